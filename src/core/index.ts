@@ -1,0 +1,35 @@
+// The core's public surface. Pure TypeScript: no vscode import anywhere under src/core.
+export * from './model';
+export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, type IndexOptions } from './indexer';
+export {
+  appendTimelineEntry,
+  applySplices,
+  combineSplices,
+  declareIncident,
+  nextIncidentId,
+  resolveIncident,
+  setField,
+  WriteRefused,
+  type DeclareOptions,
+  type Declared,
+  type NewTimelineEntry,
+} from './writer';
+export {
+  defaultPolicy,
+  priorityPolicy,
+  loadPolicy,
+  matchSeverity,
+  matchStatus,
+  isResolvedStatus,
+  canonicalField,
+  fieldFromName,
+  parseDuration,
+  FIELD_LABELS,
+  PolicyError,
+  type Policy,
+  type SeverityLevel,
+} from './policy';
+export { checkLog, lastUpdateAt, nextUpdateDue } from './check';
+export { formatLogTime, formatIsoUtc, parseUserTime, toDate, parseLeadingTime } from './time';
+export { stripInline, foldUserText } from './text';
+export { incidentDetail, type IncidentDetail } from './detail';

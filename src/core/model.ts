@@ -1,0 +1,162 @@
+// The data model every surface shares: what the index finds in a log, and what a write is.
+// Offsets are UTF-16 code-unit indexes into the exact text that was indexed (BOM included),
+// so a splice computed from an index applies to that same string without any translation.
+
+/** One text replacement: `text[start, end)` becomes `text`. Splices of one edit never overlap. */
+export interface Splice {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** Canonical names of the fields the tool understands; anything else keeps its written key. */
+export type CanonicalField =
+  | 'severity'
+  | 'status'
+  | 'detected'
+  | 'resolved'
+  | 'commander'
+  | 'techLead'
+  | 'commsLead'
+  | 'title'
+  | 'id'
+  | 'summary';
+
+export type FieldStyle =
+  /** `- **Key:** value` */
+  | 'list-bold'
+  /** `**Key:** value` (two trailing spaces or not) */
+  | 'bold'
+  /** `**Key**: value` */
+  | 'bold-outside'
+  /** `Key: value` */
+  | 'plain'
+  /** `| Key | Value |` in a two-column table */
+  | 'table';
+
+export interface Field {
+  /** The key as written (inline markup removed). */
+  key: string;
+  /** The canonical name when the key is a known field or alias. */
+  canonical?: CanonicalField;
+  /** The value as written, trimmed, trailing hard-break spaces removed. */
+  value: string;
+  style: FieldStyle;
+  /** 0-based line of the field. */
+  line: number;
+  /** Offsets of the value text on that line (what `set` replaces). */
+  valueStart: number;
+  valueEnd: number;
+}
+
+export interface TimelineEntry {
+  /** ISO 8601 UTC (`2026-11-20T14:30:00Z`), or null when the time could not be read. */
+  at: string | null;
+  text: string;
+  owner: string | null;
+  /** 0-based line. */
+  line: number;
+}
+
+export interface ChecklistItem {
+  done: boolean;
+  text: string;
+  line: number;
+}
+
+export interface ActionItem {
+  done: boolean;
+  text: string;
+  owner: string | null;
+  line: number;
+}
+
+/** Where new timeline entries go and how they must look to match what is already there. */
+export interface TimelineSlot {
+  style: 'list' | 'table';
+  /** Offset at which a new entry line is inserted (the start of a line). */
+  insertAt: number;
+  /** For list style: the bullet marker used (`-`, `*`, `+`) and the indent before it. */
+  bullet?: string;
+  indent?: string;
+  /** For list style: whether existing entries bold their time (`- **14:30** text`). */
+  boldTime?: boolean;
+  /** For list style: whether existing entries carry only a time (`14:30`) rather than a date-time. */
+  timeOnly?: boolean;
+  /** For table style: the column roles in order. */
+  columns?: Array<'time' | 'date' | 'text' | 'owner' | 'other'>;
+}
+
+export type IncidentSource = 'section' | 'table-row' | 'linked-file';
+
+export interface Incident {
+  id: string;
+  /** True when the id was written in the log; false when derived (date + slug of the title). */
+  idWritten: boolean;
+  /** Plain text, inline markdown removed. */
+  title: string;
+  /** The policy's label when the text matches a severity or alias, else the text as written. */
+  severity: string | null;
+  status: string | null;
+  /** ISO 8601 UTC, a plain `YYYY-MM-DD` when only the day is known, or null. */
+  detected: string | null;
+  resolved: string | null;
+  roles: { commander: string | null; techLead: string | null; commsLead: string | null };
+  fields: Field[];
+  timeline: TimelineEntry[];
+  checklist: ChecklistItem[];
+  actionItems: ActionItem[];
+  /** 1-based line of the heading (or table row). */
+  line: number;
+  source: IncidentSource;
+  /** For a linked file: its path as written in the index table (relative to the log). */
+  file?: string;
+  /** Section offsets: heading start to the start of the next heading of the same or higher level. */
+  start: number;
+  end: number;
+  /** Heading level for sections (2–4), 0 for table rows. */
+  level: number;
+  /** Offset of the end of the heading line (after its line break), where fields start. */
+  bodyStart: number;
+  timelineSlot?: TimelineSlot;
+  /** Offset where a new field line is inserted and the style it uses. */
+  fieldSlot?: { insertAt: number; style: FieldStyle; indent: string };
+}
+
+export type ProblemCode =
+  | 'conflict-markers'
+  | 'duplicate-id'
+  | 'missing-severity'
+  | 'missing-commander'
+  | 'response-time-breach'
+  | 'update-overdue'
+  | 'unterminated-fence'
+  | 'bad-front-matter'
+  | 'bad-date'
+  | 'unreadable-link'
+  | 'binary';
+
+export interface Problem {
+  code: ProblemCode;
+  message: string;
+  /** 1-based line. */
+  line: number;
+  incidentId?: string;
+  severity: 'error' | 'warning';
+}
+
+export interface LogIndex {
+  text: string;
+  eol: '\n' | '\r\n';
+  bom: boolean;
+  /** Offset just after the front matter block (0 when there is none). */
+  bodyStart: number;
+  incidents: Incident[];
+  /** Problems found while reading (conflict markers, bad dates, ...); policy checks live in check.ts. */
+  problems: Problem[];
+  /** True when the text holds git conflict markers: such a log is never written. */
+  hasConflicts: boolean;
+  /** Offset where a newly declared incident goes (newest first), and the heading level to use. */
+  declareSlot: { insertAt: number; level: number };
+  lineCount: number;
+}

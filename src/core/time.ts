@@ -1,0 +1,144 @@
+// Reading and writing the times responders type: `2026-11-20 14:30 UTC`, ISO 8601, `14:30`,
+// `Nov 20, 2026`. Zone arithmetic is luxon's; this file only recognises the shapes.
+import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+
+export type TimeKind = 'datetime' | 'date' | 'time';
+
+export interface ParsedTime {
+  kind: TimeKind;
+  /** ISO UTC (`2026-11-20T14:30:00Z`) for datetimes, `YYYY-MM-DD` for dates, `HH:MM:SS` (zone-local) for times. */
+  value: string | null;
+  /** True when the text has the shape of a date but names an impossible one (2026-02-30). */
+  invalid: boolean;
+  /** How many characters of the input the time took. */
+  length: number;
+  /** The zone as written, if any. */
+  zone: string | null;
+}
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// Common abbreviations responders type; anything else must be an offset or an IANA name.
+const ZONE_ABBREVIATIONS: Record<string, string> = {
+  UTC: 'UTC', GMT: 'UTC', Z: 'UTC',
+  PST: 'UTC-8', PDT: 'UTC-7', MST: 'UTC-7', MDT: 'UTC-6', CST: 'UTC-6', CDT: 'UTC-5', EST: 'UTC-5', EDT: 'UTC-4',
+  CET: 'UTC+1', CEST: 'UTC+2', BST: 'UTC+1', EET: 'UTC+2', EEST: 'UTC+3', IST: 'UTC+5:30', JST: 'UTC+9',
+};
+
+const ZONE = String.raw`(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:PST|PDT|MST|MDT|CST|CDT|EST|EDT|CET|CEST|BST|EET|EEST|IST|JST)\b|[A-Z][A-Za-z_]+\/[A-Za-z_/+-]+))?`;
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
+const ISO_LIKE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?![\d:])`);
+const SLASH_DATE = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?![\d:])`);
+const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:(?:\s+|,\s*|\s+at\s+)${TIME}${ZONE})?(?![\d:])`, 'i');
+const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?![\d:])`, 'i');
+const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?![\d:])`);
+
+function resolveZone(written: string | undefined, fallback: string) {
+  if (!written) return IANAZone.isValidZone(fallback) ? fallback : 'UTC';
+  const abbr = ZONE_ABBREVIATIONS[written.toUpperCase()];
+  if (abbr) return abbr;
+  if (/^[+-]\d{2}:?\d{2}$/.test(written)) {
+    const sign = written[0] === '-' ? -1 : 1;
+    const digits = written.slice(1).replace(':', '');
+    return FixedOffsetZone.instance(sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)))).name;
+  }
+  return IANAZone.isValidZone(written) ? written : null;
+}
+
+function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, zoneText: string | undefined, fallbackZone: string, length: number): ParsedTime {
+  const zoneName = resolveZone(zoneText, fallbackZone);
+  if (h === undefined) {
+    const dt = DateTime.fromObject({ year: y, month: mo, day: d }, { zone: 'UTC' });
+    return { kind: 'date', value: dt.isValid ? dt.toISODate() : null, invalid: !dt.isValid, length, zone: null };
+  }
+  if (zoneName === null) return { kind: 'datetime', value: null, invalid: true, length, zone: zoneText ?? null };
+  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: Number(h), minute: Number(mi), second: s ? Number(s) : 0 }, { zone: zoneName });
+  return { kind: 'datetime', value: dt.isValid ? toIsoUtc(dt) : null, invalid: !dt.isValid, length, zone: zoneText ?? null };
+}
+
+export function toIsoUtc(dt: DateTime): string {
+  return dt.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'");
+}
+
+/**
+ * Reads a date, date-time or time at the start of `text`. `zone` is used when none is written.
+ * Returns undefined when the text does not start with a time at all.
+ */
+export function parseLeadingTime(text: string, zone = 'UTC'): ParsedTime | undefined {
+  let m = ISO_LIKE.exec(text) ?? SLASH_DATE.exec(text);
+  if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  m = MONTH_DATE.exec(text);
+  if (m) return build(Number(m[3]), MONTHS[m[1].toLowerCase().slice(0, 3)], Number(m[2]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  m = DAY_MONTH_DATE.exec(text);
+  if (m) return build(Number(m[3]), MONTHS[m[2].toLowerCase().slice(0, 3)], Number(m[1]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  m = TIME_ONLY.exec(text);
+  if (m) {
+    const h = Number(m[1]);
+    const mi = Number(m[2]);
+    const s = m[3] ? Number(m[3]) : 0;
+    const invalid = h > 23 || mi > 59 || s > 59;
+    const value = invalid ? null : `${String(h).padStart(2, '0')}:${m[2]}:${String(s).padStart(2, '0')}`;
+    return { kind: 'time', value, invalid, length: m[0].length, zone: m[4] ?? null };
+  }
+  return undefined;
+}
+
+/** Reads a whole field value as a time ("2026-11-20 14:30 UTC", "Nov 20, 2026"). */
+export function parseTimeValue(text: string, zone = 'UTC'): ParsedTime | undefined {
+  const t = text.trim();
+  const p = parseLeadingTime(t, zone);
+  if (!p || p.kind === 'time') return undefined;
+  return p;
+}
+
+/** Combines a time-only entry with the incident's day. */
+export function combineDayAndTime(day: string, time: string, zoneText: string | null, zone = 'UTC'): string | null {
+  const zoneName = resolveZone(zoneText ?? undefined, zone);
+  if (!zoneName) return null;
+  const dt = DateTime.fromISO(`${day}T${time}`, { zone: zoneName });
+  return dt.isValid ? toIsoUtc(dt) : null;
+}
+
+/** The day part (in the given zone) of an ISO value or plain date. */
+export function dayOf(value: string, zone = 'UTC'): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const dt = DateTime.fromISO(value, { zone: 'UTC' });
+  return dt.isValid ? dt.setZone(IANAZone.isValidZone(zone) ? zone : 'UTC').toISODate() : null;
+}
+
+export function toDate(value: string | null): Date | null {
+  if (!value) return null;
+  const dt = DateTime.fromISO(value, { zone: 'UTC' });
+  return dt.isValid ? dt.toJSDate() : null;
+}
+
+/** The canonical written form: `2026-11-20 14:30 UTC`, or with the zone's offset when not UTC. */
+export function formatLogTime(at: Date, zone = 'UTC'): string {
+  const dt = DateTime.fromJSDate(at, { zone: IANAZone.isValidZone(zone) ? zone : 'UTC' });
+  if (dt.offset === 0 && (zone === 'UTC' || zone === 'Etc/UTC')) return dt.toFormat("yyyy-LL-dd HH:mm 'UTC'");
+  return dt.toFormat('yyyy-LL-dd HH:mm ZZ');
+}
+
+export function formatTimeOfDay(at: Date, zone = 'UTC', seconds = false): string {
+  const dt = DateTime.fromJSDate(at, { zone: IANAZone.isValidZone(zone) ? zone : 'UTC' });
+  return dt.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
+}
+
+export function formatIsoUtc(at: Date): string {
+  return toIsoUtc(DateTime.fromJSDate(at));
+}
+
+/** Accepts what a user passes as `--at`: ISO 8601 or any shape parseLeadingTime reads. */
+export function parseUserTime(text: string, zone = 'UTC'): Date | undefined {
+  const p = parseTimeValue(text, zone);
+  if (!p || p.invalid || !p.value || p.length !== text.trim().length) return undefined;
+  return toDate(p.kind === 'date' ? `${p.value}T00:00:00Z` : p.value) ?? undefined;
+}
+
+/** The UTC day key used in new ids: `1120` for 20 November, plus the year. */
+export function idDayParts(at: Date): { year: string; monthDay: string } {
+  const dt = DateTime.fromJSDate(at, { zone: 'UTC' });
+  return { year: dt.toFormat('yyyy'), monthDay: dt.toFormat('LLdd') };
+}
