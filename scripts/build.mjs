@@ -2,7 +2,7 @@
 // Bundles the extension host code, the CLI and (when present) the webview code with esbuild.
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -22,15 +22,20 @@ const builds = [
     logLevel: 'warning',
   },
   {
-    entryPoints: { cli: 'src/cli/main.ts' },
+    // The CLI is split ESM: commands load what they need (remark, YAML, git) on first use, so
+    // a process that only lists incidents parses a fraction of the code. dist/cli.js is the
+    // small CommonJS entry that `bin` points at.
+    entryPoints: { main: 'src/cli/main.ts' },
     bundle: true,
+    splitting: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node18',
-    outdir: 'dist',
-    banner: { js: '#!/usr/bin/env node' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    banner: { js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);" },
     sourcemap: !production,
-    minify: production,
+    minify: true,
     logLevel: 'warning',
   },
 ];
@@ -48,6 +53,16 @@ if (existsSync('webview/main.ts')) {
   });
 }
 
+const cliShim = `#!/usr/bin/env node
+// Entry point of the \`incident\` command; the implementation is the ESM bundle beside it.
+import('./cli/main.mjs').catch((e) => {
+  console.error('incident: could not start: ' + (e && e.message ? e.message : e));
+  process.exitCode = 2;
+});
+`;
+mkdirSync('dist', { recursive: true });
+writeFileSync('dist/cli.js', cliShim, { mode: 0o755 });
+
 if (watch) {
   for (const options of builds) {
     const ctx = await esbuild.context(options);
@@ -55,5 +70,7 @@ if (watch) {
   }
   console.log('esbuild: watching for changes');
 } else {
-  await Promise.all(builds.map((options) => esbuild.build(options)));
+  rmSync('dist/cli', { recursive: true, force: true });
+  const present = builds.filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+  await Promise.all(present.map((options) => esbuild.build(options)));
 }

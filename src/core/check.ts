@@ -1,5 +1,6 @@
 // `incident check`: what a responder should fix now. Reading problems (conflict markers, bad
 // dates, unterminated fences) come from the index; this adds the policy's clocks and duplicates.
+import matter from 'gray-matter';
 import type { Incident, LogIndex, Problem } from './model';
 import { type Policy, isResolvedStatus, matchSeverity } from './policy';
 import { toDate } from './time';
@@ -37,6 +38,14 @@ export function nextUpdateDue(incident: Incident, policy: Policy, now: Date): { 
 
 export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()): Problem[] {
   const problems: Problem[] = [...index.problems];
+  if (index.bodyStart > (index.bom ? 1 : 0)) {
+    try {
+      matter(index.text.slice(index.bom ? 1 : 0, index.bodyStart).replace(/\r\n/g, '\n'));
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
+    }
+  }
   const seen = new Map<string, Incident>();
   for (const inc of index.incidents) {
     if (inc.idWritten) {

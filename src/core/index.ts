@@ -17,7 +17,6 @@ export {
 export {
   defaultPolicy,
   priorityPolicy,
-  loadPolicy,
   matchSeverity,
   matchStatus,
   isResolvedStatus,
@@ -29,6 +28,7 @@ export {
   type Policy,
   type SeverityLevel,
 } from './policy';
+export { loadPolicy } from './playbook';
 export { checkLog, lastUpdateAt, nextUpdateDue } from './check';
 export { formatLogTime, formatIsoUtc, parseUserTime, toDate, parseLeadingTime } from './time';
 export { stripInline, foldUserText } from './text';

@@ -2,7 +2,6 @@
 // checklist and action items, with offsets a writer can splice at. It understands code fences
 // (``` and ~~~ of any length), indented code and HTML comments so that a `## ` inside them is
 // never mistaken for an incident. No markdown parser runs here: this is the hot path.
-import matter from 'gray-matter';
 import type {
   ActionItem,
   CanonicalField,
@@ -460,13 +459,7 @@ class Indexer {
       const t = this.lineText(li);
       if (t === '---' || t === '...') {
         for (let k = 0; k <= li; k++) lines.skip[k] = 1;
-        const yamlText = this.text.slice(lines.starts[0], lines.ends[li]) + '\n';
-        try {
-          matter(yamlText + '\n', { excerpt: false });
-        } catch (e) {
-          const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-          this.problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
-        }
+        // Its YAML is validated by checkLog (gray-matter), off the hot path.
         return li + 1;
       }
     }

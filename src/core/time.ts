@@ -1,6 +1,6 @@
 // Reading and writing the times responders type: `2026-11-20 14:30 UTC`, ISO 8601, `14:30`,
 // `Nov 20, 2026`. Zone arithmetic is luxon's; this file only recognises the shapes.
-import { DateTime, FixedOffsetZone, IANAZone } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 export type TimeKind = 'datetime' | 'date' | 'time';
 
@@ -35,31 +35,63 @@ const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?
 const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?![\d:])`, 'i');
 const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?![\d:])`);
 
-function resolveZone(written: string | undefined, fallback: string) {
-  if (!written) return IANAZone.isValidZone(fallback) ? fallback : 'UTC';
+/** A zone as minutes east of UTC (fixed), or an IANA name for luxon; null when unknown. */
+type Zone = { offset: number } | { iana: string };
+
+function fixedOffset(text: string): number | undefined {
+  const m = /^UTC([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(text);
+  if (!m) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+function resolveZone(written: string | undefined, fallback: string): Zone | null {
+  if (!written) {
+    // The common case (UTC) never touches Intl: its first use costs tens of milliseconds.
+    if (fallback === 'UTC' || fallback === 'Etc/UTC') return { offset: 0 };
+    return IANAZone.isValidZone(fallback) ? { iana: fallback } : { offset: 0 };
+  }
   const abbr = ZONE_ABBREVIATIONS[written.toUpperCase()];
-  if (abbr) return abbr;
+  if (abbr) return { offset: abbr === 'UTC' ? 0 : (fixedOffset(abbr) as number) };
   if (/^[+-]\d{2}:?\d{2}$/.test(written)) {
     const sign = written[0] === '-' ? -1 : 1;
     const digits = written.slice(1).replace(':', '');
-    return FixedOffsetZone.instance(sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)))).name;
+    return { offset: sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) };
   }
-  return IANAZone.isValidZone(written) ? written : null;
+  return IANAZone.isValidZone(written) ? { iana: written } : null;
+}
+
+/** Milliseconds since the epoch for a wall-clock time in a zone; NaN when it is not a real time. */
+function wallClockToMillis(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: Zone): number {
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return NaN;
+  if ('offset' in zone) {
+    const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+    const check = new Date(ms);
+    if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return NaN;
+    return ms - zone.offset * 60000;
+  }
+  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: zone.iana });
+  return dt.isValid ? dt.toMillis() : NaN;
+}
+
+function isoFromMillis(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, zoneText: string | undefined, fallbackZone: string, length: number): ParsedTime {
-  const zoneName = resolveZone(zoneText, fallbackZone);
   if (h === undefined) {
-    const dt = DateTime.fromObject({ year: y, month: mo, day: d }, { zone: 'UTC' });
-    return { kind: 'date', value: dt.isValid ? dt.toISODate() : null, invalid: !dt.isValid, length, zone: null };
+    const ok = !Number.isNaN(wallClockToMillis(y, mo, d, 0, 0, 0, { offset: 0 }));
+    const value = ok ? `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+    return { kind: 'date', value, invalid: !ok, length, zone: null };
   }
-  if (zoneName === null) return { kind: 'datetime', value: null, invalid: true, length, zone: zoneText ?? null };
-  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: Number(h), minute: Number(mi), second: s ? Number(s) : 0 }, { zone: zoneName });
-  return { kind: 'datetime', value: dt.isValid ? toIsoUtc(dt) : null, invalid: !dt.isValid, length, zone: zoneText ?? null };
+  const zone = resolveZone(zoneText, fallbackZone);
+  if (zone === null) return { kind: 'datetime', value: null, invalid: true, length, zone: zoneText ?? null };
+  const ms = wallClockToMillis(y, mo, d, Number(h), Number(mi), s ? Number(s) : 0, zone);
+  const ok = !Number.isNaN(ms);
+  return { kind: 'datetime', value: ok ? isoFromMillis(ms) : null, invalid: !ok, length, zone: zoneText ?? null };
 }
 
 export function toIsoUtc(dt: DateTime): string {
-  return dt.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'");
+  return isoFromMillis(dt.toMillis());
 }
 
 /**
@@ -95,50 +127,55 @@ export function parseTimeValue(text: string, zone = 'UTC'): ParsedTime | undefin
 
 /** Combines a time-only entry with the incident's day. */
 export function combineDayAndTime(day: string, time: string, zoneText: string | null, zone = 'UTC'): string | null {
-  const zoneName = resolveZone(zoneText ?? undefined, zone);
-  if (!zoneName) return null;
-  const dt = DateTime.fromISO(`${day}T${time}`, { zone: zoneName });
-  return dt.isValid ? toIsoUtc(dt) : null;
+  const z = resolveZone(zoneText ?? undefined, zone);
+  if (!z) return null;
+  const [y, mo, d] = day.split('-').map(Number);
+  const [h, mi, s] = time.split(':').map(Number);
+  const ms = wallClockToMillis(y, mo, d, h, mi, s || 0, z);
+  return Number.isNaN(ms) ? null : isoFromMillis(ms);
 }
 
 /** The day part (in the given zone) of an ISO value or plain date. */
 export function dayOf(value: string, zone = 'UTC'): string | null {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const dt = DateTime.fromISO(value, { zone: 'UTC' });
-  return dt.isValid ? dt.setZone(IANAZone.isValidZone(zone) ? zone : 'UTC').toISODate() : null;
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return null;
+  if (zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone)) return new Date(ms).toISOString().slice(0, 10);
+  return DateTime.fromMillis(ms, { zone }).toISODate();
 }
 
 export function toDate(value: string | null): Date | null {
   if (!value) return null;
-  const dt = DateTime.fromISO(value, { zone: 'UTC' });
-  return dt.isValid ? dt.toJSDate() : null;
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(ms) ? null : new Date(ms);
 }
+
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone);
 
 /** The canonical written form: `2026-11-20 14:30 UTC`, or with the zone's offset when not UTC. */
 export function formatLogTime(at: Date, zone = 'UTC'): string {
-  const dt = DateTime.fromJSDate(at, { zone: IANAZone.isValidZone(zone) ? zone : 'UTC' });
-  if (dt.offset === 0 && (zone === 'UTC' || zone === 'Etc/UTC')) return dt.toFormat("yyyy-LL-dd HH:mm 'UTC'");
-  return dt.toFormat('yyyy-LL-dd HH:mm ZZ');
+  if (isUtc(zone)) return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd HH:mm ZZ');
 }
 
 export function formatTimeOfDay(at: Date, zone = 'UTC', seconds = false): string {
-  const dt = DateTime.fromJSDate(at, { zone: IANAZone.isValidZone(zone) ? zone : 'UTC' });
-  return dt.toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
+  if (isUtc(zone)) return at.toISOString().slice(11, seconds ? 19 : 16);
+  return DateTime.fromJSDate(at, { zone }).toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
 }
 
 export function formatIsoUtc(at: Date): string {
-  return toIsoUtc(DateTime.fromJSDate(at));
+  return isoFromMillis(at.getTime());
 }
 
 /** Accepts what a user passes as `--at`: ISO 8601 or any shape parseLeadingTime reads. */
 export function parseUserTime(text: string, zone = 'UTC'): Date | undefined {
   const p = parseTimeValue(text, zone);
   if (!p || p.invalid || !p.value || p.length !== text.trim().length) return undefined;
-  return toDate(p.kind === 'date' ? `${p.value}T00:00:00Z` : p.value) ?? undefined;
+  return toDate(p.value) ?? undefined;
 }
 
-/** The UTC day key used in new ids: `1120` for 20 November, plus the year. */
+/** The UTC day parts used in new ids: year `2026` and month-day `1120` for 20 November. */
 export function idDayParts(at: Date): { year: string; monthDay: string } {
-  const dt = DateTime.fromJSDate(at, { zone: 'UTC' });
-  return { year: dt.toFormat('yyyy'), monthDay: dt.toFormat('LLdd') };
+  const iso = at.toISOString();
+  return { year: iso.slice(0, 4), monthDay: iso.slice(5, 7) + iso.slice(8, 10) };
 }

@@ -1,0 +1,301 @@
+// `incident`: the same operations as the extension, from any terminal.
+// Exit codes: 0 ok; 1 `check` found problems; 2 bad usage, unknown id, unreadable log, refused write.
+import { parseArgs } from 'node:util';
+import { dirname, relative, resolve } from 'node:path';
+// Only what every command needs is imported here; the rest loads on first use, so that
+// `incident list` on a big log stays a fast process.
+import type { Incident, LogIndex, Splice } from '../core/model';
+import { type Policy, fieldFromName, matchSeverity, matchStatus } from '../core/policy';
+import { findIncident, indexIncidentFile } from '../core/indexer';
+import { WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
+import { parseUserTime } from '../core/time';
+import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
+
+class UsageError extends Error {}
+
+const USAGE = `Usage: incident <command> [options]
+
+Commands:
+  list [--json] [--status S] [--severity S]     List incidents, newest first as written
+  show ID [--json]                              Show one incident
+  declare --title T --severity S [--commander NAME] [--at ISO]
+                                                Declare an incident; prints its ID last
+  log ID MESSAGE [--at ISO] [--owner NAME]      Append a timeline entry
+  set ID FIELD VALUE                            Set status, severity, commander, tech-lead,
+                                                comms-lead, or any field
+  resolve ID [--at ISO]                         Resolve an incident
+  check [--json] [--now ISO]                    Report problems (exit 1 when there are any)
+
+Options:
+  --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
+  -h, --help    Show this help
+`;
+
+interface Context {
+  logPath: string;
+  policy: Policy;
+  cwd: string;
+}
+
+async function gitRoot(cwd: string): Promise<string | undefined> {
+  try {
+    const { simpleGit } = await import('simple-git');
+    const root = (await simpleGit({ baseDir: cwd }).revparse(['--show-toplevel'])).trim();
+    return root || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function gitUserName(cwd: string): Promise<string | null> {
+  try {
+    const { simpleGit } = await import('simple-git');
+    const value = (await simpleGit({ baseDir: cwd }).raw(['config', '--get', 'user.name'])).trim();
+    return value || null;
+  } catch {
+    return null;
+  }
+}
+
+function parseTime(value: string | undefined, policy: Policy, flag: string): Date {
+  if (value === undefined) return new Date();
+  const at = parseUserTime(value, policy.timeZone);
+  if (!at) throw new UsageError(`${flag} "${value}" is not a date-time (use ISO 8601, e.g. 2026-11-20T14:30:00Z).`);
+  return at;
+}
+
+function readLog(ctx: Context): { text: string; index: LogIndex } {
+  const text = readTextFile(ctx.logPath);
+  if (text === undefined) throw new LogFileError(`No incident log at ${ctx.logPath} (declare an incident to create it, or pass --log PATH).`);
+  return { text, index: indexFile(ctx.logPath, text, ctx.policy) };
+}
+
+function requireIncident(index: LogIndex, id: string, ctx: Context): Incident {
+  const incident = findIncident(index, id);
+  if (!incident) throw new UsageError(`No incident "${id}" in ${ctx.logPath}.`);
+  return incident;
+}
+
+/**
+ * Applies a change to the file that holds the incident: the log itself, or the per-incident file
+ * an index table links to. `make` computes splices from that file's own index.
+ */
+function writeIncident(ctx: Context, id: string, make: (index: LogIndex, incidentId: string) => Splice[]): Incident {
+  const { text, index } = readLog(ctx);
+  const incident = requireIncident(index, id, ctx);
+  if (incident.source === 'linked-file' && incident.file) {
+    const path = resolve(dirname(ctx.logPath), incident.file);
+    const fileText = readTextFile(path);
+    if (fileText === undefined) throw new LogFileError(`${incident.id} links to ${path}, which does not exist.`);
+    const fileIndex = indexIncidentFile(fileText, ctx.policy);
+    const inner = fileIndex.incidents[0];
+    if (!inner) throw new WriteRefused(`${path} holds no incident to write to.`);
+    writeTextFile(path, fileText, applySplices(fileText, make(fileIndex, inner.id)));
+    return incident;
+  }
+  writeTextFile(ctx.logPath, text, applySplices(text, make(index, incident.id)));
+  return incident;
+}
+
+function toJson(incident: Incident) {
+  return {
+    id: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    detected: incident.detected,
+    resolved: incident.resolved,
+    roles: incident.roles,
+    timeline: incident.timeline.map((e) => ({ at: e.at, text: e.text, owner: e.owner })),
+    checklist: { done: incident.checklist.filter((c) => c.done).length, total: incident.checklist.length, items: incident.checklist.map((c) => ({ done: c.done, text: c.text })) },
+    actionItems: incident.actionItems.map((a) => ({ done: a.done, text: a.text, owner: a.owner })),
+    line: incident.line,
+    source: incident.source,
+    ...(incident.file ? { file: incident.file } : {}),
+  };
+}
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+function printTable(incidents: Incident[]): void {
+  if (incidents.length === 0) {
+    console.log('No incidents.');
+    return;
+  }
+  const rows = incidents.map((i) => [i.id, i.severity ?? '-', i.status ?? '-', i.detected ?? '-', i.title]);
+  const widths = [0, 1, 2, 3].map((c) => Math.min(28, Math.max(...rows.map((r) => r[c].length))));
+  for (const r of rows) console.log(r.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      log: { type: 'string' },
+      json: { type: 'boolean' },
+      status: { type: 'string' },
+      severity: { type: 'string' },
+      title: { type: 'string' },
+      commander: { type: 'string' },
+      at: { type: 'string' },
+      owner: { type: 'string' },
+      now: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...args] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  const cwd = process.cwd();
+  const logPath = values.log ? resolve(cwd, values.log) : resolve((await gitRoot(cwd)) ?? cwd, 'docs/INCIDENT_LOG.md');
+  const { policy } = await policyFor(logPath);
+  const ctx: Context = { logPath, policy, cwd };
+  const expectArgs = (n: number, shape: string) => {
+    if (args.length !== n) throw new UsageError(`Usage: incident ${command} ${shape}`);
+  };
+
+  switch (command) {
+    case 'list': {
+      expectArgs(0, '[--json] [--status S] [--severity S]');
+      const { index } = readLog(ctx);
+      let incidents = index.incidents;
+      if (values.status) {
+        const want = matchStatus(policy, values.status) ?? values.status;
+        if (!matchStatus(policy, values.status) && !/^(active|open)$/i.test(values.status)) throw new UsageError(`Unknown status "${values.status}" (the policy has ${policy.statuses.join(', ')}, or "active").`);
+        incidents = /^(active|open)$/i.test(values.status)
+          ? incidents.filter((i) => !i.resolved && (i.status ?? '').toLowerCase() !== policy.resolvedStatus.toLowerCase())
+          : incidents.filter((i) => (i.status ?? '').toLowerCase() === want.toLowerCase());
+      }
+      if (values.severity) {
+        const level = matchSeverity(policy, values.severity);
+        if (!level) throw new UsageError(`Unknown severity "${values.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+        incidents = incidents.filter((i) => i.severity === level.id);
+      }
+      if (values.json) console.log(JSON.stringify(incidents.map(toJson), null, 2));
+      else printTable(incidents);
+      return 0;
+    }
+    case 'show': {
+      expectArgs(1, 'ID [--json]');
+      const { index } = readLog(ctx);
+      const incident = requireIncident(index, args[0], ctx);
+      const { incidentDetail } = await import('../core/detail');
+      const detail = incident.source === 'section' ? await incidentDetail(index, incident) : undefined;
+      if (values.json) {
+        console.log(JSON.stringify({ ...toJson(incident), ...(detail ? { description: detail.description, links: detail.links } : {}) }, null, 2));
+        return 0;
+      }
+      const out = [
+        `${incident.id}: ${incident.title}`,
+        `  Severity:  ${incident.severity ?? '-'}`,
+        `  Status:    ${incident.status ?? '-'}`,
+        `  Detected:  ${incident.detected ?? '-'}`,
+        `  Resolved:  ${incident.resolved ?? '-'}`,
+        `  Commander: ${incident.roles.commander ?? '-'}`,
+        `  Tech lead: ${incident.roles.techLead ?? '-'}`,
+        `  Comms:     ${incident.roles.commsLead ?? '-'}`,
+        `  Where:     ${relative(cwd, incident.file ? resolve(dirname(logPath), incident.file) : logPath)}:${incident.line}`,
+      ];
+      if (detail?.description) out.push('', detail.description);
+      if (incident.timeline.length) {
+        out.push('', 'Timeline:');
+        for (const e of incident.timeline) out.push(`  ${e.at ?? '?'}  ${e.text}${e.owner ? ` (@${e.owner})` : ''}`);
+      }
+      if (incident.checklist.length) {
+        out.push('', `Checklist: ${incident.checklist.filter((c) => c.done).length}/${incident.checklist.length}`);
+        for (const c of incident.checklist) out.push(`  [${c.done ? 'x' : ' '}] ${c.text}`);
+      }
+      if (incident.actionItems.length) {
+        out.push('', 'Action items:');
+        for (const a of incident.actionItems) out.push(`  [${a.done ? 'x' : ' '}] ${a.text}${a.owner ? ` (@${a.owner})` : ''}`);
+      }
+      console.log(out.join('\n'));
+      return 0;
+    }
+    case 'declare': {
+      expectArgs(0, '--title T --severity S [--commander NAME] [--at ISO]');
+      if (!values.title?.trim()) throw new UsageError('declare needs --title "What is broken".');
+      if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
+      if (!matchSeverity(policy, values.severity)) throw new UsageError(`Unknown severity "${values.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+      const at = parseTime(values.at, policy, '--at');
+      const text = readTextFile(logPath);
+      const index = text === undefined ? null : indexFile(logPath, text, policy);
+      const owner = values.commander ?? (await gitUserName(cwd));
+      const declared = declareIncident(index, { title: values.title, severity: values.severity, commander: values.commander ?? null, at, owner }, policy);
+      const next = declared.newText ?? applySplices(text as string, declared.splices);
+      writeTextFile(logPath, text, next);
+      if (text === undefined) console.error(`Created ${relative(cwd, logPath) || logPath}`);
+      console.log(declared.id);
+      return 0;
+    }
+    case 'log': {
+      if (args.length < 2) throw new UsageError('Usage: incident log ID MESSAGE [--at ISO] [--owner NAME]');
+      const [id, ...words] = args;
+      const message = words.join(' ');
+      const at = parseTime(values.at, policy, '--at');
+      const owner = values.owner ?? (await gitUserName(cwd));
+      const incident = writeIncident(ctx, id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
+      console.error(`Logged to ${incident.id}.`);
+      return 0;
+    }
+    case 'set': {
+      if (args.length < 3) throw new UsageError('Usage: incident set ID FIELD VALUE');
+      const [id, fieldName, ...rest] = args;
+      let value = rest.join(' ');
+      const canonical = fieldFromName(policy, fieldName);
+      if (canonical === 'severity') {
+        const level = matchSeverity(policy, value);
+        if (!level) throw new UsageError(`Unknown severity "${value}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+        value = level.id;
+      } else if (canonical === 'status') {
+        const status = matchStatus(policy, value);
+        if (!status) throw new UsageError(`Unknown status "${value}" (the policy has ${policy.statuses.join(', ')}).`);
+        value = status;
+      }
+      const incident = writeIncident(ctx, id, (index, incId) => setField(index, incId, fieldName, value, policy));
+      console.error(`Set ${fieldName} of ${incident.id} to ${value}.`);
+      return 0;
+    }
+    case 'resolve': {
+      expectArgs(1, 'ID [--at ISO]');
+      const at = parseTime(values.at, policy, '--at');
+      const owner = values.owner ?? (await gitUserName(cwd));
+      const incident = writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
+      console.error(`Resolved ${incident.id}.`);
+      return 0;
+    }
+    case 'check': {
+      expectArgs(0, '[--json] [--now ISO]');
+      const now = parseTime(values.now, policy, '--now');
+      const { index } = readLog(ctx);
+      const { checkLog } = await import('../core/check');
+      const problems = checkLog(index, policy, now);
+      if (values.json) console.log(JSON.stringify(problems, null, 2));
+      else if (problems.length === 0) console.log('No problems.');
+      else for (const p of problems) console.log(`${relative(cwd, logPath) || logPath}:${p.line}: ${p.severity}: ${p.message} [${p.code}]`);
+      return problems.length ? 1 : 0;
+    }
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const known = e instanceof UsageError || e instanceof LogFileError || e instanceof WriteRefused;
+    const parseError = e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
+    const message = e instanceof Error ? e.message : String(e);
+    if (known || parseError) console.error(`incident: ${message}`);
+    else console.error(`incident: unexpected error: ${message}`);
+    process.exitCode = 2;
+  },
+);

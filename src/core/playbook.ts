@@ -1,0 +1,149 @@
+// Reading a team's `.incident/playbook.yml`: YAML parsed with line positions, validated with
+// zod, and every error reported with the line it is on. Kept apart from policy.ts so that the
+// YAML and validation libraries load only when a playbook file exists.
+import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { z } from 'zod';
+import { CANONICAL_NAMES, PRESETS, type Policy, PolicyError, defaultPolicy, parseDuration } from './policy';
+import { normalizeToken } from './text';
+
+const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
+  if (parseDuration(v) === undefined && v !== null) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${String(v)}" is not a duration (use minutes, 15m, 1h, daily or none)` });
+  }
+});
+
+const severitySchema = z
+  .object({
+    id: z.string().min(1),
+    description: z.string().optional(),
+    aliases: z.array(z.string()).optional(),
+    response: duration.optional(),
+    updates: duration.optional(),
+    statusPage: duration.optional(),
+  })
+  .strict();
+
+const playbookSchema = z
+  .object({
+    preset: z.string().optional(),
+    severities: z.array(severitySchema).min(1).optional(),
+    statuses: z.array(z.string().min(1)).min(1).optional(),
+    resolvedStatus: z.string().optional(),
+    initialStatus: z.string().optional(),
+    fieldAliases: z.record(z.string(), z.array(z.string())).optional(),
+    sections: z
+      .object({ timeline: z.array(z.string()).optional(), checklist: z.array(z.string()).optional(), actionItems: z.array(z.string()).optional() })
+      .strict()
+      .optional(),
+    timeZone: z.string().optional(),
+    checklist: z.array(z.string()).optional(),
+    reviewDueBusinessDays: z.number().int().min(0).optional(),
+  })
+  .strict();
+
+function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, path: (string | number)[]): number | undefined {
+  // Walk down to the deepest node that exists for the error path and report its line.
+  let node: unknown = doc.contents;
+  let found: YamlNode | undefined = node as YamlNode | undefined;
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (p.key as { value?: unknown } | null)?.value === key);
+      if (!pair) break;
+      node = pair.value ?? pair.key;
+      found = (pair.value ?? pair.key) as YamlNode;
+    } else if (isSeq(node) && typeof key === 'number') {
+      node = node.items[key];
+      if (!node) break;
+      found = node as YamlNode;
+    } else break;
+  }
+  const range = (found as { range?: [number, number, number] } | undefined)?.range;
+  return range ? counter.linePos(range[0]).line : undefined;
+}
+
+/** Reads `.incident/playbook.yml`. Throws PolicyError naming the line of the first problem. */
+export function loadPolicy(yamlText: string): Policy {
+  const counter = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    const line = counter.linePos(err.pos[0]).line;
+    throw new PolicyError(`not valid YAML: ${err.message.split('\n')[0]}`, line);
+  }
+  const raw = doc.toJS() ?? {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new PolicyError('the playbook must be a mapping of settings', 1);
+  const parsed = playbookSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue.path as (string | number)[];
+    const where = path.length ? `${path.join('.')}: ` : '';
+    const message = issue.code === 'unrecognized_keys' ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
+    throw new PolicyError(`${where}${message}`, lineOf(doc, counter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path));
+  }
+  const p = parsed.data;
+  let policy: Policy;
+  if (p.preset !== undefined) {
+    const make = PRESETS[p.preset.trim().toLowerCase()];
+    if (!make) throw new PolicyError(`preset: unknown preset "${p.preset}" (use "sev" or "p1-p4")`, lineOf(doc, counter, ['preset']));
+    policy = make();
+  } else policy = defaultPolicy();
+
+  if (p.severities) {
+    const seen = new Set<string>();
+    policy.severities = p.severities.map((s, i) => {
+      const key = normalizeToken(s.id);
+      if (seen.has(key)) throw new PolicyError(`severities.${i}.id: "${s.id}" is listed twice`, lineOf(doc, counter, ['severities', i, 'id']));
+      seen.add(key);
+      return {
+        id: s.id.trim(),
+        description: s.description ?? '',
+        aliases: s.aliases ?? [],
+        responseMinutes: parseDuration(s.response) ?? null,
+        updateMinutes: parseDuration(s.updates) ?? null,
+        statusPageMinutes: parseDuration(s.statusPage) ?? null,
+      };
+    });
+  }
+  if (p.statuses) policy.statuses = p.statuses.map((s) => s.trim());
+  if (p.resolvedStatus) policy.resolvedStatus = p.resolvedStatus.trim();
+  else if (p.statuses && !p.statuses.some((s) => s.toLowerCase() === policy.resolvedStatus.toLowerCase())) policy.resolvedStatus = policy.statuses[policy.statuses.length - 1];
+  if (p.initialStatus) policy.initialStatus = p.initialStatus.trim();
+  else if (p.statuses) policy.initialStatus = policy.statuses[0];
+  for (const [label, value] of [['resolvedStatus', policy.resolvedStatus], ['initialStatus', policy.initialStatus]] as const) {
+    if (!policy.statuses.some((s) => s.toLowerCase() === value.toLowerCase())) {
+      throw new PolicyError(`${label}: "${value}" is not one of the statuses (${policy.statuses.join(', ')})`, lineOf(doc, counter, [label]) ?? lineOf(doc, counter, ['statuses']));
+    }
+  }
+  if (p.fieldAliases) {
+    for (const [field, aliases] of Object.entries(p.fieldAliases)) {
+      const canonical = CANONICAL_NAMES[field.toLowerCase()];
+      if (!canonical) {
+        throw new PolicyError(`fieldAliases: unknown field "${field}" (use one of ${Object.keys(CANONICAL_NAMES).filter((k) => !k.includes('-')).join(', ')})`, lineOf(doc, counter, ['fieldAliases', field]));
+      }
+      for (const alias of aliases) policy.fieldAliases[alias.trim().toLowerCase()] = canonical;
+    }
+  }
+  if (p.sections) {
+    for (const k of ['timeline', 'checklist', 'actionItems'] as const) {
+      const extra = p.sections[k];
+      if (extra) policy.sections[k] = [...policy.sections[k], ...extra.map((s) => s.toLowerCase())];
+    }
+  }
+  if (p.timeZone) {
+    if (!isValidZone(p.timeZone)) throw new PolicyError(`timeZone: "${p.timeZone}" is not an IANA time zone (e.g. UTC, Europe/Berlin)`, lineOf(doc, counter, ['timeZone']));
+    policy.timeZone = p.timeZone;
+  }
+  if (p.checklist) policy.checklist = p.checklist;
+  if (p.reviewDueBusinessDays !== undefined) policy.reviewDueBusinessDays = p.reviewDueBusinessDays;
+  return policy;
+}
+
+function isValidZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
