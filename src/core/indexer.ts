@@ -221,7 +221,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     rest = rest.slice(0, inc.index) + ' ' + rest.slice(inc.index + inc[0].length);
   } else {
     const generic = GENERIC_ID.exec(rest);
-    if (generic && !matchSeverity(policy, generic[1])) {
+    if (generic && !matchSeverity(policy, generic[1]) && !/^(SEV|P|PRIO|PRIORITY)-?\d$/i.test(generic[1])) {
       id = generic[1];
       const at = generic.index + generic[0].indexOf(generic[1]);
       rest = rest.slice(0, at) + ' ' + rest.slice(at + generic[1].length);
@@ -252,6 +252,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   }
   const title = stripInline(
     rest
+      .replace(/[[(]\s*[\])]/g, ' ')
       .replace(/^[\s:|—–\-·•,.]+/, '')
       .replace(/[\s:|—–\-·•,]+$/, '')
       .replace(/\s+[:|—–·•]\s+/g, ' — ')
@@ -724,7 +725,7 @@ class Indexer {
       const line = this.lineText(li);
       const table = tableAt(this.text, lines, li, to);
       if (table) {
-        const roles = table.headers.map((h) => (TIME_HEADERS.test(h) ? (/^date|datum|fecha|data$/i.test(h) ? 'date' : 'time') : TEXT_HEADERS.test(h) ? 'text' : OWNER_HEADERS.test(h) ? 'owner' : 'other')) as NonNullable<TimelineSlot['columns']>;
+        const roles = table.headers.map((h) => h.replace(/\s*\([^)]*\)\s*/g, '').trim()).map((h) => (TIME_HEADERS.test(h) ? (/^date|datum|fecha|data$/i.test(h) ? 'date' : 'time') : TEXT_HEADERS.test(h) ? 'text' : OWNER_HEADERS.test(h) ? 'owner' : 'other')) as NonNullable<TimelineSlot['columns']>;
         if (roles.includes('time') || roles.includes('date')) {
           if (!roles.includes('text')) {
             const other = roles.indexOf('other');

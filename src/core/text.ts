@@ -77,7 +77,12 @@ export function splitTableRow(line: string): { cells: string[]; starts: number[]
     let b = end;
     while (a < b && /\s/.test(line[a])) a++;
     while (b > a && /\s/.test(line[b - 1])) b--;
-    cells.push(line.slice(a, b));
+    // An empty cell spans all of its white space, so a value written into it gets its padding.
+    if (a === b) {
+      a = cellStart;
+      b = end;
+    }
+    cells.push(line.slice(a, b).trim() === '' ? '' : line.slice(a, b));
     starts.push(a);
     ends.push(b);
   };

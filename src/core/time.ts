@@ -29,11 +29,11 @@ const ZONE_ABBREVIATIONS: Record<string, string> = {
 
 const ZONE = String.raw`(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:PST|PDT|MST|MDT|CST|CDT|EST|EDT|CET|CEST|BST|EET|EEST|IST|JST)\b|[A-Z][A-Za-z_]+\/[A-Za-z_/+-]+))?`;
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
-const ISO_LIKE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?![\d:])`);
-const SLASH_DATE = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?![\d:])`);
-const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:(?:\s+|,\s*|\s+at\s+)${TIME}${ZONE})?(?![\d:])`, 'i');
-const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?![\d:])`, 'i');
-const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?![\d:])`);
+const ISO_LIKE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`);
+const SLASH_DATE = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`);
+const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:(?:\s+|,\s*|\s+at\s+)${TIME}${ZONE})?(?!\d|:\d)`, 'i');
+const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`, 'i');
+const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?!\d|:\d)`);
 
 /** A zone as minutes east of UTC (fixed), or an IANA name for luxon; null when unknown. */
 type Zone = { offset: number } | { iana: string };

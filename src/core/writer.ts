@@ -164,7 +164,9 @@ export function setField(index: LogIndex, id: string, name: string, value: strin
   const { field, label } = findField(incident, policy, name);
   if (field) {
     const folded = field.style === 'table' ? foldCellText(value) : foldUserText(value);
-    return [{ start: field.valueStart, end: field.valueEnd, text: folded }];
+    const before = index.text[field.valueStart - 1];
+    const padded = field.value !== '' ? folded : field.style === 'table' ? ` ${folded} ` : before === ' ' || before === '\t' ? folded : ` ${folded}`;
+    return [{ start: field.valueStart, end: field.valueEnd, text: padded }];
   }
   if (incident.source === 'table-row') {
     throw new WriteRefused(`The table holding ${incident.id} has no "${label}" column; add one to set it.`);
