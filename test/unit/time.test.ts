@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { formatLogTime, parseLeadingTime, parseUserTime } from '../../src/core';
+
+test('date-time shapes responders type', () => {
+  const cases: Array<[string, string | null, string]> = [
+    ['2026-11-20 14:30 UTC', '2026-11-20T14:30:00Z', 'datetime'],
+    ['2026-11-20 14:30', '2026-11-20T14:30:00Z', 'datetime'],
+    ['2026-11-20T14:30:00Z', '2026-11-20T14:30:00Z', 'datetime'],
+    ['2026-11-20T16:30:00+02:00', '2026-11-20T14:30:00Z', 'datetime'],
+    ['2026-11-20 09:30 EST', '2026-11-20T14:30:00Z', 'datetime'],
+    ['2026-11-20 15:30 Europe/Berlin', '2026-11-20T14:30:00Z', 'datetime'],
+    ['Nov 20, 2026 14:30 UTC', '2026-11-20T14:30:00Z', 'datetime'],
+    ['20 November 2026', '2026-11-20', 'date'],
+    ['2026/11/20', '2026-11-20', 'date'],
+    ['14:30', '14:30:00', 'time'],
+  ];
+  for (const [input, value, kind] of cases) {
+    const p = parseLeadingTime(input);
+    assert.ok(p, input);
+    assert.equal(p.value, value, input);
+    assert.equal(p.kind, kind, input);
+    assert.equal(p.invalid, false, input);
+  }
+});
+
+test('impossible dates are flagged, not shifted', () => {
+  for (const input of ['2026-02-30', '2026-13-01 10:00', '2026-11-20 25:00', '99:99']) {
+    const p = parseLeadingTime(input);
+    assert.ok(p?.invalid, input);
+    assert.equal(p?.value, null, input);
+  }
+  assert.equal(parseLeadingTime('not a time'), undefined);
+  assert.equal(parseLeadingTime('12345'), undefined);
+});
+
+test('a time zone from the playbook applies to times written without one', () => {
+  assert.equal(parseLeadingTime('2026-07-01 10:00', 'Europe/Berlin')?.value, '2026-07-01T08:00:00Z');
+  assert.equal(parseLeadingTime('2026-07-01 10:00 UTC', 'Europe/Berlin')?.value, '2026-07-01T10:00:00Z');
+});
+
+test('written form and --at', () => {
+  const at = new Date('2026-11-20T14:30:00Z');
+  assert.equal(formatLogTime(at), '2026-11-20 14:30 UTC');
+  assert.equal(formatLogTime(at, 'Europe/Berlin'), '2026-11-20 15:30 +01:00');
+  assert.equal(parseLeadingTime(formatLogTime(at, 'America/New_York'))?.value, '2026-11-20T14:30:00Z', 'round-trips');
+  assert.equal(parseUserTime('2026-11-20T14:30:00Z')?.toISOString(), '2026-11-20T14:30:00.000Z');
+  assert.equal(parseUserTime('yesterday'), undefined);
+  assert.equal(parseUserTime('2026-11-20T14:30:00Z trailing'), undefined);
+});
