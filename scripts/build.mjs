@@ -6,6 +6,8 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
+// `--only cli` builds just the CLI (the unit tests run it as a real process).
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -71,6 +73,8 @@ if (watch) {
   console.log('esbuild: watching for changes');
 } else {
   rmSync('dist/cli', { recursive: true, force: true });
-  const present = builds.filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)));
+  const present = builds
+    .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
+    .filter((b) => !only || (only === 'cli' ? b.outdir === 'dist/cli' : !b.outdir?.startsWith('dist/cli')));
   await Promise.all(present.map((options) => esbuild.build(options)));
 }

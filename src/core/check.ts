@@ -71,7 +71,6 @@ export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()
         if (waited > level.responseMinutes) {
           code = 'response-time-breach';
           message = `${inc.id} (${level.id}) has had no incident commander for ${formatMinutes(waited)}; the response time is ${formatMinutes(level.responseMinutes)}.`;
-          problems.push({ code: 'missing-commander', message: `${inc.id} is active with no incident commander.`, line: inc.line, incidentId: inc.id, severity: 'warning' });
         }
       }
       problems.push({ code, message, line: inc.line, incidentId: inc.id, severity: code === 'response-time-breach' ? 'error' : 'warning' });

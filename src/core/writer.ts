@@ -185,7 +185,9 @@ export function setField(index: LogIndex, id: string, name: string, value: strin
     if (b) bullet = `${b[1]} `;
   }
   let line: string;
-  switch (slot.style) {
+  // A plain `Key: value` line is only read for known keys; other keys get the bold form.
+  const style = slot.style === 'plain' && !canonicalField(policy, label) ? 'list-bold' : slot.style;
+  switch (style) {
     case 'bold':
       line = `${slot.indent}**${label}:** ${folded}${suffix}`;
       break;

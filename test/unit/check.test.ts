@@ -31,7 +31,6 @@ test('check finds missing roles, breaches, overdue updates and duplicate ids on 
   const problems = checkLog(indexLog(log), defaultPolicy(), new Date('2026-11-20T10:40:00Z'));
   const got = problems.map((p) => [p.code, p.line]);
   assert.deepEqual(got, [
-    ['missing-commander', 3],
     ['response-time-breach', 3],
     ['update-overdue', 3],
     ['update-overdue', 8],

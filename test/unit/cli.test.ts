@@ -1,0 +1,196 @@
+// The `incident` command as a real process, built the way `bin` ships it (dist/cli.js).
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { FIXTURES } from './helpers';
+
+const ROOT = resolve(__dirname, '../..');
+const CLI = join(ROOT, 'dist/cli.js');
+
+before(() => {
+  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], { cwd: ROOT, stdio: 'inherit' });
+});
+
+function repo(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'incident-cli-'));
+  execFileSync('git', ['init', '-q'], { cwd: dir });
+  execFileSync('git', ['config', 'user.name', 'Dana Reyes'], { cwd: dir });
+  return dir;
+}
+
+function run(cwd: string, ...args: string[]) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  // Never a stack trace, whatever happened.
+  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, `stack trace in stderr:\n${r.stderr}`);
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test('declare creates the log under the git root, prints the id last; list/show read it back', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'src/deep'), { recursive: true });
+  const d = run(join(dir, 'src/deep'), 'declare', '--title', 'Checkout down', '--severity', 'sev 1', '--commander', 'Ana', '--at', '2026-11-20T14:30:00Z');
+  assert.equal(d.code, 0, d.err);
+  assert.equal(d.out.trim().split('\n').at(-1), 'INC-2026-1120-001');
+  const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  assert.ok(log.startsWith('# Incident Log\n\n## INC-2026-1120-001: Checkout down\n- **Severity:** SEV-1\n'));
+  const second = run(dir, 'declare', '--title', 'Search slow', '--severity', 'SEV-3', '--at', '2026-11-20T15:00:00Z');
+  assert.equal(second.out.trim(), 'INC-2026-1120-002');
+  const list = run(dir, 'list', '--json');
+  assert.equal(list.code, 0);
+  const items = JSON.parse(list.out);
+  assert.ok(Array.isArray(items));
+  assert.deepEqual(items.map((i: { id: string }) => i.id), ['INC-2026-1120-002', 'INC-2026-1120-001']);
+  const first = items[1];
+  assert.equal(first.title, 'Checkout down');
+  assert.equal(first.severity, 'SEV-1');
+  assert.equal(first.status, 'Investigating');
+  assert.equal(first.detected, '2026-11-20T14:30:00Z');
+  assert.equal(first.resolved, null);
+  assert.deepEqual(first.roles, { commander: 'Ana', techLead: null, commsLead: null });
+  assert.deepEqual(first.timeline, [{ at: '2026-11-20T14:30:00Z', text: 'Incident declared (SEV-1)', owner: 'Ana' }]);
+  assert.equal(typeof first.line, 'number');
+  assert.equal(items[0].timeline[0].owner, 'Dana Reyes', 'owner defaults to git user.name');
+  const filtered = JSON.parse(run(dir, 'list', '--json', '--severity', 'Sev 3').out);
+  assert.deepEqual(filtered.map((i: { id: string }) => i.id), ['INC-2026-1120-002']);
+  assert.deepEqual(JSON.parse(run(dir, 'list', '--json', '--status', 'resolved').out), []);
+  const table = run(dir, 'list');
+  assert.match(table.out, /INC-2026-1120-001 +SEV-1 +Investigating/);
+  const show = run(dir, 'show', 'INC-2026-1120-001');
+  assert.match(show.out, /Commander: Ana/);
+  assert.match(show.out, /Checklist: 0\/7/);
+});
+
+test('log, set, resolve write the log; check reports problems with exit 1', () => {
+  const dir = repo();
+  run(dir, 'declare', '--title', 'API errors', '--severity', 'SEV-2', '--at', '2026-11-20T10:00:00Z');
+  const id = 'INC-2026-1120-001';
+  assert.equal(run(dir, 'log', id, 'Rolled', 'back', 'deploy', '--at', '2026-11-20T10:10:00Z').code, 0);
+  assert.equal(run(dir, 'log', id, 'Paged DB team', '--owner', 'sam', '--at', '2026-11-20T10:12:00Z').code, 0);
+  assert.equal(run(dir, 'set', id, 'severity', 'sev 1').code, 0);
+  assert.equal(run(dir, 'set', id, 'tech-lead', 'Sam Okafor').code, 0);
+  assert.equal(run(dir, 'set', id, 'Region', 'eu-west-1').code, 0);
+  let inc = JSON.parse(run(dir, 'show', id, '--json').out);
+  assert.equal(inc.severity, 'SEV-1');
+  assert.equal(inc.roles.techLead, 'Sam Okafor');
+  assert.deepEqual(inc.timeline.slice(1).map((e: { text: string; owner: string }) => [e.text, e.owner]), [['Rolled back deploy', 'Dana Reyes'], ['Paged DB team', 'sam']]);
+  const before = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  assert.ok(before.includes('- **Region:** eu-west-1\n'));
+
+  const check = run(dir, 'check', '--json', '--now', '2026-11-20T11:00:00Z');
+  assert.equal(check.code, 1);
+  const codes = JSON.parse(check.out).map((p: { code: string }) => p.code);
+  assert.deepEqual(codes, ['response-time-breach', 'update-overdue']);
+  const human = run(dir, 'check', '--now', '2026-11-20T11:00:00Z');
+  assert.match(human.out, /docs\/INCIDENT_LOG\.md:3: error: .*no incident commander for 60 min; the response time is 15 min/);
+
+  assert.equal(run(dir, 'set', id, 'commander', 'Ana').code, 0);
+  assert.equal(run(dir, 'resolve', id, '--at', '2026-11-20T11:30:00Z').code, 0);
+  inc = JSON.parse(run(dir, 'show', id, '--json').out);
+  assert.equal(inc.status, 'Resolved');
+  assert.equal(inc.resolved, '2026-11-20T11:30:00Z');
+  assert.equal(inc.timeline.at(-1).text, 'Incident resolved');
+  const clean = run(dir, 'check', '--now', '2026-11-20T12:00:00Z');
+  assert.equal(clean.code, 0);
+  assert.match(clean.out, /No problems/);
+});
+
+test('bad usage and unknown things exit 2 with a message that names them, and write nothing', () => {
+  const dir = repo();
+  const missing = run(dir, 'list');
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /No incident log at .*docs\/INCIDENT_LOG\.md/);
+  run(dir, 'declare', '--title', 'x', '--severity', 'SEV-3', '--at', '2026-11-20T10:00:00Z');
+  const path = join(dir, 'docs/INCIDENT_LOG.md');
+  const before = readFileSync(path, 'utf8');
+  const cases: Array<[string[], RegExp]> = [
+    [['show', 'INC-1999-0101-001'], /No incident "INC-1999-0101-001"/],
+    [['log', 'NOPE-1', 'text'], /No incident "NOPE-1"/],
+    [['set', 'INC-2026-1120-001', 'severity', 'SEV-9'], /Unknown severity "SEV-9" \(the policy has SEV-1, SEV-2, SEV-3\)/],
+    [['set', 'INC-2026-1120-001', 'status', 'Sleeping'], /Unknown status "Sleeping"/],
+    [['declare', '--title', 'y', '--severity', 'P7'], /Unknown severity "P7"/],
+    [['declare', '--severity', 'SEV-1'], /needs --title/],
+    [['log', 'INC-2026-1120-001', 'x', '--at', 'yesterday'], /--at "yesterday" is not a date-time/],
+    [['list', '--severity', 'huge'], /Unknown severity "huge"/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['list', '--colour'], /Unknown option '--colour'/],
+    [['show'], /Usage: incident show ID/],
+  ];
+  for (const [args, message] of cases) {
+    const r = run(dir, ...args);
+    assert.equal(r.code, 2, args.join(' '));
+    assert.match(r.err, message, args.join(' '));
+  }
+  assert.equal(readFileSync(path, 'utf8'), before, 'nothing was written');
+  assert.equal(run(dir, '--help').code, 0);
+});
+
+test('a log with conflict markers is reported and never written', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'));
+  const text = '# Log\n\n## INC-2026-0101-001: A\n<<<<<<< HEAD\n- **Status:** Investigating\n=======\n- **Status:** Resolved\n>>>>>>> main\n';
+  writeFileSync(join(dir, 'docs/INCIDENT_LOG.md'), text);
+  const r = run(dir, 'log', 'INC-2026-0101-001', 'note');
+  assert.equal(r.code, 2);
+  assert.match(r.err, /conflict markers \(line 4\)/);
+  const c = run(dir, 'check');
+  assert.equal(c.code, 1);
+  assert.match(c.out, /:4: error: .*conflict markers/);
+  assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), text);
+});
+
+test('binary, invalid UTF-8 and directory logs get a clear message', () => {
+  const dir = repo();
+  writeFileSync(join(dir, 'bin.md'), Buffer.from([0x23, 0x20, 0x00, 0x01, 0x02]));
+  writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
+  assert.match(run(dir, 'list', '--log', 'bin.md').err, /bin\.md is a binary file/);
+  assert.match(run(dir, 'list', '--log', 'latin1.md').err, /latin1\.md is not valid UTF-8/);
+  assert.match(run(dir, 'list', '--log', '.').err, /is a directory/);
+});
+
+test('CRLF + BOM logs keep every byte outside the new line', () => {
+  const dir = repo();
+  const src = readFileSync(join(FIXTURES, 'crlf-bom.md'));
+  writeFileSync(join(dir, 'log.md'), src);
+  assert.equal(run(dir, 'log', '--log', 'log.md', 'INC-2026-0302-001', 'Recovered', '--at', '2026-03-02T10:00:00Z', '--owner', 'ana').code, 0);
+  const after = readFileSync(join(dir, 'log.md'));
+  const added = Buffer.from('- 2026-03-02 10:00 UTC — Recovered (@ana)\r\n');
+  assert.equal(Buffer.compare(after, Buffer.concat([src, added])), 0);
+});
+
+test('linked per-incident files and table rows are written where they live', () => {
+  const dir = repo();
+  cpSync(FIXTURES, join(dir, 'logs'), { recursive: true });
+  const linked = join(dir, 'logs/incidents/2026-03-04-db-failover.md');
+  const before = readFileSync(linked, 'utf8');
+  const indexBefore = readFileSync(join(dir, 'logs/index-table.md'), 'utf8');
+  assert.equal(run(dir, 'log', '--log', 'logs/index-table.md', 'INC-2026-0304-001', 'Volume replaced', '--at', '2026-03-04T04:00:00Z', '--owner', 'olu').code, 0);
+  assert.equal(readFileSync(linked, 'utf8'), before + '- 2026-03-04 04:00 UTC — Volume replaced (@olu)\n');
+  assert.equal(run(dir, 'set', '--log', 'logs/index-table.md', 'INC-2026-0304-001', 'severity', 'SEV-2').code, 0);
+  assert.ok(readFileSync(linked, 'utf8').includes('\nseverity: SEV-2\n'));
+  assert.equal(readFileSync(join(dir, 'logs/index-table.md'), 'utf8'), indexBefore, 'the index table is untouched');
+  writeFileSync(join(dir, '.incident-placeholder'), '');
+  mkdirSync(join(dir, '.incident'));
+  writeFileSync(join(dir, '.incident/playbook.yml'), 'preset: p1-p4\n');
+  assert.equal(run(dir, 'set', '--log', 'logs/table-rows.md', 'OPS-97', 'status', 'resolved').code, 0);
+  assert.ok(readFileSync(join(dir, 'logs/table-rows.md'), 'utf8').includes('| OPS-97 | P3 | Slow reports page | Resolved | |'));
+  const refused = run(dir, 'log', '--log', 'logs/table-rows.md', 'OPS-97', 'x');
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /row of a table on line 7/);
+});
+
+test('the team playbook is read; a broken one is named with its line', () => {
+  const dir = repo();
+  mkdirSync(join(dir, '.incident'));
+  writeFileSync(join(dir, '.incident/playbook.yml'), 'preset: p1-p4\n');
+  const d = run(dir, 'declare', '--title', 'Feed down', '--severity', 'p1', '--at', '2026-11-20T10:00:00Z');
+  assert.equal(d.code, 0, d.err);
+  assert.equal(JSON.parse(run(dir, 'list', '--json').out)[0].severity, 'P1');
+  assert.equal(run(dir, 'check', '--now', '2026-11-20T10:16:00Z').code, 1, 'P1 updates are due every 15 minutes');
+  writeFileSync(join(dir, '.incident/playbook.yml'), 'preset: p1-p4\nseverities:\n  - id: P1\n    updates: often\n');
+  const bad = run(dir, 'list');
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /playbook\.yml: line 4: severities\.0\.updates: "often" is not a duration/);
+});
