@@ -10,6 +10,29 @@ export interface IncidentDetail {
   links: Array<{ text: string; url: string }>;
   headings: string[];
   codeBlocks: number;
+  /** Set when the section was not given to remark, and why. */
+  skipped?: string;
+}
+
+/** remark's cost grows steeply with nesting (800 nested list levels: ~40 s here); beyond these it is not run. */
+const MAX_NESTING = 32;
+const MAX_BYTES = 512 * 1024;
+
+/** The deepest container nesting in the text: `>` markers and list indentation. */
+function nestingDepth(text: string): number {
+  let max = 0;
+  for (const line of text.split('\n')) {
+    const m = /^[ \t>]*/.exec(line)![0];
+    let quotes = 0;
+    let width = 0;
+    for (const c of m) {
+      if (c === '>') quotes++;
+      else width += c === '\t' ? 4 : 1;
+    }
+    const depth = quotes + Math.floor(width / 2);
+    if (depth > max) max = depth;
+  }
+  return max;
 }
 
 function plain(node: RootContent | Root): string {
@@ -19,9 +42,16 @@ function plain(node: RootContent | Root): string {
 }
 
 export async function incidentDetail(index: LogIndex, incident: Incident): Promise<IncidentDetail> {
-  const { fromMarkdown } = await import('mdast-util-from-markdown');
-  const tree = fromMarkdown(index.text.slice(incident.start, incident.end));
+  const section = index.text.slice(incident.start, incident.end);
   const detail: IncidentDetail = { description: '', links: [], headings: [], codeBlocks: 0 };
+  const depth = section.length > MAX_BYTES ? 0 : nestingDepth(section);
+  if (section.length > MAX_BYTES || depth > MAX_NESTING) {
+    detail.skipped = section.length > MAX_BYTES ? `the section is ${Math.round(section.length / 1024)} KB` : `the section nests ${depth} levels deep`;
+    detail.headings = incident.title ? [incident.title] : [];
+    return detail;
+  }
+  const { fromMarkdown } = await import('mdast-util-from-markdown');
+  const tree = fromMarkdown(section);
   let sawSubheading = false;
   const paragraphs: string[] = [];
   for (const node of tree.children) {

@@ -1,0 +1,214 @@
+// The commands: refresh the view, open an incident at its heading, add a timeline entry.
+// Each accepts optional arguments so that keybindings, other extensions and tests can call it
+// without any UI: `open(id?)`, `addTimelineEntry(id?, text?, owner?)`; an IncidentNode from the
+// view works in place of an id.
+import * as vscode from 'vscode';
+import { findIncident, indexLog, isActive } from '../core/indexer';
+import type { Incident, LogIndex, Splice } from '../core/model';
+import { type Policy, defaultPolicy } from '../core/policy';
+import { WriteRefused, appendTimelineEntry } from '../core/writer';
+import { IncidentNode, type IncidentTreeProvider } from './tree';
+import { type LogStore, readText } from './logStore';
+
+export const COMMANDS = {
+  refresh: 'incidentPlaybook.refresh',
+  open: 'incidentPlaybook.open',
+  addTimelineEntry: 'incidentPlaybook.addTimelineEntry',
+} as const;
+
+export interface TimelineResult {
+  incidentId: string;
+  /** The line that was added (without its line break). */
+  entry: string;
+  /** False when the log had unsaved edits of the user's, so it was left unsaved. */
+  saved: boolean;
+}
+
+interface Deps {
+  store: LogStore;
+  tree: IncidentTreeProvider;
+  view: vscode.TreeView<IncidentNode>;
+  output: vscode.OutputChannel;
+}
+
+function idFrom(arg: unknown): string | undefined {
+  if (arg instanceof IncidentNode) return arg.id;
+  if (typeof arg === 'string' && arg.trim()) return arg.trim();
+  if (arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string') return (arg as { id: string }).id;
+  return undefined;
+}
+
+/** Shows a failure as one clear sentence; the details go to the output channel. */
+function report(output: vscode.OutputChannel, what: string, e: unknown): void {
+  const message = e instanceof Error ? e.message : String(e);
+  if (!(e instanceof WriteRefused)) output.appendLine(`${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
+  void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : `Incident Playbook: ${what} failed: ${message}`);
+}
+
+async function openLogDocument(deps: Deps): Promise<vscode.TextDocument | undefined> {
+  const uri = deps.store.logUri();
+  if (!uri) {
+    void vscode.window.showErrorMessage('Incident Playbook: open a folder first; the incident log lives in your repository.');
+    return undefined;
+  }
+  try {
+    return await vscode.workspace.openTextDocument(uri);
+  } catch {
+    const setting = vscode.workspace.asRelativePath(uri);
+    void vscode.window.showErrorMessage(`Incident Playbook: no incident log at ${setting} (set incidentPlaybook.logPath if yours lives elsewhere).`);
+    return undefined;
+  }
+}
+
+const sameText = (a: string, b: string) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+
+/**
+ * A clean document whose file just changed on disk (the CLI in a terminal, git) is reloaded by
+ * VS Code a moment later; writing before that would compute the entry from the old text and
+ * then fail to save. Waits up to 2 s for the reload; false if it does not come.
+ */
+async function inSyncWithDisk(doc: vscode.TextDocument): Promise<boolean> {
+  if (doc.isDirty) return true;
+  const disk = await readText(doc.uri, true);
+  if (disk.kind !== 'ok' || sameText(disk.text, doc.getText())) return true;
+  const deadline = Date.now() + 2000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (doc.isDirty) return true;
+    if (sameText(disk.text, doc.getText())) return true;
+  }
+  return false;
+}
+
+function policyForDoc(deps: Deps, doc: vscode.TextDocument): Promise<Policy> {
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  return folder ? deps.store.policy(folder) : Promise.resolve(defaultPolicy());
+}
+
+function pickItems(incidents: Incident[]): Array<vscode.QuickPickItem & { id: string }> {
+  return incidents.map((i) => ({ id: i.id, label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') || undefined }));
+}
+
+/** The incident to write to: the argument, the one under the cursor, the view's selection, or a pick. */
+async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIndex, policy: Policy, arg: unknown): Promise<string | undefined> {
+  const given = idFrom(arg);
+  if (given) return given;
+  const editor = vscode.window.activeTextEditor;
+  if (editor && editor.document.uri.toString() === doc.uri.toString()) {
+    const offset = doc.offsetAt(editor.selection.active);
+    const under = index.incidents.find((i) => i.source === 'section' && offset >= i.start && offset < i.end);
+    if (under) return under.id;
+  }
+  const selected = deps.view.selection[0];
+  if (selected && findIncident(index, selected.id)) return selected.id;
+  const candidates = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, policy));
+  if (candidates.length === 0) {
+    void vscode.window.showInformationMessage('Incident Playbook: there is no active incident in the log.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(pickItems(candidates), { title: 'Add a timeline entry to which incident?', matchOnDescription: true, placeHolder: 'Type an ID or part of the title' });
+  return picked?.id;
+}
+
+export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unknown, ownerArg?: unknown): Promise<TimelineResult | undefined> {
+  const doc = await openLogDocument(deps);
+  if (!doc) return undefined;
+  const policy = await policyForDoc(deps, doc);
+  const id = await chooseIncident(deps, doc, indexLog(doc.getText(), { policy }), policy, arg);
+  if (!id) return undefined;
+  let text = typeof textArg === 'string' ? textArg : undefined;
+  if (text === undefined) {
+    text = await vscode.window.showInputBox({
+      title: `Timeline entry for ${id}`,
+      prompt: 'What happened? The current time (UTC) is added in front.',
+      placeHolder: 'e.g. Rolled back deploy 7f3c',
+      validateInput: (v) => (v.trim() ? undefined : 'Write what happened.'),
+    });
+    if (text === undefined) return undefined;
+  }
+  const owner = typeof ownerArg === 'string' && ownerArg.trim() ? ownerArg.trim() : null;
+  if (!(await inSyncWithDisk(doc))) {
+    void vscode.window.showErrorMessage('Incident Playbook: the log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
+    return undefined;
+  }
+  // Computed against the document as it is right now (unsaved edits included), and applied as
+  // one WorkspaceEdit: a single Undo reverts it, and the user's own pending edits stay.
+  const before = doc.getText();
+  const wasDirty = doc.isDirty;
+  let splices: Splice[];
+  try {
+    splices = appendTimelineEntry(indexLog(before, { policy }), id, { at: new Date(), text, owner }, policy);
+  } catch (e) {
+    report(deps.output, 'Adding a timeline entry', e);
+    return undefined;
+  }
+  if (doc.getText() !== before) {
+    void vscode.window.showErrorMessage('Incident Playbook: the log changed while the entry was being prepared; nothing was written. Run the command again.');
+    return undefined;
+  }
+  const edit = new vscode.WorkspaceEdit();
+  for (const s of splices) edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
+  const applied = await vscode.workspace.applyEdit(edit);
+  if (!applied) {
+    void vscode.window.showErrorMessage('Incident Playbook: VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
+    return undefined;
+  }
+  let saved = false;
+  if (!wasDirty) {
+    saved = await doc.save();
+    if (!saved) void vscode.window.showWarningMessage(`Incident Playbook: the entry was added to ${id}, but VS Code could not save the log. Save it yourself (the editor shows why).`);
+  }
+  const entry = splices.map((s) => s.text).join('').split(/\r?\n/).filter((l) => l.trim()).pop() ?? '';
+  deps.output.appendLine(`${id}: added "${entry}"${saved ? '' : ' (log left unsaved: it had unsaved edits)'}`);
+  if (wasDirty) void vscode.window.showInformationMessage(`Added to ${id}. The log had unsaved edits of yours, so it was left unsaved.`);
+  deps.store.invalidate(0);
+  return { incidentId: findIncident(indexLog(doc.getText(), { policy }), id)?.id ?? id, entry, saved };
+}
+
+export async function openIncident(deps: Deps, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+  const doc = await openLogDocument(deps);
+  if (!doc) return undefined;
+  const policy = await policyForDoc(deps, doc);
+  const index = indexLog(doc.getText(), { policy });
+  const given = idFrom(arg);
+  let id = given;
+  if (!id) {
+    if (index.incidents.length === 0) {
+      void vscode.window.showInformationMessage('Incident Playbook: the log has no incidents.');
+      return undefined;
+    }
+    id = (await vscode.window.showQuickPick(pickItems(index.incidents), { title: 'Open which incident?', matchOnDescription: true }))?.id;
+    if (!id) return undefined;
+  }
+  const incident = findIncident(index, id);
+  if (!incident) {
+    void vscode.window.showErrorMessage(`Incident Playbook: no incident "${id}" in ${vscode.workspace.asRelativePath(doc.uri)}.`);
+    return undefined;
+  }
+  const line = Math.max(0, Math.min(doc.lineCount - 1, incident.line - 1));
+  const range = doc.lineAt(line).range;
+  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(range.start, range.start), preserveFocus: false });
+  editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
+  return editor;
+}
+
+export function registerCommands(deps: Deps): vscode.Disposable[] {
+  const guard =
+    <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        report(deps.output, what, e);
+        return undefined;
+      }
+    };
+  return [
+    vscode.commands.registerCommand(COMMANDS.refresh, () => deps.tree.refresh()),
+    vscode.commands.registerCommand(COMMANDS.open, guard('Opening the incident', (arg?: unknown) => openIncident(deps, arg))),
+    vscode.commands.registerCommand(
+      COMMANDS.addTimelineEntry,
+      guard('Adding a timeline entry', (arg?: unknown, text?: unknown, owner?: unknown) => addTimelineEntry(deps, arg, text, owner)),
+    ),
+  ];
+}

@@ -1,0 +1,30 @@
+// Activation only wires registrations: each feature registers itself in its own module and
+// hands back disposables. Nothing is read or parsed here; the log is indexed when the view or a
+// command first asks for it, and remark / webview code load on first use.
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { LogStore } from './logStore';
+import { type IncidentTreeProvider, registerTree } from './tree';
+
+/** What the extension exposes to other extensions (and to its integration tests). */
+export interface IncidentPlaybookApi {
+  /** Milliseconds spent in activate(). */
+  activationMs: number;
+  incidentTree: IncidentTreeProvider;
+  logUri(): vscode.Uri | undefined;
+}
+
+export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel('Incident Playbook');
+  const store = new LogStore(output);
+  const tree = registerTree(store);
+  context.subscriptions.push(output, store, ...tree.disposables, ...registerCommands({ store, tree: tree.provider, view: tree.view, output }));
+  const activationMs = performance.now() - started;
+  output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
+  return { activationMs, incidentTree: tree.provider, logUri: () => store.logUri() };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,185 @@
+// Where the incident log is, what it says now, and the policy that reads it. Reads go through
+// VS Code: an open document's text (unsaved edits included) wins over the file on disk. The
+// index is built lazily, on the first read after a change, never at activation.
+import * as vscode from 'vscode';
+import { indexLog } from '../core/indexer';
+import type { LogIndex } from '../core/model';
+import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
+
+export const LOG_PATH_SETTING = 'incidentPlaybook.logPath';
+export const DEFAULT_LOG_PATH = 'docs/INCIDENT_LOG.md';
+const PLAYBOOK_PATH = '.incident/playbook.yml';
+
+export interface LogSnapshot {
+  uri: vscode.Uri;
+  /** The text that was indexed: the open document's, or the file's on disk. */
+  text: string;
+  index: LogIndex;
+  policy: Policy;
+}
+
+export type LogState =
+  | { kind: 'no-folder' }
+  | { kind: 'missing'; uri: vscode.Uri; setting: string }
+  | { kind: 'unreadable'; uri: vscode.Uri; message: string }
+  | ({ kind: 'ok' } & LogSnapshot);
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export class LogStore implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when the log (on disk or in an open editor), its playbook or the setting changes. */
+  readonly onDidChange = this.changed.event;
+  private cached: Promise<LogState> | undefined;
+  private policyCache: { key: string; policy: Policy } | undefined;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private debounce: ReturnType<typeof setTimeout> | undefined;
+  private warnedPolicy = '';
+
+  constructor(private readonly output: vscode.OutputChannel) {
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isLog(e.document.uri)) this.invalidate(150);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.isLog(d.uri)) this.invalidate(0);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(LOG_PATH_SETTING)) {
+          if (this.watcher) this.watch();
+          this.invalidate(0);
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.watcher) this.watch();
+        this.invalidate(0);
+      }),
+    );
+    // The file watcher starts with the first read (the view shown, a command run), not at activation.
+  }
+
+  /** The configured log path, relative to the first workspace folder. */
+  logUri(): vscode.Uri | undefined {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return undefined;
+    const setting = this.setting(folder);
+    return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
+  }
+
+  private setting(folder: vscode.WorkspaceFolder): string {
+    const value = vscode.workspace.getConfiguration('incidentPlaybook', folder.uri).get<string>('logPath');
+    return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_LOG_PATH;
+  }
+
+  isLog(uri: vscode.Uri): boolean {
+    const log = this.logUri();
+    return !!log && uri.toString() === log.toString();
+  }
+
+  /** Re-reads on the next request, and tells listeners (after `delayMs` of quiet). */
+  invalidate(delayMs = 0): void {
+    this.cached = undefined;
+    if (this.debounce) clearTimeout(this.debounce);
+    this.debounce = setTimeout(() => {
+      this.debounce = undefined;
+      this.cached = undefined;
+      this.changed.fire();
+    }, delayMs);
+  }
+
+  private watch(): void {
+    this.watcher?.dispose();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) return;
+    const pattern = new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH}}`);
+    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
+    const onFs = (uri: vscode.Uri) => {
+      if (uri.path.endsWith('/playbook.yml')) this.policyCache = undefined;
+      this.invalidate(100);
+    };
+    this.watcher.onDidChange(onFs);
+    this.watcher.onDidCreate(onFs);
+    this.watcher.onDidDelete(onFs);
+  }
+
+  /** The log as it stands now (cached until something changes). */
+  read(): Promise<LogState> {
+    if (!this.watcher) this.watch();
+    this.cached ??= this.load().catch((e: unknown) => {
+      this.cached = undefined;
+      throw e;
+    });
+    return this.cached;
+  }
+
+  private async load(): Promise<LogState> {
+    const uri = this.logUri();
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!uri || !folder) return { kind: 'no-folder' };
+    const text = await readText(uri);
+    if (text.kind === 'missing') return { kind: 'missing', uri, setting: this.setting(folder) };
+    if (text.kind === 'error') return { kind: 'unreadable', uri, message: text.message };
+    const policy = await this.policy(folder);
+    const started = performance.now();
+    const index = indexLog(text.text, { policy });
+    this.output.appendLine(`Indexed ${vscode.workspace.asRelativePath(uri)}: ${index.incidents.length} incident(s) in ${(performance.now() - started).toFixed(1)} ms`);
+    return { kind: 'ok', uri, text: text.text, index, policy };
+  }
+
+  /** The team's `.incident/playbook.yml` when there is one (YAML and zod load only then). */
+  async policy(folder: vscode.WorkspaceFolder): Promise<Policy> {
+    const uri = vscode.Uri.joinPath(folder.uri, ...PLAYBOOK_PATH.split('/'));
+    const text = await readText(uri);
+    if (text.kind !== 'ok') return defaultPolicy();
+    const key = `${uri.toString()}\n${text.text}`;
+    if (this.policyCache?.key === key) return this.policyCache.policy;
+    let policy: Policy;
+    try {
+      const { loadPolicy } = await import('../core/playbook');
+      policy = loadPolicy(text.text);
+    } catch (e) {
+      const message = e instanceof PolicyError ? e.message : e instanceof Error ? e.message : String(e);
+      const note = `${PLAYBOOK_PATH}: ${message} — using the built-in policy until it is fixed.`;
+      this.output.appendLine(note);
+      if (this.warnedPolicy !== key) {
+        this.warnedPolicy = key;
+        void vscode.window.showWarningMessage(`Incident Playbook: ${note}`);
+      }
+      policy = defaultPolicy();
+    }
+    this.policyCache = { key, policy };
+    return policy;
+  }
+
+  dispose(): void {
+    if (this.debounce) clearTimeout(this.debounce);
+    this.watcher?.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'error'; message: string };
+
+/** An open document's current text (unless `fromDisk`), else the file's; never throws. */
+export async function readText(uri: vscode.Uri, fromDisk = false): Promise<ReadResult> {
+  const open = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open && !open.isClosed) return { kind: 'ok', text: open.getText() };
+  let bytes: Uint8Array;
+  try {
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch (e) {
+    if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound')) return { kind: 'missing' };
+    if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is a folder, not a markdown file.` };
+    return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} cannot be read (${e instanceof Error ? e.message : String(e)}).` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is a binary file, not a markdown log.` };
+  try {
+    // VS Code's documents hold the text without a BOM; read files the same way so that offsets
+    // computed from either agree.
+    const text = decoder.decode(bytes);
+    return { kind: 'ok', text };
+  } catch {
+    return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is not valid UTF-8 text.` };
+  }
+}

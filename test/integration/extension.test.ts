@@ -1,0 +1,206 @@
+// Runs inside a real VS Code extension host (code-server through the smoke-test driver, or the
+// desktop build through @vscode/test-electron), on a fresh copy of
+// test/fixtures/workspaces/basic. The real vscode API; nothing is mocked.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { findIncident, indexLog } from '../../src/core';
+import type { IncidentPlaybookApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'incident-playbook.incident-playbook';
+const ADD = 'incidentPlaybook.addTimelineEntry';
+const ENTRY_LINE = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*)$/;
+
+function logUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, 'docs', 'INCIDENT_LOG.md');
+}
+
+async function diskText(): Promise<string> {
+  return new TextDecoder().decode(await vscode.workspace.fs.readFile(logUri()));
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Lines of `after` that are not in `before` (both split on \n), in order. */
+function addedLines(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  assert.deepEqual(a.slice(i, a.length - j), [], 'nothing of the original may be removed or changed');
+  return b.slice(i, b.length - j);
+}
+
+let original = '';
+let api: IncidentPlaybookApi;
+
+/** Puts the log back as the fixture had it: no dirty document, no editors, disk = original. */
+async function resetLog(): Promise<void> {
+  const uri = logUri();
+  const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (doc && !doc.isClosed && doc.getText() !== original) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  if (doc && !doc.isClosed && doc.isDirty) await doc.save();
+  if ((await diskText()) !== original) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('Incident Playbook in a real extension host', () => {
+  before(async () => {
+    original = await diskText();
+    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
+    assert.ok(ext, `${EXTENSION_ID} is not loaded`);
+    api = await ext.activate();
+  });
+
+  afterEach(resetLog);
+
+  it('activates by itself in a workspace that has docs/INCIDENT_LOG.md, quickly', async () => {
+    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID)!;
+    assert.equal(ext.isActive, true);
+    assert.equal(typeof api.activationMs, 'number');
+    console.log(`      activation took ${api.activationMs.toFixed(1)} ms`);
+    // The target is 30 ms; a loaded CI machine gets some slack before this fails.
+    assert.ok(api.activationMs < 200, `activate() took ${api.activationMs} ms`);
+    assert.equal(api.logUri()?.toString(), logUri().toString());
+  });
+
+  it('registers its commands', async () => {
+    const all = await vscode.commands.getCommands(true);
+    for (const id of ['incidentPlaybook.refresh', 'incidentPlaybook.open', ADD]) assert.ok(all.includes(id), `${id} is not registered`);
+  });
+
+  it('lists the incidents of the workspace log in the tree, with severity and status', async () => {
+    const nodes = await api.incidentTree.getChildren();
+    const items = nodes.map((n) => api.incidentTree.getTreeItem(n));
+    assert.deepEqual(
+      items.map((i) => [i.label, i.description]),
+      [
+        ['INC-2026-1121-001: Payment webhooks delayed', 'SEV-2 · Investigating'],
+        ['INC-2026-1120-001: Checkout API returning 500s', 'SEV-1 · Mitigating'],
+        ['INC-2026-1102-001: Search index lagging behind catalog', 'SEV-3 · Resolved'],
+      ],
+    );
+    assert.deepEqual(items.map((i) => i.contextValue), ['incident.active', 'incident.active', 'incident.resolved']);
+    assert.equal(items[1].command?.command, 'incidentPlaybook.open');
+  });
+
+  it('adds a timeline entry through a WorkspaceEdit, saves it, and one Undo reverts it', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    const events: vscode.TextDocumentChangeEvent[] = [];
+    const sub = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && e.contentChanges.length && events.push(e));
+    try {
+      const result = await vscode.commands.executeCommand<{ incidentId: string; entry: string; saved: boolean }>(ADD, 'INC-2026-1120-001', 'Scaled checkout pods to 12');
+      assert.ok(result, 'the command returned nothing');
+      assert.equal(result.saved, true);
+      const added = addedLines(before, doc.getText());
+      assert.equal(added.length, 1);
+      assert.match(added[0], ENTRY_LINE);
+      assert.ok(added[0].endsWith('— Scaled checkout pods to 12'));
+      // It went into the right incident, after its last entry.
+      const incident = findIncident(indexLog(doc.getText()), 'INC-2026-1120-001')!;
+      assert.deepEqual(incident.timeline.map((t) => t.text), ['Alerts fired for checkout 5xx rate', 'Rolled back deploy 7f3c', 'Scaled checkout pods to 12']);
+      // One document edit (what a WorkspaceEdit makes), then saved to disk.
+      assert.equal(events.length, 1);
+      assert.equal(doc.isDirty, false);
+      assert.equal(await diskText(), doc.getText());
+
+      await vscode.commands.executeCommand('undo');
+      await waitFor('undo to revert the entry', () => doc.getText() === before);
+      assert.equal(doc.getText(), before);
+    } finally {
+      sub.dispose();
+    }
+  });
+
+  it('keeps the user’s unsaved edits and leaves the log unsaved', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const note = 'Draft note from the IC, not saved yet.';
+    assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 0), `${note}\n\n`)));
+    assert.equal(doc.isDirty, true);
+    const onDisk = await diskText();
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1121-001', 'Webhook backlog draining');
+    assert.equal(result?.saved, false);
+    const text = doc.getText();
+    assert.ok(text.includes(note), 'the user’s unsaved edit is gone');
+    const incident = findIncident(indexLog(text), 'INC-2026-1121-001')!;
+    assert.equal(incident.timeline.at(-1)?.text, 'Webhook backlog draining');
+    assert.equal(doc.isDirty, true, 'the document must stay unsaved');
+    assert.equal(await diskText(), onDisk, 'nothing may be written to disk while the user has unsaved edits');
+    // Undo takes back our entry only; the user's draft stays.
+    await vscode.commands.executeCommand('undo');
+    await waitFor('undo', () => !doc.getText().includes('Webhook backlog draining'));
+    assert.ok(doc.getText().includes(note));
+  });
+
+  it('writes to a log that is not open in any editor', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1121-001', 'Paged the payments on-call', 'priya');
+    assert.equal(result?.saved, true);
+    const added = addedLines(original, await diskText());
+    assert.equal(added.length, 1);
+    assert.match(added[0], /— Paged the payments on-call \(@priya\)$/);
+  });
+
+  it('writes to the incident under the cursor when no id is given', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l.includes('Reindex finished'));
+    editor.selection = new vscode.Selection(line, 3, line, 3);
+    await vscode.commands.executeCommand(ADD, undefined, 'Post-incident review scheduled');
+    const incident = findIncident(indexLog(await diskText()), 'INC-2026-1102-001')!;
+    assert.equal(incident.timeline.at(-1)?.text, 'Post-incident review scheduled');
+  });
+
+  it('refuses an unknown incident and writes nothing', async () => {
+    const result = await vscode.commands.executeCommand(ADD, 'INC-1999-0101-001', 'never written');
+    assert.equal(result, undefined);
+    assert.equal(await diskText(), original);
+  });
+
+  it('refuses to write to a log with git conflict markers', async () => {
+    const conflicted = original.replace('- **Status:** Mitigating\n', '<<<<<<< HEAD\n- **Status:** Mitigating\n=======\n- **Status:** Monitoring\n>>>>>>> fix\n');
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(conflicted));
+    const result = await vscode.commands.executeCommand(ADD, 'INC-2026-1120-001', 'never written');
+    assert.equal(result, undefined);
+    assert.equal(await diskText(), conflicted);
+  });
+
+  it('opens an incident at its heading', async () => {
+    await vscode.commands.executeCommand('incidentPlaybook.open', 'INC-2026-1102-001');
+    const editor = await waitFor('an editor on the log', () => vscode.window.activeTextEditor?.document.uri.toString() === logUri().toString() && vscode.window.activeTextEditor);
+    assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## INC-2026-1102-001: Search index lagging behind catalog');
+  });
+
+  it('refreshes the tree when the log changes on disk', async () => {
+    const added = original.replace('## INC-2026-1121-001', '## INC-2026-1122-001: DNS resolution failures in eu-west\n- **Severity:** SEV-1\n- **Status:** Identified\n\n## INC-2026-1121-001');
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(added));
+    await waitFor(
+      'the new incident in the tree',
+      async () => {
+        const nodes = await api.incidentTree.getChildren();
+        return nodes.some((n) => n.id === 'INC-2026-1122-001');
+      },
+      15_000,
+    );
+    const item = api.incidentTree.getTreeItem((await api.incidentTree.getChildren())[0]);
+    assert.equal(item.description, 'SEV-1 · Identified');
+  });
+});
