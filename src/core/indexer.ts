@@ -93,49 +93,80 @@ function indentWidth(line: string): number {
   return w;
 }
 
-/** The scanning pass: marks code, comments and headings. Returns problems it found. */
+/** True when the line at [p, e) starts a list item (`-`, `*`, `+` or `1.` / `1)` then a space). */
+function isListMarker(text: string, p: number, e: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c === 45 || c === 42 || c === 43) {
+    const n = text.charCodeAt(p + 1);
+    return p + 1 === e || n === 32 || n === 9;
+  }
+  if (c >= 48 && c <= 57) {
+    let q = p;
+    while (q < e && q - p < 9 && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+    const d = text.charCodeAt(q);
+    if (d !== 46 && d !== 41) return false;
+    const n = text.charCodeAt(q + 1);
+    return q + 1 === e || n === 32 || n === 9;
+  }
+  return false;
+}
+
+/**
+ * The scanning pass: marks code, comments and headings, working on character codes so that
+ * only heading lines are sliced out of the text. Returns the headings.
+ */
 function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
   const headings: Heading[] = [];
   const count = lines.starts.length;
-  let fenceChar = '';
+  let fenceCode = 0;
   let fenceLen = 0;
   let fenceLine = -1;
   let inComment = false;
   let prevBlank = true;
   let listContext = false;
   for (let li = 0; li < count; li++) {
-    const line = text.slice(lines.starts[li], lines.ends[li]);
-    if (fenceChar) {
+    if (lines.skip[li]) continue; // front matter
+    const s = lines.starts[li];
+    const e = lines.ends[li];
+    let p = s;
+    let indent = 0;
+    for (; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4 - (indent % 4);
+      else break;
+    }
+    const c0 = p < e ? text.charCodeAt(p) : -1;
+    if (fenceCode) {
       lines.skip[li] = 1;
-      const t = line.trimStart();
-      if (t.startsWith(fenceChar.repeat(fenceLen))) {
-        let run = 0;
-        while (t[run] === fenceChar) run++;
-        if (run >= fenceLen && t.slice(run).trim() === '') fenceChar = '';
+      if (c0 === fenceCode) {
+        let q = p;
+        while (q < e && text.charCodeAt(q) === fenceCode) q++;
+        if (q - p >= fenceLen) {
+          while (q < e && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+          if (q === e) fenceCode = 0;
+        }
       }
       continue;
     }
     if (inComment) {
       lines.skip[li] = 1;
-      if (line.includes('-->')) inComment = false;
+      const close = text.indexOf('-->', s);
+      if (close !== -1 && close < e) inComment = false;
       continue;
     }
-    const blank = line.trim() === '';
-    if (blank) {
+    if (c0 === -1) {
       prevBlank = true;
       continue;
     }
-    const indent = indentWidth(line);
-    const trimmed = line.trimStart();
     // Fences: up to 3 spaces of indent, or deeper inside a list item.
-    if ((indent <= 3 || listContext) && (trimmed.startsWith('```') || trimmed.startsWith('~~~'))) {
-      const ch = trimmed[0];
-      let run = 0;
-      while (trimmed[run] === ch) run++;
-      const info = trimmed.slice(run);
-      if (!(ch === '`' && info.includes('`'))) {
-        fenceChar = ch;
-        fenceLen = run;
+    if ((c0 === 96 || c0 === 126) && (indent <= 3 || listContext) && text.charCodeAt(p + 1) === c0 && text.charCodeAt(p + 2) === c0) {
+      let q = p;
+      while (q < e && text.charCodeAt(q) === c0) q++;
+      const info = c0 === 96 ? text.indexOf('`', q) : -1;
+      if (info === -1 || info >= e) {
+        fenceCode = c0;
+        fenceLen = q - p;
         fenceLine = li;
         lines.skip[li] = 1;
         prevBlank = false;
@@ -147,19 +178,20 @@ function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
       lines.skip[li] = 1;
       continue;
     }
-    if (indent <= 3 && trimmed.startsWith('<!--')) {
+    if (c0 === 60 && indent <= 3 && text.startsWith('<!--', p)) {
       lines.skip[li] = 1;
-      if (!trimmed.includes('-->', 4)) inComment = true;
+      const close = text.indexOf('-->', p + 4);
+      if (close === -1 || close >= e) inComment = true;
       prevBlank = false;
       continue;
     }
-    if (indent <= 3 && trimmed.charCodeAt(0) === 35 /* # */) {
+    if (c0 === 35 && indent <= 3) {
       let level = 0;
-      while (trimmed.charCodeAt(level) === 35) level++;
-      const after = trimmed.charCodeAt(level);
-      if (level <= 6 && (Number.isNaN(after) || after === 32 || after === 9)) {
-        const content = trimmed
-          .slice(level)
+      while (text.charCodeAt(p + level) === 35) level++;
+      const after = p + level < e ? text.charCodeAt(p + level) : -1;
+      if (level <= 6 && (after === -1 || after === 32 || after === 9)) {
+        const content = text
+          .slice(p + level, e)
           .replace(/[ \t]+#+[ \t]*$/, '')
           .replace(/^[ \t]+#+[ \t]*$/, '')
           .trim();
@@ -170,11 +202,11 @@ function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
         continue;
       }
     }
-    if (LIST_ITEM.test(line) && indent <= 3) listContext = true;
-    else if (indent === 0 && !LIST_ITEM.test(line)) listContext = false;
+    if (indent <= 3 && isListMarker(text, p, e)) listContext = true;
+    else if (indent === 0) listContext = false;
     prevBlank = false;
   }
-  if (fenceChar) {
+  if (fenceCode) {
     problems.push({
       code: 'unterminated-fence',
       message: `A code fence opened on line ${fenceLine + 1} is never closed: everything after it is read as code.`,
@@ -317,9 +349,13 @@ function matchFieldLine(line: string, policy: Policy): FieldMatch | undefined {
 }
 
 function extractOwner(text: string): { text: string; owner: string | null } {
-  let m = /\s*\(@([^()]+)\)\s*$/.exec(text);
-  if (m) return { text: text.slice(0, m.index).trim(), owner: m[1].trim() };
-  m = /\s+[—–-]{1,2}\s*@([\p{L}\p{N}._-][\p{L}\p{N} ._-]*?)\s*$/u.exec(text);
+  const at = text.lastIndexOf('@');
+  if (at === -1) return { text: text.trim(), owner: null };
+  const open = text.lastIndexOf('(@');
+  if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) {
+    return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
+  }
+  const m = /\s+[—–-]{1,2}\s*@([\p{L}\p{N}._-][\p{L}\p{N} ._-]*?)\s*$/u.exec(text);
   if (m) return { text: text.slice(0, m.index).trim(), owner: m[1].trim() };
   return { text: text.trim(), owner: null };
 }
@@ -373,6 +409,11 @@ interface TableInfo {
 /** A GFM table starting at `li` (header row + delimiter row), or undefined. */
 function tableAt(text: string, lines: Lines, li: number, endLine: number): TableInfo | undefined {
   if (li + 1 >= endLine) return undefined;
+  // Cheap test first: a delimiter row starts with `|`, `-` or `:` after optional spaces.
+  let k = lines.starts[li + 1];
+  while (text.charCodeAt(k) === 32) k++;
+  const c = text.charCodeAt(k);
+  if (c !== 124 && c !== 45 && c !== 58) return undefined;
   const header = text.slice(lines.starts[li], lines.ends[li]);
   if (!looksLikeTableRow(header)) return undefined;
   const delim = text.slice(lines.starts[li + 1], lines.ends[li + 1]);
@@ -534,8 +575,14 @@ class Indexer {
     const lines = this.lines;
     for (let li = from; li < to; li++) {
       if (lines.skip[li] || lines.level[li]) continue;
+      const s0 = lines.starts[li];
+      const e0 = lines.ends[li];
+      // Every field shape has a colon or is a table row; most prose lines are neither.
+      if (e0 - s0 > 400 || e0 === s0) continue;
+      const colon = this.text.indexOf(':', s0);
+      const pipe = this.text.indexOf('|', s0);
+      if ((colon === -1 || colon >= e0) && (pipe === -1 || pipe >= e0)) continue;
       const line = this.lineText(li);
-      if (line.length > 400 || line.trim() === '') continue;
       const table = tableAt(this.text, lines, li, to);
       if (table) {
         if (table.headers.length === 2) {
@@ -790,6 +837,8 @@ class Indexer {
   private readTasks(from: number, to: number, out: ChecklistItem[]) {
     for (let li = from; li < to; li++) {
       if (this.lines.skip[li]) continue;
+      const bracket = this.text.indexOf('[', this.lines.starts[li]);
+      if (bracket === -1 || bracket >= this.lines.ends[li]) continue;
       const m = LIST_ITEM.exec(this.lineText(li));
       if (!m) continue;
       const t = TASK.exec(m[4]);

@@ -242,7 +242,10 @@ export function isResolvedStatus(policy: Policy, status: string | null): boolean
 
 /** The canonical field a key (as written) means, under the policy's aliases. */
 export function canonicalField(policy: Policy, key: string): CanonicalField | undefined {
-  return policy.fieldAliases[key.trim().toLowerCase().replace(/\s+/g, ' ')];
+  const direct = policy.fieldAliases[key];
+  if (direct) return direct;
+  const k = key.trim().toLowerCase();
+  return policy.fieldAliases[k.includes('  ') || k.includes('\t') ? k.replace(/\s+/g, ' ') : k];
 }
 
 /** The key written for a canonical field in the canonical format. */

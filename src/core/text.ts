@@ -7,7 +7,14 @@ export function normalizeToken(text: string): string {
 }
 
 /** Removes inline markdown from one line: emphasis, code ticks, links, images, autolinks, escapes, HTML tags. */
+const INLINE_MARKUP = /[[\]<>`*_~\\&!]/;
+
 export function stripInline(text: string): string {
+  // Most values have no markup at all: skip the dozen replacements (this runs for every field
+  // and timeline entry of a log, so it is on the indexing hot path).
+  if (!INLINE_MARKUP.test(text)) {
+    return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 && text.indexOf('\n') === -1 && text.indexOf('\r') === -1 ? text.trim() : text.replace(/\s+/g, ' ').trim();
+  }
   let s = text;
   s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
   s = s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');

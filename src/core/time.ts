@@ -73,6 +73,13 @@ function wallClockToMillis(y: number, mo: number, d: number, h: number, mi: numb
   return dt.isValid ? dt.toMillis() : NaN;
 }
 
+const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
+
+function daysInMonth(y: number, mo: number): number {
+  if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+}
+
 function isoFromMillis(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -85,7 +92,16 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
   }
   const zone = resolveZone(zoneText, fallbackZone);
   if (zone === null) return { kind: 'datetime', value: null, invalid: true, length, zone: zoneText ?? null };
-  const ms = wallClockToMillis(y, mo, d, Number(h), Number(mi), s ? Number(s) : 0, zone);
+  const hh = Number(h);
+  const mm = Number(mi);
+  const ss = s ? Number(s) : 0;
+  if ('offset' in zone && zone.offset === 0) {
+    // UTC, the common case: validate and format from the parts, no Date objects.
+    const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && hh <= 23 && mm <= 59 && ss <= 59;
+    const value = ok ? `${y}-${pad2(mo)}-${pad2(d)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}Z` : null;
+    return { kind: 'datetime', value, invalid: !ok, length, zone: zoneText ?? null };
+  }
+  const ms = wallClockToMillis(y, mo, d, hh, mm, ss, zone);
   const ok = !Number.isNaN(ms);
   return { kind: 'datetime', value: ok ? isoFromMillis(ms) : null, invalid: !ok, length, zone: zoneText ?? null };
 }
@@ -137,7 +153,8 @@ export function combineDayAndTime(day: string, time: string, zoneText: string | 
 
 /** The day part (in the given zone) of an ISO value or plain date. */
 export function dayOf(value: string, zone = 'UTC'): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  if (value.length === 10) return value;
+  if ((zone === 'UTC' || zone === 'Etc/UTC') && value.endsWith('Z')) return value.slice(0, 10);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
   if (zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone)) return new Date(ms).toISOString().slice(0, 10);

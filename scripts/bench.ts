@@ -1,0 +1,154 @@
+// `npm run bench`: generates logs of 200 / 2,000 / 10,000 incidents and measures, in this run,
+// the line index against a full remark parse of the same text, an append, peak memory and the
+// `incident list --json` process. `--quick` skips the 10,000-incident remark parse (~2 min).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { appendTimelineEntry, applySplices, defaultPolicy, indexLog } from '../src/core';
+
+const ROOT = resolve(__dirname, '..');
+const OUT = join(ROOT, '.bench');
+const quick = process.argv.includes('--quick');
+const policy = defaultPolicy();
+
+const SERVICES = ['checkout', 'payments', 'search', 'auth', 'catalog', 'cart', 'inventory', 'notifications'];
+const PEOPLE = ['Dana Reyes', 'Sam Okafor', 'Priya Natarajan', 'Lee Park', 'Ana Souza', 'Wei Chen'];
+
+/** One realistic incident in the canonical shape (~1.4 KB), newest first. */
+function incident(n: number, total: number): string {
+  const day = new Date(Date.UTC(2020, 0, 1) + (total - n) * 86400000 * 0.7);
+  const d = day.toISOString().slice(0, 10);
+  const id = `INC-${d.slice(0, 4)}-${d.slice(5, 7)}${d.slice(8, 10)}-${String((n % 9) + 1).padStart(3, '0')}`;
+  const svc = SERVICES[n % SERVICES.length];
+  const p = (k: number) => PEOPLE[(n + k) % PEOPLE.length];
+  const resolved = n > 3;
+  return [
+    `## ${id}: ${svc[0].toUpperCase() + svc.slice(1)} error rate above SLO`,
+    `- **Severity:** SEV-${(n % 3) + 1}`,
+    `- **Status:** ${resolved ? 'Resolved' : 'Mitigating'}`,
+    `- **Detected:** ${d} 14:${String(n % 60).padStart(2, '0')} UTC`,
+    ...(resolved ? [`- **Resolved:** ${d} 16:05 UTC`] : []),
+    `- **Incident Commander:** ${p(0)}`,
+    `- **Technical Lead:** ${p(1)}`,
+    `- **Communications Lead:** ${p(2)}`,
+    '',
+    `Customers saw intermittent failures on ${svc}; about ${(n % 17) + 2}% of requests failed with 5xx for the duration.`,
+    '',
+    '### Timeline',
+    `- ${d} 14:${String(n % 60).padStart(2, '0')} UTC — Alert fired: ${svc} 5xx ratio above 2% (@${p(0).split(' ')[0].toLowerCase()})`,
+    `- ${d} 14:50 UTC — Incident declared, roles assigned (@${p(0).split(' ')[0].toLowerCase()})`,
+    `- ${d} 15:05 UTC — Rolled back the last deploy of ${svc} (@${p(1).split(' ')[0].toLowerCase()})`,
+    `- ${d} 15:20 UTC — Status page updated: investigating elevated errors (@${p(2).split(' ')[0].toLowerCase()})`,
+    `- ${d} 16:05 UTC — Error rate back to baseline (@${p(1).split(' ')[0].toLowerCase()})`,
+    '',
+    '```bash',
+    `kubectl -n ${svc} rollout undo deploy/${svc}-api`,
+    '## not a heading: inside a fence',
+    '```',
+    '',
+    '### Checklist',
+    '- [x] Acknowledge the alert and declare the incident',
+    '- [x] Assign incident commander, technical lead and communications lead',
+    `- [${resolved ? 'x' : ' '}] Mitigate and verify recovery`,
+    '',
+    '### Action items',
+    `- [ ] Add a canary stage to ${svc} deploys (@${p(1).split(' ')[0].toLowerCase()})`,
+    '',
+  ].join('\n');
+}
+
+function makeLog(count: number): string {
+  const parts = ['# Incident Log', '', 'Newest first.', ''];
+  for (let n = 1; n <= count; n++) parts.push(incident(n, count));
+  return parts.join('\n');
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function time(fn: () => void, runs: number): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    fn();
+    xs.push(performance.now() - t0);
+  }
+  return median(xs);
+}
+
+let peakRss = 0;
+const sample = () => {
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 5);
+
+const fmt = (ms: number) => (ms < 10 ? ms.toFixed(2) : ms.toFixed(1)) + ' ms';
+const mb = (b: number) => (b / 1024 / 1024).toFixed(1) + ' MB';
+
+mkdirSync(OUT, { recursive: true });
+console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
+console.log('incidents   size      index     remark (full parse)   ratio     append    heap after index');
+const results: Record<number, { index: number; remark?: number; append: number; size: number }> = {};
+for (const count of [200, 2000, 10000]) {
+  const text = makeLog(count);
+  writeFileSync(join(OUT, `log-${count}.md`), text);
+  for (let i = 0; i < 5; i++) indexLog(text, { policy }); // warm up
+  const indexMs = time(() => indexLog(text, { policy }), 15);
+  const idx = indexLog(text, { policy });
+  if (idx.incidents.length !== count) throw new Error(`expected ${count} incidents, indexed ${idx.incidents.length}`);
+  sample();
+  const heap = process.memoryUsage().heapUsed;
+  // An append as a caller does it: index, compute the splice, apply it.
+  const target = idx.incidents[Math.floor(count / 2)].id;
+  const appendMs = time(() => {
+    const i = indexLog(text, { policy });
+    applySplices(text, appendTimelineEntry(i, target, { at: new Date(), text: 'bench entry', owner: 'bench' }, policy));
+  }, 15);
+  let remarkMs: number | undefined;
+  if (!(quick && count === 10000)) {
+    const t0 = performance.now();
+    fromMarkdown(text);
+    remarkMs = performance.now() - t0;
+    sample();
+  }
+  results[count] = { index: indexMs, remark: remarkMs, append: appendMs, size: text.length };
+  console.log(
+    `${String(count).padStart(9)}   ${mb(text.length).padStart(7)}  ${fmt(indexMs).padStart(9)}   ${remarkMs === undefined ? 'skipped (--quick)'.padStart(19) : fmt(remarkMs).padStart(19)}   ${remarkMs === undefined ? '-'.padStart(7) : ((remarkMs / indexMs).toFixed(0) + '×').padStart(7)}  ${fmt(appendMs).padStart(9)}   ${mb(heap)}`,
+  );
+}
+clearInterval(sampler);
+sample();
+console.log(`peak RSS of this process: ${mb(peakRss)}`);
+
+// The CLI as a whole process, as a responder runs it.
+execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], { cwd: ROOT });
+const cliRuns: number[] = [];
+let listed = 0;
+for (let i = 0; i < 7; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'list', '--json', '--log', join(OUT, 'log-2000.md')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  cliRuns.push(performance.now() - t0);
+  if (r.status !== 0) throw new Error(r.stderr);
+  listed = JSON.parse(r.stdout).length;
+}
+const nodeBase = median(Array.from({ length: 5 }, () => {
+  const t0 = performance.now();
+  spawnSync(process.execPath, ['-e', '0']);
+  return performance.now() - t0;
+}));
+const cliMs = median(cliRuns);
+console.log(`incident list --json on 2,000 incidents (${listed} listed): ${fmt(cliMs)} as a whole process (node -e 0 alone: ${fmt(nodeBase)})`);
+
+const r2 = results[2000];
+const checks: Array<[string, boolean]> = [
+  [`2,000 incidents indexed in ≤ 25 ms (${fmt(r2.index)})`, r2.index <= 25],
+  [`index ≥ 1,000× faster than remark on 2,000 incidents (${r2.remark ? (r2.remark / r2.index).toFixed(0) : '?'}×)`, r2.remark !== undefined && r2.remark / r2.index >= 1000],
+  [`an append costs no more than one index (${fmt(r2.append)} vs ${fmt(r2.index)} + 50%)`, r2.append <= r2.index * 1.5],
+  [`incident list --json under 500 ms as a process (${fmt(cliMs)})`, cliMs < 500],
+];
+console.log('');
+for (const [label, ok] of checks) console.log(`${ok ? 'met    ' : 'NOT MET'}  ${label}`);
+process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
