@@ -28,9 +28,9 @@ export interface IndexOptions {
 
 /** Per-line facts from the scanning pass. */
 interface Lines {
-  starts: number[];
+  starts: Int32Array;
   /** End of the line's content, before `\r\n` or `\n`. */
-  ends: number[];
+  ends: Int32Array;
   /** True for lines inside code (fenced or indented), HTML comments or front matter. */
   skip: Uint8Array;
   /** Heading level (1–6) of ATX heading lines, 0 otherwise. */
@@ -61,25 +61,24 @@ const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?
 const TITLE_HEADERS = /^(title|summary|description|incident|name|what|issue)$/i;
 
 function scanLines(text: string, start: number): Lines {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  let i = start;
+  // Two passes of indexOf: count the lines, then fill typed arrays (no per-line allocation).
   const n = text.length;
-  for (;;) {
-    starts.push(i);
+  let count = 1;
+  for (let i = text.indexOf('\n', start); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) count++;
+  const starts = new Int32Array(count);
+  const ends = new Int32Array(count);
+  let i = start;
+  for (let li = 0; li < count; li++) {
+    starts[li] = i;
     const nl = text.indexOf('\n', i);
     if (nl === -1) {
-      ends.push(n);
+      ends[li] = n;
       break;
     }
-    ends.push(nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+    ends[li] = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
     i = nl + 1;
-    if (i >= n) {
-      // A final line break ends the last line; no empty line after it.
-      break;
-    }
   }
-  return { starts, ends, skip: new Uint8Array(starts.length), level: new Uint8Array(starts.length) };
+  return { starts, ends, skip: new Uint8Array(count), level: new Uint8Array(count) };
 }
 
 function indentWidth(line: string): number {
@@ -91,6 +90,12 @@ function indentWidth(line: string): number {
     else break;
   }
   return w;
+}
+
+/** Whether `text[from, to)` holds the character code (a bounded indexOf: never scans past the line). */
+function hasChar(text: string, code: number, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
 }
 
 /** True when the line at [p, e) starts a list item (`-`, `*`, `+` or `1.` / `1)` then a space). */
@@ -151,8 +156,8 @@ function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
     }
     if (inComment) {
       lines.skip[li] = 1;
-      const close = text.indexOf('-->', s);
-      if (close !== -1 && close < e) inComment = false;
+      const close = text.slice(s, e).indexOf('-->');
+      if (close !== -1) inComment = false;
       continue;
     }
     if (c0 === -1) {
@@ -163,8 +168,7 @@ function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
     if ((c0 === 96 || c0 === 126) && (indent <= 3 || listContext) && text.charCodeAt(p + 1) === c0 && text.charCodeAt(p + 2) === c0) {
       let q = p;
       while (q < e && text.charCodeAt(q) === c0) q++;
-      const info = c0 === 96 ? text.indexOf('`', q) : -1;
-      if (info === -1 || info >= e) {
+      if (!(c0 === 96 && hasChar(text, 96, q, e))) {
         fenceCode = c0;
         fenceLen = q - p;
         fenceLine = li;
@@ -180,8 +184,7 @@ function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
     }
     if (c0 === 60 && indent <= 3 && text.startsWith('<!--', p)) {
       lines.skip[li] = 1;
-      const close = text.indexOf('-->', p + 4);
-      if (close === -1 || close >= e) inComment = true;
+      if (text.slice(p + 4, e).indexOf('-->') === -1) inComment = true;
       prevBlank = false;
       continue;
     }
@@ -441,6 +444,7 @@ interface Section {
 class Indexer {
   readonly problems: Problem[] = [];
   readonly policy: Policy;
+  private readonly lazy: LazySectionIncident[] = [];
   private lines!: Lines;
   private headings: Heading[] = [];
 
@@ -480,13 +484,20 @@ class Indexer {
 
     const incidents = this.options.singleIncident ? this.singleIncident(bodyLine) : this.findIncidents(bodyLine);
     this.assignDerivedIds(incidents);
+    const problems = this.problems;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const indexer = this;
     return {
       text,
       eol,
       bom,
       bodyStart,
       incidents,
-      problems: this.problems,
+      get problems() {
+        // Problems inside incident bodies (impossible dates) are found when the bodies are read.
+        indexer.materializeAll();
+        return problems.sort((a, b) => a.line - b.line);
+      },
       hasConflicts,
       declareSlot: this.declareSlot(incidents, bodyLine),
       lineCount: lines.starts.length,
@@ -549,7 +560,7 @@ class Indexer {
       if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
       scanFrom = endLine;
       insideUntil = endLine;
-      incidents.push(this.buildSectionIncident(section, facts));
+      incidents.push(facts.id && facts.title ? this.lazySectionIncident(section, facts) : this.buildSectionIncident(section, facts));
     }
     if (scanFrom < this.lines.starts.length) tableScanRanges.push([scanFrom, this.lines.starts.length]);
     for (const [from, to] of tableScanRanges) this.findTableIncidents(from, to, incidents);
@@ -579,9 +590,7 @@ class Indexer {
       const e0 = lines.ends[li];
       // Every field shape has a colon or is a table row; most prose lines are neither.
       if (e0 - s0 > 400 || e0 === s0) continue;
-      const colon = this.text.indexOf(':', s0);
-      const pipe = this.text.indexOf('|', s0);
-      if ((colon === -1 || colon >= e0) && (pipe === -1 || pipe >= e0)) continue;
+      if (!hasChar(this.text, 58 /* : */, s0, e0) && !hasChar(this.text, 124 /* | */, s0, e0)) continue;
       const line = this.lineText(li);
       const table = tableAt(this.text, lines, li, to);
       if (table) {
@@ -702,6 +711,26 @@ class Indexer {
       incident.idWritten = true;
     }
     return incident;
+  }
+
+  /**
+   * An incident whose heading gave its id and title: its body (fields, timeline, checklist,
+   * action items) is read on first access and kept. Listing ids or finding one incident in a
+   * big log so costs one scan, not a parse of every section.
+   */
+  private lazySectionIncident(section: Section, facts: HeadingFacts): Incident {
+    const lines = this.lines;
+    const start = lines.starts[section.headingLine];
+    const end = section.endLine < lines.starts.length ? lines.starts[section.endLine] : this.text.length;
+    const bodyStart = section.bodyLine < lines.starts.length ? lines.starts[section.bodyLine] : this.text.length;
+    const incident = new LazySectionIncident(facts.id as string, facts.title, section.headingLine + 1, start, end, section.level, bodyStart, () => this.buildSectionIncident(section, facts));
+    this.lazy.push(incident);
+    return incident;
+  }
+
+  /** Reads every incident body not read yet (their problems join the index's). */
+  materializeAll(): void {
+    for (const incident of this.lazy) incident.body();
   }
 
   private fieldSlot(fields: Field[], section: Section): Incident['fieldSlot'] {
@@ -837,8 +866,7 @@ class Indexer {
   private readTasks(from: number, to: number, out: ChecklistItem[]) {
     for (let li = from; li < to; li++) {
       if (this.lines.skip[li]) continue;
-      const bracket = this.text.indexOf('[', this.lines.starts[li]);
-      if (bracket === -1 || bracket >= this.lines.ends[li]) continue;
+      if (!hasChar(this.text, 91 /* [ */, this.lines.starts[li], this.lines.ends[li])) continue;
       const m = LIST_ITEM.exec(this.lineText(li));
       if (!m) continue;
       const t = TASK.exec(m[4]);
@@ -1032,8 +1060,11 @@ class Indexer {
       return { insertAt: this.text.length, level: 2 };
     }
     const level = sections[0].level;
-    const dated = sections.filter((i) => i.detected);
-    const oldestFirst = dated.length >= 2 && (dated[0].detected as string) < (dated[dated.length - 1].detected as string);
+    // The order is judged from the first and the last dated incidents only: no need to read all.
+    const first = sections.find((i) => i.detected);
+    let last: Incident | undefined;
+    for (let k = sections.length - 1; k >= 0 && !last; k--) if (sections[k].detected) last = sections[k];
+    const oldestFirst = !!first && !!last && first !== last && (first.detected as string) < (last.detected as string);
     if (oldestFirst) {
       const last = sections[sections.length - 1];
       return { insertAt: last.end, level };
@@ -1041,6 +1072,95 @@ class Indexer {
     void bodyLine;
     return { insertAt: sections[0].start, level };
   }
+}
+
+/**
+ * A section incident whose body is read on first use. Its values live behind prototype getters,
+ * so code that copies incidents must read properties (or JSON.stringify, which uses toJSON), not
+ * spread them.
+ */
+class LazySectionIncident implements Incident {
+  readonly idWritten = true;
+  readonly source = 'section' as const;
+  private full: Incident | undefined;
+
+  constructor(
+    public id: string,
+    readonly title: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly level: number,
+    readonly bodyStart: number,
+    private readonly read: () => Incident,
+  ) {}
+
+  body(): Incident {
+    return (this.full ??= this.read());
+  }
+  get severity() {
+    return this.body().severity;
+  }
+  get status() {
+    return this.body().status;
+  }
+  get detected() {
+    return this.body().detected;
+  }
+  get resolved() {
+    return this.body().resolved;
+  }
+  get roles() {
+    return this.body().roles;
+  }
+  get fields() {
+    return this.body().fields;
+  }
+  get timeline() {
+    return this.body().timeline;
+  }
+  get checklist() {
+    return this.body().checklist;
+  }
+  get actionItems() {
+    return this.body().actionItems;
+  }
+  get timelineSlot() {
+    return this.body().timelineSlot;
+  }
+  get fieldSlot() {
+    return this.body().fieldSlot;
+  }
+  toJSON(): Incident {
+    return plainIncident(this);
+  }
+}
+
+/** A plain-object copy of an incident (safe to spread, post to a webview or structured-clone). */
+export function plainIncident(i: Incident): Incident {
+  return {
+    id: i.id,
+    idWritten: i.idWritten,
+    title: i.title,
+    severity: i.severity,
+    status: i.status,
+    detected: i.detected,
+    resolved: i.resolved,
+    roles: i.roles,
+    fields: i.fields,
+    timeline: i.timeline,
+    checklist: i.checklist,
+    actionItems: i.actionItems,
+    line: i.line,
+    source: i.source,
+    ...(i.file !== undefined ? { file: i.file } : {}),
+    start: i.start,
+    end: i.end,
+    level: i.level,
+    bodyStart: i.bodyStart,
+    timelineSlot: i.timelineSlot,
+    fieldSlot: i.fieldSlot,
+  };
 }
 
 function mergeLinked(row: Incident, fileIndex: LogIndex, href: string): Incident {
