@@ -412,7 +412,8 @@ interface TableInfo {
 /** A GFM table starting at `li` (header row + delimiter row), or undefined. */
 function tableAt(text: string, lines: Lines, li: number, endLine: number): TableInfo | undefined {
   if (li + 1 >= endLine) return undefined;
-  // Cheap test first: a delimiter row starts with `|`, `-` or `:` after optional spaces.
+  // Cheap tests first: the header holds a `|`, and the delimiter row starts with `|`, `-` or `:`.
+  if (!hasChar(text, 124, lines.starts[li], lines.ends[li])) return undefined;
   let k = lines.starts[li + 1];
   while (text.charCodeAt(k) === 32) k++;
   const c = text.charCodeAt(k);

@@ -241,11 +241,17 @@ export function isResolvedStatus(policy: Policy, status: string | null): boolean
 }
 
 /** The canonical field a key (as written) means, under the policy's aliases. */
+const fieldCache = new WeakMap<Policy, Map<string, CanonicalField | null>>();
+
 export function canonicalField(policy: Policy, key: string): CanonicalField | undefined {
-  const direct = policy.fieldAliases[key];
-  if (direct) return direct;
-  const k = key.trim().toLowerCase();
-  return policy.fieldAliases[k.includes('  ') || k.includes('\t') ? k.replace(/\s+/g, ' ') : k];
+  // Memoised per policy: the index asks this for every field line of a log.
+  let cache = fieldCache.get(policy);
+  if (!cache) fieldCache.set(policy, (cache = new Map()));
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const value = policy.fieldAliases[key.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  if (cache.size < 10_000) cache.set(key, value);
+  return value ?? undefined;
 }
 
 /** The key written for a canonical field in the canonical format. */

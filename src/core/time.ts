@@ -44,12 +44,15 @@ function fixedOffset(text: string): number | undefined {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
+const UTC_ZONE: Zone = { offset: 0 };
+
 function resolveZone(written: string | undefined, fallback: string): Zone | null {
   if (!written) {
     // The common case (UTC) never touches Intl: its first use costs tens of milliseconds.
-    if (fallback === 'UTC' || fallback === 'Etc/UTC') return { offset: 0 };
-    return IANAZone.isValidZone(fallback) ? { iana: fallback } : { offset: 0 };
+    if (fallback === 'UTC' || fallback === 'Etc/UTC') return UTC_ZONE;
+    return IANAZone.isValidZone(fallback) ? { iana: fallback } : UTC_ZONE;
   }
+  if (written === 'UTC' || written === 'Z' || written === 'GMT') return UTC_ZONE;
   const abbr = ZONE_ABBREVIATIONS[written.toUpperCase()];
   if (abbr) return { offset: abbr === 'UTC' ? 0 : (fixedOffset(abbr) as number) };
   if (/^[+-]\d{2}:?\d{2}$/.test(written)) {
