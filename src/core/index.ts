@@ -33,3 +33,4 @@ export { checkLog, lastUpdateAt, nextUpdateDue } from './check';
 export { formatLogTime, formatIsoUtc, parseUserTime, toDate, parseLeadingTime } from './time';
 export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
+export { assignRole, changeSeverity, changeStatus, isEscalation, type Actor, type Role } from './operations';
