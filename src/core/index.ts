@@ -1,6 +1,6 @@
 // The core's public surface. Pure TypeScript: no vscode import anywhere under src/core.
 export * from './model';
-export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, type IndexOptions } from './indexer';
+export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, reindexLog, type IndexOptions } from './indexer';
 export {
   appendTimelineEntry,
   applySplices,

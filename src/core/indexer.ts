@@ -1191,7 +1191,190 @@ function mergeLinked(row: Incident, fileIndex: LogIndex, href: string): Incident
 
 /** Indexes a log. Never throws on any text; what it cannot read it reports in `problems`. */
 export function indexLog(text: string, options: IndexOptions = {}): LogIndex {
-  return new Indexer(text, options).run();
+  const index = new Indexer(text, options).run();
+  indexOptions.set(index, options);
+  return index;
+}
+
+/** The options each index was made with, so that a re-index can tell whether it may reuse it. */
+const indexOptions = new WeakMap<LogIndex, IndexOptions>();
+
+/**
+ * An incident moved by an edit before it: same text, offsets and line numbers shifted. Its body
+ * is shifted on first access, so re-indexing after a one-line edit does not read 2,000 bodies.
+ */
+class ShiftedIncident implements Incident {
+  readonly id: string;
+  readonly idWritten: boolean;
+  readonly title: string;
+  readonly line: number;
+  readonly source: Incident['source'];
+  readonly file?: string;
+  readonly start: number;
+  readonly end: number;
+  readonly level: number;
+  readonly bodyStart: number;
+  private shifted: Incident | undefined;
+
+  constructor(
+    readonly base: Incident,
+    readonly delta: number,
+    readonly lineDelta: number,
+  ) {
+    this.id = base.id;
+    this.idWritten = base.idWritten;
+    this.title = base.title;
+    this.line = base.line + lineDelta;
+    this.source = base.source;
+    if (base.file !== undefined) this.file = base.file;
+    this.start = base.start + delta;
+    this.end = base.end + delta;
+    this.level = base.level;
+    this.bodyStart = base.bodyStart + delta;
+  }
+
+  body(): Incident {
+    if (this.shifted) return this.shifted;
+    const b = this.base;
+    const d = this.delta;
+    const l = this.lineDelta;
+    this.shifted = {
+      ...plainIncident(b),
+      fields: b.fields.map((f) => ({ ...f, line: f.line + l, valueStart: f.valueStart + d, valueEnd: f.valueEnd + d })),
+      timeline: b.timeline.map((e) => ({ ...e, line: e.line + l })),
+      checklist: b.checklist.map((c) => ({ ...c, line: c.line + l })),
+      actionItems: b.actionItems.map((a) => ({ ...a, line: a.line + l })),
+      timelineSlot: b.timelineSlot ? { ...b.timelineSlot, insertAt: b.timelineSlot.insertAt + d } : undefined,
+      fieldSlot: b.fieldSlot ? { ...b.fieldSlot, insertAt: b.fieldSlot.insertAt + d } : undefined,
+    };
+    return this.shifted;
+  }
+  get severity() {
+    return this.base.severity;
+  }
+  get status() {
+    return this.base.status;
+  }
+  get detected() {
+    return this.base.detected;
+  }
+  get resolved() {
+    return this.base.resolved;
+  }
+  get roles() {
+    return this.base.roles;
+  }
+  get fields() {
+    return this.body().fields;
+  }
+  get timeline() {
+    return this.body().timeline;
+  }
+  get checklist() {
+    return this.body().checklist;
+  }
+  get actionItems() {
+    return this.body().actionItems;
+  }
+  get timelineSlot() {
+    return this.body().timelineSlot;
+  }
+  get fieldSlot() {
+    return this.body().fieldSlot;
+  }
+  toJSON(): Incident {
+    return plainIncident(this);
+  }
+}
+
+/** Characters whose appearance or removal can change how lines around them are classified. */
+const STRUCTURAL = /[`~#<>|\r]|^(?: {4}|\t)|^(?:---|\.\.\.)\s*$/m;
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Re-indexes `text`, an edit of `prev.text`. When the edit stays inside one incident's body and
+ * touches nothing structural (headings, fences, comments, tables, indented code), only that
+ * section is read again and every other incident is reused, shifted; otherwise it is a full
+ * index. The result is always what `indexLog(text)` would give.
+ */
+export function reindexLog(prev: LogIndex, text: string, options: IndexOptions = {}): LogIndex {
+  const prevOptions = indexOptions.get(prev);
+  if (!prevOptions || prevOptions.policy !== options.policy || prevOptions.readFile !== options.readFile || prevOptions.singleIncident || options.singleIncident) {
+    return indexLog(text, options);
+  }
+  const old = prev.text;
+  if (old === text) return prev;
+  // The changed region: old [a, oldEnd) became new [a, newEnd).
+  const max = Math.min(old.length, text.length);
+  let a = 0;
+  while (a < max && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+  let oldEnd = old.length;
+  let newEnd = text.length;
+  while (oldEnd > a && newEnd > a && old.charCodeAt(oldEnd - 1) === text.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const from = lineStartOf(old, a);
+  const oldTo = nextLineStart(old, oldEnd);
+  const newTo = nextLineStart(text, newEnd);
+  const delta = text.length - old.length;
+  if (STRUCTURAL.test(old.slice(from, oldTo)) || STRUCTURAL.test(text.slice(from, newTo)) || from < prev.bodyStart) return indexLog(text, options);
+  // The line after the edit: an indented one could change between list text and code.
+  const after = text.charCodeAt(newTo);
+  if (after === 32 || after === 9) return indexLog(text, options);
+  const k = prev.incidents.findIndex((i) => i.start < from && oldTo <= i.end);
+  const target = k === -1 ? undefined : prev.incidents[k];
+  if (!target || target.source !== 'section' || !target.idWritten || oldTo > target.end || from < target.bodyStart) return indexLog(text, options);
+  if (prev.incidents.some((i) => i.source !== 'section')) return indexLog(text, options);
+
+  const sectionText = text.slice(target.start, target.end + delta);
+  const sectionIndex = new Indexer(sectionText, { ...options, singleIncident: true }).run();
+  const fresh = sectionIndex.incidents[0];
+  if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
+  const headingLine = target.line - 1;
+  const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
+  const incidents = prev.incidents.map((inc, i) => {
+    if (i < k) return inc;
+    if (i === k) return new ShiftedIncident(fresh, target.start, headingLine);
+    // Shifts compose, so a long editing session never builds chains of wrappers.
+    if (inc instanceof ShiftedIncident) return new ShiftedIncident(inc.base, inc.delta + delta, inc.lineDelta + lineDelta);
+    return new ShiftedIncident(inc, delta, lineDelta);
+  });
+  let full: LogIndex | undefined;
+  const complete = () => (full ??= indexLog(text, options));
+  const index: LogIndex = {
+    text,
+    eol: prev.eol,
+    bom: prev.bom,
+    bodyStart: prev.bodyStart,
+    incidents,
+    // Problems and the declare slot depend on the whole log: computed in full when asked.
+    get problems() {
+      return complete().problems;
+    },
+    hasConflicts: prev.hasConflicts,
+    get declareSlot() {
+      return complete().declareSlot;
+    },
+    // A final line break ends the last line rather than starting one, as in scanLines.
+    lineCount: prev.lineCount + lineDelta + (old.endsWith('\n') ? 1 : 0) - (text.endsWith('\n') ? 1 : 0),
+  };
+  indexOptions.set(index, options);
+  return index;
 }
 
 /** Indexes a per-incident file (front matter + one incident). */
