@@ -177,7 +177,8 @@ async function main(argv: string[]): Promise<number> {
         if (!level) throw new UsageError(`Unknown severity "${values.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
         incidents = incidents.filter((i) => i.severity === level.id);
       }
-      if (values.json) console.log(JSON.stringify(incidents.map(toJson), null, 2));
+      // Indented for a person at a terminal, compact for a program reading a pipe.
+      if (values.json) console.log(JSON.stringify(incidents.map(toJson), null, process.stdout.isTTY ? 2 : undefined));
       else printTable(incidents);
       return 0;
     }

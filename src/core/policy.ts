@@ -216,16 +216,19 @@ export const PRESETS: Record<string, () => Policy> = {
 };
 
 /** Maps a severity as written ("Sev 3", "sev-3", "P1", "critical") to the policy's level. */
+const severityTokens = new WeakMap<Policy, Map<string, SeverityLevel>>();
+
 export function matchSeverity(policy: Policy, text: string): SeverityLevel | undefined {
+  // The token table is built once per policy: ids first, so an id beats another level's alias.
+  let table = severityTokens.get(policy);
+  if (!table) {
+    table = new Map();
+    for (const s of policy.severities) if (!table.has(normalizeToken(s.id))) table.set(normalizeToken(s.id), s);
+    for (const s of policy.severities) for (const a of s.aliases) if (!table.has(normalizeToken(a))) table.set(normalizeToken(a), s);
+    severityTokens.set(policy, table);
+  }
   const token = normalizeToken(text);
-  if (!token) return undefined;
-  for (const s of policy.severities) {
-    if (normalizeToken(s.id) === token) return s;
-  }
-  for (const s of policy.severities) {
-    if (s.aliases.some((a) => normalizeToken(a) === token)) return s;
-  }
-  return undefined;
+  return token ? table.get(token) : undefined;
 }
 
 /** Maps a status as written to the policy's spelling, case-insensitively. */
