@@ -34,3 +34,4 @@ export { formatLogTime, formatIsoUtc, parseUserTime, toDate, parseLeadingTime } 
 export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
 export { assignRole, changeSeverity, changeStatus, isEscalation, type Actor, type Role } from './operations';
+export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
