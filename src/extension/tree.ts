@@ -13,6 +13,8 @@ export class IncidentNode {
     readonly incident: Incident,
     readonly active: boolean,
     readonly logUri: vscode.Uri,
+    /** Unique within the view even when the log repeats an id (the core reports that as a problem). */
+    readonly key: string = incident.id,
   ) {}
   get id(): string {
     return this.incident.id;
@@ -42,7 +44,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<IncidentNod
   getTreeItem(node: IncidentNode): vscode.TreeItem {
     const { incident } = node;
     const item = new vscode.TreeItem(`${incident.id}: ${incident.title}`, vscode.TreeItemCollapsibleState.None);
-    item.id = incident.id;
+    item.id = node.key;
     item.description = [incident.severity ?? 'no severity', incident.status ?? 'no status'].join(' · ');
     item.iconPath = new vscode.ThemeIcon(node.active ? 'flame' : 'pass', new vscode.ThemeColor(node.active ? 'problemsErrorIcon.foreground' : 'testing.iconPassed'));
     item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
@@ -71,7 +73,12 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<IncidentNod
     this.lastState = state;
     this.updateMessage(state);
     if (state.kind !== 'ok') return [];
-    return state.index.incidents.map((i) => new IncidentNode(i, isActive(i, state.policy), state.uri));
+    const seen = new Set<string>();
+    return state.index.incidents.map((i) => {
+      const key = seen.has(i.id) ? `${i.id}@${i.line}` : i.id;
+      seen.add(i.id);
+      return new IncidentNode(i, isActive(i, state.policy), state.uri, key);
+    });
   }
 
   /** The incidents (for commands and tests), in the order the view shows them. */

@@ -64,7 +64,9 @@ describe('Incident Playbook in a real extension host', () => {
     original = await diskText();
     const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
-    api = await ext.activate();
+    // Nothing here activates it: workspaceContains:**/docs/INCIDENT_LOG.md must.
+    await waitFor('the extension to activate by itself', () => ext.isActive, 20_000);
+    api = ext.exports;
   });
 
   afterEach(resetLog);
@@ -169,6 +171,18 @@ describe('Incident Playbook in a real extension host', () => {
     assert.equal(incident.timeline.at(-1)?.text, 'Post-incident review scheduled');
   });
 
+  it('writes on top of a change made on disk a moment before (e.g. by the CLI)', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    await vscode.window.showTextDocument(doc);
+    const fromCli = original.replace('(@sam)\n\n### Checklist', '(@sam)\n- 2026-11-20 14:50 UTC — Status page updated (@lee)\n\n### Checklist');
+    assert.notEqual(fromCli, original);
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(fromCli));
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1120-001', 'Error rate under 1%');
+    assert.equal(result?.saved, true);
+    const incident = findIncident(indexLog(await diskText()), 'INC-2026-1120-001')!;
+    assert.deepEqual(incident.timeline.map((t) => t.text).slice(-2), ['Status page updated', 'Error rate under 1%']);
+  });
+
   it('refuses an unknown incident and writes nothing', async () => {
     const result = await vscode.commands.executeCommand(ADD, 'INC-1999-0101-001', 'never written');
     assert.equal(result, undefined);
@@ -187,6 +201,28 @@ describe('Incident Playbook in a real extension host', () => {
     await vscode.commands.executeCommand('incidentPlaybook.open', 'INC-2026-1102-001');
     const editor = await waitFor('an editor on the log', () => vscode.window.activeTextEditor?.document.uri.toString() === logUri().toString() && vscode.window.activeTextEditor);
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## INC-2026-1102-001: Search index lagging behind catalog');
+  });
+
+  it('reads the team playbook (.incident/playbook.yml), and falls back to the built-in policy when it is invalid', async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const playbook = vscode.Uri.joinPath(folder, '.incident', 'playbook.yml');
+    const descriptionOf = async (id: string) => {
+      const node = (await api.incidentTree.getChildren()).find((n) => n.id === id);
+      return node ? api.incidentTree.getTreeItem(node).description : undefined;
+    };
+    try {
+      await vscode.workspace.fs.writeFile(
+        playbook,
+        new TextEncoder().encode('severities:\n  - id: Critical\n    aliases: [SEV-1]\n  - id: Major\n    aliases: [SEV-2]\n  - id: Minor\n    aliases: [SEV-3]\n'),
+      );
+      await waitFor('the playbook’s severity names', async () => (await descriptionOf('INC-2026-1120-001')) === 'Critical · Mitigating', 15_000);
+      // An unknown setting on line 2: the view keeps working with the built-in policy.
+      await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode('timeZone: UTC\nescalation: pager\n'));
+      await waitFor('the built-in policy again', async () => (await descriptionOf('INC-2026-1120-001')) === 'SEV-1 · Mitigating', 15_000);
+      assert.equal((await api.incidentTree.getChildren()).length, 3);
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.incident'), { recursive: true });
+    }
   });
 
   it('refreshes the tree when the log changes on disk', async () => {

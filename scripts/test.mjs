@@ -1,0 +1,219 @@
+#!/usr/bin/env node
+// `npm test`: the unit, integration and e2e suites, in that order (or the ones named:
+// `node scripts/test.mjs unit|integration|e2e ...`). Each suite ends with a line like
+// `unit: 12 passed, 0 failed`; the run exits non-zero when any suite failed.
+//   unit         node --test (tsx) over test/unit/**/*.test.ts; no build needed
+//   integration  mocha inside code-server's real extension host (scripts/vscode/run-integration.mjs)
+//   e2e          Playwright + Chromium over code-server (test/e2e/**/*.test.ts)
+// Integration and e2e build the extension first (npm run build) and install the harness into
+// .vscode-test/ on first use. Options: --grep TEXT (integration and e2e only).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { ARTIFACTS, ROOT, RUNS } from './vscode/config.mjs';
+import { HarnessError, ensureHarness } from './vscode/install.mjs';
+import { groupAlive, stopGroup } from './vscode/proc.mjs';
+
+const SUITES = ['unit', 'integration', 'e2e'];
+const TIMEOUTS = { unit: 10 * 60_000, integration: 10 * 60_000, e2e: 15 * 60_000 };
+
+const argv = process.argv.slice(2);
+const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
+const named = argv.filter((a, i) => !a.startsWith('--') && argv[i - 1] !== '--grep');
+const unknown = named.filter((n) => !SUITES.includes(n));
+if (unknown.length) {
+  console.error(`test: unknown suite "${unknown.join('", "')}". Use: node scripts/test.mjs [${SUITES.join('|')} ...] [--grep TEXT]`);
+  process.exit(2);
+}
+const selected = named.length ? SUITES.filter((s) => named.includes(s)) : SUITES;
+
+function findFiles(dir, suffix) {
+  if (!existsSync(dir)) return [];
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findFiles(p, suffix));
+    else if (entry.name.endsWith(suffix)) out.push(p);
+  }
+  return out.sort();
+}
+
+const children = new Set();
+let interrupted = false;
+
+/** Runs a command in its own process group; kills the group on timeout or Ctrl+C. */
+function runChild(cmd, args, { timeoutMs, env } = {}) {
+  return new Promise((resolveRun) => {
+    const child = spawn(cmd, args, { cwd: ROOT, stdio: 'inherit', detached: true, env: { ...process.env, ...env } });
+    children.add(child.pid);
+    let timedOut = false;
+    const timer = timeoutMs
+      ? setTimeout(async () => {
+          timedOut = true;
+          console.error(`test: ${cmd} ${args.join(' ')} ran past ${timeoutMs / 60_000} min; stopping it.`);
+          await stopGroup(child.pid, 10_000);
+        }, timeoutMs)
+      : undefined;
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      children.delete(child.pid);
+      resolveRun({ code: 127, timedOut, error: e.message });
+    });
+    child.on('exit', async (code, signal) => {
+      clearTimeout(timer);
+      // Whatever the child left in its group goes too.
+      if (groupAlive(child.pid)) await stopGroup(child.pid, 2000);
+      children.delete(child.pid);
+      resolveRun({ code: code ?? 1, signal, timedOut });
+    });
+  });
+}
+
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, async () => {
+    interrupted = true;
+    console.error(`\ntest: ${sig}, stopping the running suite...`);
+    await Promise.all([...children].map((pid) => stopGroup(pid, 5000)));
+    await sweepServers(0);
+    process.exit(130);
+  });
+}
+
+/** Kills code-server groups that runs started after `since` left alive; returns how many. */
+async function sweepServers(since) {
+  if (!existsSync(RUNS)) return 0;
+  let killed = 0;
+  for (const name of readdirSync(RUNS)) {
+    const file = join(RUNS, name, 'pgid');
+    try {
+      if (statSync(file).mtimeMs < since) continue;
+      const pgid = Number(readFileSync(file, 'utf8'));
+      if (pgid && groupAlive(pgid)) {
+        await stopGroup(pgid, 2000);
+        killed++;
+      }
+    } catch {
+      /* no pgid file */
+    }
+  }
+  return killed;
+}
+
+function readResult(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'incident-test-'));
+process.on('exit', () => rmSync(tmp, { recursive: true, force: true }));
+
+async function unit() {
+  const files = findFiles(join(ROOT, 'test', 'unit'), '.test.ts');
+  if (files.length === 0) {
+    console.log('unit: no test files under test/unit (nothing to run)');
+    return { passed: 0, failed: 0 };
+  }
+  const tap = join(tmp, 'unit.tap');
+  const r = await runChild(
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tap}`, ...files.map((f) => relative(ROOT, f))],
+    { timeoutMs: TIMEOUTS.unit },
+  );
+  const text = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  const passed = count('pass');
+  let failed = count('fail') + count('cancelled');
+  if (r.code !== 0 && failed === 0) failed = 1; // the runner itself failed (crash, timeout)
+  return { passed, failed, skipped: count('skipped') + count('todo') };
+}
+
+let built = false;
+async function buildOnce() {
+  if (built) return true;
+  console.log('test: npm run build');
+  const r = await runChild('npm', ['run', 'build', '--silent']);
+  if (r.code !== 0) {
+    console.error('test: the build failed; see above.');
+    return false;
+  }
+  built = true;
+  return true;
+}
+
+let harnessReady;
+async function harnessOnce() {
+  if (!harnessReady) {
+    harnessReady = (async () => {
+      const started = Date.now();
+      try {
+        const h = await ensureHarness();
+        if (h.installed) console.log(`test: harness installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        return true;
+      } catch (e) {
+        console.error(e instanceof HarnessError ? `test: ${e.message}` : e);
+        return false;
+      }
+    })();
+  }
+  return harnessReady;
+}
+
+async function vscodeSuite(name, cmd, args) {
+  if (!(await buildOnce()) || !(await harnessOnce())) return { passed: 0, failed: 1 };
+  // Screenshots and logs in artifacts/<suite> are this run's only.
+  rmSync(join(ARTIFACTS, name), { recursive: true, force: true });
+  const result = join(tmp, `${name}.json`);
+  const since = Date.now() - 1000;
+  const r = await runChild(cmd, [...args, '--result', result], { timeoutMs: TIMEOUTS[name], env: grep ? { INCIDENT_TEST_GREP: grep } : {} });
+  const counts = readResult(result) ?? { passed: 0, failed: 0 };
+  let failed = counts.failed ?? 0;
+  if (r.code !== 0 && failed === 0) failed = 1;
+  if (counts.passed === 0 && failed === 0) {
+    console.error(`test: the ${name} suite ran no test.`);
+    failed = 1;
+  }
+  const leftovers = await sweepServers(since);
+  if (leftovers) {
+    console.error(`test: the ${name} suite left ${leftovers} code-server process group(s) running; they were killed.`);
+    failed++;
+  }
+  return { passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0 };
+}
+
+const runners = {
+  unit,
+  integration: () => vscodeSuite('integration', process.execPath, [join('scripts', 'vscode', 'run-integration.mjs')]),
+  e2e: () => {
+    const files = findFiles(join(ROOT, 'test', 'e2e'), '.test.ts').map((f) => relative(ROOT, f));
+    if (files.length === 0) {
+      console.log('e2e: no test files under test/e2e');
+      return Promise.resolve({ passed: 0, failed: 1 });
+    }
+    return vscodeSuite('e2e', process.execPath, ['--import', 'tsx', join('scripts', 'vscode', 'run-mocha.mjs'), ...(grep ? ['--grep', grep] : []), ...files]);
+  },
+};
+
+const totals = { passed: 0, failed: 0 };
+const lines = [];
+for (const name of selected) {
+  if (interrupted) break;
+  const started = Date.now();
+  console.log(`\n=== ${name} ===`);
+  const r = await runners[name]();
+  // Ctrl+C: the signal handler reports, cleans up and exits; no misleading counts.
+  if (interrupted) await new Promise(() => {});
+  const line = `${name}: ${r.passed} passed, ${r.failed} failed`;
+  console.log(`${line}${r.skipped ? `, ${r.skipped} skipped` : ''}`);
+  lines.push(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  totals.passed += r.passed;
+  totals.failed += r.failed;
+}
+if (selected.length > 1) {
+  console.log(`\n${lines.map((l) => `  ${l}`).join('\n')}`);
+  console.log(`total: ${totals.passed} passed, ${totals.failed} failed`);
+}
+process.exitCode = totals.failed > 0 ? 1 : 0;

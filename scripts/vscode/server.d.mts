@@ -1,0 +1,27 @@
+// Types of server.mjs for the TypeScript test suites.
+export interface ServerOptions {
+  workspace: string;
+  label?: string;
+  installExtension?: boolean;
+  smokeTestDriver?: boolean;
+  port?: number;
+  settings?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+export interface RunningServer {
+  port: number;
+  baseUrl: string;
+  runDir: string;
+  logFile: string;
+  pgid: number;
+  dirs: Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'state' | 'tmp', string>;
+  chromium: string;
+  url(folder?: string, payload?: Array<[string, string]>): string;
+  remoteUri(absPath: string): string;
+  saveLog(dest: string): string;
+  stop(options?: { keepRunDir?: boolean }): Promise<void>;
+}
+export function startServer(options: ServerOptions): Promise<RunningServer>;
+export function freshWorkspace(fixtureDir: string, name?: string): { path: string; remove(): void };
+export function freePort(): Promise<number>;
+export function linkExtension(extensionsDir: string): string;

@@ -1,0 +1,52 @@
+// The demo workspace `npm start` opens: its log fills the Incidents view, its playbook loads
+// without complaint, and its health checks run in the integrated terminal (one passes, one fails).
+import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { ROOT } from '../../scripts/vscode/config.mjs';
+import { E2E_ARTIFACTS, type Session, openSession } from './session';
+
+describe('The demo workspace (samples/demo)', function () {
+  this.timeout(120_000);
+  let s: Session;
+
+  before(async function () {
+    this.timeout(300_000);
+    s = await openSession(join(ROOT, 'samples', 'demo'), 'demo');
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  it('fills the Incidents view, with a badge for the active ones', async () => {
+    await s.wb.openActivity('Incidents');
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await rows.filter({ hasText: 'INC-2026-1015-001' }).waitFor({ timeout: 30_000 });
+    const labels = await s.wb.rowLabels(rows);
+    assert.deepEqual(
+      labels.map((l) => l.split(':')[0]),
+      ['INC-2026-1121-001', 'INC-2026-1120-001', 'INC-2026-1102-001', 'INC-2026-1015-001'],
+    );
+    assert.ok(labels[1].endsWith('SEV-1 · Mitigating'), labels[1]);
+    const activity = s.page.locator('.activitybar .action-item [aria-label^="Incidents"]').first();
+    assert.match((await activity.getAttribute('aria-label')) ?? '', /2 active incidents/);
+    // The playbook is valid: no warning about it.
+    const toasts = (await s.page.locator('.notifications-toasts .notification-toast').allInnerTexts()).join('\n');
+    assert.doesNotMatch(toasts, /playbook\.yml/);
+    await s.wb.screenshot(E2E_ARTIFACTS, '00-demo-workspace');
+  });
+
+  it('runs its health checks in the integrated terminal: one passes, one fails', async () => {
+    const ok = await s.wb.runInTerminal('bash scripts/health/checkout-api.sh');
+    assert.equal(ok.exitCode, 0, ok.screen);
+    assert.match(ok.screen, /checkout-api: OK/);
+    const bad = await s.wb.runInTerminal('bash scripts/health/payment-webhooks.sh');
+    assert.equal(bad.exitCode, 1, bad.screen);
+    assert.match(bad.screen, /payment-webhooks: UNHEALTHY/);
+    await s.wb.screenshot(E2E_ARTIFACTS, '05-health-checks-in-terminal');
+  });
+});

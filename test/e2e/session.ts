@@ -1,0 +1,80 @@
+// One e2e session: a fresh copy of a fixture workspace, code-server with the extension built
+// from the working tree, Chromium on the workbench. `close()` stops all of it; `onFailure()`
+// saves a screenshot and the server log into artifacts/e2e/failures.
+import { writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPage } from '../../scripts/vscode/browser.mjs';
+import { ARTIFACTS, ROOT } from '../../scripts/vscode/config.mjs';
+import { type RunningServer, freshWorkspace, startServer } from '../../scripts/vscode/server.mjs';
+import { Workbench } from './workbench';
+
+export const E2E_ARTIFACTS = join(ARTIFACTS, 'e2e');
+export const FIXTURES = join(ROOT, 'test', 'fixtures', 'workspaces');
+
+export interface Session {
+  server: RunningServer;
+  browser: Browser;
+  page: Page;
+  wb: Workbench;
+  workspace: string;
+  /** Lines the page logged as errors (kept for failure reports). */
+  console: string[];
+  onFailure(testTitle: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** `fixture`: a folder name under test/fixtures/workspaces, or an absolute path (copied either way). */
+export async function openSession(fixture: string, label: string): Promise<Session> {
+  const ws = freshWorkspace(isAbsolute(fixture) ? fixture : join(FIXTURES, fixture));
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    server = await startServer({ workspace: ws.path, label: `e2e-${label}` });
+    browser = await launchBrowser();
+    const page = await newPage(browser);
+    const consoleLines: string[] = [];
+    page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
+    const wb = new Workbench(page);
+    await wb.open(server.url(ws.path));
+    const s = server;
+    const b = browser;
+    let failed = false;
+    return {
+      server: s,
+      browser: b,
+      page,
+      wb,
+      workspace: ws.path,
+      console: consoleLines,
+      async onFailure(title: string) {
+        failed = true;
+        const dir = join(E2E_ARTIFACTS, 'failures');
+        const slug = title.replace(/[^\w.-]+/g, '-').slice(0, 80);
+        const shot = await wb.screenshot(dir, slug).catch((e) => `(no screenshot: ${e.message})`);
+        const log = s.saveLog(join(dir, `${slug}.server.log`));
+        writeFileSync(join(dir, `${slug}.console.log`), consoleLines.join('\n'));
+        process.stdout.write(`      screenshot: ${shot}\n      server log: ${log}\n`);
+      },
+      async close() {
+        await b.close().catch(() => {});
+        await s.stop({ keepRunDir: failed || !!process.env.INCIDENT_KEEP_RUNS });
+        ws.remove();
+      },
+    };
+  } catch (e) {
+    await browser?.close().catch(() => {});
+    if (server) {
+      const dir = join(E2E_ARTIFACTS, 'failures');
+      try {
+        server.saveLog(join(dir, `${label}-startup.server.log`));
+      } catch {
+        /* no log */
+      }
+      await server.stop({ keepRunDir: true });
+    }
+    ws.remove();
+    throw e;
+  }
+}
