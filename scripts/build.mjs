@@ -8,6 +8,9 @@ const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
 // `--only cli` builds just the CLI (the unit tests run it as a real process).
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+// `--out DIR` puts the build somewhere other than dist/ (the unit tests build the CLI into a temp
+// folder so that they never replace dist/ under a running VS Code).
+const outRoot = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'dist';
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -18,7 +21,7 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    outdir: 'dist',
+    outdir: outRoot,
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
@@ -33,7 +36,7 @@ const builds = [
     platform: 'node',
     format: 'esm',
     target: 'node18',
-    outdir: 'dist/cli',
+    outdir: `${outRoot}/cli`,
     outExtension: { '.js': '.mjs' },
     banner: { js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);" },
     sourcemap: !production,
@@ -48,7 +51,7 @@ if (existsSync('webview/main.ts')) {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    outdir: 'dist',
+    outdir: outRoot,
     sourcemap: !production,
     minify: production,
     logLevel: 'warning',
@@ -62,8 +65,8 @@ import('./cli/main.mjs').catch((e) => {
   process.exitCode = 2;
 });
 `;
-mkdirSync('dist', { recursive: true });
-writeFileSync('dist/cli.js', cliShim, { mode: 0o755 });
+mkdirSync(outRoot, { recursive: true });
+if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o755 });
 
 if (watch) {
   for (const options of builds) {
@@ -72,9 +75,9 @@ if (watch) {
   }
   console.log('esbuild: watching for changes');
 } else {
-  rmSync('dist/cli', { recursive: true, force: true });
+  if (only !== 'extension') rmSync(`${outRoot}/cli`, { recursive: true, force: true });
   const present = builds
     .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
-    .filter((b) => !only || (only === 'cli' ? b.outdir === 'dist/cli' : !b.outdir?.startsWith('dist/cli')));
+    .filter((b) => !only || (only === 'cli' ? b.outdir === `${outRoot}/cli` : b.outdir !== `${outRoot}/cli`));
   await Promise.all(present.map((options) => esbuild.build(options)));
 }

@@ -1,21 +1,29 @@
 // The `incident` command as a real process, built the way `bin` ships it (dist/cli.js).
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from './helpers';
 
 const ROOT = resolve(__dirname, '../..');
-const CLI = join(ROOT, 'dist/cli.js');
+// Built the way `bin` ships it, into a folder of its own (dist/ may be in use by a running VS Code).
+const BUILD = mkdtempSync(join(tmpdir(), 'incident-cli-build-'));
+const CLI = join(BUILD, 'cli.js');
+const made: string[] = [BUILD];
 
 before(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--out', BUILD], { cwd: ROOT, stdio: 'inherit' });
+});
+
+after(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
 });
 
 function repo(): string {
   const dir = mkdtempSync(join(tmpdir(), 'incident-cli-'));
+  made.push(dir);
   execFileSync('git', ['init', '-q'], { cwd: dir });
   execFileSync('git', ['config', 'user.name', 'Dana Reyes'], { cwd: dir });
   return dir;
