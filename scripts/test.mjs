@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: the unit, integration and e2e suites, in that order (or the ones named:
-// `node scripts/test.mjs unit|integration|e2e ...`). Each suite ends with a line like
+// `npm test`: the static, unit, integration and e2e suites, in that order (or the ones named:
+// `node scripts/test.mjs static|unit|integration|e2e ...`). Each suite ends with a line like
 // `unit: 12 passed, 0 failed`; the run exits non-zero when any suite failed.
+//   static       tsc --noEmit and ESLint (two checks)
 //   unit         node --test (tsx) over test/unit/**/*.test.ts; no build needed
 //   integration  mocha inside code-server's real extension host (scripts/vscode/run-integration.mjs)
 //   e2e          Playwright + Chromium over code-server (test/e2e/**/*.test.ts)
@@ -15,8 +16,8 @@ import { ARTIFACTS, ROOT, RUNS } from './vscode/config.mjs';
 import { HarnessError, ensureHarness } from './vscode/install.mjs';
 import { groupAlive, stopGroup } from './vscode/proc.mjs';
 
-const SUITES = ['unit', 'integration', 'e2e'];
-const TIMEOUTS = { unit: 10 * 60_000, integration: 10 * 60_000, e2e: 15 * 60_000 };
+const SUITES = ['static', 'unit', 'integration', 'e2e'];
+const TIMEOUTS = { static: 5 * 60_000, unit: 10 * 60_000, integration: 10 * 60_000, e2e: 15 * 60_000 };
 
 const argv = process.argv.slice(2);
 const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
@@ -184,7 +185,27 @@ async function vscodeSuite(name, cmd, args) {
   return { passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0 };
 }
 
+/** Type-check and lint: two checks, each passed or failed. */
+async function staticChecks() {
+  const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+  let passed = 0;
+  let failed = 0;
+  for (const [label, args] of [
+    ['tsc --noEmit', ['tsc', '--noEmit', '-p', '.']],
+    ['eslint', ['eslint', '.']],
+  ]) {
+    const r = await runChild(npx, ['--no-install', ...args], { timeoutMs: TIMEOUTS.static });
+    if (r.code === 0) passed++;
+    else {
+      failed++;
+      console.error(`static: ${label} failed (see above)`);
+    }
+  }
+  return { passed, failed };
+}
+
 const runners = {
+  static: staticChecks,
   unit,
   integration: () => vscodeSuite('integration', process.execPath, [join('scripts', 'vscode', 'run-integration.mjs')]),
   e2e: () => {
