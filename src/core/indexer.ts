@@ -1081,39 +1081,37 @@ class Indexer {
  * so code that copies incidents must read properties (or JSON.stringify, which uses toJSON), not
  * spread them.
  */
-class LazySectionIncident implements Incident {
-  readonly idWritten = true;
-  readonly source = 'section' as const;
-  private full: Incident | undefined;
+/**
+ * An incident whose values come from elsewhere on demand: `values()` for what an edit cannot
+ * move (severity, roles, ...), `body()` for what carries offsets and line numbers.
+ */
+abstract class DeferredIncident implements Incident {
+  abstract readonly id: string;
+  abstract readonly idWritten: boolean;
+  abstract readonly title: string;
+  abstract readonly line: number;
+  abstract readonly source: Incident['source'];
+  abstract readonly start: number;
+  abstract readonly end: number;
+  abstract readonly level: number;
+  abstract readonly bodyStart: number;
+  abstract body(): Incident;
+  protected abstract values(): Incident;
 
-  constructor(
-    public id: string,
-    readonly title: string,
-    readonly line: number,
-    readonly start: number,
-    readonly end: number,
-    readonly level: number,
-    readonly bodyStart: number,
-    private readonly read: () => Incident,
-  ) {}
-
-  body(): Incident {
-    return (this.full ??= this.read());
-  }
   get severity() {
-    return this.body().severity;
+    return this.values().severity;
   }
   get status() {
-    return this.body().status;
+    return this.values().status;
   }
   get detected() {
-    return this.body().detected;
+    return this.values().detected;
   }
   get resolved() {
-    return this.body().resolved;
+    return this.values().resolved;
   }
   get roles() {
-    return this.body().roles;
+    return this.values().roles;
   }
   get fields() {
     return this.body().fields;
@@ -1132,6 +1130,35 @@ class LazySectionIncident implements Incident {
   }
   get fieldSlot() {
     return this.body().fieldSlot;
+  }
+  toJSON(): Incident {
+    return plainIncident(this);
+  }
+}
+
+class LazySectionIncident extends DeferredIncident {
+  readonly idWritten = true;
+  readonly source = 'section' as const;
+  private full: Incident | undefined;
+
+  constructor(
+    public id: string,
+    readonly title: string,
+    readonly line: number,
+    readonly start: number,
+    readonly end: number,
+    readonly level: number,
+    readonly bodyStart: number,
+    private readonly read: () => Incident,
+  ) {
+    super();
+  }
+
+  body(): Incident {
+    return (this.full ??= this.read());
+  }
+  protected values(): Incident {
+    return this.body();
   }
   toJSON(): Incident {
     return plainIncident(this);
@@ -1204,7 +1231,7 @@ const indexOptions = new WeakMap<LogIndex, IndexOptions>();
  * An incident moved by an edit before it: same text, offsets and line numbers shifted. Its body
  * is shifted on first access, so re-indexing after a one-line edit does not read 2,000 bodies.
  */
-class ShiftedIncident implements Incident {
+class ShiftedIncident extends DeferredIncident {
   readonly id: string;
   readonly idWritten: boolean;
   readonly title: string;
@@ -1222,6 +1249,7 @@ class ShiftedIncident implements Incident {
     readonly delta: number,
     readonly lineDelta: number,
   ) {
+    super();
     this.id = base.id;
     this.idWritten = base.idWritten;
     this.title = base.title;
@@ -1250,41 +1278,8 @@ class ShiftedIncident implements Incident {
     };
     return this.shifted;
   }
-  get severity() {
-    return this.base.severity;
-  }
-  get status() {
-    return this.base.status;
-  }
-  get detected() {
-    return this.base.detected;
-  }
-  get resolved() {
-    return this.base.resolved;
-  }
-  get roles() {
-    return this.base.roles;
-  }
-  get fields() {
-    return this.body().fields;
-  }
-  get timeline() {
-    return this.body().timeline;
-  }
-  get checklist() {
-    return this.body().checklist;
-  }
-  get actionItems() {
-    return this.body().actionItems;
-  }
-  get timelineSlot() {
-    return this.body().timelineSlot;
-  }
-  get fieldSlot() {
-    return this.body().fieldSlot;
-  }
-  toJSON(): Incident {
-    return plainIncident(this);
+  protected values(): Incident {
+    return this.base;
   }
 }
 
