@@ -1160,9 +1160,6 @@ class LazySectionIncident extends DeferredIncident {
   protected values(): Incident {
     return this.body();
   }
-  toJSON(): Incident {
-    return plainIncident(this);
-  }
 }
 
 /** A plain-object copy of an incident (safe to spread, post to a webview or structured-clone). */
