@@ -2,6 +2,7 @@
 // documents instead). Writes are all-or-nothing: a temp file renamed over the original, and
 // only when the file on disk is still the text the splices were computed from.
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import { dirname, join, resolve } from 'node:path';
 import { type IndexOptions, indexLog } from './indexer';
 import type { LogIndex } from './model';
@@ -15,7 +16,6 @@ export class LogFileError extends Error {
   }
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** Reads a text file, refusing binary and invalid UTF-8 with a clear message. Undefined if absent. */
 export function readTextFile(path: string): string | undefined {
@@ -30,12 +30,10 @@ export function readTextFile(path: string): string | undefined {
     throw new LogFileError(`${path} cannot be read (${code ?? (e as Error).message}).`);
   }
   if (bytes.subarray(0, 8192).includes(0)) throw new LogFileError(`${path} is a binary file, not a markdown log.`);
-  try {
-    // ignoreBOM keeps a BOM in the string, so offsets and the written file keep it too.
-    return utf8.decode(bytes);
-  } catch {
-    throw new LogFileError(`${path} is not valid UTF-8 text.`);
-  }
+  // A native validity check, then a plain decode (which keeps a BOM in the string, so offsets
+  // and the written file keep it too).
+  if (!isUtf8(bytes)) throw new LogFileError(`${path} is not valid UTF-8 text.`);
+  return bytes.toString('utf8');
 }
 
 /** Finds `.incident/playbook.yml` in the log's folder or any folder above it. */
