@@ -15,7 +15,7 @@ import type {
   TimelineSlot,
 } from './model';
 import { type Policy, canonicalField, defaultPolicy, isResolvedStatus, matchSeverity, matchStatus } from './policy';
-import { isTableDelimiterRow, looksLikeTableRow, slugify, splitTableRow, stripInline } from './text';
+import { isTableDelimiterRow, lineStartAt, looksLikeTableRow, nextLineStart, slugify, splitTableRow, stripInline } from './text';
 import { combineDayAndTime, dayOf, parseLeadingTime, parseTimeValue } from './time';
 
 export interface IndexOptions {
@@ -1283,15 +1283,6 @@ class ShiftedIncident extends DeferredIncident {
 /** Characters whose appearance or removal can change how lines around them are classified. */
 const STRUCTURAL = /[`~#<>|\r]|^(?: {4}|\t)|^(?:---|\.\.\.)\s*$/m;
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function nextLineStart(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  return nl === -1 ? text.length : nl + 1;
-}
-
 const CHUNK = 4096;
 
 /**
@@ -1354,7 +1345,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - a);
   const oldEnd = old.length - tail;
   const newEnd = text.length - tail;
-  const from = lineStartOf(old, a);
+  const from = lineStartAt(old, a);
   const oldTo = nextLineStart(old, oldEnd);
   const newTo = nextLineStart(text, newEnd);
   const delta = text.length - old.length;

@@ -1,21 +1,14 @@
 // Response operations as one change each: the field edit and the timeline entry that records it,
 // computed from the same index so a single undo (or a single file write) covers both.
-import { findIncident } from './indexer';
 import type { LogIndex, Splice } from './model';
 import { FIELD_LABELS, type Policy, matchSeverity, matchStatus } from './policy';
-import { WriteRefused, appendTimelineEntry, combineSplices, setField } from './writer';
+import { WriteRefused, appendTimelineEntry, combineSplices, requireIncident, setField } from './writer';
 
 export type Role = 'commander' | 'techLead' | 'commsLead';
 
 export interface Actor {
   at: Date;
   owner?: string | null;
-}
-
-function requireIncident(index: LogIndex, id: string) {
-  const incident = findIncident(index, id);
-  if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
-  return incident;
 }
 
 /** Appends the entry only where the incident has a timeline to append to (not a table row). */

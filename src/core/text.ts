@@ -125,3 +125,21 @@ export function looksLikeTableRow(line: string): boolean {
   const t = line.trim();
   return t.length > 1 && (t.startsWith('|') || /[^\\]\|/.test(t));
 }
+
+/** Offset of the start of the line holding `offset`. */
+export function lineStartAt(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset of the end of the line holding `offset`, before its line break. */
+export function lineEndAt(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  if (nl === -1) return text.length;
+  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
+}
+
+/** Offset of the start of the next line after the one holding `offset` (or the text's end). */
+export function nextLineStart(text: string, offset: number): number {
+  const nl = text.indexOf('\n', offset);
+  return nl === -1 ? text.length : nl + 1;
+}

@@ -4,7 +4,7 @@
 import type { CanonicalField, Field, Incident, LogIndex, Splice } from './model';
 import { FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity } from './policy';
 import { findIncident } from './indexer';
-import { foldCellText, foldHeadingText, foldUserText } from './text';
+import { foldCellText, foldHeadingText, foldUserText, lineEndAt, lineStartAt } from './text';
 import { formatLogTime, formatTimeOfDay, idDayParts } from './time';
 
 /** A write the tool will not make; the message is for the user as it stands. */
@@ -28,7 +28,7 @@ function guard(index: LogIndex): void {
   }
 }
 
-function requireIncident(index: LogIndex, id: string): Incident {
+export function requireIncident(index: LogIndex, id: string): Incident {
   const incident = findIncident(index, id);
   if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
   return incident;
@@ -66,17 +66,6 @@ export function combineSplices(...lists: Splice[][]): Splice[] {
     else merged.push({ ...s });
   }
   return merged.sort((a, b) => a.start - b.start);
-}
-
-/** The end of the line holding `offset` (before its line break). */
-function lineEndAt(text: string, offset: number): number {
-  const nl = text.indexOf('\n', offset);
-  if (nl === -1) return text.length;
-  return nl > 0 && text[nl - 1] === '\r' ? nl - 1 : nl;
-}
-
-function lineStartAt(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** Text to put before an insertion at `at` so that it starts on a fresh line. */
