@@ -2,6 +2,7 @@
 // checklist and action items, with offsets a writer can splice at. It understands code fences
 // (``` and ~~~ of any length), indented code and HTML comments so that a `## ` inside them is
 // never mistaken for an incident. No markdown parser runs here: this is the hot path.
+import matter from 'gray-matter';
 import type {
   ActionItem,
   CanonicalField,
@@ -998,8 +999,10 @@ class Indexer {
       endLine: this.lines.starts.length,
     };
     const facts = h ? readHeading(h.text, this.policy) : { id: null, title: '', severityText: null, date: null };
-    // Front matter keys (`severity: SEV-2`) are fields too: the same plain-field rule reads them.
+    // Front matter keys (`severity: SEV-2`) are fields too: a line scan gives their offsets (so a
+    // write replaces just the value), and gray-matter their values as YAML means them.
     const frontFields = this.readFrontMatterFields(bodyLine);
+    if (bodyLine > 0) this.applyFrontMatterValues(bodyLine, frontFields);
     const incident = this.buildSectionIncident(section, facts);
     if (frontFields.length) {
       incident.fields = [...frontFields, ...incident.fields];
@@ -1018,6 +1021,27 @@ class Indexer {
       }
     }
     return [incident];
+  }
+
+  private applyFrontMatterValues(bodyLine: number, fields: Field[]): void {
+    const yaml = this.text.slice(this.lines.starts[0], this.lines.ends[bodyLine - 1]).replace(/\r\n/g, '\n');
+    let data: Record<string, unknown>;
+    try {
+      data = matter(`${yaml}\n`).data as Record<string, unknown>;
+    } catch (e) {
+      const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+      this.problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
+      return;
+    }
+    for (const field of fields) {
+      const value = data[field.key];
+      if (value instanceof Date && !Number.isNaN(value.getTime())) {
+        // YAML reads `2026-03-04` as a date: keep it a day when that is all that was written.
+        field.value = /^\d{4}-\d{2}-\d{2}$/.test(field.value) ? value.toISOString().slice(0, 10) : value.toISOString().replace(/\.000Z$/, 'Z');
+      } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+        field.value = String(value);
+      }
+    }
   }
 
   private readFrontMatterFields(bodyLine: number): Field[] {

@@ -182,3 +182,17 @@ test('newest-first logs declare at the top; oldest-first logs at the bottom', ()
   const oldest = indexLog('# Log\n\n## INC-2026-0101-001: A\n- **Detected:** 2026-01-01\n\n## INC-2026-0201-001: B\n- **Detected:** 2026-02-01\n');
   assert.equal(oldest.declareSlot.insertAt, oldest.text.length);
 });
+
+test('linked-file front matter is read as YAML (quotes, escapes, dates), with offsets for writes', async () => {
+  const { indexIncidentFile } = await import('../../src/core');
+  const text = '---\nid: "INC-2026-0304-009"\nseverity: \'SEV-2\'\ncommander: "Dana \\"DR\\" Reyes"\ndetected: 2026-03-04\n---\n# DB failover\n';
+  const [inc] = indexIncidentFile(text).incidents;
+  assert.equal(inc.id, 'INC-2026-0304-009');
+  assert.equal(inc.severity, 'SEV-2');
+  assert.equal(inc.roles.commander, 'Dana "DR" Reyes');
+  assert.equal(inc.detected, '2026-03-04');
+  const sev = inc.fields.find((f) => f.canonical === 'severity')!;
+  assert.equal(text.slice(sev.valueStart, sev.valueEnd), 'SEV-2');
+  const broken = indexIncidentFile('---\nseverity: [SEV-1\n---\n# X\n');
+  assert.equal(broken.problems[0].code, 'bad-front-matter');
+});
