@@ -3,6 +3,8 @@
 // command first asks for it, and remark / webview code load on first use.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
+import { registerDiagnostics } from './incidentDiagnostics';
+import { type IncidentStatusBar, registerStatusBar } from './incidentStatusBar';
 import { LogStore } from './logStore';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
@@ -11,6 +13,7 @@ export interface IncidentPlaybookApi {
   /** Milliseconds spent in activate(). */
   activationMs: number;
   incidentTree: IncidentTreeProvider;
+  statusBar: IncidentStatusBar;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -19,10 +22,18 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const output = vscode.window.createOutputChannel('Incident Playbook');
   const store = new LogStore(output);
   const tree = registerTree(store);
-  context.subscriptions.push(output, store, ...tree.disposables, ...registerCommands({ store, tree: tree.provider, view: tree.view, output }));
+  const status = registerStatusBar(store);
+  context.subscriptions.push(
+    output,
+    store,
+    ...tree.disposables,
+    ...registerCommands({ store, tree: tree.provider, view: tree.view, output }),
+    ...status.disposables,
+    ...registerDiagnostics(store),
+  );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {

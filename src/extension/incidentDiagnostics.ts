@@ -1,0 +1,147 @@
+// The Problems panel for the incident log: `incident check` findings on the lines they are about,
+// with quick fixes where one is obvious (assign a commander, renumber a duplicate id).
+import * as vscode from 'vscode';
+import type { Problem } from '../core/model';
+import { WriteRefused, nextIncidentId } from '../core/writer';
+import { applyLogEdit } from './logEdit';
+import type { LogStore } from './logStore';
+
+const SOURCE = 'Incident Playbook';
+/** Internal command behind the "Assign incident commander…" quick fix (not in the palette). */
+export const ASSIGN_COMMANDER_FIX = 'incidentPlaybook.fix.assignCommander';
+
+function toDiagnostic(doc: vscode.TextDocument | undefined, p: Problem): vscode.Diagnostic {
+  const line = Math.max(0, p.line - 1);
+  const range = doc && line < doc.lineCount ? doc.lineAt(line).range : new vscode.Range(line, 0, line, 0);
+  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  d.source = SOURCE;
+  d.code = p.code;
+  return d;
+}
+
+/** Keeps the diagnostics of the log in step with its text (unsaved edits included) and the clock. */
+export class IncidentDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('incidentPlaybook');
+  private readonly disposables: vscode.Disposable[] = [this.collection];
+  private timer: ReturnType<typeof setInterval> | undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly store: LogStore) {
+    this.disposables.push(
+      store.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (store.isLog(d.uri)) void this.refresh();
+      }),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
+    );
+    // Nothing is read at activation: the first check runs when the log is (or becomes) visible.
+    setTimeout(() => this.schedule(), 0);
+  }
+
+  /** Overdue updates and response-time breaches depend on the clock: re-check each minute while the log is on screen. */
+  private schedule(): void {
+    const visible = vscode.window.visibleTextEditors.some((e) => this.store.isLog(e.document.uri));
+    if (visible && !this.timer) {
+      void this.refresh();
+      this.timer = setInterval(() => void this.refresh(), 60_000);
+    } else if (!visible && this.timer) {
+      clearInterval(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  refresh(): Promise<void> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    const state = await this.store.read();
+    if (state.kind !== 'ok') {
+      this.collection.clear();
+      return;
+    }
+    const { checkLog } = await import('../core/check');
+    const problems = checkLog(state.index, state.policy, new Date());
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri.toString());
+    this.collection.set(state.uri, problems.map((p) => toDiagnostic(doc, p)));
+  }
+
+  dispose(): void {
+    if (this.timer) clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** Quick fixes for the diagnostics above. */
+export class IncidentQuickFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly store: LogStore) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+    if (!this.store.isLog(doc.uri)) return [];
+    const ours = context.diagnostics.filter((d) => d.source === SOURCE);
+    if (ours.length === 0) return [];
+    const state = await this.store.read();
+    if (state.kind !== 'ok') return [];
+    const actions: vscode.CodeAction[] = [];
+    for (const d of ours) {
+      const incident = state.index.incidents.find((i) => i.line - 1 === d.range.start.line);
+      if (!incident) continue;
+      if (d.code === 'missing-commander' || d.code === 'response-time-breach') {
+        const action = new vscode.CodeAction(`Assign an incident commander to ${incident.id}…`, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        action.command = { title: action.title, command: ASSIGN_COMMANDER_FIX, arguments: [incident.id] };
+        actions.push(action);
+      } else if (d.code === 'duplicate-id' && incident.idWritten && /^INC-\d{4}-\d{4}-\d{3,}$/.test(incident.id)) {
+        // The next free number for the same day: the id's own date, not today's.
+        const day = /^INC-(\d{4})-(\d{2})(\d{2})-/.exec(incident.id)!;
+        const fresh = nextIncidentId(state.index, new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
+        const heading = doc.lineAt(d.range.start.line).text;
+        const at = heading.indexOf(incident.id);
+        if (at === -1) continue;
+        const action = new vscode.CodeAction(`Renumber this incident to ${fresh}`, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.replace(doc.uri, new vscode.Range(d.range.start.line, at, d.range.start.line, at + incident.id.length), fresh);
+        actions.push(action);
+      }
+    }
+    return actions;
+  }
+}
+
+/** The quick fix's command: asks for a name (unless given) and assigns it, logging the assignment. */
+async function assignCommander(store: LogStore, id: unknown, name?: unknown): Promise<boolean> {
+  if (typeof id !== 'string' || !id.trim()) return false;
+  const uri = store.logUri();
+  if (!uri) return false;
+  const person =
+    typeof name === 'string'
+      ? name
+      : await vscode.window.showInputBox({ title: `Incident commander for ${id}`, prompt: 'Who runs the response?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') });
+  if (!person?.trim()) return false;
+  try {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const policy = folder ? await store.policy(folder) : (await import('../core/policy')).defaultPolicy();
+    const { assignRole } = await import('../core/operations');
+    await applyLogEdit(doc, policy, (index) => assignRole(index, id, 'commander', person, { at: new Date() }, policy));
+    store.invalidate(0);
+    return true;
+  } catch (e) {
+    void vscode.window.showErrorMessage(e instanceof WriteRefused ? e.message : `Incident Playbook: assigning the commander failed: ${e instanceof Error ? e.message : String(e)}`);
+    return false;
+  }
+}
+
+export function registerDiagnostics(store: LogStore): vscode.Disposable[] {
+  return [
+    new IncidentDiagnostics(store),
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentQuickFixes(store), { providedCodeActionKinds: IncidentQuickFixes.kinds }),
+    vscode.commands.registerCommand(ASSIGN_COMMANDER_FIX, (id: unknown, name?: unknown) => assignCommander(store, id, name)),
+  ];
+}

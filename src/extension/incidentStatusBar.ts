@@ -1,0 +1,73 @@
+// The status bar: the most severe active incident, how long it has run, and the countdown to its
+// next status update (the policy's cadence). Warning colour within 5 minutes, error colour once
+// overdue. A click opens the incident.
+import * as vscode from 'vscode';
+import { type ActiveClock, activeClocks, formatElapsed, updateUrgency } from '../core/clock';
+import type { LogStore } from './logStore';
+
+export const OPEN_COMMAND = 'incidentPlaybook.open';
+
+/** The text shown for a clock, e.g. "SEV-1 INC-2026-1120-001 · 42 min · update in 8 min". */
+export function statusText(clock: ActiveClock): string {
+  const parts = [`${clock.incident.severity ?? '?'} ${clock.incident.id}`];
+  if (clock.elapsedMinutes !== null) parts.push(formatElapsed(clock.elapsedMinutes));
+  const due = clock.updateDueInMinutes;
+  if (due !== null) parts.push(due < 0 ? `update overdue ${formatElapsed(-due)}` : `update in ${formatElapsed(due)}`);
+  return parts.join(' · ');
+}
+
+export class IncidentStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('incidentPlaybook.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly timer: ReturnType<typeof setInterval>;
+  private running: Promise<void> | undefined;
+  private shown = false;
+
+  constructor(private readonly store: LogStore) {
+    this.item.name = 'Incident Playbook';
+    this.disposables.push(store.onDidChange(() => void this.refresh()));
+    // The first read happens just after activation, never inside it; then the clock ticks.
+    setTimeout(() => void this.refresh(), 0);
+    this.timer = setInterval(() => void this.refresh(), 30_000);
+  }
+
+  refresh(): Promise<void> {
+    this.running ??= this.render().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async render(): Promise<void> {
+    const state = await this.store.read();
+    const clocks = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
+    const top = clocks[0];
+    if (!top) {
+      this.item.hide();
+      this.shown = false;
+      return;
+    }
+    const urgency = updateUrgency(top);
+    this.item.text = `$(flame) ${statusText(top)}`;
+    this.item.backgroundColor = urgency === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : urgency === 'soon' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const others = clocks.length > 1 ? `\n\n${clocks.length - 1} more active: ${clocks.slice(1).map((c) => `${c.incident.severity ?? '?'} ${c.incident.id}`).join(', ')}` : '';
+    this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\nClick to open the incident.`;
+    this.item.command = { title: 'Open Incident', command: OPEN_COMMAND, arguments: [top.incident.id] };
+    this.item.show();
+    this.shown = true;
+  }
+
+  /** What is shown now (for tests and other extensions). */
+  get current(): { text: string; background: string | undefined; visible: boolean } {
+    const bg = this.item.backgroundColor as vscode.ThemeColor | undefined;
+    return { text: this.item.text, background: bg ? (bg as unknown as { id: string }).id : undefined, visible: this.shown };
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+export function registerStatusBar(store: LogStore): { statusBar: IncidentStatusBar; disposables: vscode.Disposable[] } {
+  const statusBar = new IncidentStatusBar(store);
+  return { statusBar, disposables: [statusBar] };
+}

@@ -1,0 +1,25 @@
+// One change to the log as VS Code users expect it: computed against the document as it is now
+// (unsaved edits included), applied as a single WorkspaceEdit (one Undo reverts it), and saved
+// only when the user had no unsaved edits of their own.
+import * as vscode from 'vscode';
+import { indexLog } from '../core/indexer';
+import type { LogIndex, Splice } from '../core/model';
+import type { Policy } from '../core/policy';
+import { WriteRefused } from '../core/writer';
+
+export interface LogEditResult {
+  saved: boolean;
+}
+
+/** Applies `compute(index)` to the document; throws WriteRefused with a message for the user. */
+export async function applyLogEdit(doc: vscode.TextDocument, policy: Policy, compute: (index: LogIndex) => Splice[]): Promise<LogEditResult> {
+  const before = doc.getText();
+  const wasDirty = doc.isDirty;
+  const splices = compute(indexLog(before, { policy }));
+  if (doc.getText() !== before) throw new WriteRefused('The log changed while the change was being prepared; nothing was written. Run the command again.');
+  const edit = new vscode.WorkspaceEdit();
+  for (const s of splices) edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
+  const saved = wasDirty ? false : await doc.save();
+  return { saved };
+}

@@ -1,0 +1,125 @@
+// The log's editor and the status bar, in a real VS Code: diagnostics from `incident check` on the
+// right lines, their quick fixes as single undoable edits, and the status-bar clock.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { IncidentPlaybookApi } from '../../src/extension/extension';
+
+const EXTENSION_ID = 'incident-playbook.incident-playbook';
+
+function logUri(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs the fixture workspace open');
+  return vscode.Uri.joinPath(folder.uri, 'docs', 'INCIDENT_LOG.md');
+}
+
+async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+function lineOf(doc: vscode.TextDocument, prefix: string): number {
+  for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.startsWith(prefix)) return i;
+  throw new Error(`no line starting with ${prefix}`);
+}
+
+function ours(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Incident Playbook');
+}
+
+describe('Editor: diagnostics, quick fixes and the status bar', () => {
+  let api: IncidentPlaybookApi;
+  let original = '';
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(logUri()));
+  });
+
+  afterEach(async () => {
+    // Back to the fixture: no dirty document, disk as it was.
+    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri().toString());
+    if (doc && !doc.isClosed && doc.getText() !== original) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
+      await vscode.workspace.applyEdit(edit);
+    }
+    if (doc && doc.isDirty) await doc.save();
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('the status bar shows the most severe active incident with its update clock', async () => {
+    await api.statusBar.refresh();
+    const shown = api.statusBar.current;
+    assert.equal(shown.visible, true);
+    assert.match(shown.text, /^\$\(flame\) SEV-1 INC-2026-1120-001 · .+ · update overdue /);
+    // The fixture's last SEV-1 update is days old: its 30-minute cadence is long overdue.
+    assert.equal(shown.background, 'statusBarItem.errorBackground');
+  });
+
+  it('check findings appear on the incident heading lines in the Problems panel', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    await vscode.window.showTextDocument(doc);
+    const heading = lineOf(doc, '## INC-2026-1120-001');
+    const diags = await waitFor('diagnostics', () => {
+      const d = ours(doc.uri);
+      return d.some((x) => x.code === 'update-overdue' && x.range.start.line === heading) && d;
+    });
+    const overdue = diags.find((d) => d.code === 'update-overdue' && d.range.start.line === heading)!;
+    assert.match(overdue.message, /INC-2026-1120-001 \(SEV-1\) status update is overdue by .+ \(every 30 min\)/);
+    assert.equal(overdue.severity, vscode.DiagnosticSeverity.Warning);
+  });
+
+  it('"Assign an incident commander" fixes a missing commander in one undoable edit, keeping unsaved edits', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    // The user's own unsaved edit: drop the commander of INC-2026-1121-001, and type a note.
+    const commanderLine = lineOf(doc, '- **Incident Commander:** Priya Natarajan');
+    await editor.edit((b) => {
+      b.delete(doc.lineAt(commanderLine).rangeIncludingLineBreak);
+      b.insert(new vscode.Position(2, 0), 'Unsaved note from the responder.\n');
+    });
+    assert.ok(doc.isDirty);
+    const heading = lineOf(doc, '## INC-2026-1121-001');
+    const diag = await waitFor('a missing-commander finding', () =>
+      ours(doc.uri).find((d) => (d.code === 'response-time-breach' || d.code === 'missing-commander') && d.range.start.line === heading),
+    );
+    assert.equal(diag.code, 'response-time-breach', 'SEV-2 must have a commander within 30 minutes');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === 'Assign an incident commander to INC-2026-1121-001…');
+    assert.ok(fix?.command, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    const before = doc.getText();
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []), 'Ana Souza'), true);
+    const after = doc.getText();
+    assert.ok(after.includes('- **Incident Commander:** Ana Souza\n'), 'the field is inserted');
+    assert.match(after, /- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident Commander: Ana Souza\n/);
+    assert.ok(after.includes('Unsaved note from the responder.'), "the user's unsaved edit is still there");
+    assert.ok(doc.isDirty, 'a log with unsaved user edits is not saved behind their back');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before, 'one Undo reverts the whole fix');
+  });
+
+  it('"Renumber" fixes a duplicate id', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const heading = lineOf(doc, '## INC-2026-1121-001');
+    const at = doc.lineAt(heading).text.indexOf('INC-2026-1121-001');
+    await editor.edit((b) => b.replace(new vscode.Range(heading, at, heading, at + 17), 'INC-2026-1120-001'));
+    const second = lineOf(doc, '## INC-2026-1120-001: Checkout');
+    const diag = await waitFor('a duplicate-id finding', () => ours(doc.uri).find((d) => d.code === 'duplicate-id' && d.range.start.line === second));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('Renumber this incident to '));
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.title, 'Renumber this incident to INC-2026-1120-002');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.ok(doc.lineAt(second).text.startsWith('## INC-2026-1120-002: Checkout'));
+    await waitFor('the duplicate finding to clear', () => !ours(doc.uri).some((d) => d.code === 'duplicate-id'));
+  });
+});
