@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './incidentDiagnostics';
 import { type IncidentStatusBar, registerStatusBar } from './incidentStatusBar';
+import { registerResponseCommands } from './responseCommands';
 import { LogStore } from './logStore';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     store,
     ...tree.disposables,
     ...registerCommands({ store, tree: tree.provider, view: tree.view, output }),
+    ...registerResponseCommands(store, output),
     ...status.disposables,
     ...registerDiagnostics(store),
   );

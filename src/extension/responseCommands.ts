@@ -1,0 +1,250 @@
+// The response commands: declare, set status, set severity, assign a role, resolve, copy the id.
+// Each works from the palette (QuickPicks), from the tree (its item), or with arguments (tests,
+// keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
+import { execFile } from 'node:child_process';
+import * as vscode from 'vscode';
+import { findIncident, indexLog, isActive } from '../core/indexer';
+import type { Incident, LogIndex } from '../core/model';
+import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
+import { type Policy, matchSeverity } from '../core/policy';
+import { WriteRefused, declareIncident, resolveIncident } from '../core/writer';
+import { formatElapsed } from '../core/clock';
+import { applyLogEdit } from './logEdit';
+import type { LogStore } from './logStore';
+import { IncidentNode } from './tree';
+
+export const RESPONSE_COMMANDS = {
+  declare: 'incidentPlaybook.declare',
+  setStatus: 'incidentPlaybook.setStatus',
+  setSeverity: 'incidentPlaybook.setSeverity',
+  assignRole: 'incidentPlaybook.assignRole',
+  resolve: 'incidentPlaybook.resolve',
+  copyId: 'incidentPlaybook.copyId',
+} as const;
+
+const ROLES: Array<{ role: Role; label: string }> = [
+  { role: 'commander', label: 'Incident Commander' },
+  { role: 'techLead', label: 'Technical Lead' },
+  { role: 'commsLead', label: 'Communications Lead' },
+];
+
+/** The git user of the workspace, the default owner of entries and commander of new incidents. */
+function gitUser(cwd: string | undefined): Promise<string | null> {
+  if (!cwd) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    execFile('git', ['config', '--get', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? null : stdout.trim() || null));
+  });
+}
+
+function text(arg: unknown): string | undefined {
+  return typeof arg === 'string' && arg.trim() ? arg.trim() : undefined;
+}
+
+function idFrom(arg: unknown): string | undefined {
+  if (arg instanceof IncidentNode) return arg.id;
+  if (arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string') return (arg as { id: string }).id;
+  return text(arg);
+}
+
+function minutes(m: number | null): string {
+  return m === null ? 'none' : formatElapsed(m);
+}
+
+class ResponseCommands {
+  constructor(private readonly store: LogStore) {}
+
+  private folder(): vscode.WorkspaceFolder | undefined {
+    const uri = this.store.logUri();
+    return uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  }
+
+  private async context(): Promise<{ doc: vscode.TextDocument; policy: Policy; index: LogIndex; owner: string | null }> {
+    const uri = this.store.logUri();
+    const folder = this.folder();
+    if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      throw new WriteRefused(`There is no incident log at ${vscode.workspace.asRelativePath(uri)} yet: declare an incident to create it.`);
+    }
+    const policy = await this.store.policy(folder);
+    return { doc, policy, index: indexLog(doc.getText(), { policy }), owner: await gitUser(folder.uri.fsPath) };
+  }
+
+  /** The incident named by the argument, under the cursor in the log, or picked from a list. */
+  private async incident(index: LogIndex, policy: Policy, arg: unknown, title: string, activeOnly: boolean): Promise<Incident | undefined> {
+    const id = idFrom(arg);
+    if (id) {
+      const found = findIncident(index, id);
+      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
+      return found;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.store.isLog(editor.document.uri)) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
+      if (under) return under;
+    }
+    const candidates = index.incidents.filter((i) => !activeOnly || isActive(i, policy));
+    if (candidates.length === 0) throw new WriteRefused(activeOnly ? 'There is no active incident.' : 'The log has no incidents.');
+    const pick = await vscode.window.showQuickPick(
+      candidates.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
+      { title, placeHolder: 'Which incident?', matchOnDescription: true },
+    );
+    return pick?.incident;
+  }
+
+  private async severity(policy: Policy, arg: unknown, title: string): Promise<string | undefined> {
+    const given = text(arg);
+    if (given) {
+      const level = matchSeverity(policy, given);
+      if (!level) throw new WriteRefused(`Unknown severity "${given}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+      return level.id;
+    }
+    const pick = await vscode.window.showQuickPick(
+      policy.severities.map((s) => ({
+        label: s.id,
+        description: s.description,
+        detail: `Commander within ${minutes(s.responseMinutes)} · status updates every ${minutes(s.updateMinutes)}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
+      })),
+      { title, placeHolder: 'Severity' },
+    );
+    return pick?.label;
+  }
+
+  private async done(doc: vscode.TextDocument, saved: boolean, message: string): Promise<void> {
+    this.store.invalidate(0);
+    void vscode.window.setStatusBarMessage(`$(check) ${message}${saved || !doc.isDirty ? '' : ' (the log had unsaved edits of yours, so it was left unsaved)'}`, 5000);
+  }
+
+  async declare(severityArg?: unknown, titleArg?: unknown, commanderArg?: unknown): Promise<string | undefined> {
+    const uri = this.store.logUri();
+    const folder = this.folder();
+    if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    const policy = await this.store.policy(folder);
+    const severity = await this.severity(policy, severityArg, 'Declare Incident (1/2): severity');
+    if (!severity) return undefined;
+    const title =
+      text(titleArg) ??
+      (await vscode.window.showInputBox({ title: `Declare Incident (2/2): ${severity}`, prompt: 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : 'Give the incident a title.') }));
+    if (!title?.trim()) return undefined;
+    const owner = await gitUser(folder.uri.fsPath);
+    const commander = text(commanderArg) ?? owner;
+    const at = new Date();
+    let doc: vscode.TextDocument | undefined;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      doc = undefined;
+    }
+    let id: string;
+    if (!doc) {
+      // No log yet: create it with its title and the first incident.
+      const declared = declareIncident(null, { title, severity, commander, at, owner }, policy);
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(declared.newText));
+      id = declared.id;
+      doc = await vscode.workspace.openTextDocument(uri);
+    } else {
+      let newId = '';
+      const { saved } = await applyLogEdit(doc, policy, (index) => {
+        const declared = declareIncident(index, { title, severity, commander, at, owner }, policy);
+        newId = declared.id;
+        return declared.splices;
+      });
+      id = newId;
+      await this.done(doc, saved, `Declared ${id}`);
+    }
+    this.store.invalidate(0);
+    await vscode.commands.executeCommand('incidentPlaybook.open', id);
+    return id;
+  }
+
+  async setStatus(arg?: unknown, statusArg?: unknown): Promise<boolean> {
+    const { doc, policy, index, owner } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Set Status', false);
+    if (!incident) return false;
+    const status =
+      text(statusArg) ??
+      (await vscode.window.showQuickPick(
+        policy.statuses.map((s) => ({ label: s, description: s === incident.status ? 'current' : undefined })),
+        { title: `Set Status of ${incident.id}`, placeHolder: `Now: ${incident.status ?? 'not set'}` },
+      ))?.label;
+    if (!status) return false;
+    const { saved } = await applyLogEdit(doc, policy, (i) => changeStatus(i, incident.id, status, { at: new Date(), owner }, policy));
+    await this.done(doc, saved, `${incident.id}: status ${status}`);
+    return true;
+  }
+
+  async setSeverity(arg?: unknown, severityArg?: unknown): Promise<boolean> {
+    const { doc, policy, index, owner } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Set Severity', false);
+    if (!incident) return false;
+    const severity = await this.severity(policy, severityArg, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
+    if (!severity) return false;
+    const { saved } = await applyLogEdit(doc, policy, (i) => changeSeverity(i, incident.id, severity, { at: new Date(), owner }, policy));
+    await this.done(doc, saved, `${incident.id}: severity ${severity}`);
+    return true;
+  }
+
+  async assignRole(arg?: unknown, roleArg?: unknown, nameArg?: unknown): Promise<boolean> {
+    const { doc, policy, index, owner } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Assign Role', true);
+    if (!incident) return false;
+    const given = text(roleArg);
+    const role =
+      (given && ROLES.find((r) => r.role === given || r.label.toLowerCase() === given.toLowerCase())?.role) ??
+      (given ? undefined : (await vscode.window.showQuickPick(ROLES.map((r) => ({ label: r.label, description: incident.roles[r.role] ?? 'unassigned', role: r.role })), { title: `Assign Role on ${incident.id}` }))?.role);
+    if (given && !role) throw new WriteRefused(`Unknown role "${given}" (use commander, techLead or commsLead).`);
+    if (!role) return false;
+    const label = ROLES.find((r) => r.role === role)!.label;
+    const name = text(nameArg) ?? (await vscode.window.showInputBox({ title: `${label} of ${incident.id}`, value: owner ?? '', prompt: incident.roles[role] ? `Hand over from ${incident.roles[role]}` : 'Who takes this role?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') }));
+    if (!name?.trim()) return false;
+    const { saved } = await applyLogEdit(doc, policy, (i) => assignRole(i, incident.id, role, name, { at: new Date(), owner }, policy));
+    await this.done(doc, saved, `${incident.id}: ${label} ${name.trim()}`);
+    return true;
+  }
+
+  async resolve(arg?: unknown): Promise<boolean> {
+    const { doc, policy, index, owner } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Resolve Incident', true);
+    if (!incident) return false;
+    const { saved } = await applyLogEdit(doc, policy, (i) => resolveIncident(i, incident.id, { at: new Date(), owner }, policy));
+    await this.done(doc, saved, `Resolved ${incident.id}`);
+    void vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`);
+    return true;
+  }
+
+  async copyId(arg?: unknown): Promise<string | undefined> {
+    const { policy, index } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Copy Incident ID', false);
+    if (!incident) return undefined;
+    await vscode.env.clipboard.writeText(incident.id);
+    void vscode.window.setStatusBarMessage(`$(copy) Copied ${incident.id}`, 3000);
+    return incident.id;
+  }
+}
+
+export function registerResponseCommands(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
+  const commands = new ResponseCommands(store);
+  const guarded =
+    <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R | undefined> => {
+      try {
+        return await fn(...args);
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (!(e instanceof WriteRefused)) output.appendLine(`${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
+        void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : `Incident Playbook: ${what} failed: ${message}`);
+        return undefined;
+      }
+    };
+  return [
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.declare, guarded('Declaring the incident', (s?: unknown, t?: unknown, c?: unknown) => commands.declare(s, t, c))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.setStatus, guarded('Setting the status', (i?: unknown, s?: unknown) => commands.setStatus(i, s))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.setSeverity, guarded('Setting the severity', (i?: unknown, s?: unknown) => commands.setSeverity(i, s))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.assignRole, guarded('Assigning the role', (i?: unknown, r?: unknown, n?: unknown) => commands.assignRole(i, r, n))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.resolve, guarded('Resolving the incident', (i?: unknown) => commands.resolve(i))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.copyId, guarded('Copying the id', (i?: unknown) => commands.copyId(i))),
+  ];
+}
