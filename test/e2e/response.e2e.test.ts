@@ -45,6 +45,9 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     let log = await waitForLog('gain the new incident', (t) => /^## INC-\d{4}-\d{4}-\d{3}: Cart totals wrong after coupon$/m.test(t));
     const id = /^## (INC-\S+): Cart totals wrong after coupon$/m.exec(log)![1];
     await s.wb.treeRows('incidentPlaybook').filter({ hasText: id }).waitFor({ timeout: 20_000 });
+    // Declare ends by opening the log at the new heading; let that editor take focus first.
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'INCIDENT_LOG.md' }).waitFor({ timeout: 20_000 });
+    await s.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 20_000 });
 
     // The log is open at the new heading: the next commands act on the incident under the cursor.
     await s.wb.runCommand('Incident: Add Timeline Entry');
