@@ -2,7 +2,7 @@
 // VS Code: an open document's text (unsaved edits included) wins over the file on disk. The
 // index is built lazily, on the first read after a change, never at activation.
 import * as vscode from 'vscode';
-import { indexLog } from '../core/indexer';
+import { indexLog, reindexLog } from '../core/indexer';
 import type { LogIndex } from '../core/model';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
 
@@ -36,6 +36,8 @@ export class LogStore implements vscode.Disposable {
   private watcher: vscode.FileSystemWatcher | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private warnedPolicy = '';
+  /** The last index, so that an edit re-reads one section instead of the whole log. */
+  private previous: { uri: string; index: LogIndex; policy: Policy } | undefined;
 
   constructor(private readonly output: vscode.OutputChannel) {
     this.disposables.push(
@@ -122,8 +124,12 @@ export class LogStore implements vscode.Disposable {
     if (text.kind === 'error') return { kind: 'unreadable', uri, message: text.message };
     const policy = await this.policy(folder);
     const started = performance.now();
-    const index = indexLog(text.text, { policy });
-    this.output.appendLine(`Indexed ${vscode.workspace.asRelativePath(uri)}: ${index.incidents.length} incident(s) in ${(performance.now() - started).toFixed(1)} ms`);
+    const prev = this.previous;
+    const incremental = prev !== undefined && prev.uri === uri.toString() && prev.policy === policy;
+    // reindexLog falls back to a full index by itself whenever the edit is structural.
+    const index = incremental ? reindexLog(prev.index, text.text, { policy }) : indexLog(text.text, { policy });
+    this.previous = { uri: uri.toString(), index, policy };
+    this.output.appendLine(`${incremental ? 'Re-indexed' : 'Indexed'} ${vscode.workspace.asRelativePath(uri)}: ${index.incidents.length} incident(s) in ${(performance.now() - started).toFixed(1)} ms`);
     return { kind: 'ok', uri, text: text.text, index, policy };
   }
 

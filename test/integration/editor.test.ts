@@ -106,6 +106,28 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     assert.equal(doc.getText(), before, 'one Undo reverts the whole fix');
   });
 
+  it('follows unsaved edits of the log: the tree reads the new entry and status', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    await api.incidentTree.getChildren(); // an index to start from
+    const statusLine = lineOf(doc, '- **Status:** Mitigating');
+    const entryAfter = lineOf(doc, '- 2026-11-20 14:42 UTC');
+    await editor.edit((b) => {
+      b.replace(doc.lineAt(statusLine).range, '- **Status:** Monitoring');
+      b.insert(new vscode.Position(entryAfter + 1, 0), '- 2026-11-20 15:05 UTC — Error rate falling (@sam)\n');
+    });
+    assert.ok(doc.isDirty);
+    const node = await waitFor('the tree to follow the edit', async () => {
+      const nodes = await api.incidentTree.getChildren();
+      const n = nodes.find((x) => x.id === 'INC-2026-1120-001');
+      return n && n.incident.status === 'Monitoring' && n;
+    });
+    assert.deepEqual(node.incident.timeline.at(-1), { at: '2026-11-20T15:05:00Z', text: 'Error rate falling', owner: 'sam', line: entryAfter + 1 });
+    // Offsets after the edit are right: a command writes at the right place in the edited text.
+    await vscode.commands.executeCommand('incidentPlaybook.addTimelineEntry', 'INC-2026-1120-001', 'Monitoring for 30 minutes', 'dana');
+    assert.match(doc.lineAt(entryAfter + 2).text, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Monitoring for 30 minutes \(@dana\)$/);
+  });
+
   it('"Renumber" fixes a duplicate id', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     const editor = await vscode.window.showTextDocument(doc);
