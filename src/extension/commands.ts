@@ -6,9 +6,10 @@ import * as vscode from 'vscode';
 import { findIncident, indexLog, isActive } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, defaultPolicy } from '../core/policy';
-import { WriteRefused, appendTimelineEntry } from '../core/writer';
+import { appendTimelineEntry } from '../core/writer';
 import { IncidentNode, type IncidentTreeProvider } from './tree';
 import { type LogStore, readText } from './logStore';
+import { guarded, report } from './report';
 
 export const COMMANDS = {
   refresh: 'incidentPlaybook.refresh',
@@ -38,12 +39,6 @@ function idFrom(arg: unknown): string | undefined {
   return undefined;
 }
 
-/** Shows a failure as one clear sentence; the details go to the output channel. */
-function report(output: vscode.OutputChannel, what: string, e: unknown): void {
-  const message = e instanceof Error ? e.message : String(e);
-  if (!(e instanceof WriteRefused)) output.appendLine(`${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
-  void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : `Incident Playbook: ${what} failed: ${message}`);
-}
 
 async function openLogDocument(deps: Deps): Promise<vscode.TextDocument | undefined> {
   const uri = deps.store.logUri();
@@ -193,16 +188,7 @@ export async function openIncident(deps: Deps, arg?: unknown): Promise<vscode.Te
 }
 
 export function registerCommands(deps: Deps): vscode.Disposable[] {
-  const guard =
-    <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        report(deps.output, what, e);
-        return undefined;
-      }
-    };
+  const guard = guarded(deps.output);
   return [
     vscode.commands.registerCommand(COMMANDS.refresh, () => deps.tree.refresh()),
     vscode.commands.registerCommand(COMMANDS.open, guard('Opening the incident', (arg?: unknown) => openIncident(deps, arg))),

@@ -10,6 +10,7 @@ import { type Policy, matchSeverity } from '../core/policy';
 import { WriteRefused, declareIncident, resolveIncident } from '../core/writer';
 import { formatElapsed } from '../core/clock';
 import { applyLogEdit } from './logEdit';
+import { guarded } from './report';
 import type { LogStore } from './logStore';
 import { IncidentNode } from './tree';
 
@@ -227,24 +228,13 @@ class ResponseCommands {
 
 export function registerResponseCommands(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
   const commands = new ResponseCommands(store);
-  const guarded =
-    <A extends unknown[], R>(what: string, fn: (...args: A) => Promise<R>) =>
-    async (...args: A): Promise<R | undefined> => {
-      try {
-        return await fn(...args);
-      } catch (e) {
-        const message = e instanceof Error ? e.message : String(e);
-        if (!(e instanceof WriteRefused)) output.appendLine(`${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
-        void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : `Incident Playbook: ${what} failed: ${message}`);
-        return undefined;
-      }
-    };
+  const guard = guarded(output);
   return [
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.declare, guarded('Declaring the incident', (s?: unknown, t?: unknown, c?: unknown) => commands.declare(s, t, c))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.setStatus, guarded('Setting the status', (i?: unknown, s?: unknown) => commands.setStatus(i, s))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.setSeverity, guarded('Setting the severity', (i?: unknown, s?: unknown) => commands.setSeverity(i, s))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.assignRole, guarded('Assigning the role', (i?: unknown, r?: unknown, n?: unknown) => commands.assignRole(i, r, n))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.resolve, guarded('Resolving the incident', (i?: unknown) => commands.resolve(i))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.copyId, guarded('Copying the id', (i?: unknown) => commands.copyId(i))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.declare, guard('Declaring the incident', (s?: unknown, t?: unknown, c?: unknown) => commands.declare(s, t, c))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.setStatus, guard('Setting the status', (i?: unknown, s?: unknown) => commands.setStatus(i, s))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.setSeverity, guard('Setting the severity', (i?: unknown, s?: unknown) => commands.setSeverity(i, s))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.assignRole, guard('Assigning the role', (i?: unknown, r?: unknown, n?: unknown) => commands.assignRole(i, r, n))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.resolve, guard('Resolving the incident', (i?: unknown) => commands.resolve(i))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.copyId, guard('Copying the id', (i?: unknown) => commands.copyId(i))),
   ];
 }

@@ -3,24 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
-
-const EXTENSION_ID = 'incident-playbook.incident-playbook';
-
-function logUri(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the fixture workspace open');
-  return vscode.Uri.joinPath(folder.uri, 'docs', 'INCIDENT_LOG.md');
-}
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
 function lineOf(doc: vscode.TextDocument, prefix: string): number {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.startsWith(prefix)) return i;
@@ -39,21 +22,10 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
     assert.ok(ext);
     api = await ext.activate();
-    original = new TextDecoder().decode(await vscode.workspace.fs.readFile(logUri()));
+    original = await diskText();
   });
 
-  afterEach(async () => {
-    // Back to the fixture: no dirty document, disk as it was.
-    const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri().toString());
-    if (doc && !doc.isClosed && doc.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (doc && doc.isDirty) await doc.save();
-    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original));
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => resetLog(original));
 
   it('the status bar shows the most severe active incident with its update clock', async () => {
     await api.statusBar.refresh();

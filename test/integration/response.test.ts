@@ -3,19 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog } from '../../src/core';
+import { EXTENSION_ID, diskText, logUri, resetLog } from './helpers';
 
-const EXTENSION_ID = 'incident-playbook.incident-playbook';
 const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*?)(?: \(@[^)]*\))?$/;
 
-function logUri(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the fixture workspace open');
-  return vscode.Uri.joinPath(folder.uri, 'docs', 'INCIDENT_LOG.md');
-}
-
-async function disk(): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(logUri()));
-}
+const disk = diskText;
 
 async function doc(): Promise<vscode.TextDocument> {
   return vscode.workspace.openTextDocument(logUri());
@@ -38,17 +30,7 @@ describe('Response commands', () => {
     original = await disk();
   });
 
-  afterEach(async () => {
-    const d = vscode.workspace.textDocuments.find((x) => x.uri.toString() === logUri().toString());
-    if (d && !d.isClosed && d.getText() !== original) {
-      const edit = new vscode.WorkspaceEdit();
-      edit.replace(d.uri, new vscode.Range(0, 0, d.lineCount, 0), original);
-      await vscode.workspace.applyEdit(edit);
-    }
-    if (d && d.isDirty) await d.save();
-    if ((await disk()) !== original) await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original));
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-  });
+  afterEach(() => resetLog(original));
 
   it('are in the palette under "Incident"', async () => {
     const all = await vscode.commands.getCommands(true);
