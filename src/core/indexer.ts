@@ -1311,7 +1311,7 @@ const CHUNK = 4096;
 
 /**
  * Makes V8 store a string produced by concatenation (every edit is one) as one flat buffer. On a
- * concatenated 2 MB log, charCodeAt in a loop was measured 25× slower than on a flat one.
+ * concatenated 2 MB log, a charCodeAt loop was measured at 21.6 ms against 11.7 ms once flattened.
  */
 function flatten(text: string): void {
   // ToNumber flattens the string first; the number itself is thrown away.
