@@ -91,7 +91,7 @@ const mb = (b: number) => (b / 1024 / 1024).toFixed(1) + ' MB';
 mkdirSync(OUT, { recursive: true });
 console.log(`node ${process.version}, ${process.platform}/${process.arch}`);
 console.log('incidents   size      index     remark (full parse)   ratio     append    heap after index');
-const results: Record<number, { index: number; remark?: number; append: number; reindex: number; materialize: number; size: number }> = {};
+const results: Record<number, { index: number; remark?: number; append: number; reindex: number; live: number; materialize: number; size: number }> = {};
 for (const count of [200, 2000, 10000]) {
   const text = makeLog(count);
   writeFileSync(join(OUT, `log-${count}.md`), text);
@@ -110,6 +110,13 @@ for (const count of [200, 2000, 10000]) {
   // Re-index after a one-line edit, as the editor does on every keystroke batch.
   const edited = applySplices(text, appendTimelineEntry(idx, target, { at: new Date(), text: 'live edit', owner: 'bench' }, policy));
   const reindexMs = time(() => reindexLog(idx, edited, { policy }), 15);
+  // What the editor does after an edit: re-index, then the tree reads every incident again
+  // (groups need status and detection time). Unchanged incidents keep the bodies already read.
+  for (const inc of idx.incidents) void inc.fields;
+  const liveMs = time(() => {
+    const i = reindexLog(idx, edited, { policy });
+    for (const inc of i.incidents) void inc.fields;
+  }, 15);
   // Reading every incident body (what `list --json` needs), on top of the index.
   const materializeMs = time(() => {
     const i = indexLog(text, { policy });
@@ -122,7 +129,7 @@ for (const count of [200, 2000, 10000]) {
     remarkMs = performance.now() - t0;
     sample();
   }
-  results[count] = { index: indexMs, remark: remarkMs, append: appendMs, reindex: reindexMs, materialize: materializeMs, size: text.length };
+  results[count] = { index: indexMs, remark: remarkMs, append: appendMs, reindex: reindexMs, live: liveMs, materialize: materializeMs, size: text.length };
   console.log(
     `${String(count).padStart(9)}   ${mb(text.length).padStart(7)}  ${fmt(indexMs).padStart(9)}   ${remarkMs === undefined ? 'skipped (--quick)'.padStart(19) : fmt(remarkMs).padStart(19)}   ${remarkMs === undefined ? '-'.padStart(7) : ((remarkMs / indexMs).toFixed(0) + '×').padStart(7)}  ${fmt(appendMs).padStart(9)}   ${mb(heap)}`,
   );
@@ -132,7 +139,7 @@ sample();
 console.log(`peak RSS of this process: ${mb(peakRss)}`);
 for (const count of [200, 2000, 10000]) {
   const r = results[count];
-  console.log(`${String(count).padStart(6)} incidents: re-index after a one-line edit ${fmt(r.reindex)}; index + read every body ${fmt(r.materialize)}`);
+  console.log(`${String(count).padStart(6)} incidents: re-index after a one-line edit ${fmt(r.reindex)} (with every incident read again, as the tree does: ${fmt(r.live)}); index + read every body ${fmt(r.materialize)}`);
 }
 
 // The CLI as a whole process, as a responder runs it.
@@ -160,7 +167,7 @@ const checks: Array<[string, boolean]> = [
   [`index ≥ 1,000× faster than remark on 2,000 incidents (${r2.remark ? (r2.remark / r2.index).toFixed(0) : '?'}×)`, r2.remark !== undefined && r2.remark / r2.index >= 1000],
   [`an append costs no more than one index (${fmt(r2.append)} vs ${fmt(r2.index)} + 50%)`, r2.append <= r2.index * 1.5],
   [`incident list --json under 500 ms as a process (${fmt(cliMs)})`, cliMs < 500],
-  [`re-index after an edit of a 2,000-incident log ≤ 20 ms (${fmt(r2.reindex)})`, r2.reindex <= 20],
+  [`re-index after an edit of a 2,000-incident log ≤ 20 ms (${fmt(r2.reindex)}; tree's full re-read ${fmt(r2.live)})`, r2.reindex <= 20 && r2.live <= 20],
 ];
 console.log('');
 for (const [label, ok] of checks) console.log(`${ok ? 'met    ' : 'NOT MET'}  ${label}`);

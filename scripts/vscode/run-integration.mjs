@@ -22,7 +22,9 @@ export async function runIntegration({ fixture = join(ROOT, 'test', 'fixtures', 
   const lines = [];
   let results;
   try {
-    server = await startServer({ workspace: ws.path, label: 'integration', installExtension: false, smokeTestDriver: true });
+    // Reminder toasts off by default (the fixture's incidents are all overdue); the reminder tests
+    // turn them on themselves.
+    server = await startServer({ workspace: ws.path, label: 'integration', installExtension: false, smokeTestDriver: true, settings: { 'incidentPlaybook.reminders.enabled': false } });
     browser = await launchBrowser();
     const page = await newPage(browser);
     let exit;

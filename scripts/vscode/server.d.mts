@@ -7,6 +7,8 @@ export interface ServerOptions {
   port?: number;
   settings?: Record<string, unknown>;
   env?: Record<string, string>;
+  /** Install this packaged extension (as a user would) instead of linking the working tree. */
+  vsix?: string;
 }
 export interface RunningServer {
   port: number;

@@ -83,9 +83,24 @@ export function linkExtension(extensionsDir) {
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(ROOT, pkg.main ?? 'dist/extension.js'))) throw new HarnessError(`${pkg.main} is missing: run npm run build first.`);
   for (const entry of ['package.json', 'dist', 'media', 'webview', 'README.md', 'LICENSE', 'docs']) {
-    if (existsSync(join(ROOT, entry))) symlinkSync(join(ROOT, entry), join(dir, entry));
+    if (!existsSync(join(ROOT, entry))) continue;
+    // The code is copied, not linked: VS Code tells which extension made an API call from the
+    // calling module's real path, and a linked dist/ resolves outside the extension's folder, so
+    // its notifications would say "Source: Null Extension Description".
+    if (entry === 'dist') cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, dereference: true });
+    else symlinkSync(join(ROOT, entry), join(dir, entry));
   }
   return dir;
+}
+
+/** Installs a .vsix into the run's extensions folder with code-server's own `--install-extension`. */
+function installVsix(harness, vsix, dirs) {
+  const r = spawnSync(harness.nodeBin, [harness.codeServerEntry, '--extensions-dir', dirs.extensions, '--user-data-dir', dirs.userData, '--install-extension', vsix], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: { ...process.env, XDG_CONFIG_HOME: dirs.config, XDG_DATA_HOME: dirs.data },
+  });
+  if (r.status !== 0) throw new HarnessError(`code-server could not install ${vsix} (exit ${r.status ?? r.signal}):\n${(r.stdout ?? '') + (r.stderr ?? '')}`);
 }
 
 /**
@@ -97,6 +112,7 @@ export function linkExtension(extensionsDir) {
  * @param {number} [options.port]         fixed port (fails if taken); default: a free one
  * @param {object} [options.settings]     extra user settings
  * @param {object} [options.env]          extra environment for the server and its extension host
+ * @param {string} [options.vsix]         install this packaged extension (as a user would) instead of linking the working tree
  */
 export async function startServer(options) {
   const harness = await ensureHarness();
@@ -115,7 +131,8 @@ export async function startServer(options) {
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(options.settings ?? {}) }, null, 2));
-  if (options.installExtension !== false) linkExtension(dirs.extensions);
+  if (options.vsix) installVsix(harness, options.vsix, dirs);
+  else if (options.installExtension !== false) linkExtension(dirs.extensions);
   if (!existsSync(options.workspace)) throw new HarnessError(`Workspace folder ${options.workspace} does not exist.`);
 
   const env = { ...process.env };
@@ -229,5 +246,7 @@ export function freshWorkspace(fixtureDir, name = 'workspace') {
   const path = join(parent, name);
   cpSync(fixtureDir, path, { recursive: true });
   spawnSync('git', ['init', '-q'], { cwd: path, stdio: 'ignore' });
+  // A known git user: commands default owners and commanders to it, and tests check that.
+  spawnSync('git', ['config', 'user.name', 'Riley Oncall'], { cwd: path, stdio: 'ignore' });
   return { path, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }

@@ -24,6 +24,8 @@ Commands:
   set ID FIELD VALUE                            Set status, severity, commander, tech-lead,
                                                 comms-lead, or any field
   resolve ID [--at ISO]                         Resolve an incident
+  review ID                                     Draft the post-incident review in pir/ID.md
+                                                beside the log (never overwrites); prints its path
   check [--json] [--now ISO]                    Report problems (exit 1 when there are any)
 
 Options:
@@ -269,6 +271,27 @@ async function main(argv: string[]): Promise<number> {
       const owner = values.owner ?? (await gitUserName(cwd));
       const incident = writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
       console.error(`Resolved ${incident.id}.`);
+      return 0;
+    }
+    case 'review': {
+      expectArgs(1, 'ID');
+      const { index } = readLog(ctx);
+      const incident = requireIncident(index, args[0], ctx);
+      const { planReview } = await import('../core/review');
+      const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md');
+      const path = resolve(dirname(logPath), 'pir', plan.fileName);
+      const shown = relative(cwd, path) || path;
+      // The link goes in first: a log that cannot be written (conflict markers) gets no orphan
+      // draft, and a draft whose link was lost gets it back.
+      if (plan.writeField) writeIncident(ctx, incident.id, (i, incId) => setField(i, incId, 'Review', plan.fieldValue, policy));
+      if (readTextFile(path) !== undefined) {
+        console.error(`${shown} already exists; it was left as it is.`);
+        console.log(shown);
+        return 0;
+      }
+      writeTextFile(path, undefined, plan.draft(new Date()));
+      console.error(`Drafted the post-incident review of ${incident.id}.`);
+      console.log(shown);
       return 0;
     }
     case 'check': {

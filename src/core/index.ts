@@ -2,13 +2,16 @@
 export * from './model';
 export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, reindexLog, type IndexOptions } from './indexer';
 export {
+  addChecklist,
   appendTimelineEntry,
   applySplices,
   combineSplices,
   declareIncident,
+  newLogText,
   nextIncidentId,
   resolveIncident,
   setField,
+  setTaskDone,
   WriteRefused,
   type DeclareOptions,
   type Declared,
@@ -29,8 +32,10 @@ export {
   type SeverityLevel,
 } from './policy';
 export { loadPolicy } from './playbook';
-export { checkLog, lastUpdateAt, nextUpdateDue } from './check';
-export { formatLogTime, formatIsoUtc, parseUserTime, toDate, parseLeadingTime } from './time';
+export { checkLog, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './check';
+export { dueReminders, type Reminder, type ReminderKind } from './reminders';
+export { headingSlug, planReview, renderReview, reviewDueDate, reviewFileName, type ReviewOptions, type ReviewPlan } from './review';
+export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './time';
 export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
 export { assignRole, changeSeverity, changeStatus, isEscalation, type Actor, type Role } from './operations';

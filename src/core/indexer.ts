@@ -2,7 +2,7 @@
 // checklist and action items, with offsets a writer can splice at. It understands code fences
 // (``` and ~~~ of any length), indented code and HTML comments so that a `## ` inside them is
 // never mistaken for an incident. No markdown parser runs here: this is the hot path.
-import matter from 'gray-matter';
+import { parseFrontMatter } from './frontMatter';
 import type {
   ActionItem,
   CanonicalField,
@@ -1027,7 +1027,7 @@ class Indexer {
     const yaml = this.text.slice(this.lines.starts[0], this.lines.ends[bodyLine - 1]).replace(/\r\n/g, '\n');
     let data: Record<string, unknown>;
     try {
-      data = matter(`${yaml}\n`).data as Record<string, unknown>;
+      data = parseFrontMatter(`${yaml}\n`).data;
     } catch (e) {
       const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
       this.problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });

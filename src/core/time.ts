@@ -199,3 +199,22 @@ export function idDayParts(at: Date): { year: string; monthDay: string } {
   const iso = at.toISOString();
   return { year: iso.slice(0, 4), monthDay: iso.slice(5, 7) + iso.slice(8, 10) };
 }
+
+/**
+ * The zone times are shown in (tree, tooltips): the `incidentPlaybook.displayTimeZone` setting's
+ * value — empty or `playbook` for the playbook's zone, `local` for the machine's, or an IANA name;
+ * anything unknown falls back to UTC so that a typo never hides a time.
+ */
+export function resolveDisplayZone(setting: string | undefined, playbookZone: string, localZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
+  const s = (setting ?? '').trim();
+  if (!s || s.toLowerCase() === 'playbook') return isUtc(playbookZone) ? 'UTC' : playbookZone;
+  if (s.toLowerCase() === 'local') return localZone && IANAZone.isValidZone(localZone) ? localZone : 'UTC';
+  return isUtc(s) ? 'UTC' : s;
+}
+
+/** An indexed value (`2026-11-20T14:30:00Z` or `2026-11-20`) as a person reads it in `zone`. */
+export function formatDisplayTime(value: string, zone = 'UTC'): string {
+  if (value.length <= 10) return value;
+  const at = toDate(value);
+  return at ? formatLogTime(at, zone) : value;
+}

@@ -5,7 +5,7 @@ import type { CanonicalField, Field, Incident, LogIndex, Splice } from './model'
 import { FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity } from './policy';
 import { findIncident } from './indexer';
 import { foldCellText, foldHeadingText, foldUserText, lineEndAt, lineStartAt } from './text';
-import { formatLogTime, formatTimeOfDay, idDayParts } from './time';
+import { dayOf, formatLogTime, formatTimeOfDay, idDayParts } from './time';
 
 /** A write the tool will not make; the message is for the user as it stands. */
 export class WriteRefused extends Error {
@@ -124,7 +124,11 @@ export function appendTimelineEntry(index: LogIndex, id: string, entry: NewTimel
   }
   if (slot) {
     const { text, owner } = formatEntryText(entry);
-    const stamp = slot.timeOnly ? formatTimeOfDay(entry.at, policy.timeZone) : formatLogTime(entry.at, policy.timeZone);
+    // A time-only timeline reads its times on the incident's day: an entry on another day
+    // (past midnight) carries its date, or it would be read as that morning.
+    const full = formatLogTime(entry.at, policy.timeZone);
+    const incidentDay = incident.detected ? dayOf(incident.detected, policy.timeZone) : null;
+    const stamp = slot.timeOnly && incidentDay === full.slice(0, 10) ? formatTimeOfDay(entry.at, policy.timeZone) : full;
     const time = slot.boldTime ? `**${stamp}**` : stamp;
     const line = `${slot.indent ?? ''}${slot.bullet ?? '-'} ${time} — ${text}${owner ? ` (@${owner})` : ''}${eol}`;
     return [{ start: slot.insertAt, end: slot.insertAt, text: freshLine(index, slot.insertAt) + line }];
@@ -245,6 +249,57 @@ function incidentBlock(id: string, opts: DeclareOptions, severity: string, polic
     '',
   ];
   return out.join(eol) + eol;
+}
+
+/** Offset of the start of 0-based `line`, walking from the incident's heading (no full-text scan). */
+function lineOffset(index: LogIndex, incident: Incident, line: number): number {
+  let offset = incident.start;
+  for (let l = incident.line - 1; l < line; l++) {
+    const next = index.text.indexOf('\n', offset);
+    if (next < 0) throw new WriteRefused(`Line ${line + 1} is past the end of the log.`);
+    offset = next + 1;
+  }
+  return offset;
+}
+
+/**
+ * Ticks or unticks one task item (checklist or action item) of an incident: a one-character
+ * splice of its `[ ]` / `[x]` box. No splice when it already reads that way.
+ */
+export function setTaskDone(index: LogIndex, id: string, line: number, done: boolean): Splice[] {
+  guard(index);
+  const incident = requireIncident(index, id);
+  requireSection(incident, 'ticking a checklist item');
+  const item = [...incident.checklist, ...incident.actionItems].find((t) => t.line === line);
+  if (!item) throw new WriteRefused(`${incident.id} has no checklist item on line ${line + 1}.`);
+  const start = lineOffset(index, incident, line);
+  const lineText = index.text.slice(start, lineEndAt(index.text, start));
+  const box = /^(\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[)([ xX])\]/.exec(lineText);
+  if (!box) throw new WriteRefused(`Line ${line + 1} of the log is not a task item any more; nothing was written.`);
+  if ((box[2] !== ' ') === done) return [];
+  const at = start + box[1].length;
+  return [{ start: at, end: at + 1, text: done ? 'x' : ' ' }];
+}
+
+/** Adds a "Checklist" sub-section (the playbook's checklist unless `items` is given) at the end of an incident. */
+export function addChecklist(index: LogIndex, id: string, policy: Policy, items: string[] = policy.checklist): Splice[] {
+  guard(index);
+  const incident = requireIncident(index, id);
+  requireSection(incident, 'adding a checklist');
+  if (incident.checklist.length) throw new WriteRefused(`${incident.id} already has a checklist.`);
+  const tasks = items.map((t) => foldUserText(t)).filter(Boolean);
+  if (!tasks.length) throw new WriteRefused('The checklist has no items (the playbook lists none).');
+  const eol = index.eol;
+  const at = sectionContentEnd(index, incident);
+  const lead = at > 0 && index.text[at - 1] !== '\n' ? eol : '';
+  const hashes = '#'.repeat(Math.min(6, Math.max(incident.level, 2) + 1));
+  const block = `${lead}${eol}${hashes} Checklist${eol}${tasks.map((t) => `- [ ] ${t}`).join(eol)}${eol}`;
+  return [{ start: at, end: at, text: block }];
+}
+
+/** The text of a new, empty log (what "Create Incident Log" writes). */
+export function newLogText(eol: '\n' | '\r\n' = '\n'): string {
+  return ['# Incident Log', '', 'Incidents, newest first. Each is a section with its fields, timeline and checklist; edit by hand or with', 'the Incident Playbook extension and the `incident` command.', ''].join(eol);
 }
 
 /** Declares a new incident: inserts its block where the log's newest-first order puts it. */

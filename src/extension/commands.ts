@@ -7,8 +7,10 @@ import { findIncident, indexLog, isActive } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, defaultPolicy } from '../core/policy';
 import { appendTimelineEntry } from '../core/writer';
-import { IncidentNode, type IncidentTreeProvider } from './tree';
-import { type LogStore, readText } from './logStore';
+import { type IncidentTreeProvider, type TreeNode, incidentIdFrom as idFrom } from './tree';
+import type { LogStore } from './logStore';
+import { gitUser } from './gitUser';
+import { inSyncWithDisk } from './logEdit';
 import { guarded, report } from './report';
 
 export const COMMANDS = {
@@ -28,17 +30,9 @@ export interface TimelineResult {
 interface Deps {
   store: LogStore;
   tree: IncidentTreeProvider;
-  view: vscode.TreeView<IncidentNode>;
+  view: vscode.TreeView<TreeNode>;
   output: vscode.OutputChannel;
 }
-
-function idFrom(arg: unknown): string | undefined {
-  if (arg instanceof IncidentNode) return arg.id;
-  if (typeof arg === 'string' && arg.trim()) return arg.trim();
-  if (arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string') return (arg as { id: string }).id;
-  return undefined;
-}
-
 
 async function openLogDocument(deps: Deps): Promise<vscode.TextDocument | undefined> {
   const uri = deps.store.logUri();
@@ -53,26 +47,6 @@ async function openLogDocument(deps: Deps): Promise<vscode.TextDocument | undefi
     void vscode.window.showErrorMessage(`Incident Playbook: no incident log at ${setting} (set incidentPlaybook.logPath if yours lives elsewhere).`);
     return undefined;
   }
-}
-
-const sameText = (a: string, b: string) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
-
-/**
- * A clean document whose file just changed on disk (the CLI in a terminal, git) is reloaded by
- * VS Code a moment later; writing before that would compute the entry from the old text and
- * then fail to save. Waits up to 2 s for the reload; false if it does not come.
- */
-async function inSyncWithDisk(doc: vscode.TextDocument): Promise<boolean> {
-  if (doc.isDirty) return true;
-  const disk = await readText(doc.uri, true);
-  if (disk.kind !== 'ok' || sameText(disk.text, doc.getText())) return true;
-  const deadline = Date.now() + 2000;
-  while (Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 50));
-    if (doc.isDirty) return true;
-    if (sameText(disk.text, doc.getText())) return true;
-  }
-  return false;
 }
 
 function policyForDoc(deps: Deps, doc: vscode.TextDocument): Promise<Policy> {
@@ -94,8 +68,8 @@ async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIn
     const under = index.incidents.find((i) => i.source === 'section' && offset >= i.start && offset < i.end);
     if (under) return under.id;
   }
-  const selected = deps.view.selection[0];
-  if (selected && findIncident(index, selected.id)) return selected.id;
+  const selected = idFrom(deps.view.selection[0]);
+  if (selected && findIncident(index, selected)) return selected;
   const candidates = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, policy));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage('Incident Playbook: there is no active incident in the log.');
@@ -121,7 +95,9 @@ export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unkn
     });
     if (text === undefined) return undefined;
   }
-  const owner = typeof ownerArg === 'string' && ownerArg.trim() ? ownerArg.trim() : null;
+  // The owner defaults to the git user; an explicit empty string (or null) means "no owner".
+  const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+  const owner = typeof ownerArg === 'string' ? ownerArg.trim() || null : ownerArg === null ? null : await gitUser(folder?.uri.fsPath);
   if (!(await inSyncWithDisk(doc))) {
     void vscode.window.showErrorMessage('Incident Playbook: the log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
     return undefined;

@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './incidentDiagnostics';
 import { type IncidentStatusBar, registerStatusBar } from './incidentStatusBar';
+import { type IncidentReminders, registerReminders } from './reminders';
 import { registerResponseCommands } from './responseCommands';
+import { registerLogEditorFeatures } from './logEditorFeatures';
 import { LogStore } from './logStore';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
@@ -15,6 +17,7 @@ export interface IncidentPlaybookApi {
   activationMs: number;
   incidentTree: IncidentTreeProvider;
   statusBar: IncidentStatusBar;
+  reminders: IncidentReminders;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -22,8 +25,9 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const started = performance.now();
   const output = vscode.window.createOutputChannel('Incident Playbook');
   const store = new LogStore(output);
-  const tree = registerTree(store);
+  const tree = registerTree(store, context.workspaceState);
   const status = registerStatusBar(store);
+  const reminders = registerReminders(store, output);
   context.subscriptions.push(
     output,
     store,
@@ -32,10 +36,12 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerResponseCommands(store, output),
     ...status.disposables,
     ...registerDiagnostics(store),
+    ...reminders.disposables,
+    ...registerLogEditorFeatures(store),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import { indexLog } from '../core/indexer';
 import type { LogIndex, Splice } from '../core/model';
 import type { Policy } from '../core/policy';
 import { WriteRefused } from '../core/writer';
+import { readText } from './logStore';
 
 export interface LogEditResult {
   saved: boolean;
@@ -22,4 +23,24 @@ export async function applyLogEdit(doc: vscode.TextDocument, policy: Policy, com
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
   const saved = wasDirty ? false : await doc.save();
   return { saved };
+}
+
+const sameText = (a: string, b: string) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');
+
+/**
+ * A clean document whose file just changed on disk (the CLI in a terminal, git) is reloaded by
+ * VS Code a moment later; writing before that would compute the entry from the old text and
+ * then fail to save. Waits up to 2 s for the reload; false if it does not come.
+ */
+export async function inSyncWithDisk(doc: vscode.TextDocument): Promise<boolean> {
+  if (doc.isDirty) return true;
+  const disk = await readText(doc.uri, true);
+  if (disk.kind !== 'ok' || sameText(disk.text, doc.getText())) return true;
+  const deadline = Date.now() + 2000;
+  while (Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (doc.isDirty) return true;
+    if (sameText(disk.text, doc.getText())) return true;
+  }
+  return false;
 }

@@ -1,18 +1,19 @@
 // The response commands: declare, set status, set severity, assign a role, resolve, copy the id.
 // Each works from the palette (QuickPicks), from the tree (its item), or with arguments (tests,
 // keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
-import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { findIncident, indexLog, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
 import { type Policy, matchSeverity } from '../core/policy';
-import { WriteRefused, declareIncident, resolveIncident } from '../core/writer';
+import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
+import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
-import { applyLogEdit } from './logEdit';
+import { gitUser } from './gitUser';
+import { applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
 import type { LogStore } from './logStore';
-import { IncidentNode } from './tree';
+import { incidentIdFrom as idFrom } from './tree';
 
 export const RESPONSE_COMMANDS = {
   declare: 'incidentPlaybook.declare',
@@ -21,6 +22,9 @@ export const RESPONSE_COMMANDS = {
   assignRole: 'incidentPlaybook.assignRole',
   resolve: 'incidentPlaybook.resolve',
   copyId: 'incidentPlaybook.copyId',
+  createLog: 'incidentPlaybook.createLog',
+  checklist: 'incidentPlaybook.checklist',
+  startReview: 'incidentPlaybook.startReview',
 } as const;
 
 const ROLES: Array<{ role: Role; label: string }> = [
@@ -29,22 +33,8 @@ const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'commsLead', label: 'Communications Lead' },
 ];
 
-/** The git user of the workspace, the default owner of entries and commander of new incidents. */
-function gitUser(cwd: string | undefined): Promise<string | null> {
-  if (!cwd) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    execFile('git', ['config', '--get', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? null : stdout.trim() || null));
-  });
-}
-
 function text(arg: unknown): string | undefined {
   return typeof arg === 'string' && arg.trim() ? arg.trim() : undefined;
-}
-
-function idFrom(arg: unknown): string | undefined {
-  if (arg instanceof IncidentNode) return arg.id;
-  if (arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string') return (arg as { id: string }).id;
-  return text(arg);
 }
 
 function minutes(m: number | null): string {
@@ -69,6 +59,8 @@ class ResponseCommands {
     } catch {
       throw new WriteRefused(`There is no incident log at ${vscode.workspace.asRelativePath(uri)} yet: declare an incident to create it.`);
     }
+    // Just after a change on disk (git pull, the CLI) the open document is reloaded a moment later.
+    if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
     const policy = await this.store.policy(folder);
     return { doc, policy, index: indexLog(doc.getText(), { policy }), owner: await gitUser(folder.uri.fsPath) };
   }
@@ -212,8 +204,104 @@ class ResponseCommands {
     if (!incident) return false;
     const { saved } = await applyLogEdit(doc, policy, (i) => resolveIncident(i, incident.id, { at: new Date(), owner }, policy));
     await this.done(doc, saved, `Resolved ${incident.id}`);
-    void vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`);
+    const start = 'Start Post-Incident Review';
+    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`, start)).then((picked) => {
+      if (picked === start) void vscode.commands.executeCommand(RESPONSE_COMMANDS.startReview, incident.id);
+    });
     return true;
+  }
+
+  /**
+   * Works an incident's checklist: a multi-select pick with the done items ticked; accepting it
+   * ticks and unticks exactly the items that changed, in one edit. `doneArg` (indexes of the items
+   * that should be done) does the same without UI. An incident without a checklist is offered
+   * the playbook's.
+   */
+  async checklist(arg?: unknown, doneArg?: unknown): Promise<{ done: number; total: number } | undefined> {
+    const { doc, policy, index } = await this.context();
+    // Items are found by line: an edit while the pick is open would move them.
+    const version = doc.version;
+    const incident = await this.incident(index, policy, arg, 'Checklist', false);
+    if (!incident) return undefined;
+    if (incident.checklist.length === 0) {
+      const add = `Add the playbook's checklist (${policy.checklist.length} items)`;
+      const ok = doneArg === 'add' || (await vscode.window.showInformationMessage(`${incident.id} has no checklist.`, add)) === add;
+      if (!ok) return undefined;
+      const { saved } = await applyLogEdit(doc, policy, (i) => addChecklist(i, incident.id, policy));
+      await this.done(doc, saved, `${incident.id}: checklist added`);
+      return { done: 0, total: policy.checklist.length };
+    }
+    let wanted: boolean[];
+    if (Array.isArray(doneArg)) {
+      wanted = incident.checklist.map((_, n) => doneArg.includes(n));
+    } else {
+      const done = incident.checklist.filter((c) => c.done).length;
+      const picked = await vscode.window.showQuickPick(
+        incident.checklist.map((c, n) => ({ label: c.text, picked: c.done, n })),
+        { canPickMany: true, title: `Checklist of ${incident.id} (${done}/${incident.checklist.length} done)`, placeHolder: 'Tick what is done, untick what is not, then press Enter' },
+      );
+      if (!picked) return undefined;
+      wanted = incident.checklist.map((_, n) => picked.some((p) => p.n === n));
+    }
+    const changes = incident.checklist.map((c, n) => ({ line: c.line, done: wanted[n], changed: c.done !== wanted[n] })).filter((c) => c.changed);
+    const total = incident.checklist.length;
+    const doneNow = wanted.filter(Boolean).length;
+    if (changes.length) {
+      if (doc.version !== version) throw new WriteRefused('The log changed while the checklist was open; nothing was ticked. Run the command again.');
+      const { saved } = await applyLogEdit(doc, policy, (i) => combineSplices(...changes.map((c) => setTaskDone(i, incident.id, c.line, c.done))));
+      await this.done(doc, saved, `${incident.id}: checklist ${doneNow}/${total}`);
+    }
+    return { done: doneNow, total };
+  }
+
+  /**
+   * Starts the post-incident review: writes `pir/<id>.md` beside the log from the template
+   * (facts, timeline and action items filled in), links it from the incident's "Review" field,
+   * and opens it. An existing review is opened, never overwritten.
+   */
+  async startReview(arg?: unknown): Promise<vscode.Uri | undefined> {
+    const { doc, policy, index } = await this.context();
+    const incident = await this.incident(index, policy, arg, 'Start Post-Incident Review', false);
+    if (!incident) return undefined;
+    const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md');
+    const reviewUri = vscode.Uri.joinPath(doc.uri, '..', 'pir', plan.fileName);
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(reviewUri);
+    } catch {
+      exists = false;
+    }
+    // The link goes in first: a log that cannot be written (conflict markers) gets no orphan draft.
+    if (plan.writeField) {
+      const { saved } = await applyLogEdit(doc, policy, (i) => setField(i, incident.id, 'Review', plan.fieldValue, policy));
+      await this.done(doc, saved, `${incident.id}: review started`);
+    }
+    if (!exists) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reviewUri, '..'));
+      await vscode.workspace.fs.writeFile(reviewUri, new TextEncoder().encode(plan.draft(new Date())));
+    }
+    await vscode.window.showTextDocument(reviewUri, { preview: false });
+    return reviewUri;
+  }
+
+  /** Creates an empty log at the configured path (never over an existing file) and opens it. */
+  async createLog(): Promise<vscode.Uri | undefined> {
+    const uri = this.store.logUri();
+    if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    let exists = true;
+    try {
+      await vscode.workspace.fs.stat(uri);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newLogText()));
+      this.store.invalidate(0);
+    }
+    await vscode.window.showTextDocument(uri, { preview: false });
+    if (exists) void vscode.window.setStatusBarMessage(`${vscode.workspace.asRelativePath(uri)} already exists; opened it.`, 5000);
+    return uri;
   }
 
   async copyId(arg?: unknown): Promise<string | undefined> {
@@ -236,5 +324,8 @@ export function registerResponseCommands(store: LogStore, output: vscode.OutputC
     vscode.commands.registerCommand(RESPONSE_COMMANDS.assignRole, guard('Assigning the role', (i?: unknown, r?: unknown, n?: unknown) => commands.assignRole(i, r, n))),
     vscode.commands.registerCommand(RESPONSE_COMMANDS.resolve, guard('Resolving the incident', (i?: unknown) => commands.resolve(i))),
     vscode.commands.registerCommand(RESPONSE_COMMANDS.copyId, guard('Copying the id', (i?: unknown) => commands.copyId(i))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.createLog, guard('Creating the incident log', () => commands.createLog())),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.checklist, guard('Updating the checklist', (i?: unknown, d?: unknown) => commands.checklist(i, d))),
+    vscode.commands.registerCommand(RESPONSE_COMMANDS.startReview, guard('Starting the post-incident review', (i?: unknown) => commands.startReview(i))),
   ];
 }

@@ -36,20 +36,49 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     await s?.close();
   });
 
-  it('shows the incidents of docs/INCIDENT_LOG.md in the Incidents view', async () => {
+  it('shows the incidents of docs/INCIDENT_LOG.md in the Incidents view, grouped, with their details', async () => {
     await s.wb.openActivity('Incidents');
     const rows = s.wb.treeRows('incidentPlaybook');
-    await rows.filter({ hasText: 'INC-2026-1102-001' }).waitFor({ timeout: 30_000 });
-    const labels = await s.wb.rowLabels(rows);
-    assert.deepEqual(labels, [
-      'INC-2026-1121-001: Payment webhooks delayed, SEV-2 · Investigating',
-      'INC-2026-1120-001: Checkout API returning 500s, SEV-1 · Mitigating',
-      'INC-2026-1102-001: Search index lagging behind catalog, SEV-3 · Resolved',
-    ]);
-    // What a person sees: ID and title, severity and status beside it.
+    await rows.filter({ hasText: 'INC-2026-1120-001' }).waitFor({ timeout: 30_000 });
+    const incidentLabels = async () => (await s.wb.rowLabels(rows)).filter((l) => l.startsWith('INC-'));
+    // Active first (expanded), newest first; resolved ones wait in a collapsed group.
+    const active = await incidentLabels();
+    assert.equal(active.length, 2, active.join('\n'));
+    assert.match(active[0], /^INC-2026-1121-001: Payment webhooks delayed, SEV-2 · Investigating · \d+ d \d+ h$/);
+    assert.match(active[1], /^INC-2026-1120-001: Checkout API returning 500s, SEV-1 · Mitigating · \d+ d \d+ h$/);
+    // What a person sees: ID and title, then severity, status and how long it has run.
     const row = rows.filter({ hasText: 'INC-2026-1120-001' });
-    assert.match(await row.innerText(), /INC-2026-1120-001: Checkout API returning 500s\s*SEV-1 · Mitigating/);
+    assert.match(await row.innerText(), /INC-2026-1120-001: Checkout API returning 500s\s*SEV-1 · Mitigating · \d+ d/);
+    await s.wb.expandRow(rows, 'Resolved');
+    await rows.filter({ hasText: 'INC-2026-1102-001' }).waitFor({ timeout: 10_000 });
+    assert.deepEqual((await incidentLabels()).slice(2), ['INC-2026-1102-001: Search index lagging behind catalog, SEV-3 · Resolved · 2026-11-02']);
+    // An incident's children: its timeline and checklist progress.
+    await s.wb.expandRow(rows, 'INC-2026-1120-001: Checkout API returning 500s');
+    await s.wb.expandRow(rows, 'Timeline');
+    await rows.filter({ hasText: 'Rolled back deploy 7f3c' }).waitFor();
+    const texts = await rows.allInnerTexts();
+    assert.ok(texts.some((t) => /^Checklist\s*1\/2$/.test(t.trim())), texts.join(' | '));
+    assert.ok(texts.some((t) => /14:42\s+Rolled back deploy 7f3c\s*@sam/.test(t)), texts.join(' | '));
     await s.wb.screenshot(E2E_ARTIFACTS, '01-incidents-view');
+    // Collapse back what this test opened (the next tests count rows).
+    await s.page.keyboard.press('Escape');
+  });
+
+  it('filters the view by severity from the palette and clears the filter from the title bar', async () => {
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await s.wb.runCommand('Incident: Filter Incidents…');
+    await s.wb.pick('SEV-1');
+    await s.wb.quickInput.locator('input.input').press('Enter');
+    await s.wb.quickInput.waitFor({ state: 'hidden' });
+    const sidebar = s.page.locator('.part.sidebar');
+    const message = sidebar.getByText('Showing only SEV-1.');
+    await message.waitFor({ timeout: 10_000 });
+    await rows.filter({ hasText: 'INC-2026-1121-001' }).waitFor({ state: 'detached', timeout: 10_000 });
+    assert.deepEqual((await s.wb.rowLabels(rows)).filter((l) => l.startsWith('INC-')).map((l) => l.split(':')[0]), ['INC-2026-1120-001']);
+    await s.wb.screenshot(E2E_ARTIFACTS, '01b-filtered-view');
+    await sidebar.locator('.action-label[aria-label="Clear Incident Filter"]').filter({ visible: true }).first().click();
+    await rows.filter({ hasText: 'INC-2026-1121-001' }).waitFor({ timeout: 10_000 });
+    await message.waitFor({ state: 'hidden', timeout: 10_000 });
   });
 
   it('adds a timeline entry from the command palette', async () => {
@@ -96,6 +125,36 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     await s.wb.runCommand('View: Close All Editors');
   });
 
+  it('works the checklist from the CodeLens over the incident heading, and Alt+I L adds an entry there', async () => {
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.runCommand('Incident: Open Incident');
+    await s.wb.pick('INC-2026-1120-001');
+    await s.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 20_000 });
+    // (Sticky scroll keeps hidden copies of the lenses: only the visible ones count.)
+    const lens = s.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Checklist 1/2' }).filter({ visible: true }).first();
+    await lens.waitFor({ timeout: 20_000 });
+    const lenses = (await s.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Checklist 1/2' }).filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ');
+    assert.match(lenses, /Add entry \| Mitigating \| Checklist 1\/2 \| Post-incident review/);
+    await s.wb.screenshot(E2E_ARTIFACTS, '03-codelens');
+    const before = readLog();
+    await lens.click();
+    await s.wb.quickRows.filter({ hasText: 'Post status page update' }).waitFor();
+    await s.wb.quickRows.filter({ hasText: 'Post status page update' }).click();
+    await s.wb.quickInput.locator('input.input').press('Enter');
+    const after = await waitForLog('tick the item', (t) => t !== before);
+    assert.equal(after, before.replace('- [ ] Post status page update', '- [x] Post status page update'));
+    await s.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Checklist 2/2' }).filter({ visible: true }).first().waitFor({ timeout: 20_000 });
+
+    // The keybinding: Alt+I then L, with the cursor in the incident, asks for the entry at once.
+    await s.page.locator('.editor-instance .monaco-editor').first().click({ position: { x: 200, y: 60 } });
+    await s.page.keyboard.press('Alt+i');
+    await s.page.keyboard.press('l');
+    const input = s.wb.quickInput.locator('input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await s.wb.quickInput.innerText(), /Timeline entry for INC-2026-1\d{3}-\d{3}/);
+    await input.press('Escape');
+  });
+
   it('runs the CLI in the integrated terminal, and the view picks up the new incident', async () => {
     const cli = join(ROOT, 'dist', 'cli.js');
     const { exitCode, screen } = await s.wb.runInTerminal(`node ${cli} declare --title "Login latency above 2s" --severity SEV-2 --commander "Lee Park"`);
@@ -106,7 +165,9 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     assert.ok(screen.includes(id), `the terminal does not show the new id ${id}:\n${screen}`);
     const rows = s.wb.treeRows('incidentPlaybook');
     await rows.filter({ hasText: id }).waitFor({ timeout: 20_000 });
-    assert.equal(await rows.count(), 4);
+    // Detected just now: the newest, at the top of the Active group.
+    const ids = (await s.wb.rowLabels(rows)).filter((l) => l.startsWith('INC-')).map((l) => l.split(':')[0]);
+    assert.deepEqual(ids.slice(0, 3), [id, 'INC-2026-1121-001', 'INC-2026-1120-001']);
     await s.wb.screenshot(E2E_ARTIFACTS, '04-terminal-and-view');
   });
 });

@@ -1,7 +1,7 @@
 // A responder's whole incident, in the browser, with only the palette: declare, log, escalate,
 // hand over, resolve. Each step is checked in the log file on disk.
 import * as assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
@@ -74,8 +74,48 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     assert.match(section, /- \*\*Status:\*\* Resolved\n/);
     assert.match(section, /- \*\*Resolved:\*\* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\n/);
     assert.equal((section.match(/^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — /gm) ?? []).length, 6, `timeline:\n${section}`);
-    // The view follows: the incident now reads as resolved.
-    await s.wb.treeRows('incidentPlaybook').filter({ hasText: id }).filter({ hasText: 'Resolved' }).waitFor({ timeout: 20_000 });
+    // The view follows: the incident moves to the Resolved group and reads as resolved.
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await s.wb.expandRow(rows, 'Resolved');
+    await rows.filter({ hasText: id }).filter({ hasText: 'Resolved' }).waitFor({ timeout: 20_000 });
     await s.wb.screenshot(E2E_ARTIFACTS, '06-response-flow');
+
+    // Resolving offers the post-incident review: one click drafts it from the incident.
+    const offer = await s.wb.notification(`${id} is resolved`);
+    await offer.locator('.monaco-button', { hasText: 'Start Post-Incident Review' }).click();
+    const reviewPath = join(s.workspace, 'docs', 'pir', `${id}.md`);
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(reviewPath) && Date.now() < deadline) await s.page.waitForTimeout(100);
+    const review = readFileSync(reviewPath, 'utf8');
+    assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
+    assert.match(review, /— Escalated: SEV-2 → SEV-1/);
+    await s.page.locator('.tabs-container .tab.active', { hasText: `${id}.md` }).waitFor({ timeout: 20_000 });
+    log = await waitForLog('link the review', (t) => t.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)`));
+    await s.wb.screenshot(E2E_ARTIFACTS, '08-post-incident-review');
+  });
+
+  it('works an incident from the tree: the inline Add Timeline Entry and the context menu’s Set Status', async () => {
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.openActivity('Incidents');
+    const row = s.wb.treeRows('incidentPlaybook').filter({ hasText: 'INC-2026-1121-001' }).first();
+    await row.waitFor({ timeout: 20_000 });
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Add Timeline Entry"]').click();
+    const prompt = await s.wb.answerInput('Provider raised our webhook rate limit');
+    assert.match(prompt, /INC-2026-1121-001/);
+    let log = await waitForLog('gain the entry', (t) => t.includes('— Provider raised our webhook rate limit (@Riley Oncall)'));
+    const section = () => log.slice(log.indexOf('## INC-2026-1121-001'), log.indexOf('## INC-2026-1120-001'));
+    assert.ok(section().includes('Provider raised our webhook rate limit'), 'the entry went to another incident');
+
+    await row.click({ button: 'right' });
+    const menuItem = s.page.locator('.monaco-menu .action-item', { hasText: 'Set Status' }).first();
+    await menuItem.waitFor({ timeout: 10_000 });
+    await s.wb.screenshot(E2E_ARTIFACTS, '09-tree-context-menu');
+    await menuItem.click();
+    await s.wb.pick('Monitoring');
+    log = await waitForLog('set the status', (t) => t.includes('- **Status:** Monitoring'));
+    assert.match(section(), /- \*\*Status:\*\* Monitoring\n/);
+    assert.match(section(), /— Status: Investigating → Monitoring/);
+    await row.filter({ hasText: 'Monitoring' }).waitFor({ timeout: 20_000 });
   });
 });

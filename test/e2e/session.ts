@@ -24,13 +24,17 @@ export interface Session {
   close(): Promise<void>;
 }
 
-/** `fixture`: a folder name under test/fixtures/workspaces, or an absolute path (copied either way). */
-export async function openSession(fixture: string, label: string): Promise<Session> {
+/**
+ * `fixture`: a folder name under test/fixtures/workspaces, or an absolute path (copied either way).
+ * Reminder notifications are off unless `settings` turns them on: the fixtures' incidents are days
+ * old, so every one of them is overdue, and only the reminder tests want those toasts.
+ */
+export async function openSession(fixture: string, label: string, settings: Record<string, unknown> = {}, options: { vsix?: string } = {}): Promise<Session> {
   const ws = freshWorkspace(isAbsolute(fixture) ? fixture : join(FIXTURES, fixture));
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    server = await startServer({ workspace: ws.path, label: `e2e-${label}` });
+    server = await startServer({ workspace: ws.path, label: `e2e-${label}`, settings: { 'incidentPlaybook.reminders.enabled': false, ...settings }, vsix: options.vsix });
     browser = await launchBrowser();
     const page = await newPage(browser);
     const consoleLines: string[] = [];

@@ -17,7 +17,22 @@ export class Workbench {
     await this.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: timeoutMs });
     // The explorer shows the folder once the remote file system is connected.
     await this.page.locator('.part.activitybar, .activitybar').first().waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.widenSideBar(640);
     await this.dismissNotifications();
+  }
+
+  /** Drags the side bar's edge so that tree rows show their descriptions (and screenshots read well). */
+  async widenSideBar(width: number): Promise<void> {
+    const sideBar = this.page.locator('.part.sidebar').first();
+    const box = await sideBar.boundingBox().catch(() => null);
+    if (!box || box.width >= width) return;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(box.x + box.width, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(box.x + width, y, { steps: 8 });
+    await this.page.mouse.up();
+    // Off the sash, so that it does not stay highlighted in screenshots.
+    await this.page.mouse.move(box.x + width + 300, y);
   }
 
   get quickInput(): Locator {
@@ -97,6 +112,33 @@ export class Workbench {
   /** The tree rows of an extension's side-bar view container (all of its views). */
   treeRows(containerId: string): Locator {
     return this.page.locator(`[id="workbench.view.extension.${containerId}"] .monaco-list-row`).filter({ visible: true });
+  }
+
+  /** Expands the tree row whose label is exactly `label` (a group like "Resolved"), if collapsed. */
+  async expandRow(rows: Locator, label: string): Promise<void> {
+    const row = rows.filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) }).first();
+    await row.waitFor({ state: 'visible', timeout: 15_000 });
+    if ((await row.getAttribute('aria-expanded')) === 'false') {
+      await row.locator('.monaco-tl-twistie').click();
+      await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 10_000 });
+    }
+  }
+
+  /**
+   * The notification whose text contains `text`: a toast if one is on screen, else (toasts hide
+   * after a while, or were dismissed when the workbench opened) in the notification center.
+   */
+  async notification(text: string, timeoutMs = 30_000): Promise<Locator> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item').filter({ hasText: text }).first();
+    try {
+      await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+      return toast;
+    } catch {
+      await this.runCommand('Notifications: Show Notifications');
+      const listed = this.page.locator('.notifications-center .notification-list-item').filter({ hasText: text }).first();
+      await listed.waitFor({ state: 'visible', timeout: 10_000 });
+      return listed;
+    }
   }
 
   /** Labels of the visible rows (their accessible names). */

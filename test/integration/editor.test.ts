@@ -81,7 +81,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
   it('follows unsaved edits of the log: the tree reads the new entry and status', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     const editor = await vscode.window.showTextDocument(doc);
-    await api.incidentTree.getChildren(); // an index to start from
+    await api.incidentTree.incidentNodes(); // an index to start from
     const statusLine = lineOf(doc, '- **Status:** Mitigating');
     const entryAfter = lineOf(doc, '- 2026-11-20 14:42 UTC');
     await editor.edit((b) => {
@@ -90,7 +90,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     });
     assert.ok(doc.isDirty);
     const node = await waitFor('the tree to follow the edit', async () => {
-      const nodes = await api.incidentTree.getChildren();
+      const nodes = await api.incidentTree.incidentNodes();
       const n = nodes.find((x) => x.id === 'INC-2026-1120-001');
       return n && n.incident.status === 'Monitoring' && n;
     });

@@ -3,7 +3,7 @@
 // test/fixtures/workspaces/basic. The real vscode API; nothing is mocked.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { findIncident, indexLog } from '../../src/core';
+import { findIncident, formatElapsed, indexLog } from '../../src/core';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog as resetLogTo, waitFor } from './helpers';
 
@@ -54,19 +54,61 @@ describe('Incident Playbook in a real extension host', () => {
     for (const id of ['incidentPlaybook.refresh', 'incidentPlaybook.open', ADD]) assert.ok(all.includes(id), `${id} is not registered`);
   });
 
-  it('lists the incidents of the workspace log in the tree, with severity and status', async () => {
-    const nodes = await api.incidentTree.getChildren();
-    const items = nodes.map((n) => api.incidentTree.getTreeItem(n));
+  it('groups the incidents Active / Resolved, newest first, with severity, status and elapsed time', async () => {
+    const groups = await api.incidentTree.getChildren();
     assert.deepEqual(
-      items.map((i) => [i.label, i.description]),
+      groups.map((g) => api.incidentTree.getTreeItem(g)).map((i) => [i.label, i.description, i.collapsibleState]),
       [
-        ['INC-2026-1121-001: Payment webhooks delayed', 'SEV-2 · Investigating'],
-        ['INC-2026-1120-001: Checkout API returning 500s', 'SEV-1 · Mitigating'],
-        ['INC-2026-1102-001: Search index lagging behind catalog', 'SEV-3 · Resolved'],
+        ['Active', '2', vscode.TreeItemCollapsibleState.Expanded],
+        ['Resolved', '1', vscode.TreeItemCollapsibleState.Collapsed],
       ],
     );
+    const nodes = await api.incidentTree.incidentNodes();
+    const items = nodes.map((n) => api.incidentTree.getTreeItem(n));
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['INC-2026-1121-001: Payment webhooks delayed', 'INC-2026-1120-001: Checkout API returning 500s', 'INC-2026-1102-001: Search index lagging behind catalog'],
+    );
+    // Active: elapsed since detection (the fixture is days old: "2 d 4 h"); resolved: the day.
+    assert.match(String(items[0].description), /^SEV-2 · Investigating · \d+ (d \d+ h|h \d\d min|min)$/);
+    assert.match(String(items[1].description), /^SEV-1 · Mitigating · \d+ (d \d+ h|h \d\d min|min)$/);
+    assert.equal(items[2].description, 'SEV-3 · Resolved · 2026-11-02');
+    const elapsed = (Date.now() - Date.parse('2026-11-20T14:30:00Z')) / 60000;
+    assert.ok(String(items[1].description).endsWith(formatElapsed(elapsed)) || String(items[1].description).endsWith(formatElapsed(elapsed - 1)), String(items[1].description));
     assert.deepEqual(items.map((i) => i.contextValue), ['incident.active', 'incident.active', 'incident.resolved']);
+    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['warning', 'flame', 'pass']);
+    assert.equal(((items[1].iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id, 'errorForeground');
     assert.equal(items[1].command?.command, 'incidentPlaybook.open');
+    // The tooltip: roles, detected time, the last timeline entry and the next update.
+    const tip = (items[1].tooltip as vscode.MarkdownString).value;
+    for (const part of ['Dana Reyes', 'Sam Okafor', 'Lee Park', '2026\\-11\\-20 14:30 UTC', 'Rolled back deploy 7f3c', 'overdue']) assert.ok(tip.includes(part), `tooltip lacks ${part}:\n${tip}`);
+  });
+
+  it('shows an incident’s timeline entries, checklist progress and open action items as children', async () => {
+    const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === 'INC-2026-1120-001')!;
+    const children = await api.incidentTree.getChildren(node);
+    const items = children.map((c) => api.incidentTree.getTreeItem(c));
+    assert.deepEqual(items.map((i) => [i.label, i.description]), [
+      ['Timeline', '2 entries'],
+      ['Checklist', '1/2'],
+    ]);
+    const entries = (await api.incidentTree.getChildren(children[0])).map((c) => api.incidentTree.getTreeItem(c));
+    assert.deepEqual(entries.map((i) => [i.label, i.description]), [
+      ['14:30  Alerts fired for checkout 5xx rate', '@dana'],
+      ['14:42  Rolled back deploy 7f3c', '@sam'],
+    ]);
+    // A row stands for a line of the log: clicking it shows that line.
+    assert.equal(entries[1].command?.command, 'vscode.open');
+    const selection = (entries[1].command?.arguments?.[1] as { selection: vscode.Range }).selection;
+    assert.equal(selection.start.line, 27);
+    const tasks = (await api.incidentTree.getChildren(children[1])).map((c) => api.incidentTree.getTreeItem(c));
+    assert.deepEqual(tasks.map((i) => [i.label, (i.iconPath as vscode.ThemeIcon).id]), [
+      ['Declare incident and assign roles', 'pass-filled'],
+      ['Post status page update', 'circle-large-outline'],
+    ]);
+    // Commands run on a child row act on its incident.
+    assert.equal(api.incidentTree.getParent(children[0]), node);
+    assert.equal((children[0] as { id: string }).id, 'INC-2026-1120-001');
   });
 
   it('adds a timeline entry through a WorkspaceEdit, saves it, and one Undo reverts it', async () => {
@@ -82,7 +124,8 @@ describe('Incident Playbook in a real extension host', () => {
       const added = addedLines(before, doc.getText());
       assert.equal(added.length, 1);
       assert.match(added[0], ENTRY_LINE);
-      assert.ok(added[0].endsWith('— Scaled checkout pods to 12'));
+      // No owner given: the workspace's git user (the harness sets user.name in the fixture repo).
+      assert.ok(added[0].endsWith('— Scaled checkout pods to 12 (@Riley Oncall)'), added[0]);
       // It went into the right incident, after its last entry.
       const incident = findIncident(indexLog(doc.getText()), 'INC-2026-1120-001')!;
       assert.deepEqual(incident.timeline.map((t) => t.text), ['Alerts fired for checkout 5xx rate', 'Rolled back deploy 7f3c', 'Scaled checkout pods to 12']);
@@ -175,7 +218,7 @@ describe('Incident Playbook in a real extension host', () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const playbook = vscode.Uri.joinPath(folder, '.incident', 'playbook.yml');
     const descriptionOf = async (id: string) => {
-      const node = (await api.incidentTree.getChildren()).find((n) => n.id === id);
+      const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === id);
       return node ? api.incidentTree.getTreeItem(node).description : undefined;
     };
     try {
@@ -183,11 +226,11 @@ describe('Incident Playbook in a real extension host', () => {
         playbook,
         new TextEncoder().encode('severities:\n  - id: Critical\n    aliases: [SEV-1]\n  - id: Major\n    aliases: [SEV-2]\n  - id: Minor\n    aliases: [SEV-3]\n'),
       );
-      await waitFor('the playbook’s severity names', async () => (await descriptionOf('INC-2026-1120-001')) === 'Critical · Mitigating', 15_000);
+      await waitFor('the playbook’s severity names', async () => String(await descriptionOf('INC-2026-1120-001')).startsWith('Critical · Mitigating · '), 15_000);
       // An unknown setting on line 2: the view keeps working with the built-in policy.
       await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode('timeZone: UTC\nescalation: pager\n'));
-      await waitFor('the built-in policy again', async () => (await descriptionOf('INC-2026-1120-001')) === 'SEV-1 · Mitigating', 15_000);
-      assert.equal((await api.incidentTree.getChildren()).length, 3);
+      await waitFor('the built-in policy again', async () => String(await descriptionOf('INC-2026-1120-001')).startsWith('SEV-1 · Mitigating · '), 15_000);
+      assert.equal((await api.incidentTree.incidentNodes()).length, 3);
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.incident'), { recursive: true });
     }
@@ -199,12 +242,15 @@ describe('Incident Playbook in a real extension host', () => {
     await waitFor(
       'the new incident in the tree',
       async () => {
-        const nodes = await api.incidentTree.getChildren();
+        const nodes = await api.incidentTree.incidentNodes();
         return nodes.some((n) => n.id === 'INC-2026-1122-001');
       },
       15_000,
     );
-    const item = api.incidentTree.getTreeItem((await api.incidentTree.getChildren())[0]);
-    assert.equal(item.description, 'SEV-1 · Identified');
+    // No detection time: it keeps its place after the dated incidents, in the Active group.
+    const nodes = await api.incidentTree.incidentNodes();
+    const node = nodes.find((n) => n.id === 'INC-2026-1122-001')!;
+    assert.equal(api.incidentTree.getTreeItem(node).description, 'SEV-1 · Identified');
+    assert.equal((api.incidentTree.getParent(node) as { key: string }).key, 'group:active');
   });
 });

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from './helpers';
@@ -146,6 +146,11 @@ test('a log with conflict markers is reported and never written', () => {
   const c = run(dir, 'check');
   assert.equal(c.code, 1);
   assert.match(c.out, /:4: error: .*conflict markers/);
+  // No review draft either: it could not be linked from the log.
+  const review = run(dir, 'review', 'INC-2026-0101-001');
+  assert.equal(review.code, 2);
+  assert.match(review.err, /conflict markers/);
+  assert.equal(existsSync(join(dir, 'docs/pir')), false);
   assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), text);
 });
 
@@ -201,4 +206,30 @@ test('the team playbook is read; a broken one is named with its line', () => {
   const bad = run(dir, 'list');
   assert.equal(bad.code, 2);
   assert.match(bad.err, /playbook\.yml: line 4: severities\.0\.updates: "often" is not a duration/);
+});
+
+test('review drafts pir/ID.md beside the log, links it from the incident, and never overwrites it', () => {
+  const dir = repo();
+  run(dir, 'declare', '--title', 'Cart totals wrong', '--severity', 'SEV-2', '--commander', 'Lee', '--at', '2026-11-20T10:00:00Z');
+  const id = 'INC-2026-1120-001';
+  run(dir, 'log', id, 'Coupon cache flushed', '--at', '2026-11-20T10:20:00Z', '--owner', 'sam');
+  run(dir, 'resolve', id, '--at', '2026-11-20T11:00:00Z');
+  const r = run(dir, 'review', id);
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim().split('\n').pop(), join('docs', 'pir', `${id}.md`));
+  const review = readFileSync(join(dir, 'docs/pir', `${id}.md`), 'utf8');
+  assert.match(review, /^---\nincident: "INC-2026-1120-001"\n/);
+  assert.match(review, /^review_due: "2026-11-25"$/m);
+  assert.match(review, /^- 2026-11-20 10:20 UTC — Coupon cache flushed \(@sam\)$/m);
+  assert.match(review, /\(\.\.\/INCIDENT_LOG\.md#inc-2026-1120-001-cart-totals-wrong\)/);
+  const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  assert.ok(log.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)\n`), log);
+  // Again: the draft (with the reviewer's edits) and the log stay as they are.
+  writeFileSync(join(dir, 'docs/pir', `${id}.md`), `${review}Notes.\n`);
+  const again = run(dir, 'review', id);
+  assert.equal(again.code, 0);
+  assert.match(again.err, /already exists/);
+  assert.equal(readFileSync(join(dir, 'docs/pir', `${id}.md`), 'utf8'), `${review}Notes.\n`);
+  assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), log);
+  assert.equal(run(dir, 'review', 'INC-1999-0101-001').code, 2);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatLogTime, parseLeadingTime, parseUserTime } from '../../src/core';
+import { formatDisplayTime, formatLogTime, parseLeadingTime, parseUserTime, resolveDisplayZone } from '../../src/core';
 
 test('date-time shapes responders type', () => {
   const cases: Array<[string, string | null, string]> = [
@@ -47,4 +47,18 @@ test('written form and --at', () => {
   assert.equal(parseUserTime('2026-11-20T14:30:00Z')?.toISOString(), '2026-11-20T14:30:00.000Z');
   assert.equal(parseUserTime('yesterday'), undefined);
   assert.equal(parseUserTime('2026-11-20T14:30:00Z trailing'), undefined);
+});
+
+test('display zone: the setting, the playbook zone, local, and a typo falling back to UTC', () => {
+  assert.equal(resolveDisplayZone('', 'UTC'), 'UTC');
+  assert.equal(resolveDisplayZone(undefined, 'Europe/Berlin'), 'Europe/Berlin');
+  assert.equal(resolveDisplayZone('playbook', 'America/New_York'), 'America/New_York');
+  assert.equal(resolveDisplayZone('local', 'UTC', 'Asia/Tokyo'), 'Asia/Tokyo');
+  assert.equal(resolveDisplayZone('local', 'UTC', 'Not/AZone'), 'UTC');
+  assert.equal(resolveDisplayZone('Europe/Berlin', 'UTC'), 'Europe/Berlin');
+  assert.equal(resolveDisplayZone('Mars/Olympus', 'Europe/Berlin'), 'UTC');
+  assert.equal(formatDisplayTime('2026-11-20T14:30:00Z'), '2026-11-20 14:30 UTC');
+  assert.equal(formatDisplayTime('2026-11-20T14:30:00Z', 'Europe/Berlin'), '2026-11-20 15:30 +01:00');
+  assert.equal(formatDisplayTime('2026-11-20', 'Europe/Berlin'), '2026-11-20');
+  assert.equal(formatDisplayTime('garbage-value-x', 'UTC'), 'garbage-value-x');
 });

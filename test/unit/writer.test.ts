@@ -52,6 +52,15 @@ test('append follows the incident style: `*` bullets with bold time-only stamps'
   assert.equal(re.timeline.at(-1)?.at, '2026-08-17T12:00:00Z');
 });
 
+test('a time-only timeline gets the date on an entry past midnight, so it reads on the right day', () => {
+  const text = fixture('bold-breaks.md');
+  const id = '2026-08-17-payment-gateway-timeouts';
+  const idx = indexLog(text);
+  const after = applySplices(text, appendTimelineEntry(idx, id, { at: new Date('2026-08-18T00:10:00Z'), text: 'Still monitoring', owner: 'lee' }, policy));
+  assert.equal(diffRegion(text, after).added, '* **2026-08-18 00:10 UTC** — Still monitoring (@lee)\n');
+  assert.equal(findIncident(indexLog(after), id)!.timeline.at(-1)?.at, '2026-08-18T00:10:00Z');
+});
+
 test('append into a timeline table adds one row with pipes escaped', () => {
   const text = fixture('table-fields.md');
   const p = priorityPolicy();

@@ -1,0 +1,45 @@
+// Browser end-to-end: a status-update reminder as a responder meets it — a notification for the
+// overdue SEV-1 update, "Snooze" clicked, and the snooze written to the incident's timeline.
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_ARTIFACTS, type Session, openSession } from './session';
+
+describe('Reminders in the browser (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  let s: Session;
+
+  before(async function () {
+    this.timeout(300_000);
+    s = await openSession('basic', 'reminders', { 'incidentPlaybook.reminders.enabled': true, 'incidentPlaybook.reminders.snoozeMinutes': 15 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  it('reminds of the overdue SEV-1 status update, and Snooze logs it in the timeline', async () => {
+    const logPath = join(s.workspace, 'docs', 'INCIDENT_LOG.md');
+    const before = readFileSync(logPath, 'utf8');
+    const reminder = await s.wb.notification('SEV-1 INC-2026-1120-001: a status update is overdue');
+    const text = await reminder.innerText();
+    assert.match(text, /every 30 min; last 2026-11-20 14:42 UTC/);
+    await s.wb.screenshot(E2E_ARTIFACTS, '07-update-reminder');
+    await reminder.locator('.monaco-button', { hasText: 'Snooze 15 min' }).click();
+    const deadline = Date.now() + 15_000;
+    let after = before;
+    while (after === before && Date.now() < deadline) {
+      await s.page.waitForTimeout(100);
+      after = readFileSync(logPath, 'utf8');
+    }
+    const added = after.split('\n').filter((l) => !before.split('\n').includes(l));
+    assert.equal(added.length, 1, `added:\n${added.join('\n')}`);
+    assert.match(added[0], /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Status update reminder snoozed for 15 min \(@Riley Oncall\)$/);
+    // In the SEV-1 incident, after its last entry.
+    assert.equal(after, before.replace('Rolled back deploy 7f3c (@sam)\n', `Rolled back deploy 7f3c (@sam)\n${added[0]}\n`));
+  });
+});

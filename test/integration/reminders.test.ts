@@ -1,0 +1,101 @@
+// Reminders in a real VS Code: status updates due per the policy's cadence, shown once per
+// occasion, Snooze logged in the timeline (and honoured), the response-time warning, the setting.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { findIncident, indexLog } from '../../src/core';
+import type { IncidentPlaybookApi } from '../../src/extension/extension';
+import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+
+describe('Reminders', () => {
+  let api: IncidentPlaybookApi;
+  let original = '';
+  const reminders = () => vscode.workspace.getConfiguration('incidentPlaybook.reminders');
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID)!.activate();
+    original = await diskText();
+  });
+
+  beforeEach(async () => {
+    await reminders().update('enabled', true, vscode.ConfigurationTarget.Global);
+  });
+
+  afterEach(async () => {
+    // The harness turns reminders off for the other suites; leave it so.
+    await reminders().update('enabled', false, vscode.ConfigurationTarget.Global);
+    await resetLog(original);
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  it('reminds of each overdue status update once, most severe first, with Add Update / Snooze / Open', async () => {
+    // An hour from now, so that whatever the earlier suites did, both active incidents are due.
+    const later = new Date(Date.now() + 60 * 60000);
+    const shown = await api.reminders.check(later);
+    const ours = shown.filter((r) => r.reminder.kind === 'update-due');
+    assert.deepEqual(ours.map((r) => r.reminder.incident.id).slice(0, 2), ['INC-2026-1120-001', 'INC-2026-1121-001']);
+    assert.match(ours[0].reminder.message, /^SEV-1 INC-2026-1120-001: a status update is overdue by .+ \(every 30 min; last 2026-11-20 14:42 UTC\)\.$/);
+    assert.deepEqual(ours[0].actions, ['Add Update', 'Snooze 10 min', 'Open']);
+    // The same occasion is not shown twice.
+    assert.deepEqual(await api.reminders.check(later), []);
+  });
+
+  it('Snooze logs a timeline entry and quiets that incident’s reminder for the snooze', async () => {
+    await api.reminders.snooze('INC-2026-1120-001', 10);
+    const text = await diskText();
+    const incident = findIncident(indexLog(text), 'INC-2026-1120-001')!;
+    const entry = incident.timeline.at(-1)!;
+    assert.equal(entry.text, 'Status update reminder snoozed for 10 min');
+    assert.equal(entry.owner, 'Riley Oncall');
+    const snoozedAt = Date.parse(entry.at!);
+    await waitFor('the log store to read the snooze', async () => {
+      const state = await api.incidentTree.incidents();
+      return state?.incidents.find((i) => i.id === 'INC-2026-1120-001')?.timeline.length === 3;
+    });
+    // Within the snooze: nothing for that incident (the other one may still be due).
+    const during = await api.reminders.check(new Date(snoozedAt + 5 * 60000));
+    assert.ok(!during.some((r) => r.reminder.incident.id === 'INC-2026-1120-001'), during.map((r) => r.reminder.message).join('\n'));
+    // After it: reminded again, still counting from the last real update.
+    const after = await api.reminders.check(new Date(snoozedAt + 11 * 60000));
+    const again = after.find((r) => r.reminder.incident.id === 'INC-2026-1120-001');
+    assert.ok(again, 'no reminder after the snooze ended');
+    assert.match(again.reminder.message, /last 2026-11-20 14:42 UTC/);
+  });
+
+  it('warns when an active incident passes its response time with no commander, offering Assign Commander', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const line = doc.getText().split('\n').indexOf('- **Incident Commander:** Priya Natarajan');
+    assert.ok(line > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(doc.uri, doc.lineAt(line).rangeIncludingLineBreak);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const shown = await waitFor('the response-time warning', async () => {
+      const found = (await api.reminders.check(new Date(Date.now() + 2 * 60 * 60000))).find((r) => r.reminder.kind === 'response-time');
+      return found;
+    });
+    assert.equal(shown.reminder.incident.id, 'INC-2026-1121-001');
+    assert.match(shown.reminder.message, /^SEV-2 INC-2026-1121-001 has had no incident commander for .+; the SEV-2 response time is 30 min\.$/);
+    assert.deepEqual(shown.actions, ['Assign Commander', 'Open']);
+  });
+
+  it('shows at most three reminders at once, most severe first, and sums up the rest', async () => {
+    const stale = [1, 2, 3, 4]
+      .map((n) => `## INC-2025-0${n}01-001: Forgotten incident ${n}\n- **Severity:** SEV-3\n- **Status:** Investigating\n- **Detected:** 2025-0${n}-01 10:00 UTC\n`)
+      .join('\n');
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(`${original.trimEnd()}\n\n${stale}`));
+    await waitFor('the stale incidents in the index', async () => (await api.incidentTree.incidents())?.incidents.length === 7);
+    const summaries = api.reminders.summaries.length;
+    const shown = await api.reminders.check(new Date(Date.now() + 3 * 60 * 60000));
+    // Four forgotten SEV-3s without a commander (plus whatever earlier tests left unshown): three
+    // toasts, and the rest in one summary that names them.
+    assert.equal(shown.length, 3);
+    assert.equal(api.reminders.summaries.length, summaries + 1);
+    assert.match(api.reminders.summaries.at(-1)!, /^\d+ more active incidents? needs? attention \(INC-2025-/);
+    // Nothing more on the next check: the summarised ones count as shown.
+    assert.deepEqual(await api.reminders.check(new Date(Date.now() + 3 * 60 * 60000)), []);
+  });
+
+  it('shows nothing when incidentPlaybook.reminders.enabled is off', async () => {
+    await reminders().update('enabled', false, vscode.ConfigurationTarget.Global);
+    assert.deepEqual(await api.reminders.check(new Date(Date.now() + 24 * 60 * 60000)), []);
+  });
+});
