@@ -10,7 +10,7 @@ import { appendTimelineEntry } from '../core/writer';
 import { type IncidentTreeProvider, type TreeNode, incidentIdFrom as idFrom } from './tree';
 import type { LogStore } from './logStore';
 import { gitUser } from './gitUser';
-import { inSyncWithDisk } from './logEdit';
+import { applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded, report } from './report';
 
 export const COMMANDS = {
@@ -104,33 +104,17 @@ export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unkn
   }
   // Computed against the document as it is right now (unsaved edits included), and applied as
   // one WorkspaceEdit: a single Undo reverts it, and the user's own pending edits stay.
-  const before = doc.getText();
   const wasDirty = doc.isDirty;
-  let splices: Splice[];
+  let splices: Splice[] = [];
+  let saved: boolean;
   try {
-    splices = appendTimelineEntry(indexLog(before, { policy }), id, { at: new Date(), text, owner }, policy);
+    ({ saved } = await applyLogEdit(doc, policy, (index) => (splices = appendTimelineEntry(index, id, { at: new Date(), text, owner }, policy))));
   } catch (e) {
     report(deps.output, 'Adding a timeline entry', e);
     return undefined;
   }
-  if (doc.getText() !== before) {
-    void vscode.window.showErrorMessage('Incident Playbook: the log changed while the entry was being prepared; nothing was written. Run the command again.');
-    return undefined;
-  }
-  const edit = new vscode.WorkspaceEdit();
-  for (const s of splices) edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
-  const applied = await vscode.workspace.applyEdit(edit);
-  if (!applied) {
-    void vscode.window.showErrorMessage('Incident Playbook: VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
-    return undefined;
-  }
-  let saved = false;
-  if (!wasDirty) {
-    saved = await doc.save();
-    if (!saved) void vscode.window.showWarningMessage(`Incident Playbook: the entry was added to ${id}, but VS Code could not save the log. Save it yourself (the editor shows why).`);
-  }
   const entry = splices.map((s) => s.text).join('').split(/\r?\n/).filter((l) => l.trim()).pop() ?? '';
-  deps.output.appendLine(`${id}: added "${entry}"${saved ? '' : ' (log left unsaved: it had unsaved edits)'}`);
+  deps.output.appendLine(`${id}: added "${entry}"${wasDirty ? ' (log left unsaved: it had unsaved edits)' : saved ? '' : ' (VS Code could not save the log)'}`);
   if (wasDirty) void vscode.window.showInformationMessage(`Added to ${id}. The log had unsaved edits of yours, so it was left unsaved.`);
   deps.store.invalidate(0);
   return { incidentId: findIncident(indexLog(doc.getText(), { policy }), id)?.id ?? id, entry, saved };

@@ -34,6 +34,7 @@ export class LogStore implements vscode.Disposable {
   private policyCache: { key: string; policy: Policy } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watcher: vscode.FileSystemWatcher | undefined;
+  private playbookRecheck: ReturnType<typeof setTimeout> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private warnedPolicy = '';
   /** The last index, so that an edit re-reads one section instead of the whole log. */
@@ -94,10 +95,20 @@ export class LogStore implements vscode.Disposable {
     this.watcher?.dispose();
     const folder = vscode.workspace.workspaceFolders?.[0];
     if (!folder) return;
-    const pattern = new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH}}`);
+    const playbookDir = PLAYBOOK_PATH.slice(0, PLAYBOOK_PATH.lastIndexOf('/'));
+    const pattern = new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH},${playbookDir}}`);
     this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const onFs = (uri: vscode.Uri) => {
-      if (uri.path.endsWith('/playbook.yml')) this.policyCache = undefined;
+      if (uri.path.endsWith(`/${playbookDir}`) || uri.path.endsWith('/playbook.yml')) {
+        this.policyCache = undefined;
+        // A file written right after its new folder is created can go unreported by the watcher
+        // (seen in CI: no event at all for a fresh .incident/playbook.yml), so look once more.
+        if (this.playbookRecheck) clearTimeout(this.playbookRecheck);
+        this.playbookRecheck = setTimeout(() => {
+          this.playbookRecheck = undefined;
+          this.invalidate(0);
+        }, 1000);
+      }
       this.invalidate(100);
     };
     this.watcher.onDidChange(onFs);
@@ -160,6 +171,7 @@ export class LogStore implements vscode.Disposable {
 
   dispose(): void {
     if (this.debounce) clearTimeout(this.debounce);
+    if (this.playbookRecheck) clearTimeout(this.playbookRecheck);
     this.watcher?.dispose();
     for (const d of this.disposables) d.dispose();
   }
