@@ -102,6 +102,22 @@ export function incidentDescription(incident: Incident, active: boolean, now: Da
   return parts.join(' · ');
 }
 
+/** Whether two reads of the log would draw the same tree (same file, text and policy). */
+export function sameLogState(a: LogState, b: LogState): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'no-folder':
+      return true;
+    case 'missing':
+      return b.kind === 'missing' && a.uri.toString() === b.uri.toString() && a.setting === b.setting;
+    case 'unreadable':
+      return b.kind === 'unreadable' && a.uri.toString() === b.uri.toString() && a.message === b.message;
+    case 'ok':
+      return b.kind === 'ok' && a.uri.toString() === b.uri.toString() && a.text === b.text && (a.policy === b.policy || JSON.stringify(a.policy) === JSON.stringify(b.policy));
+  }
+}
+
 /** Newest first by detection time; incidents without one keep their written order, after the rest. */
 function newestFirst(a: { incident: Incident; order: number }, b: { incident: Incident; order: number }): number {
   const x = a.incident.detected;
@@ -137,13 +153,14 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private roots: GroupNode[] = [];
   private readonly ticker: ReturnType<typeof setInterval>;
   private filterValue: IncidentFilter;
+  private readonly expansion = new Map<string, boolean>();
 
   constructor(
     private readonly store: LogStore,
     private readonly memento?: vscode.Memento,
   ) {
     this.disposables.push(
-      store.onDidChange(() => this.changed.fire()),
+      store.onDidChange(() => void this.redrawIfChanged()),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(GROUP_BY_SETTING) || e.affectsConfiguration(DISPLAY_ZONE_SETTING)) this.changed.fire();
       }),
@@ -151,17 +168,51 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.filterValue = sanitizeFilter(memento?.get<unknown>(FILTER_KEY));
     // Elapsed times in the descriptions move on: redraw each minute while something is active
     // and the view is on screen (nothing is re-read; the index is cached).
+    // Only the active incidents' rows are redrawn: a whole-tree refresh drops the handles of every
+    // row for a moment, and a context-menu command chosen then would lose its incident.
     this.ticker = setInterval(() => {
-      if (this.view?.visible && this.roots.some((g) => g.children.some((n) => n.active))) this.changed.fire();
+      if (!this.view?.visible || !this.render) return;
+      this.render.now = new Date();
+      for (const group of this.roots) for (const node of group.children) if (node.active) this.changed.fire(node);
     }, 60_000);
+  }
+
+  /**
+   * Redraws the tree when what it shows changed. The store also reports changes that leave the
+   * text as it was (the file event after our own save, a re-save), and redrawing for those would
+   * only drop the rows' handles under a context menu (see the ticker).
+   */
+  private async redrawIfChanged(): Promise<void> {
+    const shown = this.lastState;
+    if (!shown) return this.changed.fire();
+    let now: LogState;
+    try {
+      now = await this.store.read();
+    } catch {
+      return this.changed.fire();
+    }
+    if (!sameLogState(shown, now)) this.changed.fire();
   }
 
   attach(view: vscode.TreeView<TreeNode>): void {
     this.view = view;
     this.updateFilterContext();
+    // A redraw sends every row's collapsible state again; without this, a group the responder
+    // opened (Resolved) snaps shut when the log changes.
+    this.disposables.push(
+      view.onDidExpandElement((e) => this.expansion.set(e.element.key, true)),
+      view.onDidCollapseElement((e) => this.expansion.set(e.element.key, false)),
+    );
+  }
+
+  /** The state a row was last put in by the user (keys are stable across redraws), else its default. */
+  private collapsible(key: string, expandedByDefault: boolean): vscode.TreeItemCollapsibleState {
+    return (this.expansion.get(key) ?? expandedByDefault) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
   }
 
   refresh(): void {
+    // Asked for by the user: redraw even when the text turns out unchanged.
+    this.lastState = undefined;
     this.store.invalidate(0);
   }
 
@@ -190,7 +241,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const ctx = this.render;
     if (node instanceof GroupNode) {
-      const item = new vscode.TreeItem(node.label, node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(node.label, this.collapsible(node.key, node.expanded));
       item.id = node.key;
       item.description = node.description;
       item.contextValue = 'incidentGroup';
@@ -204,7 +255,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const { incident } = node;
     const now = ctx?.now ?? new Date();
     const hasChildren = incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done);
-    const item = new vscode.TreeItem(`${incident.id}: ${incident.title}`, hasChildren ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(`${incident.id}: ${incident.title}`, hasChildren ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.id = node.key;
     item.description = incidentDescription(incident, node.active, now, ctx?.zone);
     const rank = ctx ? severityRank(ctx.policy, incident) : SEVERITY_ICONS.length - 1;
@@ -223,20 +274,20 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let item: vscode.TreeItem;
     switch (node.detail) {
       case 'timeline':
-        item = new vscode.TreeItem('Timeline', vscode.TreeItemCollapsibleState.Collapsed);
+        item = new vscode.TreeItem('Timeline', this.collapsible(node.key, false));
         item.description = `${incident.timeline.length} entr${incident.timeline.length === 1 ? 'y' : 'ies'}`;
         item.iconPath = new vscode.ThemeIcon('history');
         break;
       case 'checklist': {
         const done = incident.checklist.filter((c) => c.done).length;
-        item = new vscode.TreeItem('Checklist', vscode.TreeItemCollapsibleState.Collapsed);
+        item = new vscode.TreeItem('Checklist', this.collapsible(node.key, false));
         item.description = `${done}/${incident.checklist.length}`;
         item.iconPath = new vscode.ThemeIcon(done === incident.checklist.length ? 'pass' : 'checklist');
         break;
       }
       case 'actions': {
         const open = incident.actionItems.filter((a) => !a.done).length;
-        item = new vscode.TreeItem('Action items', vscode.TreeItemCollapsibleState.Collapsed);
+        item = new vscode.TreeItem('Action items', this.collapsible(node.key, false));
         item.description = `${open} open`;
         item.iconPath = new vscode.ThemeIcon('tasklist');
         break;

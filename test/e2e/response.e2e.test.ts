@@ -106,6 +106,11 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     let log = await waitForLog('gain the entry', (t) => t.includes('— Provider raised our webhook rate limit (@Riley Oncall)'));
     const section = () => log.slice(log.indexOf('## INC-2026-1121-001'), log.indexOf('## INC-2026-1120-001'));
     assert.ok(section().includes('Provider raised our webhook rate limit'), 'the entry went to another incident');
+    // The view shows the new entry before the next step: a context menu opened while the view is
+    // being redrawn would run its command without the row's incident.
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed');
+    await rows.filter({ hasText: 'Timeline' }).filter({ hasText: '2 entries' }).first().waitFor({ timeout: 20_000 });
 
     await row.click({ button: 'right' });
     const menuItem = s.page.locator('.monaco-menu .action-item', { hasText: 'Set Status' }).first();

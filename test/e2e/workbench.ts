@@ -118,9 +118,12 @@ export class Workbench {
   async expandRow(rows: Locator, label: string): Promise<void> {
     const row = rows.filter({ has: this.page.locator('.label-name', { hasText: exactText(label) }) }).first();
     await row.waitFor({ state: 'visible', timeout: 15_000 });
-    if ((await row.getAttribute('aria-expanded')) === 'false') {
+    // The locator is asked again each time: a redraw of the view replaces the row's element.
+    const deadline = Date.now() + 15_000;
+    while ((await row.getAttribute('aria-expanded')) === 'false') {
+      if (Date.now() > deadline) throw new Error(`The tree row "${label}" did not expand.`);
       await row.locator('.monaco-tl-twistie').click();
-      await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), { timeout: 10_000 });
+      for (let i = 0; i < 20 && (await row.getAttribute('aria-expanded')) === 'false'; i++) await this.page.waitForTimeout(100);
     }
   }
 

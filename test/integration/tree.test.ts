@@ -62,6 +62,31 @@ describe('Incidents view: grouping and filters', () => {
     }
   });
 
+  it('redraws when the log’s text changes, not when the same text is written again (rows keep their handles)', async () => {
+    await api.incidentTree.incidentNodes();
+    let fired = 0;
+    const sub = api.incidentTree.onDidChangeTreeData(() => fired++);
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], 'docs/INCIDENT_LOG.md'));
+    let events = 0;
+    watcher.onDidChange(() => events++);
+    try {
+      // The same bytes again (a re-save, a checkout of the same commit): the store re-reads, the view stays.
+      await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original));
+      await waitFor('the file event', () => events > 0);
+      await new Promise((r) => setTimeout(r, 600));
+      assert.equal(fired, 0, 'the view was redrawn for an unchanged log');
+      const changed = original.replace('- **Status:** Investigating', '- **Status:** Identified');
+      assert.notEqual(changed, original);
+      await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(changed));
+      await waitFor('the view to redraw', () => fired > 0);
+      const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === 'INC-2026-1121-001')!;
+      assert.match(String(api.incidentTree.getTreeItem(node).description), /^SEV-2 · Identified · /);
+    } finally {
+      sub.dispose();
+      watcher.dispose();
+    }
+  });
+
   it('shows times in the display time zone the setting names', async () => {
     await vscode.workspace.getConfiguration('incidentPlaybook').update('displayTimeZone', 'Europe/Berlin', vscode.ConfigurationTarget.Global);
     const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === 'INC-2026-1120-001')!;
