@@ -85,8 +85,10 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     await offer.locator('.monaco-button', { hasText: 'Start Post-Incident Review' }).click();
     const reviewPath = join(s.workspace, 'docs', 'pir', `${id}.md`);
     const deadline = Date.now() + 20_000;
-    while (!existsSync(reviewPath) && Date.now() < deadline) await s.page.waitForTimeout(100);
-    const review = readFileSync(reviewPath, 'utf8');
+    // The draft can be seen between its creation and its contents being written: wait for the text.
+    const draft = () => (existsSync(reviewPath) ? readFileSync(reviewPath, 'utf8') : '');
+    while (!draft().includes('\n## ') && Date.now() < deadline) await s.page.waitForTimeout(100);
+    const review = draft();
     assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
     assert.match(review, /— Escalated: SEV-2 → SEV-1/);
     await s.page.locator('.tabs-container .tab.active', { hasText: `${id}.md` }).waitFor({ timeout: 20_000 });
