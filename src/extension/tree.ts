@@ -145,7 +145,7 @@ const SEVERITY_ICONS: Array<[string, string]> = [
 export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
-  /** What the view last showed, for the view's message and for commands. */
+  /** What the view last showed; undefined makes the next change of the log redraw it whatever it is. */
   lastState: LogState | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   private view: vscode.TreeView<TreeNode> | undefined;
@@ -166,10 +166,10 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }),
     );
     this.filterValue = sanitizeFilter(memento?.get<unknown>(FILTER_KEY));
-    // Elapsed times in the descriptions move on: redraw each minute while something is active
-    // and the view is on screen (nothing is re-read; the index is cached).
-    // Only the active incidents' rows are redrawn: a whole-tree refresh drops the handles of every
-    // row for a moment, and a context-menu command chosen then would lose its incident.
+    // Elapsed times in the descriptions move on: each minute, while the view is on screen, the
+    // active incidents' rows are redrawn (nothing is re-read). Only those rows: a whole-tree
+    // refresh drops every row's handle for a moment, and a context-menu command chosen then
+    // would lose its incident.
     this.ticker = setInterval(() => {
       if (!this.view?.visible || !this.render) return;
       this.render.now = new Date();
