@@ -18,6 +18,7 @@ export interface RunningServer {
   pgid: number;
   dirs: Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'state' | 'tmp', string>;
   chromium: string;
+  /** A folder, or a .code-workspace file (opened as a multi-root workspace). */
   url(folder?: string, payload?: Array<[string, string]>): string;
   remoteUri(absPath: string): string;
   saveLog(dest: string): string;

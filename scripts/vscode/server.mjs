@@ -210,9 +210,10 @@ export async function startServer(options) {
       pgid,
       dirs,
       chromium: harness.chromium,
-      /** The workbench URL for a folder, with an optional smoke-test payload. */
+      /** The workbench URL for a folder (or a .code-workspace file), with an optional smoke-test payload. */
       url(folder = options.workspace, payload) {
-        let u = `${base}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
+        const kind = folder.endsWith('.code-workspace') ? 'workspace' : 'folder';
+        let u = `${base}/?${kind}=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
         if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
         return u;
       },

@@ -33,7 +33,9 @@ export class LogStore implements vscode.Disposable {
   private cached: Promise<LogState> | undefined;
   private policyCache: { key: string; policy: Policy } | undefined;
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private watcher: vscode.FileSystemWatcher | undefined;
+  private watchers: vscode.FileSystemWatcher[] | undefined;
+  /** In a multi-root workspace, the folder found holding the log (see chooseLogFolder). */
+  private logFolderChoice: vscode.WorkspaceFolder | undefined;
   private playbookRecheck: ReturnType<typeof setTimeout> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private warnedPolicy = '';
@@ -50,24 +52,57 @@ export class LogStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(LOG_PATH_SETTING)) {
-          if (this.watcher) this.watch();
+          if (this.watchers) this.watch();
           this.invalidate(0);
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        if (this.watcher) this.watch();
+        this.logFolderChoice = undefined;
+        if (this.watchers) this.watch();
         this.invalidate(0);
       }),
     );
-    // The file watcher starts with the first read (the view shown, a command run), not at activation.
+    // The file watchers start with the first read (the view shown, a command run), not at activation.
+    // Finding the log's folder among several is a stat per folder, off the activation path.
+    void this.chooseLogFolder();
   }
 
-  /** The configured log path, relative to the first workspace folder. */
+  /**
+   * The folder whose log is used: in a multi-root workspace, the first folder (in the workspace's
+   * order) that has the configured log; otherwise, or when none has it yet, the first folder.
+   */
+  logFolder(): vscode.WorkspaceFolder | undefined {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const chosen = this.logFolderChoice;
+    if (chosen && folders.some((f) => f.uri.toString() === chosen.uri.toString())) return chosen;
+    return folders[0];
+  }
+
+  private async chooseLogFolder(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    let found: vscode.WorkspaceFolder | undefined;
+    if (folders.length > 1) {
+      for (const folder of folders) {
+        try {
+          await vscode.workspace.fs.stat(this.logUriIn(folder));
+          found = folder;
+          break;
+        } catch {
+          // No log in this folder.
+        }
+      }
+    }
+    this.logFolderChoice = found ?? folders[0];
+  }
+
+  /** The configured log path in the folder that holds the log. */
   logUri(): vscode.Uri | undefined {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return undefined;
-    const setting = this.setting(folder);
-    return vscode.Uri.joinPath(folder.uri, ...setting.split(/[\\/]+/).filter(Boolean));
+    const folder = this.logFolder();
+    return folder ? this.logUriIn(folder) : undefined;
+  }
+
+  private logUriIn(folder: vscode.WorkspaceFolder): vscode.Uri {
+    return vscode.Uri.joinPath(folder.uri, ...this.setting(folder).split(/[\\/]+/).filter(Boolean));
   }
 
   private setting(folder: vscode.WorkspaceFolder): string {
@@ -92,12 +127,8 @@ export class LogStore implements vscode.Disposable {
   }
 
   private watch(): void {
-    this.watcher?.dispose();
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    if (!folder) return;
+    for (const w of this.watchers ?? []) w.dispose();
     const playbookDir = PLAYBOOK_PATH.slice(0, PLAYBOOK_PATH.lastIndexOf('/'));
-    const pattern = new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH},${playbookDir}}`);
-    this.watcher = vscode.workspace.createFileSystemWatcher(pattern);
     const onFs = (uri: vscode.Uri) => {
       if (uri.path.endsWith(`/${playbookDir}`) || uri.path.endsWith('/playbook.yml')) {
         this.policyCache = undefined;
@@ -111,14 +142,24 @@ export class LogStore implements vscode.Disposable {
       }
       this.invalidate(100);
     };
-    this.watcher.onDidChange(onFs);
-    this.watcher.onDidCreate(onFs);
-    this.watcher.onDidDelete(onFs);
+    // The log appeared in, or left, a folder of a multi-root workspace: look for it again.
+    const onCreateOrDelete = (uri: vscode.Uri) => {
+      if (!uri.path.includes(`/${playbookDir}`)) this.logFolderChoice = undefined;
+      onFs(uri);
+    };
+    // Every folder: a log created in another folder of a multi-root workspace is found too.
+    this.watchers = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH},${playbookDir}}`));
+      watcher.onDidChange(onFs);
+      watcher.onDidCreate(onCreateOrDelete);
+      watcher.onDidDelete(onCreateOrDelete);
+      return watcher;
+    });
   }
 
   /** The log as it stands now (cached until something changes). */
   read(): Promise<LogState> {
-    if (!this.watcher) this.watch();
+    if (!this.watchers) this.watch();
     this.cached ??= this.load().catch((e: unknown) => {
       this.cached = undefined;
       throw e;
@@ -127,8 +168,9 @@ export class LogStore implements vscode.Disposable {
   }
 
   private async load(): Promise<LogState> {
+    if (!this.logFolderChoice) await this.chooseLogFolder();
     const uri = this.logUri();
-    const folder = vscode.workspace.workspaceFolders?.[0];
+    const folder = this.logFolder();
     if (!uri || !folder) return { kind: 'no-folder' };
     const text = await readText(uri);
     if (text.kind === 'missing') return { kind: 'missing', uri, setting: this.setting(folder) };
@@ -172,7 +214,7 @@ export class LogStore implements vscode.Disposable {
   dispose(): void {
     if (this.debounce) clearTimeout(this.debounce);
     if (this.playbookRecheck) clearTimeout(this.playbookRecheck);
-    this.watcher?.dispose();
+    for (const w of this.watchers ?? []) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -29,7 +29,7 @@ export interface Session {
  * Reminder notifications are off unless `settings` turns them on: the fixtures' incidents are days
  * old, so every one of them is overdue, and only the reminder tests want those toasts.
  */
-export async function openSession(fixture: string, label: string, settings: Record<string, unknown> = {}, options: { vsix?: string } = {}): Promise<Session> {
+export async function openSession(fixture: string, label: string, settings: Record<string, unknown> = {}, options: { vsix?: string; workspaceFile?: string } = {}): Promise<Session> {
   const ws = freshWorkspace(isAbsolute(fixture) ? fixture : join(FIXTURES, fixture));
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
@@ -41,7 +41,8 @@ export async function openSession(fixture: string, label: string, settings: Reco
     page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.message}`));
     const wb = new Workbench(page);
-    await wb.open(server.url(ws.path));
+    // A multi-root fixture is opened through its .code-workspace file.
+    await wb.open(server.url(options.workspaceFile ? join(ws.path, options.workspaceFile) : ws.path));
     const s = server;
     const b = browser;
     let failed = false;

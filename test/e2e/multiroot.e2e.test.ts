@@ -1,0 +1,43 @@
+// A multi-root workspace: the log lives in the second folder ("ops"), the first ("service") has
+// none. The view, the commands and the writes all go to the folder that holds the log.
+import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { E2E_ARTIFACTS, type Session, openSession } from './session';
+
+describe('A multi-root workspace in the browser (code-server + Chromium)', function () {
+  this.timeout(120_000);
+  let s: Session;
+  const opsLog = () => join(s.workspace, 'ops', 'docs', 'INCIDENT_LOG.md');
+
+  before(async function () {
+    this.timeout(300_000);
+    s = await openSession('multiroot', 'multiroot', {}, { workspaceFile: 'incidents.code-workspace' });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
+  });
+
+  after(async () => {
+    await s?.close();
+  });
+
+  it('finds the log in the folder that has it, and writes there', async () => {
+    await s.wb.openActivity('Incidents');
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await rows.filter({ hasText: 'INC-2026-1115-001' }).filter({ hasText: 'SEV-2 · Identified' }).first().waitFor({ timeout: 30_000 });
+
+    await s.wb.runCommand('Incident: Add Timeline Entry');
+    // No editor on the log: the command asks which active incident (only one is active).
+    await s.wb.pick('INC-2026-1115-001');
+    await s.wb.answerInput('Mail provider confirms throttling on our account');
+    const deadline = Date.now() + 15_000;
+    while (!readFileSync(opsLog(), 'utf8').includes('— Mail provider confirms throttling on our account (@Riley Oncall)') && Date.now() < deadline) await s.page.waitForTimeout(100);
+    const log = readFileSync(opsLog(), 'utf8');
+    assert.match(log, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Mail provider confirms throttling on our account \(@Riley Oncall\)$/m);
+    // Nothing was created in the first folder.
+    assert.equal(existsSync(join(s.workspace, 'service', 'docs')), false);
+    await s.wb.screenshot(E2E_ARTIFACTS, '10-multi-root');
+  });
+});
