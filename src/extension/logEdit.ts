@@ -32,11 +32,6 @@ const sameText = (a: string, b: string) => a === b || a.replace(/\r\n/g, '\n') =
  * A clean document whose file just changed on disk (the CLI in a terminal, git) is reloaded by
  * VS Code a moment later; writing before that would compute the entry from the old text and
  * then fail to save. Waits up to 2 s for the reload; false if it does not come.
- *
- * When a reload was needed, it also lets VS Code's trailing file events land before returning:
- * a reload started by an earlier event can take the new text with the file's previous size and
- * time, and a save made before the next event corrects that is refused as "file modified since"
- * (seen in CI when a save was followed within milliseconds by a write from outside).
  */
 export async function inSyncWithDisk(doc: vscode.TextDocument): Promise<boolean> {
   if (doc.isDirty) return true;
@@ -46,15 +41,9 @@ export async function inSyncWithDisk(doc: vscode.TextDocument): Promise<boolean>
   while (Date.now() < deadline) {
     await sleep(50);
     if (doc.isDirty) return true;
-    if (sameText(disk.text, doc.getText())) {
-      await sleep(RELOAD_SETTLE_MS);
-      return true;
-    }
+    if (sameText(disk.text, doc.getText())) return true;
   }
   return false;
 }
-
-/** How long VS Code's watcher takes to report a write (about 100–300 ms in code-server here), with margin. */
-const RELOAD_SETTLE_MS = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

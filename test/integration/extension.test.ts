@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, formatElapsed, indexLog } from '../../src/core';
+import { writeTextFile } from '../../src/core/logFile';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog as resetLogTo, waitFor } from './helpers';
 
@@ -187,7 +188,9 @@ describe('Incident Playbook in a real extension host', () => {
     await vscode.window.showTextDocument(doc);
     const fromCli = original.replace('(@sam)\n\n### Checklist', '(@sam)\n- 2026-11-20 14:50 UTC — Status page updated (@lee)\n\n### Checklist');
     assert.notEqual(fromCli, original);
-    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(fromCli));
+    // Written the way the CLI writes (a whole new file renamed over the log), from this same
+    // machine: code-server's extension host runs beside the workspace.
+    writeTextFile(logUri().fsPath, original, fromCli);
     const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1120-001', 'Error rate under 1%');
     assert.equal(result?.saved, true);
     const incident = findIncident(indexLog(await diskText()), 'INC-2026-1120-001')!;
