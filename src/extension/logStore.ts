@@ -52,6 +52,7 @@ export class LogStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(LOG_PATH_SETTING)) {
+          this.logFolderChoice = undefined;
           if (this.watchers) this.watch();
           this.invalidate(0);
         }
