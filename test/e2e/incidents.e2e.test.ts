@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
+import { waitForFile } from './files';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
 const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*)$/m;
@@ -13,15 +14,8 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
   const logPath = () => join(s.workspace, 'docs', 'INCIDENT_LOG.md');
   const readLog = () => readFileSync(logPath(), 'utf8');
 
-  async function waitForLog(what: string, ok: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const text = readLog();
-      if (ok(text)) return text;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the log to ${what}.`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const waitForLog = (what: string, ok: (text: string) => boolean, timeoutMs?: number) => waitForFile(logPath(), `the log to ${what}`, ok, timeoutMs);
+
 
   before(async function () {
     this.timeout(300_000); // the first run installs the harness

@@ -1,8 +1,9 @@
 // A multi-root workspace: the log lives in the second folder ("ops"), the first ("service") has
 // none. The view, the commands and the writes all go to the folder that holds the log.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitForFile } from './files';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
 describe('A multi-root workspace in the browser (code-server + Chromium)', function () {
@@ -32,12 +33,10 @@ describe('A multi-root workspace in the browser (code-server + Chromium)', funct
     // No editor on the log: the command asks which active incident (only one is active).
     await s.wb.pick('INC-2026-1115-001');
     await s.wb.answerInput('Mail provider confirms throttling on our account');
-    const deadline = Date.now() + 15_000;
-    while (!readFileSync(opsLog(), 'utf8').includes('— Mail provider confirms throttling on our account (@Riley Oncall)') && Date.now() < deadline) await s.page.waitForTimeout(100);
-    const log = readFileSync(opsLog(), 'utf8');
+    const log = await waitForFile(opsLog(), 'the entry in ops/docs/INCIDENT_LOG.md', (t) => t.includes('— Mail provider confirms throttling on our account (@Riley Oncall)'));
     assert.match(log, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Mail provider confirms throttling on our account \(@Riley Oncall\)$/m);
     // Nothing was created in the first folder.
     assert.equal(existsSync(join(s.workspace, 'service', 'docs')), false);
-    await s.wb.screenshot(E2E_ARTIFACTS, '10-multi-root');
+    await s.wb.screenshot(E2E_ARTIFACTS, '11-multi-root');
   });
 });

@@ -3,10 +3,11 @@
 // node_modules beside it). The view, a palette command and the bundled CLI must all work.
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
+import { waitForFile } from './files';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
 /** Packages the working tree as `npm run package` does, in a staging folder (dist/ stays as it is). */
@@ -65,9 +66,7 @@ describe('The packaged extension (.vsix) installed in code-server', function () 
     await s.wb.runCommand('Incident: Add Timeline Entry');
     await s.wb.pick('INC-2026-1121-001');
     await s.wb.answerInput('Installed from the .vsix');
-    const deadline = Date.now() + 15_000;
-    while (!readFileSync(log, 'utf8').includes('— Installed from the .vsix (@Riley Oncall)') && Date.now() < deadline) await s.page.waitForTimeout(100);
-    assert.ok(readFileSync(log, 'utf8').includes('— Installed from the .vsix (@Riley Oncall)'));
+    await waitForFile(log, 'the entry in the log', (t) => t.includes('— Installed from the .vsix (@Riley Oncall)'));
     await s.wb.screenshot(E2E_ARTIFACTS, '10-installed-vsix');
   });
 });

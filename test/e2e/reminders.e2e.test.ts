@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitForFile } from './files';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
 describe('Reminders in the browser (code-server + Chromium)', function () {
@@ -30,12 +31,7 @@ describe('Reminders in the browser (code-server + Chromium)', function () {
     assert.match(text, /every 30 min; last 2026-11-20 14:42 UTC/);
     await s.wb.screenshot(E2E_ARTIFACTS, '07-update-reminder');
     await reminder.locator('.monaco-button', { hasText: 'Snooze 15 min' }).click();
-    const deadline = Date.now() + 15_000;
-    let after = before;
-    while (after === before && Date.now() < deadline) {
-      await s.page.waitForTimeout(100);
-      after = readFileSync(logPath, 'utf8');
-    }
+    const after = await waitForFile(logPath, 'the snooze entry', (t) => t !== before && t.length > 0);
     const added = after.split('\n').filter((l) => !before.split('\n').includes(l));
     assert.equal(added.length, 1, `added:\n${added.join('\n')}`);
     assert.match(added[0], /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Status update reminder snoozed for 15 min \(@Riley Oncall\)$/);

@@ -1,24 +1,16 @@
 // A responder's whole incident, in the browser, with only the palette: declare, log, escalate,
 // hand over, resolve. Each step is checked in the log file on disk.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { waitForFile } from './files';
 import { E2E_ARTIFACTS, type Session, openSession } from './session';
 
 describe('Responding to an incident from the palette (code-server + Chromium)', function () {
   this.timeout(180_000);
   let s: Session;
-  const readLog = () => readFileSync(join(s.workspace, 'docs', 'INCIDENT_LOG.md'), 'utf8');
 
-  async function waitForLog(what: string, ok: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const text = readLog();
-      if (ok(text)) return text;
-      if (Date.now() > deadline) throw new Error(`Timed out waiting for the log to ${what}.\n${text.slice(0, 1500)}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+  const waitForLog = (what: string, ok: (text: string) => boolean, timeoutMs?: number) => waitForFile(join(s.workspace, 'docs', 'INCIDENT_LOG.md'), `the log to ${what}`, ok, timeoutMs);
+
 
   before(async function () {
     this.timeout(300_000);
@@ -84,11 +76,8 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     const offer = await s.wb.notification(`${id} is resolved`);
     await offer.locator('.monaco-button', { hasText: 'Start Post-Incident Review' }).click();
     const reviewPath = join(s.workspace, 'docs', 'pir', `${id}.md`);
-    const deadline = Date.now() + 20_000;
     // The draft can be seen between its creation and its contents being written: wait for the text.
-    const draft = () => (existsSync(reviewPath) ? readFileSync(reviewPath, 'utf8') : '');
-    while (!draft().includes('\n## ') && Date.now() < deadline) await s.page.waitForTimeout(100);
-    const review = draft();
+    const review = await waitForFile(reviewPath, 'the review draft', (t) => t.includes('\n## '), 20_000);
     assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
     assert.match(review, /— Escalated: SEV-2 → SEV-1/);
     await s.page.locator('.tabs-container .tab.active', { hasText: `${id}.md` }).waitFor({ timeout: 20_000 });
