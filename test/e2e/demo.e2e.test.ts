@@ -35,7 +35,14 @@ describe('The demo workspace (samples/demo)', function () {
     );
     assert.match(labels[1], /SEV-1 · Mitigating · \d+ d \d+ h$/);
     const activity = s.page.locator('.activitybar .action-item [aria-label^="Incidents"]').first();
-    assert.match((await activity.getAttribute('aria-label')) ?? '', /2 active incidents/);
+    // The badge reaches the activity bar a moment after the rows.
+    const deadline = Date.now() + 10_000;
+    let badge = (await activity.getAttribute('aria-label')) ?? '';
+    while (!/2 active incidents/.test(badge) && Date.now() < deadline) {
+      await s.page.waitForTimeout(100);
+      badge = (await activity.getAttribute('aria-label')) ?? '';
+    }
+    assert.match(badge, /2 active incidents/);
     // The playbook is valid: no warning about it.
     const toasts = (await s.page.locator('.notifications-toasts .notification-toast').allInnerTexts()).join('\n');
     assert.doesNotMatch(toasts, /playbook\.yml/);
