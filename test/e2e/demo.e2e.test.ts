@@ -3,24 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 describe('The demo workspace (samples/demo)', function () {
   this.timeout(120_000);
-  let s: Session;
-
-  before(async function () {
-    this.timeout(300_000);
-    s = await openSession(join(ROOT, 'samples', 'demo'), 'demo');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
-  });
+  const s = useSession(() => openSession(join(ROOT, 'samples', 'demo'), 'demo'));
 
   it('fills the Incidents view, with a badge for the active ones', async () => {
     await s.wb.openActivity('Incidents');

@@ -4,31 +4,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
 import { waitForFile } from './files';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*)$/m;
 
 describe('Incident Playbook in the browser (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let s: Session;
+  const s = useSession(() => openSession('basic', 'incidents'));
   const logPath = () => join(s.workspace, 'docs', 'INCIDENT_LOG.md');
   const readLog = () => readFileSync(logPath(), 'utf8');
 
   const waitForLog = (what: string, ok: (text: string) => boolean, timeoutMs?: number) => waitForFile(logPath(), `the log to ${what}`, ok, timeoutMs);
-
-
-  before(async function () {
-    this.timeout(300_000); // the first run installs the harness
-    s = await openSession('basic', 'incidents');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
-  });
 
   it('shows the incidents of docs/INCIDENT_LOG.md in the Incidents view, grouped, with their details', async () => {
     await s.wb.openActivity('Incidents');

@@ -4,25 +4,12 @@ import * as assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForFile } from './files';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 describe('A multi-root workspace in the browser (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let s: Session;
+  const s = useSession(() => openSession('multiroot', 'multiroot', {}, { workspaceFile: 'incidents.code-workspace' }));
   const opsLog = () => join(s.workspace, 'ops', 'docs', 'INCIDENT_LOG.md');
-
-  before(async function () {
-    this.timeout(300_000);
-    s = await openSession('multiroot', 'multiroot', {}, { workspaceFile: 'incidents.code-workspace' });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
-  });
 
   it('finds the log in the folder that has it, and writes there', async () => {
     await s.wb.openActivity('Incidents');

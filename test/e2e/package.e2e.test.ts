@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
 import { waitForFile } from './files';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 /** Packages the working tree as `npm run package` does, in a staging folder (dist/ stays as it is). */
 function packageVsix(): { vsix: string; stage: string } {
@@ -25,22 +25,14 @@ function packageVsix(): { vsix: string; stage: string } {
 
 describe('The packaged extension (.vsix) installed in code-server', function () {
   this.timeout(120_000);
-  let s: Session;
   let stage = '';
-
-  before(async function () {
-    this.timeout(300_000);
+  const s = useSession(() => {
     const built = packageVsix();
     stage = built.stage;
-    s = await openSession('basic', 'vsix', {}, { vsix: built.vsix });
+    return openSession('basic', 'vsix', {}, { vsix: built.vsix });
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
+  after(() => {
     if (stage) rmSync(stage, { recursive: true, force: true });
   });
 

@@ -4,24 +4,11 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { waitForFile } from './files';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 describe('Reminders in the browser (code-server + Chromium)', function () {
   this.timeout(120_000);
-  let s: Session;
-
-  before(async function () {
-    this.timeout(300_000);
-    s = await openSession('basic', 'reminders', { 'incidentPlaybook.reminders.enabled': true, 'incidentPlaybook.reminders.snoozeMinutes': 15 });
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
-  });
+  const s = useSession(() => openSession('basic', 'reminders', { 'incidentPlaybook.reminders.enabled': true, 'incidentPlaybook.reminders.snoozeMinutes': 15 }));
 
   it('reminds of the overdue SEV-1 status update, and Snooze logs it in the timeline', async () => {
     const logPath = join(s.workspace, 'docs', 'INCIDENT_LOG.md');

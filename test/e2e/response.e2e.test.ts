@@ -3,27 +3,13 @@
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { waitForFile } from './files';
-import { E2E_ARTIFACTS, type Session, openSession } from './session';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
 describe('Responding to an incident from the palette (code-server + Chromium)', function () {
   this.timeout(180_000);
-  let s: Session;
+  const s = useSession(() => openSession('basic', 'response'));
 
   const waitForLog = (what: string, ok: (text: string) => boolean, timeoutMs?: number) => waitForFile(join(s.workspace, 'docs', 'INCIDENT_LOG.md'), `the log to ${what}`, ok, timeoutMs);
-
-
-  before(async function () {
-    this.timeout(300_000);
-    s = await openSession('basic', 'response');
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await s.onFailure(this.currentTest.fullTitle());
-  });
-
-  after(async () => {
-    await s?.close();
-  });
 
   it('declares, logs, escalates, hands over and resolves', async () => {
     await s.wb.openActivity('Incidents');

@@ -83,3 +83,36 @@ export async function openSession(fixture: string, label: string, settings: Reco
     throw e;
   }
 }
+
+/**
+ * Opens one session for the enclosing `describe` (mocha's before / afterEach / after): saves a
+ * screenshot and the server log of each failing test, and closes everything at the end. The
+ * returned object reads through to the open session.
+ */
+export function useSession(open: () => Promise<Session>): Session {
+  let current: Session | undefined;
+  const live = (): Session => {
+    if (!current) throw new Error('The e2e session is not open (its before hook failed).');
+    return current;
+  };
+  before(async function () {
+    this.timeout(300_000); // the first run installs the harness
+    current = await open();
+  });
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') await current?.onFailure(this.currentTest.fullTitle());
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return {
+    get server() { return live().server; },
+    get browser() { return live().browser; },
+    get page() { return live().page; },
+    get wb() { return live().wb; },
+    get workspace() { return live().workspace; },
+    get console() { return live().console; },
+    onFailure: (title) => live().onFailure(title),
+    close: () => live().close(),
+  };
+}
