@@ -1,5 +1,6 @@
 // `incident`: the same operations as the extension, from any terminal.
 // Exit codes: 0 ok; 1 `check` found problems; 2 bad usage, unknown id, unreadable log, refused write.
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, relative, resolve } from 'node:path';
 // Only what every command needs is imported here; the rest loads on first use, so that
@@ -284,7 +285,7 @@ async function main(argv: string[]): Promise<number> {
       // The link goes in first: a log that cannot be written (conflict markers) gets no orphan
       // draft, and a draft whose link was lost gets it back.
       if (plan.writeField) writeIncident(ctx, incident.id, (i, incId) => setField(i, incId, 'Review', plan.fieldValue, policy));
-      if (readTextFile(path) !== undefined) {
+      if (existsSync(path)) {
         console.error(`${shown} already exists; it was left as it is.`);
         console.log(shown);
         return 0;

@@ -6,7 +6,7 @@ import { elapsedMinutes, formatElapsed } from './clock';
 import type { ActionItem, Incident, LogIndex, TimelineEntry } from './model';
 import { type Policy, matchSeverity } from './policy';
 import { foldHeadingText, foldUserText, lineEndAt } from './text';
-import { formatLogTime, toDate } from './time';
+import { formatDisplayTime, formatLogTime, toDate } from './time';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -116,10 +116,7 @@ const yamlValue = (value: string | null) => (value === null ? 'null' : yamlStrin
 
 /** A stored time for reading: `2026-11-20 14:30 UTC`, a plain day as is, or null. */
 function readableTime(value: string | null): string | null {
-  if (!value) return null;
-  if (PLAIN_DATE.test(value)) return value;
-  const d = toDate(value);
-  return d ? formatLogTime(d) : foldUserText(value) || null;
+  return value ? foldUserText(formatDisplayTime(value)) || null : null;
 }
 
 /** Folded user text, or the fallback when nothing is left. */

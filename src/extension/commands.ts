@@ -104,11 +104,11 @@ export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unkn
   }
   // Computed against the document as it is right now (unsaved edits included), and applied as
   // one WorkspaceEdit: a single Undo reverts it, and the user's own pending edits stay.
-  const wasDirty = doc.isDirty;
   let splices: Splice[] = [];
   let saved: boolean;
+  let wasDirty: boolean;
   try {
-    ({ saved } = await applyLogEdit(doc, policy, (index) => (splices = appendTimelineEntry(index, id, { at: new Date(), text, owner }, policy))));
+    ({ saved, wasDirty } = await applyLogEdit(doc, policy, (index) => (splices = appendTimelineEntry(index, id, { at: new Date(), text, owner }, policy))));
   } catch (e) {
     report(deps.output, 'Adding a timeline entry', e);
     return undefined;

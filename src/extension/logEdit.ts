@@ -10,6 +10,8 @@ import { readText } from './logStore';
 
 export interface LogEditResult {
   saved: boolean;
+  /** The log had unsaved edits of the user's before the change, so it was left unsaved. */
+  wasDirty: boolean;
 }
 
 /** Applies `compute(index)` to the document; throws WriteRefused with a message for the user. */
@@ -23,7 +25,7 @@ export async function applyLogEdit(doc: vscode.TextDocument, policy: Policy, com
   if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
   const saved = wasDirty ? false : await doc.save();
   if (!wasDirty && !saved) void vscode.window.showWarningMessage('Incident Playbook: the change is in the editor, but VS Code could not save the log. Save it yourself (the editor shows why).');
-  return { saved };
+  return { saved, wasDirty };
 }
 
 const sameText = (a: string, b: string) => a === b || a.replace(/\r\n/g, '\n') === b.replace(/\r\n/g, '\n');

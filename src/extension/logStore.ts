@@ -36,6 +36,10 @@ export class LogStore implements vscode.Disposable {
   private watchers: vscode.FileSystemWatcher[] | undefined;
   /** In a multi-root workspace, the folder found holding the log (see chooseLogFolder). */
   private logFolderChoice: vscode.WorkspaceFolder | undefined;
+  /** The search for that folder, shared by everyone who needs it while it runs. */
+  private logFolderSearch: Promise<void> | undefined;
+  /** The built-in policy, one object, so that re-indexing can tell the policy did not change. */
+  private readonly builtInPolicy = defaultPolicy();
   private playbookRecheck: ReturnType<typeof setTimeout> | undefined;
   private debounce: ReturnType<typeof setTimeout> | undefined;
   private warnedPolicy = '';
@@ -65,7 +69,7 @@ export class LogStore implements vscode.Disposable {
     );
     // The file watchers start with the first read (the view shown, a command run), not at activation.
     // Finding the log's folder among several is a stat per folder, off the activation path.
-    void this.chooseLogFolder();
+    void this.searchLogFolder();
   }
 
   /**
@@ -79,17 +83,19 @@ export class LogStore implements vscode.Disposable {
     return folders[0];
   }
 
+  private searchLogFolder(): Promise<void> {
+    this.logFolderSearch ??= this.chooseLogFolder().finally(() => (this.logFolderSearch = undefined));
+    return this.logFolderSearch;
+  }
+
   private async chooseLogFolder(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     let found: vscode.WorkspaceFolder | undefined;
     if (folders.length > 1) {
       for (const folder of folders) {
-        try {
-          await vscode.workspace.fs.stat(this.logUriIn(folder));
+        if (await exists(this.logUriIn(folder))) {
           found = folder;
           break;
-        } catch {
-          // No log in this folder.
         }
       }
     }
@@ -169,7 +175,7 @@ export class LogStore implements vscode.Disposable {
   }
 
   private async load(): Promise<LogState> {
-    if (!this.logFolderChoice) await this.chooseLogFolder();
+    if (!this.logFolderChoice) await this.searchLogFolder();
     const uri = this.logUri();
     const folder = this.logFolder();
     if (!uri || !folder) return { kind: 'no-folder' };
@@ -191,7 +197,7 @@ export class LogStore implements vscode.Disposable {
   async policy(folder: vscode.WorkspaceFolder): Promise<Policy> {
     const uri = vscode.Uri.joinPath(folder.uri, ...PLAYBOOK_PATH.split('/'));
     const text = await readText(uri);
-    if (text.kind !== 'ok') return defaultPolicy();
+    if (text.kind !== 'ok') return this.builtInPolicy;
     const key = `${uri.toString()}\n${text.text}`;
     if (this.policyCache?.key === key) return this.policyCache.policy;
     let policy: Policy;
@@ -223,6 +229,16 @@ export class LogStore implements vscode.Disposable {
 type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'error'; message: string };
 
 /** An open document's current text (unless `fromDisk`), else the file's; never throws. */
+/** Whether something exists at `uri`. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function readText(uri: vscode.Uri, fromDisk = false): Promise<ReadResult> {
   const open = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open && !open.isClosed) return { kind: 'ok', text: open.getText() };

@@ -12,7 +12,7 @@ import { formatElapsed } from '../core/clock';
 import { gitUser } from './gitUser';
 import { applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
-import type { LogStore } from './logStore';
+import { type LogStore, exists } from './logStore';
 import { incidentIdFrom as idFrom } from './tree';
 
 export const RESPONSE_COMMANDS = {
@@ -265,18 +265,13 @@ class ResponseCommands {
     if (!incident) return undefined;
     const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md');
     const reviewUri = vscode.Uri.joinPath(doc.uri, '..', 'pir', plan.fileName);
-    let exists = true;
-    try {
-      await vscode.workspace.fs.stat(reviewUri);
-    } catch {
-      exists = false;
-    }
+    const draftExists = await exists(reviewUri);
     // The link goes in first: a log that cannot be written (conflict markers) gets no orphan draft.
     if (plan.writeField) {
       const { saved } = await applyLogEdit(doc, policy, (i) => setField(i, incident.id, 'Review', plan.fieldValue, policy));
       await this.done(doc, saved, `${incident.id}: review started`);
     }
-    if (!exists) {
+    if (!draftExists) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reviewUri, '..'));
       await vscode.workspace.fs.writeFile(reviewUri, new TextEncoder().encode(plan.draft(new Date())));
     }
@@ -288,19 +283,14 @@ class ResponseCommands {
   async createLog(): Promise<vscode.Uri | undefined> {
     const uri = this.store.logUri();
     if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-    let exists = true;
-    try {
-      await vscode.workspace.fs.stat(uri);
-    } catch {
-      exists = false;
-    }
-    if (!exists) {
+    const already = await exists(uri);
+    if (!already) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newLogText()));
       this.store.invalidate(0);
     }
     await vscode.window.showTextDocument(uri, { preview: false });
-    if (exists) void vscode.window.setStatusBarMessage(`${vscode.workspace.asRelativePath(uri)} already exists; opened it.`, 5000);
+    if (already) void vscode.window.setStatusBarMessage(`${vscode.workspace.asRelativePath(uri)} already exists; opened it.`, 5000);
     return uri;
   }
 
