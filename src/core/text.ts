@@ -10,25 +10,234 @@ export function normalizeToken(text: string): string {
 const INLINE_MARKUP = /[[\]<>`*_~\\&!]/;
 
 export function stripInline(text: string): string {
-  // Most values have no markup at all: skip the dozen replacements (this runs for every field
-  // and timeline entry of a log, so it is on the indexing hot path).
+  // Most values have no markup at all: skip the passes (this runs for every field and timeline
+  // entry of a log, so it is on the indexing hot path).
   if (!INLINE_MARKUP.test(text)) {
     return text.indexOf('  ') === -1 && text.indexOf('\t') === -1 && text.indexOf('\n') === -1 && text.indexOf('\r') === -1 ? text.trim() : text.replace(/\s+/g, ' ').trim();
   }
+  // Each pass is one left-to-right scan that finds its closer through a table of next
+  // occurrences, so a line of 200 KB of `[(` or `**a ` costs a few scans, not a scan per
+  // opener (the regular expressions these passes replace were quadratic on such lines).
   let s = text;
-  s = s.replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1');
-  s = s.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1');
-  s = s.replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1');
-  s = s.replace(/<(https?:[^>\s]+)>/g, '$1');
-  s = s.replace(/<\/?[A-Za-z][^>]*>/g, '');
-  s = s.replace(/`+([^`]*)`+/g, '$1');
-  s = s.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2');
-  s = s.replace(/(^|[^\w*])\*(?=\S)([^*]*?\S)\*(?!\w)/g, '$1$2');
-  s = s.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
-  s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
-  s = s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  s = s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  s = stripLinks(s, true);
+  s = stripLinks(s, false);
+  s = stripReferenceLinks(s);
+  s = stripAngles(s);
+  s = stripCodeSpans(s);
+  s = stripDelimited(s, 42 /* * */, 95 /* _ */);
+  s = stripSingle(s, 42);
+  s = stripSingle(s, 95);
+  s = stripDelimited(s, 126 /* ~ */, 126);
+  s = stripEscapes(s);
+  if (s.indexOf('&') !== -1) s = s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/** `next[i]`: the first index ≥ i where `at(j)` holds, or -1. */
+function nextWhere(s: string, at: (j: number) => boolean): Int32Array {
+  const next = new Int32Array(s.length + 2).fill(-1);
+  for (let j = s.length - 1; j >= 0; j--) next[j] = at(j) ? j : next[j + 1];
+  return next;
+}
+
+function nextOf(s: string, code: number): Int32Array {
+  return nextWhere(s, (j) => s.charCodeAt(j) === code);
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11 || code === 0xa0 || (code > 0x7f && /\s/.test(String.fromCharCode(code)));
+}
+
+/** ASCII word character, as `\w` reads it. */
+function isWord(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95;
+}
+
+/** `![alt](url)` → `alt` (images), or `[text](url)` → `text` (links). */
+function stripLinks(s: string, images: boolean): string {
+  const first = images ? s.indexOf('![') : s.indexOf('[');
+  if (first === -1 || s.indexOf('](', first) === -1) return s;
+  const close = nextOf(s, 93 /* ] */);
+  const paren = nextOf(s, 41 /* ) */);
+  const open = images ? 2 : 1;
+  let out = '';
+  let copied = 0;
+  for (let i = first; i < s.length; i++) {
+    if (images ? s.charCodeAt(i) !== 33 || s.charCodeAt(i + 1) !== 91 : s.charCodeAt(i) !== 91) continue;
+    const j = close[i + open];
+    if (j === -1 || s.charCodeAt(j + 1) !== 40) continue;
+    const k = paren[j + 2];
+    if (k === -1) continue;
+    out += s.slice(copied, i) + s.slice(i + open, j);
+    copied = k + 1;
+    i = k;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** `[text][ref]` → `text`. */
+function stripReferenceLinks(s: string): string {
+  if (s.indexOf('][') === -1) return s;
+  const close = nextOf(s, 93);
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf('['); i !== -1 && i < s.length; i++) {
+    if (s.charCodeAt(i) !== 91) continue;
+    const j = close[i + 1];
+    if (j === -1 || s.charCodeAt(j + 1) !== 91) continue;
+    const k = close[j + 2];
+    if (k === -1) continue;
+    out += s.slice(copied, i) + s.slice(i + 1, j);
+    copied = k + 1;
+    i = k;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** Autolinks `<https://…>` → the address; HTML tags `<b>`, `</b>`, `<a href…>` → nothing. */
+function stripAngles(s: string): string {
+  if (s.indexOf('<') === -1) return s;
+  // Autolinks first, over the whole line, as a pass of their own (tags are removed after them).
+  const stop = nextWhere(s, (j) => s.charCodeAt(j) === 62 || isSpace(s.charCodeAt(j)));
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf('<'); i !== -1 && i < s.length; i++) {
+    if (s.charCodeAt(i) !== 60) continue;
+    const scheme = s.startsWith('https:', i + 1) ? 6 : s.startsWith('http:', i + 1) ? 5 : 0;
+    if (!scheme) continue;
+    const from = i + 1 + scheme;
+    const k = stop[from];
+    if (k === -1 || k === from || s.charCodeAt(k) !== 62) continue;
+    out += s.slice(copied, i) + s.slice(i + 1, k);
+    copied = k + 1;
+    i = k;
+  }
+  if (copied) s = out + s.slice(copied);
+  if (s.indexOf('<') === -1) return s;
+  const gt = nextOf(s, 62);
+  out = '';
+  copied = 0;
+  for (let i = s.indexOf('<'); i !== -1 && i < s.length; i++) {
+    if (s.charCodeAt(i) !== 60) continue;
+    const name = s.charCodeAt(i + 1) === 47 ? i + 2 : i + 1;
+    if (!isAsciiLetter(s.charCodeAt(name))) continue;
+    const k = gt[name + 1];
+    if (k === -1) continue;
+    out += s.slice(copied, i);
+    copied = k + 1;
+    i = k;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** `` `code` `` → `code`; a backtick run with nothing to close it on its line of text stays. */
+function stripCodeSpans(s: string): string {
+  const first = s.indexOf('`');
+  if (first === -1) return s;
+  const tick = nextOf(s, 96);
+  let out = '';
+  let copied = 0;
+  let i = first;
+  while (i !== -1 && i < s.length) {
+    let runEnd = i;
+    while (s.charCodeAt(runEnd) === 96) runEnd++;
+    const q = tick[runEnd];
+    if (q !== -1) {
+      // A run, then text without backticks, then the next run: the text is kept.
+      let closeEnd = q;
+      while (s.charCodeAt(closeEnd) === 96) closeEnd++;
+      out += s.slice(copied, i) + s.slice(runEnd, q);
+      copied = closeEnd;
+      i = tick[closeEnd];
+    } else if (runEnd - i >= 2) {
+      // A lone run of two or more closes on itself: the run goes, as the old pattern had it.
+      out += s.slice(copied, i);
+      copied = runEnd;
+      break;
+    } else break;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/**
+ * `**x**` / `__x__` (one pass for both, as one pattern had it) and `~~x~~` → `x`: the opener is
+ * followed by a non-space, and the closer is the first pair of the same marker after at least
+ * one character whose preceding character is a non-space.
+ */
+function stripDelimited(s: string, a: number, b: number): string {
+  const firstA = s.indexOf(String.fromCharCode(a, a));
+  const firstB = a === b ? -1 : s.indexOf(String.fromCharCode(b, b));
+  if (firstA === -1 && firstB === -1) return s;
+  const closerOf = (code: number) => nextWhere(s, (j) => j > 0 && s.charCodeAt(j) === code && s.charCodeAt(j + 1) === code && !isSpace(s.charCodeAt(j - 1)));
+  const closerA = firstA === -1 ? undefined : closerOf(a);
+  const closerB = firstB === -1 ? undefined : closerOf(b);
+  let out = '';
+  let copied = 0;
+  const first = firstA === -1 ? firstB : firstB === -1 ? firstA : Math.min(firstA, firstB);
+  for (let i = first; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    const closer = c === a ? closerA : c === b ? closerB : undefined;
+    if (!closer || s.charCodeAt(i + 1) !== c) continue;
+    if (i + 2 >= s.length || isSpace(s.charCodeAt(i + 2))) continue;
+    const p = closer[i + 3];
+    if (p === -1) continue;
+    out += s.slice(copied, i) + s.slice(i + 2, p);
+    copied = p + 2;
+    i = p + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/**
+ * `*x*` / `_x_` → `x` where the opener does not follow a word character or another marker and
+ * is followed by a non-space; the content is marker-free text ending on a non-space (which may
+ * itself be the next marker, as in `*a**`), and no word character follows the closer.
+ */
+function stripSingle(s: string, code: number): string {
+  const first = s.indexOf(String.fromCharCode(code));
+  if (first === -1) return s;
+  const next = nextOf(s, code);
+  const n = s.length;
+  const fits = (e: number) => !isSpace(s.charCodeAt(e)) && s.charCodeAt(e + 1) === code && !(e + 2 < n && isWord(s.charCodeAt(e + 2)));
+  let out = '';
+  let copied = 0;
+  for (let i = first; i !== -1 && i < n; i = next[i + 1]) {
+    if (i > 0) {
+      const before = s.charCodeAt(i - 1);
+      if (i - 1 < copied || isWord(before) || before === code) continue;
+    }
+    if (i + 1 >= n || isSpace(s.charCodeAt(i + 1))) continue;
+    const q = next[i + 1];
+    if (q === -1) continue;
+    // The content ends just before the next marker, or on that marker when another follows it.
+    const e = q - 1 >= i + 1 && fits(q - 1) ? q - 1 : fits(q) ? q : -1;
+    if (e === -1) continue;
+    out += s.slice(copied, i) + s.slice(i + 1, e + 1);
+    copied = e + 2;
+    i = e + 1;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
+}
+
+/** `\*` → `*`: a backslash before ASCII punctuation escapes it. */
+function stripEscapes(s: string): string {
+  if (s.indexOf('\\') === -1) return s;
+  let out = '';
+  let copied = 0;
+  for (let i = s.indexOf('\\'); i !== -1 && i < s.length - 1; i++) {
+    if (s.charCodeAt(i) !== 92) continue;
+    const c = s.charCodeAt(i + 1);
+    const punct = (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+    if (!punct) continue;
+    out += s.slice(copied, i);
+    copied = i + 1;
+    i++;
+  }
+  return copied === 0 ? s : out + s.slice(copied);
 }
 
 /** Lower-case slug for derived ids. */
@@ -117,8 +326,33 @@ export function splitTableRow(line: string): { cells: string[]; starts: number[]
   return { cells, starts, ends };
 }
 
+/**
+ * A GFM delimiter row: `| --- | :-: |`, `---|---`. Scanned by hand: the pattern it replaces had
+ * adjacent `\s*` runs that backtracked quadratically on a `|-` followed by spaces.
+ */
 export function isTableDelimiterRow(line: string): boolean {
-  return /^\s*\|?\s*:?-{1,}:?\s*(\|\s*:?-{1,}:?\s*)*\|?\s*$/.test(line) && line.includes('-');
+  const t = line.trim();
+  let i = t.charCodeAt(0) === 124 ? 1 : 0;
+  let cells = 0;
+  while (i <= t.length) {
+    let end = t.indexOf('|', i);
+    if (end === -1) end = t.length;
+    const cell = t.slice(i, end).trim();
+    if (cell === '') {
+      // Only a trailing `|` leaves an empty cell behind it.
+      return end === t.length && cells > 0 && t.charCodeAt(t.length - 1) === 124;
+    }
+    let a = 0;
+    let b = cell.length;
+    if (cell.charCodeAt(a) === 58) a++;
+    if (b > a && cell.charCodeAt(b - 1) === 58) b--;
+    if (a >= b) return false;
+    for (let k = a; k < b; k++) if (cell.charCodeAt(k) !== 45) return false;
+    cells++;
+    if (end === t.length) return true;
+    i = end + 1;
+  }
+  return cells > 0;
 }
 
 export function looksLikeTableRow(line: string): boolean {
