@@ -2,7 +2,7 @@
 // Bundles the extension host code, the CLI and (when present) the webview code with esbuild.
 // `--watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -11,6 +11,8 @@ const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf
 // `--out DIR` puts the build somewhere other than dist/ (the unit tests build the CLI into a temp
 // folder so that they never replace dist/ under a running VS Code).
 const outRoot = process.argv.includes('--out') ? process.argv[process.argv.indexOf('--out') + 1] : 'dist';
+// The version `incident --version` prints, put into the bundle: the CLI reads no package.json.
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
@@ -38,6 +40,7 @@ const builds = [
     target: 'node18',
     outdir: `${outRoot}/cli`,
     outExtension: { '.js': '.mjs' },
+    define: { __INCIDENT_VERSION__: JSON.stringify(version) },
     banner: { js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);" },
     sourcemap: !production,
     minify: true,

@@ -6,24 +6,48 @@ import { dirname, relative, resolve } from 'node:path';
 // Only what every command needs is imported here; the rest loads on first use, so that
 // `incident list` on a big log stays a fast process.
 import type { Incident, LogIndex, Splice } from '../core/model';
-import { type Policy, fieldFromName, matchSeverity, matchStatus } from '../core/policy';
-import { findIncident, indexIncidentFile } from '../core/indexer';
+import { type Policy, fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../core/policy';
+import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
 import { WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
+import { assignRole, changeSeverity, changeStatus } from '../core/operations';
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
+import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
 
 class UsageError extends Error {}
 
+// The package version, put in by scripts/build.mjs (esbuild `define`), so the bundle needs no
+// package.json beside it. Unbundled (tsx), there is none.
+declare const __INCIDENT_VERSION__: string | undefined;
+const VERSION = typeof __INCIDENT_VERSION__ === 'string' ? __INCIDENT_VERSION__ : '0.0.0-dev';
+
+// Every string that comes from a log passes through `shown` (one line) or `print` (a block)
+// before it reaches the terminal: a log can hold escape sequences (an OSC 52 clipboard write, a
+// window-title change) and bidi overrides, and the terminal must never receive them raw.
+// See core/displayText.ts for what is shown instead. `--json` output is escaped, not marked:
+// see escapeJsonForTerminal.
+const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
+const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
+const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
+const printJson = (value: unknown, indent?: number): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, indent)));
+
+/** Words `list --status` takes beside the policy's statuses: every incident not resolved. */
+const ACTIVE_WORDS = ['active', 'open'];
+
 const USAGE = `Usage: incident <command> [options]
 
 Commands:
-  list [--json] [--status S] [--severity S]     List incidents, newest first as written
+  list [--json] [--status S] [--severity S]     List incidents, newest first as written;
+                                                --status active (or open): all not resolved
   show ID [--json]                              Show one incident
-  declare --title T --severity S [--commander NAME] [--at ISO]
-                                                Declare an incident; prints its ID last
+  declare TITLE --severity S [--commander NAME] [--at ISO]
+                                                Declare an incident (or --title TITLE);
+                                                prints its ID last
   log ID MESSAGE [--at ISO] [--owner NAME]      Append a timeline entry
-  set ID FIELD VALUE                            Set status, severity, commander, tech-lead,
-                                                comms-lead, or any field
+  set ID FIELD VALUE [--at ISO] [--owner NAME]  Set status, severity, commander, tech-lead,
+                                                comms-lead (logged in the timeline, as the
+                                                extension does), or any other field
   resolve ID [--at ISO]                         Resolve an incident
   review ID                                     Draft the post-incident review in pir/ID.md
                                                 beside the log (never overwrites); prints its path
@@ -32,6 +56,7 @@ Commands:
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
   -h, --help    Show this help
+  --version     Print the version
 `;
 
 interface Context {
@@ -47,16 +72,6 @@ async function gitRoot(cwd: string): Promise<string | undefined> {
     return root || undefined;
   } catch {
     return undefined;
-  }
-}
-
-async function gitUserName(cwd: string): Promise<string | null> {
-  try {
-    const { simpleGit } = await import('simple-git');
-    const value = (await simpleGit({ baseDir: cwd }).raw(['config', '--get', 'user.name'])).trim();
-    return value || null;
-  } catch {
-    return null;
   }
 }
 
@@ -124,12 +139,12 @@ function pad(s: string, n: number): string {
 
 function printTable(incidents: Incident[]): void {
   if (incidents.length === 0) {
-    console.log('No incidents.');
+    print('No incidents.');
     return;
   }
-  const rows = incidents.map((i) => [i.id, i.severity ?? '-', i.status ?? '-', i.detected ?? '-', i.title]);
+  const rows = incidents.map((i) => [shown(i.id), shown(i.severity), shown(i.status), shown(i.detected), shown(i.title)]);
   const widths = [0, 1, 2, 3].map((c) => Math.min(28, Math.max(...rows.map((r) => r[c].length))));
-  for (const r of rows) console.log(r.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
+  for (const r of rows) print(r.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -148,8 +163,13 @@ async function main(argv: string[]): Promise<number> {
       owner: { type: 'string' },
       now: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean' },
     },
   });
+  if (values.version) {
+    console.log(VERSION);
+    return 0;
+  }
   const [command, ...args] = positionals;
   if (values.help || !command) {
     process.stdout.write(USAGE);
@@ -169,19 +189,21 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       let incidents = index.incidents;
       if (values.status) {
-        const want = matchStatus(policy, values.status) ?? values.status;
-        if (!matchStatus(policy, values.status) && !/^(active|open)$/i.test(values.status)) throw new UsageError(`Unknown status "${values.status}" (the policy has ${policy.statuses.join(', ')}, or "active").`);
-        incidents = /^(active|open)$/i.test(values.status)
-          ? incidents.filter((i) => !i.resolved && (i.status ?? '').toLowerCase() !== policy.resolvedStatus.toLowerCase())
-          : incidents.filter((i) => (i.status ?? '').toLowerCase() === want.toLowerCase());
+        const wanted = values.status;
+        const status = matchStatus(policy, wanted);
+        const activeWord = ACTIVE_WORDS.includes(wanted.trim().toLowerCase());
+        // "active"/"open" mean every incident not resolved, unless the policy has a status of that name.
+        if (status) incidents = incidents.filter((i) => (i.status ?? '').toLowerCase() === status.toLowerCase());
+        else if (activeWord) incidents = incidents.filter((i) => isActive(i, policy));
+        else throw new UsageError(unknownStatusMessage(policy, wanted, ACTIVE_WORDS));
       }
       if (values.severity) {
         const level = matchSeverity(policy, values.severity);
-        if (!level) throw new UsageError(`Unknown severity "${values.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+        if (!level) throw new UsageError(unknownSeverityMessage(policy, values.severity));
         incidents = incidents.filter((i) => i.severity === level.id);
       }
       // Indented for a person at a terminal, compact for a program reading a pipe.
-      if (values.json) console.log(JSON.stringify(incidents.map(toJson), null, process.stdout.isTTY ? 2 : undefined));
+      if (values.json) printJson(incidents.map(toJson), process.stdout.isTTY ? 2 : undefined);
       else printTable(incidents);
       return 0;
     }
@@ -192,50 +214,52 @@ async function main(argv: string[]): Promise<number> {
       const { incidentDetail } = await import('../core/detail');
       const detail = incident.source === 'section' ? await incidentDetail(index, incident) : undefined;
       if (values.json) {
-        console.log(JSON.stringify({ ...toJson(incident), ...(detail ? { description: detail.description, links: detail.links } : {}) }, null, 2));
+        printJson({ ...toJson(incident), ...(detail ? { description: detail.description, links: detail.links } : {}) }, 2);
         return 0;
       }
       const out = [
-        `${incident.id}: ${incident.title}`,
-        `  Severity:  ${incident.severity ?? '-'}`,
-        `  Status:    ${incident.status ?? '-'}`,
-        `  Detected:  ${incident.detected ?? '-'}`,
-        `  Resolved:  ${incident.resolved ?? '-'}`,
-        `  Commander: ${incident.roles.commander ?? '-'}`,
-        `  Tech lead: ${incident.roles.techLead ?? '-'}`,
-        `  Comms:     ${incident.roles.commsLead ?? '-'}`,
-        `  Where:     ${relative(cwd, incident.file ? resolve(dirname(logPath), incident.file) : logPath)}:${incident.line}`,
+        `${shown(incident.id)}: ${shown(incident.title)}`,
+        `  Severity:  ${shown(incident.severity)}`,
+        `  Status:    ${shown(incident.status)}`,
+        `  Detected:  ${shown(incident.detected)}`,
+        `  Resolved:  ${shown(incident.resolved)}`,
+        `  Commander: ${shown(incident.roles.commander)}`,
+        `  Tech lead: ${shown(incident.roles.techLead)}`,
+        `  Comms:     ${shown(incident.roles.commsLead)}`,
+        `  Where:     ${shown(relative(cwd, incident.file ? resolve(dirname(logPath), incident.file) : logPath))}:${incident.line}`,
       ];
-      if (detail?.description) out.push('', detail.description);
+      if (detail?.description) out.push('', sanitizeForDisplay(detail.description, { multiline: true }));
       if (incident.timeline.length) {
         out.push('', 'Timeline:');
-        for (const e of incident.timeline) out.push(`  ${e.at ?? '?'}  ${e.text}${e.owner ? ` (@${e.owner})` : ''}`);
+        for (const e of incident.timeline) out.push(`  ${shown(e.at, '?')}  ${shown(e.text)}${e.owner ? ` (@${shown(e.owner)})` : ''}`);
       }
       if (incident.checklist.length) {
         out.push('', `Checklist: ${incident.checklist.filter((c) => c.done).length}/${incident.checklist.length}`);
-        for (const c of incident.checklist) out.push(`  [${c.done ? 'x' : ' '}] ${c.text}`);
+        for (const c of incident.checklist) out.push(`  [${c.done ? 'x' : ' '}] ${shown(c.text)}`);
       }
       if (incident.actionItems.length) {
         out.push('', 'Action items:');
-        for (const a of incident.actionItems) out.push(`  [${a.done ? 'x' : ' '}] ${a.text}${a.owner ? ` (@${a.owner})` : ''}`);
+        for (const a of incident.actionItems) out.push(`  [${a.done ? 'x' : ' '}] ${shown(a.text)}${a.owner ? ` (@${shown(a.owner)})` : ''}`);
       }
-      console.log(out.join('\n'));
+      print(out.join('\n'));
       return 0;
     }
     case 'declare': {
-      expectArgs(0, '--title T --severity S [--commander NAME] [--at ISO]');
-      if (!values.title?.trim()) throw new UsageError('declare needs --title "What is broken".');
+      // The title is the positional words (`declare "Checkout down" --severity SEV-1`) or --title.
+      if (args.length && values.title !== undefined) throw new UsageError('Give the title once: as words after declare, or as --title, not both.');
+      const title = values.title ?? args.join(' ');
+      if (!title.trim()) throw new UsageError('declare needs a title: incident declare "What is broken" --severity S.');
       if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
-      if (!matchSeverity(policy, values.severity)) throw new UsageError(`Unknown severity "${values.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+      if (!matchSeverity(policy, values.severity)) throw new UsageError(unknownSeverityMessage(policy, values.severity));
       const at = parseTime(values.at, policy, '--at');
       const text = readTextFile(logPath);
       const index = text === undefined ? null : indexFile(logPath, text, policy);
       const owner = values.commander ?? (await gitUserName(cwd));
-      const declared = declareIncident(index, { title: values.title, severity: values.severity, commander: values.commander ?? null, at, owner }, policy);
+      const declared = declareIncident(index, { title, severity: values.severity, commander: values.commander ?? null, at, owner }, policy);
       const next = declared.newText ?? applySplices(text as string, declared.splices);
       writeTextFile(logPath, text, next);
-      if (text === undefined) console.error(`Created ${relative(cwd, logPath) || logPath}`);
-      console.log(declared.id);
+      if (text === undefined) note(`Created ${relative(cwd, logPath) || logPath}`);
+      print(declared.id);
       return 0;
     }
     case 'log': {
@@ -245,25 +269,34 @@ async function main(argv: string[]): Promise<number> {
       const at = parseTime(values.at, policy, '--at');
       const owner = values.owner ?? (await gitUserName(cwd));
       const incident = writeIncident(ctx, id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
-      console.error(`Logged to ${incident.id}.`);
+      note(`Logged to ${shown(incident.id)}.`);
       return 0;
     }
     case 'set': {
-      if (args.length < 3) throw new UsageError('Usage: incident set ID FIELD VALUE');
+      if (args.length < 3) throw new UsageError('Usage: incident set ID FIELD VALUE [--at ISO] [--owner NAME]');
       const [id, fieldName, ...rest] = args;
       let value = rest.join(' ');
       const canonical = fieldFromName(policy, fieldName);
       if (canonical === 'severity') {
         const level = matchSeverity(policy, value);
-        if (!level) throw new UsageError(`Unknown severity "${value}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+        if (!level) throw new UsageError(unknownSeverityMessage(policy, value));
         value = level.id;
       } else if (canonical === 'status') {
         const status = matchStatus(policy, value);
-        if (!status) throw new UsageError(`Unknown status "${value}" (the policy has ${policy.statuses.join(', ')}).`);
+        if (!status) throw new UsageError(unknownStatusMessage(policy, value));
         value = status;
       }
-      const incident = writeIncident(ctx, id, (index, incId) => setField(index, incId, fieldName, value, policy));
-      console.error(`Set ${fieldName} of ${incident.id} to ${value}.`);
+      // Status, severity and roles go through the same operations as the extension's commands,
+      // so the change is logged in the timeline (`Status: A → B`, `Escalated: …`, a handoff).
+      const at = parseTime(values.at, policy, '--at');
+      const actor = { at, owner: values.owner ?? (await gitUserName(cwd)) };
+      const incident = writeIncident(ctx, id, (index, incId) => {
+        if (canonical === 'status') return changeStatus(index, incId, value, actor, policy);
+        if (canonical === 'severity') return changeSeverity(index, incId, value, actor, policy);
+        if (canonical === 'commander' || canonical === 'techLead' || canonical === 'commsLead') return assignRole(index, incId, canonical, value, actor, policy);
+        return setField(index, incId, fieldName, value, policy);
+      });
+      note(`Set ${fieldName} of ${shown(incident.id)} to ${value}.`);
       return 0;
     }
     case 'resolve': {
@@ -271,7 +304,7 @@ async function main(argv: string[]): Promise<number> {
       const at = parseTime(values.at, policy, '--at');
       const owner = values.owner ?? (await gitUserName(cwd));
       const incident = writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
-      console.error(`Resolved ${incident.id}.`);
+      note(`Resolved ${shown(incident.id)}.`);
       return 0;
     }
     case 'review': {
@@ -281,18 +314,18 @@ async function main(argv: string[]): Promise<number> {
       const { planReview } = await import('../core/review');
       const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md');
       const path = resolve(dirname(logPath), 'pir', plan.fileName);
-      const shown = relative(cwd, path) || path;
+      const where = relative(cwd, path) || path;
       // The link goes in first: a log that cannot be written (conflict markers) gets no orphan
       // draft, and a draft whose link was lost gets it back.
       if (plan.writeField) writeIncident(ctx, incident.id, (i, incId) => setField(i, incId, 'Review', plan.fieldValue, policy));
       if (existsSync(path)) {
-        console.error(`${shown} already exists; it was left as it is.`);
-        console.log(shown);
+        note(`${where} already exists; it was left as it is.`);
+        print(where);
         return 0;
       }
       writeTextFile(path, undefined, plan.draft(new Date()));
-      console.error(`Drafted the post-incident review of ${incident.id}.`);
-      console.log(shown);
+      note(`Drafted the post-incident review of ${shown(incident.id)}.`);
+      print(where);
       return 0;
     }
     case 'check': {
@@ -301,9 +334,9 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       const { checkLog } = await import('../core/check');
       const problems = checkLog(index, policy, now);
-      if (values.json) console.log(JSON.stringify(problems, null, 2));
-      else if (problems.length === 0) console.log('No problems.');
-      else for (const p of problems) console.log(`${relative(cwd, logPath) || logPath}:${p.line}: ${p.severity}: ${p.message} [${p.code}]`);
+      if (values.json) printJson(problems, 2);
+      else if (problems.length === 0) print('No problems.');
+      else for (const p of problems) print(`${relative(cwd, logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
       return problems.length ? 1 : 0;
     }
     default:
@@ -319,8 +352,8 @@ main(process.argv.slice(2)).then(
     const known = e instanceof UsageError || e instanceof LogFileError || e instanceof WriteRefused;
     const parseError = e instanceof TypeError && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS');
     const message = e instanceof Error ? e.message : String(e);
-    if (known || parseError) console.error(`incident: ${message}`);
-    else console.error(`incident: unexpected error: ${message}`);
+    if (known || parseError) note(`incident: ${message}`);
+    else note(`incident: unexpected error: ${message}`);
     process.exitCode = 2;
   },
 );

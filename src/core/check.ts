@@ -4,15 +4,10 @@ import { parseFrontMatter } from './frontMatter';
 import type { Incident, LogIndex, Problem } from './model';
 import { type Policy, type SeverityLevel, isResolvedStatus, matchSeverity } from './policy';
 import { toDate } from './time';
+import { formatElapsed } from './duration';
 
 function minutesBetween(a: Date, b: Date): number {
   return (b.getTime() - a.getTime()) / 60000;
-}
-
-function formatMinutes(m: number): string {
-  if (m < 90) return `${Math.round(m)} min`;
-  if (m < 48 * 60) return `${Math.round(m / 6) / 10} h`;
-  return `${Math.round(m / 144) / 10} days`;
 }
 
 /** The entry a "Snooze" on a reminder logs: `Status update reminder snoozed for 10 min`. */
@@ -113,7 +108,7 @@ export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()
       const breach = responseTimeBreach(inc, policy, now);
       problems.push(
         breach
-          ? { code: 'response-time-breach', message: `${inc.id} (${breach.level.id}) has had no incident commander for ${formatMinutes(breach.waited)}; the response time is ${formatMinutes(breach.level.responseMinutes!)}.`, line: inc.line, incidentId: inc.id, severity: 'error' }
+          ? { code: 'response-time-breach', message: `${inc.id} (${breach.level.id}) has had no incident commander for ${formatElapsed(breach.waited)}; the response time is ${formatElapsed(breach.level.responseMinutes!)}.`, line: inc.line, incidentId: inc.id, severity: 'error' }
           : { code: 'missing-commander', message: `${inc.id} is active with no incident commander.`, line: inc.line, incidentId: inc.id, severity: 'warning' },
       );
     }
@@ -121,7 +116,7 @@ export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()
     if (due && due.minutesLeft < 0) {
       problems.push({
         code: 'update-overdue',
-        message: `${inc.id} (${level?.id}) status update is overdue by ${formatMinutes(-due.minutesLeft)} (every ${formatMinutes(level?.updateMinutes ?? 0)}).`,
+        message: `${inc.id} (${level?.id}) status update is overdue by ${formatElapsed(-due.minutesLeft)} (every ${formatElapsed(level?.updateMinutes ?? 0)}).`,
         line: inc.line,
         incidentId: inc.id,
         severity: 'warning',

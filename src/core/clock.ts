@@ -6,13 +6,8 @@ import type { Incident, LogIndex } from './model';
 import { type Policy, matchSeverity } from './policy';
 import { toDate } from './time';
 
-/** "42 min", "3 h 05 min", "2 d 4 h": compact elapsed time for tree rows and the status bar. */
-export function formatElapsed(minutes: number): string {
-  const m = Math.max(0, Math.floor(minutes));
-  if (m < 60) return `${m} min`;
-  if (m < 48 * 60) return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
-  return `${Math.floor(m / 1440)} d ${Math.floor((m % 1440) / 60)} h`;
-}
+// The duration format lives in duration.ts (check.ts uses it too); re-exported for the callers here.
+export { formatElapsed } from './duration';
 
 /** Minutes since the incident was detected; null when its detection time is unknown or only a day. */
 export function elapsedMinutes(incident: Incident, now: Date): number | null {

@@ -23,6 +23,8 @@ export {
   matchSeverity,
   matchStatus,
   isResolvedStatus,
+  unknownSeverityMessage,
+  unknownStatusMessage,
   canonicalField,
   fieldFromName,
   parseDuration,
@@ -40,3 +42,5 @@ export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
 export { assignRole, changeSeverity, changeStatus, isEscalation, type Actor, type Role } from './operations';
 export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
+export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
+export { gitUserName } from './gitUser';

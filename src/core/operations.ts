@@ -1,7 +1,7 @@
 // Response operations as one change each: the field edit and the timeline entry that records it,
 // computed from the same index so a single undo (or a single file write) covers both.
 import type { LogIndex, Splice } from './model';
-import { FIELD_LABELS, type Policy, matchSeverity, matchStatus } from './policy';
+import { FIELD_LABELS, type Policy, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from './policy';
 import { WriteRefused, appendTimelineEntry, combineSplices, requireIncident, setField } from './writer';
 
 export type Role = 'commander' | 'techLead' | 'commsLead';
@@ -22,7 +22,7 @@ function withEntry(index: LogIndex, id: string, fieldSplices: Splice[], text: st
 export function changeStatus(index: LogIndex, id: string, status: string, actor: Actor, policy: Policy): Splice[] {
   const incident = requireIncident(index, id);
   const next = matchStatus(policy, status);
-  if (!next) throw new WriteRefused(`Unknown status "${status}" (the policy has ${policy.statuses.join(', ')}).`);
+  if (!next) throw new WriteRefused(unknownStatusMessage(policy, status));
   const text = incident.status ? `Status: ${incident.status} → ${next}` : `Status set to ${next}`;
   return withEntry(index, incident.id, setField(index, incident.id, 'status', next, policy), text, actor, policy);
 }
@@ -39,7 +39,7 @@ export function isEscalation(policy: Policy, from: string | null, to: string): b
 export function changeSeverity(index: LogIndex, id: string, severity: string, actor: Actor, policy: Policy): Splice[] {
   const incident = requireIncident(index, id);
   const level = matchSeverity(policy, severity);
-  if (!level) throw new WriteRefused(`Unknown severity "${severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+  if (!level) throw new WriteRefused(unknownSeverityMessage(policy, severity));
   const from = incident.severity;
   const verb = isEscalation(policy, from, level.id) ? 'Escalated' : from ? 'Severity changed' : 'Severity set';
   const text = from ? `${verb}: ${from} → ${level.id}` : `${verb} to ${level.id}`;

@@ -237,6 +237,20 @@ export function matchStatus(policy: Policy, text: string): string | undefined {
   return policy.statuses.find((s) => s.toLowerCase() === t);
 }
 
+/** The message for a severity the policy does not have: `Unknown severity "SEV-9" (the policy has SEV-1, SEV-2, SEV-3).` */
+export function unknownSeverityMessage(policy: Policy, value: string): string {
+  return `Unknown severity "${value}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`;
+}
+
+/**
+ * The message for a status the policy does not have. `alsoAccepted` names words accepted beside
+ * the policy's statuses (the CLI's `list --status` also takes "active" and "open").
+ */
+export function unknownStatusMessage(policy: Policy, value: string, alsoAccepted: readonly string[] = []): string {
+  const extra = alsoAccepted.length ? `, or ${alsoAccepted.map((w) => `"${w}"`).join(' or ')}` : '';
+  return `Unknown status "${value}" (the policy has ${policy.statuses.join(', ')}${extra}).`;
+}
+
 export function isResolvedStatus(policy: Policy, status: string | null): boolean {
   if (!status) return false;
   const t = status.trim().toLowerCase();

@@ -2,7 +2,7 @@
 // applied to the original text; nothing is ever re-serialised, so every byte outside a splice
 // (line endings, BOM, front matter, the user's spacing and bullets) stays exactly as it was.
 import type { CanonicalField, Field, Incident, LogIndex, Splice } from './model';
-import { FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity } from './policy';
+import { FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity, unknownSeverityMessage } from './policy';
 import { findIncident } from './indexer';
 import { foldCellText, foldHeadingText, foldUserText, lineEndAt, lineStartAt } from './text';
 import { dayOf, formatLogTime, formatTimeOfDay, idDayParts } from './time';
@@ -308,7 +308,7 @@ export function declareIncident(index: LogIndex | null, opts: DeclareOptions, po
   const title = foldHeadingText(opts.title);
   if (!title) throw new WriteRefused('A new incident needs a title.');
   const level = matchSeverity(policy, opts.severity);
-  if (!level) throw new WriteRefused(`Unknown severity "${opts.severity}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+  if (!level) throw new WriteRefused(unknownSeverityMessage(policy, opts.severity));
   const id = nextIncidentId(index, opts.at);
   if (!index) {
     const eol = '\n';

@@ -1,10 +1,7 @@
 // The git user of the workspace: the default owner of timeline entries and commander of new
-// incidents, as `git config user.name` says (null when git or the setting is missing).
-import { execFile } from 'node:child_process';
+// incidents. The core reads it, as the CLI does.
+import { gitUserName } from '../core/gitUser';
 
 export function gitUser(cwd: string | undefined): Promise<string | null> {
-  if (!cwd) return Promise.resolve(null);
-  return new Promise((resolve) => {
-    execFile('git', ['config', '--get', 'user.name'], { cwd, timeout: 3000 }, (err, stdout) => resolve(err ? null : stdout.trim() || null));
-  });
+  return gitUserName(cwd);
 }

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { findIncident, indexLog, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
-import { type Policy, matchSeverity } from '../core/policy';
+import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/policy';
 import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
 import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
@@ -92,7 +92,7 @@ class ResponseCommands {
     const given = text(arg);
     if (given) {
       const level = matchSeverity(policy, given);
-      if (!level) throw new WriteRefused(`Unknown severity "${given}" (the policy has ${policy.severities.map((s) => s.id).join(', ')}).`);
+      if (!level) throw new WriteRefused(unknownSeverityMessage(policy, given));
       return level.id;
     }
     const pick = await vscode.window.showQuickPick(

@@ -77,13 +77,19 @@ test('log, set, resolve write the log; check reports problems with exit 1', () =
   const id = 'INC-2026-1120-001';
   assert.equal(run(dir, 'log', id, 'Rolled', 'back', 'deploy', '--at', '2026-11-20T10:10:00Z').code, 0);
   assert.equal(run(dir, 'log', id, 'Paged DB team', '--owner', 'sam', '--at', '2026-11-20T10:12:00Z').code, 0);
-  assert.equal(run(dir, 'set', id, 'severity', 'sev 1').code, 0);
-  assert.equal(run(dir, 'set', id, 'tech-lead', 'Sam Okafor').code, 0);
+  assert.equal(run(dir, 'set', id, 'severity', 'sev 1', '--at', '2026-11-20T10:14:00Z').code, 0);
+  assert.equal(run(dir, 'set', id, 'tech-lead', 'Sam Okafor', '--at', '2026-11-20T10:15:00Z').code, 0);
   assert.equal(run(dir, 'set', id, 'Region', 'eu-west-1').code, 0);
   let inc = JSON.parse(run(dir, 'show', id, '--json').out);
   assert.equal(inc.severity, 'SEV-1');
   assert.equal(inc.roles.techLead, 'Sam Okafor');
-  assert.deepEqual(inc.timeline.slice(1).map((e: { text: string; owner: string }) => [e.text, e.owner]), [['Rolled back deploy', 'Dana Reyes'], ['Paged DB team', 'sam']]);
+  // `set` logs severity and role changes as the extension does, owned by the git user.
+  assert.deepEqual(inc.timeline.slice(1).map((e: { text: string; owner: string }) => [e.text, e.owner]), [
+    ['Rolled back deploy', 'Dana Reyes'],
+    ['Paged DB team', 'sam'],
+    ['Escalated: SEV-2 → SEV-1', 'Dana Reyes'],
+    ['Technical Lead: Sam Okafor', 'Dana Reyes'],
+  ]);
   const before = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
   assert.ok(before.includes('- **Region:** eu-west-1\n'));
 
@@ -92,7 +98,7 @@ test('log, set, resolve write the log; check reports problems with exit 1', () =
   const codes = JSON.parse(check.out).map((p: { code: string }) => p.code);
   assert.deepEqual(codes, ['response-time-breach', 'update-overdue']);
   const human = run(dir, 'check', '--now', '2026-11-20T11:00:00Z');
-  assert.match(human.out, /docs\/INCIDENT_LOG\.md:3: error: .*no incident commander for 60 min; the response time is 15 min/);
+  assert.match(human.out, /docs\/INCIDENT_LOG\.md:3: error: .*no incident commander for 1 h 00 min; the response time is 15 min/);
 
   assert.equal(run(dir, 'set', id, 'commander', 'Ana').code, 0);
   assert.equal(run(dir, 'resolve', id, '--at', '2026-11-20T11:30:00Z').code, 0);
@@ -119,7 +125,8 @@ test('bad usage and unknown things exit 2 with a message that names them, and wr
     [['set', 'INC-2026-1120-001', 'severity', 'SEV-9'], /Unknown severity "SEV-9" \(the policy has SEV-1, SEV-2, SEV-3\)/],
     [['set', 'INC-2026-1120-001', 'status', 'Sleeping'], /Unknown status "Sleeping"/],
     [['declare', '--title', 'y', '--severity', 'P7'], /Unknown severity "P7"/],
-    [['declare', '--severity', 'SEV-1'], /needs --title/],
+    [['declare', '--severity', 'SEV-1'], /declare needs a title/],
+    [['declare', 'A', '--title', 'B', '--severity', 'SEV-1'], /Give the title once/],
     [['log', 'INC-2026-1120-001', 'x', '--at', 'yesterday'], /--at "yesterday" is not a date-time/],
     [['list', '--severity', 'huge'], /Unknown severity "huge"/],
     [['frobnicate'], /Unknown command "frobnicate"/],
@@ -232,4 +239,82 @@ test('review drafts pir/ID.md beside the log, links it from the incident, and ne
   assert.equal(readFileSync(join(dir, 'docs/pir', `${id}.md`), 'utf8'), `${review}Notes.\n`);
   assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), log);
   assert.equal(run(dir, 'review', 'INC-1999-0101-001').code, 2);
+});
+
+test('--version prints the package version from the bundle alone', () => {
+  const dir = repo();
+  const r = run(dir, '--version');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+  // The bundle reads no package.json: a copy of it on its own prints the same.
+  const lone = mkdtempSync(join(tmpdir(), 'incident-cli-lone-'));
+  made.push(lone);
+  cpSync(BUILD, lone, { recursive: true });
+  const copy = spawnSync(process.execPath, [join(lone, 'cli.js'), '--version'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(copy.stdout, r.out);
+});
+
+test('declare takes the title as words; list --status open means every active incident', () => {
+  const dir = repo();
+  const d = run(dir, 'declare', 'Checkout down', '--severity', 'SEV-1', '--at', '2026-11-20T14:30:00Z');
+  assert.equal(d.code, 0, d.err);
+  assert.equal(d.out.trim(), 'INC-2026-1120-001');
+  assert.equal(run(dir, 'declare', 'Search', 'slow', '--severity', 'SEV-3', '--at', '2026-11-20T15:00:00Z').code, 0);
+  assert.equal(run(dir, 'declare', '--title', 'Old outage', '--severity', 'SEV-2', '--at', '2026-11-19T09:00:00Z').code, 0);
+  assert.equal(run(dir, 'resolve', 'INC-2026-1119-001', '--at', '2026-11-19T10:00:00Z').code, 0);
+  const titles = (args: string[]) => JSON.parse(run(dir, 'list', '--json', ...args).out).map((i: { title: string }) => i.title).sort();
+  assert.deepEqual(titles([]), ['Checkout down', 'Old outage', 'Search slow']);
+  assert.deepEqual(titles(['--status', 'open']), ['Checkout down', 'Search slow']);
+  assert.deepEqual(titles(['--status', 'Active']), ['Checkout down', 'Search slow']);
+  assert.deepEqual(titles(['--status', 'resolved']), ['Old outage']);
+  assert.match(run(dir, 'list', '--status', 'shut').err, /Unknown status "shut" \(the policy has .*Resolved, or "active" or "open"\)/);
+});
+
+test('set status logs the change in the timeline, as the extension does', () => {
+  const dir = repo();
+  run(dir, 'declare', 'API errors', '--severity', 'SEV-2', '--at', '2026-11-20T10:00:00Z');
+  const id = 'INC-2026-1120-001';
+  const r = run(dir, 'set', id, 'status', 'mitigating', '--at', '2026-11-20T10:30:00Z');
+  assert.equal(r.code, 0, r.err);
+  const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  assert.ok(log.includes('- **Status:** Mitigating\n'), log);
+  assert.ok(log.includes('- 2026-11-20 10:30 UTC — Status: Investigating → Mitigating (@Dana Reyes)\n'), log);
+  assert.equal(run(dir, 'set', id, 'commander', 'Ana', '--at', '2026-11-20T10:31:00Z', '--owner', 'lee').code, 0);
+  assert.equal(run(dir, 'set', id, 'commander', 'Sam', '--at', '2026-11-20T10:32:00Z', '--owner', 'lee').code, 0);
+  const entries = JSON.parse(run(dir, 'show', id, '--json').out).timeline.map((e: { text: string }) => e.text);
+  assert.deepEqual(entries.slice(-2), ['Incident Commander: Ana', 'Incident Commander handed over from Ana to Sam']);
+});
+
+test('escape sequences in a log never reach the terminal raw; the text stays readable', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'));
+  const osc52 = '\x1b]52;c;Y3VybCBldmlsLnNofHNo\x07';
+  const title = '\x1b]0;pwned\x07';
+  const csi = '\x9b2J';
+  const log = [
+    '# Incident Log',
+    '',
+    `## INC-2026-1120-001: Checkout ${osc52}down ${title}now${csi} \u202eevil`,
+    '- **Severity:** SEV-1',
+    '- **Status:** Investigating',
+    '- **Detected:** 2026-11-20 10:00 UTC',
+    `- **Incident Commander:** Ana\x1b[8m`,
+    '',
+    '### Timeline',
+    `- 2026-11-20 10:00 UTC — Paged ${osc52}the team (@sam${title})`,
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'docs/INCIDENT_LOG.md'), log);
+  const outputs = [run(dir, 'list'), run(dir, 'show', 'INC-2026-1120-001'), run(dir, 'check', '--now', '2026-11-20T12:00:00Z'), run(dir, 'list', '--json'), run(dir, 'show', 'INC-2026-1120-001', '--json'), run(dir, 'check', '--json', '--now', '2026-11-20T12:00:00Z')];
+  for (const r of outputs) {
+    for (const raw of ['\x1b', '\x07', '\x9b', '\u202e']) assert.ok(!r.out.includes(raw) && !r.err.includes(raw), `raw U+${raw.charCodeAt(0).toString(16)} in ${JSON.stringify(r.out)}`);
+  }
+  const [list, show, check] = outputs;
+  assert.match(list.out, /Checkout ␛\]52;c;Y3VybCBldmlsLnNofHNo␇down ␛\]0;pwned␇now␛\[2J evil/);
+  assert.match(show.out, /Commander: Ana␛\[8m/);
+  assert.match(show.out, /Paged ␛\]52;c;Y3VybCBldmlsLnNofHNo␇the team \(@sam␛\]0;pwned␇\)/);
+  assert.match(check.out, /INC-2026-1120-001 \(SEV-1\) status update is overdue/);
+  // JSON stays the same data: the escapes parse back to the characters the log holds.
+  assert.equal(JSON.parse(outputs[3].out)[0].title, `Checkout ${osc52}down ${title}now${csi} \u202eevil`);
+  assert.equal(JSON.parse(outputs[4].out).timeline[0].owner, `sam${title}`);
 });
