@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Bundles the extension host code, the CLI and (when present) the webview code with esbuild.
-// `--watch` rebuilds on change; `--production` minifies.
+// `--watch` rebuilds on change; `--production` empties the output folder first (so no source map
+// or other leftover of a development build reaches the .vsix) and minifies.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -68,6 +69,8 @@ import('./cli/main.mjs').catch((e) => {
   process.exitCode = 2;
 });
 `;
+// (Not with --only: the other half of the build stays.)
+if (production && !watch && !only) rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
 if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o755 });
 
