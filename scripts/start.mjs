@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 /* global setInterval, clearInterval, fetch, AbortSignal */
 // `npm start`: builds the extension, installs the VS Code harness on first use, and opens the
-// extension in code-server on samples/demo (or --workspace FOLDER) at 127.0.0.1. Runs until
-// Ctrl+C, then stops code-server and everything it started.
+// extension in code-server at 127.0.0.1 on a copy of samples/demo whose times are moved to now
+// (scripts/demoWorkspace.ts), or on --workspace FOLDER as it is. Runs until Ctrl+C, then stops
+// code-server and everything it started, and removes the demo copy.
 // Usage: npm start [-- --workspace FOLDER] [--port N]
+// Runs under tsx (see package.json) for the demo module, which reads the log with the core.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { prepareDemoWorkspace } from './demoWorkspace.ts';
 import { ROOT } from './vscode/config.mjs';
 import { HarnessError } from './vscode/install.mjs';
 import { startServer } from './vscode/server.mjs';
@@ -14,7 +17,7 @@ import { startServer } from './vscode/server.mjs';
 const USAGE = 'Usage: npm start [-- --workspace FOLDER] [--port N]';
 
 function parse(argv) {
-  const opts = { workspace: resolve(ROOT, 'samples', 'demo'), port: undefined };
+  const opts = { workspace: undefined, port: undefined };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -33,8 +36,15 @@ function parse(argv) {
       process.exit(0);
     } else throw new HarnessError(`Unknown option "${a}".\n${USAGE}`);
   }
-  if (!existsSync(opts.workspace) || !statSync(opts.workspace).isDirectory()) throw new HarnessError(`--workspace ${opts.workspace} is not a folder.`);
+  if (opts.workspace !== undefined && (!existsSync(opts.workspace) || !statSync(opts.workspace).isDirectory())) throw new HarnessError(`--workspace ${opts.workspace} is not a folder.`);
   return opts;
+}
+
+/** "by 9 d 23 h 20 min" / "back by …" for the start message. */
+function formatShift(minutes) {
+  const m = Math.abs(minutes);
+  const text = [[Math.floor(m / 1440), 'd'], [Math.floor((m % 1440) / 60), 'h'], [m % 60, 'min']].filter(([n]) => n).map(([n, u]) => `${n} ${u}`).join(' ') || '0 min';
+  return `${minutes < 0 ? 'back ' : ''}by ${text}`;
 }
 
 async function main() {
@@ -42,13 +52,31 @@ async function main() {
   console.log('Building the extension...');
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new HarnessError('The build failed (see above).');
-  const server = await startServer({ workspace: opts.workspace, port: opts.port, label: 'start' });
-  console.log(`\nIncident Playbook is running at ${server.url(opts.workspace)}`);
+  let demo;
+  if (opts.workspace === undefined) {
+    demo = prepareDemoWorkspace(resolve(ROOT, 'samples', 'demo'), new Date(), resolve(ROOT, 'dist', 'cli.js'));
+    console.log(`Demo workspace: ${demo.dir} (a copy of samples/demo, its times moved ${formatShift(demo.shiftMinutes)})`);
+  }
+  const workspace = opts.workspace ?? demo.dir;
+  const removeDemo = () => {
+    if (demo) rmSync(dirname(demo.dir), { recursive: true, force: true });
+  };
+  // However the process ends (Ctrl+C during the harness install, a failed start), the copy goes.
+  process.on('exit', removeDemo);
+  // Until the harness has signal handlers of its own (it adds them once it starts a process), a
+  // signal must still end the process through 'exit'.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (process.listenerCount(sig) === 1) process.exit(sig === 'SIGINT' ? 130 : 143);
+    });
+  }
+  const server = await startServer({ workspace, port: opts.port, label: 'start' });
+  console.log(`\nIncident Playbook is running at ${server.url(workspace)}`);
   console.log('Open it in a browser; the Incidents view is in the activity bar. Press Ctrl+C to stop.\n');
   const stop = async (why) => {
     process.stdout.write(`\n${why}: stopping code-server...\n`);
     await server.stop();
-    console.log('Stopped.');
+    console.log(demo ? 'Stopped; the demo copy was removed.' : 'Stopped.');
     process.exit(0);
   };
   // These replace the harness's own handlers' exit code with a clean 0 for a deliberate stop.
