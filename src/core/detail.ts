@@ -1,6 +1,6 @@
-// The one place remark runs: a real markdown parse of a single incident, loaded lazily, for
-// detail the line index does not need (links, code, plain text of the description). It only
-// parses; it never serialises a user's document.
+// The one place a full markdown parser runs (mdast-util-from-markdown, loaded lazily): a single
+// incident, for detail the line index does not need (links, code, plain text of the description).
+// It only parses; it never serialises a user's document.
 import type { Root, RootContent } from 'mdast';
 import type { Incident, LogIndex } from './model';
 
@@ -10,11 +10,11 @@ export interface IncidentDetail {
   links: Array<{ text: string; url: string }>;
   headings: string[];
   codeBlocks: number;
-  /** Set when the section was not given to remark, and why. */
+  /** Set when the section was not given to the parser, and why. */
   skipped?: string;
 }
 
-/** remark's cost grows steeply with nesting (800 nested list levels: ~40 s here); beyond these it is not run. */
+/** The parser's cost grows steeply with nesting (800 nested list levels: ~40 s here); beyond these it is not run. */
 const MAX_NESTING = 32;
 const MAX_BYTES = 512 * 1024;
 

@@ -111,12 +111,18 @@ export interface Incident {
   source: IncidentSource;
   /** For a linked file: its path as written in the index table (relative to the log). */
   file?: string;
-  /** Section offsets: heading start to the start of the next heading of the same or higher level. */
+  /**
+   * Section offsets: heading start to the start of the next heading of the same or higher level.
+   * For a table row (and a linked file), the row's line.
+   */
   start: number;
   end: number;
-  /** Heading level for sections (2–4), 0 for table rows. */
+  /**
+   * Heading level: 2–4 for a section of a log, 1–4 for the incident of a per-incident file (1
+   * when the file has no heading), 0 for table rows and linked files.
+   */
   level: number;
-  /** Offset of the end of the heading line (after its line break), where fields start. */
+  /** Offset of the end of the heading line (after its line break), where fields start; `end` for a table row. */
   bodyStart: number;
   timelineSlot?: TimelineSlot;
   /** Offset where a new field line is inserted and the style it uses. */
@@ -156,7 +162,10 @@ export interface LogIndex {
   problems: Problem[];
   /** True when the text holds git conflict markers: such a log is never written. */
   hasConflicts: boolean;
-  /** Offset where a newly declared incident goes (newest first), and the heading level to use. */
+  /**
+   * Offset where a newly declared incident goes (above the first section, after the last one when
+   * the log runs oldest first, at the end when there is none), and the heading level to use.
+   */
   declareSlot: { insertAt: number; level: number };
   lineCount: number;
 }

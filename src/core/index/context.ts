@@ -1,0 +1,46 @@
+// What every reading rule shares while one text is indexed: the text, its per-line facts, the
+// policy and the problems found so far. Free functions take it as their first argument; it is
+// built once per index, always with the same shape, so the hot loops stay monomorphic.
+import type { LogIndex, Problem } from '../model';
+import type { Policy } from '../policy';
+import type { Heading, Lines } from './lineScan';
+import type { LazySectionIncident } from './lazy';
+
+export interface IndexOptions {
+  policy?: Policy;
+  /** Reads a file linked from an index table, relative to the log. Undefined: links are not followed. */
+  readFile?: (relativePath: string) => string | undefined;
+  /** Treat the document as one incident (a per-incident file linked from an index table). */
+  singleIncident?: boolean;
+}
+
+export interface IndexContext {
+  readonly text: string;
+  readonly options: IndexOptions;
+  readonly policy: Policy;
+  readonly lines: Lines;
+  readonly problems: Problem[];
+  /** ATX headings outside code and comments, in order. */
+  readonly headings: Heading[];
+  /** Section incidents whose bodies are not read yet (see lazy.ts). */
+  readonly lazy: LazySectionIncident[];
+  /** Indexes a linked per-incident file; passed in so that table reading need not import the orchestrator. */
+  readonly indexFile: (text: string, policy?: Policy) => LogIndex;
+}
+
+export interface Section {
+  headingLine: number;
+  level: number;
+  /** First line after the heading, and the line after the section's last line. */
+  bodyLine: number;
+  endLine: number;
+}
+
+export function lineText(ctx: IndexContext, li: number): string {
+  return ctx.text.slice(ctx.lines.starts[li], ctx.lines.ends[li]);
+}
+
+/** Offset where line `li` starts, or the end of the text when there is no such line. */
+export function lineStart(ctx: IndexContext, li: number): number {
+  return li < ctx.lines.starts.length ? ctx.lines.starts[li] : ctx.text.length;
+}

@@ -1,0 +1,207 @@
+// Field lines (`- **Severity:** SEV-2`, `**Status**: open`, `Commander: @ana`, two-column
+// tables, front matter keys) and the incident values read from them.
+import { parseFrontMatter } from '../frontMatter';
+import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
+import { type Policy, canonicalField, matchSeverity, matchStatus } from '../policy';
+import { stripInline } from '../text';
+import { parseTimeValue } from '../time';
+import { type IndexContext, type Section, lineStart, lineText } from './context';
+import type { HeadingFacts } from './headings';
+import { hasChar } from './lineScan';
+import { tableAt, tableField } from './tables';
+
+const FIELD_BOLD_INSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?):\2[ \t]*(.*)$/;
+const FIELD_BOLD_OUTSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?)\2[ \t]*:[ \t]*(.*)$/;
+const FIELD_PLAIN = /^(\s*(?:[-*+]\s+)?)([\p{L}][\p{L}\p{N} _/-]{0,40}?)[ \t]*:[ \t]+(.*)$/u;
+
+interface FieldMatch {
+  key: string;
+  keyStart: number;
+  keyEnd: number;
+  valueStart: number;
+  valueEnd: number;
+  value: string;
+  style: FieldStyle;
+}
+
+/** Recognises a field line; offsets are relative to the line. */
+function matchFieldLine(line: string, policy: Policy): FieldMatch | undefined {
+  let m = FIELD_BOLD_INSIDE.exec(line);
+  let style: FieldStyle | undefined;
+  let keyGroup = 3;
+  let valueGroup = 4;
+  if (m) style = m[1].trim() ? 'list-bold' : 'bold';
+  else {
+    m = FIELD_BOLD_OUTSIDE.exec(line);
+    if (m) style = 'bold-outside';
+    else {
+      m = FIELD_PLAIN.exec(line);
+      if (!m) return undefined;
+      keyGroup = 2;
+      valueGroup = 3;
+      style = 'plain';
+      if (!canonicalField(policy, m[2])) return undefined;
+    }
+  }
+  const key = stripInline(m[keyGroup]).trim();
+  if (!key || /^\d/.test(key)) return undefined;
+  const keyStart = line.indexOf(m[keyGroup], m[1].length);
+  const valueRaw = m[valueGroup];
+  const valueStart = line.length - valueRaw.length;
+  let valueEnd = line.length;
+  // Trailing two-space hard breaks and backslash breaks stay where they are.
+  while (valueEnd > valueStart && (line[valueEnd - 1] === ' ' || line[valueEnd - 1] === '\t')) valueEnd--;
+  if (valueEnd > valueStart && line[valueEnd - 1] === '\\' && line[valueEnd - 2] !== '\\') {
+    valueEnd--;
+    while (valueEnd > valueStart && line[valueEnd - 1] === ' ') valueEnd--;
+  }
+  return { key, keyStart, keyEnd: keyStart + m[keyGroup].length, valueStart, valueEnd, value: line.slice(valueStart, valueEnd), style };
+}
+
+/** The field lines and two-column field tables in lines [from, to). */
+export function readFields(ctx: IndexContext, from: number, to: number): Field[] {
+  const fields: Field[] = [];
+  const { text, lines, policy } = ctx;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li] || lines.level[li]) continue;
+    const s0 = lines.starts[li];
+    const e0 = lines.ends[li];
+    // Every field shape has a colon or is a table row; most prose lines are neither.
+    if (e0 - s0 > 400 || e0 === s0) continue;
+    if (!hasChar(text, 58 /* : */, s0, e0) && !hasChar(text, 124 /* | */, s0, e0)) continue;
+    const line = lineText(ctx, li);
+    const table = tableAt(text, lines, li, to);
+    if (table) {
+      if (table.headers.length === 2) {
+        for (let r = table.firstRow; r <= table.lastRow; r++) {
+          const f = tableField(ctx, r, 0, 1);
+          if (f) fields.push(f);
+        }
+      }
+      li = table.lastRow;
+      continue;
+    }
+    const m = matchFieldLine(line, policy);
+    if (!m) continue;
+    const base = lines.starts[li];
+    fields.push({
+      key: m.key,
+      canonical: canonicalField(policy, m.key),
+      value: m.value,
+      style: m.style,
+      line: li,
+      valueStart: base + m.valueStart,
+      valueEnd: base + m.valueEnd,
+    });
+  }
+  return fields;
+}
+
+/** Whether a section without an id or date in its heading holds enough fields to be an incident. */
+export function fieldsLookLikeIncident(policy: Policy, fields: Field[]): boolean {
+  const kinds = new Set<CanonicalField>();
+  for (const f of fields) if (f.canonical && f.value.trim()) kinds.add(f.canonical);
+  const core = ['severity', 'status', 'detected', 'resolved', 'commander'] as const;
+  const n = core.filter((k) => kinds.has(k)).length;
+  if (n >= 2) return true;
+  for (const f of fields) {
+    if (f.canonical === 'severity' && matchSeverity(policy, stripInline(f.value))) return true;
+    if (f.canonical === 'detected' && parseTimeValue(stripInline(f.value), policy.timeZone)) return true;
+  }
+  return false;
+}
+
+/** The incident's values: the first non-empty field of each kind, else what the heading said. */
+export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
+  const policy = ctx.policy;
+  const first = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '')?.value;
+  const sevText = first('severity') ?? facts.severityText;
+  const sevPlain = sevText ? stripInline(sevText) : null;
+  const severity = sevPlain ? (matchSeverity(policy, sevPlain)?.id ?? sevPlain) : null;
+  const statusPlain = first('status') ? stripInline(first('status') as string) : null;
+  const status = statusPlain ? (matchStatus(policy, statusPlain) ?? statusPlain) : null;
+  const time = (k: CanonicalField): string | null => {
+    const f = fields.find((x) => x.canonical === k && x.value.trim() !== '');
+    if (!f) return null;
+    const p = parseTimeValue(stripInline(f.value), policy.timeZone);
+    if (!p) return null;
+    if (p.invalid || !p.value) {
+      ctx.problems.push({ code: 'bad-date', message: `"${stripInline(f.value)}" is not a real date or time.`, line: f.line + 1, severity: 'warning' });
+      return null;
+    }
+    return p.value;
+  };
+  const person = (k: CanonicalField) => {
+    const v = first(k);
+    if (!v) return null;
+    const plain = stripInline(v).replace(/^@/, '').trim();
+    return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) ? plain : null;
+  };
+  return {
+    severity,
+    status,
+    detected: time('detected') ?? facts.date,
+    resolved: time('resolved'),
+    roles: { commander: person('commander'), techLead: person('techLead'), commsLead: person('commsLead') },
+    title: first('title') ?? null,
+    summary: first('summary') ?? null,
+    id: first('id') ?? null,
+  };
+}
+
+/** Where a new field line goes, and the style it copies. */
+export function fieldSlot(ctx: IndexContext, fields: Field[], section: Section): Incident['fieldSlot'] {
+  // New fields go after the last field of the first run of fields (not inside a table of them).
+  const listFields = fields.filter((f) => f.style !== 'table');
+  const last = listFields.length ? listFields[listFields.length - 1] : undefined;
+  if (last) {
+    const li = last.line;
+    const line = lineText(ctx, li);
+    const indent = /^\s*/.exec(line)?.[0] ?? '';
+    return { insertAt: lineStart(ctx, li + 1), style: last.style, indent };
+  }
+  return { insertAt: lineStart(ctx, section.bodyLine), style: 'list-bold', indent: '' };
+}
+
+/** Front matter keys that name fields, with the offsets of their values (lines 1 to bodyLine - 2). */
+export function readFrontMatterFields(ctx: IndexContext, bodyLine: number): Field[] {
+  const out: Field[] = [];
+  for (let li = 1; li < bodyLine - 1; li++) {
+    const line = lineText(ctx, li);
+    const m = /^([A-Za-z][\w -]{0,40}):[ \t]*(.*?)[ \t]*$/.exec(line);
+    if (!m || !canonicalField(ctx.policy, m[1].replace(/[_-]/g, ' '))) continue;
+    let value = m[2];
+    let valueStart = line.length - line.slice(m[1].length + 1).trimStart().length;
+    // Quoted YAML scalars: the quotes are syntax, not value.
+    const q = /^(["'])(.*)\1$/.exec(value);
+    if (q) {
+      value = q[2];
+      valueStart += 1;
+    }
+    const base = ctx.lines.starts[li];
+    out.push({ key: m[1], canonical: canonicalField(ctx.policy, m[1].replace(/[_-]/g, ' ')), value, style: 'plain', line: li, valueStart: base + valueStart, valueEnd: base + valueStart + value.length });
+  }
+  return out;
+}
+
+/** Replaces the line scan's values of front matter fields with what the YAML means. */
+export function applyFrontMatterValues(ctx: IndexContext, bodyLine: number, fields: Field[]): void {
+  const yaml = ctx.text.slice(ctx.lines.starts[0], ctx.lines.ends[bodyLine - 1]).replace(/\r\n/g, '\n');
+  let data: Record<string, unknown>;
+  try {
+    data = parseFrontMatter(`${yaml}\n`).data;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    ctx.problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
+    return;
+  }
+  for (const field of fields) {
+    const value = data[field.key];
+    if (value instanceof Date && !Number.isNaN(value.getTime())) {
+      // YAML reads `2026-03-04` as a date: keep it a day when that is all that was written.
+      field.value = /^\d{4}-\d{2}-\d{2}$/.test(field.value) ? value.toISOString().slice(0, 10) : value.toISOString().replace(/\.000Z$/, 'Z');
+    } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
+      field.value = String(value);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+// The orchestrator: scan the lines, mark front matter, code and headings, then find the
+// incidents (sections and table rows, or the one incident of a per-incident file).
+import type { Incident, LogIndex, Problem } from '../model';
+import { type Policy, defaultPolicy } from '../policy';
+import { slugify } from '../text';
+import { dayOf } from '../time';
+import type { IndexContext, IndexOptions } from './context';
+import { classify, findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
+import { findIncidents, singleIncident } from './sections';
+
+/** Indexes `text` without remembering the options (see indexLog). */
+export function runIndex(text: string, options: IndexOptions): LogIndex {
+  flatten(text);
+  const policy = options.policy ?? defaultPolicy();
+  const problems: Problem[] = [];
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const firstNl = text.indexOf('\n');
+  const eol: '\n' | '\r\n' = firstNl > 0 && text.charCodeAt(firstNl - 1) === 13 ? '\r\n' : '\n';
+  const contentStart = bom ? 1 : 0;
+  const lines = scanLines(text, contentStart);
+  const bodyLine = markFrontMatter(text, lines, problems);
+  const bodyStart = bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length;
+  const headings = classify(text, lines, problems);
+  const ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile };
+
+  const conflictLine = findConflicts(text, lines);
+  const hasConflicts = conflictLine !== -1;
+  if (hasConflicts) {
+    problems.push({
+      code: 'conflict-markers',
+      message: 'The log holds git conflict markers (<<<<<<< … >>>>>>>): resolve the merge before it can be edited.',
+      line: conflictLine + 1,
+      severity: 'error',
+    });
+  }
+
+  const incidents = options.singleIncident ? singleIncident(ctx, bodyLine) : findIncidents(ctx, bodyLine);
+  assignDerivedIds(incidents, policy);
+  return {
+    text,
+    eol,
+    bom,
+    bodyStart,
+    incidents,
+    get problems() {
+      // Problems inside incident bodies (impossible dates) are found when the bodies are read.
+      for (const incident of ctx.lazy) incident.body();
+      return problems.sort((a, b) => a.line - b.line);
+    },
+    hasConflicts,
+    declareSlot: declareSlot(incidents, text),
+    lineCount: lines.starts.length,
+  };
+}
+
+/** Incidents without a written id get one from their day and title, unique in the log. */
+function assignDerivedIds(incidents: Incident[], policy: Policy): void {
+  const used = new Set(incidents.filter((i) => i.idWritten).map((i) => i.id));
+  for (const inc of incidents) {
+    if (inc.idWritten && inc.id) continue;
+    const day = inc.detected ? (dayOf(inc.detected, policy.timeZone) ?? '') : '';
+    const slug = slugify(inc.title);
+    const base = [day, slug].filter(Boolean).join('-') || `line-${inc.line}`;
+    let id = base;
+    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    used.add(id);
+    inc.id = id;
+    inc.idWritten = false;
+  }
+}
+
+function declareSlot(incidents: Incident[], text: string): LogIndex['declareSlot'] {
+  const sections = incidents.filter((i) => i.source === 'section');
+  if (sections.length === 0) {
+    return { insertAt: text.length, level: 2 };
+  }
+  const level = sections[0].level;
+  // The order is judged from the first and the last dated incidents only: no need to read all.
+  const first = sections.find((i) => i.detected);
+  let last: Incident | undefined;
+  for (let k = sections.length - 1; k >= 0 && !last; k--) if (sections[k].detected) last = sections[k];
+  const oldestFirst = !!first && !!last && first !== last && (first.detected as string) < (last.detected as string);
+  if (oldestFirst) {
+    const last = sections[sections.length - 1];
+    return { insertAt: last.end, level };
+  }
+  return { insertAt: sections[0].start, level };
+}
+
+/** The options each index was made with, so that a re-index can tell whether it may reuse it. */
+const indexOptions = new WeakMap<LogIndex, IndexOptions>();
+
+export function optionsOf(index: LogIndex): IndexOptions | undefined {
+  return indexOptions.get(index);
+}
+
+export function rememberOptions(index: LogIndex, options: IndexOptions): void {
+  indexOptions.set(index, options);
+}
+
+/** Indexes a log. Never throws on any text; what it cannot read it reports in `problems`. */
+export function indexLog(text: string, options: IndexOptions = {}): LogIndex {
+  const index = runIndex(text, options);
+  indexOptions.set(index, options);
+  return index;
+}
+
+/** Indexes a per-incident file (front matter + one incident). */
+export function indexIncidentFile(text: string, policy?: Policy): LogIndex {
+  return runIndex(text, { policy, singleIncident: true });
+}

@@ -1,0 +1,112 @@
+// Re-indexing after an edit: when the edit stays inside one incident's body, only that section
+// is read again and the incidents after it are reused, shifted.
+import type { LogIndex } from '../model';
+import { lineStartAt, nextLineStart } from '../text';
+import type { IndexOptions } from './context';
+import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
+import { ShiftedIncident } from './lazy';
+
+/** Characters whose appearance or removal can change how lines around them are classified. */
+const STRUCTURAL = /[`~#<>|\r]|^(?: {4}|\t)|^(?:---|\.\.\.)\s*$/m;
+
+const CHUNK = 4096;
+
+/**
+ * Length of the common prefix. Compares 4 KB slices (a memory compare each, and it flattens the
+ * concatenated strings an edit produces) before looking at single characters.
+ */
+function commonPrefix(x: string, y: string): number {
+  const max = Math.min(x.length, y.length);
+  let i = 0;
+  while (i + CHUNK <= max && x.slice(i, i + CHUNK) === y.slice(i, i + CHUNK)) i += CHUNK;
+  const xs = x.slice(i, Math.min(max, i + CHUNK));
+  const ys = y.slice(i, Math.min(max, i + CHUNK));
+  let k = 0;
+  while (k < xs.length && xs.charCodeAt(k) === ys.charCodeAt(k)) k++;
+  return i + k;
+}
+
+/** Length of the common suffix, at most `limit` characters. */
+function commonSuffix(x: string, y: string, limit: number): number {
+  let n = 0;
+  while (n + CHUNK <= limit && x.slice(x.length - n - CHUNK, x.length - n) === y.slice(y.length - n - CHUNK, y.length - n)) n += CHUNK;
+  const span = Math.min(CHUNK, limit - n);
+  const xs = x.slice(x.length - n - span, x.length - n);
+  const ys = y.slice(y.length - n - span, y.length - n);
+  let k = 0;
+  while (k < span && xs.charCodeAt(span - 1 - k) === ys.charCodeAt(span - 1 - k)) k++;
+  return n + k;
+}
+
+function countLines(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/**
+ * Re-indexes `text`, an edit of `prev.text`. When the edit stays inside one incident's body and
+ * touches nothing structural (headings, fences, comments, tables, indented code), only that
+ * section is read again and every other incident is reused, shifted; otherwise it is a full
+ * index. The result is always what `indexLog(text)` would give.
+ */
+export function reindexLog(prev: LogIndex, text: string, options: IndexOptions = {}): LogIndex {
+  const prevOptions = optionsOf(prev);
+  if (!prevOptions || prevOptions.policy !== options.policy || prevOptions.readFile !== options.readFile || prevOptions.singleIncident || options.singleIncident) {
+    return indexLog(text, options);
+  }
+  const old = prev.text;
+  if (old === text) return prev;
+  // The changed region: old [a, oldEnd) became new [a, newEnd).
+  const a = commonPrefix(old, text);
+  const tail = commonSuffix(old, text, Math.min(old.length, text.length) - a);
+  const oldEnd = old.length - tail;
+  const newEnd = text.length - tail;
+  const from = lineStartAt(old, a);
+  const oldTo = nextLineStart(old, oldEnd);
+  const newTo = nextLineStart(text, newEnd);
+  const delta = text.length - old.length;
+  if (STRUCTURAL.test(old.slice(from, oldTo)) || STRUCTURAL.test(text.slice(from, newTo)) || from < prev.bodyStart) return indexLog(text, options);
+  // The line after the edit: an indented one could change between list text and code.
+  const after = text.charCodeAt(newTo);
+  if (after === 32 || after === 9) return indexLog(text, options);
+  const k = prev.incidents.findIndex((i) => i.start < from && oldTo <= i.end);
+  const target = k === -1 ? undefined : prev.incidents[k];
+  if (!target || target.source !== 'section' || !target.idWritten || oldTo > target.end || from < target.bodyStart) return indexLog(text, options);
+  if (prev.incidents.some((i) => i.source !== 'section')) return indexLog(text, options);
+
+  const sectionText = text.slice(target.start, target.end + delta);
+  const sectionIndex = runIndex(sectionText, { ...options, singleIncident: true });
+  const fresh = sectionIndex.incidents[0];
+  if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
+  const headingLine = target.line - 1;
+  const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
+  const incidents = prev.incidents.map((inc, i) => {
+    if (i < k) return inc;
+    if (i === k) return new ShiftedIncident(fresh, target.start, headingLine);
+    // Shifts compose, so a long editing session never builds chains of wrappers.
+    if (inc instanceof ShiftedIncident) return new ShiftedIncident(inc.base, inc.delta + delta, inc.lineDelta + lineDelta);
+    return new ShiftedIncident(inc, delta, lineDelta);
+  });
+  let full: LogIndex | undefined;
+  const complete = () => (full ??= indexLog(text, options));
+  const index: LogIndex = {
+    text,
+    eol: prev.eol,
+    bom: prev.bom,
+    bodyStart: prev.bodyStart,
+    incidents,
+    // Problems and the declare slot depend on the whole log: computed in full when asked.
+    get problems() {
+      return complete().problems;
+    },
+    hasConflicts: prev.hasConflicts,
+    get declareSlot() {
+      return complete().declareSlot;
+    },
+    // A final line break ends the last line rather than starting one, as in scanLines.
+    lineCount: prev.lineCount + lineDelta + (old.endsWith('\n') ? 1 : 0) - (text.endsWith('\n') ? 1 : 0),
+  };
+  rememberOptions(index, options);
+  return index;
+}

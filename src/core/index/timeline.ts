@@ -1,0 +1,147 @@
+// Timeline entries, as list items (`- **14:30** text — @ana`) or as rows of a table with a time
+// column, and where a new entry goes so that it looks like the ones already there.
+import type { TimelineEntry, TimelineSlot } from '../model';
+import { splitTableRow, stripInline } from '../text';
+import { combineDayAndTime, parseLeadingTime } from '../time';
+import { type IndexContext, lineStart, lineText } from './context';
+import { LIST_ITEM, indentWidth } from './lineScan';
+import { tableAt } from './tables';
+
+const TIME_HEADERS = /^(time|timestamp|when|date|date\/time|datetime|zeit|uhrzeit|datum|hora|fecha|heure|horodatage|ora|data|時刻|时间)$/i;
+const TEXT_HEADERS = /^(event|events|description|what|what happened|action|text|entry|details|update|note|notes|activity|summary|ereignis|beschreibung|evento|descripción|descripcion|événement|evenement|description de l'événement)$/i;
+export const OWNER_HEADERS = /^(owner|who|by|author|actor|person|responder|wer|quién|quien|qui|responsable)$/i;
+
+/** Splits a trailing owner (`(@ana)` or `— @ana`) off an entry's text. */
+export function extractOwner(text: string): { text: string; owner: string | null } {
+  const at = text.lastIndexOf('@');
+  if (at === -1) return { text: text.trim(), owner: null };
+  const open = text.lastIndexOf('(@');
+  if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) {
+    return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
+  }
+  const m = /\s+[—–-]{1,2}\s*@([\p{L}\p{N}._-][\p{L}\p{N} ._-]*?)\s*$/u.exec(text);
+  if (m) return { text: text.slice(0, m.index).trim(), owner: m[1].trim() };
+  return { text: text.trim(), owner: null };
+}
+
+interface TimelineItemFacts {
+  at: string | null;
+  kind: 'datetime' | 'date' | 'time';
+  text: string;
+  owner: string | null;
+  boldTime: boolean;
+  invalid: boolean;
+}
+
+/** Reads a timeline list item's content (after the bullet). */
+function readTimelineItem(content: string, day: string | null, zone: string): TimelineItemFacts | undefined {
+  let c = content;
+  let boldTime = false;
+  let wrapped: RegExpExecArray | null = /^(\*\*|__|`)([^*_`]{3,40}?)\1[:\s]*/.exec(c);
+  let p;
+  if (wrapped) {
+    p = parseLeadingTime(wrapped[2], zone);
+    if (p && p.length >= wrapped[2].trim().length) {
+      boldTime = wrapped[1] !== '`';
+      c = c.slice(wrapped[0].length);
+    } else {
+      p = undefined;
+      wrapped = null;
+    }
+  }
+  if (!p) {
+    p = parseLeadingTime(c, zone);
+    if (!p) return undefined;
+    c = c.slice(p.length);
+  }
+  c = c.replace(/^\s*(?:[—–]|-{1,2}|:|\||,)?\s*/, '');
+  let at: string | null = null;
+  if (p.kind === 'time') {
+    if (p.value && day) at = combineDayAndTime(day, p.value, p.zone, zone);
+  } else at = p.value;
+  const { text, owner } = extractOwner(c);
+  return { at, kind: p.kind, text: stripInline(text), owner, boldTime, invalid: p.invalid };
+}
+
+/**
+ * Reads the timeline in lines [from, to) into `out`. The slot says where a new entry goes;
+ * `found` is false when no entry was read (the slot then points after the heading).
+ */
+export function readTimeline(ctx: IndexContext, from: number, to: number, headingLine: number, day: string | null, out: TimelineEntry[]): { slot: TimelineSlot; found: boolean } {
+  const { text, lines } = ctx;
+  const zone = ctx.policy.timeZone;
+  let lastItemEnd = -1;
+  let firstItemLine = -1;
+  let bullet = '-';
+  let indent = '';
+  let boldTime = false;
+  let timeOnly = false;
+  let found = false;
+  const before = out.length;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li]) continue;
+    const line = lineText(ctx, li);
+    const table = tableAt(text, lines, li, to);
+    if (table) {
+      const roles = table.headers.map((h) => h.replace(/\s*\([^)]*\)\s*/g, '').trim()).map((h) => (TIME_HEADERS.test(h) ? (/^date|datum|fecha|data$/i.test(h) ? 'date' : 'time') : TEXT_HEADERS.test(h) ? 'text' : OWNER_HEADERS.test(h) ? 'owner' : 'other')) as NonNullable<TimelineSlot['columns']>;
+      if (roles.includes('time') || roles.includes('date')) {
+        if (!roles.includes('text')) {
+          const other = roles.indexOf('other');
+          if (other !== -1) roles[other] = 'text';
+        }
+        readTimelineTable(ctx, table.firstRow, table.lastRow, roles, day, out);
+        return { slot: { style: 'table', insertAt: lineStart(ctx, table.lastRow + 1), columns: roles }, found: true };
+      }
+      li = table.lastRow;
+      continue;
+    }
+    const m = LIST_ITEM.exec(line);
+    if (m) {
+      const entry = readTimelineItem(m[4], day, zone);
+      if (entry) {
+        if (entry.invalid) ctx.problems.push({ code: 'bad-date', message: `The timeline entry on line ${li + 1} has an impossible time.`, line: li + 1, severity: 'warning' });
+        out.push({ at: entry.at, text: entry.text, owner: entry.owner, line: li });
+        if (firstItemLine === -1) firstItemLine = li;
+        bullet = m[2];
+        indent = m[1];
+        boldTime = entry.boldTime;
+        timeOnly = entry.kind === 'time';
+        found = true;
+      }
+      if (entry || found) lastItemEnd = li;
+      continue;
+    }
+    // Continuation lines of the last item belong to it.
+    if (lastItemEnd === li - 1 && line.trim() !== '' && indentWidth(line) > 0) lastItemEnd = li;
+  }
+  let insertLine: number;
+  if (lastItemEnd >= 0) insertLine = lastItemEnd + 1;
+  else {
+    // An empty timeline: after the heading and one blank line, or before trailing blank lines.
+    insertLine = headingLine + 1;
+    if (insertLine < to && lineText(ctx, insertLine).trim() === '') insertLine++;
+  }
+  // Newest-first timelines get new entries at the top.
+  const entries = out.slice(before);
+  if (entries.length >= 2) {
+    const a = entries[0].at;
+    const b = entries[entries.length - 1].at;
+    if (a && b && a > b) insertLine = firstItemLine;
+  }
+  return { slot: { style: 'list', insertAt: lineStart(ctx, insertLine), bullet, indent, boldTime, timeOnly }, found };
+}
+
+/** The rows [firstRow, lastRow] of a timeline table whose columns have the given roles. */
+function readTimelineTable(ctx: IndexContext, firstRow: number, lastRow: number, roles: NonNullable<TimelineSlot['columns']>, day: string | null, out: TimelineEntry[]): void {
+  for (let r = firstRow; r <= lastRow; r++) {
+    const cells = splitTableRow(lineText(ctx, r)).cells;
+    const get = (role: string) => {
+      const i = roles.indexOf(role as never);
+      return i >= 0 && i < cells.length ? stripInline(cells[i]) : '';
+    };
+    const stamp = [get('date'), get('time')].filter(Boolean).join(' ');
+    const entry = readTimelineItem(stamp, day, ctx.policy.timeZone);
+    const owner = get('owner').replace(/^@/, '') || null;
+    out.push({ at: entry ? entry.at : null, text: get('text'), owner, line: r });
+  }
+}
