@@ -98,7 +98,7 @@ export function markFrontMatter(text: string, lines: Lines, problems: Problem[])
     const t = lineAt(li);
     if (t === '---' || t === '...') {
       for (let k = 0; k <= li; k++) lines.skip[k] = 1;
-      // Its YAML is validated by checkLog (gray-matter), off the hot path.
+      // Its YAML is validated by checkLog (parseFrontMatter), off the hot path.
       return li + 1;
     }
   }

@@ -157,7 +157,7 @@ export function singleIncident(ctx: IndexContext, bodyLine: number): Incident[] 
   };
   const facts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
   // Front matter keys (`severity: SEV-2`) are fields too: a line scan gives their offsets (so a
-  // write replaces just the value), and gray-matter their values as YAML means them.
+  // write replaces just the value), and the YAML parser their values as YAML means them.
   const frontFields = readFrontMatterFields(ctx, bodyLine);
   if (bodyLine > 0) applyFrontMatterValues(ctx, bodyLine, frontFields);
   const incident = buildSectionIncident(ctx, section, facts);
