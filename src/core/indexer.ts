@@ -14,11 +14,11 @@
 import type { Incident, LogIndex } from './model';
 import { type Policy, isResolvedStatus } from './policy';
 
-export type { IndexOptions } from './index/context';
-export { readHeading } from './index/headings';
-export { indexIncidentFile, indexLog } from './index/indexLog';
-export { plainIncident } from './index/lazy';
-export { reindexLog } from './index/reindex';
+export type { IndexOptions } from './reader/context';
+export { readHeading } from './reader/headings';
+export { indexIncidentFile, indexLog } from './reader/indexLog';
+export { plainIncident } from './reader/lazy';
+export { reindexLog } from './reader/reindex';
 
 export function findIncident(index: LogIndex, id: string): Incident | undefined {
   const want = id.trim();
