@@ -28,7 +28,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { type IndexOptions, indexLog } from './indexer';
 import type { LogIndex } from './model';
 import { type Policy, PolicyError, defaultPolicy } from './policy';
-import { MAX_FILE_BYTES, type RootOptions, decodeHref, findGitRoot, formatMegabytes, isInsideFolder, repositoryRoot, resolveLinkedFile, unreadableReason } from './paths';
+import { MAX_FILE_BYTES, type RootOptions, findGitRoot, formatMegabytes, isInsideFolder, repositoryRoot, resolveLinkedFile, unreadableReason } from './paths';
 
 /** A problem with the files themselves; the message names the path. */
 export class LogFileError extends Error {
@@ -181,7 +181,7 @@ export async function policyFor(logPath: string, options: PolicyOptions = {}): P
 
 /** A link of the index table that was not followed, and why. */
 export interface LinkRefusal {
-  /** The link as the indexer named it (decoded today; raw once the indexer passes hrefs). */
+  /** The link as the reader decoded it. */
   href: string;
   /** Why, as a phrase after the link: "points outside the repository", "is a FIFO, not a file". */
   reason: string;
@@ -222,7 +222,7 @@ export function indexFile(path: string, text: string, policy: Policy, options: I
     const link = resolveLinkedFile(path, rel, root, { decoded: true });
     if ('reason' in link) {
       refusals.push(refusal(rel, link.reason));
-      return undefined;
+      return { refused: link.reason };
     }
     if (!link.exists) return undefined;
     try {
@@ -232,39 +232,13 @@ export function indexFile(path: string, text: string, policy: Policy, options: I
     } catch (e) {
       if (!(e instanceof LogFileError)) throw e;
       refusals.push(refusal(rel, e.reason));
-      return undefined;
+      return { refused: e.reason };
     }
   };
-  let index: LogIndex;
-  try {
-    index = indexLog(text, { policy, readFile });
-  } catch (e) {
-    // The indexer decodes hrefs itself and a malformed %-encoding throws there. Until it hands
-    // over raw hrefs, index without following links (the rows are still listed from the
-    // table) and name the links that could not be decoded.
-    if (!(e instanceof URIError)) throw e;
-    for (const href of malformedLinks(text)) refusals.push(refusal(href, 'has a malformed %-encoding'));
-    index = indexLog(text, { policy });
-  }
+  // A link the reader cannot decode is reported by the reader itself, as a refused link.
+  const index = indexLog(text, { policy, readFile });
   refusalsByIndex.set(index, refusals);
   return index;
-}
-
-/** The `](href)` link targets in `text` whose %-encoding does not decode. One pass, by hand. */
-function malformedLinks(text: string): string[] {
-  const found: string[] = [];
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x28 /* ( */ && i > 0 && text.charCodeAt(i - 1) === 0x5d /* ] */) {
-      start = i + 1;
-    } else if (start !== -1 && (c === 0x29 /* ) */ || c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) {
-      const href = text.slice(start, i);
-      if ('reason' in decodeHref(href)) found.push(href);
-      start = -1;
-    }
-  }
-  return found;
 }
 
 export interface WriteOptions {

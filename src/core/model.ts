@@ -140,7 +140,8 @@ export type ProblemCode =
   | 'bad-front-matter'
   | 'bad-date'
   | 'unreadable-link'
-  | 'binary';
+  | 'refused-link'
+  | 'swallowed-heading';
 
 export interface Problem {
   code: ProblemCode;

@@ -224,8 +224,10 @@ test('indexFile lists refused rows from the table, records why, and reads nothin
   ]);
   assert.equal(refusals[0].message, 'The linked file ../../outside/victim.md points outside the repository; it is not read.');
   assert.deepEqual(linkRefusals(index), refusals);
-  // Each refused row is still an unreadable-link problem on its line, for `check` to show.
-  assert.deepEqual(index.problems.filter((p) => p.code === 'unreadable-link').map((p) => p.line), [6, 7, 8, 9, 10]);
+  // Each refused row is a refused-link problem on its line, naming why, for `check` to show.
+  const refused = index.problems.filter((p) => p.code === 'refused-link');
+  assert.deepEqual(refused.map((p) => p.line), [6, 7, 8, 9, 10]);
+  assert.deepEqual(refused.map((p) => p.message), refusals.map((r) => r.message));
   assert.equal(readFileSync(victim, 'utf8'), before);
   assert.deepEqual(readdirSync(outside), ['victim.md']);
 });
@@ -236,7 +238,10 @@ test('a malformed %-encoding in a link is reported, never thrown; the rows are s
   const text = '# Incident index\n\n| Date | Incident | Severity |\n| --- | --- | --- |\n| 2026-03-04 | [Broken](incidents/%E0%A4%A.md) | SEV-2 |\n| 2026-03-05 | [Fine](incidents/fine.md) | SEV-3 |\n';
   const index = indexFile(log, text, defaultPolicy(), { root: repo });
   assert.deepEqual(index.incidents.map((i) => i.title), ['Broken', 'Fine']);
-  assert.deepEqual(linkRefusals(index).map((r) => [r.href, r.reason]), [['incidents/%E0%A4%A.md', 'has a malformed %-encoding']]);
+  assert.deepEqual(
+    index.problems.filter((p) => p.code === 'refused-link').map((p) => [p.line, p.message]),
+    [[5, 'The linked file incidents/%E0%A4%A.md has a malformed %-encoding; it is not read.']],
+  );
 });
 
 test('a symbolic-linked log is written at its target, stays a link, keeps its mode and leaves no temp file', () => {

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isTableDelimiterRow, stripInline } from '../../src/core/text';
+import { extractOwner } from '../../src/core/reader/timeline';
 
 function referenceStripInline(text: string): string {
   if (!/[[\]<>`*_~\\&!]/.test(text)) {
@@ -81,4 +82,24 @@ test('isTableDelimiterRow agrees with the GFM delimiter pattern', () => {
   const t = performance.now();
   assert.equal(isTableDelimiterRow('|-' + ' '.repeat(200_000) + 'x'), false);
   assert.ok(performance.now() - t < 200, 'a |- line of 200 KB spaces is read at once');
+});
+
+test('extractOwner reads a trailing owner as the reference pattern does', () => {
+  const reference = (text: string) => {
+    const at = text.lastIndexOf('@');
+    if (at === -1) return { text: text.trim(), owner: null };
+    const open = text.lastIndexOf('(@');
+    if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
+    const m = /\s+[—–-]{1,2}\s*@([\p{L}\p{N}._-][\p{L}\p{N} ._-]*?)\s*$/u.exec(text);
+    if (m) return { text: text.slice(0, m.index).trim(), owner: m[1].trim() };
+    return { text: text.trim(), owner: null };
+  };
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(' ', '\t', '-', '—', '–', '@', 'ana', 'B.', '_', '(', ')', 'x', 'é', '#'), { maxLength: 14 }), (parts) => {
+      const line = parts.join('');
+      assert.deepEqual(extractOwner(line), reference(line), JSON.stringify(line));
+    }),
+    { numRuns: 20_000 },
+  );
+  assert.deepEqual(extractOwner('Rolled back deploy — @sam'), { text: 'Rolled back deploy', owner: 'sam' });
 });

@@ -9,7 +9,7 @@ import type { LazySectionIncident } from './lazy';
 export interface IndexOptions {
   policy?: Policy;
   /** Reads a file linked from an index table, relative to the log. Undefined: links are not followed. */
-  readFile?: (relativePath: string) => string | undefined;
+  readFile?: (relativePath: string) => LinkedFileRead;
   /** Treat the document as one incident (a per-incident file linked from an index table). */
   singleIncident?: boolean;
 }
@@ -44,3 +44,9 @@ export function lineText(ctx: IndexContext, li: number): string {
 export function lineStart(ctx: IndexContext, li: number): number {
   return li < ctx.lines.starts.length ? ctx.lines.starts[li] : ctx.text.length;
 }
+
+/**
+ * What reading a linked file gives: its text, undefined when it does not exist, or the reason
+ * it was refused ("points outside the repository", "is a FIFO, not a file").
+ */
+export type LinkedFileRead = string | undefined | { refused: string };

@@ -163,14 +163,21 @@ export function fieldSlot(ctx: IndexContext, fields: Field[], section: Section):
   return { insertAt: lineStart(ctx, section.bodyLine), style: 'list-bold', indent: '' };
 }
 
+const FRONT_MATTER_KEY = /^([A-Za-z][\w -]{0,40}):[ \t]*/;
+
 /** Front matter keys that name fields, with the offsets of their values (lines 1 to bodyLine - 2). */
 export function readFrontMatterFields(ctx: IndexContext, bodyLine: number): Field[] {
   const out: Field[] = [];
   for (let li = 1; li < bodyLine - 1; li++) {
     const line = lineText(ctx, li);
-    const m = /^([A-Za-z][\w -]{0,40}):[ \t]*(.*?)[ \t]*$/.exec(line);
+    const m = FRONT_MATTER_KEY.exec(line);
     if (!m || !canonicalField(ctx.policy, m[1].replace(/[_-]/g, ' '))) continue;
-    let value = m[2];
+    // The value runs to the line's end less trailing blanks (trimmed by hand: a lazy pattern
+    // before `[ \t]*$` was quadratic on a value of many spaces).
+    let end = line.length;
+    while (end > m[0].length && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+    let value = line.slice(m[0].length, end);
+    if (/[\r\u2028\u2029]/.test(value)) continue;
     let valueStart = line.length - line.slice(m[1].length + 1).trimStart().length;
     // Quoted YAML scalars: the quotes are syntax, not value.
     const q = /^(["'])(.*)\1$/.exec(value);

@@ -66,6 +66,24 @@ export function indentWidth(line: string): number {
   return w;
 }
 
+/**
+ * The content of an ATX heading whose markers end at `from`: trimmed, without its optional
+ * closing `#` run (which must follow a space or tab, or be all there is). Scanned backwards by
+ * hand: a pattern for it backtracked quadratically on a heading of many spaces.
+ */
+export function atxHeadingContent(text: string, from: number, to: number): string {
+  let end = to;
+  while (end > from && isBlankCode(text.charCodeAt(end - 1))) end--;
+  let run = end;
+  while (run > from && text.charCodeAt(run - 1) === 35) run--;
+  if (run < end && (run === from || isBlankCode(text.charCodeAt(run - 1)))) end = run;
+  return text.slice(from, end).trim();
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
 /** Whether `text[from, to)` holds the character code (a bounded indexOf: never scans past the line). */
 export function hasChar(text: string, code: number, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return true;
@@ -180,11 +198,7 @@ export function classify(text: string, lines: Lines, problems: Problem[]): Headi
       while (text.charCodeAt(p + level) === 35) level++;
       const after = p + level < e ? text.charCodeAt(p + level) : -1;
       if (level <= 6 && (after === -1 || after === 32 || after === 9)) {
-        const content = text
-          .slice(p + level, e)
-          .replace(/[ \t]+#+[ \t]*$/, '')
-          .replace(/^[ \t]+#+[ \t]*$/, '')
-          .trim();
+        const content = atxHeadingContent(text, p + level, e);
         lines.level[li] = level;
         headings.push({ line: li, level, text: content });
         listContext = false;

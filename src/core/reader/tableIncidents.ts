@@ -3,7 +3,7 @@
 import type { CanonicalField, Field, Incident, LogIndex } from '../model';
 import { canonicalField } from '../policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from '../text';
-import { type IndexContext, lineStart, lineText } from './context';
+import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
 import { fieldValues } from './fields';
 import { readHeading } from './headings';
 import { type TableInfo, tableAt, tableField } from './tables';
@@ -39,12 +39,12 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, idCol:
     const f = tableField(ctx, r, c, c, table.headers[c]);
     if (f) fields.push(f);
   }
-  const link = /\[([^\]]*)\]\(([^)\s]+\.md)(?:#[^)]*)?\)/i.exec(rawLine);
+  const link = findMarkdownLink(rawLine);
   const idText = idCol >= 0 ? stripInline(row.cells[idCol] ?? '') : '';
   const facts = readHeading(idText, ctx.policy);
   const id: string | null = facts.id ?? (idText && idCol >= 0 && /^[\w#-]+$/.test(idText) ? idText : null);
   let title = titleCol >= 0 ? stripInline(row.cells[titleCol] ?? '') : '';
-  if (!title && link) title = stripInline(link[1]);
+  if (!title && link) title = stripInline(link.text);
   const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null });
   const start = ctx.lines.starts[r];
   const end = lineStart(ctx, r + 1);
@@ -69,14 +69,24 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, idCol:
     bodyStart: end,
   };
   const options = ctx.options;
-  if (!link || /^[a-z]+:/i.test(link[2]) || !options.readFile) return incident;
-  const href = decodeURI(link[2]);
-  let fileText: string | undefined;
+  if (!link || /^[a-z]+:/i.test(link.href) || !options.readFile) return incident;
+  const refuse = (message: string) => {
+    ctx.problems.push({ code: 'refused-link', message, line: r + 1, severity: 'warning', incidentId: id ?? undefined });
+    return incident;
+  };
+  let href: string;
+  try {
+    href = decodeURI(link.href);
+  } catch {
+    return refuse(`The linked file ${link.href} has a malformed %-encoding; it is not read.`);
+  }
+  let fileText: LinkedFileRead;
   try {
     fileText = options.readFile(href);
   } catch {
     fileText = undefined;
   }
+  if (typeof fileText === 'object') return refuse(`The linked file ${href} ${fileText.refused}; it is not read.`);
   if (fileText === undefined) {
     ctx.problems.push({ code: 'unreadable-link', message: `The linked file ${href} could not be read.`, line: r + 1, severity: 'warning', incidentId: id ?? undefined });
     return incident;
@@ -108,4 +118,39 @@ function mergeLinked(row: Incident, fileIndex: LogIndex, href: string): Incident
     source: 'linked-file',
     file: href,
   };
+}
+
+/**
+ * The first `[text](target.md)` link of a row (an optional `#anchor` after the `.md`), found
+ * with a table of next occurrences: a pattern for it was quadratic on a row of `[a](` runs.
+ */
+export function findMarkdownLink(line: string): { text: string; href: string } | undefined {
+  if (line.indexOf('](') === -1) return undefined;
+  const n = line.length;
+  const nextClose = new Int32Array(n + 2).fill(-1);
+  const nextParen = new Int32Array(n + 2).fill(-1);
+  const nextHash = new Int32Array(n + 2).fill(-1);
+  const nextSpace = new Int32Array(n + 2).fill(-1);
+  for (let j = n - 1; j >= 0; j--) {
+    const c = line.charCodeAt(j);
+    nextClose[j] = c === 93 ? j : nextClose[j + 1];
+    nextParen[j] = c === 41 ? j : nextParen[j + 1];
+    nextHash[j] = c === 35 ? j : nextHash[j + 1];
+    nextSpace[j] = c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 ? j : nextSpace[j + 1];
+  }
+  const endsWithMd = (from: number, to: number) => to - from >= 4 && line.slice(to - 3, to).toLowerCase() === '.md';
+  for (let i = line.indexOf('['); i !== -1; i = line.indexOf('[', i + 1)) {
+    const j = nextClose[i + 1];
+    if (j === -1) return undefined;
+    if (line.charCodeAt(j + 1) !== 40) continue;
+    const k = j + 2;
+    const close = nextParen[k];
+    if (close === -1) return undefined;
+    const space = nextSpace[k] === -1 ? n : nextSpace[k];
+    const hash = nextHash[k];
+    // The target runs to the `)`, or to a `#` that starts an anchor, with no white space in it.
+    if (hash !== -1 && hash < close && hash < space && endsWithMd(k, hash)) return { text: line.slice(i + 1, j), href: line.slice(k, hash) };
+    if (close < space && endsWithMd(k, close)) return { text: line.slice(i + 1, j), href: line.slice(k, close) };
+  }
+  return undefined;
 }

@@ -19,9 +19,38 @@ export function extractOwner(text: string): { text: string; owner: string | null
   if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) {
     return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
   }
-  const m = /\s+[—–-]{1,2}\s*@([\p{L}\p{N}._-][\p{L}\p{N} ._-]*?)\s*$/u.exec(text);
-  if (m) return { text: text.slice(0, m.index).trim(), owner: m[1].trim() };
+  // `text — @ana`: one or two dashes after white space, then the last `@` and a name. Read
+  // backwards from that `@` by hand; a pattern for it was quadratic on runs of ` - @a`.
+  let k = at - 1;
+  while (k >= 0 && isSpaceCode(text.charCodeAt(k))) k--;
+  let dashes = 0;
+  while (k >= 0 && dashes < 3 && isDash(text.charCodeAt(k))) {
+    k--;
+    dashes++;
+  }
+  const name = text.slice(at + 1).trimEnd();
+  if (dashes >= 1 && dashes <= 2 && k >= 0 && isSpaceCode(text.charCodeAt(k)) && OWNER_START.test(name) && !OWNER_REST.test(name)) {
+    return { text: text.slice(0, k).trim(), owner: name.trim() };
+  }
   return { text: text.trim(), owner: null };
+}
+
+const OWNER_START = /^[\p{L}\p{N}._-]/u;
+/** A character that cannot be in an owner's name (names may hold spaces, dots and dashes). */
+const OWNER_REST = /[^\p{L}\p{N} ._-]/u;
+
+function isSpaceCode(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 10 || c === 13 || c === 12 || c === 11 || c === 0x202f || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+function isDash(c: number): boolean {
+  return c === 45 || c === 0x2013 || c === 0x2014;
+}
+
+/** A table header without its parenthesised notes: `Time (UTC)` → `Time`. */
+function headerWord(h: string): string {
+  if (h.length > 80) return '';
+  return h.replace(/\s*\([^)]*\)\s*/g, '').trim();
 }
 
 interface TimelineItemFacts {
@@ -83,7 +112,7 @@ export function readTimeline(ctx: IndexContext, from: number, to: number, headin
     const line = lineText(ctx, li);
     const table = tableAt(text, lines, li, to);
     if (table) {
-      const roles = table.headers.map((h) => h.replace(/\s*\([^)]*\)\s*/g, '').trim()).map((h) => (TIME_HEADERS.test(h) ? (/^date|datum|fecha|data$/i.test(h) ? 'date' : 'time') : TEXT_HEADERS.test(h) ? 'text' : OWNER_HEADERS.test(h) ? 'owner' : 'other')) as NonNullable<TimelineSlot['columns']>;
+      const roles = table.headers.map(headerWord).map((h) => (TIME_HEADERS.test(h) ? (/^date|datum|fecha|data$/i.test(h) ? 'date' : 'time') : TEXT_HEADERS.test(h) ? 'text' : OWNER_HEADERS.test(h) ? 'owner' : 'other')) as NonNullable<TimelineSlot['columns']>;
       if (roles.includes('time') || roles.includes('date')) {
         if (!roles.includes('text')) {
           const other = roles.indexOf('other');

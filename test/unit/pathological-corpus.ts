@@ -1,0 +1,120 @@
+// Hostile single lines, each placed where the reader looks hardest: a heading, a field, a
+// timeline entry, a table cell, an index-table row and plain prose. Every one must be read in
+// time proportional to its length; `pathological.test.ts` compares each with a normal log of
+// the same size, and `npm run bench` prints the same table.
+
+/** A shape: `unit` repeated to fill `n` characters, between an optional head and tail. */
+export interface HostileShape {
+  name: string;
+  unit: string;
+  head?: string;
+  tail?: string;
+}
+
+export const HOSTILE_SHAPES: HostileShape[] = [
+  { name: 'spaces', unit: ' ', tail: 'x' },
+  { name: 'spaces then #', unit: ' ', tail: '#' },
+  { name: 'spaces at the end', unit: ' ' },
+  { name: 'tabs', unit: '\t', tail: 'x' },
+  { name: '" -" run', unit: ' -', tail: 'x' },
+  { name: '"- " run', unit: '- ' },
+  { name: '"|-" then spaces', unit: ' ', head: '|-', tail: 'x' },
+  { name: '"|" run', unit: '|' },
+  { name: '"| " run', unit: '| ' },
+  { name: '"[a](" run', unit: '[a](' },
+  { name: '"](" run', unit: '](' },
+  { name: '"**a " run', unit: '**a ' },
+  { name: '"__a " run', unit: '__a ' },
+  { name: '"*" run', unit: '*' },
+  { name: '"`a " run', unit: '`a ' },
+  { name: '"<a" run', unit: '<a' },
+  { name: '"<!--" run', unit: '<!--' },
+  { name: '"(@" run', unit: '(@' },
+  { name: '" - @a" run', unit: ' - @a' },
+  { name: '"@" run', unit: '@' },
+  { name: '"[(" run', unit: '[(' },
+  { name: '"(SEV-1" run', unit: '(SEV-1 ' },
+  { name: '"SEV-" run', unit: 'SEV-' },
+  { name: '"INC-2026-" run', unit: 'INC-2026-' },
+  { name: '"AB-1" run', unit: 'AB-1 ' },
+  { name: '"#1 " run', unit: '#1 ' },
+  { name: 'digits', unit: '1' },
+  { name: '"2026-" run', unit: '2026-' },
+  { name: '"12:" run', unit: '12:' },
+  { name: '"Jan 1 " run', unit: 'Jan 1 ' },
+  { name: '"a: " run', unit: 'a: ' },
+  { name: '"Status:" run', unit: 'Status:' },
+  { name: '"\\\\" run', unit: '\\' },
+  { name: '"#" run', unit: '#' },
+  { name: '"`" run', unit: '`' },
+  { name: '"~" run', unit: '~' },
+  { name: '"—" run', unit: ' — ' },
+  { name: '"[x] " run', unit: '[x] ' },
+  { name: '"http://a" run', unit: 'http://a ' },
+  { name: 'words', unit: 'lorem ipsum ' },
+];
+
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table';
+
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table'];
+
+export function hostileLine(shape: HostileShape, n: number): string {
+  const head = shape.head ?? '';
+  const tail = shape.tail ?? '';
+  const reps = Math.max(1, Math.floor((n - head.length - tail.length) / shape.unit.length));
+  return head + shape.unit.repeat(reps) + tail;
+}
+
+const NORMAL_INCIDENT = (k: number) => {
+  const d = String(1 + (k % 28)).padStart(2, '0');
+  const id = `INC-2026-01${d}-${String(k).padStart(3, '0')}`;
+  return [
+    `## ${id}: Checkout latency ${k}`,
+    '',
+    `- **Severity:** SEV-${1 + (k % 3)}`,
+    `- **Status:** Resolved`,
+    `- **Detected:** 2026-01-${d} 14:0${k % 10} UTC`,
+    `- **Resolved:** 2026-01-${d} 15:30 UTC`,
+    `- **Incident Commander:** Dana Reyes`,
+    '',
+    '### Timeline',
+    '',
+    `- 14:0${k % 10} — Alerts fired on p99 latency (@dana)`,
+    '- 14:12 — Rolled back deploy 7f3c — @sam',
+    '- 15:30 — Resolved',
+    '',
+  ].join('\n');
+};
+
+/** A normal log of at least `size` characters (the yardstick a hostile log is compared with). */
+export function normalLog(size: number): string {
+  const parts = ['# Incident log', ''];
+  let len = 0;
+  for (let k = 1; len < size; k++) {
+    const s = NORMAL_INCIDENT(k);
+    parts.push(s);
+    len += s.length + 1;
+  }
+  return parts.join('\n');
+}
+
+/** A small log with the hostile line where `placement` puts it. */
+export function hostileLog(line: string, placement: Placement): string {
+  const head = '# Incident log\n\n';
+  switch (placement) {
+    case 'heading':
+      return `${head}## INC-2026-0101-001: A ${line}\n\n- **Severity:** SEV-1\n\n## ${line}\n\n- **Status:** Active\n\n### ${line}\n`;
+    case 'field':
+      return `${head}## INC-2026-0101-001: A\n\n- **Severity:** ${line}\n- **Status:** ${line}\n- **Detected:** ${line}\n**Commander:** ${line}\nSeverity: ${line}\n- ${line}: x\n`;
+    case 'timeline':
+      return `${head}## INC-2026-0101-001: A\n\n- **Severity:** SEV-1\n- **Detected:** 2026-01-01 10:00 UTC\n\n### Timeline\n\n- 10:00 ${line}\n- ${line}\n- **10:05** ${line}\n- 2026-01-01 10:06 — ${line} — @${line}\n\n| Time | Event | Owner |\n|---|---|---|\n| 10:07 | ${line} | ${line} |\n`;
+    case 'prose':
+      return `${head}## INC-2026-0101-001: A\n\n- **Severity:** SEV-1\n\n${line}\n\n### Checklist\n\n- [ ] ${line}\n\n### Action items\n\n- [ ] ${line}\n`;
+    case 'table-cell':
+      return `${head}| ID | Title | Severity | Status | Detected |\n|---|---|---|---|---|\n| INC-2026-0101-001 | ${line} | SEV-1 | ${line} | ${line} |\n| ${line} | A | SEV-2 | Resolved | 2026-01-01 |\n`;
+    case 'index-row':
+      return `${head}| Incident | Date |\n|---|---|\n| [INC-2026-0101-001](${line}) | 2026-01-01 |\n| [${line}](incidents/a.md) | 2026-01-01 |\n| ${line} | 2026-01-01 |\n`;
+    case 'field-table':
+      return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
+  }
+}
