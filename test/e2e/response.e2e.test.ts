@@ -89,11 +89,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed');
     await rows.filter({ hasText: 'Timeline' }).filter({ hasText: '2 entries' }).first().waitFor({ timeout: 20_000 });
 
-    await row.click({ button: 'right' });
-    const menuItem = s.page.locator('.monaco-menu .action-item', { hasText: 'Set Status' }).first();
-    await menuItem.waitFor({ timeout: 10_000 });
-    await s.wb.screenshot(E2E_ARTIFACTS, '09-tree-context-menu');
-    await menuItem.click();
+    await s.wb.contextMenu(row, 'Set Status', { whenOpen: () => s.wb.screenshot(E2E_ARTIFACTS, '09-tree-context-menu') });
     await s.wb.pick('Monitoring');
     log = await waitForLog('set the status', (t) => t.includes('- **Status:** Monitoring'));
     assert.match(section(), /- \*\*Status:\*\* Monitoring\n/);

@@ -128,6 +128,43 @@ export class Workbench {
   }
 
   /**
+   * Opens `target`'s context menu (a right-click) and runs its item `label` from the keyboard.
+   *
+   * Not with a click on the item: VS Code's menu items take mouse-ups only once a 100 ms timer
+   * that starts when the menu renders has run (so that the right-click's own mouse-up does not
+   * pick an item). A click sent as soon as the item shows, or while a busy machine delays that
+   * timer, is dropped without a trace and the menu stays open. The menu's keyboard handling is
+   * live from the start: it takes focus when it opens, the arrow keys move through its enabled
+   * items, and Enter runs the focused one. `whenOpen` runs while the menu is on screen (a screenshot).
+   */
+  async contextMenu(target: Locator, label: string, { whenOpen }: { whenOpen?: () => Promise<unknown> } = {}): Promise<void> {
+    const menu = this.page.locator('.context-view .monaco-menu').filter({ visible: true }).first();
+    const items = menu.locator('.action-item:not(.disabled) .action-label');
+    const wanted = items.filter({ hasText: exactText(label, { ellipsis: true }) });
+    await target.click({ button: 'right' });
+    await wanted.first().waitFor({ state: 'visible', timeout: 10_000 });
+    // Keys go where the focus is: wait until the menu holds it.
+    const deadline = Date.now() + 10_000;
+    while (!(await menu.evaluate((m) => m.contains(m.ownerDocument.activeElement)).catch(() => false))) {
+      if (Date.now() > deadline) throw new Error(`The context menu opened but did not take the focus (choosing "${label}").`);
+      await this.page.waitForTimeout(50);
+    }
+    await whenOpen?.();
+    const focused = menu.locator('.action-item.focused .action-label');
+    const count = await items.count();
+    for (let i = 0; i <= count; i++) {
+      if ((await focused.count()) === 1 && exactText(label, { ellipsis: true }).test((await focused.innerText()).trim())) {
+        await this.page.keyboard.press('Enter');
+        // Running an item closes the menu; a menu still open means the item did not run.
+        await menu.waitFor({ state: 'hidden', timeout: 10_000 });
+        return;
+      }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`The context menu has no enabled item "${label}"; it offers: ${(await items.allInnerTexts()).join(' | ')}`);
+  }
+
+  /**
    * The notification whose text contains `text`: a toast if one is on screen, else (toasts hide
    * after a while, or were dismissed when the workbench opened) in the notification center.
    */
@@ -243,6 +280,7 @@ function endsWithPrompt(screen: string): boolean {
   return lines.length > 1 && /[$#>]$/.test(lines[lines.length - 1]);
 }
 
-function exactText(title: string): RegExp {
-  return new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+/** Matches `title` exactly; with `ellipsis`, also followed by "…" or "..." (menu items that ask for more). */
+function exactText(title: string, { ellipsis = false } = {}): RegExp {
+  return new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}${ellipsis ? '(?:…|\\.\\.\\.)?' : ''}$`);
 }
