@@ -1,7 +1,11 @@
 // `incident check`: what a responder should fix now. Reading problems (conflict markers, bad
 // dates, unterminated fences) come from the index; this adds the policy's clocks and duplicates.
+// The checks fall in two parts: the log's (scan problems, front matter, duplicate ids), found
+// from ids alone, and each incident's, found from what `incidentFacts` reads from it once. An
+// editor keeps the latter per incident (IncrementalCheck), so a keystroke reads one body.
 import { parseFrontMatter } from './frontMatter';
 import type { Incident, LogIndex, Problem } from './model';
+import { contentOf, readingProblems } from './reader/lazy';
 import { type Policy, type SeverityLevel, isResolvedStatus, matchSeverity } from './policy';
 import { toDate } from './time';
 import { formatElapsed } from './duration';
@@ -58,11 +62,18 @@ export function lastUpdateAt(incident: Incident): Date | null {
 export function nextUpdateDue(incident: Incident, policy: Policy, now: Date): { dueAt: Date; minutesLeft: number } | null {
   if (isResolvedStatus(policy, incident.status) || incident.resolved) return null;
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  if (!level || level.updateMinutes === null) return null;
-  const last = lastUpdateAt(incident);
-  if (!last) return null;
+  return updateDue(level, lastUpdateAt(incident), now);
+}
+
+function updateDue(level: SeverityLevel | undefined, last: Date | null, now: Date): { dueAt: Date; minutesLeft: number } | null {
+  if (!level || level.updateMinutes === null || !last) return null;
   const dueAt = new Date(last.getTime() + level.updateMinutes * 60000);
   return { dueAt, minutesLeft: minutesBetween(now, dueAt) };
+}
+
+/** The detection time when it carries a time of day (a bare day starts no clock). */
+function detectedAt(incident: Incident): Date | null {
+  return incident.detected && incident.detected.length > 10 ? toDate(incident.detected) : null;
 }
 
 /**
@@ -71,23 +82,125 @@ export function nextUpdateDue(incident: Incident, policy: Policy, now: Date): { 
  */
 export function responseTimeBreach(incident: Incident, policy: Policy, now: Date): { level: SeverityLevel; waited: number } | null {
   if (incident.roles.commander) return null;
-  const detected = incident.detected && incident.detected.length > 10 ? toDate(incident.detected) : null;
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
+  return breach(level, detectedAt(incident), now);
+}
+
+function breach(level: SeverityLevel | undefined, detected: Date | null, now: Date): { level: SeverityLevel; waited: number } | null {
   if (!detected || !level || level.responseMinutes === null) return null;
   const waited = minutesBetween(detected, now);
   return waited > level.responseMinutes ? { level, waited } : null;
 }
 
-export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()): Problem[] {
-  const problems: Problem[] = [...index.problems];
-  if (index.bodyStart > (index.bom ? 1 : 0)) {
-    try {
-      parseFrontMatter(index.text.slice(index.bom ? 1 : 0, index.bodyStart).replace(/\r\n/g, '\n'));
-    } catch (e) {
-      const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
-    }
+/**
+ * What the per-incident checks read from one incident, taken once. Plain data that depends only
+ * on the incident's text and the policy, so it can be kept while the incident is unchanged; the
+ * clock is applied when the problems are made (checkIncidentFacts).
+ */
+export interface IncidentFacts {
+  id: string;
+  /** The incident's line when the facts were taken: `reading` lines are relative to it. */
+  line: number;
+  severity: string | null;
+  active: boolean;
+  commander: boolean;
+  detected: Date | null;
+  lastUpdate: Date | null;
+  /** Problems met reading the body (impossible dates), each `line` relative to the heading's. */
+  reading: Problem[];
+}
+
+export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts {
+  const line = incident.line;
+  return {
+    id: incident.id,
+    line,
+    severity: incident.severity,
+    active: !isResolvedStatus(policy, incident.status) && !incident.resolved,
+    commander: !!incident.roles.commander,
+    detected: detectedAt(incident),
+    lastUpdate: lastUpdateAt(incident),
+    reading: readingProblems(incident).map((p) => ({ ...p, line: p.line - line })),
+  };
+}
+
+/** The policy's problems for one incident (severity, commander, update cadence) at `line`, as of `now`. */
+export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Policy, now: Date): Problem[] {
+  const problems: Problem[] = [];
+  const id = f.id;
+  const level = f.severity ? matchSeverity(policy, f.severity) : undefined;
+  if (!f.severity) {
+    problems.push({ code: 'missing-severity', message: `${id} has no severity.`, line, incidentId: id, severity: 'warning' });
+  } else if (!level) {
+    problems.push({ code: 'missing-severity', message: `${id} has severity "${f.severity}", which the policy does not know (${policy.severities.map((s) => s.id).join(', ')}).`, line, incidentId: id, severity: 'warning' });
   }
+  if (!f.active) return problems;
+  if (!f.commander) {
+    const late = breach(level, f.detected, now);
+    problems.push(
+      late
+        ? { code: 'response-time-breach', message: `${id} (${late.level.id}) has had no incident commander for ${formatElapsed(late.waited)}; the response time is ${formatElapsed(late.level.responseMinutes!)}.`, line, incidentId: id, severity: 'error' }
+        : { code: 'missing-commander', message: `${id} is active with no incident commander.`, line, incidentId: id, severity: 'warning' },
+    );
+  }
+  const due = updateDue(level, f.lastUpdate, now);
+  if (due && due.minutesLeft < 0) {
+    problems.push({
+      code: 'update-overdue',
+      message: `${id} (${level?.id}) status update is overdue by ${formatElapsed(-due.minutesLeft)} (every ${formatElapsed(level?.updateMinutes ?? 0)}).`,
+      line,
+      incidentId: id,
+      severity: 'warning',
+    });
+  }
+  return problems;
+}
+
+/** The front matter's YAML error, if any (line 1). */
+function frontMatterProblems(index: LogIndex): Problem[] {
+  const from = index.bom ? 1 : 0;
+  if (index.bodyStart <= from) return [];
+  try {
+    parseFrontMatter(index.text.slice(from, index.bodyStart).replace(/\r\n/g, '\n'));
+    return [];
+  } catch (e) {
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return [{ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' }];
+  }
+}
+
+/** Ids written twice: the second (and later) use, naming the first's line. Reads ids only. */
+function duplicateIds(index: LogIndex): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Map<string, Incident>();
+  for (const inc of index.incidents) {
+    if (!inc.idWritten) continue;
+    const first = seen.get(inc.id);
+    if (first) problems.push({ code: 'duplicate-id', message: `${inc.id} is used twice (also on line ${first.line}).`, line: inc.line, incidentId: inc.id, severity: 'error' });
+    else seen.set(inc.id, inc);
+  }
+  return problems;
+}
+
+export interface CheckOptions {
+  /**
+   * Check only these incidents (of `index`) for their own problems; the log's problems (scan
+   * problems, front matter, duplicate ids) are always included. Bodies of other incidents are
+   * not read.
+   */
+  incidents?: readonly Incident[];
+}
+
+export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date(), options: CheckOptions = {}): Problem[] {
+  if (options.incidents) {
+    const problems = [...index.scanProblems, ...frontMatterProblems(index), ...duplicateIds(index)];
+    for (const inc of options.incidents) {
+      const facts = incidentFacts(contentOf(inc), policy);
+      problems.push(...facts.reading.map((p) => ({ ...p, line: p.line + inc.line })), ...checkIncidentFacts(facts, inc.line, policy, now));
+    }
+    return problems.sort((a, b) => a.line - b.line);
+  }
+  const problems: Problem[] = [...index.problems, ...frontMatterProblems(index)];
   const seen = new Map<string, Incident>();
   for (const inc of index.incidents) {
     if (inc.idWritten) {
@@ -96,32 +209,71 @@ export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()
         problems.push({ code: 'duplicate-id', message: `${inc.id} is used twice (also on line ${first.line}).`, line: inc.line, incidentId: inc.id, severity: 'error' });
       } else seen.set(inc.id, inc);
     }
-    const active = !isResolvedStatus(policy, inc.status) && !inc.resolved;
-    if (!inc.severity) {
-      problems.push({ code: 'missing-severity', message: `${inc.id} has no severity.`, line: inc.line, incidentId: inc.id, severity: 'warning' });
-    } else if (!matchSeverity(policy, inc.severity)) {
-      problems.push({ code: 'missing-severity', message: `${inc.id} has severity "${inc.severity}", which the policy does not know (${policy.severities.map((s) => s.id).join(', ')}).`, line: inc.line, incidentId: inc.id, severity: 'warning' });
-    }
-    if (!active) continue;
-    const level = inc.severity ? matchSeverity(policy, inc.severity) : undefined;
-    if (!inc.roles.commander) {
-      const breach = responseTimeBreach(inc, policy, now);
-      problems.push(
-        breach
-          ? { code: 'response-time-breach', message: `${inc.id} (${breach.level.id}) has had no incident commander for ${formatElapsed(breach.waited)}; the response time is ${formatElapsed(breach.level.responseMinutes!)}.`, line: inc.line, incidentId: inc.id, severity: 'error' }
-          : { code: 'missing-commander', message: `${inc.id} is active with no incident commander.`, line: inc.line, incidentId: inc.id, severity: 'warning' },
-      );
-    }
-    const due = nextUpdateDue(inc, policy, now);
-    if (due && due.minutesLeft < 0) {
-      problems.push({
-        code: 'update-overdue',
-        message: `${inc.id} (${level?.id}) status update is overdue by ${formatElapsed(-due.minutesLeft)} (every ${formatElapsed(level?.updateMinutes ?? 0)}).`,
-        line: inc.line,
-        incidentId: inc.id,
-        severity: 'warning',
-      });
-    }
+    problems.push(...checkIncidentFacts(incidentFacts(inc, policy), inc.line, policy, now));
   }
   return problems.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * `checkLog` for an editor that checks after every edit: each incident's facts are kept under
+ * its text (the incident object, or the base of a shifted one), and looked up by id and text
+ * after a full re-index, so only the incidents an edit changed are read again. The result is
+ * always `checkLog(index, policy, now)`, in the same order.
+ */
+export class IncrementalCheck {
+  private policy: Policy | undefined;
+  private byContent = new WeakMap<Incident, IncidentFacts>();
+  /** The last run's section incidents by id: their offsets in `text` and their facts. */
+  private previous: { text: string; byId: Map<string, { start: number; end: number; facts: IncidentFacts }> } | undefined;
+  private frontMatter: { text: string; problems: Problem[] } | undefined;
+  /** How many incidents the last run read (the others' facts were kept). */
+  lastReads = 0;
+
+  run(index: LogIndex, policy: Policy, now: Date = new Date()): Problem[] {
+    if (policy !== this.policy) {
+      this.policy = policy;
+      this.byContent = new WeakMap();
+      this.previous = undefined;
+    }
+    const problems: Problem[] = [...index.scanProblems, ...this.frontMatterOf(index)];
+    const byId = new Map<string, { start: number; end: number; facts: IncidentFacts }>();
+    const seen = new Map<string, Incident>();
+    this.lastReads = 0;
+    for (const inc of index.incidents) {
+      const content = contentOf(inc);
+      let facts = this.byContent.get(content) ?? this.sameText(index, inc);
+      if (!facts) {
+        facts = incidentFacts(content, policy);
+        this.lastReads++;
+      }
+      this.byContent.set(content, facts);
+      if (inc.source === 'section' && !byId.has(inc.id)) byId.set(inc.id, { start: inc.start, end: inc.end, facts });
+      for (const p of facts.reading) problems.push({ ...p, line: p.line + inc.line });
+      if (inc.idWritten) {
+        const first = seen.get(inc.id);
+        if (first) problems.push({ code: 'duplicate-id', message: `${inc.id} is used twice (also on line ${first.line}).`, line: inc.line, incidentId: inc.id, severity: 'error' });
+        else seen.set(inc.id, inc);
+      }
+      problems.push(...checkIncidentFacts(facts, inc.line, policy, now));
+    }
+    this.previous = { text: index.text, byId };
+    return problems.sort((a, b) => a.line - b.line);
+  }
+
+  /**
+   * The facts of a section with the same id and the same text in the last run: a section is
+   * read from its own text alone (the re-index relies on this too), so they still hold.
+   */
+  private sameText(index: LogIndex, inc: Incident): IncidentFacts | undefined {
+    if (inc.source !== 'section' || !this.previous) return undefined;
+    const was = this.previous.byId.get(inc.id);
+    if (!was || was.end - was.start !== inc.end - inc.start) return undefined;
+    return this.previous.text.slice(was.start, was.end) === index.text.slice(inc.start, inc.end) ? was.facts : undefined;
+  }
+
+  private frontMatterOf(index: LogIndex): Problem[] {
+    const text = index.text.slice(0, index.bodyStart);
+    if (this.frontMatter?.text !== text) this.frontMatter = { text, problems: frontMatterProblems(index) };
+    return this.frontMatter.problems;
+  }
 }

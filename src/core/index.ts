@@ -1,6 +1,6 @@
 // The core's public surface. Pure TypeScript: no vscode import anywhere under src/core.
 export * from './model';
-export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, reindexLog, type IndexOptions } from './indexer';
+export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, readingProblems, contentOf, reindexLog, type IndexOptions } from './indexer';
 export {
   addChecklist,
   appendTimelineEntry,
@@ -34,7 +34,7 @@ export {
   type SeverityLevel,
 } from './policy';
 export { loadPolicy } from './playbook';
-export { checkLog, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './check';
+export { checkLog, IncrementalCheck, incidentFacts, checkIncidentFacts, type CheckOptions, type IncidentFacts, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './check';
 export { dueReminders, type Reminder, type ReminderKind } from './reminders';
 export { headingSlug, planReview, renderReview, reviewDueDate, reviewFileName, type ReviewOptions, type ReviewPlan } from './review';
 export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './time';

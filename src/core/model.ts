@@ -161,6 +161,13 @@ export interface LogIndex {
   incidents: Incident[];
   /** Problems found while reading (conflict markers, bad dates, ...); policy checks live in check.ts. */
   problems: Problem[];
+  /**
+   * The part of `problems` found by the scan alone, without reading an incident body: conflict
+   * markers, unterminated fences, front matter, unreadable links. The rest are each incident's
+   * reading problems (see readingProblems in the reader); an editor re-checking after a
+   * keystroke so needs only the bodies that changed.
+   */
+  scanProblems: Problem[];
   /** True when the text holds git conflict markers: such a log is never written. */
   hasConflicts: boolean;
   /**

@@ -1,6 +1,7 @@
 // The Problems panel for the incident log: `incident check` findings on the lines they are about,
 // with quick fixes where one is obvious (assign a commander, renumber a duplicate id).
 import * as vscode from 'vscode';
+import type { IncrementalCheck } from '../core/check';
 import type { Problem } from '../core/model';
 import { WriteRefused, nextIncidentId } from '../core/writer';
 import { applyLogEdit } from './logEdit';
@@ -25,6 +26,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: ReturnType<typeof setInterval> | undefined;
   private running: Promise<void> | undefined;
+  private check: IncrementalCheck | undefined;
 
   constructor(private readonly store: LogStore) {
     this.disposables.push(
@@ -61,8 +63,10 @@ export class IncidentDiagnostics implements vscode.Disposable {
       this.collection.clear();
       return;
     }
-    const { checkLog } = await import('../core/check');
-    const problems = checkLog(state.index, state.policy, new Date());
+    // Kept across runs: after a keystroke only the incidents the edit changed are read again
+    // (the re-index shifts the others), so typing in a big log stays cheap.
+    this.check ??= new (await import('../core/check')).IncrementalCheck();
+    const problems = this.check.run(state.index, state.policy, new Date());
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri.toString());
     this.collection.set(state.uri, problems.map((p) => toDiagnostic(doc, p)));
   }

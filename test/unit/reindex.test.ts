@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { type Incident, type LogIndex, applySplices, appendTimelineEntry, defaultPolicy, indexLog, plainIncident, reindexLog, setField } from '../../src/core';
+import { type Incident, type LogIndex, applySplices, appendTimelineEntry, defaultPolicy, indexLog, plainIncident, readingProblems, reindexLog, setField } from '../../src/core';
 import { fixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -11,6 +11,9 @@ function snapshot(index: LogIndex) {
   return {
     incidents: index.incidents.map((i: Incident) => plainIncident(i)),
     problems: index.problems,
+    // What an editor checks after a keystroke: the scan's problems and each incident's own.
+    scanProblems: index.scanProblems,
+    reading: index.incidents.map((i) => readingProblems(i)),
     declareSlot: index.declareSlot,
     lineCount: index.lineCount,
     hasConflicts: index.hasConflicts,

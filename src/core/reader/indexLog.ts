@@ -6,6 +6,7 @@ import { slugify } from '../text';
 import { dayOf } from '../time';
 import type { IndexContext, IndexOptions } from './context';
 import { classify, findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
+import { attachReadingProblems } from './lazy';
 import { findIncidents, singleIncident } from './sections';
 
 /** Indexes `text` without remembering the options (see indexLog). */
@@ -36,6 +37,9 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
 
   const incidents = options.singleIncident ? singleIncident(ctx, bodyLine) : findIncidents(ctx, bodyLine);
   assignDerivedIds(incidents, policy);
+  const scanProblems = splitReadingProblems(problems, incidents, lines.starts);
+  // A lazy body read later reports into the same list (for `problems`) and keeps what it added.
+  for (const incident of ctx.lazy) incident.sink = problems;
   return {
     text,
     eol,
@@ -47,10 +51,52 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
       for (const incident of ctx.lazy) incident.body();
       return problems.sort((a, b) => a.line - b.line);
     },
+    scanProblems,
     hasConflicts,
     declareSlot: declareSlot(incidents, text),
     lineCount: lines.starts.length,
   };
+}
+
+/** Problems met while reading an incident's body: they belong to it, not to the log's structure. */
+const READING_CODES: ReadonlySet<Problem['code']> = new Set(['bad-date']);
+
+/**
+ * The problems found so far, split: a reading problem inside an incident read with the index
+ * (not lazily) is attached to that incident (see readingProblems); the rest, returned, describe
+ * the log as a whole (conflicts, fences, front matter, links). Editors show the latter after
+ * every edit without reading a single incident body.
+ */
+function splitReadingProblems(problems: Problem[], incidents: Incident[], lineStarts: ArrayLike<number>): Problem[] {
+  const scan: Problem[] = [];
+  const owned = new Map<Incident, Problem[]>();
+  for (const p of problems) {
+    const owner = READING_CODES.has(p.code) ? incidentAt(incidents, lineStarts[p.line - 1]) : undefined;
+    if (!owner) {
+      scan.push(p);
+      continue;
+    }
+    const list = owned.get(owner);
+    if (list) list.push(p);
+    else owned.set(owner, [p]);
+  }
+  for (const [incident, list] of owned) attachReadingProblems(incident, list);
+  return scan.sort((a, b) => a.line - b.line);
+}
+
+/** The incident whose text holds `offset` (incidents are sorted by start and do not overlap). */
+function incidentAt(incidents: Incident[], offset: number | undefined): Incident | undefined {
+  if (offset === undefined) return undefined;
+  let lo = 0;
+  let hi = incidents.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const inc = incidents[mid];
+    if (offset < inc.start) hi = mid - 1;
+    else if (offset >= inc.end) lo = mid + 1;
+    else return inc;
+  }
+  return undefined;
 }
 
 /** Incidents without a written id get one from their day and title, unique in the log. */

@@ -1,6 +1,6 @@
 // Incidents read on demand: a section's body on first use, and incidents moved by an edit
 // before them (re-index). Listing ids or finding one incident in a big log so costs one scan.
-import type { Incident } from '../model';
+import type { Incident, Problem } from '../model';
 
 /**
  * An incident whose values come from elsewhere on demand: `values()` for what an edit cannot
@@ -66,7 +66,13 @@ abstract class DeferredIncident implements Incident {
 export class LazySectionIncident extends DeferredIncident {
   readonly idWritten = true;
   readonly source = 'section' as const;
+  /**
+   * Where reading the body reports what it finds (impossible dates): the log's problem list,
+   * set by the orchestrator. What a read adds to it is kept as this incident's reading problems.
+   */
+  sink: Problem[] | undefined;
   private full: Incident | undefined;
+  private found: Problem[] = [];
 
   constructor(
     public id: string,
@@ -82,7 +88,16 @@ export class LazySectionIncident extends DeferredIncident {
   }
 
   body(): Incident {
-    return (this.full ??= this.read());
+    if (this.full) return this.full;
+    const before = this.sink?.length ?? 0;
+    this.full = this.read();
+    if (this.sink) this.found = this.sink.slice(before);
+    return this.full;
+  }
+  /** The problems met reading the body (reads it if need be). */
+  bodyProblems(): Problem[] {
+    this.body();
+    return this.found;
   }
   protected values(): Incident {
     return this.body();
@@ -143,6 +158,38 @@ export class ShiftedIncident extends DeferredIncident {
   protected values(): Incident {
     return this.base;
   }
+}
+
+/** Reading problems of incidents read while the log was indexed (see attachReadingProblems). */
+const eagerProblems = new WeakMap<Incident, Problem[]>();
+
+/** Records the problems met reading `incident` when it was read with the rest of the index. */
+export function attachReadingProblems(incident: Incident, problems: Problem[]): void {
+  eagerProblems.set(incident, problems);
+}
+
+/**
+ * The problems met reading one incident's body (impossible dates), with the lines of the text it
+ * now sits in. A lazy incident's body is read for this; a shifted one reuses its base's, moved.
+ * Together with the index's `scanProblems` these are exactly the index's `problems`.
+ */
+export function readingProblems(incident: Incident): Problem[] {
+  if (incident instanceof ShiftedIncident) {
+    const l = incident.lineDelta;
+    const base = readingProblems(incident.base);
+    return l === 0 ? base : base.map((p) => ({ ...p, line: p.line + l }));
+  }
+  if (incident instanceof LazySectionIncident) return incident.bodyProblems();
+  return eagerProblems.get(incident) ?? [];
+}
+
+/**
+ * The incident whose text this one is: the base of a shifted incident (same text, moved by an
+ * edit before it), else the incident itself. What is computed from an incident's text can be
+ * kept under this across re-indexes.
+ */
+export function contentOf(incident: Incident): Incident {
+  return incident instanceof ShiftedIncident ? incident.base : incident;
 }
 
 /** A plain-object copy of an incident (safe to spread, post to a webview or structured-clone). */

@@ -81,6 +81,11 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
   const headingLine = target.line - 1;
   const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
+  // The edit touches nothing structural, so the scan finds the same problems. When lines were
+  // added or removed before one of them, its line (and the message naming it) moved: those few
+  // logs (an unterminated fence, conflict markers after the edit) get the full scan's list.
+  const editLine = headingLine + 1 + countLines(old, target.start, from);
+  const scanMoved = lineDelta !== 0 && prev.scanProblems.some((p) => p.line > editLine);
   const incidents = prev.incidents.map((inc, i) => {
     if (i < k) return inc;
     if (i === k) return new ShiftedIncident(fresh, target.start, headingLine);
@@ -99,6 +104,9 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
     // Problems and the declare slot depend on the whole log: computed in full when asked.
     get problems() {
       return complete().problems;
+    },
+    get scanProblems() {
+      return scanMoved ? complete().scanProblems : prev.scanProblems;
     },
     hasConflicts: prev.hasConflicts,
     get declareSlot() {
