@@ -1,23 +1,18 @@
 // The commands: refresh the view, open an incident at its heading, add a timeline entry.
-// Each accepts optional arguments so that keybindings, other extensions and tests can call it
-// without any UI: `open(id?)`, `addTimelineEntry(id?, text?, owner?)`; an IncidentNode from the
-// view works in place of an id.
+// Each accepts an optional arguments object so that keybindings, other extensions and tests can
+// call it without any UI: `open({ incident })`, `addTimelineEntry({ incident, text, owner })`; a
+// row of the view (what its menus pass) works in place of the object.
 import * as vscode from 'vscode';
 import { findIncident, indexLog, isActive } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, defaultPolicy } from '../core/policy';
 import { appendTimelineEntry } from '../core/writer';
+import { type AddTimelineEntryArgs, Commands, type IncidentArgs, commandArgs, stringArg } from './commandIds';
 import { type IncidentTreeProvider, type TreeNode, incidentIdFrom as idFrom } from './tree';
 import type { LogStore } from './logStore';
 import { gitUser } from './gitUser';
 import { applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded, report } from './report';
-
-export const COMMANDS = {
-  refresh: 'incidentPlaybook.refresh',
-  open: 'incidentPlaybook.open',
-  addTimelineEntry: 'incidentPlaybook.addTimelineEntry',
-} as const;
 
 export interface TimelineResult {
   incidentId: string;
@@ -59,8 +54,7 @@ function pickItems(incidents: Incident[]): Array<vscode.QuickPickItem & { id: st
 }
 
 /** The incident to write to: the argument, the one under the cursor, the view's selection, or a pick. */
-async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIndex, policy: Policy, arg: unknown): Promise<string | undefined> {
-  const given = idFrom(arg);
+async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIndex, policy: Policy, given: string | undefined): Promise<string | undefined> {
   if (given) return given;
   const editor = vscode.window.activeTextEditor;
   if (editor && editor.document.uri.toString() === doc.uri.toString()) {
@@ -79,13 +73,14 @@ async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIn
   return picked?.id;
 }
 
-export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unknown, ownerArg?: unknown): Promise<TimelineResult | undefined> {
+export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntryArgs> = {}): Promise<TimelineResult | undefined> {
   const doc = await openLogDocument(deps);
   if (!doc) return undefined;
   const policy = await policyForDoc(deps, doc);
-  const id = await chooseIncident(deps, doc, indexLog(doc.getText(), { policy }), policy, arg);
+  const id = await chooseIncident(deps, doc, indexLog(doc.getText(), { policy }), policy, stringArg(args.incident));
   if (!id) return undefined;
-  let text = typeof textArg === 'string' ? textArg : undefined;
+  const ownerArg: unknown = args.owner;
+  let text = typeof args.text === 'string' ? args.text : undefined;
   if (text === undefined) {
     text = await vscode.window.showInputBox({
       title: `Timeline entry for ${id}`,
@@ -120,13 +115,12 @@ export async function addTimelineEntry(deps: Deps, arg?: unknown, textArg?: unkn
   return { incidentId: findIncident(indexLog(doc.getText(), { policy }), id)?.id ?? id, entry, saved };
 }
 
-export async function openIncident(deps: Deps, arg?: unknown): Promise<vscode.TextEditor | undefined> {
+export async function openIncident(deps: Deps, args: Partial<IncidentArgs> = {}): Promise<vscode.TextEditor | undefined> {
   const doc = await openLogDocument(deps);
   if (!doc) return undefined;
   const policy = await policyForDoc(deps, doc);
   const index = indexLog(doc.getText(), { policy });
-  const given = idFrom(arg);
-  let id = given;
+  let id = stringArg(args.incident);
   if (!id) {
     if (index.incidents.length === 0) {
       void vscode.window.showInformationMessage('Incident Playbook: the log has no incidents.');
@@ -150,11 +144,11 @@ export async function openIncident(deps: Deps, arg?: unknown): Promise<vscode.Te
 export function registerCommands(deps: Deps): vscode.Disposable[] {
   const guard = guarded(deps.output);
   return [
-    vscode.commands.registerCommand(COMMANDS.refresh, () => deps.tree.refresh()),
-    vscode.commands.registerCommand(COMMANDS.open, guard('Opening the incident', (arg?: unknown) => openIncident(deps, arg))),
+    vscode.commands.registerCommand(Commands.refresh, () => deps.tree.refresh()),
+    vscode.commands.registerCommand(Commands.open, guard('Opening the incident', (arg?: IncidentArgs) => openIncident(deps, commandArgs<IncidentArgs>(arg)))),
     vscode.commands.registerCommand(
-      COMMANDS.addTimelineEntry,
-      guard('Adding a timeline entry', (arg?: unknown, text?: unknown, owner?: unknown) => addTimelineEntry(deps, arg, text, owner)),
+      Commands.addTimelineEntry,
+      guard('Adding a timeline entry', (arg?: AddTimelineEntryArgs) => addTimelineEntry(deps, commandArgs<AddTimelineEntryArgs>(arg))),
     ),
   ];
 }

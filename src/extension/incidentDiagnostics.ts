@@ -4,12 +4,12 @@ import * as vscode from 'vscode';
 import type { IncrementalCheck } from '../core/check';
 import type { Problem } from '../core/model';
 import { WriteRefused, nextIncidentId } from '../core/writer';
+import { type AssignCommanderFixArgs, InternalCommands, commandArgs, stringArg } from './commandIds';
+import { gitUser } from './gitUser';
 import { applyLogEdit } from './logEdit';
 import type { LogStore } from './logStore';
 
 const SOURCE = 'Incident Playbook';
-/** Internal command behind the "Assign incident commander…" quick fix (not in the palette). */
-export const ASSIGN_COMMANDER_FIX = 'incidentPlaybook.fix.assignCommander';
 
 function toDiagnostic(doc: vscode.TextDocument | undefined, p: Problem): vscode.Diagnostic {
   const line = Math.max(0, p.line - 1);
@@ -97,7 +97,7 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
         const action = new vscode.CodeAction(`Assign an incident commander to ${incident.id}…`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
-        action.command = { title: action.title, command: ASSIGN_COMMANDER_FIX, arguments: [incident.id] };
+        action.command = { title: action.title, command: InternalCommands.assignCommanderFix, arguments: [{ incident: incident.id } satisfies AssignCommanderFixArgs] };
         actions.push(action);
       } else if (d.code === 'duplicate-id' && incident.idWritten && /^INC-\d{4}-\d{4}-\d{3,}$/.test(incident.id)) {
         // The next free number for the same day: the id's own date, not today's.
@@ -119,21 +119,24 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
 }
 
 /** The quick fix's command: asks for a name (unless given) and assigns it, logging the assignment. */
-async function assignCommander(store: LogStore, id: unknown, name?: unknown): Promise<boolean> {
-  if (typeof id !== 'string' || !id.trim()) return false;
+async function assignCommander(store: LogStore, args: Partial<AssignCommanderFixArgs>): Promise<boolean> {
+  const id = stringArg(args.incident);
+  if (!id) return false;
   const uri = store.logUri();
   if (!uri) return false;
   const person =
-    typeof name === 'string'
-      ? name
+    typeof args.name === 'string'
+      ? args.name
       : await vscode.window.showInputBox({ title: `Incident commander for ${id}`, prompt: 'Who runs the response?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') });
   if (!person?.trim()) return false;
   try {
     const doc = await vscode.workspace.openTextDocument(uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     const policy = folder ? await store.policy(folder) : (await import('../core/policy')).defaultPolicy();
+    // The timeline entry names who made the assignment, as every other command's does.
+    const owner = await gitUser(folder?.uri.fsPath);
     const { assignRole } = await import('../core/operations');
-    await applyLogEdit(doc, policy, (index) => assignRole(index, id, 'commander', person, { at: new Date() }, policy));
+    await applyLogEdit(doc, policy, (index) => assignRole(index, id, 'commander', person, { at: new Date(), owner }, policy));
     store.invalidate(0);
     return true;
   } catch (e) {
@@ -146,6 +149,6 @@ export function registerDiagnostics(store: LogStore): vscode.Disposable[] {
   return [
     new IncidentDiagnostics(store),
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new IncidentQuickFixes(store), { providedCodeActionKinds: IncidentQuickFixes.kinds }),
-    vscode.commands.registerCommand(ASSIGN_COMMANDER_FIX, (id: unknown, name?: unknown) => assignCommander(store, id, name)),
+    vscode.commands.registerCommand(InternalCommands.assignCommanderFix, (a?: AssignCommanderFixArgs) => assignCommander(store, commandArgs<AssignCommanderFixArgs>(a))),
   ];
 }

@@ -3,9 +3,8 @@
 // overdue. A click opens the incident.
 import * as vscode from 'vscode';
 import { type ActiveClock, activeClocks, formatElapsed, updateUrgency } from '../core/clock';
+import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
-
-export const OPEN_COMMAND = 'incidentPlaybook.open';
 
 /** The text shown for a clock, e.g. "SEV-1 INC-2026-1120-001 · 42 min · update in 8 min". */
 export function statusText(clock: ActiveClock): string {
@@ -50,7 +49,7 @@ export class IncidentStatusBar implements vscode.Disposable {
     this.item.backgroundColor = urgency === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : urgency === 'soon' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const others = clocks.length > 1 ? `\n\n${clocks.length - 1} more active: ${clocks.slice(1).map((c) => `${c.incident.severity ?? '?'} ${c.incident.id}`).join(', ')}` : '';
     this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\nClick to open the incident.`;
-    this.item.command = { title: 'Open Incident', command: OPEN_COMMAND, arguments: [top.incident.id] };
+    this.item.command = { title: 'Open Incident', command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
     this.item.show();
     this.shown = true;
   }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { indexLog } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
+import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
 
 const SELECTOR: vscode.DocumentSelector = [{ language: 'markdown' }];
@@ -43,17 +44,17 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       if (incident.source !== 'section' || (seen.get(incident.id) ?? 0) > 1) continue;
       const range = headingRange(doc, incident);
       const done = incident.checklist.filter((c) => c.done).length;
-      const args = [incident.id];
+      const args = [{ incident: incident.id } satisfies IncidentArgs];
       lenses.push(
-        new vscode.CodeLens(range, { title: '$(add) Add entry', command: 'incidentPlaybook.addTimelineEntry', arguments: args, tooltip: `Add a timeline entry to ${incident.id}` }),
-        new vscode.CodeLens(range, { title: `$(pulse) ${incident.status ?? 'Set status'}`, command: 'incidentPlaybook.setStatus', arguments: args, tooltip: 'Set the status' }),
+        new vscode.CodeLens(range, { title: '$(add) Add entry', command: Commands.addTimelineEntry, arguments: args, tooltip: `Add a timeline entry to ${incident.id}` }),
+        new vscode.CodeLens(range, { title: `$(pulse) ${incident.status ?? 'Set status'}`, command: Commands.setStatus, arguments: args, tooltip: 'Set the status' }),
         new vscode.CodeLens(range, {
           title: incident.checklist.length ? `$(checklist) Checklist ${done}/${incident.checklist.length}` : '$(checklist) Add checklist',
-          command: 'incidentPlaybook.checklist',
+          command: Commands.checklist,
           arguments: args,
           tooltip: 'Tick checklist items',
         }),
-        new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: 'incidentPlaybook.startReview', arguments: args, tooltip: 'Start (or open) the post-incident review' }),
+        new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: Commands.startReview, arguments: args, tooltip: 'Start (or open) the post-incident review' }),
       );
     }
     return lenses;

@@ -3,6 +3,7 @@
 // shown once; "Snooze" logs a timeline entry saying so, which quiets the reminder for everyone
 // who reads the log. `incidentPlaybook.reminders.enabled` turns them off.
 import * as vscode from 'vscode';
+import { type AddTimelineEntryArgs, type AssignRoleArgs, Commands, type IncidentArgs } from './commandIds';
 import { snoozeEntryText } from '../core/check';
 import { type Reminder, dueReminders } from '../core/reminders';
 import { resolveDisplayZone } from '../core/time';
@@ -98,10 +99,10 @@ export class IncidentReminders implements vscode.Disposable {
     this.history.push(shown);
     void choice.then(async (picked) => {
       try {
-        if (picked === 'Add Update') await vscode.commands.executeCommand('incidentPlaybook.addTimelineEntry', id);
+        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.addTimelineEntry, { incident: id } satisfies AddTimelineEntryArgs);
         else if (picked?.startsWith('Snooze')) await this.snooze(id, snoozeMinutes);
-        else if (picked === 'Assign Commander') await vscode.commands.executeCommand('incidentPlaybook.assignRole', id, 'commander');
-        else if (picked === 'Open') await vscode.commands.executeCommand('incidentPlaybook.open', id);
+        else if (picked === 'Assign Commander') await vscode.commands.executeCommand(Commands.assignRole, { incident: id, role: 'commander' } satisfies AssignRoleArgs);
+        else if (picked === 'Open') await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
       } catch (e) {
         this.output.appendLine(`Reminder action "${picked}" on ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -111,7 +112,7 @@ export class IncidentReminders implements vscode.Disposable {
 
   /** Logs "Status update reminder snoozed for N min" in the incident's timeline. */
   async snooze(id: string, minutes = this.settings.snoozeMinutes): Promise<unknown> {
-    return vscode.commands.executeCommand('incidentPlaybook.addTimelineEntry', id, snoozeEntryText(minutes));
+    return vscode.commands.executeCommand(Commands.addTimelineEntry, { incident: id, text: snoozeEntryText(minutes) } satisfies AddTimelineEntryArgs);
   }
 
   dispose(): void {

@@ -13,29 +13,23 @@ import { gitUser } from './gitUser';
 import { applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
-import { incidentIdFrom as idFrom } from './tree';
-
-export const RESPONSE_COMMANDS = {
-  declare: 'incidentPlaybook.declare',
-  setStatus: 'incidentPlaybook.setStatus',
-  setSeverity: 'incidentPlaybook.setSeverity',
-  assignRole: 'incidentPlaybook.assignRole',
-  resolve: 'incidentPlaybook.resolve',
-  copyId: 'incidentPlaybook.copyId',
-  createLog: 'incidentPlaybook.createLog',
-  checklist: 'incidentPlaybook.checklist',
-  startReview: 'incidentPlaybook.startReview',
-} as const;
+import {
+  type AssignRoleArgs,
+  type ChecklistArgs,
+  Commands,
+  type DeclareArgs,
+  type IncidentArgs,
+  type SetSeverityArgs,
+  type SetStatusArgs,
+  commandArgs,
+  stringArg as text,
+} from './commandIds';
 
 const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'commander', label: 'Incident Commander' },
   { role: 'techLead', label: 'Technical Lead' },
   { role: 'commsLead', label: 'Communications Lead' },
 ];
-
-function text(arg: unknown): string | undefined {
-  return typeof arg === 'string' && arg.trim() ? arg.trim() : undefined;
-}
 
 function minutes(m: number | null): string {
   return m === null ? 'none' : formatElapsed(m);
@@ -66,8 +60,8 @@ class ResponseCommands {
   }
 
   /** The incident named by the argument, under the cursor in the log, or picked from a list. */
-  private async incident(index: LogIndex, policy: Policy, arg: unknown, title: string, activeOnly: boolean): Promise<Incident | undefined> {
-    const id = idFrom(arg);
+  private async incident(index: LogIndex, policy: Policy, args: Partial<IncidentArgs>, title: string, activeOnly: boolean): Promise<Incident | undefined> {
+    const id = text(args.incident);
     if (id) {
       const found = findIncident(index, id);
       if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
@@ -111,19 +105,19 @@ class ResponseCommands {
     void vscode.window.setStatusBarMessage(`$(check) ${message}${saved || !doc.isDirty ? '' : ' (the log had unsaved edits of yours, so it was left unsaved)'}`, 5000);
   }
 
-  async declare(severityArg?: unknown, titleArg?: unknown, commanderArg?: unknown): Promise<string | undefined> {
+  async declare(args: Partial<DeclareArgs>): Promise<string | undefined> {
     const uri = this.store.logUri();
     const folder = this.folder();
     if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
     const policy = await this.store.policy(folder);
-    const severity = await this.severity(policy, severityArg, 'Declare Incident (1/2): severity');
+    const severity = await this.severity(policy, args.severity, 'Declare Incident (1/2): severity');
     if (!severity) return undefined;
     const title =
-      text(titleArg) ??
+      text(args.title) ??
       (await vscode.window.showInputBox({ title: `Declare Incident (2/2): ${severity}`, prompt: 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : 'Give the incident a title.') }));
     if (!title?.trim()) return undefined;
     const owner = await gitUser(folder.uri.fsPath);
-    const commander = text(commanderArg) ?? owner;
+    const commander = text(args.commander) ?? owner;
     const at = new Date();
     let doc: vscode.TextDocument | undefined;
     try {
@@ -149,16 +143,16 @@ class ResponseCommands {
       await this.done(doc, saved, `Declared ${id}`);
     }
     this.store.invalidate(0);
-    await vscode.commands.executeCommand('incidentPlaybook.open', id);
+    await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
     return id;
   }
 
-  async setStatus(arg?: unknown, statusArg?: unknown): Promise<boolean> {
+  async setStatus(args: Partial<SetStatusArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Set Status', false);
+    const incident = await this.incident(index, policy, args, 'Set Status', false);
     if (!incident) return false;
     const status =
-      text(statusArg) ??
+      text(args.status) ??
       (await vscode.window.showQuickPick(
         policy.statuses.map((s) => ({ label: s, description: s === incident.status ? 'current' : undefined })),
         { title: `Set Status of ${incident.id}`, placeHolder: `Now: ${incident.status ?? 'not set'}` },
@@ -169,63 +163,64 @@ class ResponseCommands {
     return true;
   }
 
-  async setSeverity(arg?: unknown, severityArg?: unknown): Promise<boolean> {
+  async setSeverity(args: Partial<SetSeverityArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Set Severity', false);
+    const incident = await this.incident(index, policy, args, 'Set Severity', false);
     if (!incident) return false;
-    const severity = await this.severity(policy, severityArg, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
+    const severity = await this.severity(policy, args.severity, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
     if (!severity) return false;
     const { saved } = await applyLogEdit(doc, policy, (i) => changeSeverity(i, incident.id, severity, { at: new Date(), owner }, policy));
     await this.done(doc, saved, `${incident.id}: severity ${severity}`);
     return true;
   }
 
-  async assignRole(arg?: unknown, roleArg?: unknown, nameArg?: unknown): Promise<boolean> {
+  async assignRole(args: Partial<AssignRoleArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Assign Role', true);
+    const incident = await this.incident(index, policy, args, 'Assign Role', true);
     if (!incident) return false;
-    const given = text(roleArg);
+    const given = text(args.role);
     const role =
       (given && ROLES.find((r) => r.role === given || r.label.toLowerCase() === given.toLowerCase())?.role) ??
       (given ? undefined : (await vscode.window.showQuickPick(ROLES.map((r) => ({ label: r.label, description: incident.roles[r.role] ?? 'unassigned', role: r.role })), { title: `Assign Role on ${incident.id}` }))?.role);
     if (given && !role) throw new WriteRefused(`Unknown role "${given}" (use commander, techLead or commsLead).`);
     if (!role) return false;
     const label = ROLES.find((r) => r.role === role)!.label;
-    const name = text(nameArg) ?? (await vscode.window.showInputBox({ title: `${label} of ${incident.id}`, value: owner ?? '', prompt: incident.roles[role] ? `Hand over from ${incident.roles[role]}` : 'Who takes this role?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') }));
+    const name = text(args.name) ?? (await vscode.window.showInputBox({ title: `${label} of ${incident.id}`, value: owner ?? '', prompt: incident.roles[role] ? `Hand over from ${incident.roles[role]}` : 'Who takes this role?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') }));
     if (!name?.trim()) return false;
     const { saved } = await applyLogEdit(doc, policy, (i) => assignRole(i, incident.id, role, name, { at: new Date(), owner }, policy));
     await this.done(doc, saved, `${incident.id}: ${label} ${name.trim()}`);
     return true;
   }
 
-  async resolve(arg?: unknown): Promise<boolean> {
+  async resolve(args: Partial<IncidentArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Resolve Incident', true);
+    const incident = await this.incident(index, policy, args, 'Resolve Incident', true);
     if (!incident) return false;
     const { saved } = await applyLogEdit(doc, policy, (i) => resolveIncident(i, incident.id, { at: new Date(), owner }, policy));
     await this.done(doc, saved, `Resolved ${incident.id}`);
     const start = 'Start Post-Incident Review';
     void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`, start)).then((picked) => {
-      if (picked === start) void vscode.commands.executeCommand(RESPONSE_COMMANDS.startReview, incident.id);
+      if (picked === start) void vscode.commands.executeCommand(Commands.startReview, { incident: incident.id } satisfies IncidentArgs);
     });
     return true;
   }
 
   /**
    * Works an incident's checklist: a multi-select pick with the done items ticked; accepting it
-   * ticks and unticks exactly the items that changed, in one edit. `doneArg` (indexes of the items
+   * ticks and unticks exactly the items that changed, in one edit. `done` (indexes of the items
    * that should be done) does the same without UI. An incident without a checklist is offered
-   * the playbook's.
+   * the playbook's (`add` adds it without asking).
    */
-  async checklist(arg?: unknown, doneArg?: unknown): Promise<{ done: number; total: number } | undefined> {
+  async checklist(args: Partial<ChecklistArgs>): Promise<{ done: number; total: number } | undefined> {
+    const doneArg: unknown = args.done;
     const { doc, policy, index } = await this.context();
     // Items are found by line: an edit while the pick is open would move them.
     const version = doc.version;
-    const incident = await this.incident(index, policy, arg, 'Checklist', false);
+    const incident = await this.incident(index, policy, args, 'Checklist', false);
     if (!incident) return undefined;
     if (incident.checklist.length === 0) {
       const add = `Add the playbook's checklist (${policy.checklist.length} items)`;
-      const ok = doneArg === 'add' || (await vscode.window.showInformationMessage(`${incident.id} has no checklist.`, add)) === add;
+      const ok = args.add === true || (await vscode.window.showInformationMessage(`${incident.id} has no checklist.`, add)) === add;
       if (!ok) return undefined;
       const { saved } = await applyLogEdit(doc, policy, (i) => addChecklist(i, incident.id, policy));
       await this.done(doc, saved, `${incident.id}: checklist added`);
@@ -233,7 +228,7 @@ class ResponseCommands {
     }
     let wanted: boolean[];
     if (Array.isArray(doneArg)) {
-      wanted = incident.checklist.map((_, n) => doneArg.includes(n));
+      wanted = incident.checklist.map((_, n) => (doneArg as unknown[]).includes(n));
     } else {
       const done = incident.checklist.filter((c) => c.done).length;
       const picked = await vscode.window.showQuickPick(
@@ -259,9 +254,9 @@ class ResponseCommands {
    * (facts, timeline and action items filled in), links it from the incident's "Review" field,
    * and opens it. An existing review is opened, never overwritten.
    */
-  async startReview(arg?: unknown): Promise<vscode.Uri | undefined> {
+  async startReview(args: Partial<IncidentArgs>): Promise<vscode.Uri | undefined> {
     const { doc, policy, index } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Start Post-Incident Review', false);
+    const incident = await this.incident(index, policy, args, 'Start Post-Incident Review', false);
     if (!incident) return undefined;
     const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md');
     const reviewUri = vscode.Uri.joinPath(doc.uri, '..', 'pir', plan.fileName);
@@ -294,9 +289,9 @@ class ResponseCommands {
     return uri;
   }
 
-  async copyId(arg?: unknown): Promise<string | undefined> {
+  async copyId(args: Partial<IncidentArgs>): Promise<string | undefined> {
     const { policy, index } = await this.context();
-    const incident = await this.incident(index, policy, arg, 'Copy Incident ID', false);
+    const incident = await this.incident(index, policy, args, 'Copy Incident ID', false);
     if (!incident) return undefined;
     await vscode.env.clipboard.writeText(incident.id);
     void vscode.window.setStatusBarMessage(`$(copy) Copied ${incident.id}`, 3000);
@@ -308,14 +303,14 @@ export function registerResponseCommands(store: LogStore, output: vscode.OutputC
   const commands = new ResponseCommands(store);
   const guard = guarded(output);
   return [
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.declare, guard('Declaring the incident', (s?: unknown, t?: unknown, c?: unknown) => commands.declare(s, t, c))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.setStatus, guard('Setting the status', (i?: unknown, s?: unknown) => commands.setStatus(i, s))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.setSeverity, guard('Setting the severity', (i?: unknown, s?: unknown) => commands.setSeverity(i, s))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.assignRole, guard('Assigning the role', (i?: unknown, r?: unknown, n?: unknown) => commands.assignRole(i, r, n))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.resolve, guard('Resolving the incident', (i?: unknown) => commands.resolve(i))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.copyId, guard('Copying the id', (i?: unknown) => commands.copyId(i))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.createLog, guard('Creating the incident log', () => commands.createLog())),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.checklist, guard('Updating the checklist', (i?: unknown, d?: unknown) => commands.checklist(i, d))),
-    vscode.commands.registerCommand(RESPONSE_COMMANDS.startReview, guard('Starting the post-incident review', (i?: unknown) => commands.startReview(i))),
+    vscode.commands.registerCommand(Commands.declare, guard('Declaring the incident', (a?: DeclareArgs) => commands.declare(commandArgs<DeclareArgs>(a)))),
+    vscode.commands.registerCommand(Commands.setStatus, guard('Setting the status', (a?: SetStatusArgs) => commands.setStatus(commandArgs<SetStatusArgs>(a)))),
+    vscode.commands.registerCommand(Commands.setSeverity, guard('Setting the severity', (a?: SetSeverityArgs) => commands.setSeverity(commandArgs<SetSeverityArgs>(a)))),
+    vscode.commands.registerCommand(Commands.assignRole, guard('Assigning the role', (a?: AssignRoleArgs) => commands.assignRole(commandArgs<AssignRoleArgs>(a)))),
+    vscode.commands.registerCommand(Commands.resolve, guard('Resolving the incident', (a?: IncidentArgs) => commands.resolve(commandArgs<IncidentArgs>(a)))),
+    vscode.commands.registerCommand(Commands.copyId, guard('Copying the id', (a?: IncidentArgs) => commands.copyId(commandArgs<IncidentArgs>(a)))),
+    vscode.commands.registerCommand(Commands.createLog, guard('Creating the incident log', () => commands.createLog())),
+    vscode.commands.registerCommand(Commands.checklist, guard('Updating the checklist', (a?: ChecklistArgs) => commands.checklist(commandArgs<ChecklistArgs>(a)))),
+    vscode.commands.registerCommand(Commands.startReview, guard('Starting the post-incident review', (a?: IncidentArgs) => commands.startReview(commandArgs<IncidentArgs>(a)))),
   ];
 }

@@ -9,6 +9,7 @@ import { isActive } from '../core/indexer';
 import type { Incident, TimelineEntry } from '../core/model';
 import { type Policy, matchSeverity } from '../core/policy';
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, resolveDisplayZone, toDate } from '../core/time';
+import { Commands, type FilterArgs, type IncidentArgs } from './commandIds';
 import type { LogState, LogStore } from './logStore';
 
 export const VIEW_ID = 'incidentPlaybook.incidents';
@@ -81,15 +82,9 @@ export class DetailNode {
 
 export type TreeNode = GroupNode | IncidentNode | DetailNode;
 
-/**
- * The incident id a command was given: a string, a row of this view (an incident or one of its
- * details), or any object with an `id` (other extensions); undefined for anything else.
- */
-export function incidentIdFrom(arg: unknown): string | undefined {
-  if (arg instanceof IncidentNode || arg instanceof DetailNode) return arg.id;
-  if (typeof arg === 'string') return arg.trim() || undefined;
-  if (arg && typeof arg === 'object' && typeof (arg as { id?: unknown }).id === 'string') return (arg as { id: string }).id;
-  return undefined;
+/** The incident of a row of this view (an incident or one of its details); undefined for a group. */
+export function incidentIdFrom(node: TreeNode | undefined): string | undefined {
+  return node instanceof IncidentNode || node instanceof DetailNode ? node.id : undefined;
 }
 
 /** "SEV-1 · Mitigating · 42 min" for an active incident; the resolved day for a resolved one. */
@@ -264,7 +259,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
     item.tooltip = ctx ? incidentTooltip(incident, node.active, ctx) : undefined;
     item.accessibilityInformation = { label: `${incident.id}: ${incident.title}, ${item.description}` };
-    item.command = { command: 'incidentPlaybook.open', title: 'Open Incident', arguments: [incident.id] };
+    item.command = { command: Commands.open, title: 'Open Incident', arguments: [{ incident: incident.id } satisfies IncidentArgs] };
     return item;
   }
 
@@ -525,10 +520,10 @@ function registerTreeCommands(provider: IncidentTreeProvider): vscode.Disposable
     await config.update('groupBy', value, target);
   };
   return [
-    vscode.commands.registerCommand('incidentPlaybook.groupBySeverity', () => setGroupBy('severity')),
-    vscode.commands.registerCommand('incidentPlaybook.groupByStatus', () => setGroupBy('status')),
-    vscode.commands.registerCommand('incidentPlaybook.clearFilter', () => provider.setFilter({ severities: [], statuses: [] })),
-    vscode.commands.registerCommand('incidentPlaybook.filter', async (arg?: unknown) => {
+    vscode.commands.registerCommand(Commands.groupBySeverity, () => setGroupBy('severity')),
+    vscode.commands.registerCommand(Commands.groupByStatus, () => setGroupBy('status')),
+    vscode.commands.registerCommand(Commands.clearFilter, () => provider.setFilter({ severities: [], statuses: [] })),
+    vscode.commands.registerCommand(Commands.filter, async (arg?: FilterArgs) => {
       // Tests and keybindings may pass the filter itself; people get a multi-select pick.
       if (arg && typeof arg === 'object' && !Array.isArray(arg)) {
         await provider.setFilter(sanitizeFilter(arg));

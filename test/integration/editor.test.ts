@@ -2,6 +2,7 @@
 // right lines, their quick fixes as single undoable edits, and the status-bar clock.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { type AddTimelineEntryArgs, Commands } from '../../src/extension/commandIds';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
@@ -68,10 +69,11 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     const fix = actions.find((a) => a.title === 'Assign an incident commander to INC-2026-1121-001…');
     assert.ok(fix?.command, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
     const before = doc.getText();
-    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []), 'Ana Souza'), true);
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, { ...(fix.command.arguments?.[0] as object), name: 'Ana Souza' }), true);
     const after = doc.getText();
     assert.ok(after.includes('- **Incident Commander:** Ana Souza\n'), 'the field is inserted');
-    assert.match(after, /- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident Commander: Ana Souza\n/);
+    // Logged with the git user as its owner when there is one, as every command does.
+    assert.match(after, /- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident Commander: Ana Souza(?: \(@[^)\n]+\))?\n/);
     assert.ok(after.includes('Unsaved note from the responder.'), "the user's unsaved edit is still there");
     assert.ok(doc.isDirty, 'a log with unsaved user edits is not saved behind their back');
     await vscode.commands.executeCommand('undo');
@@ -96,7 +98,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     });
     assert.deepEqual(node.incident.timeline.at(-1), { at: '2026-11-20T15:05:00Z', text: 'Error rate falling', owner: 'sam', line: entryAfter + 1 });
     // Offsets after the edit are right: a command writes at the right place in the edited text.
-    await vscode.commands.executeCommand('incidentPlaybook.addTimelineEntry', 'INC-2026-1120-001', 'Monitoring for 30 minutes', 'dana');
+    await vscode.commands.executeCommand(Commands.addTimelineEntry, { incident: 'INC-2026-1120-001', text: 'Monitoring for 30 minutes', owner: 'dana' } satisfies AddTimelineEntryArgs);
     assert.match(doc.lineAt(entryAfter + 2).text, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Monitoring for 30 minutes \(@dana\)$/);
   });
 

@@ -5,10 +5,11 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, formatElapsed, indexLog } from '../../src/core';
 import { writeTextFile } from '../../src/core/logFile';
+import { Commands } from '../../src/extension/commandIds';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog as resetLogTo, waitFor } from './helpers';
 
-const ADD = 'incidentPlaybook.addTimelineEntry';
+const ADD = Commands.addTimelineEntry;
 const ENTRY_LINE = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*)$/;
 
 /** Lines of `after` that are not in `before` (both split on \n), in order. */
@@ -119,7 +120,7 @@ describe('Incident Playbook in a real extension host', () => {
     const events: vscode.TextDocumentChangeEvent[] = [];
     const sub = vscode.workspace.onDidChangeTextDocument((e) => e.document === doc && e.contentChanges.length && events.push(e));
     try {
-      const result = await vscode.commands.executeCommand<{ incidentId: string; entry: string; saved: boolean }>(ADD, 'INC-2026-1120-001', 'Scaled checkout pods to 12');
+      const result = await vscode.commands.executeCommand<{ incidentId: string; entry: string; saved: boolean }>(ADD, { incident: 'INC-2026-1120-001', text: 'Scaled checkout pods to 12' });
       assert.ok(result, 'the command returned nothing');
       assert.equal(result.saved, true);
       const added = addedLines(before, doc.getText());
@@ -150,7 +151,7 @@ describe('Incident Playbook in a real extension host', () => {
     assert.ok(await editor.edit((b) => b.insert(new vscode.Position(3, 0), `${note}\n\n`)));
     assert.equal(doc.isDirty, true);
     const onDisk = await diskText();
-    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1121-001', 'Webhook backlog draining');
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, { incident: 'INC-2026-1121-001', text: 'Webhook backlog draining' });
     assert.equal(result?.saved, false);
     const text = doc.getText();
     assert.ok(text.includes(note), 'the user’s unsaved edit is gone');
@@ -166,7 +167,7 @@ describe('Incident Playbook in a real extension host', () => {
 
   it('writes to a log that is not open in any editor', async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1121-001', 'Paged the payments on-call', 'priya');
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, { incident: 'INC-2026-1121-001', text: 'Paged the payments on-call', owner: 'priya' });
     assert.equal(result?.saved, true);
     const added = addedLines(original, await diskText());
     assert.equal(added.length, 1);
@@ -178,7 +179,7 @@ describe('Incident Playbook in a real extension host', () => {
     const editor = await vscode.window.showTextDocument(doc);
     const line = doc.getText().split('\n').findIndex((l) => l.includes('Reindex finished'));
     editor.selection = new vscode.Selection(line, 3, line, 3);
-    await vscode.commands.executeCommand(ADD, undefined, 'Post-incident review scheduled');
+    await vscode.commands.executeCommand(ADD, { text: 'Post-incident review scheduled' });
     const incident = findIncident(indexLog(await diskText()), 'INC-2026-1102-001')!;
     assert.equal(incident.timeline.at(-1)?.text, 'Post-incident review scheduled');
   });
@@ -191,14 +192,14 @@ describe('Incident Playbook in a real extension host', () => {
     // Written the way the CLI writes (a whole new file renamed over the log), from this same
     // machine: code-server's extension host runs beside the workspace.
     writeTextFile(logUri().fsPath, original, fromCli);
-    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, 'INC-2026-1120-001', 'Error rate under 1%');
+    const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, { incident: 'INC-2026-1120-001', text: 'Error rate under 1%' });
     assert.equal(result?.saved, true);
     const incident = findIncident(indexLog(await diskText()), 'INC-2026-1120-001')!;
     assert.deepEqual(incident.timeline.map((t) => t.text).slice(-2), ['Status page updated', 'Error rate under 1%']);
   });
 
   it('refuses an unknown incident and writes nothing', async () => {
-    const result = await vscode.commands.executeCommand(ADD, 'INC-1999-0101-001', 'never written');
+    const result = await vscode.commands.executeCommand(ADD, { incident: 'INC-1999-0101-001', text: 'never written' });
     assert.equal(result, undefined);
     assert.equal(await diskText(), original);
   });
@@ -206,13 +207,13 @@ describe('Incident Playbook in a real extension host', () => {
   it('refuses to write to a log with git conflict markers', async () => {
     const conflicted = original.replace('- **Status:** Mitigating\n', '<<<<<<< HEAD\n- **Status:** Mitigating\n=======\n- **Status:** Monitoring\n>>>>>>> fix\n');
     await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(conflicted));
-    const result = await vscode.commands.executeCommand(ADD, 'INC-2026-1120-001', 'never written');
+    const result = await vscode.commands.executeCommand(ADD, { incident: 'INC-2026-1120-001', text: 'never written' });
     assert.equal(result, undefined);
     assert.equal(await diskText(), conflicted);
   });
 
   it('opens an incident at its heading', async () => {
-    await vscode.commands.executeCommand('incidentPlaybook.open', 'INC-2026-1102-001');
+    await vscode.commands.executeCommand(Commands.open, { incident: 'INC-2026-1102-001' });
     const editor = await waitFor('an editor on the log', () => vscode.window.activeTextEditor?.document.uri.toString() === logUri().toString() && vscode.window.activeTextEditor);
     assert.equal(editor.document.lineAt(editor.selection.active.line).text, '## INC-2026-1102-001: Search index lagging behind catalog');
   });

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog, plainIncident } from '../../src/core';
+import { Commands } from '../../src/extension/commandIds';
 import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
 describe('In the log’s editor', () => {
@@ -34,10 +35,10 @@ describe('In the log’s editor', () => {
         .filter((l) => l.range.start.line === headingLine(original, id))
         .map((l) => [l.command!.title, l.command!.command, l.command!.arguments?.[0]]);
     assert.deepEqual(at('INC-2026-1120-001'), [
-      ['$(add) Add entry', 'incidentPlaybook.addTimelineEntry', 'INC-2026-1120-001'],
-      ['$(pulse) Mitigating', 'incidentPlaybook.setStatus', 'INC-2026-1120-001'],
-      ['$(checklist) Checklist 1/2', 'incidentPlaybook.checklist', 'INC-2026-1120-001'],
-      ['$(notebook) Post-incident review', 'incidentPlaybook.startReview', 'INC-2026-1120-001'],
+      ['$(add) Add entry', 'incidentPlaybook.addTimelineEntry', { incident: 'INC-2026-1120-001' }],
+      ['$(pulse) Mitigating', 'incidentPlaybook.setStatus', { incident: 'INC-2026-1120-001' }],
+      ['$(checklist) Checklist 1/2', 'incidentPlaybook.checklist', { incident: 'INC-2026-1120-001' }],
+      ['$(notebook) Post-incident review', 'incidentPlaybook.startReview', { incident: 'INC-2026-1120-001' }],
     ]);
     assert.equal(at('INC-2026-1102-001')[2][0], '$(checklist) Add checklist');
   });
@@ -65,7 +66,7 @@ describe('In the log’s editor', () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
     // Item 0 done → not done, item 1 not done → done.
-    const result = await vscode.commands.executeCommand('incidentPlaybook.checklist', 'INC-2026-1120-001', [1]);
+    const result = await vscode.commands.executeCommand(Commands.checklist, { incident: 'INC-2026-1120-001', done: [1] });
     assert.deepEqual(result, { done: 1, total: 2 });
     const text = await diskText();
     assert.equal(text, original.replace('- [x] Declare incident and assign roles', '- [ ] Declare incident and assign roles').replace('- [ ] Post status page update', '- [x] Post status page update'));
@@ -74,7 +75,7 @@ describe('In the log’s editor', () => {
   });
 
   it('offers the playbook’s checklist to an incident that has none', async () => {
-    const result = await vscode.commands.executeCommand<{ done: number; total: number }>('incidentPlaybook.checklist', 'INC-2026-1102-001', 'add');
+    const result = await vscode.commands.executeCommand<{ done: number; total: number }>(Commands.checklist, { incident: 'INC-2026-1102-001', add: true });
     assert.ok(result && result.total > 3);
     const incident = findIncident(indexLog(await diskText()), 'INC-2026-1102-001')!;
     assert.equal(incident.checklist.length, result.total);
@@ -84,7 +85,7 @@ describe('In the log’s editor', () => {
   });
 
   it('Start Post-Incident Review writes docs/pir/<id>.md from the template, links it from the incident, and never overwrites it', async () => {
-    const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentPlaybook.startReview', 'INC-2026-1102-001');
+    const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.startReview, { incident: 'INC-2026-1102-001' });
     assert.ok(uri);
     assert.ok(uri.path.endsWith('/docs/pir/INC-2026-1102-001.md'), uri.path);
     const review = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -99,7 +100,7 @@ describe('In the log’s editor', () => {
     assert.equal(incident.fields.find((f) => f.key === 'Review')?.value, '[pir/INC-2026-1102-001.md](pir/INC-2026-1102-001.md)');
     // A second run opens the draft as it is (with the reviewer's edits), and writes nothing.
     await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(`${review}\nReviewer notes.\n`));
-    const again = await vscode.commands.executeCommand<vscode.Uri>('incidentPlaybook.startReview', 'INC-2026-1102-001');
+    const again = await vscode.commands.executeCommand<vscode.Uri>(Commands.startReview, { incident: 'INC-2026-1102-001' });
     assert.equal(again?.toString(), uri.toString());
     assert.ok(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)).endsWith('Reviewer notes.\n'));
     assert.equal(await diskText(), log);
@@ -109,7 +110,7 @@ describe('In the log’s editor', () => {
     const conflicted = original.replace('- **Status:** Resolved\n', '<<<<<<< HEAD\n- **Status:** Resolved\n=======\n- **Status:** Monitoring\n>>>>>>> main\n');
     assert.notEqual(conflicted, original);
     await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(conflicted));
-    const result = await vscode.commands.executeCommand('incidentPlaybook.startReview', 'INC-2026-1102-001');
+    const result = await vscode.commands.executeCommand(Commands.startReview, { incident: 'INC-2026-1102-001' });
     assert.equal(result, undefined);
     const pir = vscode.Uri.joinPath(logUri(), '..', 'pir', 'INC-2026-1102-001.md');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(pir)));

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog } from '../../src/core';
+import { Commands } from '../../src/extension/commandIds';
 import { EXTENSION_ID, diskText, logUri, resetLog } from './helpers';
 
 const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*?)(?: \(@[^)]*\))?$/;
@@ -38,7 +39,7 @@ describe('Response commands', () => {
   });
 
   it('Declare Incident inserts a new incident at the top, saves, and opens it at its heading', async () => {
-    const id = await vscode.commands.executeCommand<string>('incidentPlaybook.declare', 'sev 2', 'Search results empty', 'Ana Souza');
+    const id = await vscode.commands.executeCommand<string>(Commands.declare, { severity: 'sev 2', title: 'Search results empty', commander: 'Ana Souza' });
     const today = new Date().toISOString();
     assert.equal(id, `INC-${today.slice(0, 4)}-${today.slice(5, 7)}${today.slice(8, 10)}-001`);
     const text = await disk();
@@ -54,7 +55,7 @@ describe('Response commands', () => {
   });
 
   it('Set Status logs the change', async () => {
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.setStatus', 'INC-2026-1120-001', 'Monitoring'), true);
+    assert.equal(await vscode.commands.executeCommand(Commands.setStatus, { incident: 'INC-2026-1120-001', status: 'Monitoring' }), true);
     const text = await disk();
     assert.equal(findIncident(indexLog(text), 'INC-2026-1120-001')?.status, 'Monitoring');
     assert.equal(lastEntry(text, 'INC-2026-1120-001'), 'Status: Mitigating → Monitoring');
@@ -63,7 +64,7 @@ describe('Response commands', () => {
   it('Set Severity marks an escalation, and one Undo reverts field and entry together', async () => {
     const d = await doc();
     await vscode.window.showTextDocument(d);
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.setSeverity', 'INC-2026-1121-001', 'SEV-1'), true);
+    assert.equal(await vscode.commands.executeCommand(Commands.setSeverity, { incident: 'INC-2026-1121-001', severity: 'SEV-1' }), true);
     const text = d.getText();
     assert.equal(findIncident(indexLog(text), 'INC-2026-1121-001')?.severity, 'SEV-1');
     assert.equal(lastEntry(text, 'INC-2026-1121-001'), 'Escalated: SEV-2 → SEV-1');
@@ -72,14 +73,14 @@ describe('Response commands', () => {
   });
 
   it('Assign Role logs a commander handoff', async () => {
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.assignRole', 'INC-2026-1120-001', 'commander', 'Ana Souza'), true);
+    assert.equal(await vscode.commands.executeCommand(Commands.assignRole, { incident: 'INC-2026-1120-001', role: 'commander', name: 'Ana Souza' }), true);
     const text = await disk();
     assert.equal(findIncident(indexLog(text), 'INC-2026-1120-001')?.roles.commander, 'Ana Souza');
     assert.equal(lastEntry(text, 'INC-2026-1120-001'), 'Incident Commander handed over from Dana Reyes to Ana Souza');
   });
 
   it('Resolve Incident sets status and resolved time and logs it', async () => {
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.resolve', 'INC-2026-1121-001'), true);
+    assert.equal(await vscode.commands.executeCommand(Commands.resolve, { incident: 'INC-2026-1121-001' }), true);
     const inc = findIncident(indexLog(await disk()), 'INC-2026-1121-001');
     assert.equal(inc?.status, 'Resolved');
     assert.match(inc?.resolved ?? '', /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00Z$/);
@@ -87,14 +88,14 @@ describe('Response commands', () => {
   });
 
   it('Copy Incident ID puts the id on the clipboard', async () => {
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.copyId', 'INC-2026-1120-001'), 'INC-2026-1120-001');
+    assert.equal(await vscode.commands.executeCommand(Commands.copyId, { incident: 'INC-2026-1120-001' }), 'INC-2026-1120-001');
     assert.equal(await vscode.env.clipboard.readText(), 'INC-2026-1120-001');
   });
 
   it('refuses what the policy does not know, and writes nothing', async () => {
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.setSeverity', 'INC-2026-1120-001', 'SEV-9'), undefined);
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.setStatus', 'INC-2026-1120-001', 'Asleep'), undefined);
-    assert.equal(await vscode.commands.executeCommand('incidentPlaybook.resolve', 'INC-1999-0101-001'), undefined);
+    assert.equal(await vscode.commands.executeCommand(Commands.setSeverity, { incident: 'INC-2026-1120-001', severity: 'SEV-9' }), undefined);
+    assert.equal(await vscode.commands.executeCommand(Commands.setStatus, { incident: 'INC-2026-1120-001', status: 'Asleep' }), undefined);
+    assert.equal(await vscode.commands.executeCommand(Commands.resolve, { incident: 'INC-1999-0101-001' }), undefined);
     assert.equal(await disk(), original);
   });
 });

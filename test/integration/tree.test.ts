@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
+import { Commands } from '../../src/extension/commandIds';
 import type { GroupNode } from '../../src/extension/tree';
 import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
@@ -18,34 +19,34 @@ describe('Incidents view: grouping and filters', () => {
   });
 
   afterEach(async () => {
-    await vscode.commands.executeCommand('incidentPlaybook.clearFilter');
+    await vscode.commands.executeCommand(Commands.clearFilter);
     await vscode.workspace.getConfiguration('incidentPlaybook').update('groupBy', undefined, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('incidentPlaybook').update('displayTimeZone', undefined, vscode.ConfigurationTarget.Global);
     await resetLog(original);
   });
 
   it('groups by severity, most severe first, active before resolved, and back', async () => {
-    await vscode.commands.executeCommand('incidentPlaybook.groupBySeverity');
+    await vscode.commands.executeCommand(Commands.groupBySeverity);
     assert.equal(vscode.workspace.getConfiguration('incidentPlaybook').get('groupBy'), 'severity');
     await waitFor('severity groups', async () => (await labels()).join() === 'SEV-1,SEV-2,SEV-3');
     const groups = (await api.incidentTree.getChildren()) as GroupNode[];
     assert.equal(api.incidentTree.getTreeItem(groups[0]).description, 'Full outage: the site or a critical path (checkout, payments) is down for all customers · 1 active');
     assert.deepEqual(groups.map((g) => g.children.map((n) => n.id)), [['INC-2026-1120-001'], ['INC-2026-1121-001'], ['INC-2026-1102-001']]);
-    await vscode.commands.executeCommand('incidentPlaybook.groupByStatus');
+    await vscode.commands.executeCommand(Commands.groupByStatus);
     await waitFor('Active / Resolved groups', async () => (await labels()).join() === 'Active,Resolved');
   });
 
   it('filters by severity and status, says so in the view, and clears', async () => {
-    const result = await vscode.commands.executeCommand('incidentPlaybook.filter', { severities: ['SEV-1', 'SEV-3'], statuses: [] });
+    const result = await vscode.commands.executeCommand(Commands.filter, { severities: ['SEV-1', 'SEV-3'], statuses: [] });
     assert.deepEqual(result, { severities: ['SEV-1', 'SEV-3'], statuses: [] });
     assert.deepEqual((await api.incidentTree.incidentNodes()).map((n) => n.id), ['INC-2026-1120-001', 'INC-2026-1102-001']);
-    await vscode.commands.executeCommand('incidentPlaybook.filter', { severities: ['SEV-1', 'SEV-3'], statuses: ['resolved'] });
+    await vscode.commands.executeCommand(Commands.filter, { severities: ['SEV-1', 'SEV-3'], statuses: ['resolved'] });
     assert.deepEqual((await api.incidentTree.incidentNodes()).map((n) => n.id), ['INC-2026-1102-001']);
     assert.deepEqual(await labels(), ['Resolved']);
     // Nothing matches: the tree is empty, not an error.
-    await vscode.commands.executeCommand('incidentPlaybook.filter', { severities: ['SEV-2'], statuses: ['Resolved'] });
+    await vscode.commands.executeCommand(Commands.filter, { severities: ['SEV-2'], statuses: ['Resolved'] });
     assert.deepEqual(await api.incidentTree.incidentNodes(), []);
-    await vscode.commands.executeCommand('incidentPlaybook.clearFilter');
+    await vscode.commands.executeCommand(Commands.clearFilter);
     assert.equal((await api.incidentTree.incidentNodes()).length, 3);
     assert.deepEqual(api.incidentTree.filter, { severities: [], statuses: [] });
   });
@@ -54,7 +55,7 @@ describe('Incidents view: grouping and filters', () => {
     let fired = 0;
     const sub = api.incidentTree.onDidChangeTreeData(() => fired++);
     try {
-      await vscode.commands.executeCommand('incidentPlaybook.refresh');
+      await vscode.commands.executeCommand(Commands.refresh);
       await waitFor('the view to redraw', () => fired > 0);
       assert.equal((await api.incidentTree.incidentNodes()).length, 3);
     } finally {
@@ -107,18 +108,18 @@ describe('Create Incident Log', () => {
     await config.update('logPath', 'ops/incidents/LOG.md', vscode.ConfigurationTarget.Workspace);
     const created = vscode.Uri.joinPath(folder, 'ops', 'incidents', 'LOG.md');
     try {
-      const uri = await vscode.commands.executeCommand<vscode.Uri>('incidentPlaybook.createLog');
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.createLog);
       assert.equal(uri?.toString(), created.toString());
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
       assert.match(text, /^# Incident Log\n\nIncidents, newest first\./);
       assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), created.toString());
       // Declaring now writes into the new log.
-      const id = await vscode.commands.executeCommand<string>('incidentPlaybook.declare', 'SEV-2', 'Cache cluster failover', 'Lee');
+      const id = await vscode.commands.executeCommand<string>(Commands.declare, { severity: 'SEV-2', title: 'Cache cluster failover', commander: 'Lee' });
       const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(created));
       assert.ok(after.startsWith(text.trimEnd()), 'the title and intro stay as they were');
       assert.ok(after.includes(`## ${id}: Cache cluster failover`));
       // A second run opens what is there.
-      await vscode.commands.executeCommand('incidentPlaybook.createLog');
+      await vscode.commands.executeCommand(Commands.createLog);
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(created)), after);
     } finally {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

@@ -1,0 +1,107 @@
+// Every command the extension registers, and the arguments each takes. Ids are written only
+// here (package.json contributes the same set; a unit test holds the two together). Arguments
+// are one typed object, so a caller (a CodeLens, a notification, a test, another extension)
+// names what it passes instead of relying on positions. Pure: no vscode import, so unit tests
+// can read it.
+import type { Role } from '../core/operations';
+
+/** The contributed commands: in package.json, in the palette and menus. */
+export const Commands = {
+  refresh: 'incidentPlaybook.refresh',
+  open: 'incidentPlaybook.open',
+  addTimelineEntry: 'incidentPlaybook.addTimelineEntry',
+  declare: 'incidentPlaybook.declare',
+  setStatus: 'incidentPlaybook.setStatus',
+  setSeverity: 'incidentPlaybook.setSeverity',
+  assignRole: 'incidentPlaybook.assignRole',
+  resolve: 'incidentPlaybook.resolve',
+  copyId: 'incidentPlaybook.copyId',
+  createLog: 'incidentPlaybook.createLog',
+  filter: 'incidentPlaybook.filter',
+  clearFilter: 'incidentPlaybook.clearFilter',
+  groupBySeverity: 'incidentPlaybook.groupBySeverity',
+  groupByStatus: 'incidentPlaybook.groupByStatus',
+  checklist: 'incidentPlaybook.checklist',
+  startReview: 'incidentPlaybook.startReview',
+} as const;
+
+/** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
+export const InternalCommands = {
+  assignCommanderFix: 'incidentPlaybook.fix.assignCommander',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands] | (typeof InternalCommands)[keyof typeof InternalCommands];
+
+/** A command on one incident: without `incident`, it uses the one under the cursor or asks. */
+export interface IncidentArgs {
+  /** The incident's id. */
+  incident?: string;
+}
+
+export interface AddTimelineEntryArgs extends IncidentArgs {
+  /** What happened; asked for when absent. */
+  text?: string;
+  /** The entry's owner: absent for the git user, null or '' for none. */
+  owner?: string | null;
+}
+
+export interface DeclareArgs {
+  severity?: string;
+  title?: string;
+  /** Defaults to the git user. */
+  commander?: string;
+}
+
+export interface SetStatusArgs extends IncidentArgs {
+  status?: string;
+}
+
+export interface SetSeverityArgs extends IncidentArgs {
+  severity?: string;
+}
+
+export interface AssignRoleArgs extends IncidentArgs {
+  /** `commander`, `techLead`, `commsLead`, or the role's label ("Technical Lead"). */
+  role?: Role | string;
+  name?: string;
+}
+
+export interface ChecklistArgs extends IncidentArgs {
+  /** Indexes of the items that should be done (the others are unticked); no UI. */
+  done?: number[];
+  /** For an incident without a checklist: add the playbook's without asking. */
+  add?: boolean;
+}
+
+export interface FilterArgs {
+  severities?: string[];
+  statuses?: string[];
+}
+
+export interface AssignCommanderFixArgs extends IncidentArgs {
+  name?: string;
+}
+
+/** A row of the Incidents view, as a menu or inline action passes it: only its incident's id is used. */
+export interface IncidentRow {
+  readonly kind: 'incident' | 'detail';
+  readonly id: string;
+}
+
+/**
+ * The arguments a command was run with: its typed object, or the Incidents view's row it was run
+ * on (menus pass the row itself), read as `{ incident: row.id }`. Anything else, or nothing, is
+ * `{}`, meaning "ask". Fields are still checked where they are used: callers outside TypeScript
+ * can pass anything.
+ */
+export function commandArgs<T extends object>(arg: unknown): Partial<T> {
+  if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return {};
+  const row = arg as Partial<IncidentRow>;
+  if ((row.kind === 'incident' || row.kind === 'detail') && typeof row.id === 'string') return { incident: row.id } as unknown as Partial<T>;
+  return arg as Partial<T>;
+}
+
+/** A trimmed non-empty string, or undefined. */
+export function stringArg(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
