@@ -34,7 +34,8 @@ test('broken front matter is reported, and the body is still read', () => {
 test('an unterminated fence is a warning naming its line, and hides what follows', () => {
   const idx = indexLog('## INC-2026-0101-001: A\n- **Severity:** SEV-1\n\n```js\n## INC-2026-0101-002: B\n');
   assert.deepEqual(idx.incidents.map((i) => i.id), ['INC-2026-0101-001']);
-  assert.deepEqual(idx.problems.map((p) => [p.code, p.line]), [['unterminated-fence', 4]]);
+  assert.deepEqual(idx.problems.map((p) => [p.code, p.line]), [['unterminated-fence', 4], ['swallowed-heading', 5]]);
+  assert.match(idx.problems[1].message, /code fence opened on line 4, which is never closed.*close that fence before line 5/);
 });
 
 test('a 5 MB single line is indexed quickly and untouched by an append', () => {

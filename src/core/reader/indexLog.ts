@@ -5,7 +5,8 @@ import { type Policy, defaultPolicy } from '../policy';
 import { slugify } from '../text';
 import { dayOf } from '../time';
 import type { IndexContext, IndexOptions } from './context';
-import { classify, findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
+import { classify } from './blocks';
+import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
 import { attachReadingProblems } from './lazy';
 import { findIncidents, singleIncident } from './sections';
 

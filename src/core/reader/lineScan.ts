@@ -1,7 +1,6 @@
-// The scanning pass: splits the text into lines and marks which of them are code (``` and ~~~
-// fences of any length, indented code), HTML comments or front matter, so that a `## ` inside
-// them is never mistaken for an incident. It works on character codes and typed arrays: only
-// heading lines are sliced out of the text.
+// The scanning pass: splits the text into lines, marks front matter and finds conflict markers;
+// blocks.ts then marks code and HTML so that a `## ` inside them is never mistaken for an
+// incident. It works on character codes and typed arrays: only heading lines are sliced out.
 import type { Problem } from '../model';
 
 /** Per-line facts from the scanning pass. */
@@ -122,103 +121,6 @@ export function markFrontMatter(text: string, lines: Lines, problems: Problem[])
   }
   problems.push({ code: 'bad-front-matter', message: 'The front matter that opens on line 1 is never closed with ---; it is read as ordinary text.', line: 1, severity: 'warning' });
   return 0;
-}
-
-/** Marks code, comments and headings (run after markFrontMatter). Returns the headings. */
-export function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
-  const headings: Heading[] = [];
-  const count = lines.starts.length;
-  let fenceCode = 0;
-  let fenceLen = 0;
-  let fenceLine = -1;
-  let inComment = false;
-  let prevBlank = true;
-  let listContext = false;
-  for (let li = 0; li < count; li++) {
-    if (lines.skip[li]) continue; // front matter
-    const s = lines.starts[li];
-    const e = lines.ends[li];
-    let p = s;
-    let indent = 0;
-    for (; p < e; p++) {
-      const c = text.charCodeAt(p);
-      if (c === 32) indent++;
-      else if (c === 9) indent += 4 - (indent % 4);
-      else break;
-    }
-    const c0 = p < e ? text.charCodeAt(p) : -1;
-    if (fenceCode) {
-      lines.skip[li] = 1;
-      if (c0 === fenceCode) {
-        let q = p;
-        while (q < e && text.charCodeAt(q) === fenceCode) q++;
-        if (q - p >= fenceLen) {
-          while (q < e && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
-          if (q === e) fenceCode = 0;
-        }
-      }
-      continue;
-    }
-    if (inComment) {
-      lines.skip[li] = 1;
-      const close = text.slice(s, e).indexOf('-->');
-      if (close !== -1) inComment = false;
-      continue;
-    }
-    if (c0 === -1) {
-      prevBlank = true;
-      continue;
-    }
-    // Fences: up to 3 spaces of indent, or deeper inside a list item.
-    if ((c0 === 96 || c0 === 126) && (indent <= 3 || listContext) && text.charCodeAt(p + 1) === c0 && text.charCodeAt(p + 2) === c0) {
-      let q = p;
-      while (q < e && text.charCodeAt(q) === c0) q++;
-      if (!(c0 === 96 && hasChar(text, 96, q, e))) {
-        fenceCode = c0;
-        fenceLen = q - p;
-        fenceLine = li;
-        lines.skip[li] = 1;
-        prevBlank = false;
-        continue;
-      }
-    }
-    if (indent >= 4 && prevBlank && !listContext) {
-      // Indented code block: it runs until a non-blank line with less indent.
-      lines.skip[li] = 1;
-      continue;
-    }
-    if (c0 === 60 && indent <= 3 && text.startsWith('<!--', p)) {
-      lines.skip[li] = 1;
-      if (text.slice(p + 4, e).indexOf('-->') === -1) inComment = true;
-      prevBlank = false;
-      continue;
-    }
-    if (c0 === 35 && indent <= 3) {
-      let level = 0;
-      while (text.charCodeAt(p + level) === 35) level++;
-      const after = p + level < e ? text.charCodeAt(p + level) : -1;
-      if (level <= 6 && (after === -1 || after === 32 || after === 9)) {
-        const content = atxHeadingContent(text, p + level, e);
-        lines.level[li] = level;
-        headings.push({ line: li, level, text: content });
-        listContext = false;
-        prevBlank = false;
-        continue;
-      }
-    }
-    if (indent <= 3 && isListMarker(text, p, e)) listContext = true;
-    else if (indent === 0) listContext = false;
-    prevBlank = false;
-  }
-  if (fenceCode) {
-    problems.push({
-      code: 'unterminated-fence',
-      message: `A code fence opened on line ${fenceLine + 1} is never closed: everything after it is read as code.`,
-      line: fenceLine + 1,
-      severity: 'warning',
-    });
-  }
-  return headings;
 }
 
 /** The line of the first `<<<<<<<` that a `>>>>>>>` closes, or -1. */

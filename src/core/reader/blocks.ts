@@ -1,0 +1,404 @@
+// Block structure as CommonMark 0.31.2 defines it, as far as deciding which lines are headings:
+// fenced code (also inside list items, where the item's end closes the fence), indented code,
+// the seven kinds of HTML block, list items as containers, and lazy paragraph continuation.
+// The Incidents view must never see an incident where VS Code's preview (markdown-it) sees
+// code or HTML, nor miss one where it sees a heading. One pass over character codes; every
+// look-ahead stays inside the current line, so the pass is linear in the text.
+import type { Problem } from '../model';
+import { defaultPolicy } from '../policy';
+import { readHeading } from './headings';
+import { type Heading, type Lines, atxHeadingContent, isListMarker } from './lineScan';
+
+const enum Block {
+  None,
+  Fence,
+  /** HTML blocks of kinds 1–5: they run to the line holding their end marker. */
+  HtmlToMarker,
+  /** HTML blocks of kinds 6 and 7: they run to the next blank line. */
+  HtmlToBlank,
+  Indented,
+}
+
+/** Tag names that open an HTML block of kind 6 (CommonMark 0.31.2, §4.6). */
+const BLOCK_TAGS = new Set(
+  'address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul'.split(' '),
+);
+const RAW_TAGS = new Set(['pre', 'script', 'style', 'textarea']);
+const MAX_MARKERS_PER_LINE = 16;
+
+interface HtmlStart {
+  kind: 1 | 2 | 3 | 4 | 5 | 6 | 7;
+  /** What closes kinds 1–5 (kind 1: any of the four raw end tags). */
+  end: string;
+  /** How the block opened, for messages: `<style`, `<!--`, `<div`. */
+  opener: string;
+}
+
+/** A line inside code or HTML that looks like a heading: a candidate for a `check` finding. */
+interface Swallowed {
+  line: number;
+  why: string;
+  fix: string;
+}
+
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isTagNameChar(c: number): boolean {
+  return isAsciiLetter(c) || (c >= 48 && c <= 57) || c === 45;
+}
+
+/** `\s` as markdown-it's HTML patterns read it, within one line. */
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13 || c === 10;
+}
+
+/** Whether only blanks follow `from` up to `to`. */
+function restIsBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** Whether the line [p, e) is a thematic break: three or more `-`, `*` or `_`, and blanks. */
+function isThematicBreak(text: string, p: number, e: number): boolean {
+  const c = text.charCodeAt(p);
+  if (c !== 45 && c !== 42 && c !== 95) return false;
+  let n = 0;
+  for (let i = p; i < e; i++) {
+    const d = text.charCodeAt(i);
+    if (d === c) n++;
+    else if (!isBlank(d)) return false;
+  }
+  return n >= 3;
+}
+
+/** Length of a code-fence opener at `q` (3+ backticks or tildes; a backtick fence's info has no backtick), or 0. */
+function fenceOpener(text: string, q: number, e: number): number {
+  const c = text.charCodeAt(q);
+  if (c !== 96 && c !== 126) return 0;
+  let r = q;
+  while (r < e && text.charCodeAt(r) === c) r++;
+  if (r - q < 3) return 0;
+  if (c === 96) for (let i = r; i < e; i++) if (text.charCodeAt(i) === 96) return 0;
+  return r - q;
+}
+
+/**
+ * A complete open or closing tag at `q` followed only by blanks (HTML block kind 7), scanned by
+ * hand with markdown-it's grammar: `<name attr="v" attr2=v attr3>` or `</name >`.
+ */
+function isCompleteTagLine(text: string, q: number, e: number): boolean {
+  let i = q + 1;
+  const closing = text.charCodeAt(i) === 47;
+  if (closing) i++;
+  if (!isAsciiLetter(text.charCodeAt(i))) return false;
+  while (i < e && isTagNameChar(text.charCodeAt(i))) i++;
+  if (closing) {
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    return text.charCodeAt(i) === 62 && restIsBlank(text, i + 1, e);
+  }
+  for (;;) {
+    const spaceFrom = i;
+    while (i < e && isSpace(text.charCodeAt(i))) i++;
+    const c = text.charCodeAt(i);
+    if (c === 62) return restIsBlank(text, i + 1, e);
+    if (c === 47) return text.charCodeAt(i + 1) === 62 && restIsBlank(text, i + 2, e);
+    // An attribute needs white space before it.
+    if (i === spaceFrom || i >= e) return false;
+    if (!(isAsciiLetter(c) || c === 95 || c === 58)) return false;
+    i++;
+    while (i < e) {
+      const d = text.charCodeAt(i);
+      if (isAsciiLetter(d) || (d >= 48 && d <= 57) || d === 95 || d === 46 || d === 58 || d === 45) i++;
+      else break;
+    }
+    let k = i;
+    while (k < e && isSpace(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) !== 61) continue; // no value
+    k++;
+    while (k < e && isSpace(text.charCodeAt(k))) k++;
+    const v = text.charCodeAt(k);
+    if (v === 34 || v === 39) {
+      const close = text.indexOf(String.fromCharCode(v), k + 1);
+      if (close === -1 || close >= e) return false;
+      i = close + 1;
+    } else {
+      const from = k;
+      while (k < e) {
+        const d = text.charCodeAt(k);
+        if (d <= 32 || d === 34 || d === 39 || d === 61 || d === 60 || d === 62 || d === 96) break;
+        k++;
+      }
+      if (k === from) return false;
+      i = k;
+    }
+  }
+}
+
+/** The HTML block an HTML-looking line at `q` opens, if any. */
+function htmlBlockStart(text: string, q: number, e: number, inParagraph: boolean): HtmlStart | undefined {
+  if (text.charCodeAt(q) !== 60) return undefined;
+  if (text.startsWith('<!--', q)) return { kind: 2, end: '-->', opener: '<!--' };
+  if (text.startsWith('<?', q)) return { kind: 3, end: '?>', opener: '<?' };
+  if (text.startsWith('<![CDATA[', q)) return { kind: 5, end: ']]>', opener: '<![CDATA[' };
+  if (text.charCodeAt(q + 1) === 33 && isAsciiLetter(text.charCodeAt(q + 2))) return { kind: 4, end: '>', opener: '<!' };
+  const closing = text.charCodeAt(q + 1) === 47;
+  const nameFrom = q + (closing ? 2 : 1);
+  let nameTo = nameFrom;
+  while (nameTo < e && nameTo - nameFrom < 16 && isTagNameChar(text.charCodeAt(nameTo))) nameTo++;
+  const name = text.slice(nameFrom, nameTo).toLowerCase();
+  const after = nameTo < e ? text.charCodeAt(nameTo) : -1;
+  if (!closing && RAW_TAGS.has(name) && (after === -1 || isSpace(after) || after === 62)) return { kind: 1, end: '', opener: `<${name}` };
+  if (BLOCK_TAGS.has(name) && (after === -1 || isSpace(after) || after === 62 || (after === 47 && text.charCodeAt(nameTo + 1) === 62))) {
+    return { kind: 6, end: '', opener: `<${closing ? '/' : ''}${name}` };
+  }
+  // Kind 7 (any complete tag alone on its line) cannot interrupt a paragraph.
+  if (!inParagraph && isCompleteTagLine(text, q, e)) return { kind: 7, end: '', opener: text.slice(q, Math.min(nameTo, q + 20)) };
+  return undefined;
+}
+
+/** Whether the line [s, e) holds the end marker of an HTML block of kinds 1–5. */
+function endsHtmlBlock(text: string, s: number, e: number, start: HtmlStart): boolean {
+  if (start.kind !== 1) {
+    const at = text.indexOf(start.end, s);
+    return at !== -1 && at + start.end.length <= e;
+  }
+  // Kind 1 ends at any of the four raw end tags, in any case.
+  for (let i = text.indexOf('</', s); i !== -1 && i < e; i = text.indexOf('</', i + 2)) {
+    let k = i + 2;
+    while (k < e && k - i < 12 && isAsciiLetter(text.charCodeAt(k))) k++;
+    if (text.charCodeAt(k) === 62 && RAW_TAGS.has(text.slice(i + 2, k).toLowerCase())) return true;
+  }
+  return false;
+}
+
+/** Whether a line that could be a lazy paragraph continuation instead starts a block of its own. */
+function interruptsParagraph(text: string, p: number, e: number, indent: number): boolean {
+  if (indent >= 4) return false;
+  const c = text.charCodeAt(p);
+  if (c === 35) {
+    let n = 0;
+    while (text.charCodeAt(p + n) === 35) n++;
+    const after = p + n < e ? text.charCodeAt(p + n) : -1;
+    if (n <= 6 && (after === -1 || isBlank(after))) return true;
+  }
+  if (c === 62) return true;
+  if (fenceOpener(text, p, e)) return true;
+  if (isThematicBreak(text, p, e) || isListMarker(text, p, e)) return true;
+  const html = htmlBlockStart(text, p, e, true);
+  return html !== undefined;
+}
+
+/** Marks code, HTML blocks and headings (run after markFrontMatter). Returns the headings. */
+export function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
+  const headings: Heading[] = [];
+  /** Swallowed heading-like lines of kind-6/7 HTML blocks, reported whatever follows. */
+  const swallowed: Swallowed[] = [];
+  /** Those of the open fence or HTML block: reported only if it is never closed. */
+  const pending: Swallowed[] = [];
+  const count = lines.starts.length;
+  /** Content columns of the open list items, innermost last. */
+  const items: number[] = [];
+  let block = Block.None;
+  let blockLine = -1;
+  /** Content column of the container the open block belongs to: a line left of it ends the block. */
+  let blockIndent = 0;
+  let fenceCode = 0;
+  let fenceLen = 0;
+  let html: HtmlStart | undefined;
+  let inParagraph = false;
+
+  for (let li = 0; li < count; li++) {
+    if (lines.skip[li]) continue; // front matter
+    const s = lines.starts[li];
+    const e = lines.ends[li];
+    let p = s;
+    let indent = 0;
+    for (; p < e; p++) {
+      const c = text.charCodeAt(p);
+      if (c === 32) indent++;
+      else if (c === 9) indent += 4 - (indent % 4);
+      else break;
+    }
+    const blank = p === e;
+
+    if (block !== Block.None) {
+      // A non-blank line left of the block's container ends the container, and the block with it.
+      if (!blank && indent < blockIndent) {
+        block = Block.None;
+        pending.length = 0;
+      }
+      else if (block === Block.Fence) {
+        lines.skip[li] = 1;
+        const run = text.charCodeAt(p) === fenceCode && indent - blockIndent <= 3 ? fenceOpenerRun(text, p, e, fenceCode) : 0;
+        if (run >= fenceLen && restIsBlank(text, p + run, e)) {
+          block = Block.None;
+          pending.length = 0;
+        } else noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the code fence opened on line ${blockLine + 1}, which is never closed`, `close that fence before line ${li + 1}`);
+        continue;
+      } else if (block === Block.HtmlToMarker) {
+        lines.skip[li] = 1;
+        if (endsHtmlBlock(text, s, e, html!)) {
+          block = Block.None;
+          pending.length = 0;
+        } else noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the HTML block opened on line ${blockLine + 1} (${html!.opener}), which is never closed with ${html!.kind === 1 ? `</${html!.opener.slice(1)}>` : html!.end}`, `close that block before line ${li + 1}`);
+        continue;
+      } else if (block === Block.HtmlToBlank) {
+        if (blank) {
+          block = Block.None;
+          inParagraph = false;
+          continue;
+        }
+        lines.skip[li] = 1;
+        noteSwallowed(text, p, e, indent - blockIndent, li, swallowed, `the HTML block opened on line ${blockLine + 1} (${html!.opener}) runs on to the next blank line`, `add a blank line before line ${li + 1}`);
+        continue;
+      } else if (block === Block.Indented) {
+        if (blank || indent - blockIndent >= 4) {
+          lines.skip[li] = 1;
+          continue;
+        }
+        block = Block.None;
+      }
+    }
+    if (blank) {
+      inParagraph = false;
+      continue;
+    }
+
+    // List items end at a line left of their content, unless it continues a paragraph lazily.
+    if (items.length && indent < items[items.length - 1]) {
+      const lazy = inParagraph && !interruptsParagraph(text, p, e, indent);
+      while (!lazy && items.length && indent < items[items.length - 1]) items.pop();
+    }
+    let base = items.length ? items[items.length - 1] : 0;
+    if (indent - base >= 4) {
+      if (!inParagraph) {
+        // Indented code (it cannot interrupt a paragraph).
+        block = Block.Indented;
+        blockIndent = base;
+        lines.skip[li] = 1;
+      }
+      continue;
+    }
+
+    // List markers open items; what follows a marker on the same line is the item's first block.
+    let q = p;
+    let column = indent;
+    const lineStartsAt = p;
+    // Markers nested on one line (`- - - x`) are followed up to MAX_MARKERS_PER_LINE deep, so
+    // that a line of 200 KB of `- ` stays linear; no log nests lists that deep on one line.
+    for (let depth = 0; depth < MAX_MARKERS_PER_LINE && isListMarker(text, q, e) && !isThematicBreak(text, q, e); depth++) {
+      let m = q;
+      while (m < e && text.charCodeAt(m) >= 48 && text.charCodeAt(m) <= 57) m++;
+      const markerEnd = m === q ? q + 1 : m + 1;
+      let r = markerEnd;
+      let spaces = 0;
+      while (r < e && isBlank(text.charCodeAt(r))) {
+        spaces += text.charCodeAt(r) === 9 ? 4 - ((column + markerEnd - q + spaces) % 4) : 1;
+        r++;
+      }
+      const width = markerEnd - q;
+      const content = r === e || spaces >= 5 ? column + width + 1 : column + width + spaces;
+      items.push(content);
+      base = content;
+      inParagraph = false;
+      if (r === e || spaces >= 5) {
+        q = e;
+        break;
+      }
+      q = r;
+      column = content;
+    }
+    if (q === e) continue;
+
+    const c = text.charCodeAt(q);
+    const fence = fenceOpener(text, q, e);
+    if (fence) {
+      block = Block.Fence;
+      blockLine = li;
+      blockIndent = base;
+      fenceCode = c;
+      fenceLen = fence;
+      lines.skip[li] = 1;
+      inParagraph = false;
+      continue;
+    }
+    if (c === 60) {
+      const start = htmlBlockStart(text, q, e, inParagraph);
+      if (start) {
+        lines.skip[li] = 1;
+        inParagraph = false;
+        html = start;
+        blockLine = li;
+        blockIndent = base;
+        if (start.kind <= 5) block = endsHtmlBlock(text, q, e, start) ? Block.None : Block.HtmlToMarker;
+        else block = Block.HtmlToBlank;
+        continue;
+      }
+    }
+    // Headings count only as written at the line's start: `- ## x` is a list item, not a section.
+    if (c === 35 && q === lineStartsAt && indent <= 3) {
+      let level = 0;
+      while (text.charCodeAt(q + level) === 35) level++;
+      const after = q + level < e ? text.charCodeAt(q + level) : -1;
+      if (level <= 6 && (after === -1 || isBlank(after))) {
+        lines.level[li] = level;
+        headings.push({ line: li, level, text: atxHeadingContent(text, q + level, e) });
+        inParagraph = false;
+        continue;
+      }
+    }
+    inParagraph = !isThematicBreak(text, q, e);
+  }
+
+  if (block === Block.Fence) {
+    problems.push({ code: 'unterminated-fence', message: `A code fence opened on line ${blockLine + 1} is never closed: everything after it is read as code.`, line: blockLine + 1, severity: 'warning' });
+  } else if (block === Block.HtmlToMarker && html) {
+    const end = html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end;
+    problems.push({ code: 'unterminated-fence', message: `An HTML block opened on line ${blockLine + 1} (${html.opener}) is never closed with ${end}: everything after it is read as HTML.`, line: blockLine + 1, severity: 'warning' });
+  }
+  if (block === Block.Fence || block === Block.HtmlToMarker) swallowed.push(...pending);
+  reportSwallowedHeadings(text, lines, swallowed, problems);
+  return headings;
+}
+
+function fenceOpenerRun(text: string, p: number, e: number, code: number): number {
+  let r = p;
+  while (r < e && text.charCodeAt(r) === code) r++;
+  return r - p;
+}
+
+/** Notes a swallowed line that starts like a section heading (`##`–`####`). */
+function noteSwallowed(text: string, p: number, e: number, relIndent: number, li: number, out: Swallowed[], why: string, fix: string): void {
+  if (relIndent > 3 || out.length >= 50) return;
+  if (text.charCodeAt(p) !== 35) return;
+  let level = 0;
+  while (p + level < e && text.charCodeAt(p + level) === 35) level++;
+  if (level < 2 || level > 4 || !isBlank(text.charCodeAt(p + level))) return;
+  out.push({ line: li, why, fix });
+}
+
+/**
+ * A swallowed line is reported when it reads like an incident heading (an id or a date in it):
+ * CommonMark, and so VS Code's preview, shows it as code or HTML, and so does the Incidents view.
+ */
+function reportSwallowedHeadings(text: string, lines: Lines, swallowed: Swallowed[], problems: Problem[]): void {
+  if (!swallowed.length) return;
+  const policy = defaultPolicy();
+  for (const s of swallowed) {
+    const raw = text.slice(lines.starts[s.line], lines.ends[s.line]).trim().replace(/^#+/, '');
+    const facts = readHeading(raw.trim(), policy);
+    if (facts.id === null && facts.date === null) continue;
+    problems.push({
+      code: 'swallowed-heading',
+      message: `Line ${s.line + 1} looks like an incident heading but is not read as one: ${s.why}. To make it an incident, ${s.fix}.`,
+      line: s.line + 1,
+      severity: 'warning',
+    });
+  }
+}
