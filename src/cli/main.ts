@@ -14,6 +14,7 @@ import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
+import { findGitRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 
 class UsageError extends Error {}
 
@@ -65,16 +66,6 @@ interface Context {
   cwd: string;
 }
 
-async function gitRoot(cwd: string): Promise<string | undefined> {
-  try {
-    const { simpleGit } = await import('simple-git');
-    const root = (await simpleGit({ baseDir: cwd }).revparse(['--show-toplevel'])).trim();
-    return root || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function parseTime(value: string | undefined, policy: Policy, flag: string): Date {
   if (value === undefined) return new Date();
   const at = parseUserTime(value, policy.timeZone);
@@ -102,13 +93,18 @@ function writeIncident(ctx: Context, id: string, make: (index: LogIndex, inciden
   const { text, index } = readLog(ctx);
   const incident = requireIncident(index, id, ctx);
   if (incident.source === 'linked-file' && incident.file) {
-    const path = resolve(dirname(ctx.logPath), incident.file);
+    // The link is checked again where it is written: it must still resolve, through any
+    // symbolic links, to a regular file inside the repository.
+    const root = repositoryRoot(ctx.logPath, { workspaceFolder: ctx.cwd });
+    const link = resolveLinkedFile(ctx.logPath, incident.file, root, { decoded: true });
+    if ('reason' in link) throw new LogFileError(`${incident.id} links to ${incident.file}, which ${link.reason}; nothing was written.`);
+    const path = link.path;
     const fileText = readTextFile(path);
     if (fileText === undefined) throw new LogFileError(`${incident.id} links to ${path}, which does not exist.`);
     const fileIndex = indexIncidentFile(fileText, ctx.policy);
     const inner = fileIndex.incidents[0];
     if (!inner) throw new WriteRefused(`${path} holds no incident to write to.`);
-    writeTextFile(path, fileText, applySplices(fileText, make(fileIndex, inner.id)));
+    writeTextFile(path, fileText, applySplices(fileText, make(fileIndex, inner.id)), { root });
     return incident;
   }
   writeTextFile(ctx.logPath, text, applySplices(text, make(index, incident.id)));
@@ -176,7 +172,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
-  const logPath = values.log ? resolve(cwd, values.log) : resolve((await gitRoot(cwd)) ?? cwd, 'docs/INCIDENT_LOG.md');
+  const logPath = values.log ? resolve(cwd, values.log) : resolve(findGitRoot(cwd) ?? cwd, 'docs/INCIDENT_LOG.md');
   const { policy } = await policyFor(logPath);
   const ctx: Context = { logPath, policy, cwd };
   const expectArgs = (n: number, shape: string) => {
