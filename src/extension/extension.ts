@@ -1,6 +1,8 @@
 // Activation only wires registrations: each feature registers itself in its own module and
-// hands back disposables. Nothing is read or parsed here; the log is indexed when the view or a
-// command first asks for it, and remark / webview code load on first use.
+// hands back disposables. Nothing is read or parsed here; the log is indexed just after, when
+// the log-state context key, the view or a command first asks for it. The extension reads logs
+// with the core's line index only: no markdown parser is loaded (mdast-util-from-markdown
+// serves the CLI's `show`).
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { registerDiagnostics } from './incidentDiagnostics';
@@ -8,6 +10,7 @@ import { type IncidentStatusBar, registerStatusBar } from './incidentStatusBar';
 import { type IncidentReminders, registerReminders } from './reminders';
 import { registerResponseCommands } from './responseCommands';
 import { registerLogEditorFeatures } from './logEditorFeatures';
+import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
@@ -38,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerDiagnostics(store),
     ...reminders.disposables,
     ...registerLogEditorFeatures(store),
+    ...registerLogStateContext(store),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

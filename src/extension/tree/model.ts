@@ -1,0 +1,313 @@
+// The Incidents view as data: which rows there are (groups, incidents, their timeline, checklist
+// and open action items), in what order, under which filter, and what each row says. No vscode
+// import: the rendering (render.ts) turns these rows into TreeItems, and unit tests read them
+// directly. Every string that comes from the log goes through sanitizeForDisplay, since a log
+// is written by anyone who can push to the repository.
+import { lastUpdateAt, nextUpdateDue } from '../../core/check';
+import { elapsedMinutes, formatElapsed, severityRank } from '../../core/clock';
+import { sanitizeForDisplay } from '../../core/displayText';
+import { isActive } from '../../core/indexer';
+import type { Incident, TimelineEntry } from '../../core/model';
+import { type Policy, matchSeverity } from '../../core/policy';
+import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/time';
+
+export type GroupBy = 'status' | 'severity';
+
+/** Which incidents the view shows: empty lists mean "any". */
+export interface IncidentFilter {
+  severities: string[];
+  statuses: string[];
+}
+
+/** Settings and clock the rows are described with, fixed for one rendering of the tree. */
+export interface RowContext {
+  policy: Policy;
+  zone: string;
+  now: Date;
+}
+
+/** Log text as a row may show it: one line, control characters and escapes made visible. */
+export const shown = (text: string): string => sanitizeForDisplay(text);
+
+export class GroupNode {
+  readonly kind = 'group';
+  children: IncidentNode[] = [];
+  constructor(
+    readonly key: string,
+    readonly label: string,
+    readonly description: string | undefined,
+    readonly expanded: boolean,
+  ) {}
+}
+
+export class IncidentNode {
+  readonly kind = 'incident';
+  constructor(
+    readonly incident: Incident,
+    readonly active: boolean,
+    /** Unique within the view even when the log repeats an id (the core reports that as a problem). */
+    readonly key: string = incident.id,
+    readonly parent?: GroupNode,
+  ) {}
+  get id(): string {
+    return this.incident.id;
+  }
+}
+
+export type DetailKind = 'timeline' | 'checklist' | 'actions' | 'entry' | 'task' | 'action';
+
+/** A row under an incident: a section (timeline, checklist, action items) or one line of it. */
+export class DetailNode {
+  readonly kind = 'detail';
+  constructor(
+    readonly detail: DetailKind,
+    readonly parent: IncidentNode | DetailNode,
+    /** 0-based line (of the log, or of the incident's linked file) this row stands for. */
+    readonly line: number,
+    readonly key: string,
+  ) {}
+  get incidentNode(): IncidentNode {
+    return this.parent instanceof IncidentNode ? this.parent : this.parent.incidentNode;
+  }
+  /** Commands run on a detail row act on its incident. */
+  get id(): string {
+    return this.incidentNode.id;
+  }
+}
+
+export type TreeNode = GroupNode | IncidentNode | DetailNode;
+
+/** The incident of a row of this view (an incident or one of its details); undefined for a group. */
+export function incidentIdFrom(node: TreeNode | undefined): string | undefined {
+  return node instanceof IncidentNode || node instanceof DetailNode ? node.id : undefined;
+}
+
+/** A filter as stored (workspace state) or passed by a caller: string lists only, at most 50 each. */
+export function sanitizeFilter(value: unknown): IncidentFilter {
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '').slice(0, 50) : []);
+  const o = value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+  return { severities: list(o.severities), statuses: list(o.statuses) };
+}
+
+export function isFiltered(filter: IncidentFilter): boolean {
+  return filter.severities.length + filter.statuses.length > 0;
+}
+
+/** "SEV-1, Resolved": what the filter keeps, for the view's description and message. */
+export function filterText(filter: IncidentFilter): string {
+  return shown([...filter.severities, ...filter.statuses].join(', '));
+}
+
+export function matchesFilter(incident: Incident, filter: IncidentFilter): boolean {
+  const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
+  if (filter.severities.length && !filter.severities.some((s) => norm(s) === norm(incident.severity))) return false;
+  if (filter.statuses.length && !filter.statuses.some((s) => norm(s) === norm(incident.status))) return false;
+  return true;
+}
+
+/** Newest first by detection time; incidents without one keep their written order, after the rest. */
+function newestFirst(a: { incident: Incident; order: number }, b: { incident: Incident; order: number }): number {
+  const x = a.incident.detected;
+  const y = b.incident.detected;
+  if (x && y && x !== y) return x < y ? 1 : -1;
+  if (x && !y) return -1;
+  if (!x && y) return 1;
+  return a.order - b.order;
+}
+
+/**
+ * The top-level rows: Active / Resolved, or one group per severity of the policy (then "Other
+ * or no severity"), each newest first; empty groups are left out.
+ */
+export function buildGroups(incidents: readonly Incident[], policy: Policy, groupBy: GroupBy, filter: IncidentFilter): GroupNode[] {
+  const seen = new Set<string>();
+  const rows = incidents.map((incident, order) => {
+    const key = seen.has(incident.id) ? `${incident.id}@${incident.line}` : incident.id;
+    seen.add(incident.id);
+    return { incident, order, key, active: isActive(incident, policy) };
+  });
+  const kept = rows.filter((r) => matchesFilter(r.incident, filter)).sort(newestFirst);
+  const groups: GroupNode[] = [];
+  const fill = (group: GroupNode, members: typeof kept) => {
+    group.children = members.map((r) => new IncidentNode(r.incident, r.active, r.key, group));
+    if (members.length) groups.push(group);
+  };
+  if (groupBy === 'severity') {
+    const byLevel = new Map<string, typeof kept>();
+    const other: typeof kept = [];
+    for (const r of kept) {
+      const level = r.incident.severity ? matchSeverity(policy, r.incident.severity) : undefined;
+      if (!level) other.push(r);
+      else {
+        const members = byLevel.get(level.id);
+        if (members) members.push(r);
+        else byLevel.set(level.id, [r]);
+      }
+    }
+    const activeFirst = (xs: typeof kept) => [...xs.filter((r) => r.active), ...xs.filter((r) => !r.active)];
+    for (const level of policy.severities) {
+      const members = activeFirst(byLevel.get(level.id) ?? []);
+      const active = members.filter((r) => r.active).length;
+      fill(new GroupNode(`group:severity:${level.id}`, shown(level.id), [shown(level.description), active ? `${active} active` : ''].filter(Boolean).join(' · '), true), members);
+    }
+    fill(new GroupNode('group:severity:other', 'Other or no severity', undefined, true), activeFirst(other));
+  } else {
+    const active = kept.filter((r) => r.active);
+    const resolved = kept.filter((r) => !r.active);
+    fill(new GroupNode('group:active', 'Active', String(active.length), true), active);
+    // Resolved incidents are history: collapsed until asked for.
+    fill(new GroupNode('group:resolved', 'Resolved', String(resolved.length), false), resolved);
+  }
+  return groups;
+}
+
+export function incidentChildren(node: IncidentNode): DetailNode[] {
+  const { incident } = node;
+  const out: DetailNode[] = [];
+  const first = (xs: Array<{ line: number }>) => xs[0]?.line ?? incident.line - 1;
+  if (incident.timeline.length) out.push(new DetailNode('timeline', node, first(incident.timeline), `${node.key}/timeline`));
+  if (incident.checklist.length) out.push(new DetailNode('checklist', node, first(incident.checklist), `${node.key}/checklist`));
+  const open = incident.actionItems.filter((a) => !a.done);
+  if (open.length) out.push(new DetailNode('actions', node, first(open), `${node.key}/actions`));
+  return out;
+}
+
+export function detailChildren(node: DetailNode): DetailNode[] {
+  const incident = node.incidentNode.incident;
+  const key = node.key;
+  switch (node.detail) {
+    case 'timeline':
+      return incident.timeline.map((e) => new DetailNode('entry', node, e.line, `${key}/${e.line}`));
+    case 'checklist':
+      return incident.checklist.map((c) => new DetailNode('task', node, c.line, `${key}/${c.line}`));
+    case 'actions':
+      return incident.actionItems.filter((a) => !a.done).map((a) => new DetailNode('action', node, a.line, `${key}/${a.line}`));
+    default:
+      return [];
+  }
+}
+
+/** "SEV-1 · Mitigating · 42 min" for an active incident; the resolved day for a resolved one. */
+export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC'): string {
+  const parts = [incident.severity ?? 'no severity', incident.status ?? 'no status'];
+  if (active) {
+    const minutes = elapsedMinutes(incident, now);
+    if (minutes !== null) parts.push(formatElapsed(minutes));
+  } else if (incident.resolved) parts.push(formatDisplayTime(incident.resolved, zone).slice(0, 10));
+  return shown(parts.join(' · '));
+}
+
+/** What an incident row says. */
+export interface IncidentRow {
+  label: string;
+  description: string;
+  /** Markdown source (log text escaped), or undefined before the first rendering. */
+  tooltip: string | undefined;
+  accessibilityLabel: string;
+  /** Position of its severity in the policy (0 = most severe; the policy's length when unknown). */
+  rank: number;
+  hasChildren: boolean;
+}
+
+export function incidentRow(node: IncidentNode, ctx: RowContext | undefined): IncidentRow {
+  const { incident, active } = node;
+  const now = ctx?.now ?? new Date();
+  const label = shown(`${incident.id}: ${incident.title}`);
+  const description = incidentDescription(incident, active, now, ctx?.zone);
+  return {
+    label,
+    description,
+    tooltip: ctx ? incidentTooltip(incident, active, ctx) : undefined,
+    accessibilityLabel: `${label}, ${description}`,
+    rank: ctx ? severityRank(ctx.policy, incident) : Number.MAX_SAFE_INTEGER,
+    hasChildren: incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done),
+  };
+}
+
+/** What a detail row says; `done` for checklist tasks. */
+export interface DetailRow {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  accessibilityLabel?: string;
+  done?: boolean;
+  /** For the section rows: every checklist item is done. */
+  complete?: boolean;
+}
+
+export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
+  const incident = node.incidentNode.incident;
+  switch (node.detail) {
+    case 'timeline':
+      return { label: 'Timeline', description: `${incident.timeline.length} entr${incident.timeline.length === 1 ? 'y' : 'ies'}` };
+    case 'checklist': {
+      const done = incident.checklist.filter((c) => c.done).length;
+      return { label: 'Checklist', description: `${done}/${incident.checklist.length}`, complete: done === incident.checklist.length };
+    }
+    case 'actions': {
+      const open = incident.actionItems.filter((a) => !a.done).length;
+      return { label: 'Action items', description: `${open} open` };
+    }
+    case 'entry': {
+      const entry = incident.timeline.find((e) => e.line === node.line);
+      if (!entry) return { label: '' };
+      return {
+        label: shown(entryLabel(entry, incident, zone)),
+        description: entry.owner ? shown(`@${entry.owner}`) : undefined,
+        tooltip: shown(`${entry.at ? formatDisplayTime(entry.at, zone) : 'time not read'} — ${entry.text}${entry.owner ? ` (@${entry.owner})` : ''}`),
+      };
+    }
+    case 'task': {
+      const task = incident.checklist.find((c) => c.line === node.line);
+      const text = shown(task?.text ?? '');
+      return { label: text, done: !!task?.done, accessibilityLabel: `${task?.done ? 'done' : 'not done'}: ${text}` };
+    }
+    case 'action': {
+      const action = incident.actionItems.find((a) => a.line === node.line);
+      return { label: shown(action?.text ?? ''), description: action?.owner ? shown(`@${action.owner}`) : undefined };
+    }
+  }
+}
+
+/** "14:30 Rolled back deploy" — with the day in front when it is not the incident's first day. */
+function entryLabel(entry: TimelineEntry, incident: Incident, zone: string): string {
+  const at = toDate(entry.at);
+  if (!at || !entry.at || entry.at.length <= 10) return entry.text;
+  const day = formatDisplayTime(entry.at, zone).slice(0, 10);
+  const detectedDay = incident.detected ? formatDisplayTime(incident.detected, zone).slice(0, 10) : day;
+  const time = formatTimeOfDay(at, zone);
+  return `${day === detectedDay ? time : `${day.slice(5)} ${time}`}  ${entry.text}`;
+}
+
+/** The incident row's tooltip, as markdown source: log text made visible, then escaped. */
+export function incidentTooltip(incident: Incident, active: boolean, ctx: RowContext): string {
+  const md = (text: string) => escapeMarkdown(shown(text));
+  const level = incident.severity ? matchSeverity(ctx.policy, incident.severity) : undefined;
+  let tip = `**${md(incident.id)}**: ${md(incident.title)}\n\n`;
+  const rows: Array<[string, string | null]> = [
+    ['Severity', incident.severity ? `${incident.severity}${level ? ` — ${level.description}` : ''}` : null],
+    ['Status', incident.status],
+    ['Detected', incident.detected ? formatDisplayTime(incident.detected, ctx.zone) : null],
+    ['Resolved', incident.resolved ? formatDisplayTime(incident.resolved, ctx.zone) : null],
+  ];
+  const minutes = elapsedMinutes(incident, ctx.now);
+  if (minutes !== null) rows.push([active ? 'Running for' : 'Lasted', formatElapsed(minutes)]);
+  rows.push(
+    ['Commander', incident.roles.commander ?? (active ? 'unassigned' : null)],
+    ['Technical lead', incident.roles.techLead],
+    ['Comms lead', incident.roles.commsLead],
+  );
+  for (const [k, v] of rows) if (v) tip += `- ${k}: ${md(v)}\n`;
+  const last = [...incident.timeline].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).pop();
+  if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — @${md(last.owner)}` : ''}\n`;
+  if (active) {
+    const due = nextUpdateDue(incident, ctx.policy, ctx.now);
+    if (due) tip += `\n${due.minutesLeft < 0 ? `Status update overdue by ${formatElapsed(-due.minutesLeft)}` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident) ?? due.dueAt, ctx.zone))})\n`;
+  }
+  tip += `\n${incident.source === 'linked-file' && incident.file ? `In ${md(incident.file)}, linked from line ${incident.line} of the log` : `Line ${incident.line} of the log`}`;
+  return tip;
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,283 @@
+// The Incidents view in VS Code: turns the rows of the tree model (model.ts) into TreeItems,
+// keeps the user's expanded rows across redraws, shows the filter above the tree and the
+// number of active incidents on the view's badge. What rows there are and what they say is
+// decided in model.ts; this file only draws them.
+import * as vscode from 'vscode';
+import { Commands, type IncidentArgs } from '../commandIds';
+import type { LogState, LogStore } from '../logStore';
+import { isActive } from '../../core/indexer';
+import type { Incident } from '../../core/model';
+import type { Policy } from '../../core/policy';
+import { resolveDisplayZone } from '../../core/time';
+import {
+  DetailNode,
+  type GroupBy,
+  GroupNode,
+  type IncidentFilter,
+  IncidentNode,
+  type RowContext,
+  type TreeNode,
+  buildGroups,
+  detailChildren,
+  detailRow,
+  filterText,
+  incidentChildren,
+  incidentRow,
+  isFiltered,
+  sanitizeFilter,
+} from './model';
+
+export const VIEW_ID = 'incidentPlaybook.incidents';
+export const GROUP_BY_SETTING = 'incidentPlaybook.groupBy';
+export const DISPLAY_ZONE_SETTING = 'incidentPlaybook.displayTimeZone';
+const FILTER_KEY = 'incidentPlaybook.filter';
+
+/** The row context plus where the rows' lines are. */
+interface RenderContext extends RowContext {
+  logUri: vscode.Uri;
+}
+
+/** Whether two reads of the log would draw the same tree (same file, text and policy). */
+export function sameLogState(a: LogState, b: LogState): boolean {
+  if (a === b) return true;
+  if (a.kind !== b.kind) return false;
+  switch (a.kind) {
+    case 'no-folder':
+      return true;
+    case 'missing':
+      return b.kind === 'missing' && a.uri.toString() === b.uri.toString() && a.setting === b.setting;
+    case 'unreadable':
+      return b.kind === 'unreadable' && a.uri.toString() === b.uri.toString() && a.message === b.message;
+    case 'ok':
+      return (
+        b.kind === 'ok' &&
+        a.uri.toString() === b.uri.toString() &&
+        a.text === b.text &&
+        (a.policy === b.policy || JSON.stringify(a.policy) === JSON.stringify(b.policy))
+      );
+  }
+}
+
+const SEVERITY_ICONS: Array<[string, string]> = [
+  ['flame', 'errorForeground'],
+  ['warning', 'editorWarning.foreground'],
+  ['info', 'editorInfo.foreground'],
+  ['circle-filled', 'descriptionForeground'],
+];
+
+const DETAIL_ICONS: Record<'timeline' | 'actions' | 'entry' | 'action', string> = {
+  timeline: 'history',
+  actions: 'tasklist',
+  entry: 'circle-small',
+  action: 'circle-large-outline',
+};
+
+export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  /** What the view last showed; undefined makes the next change of the log redraw it whatever it is. */
+  lastState: LogState | undefined;
+  private readonly disposables: vscode.Disposable[] = [];
+  private view: vscode.TreeView<TreeNode> | undefined;
+  private render: RenderContext | undefined;
+  private roots: GroupNode[] = [];
+  private readonly ticker: ReturnType<typeof setInterval>;
+  private filterValue: IncidentFilter;
+  private readonly expansion = new Map<string, boolean>();
+
+  constructor(
+    private readonly store: LogStore,
+    private readonly memento?: vscode.Memento,
+  ) {
+    this.disposables.push(
+      store.onDidChange(() => void this.redrawIfChanged()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(GROUP_BY_SETTING) || e.affectsConfiguration(DISPLAY_ZONE_SETTING)) this.changed.fire();
+      }),
+    );
+    this.filterValue = sanitizeFilter(memento?.get<unknown>(FILTER_KEY));
+    // Elapsed times in the descriptions move on: each minute, while the view is on screen, the
+    // active incidents' rows are redrawn (nothing is re-read). Only those rows: a whole-tree
+    // refresh drops every row's handle for a moment, and a context-menu command chosen then
+    // would lose its incident.
+    this.ticker = setInterval(() => {
+      if (!this.view?.visible || !this.render) return;
+      this.render.now = new Date();
+      for (const group of this.roots) for (const node of group.children) if (node.active) this.changed.fire(node);
+    }, 60_000);
+  }
+
+  /**
+   * Redraws the tree when what it shows changed. The store also reports changes that leave the
+   * text as it was (the file event after our own save, a re-save), and redrawing for those would
+   * only drop the rows' handles under a context menu (see the ticker).
+   */
+  private async redrawIfChanged(): Promise<void> {
+    const shown = this.lastState;
+    if (!shown) return this.changed.fire();
+    let now: LogState;
+    try {
+      now = await this.store.read();
+    } catch {
+      return this.changed.fire();
+    }
+    if (!sameLogState(shown, now)) this.changed.fire();
+  }
+
+  attach(view: vscode.TreeView<TreeNode>): void {
+    this.view = view;
+    this.updateFilterContext();
+    // A redraw sends every row's collapsible state again; without this, a group the responder
+    // opened (Resolved) snaps shut when the log changes.
+    this.disposables.push(
+      view.onDidExpandElement((e) => this.expansion.set(e.element.key, true)),
+      view.onDidCollapseElement((e) => this.expansion.set(e.element.key, false)),
+    );
+  }
+
+  /** The state a row was last put in by the user (keys are stable across redraws), else its default. */
+  private collapsible(key: string, expandedByDefault: boolean): vscode.TreeItemCollapsibleState {
+    return (this.expansion.get(key) ?? expandedByDefault) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  refresh(): void {
+    // Asked for by the user: redraw even when the text turns out unchanged.
+    this.lastState = undefined;
+    this.store.invalidate(0);
+  }
+
+  get groupBy(): GroupBy {
+    return vscode.workspace.getConfiguration('incidentPlaybook').get<string>('groupBy') === 'severity' ? 'severity' : 'status';
+  }
+
+  get filter(): IncidentFilter {
+    return { severities: [...this.filterValue.severities], statuses: [...this.filterValue.statuses] };
+  }
+
+  async setFilter(filter: IncidentFilter): Promise<void> {
+    this.filterValue = sanitizeFilter(filter);
+    await this.memento?.update(FILTER_KEY, this.filterValue);
+    this.updateFilterContext();
+    this.changed.fire();
+  }
+
+  private updateFilterContext(): void {
+    const on = isFiltered(this.filterValue);
+    void vscode.commands.executeCommand('setContext', 'incidentPlaybook.filtered', on);
+    if (this.view) this.view.description = on ? `Filtered: ${filterText(this.filterValue)}` : undefined;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node instanceof GroupNode) {
+      const item = new vscode.TreeItem(node.label, this.collapsible(node.key, node.expanded));
+      item.id = node.key;
+      item.description = node.description;
+      item.contextValue = 'incidentGroup';
+      return item;
+    }
+    if (node instanceof IncidentNode) return this.incidentItem(node);
+    return this.detailItem(node);
+  }
+
+  private incidentItem(node: IncidentNode): vscode.TreeItem {
+    const ctx = this.render;
+    const row = incidentRow(node, ctx);
+    const item = new vscode.TreeItem(row.label, row.hasChildren ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
+    item.id = node.key;
+    item.description = row.description;
+    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : ['pass', 'testing.iconPassed'];
+    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
+    item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
+    item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
+    item.accessibilityInformation = { label: row.accessibilityLabel };
+    item.command = { command: Commands.open, title: 'Open Incident', arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
+    return item;
+  }
+
+  private detailItem(node: DetailNode): vscode.TreeItem {
+    const ctx = this.render;
+    const row = detailRow(node, ctx?.zone);
+    const sectionRow = node.detail === 'timeline' || node.detail === 'checklist' || node.detail === 'actions';
+    const item = new vscode.TreeItem(row.label, sectionRow ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    if (row.accessibilityLabel) item.accessibilityInformation = { label: row.accessibilityLabel };
+    if (node.detail === 'checklist') item.iconPath = new vscode.ThemeIcon(row.complete ? 'pass' : 'checklist');
+    else if (node.detail === 'task') item.iconPath = new vscode.ThemeIcon(row.done ? 'pass-filled' : 'circle-large-outline', row.done ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+    else item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.detail]);
+    item.id = node.key;
+    item.contextValue = `incidentDetail.${node.detail}`;
+    // Rows stand for lines of the log: a click shows that line.
+    const uri = this.lineUri(node.incidentNode.incident);
+    if (uri) item.command = { command: 'vscode.open', title: 'Show in Log', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
+    return item;
+  }
+
+  /** The file an incident's detail lines are in (linked files are not followed yet). */
+  private lineUri(incident: Incident): vscode.Uri | undefined {
+    return incident.source === 'linked-file' ? undefined : this.render?.logUri;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node instanceof GroupNode) return node.children;
+    if (node instanceof IncidentNode) return incidentChildren(node);
+    if (node instanceof DetailNode) return detailChildren(node);
+    const state = await this.store.read();
+    this.lastState = state;
+    this.updateMessage(state);
+    if (state.kind !== 'ok') {
+      this.roots = [];
+      return [];
+    }
+    const zoneSetting = vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone');
+    this.render = { policy: state.policy, logUri: state.uri, zone: resolveDisplayZone(zoneSetting, state.policy.timeZone), now: new Date() };
+    this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
+    if (this.view && !this.view.message && isFiltered(this.filterValue)) {
+      const what = filterText(this.filterValue);
+      // A filter must never be forgotten at 3 a.m.: say it above the tree, not only in the title.
+      this.view.message =
+        this.roots.length === 0 && state.index.incidents.length > 0
+          ? `No incident matches the filter (${what}). Clear it from the view’s title bar.`
+          : `Showing only ${what}. Clear the filter from the view’s title bar to see every incident.`;
+    }
+    return this.roots;
+  }
+
+  /** The incident rows in the order the view shows them (groups flattened), for commands and tests. */
+  async incidentNodes(): Promise<IncidentNode[]> {
+    const groups = (await this.getChildren()) as GroupNode[];
+    return groups.flatMap((g) => g.children);
+  }
+
+  /** The incidents (for commands and tests), as the log holds them. */
+  async incidents(): Promise<{ incidents: Incident[]; policy: Policy } | undefined> {
+    const state = await this.store.read();
+    return state.kind === 'ok' ? { incidents: state.index.incidents, policy: state.policy } : undefined;
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node instanceof GroupNode) return undefined;
+    return node.parent;
+  }
+
+  private updateMessage(state: LogState): void {
+    const view = this.view;
+    if (!view) return;
+    if (state.kind === 'unreadable') view.message = state.message;
+    else if (state.kind === 'ok' && state.index.hasConflicts) {
+      // From the scan alone: the message must not read every incident body.
+      const p = state.index.scanProblems.find((x) => x.code === 'conflict-markers');
+      view.message = `The log has git conflict markers${p ? ` (line ${p.line})` : ''}; resolve the merge before writing to it.`;
+    } else view.message = undefined;
+    if (state.kind === 'ok') {
+      const active = state.index.incidents.filter((i) => isActive(i, state.policy)).length;
+      view.badge = active ? { value: active, tooltip: `${active} active incident${active === 1 ? '' : 's'}` } : undefined;
+    } else view.badge = undefined;
+  }
+
+  dispose(): void {
+    clearInterval(this.ticker);
+    for (const d of this.disposables) d.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,123 @@
+// The Incidents view's model, without VS Code: grouping, order, filter, and what rows say.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultPolicy, indexLog } from '../../src/core';
+import { DetailNode, IncidentNode, buildGroups, detailChildren, detailRow, incidentChildren, incidentRow, matchesFilter, sanitizeFilter } from '../../src/extension/tree/model';
+
+const policy = defaultPolicy();
+const NOW = new Date('2026-11-20T15:00:00Z');
+const LOG = [
+  '# Incident Log',
+  '',
+  '## INC-2026-1120-001: Checkout errors',
+  '- **Severity:** SEV-1',
+  '- **Status:** Mitigating',
+  '- **Detected:** 2026-11-20 14:18 UTC',
+  '',
+  '### Timeline',
+  '- 2026-11-20 14:20 UTC — Alert fired (@dana)',
+  '',
+  '### Checklist',
+  '- [x] Declare',
+  '- [ ] Mitigate',
+  '',
+  '## INC-2026-1102-001: Search slow',
+  '- **Severity:** SEV-3',
+  '- **Status:** Resolved',
+  '- **Detected:** 2026-11-02 09:00 UTC',
+  '- **Resolved:** 2026-11-02 10:00 UTC',
+  '',
+  '## INC-2026-1110-001: Webhooks delayed',
+  '- **Severity:** SEV-2',
+  '- **Status:** Investigating',
+  '- **Detected:** 2026-11-10 08:00 UTC',
+  '',
+].join('\n');
+
+test('groups Active then Resolved, newest first; Resolved collapsed', () => {
+  const groups = buildGroups(indexLog(LOG, { policy }).incidents, policy, 'status', { severities: [], statuses: [] });
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.description, g.expanded, g.children.map((c) => c.id)]),
+    [
+      ['Active', '2', true, ['INC-2026-1120-001', 'INC-2026-1110-001']],
+      ['Resolved', '1', false, ['INC-2026-1102-001']],
+    ],
+  );
+});
+
+test('groups by severity in the policy order, leaving empty groups out', () => {
+  const groups = buildGroups(indexLog(LOG, { policy }).incidents, policy, 'severity', { severities: [], statuses: [] });
+  assert.deepEqual(groups.map((g) => [g.label, g.children.map((c) => c.id)]), [
+    ['SEV-1', ['INC-2026-1120-001']],
+    ['SEV-2', ['INC-2026-1110-001']],
+    ['SEV-3', ['INC-2026-1102-001']],
+  ]);
+});
+
+test('the filter keeps matching incidents, case-insensitively; a stored filter is sanitized', () => {
+  const incidents = indexLog(LOG, { policy }).incidents;
+  const groups = buildGroups(incidents, policy, 'status', { severities: ['sev-1', 'SEV-3'], statuses: [] });
+  assert.deepEqual(groups.flatMap((g) => g.children.map((c) => c.id)), ['INC-2026-1120-001', 'INC-2026-1102-001']);
+  assert.equal(matchesFilter(incidents[0], { severities: [], statuses: ['mitigating'] }), true);
+  assert.deepEqual(sanitizeFilter({ severities: ['SEV-1', 3, ''], statuses: 'x' }), { severities: ['SEV-1'], statuses: [] });
+  assert.deepEqual(sanitizeFilter(null), { severities: [], statuses: [] });
+});
+
+test('rows say what the view shows: description, children and detail rows', () => {
+  const incidents = indexLog(LOG, { policy }).incidents;
+  const node = new IncidentNode(incidents[0], true);
+  const row = incidentRow(node, { policy, zone: 'UTC', now: NOW });
+  assert.equal(row.label, 'INC-2026-1120-001: Checkout errors');
+  assert.equal(row.description, 'SEV-1 · Mitigating · 42 min');
+  assert.equal(row.rank, 0);
+  assert.ok(row.tooltip?.includes('Commander: unassigned'));
+  const children = incidentChildren(node);
+  assert.deepEqual(children.map((c) => [c.detail, detailRow(c).label, detailRow(c).description]), [
+    ['timeline', 'Timeline', '1 entry'],
+    ['checklist', 'Checklist', '1/2'],
+  ]);
+  const [entry] = detailChildren(children[0]);
+  assert.deepEqual(detailRow(entry), { label: '14:20  Alert fired', description: '@dana', tooltip: '2026-11-20 14:20 UTC — Alert fired (@dana)' });
+  assert.equal(detailRow(detailChildren(children[1])[0]).done, true);
+});
+
+test('every label, description and tooltip from the log has its control characters and escapes made visible', () => {
+  const osc52 = '\u001b]52;c;cm0gLXJmIH4=\u0007';
+  const hostile = [
+    '# Incident Log',
+    '',
+    `## INC-2026-1120-009: Title ${osc52}end`,
+    `- **Severity:** SEV-1\u009b31m`,
+    `- **Status:** Mitigating\u001b[2J`,
+    '- **Detected:** 2026-11-20 14:18 UTC',
+    `- **Incident Commander:** Eve\u001b]0;owned\u0007`,
+    '',
+    '### Timeline',
+    `- 2026-11-20 14:20 UTC — Entry \u001b[1Aup (@mal\u001bory)`,
+    '',
+    '### Checklist',
+    `- [ ] Task \u0007bell`,
+    '',
+    '### Action items',
+    `- [ ] Action \u001b[31mred (@own\u001ber)`,
+    '',
+  ].join('\n');
+  const incidents = indexLog(hostile, { policy }).incidents;
+  assert.equal(incidents.length, 1);
+  const node = new IncidentNode(incidents[0], true);
+  const row = incidentRow(node, { policy, zone: 'UTC', now: NOW });
+  const texts: string[] = [row.label, row.description, row.tooltip ?? '', row.accessibilityLabel];
+  const visit = (d: DetailNode) => {
+    const r = detailRow(d);
+    texts.push(r.label, r.description ?? '', r.tooltip ?? '', r.accessibilityLabel ?? '');
+    for (const c of detailChildren(d)) visit(c);
+  };
+  for (const c of incidentChildren(node)) visit(c);
+  for (const g of buildGroups(incidents, policy, 'severity', { severities: [], statuses: [] })) texts.push(g.label, g.description ?? '');
+  // The markdown tooltip's own line breaks are the view's; nothing else below U+0020 may remain.
+  const raw = (t: string) => [...t.replace(/\n/g, '')].some((ch) => ch.charCodeAt(0) < 0x20 || (ch.charCodeAt(0) >= 0x7f && ch.charCodeAt(0) <= 0x9f));
+  for (const t of texts) assert.ok(!raw(t), `raw control character in ${JSON.stringify(t)}`);
+  assert.ok(row.label.includes('␛]52;c;cm0gLXJmIH4=␇end'), row.label);
+  assert.ok(texts.some((t) => t.includes('Entry ␛[1Aup')));
+  assert.ok(texts.some((t) => t.includes('Task ␇bell')));
+});
