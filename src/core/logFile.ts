@@ -211,14 +211,13 @@ function refusal(href: string, reason: string): LinkRefusal {
 }
 
 /**
- * Indexes a log read from `path`, following its index table's links only to regular files
- * inside the repository. A refused link reads as absent (the row is still listed from the
- * table) and is recorded with its reason.
+ * The reader of an index table's links for the log at `path`: only regular files inside `root`
+ * are read. A refused link reads as refused (the reader reports it; the row is still listed
+ * from the table) and is added to `refusals`. An editor keeps one reader per log, so that a
+ * re-index after an edit sees the same options and reuses what it can.
  */
-export function indexFile(path: string, text: string, policy: Policy, options: IndexFileOptions = {}): LogIndex {
-  const root = options.root ?? repositoryRoot(path, { workspaceFolder: options.workspaceFolder ?? process.cwd() });
-  const refusals = options.refusals ?? [];
-  const readFile: IndexOptions['readFile'] = (rel) => {
+export function linkedFileReader(path: string, root: string, refusals: LinkRefusal[] = []): NonNullable<IndexOptions['readFile']> {
+  return (rel) => {
     const link = resolveLinkedFile(path, rel, root, { decoded: true });
     if ('reason' in link) {
       refusals.push(refusal(rel, link.reason));
@@ -235,8 +234,18 @@ export function indexFile(path: string, text: string, policy: Policy, options: I
       return { refused: e.reason };
     }
   };
+}
+
+/**
+ * Indexes a log read from `path`, following its index table's links only to regular files
+ * inside the repository. A refused link reads as absent (the row is still listed from the
+ * table) and is recorded with its reason.
+ */
+export function indexFile(path: string, text: string, policy: Policy, options: IndexFileOptions = {}): LogIndex {
+  const root = options.root ?? repositoryRoot(path, { workspaceFolder: options.workspaceFolder ?? process.cwd() });
+  const refusals = options.refusals ?? [];
   // A link the reader cannot decode is reported by the reader itself, as a refused link.
-  const index = indexLog(text, { policy, readFile });
+  const index = indexLog(text, { policy, readFile: linkedFileReader(path, root, refusals) });
   refusalsByIndex.set(index, refusals);
   return index;
 }

@@ -3,15 +3,15 @@
 // call it without any UI: `open({ incident })`, `addTimelineEntry({ incident, text, owner })`; a
 // row of the view (what its menus pass) works in place of the object.
 import * as vscode from 'vscode';
-import { findIncident, indexLog, isActive } from '../core/indexer';
+import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, defaultPolicy } from '../core/policy';
-import { appendTimelineEntry } from '../core/writer';
+import { WriteRefused, appendTimelineEntry } from '../core/writer';
 import { type AddTimelineEntryArgs, Commands, type IncidentArgs, commandArgs, stringArg } from './commandIds';
 import { type IncidentTreeProvider, type TreeNode, incidentIdFrom as idFrom } from './tree';
 import type { LogStore } from './logStore';
 import { gitUser } from './gitUser';
-import { applyLogEdit, inSyncWithDisk } from './logEdit';
+import { applyIncidentEdit, inSyncWithDisk } from './logEdit';
 import { guarded, report } from './report';
 
 export interface TimelineResult {
@@ -77,7 +77,7 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   const doc = await openLogDocument(deps);
   if (!doc) return undefined;
   const policy = await policyForDoc(deps, doc);
-  const id = await chooseIncident(deps, doc, indexLog(doc.getText(), { policy }), policy, stringArg(args.incident));
+  const id = await chooseIncident(deps, doc, deps.store.indexText(doc.uri, doc.getText(), policy), policy, stringArg(args.incident));
   if (!id) return undefined;
   const ownerArg: unknown = args.owner;
   let text = typeof args.text === 'string' ? args.text : undefined;
@@ -103,7 +103,10 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   let saved: boolean;
   let wasDirty: boolean;
   try {
-    ({ saved, wasDirty } = await applyLogEdit(doc, policy, (index) => (splices = appendTimelineEntry(index, id, { at: new Date(), text, owner }, policy))));
+    // Where the incident lives: the log, or the file an index table links it to.
+    const incident = findIncident(deps.store.indexText(doc.uri, doc.getText(), policy), id);
+    if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
+    ({ saved, wasDirty } = await applyIncidentEdit(deps.store, doc, policy, incident, (index, inner) => (splices = appendTimelineEntry(index, inner, { at: new Date(), text, owner }, policy))));
   } catch (e) {
     report(deps.output, 'Adding a timeline entry', e);
     return undefined;
@@ -112,14 +115,14 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   deps.output.appendLine(`${id}: added "${entry}"${wasDirty ? ' (log left unsaved: it had unsaved edits)' : saved ? '' : ' (VS Code could not save the log)'}`);
   if (wasDirty) void vscode.window.showInformationMessage(`Added to ${id}. The log had unsaved edits of yours, so it was left unsaved.`);
   deps.store.invalidate(0);
-  return { incidentId: findIncident(indexLog(doc.getText(), { policy }), id)?.id ?? id, entry, saved };
+  return { incidentId: findIncident(deps.store.indexText(doc.uri, doc.getText(), policy), id)?.id ?? id, entry, saved };
 }
 
 export async function openIncident(deps: Deps, args: Partial<IncidentArgs> = {}): Promise<vscode.TextEditor | undefined> {
   const doc = await openLogDocument(deps);
   if (!doc) return undefined;
   const policy = await policyForDoc(deps, doc);
-  const index = indexLog(doc.getText(), { policy });
+  const index = deps.store.indexText(doc.uri, doc.getText(), policy);
   let id = stringArg(args.incident);
   if (!id) {
     if (index.incidents.length === 0) {
@@ -134,9 +137,17 @@ export async function openIncident(deps: Deps, args: Partial<IncidentArgs> = {})
     void vscode.window.showErrorMessage(`Incident Playbook: no incident "${id}" in ${vscode.workspace.asRelativePath(doc.uri)}.`);
     return undefined;
   }
-  const line = Math.max(0, Math.min(doc.lineCount - 1, incident.line - 1));
-  const range = doc.lineAt(line).range;
-  const editor = await vscode.window.showTextDocument(doc, { selection: new vscode.Range(range.start, range.start), preserveFocus: false });
+  // An incident of a linked file opens in that file, at its heading; otherwise at its line of the log.
+  let target = doc;
+  let line = incident.line - 1;
+  const link = deps.store.linkedFile(doc.uri, incident);
+  if (link) {
+    target = await vscode.workspace.openTextDocument(vscode.Uri.file(link.realPath));
+    line = (indexIncidentFile(target.getText(), policy).incidents[0]?.line ?? 1) - 1;
+  }
+  line = Math.max(0, Math.min(target.lineCount - 1, line));
+  const range = target.lineAt(line).range;
+  const editor = await vscode.window.showTextDocument(target, { selection: new vscode.Range(range.start, range.start), preserveFocus: false });
   editor.revealRange(range, vscode.TextEditorRevealType.AtTop);
   return editor;
 }

@@ -6,7 +6,8 @@ import type { Problem } from '../core/model';
 import { WriteRefused, nextIncidentId } from '../core/writer';
 import { type AssignCommanderFixArgs, InternalCommands, commandArgs, stringArg } from './commandIds';
 import { gitUser } from './gitUser';
-import { applyLogEdit } from './logEdit';
+import { applyIncidentEdit } from './logEdit';
+import { findIncident } from '../core/indexer';
 import type { LogStore } from './logStore';
 
 const SOURCE = 'Incident Playbook';
@@ -136,7 +137,9 @@ async function assignCommander(store: LogStore, args: Partial<AssignCommanderFix
     // The timeline entry names who made the assignment, as every other command's does.
     const owner = await gitUser(folder?.uri.fsPath);
     const { assignRole } = await import('../core/operations');
-    await applyLogEdit(doc, policy, (index) => assignRole(index, id, 'commander', person, { at: new Date(), owner }, policy));
+    const incident = findIncident(store.indexText(doc.uri, doc.getText(), policy), id);
+    if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
+    await applyIncidentEdit(store, doc, policy, incident, (index, inner) => assignRole(index, inner, 'commander', person, { at: new Date(), owner }, policy));
     store.invalidate(0);
     return true;
   } catch (e) {

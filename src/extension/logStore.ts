@@ -1,9 +1,13 @@
-// Where the incident log is, what it says now, and the policy that reads it. Reads go through
-// VS Code: an open document's text (unsaved edits included) wins over the file on disk. The
-// index is built lazily, on the first read after a change, never at activation.
+// Where the incident log is, what it says now, and the policy that reads it. The log is read
+// through VS Code: an open document's text (unsaved edits included) wins over the file on disk.
+// Per-incident files an index table links to are read as the CLI reads them (the core's
+// linkedFileReader: regular files inside the repository only), from disk. The index is built
+// lazily, on the first read after a change, never at activation.
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { indexLog, reindexLog } from '../core/indexer';
-import type { LogIndex } from '../core/model';
+import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
+import type { Incident, LogIndex } from '../core/model';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
 
 export const LOG_PATH_SETTING = 'incidentPlaybook.logPath';
@@ -16,6 +20,8 @@ export interface LogSnapshot {
   text: string;
   index: LogIndex;
   policy: Policy;
+  /** The real path of each incident read from a linked file (where its writes go). */
+  linkedPaths: Map<Incident, string>;
 }
 
 export type LogState =
@@ -45,6 +51,8 @@ export class LogStore implements vscode.Disposable {
   private warnedPolicy = '';
   /** The last index, so that an edit re-reads one section instead of the whole log. */
   private previous: { uri: string; index: LogIndex; policy: Policy } | undefined;
+  /** One link reader per log and repository root, so that re-indexing sees the same options. */
+  private reader: { key: string; read: NonNullable<Parameters<typeof indexLog>[1]>['readFile'] } | undefined;
 
   constructor(private readonly output: vscode.OutputChannel) {
     this.disposables.push(
@@ -155,13 +163,27 @@ export class LogStore implements vscode.Disposable {
       onFs(uri);
     };
     // Every folder: a log created in another folder of a multi-root workspace is found too.
+    // A playbook may sit in any folder between the log and the repository root.
     this.watchers = (vscode.workspace.workspaceFolders ?? []).map((folder) => {
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH},${playbookDir}}`));
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${this.setting(folder)},${PLAYBOOK_PATH},${playbookDir},**/${PLAYBOOK_PATH},**/${playbookDir}}`));
       watcher.onDidChange(onFs);
       watcher.onDidCreate(onCreateOrDelete);
       watcher.onDidDelete(onCreateOrDelete);
       return watcher;
     });
+    // The per-incident files an index table links to: a change to one (a save of ours, the CLI,
+    // git) changes what the log shows. Only logs that link files are read again for it.
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const linked = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*.md'));
+      const onLinked = (uri: vscode.Uri) => {
+        if (this.isLog(uri) || !this.previous?.index.incidents.some((i) => i.source !== 'section')) return;
+        this.invalidate(100);
+      };
+      linked.onDidChange(onLinked);
+      linked.onDidCreate(onLinked);
+      linked.onDidDelete(onLinked);
+      this.watchers.push(linked);
+    }
   }
 
   /** The log as it stands now (cached until something changes). */
@@ -185,17 +207,65 @@ export class LogStore implements vscode.Disposable {
     const policy = await this.policy(folder);
     const started = performance.now();
     const prev = this.previous;
-    const incremental = prev !== undefined && prev.uri === uri.toString() && prev.policy === policy;
+    // A log whose index table links files is read in full each time: a linked file may have
+    // changed with the log's text unchanged (reindexLog reads such logs in full anyway).
+    const incremental = prev !== undefined && prev.uri === uri.toString() && prev.policy === policy && !prev.index.incidents.some((i) => i.source !== 'section');
+    const options = { policy, readFile: this.linkReader(uri, folder) };
     // reindexLog falls back to a full index by itself whenever the edit is structural.
-    const index = incremental ? reindexLog(prev.index, text.text, { policy }) : indexLog(text.text, { policy });
+    const index = incremental ? reindexLog(prev.index, text.text, options) : indexLog(text.text, options);
     this.previous = { uri: uri.toString(), index, policy };
     this.output.appendLine(`${incremental ? 'Re-indexed' : 'Indexed'} ${vscode.workspace.asRelativePath(uri)}: ${index.incidents.length} incident(s) in ${(performance.now() - started).toFixed(1)} ms`);
-    return { kind: 'ok', uri, text: text.text, index, policy };
+    return { kind: 'ok', uri, text: text.text, index, policy, linkedPaths: this.linkedPaths(uri, index) };
   }
 
-  /** The team's `.incident/playbook.yml` when there is one (YAML and zod load only then). */
+  /** The repository the log belongs to: its git root, else the workspace folder (links and the playbook stay inside it). */
+  repositoryRoot(logUri: vscode.Uri, folder: vscode.WorkspaceFolder): string {
+    return repositoryRoot(logUri.fsPath, { workspaceFolder: folder.uri.fsPath });
+  }
+
+  private linkReader(logUri: vscode.Uri, folder: vscode.WorkspaceFolder) {
+    const root = this.repositoryRoot(logUri, folder);
+    const key = `${logUri.fsPath}\n${root}`;
+    if (this.reader?.key !== key) this.reader = { key, read: linkedFileReader(logUri.fsPath, root) };
+    return this.reader.read;
+  }
+
+  /**
+   * Indexes `text` as the log at `logUri`, following its links as the store does (for commands
+   * that index the document they are about to change).
+   */
+  indexText(logUri: vscode.Uri, text: string, policy: Policy): LogIndex {
+    const folder = vscode.workspace.getWorkspaceFolder(logUri);
+    return indexLog(text, { policy, readFile: folder ? this.linkReader(logUri, folder) : undefined });
+  }
+
+  /** Where an incident read from a linked file lives, checked as the reader checked it; undefined when refused or gone. */
+  linkedFile(logUri: vscode.Uri, incident: Incident): LinkedFile | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(logUri);
+    if (incident.source !== 'linked-file' || !incident.file || !folder) return undefined;
+    const link = resolveLinkedFile(logUri.fsPath, incident.file, this.repositoryRoot(logUri, folder), { decoded: true });
+    return 'reason' in link || !link.exists ? undefined : link;
+  }
+
+  private linkedPaths(logUri: vscode.Uri, index: LogIndex): Map<Incident, string> {
+    const paths = new Map<Incident, string>();
+    for (const incident of index.incidents) {
+      if (incident.source !== 'linked-file') continue;
+      const link = this.linkedFile(logUri, incident);
+      if (link) paths.set(incident, link.realPath);
+    }
+    return paths;
+  }
+
+  /**
+   * The team's playbook: the first `.incident/playbook.yml` from the log's folder up to the
+   * repository root, never above (the CLI's rule); the built-in policy when there is none. YAML
+   * and zod load only when there is one.
+   */
   async policy(folder: vscode.WorkspaceFolder): Promise<Policy> {
-    const uri = vscode.Uri.joinPath(folder.uri, ...PLAYBOOK_PATH.split('/'));
+    const log = this.logUriIn(folder);
+    const found = log.scheme === 'file' ? findPlaybook(dirname(log.fsPath), this.repositoryRoot(log, folder)) : undefined;
+    const uri = found ? vscode.Uri.file(found) : vscode.Uri.joinPath(folder.uri, ...PLAYBOOK_PATH.split('/'));
     const text = await readText(uri);
     if (text.kind !== 'ok') return this.builtInPolicy;
     const key = `${uri.toString()}\n${text.text}`;

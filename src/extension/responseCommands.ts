@@ -2,7 +2,7 @@
 // Each works from the palette (QuickPicks), from the tree (its item), or with arguments (tests,
 // keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
 import * as vscode from 'vscode';
-import { findIncident, indexLog, isActive } from '../core/indexer';
+import { findIncident, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
 import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/policy';
@@ -10,7 +10,7 @@ import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText
 import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
 import { gitUser } from './gitUser';
-import { applyLogEdit, inSyncWithDisk } from './logEdit';
+import { applyIncidentEdit, applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
 import {
@@ -56,7 +56,8 @@ class ResponseCommands {
     // Just after a change on disk (git pull, the CLI) the open document is reloaded a moment later.
     if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
     const policy = await this.store.policy(folder);
-    return { doc, policy, index: indexLog(doc.getText(), { policy }), owner: await gitUser(folder.uri.fsPath) };
+    // Links followed as the store follows them: an incident may live in a linked file.
+    return { doc, policy, index: this.store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
   }
 
   /** The incident named by the argument, under the cursor in the log, or picked from a list. */
@@ -158,8 +159,8 @@ class ResponseCommands {
         { title: `Set Status of ${incident.id}`, placeHolder: `Now: ${incident.status ?? 'not set'}` },
       ))?.label;
     if (!status) return false;
-    const { saved } = await applyLogEdit(doc, policy, (i) => changeStatus(i, incident.id, status, { at: new Date(), owner }, policy));
-    await this.done(doc, saved, `${incident.id}: status ${status}`);
+    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => changeStatus(i, id, status, { at: new Date(), owner }, policy));
+    await this.done(written.doc, written.saved, `${incident.id}: status ${status}`);
     return true;
   }
 
@@ -169,8 +170,8 @@ class ResponseCommands {
     if (!incident) return false;
     const severity = await this.severity(policy, args.severity, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
     if (!severity) return false;
-    const { saved } = await applyLogEdit(doc, policy, (i) => changeSeverity(i, incident.id, severity, { at: new Date(), owner }, policy));
-    await this.done(doc, saved, `${incident.id}: severity ${severity}`);
+    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => changeSeverity(i, id, severity, { at: new Date(), owner }, policy));
+    await this.done(written.doc, written.saved, `${incident.id}: severity ${severity}`);
     return true;
   }
 
@@ -187,8 +188,8 @@ class ResponseCommands {
     const label = ROLES.find((r) => r.role === role)!.label;
     const name = text(args.name) ?? (await vscode.window.showInputBox({ title: `${label} of ${incident.id}`, value: owner ?? '', prompt: incident.roles[role] ? `Hand over from ${incident.roles[role]}` : 'Who takes this role?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') }));
     if (!name?.trim()) return false;
-    const { saved } = await applyLogEdit(doc, policy, (i) => assignRole(i, incident.id, role, name, { at: new Date(), owner }, policy));
-    await this.done(doc, saved, `${incident.id}: ${label} ${name.trim()}`);
+    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => assignRole(i, id, role, name, { at: new Date(), owner }, policy));
+    await this.done(written.doc, written.saved, `${incident.id}: ${label} ${name.trim()}`);
     return true;
   }
 
@@ -196,8 +197,8 @@ class ResponseCommands {
     const { doc, policy, index, owner } = await this.context();
     const incident = await this.incident(index, policy, args, 'Resolve Incident', true);
     if (!incident) return false;
-    const { saved } = await applyLogEdit(doc, policy, (i) => resolveIncident(i, incident.id, { at: new Date(), owner }, policy));
-    await this.done(doc, saved, `Resolved ${incident.id}`);
+    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
+    await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
     const start = 'Start Post-Incident Review';
     void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`, start)).then((picked) => {
       if (picked === start) void vscode.commands.executeCommand(Commands.startReview, { incident: incident.id } satisfies IncidentArgs);
@@ -222,8 +223,8 @@ class ResponseCommands {
       const add = `Add the playbook's checklist (${policy.checklist.length} items)`;
       const ok = args.add === true || (await vscode.window.showInformationMessage(`${incident.id} has no checklist.`, add)) === add;
       if (!ok) return undefined;
-      const { saved } = await applyLogEdit(doc, policy, (i) => addChecklist(i, incident.id, policy));
-      await this.done(doc, saved, `${incident.id}: checklist added`);
+      const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => addChecklist(i, id, policy));
+      await this.done(written.doc, written.saved, `${incident.id}: checklist added`);
       return { done: 0, total: policy.checklist.length };
     }
     let wanted: boolean[];
@@ -243,8 +244,8 @@ class ResponseCommands {
     const doneNow = wanted.filter(Boolean).length;
     if (changes.length) {
       if (doc.version !== version) throw new WriteRefused('The log changed while the checklist was open; nothing was ticked. Run the command again.');
-      const { saved } = await applyLogEdit(doc, policy, (i) => combineSplices(...changes.map((c) => setTaskDone(i, incident.id, c.line, c.done))));
-      await this.done(doc, saved, `${incident.id}: checklist ${doneNow}/${total}`);
+      const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => combineSplices(...changes.map((c) => setTaskDone(i, id, c.line, c.done))));
+      await this.done(written.doc, written.saved, `${incident.id}: checklist ${doneNow}/${total}`);
     }
     return { done: doneNow, total };
   }
@@ -263,8 +264,8 @@ class ResponseCommands {
     const draftExists = await exists(reviewUri);
     // The link goes in first: a log that cannot be written (conflict markers) gets no orphan draft.
     if (plan.writeField) {
-      const { saved } = await applyLogEdit(doc, policy, (i) => setField(i, incident.id, 'Review', plan.fieldValue, policy));
-      await this.done(doc, saved, `${incident.id}: review started`);
+      const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => setField(i, id, 'Review', plan.fieldValue, policy));
+      await this.done(written.doc, written.saved, `${incident.id}: review started`);
     }
     if (!draftExists) {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reviewUri, '..'));

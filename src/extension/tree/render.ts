@@ -53,6 +53,8 @@ export function sameLogState(a: LogState, b: LogState): boolean {
         b.kind === 'ok' &&
         a.uri.toString() === b.uri.toString() &&
         a.text === b.text &&
+        // Linked files are read from disk: a log that links them is the same only as the same read.
+        ((a.linkedPaths.size === 0 && b.linkedPaths.size === 0) || a.index === b.index) &&
         (a.policy === b.policy || JSON.stringify(a.policy) === JSON.stringify(b.policy))
       );
   }
@@ -207,15 +209,18 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     else item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.detail]);
     item.id = node.key;
     item.contextValue = `incidentDetail.${node.detail}`;
-    // Rows stand for lines of the log: a click shows that line.
+    // Rows stand for lines of the log, or of the incident's linked file: a click shows that line.
     const uri = this.lineUri(node.incidentNode.incident);
     if (uri) item.command = { command: 'vscode.open', title: 'Show in Log', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
     return item;
   }
 
-  /** The file an incident's detail lines are in (linked files are not followed yet). */
+  /** The file an incident's detail lines are in: the log, or its linked file when the link was followed. */
   private lineUri(incident: Incident): vscode.Uri | undefined {
-    return incident.source === 'linked-file' ? undefined : this.render?.logUri;
+    if (incident.source !== 'linked-file') return this.render?.logUri;
+    const state = this.lastState;
+    const path = state?.kind === 'ok' ? state.linkedPaths.get(incident) : undefined;
+    return path ? vscode.Uri.file(path) : undefined;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
