@@ -6,7 +6,8 @@
 import { parseFrontMatter } from './frontMatter';
 import type { Incident, LogIndex, Problem } from './model';
 import { contentOf, readingProblems } from './reader/lazy';
-import { type Policy, type SeverityLevel, isResolvedStatus, matchSeverity } from './policy';
+import { isActive } from './indexer';
+import { type Policy, type SeverityLevel, matchSeverity } from './policy';
 import { toDate } from './time';
 import { formatElapsed } from './duration';
 
@@ -60,7 +61,7 @@ export function lastUpdateAt(incident: Incident): Date | null {
 
 /** Minutes until the next status update is due (negative when overdue); null when none is required. */
 export function nextUpdateDue(incident: Incident, policy: Policy, now: Date): { dueAt: Date; minutesLeft: number } | null {
-  if (isResolvedStatus(policy, incident.status) || incident.resolved) return null;
+  if (!isActive(incident, policy)) return null;
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
   return updateDue(level, lastUpdateAt(incident), now);
 }
@@ -116,7 +117,7 @@ export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts
     id: incident.id,
     line,
     severity: incident.severity,
-    active: !isResolvedStatus(policy, incident.status) && !incident.resolved,
+    active: isActive(incident, policy),
     commander: !!incident.roles.commander,
     detected: detectedAt(incident),
     lastUpdate: lastUpdateAt(incident),
