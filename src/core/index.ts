@@ -12,6 +12,8 @@ export {
   resolveIncident,
   setField,
   setTaskDone,
+  setChecklistItem,
+  type ChecklistState,
   WriteRefused,
   type DeclareOptions,
   type Declared,
@@ -28,6 +30,13 @@ export {
   canonicalField,
   fieldFromName,
   parseDuration,
+  parseReviewPeriod,
+  reviewPeriodText,
+  reviewPeriodFor,
+  flattenPhases,
+  type ChecklistPhase,
+  type ChecklistStep,
+  type ReviewPeriod,
   FIELD_LABELS,
   PolicyError,
   type Policy,
@@ -40,7 +49,8 @@ export { headingSlug, planReview, renderReview, reviewDueDate, reviewFileName, t
 export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './time';
 export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
-export { assignRole, changeSeverity, changeStatus, isEscalation, type Actor, type Role } from './operations';
+export { addPlaybookChecklist, assignRole, changeSeverity, changeStatus, isEscalation, skipChecklistItem, tickChecklistItem, type Actor, type Role } from './operations';
+export { checklistView, type ChecklistView, type ChecklistViewItem, type ChecklistViewPhase } from './checklist';
 export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
 export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
 export { gitUserName } from './gitUser';

@@ -59,9 +59,15 @@ export interface TimelineEntry {
 }
 
 export interface ChecklistItem {
+  /** The box is ticked (`[x]`); a skipped item is written ticked too, see `skipped`. */
   done: boolean;
+  /** Plain text, the skip note (`— skipped: reason`) removed. */
   text: string;
   line: number;
+  /** The `#### Phase` sub-heading of the checklist the item is under; absent for a flat list. */
+  phase?: string;
+  /** Set when the item ends with `— skipped: reason` (or `(skipped: reason)`). */
+  skipped?: { reason: string };
 }
 
 export interface ActionItem {
@@ -141,7 +147,8 @@ export type ProblemCode =
   | 'bad-date'
   | 'unreadable-link'
   | 'refused-link'
-  | 'swallowed-heading';
+  | 'swallowed-heading'
+  | 'overdue-action-item';
 
 export interface Problem {
   code: ProblemCode;
@@ -150,6 +157,8 @@ export interface Problem {
   line: number;
   incidentId?: string;
   severity: 'error' | 'warning';
+  /** The file the line is in when it is not the log, relative to the log (`pir/INC-….md`). */
+  file?: string;
 }
 
 export interface LogIndex {

@@ -2,7 +2,8 @@
 // computed from the same index so a single undo (or a single file write) covers both.
 import type { LogIndex, Splice } from './model';
 import { FIELD_LABELS, type Policy, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from './policy';
-import { WriteRefused, appendTimelineEntry, combineSplices, requireIncident, setField } from './writer';
+import { type ChecklistState, WriteRefused, addChecklist, appendTimelineEntry, combineSplices, requireIncident, setChecklistItem, setField } from './writer';
+import { foldUserText } from './text';
 
 export type Role = 'commander' | 'techLead' | 'commsLead';
 
@@ -55,4 +56,34 @@ export function assignRole(index: LogIndex, id: string, role: Role, name: string
   const label = FIELD_LABELS[role];
   const text = previous && previous !== person ? `${label} handed over from ${previous} to ${person}` : `${label}: ${person}`;
   return withEntry(index, incident.id, setField(index, incident.id, role, person, policy), text, actor, policy);
+}
+
+/** Sets a checklist item and logs it; nothing (no entry either) when the item already reads that way. */
+function checklistChange(index: LogIndex, id: string, itemLine: number, state: ChecklistState, actor: Actor, policy: Policy): Splice[] {
+  const incident = requireIncident(index, id);
+  const item = incident.checklist.find((c) => c.line === itemLine);
+  if (!item) throw new WriteRefused(`${incident.id} has no checklist item on line ${itemLine + 1}.`);
+  const splices = setChecklistItem(index, incident.id, itemLine, state);
+  if (!splices.length) return [];
+  const what = typeof state === 'object' ? `skipped: ${foldUserText(state.skipped)}` : state === 'done' ? 'done' : 'reopened';
+  return withEntry(index, incident.id, splices, `Checklist: ${item.text || '(no text)'} — ${what}`, actor, policy);
+}
+
+/**
+ * Ticks (`done`) or unticks a checklist item and logs "Checklist: <item> — done" (or
+ * "— reopened"), as one change. Ticking or unticking a skipped item drops its skip note.
+ */
+export function tickChecklistItem(index: LogIndex, id: string, itemLine: number, done: boolean, actor: Actor, policy: Policy): Splice[] {
+  return checklistChange(index, id, itemLine, done ? 'done' : 'open', actor, policy);
+}
+
+/** Skips a checklist item for a reason (`- [x] Item — skipped: reason`) and logs "Checklist: <item> — skipped: reason". */
+export function skipChecklistItem(index: LogIndex, id: string, itemLine: number, reason: string, actor: Actor, policy: Policy): Splice[] {
+  if (!foldUserText(reason)) throw new WriteRefused('Skipping an item needs a reason.');
+  return checklistChange(index, id, itemLine, { skipped: reason }, actor, policy);
+}
+
+/** Gives an incident without a checklist the playbook's, phases and all, in one edit. */
+export function addPlaybookChecklist(index: LogIndex, id: string, policy: Policy): Splice[] {
+  return addChecklist(index, id, policy, policy.phases);
 }

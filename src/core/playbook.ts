@@ -3,7 +3,8 @@
 // YAML and validation libraries load only when a playbook file exists.
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
-import { CANONICAL_NAMES, PRESETS, type Policy, PolicyError, defaultPolicy, parseDuration } from './policy';
+import { CANONICAL_NAMES, type ChecklistPhase, PRESETS, type Policy, PolicyError, defaultPolicy, flattenPhases, parseDuration, parseReviewPeriod } from './policy';
+import { subsectionKind } from './reader/headings';
 import { normalizeToken } from './text';
 
 const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
@@ -11,6 +12,20 @@ const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx
     ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${String(v)}" is not a duration (use minutes, 15m, 1h, daily or none)` });
   }
 });
+
+const reviewPeriod = z.union([z.number(), z.string()]).superRefine((v, ctx) => {
+  if (parseReviewPeriod(v) === undefined) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${String(v)}" is not a review period (use 48h, 3 business days or 1 week)` });
+  }
+});
+
+/** A runnable step's id: letters, digits and `._:/-`, as a health check or runbook names it. */
+const stepId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/, 'is not a step id (letters, digits and ._:/- only, up to 100)');
+const checklistItem = z.union([z.string().trim().min(1, 'an item needs some text'), z.object({ text: z.string().trim().min(1, 'an item needs some text'), run: stepId.optional() }).strict()]);
+const checklistSchema = z.union([
+  z.array(checklistItem),
+  z.object({ phases: z.array(z.object({ name: z.string().trim().min(1, 'a phase needs a name'), items: z.array(checklistItem).min(1, 'a phase needs at least one item') }).strict()).min(1) }).strict(),
+]);
 
 const severitySchema = z
   .object({
@@ -20,6 +35,7 @@ const severitySchema = z
     response: duration.optional(),
     updates: duration.optional(),
     statusPage: duration.optional(),
+    reviewDue: reviewPeriod.optional(),
   })
   .strict();
 
@@ -36,7 +52,7 @@ const playbookSchema = z
       .strict()
       .optional(),
     timeZone: z.string().optional(),
-    checklist: z.array(z.string()).optional(),
+    checklist: checklistSchema.optional(),
     reviewDueBusinessDays: z.number().int().min(0).optional(),
   })
   .strict();
@@ -101,6 +117,7 @@ export function loadPolicy(yamlText: string): Policy {
         responseMinutes: parseDuration(s.response) ?? null,
         updateMinutes: parseDuration(s.updates) ?? null,
         statusPageMinutes: parseDuration(s.statusPage) ?? null,
+        ...(s.reviewDue !== undefined ? { reviewDue: parseReviewPeriod(s.reviewDue) } : {}),
       };
     });
   }
@@ -133,7 +150,22 @@ export function loadPolicy(yamlText: string): Policy {
     if (!isValidZone(p.timeZone)) throw new PolicyError(`timeZone: "${p.timeZone}" is not an IANA time zone (e.g. UTC, Europe/Berlin)`, lineOf(doc, counter, ['timeZone']));
     policy.timeZone = p.timeZone;
   }
-  if (p.checklist) policy.checklist = p.checklist;
+  if (p.checklist) {
+    const item = (i: string | { text: string; run?: string }) => (typeof i === 'string' ? { text: i } : { text: i.text, ...(i.run ? { run: i.run } : {}) });
+    const phases: ChecklistPhase[] = Array.isArray(p.checklist) ? [{ name: 'Checklist', items: p.checklist.map(item) }] : p.checklist.phases.map((ph) => ({ name: ph.name, items: ph.items.map(item) }));
+    if (!Array.isArray(p.checklist)) {
+      // A phase is written as a sub-heading of the checklist: a name that reads as another
+      // sub-section (a timeline, action items) would not read back as a phase.
+      p.checklist.phases.forEach((ph, i) => {
+        const kind = subsectionKind(ph.name, policy);
+        if (kind && kind !== 'checklist') {
+          throw new PolicyError(`checklist.phases.${i}.name: "${ph.name}" would be read as a ${kind === 'timeline' ? 'timeline' : 'action items'} heading; rename the phase`, lineOf(doc, counter, ['checklist', 'phases', i, 'name']));
+        }
+      });
+    }
+    policy.phases = phases;
+    policy.checklist = flattenPhases(phases);
+  }
   if (p.reviewDueBusinessDays !== undefined) policy.reviewDueBusinessDays = p.reviewDueBusinessDays;
   return policy;
 }

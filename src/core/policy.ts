@@ -16,6 +16,24 @@ export interface SeverityLevel {
   updateMinutes: number | null;
   /** Minutes between public status-page updates; null when none are required. */
   statusPageMinutes: number | null;
+  /** When the post-incident review is due after resolution; the policy's default when absent. */
+  reviewDue?: ReviewPeriod;
+}
+
+/** A review period: business days (Mon–Fri, in the playbook's zone) or hours on the clock. */
+export type ReviewPeriod = { businessDays: number } | { hours: number };
+
+/** One item of a checklist: its text, and the health check or runbook step it can run. */
+export interface ChecklistStep {
+  text: string;
+  /** Id of a health check or runbook step (run by the terminal); absent when there is none. */
+  run?: string;
+}
+
+/** A phase of the response checklist: a name and its items, in order. */
+export interface ChecklistPhase {
+  name: string;
+  items: ChecklistStep[];
 }
 
 export interface Policy {
@@ -32,9 +50,14 @@ export interface Policy {
   sections: { timeline: string[]; checklist: string[]; actionItems: string[] };
   /** IANA zone used for times written without a zone, and for new entries. */
   timeZone: string;
-  /** Checklist a new incident starts with. */
+  /**
+   * The checklist a new incident starts with, in phases. A playbook's flat list is one phase;
+   * `checklist` below is the same items' texts, flattened.
+   */
+  phases: ChecklistPhase[];
+  /** Every item's text of `phases`, in order (for callers that only list or count items). */
   checklist: string[];
-  /** Business days within which the post-incident review is due. */
+  /** Business days within which the post-incident review is due (a severity's `reviewDue` wins). */
   reviewDueBusinessDays: number;
 }
 
@@ -87,16 +110,45 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = {
   summary: 'summary',
 };
 
-/** The 7-step response checklist of the e-commerce playbook, in the order a responder works it. */
-const SEV_CHECKLIST = [
-  'Acknowledge the alert and declare the incident',
-  'Assign incident commander, technical lead and communications lead',
-  'Open the incident channel and bridge',
-  'Assess customer impact and confirm severity',
-  'Post the first internal update and status page notice',
-  'Mitigate and verify recovery',
-  'Schedule the post-incident review (within 3 business days)',
-];
+/** Phases from names and item texts. */
+function phases(list: Array<[string, string[]]>): ChecklistPhase[] {
+  return list.map(([name, items]) => ({ name, items: items.map((text) => ({ text })) }));
+}
+
+/** The item texts of a checklist, phase after phase. */
+export function flattenPhases(list: readonly ChecklistPhase[]): string[] {
+  return list.flatMap((p) => p.items.map((i) => i.text));
+}
+
+/** The 7 steps of the e-commerce playbook's response, as phases, in the order a responder works them. */
+const SEV_PHASES = phases([
+  ['Acknowledge alert', ['Acknowledge the alert and declare the incident', 'Confirm the severity']],
+  ['Assign roles', ['Assign incident commander, technical lead and communications lead', 'Open the incident channel and bridge']],
+  ['Stabilize', ['Assess customer impact', 'Stop the bleeding: roll back, fail over or turn the feature off']],
+  ['Diagnose', ['Check recent deploys and configuration changes', 'Check dashboards, error logs and dependencies']],
+  ['Communicate', ['Post the first internal update and status page notice', 'Keep updates on the severity’s cadence']],
+  ['Resolve', ['Mitigate and verify recovery', 'Mark the incident resolved']],
+  ['Post-incident review', ['Schedule the post-incident review (within 3 business days)']],
+]);
+
+/**
+ * The trading-platform playbook's phases. The first three list the playbook's own steps; the
+ * last three name no steps there, so these are this tool's short defaults.
+ */
+const PRIORITY_PHASES = phases([
+  ['Initial assessment', ['Confirm the incident is real', 'Determine severity', 'Check if it is ongoing', 'Identify affected systems and users', 'Gather evidence']],
+  [
+    'P1 response',
+    ['Acknowledge in monitoring', 'Create the war room `#incident-YYYY-MM-DD-HH-MM`', 'Notify stakeholders', 'Begin investigation', 'Immediate mitigation', 'Update the status page'],
+  ],
+  [
+    'Investigation',
+    ['Check the health dashboard', 'Review recent deployments', 'Check error logs', 'Check external services', 'Check database performance', 'Review security logs', 'Test affected functionality'],
+  ],
+  ['Fix implementation', ['Agree the fix and its rollback plan', 'Test the fix before release', 'Deploy the fix']],
+  ['Recovery verification', ['Confirm metrics are back to baseline', 'Verify affected functionality end to end', 'Monitor for recurrence']],
+  ['Closure', ['Mark the incident resolved', 'Send the final status update', 'Schedule the post-incident review']],
+]);
 
 const SECTIONS = {
   timeline: ['timeline', 'chronology', 'events', 'zeitverlauf', 'cronología', 'cronologia', 'chronologie'],
@@ -105,6 +157,10 @@ const SECTIONS = {
 };
 
 const STATUSES = ['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved'];
+
+function clonePhases(list: readonly ChecklistPhase[]): ChecklistPhase[] {
+  return list.map((p) => ({ name: p.name, items: p.items.map((i) => ({ ...i })) }));
+}
 
 /** Built-in default: SEV-1..SEV-3 from the e-commerce playbook. */
 export function defaultPolicy(): Policy {
@@ -142,7 +198,8 @@ export function defaultPolicy(): Policy {
     fieldAliases: { ...BUILTIN_FIELD_ALIASES },
     sections: { timeline: [...SECTIONS.timeline], checklist: [...SECTIONS.checklist], actionItems: [...SECTIONS.actionItems] },
     timeZone: 'UTC',
-    checklist: [...SEV_CHECKLIST],
+    phases: clonePhases(SEV_PHASES),
+    checklist: flattenPhases(SEV_PHASES),
     reviewDueBusinessDays: 3,
   };
 }
@@ -154,19 +211,13 @@ export function priorityPolicy(): Policy {
     ...base,
     name: 'P1..P4',
     severities: [
-      { id: 'P1', description: 'Critical: trading halted or data integrity at risk', aliases: ['priority 1', 'critical'], responseMinutes: 15, updateMinutes: 15, statusPageMinutes: 15 },
-      { id: 'P2', description: 'High: major feature degraded for many users', aliases: ['priority 2', 'high'], responseMinutes: 60, updateMinutes: 30, statusPageMinutes: 30 },
-      { id: 'P3', description: 'Medium: partial degradation with a workaround', aliases: ['priority 3', 'medium'], responseMinutes: 240, updateMinutes: 120, statusPageMinutes: null },
-      { id: 'P4', description: 'Low: minor issue, no immediate business impact', aliases: ['priority 4', 'low'], responseMinutes: 1440, updateMinutes: 1440, statusPageMinutes: null },
+      { id: 'P1', description: 'Critical: trading halted or data integrity at risk', aliases: ['priority 1', 'critical'], responseMinutes: 15, updateMinutes: 15, statusPageMinutes: 15, reviewDue: { hours: 48 } },
+      { id: 'P2', description: 'High: major feature degraded for many users', aliases: ['priority 2', 'high'], responseMinutes: 60, updateMinutes: 30, statusPageMinutes: 30, reviewDue: { hours: 48 } },
+      { id: 'P3', description: 'Medium: partial degradation with a workaround', aliases: ['priority 3', 'medium'], responseMinutes: 240, updateMinutes: 120, statusPageMinutes: null, reviewDue: { hours: 168 } },
+      { id: 'P4', description: 'Low: minor issue, no immediate business impact', aliases: ['priority 4', 'low'], responseMinutes: 1440, updateMinutes: 1440, statusPageMinutes: null, reviewDue: { hours: 168 } },
     ],
-    checklist: [
-      'Detection: confirm the alert and declare the incident',
-      'Triage: set priority and assign the incident commander',
-      'Containment: follow the runbook for this incident type',
-      'Communication: send the first status update',
-      'Resolution: fix, verify and monitor',
-      'Post-incident: write the PIR and executive summary',
-    ],
+    phases: clonePhases(PRIORITY_PHASES),
+    checklist: flattenPhases(PRIORITY_PHASES),
   };
 }
 
@@ -202,6 +253,38 @@ export function parseDuration(value: unknown): number | null | undefined {
   const unit = (m[2] ?? 'm')[0];
   const minutes = unit === 'h' ? n * 60 : unit === 'd' ? n * 1440 : n;
   return minutes > 0 ? minutes : undefined;
+}
+
+/**
+ * A review period as a playbook writes it: `48h`, `48 hours`, `3 business days`, `1 week`,
+ * `2 days` (calendar days), or a bare number of business days. Undefined when unreadable.
+ */
+export function parseReviewPeriod(value: unknown): ReviewPeriod | undefined {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= 3650 ? { businessDays: value } : undefined;
+  if (typeof value !== 'string' || value.length > 40) return undefined;
+  const m = /^(\d{1,4})\s{0,3}(h|hrs?|hours?|bd|business\s{1,3}days?|working\s{1,3}days?|d|days?|w|weeks?)?$/.exec(value.trim().toLowerCase());
+  if (!m) return undefined;
+  const n = Number(m[1]);
+  const unit = m[2] ?? 'bd';
+  if (unit.startsWith('h')) return n > 0 ? { hours: n } : undefined;
+  if (unit === 'bd' || unit.startsWith('business') || unit.startsWith('working')) return { businessDays: n };
+  if (unit.startsWith('w')) return n > 0 ? { hours: n * 168 } : undefined;
+  return n > 0 ? { hours: n * 24 } : undefined;
+}
+
+/** `48 h`, `1 week`, `3 business days`: a period as the review and the editor show it. */
+export function reviewPeriodText(period: ReviewPeriod): string {
+  if ('businessDays' in period) return `${period.businessDays} business day${period.businessDays === 1 ? '' : 's'}`;
+  const h = period.hours;
+  if (h % 168 === 0) return `${h / 168} week${h === 168 ? '' : 's'}`;
+  if (h % 24 === 0 && h > 48) return `${h / 24} days`;
+  return `${h} h`;
+}
+
+/** The review period for an incident of this severity: the severity's own, or the policy's business days. */
+export function reviewPeriodFor(policy: Policy, severity: string | null): ReviewPeriod {
+  const level = severity ? matchSeverity(policy, severity) : undefined;
+  return level?.reviewDue ?? { businessDays: policy.reviewDueBusinessDays };
 }
 
 /** Presets a playbook can start from. */

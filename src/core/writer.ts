@@ -2,7 +2,9 @@
 // applied to the original text; nothing is ever re-serialised, so every byte outside a splice
 // (line endings, BOM, front matter, the user's spacing and bullets) stays exactly as it was.
 import type { CanonicalField, Field, Incident, LogIndex, Splice } from './model';
-import { FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity, unknownSeverityMessage } from './policy';
+import { type ChecklistPhase, FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity, unknownSeverityMessage } from './policy';
+import { subsectionKind } from './reader/headings';
+import { splitSkipNote } from './reader/tasks';
 import { findIncident } from './indexer';
 import { foldCellText, foldHeadingText, foldUserText, lineEndAt, lineStartAt } from './text';
 import { dayOf, formatLogTime, formatTimeOfDay, idDayParts } from './time';
@@ -243,11 +245,10 @@ function incidentBlock(id: string, opts: DeclareOptions, severity: string, polic
     '',
     `${sub} Timeline`,
     canonicalEntryLine({ at: opts.at, text: `Incident declared (${severity})`, owner }, policy, '').trimEnd(),
-    '',
-    `${sub} Checklist`,
-    ...policy.checklist.map((c) => `- [ ] ${foldUserText(c)}`),
-    '',
   ];
+  const checklist = checklistLines(policy, policy.phases, Math.min(6, level + 2));
+  if (checklist.length) out.push('', `${sub} Checklist`, ...checklist);
+  out.push('');
   return out.join(eol) + eol;
 }
 
@@ -262,6 +263,18 @@ function lineOffset(index: LogIndex, incident: Incident, line: number): number {
   return offset;
 }
 
+/** The task line of an incident at 0-based `line`: its offsets and the box between its brackets. */
+function taskLine(index: LogIndex, incident: Incident, line: number): { start: number; end: number; box: number; ticked: boolean; textStart: number } {
+  const start = lineOffset(index, incident, line);
+  const end = lineEndAt(index.text, start);
+  const lineText = index.text.slice(start, end);
+  const box = /^(\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[)([ xX])\]/.exec(lineText);
+  if (!box) throw new WriteRefused(`Line ${line + 1} of the log is not a task item any more; nothing was written.`);
+  let textStart = box[0].length;
+  while (lineText[textStart] === ' ' || lineText[textStart] === '\t') textStart++;
+  return { start, end, box: start + box[1].length, ticked: box[2] !== ' ', textStart: start + textStart };
+}
+
 /**
  * Ticks or unticks one task item (checklist or action item) of an incident: a one-character
  * splice of its `[ ]` / `[x]` box. No splice when it already reads that way.
@@ -272,28 +285,77 @@ export function setTaskDone(index: LogIndex, id: string, line: number, done: boo
   requireSection(incident, 'ticking a checklist item');
   const item = [...incident.checklist, ...incident.actionItems].find((t) => t.line === line);
   if (!item) throw new WriteRefused(`${incident.id} has no checklist item on line ${line + 1}.`);
-  const start = lineOffset(index, incident, line);
-  const lineText = index.text.slice(start, lineEndAt(index.text, start));
-  const box = /^(\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[)([ xX])\]/.exec(lineText);
-  if (!box) throw new WriteRefused(`Line ${line + 1} of the log is not a task item any more; nothing was written.`);
-  if ((box[2] !== ' ') === done) return [];
-  const at = start + box[1].length;
-  return [{ start: at, end: at + 1, text: done ? 'x' : ' ' }];
+  const task = taskLine(index, incident, line);
+  if (task.ticked === done) return [];
+  return [{ start: task.box, end: task.box + 1, text: done ? 'x' : ' ' }];
 }
 
-/** Adds a "Checklist" sub-section (the playbook's checklist unless `items` is given) at the end of an incident. */
-export function addChecklist(index: LogIndex, id: string, policy: Policy, items: string[] = policy.checklist): Splice[] {
+/** What a checklist item is set to: done, open again, or skipped for a reason. */
+export type ChecklistState = 'done' | 'open' | { skipped: string };
+
+/**
+ * Sets one checklist item's state on its line: the box flipped (one character), and the skip
+ * note (`— skipped: reason`) added, replaced or removed at the line's end. A skipped item is
+ * written ticked, so a markdown renderer counts it as settled. No splice when nothing changes.
+ */
+export function setChecklistItem(index: LogIndex, id: string, line: number, state: ChecklistState): Splice[] {
+  guard(index);
+  const incident = requireIncident(index, id);
+  requireSection(incident, 'changing a checklist item');
+  if (!incident.checklist.some((t) => t.line === line)) throw new WriteRefused(`${incident.id} has no checklist item on line ${line + 1}.`);
+  const task = taskLine(index, incident, line);
+  const text = index.text;
+  let contentEnd = task.end;
+  while (contentEnd > task.textStart && (text[contentEnd - 1] === ' ' || text[contentEnd - 1] === '\t')) contentEnd--;
+  const note = splitSkipNote(text.slice(task.textStart, contentEnd));
+  const noteStart = note ? task.textStart + note.cut : contentEnd;
+  const splices: Splice[] = [];
+  const tick = state !== 'open';
+  if (task.ticked !== tick) splices.push({ start: task.box, end: task.box + 1, text: tick ? 'x' : ' ' });
+  if (typeof state === 'object') {
+    const reason = foldUserText(state.skipped);
+    if (!reason) throw new WriteRefused('Skipping an item needs a reason.');
+    const written = ` — skipped: ${reason}`;
+    if (text.slice(noteStart, contentEnd) !== written) splices.push({ start: noteStart, end: contentEnd, text: written });
+  } else if (note) {
+    splices.push({ start: noteStart, end: contentEnd, text: '' });
+  }
+  return splices;
+}
+
+/** The lines of a checklist: one phase as a flat list, several as `#### Phase` sub-headings at `phaseLevel`. */
+function checklistLines(policy: Policy, phases: readonly ChecklistPhase[], phaseLevel: number): string[] {
+  const kept = phases
+    .map((p) => ({ name: foldHeadingText(p.name), items: p.items.map((i) => foldUserText(i.text)).filter(Boolean) }))
+    .filter((p) => p.items.length);
+  if (kept.length === 1) return kept[0].items.map((t) => `- [ ] ${t}`);
+  const out: string[] = [];
+  for (const phase of kept) {
+    const kind = subsectionKind(phase.name, policy);
+    if (!phase.name || (kind && kind !== 'checklist')) throw new WriteRefused(`The checklist phase "${phase.name}" would not read back as a phase; rename it in the playbook.`);
+    out.push('', `${'#'.repeat(phaseLevel)} ${phase.name}`, ...phase.items.map((t) => `- [ ] ${t}`));
+  }
+  return out;
+}
+
+/**
+ * Adds a "Checklist" sub-section at the end of an incident: the playbook's phases unless
+ * `items` is given (a list of texts is one phase). One phase is written as a flat list; more as
+ * `#### Phase` sub-headings, each followed by its items.
+ */
+export function addChecklist(index: LogIndex, id: string, policy: Policy, items: readonly string[] | readonly ChecklistPhase[] = policy.phases): Splice[] {
   guard(index);
   const incident = requireIncident(index, id);
   requireSection(incident, 'adding a checklist');
   if (incident.checklist.length) throw new WriteRefused(`${incident.id} already has a checklist.`);
-  const tasks = items.map((t) => foldUserText(t)).filter(Boolean);
-  if (!tasks.length) throw new WriteRefused('The checklist has no items (the playbook lists none).');
+  const phases: readonly ChecklistPhase[] = items.length && typeof items[0] === 'string' ? [{ name: 'Checklist', items: (items as readonly string[]).map((text) => ({ text })) }] : (items as readonly ChecklistPhase[]);
+  const level = Math.min(6, Math.max(incident.level, 2) + 1);
+  const lines = checklistLines(policy, phases, Math.min(6, level + 1));
+  if (!lines.length) throw new WriteRefused('The checklist has no items (the playbook lists none).');
   const eol = index.eol;
   const at = sectionContentEnd(index, incident);
   const lead = at > 0 && index.text[at - 1] !== '\n' ? eol : '';
-  const hashes = '#'.repeat(Math.min(6, Math.max(incident.level, 2) + 1));
-  const block = `${lead}${eol}${hashes} Checklist${eol}${tasks.map((t) => `- [ ] ${t}`).join(eol)}${eol}`;
+  const block = `${lead}${eol}${'#'.repeat(level)} Checklist${eol}${lines.join(eol)}${eol}`;
   return [{ start: at, end: at, text: block }];
 }
 

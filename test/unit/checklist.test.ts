@@ -47,13 +47,12 @@ test('adds the playbook checklist at the end of an incident that has none, befor
   const index = indexLog(log);
   const policy = defaultPolicy();
   const after = applySplices(log, addChecklist(index, 'INC-2026-1119-001', policy));
-  const expected = log.replace(
-    'Notes without a checklist.\r\n',
-    `Notes without a checklist.\r\n\r\n### Checklist\r\n${policy.checklist.map((c) => `- [ ] ${c}`).join('\r\n')}\r\n`,
-  );
+  const phases = policy.phases.map((p) => `\r\n#### ${p.name}\r\n${p.items.map((i) => `- [ ] ${i.text}`).join('\r\n')}`).join('\r\n');
+  const expected = log.replace('Notes without a checklist.\r\n', `Notes without a checklist.\r\n\r\n### Checklist\r\n${phases}\r\n`);
   assert.equal(after, expected);
   const again = findIncident(indexLog(after), 'INC-2026-1119-001')!;
   assert.equal(again.checklist.length, policy.checklist.length);
+  assert.deepEqual(again.checklist.map((c) => [c.phase, c.text]), policy.phases.flatMap((p) => p.items.map((i) => [p.name, i.text])), 'each item reads back under its phase');
   assert.ok(again.checklist.every((c) => !c.done));
   // Other incidents untouched; a second checklist is refused.
   assert.deepEqual(findIncident(indexLog(after), 'INC-2026-1120-002')!.checklist.length, 3);

@@ -68,7 +68,7 @@ test('declare creates the log under the git root, prints the id last; list/show 
   assert.match(table.out, /INC-2026-1120-001 +SEV-1 +Investigating/);
   const show = run(dir, 'show', 'INC-2026-1120-001');
   assert.match(show.out, /Commander: Ana/);
-  assert.match(show.out, /Checklist: 0\/7/);
+  assert.match(show.out, /Checklist: 0\/13/, 'the 7 phases of the default playbook, 13 items');
 });
 
 test('log, set, resolve write the log; check reports problems with exit 1', () => {

@@ -9,7 +9,13 @@ test('default policy: SEV-1..SEV-3 with the e-commerce cadences', () => {
   assert.match(p.severities[2].description, /degraded/i);
   assert.deepEqual(p.severities.map((s) => [s.updateMinutes, s.statusPageMinutes]), [[30, 60], [30, 60], [null, null]]);
   assert.deepEqual(p.statuses, ['Investigating', 'Identified', 'Mitigating', 'Monitoring', 'Resolved']);
-  assert.equal(p.checklist.length, 7);
+  assert.deepEqual(
+    p.phases.map((ph) => ph.name),
+    ['Acknowledge alert', 'Assign roles', 'Stabilize', 'Diagnose', 'Communicate', 'Resolve', 'Post-incident review'],
+    'the 7 steps of the e-commerce playbook, as phases',
+  );
+  assert.deepEqual(p.checklist, p.phases.flatMap((ph) => ph.items.map((i) => i.text)), 'checklist: the items flattened');
+  assert.equal(p.checklist[0], 'Acknowledge the alert and declare the incident');
   assert.equal(p.reviewDueBusinessDays, 3);
 });
 

@@ -154,7 +154,8 @@ test('declare inserts a canonical block at the top of a newest-first log with th
   assert.equal(inc.detected, '2026-11-20T19:00:00Z');
   assert.equal(inc.roles.commander, 'Ana');
   assert.equal(inc.timeline.length, 1);
-  assert.equal(inc.checklist.length, 7, 'the 7-step checklist');
+  assert.equal(inc.checklist.length, policy.checklist.length, 'the playbook checklist');
+  assert.deepEqual([...new Set(inc.checklist.map((c) => c.phase))], policy.phases.map((p) => p.name), 'read back in its 7 phases');
   // Everything that was there is still there, unchanged, after the new block.
   assert.ok(after.endsWith(text.slice(idx.incidents[0].start)));
   assert.ok(after.startsWith(text.slice(0, idx.incidents[0].start)));

@@ -12,6 +12,19 @@ import { findTableIncidents } from './tableIncidents';
 import { readActionItems, readTasks } from './tasks';
 import { readTimeline } from './timeline';
 
+/** An ATX heading line's text: the `#` run and a closing `#` sequence removed (a scan, not a pattern). */
+export function headingTitle(line: string): string {
+  let a = 0;
+  while (a < line.length && (line[a] === ' ' || line[a] === '\t')) a++;
+  while (a < line.length && line[a] === '#') a++;
+  let b = line.length;
+  while (b > a && (line[b - 1] === ' ' || line[b - 1] === '\t')) b--;
+  let c = b;
+  while (c > a && line[c - 1] === '#') c--;
+  if (c < b && (c === a || line[c - 1] === ' ' || line[c - 1] === '\t')) b = c;
+  return line.slice(a, b).trim();
+}
+
 function sectionEnd(ctx: IndexContext, hIndex: number): number {
   const headings = ctx.headings;
   const h = headings[hIndex];
@@ -67,20 +80,33 @@ function buildSectionIncident(ctx: IndexContext, section: Section, facts: Headin
   const fields: Field[] = [];
   let timelineSlot: TimelineSlot | undefined;
 
-  // Split the body into the part before the first sub-heading and the sub-sections.
-  const parts: Array<{ kind: PartKind; from: number; to: number; headingLine: number }> = [];
+  // Split the body into the part before the first sub-heading and the sub-sections. A deeper
+  // heading inside a checklist is one of its phases (`#### Initial assessment`), unless it
+  // names another sub-section (a timeline, action items).
+  const parts: Array<{ kind: PartKind; from: number; to: number; headingLine: number; phase?: string }> = [];
   let cursor = section.bodyLine;
   let kind: PartKind = 'body';
   let partHeading = section.headingLine;
+  let phase: string | undefined;
+  let checklistLevel = 0;
   for (let li = section.bodyLine; li < section.endLine; li++) {
     if (!lines.level[li]) continue;
-    parts.push({ kind, from: cursor, to: li, headingLine: partHeading });
-    const sub = subsectionKind(lineText(ctx, li).replace(/^\s*#+/, ''), policy);
-    kind = sub ?? 'other';
+    parts.push({ kind, from: cursor, to: li, headingLine: partHeading, phase });
+    const title = headingTitle(lineText(ctx, li));
+    const sub = subsectionKind(title, policy);
+    if (checklistLevel && lines.level[li] <= checklistLevel) checklistLevel = 0;
+    if (checklistLevel && (sub === null || sub === 'checklist')) {
+      kind = 'checklist';
+      phase = stripInline(title);
+    } else {
+      kind = sub ?? 'other';
+      phase = undefined;
+      if (kind === 'checklist' && !checklistLevel) checklistLevel = lines.level[li];
+    }
     cursor = li + 1;
     partHeading = li;
   }
-  parts.push({ kind, from: cursor, to: section.endLine, headingLine: partHeading });
+  parts.push({ kind, from: cursor, to: section.endLine, headingLine: partHeading, phase });
 
   // Fields first: the day of the incident is needed to place time-only timeline entries.
   for (const part of parts) {
@@ -96,7 +122,7 @@ function buildSectionIncident(ctx: IndexContext, section: Section, facts: Headin
       const slot = readTimeline(ctx, part.from, part.to, part.headingLine, day, timeline);
       if (!timelineSlot || slot.found) timelineSlot = slot.slot;
     } else if (part.kind === 'checklist' || part.kind === 'body') {
-      readTasks(ctx, part.from, part.to, checklist);
+      readTasks(ctx, part.from, part.to, checklist, part.phase);
     } else if (part.kind === 'actionItems') {
       readActionItems(ctx, part.from, part.to, actionItems);
     }

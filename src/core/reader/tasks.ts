@@ -9,8 +9,47 @@ import { OWNER_HEADERS, extractOwner } from './timeline';
 
 const TASK = /^\[([ xX])\]\s+(.*)$/;
 
-/** The task list items in lines [from, to). */
-export function readTasks(ctx: IndexContext, from: number, to: number, out: ChecklistItem[]): void {
+const DASHES = new Set(['-', '\u2013', '\u2014']);
+const isSpace = (c: string | undefined) => c === ' ' || c === '\t';
+
+/**
+ * Where a task's skip note starts, and its reason: `Item — skipped: reason` (the written form;
+ * `-` and `–` work too, the reason is optional) or `Item (skipped: reason)` at the end. The
+ * first note wins, so a reason may itself say "skipped". A scan, linear in the text.
+ */
+export function splitSkipNote(raw: string): { cut: number; reason: string } | null {
+  const lower = raw.toLowerCase();
+  for (let i = lower.indexOf('skipped'); i !== -1; i = lower.indexOf('skipped', i + 1)) {
+    let after = i + 7;
+    if (/[\p{L}\p{N}]/u.test(raw[after] ?? '')) continue;
+    if (raw[i - 1] === '(') {
+      // `(skipped: reason)` closing the line.
+      let end = raw.length;
+      while (end > after && isSpace(raw[end - 1])) end--;
+      if (raw[end - 1] !== ')') continue;
+      let cut = i - 1;
+      while (cut > 0 && isSpace(raw[cut - 1])) cut--;
+      if (cut === 0) continue;
+      let r = after;
+      if (raw[r] === ':') r++;
+      else if (r !== end - 1) continue;
+      return { cut, reason: raw.slice(r, end - 1).trim() };
+    }
+    let b = i;
+    while (b > 0 && isSpace(raw[b - 1])) b--;
+    if (b === i || !DASHES.has(raw[b - 1]) || !isSpace(raw[b - 2])) continue;
+    let cut = b - 1;
+    while (cut > 0 && isSpace(raw[cut - 1])) cut--;
+    if (cut === 0) continue;
+    while (isSpace(raw[after])) after++;
+    if (after < raw.length && raw[after] !== ':') continue;
+    return { cut, reason: raw.slice(after + 1).trim() };
+  }
+  return null;
+}
+
+/** The task list items in lines [from, to), under the checklist phase `phase` when there is one. */
+export function readTasks(ctx: IndexContext, from: number, to: number, out: ChecklistItem[], phase?: string): void {
   const { text, lines } = ctx;
   for (let li = from; li < to; li++) {
     if (lines.skip[li]) continue;
@@ -18,7 +57,12 @@ export function readTasks(ctx: IndexContext, from: number, to: number, out: Chec
     const m = LIST_ITEM.exec(lineText(ctx, li));
     if (!m) continue;
     const t = TASK.exec(m[4]);
-    if (t) out.push({ done: t[1] !== ' ', text: stripInline(t[2]), line: li });
+    if (!t) continue;
+    const skip = splitSkipNote(t[2]);
+    const item: ChecklistItem = { done: t[1] !== ' ', text: stripInline(skip ? t[2].slice(0, skip.cut) : t[2]), line: li };
+    if (phase !== undefined) item.phase = phase;
+    if (skip) item.skipped = { reason: stripInline(skip.reason) };
+    out.push(item);
   }
 }
 
