@@ -2,7 +2,7 @@
 // Exit codes: 0 ok; 1 `check` found problems; 2 bad usage, unknown id, unreadable log, refused write.
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 // Only what every command needs is imported here; the rest loads on first use, so that
 // `incident list` on a big log stays a fast process.
 import type { Incident, LogIndex, Splice } from '../core/model';
@@ -14,7 +14,7 @@ import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
-import { findGitRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { findGitRoot, isInsideFolder, repositoryRoot, resolveLinkedFile } from '../core/paths';
 
 class UsageError extends Error {}
 
@@ -109,6 +109,23 @@ function writeIncident(ctx: Context, id: string, make: (index: LogIndex, inciden
   }
   writeTextFile(ctx.logPath, text, applySplices(text, make(index, incident.id)));
   return incident;
+}
+
+/**
+ * The team's review template, `.incident/templates/pir.md`, in the log's folder or one above it
+ * up to the repository root (the same search as the playbook's).
+ */
+function findReviewTemplate(logPath: string): string | undefined {
+  let dir = dirname(logPath);
+  const top = findGitRoot(dir) ?? dir;
+  const bounded = isInsideFolder(top, dir);
+  for (;;) {
+    const candidate = join(dir, '.incident', 'templates', 'pir.md');
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (!bounded || dir === top || parent === dir) return undefined;
+    dir = parent;
+  }
 }
 
 function toJson(incident: Incident) {
@@ -308,7 +325,9 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       const incident = requireIncident(index, args[0], ctx);
       const { planReview } = await import('../core/review');
-      const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md');
+      const templatePath = findReviewTemplate(logPath);
+      const template = templatePath ? readTextFile(templatePath) : undefined;
+      const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md', template);
       const path = resolve(dirname(logPath), 'pir', plan.fileName);
       const where = relative(cwd, path) || path;
       // The link goes in first: a log that cannot be written (conflict markers) gets no orphan
@@ -330,9 +349,22 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       const { checkLog } = await import('../core/check');
       const problems = checkLog(index, policy, now);
+      // Each incident's review beside the log (pir/<id>.md): its open action items past due.
+      const { reviewFileName } = await import('../core/review');
+      const { overdueActionItems } = await import('../core/reviewActions');
+      for (const incident of index.incidents) {
+        const file = `pir/${reviewFileName(incident)}`;
+        let review: string | undefined;
+        try {
+          review = readTextFile(resolve(dirname(logPath), file));
+        } catch {
+          continue; // unreadable (binary, too big): not this check's business
+        }
+        if (review !== undefined) problems.push(...overdueActionItems(review, now, { zone: policy.timeZone, incidentId: incident.id, file }));
+      }
       if (values.json) printJson(problems, 2);
       else if (problems.length === 0) print('No problems.');
-      else for (const p of problems) print(`${relative(cwd, logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
+      else for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
       return problems.length ? 1 : 0;
     }
     default:

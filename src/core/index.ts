@@ -45,7 +45,34 @@ export {
 export { loadPolicy } from './playbook';
 export { checkLog, IncrementalCheck, incidentFacts, checkIncidentFacts, type CheckOptions, type IncidentFacts, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './check';
 export { dueReminders, type Reminder, type ReminderKind } from './reminders';
-export { headingSlug, planReview, renderReview, reviewDueDate, reviewFileName, type ReviewOptions, type ReviewPlan } from './review';
+export { headingSlug, incidentReviewDue, planReview, renderReview, reviewDueDate, reviewDueFor, reviewFileName, reviewOverdue, type ReviewOptions, type ReviewPlan } from './review';
+export {
+  REVIEW_SECTIONS,
+  finalizeReview,
+  findReviewSection,
+  readReview,
+  sectionBodyText,
+  setReviewFrontMatter,
+  spliceSection,
+  type FrontMatterLine,
+  type ReviewDoc,
+  type ReviewFinalized,
+  type ReviewSection,
+  type ReviewSectionKey,
+} from './reviewFile';
+export {
+  addReviewActionItem,
+  editReviewActionItem,
+  openReviewActionItems,
+  overdueActionItems,
+  readReviewActionItems,
+  setReviewActionItemDone,
+  type ActionColumn,
+  type ActionTable,
+  type NewActionItem,
+  type OverdueOptions,
+  type ReviewActionItem,
+} from './reviewActions';
 export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './time';
 export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';

@@ -4,9 +4,11 @@
 import { DateTime, IANAZone } from 'luxon';
 import { elapsedMinutes, formatElapsed } from './clock';
 import type { ActionItem, Incident, LogIndex, TimelineEntry } from './model';
-import { type Policy, matchSeverity } from './policy';
-import { foldHeadingText, foldUserText, lineEndAt } from './text';
-import { formatDisplayTime, formatLogTime, toDate } from './time';
+import { type Policy, type ReviewPeriod, matchSeverity, reviewPeriodFor, reviewPeriodText } from './policy';
+import { applySplices } from './writer';
+import { findReviewSection, oneLine, readReview, setReviewFrontMatter, spliceSection, yamlString } from './reviewFile';
+import { foldCellText, foldHeadingText, foldUserText, isTableDelimiterRow, lineEndAt, looksLikeTableRow, splitTableRow, stripInline } from './text';
+import { formatDisplayTime, formatIsoUtc, formatLogTime, toDate } from './time';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -55,6 +57,45 @@ export function reviewDueDate(resolvedIso: string, businessDays: number, zone = 
   return out;
 }
 
+/**
+ * When the review is due after resolution, for a period of business days (a day, YYYY-MM-DD,
+ * see reviewDueDate) or hours (an ISO 8601 UTC date-time; a day when only the resolved day is
+ * known, rounded up to whole days). Throws when the resolved value cannot be read.
+ */
+export function reviewDueFor(resolved: string, period: ReviewPeriod, zone = 'UTC'): string {
+  if ('businessDays' in period) return reviewDueDate(resolved, period.businessDays, zone);
+  if (!Number.isFinite(period.hours) || period.hours <= 0) throw new Error(`The review period must be a positive number of hours, not ${String(period.hours)}.`);
+  const text = resolved.trim();
+  if (PLAIN_DATE.test(text)) {
+    const day = zonedDay(text, zone).plus({ days: Math.ceil(period.hours / 24) });
+    return day.toISODate() as string;
+  }
+  const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? toDate(text) : null;
+  if (!at) throw new Error(`Cannot read the resolved date "${resolved}": expected YYYY-MM-DD or an ISO 8601 date-time such as 2026-11-20T14:30:00Z.`);
+  return formatIsoUtc(new Date(at.getTime() + period.hours * 3_600_000));
+}
+
+/** Whether a review due value (a day, or a date-time) has passed at `now`: a day once it has ended in `zone`. */
+export function reviewOverdue(due: string, now: Date, zone = 'UTC'): boolean {
+  if (PLAIN_DATE.test(due.trim())) {
+    const end = DateTime.fromISO(due.trim(), { zone: IANAZone.isValidZone(zone) ? zone : 'utc' }).plus({ days: 1 });
+    return end.isValid && now.getTime() >= end.toMillis();
+  }
+  const at = toDate(due.trim());
+  return !!at && now.getTime() > at.getTime();
+}
+
+/** The review due for an incident under the policy (its severity's period), or null when not resolved or unreadable. */
+export function incidentReviewDue(incident: Pick<Incident, 'resolved' | 'severity'>, policy: Policy): string | null {
+  if (!incident.resolved) return null;
+  try {
+    return reviewDueFor(incident.resolved, reviewPeriodFor(policy, incident.severity), policy.timeZone);
+  } catch {
+    // A draft is still useful without a due date; the log check reports the bad date itself.
+    return null;
+  }
+}
+
 /** Names Windows refuses for a file whatever its extension (CON.md cannot be created there). */
 const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com\d|lpt\d)(?:\.|$)/i;
 const MAX_FILE_NAME = 80;
@@ -95,24 +136,12 @@ export interface ReviewOptions {
   now: Date;
   /** Link from the review to the incident in the log, e.g. `../INCIDENT_LOG.md#inc-2026-1120-001`. */
   logLink?: string;
-}
-
-/** One line of text for YAML: line breaks and control characters folded away, spaces collapsed. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/**
- * A double-quoted YAML scalar. JSON strings are YAML 1.2 double-quoted scalars; on top of that,
- * characters YAML treats as non-printable or as line breaks, and `<>&` (so no raw tag ever
- * appears in the document), are written as \u escapes.
- */
-function yamlString(text: string): string {
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff<>&]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  /** The team's template (`.incident/templates/pir.md`), which replaces the built-in one. */
+  template?: string;
 }
 
 const yamlValue = (value: string | null) => (value === null ? 'null' : yamlString(oneLine(value)));
+
 
 /** A stored time for reading: `2026-11-20 14:30 UTC`, a plain day as is, or null. */
 function readableTime(value: string | null): string | null {
@@ -134,17 +163,6 @@ const linkText = (text: string) => foldUserText(text).replace(/[\\[\]]/g, (c) =>
 /** A link destination on one line, with the characters that would end it percent-encoded. */
 function linkTarget(url: string): string {
   return oneLine(url).replace(/[\s()<>]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'));
-}
-
-/** The review due date for an incident, or null when it is not resolved or the date cannot be read. */
-function incidentReviewDue(incident: Incident, policy: Policy): string | null {
-  if (!incident.resolved) return null;
-  try {
-    return reviewDueDate(incident.resolved, policy.reviewDueBusinessDays, policy.timeZone);
-  } catch {
-    // A draft is still useful without a due date; the log check reports the bad date itself.
-    return null;
-  }
 }
 
 function durationText(incident: Incident, now: Date): string {
@@ -172,93 +190,145 @@ function orderedTimeline(entries: TimelineEntry[]): TimelineEntry[] {
     .map((x) => x.e);
 }
 
-function timelineLine(entry: TimelineEntry): string {
+function timelineRow(entry: TimelineEntry): [string, string, string] {
   const d = entry.at ? toDate(entry.at) : null;
-  const when = d ? formatLogTime(d) : 'time unknown';
-  return `- ${when} — ${show(entry.text, '(no text)')}${ownerSuffix(entry.owner)}`;
+  return [d ? formatLogTime(d) : 'time unknown', foldCellText(`${show(entry.text, '(no text)')}${ownerSuffix(entry.owner)}`), ''];
 }
 
-function actionLine(item: ActionItem): string {
-  return `- [${item.done ? 'x' : ' '}] ${show(item.text, '(no text)')}${ownerSuffix(item.owner)}`;
+function actionRow(item: ActionItem): [string, string, string, string] {
+  const owner = item.owner ? foldCellText(foldUserText(item.owner).replace(/^@+/, '')) : '';
+  return [foldCellText(show(item.text, '(no text)')), owner, '', item.done ? 'Done' : 'Open'];
 }
 
-/** A complete markdown PIR draft for the incident: YAML front matter, then the review sections. */
-export function renderReview(incident: Incident, policy: Policy, options: ReviewOptions): string {
+const row = (cells: string[]) => `| ${cells.join(' | ')} |`;
+const TIMELINE_HEADER = ['Time', 'Event', 'Action taken'];
+const ACTION_HEADER = ['Action', 'Owner', 'Due date', 'Status'];
+/** How a template's own column headers are matched to the built-in columns, in order. */
+const TIMELINE_COLUMNS = [/time|when|date/, /event|what|description|update/, /action|response|taken/];
+const ACTION_COLUMNS = [/action|item|task|what/, /owner|who|assignee|responsible/, /due|deadline|date/, /status|state|done/];
+
+/** What a draft is filled with from the incident: front matter, the summary facts, the two tables' rows. */
+interface Prefill {
+  frontMatter: Array<[string, string | null]>;
+  summary: string[];
+  timeline: string[][];
+  actions: string[][];
+}
+
+function prefill(incident: Incident, policy: Policy, now: Date): Prefill {
+  const due = incidentReviewDue(incident, policy);
+  const period = reviewPeriodFor(policy, incident.severity);
+  const roles = incident.roles ?? { commander: null, techLead: null, commsLead: null };
+  const duration = durationText(incident, now);
+  const day = incident.detected ? incident.detected.slice(0, 10) : null;
+  return {
+    frontMatter: [
+      ['incident', incident.id],
+      ['title', incident.title ?? ''],
+      ['severity', incident.severity],
+      ['detected', incident.detected],
+      ['resolved', incident.resolved],
+      ['duration', duration],
+      ['review_due', due],
+      ['status', 'draft'],
+    ],
+    summary: [
+      `- **Date:** ${day && /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : 'unknown'}`,
+      `- **Duration:** ${duration}`,
+      `- **Severity:** ${severityText(incident, policy)}`,
+      '- **Impact:** <!-- customers affected, for how long, revenue / SLA impact; numbers beat adjectives -->',
+      `- **Detected:** ${readableTime(incident.detected) ?? 'unknown'}`,
+      `- **Resolved:** ${readableTime(incident.resolved) ?? 'not yet resolved'}`,
+      `- **Incident Commander:** ${show(roles.commander, 'not assigned')}`,
+      `- **Technical Lead:** ${show(roles.techLead, 'not assigned')}`,
+      `- **Communications Lead:** ${show(roles.commsLead, 'not assigned')}`,
+      `- **Review due:** ${due ? `${due.length > 10 ? formatDisplayTime(due) : due} (${reviewPeriodText(period)} after resolution)` : 'once the incident is resolved'}`,
+    ],
+    timeline: orderedTimeline(incident.timeline ?? []).map(timelineRow),
+    actions: (incident.actionItems ?? []).map(actionRow),
+  };
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  return [row(header), row(header.map(() => '---')), ...rows.map(row)];
+}
+
+/** The built-in draft: YAML front matter, then the review sections of both playbooks' templates. */
+function builtInReview(incident: Incident, fill: Prefill, options: ReviewOptions): string {
   const id = foldUserText(incident.id) || 'Incident';
   const title = foldHeadingText(incident.title ?? '');
-  const due = incidentReviewDue(incident, policy);
-  const detected = readableTime(incident.detected);
-  const resolved = readableTime(incident.resolved);
-  const roles = incident.roles ?? { commander: null, techLead: null, commsLead: null };
-  const out: string[] = [];
-
-  out.push('---');
-  out.push(`incident: ${yamlValue(incident.id)}`);
-  out.push(`title: ${yamlValue(incident.title ?? '')}`);
-  out.push(`severity: ${yamlValue(incident.severity)}`);
-  out.push(`detected: ${yamlValue(incident.detected)}`);
-  out.push(`resolved: ${yamlValue(incident.resolved)}`);
-  if (due) out.push(`review_due: ${yamlString(due)}`);
-  out.push('status: draft');
-  out.push('---');
-  out.push('');
+  const out: string[] = ['---', ...fill.frontMatter.map(([k, v]) => `${k}: ${k === 'status' ? v : yamlValue(v)}`), '---', ''];
   out.push(`# Post-incident review: ${id}${title ? ` — ${title}` : ''}`);
-  if (options.logLink) {
-    out.push('');
-    out.push(`Incident log entry: [${linkText(incident.id) || 'incident'}](${linkTarget(options.logLink)})`);
-  }
-
-  out.push('', '## Summary', '');
-  out.push('<!-- One paragraph for someone who was not there: what happened, who was affected, how it was fixed. -->');
-  out.push('');
-  out.push(`- **Severity:** ${severityText(incident, policy)}`);
-  out.push(`- **Detected:** ${detected ?? 'unknown'}`);
-  out.push(`- **Resolved:** ${resolved ?? 'not yet resolved'}`);
-  out.push(`- **Duration:** ${durationText(incident, options.now)}`);
-  out.push(`- **Incident Commander:** ${show(roles.commander, 'not assigned')}`);
-  out.push(`- **Technical Lead:** ${show(roles.techLead, 'not assigned')}`);
-  out.push(`- **Communications Lead:** ${show(roles.commsLead, 'not assigned')}`);
-  out.push(`- **Review due:** ${due ? `${due} (${policy.reviewDueBusinessDays} business days after resolution)` : 'once the incident is resolved'}`);
-
-  out.push('', '## Impact', '');
-  out.push('<!-- Quantify where you can: numbers beat adjectives. -->');
-  out.push('');
-  out.push('- **Customers affected:** <!-- how many, which segments, regions or platforms -->');
-  out.push('- **Duration of customer impact:** <!-- from first impact to full recovery, not only detection to resolution -->');
-  out.push('- **Revenue / SLA impact:** <!-- lost orders or trades, refunds, SLA or SLO budget consumed, contractual notices -->');
-
+  if (options.logLink) out.push('', `Incident log entry: [${linkText(incident.id) || 'incident'}](${linkTarget(options.logLink)})`);
+  out.push('', '## Incident summary', '');
+  out.push('<!-- One paragraph for someone who was not there: what happened, who was affected, how it was fixed. -->', '', ...fill.summary);
   out.push('', '## Timeline', '');
-  const timeline = orderedTimeline(incident.timeline ?? []);
-  if (timeline.length === 0) out.push('No timeline entries were logged.');
-  else for (const entry of timeline) out.push(timelineLine(entry));
-
-  out.push('', '## Detection', '');
-  out.push('<!-- How was the incident detected (alert, customer report, engineer)? How long from the start of impact to detection (MTTD)? Could we have detected it sooner? -->');
-
+  if (!fill.timeline.length) out.push('No timeline entries were logged.', '');
+  out.push(...table(TIMELINE_HEADER, fill.timeline));
   out.push('', '## Root cause', '');
-  out.push('<!-- Ask "why?" five times, starting from the symptom. Look for the conditions that allowed it, not for a person to blame. -->');
-  out.push('');
+  out.push('<!-- Ask "why?" five times, starting from the symptom. Look for the conditions that allowed it, not for a person to blame. -->', '');
   for (let n = 1; n <= 5; n++) out.push(`${n}. Why?`);
-
-  out.push('', '## Resolution and recovery', '');
-  out.push('<!-- What stopped the impact, what restored full service, and how recovery was verified (MTTR). -->');
-
+  out.push('', '### Contributing factors', '');
+  out.push('<!-- What made it possible, or worse: missing alerts, unclear runbooks, risky deploys, load. -->');
   out.push('', '## What went well', '');
   out.push('<!-- Tools, runbooks, people and decisions that helped. -->');
-
-  out.push('', '## What went wrong', '');
+  out.push('', '## What could be improved', '');
   out.push('<!-- Where we were slow, lacked information, or made things worse; where we got lucky. -->');
-
   out.push('', '## Action items', '');
-  out.push('<!-- Each item: one owner, a due date and a ticket. Prefer fixes that prevent the class of problem. -->');
-  out.push('');
-  for (const item of incident.actionItems ?? []) out.push(actionLine(item));
-  out.push('- [ ] ');
-
+  out.push('<!-- Each item: one owner and a due date. Prefer fixes that prevent the class of problem. -->', '');
+  out.push(...table(ACTION_HEADER, fill.actions));
   out.push('', '## Lessons learned', '');
   out.push('<!-- What should other teams know? What will we change in the playbook, runbooks or on-call? -->');
+  out.push('', '## Communication recap', '');
+  out.push('<!-- Stakeholders informed: who was told what, when, and through which channel (status page, email, account managers). -->');
   out.push('');
   return out.join('\n');
+}
+
+/**
+ * Puts rows into a section: after the last row of its first table when that table's header has
+ * the expected columns (mapped by header name), else a new table after the section's text.
+ */
+function fillTable(text: string, heading: string, header: string[], columns: RegExp[], rows: string[][]): string {
+  const doc = readReview(text);
+  const section = findReviewSection(doc, heading);
+  if (!section) return text;
+  const lines = section.text.split('\n');
+  const at = lines.findIndex((l, i) => looksLikeTableRow(l) && i + 1 < lines.length && isTableDelimiterRow(lines[i + 1]));
+  if (at < 0) return applySplices(text, spliceSection(text, heading, [section.text, table(header, rows).join('\n')].filter(Boolean).join('\n\n')));
+  const names = splitTableRow(lines[at]).cells.map((c) => stripInline(c).toLowerCase());
+  const taken = new Set<number>();
+  const pick = columns.map((re) => {
+    const i = names.findIndex((n, k) => !taken.has(k) && re.test(n));
+    if (i >= 0) taken.add(i);
+    return i;
+  });
+  let end = at + 2;
+  while (end < lines.length && looksLikeTableRow(lines[end])) end++;
+  const mapped = rows.map((r) => row(names.map((_, i) => (pick.indexOf(i) >= 0 ? r[pick.indexOf(i)] : ''))));
+  return applySplices(text, spliceSection(text, heading, [...lines.slice(0, end), ...mapped, ...lines.slice(end)].join('\n')));
+}
+
+/**
+ * A team's template (`.incident/templates/pir.md`) filled in: its front matter gets the review's
+ * keys, and the sections it shares with the built-in one (matched by heading) get the summary
+ * facts, the timeline rows and the action items after the template's own text. Everything else
+ * in the template is kept as written.
+ */
+function fromTemplate(template: string, fill: Prefill): string {
+  let text = template;
+  for (const [key, value] of fill.frontMatter) text = applySplices(text, setReviewFrontMatter(text, key, value));
+  const summary = findReviewSection(readReview(text), 'summary');
+  if (summary) text = applySplices(text, spliceSection(text, summary.heading, [summary.text, fill.summary.join('\n')].filter(Boolean).join('\n\n')));
+  text = fillTable(text, 'timeline', TIMELINE_HEADER, TIMELINE_COLUMNS, fill.timeline);
+  text = fillTable(text, 'actionItems', ACTION_HEADER, ACTION_COLUMNS, fill.actions);
+  return text;
+}
+
+/** A complete markdown PIR draft for the incident: the team's template when given, else the built-in one. */
+export function renderReview(incident: Incident, policy: Policy, options: ReviewOptions): string {
+  const fill = prefill(incident, policy, options.now);
+  return options.template !== undefined ? fromTemplate(options.template, fill) : builtInReview(incident, fill, options);
 }
 
 /** The anchor GitHub and VS Code's preview give a heading: lower case, punctuation dropped, spaces to dashes. */
@@ -285,7 +355,7 @@ export interface ReviewPlan {
   draft(now: Date): string;
 }
 
-export function planReview(index: LogIndex, incident: Incident, policy: Policy, logFileName: string): ReviewPlan {
+export function planReview(index: LogIndex, incident: Incident, policy: Policy, logFileName: string, template?: string): ReviewPlan {
   const fileName = reviewFileName(incident);
   const section = incident.source === 'section';
   const heading = section ? index.text.slice(incident.start, lineEndAt(index.text, incident.start)).replace(/^#+\s*|\s+$/g, '') : incident.id;
@@ -293,6 +363,6 @@ export function planReview(index: LogIndex, incident: Incident, policy: Policy, 
     fileName,
     fieldValue: `[pir/${fileName}](pir/${fileName})`,
     writeField: section && !incident.fields.some((f) => f.key.toLowerCase() === 'review'),
-    draft: (now) => renderReview(incident, policy, { now, logLink: `../${logFileName}#${headingSlug(heading)}` }),
+    draft: (now) => renderReview(incident, policy, { now, logLink: `../${logFileName}#${headingSlug(heading)}`, ...(template !== undefined ? { template } : {}) }),
   };
 }

@@ -227,7 +227,8 @@ test('review drafts pir/ID.md beside the log, links it from the incident, and ne
   const review = readFileSync(join(dir, 'docs/pir', `${id}.md`), 'utf8');
   assert.match(review, /^---\nincident: "INC-2026-1120-001"\n/);
   assert.match(review, /^review_due: "2026-11-25"$/m);
-  assert.match(review, /^- 2026-11-20 10:20 UTC — Coupon cache flushed \(@sam\)$/m);
+  assert.match(review, /^\| 2026-11-20 10:20 UTC \| Coupon cache flushed \(@sam\) \| {2}\|$/m, 'the timeline table, prefilled');
+  assert.match(review, /^duration: "1 h 00 min"$/m);
   assert.match(review, /\(\.\.\/INCIDENT_LOG\.md#inc-2026-1120-001-cart-totals-wrong\)/);
   const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
   assert.ok(log.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)\n`), log);
@@ -239,6 +240,33 @@ test('review drafts pir/ID.md beside the log, links it from the incident, and ne
   assert.equal(readFileSync(join(dir, 'docs/pir', `${id}.md`), 'utf8'), `${review}Notes.\n`);
   assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), log);
   assert.equal(run(dir, 'review', 'INC-1999-0101-001').code, 2);
+});
+
+test('review uses .incident/templates/pir.md; check reports the review’s overdue action items', () => {
+  const dir = repo();
+  mkdirSync(join(dir, '.incident/templates'), { recursive: true });
+  writeFileSync(join(dir, '.incident/templates/pir.md'), '---\nteam: payments\n---\n# Our PIR\n\n## Timeline\n\n| When | What happened |\n|---|---|\n\n## Action items\n\nOwners please.\n');
+  run(dir, 'declare', '--title', 'Cart totals wrong', '--severity', 'SEV-2', '--commander', 'Lee', '--at', '2026-11-20T10:00:00Z');
+  const id = 'INC-2026-1120-001';
+  run(dir, 'resolve', id, '--at', '2026-11-20T11:00:00Z');
+  assert.equal(run(dir, 'review', id).code, 0);
+  const path = join(dir, 'docs/pir', `${id}.md`);
+  const review = readFileSync(path, 'utf8');
+  assert.ok(review.startsWith('---\nteam: payments\nincident: "INC-2026-1120-001"\n'), review);
+  assert.match(review, /^# Our PIR$/m);
+  assert.match(review, /^\| 2026-11-20 10:00 UTC \| Incident declared \(SEV-2\) \(@Lee\) \|$/m);
+  assert.ok(!review.includes('## Root cause'), 'the template replaces the built-in sections');
+  assert.match(review, /Owners please\.\n\n\| Action \| Owner \| Due date \| Status \|/);
+  writeFileSync(path, review.replace('| --- | --- | --- | --- |', '| --- | --- | --- | --- |\n| Add a coupon test \\| now | Sam | 2026-11-24 | Open |\n| Done one | Lee | 2026-11-21 | Done |'));
+  const check = run(dir, 'check', '--json', '--now', '2026-11-25T09:00:00Z');
+  const overdue = JSON.parse(check.out).filter((p: { code: string }) => p.code === 'overdue-action-item');
+  assert.equal(overdue.length, 1, check.out);
+  assert.equal(overdue[0].file, `pir/${id}.md`);
+  assert.equal(overdue[0].incidentId, id);
+  assert.match(overdue[0].message, /Add a coupon test \| now.*was due 2026-11-24/);
+  const human = run(dir, 'check', '--now', '2026-11-25T09:00:00Z');
+  assert.match(human.out, new RegExp(`docs/pir/${id}\\.md:\\d+: warning: .*\\[overdue-action-item\\]`));
+  assert.ok(!run(dir, 'check', '--json', '--now', '2026-11-24T22:00:00Z').out.includes('overdue-action-item'), 'due today is not overdue');
 });
 
 test('--version prints the package version from the bundle alone', () => {

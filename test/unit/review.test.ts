@@ -123,6 +123,7 @@ test('the review of a resolved incident', () => {
     severity: 'SEV-1',
     detected: '2026-11-20T14:30:00Z',
     resolved: '2026-11-20T16:05:00Z',
+    duration: '1 h 35 min',
     review_due: '2026-11-25',
     status: 'draft',
   });
@@ -133,10 +134,14 @@ test('the review of a resolved incident', () => {
   assert.equal(lines.filter((l) => l.startsWith('# ')).length, 1, 'one H1');
   assert.deepEqual(
     lines.filter((l) => l.startsWith('## ')),
-    ['## Summary', '## Impact', '## Timeline', '## Detection', '## Root cause', '## Resolution and recovery', '## What went well', '## What went wrong', '## Action items', '## Lessons learned'],
+    ['## Incident summary', '## Timeline', '## Root cause', '## What went well', '## What could be improved', '## Action items', '## Lessons learned', '## Communication recap'],
+    'the sections of issue 9: both seeds’ templates',
   );
+  assert.ok(lines.includes('### Contributing factors'), 'root cause with contributing factors');
 
-  const summary = section(doc, 'Summary');
+  const summary = section(doc, 'Incident summary');
+  assert.ok(summary.includes('- **Date:** 2026-11-20\n'));
+  assert.match(summary, /- \*\*Impact:\*\* <!-- .+ -->\n/);
   assert.match(summary, /<!-- .+ -->/);
   assert.ok(summary.includes('- **Severity:** SEV-1 — Full outage: the site or a critical path (checkout, payments) is down for all customers\n'));
   assert.ok(summary.includes('- **Detected:** 2026-11-20 14:30 UTC\n'));
@@ -147,22 +152,23 @@ test('the review of a resolved incident', () => {
   assert.ok(summary.includes('- **Communications Lead:** not assigned\n'));
   assert.ok(summary.includes('- **Review due:** 2026-11-25 (3 business days after resolution)\n'));
 
-  assert.match(section(doc, 'Impact'), /Customers affected[\s\S]*Revenue \/ SLA/);
-  assert.match(section(doc, 'Detection'), /MTTD/);
   assert.match(section(doc, 'Root cause'), /5\. Why\?/);
+  assert.match(section(doc, 'Communication recap'), /Stakeholders informed/);
 
   assert.deepEqual(
-    section(doc, 'Timeline').split('\n').filter((l) => l.startsWith('- ')),
+    section(doc, 'Timeline').split('\n').filter((l) => l.startsWith('|')),
     [
-      '- 2026-11-20 14:30 UTC — Alerts fired for checkout 5xx rate (@dana)',
-      '- 2026-11-20 14:42 UTC — Rolled back deploy 7f3c (@sam)',
-      '- 2026-11-20 16:05 UTC — Error rate back to baseline',
+      '| Time | Event | Action taken |',
+      '| --- | --- | --- |',
+      '| 2026-11-20 14:30 UTC | Alerts fired for checkout 5xx rate (@dana) |  |',
+      '| 2026-11-20 14:42 UTC | Rolled back deploy 7f3c (@sam) |  |',
+      '| 2026-11-20 16:05 UTC | Error rate back to baseline |  |',
     ],
-    'in time order, with owners',
+    'a table in time order, with owners; the action taken is the reviewer’s to fill',
   );
   assert.deepEqual(
-    section(doc, 'Action items').split('\n').filter((l) => l.startsWith('- ')),
-    ['- [x] Page the payments team on checkout alerts (@dana)', '- [ ] Add a canary stage to checkout deploys (@sam)', '- [ ] '],
+    section(doc, 'Action items').split('\n').filter((l) => l.startsWith('|')),
+    ['| Action | Owner | Due date | Status |', '| --- | --- | --- | --- |', '| Page the payments team on checkout alerts | dana |  | Done |', '| Add a canary stage to checkout deploys | sam |  | Open |'],
   );
 });
 
@@ -172,13 +178,14 @@ test('the review of an unresolved incident has no due date and an ongoing durati
   const fm = frontMatter(doc);
   assert.equal(fm.resolved, null);
   assert.equal(fm.severity, 'SEV-3');
-  assert.ok(!('review_due' in fm));
+  assert.equal(fm.review_due, null, 'every key is there for the form, null until resolved');
+  assert.equal(fm.duration, 'ongoing (2 h 00 min so far)');
   assert.ok(!doc.includes('Incident log entry:'), 'no link line without a link');
   assert.ok(doc.includes('- **Duration:** ongoing (2 h 00 min so far)\n'));
   assert.ok(doc.includes('- **Resolved:** not yet resolved\n'));
   assert.ok(doc.includes('- **Review due:** once the incident is resolved\n'));
   assert.ok(section(doc, 'Timeline').includes('No timeline entries were logged.'));
-  assert.deepEqual(section(doc, 'Action items').split('\n').filter((l) => l.startsWith('- ')), ['- [ ] ']);
+  assert.deepEqual(section(doc, 'Action items').split('\n').filter((l) => l.startsWith('|')), ['| Action | Owner | Due date | Status |', '| --- | --- | --- | --- |'], 'an empty table to add to');
 });
 
 test('incident text cannot inject headings, HTML or YAML', () => {
@@ -196,7 +203,7 @@ test('incident text cannot inject headings, HTML or YAML', () => {
   const lines = doc.split('\n');
   assert.deepEqual(
     lines.filter((l) => /^\s{0,3}#/.test(l)),
-    lines.filter((l) => /^(# Post-incident review: |## )/.test(l)),
+    lines.filter((l) => /^(# Post-incident review: |## |### Contributing factors$)/.test(l)),
     'only the template makes headings',
   );
   assert.ok(!lines.some((l) => /^#{1,6} (injected|boom|step|it|h|x)\b/.test(l)));
@@ -213,8 +220,8 @@ test('incident text cannot inject headings, HTML or YAML', () => {
   assert.equal(h1, '# Post-incident review: INC-1 ]](x) &lt;b> — x ## injected &lt;script>alert(1)&lt;/script> --- status: final');
   const link = lines.find((l) => l.startsWith('Incident log entry:'));
   assert.equal(link, 'Incident log entry: [INC-1 \\]\\](x) &lt;b>](../LOG.md#a%29%20[x]%28javascript:alert%281%29%20#%20h)');
-  assert.ok(lines.includes('- 2026-11-20 14:30 UTC — a ## step &lt;script> (@eve ## x)'));
-  assert.ok(lines.includes('- [ ] fix # it &lt;!-- x'));
+  assert.ok(lines.includes('| 2026-11-20 14:30 UTC | a ## step &lt;script> (@eve ## x) |  |'));
+  assert.ok(lines.includes('| fix # it &lt;!-- x |  |  | Open |'));
   assert.ok(lines.includes('- **Incident Commander:** Dana # boom'));
 });
 
@@ -238,11 +245,11 @@ test('unknown severity, day-only dates and missing times', () => {
   assert.ok(doc.includes('- **Severity:** Weird\n'));
   assert.ok(doc.includes('- **Detected:** 2026-11-20\n'));
   assert.ok(doc.includes('- **Duration:** unknown (detection or resolution time missing)\n'));
-  assert.ok(doc.includes('- time unknown — Something happened\n'));
+  assert.ok(doc.includes('| time unknown | Something happened |  |\n'));
 
   const noSeverity = renderReview({ ...base, severity: null, resolved: 'garbage' }, policy, { now });
   assert.equal(frontMatter(noSeverity).severity, null);
-  assert.ok(!('review_due' in frontMatter(noSeverity)), 'an unreadable resolved date gives no due date, not a crash');
+  assert.equal(frontMatter(noSeverity).review_due, null, 'an unreadable resolved date gives no due date, not a crash');
   assert.ok(noSeverity.includes('- **Severity:** not set\n'));
 });
 
