@@ -92,7 +92,7 @@ describe('In the log’s editor', () => {
     assert.match(review, /^---\nincident: "INC-2026-1102-001"\n/);
     assert.match(review, /^review_due: "2026-11-05"$/m);
     assert.match(review, /^# Post-incident review: INC-2026-1102-001 — Search index lagging behind catalog$/m);
-    assert.match(review, /^- 2026-11-02 10:45 UTC — Reindex finished; lag back under 1 min \(@sam\)$/m);
+    assert.match(review, /^\| 2026-11-02 10:45 UTC \| Reindex finished; lag back under 1 min \(@sam\) \|/m);
     assert.match(review, /\[INC-2026-1102-001\]\(\.\.\/INCIDENT_LOG\.md#inc-2026-1102-001-search-index-lagging-behind-catalog\)/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
     const log = await diskText();
