@@ -3,7 +3,7 @@
 // `--watch` rebuilds on change; `--production` empties the output folder first (so no source map
 // or other leftover of a development build reaches the .vsix) and minifies.
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -48,6 +48,9 @@ const builds = [
     logLevel: 'warning',
   },
 ];
+// The panels' browser code: one bundle for every panel (the page names its app), built into
+// dist/webview/ beside the codicon font and the page stylesheet, the only files a panel may load.
+const webviewOut = `${outRoot}/webview`;
 if (existsSync('webview/main.ts')) {
   builds.push({
     entryPoints: { webview: 'webview/main.ts' },
@@ -55,11 +58,36 @@ if (existsSync('webview/main.ts')) {
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    outdir: outRoot,
+    tsconfig: 'webview/tsconfig.json',
+    outdir: webviewOut,
     sourcemap: !production,
     minify: production,
+    metafile: true,
+    legalComments: 'none',
     logLevel: 'warning',
   });
+}
+
+/** Copies the assets the page loads (codicons, the stylesheet) next to the bundle. */
+function copyWebviewAssets() {
+  if (!existsSync('webview/main.ts')) return;
+  mkdirSync(`${webviewOut}/codicons`, { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `${webviewOut}/codicons/${f}`);
+  copyFileSync('webview/webview.css', `${webviewOut}/webview.css`);
+}
+
+/** Prints the size of the webview bundle (minified in --production; the aim is < 200 KB). */
+async function reportWebviewSize(result) {
+  const out = Object.entries(result.metafile?.outputs ?? {}).find(([f]) => f.endsWith('webview.js'));
+  if (!out) return;
+  const bytes = statSync(out[0]).size;
+  let note = '';
+  if (!production) {
+    // A development build is not minified: measure what the minified bundle would weigh.
+    const min = await esbuild.build({ entryPoints: ['webview/main.ts'], bundle: true, platform: 'browser', format: 'iife', target: 'es2022', tsconfig: 'webview/tsconfig.json', minify: true, legalComments: 'none', write: false });
+    note = `, ${(min.outputFiles[0].contents.length / 1024).toFixed(1)} KB minified`;
+  }
+  console.log(`webview bundle: ${out[0]} ${(bytes / 1024).toFixed(1)} KB${note} (aim < 200 KB minified)`);
 }
 
 const cliShim = `#!/usr/bin/env node
@@ -75,6 +103,7 @@ mkdirSync(outRoot, { recursive: true });
 if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o755 });
 
 if (watch) {
+  copyWebviewAssets();
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
@@ -85,5 +114,9 @@ if (watch) {
   const present = builds
     .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
     .filter((b) => !only || (only === 'cli' ? b.outdir === `${outRoot}/cli` : b.outdir !== `${outRoot}/cli`));
-  await Promise.all(present.map((options) => esbuild.build(options)));
+  const results = await Promise.all(present.map((options) => esbuild.build(options)));
+  if (present.some((b) => b.outdir === webviewOut)) {
+    copyWebviewAssets();
+    await reportWebviewSize(results[present.findIndex((b) => b.outdir === webviewOut)]);
+  }
 }

@@ -2,7 +2,7 @@
 // `npm test`: the static, unit, integration and e2e suites, in that order (or the ones named:
 // `node scripts/test.mjs static|unit|integration|e2e ...`). Each suite ends with a line like
 // `unit: 12 passed, 0 failed`; the run exits non-zero when any suite failed.
-//   static       tsc --noEmit and ESLint (two checks)
+//   static       tsc --noEmit (extension and webview) and ESLint (three checks)
 //   unit         node --test (tsx) over test/unit/**/*.test.ts; no build needed
 //   integration  mocha inside code-server's real extension host (scripts/vscode/run-integration.mjs)
 //   e2e          Playwright + Chromium over code-server (test/e2e/**/*.test.ts)
@@ -185,13 +185,14 @@ async function vscodeSuite(name, cmd, args) {
   return { passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0 };
 }
 
-/** Type-check and lint: two checks, each passed or failed. */
+/** Type-check (the extension, the webview) and lint: three checks, each passed or failed. */
 async function staticChecks() {
   const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
   let passed = 0;
   let failed = 0;
   for (const [label, args] of [
     ['tsc --noEmit', ['tsc', '--noEmit', '-p', '.']],
+    ['tsc --noEmit -p webview', ['tsc', '--noEmit', '-p', 'webview']],
     ['eslint', ['eslint', '.']],
   ]) {
     const r = await runChild(npx, ['--no-install', ...args], { timeoutMs: TIMEOUTS.static });

@@ -22,6 +22,7 @@ export const Commands = {
   groupBySeverity: 'incidentPlaybook.groupBySeverity',
   groupByStatus: 'incidentPlaybook.groupByStatus',
   checklist: 'incidentPlaybook.checklist',
+  openChecklist: 'incidentPlaybook.openChecklist',
   startReview: 'incidentPlaybook.startReview',
 } as const;
 

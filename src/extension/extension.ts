@@ -12,6 +12,7 @@ import { registerResponseCommands } from './responseCommands';
 import { registerLogEditorFeatures } from './logEditorFeatures';
 import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
+import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...reminders.disposables,
     ...registerLogEditorFeatures(store),
     ...registerLogStateContext(store),
+    ...registerChecklistPanel(context.extensionUri, store, output),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

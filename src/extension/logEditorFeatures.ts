@@ -1,5 +1,5 @@
 // In the log's own editor: a CodeLens row over each incident heading (Add entry · Set status ·
-// Checklist n/m · Post-incident review) and an "Incidents" outline (each incident with its
+// Checklist n/m · Open checklist · Post-incident review) and an "Incidents" outline (each incident with its
 // severity and status, and its timeline, checklist and action items). Both read the core's line
 // index of the document as it is now, unsaved edits included; nothing here parses markdown.
 import * as vscode from 'vscode';
@@ -54,6 +54,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
           arguments: args,
           tooltip: 'Tick checklist items',
         }),
+        new vscode.CodeLens(range, { title: '$(preview) Open checklist', command: Commands.openChecklist, arguments: args, tooltip: `Open the response checklist panel of ${incident.id}` }),
         new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: Commands.startReview, arguments: args, tooltip: 'Start (or open) the post-incident review' }),
       );
     }

@@ -22,13 +22,13 @@ describe('In the log’s editor', () => {
 
   const headingLine = (text: string, id: string) => text.split('\n').findIndex((l) => l.startsWith(`## ${id}`));
 
-  it('shows Add entry · status · Checklist n/m · Post-incident review over each incident heading', async () => {
+  it('shows Add entry · status · Checklist n/m · Open checklist · Post-incident review over each incident heading', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
     const lenses = await waitFor('our CodeLenses', async () => {
       const all = (await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri)) ?? [];
       const ours = all.filter((l) => l.command?.command.startsWith('incidentPlaybook.'));
-      return ours.length === 12 && ours;
+      return ours.length === 15 && ours;
     });
     const at = (id: string) =>
       lenses
@@ -38,6 +38,7 @@ describe('In the log’s editor', () => {
       ['$(add) Add entry', 'incidentPlaybook.addTimelineEntry', { incident: 'INC-2026-1120-001' }],
       ['$(pulse) Mitigating', 'incidentPlaybook.setStatus', { incident: 'INC-2026-1120-001' }],
       ['$(checklist) Checklist 1/2', 'incidentPlaybook.checklist', { incident: 'INC-2026-1120-001' }],
+      ['$(preview) Open checklist', 'incidentPlaybook.openChecklist', { incident: 'INC-2026-1120-001' }],
       ['$(notebook) Post-incident review', 'incidentPlaybook.startReview', { incident: 'INC-2026-1120-001' }],
     ]);
     assert.equal(at('INC-2026-1102-001')[2][0], '$(checklist) Add checklist');

@@ -1,0 +1,202 @@
+// The response checklist panel: one per incident, opened by "Incident: Open Checklist" (palette,
+// tree, CodeLens), restored after a reload. It shows the incident's phases and items, its
+// severity, status, roles and clocks; ticks go to the log as one WorkspaceEdit each.
+import { dirname } from 'node:path';
+import * as vscode from 'vscode';
+import { findIncident } from '../../core/indexer';
+import type { Incident, LogIndex, Splice } from '../../core/model';
+import type { Policy } from '../../core/policy';
+import { resolveDisplayZone } from '../../core/time';
+import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/operations';
+import { WriteRefused, requireIncident } from '../../core/writer';
+import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema, panelStateSchema } from '../../shared/protocol';
+import { Commands, type IncidentArgs, stringArg } from '../commandIds';
+import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
+import type { LogStore } from '../logStore';
+import { gitUser } from '../gitUser';
+import { panelView, readOnlyReason } from './checklistView';
+import { linkTarget } from './links';
+import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+
+import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
+/** How often the clocks (elapsed time, next update) are refreshed while the panel is open. */
+const CLOCK_MS = 30_000;
+
+interface LogContext {
+  doc: vscode.TextDocument;
+  policy: Policy;
+  index: LogIndex;
+  /** The git user, who the timeline entries are by. */
+  owner: string | null;
+}
+
+export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, ChecklistToWebview> {
+  private readonly messageSchema;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    ctx: PanelContext,
+    readonly incidentId: string,
+  ) {
+    super(panel, ctx, `Checklist panel (${incidentId})`);
+    this.messageSchema = checklistMessageSchema(incidentId);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    const timer = setInterval(() => {
+      if (panel.visible) void this.refresh();
+    }, CLOCK_MS);
+    this.register({ dispose: () => clearInterval(timer) });
+    this.load('checklist');
+  }
+
+  protected schema() {
+    return this.messageSchema;
+  }
+
+  protected async snapshot(): Promise<ChecklistToWebview> {
+    const state = await this.ctx.store.read();
+    if (state.kind !== 'ok') return { type: 'missing', incident: this.incidentId, message: 'The incident log cannot be read.' };
+    const incident = findIncident(state.index, this.incidentId);
+    if (!incident) return { type: 'missing', incident: this.incidentId, message: `${this.incidentId} is not in the log any more.` };
+    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
+    this.panel.title = `Checklist: ${incident.id}`;
+    return { type: 'state', view: panelView(state.index, incident, state.policy, new Date(), zone) };
+  }
+
+  protected async handle(message: Exclude<ChecklistFromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'setDone':
+        return this.edit(`${message.done ? 'ticked' : 'unticked'} "${message.item.text}"`, (index, id, policy, actor) => tickChecklistItem(index, id, itemAt(index, id, message.item).line, message.done, actor, policy));
+      case 'skip':
+        return this.edit(`skipped "${message.item.text}"`, (index, id, policy, actor) => skipChecklistItem(index, id, itemAt(index, id, message.item).line, message.reason, actor, policy));
+      case 'run':
+        // No item carries a runnable step yet: the page shows no Run button.
+        this.ctx.output.appendLine(`${this.label}: ignored "run": the item has no runnable step.`);
+        return;
+      case 'command': {
+        const args: IncidentArgs = { incident: this.incidentId };
+        await vscode.commands.executeCommand(Commands[message.command], args);
+        return;
+      }
+      case 'openLink':
+        return this.openLink(message.href);
+    }
+  }
+
+  private async openLink(href: string): Promise<void> {
+    const log = this.ctx.store.logUri();
+    const folder = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
+    if (!log || !folder) return;
+    const target = linkTarget(href, dirname(log.fsPath), folder.uri.fsPath);
+    if (target.kind === 'refused') {
+      this.ctx.output.appendLine(`${this.label}: did not open a link: ${target.reason}.`);
+      return;
+    }
+    if (target.kind === 'url') await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
+    else await vscode.window.showTextDocument(vscode.Uri.file(target.path), { preview: true, viewColumn: vscode.ViewColumn.One });
+  }
+
+  /** Makes one change to the incident (with its timeline entry), as one WorkspaceEdit; then the page gets the new state. */
+  private async edit(what: string, make: (index: LogIndex, id: string, policy: Policy, actor: Actor) => Splice[]): Promise<void> {
+    const { doc, policy, index, owner } = await logContext(this.ctx.store);
+    const incident = findIncident(index, this.incidentId);
+    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    const refused = readOnlyReason(index, incident);
+    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+    const actor: Actor = { at: new Date(), owner };
+    await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => make(i, id, policy, actor));
+    this.ctx.output.appendLine(`${this.label}: ${what}`);
+    this.ctx.store.invalidate(0);
+  }
+}
+
+/** The item the page meant: at its index, with the text it showed; refused when the log moved. */
+function itemAt(index: LogIndex, id: string, ref: { index: number; text: string }) {
+  const incident = requireIncident(index, id);
+  const item = incident.checklist[ref.index];
+  if (!item || item.text !== ref.text) throw new WriteRefused(`The checklist of ${id} changed while the panel showed it; nothing was written. Try again.`);
+  return item;
+}
+
+async function logContext(store: LogStore): Promise<LogContext> {
+  const uri = store.logUri();
+  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+  const policy = await store.policy(folder);
+  return { doc, policy, index: store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
+}
+
+/** The open panels, one per incident. */
+export class ChecklistPanels implements vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, ChecklistPanel>();
+
+  constructor(private readonly ctx: PanelContext) {}
+
+  private track(panel: ChecklistPanel): ChecklistPanel {
+    this.open.set(panel.incidentId, panel);
+    panel.onDidClose(() => {
+      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
+    });
+    return panel;
+  }
+
+  /**
+   * Opens (or reveals) the panel of the incident named by `args`, the one under the cursor, or
+   * one picked from a list. An incident without a checklist first gets the playbook's, in one edit.
+   * Returns the panel (tests drive it; commands may return values).
+   */
+  async openPanel(args: Partial<IncidentArgs>): Promise<ChecklistPanel | undefined> {
+    const { doc, policy, index } = await logContext(this.ctx.store);
+    const incident = await this.chooseIncident(index, args);
+    if (!incident) return undefined;
+    if (incident.checklist.length === 0 && readOnlyReason(index, incident) === null && policy.checklist.length > 0) {
+      await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => addPlaybookChecklist(i, id, policy));
+      this.ctx.output.appendLine(`Checklist panel (${incident.id}): added the playbook's checklist (${policy.checklist.length} items)`);
+      this.ctx.store.invalidate(0);
+    }
+    const existing = this.open.get(incident.id);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, `Checklist: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
+    return this.track(new ChecklistPanel(panel, this.ctx, incident.id));
+  }
+
+  private async chooseIncident(index: LogIndex, args: Partial<IncidentArgs>): Promise<Incident | undefined> {
+    const id = stringArg(args.incident);
+    if (id) {
+      const found = findIncident(index, id);
+      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
+      return found;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.ctx.store.isLog(editor.document.uri)) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
+      if (under) return under;
+    }
+    if (index.incidents.length === 0) throw new WriteRefused('The log has no incidents.');
+    const pick = await vscode.window.showQuickPick(
+      index.incidents.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
+      { title: 'Open Checklist', placeHolder: 'Which incident?', matchOnDescription: true },
+    );
+    return pick?.incident;
+  }
+
+  /** After a reload: the panel's saved state names its incident; anything else closes it. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = panelStateSchema.safeParse(state);
+    if (!parsed.success || this.open.has(parsed.data.incident)) {
+      this.ctx.output.appendLine('Checklist panel: not restored (its saved state names no incident).');
+      panel.dispose();
+      return;
+    }
+    this.track(new ChecklistPanel(panel, this.ctx, parsed.data.incident));
+  }
+
+  dispose(): void {
+    for (const p of [...this.open.values()]) p.dispose();
+  }
+}

@@ -1,0 +1,164 @@
+// The base of every webview panel: one HTML/CSP builder, the ready handshake, message
+// validation, restore after a reload, and live updates from the log store.
+//
+// - The host posts nothing until the page says `ready`; every `ready` (the first, and each one
+//   after the page was reloaded or shown again) gets a full snapshot.
+// - Every message from the page is parsed with the panel's schema (src/shared/protocol.ts). A
+//   message that fails is logged to the output channel and ignored: nothing is written.
+// - The page may load scripts only by nonce, and styles, fonts and images only from the
+//   extension's built webview assets and media/ (its only local resource roots).
+// - Incident text never goes into the HTML: it travels as message data and is rendered as text.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { z } from 'zod';
+import { parseMessage } from '../../shared/protocol';
+import type { LogStore } from '../logStore';
+import { contentSecurityPolicy } from './csp';
+
+/** Where the webview bundle and its assets are built (scripts/build.mjs). */
+export const WEBVIEW_ASSETS = ['dist', 'webview'] as const;
+
+export interface PanelContext {
+  extensionUri: vscode.Uri;
+  store: LogStore;
+  output: vscode.OutputChannel;
+}
+
+/** Options for new panels: scripts on, resources limited to the bundle and media/. */
+export function panelOptions(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+  return { ...webviewOptions(extensionUri), enableFindWidget: true };
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    localResourceRoots: [vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ASSETS), vscode.Uri.joinPath(extensionUri, 'media')],
+  };
+}
+
+/** The page of a panel: no incident text in it, only the app's name, its script and the codicon stylesheet. */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: string, title: string): string {
+  const nonce = randomBytes(18).toString('base64');
+  const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ASSETS, ...p)).toString();
+  const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(webview.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(asset('codicons', 'codicon.css'))}" nonce="${nonce}">
+<link rel="stylesheet" href="${attr(asset('webview.css'))}">
+<title>${attr(title)}</title>
+</head>
+<body data-app="${attr(app)}">
+<main id="app" aria-live="polite"></main>
+<script nonce="${nonce}" src="${attr(asset('webview.js'))}"></script>
+</body>
+</html>`;
+}
+
+/**
+ * One open panel. Subclasses say what the page may send (`schema`), what it shows (`snapshot`)
+ * and what each valid message does (`handle`).
+ */
+export abstract class WebviewPanelHost<In extends { type: string }, Out extends { type: string }> implements vscode.Disposable {
+  private ready = false;
+  private disposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly closed = new vscode.EventEmitter<void>();
+  /** Fires once, when the panel is closed or disposed. */
+  readonly onDidClose = this.closed.event;
+
+  protected constructor(
+    readonly panel: vscode.WebviewPanel,
+    protected readonly ctx: PanelContext,
+    /** Names the panel in the output channel. */
+    protected readonly label: string,
+  ) {
+    panel.webview.options = webviewOptions(ctx.extensionUri);
+    this.register(panel.onDidDispose(() => this.dispose()));
+    this.register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
+    // Hidden webviews are unloaded; shown again, the page loads anew and says `ready` again.
+    this.register(
+      panel.onDidChangeViewState(() => {
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+    this.register(ctx.store.onDidChange(() => void this.refresh()));
+  }
+
+  /** Loads the page: call at the end of the subclass's constructor. */
+  protected load(app: string): void {
+    this.ready = false;
+    this.panel.webview.html = panelHtml(this.panel.webview, this.ctx.extensionUri, app, this.panel.title);
+  }
+
+  protected register<T extends vscode.Disposable>(d: T): T {
+    if (this.disposed) d.dispose();
+    else this.disposables.push(d);
+    return d;
+  }
+
+  /** What the page may send. */
+  protected abstract schema(): z.ZodType<In>;
+  /** The full snapshot the page is sent after `ready` and on each change. */
+  protected abstract snapshot(): Promise<Out>;
+  /** Acts on a valid message other than `ready`. */
+  protected abstract handle(message: Exclude<In, { type: 'ready' }>): Promise<void>;
+
+  /**
+   * Every message from the page enters here (also what tests call to play a hostile page).
+   * Returns whether the message was accepted.
+   */
+  async receive(raw: unknown): Promise<boolean> {
+    if (this.disposed) return false;
+    const parsed = parseMessage(this.schema(), raw);
+    if (!parsed.ok) {
+      this.ctx.output.appendLine(`${this.label}: ignored a message from the panel: ${parsed.reason}`);
+      return false;
+    }
+    const message = parsed.message;
+    if (message.type === 'ready') {
+      this.ready = true;
+      await this.refresh();
+      return true;
+    }
+    try {
+      await this.handle(message as Exclude<In, { type: 'ready' }>);
+    } catch (e) {
+      this.ctx.output.appendLine(`${this.label}: ${message.type} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      const text = e instanceof Error ? e.message : String(e);
+      void vscode.window.showErrorMessage(text.startsWith('Incident Playbook') ? text : `Incident Playbook: ${text}`);
+      await this.refresh();
+    }
+    return true;
+  }
+
+  /** Sends a fresh snapshot, when the page is listening. */
+  async refresh(): Promise<void> {
+    if (!this.ready || this.disposed) return;
+    const out = await this.snapshot();
+    await this.post(out);
+  }
+
+  /** Posts to the page; dropped before `ready` (the page gets a snapshot when it is). */
+  protected async post(message: Out): Promise<boolean> {
+    if (!this.ready || this.disposed) return false;
+    return this.panel.webview.postMessage(message);
+  }
+
+  get isReady(): boolean {
+    return this.ready;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.closed.fire();
+    this.closed.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}

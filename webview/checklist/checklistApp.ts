@@ -1,0 +1,243 @@
+// The response checklist panel's page: the incident's facts and clocks, its phases with
+// progress, and the items to tick. Everything from the log is rendered through Lit bindings
+// (as text); the page only sends intents, which the host validates and carries out.
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import '@vscode-elements/elements/dist/vscode-badge/index.js';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
+import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
+import '@vscode-elements/elements/dist/vscode-icon/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import type { ChecklistFromWebview, ChecklistItemView, ChecklistPhaseView, ChecklistToWebview, ChecklistView, PanelCommand, PanelState } from '../../src/shared/protocol';
+import { type PanelChannel, panelChannel } from '../api';
+import { linkParts } from '../text';
+
+type Channel = PanelChannel<ChecklistToWebview, ChecklistFromWebview, PanelState>;
+
+const BUTTONS: ReadonlyArray<{ command: PanelCommand; label: string; icon: string; activeOnly: boolean }> = [
+  { command: 'addTimelineEntry', label: 'Add Timeline Entry', icon: 'add', activeOnly: false },
+  { command: 'setStatus', label: 'Set Status', icon: 'pulse', activeOnly: false },
+  { command: 'resolve', label: 'Resolve', icon: 'pass', activeOnly: true },
+];
+
+export class IncidentChecklist extends LitElement {
+  static properties = {
+    view: { state: true },
+    missing: { state: true },
+    skipping: { state: true },
+  };
+
+  declare view: ChecklistView | undefined;
+  declare missing: string | undefined;
+  /** The item whose skip reason is being asked for. */
+  declare skipping: number | undefined;
+  channel: Channel | undefined;
+
+  static styles = css`
+    :host {
+      display: block;
+      max-width: 920px;
+    }
+    h1 {
+      font-size: 1.4em;
+      font-weight: 600;
+      margin: 16px 0 8px;
+      overflow-wrap: anywhere;
+    }
+    .facts {
+      display: grid;
+      grid-template-columns: max-content 1fr;
+      gap: 4px 16px;
+      margin: 8px 0 12px;
+    }
+    .facts dt {
+      color: var(--vscode-descriptionForeground);
+    }
+    .facts dd {
+      margin: 0;
+      overflow-wrap: anywhere;
+    }
+    .warn {
+      color: var(--vscode-editorWarning-foreground);
+    }
+    .error {
+      color: var(--vscode-errorForeground);
+    }
+    .muted {
+      color: var(--vscode-descriptionForeground);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 12px 0 16px;
+    }
+    .readonly {
+      padding: 8px 12px;
+      border-left: 3px solid var(--vscode-editorWarning-foreground);
+      background: var(--vscode-textBlockQuote-background);
+      margin: 8px 0;
+    }
+    vscode-collapsible {
+      margin-bottom: 8px;
+    }
+    vscode-progress-bar {
+      margin: 4px 0 8px;
+    }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 4px 12px 8px;
+    }
+    li {
+      display: flex;
+      align-items: center;
+      flex-wrap: wrap;
+      gap: 8px;
+      padding: 3px 0;
+    }
+    li .skipped {
+      color: var(--vscode-descriptionForeground);
+      font-style: italic;
+    }
+    a {
+      color: var(--vscode-textLink-foreground);
+      cursor: pointer;
+    }
+    a:hover {
+      color: var(--vscode-textLink-activeForeground);
+    }
+    a:focus-visible {
+      outline: 1px solid var(--vscode-focusBorder);
+    }
+  `;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    const channel = this.channel;
+    if (!channel) return;
+    channel.onMessage((m) => this.receive(m));
+    channel.post({ type: 'ready' });
+  }
+
+  private receive(m: ChecklistToWebview): void {
+    switch (m.type) {
+      case 'state':
+        this.view = m.view;
+        this.missing = undefined;
+        this.channel?.setState({ incident: m.view.incident.id });
+        break;
+      case 'missing':
+        this.missing = m.message;
+        break;
+      case 'notice':
+        break;
+    }
+  }
+
+  protected updated(changed: PropertyValues): void {
+    if (changed.has('view') && this.view) document.title = `Checklist: ${this.view.incident.id}`;
+  }
+
+  private send(message: ChecklistFromWebview): void {
+    this.channel?.post(message);
+  }
+
+  private get incidentId(): string {
+    return this.view?.incident.id ?? '';
+  }
+
+  private onToggle(item: ChecklistItemView, e: Event): void {
+    const box = e.target as HTMLInputElement;
+    this.send({ type: 'setDone', incident: this.incidentId, item: { index: item.index, text: item.text }, done: box.checked });
+  }
+
+  private onSkip(item: ChecklistItemView, e: Event): void {
+    e.preventDefault();
+    const field = this.renderRoot.querySelector<HTMLInputElement>(`#reason-${item.index}`);
+    const reason = field?.value.trim() ?? '';
+    if (!reason) return;
+    this.skipping = undefined;
+    this.send({ type: 'skip', incident: this.incidentId, item: { index: item.index, text: item.text }, reason });
+  }
+
+  private openLink(href: string, e: Event): void {
+    e.preventDefault();
+    this.send({ type: 'openLink', incident: this.incidentId, href });
+  }
+
+  render() {
+    if (this.missing) return html`<p class="muted">${this.missing}</p>`;
+    const v = this.view;
+    if (!v) return html`<p class="muted">Loading the checklist…</p>`;
+    const { done, skipped, total } = v.progress;
+    return html`
+      <h1>${v.incident.id}: ${v.incident.title}</h1>
+      ${this.renderFacts(v)}
+      <div class="actions">
+        ${BUTTONS.filter((b) => v.incident.active || !b.activeOnly).map(
+          (b) => html`<vscode-button icon=${b.icon} secondary @click=${() => this.send({ type: 'command', incident: this.incidentId, command: b.command })}>${b.label}</vscode-button>`,
+        )}
+      </div>
+      ${v.readOnly ? html`<p class="readonly" role="note">${v.readOnly}</p>` : nothing}
+      <p>${total ? `${done} of ${total} done${skipped ? `, ${skipped} skipped` : ''}` : 'This incident has no checklist.'}</p>
+      ${v.phases.map((p) => this.renderPhase(v, p))}
+    `;
+  }
+
+  private renderFacts(v: ChecklistView) {
+    const c = v.clock;
+    return html`<dl class="facts">
+      <dt>Severity</dt>
+      <dd>${v.incident.severity ? html`<vscode-badge variant="counter">${v.incident.severity}</vscode-badge>` : html`<span class="muted">not set</span>`}</dd>
+      <dt>Status</dt>
+      <dd>${v.incident.status ?? 'not set'}</dd>
+      ${v.incident.roles.map((r) => html`<dt>${r.label}</dt><dd>${r.name ?? html`<span class="muted">unassigned</span>`}</dd>`)}
+      <dt>Elapsed</dt>
+      <dd>
+        ${c.elapsed ?? html`<span class="muted">unknown</span>`}${c.responseTime ? html` <span class="muted">· response time ${c.responseTime}</span>` : nothing}
+        ${c.breached ? html` <span class="warn">· past the response time without a commander</span>` : nothing}
+      </dd>
+      <dt>Next update due</dt>
+      <dd>${c.nextUpdate ? html`<span class=${c.nextUpdate.overdue ? 'error' : ''}>${c.nextUpdate.at} (${c.nextUpdate.relative})</span>` : html`<span class="muted">none required</span>`}</dd>
+    </dl>`;
+  }
+
+  private renderPhase(v: ChecklistView, p: ChecklistPhaseView) {
+    return html`<vscode-collapsible heading=${p.title} open>
+      <vscode-badge slot="decorations" variant="counter">${p.done}/${p.total}</vscode-badge>
+      <vscode-progress-bar value=${p.done + p.skipped} max=${Math.max(1, p.total)} aria-label=${`${p.title}: ${p.done} of ${p.total} done${p.skipped ? `, ${p.skipped} skipped` : ''}`}></vscode-progress-bar>
+      <ul>
+        ${p.items.map((item) => this.renderItem(v, item))}
+      </ul>
+    </vscode-collapsible>`;
+  }
+
+  private renderItem(v: ChecklistView, item: ChecklistItemView) {
+    const links = linkParts(item.text).filter((part) => part.kind === 'link');
+    const writable = v.readOnly === null;
+    return html`<li>
+      <vscode-checkbox .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
+      ${item.skipped !== null ? html`<span class="skipped">skipped: ${item.skipped}</span>` : nothing}
+      ${links.map((l) => html`<a href="#" @click=${(e: Event) => this.openLink(l.href, e)}>${l.text}</a>`)}
+      ${item.runnable ? html`<vscode-button secondary icon="play" @click=${() => this.send({ type: 'run', incident: this.incidentId, item: { index: item.index, text: item.text } })}>Run</vscode-button>` : nothing}
+      ${v.canSkip && writable && !item.done && item.skipped === null
+        ? this.skipping === item.index
+          ? html`<form @submit=${(e: Event) => this.onSkip(item, e)}>
+              <vscode-textfield id=${`reason-${item.index}`} label="Reason for skipping" placeholder="Reason for skipping"></vscode-textfield>
+              <vscode-button type="submit" @click=${(e: Event) => this.onSkip(item, e)}>Skip</vscode-button>
+            </form>`
+          : html`<vscode-button secondary @click=${() => (this.skipping = item.index)}>Skip…</vscode-button>`
+        : nothing}
+    </li>`;
+  }
+}
+
+export function startChecklistApp(root: HTMLElement): void {
+  if (!customElements.get('incident-checklist')) customElements.define('incident-checklist', IncidentChecklist);
+  const app = document.createElement('incident-checklist') as IncidentChecklist;
+  app.channel = panelChannel();
+  root.append(app);
+}
