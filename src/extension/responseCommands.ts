@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { findIncident, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
-import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/policy';
+import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/policy';
 import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
 import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
@@ -200,7 +200,7 @@ class ResponseCommands {
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
     await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
     const start = 'Start Post-Incident Review';
-    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${policy.reviewDueBusinessDays} business days.`, start)).then((picked) => {
+    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${reviewPeriodText(reviewPeriodFor(policy, incident.severity))}.`, start)).then((picked) => {
       if (picked === start) void vscode.commands.executeCommand(Commands.startReview, { incident: incident.id } satisfies IncidentArgs);
     });
     return true;
