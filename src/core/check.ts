@@ -3,7 +3,7 @@
 // The checks fall in two parts: the log's (scan problems, front matter, duplicate ids), found
 // from ids alone, and each incident's, found from what `incidentFacts` reads from it once. An
 // editor keeps the latter per incident (IncrementalCheck), so a keystroke reads one body.
-import { parseFrontMatter } from './frontMatter';
+import { frontMatterProblemMessage, parseFrontMatter } from './frontMatter';
 import type { Incident, LogIndex, Problem } from './model';
 import { contentOf, readingProblems } from './reader/lazy';
 import { isActive } from './indexer';
@@ -165,8 +165,7 @@ function frontMatterProblems(index: LogIndex): Problem[] {
     parseFrontMatter(index.text.slice(from, index.bodyStart).replace(/\r\n/g, '\n'));
     return [];
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return [{ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' }];
+    return [{ code: 'bad-front-matter', message: frontMatterProblemMessage(e), line: 1, severity: 'warning' }];
   }
 }
 

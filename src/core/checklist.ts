@@ -4,7 +4,8 @@
 import { nextUpdateDue, responseTimeBreach } from './check';
 import { elapsedMinutes } from './clock';
 import type { ChecklistItem, Incident } from './model';
-import { type ChecklistPhase, type Policy, isResolvedStatus, matchSeverity } from './policy';
+import { isActive } from './indexer';
+import { type ChecklistPhase, type Policy, matchSeverity } from './policy';
 import { normalizeToken } from './text';
 
 export interface ChecklistViewItem {
@@ -96,7 +97,7 @@ export function checklistView(incident: Incident, policy: Policy, now: Date): Ch
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
-    active: !isResolvedStatus(policy, incident.status) && !incident.resolved,
+    active: isActive(incident, policy),
     roles: { ...incident.roles },
     elapsedMinutes: elapsedMinutes(incident, now),
     responseMinutes: level?.responseMinutes ?? null,

@@ -8,6 +8,18 @@ import type * as Yaml from 'yaml';
 
 let loaded: typeof Yaml | undefined;
 
+/** A front matter block that is not read at all (its message is a whole sentence). */
+export class FrontMatterError extends Error {}
+
+/** What a caller reports for a front matter block that could not be read. */
+export function frontMatterProblemMessage(e: unknown): string {
+  if (e instanceof FrontMatterError) return e.message;
+  return `The front matter is not valid YAML: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+}
+
+/** The largest front matter block parsed as YAML. */
+export const FRONT_MATTER_CAP = 64 * 1024;
+
 /** The languages a front matter block may name on its opening line (`---yaml`). */
 const YAML_NAMES = new Set(['', 'yaml', 'yml']);
 
@@ -17,6 +29,9 @@ const YAML_NAMES = new Set(['', 'yaml', 'yml']);
  * of the block as given (line 1 is the opening `---`).
  */
 export function parseFrontMatter(text: string): { data: Record<string, unknown> } {
+  // The YAML parser slows more than proportionally on some shapes (a long run of quotes); real
+  // front matter is a few hundred bytes, so a block over the cap is reported, never parsed.
+  if (text.length > FRONT_MATTER_CAP) throw new FrontMatterError(`The front matter is over ${FRONT_MATTER_CAP / 1024} KB; it is not read.`);
   const lines = text.split('\n');
   const opening = lines[0].replace(/\r$/, '');
   if (!opening.startsWith('---')) return { data: {} };

@@ -106,3 +106,14 @@ test('NUL bytes and lone surrogates in text do not throw', () => {
   const idx = indexLog('## INC-2026-0101-001: A\u0000\ud800\n- **Severity:** SEV-1\n');
   assert.equal(idx.incidents.length, 1);
 });
+
+test('front matter over 64 KB is reported, not parsed', () => {
+  const big = '---\ntitle: "' + '"'.repeat(70_000) + '"\n---\n## INC-2026-0101-001: A\n- **Severity:** SEV-1\n';
+  const t = performance.now();
+  const idx = indexLog(big);
+  const problems = checkLog(idx, policy);
+  assert.ok(performance.now() - t < 2000);
+  assert.equal(idx.incidents.length, 1);
+  const bad = problems.find((p) => p.code === 'bad-front-matter');
+  assert.equal(bad?.message, 'The front matter is over 64 KB; it is not read.');
+});

@@ -1,6 +1,6 @@
 // Field lines (`- **Severity:** SEV-2`, `**Status**: open`, `Commander: @ana`, two-column
 // tables, front matter keys) and the incident values read from them.
-import { parseFrontMatter } from '../frontMatter';
+import { frontMatterProblemMessage, parseFrontMatter } from '../frontMatter';
 import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
 import { type Policy, canonicalField, matchSeverity, matchStatus } from '../policy';
 import { stripInline } from '../text';
@@ -198,8 +198,7 @@ export function applyFrontMatterValues(ctx: IndexContext, bodyLine: number, fiel
   try {
     data = parseFrontMatter(`${yaml}\n`).data;
   } catch (e) {
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    ctx.problems.push({ code: 'bad-front-matter', message: `The front matter is not valid YAML: ${reason}`, line: 1, severity: 'warning' });
+    ctx.problems.push({ code: 'bad-front-matter', message: frontMatterProblemMessage(e), line: 1, severity: 'warning' });
     return;
   }
   for (const field of fields) {
