@@ -1,9 +1,11 @@
 // The webview bundle's entry: the page's <body data-app="…"> names the panel app to start.
 // Components of @vscode-elements/elements are imported one by one by the apps (not the whole set).
 import { startChecklistApp } from './checklist/checklistApp';
+import { startReviewApp } from './review/reviewApp';
 
 const apps: Record<string, (root: HTMLElement) => void> = {
   checklist: startChecklistApp,
+  review: startReviewApp,
 };
 
 const root = document.getElementById('app');

@@ -24,6 +24,7 @@ export const Commands = {
   checklist: 'incidentPlaybook.checklist',
   openChecklist: 'incidentPlaybook.openChecklist',
   startReview: 'incidentPlaybook.startReview',
+  openReview: 'incidentPlaybook.openReview',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
@@ -72,6 +73,11 @@ export interface ChecklistArgs extends IncidentArgs {
   done?: number[];
   /** For an incident without a checklist: add the playbook's without asking. */
   add?: boolean;
+}
+
+export interface StartReviewArgs extends IncidentArgs {
+  /** Show the draft in an editor (the default); false only drafts it (the review form opens it itself). */
+  open?: boolean;
 }
 
 export interface FilterArgs {

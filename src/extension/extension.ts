@@ -13,6 +13,7 @@ import { registerLogEditorFeatures } from './logEditorFeatures';
 import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
+import { registerReviewPanel } from './panels/registerReviewPanel';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogEditorFeatures(store),
     ...registerLogStateContext(store),
     ...registerChecklistPanel(context.extensionUri, store, output),
+    ...registerReviewPanel(context.extensionUri, store, output),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

@@ -55,7 +55,7 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
           tooltip: 'Tick checklist items',
         }),
         new vscode.CodeLens(range, { title: '$(preview) Open checklist', command: Commands.openChecklist, arguments: args, tooltip: `Open the response checklist panel of ${incident.id}` }),
-        new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: Commands.startReview, arguments: args, tooltip: 'Start (or open) the post-incident review' }),
+        new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: Commands.openReview, arguments: args, tooltip: `Open the post-incident review form of ${incident.id} (drafted when absent)` }),
       );
     }
     return lenses;

@@ -21,6 +21,7 @@ import {
   type IncidentArgs,
   type SetSeverityArgs,
   type SetStatusArgs,
+  type StartReviewArgs,
   commandArgs,
   stringArg as text,
 } from './commandIds';
@@ -199,9 +200,9 @@ class ResponseCommands {
     if (!incident) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
     await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
-    const start = 'Start Post-Incident Review';
+    const start = 'Open Post-Incident Review';
     void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${reviewPeriodText(reviewPeriodFor(policy, incident.severity))}.`, start)).then((picked) => {
-      if (picked === start) void vscode.commands.executeCommand(Commands.startReview, { incident: incident.id } satisfies IncidentArgs);
+      if (picked === start) void vscode.commands.executeCommand(Commands.openReview, { incident: incident.id } satisfies IncidentArgs);
     });
     return true;
   }
@@ -253,9 +254,10 @@ class ResponseCommands {
   /**
    * Starts the post-incident review: writes `pir/<id>.md` beside the log from the template
    * (facts, timeline and action items filled in), links it from the incident's "Review" field,
-   * and opens it. An existing review is opened, never overwritten.
+   * and opens it. An existing review is opened, never overwritten. With `open: false` it only
+   * drafts (the review form uses this, so there is one way a draft comes to be).
    */
-  async startReview(args: Partial<IncidentArgs>): Promise<vscode.Uri | undefined> {
+  async startReview(args: Partial<StartReviewArgs>): Promise<vscode.Uri | undefined> {
     const { doc, policy, index } = await this.context();
     const incident = await this.incident(index, policy, args, 'Start Post-Incident Review', false);
     if (!incident) return undefined;
@@ -271,7 +273,7 @@ class ResponseCommands {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reviewUri, '..'));
       await vscode.workspace.fs.writeFile(reviewUri, new TextEncoder().encode(plan.draft(new Date())));
     }
-    await vscode.window.showTextDocument(reviewUri, { preview: false });
+    if (args.open !== false) await vscode.window.showTextDocument(reviewUri, { preview: false });
     return reviewUri;
   }
 
@@ -312,6 +314,6 @@ export function registerResponseCommands(store: LogStore, output: vscode.OutputC
     vscode.commands.registerCommand(Commands.copyId, guard('Copying the id', (a?: IncidentArgs) => commands.copyId(commandArgs<IncidentArgs>(a)))),
     vscode.commands.registerCommand(Commands.createLog, guard('Creating the incident log', () => commands.createLog())),
     vscode.commands.registerCommand(Commands.checklist, guard('Updating the checklist', (a?: ChecklistArgs) => commands.checklist(commandArgs<ChecklistArgs>(a)))),
-    vscode.commands.registerCommand(Commands.startReview, guard('Starting the post-incident review', (a?: IncidentArgs) => commands.startReview(commandArgs<IncidentArgs>(a)))),
+    vscode.commands.registerCommand(Commands.startReview, guard('Starting the post-incident review', (a?: StartReviewArgs) => commands.startReview(commandArgs<StartReviewArgs>(a)))),
   ];
 }

@@ -164,3 +164,110 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true;
     .join('; ');
   return { ok: false, reason: `${JSON.stringify(type)}: ${issues}` };
 }
+
+// ---------------------------------------------------------------------------------------------
+// The post-incident review panel
+
+/**
+ * The review's sections the form edits, by the core's keys (src/core/reviewFile.ts
+ * REVIEW_SECTIONS); the action items are a table of their own. Kept here as plain strings so the
+ * browser bundle does not pull in the core.
+ */
+export const REVIEW_FORM_SECTIONS = ['summary', 'timeline', 'rootCause', 'contributingFactors', 'wentWell', 'couldImprove', 'lessons', 'communication'] as const;
+export type ReviewFormSection = (typeof REVIEW_FORM_SECTIONS)[number];
+
+/** Longest section text the form sends (a review section is prose and a table, far below this). */
+export const MAX_SECTION_TEXT = 100_000;
+/** The action items table's columns the form edits. */
+export const ACTION_COLUMNS = ['action', 'owner', 'due', 'status'] as const;
+
+export interface ReviewSectionView {
+  readonly key: ReviewFormSection;
+  /** The heading as the file writes it (a template's own wording), which names the text area. */
+  readonly heading: string;
+  /** The section's body as the file holds it now (`\n` line breaks). */
+  readonly text: string;
+  /** The file has the section (false: the form's first write adds it at the end). */
+  readonly present: boolean;
+}
+
+export interface ReviewActionItemView {
+  /** 0-based line in the review file, with `action` what the host checks before it writes. */
+  readonly line: number;
+  readonly kind: 'row' | 'task';
+  readonly action: string;
+  readonly owner: string;
+  readonly due: string;
+  readonly status: string;
+  readonly done: boolean;
+  readonly overdue: boolean;
+}
+
+/** Everything the review form shows. */
+export interface ReviewView {
+  readonly incident: string;
+  /** Relative to the workspace, for the heading ("docs/pir/INC-1.md"). */
+  readonly file: string;
+  readonly facts: {
+    readonly title: string | null;
+    readonly severity: string | null;
+    readonly detected: string | null;
+    readonly resolved: string | null;
+    readonly duration: string | null;
+    readonly reviewDue: string | null;
+    /** The review is past its due date and not final. */
+    readonly overdue: boolean;
+    readonly status: string | null;
+  };
+  readonly final: boolean;
+  readonly sections: readonly ReviewSectionView[];
+  readonly actionItems: readonly ReviewActionItemView[];
+  /** The table has a Status column (items can be marked done), and which columns it has. */
+  readonly columns: readonly (typeof ACTION_COLUMNS)[number][];
+  /** The owner a new item gets when the form leaves it empty (the git user). */
+  readonly defaultOwner: string | null;
+  /** Why the form cannot write (the front matter does not parse, …); null when it can. */
+  readonly readOnly: string | null;
+}
+
+export type ReviewToWebview =
+  | { readonly type: 'state'; readonly view: ReviewView }
+  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
+  | NoticeMessage;
+
+/** Text of a section: may be empty (a cleared section), line breaks and tabs allowed, other control characters not. */
+const sectionText = z
+  .string()
+  .max(MAX_SECTION_TEXT)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters');
+
+/** One line of a table cell: may be empty (an owner or a due date cleared). */
+const cellText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    // eslint-disable-next-line no-control-regex
+    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters or line breaks');
+
+const dueText = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/, 'a date as YYYY-MM-DD, or empty');
+
+/** The action item the page meant: its line and the action text it showed (checked again by the host). */
+const actionRef = z.object({ line: z.number().int().min(0).max(1_000_000), action: cellText(MAX_TEXT) }).strict();
+
+/** The schema of what the review panel of `incident` may send. */
+export function reviewMessageSchema(incident: string) {
+  const id = z.literal(incident);
+  return z.discriminatedUnion('type', [
+    readySchema,
+    // `base`: the section's text as the form last showed it; the host writes only when the file still reads so.
+    z.object({ type: z.literal('setSection'), incident: id, section: z.enum(REVIEW_FORM_SECTIONS), base: sectionText, text: sectionText }).strict(),
+    z.object({ type: z.literal('addActionItem'), incident: id, action: plainText(MAX_TEXT).refine((s) => !/[\r\n]/.test(s), 'one line'), owner: cellText(200), due: dueText }).strict(),
+    z.object({ type: z.literal('editActionItem'), incident: id, item: actionRef, column: z.enum(ACTION_COLUMNS), value: cellText(MAX_TEXT) }).strict(),
+    z.object({ type: z.literal('setActionItemDone'), incident: id, item: actionRef, done: z.boolean() }).strict(),
+    z.object({ type: z.literal('markFinal'), incident: id }).strict(),
+    z.object({ type: z.literal('openFile'), incident: id }).strict(),
+  ]);
+}
+
+export type ReviewFromWebview = z.infer<ReturnType<typeof reviewMessageSchema>>;

@@ -58,15 +58,15 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     await rows.filter({ hasText: id }).filter({ hasText: 'Resolved' }).waitFor({ timeout: 20_000 });
     await s.wb.screenshot(E2E_ARTIFACTS, '06-response-flow');
 
-    // Resolving offers the post-incident review: one click drafts it from the incident.
+    // Resolving offers the post-incident review: one click drafts it from the incident and opens its form.
     const offer = await s.wb.notification(`${id} is resolved`);
-    await offer.locator('.monaco-button', { hasText: 'Start Post-Incident Review' }).click();
+    await offer.locator('.monaco-button', { hasText: 'Open Post-Incident Review' }).click();
     const reviewPath = join(s.workspace, 'docs', 'pir', `${id}.md`);
     // The draft can be seen between its creation and its contents being written: wait for the text.
     const review = await waitForFile(reviewPath, 'the review draft', (t) => t.includes('\n## '), 20_000);
     assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
     assert.match(review, /\| Escalated: SEV-2 → SEV-1 \|/);
-    await s.page.locator('.tabs-container .tab.active', { hasText: `${id}.md` }).waitFor({ timeout: 20_000 });
+    await s.page.locator('.tabs-container .tab', { hasText: `Review: ${id}` }).waitFor({ timeout: 20_000 });
     log = await waitForLog('link the review', (t) => t.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)`));
     await s.wb.screenshot(E2E_ARTIFACTS, '08-post-incident-review');
   });

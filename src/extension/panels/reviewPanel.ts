@@ -1,0 +1,268 @@
+// The post-incident review form: one panel per incident, opened by "Incident: Open
+// Post-Incident Review" (palette, tree, CodeLens, the resolve notification), restored after a
+// reload. It shows the review's front matter and one text area per section, and its action
+// items. Each change is a splice of one section, one table cell or one row of docs/pir/<id>.md,
+// applied as one WorkspaceEdit on the review's document, so one Undo reverts it and the user's
+// unsaved edits of the file survive.
+import * as vscode from 'vscode';
+import { findIncident } from '../../core/indexer';
+import type { Incident, LogIndex, Splice } from '../../core/model';
+import { reviewFileName } from '../../core/review';
+import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/reviewActions';
+import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/reviewFile';
+import { resolveDisplayZone } from '../../core/time';
+import { WriteRefused } from '../../core/writer';
+import { type ReviewFromWebview, type ReviewToWebview, panelStateSchema, reviewMessageSchema } from '../../shared/protocol';
+import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
+import { gitUser } from '../gitUser';
+import { inSyncWithDisk } from '../logEdit';
+import { exists } from '../logStore';
+import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
+import { reviewView } from './reviewView';
+import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+
+/** How long hand edits of the file settle before the form is sent them (typing in the editor). */
+const FOLLOW_MS = 150;
+
+/** The review file of an incident: `pir/<id>.md` beside the log, where "Start Post-Incident Review" drafts it. */
+export function reviewUriFor(logUri: vscode.Uri, incidentId: string): vscode.Uri {
+  return vscode.Uri.joinPath(logUri, '..', 'pir', reviewFileName({ id: incidentId }));
+}
+
+/** The open document of `uri` (with the user's unsaved edits), or the file opened as one. */
+async function reviewDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
+}
+
+export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
+  private readonly messageSchema;
+  private followTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    ctx: PanelContext,
+    readonly incidentId: string,
+  ) {
+    super(panel, ctx, `Review panel (${incidentId})`);
+    this.messageSchema = reviewMessageSchema(incidentId);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    // The form follows the review's document as it is edited (by hand, by Undo) and the file on
+    // disk (git, the CLI) when no editor holds it.
+    this.register(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (this.isReviewUri(e.document.uri)) this.follow();
+      }),
+    );
+    const log = ctx.store.logUri();
+    if (log) {
+      const uri = reviewUriFor(log, incidentId);
+      const watcher = this.register(vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.joinPath(uri, '..'), uri.path.split('/').pop()!)));
+      this.register(watcher.onDidChange(() => this.follow()));
+      this.register(watcher.onDidCreate(() => this.follow()));
+      this.register(watcher.onDidDelete(() => this.follow()));
+    }
+    this.register({ dispose: () => clearTimeout(this.followTimer) });
+    this.load('review');
+  }
+
+  private isReviewUri(uri: vscode.Uri): boolean {
+    const log = this.ctx.store.logUri();
+    return !!log && uri.toString() === reviewUriFor(log, this.incidentId).toString();
+  }
+
+  private follow(): void {
+    clearTimeout(this.followTimer);
+    this.followTimer = setTimeout(() => void this.refresh(), FOLLOW_MS);
+  }
+
+  protected schema() {
+    return this.messageSchema;
+  }
+
+  protected async snapshot(): Promise<ReviewToWebview> {
+    const log = this.ctx.store.logUri();
+    const folder = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
+    if (!log || !folder) return { type: 'missing', incident: this.incidentId, message: 'Open a folder first: the review lives in your repository.' };
+    const uri = reviewUriFor(log, this.incidentId);
+    if (!(await exists(uri))) return { type: 'missing', incident: this.incidentId, message: `${vscode.workspace.asRelativePath(uri)} does not exist (any more). Run "Incident: Open Post-Incident Review" to draft it.` };
+    const doc = await reviewDocument(uri);
+    const policy = await this.ctx.store.policy(folder);
+    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), policy.timeZone);
+    this.panel.title = `Review: ${this.incidentId}`;
+    const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone, defaultOwner: await gitUser(folder.uri.fsPath) });
+    return { type: 'state', view };
+  }
+
+  protected async handle(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'setSection': {
+        const key = message.section;
+        return this.editReview(`edited "${key}"`, (text) => {
+          const section = findReviewSection(readReview(text), key);
+          // The form writes over only what it showed: a section changed meanwhile (a hand edit,
+          // git) is left alone and the form is sent the file's text instead.
+          if ((section?.text ?? '') !== message.base) throw new WriteRefused(`The section "${section?.heading ?? key}" changed in the file while the form showed it; nothing was written. The form now shows the file's text.`);
+          // An empty section the file lacks stays absent: no bare heading is added.
+          if (!section && message.text.trim() === '') return [];
+          return spliceSection(text, section ? section.heading : key, message.text);
+        });
+      }
+      case 'addActionItem': {
+        const owner = message.owner.trim() || (await this.defaultOwner());
+        return this.editReview(`added action item "${message.action}"`, (text) => addReviewActionItem(text, { action: message.action, owner, due: message.due }));
+      }
+      case 'editActionItem':
+        return this.editReview(`edited the ${message.column} of "${message.item.action}"`, (text) => editReviewActionItem(text, itemLine(text, message.item), message.column, message.value));
+      case 'setActionItemDone':
+        return this.editReview(`${message.done ? 'closed' : 'reopened'} "${message.item.action}"`, (text) => setReviewActionItemDone(text, itemLine(text, message.item), message.done));
+      case 'markFinal':
+        return this.markFinal();
+      case 'openFile': {
+        const log = this.ctx.store.logUri();
+        if (log) await vscode.window.showTextDocument(reviewUriFor(log, this.incidentId), { preview: false, viewColumn: vscode.ViewColumn.One });
+        return;
+      }
+    }
+  }
+
+  private async defaultOwner(): Promise<string | null> {
+    const log = this.ctx.store.logUri();
+    const folder = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
+    return folder ? gitUser(folder.uri.fsPath) : null;
+  }
+
+  private async reviewDoc(): Promise<vscode.TextDocument> {
+    const log = this.ctx.store.logUri();
+    if (!log) throw new WriteRefused('Open a folder first: the review lives in your repository.');
+    const uri = reviewUriFor(log, this.incidentId);
+    if (!(await exists(uri))) throw new WriteRefused(`${vscode.workspace.asRelativePath(uri)} does not exist (any more); nothing was written.`);
+    const doc = await reviewDocument(uri);
+    if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The review changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+    if (/^(?:<{7}|>{7})(?: |$)/m.test(doc.getText())) throw new WriteRefused('The review has merge conflict markers: resolve them in the file first. Nothing was written.');
+    return doc;
+  }
+
+  /** One change to the review: splices computed from the document as it is now, one WorkspaceEdit. */
+  private async editReview(what: string, make: (text: string) => Splice[]): Promise<void> {
+    const doc = await this.reviewDoc();
+    const edit = new vscode.WorkspaceEdit();
+    const splices = make(doc.getText());
+    if (splices.length === 0) return;
+    addSplices(edit, doc, splices);
+    await applyAndSave(edit, [doc]);
+    this.ctx.output.appendLine(`${this.label}: ${what}`);
+  }
+
+  /** `status: final` on the review and "Post-incident review completed" on the incident's timeline: one WorkspaceEdit over both files. */
+  private async markFinal(): Promise<void> {
+    const doc = await this.reviewDoc();
+    const log = this.ctx.store.logUri()!;
+    const folder = vscode.workspace.getWorkspaceFolder(log);
+    if (!folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    const logDoc = await vscode.workspace.openTextDocument(log);
+    if (!(await inSyncWithDisk(logDoc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+    const policy = await this.ctx.store.policy(folder);
+    const index: LogIndex = this.ctx.store.indexText(logDoc.uri, logDoc.getText(), policy);
+    const incident: Incident | undefined = findIncident(index, this.incidentId);
+    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    const done = finalizeReview(doc.getText(), index, incident.id, { at: new Date(), owner: await gitUser(folder.uri.fsPath) }, policy);
+    if (done.review.length === 0 && done.log.length === 0) return;
+    const edit = new vscode.WorkspaceEdit();
+    addSplices(edit, doc, done.review);
+    addSplices(edit, logDoc, done.log);
+    await applyAndSave(edit, done.log.length ? [doc, logDoc] : [doc]);
+    this.ctx.output.appendLine(`${this.label}: marked final`);
+    this.ctx.store.invalidate(0);
+  }
+}
+
+function addSplices(edit: vscode.WorkspaceEdit, doc: vscode.TextDocument, splices: Splice[]): void {
+  for (const s of splices) edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
+}
+
+/** Applies the edit; saves each document that had no unsaved edits of the user's before (as the log's commands do). */
+async function applyAndSave(edit: vscode.WorkspaceEdit, docs: vscode.TextDocument[]): Promise<void> {
+  const clean = docs.filter((d) => !d.isDirty);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit (is the file read-only?). Nothing was written.');
+  for (const d of clean) if (!(await d.save())) void vscode.window.showWarningMessage(`Incident Playbook: the change is in the editor, but VS Code could not save ${vscode.workspace.asRelativePath(d.uri)}. Save it yourself.`);
+}
+
+/** The action item the page meant: at its line, with the action text it showed; refused when the file moved. */
+function itemLine(text: string, ref: { line: number; action: string }): number {
+  const item = readReviewActionItems(text).items.find((i) => i.line === ref.line);
+  if (!item || item.action !== ref.action) throw new WriteRefused('The action items changed in the file while the form showed them; nothing was written. Try again.');
+  return item.line;
+}
+
+/** The open panels, one per incident. */
+export class ReviewPanels implements vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, ReviewPanel>();
+
+  constructor(private readonly ctx: PanelContext) {}
+
+  private track(panel: ReviewPanel): ReviewPanel {
+    this.open.set(panel.incidentId, panel);
+    panel.onDidClose(() => {
+      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
+    });
+    return panel;
+  }
+
+  /**
+   * Opens (or reveals) the review form of the incident named by `args`, the one under the cursor,
+   * or one picked from a list. The draft is created first when absent, by "Start Post-Incident
+   * Review" itself (one way a draft comes to be). Returns the panel (tests drive it).
+   */
+  async openPanel(args: Partial<IncidentArgs>): Promise<ReviewPanel | undefined> {
+    const id = await this.chooseIncident(args);
+    if (!id) return undefined;
+    const drafted = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.startReview, { incident: id, open: false } satisfies StartReviewArgs);
+    if (!drafted) return undefined;
+    const existing = this.open.get(id);
+    if (existing) {
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, `Review: ${id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
+    return this.track(new ReviewPanel(panel, this.ctx, id));
+  }
+
+  private async chooseIncident(args: Partial<IncidentArgs>): Promise<string | undefined> {
+    const state = await this.ctx.store.read();
+    if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
+    const index = state.index;
+    const id = stringArg(args.incident);
+    if (id) {
+      const found = findIncident(index, id);
+      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
+      return found.id;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor && this.ctx.store.isLog(editor.document.uri)) {
+      const offset = editor.document.offsetAt(editor.selection.active);
+      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
+      if (under) return under.id;
+    }
+    if (index.incidents.length === 0) throw new WriteRefused('The log has no incidents.');
+    const pick = await vscode.window.showQuickPick(
+      index.incidents.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') })),
+      { title: 'Open Post-Incident Review', placeHolder: 'Which incident?', matchOnDescription: true },
+    );
+    return pick?.label;
+  }
+
+  /** After a reload: the panel's saved state names its incident; anything else closes it. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = panelStateSchema.safeParse(state);
+    if (!parsed.success || this.open.has(parsed.data.incident)) {
+      this.ctx.output.appendLine('Review panel: not restored (its saved state names no incident).');
+      panel.dispose();
+      return;
+    }
+    this.track(new ReviewPanel(panel, this.ctx, parsed.data.incident));
+  }
+
+  dispose(): void {
+    for (const p of [...this.open.values()]) p.dispose();
+  }
+}

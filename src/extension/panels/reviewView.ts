@@ -1,0 +1,65 @@
+// What the post-incident review form shows, computed from the review file's text alone (its
+// front matter and sections, read by the core). Pure: no vscode import, so unit tests call it.
+import { reviewOverdue } from '../../core/review';
+import { readReviewActionItems } from '../../core/reviewActions';
+import { REVIEW_SECTIONS, findReviewSection, readReview } from '../../core/reviewFile';
+import { ACTION_COLUMNS, REVIEW_FORM_SECTIONS, type ReviewFormSection, type ReviewView } from '../../shared/protocol';
+
+/** Sections the form always shows; the others only when the file has them (a sub-heading of the template's). */
+const ALWAYS: ReadonlySet<ReviewFormSection> = new Set(['summary', 'timeline', 'rootCause', 'wentWell', 'couldImprove', 'lessons', 'communication']);
+
+/** The day `now` is in `zone` is after `due` (YYYY-MM-DD); false for anything else. */
+function pastDue(due: string, now: Date, zone: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(due.trim()) && reviewOverdue(due.trim(), now, zone);
+}
+
+export interface ReviewViewOptions {
+  incident: string;
+  file: string;
+  now: Date;
+  zone: string;
+  defaultOwner: string | null;
+}
+
+export function reviewView(text: string, o: ReviewViewOptions): ReviewView {
+  const doc = readReview(text);
+  const fm = doc.frontMatter?.values ?? {};
+  const value = (k: string) => {
+    const v = fm[k];
+    if (v === null || v === undefined || v === '') return null;
+    // YAML reads a bare 2026-11-26 as a timestamp at midnight: the form shows the day as written.
+    const line = doc.frontMatter?.lines.find((l) => l.key === k);
+    const raw = line ? text.slice(line.valueStart, line.valueEnd).replace(/^(["'])(.*)\1$/, '$2') : '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(raw) ? raw : v;
+  };
+  const status = value('status');
+  const final = (status ?? '').trim().toLowerCase() === 'final';
+  const reviewDue = value('review_due');
+  const { items, table } = readReviewActionItems(text);
+  const columns = table ? ACTION_COLUMNS.filter((c) => table.columns.includes(c)) : [...ACTION_COLUMNS];
+  return {
+    incident: o.incident,
+    file: o.file,
+    facts: {
+      title: value('title'),
+      severity: value('severity'),
+      detected: value('detected'),
+      resolved: value('resolved'),
+      duration: value('duration'),
+      reviewDue,
+      overdue: !final && reviewDue !== null && reviewOverdue(reviewDue, o.now, o.zone),
+      status,
+    },
+    final,
+    sections: REVIEW_FORM_SECTIONS.flatMap((key) => {
+      const section = findReviewSection(doc, key);
+      if (!section && !ALWAYS.has(key)) return [];
+      const heading = section?.heading ?? REVIEW_SECTIONS.find((s) => s.key === key)!.heading;
+      return [{ key, heading, text: section?.text ?? '', present: !!section }];
+    }),
+    actionItems: items.map((i) => ({ line: i.line, kind: i.kind, action: i.action, owner: i.owner, due: i.due, status: i.status, done: i.done, overdue: !i.done && i.dueDate !== null && pastDue(i.dueDate, o.now, o.zone) })),
+    columns,
+    defaultOwner: o.defaultOwner,
+    readOnly: /^(?:<{7}|>{7})(?: |$)/m.test(text) ? 'The review has merge conflict markers: resolve them in the file first.' : null,
+  };
+}
