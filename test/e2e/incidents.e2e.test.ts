@@ -114,7 +114,7 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     const lens = s.page.locator('.monaco-editor .codelens-decoration a', { hasText: 'Checklist 1/2' }).filter({ visible: true }).first();
     await lens.waitFor({ timeout: 20_000 });
     const lenses = (await s.page.locator('.monaco-editor .codelens-decoration', { hasText: 'Checklist 1/2' }).filter({ visible: true }).first().innerText()).replace(/\s+/g, ' ');
-    assert.match(lenses, /Add entry \| Mitigating \| Checklist 1\/2 \| Post-incident review/);
+    assert.match(lenses, /Add entry \| Mitigating \| Checklist 1\/2 \| Open checklist \| Post-incident review/);
     await s.wb.screenshot(E2E_ARTIFACTS, '03-codelens');
     const before = readLog();
     await lens.click();

@@ -65,7 +65,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     // The draft can be seen between its creation and its contents being written: wait for the text.
     const review = await waitForFile(reviewPath, 'the review draft', (t) => t.includes('\n## '), 20_000);
     assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
-    assert.match(review, /\| Escalated: SEV-2 → SEV-1 \|/);
+    assert.match(review, /\| Escalated: SEV-2 → SEV-1 \(@[^)]+\) \|/);
     await s.page.locator('.tabs-container .tab', { hasText: `Review: ${id}` }).waitFor({ timeout: 20_000 });
     log = await waitForLog('link the review', (t) => t.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)`));
     await s.wb.screenshot(E2E_ARTIFACTS, '08-post-incident-review');
