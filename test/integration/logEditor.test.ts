@@ -39,7 +39,7 @@ describe('In the log’s editor', () => {
       ['$(pulse) Mitigating', 'incidentPlaybook.setStatus', { incident: 'INC-2026-1120-001' }],
       ['$(checklist) Checklist 1/2', 'incidentPlaybook.checklist', { incident: 'INC-2026-1120-001' }],
       ['$(preview) Open checklist', 'incidentPlaybook.openChecklist', { incident: 'INC-2026-1120-001' }],
-      ['$(notebook) Post-incident review', 'incidentPlaybook.startReview', { incident: 'INC-2026-1120-001' }],
+      ['$(notebook) Post-incident review', 'incidentPlaybook.openReview', { incident: 'INC-2026-1120-001' }],
     ]);
     assert.equal(at('INC-2026-1102-001')[2][0], '$(checklist) Add checklist');
   });

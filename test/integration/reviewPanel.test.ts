@@ -1,0 +1,158 @@
+// The post-incident review form in a real VS Code: the command drafts the review when absent and
+// opens the panel; a section change splices only that section; hostile messages are refused with
+// nothing written; Mark final writes the front matter and the incident's timeline entry.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { findIncident, indexLog, readReview, readReviewActionItems } from '../../src/core';
+import { Commands } from '../../src/extension/commandIds';
+import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+
+const ID = 'INC-2026-1120-001';
+
+interface PanelHandle {
+  incidentId: string;
+  isReady: boolean;
+  panel: vscode.WebviewPanel;
+  receive(raw: unknown): Promise<boolean>;
+}
+
+const pirDir = () => vscode.Uri.joinPath(logUri(), '..', 'pir');
+const reviewUri = () => vscode.Uri.joinPath(pirDir(), `${ID}.md`);
+const reviewText = async () => new TextDecoder().decode(await vscode.workspace.fs.readFile(reviewUri()));
+
+async function open(): Promise<PanelHandle> {
+  const panel = await vscode.commands.executeCommand<PanelHandle>(Commands.openReview, { incident: ID });
+  assert.ok(panel, 'the command returns the panel');
+  return panel;
+}
+
+/** The section's text as the file holds it (what the form showed). */
+const sectionText = (text: string, heading: string) => readReview(text).sections.find((s) => s.heading === heading)?.text ?? '';
+
+describe('Review panel', () => {
+  let original = '';
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    await ext.activate();
+    original = await diskText();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.workspace.fs.delete(pirDir(), { recursive: true }).then(undefined, () => undefined);
+    await resetLog(original);
+  });
+
+  it('Open Post-Incident Review drafts the review when absent and opens the form; its page says ready', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes(Commands.openReview));
+    await vscode.workspace.fs.delete(pirDir(), { recursive: true }).then(undefined, () => undefined);
+    const panel = await open();
+    assert.equal(panel.incidentId, ID);
+    assert.equal(panel.panel.viewType, 'incidentPlaybook.reviewPanel');
+    assert.equal(panel.panel.title, `Review: ${ID}`);
+    const draft = await reviewText();
+    assert.match(draft, /^---\n[\s\S]*?\nstatus: draft\n/);
+    assert.ok(readReview(draft).sections.some((s) => s.heading === 'Root cause'));
+    await waitFor('the page to say ready', () => panel.isReady, 20_000);
+    assert.match(panel.panel.webview.html, /default-src 'none'; script-src 'nonce-[^']+'/);
+    assert.ok(!panel.panel.webview.html.includes('Cart totals'), 'no incident text in the HTML');
+    // No editor for the draft: the form is the way in.
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.toString() === reviewUri().toString()));
+    assert.equal(await open(), panel, 'opening it again reveals the same panel');
+  });
+
+  it('a section change splices only that section: the rest of the file stays byte for byte', async () => {
+    const panel = await open();
+    const before = await reviewText();
+    const base = sectionText(before, 'Root cause');
+    const text = 'A coupon rule applied twice.\n\n- Added in release 4.2\n- No test covered stacked coupons';
+    assert.equal(await panel.receive({ type: 'setSection', incident: ID, section: 'rootCause', base, text }), true);
+    const after = await reviewText();
+    assert.equal(sectionText(after, 'Root cause'), text);
+    const doc = readReview(before);
+    const root = doc.sections.find((s) => s.heading === 'Root cause')!;
+    const headEnd = root.bodyStart;
+    assert.equal(after.slice(0, headEnd), before.slice(0, headEnd), 'everything before the section is unchanged');
+    const next = before.slice(root.bodyEnd);
+    assert.ok(after.endsWith(next), 'everything after the section is unchanged');
+    // One Undo reverts it.
+    const editor = await vscode.window.showTextDocument(reviewUri());
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), before);
+    await editor.document.save();
+  });
+
+  it('never overwrites text it did not show: a section changed in the file is left alone', async () => {
+    const panel = await open();
+    const before = await reviewText();
+    const handEdited = before.replace(/## What went well\n\n[^\n#]*/, '## What went well\n\nWritten by hand.');
+    await vscode.workspace.fs.writeFile(reviewUri(), new TextEncoder().encode(handEdited));
+    await panel.receive({ type: 'setSection', incident: ID, section: 'wentWell', base: sectionText(before, 'What went well'), text: 'From a stale form.' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await reviewText(), handEdited);
+  });
+
+  it('refuses hostile messages and writes nothing', async () => {
+    const panel = await open();
+    const before = await reviewText();
+    const log = await diskText();
+    const hostile: unknown[] = [
+      42,
+      null,
+      'markFinal',
+      { type: 'markFinal', incident: 'INC-2026-1121-001' },
+      { type: 'markFinal', incident: '../../etc/passwd' },
+      { type: 'markFinal', incident: ID, file: '/etc/passwd' },
+      { type: 'setSection', incident: ID, section: 'actionItems', base: '', text: 'x' },
+      { type: 'setSection', incident: ID, section: '../../../README', base: '', text: 'x' },
+      { type: 'setSection', incident: ID, section: 'summary', base: '', text: 'x'.repeat(200_000) },
+      { type: 'setSection', incident: ID, section: 'summary', base: '', text: 'nul\u0000' },
+      { type: 'addActionItem', incident: ID, action: 'x', owner: '', due: '/etc/passwd' },
+      { type: 'addActionItem', incident: 'INC-2026-1121-001', action: 'x', owner: '', due: '' },
+      { type: 'editActionItem', incident: ID, item: { line: 3, action: 'x' }, column: 'path', value: '/tmp/x' },
+      { type: 'openFile', incident: ID, path: '/etc/passwd' },
+      { type: 'writeFile', incident: ID, path: 'docs/INCIDENT_LOG.md', text: '' },
+    ];
+    for (const m of hostile) assert.equal(await panel.receive(m), false, JSON.stringify(m)?.slice(0, 120));
+    // Well-formed, but about an item the page never showed: refused when acted on.
+    await panel.receive({ type: 'editActionItem', incident: ID, item: { line: 1, action: 'Not an item' }, column: 'owner', value: 'Mallory' });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await reviewText(), before, 'the review is unchanged');
+    assert.equal(await diskText(), log, 'the log is unchanged');
+  });
+
+  it('adds, edits and closes action items; the owner defaults to the git user', async () => {
+    const panel = await open();
+    assert.equal(await panel.receive({ type: 'addActionItem', incident: ID, action: 'Test stacked coupons', owner: 'Priya', due: '2026-12-10' }), true);
+    let items = readReviewActionItems(await reviewText()).items;
+    const added = items.find((i) => i.action === 'Test stacked coupons');
+    assert.ok(added, JSON.stringify(items));
+    assert.equal(added.owner, 'Priya');
+    assert.equal(added.due, '2026-12-10');
+    assert.equal(await panel.receive({ type: 'editActionItem', incident: ID, item: { line: added.line, action: added.action }, column: 'owner', value: 'Sam' }), true);
+    assert.equal(await panel.receive({ type: 'setActionItemDone', incident: ID, item: { line: added.line, action: added.action }, done: true }), true);
+    items = readReviewActionItems(await reviewText()).items;
+    const edited = items.find((i) => i.action === 'Test stacked coupons')!;
+    assert.equal(edited.owner, 'Sam');
+    assert.equal(edited.done, true);
+  });
+
+  it('Mark final writes status: final and "Post-incident review completed" on the timeline, in one edit', async () => {
+    const panel = await open();
+    const logBefore = await diskText();
+    assert.equal(await panel.receive({ type: 'markFinal', incident: ID }), true);
+    assert.match(await reviewText(), /\nstatus: final\n/);
+    const log = await diskText();
+    const incident = findIncident(indexLog(log), ID)!;
+    assert.ok(
+      incident.timeline.some((e) => e.text === 'Post-incident review completed'),
+      JSON.stringify(incident.timeline.map((e) => e.text)),
+    );
+    assert.equal(log.split('\n').length, logBefore.split('\n').length + 1, 'one timeline entry');
+    // Final already: nothing more is written.
+    await panel.receive({ type: 'markFinal', incident: ID });
+    assert.equal(await diskText(), log);
+  });
+});
