@@ -14,6 +14,7 @@ import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
+import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogStateContext(store),
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
+    new ReviewDiagnostics(store),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog, readReview, readReviewActionItems } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
+import type { IncidentTreeProvider } from '../../src/extension/tree/render';
 import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1120-001';
@@ -31,11 +32,12 @@ const sectionText = (text: string, heading: string) => readReview(text).sections
 
 describe('Review panel', () => {
   let original = '';
+  let tree: IncidentTreeProvider;
 
   before(async () => {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext);
-    await ext.activate();
+    tree = ((await ext.activate()) as { incidentTree: IncidentTreeProvider }).incidentTree;
     original = await diskText();
   });
 
@@ -154,5 +156,27 @@ describe('Review panel', () => {
     // Final already: nothing more is written.
     await panel.receive({ type: 'markFinal', incident: ID });
     assert.equal(await diskText(), log);
+  });
+
+  it('overdue review action items show under the incident in the tree and as problems on the review', async () => {
+    const panel = await open();
+    assert.equal(await panel.receive({ type: 'addActionItem', incident: ID, action: 'Backfill the coupon audit', owner: 'Priya', due: '2020-01-31' }), true);
+    // The tree lists the review's open items under the incident, the overdue one marked.
+    const row = await waitFor(
+      'the review action items under the incident',
+      async () => {
+        const node = (await tree.incidentNodes()).find((n) => n.id === ID);
+        const section = node ? (await tree.getChildren(node)).find((c) => c.kind === 'detail' && c.detail === 'reviewActions') : undefined;
+        if (!section) return undefined;
+        const items = await tree.getChildren(section);
+        return items.map((i) => tree.getTreeItem(i)).find((i) => i.label === 'Backfill the coupon audit');
+      },
+      10_000,
+    );
+    assert.match(String(row.description), /@Priya · due 2020-01-31 · overdue/);
+    // The review open in an editor: the Problems panel says so on the item's line.
+    const editor = await vscode.window.showTextDocument(reviewUri());
+    const diagnostic = await waitFor('the overdue-action-item diagnostic', () => vscode.languages.getDiagnostics(reviewUri()).find((d) => d.code === 'overdue-action-item'));
+    assert.ok(editor.document.lineAt(diagnostic.range.start.line).text.includes('Backfill the coupon audit'));
   });
 });

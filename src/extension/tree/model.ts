@@ -9,6 +9,7 @@ import { sanitizeForDisplay } from '../../core/displayText';
 import { isActive } from '../../core/indexer';
 import type { Incident, TimelineEntry } from '../../core/model';
 import { type Policy, matchSeverity } from '../../core/policy';
+import { openReviewActionItems, overdueActionItems } from '../../core/reviewActions';
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/time';
 
 export type GroupBy = 'status' | 'severity';
@@ -40,8 +41,29 @@ export class GroupNode {
   ) {}
 }
 
+/** An open action item of the incident's post-incident review (docs/pir/<id>.md). */
+export interface ReviewActionRow {
+  /** 0-based line in the review file. */
+  line: number;
+  action: string;
+  owner: string;
+  due: string;
+  overdue: boolean;
+}
+
+/**
+ * The open action items of a review file, overdue ones marked (due day ended in `zone`), as the
+ * core reads them for `incident check`.
+ */
+export function reviewActionRows(text: string, now: Date, zone: string): ReviewActionRow[] {
+  const overdue = new Set(overdueActionItems(text, now, { zone }).map((p) => p.line - 1));
+  return openReviewActionItems(text).map((i) => ({ line: i.line, action: i.action, owner: i.owner, due: i.due, overdue: overdue.has(i.line) }));
+}
+
 export class IncidentNode {
   readonly kind = 'incident';
+  /** The open action items of its review file, when it has one (set after the review is read). */
+  review: ReviewActionRow[] = [];
   constructor(
     readonly incident: Incident,
     readonly active: boolean,
@@ -54,7 +76,7 @@ export class IncidentNode {
   }
 }
 
-export type DetailKind = 'timeline' | 'checklist' | 'actions' | 'entry' | 'task' | 'action';
+export type DetailKind = 'timeline' | 'checklist' | 'actions' | 'entry' | 'task' | 'action' | 'reviewActions' | 'reviewAction';
 
 /** A row under an incident: a section (timeline, checklist, action items) or one line of it. */
 export class DetailNode {
@@ -62,7 +84,7 @@ export class DetailNode {
   constructor(
     readonly detail: DetailKind,
     readonly parent: IncidentNode | DetailNode,
-    /** 0-based line (of the log, or of the incident's linked file) this row stands for. */
+    /** 0-based line (of the log, of the incident's linked file, or of its review for review rows) this row stands for. */
     readonly line: number,
     readonly key: string,
   ) {}
@@ -169,6 +191,7 @@ export function incidentChildren(node: IncidentNode): DetailNode[] {
   if (incident.checklist.length) out.push(new DetailNode('checklist', node, first(incident.checklist), `${node.key}/checklist`));
   const open = incident.actionItems.filter((a) => !a.done);
   if (open.length) out.push(new DetailNode('actions', node, first(open), `${node.key}/actions`));
+  if (node.review.length) out.push(new DetailNode('reviewActions', node, node.review[0].line, `${node.key}/reviewActions`));
   return out;
 }
 
@@ -182,6 +205,9 @@ export function detailChildren(node: DetailNode): DetailNode[] {
       return incident.checklist.map((c) => new DetailNode('task', node, c.line, `${key}/${c.line}`));
     case 'actions':
       return incident.actionItems.filter((a) => !a.done).map((a) => new DetailNode('action', node, a.line, `${key}/${a.line}`));
+    case 'reviewActions':
+      // Overdue items first: they are what needs doing.
+      return [...node.incidentNode.review].sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.line - b.line).map((a) => new DetailNode('reviewAction', node, a.line, `${key}/${a.line}`));
     default:
       return [];
   }
@@ -220,7 +246,7 @@ export function incidentRow(node: IncidentNode, ctx: RowContext | undefined): In
     tooltip: ctx ? incidentTooltip(incident, active, ctx) : undefined,
     accessibilityLabel: `${label}, ${description}`,
     rank: ctx ? severityRank(ctx.policy, incident) : Number.MAX_SAFE_INTEGER,
-    hasChildren: incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done),
+    hasChildren: incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done) || node.review.length > 0,
   };
 }
 
@@ -233,6 +259,8 @@ export interface DetailRow {
   done?: boolean;
   /** For the section rows: every checklist item is done. */
   complete?: boolean;
+  /** For review action items (and their section): past the due date. */
+  overdue?: boolean;
 }
 
 export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
@@ -265,6 +293,18 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
     case 'action': {
       const action = incident.actionItems.find((a) => a.line === node.line);
       return { label: shown(action?.text ?? ''), description: action?.owner ? shown(`@${action.owner}`) : undefined };
+    }
+    case 'reviewActions': {
+      const items = node.incidentNode.review;
+      const overdue = items.filter((a) => a.overdue).length;
+      return { label: 'Review action items', description: `${items.length} open${overdue ? `, ${overdue} overdue` : ''}`, overdue: overdue > 0 };
+    }
+    case 'reviewAction': {
+      const a = node.incidentNode.review.find((r) => r.line === node.line);
+      if (!a) return { label: '' };
+      const description = [a.owner ? `@${a.owner}` : '', a.due ? `due ${a.due}` : '', a.overdue ? 'overdue' : ''].filter(Boolean).join(' · ');
+      const label = shown(a.action || '(no text)');
+      return { label, description: shown(description) || undefined, overdue: a.overdue, accessibilityLabel: `${a.overdue ? 'overdue: ' : ''}${label}${description ? `, ${shown(description)}` : ''}` };
     }
   }
 }

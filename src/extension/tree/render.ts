@@ -8,7 +8,9 @@ import type { LogState, LogStore } from '../logStore';
 import { isActive } from '../../core/indexer';
 import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/policy';
+import { reviewFileName } from '../../core/review';
 import { resolveDisplayZone } from '../../core/time';
+import { readText } from '../logStore';
 import {
   DetailNode,
   type GroupBy,
@@ -24,6 +26,7 @@ import {
   incidentChildren,
   incidentRow,
   isFiltered,
+  reviewActionRows,
   sanitizeFilter,
 } from './model';
 
@@ -199,20 +202,50 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private detailItem(node: DetailNode): vscode.TreeItem {
     const ctx = this.render;
     const row = detailRow(node, ctx?.zone);
-    const sectionRow = node.detail === 'timeline' || node.detail === 'checklist' || node.detail === 'actions';
+    const sectionRow = node.detail === 'timeline' || node.detail === 'checklist' || node.detail === 'actions' || node.detail === 'reviewActions';
     const item = new vscode.TreeItem(row.label, sectionRow ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.description = row.description;
     item.tooltip = row.tooltip;
     if (row.accessibilityLabel) item.accessibilityInformation = { label: row.accessibilityLabel };
     if (node.detail === 'checklist') item.iconPath = new vscode.ThemeIcon(row.complete ? 'pass' : 'checklist');
     else if (node.detail === 'task') item.iconPath = new vscode.ThemeIcon(row.done ? 'pass-filled' : 'circle-large-outline', row.done ? new vscode.ThemeColor('testing.iconPassed') : undefined);
+    else if (node.detail === 'reviewActions') item.iconPath = new vscode.ThemeIcon('notebook', row.overdue ? new vscode.ThemeColor('errorForeground') : undefined);
+    else if (node.detail === 'reviewAction') item.iconPath = row.overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('circle-large-outline');
     else item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.detail]);
     item.id = node.key;
     item.contextValue = `incidentDetail.${node.detail}`;
-    // Rows stand for lines of the log, or of the incident's linked file: a click shows that line.
-    const uri = this.lineUri(node.incidentNode.incident);
+    // Rows stand for lines of the log, of the incident's linked file, or of its review: a click shows that line.
+    const review = node.detail === 'reviewActions' || node.detail === 'reviewAction';
+    const uri = review ? this.reviewUri(node.incidentNode.incident) : this.lineUri(node.incidentNode.incident);
     if (uri) item.command = { command: 'vscode.open', title: 'Show in Log', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
     return item;
+  }
+
+  /** The incident's review file: pir/<id>.md beside the log. */
+  private reviewUri(incident: Incident): vscode.Uri | undefined {
+    return this.render ? vscode.Uri.joinPath(this.render.logUri, '..', 'pir', reviewFileName(incident)) : undefined;
+  }
+
+  /**
+   * Reads the reviews beside the log (pir/<id>.md) for their open action items: one listing of
+   * the folder, then only the files that exist. A review that cannot be read shows nothing.
+   */
+  private async readReviews(nodes: IncidentNode[], ctx: RenderContext): Promise<void> {
+    const dir = vscode.Uri.joinPath(ctx.logUri, '..', 'pir');
+    let names: Set<string>;
+    try {
+      names = new Set((await vscode.workspace.fs.readDirectory(dir)).filter(([, type]) => type === vscode.FileType.File).map(([name]) => name));
+    } catch {
+      return;
+    }
+    await Promise.all(
+      nodes.map(async (node) => {
+        const name = reviewFileName(node.incident);
+        if (!names.has(name)) return;
+        const read = await readText(vscode.Uri.joinPath(dir, name));
+        if (read.kind === 'ok') node.review = reviewActionRows(read.text, ctx.now, ctx.zone);
+      }),
+    );
   }
 
   /** The file an incident's detail lines are in: the log, or its linked file when the link was followed. */
@@ -237,6 +270,11 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const zoneSetting = vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone');
     this.render = { policy: state.policy, logUri: state.uri, zone: resolveDisplayZone(zoneSetting, state.policy.timeZone), now: new Date() };
     this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
+    await this.readReviews(
+      this.roots.flatMap((g) => g.children),
+      this.render,
+    );
+    this.watchReviews(state.uri);
     if (this.view && !this.view.message && isFiltered(this.filterValue)) {
       const what = filterText(this.filterValue);
       // A filter must never be forgotten at 3 a.m.: say it above the tree, not only in the title.
@@ -258,6 +296,21 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async incidents(): Promise<{ incidents: Incident[]; policy: Policy } | undefined> {
     const state = await this.store.read();
     return state.kind === 'ok' ? { incidents: state.index.incidents, policy: state.policy } : undefined;
+  }
+
+  private reviewWatcher: { dir: string; watcher: vscode.FileSystemWatcher } | undefined;
+
+  /** A review changed on disk (the form's save, a hand edit, git): its action items may have. */
+  private watchReviews(logUri: vscode.Uri): void {
+    const dir = vscode.Uri.joinPath(logUri, '..', 'pir');
+    if (this.reviewWatcher?.dir === dir.toString()) return;
+    this.reviewWatcher?.watcher.dispose();
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.md'));
+    const redraw = () => this.changed.fire();
+    watcher.onDidChange(redraw);
+    watcher.onDidCreate(redraw);
+    watcher.onDidDelete(redraw);
+    this.reviewWatcher = { dir: dir.toString(), watcher };
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
@@ -282,6 +335,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     clearInterval(this.ticker);
+    this.reviewWatcher?.watcher.dispose();
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
