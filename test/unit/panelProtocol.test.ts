@@ -188,3 +188,44 @@ test("the panel's view of an incident: facts, clocks, phases and items numbered 
   ]);
   assert.equal(view.readOnly, null);
 });
+
+test('prototype-pollution keys, non-finite numbers, 5 MB strings and look-alike commands are refused', () => {
+  // JSON.parse (as structured clone does) makes `__proto__` and `constructor` own keys.
+  const own = (json: string) => JSON.parse(json) as unknown;
+  const big = 'x'.repeat(5 * 1024 * 1024);
+  for (const m of [
+    own(`{"type":"setDone","incident":"${ID}","item":{"index":1,"text":"${item.text}"},"done":true,"__proto__":{"polluted":true}}`),
+    own(`{"type":"setDone","incident":"${ID}","item":{"index":1,"text":"${item.text}","__proto__":{"index":0}},"done":true}`),
+    own(`{"type":"command","incident":"${ID}","command":"resolve","constructor":{"prototype":{"polluted":true}}}`),
+    own(`{"__proto__":{"type":"ready"}}`),
+    { type: 'constructor', incident: ID },
+    { type: 'toString', incident: ID },
+    { type: 'command', incident: ID, command: '__proto__' },
+    { type: 'command', incident: ID, command: 'constructor' },
+    { type: 'command', incident: ID, command: 'hasOwnProperty' },
+    { type: 'setDone', incident: ID, item: { index: Number.NaN, text: item.text }, done: true },
+    { type: 'setDone', incident: ID, item: { index: Number.POSITIVE_INFINITY, text: item.text }, done: true },
+    { type: 'setDone', incident: ID, item: item.text, done: true },
+    { type: 'setDone', incident: ID, item: { index: 1, text: [item.text] }, done: true },
+    { type: 'setDone', incident: ID, item, done: 1 },
+    { type: 'setDone', incident: ID, item: { index: 1, text: big }, done: true },
+    { type: 'skip', incident: ID, item, reason: big },
+    { type: 'openLink', incident: ID, href: `https://example.com/${big}` },
+    { type: big, incident: ID },
+    { type: 'setDone', incident: big, item, done: true },
+    { type: 'setDone', incident: ID, item: { index: 1, text: `${item.text}\u001b[2J` }, done: true },
+    { type: 'skip', incident: ID, item, reason: 'ok\u0000' },
+    { type: 'openLink', incident: ID, href: '..\\..\\etc\\passwd' },
+    { type: 'openLink', incident: ID, href: 'vscode://file/etc/passwd' },
+  ]) {
+    const r = parseMessage(schema, m);
+    assert.equal(r.ok, false, JSON.stringify(m)?.slice(0, 120));
+    if (!r.ok) assert.ok(r.reason.length < 400 && !r.reason.includes('x'.repeat(50)), r.reason.slice(0, 120));
+  }
+  assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
+});
+
+test('a path as item text passes the schema (it is text) and is refused by the host against the log', () => {
+  // The schema cannot know the items; the host compares index and text with the log (itemAt).
+  assert.ok(accepts({ type: 'setDone', incident: ID, item: { index: 1, text: '../../etc/passwd' }, done: true }));
+});
