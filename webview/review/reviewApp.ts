@@ -123,6 +123,9 @@ export class IncidentReview extends LitElement {
     td vscode-textfield {
       width: 100%;
     }
+    th:first-child {
+      width: 40%;
+    }
     tr.overdue td:first-child {
       border-left: 3px solid var(--vscode-errorForeground);
     }
@@ -291,8 +294,8 @@ export class IncidentReview extends LitElement {
       ${this.conflicts.has(s.key) ? html`<p class="warn" role="status">This section changed in the file while you were typing; the form shows the file's text.</p>` : nothing}
       <vscode-textarea
         id=${id}
-        label=${s.heading}
-        rows="5"
+        .label=${s.heading}
+        rows="4"
         resize="vertical"
         ?readonly=${v.readOnly !== null}
         .value=${live(this.values[s.key] ?? s.text)}
@@ -322,9 +325,9 @@ export class IncidentReview extends LitElement {
           </table>`}
       ${writable
         ? html`<form class="add" @submit=${(e: Event) => this.onAdd(e)}>
-            <vscode-textfield id="new-action" label="New action item" placeholder="New action item"></vscode-textfield>
-            <vscode-textfield id="new-owner" label="Owner" placeholder=${v.defaultOwner ?? 'Owner'}></vscode-textfield>
-            <vscode-textfield id="new-due" label="Due date" placeholder="YYYY-MM-DD"></vscode-textfield>
+            <vscode-textfield id="new-action" .label=${'New action item'} placeholder="New action item"></vscode-textfield>
+            <vscode-textfield id="new-owner" .label=${'Owner'} placeholder=${v.defaultOwner ?? 'Owner'}></vscode-textfield>
+            <vscode-textfield id="new-due" .label=${'Due date'} placeholder="YYYY-MM-DD"></vscode-textfield>
             <vscode-button icon="add" type="submit" @click=${(e: Event) => this.onAdd(e)}>Add action item</vscode-button>
           </form>`
         : nothing}
@@ -336,7 +339,7 @@ export class IncidentReview extends LitElement {
     const editable = writable && item.kind === 'row';
     const cell = (c: Column) =>
       editable && v.columns.includes(c)
-        ? html`<vscode-textfield label=${`${COLUMN_LABELS[c]} of ${item.action}`} .value=${live(item[c])} placeholder=${c === 'due' ? 'YYYY-MM-DD' : ''} @change=${(e: Event) => this.onCell(item, c, e)}></vscode-textfield>`
+        ? html`<vscode-textfield .label=${`${COLUMN_LABELS[c]} of ${item.action}`} .value=${live(item[c])} placeholder=${c === 'due' ? 'YYYY-MM-DD' : ''} @change=${(e: Event) => this.onCell(item, c, e)}></vscode-textfield>`
         : html`${item[c]}`;
     return html`<tr class=${item.overdue ? 'overdue' : ''}>
       <td>${cell('action')}</td>
