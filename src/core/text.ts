@@ -8,6 +8,8 @@ export function normalizeToken(text: string): string {
 
 /** Removes inline markdown from one line: emphasis, code ticks, links, images, autolinks, escapes, HTML tags. */
 const INLINE_MARKUP = /[[\]<>`*_~\\&!]/;
+const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITY = /&(?:amp|lt|gt|quot|#39);/g;
 
 export function stripInline(text: string): string {
   // Most values have no markup at all: skip the passes (this runs for every field and timeline
@@ -29,7 +31,8 @@ export function stripInline(text: string): string {
   s = stripSingle(s, 95);
   s = stripDelimited(s, 126 /* ~ */, 126);
   s = stripEscapes(s);
-  if (s.indexOf('&') !== -1) s = s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  // One pass, so `&amp;lt;` reads as the `&lt;` it stands for, not as `<`.
+  if (s.indexOf('&') !== -1) s = s.replace(ENTITY, (m) => ENTITIES[m]);
   return s.replace(/\s+/g, ' ').trim();
 }
 

@@ -23,7 +23,8 @@ function referenceStripInline(text: string): string {
   s = s.replace(/(^|[^\w_])_(?=\S)([^_]*?\S)_(?!\w)/g, '$1$2');
   s = s.replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1');
   s = s.replace(/\\([!-/:-@[-`{-~])/g, '$1');
-  s = s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+  const entities: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+  s = s.replace(/&(?:amp|lt|gt|quot|#39);/g, (m) => entities[m]);
   return s.replace(/\s+/g, ' ').trim();
 }
 
@@ -48,6 +49,7 @@ test('stripInline on familiar values', () => {
     ['<https://status.example.com>', 'https://status.example.com'],
     ['<b>bold</b> and *it* and _it_ and ~~gone~~', 'bold and it and it and gone'],
     ['a\\*b &amp; c', 'a*b & c'],
+    ['&amp;lt;script&amp;gt;', '&lt;script&gt;'],
     ['snake_case_name stays', 'snake_case_name stays'],
   ];
   for (const [input, want] of cases) assert.equal(stripInline(input), want, input);
