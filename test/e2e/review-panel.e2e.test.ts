@@ -1,6 +1,7 @@
 // The post-incident review form in the browser: opened from the palette (the draft written
 // first), every section filled and two action items added with the markdown checked on disk,
-// the text back after the form is closed and reopened, and a hand edit of the file followed.
+// the text back after the form is closed and reopened, a hand edit of the file followed, and
+// the form restored after a window reload.
 import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ describe('Review panel (code-server + Chromium)', function () {
   const waitForReview = (what: string, ok: (text: string) => boolean) => waitForFile(reviewPath(), `the review to ${what}`, ok, 20_000);
   const section = (text: string, heading: string) => readReview(text).sections.find((x) => x.heading === heading)?.text;
 
-  it('fills every section and adds two action items; reopens with the text back; follows a hand edit', async () => {
+  it('fills every section and adds two action items; reopens with the text back; follows a hand edit; comes back after a reload', async () => {
     await s.wb.openActivity('Incidents');
     await s.wb.treeRows('incidentPlaybook').filter({ hasText: ID }).first().waitFor({ timeout: 30_000 });
     await s.wb.runCommand('Incident: Open Post-Incident Review');
@@ -110,5 +111,12 @@ describe('Review panel (code-server + Chromium)', function () {
     writeFileSync(reviewPath(), review.replace(SECTIONS['Lessons learned'], 'Pool limits are code now.'));
     await waitValue(frame, 'Lessons learned', (v) => v === 'Pool limits are code now.');
     await waitValue(frame, 'Root cause', (v) => v === SECTIONS['Root cause']);
+
+    // Reload the window: the form is restored with its incident and the file's text.
+    await s.wb.runCommand('Developer: Reload Window');
+    await s.page.waitForLoadState('domcontentloaded');
+    await s.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    const restored = await s.wb.webview(`Post-incident review: ${ID}`, 60_000);
+    await waitValue(restored, 'Lessons learned', (v) => v === 'Pool limits are code now.');
   });
 });
