@@ -81,3 +81,4 @@ export { checklistView, type ChecklistView, type ChecklistViewItem, type Checkli
 export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
 export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
 export { gitUserName } from './gitUser';
+export { REDACTED, redactSecrets, stripTerminalSequences } from './redact';
