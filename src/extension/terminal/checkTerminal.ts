@@ -1,0 +1,323 @@
+// Runs one command in the dedicated "Incident checks" terminal and captures its result.
+//
+// The shell-integration path: `shellIntegration.executeCommand`, `execution.read()` called at
+// once (later calls lose output), the exit code taken only from `onDidEndTerminalShellExecution`
+// (`exitCode === undefined` is "unknown", never success). Multi-line commands run as a temporary
+// script, because VS Code drops the end event for some of them. When integration does not come
+// up within `incidentPlaybook.healthChecks.shellIntegrationTimeout` seconds (or is disabled), the
+// command runs in a pseudoterminal we own, as a child process in its own process group: the user
+// still sees the output live, and the exit code comes from the process. Never a silent sendText.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import * as vscode from 'vscode';
+
+export const TERMINAL_NAME = 'Incident checks';
+
+export type CheckStatus = 'pass' | 'fail' | 'timeout' | 'unknown';
+
+export interface CheckCommand {
+  /** The command line (may span lines). */
+  run: string;
+  /** Absolute working directory; the first workspace folder when absent. */
+  cwd?: string;
+  /** Milliseconds before the run is stopped; none when absent. */
+  timeoutMs?: number;
+  /** Expected exit code (default 0). */
+  expect?: number;
+  /** Extra environment variables (the fallback passes them; the integrated shell gets them through the script). */
+  env?: Record<string, string>;
+}
+
+export interface CheckResult {
+  status: CheckStatus;
+  /** The process's exit code; undefined when the shell did not report one. */
+  exitCode: number | undefined;
+  durationMs: number;
+  /** What the command printed, with OSC 633 and ANSI sequences removed (not yet redacted). */
+  output: string;
+  /** How it ran. */
+  via: 'shell-integration' | 'pseudoterminal';
+  /** Stopped because the caller cancelled (status is then 'unknown'). */
+  cancelled?: boolean;
+}
+
+/* eslint-disable no-control-regex -- terminal escapes are control characters */
+const OSC = /\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)/g;
+const CSI = /\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]/g;
+const ESC2 = /\x1b[@-Z\\-_]/g;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
+const ESC = /\x1b/g;
+/* eslint-enable no-control-regex */
+
+/** Terminal output as plain text: OSC (633 included), CSI and other escapes dropped, carriage returns resolved. */
+export function stripTerminalOutput(raw: string): string {
+  const text = raw.replace(OSC, '').replace(CSI, '').replace(ESC2, '').replace(ESC, '').replace(/\r\n/g, '\n');
+  // A lone \r rewrites its line (progress bars): keep what was written last.
+  return text
+    .split('\n')
+    .map((line) => (line.includes('\r') ? line.split('\r').filter((s) => s.length).pop() ?? '' : line))
+    .join('\n')
+    .replace(CONTROL, '');
+}
+
+/** POSIX single-quoted string. */
+export function shellQuote(s: string): string {
+  return `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+export function statusFor(exitCode: number | undefined, expect = 0): CheckStatus {
+  if (exitCode === undefined) return 'unknown';
+  return exitCode === expect ? 'pass' : 'fail';
+}
+
+function shellIntegrationTimeoutMs(): number {
+  const s = vscode.workspace.getConfiguration('incidentPlaybook.healthChecks').get<number>('shellIntegrationTimeout', 5);
+  return Math.max(0, Math.min(60, typeof s === 'number' && Number.isFinite(s) ? s : 5)) * 1000;
+}
+
+function shellIntegrationEnabled(): boolean {
+  return vscode.workspace.getConfiguration('terminal.integrated').get<boolean>('shellIntegration.enabled', true) !== false;
+}
+
+/** The shell the fallback runs commands with: the user's POSIX shell, or /bin/sh. */
+function posixShell(): string {
+  const shell = vscode.env.shell || process.env.SHELL || '';
+  return /^(ba|z|k|da|)sh$/.test(basename(shell)) ? shell : '/bin/sh';
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A script for a command: cd into its folder, export its variables, then the command. */
+function writeScript(cmd: CheckCommand, cwd: string): string {
+  const file = join(tmpdir(), `incident-check-${randomBytes(6).toString('hex')}.sh`);
+  const env = Object.entries(cmd.env ?? {})
+    .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(k))
+    .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
+    .join('');
+  writeFileSync(file, `cd -- ${shellQuote(cwd)} || exit 1\n${env}${cmd.run.replace(/\r\n/g, '\n')}\n`, { mode: 0o600 });
+  return file;
+}
+
+class CheckPty implements vscode.Pseudoterminal {
+  private readonly writeEmitter = new vscode.EventEmitter<string>();
+  private readonly closeEmitter = new vscode.EventEmitter<number | void>();
+  readonly onDidWrite = this.writeEmitter.event;
+  readonly onDidClose = this.closeEmitter.event;
+  private opened!: () => void;
+  readonly ready = new Promise<void>((r) => (this.opened = r));
+  closed = false;
+  /** Called on Ctrl+C typed into the terminal, and when the terminal closes. */
+  interrupt: (() => void) | undefined;
+
+  open(): void {
+    this.opened();
+  }
+  close(): void {
+    this.closed = true;
+    this.interrupt?.();
+  }
+  handleInput(data: string): void {
+    if (data === '\x03') this.interrupt?.();
+  }
+  write(text: string): void {
+    this.writeEmitter.fire(text.replace(/\r?\n/g, '\r\n'));
+  }
+  dispose(): void {
+    this.writeEmitter.dispose();
+    this.closeEmitter.dispose();
+  }
+}
+
+/** Kills a detached child's whole process group: TERM, then KILL after a grace period. */
+function killGroup(child: ChildProcess, graceMs = 1000): void {
+  const pid = child.pid;
+  if (!pid) return;
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      if (process.platform === 'win32') child.kill(s);
+      else process.kill(-pid, s);
+    } catch {
+      // Already gone.
+    }
+  };
+  signal('SIGTERM');
+  setTimeout(() => signal('SIGKILL'), graceMs).unref?.();
+}
+
+export class CheckTerminal implements vscode.Disposable {
+  private shellTerminal: vscode.Terminal | undefined;
+  private pty: { terminal: vscode.Terminal; pty: CheckPty } | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.disposables.push(
+      vscode.window.onDidCloseTerminal((t) => {
+        if (t === this.shellTerminal) this.shellTerminal = undefined;
+        if (t === this.pty?.terminal) {
+          this.pty.pty.dispose();
+          this.pty = undefined;
+        }
+      }),
+    );
+  }
+
+  /** Runs the command after any run in progress; never rejects for the command's own failure. */
+  run(cmd: CheckCommand, token?: vscode.CancellationToken): Promise<CheckResult> {
+    const next = this.queue.then(() => this.runNow(cmd, token));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(cmd: CheckCommand, token?: vscode.CancellationToken): Promise<CheckResult> {
+    const cwd = cmd.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? tmpdir();
+    if (token?.isCancellationRequested) return { status: 'unknown', exitCode: undefined, durationMs: 0, output: '', via: 'shell-integration', cancelled: true };
+    const terminal = shellIntegrationEnabled() ? await this.integratedTerminal(cwd) : undefined;
+    if (terminal?.shellIntegration) return this.runIntegrated(terminal, terminal.shellIntegration, cmd, cwd, token);
+    return this.runInPty(cmd, cwd, token);
+  }
+
+  /** The shell terminal, once its integration is up; undefined when it does not come up in time. */
+  private async integratedTerminal(cwd: string): Promise<vscode.Terminal | undefined> {
+    if (!this.shellTerminal || this.shellTerminal.exitStatus) {
+      this.shellTerminal = vscode.window.createTerminal({ name: TERMINAL_NAME, cwd, isTransient: true, iconPath: new vscode.ThemeIcon('pulse') });
+    }
+    const terminal = this.shellTerminal;
+    terminal.show(true);
+    if (terminal.shellIntegration) return terminal;
+    const waitMs = shellIntegrationTimeoutMs();
+    return new Promise((resolve) => {
+      const done = (t: vscode.Terminal | undefined) => {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve(t);
+      };
+      const sub = vscode.window.onDidChangeTerminalShellIntegration((e) => {
+        if (e.terminal === terminal) done(terminal);
+      });
+      const timer = setTimeout(() => done(terminal.shellIntegration ? terminal : undefined), waitMs);
+    });
+  }
+
+  private async runIntegrated(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, cmd: CheckCommand, cwd: string, token?: vscode.CancellationToken): Promise<CheckResult> {
+    const multiLine = /[\r\n]/.test(cmd.run.trim()) || (cmd.env && Object.keys(cmd.env).length > 0);
+    const script = multiLine ? writeScript(cmd, cwd) : undefined;
+    const line = script ? `bash ${shellQuote(script)}` : `cd -- ${shellQuote(cwd)} && ${cmd.run.trim()}`;
+    const started = performance.now();
+    let execution: vscode.TerminalShellExecution | undefined;
+    let resolveEnd!: (code: number | undefined) => void;
+    const ended = new Promise<number | undefined>((r) => (resolveEnd = r));
+    const endSub = vscode.window.onDidEndTerminalShellExecution((e) => {
+      if (execution && e.execution === execution) resolveEnd(e.exitCode);
+    });
+    let raw = '';
+    let reading: Promise<void> = Promise.resolve();
+    let outcome: 'ended' | 'timeout' | 'cancelled';
+    let exitCode: number | undefined;
+    try {
+      execution = integration.executeCommand(line);
+      const stream = execution.read();
+      reading = (async () => {
+        for await (const data of stream) raw += data;
+      })().catch(() => undefined);
+      const stops: Array<Promise<'timeout' | 'cancelled'>> = [];
+      let timer: NodeJS.Timeout | undefined;
+      if (cmd.timeoutMs !== undefined) stops.push(new Promise((r) => (timer = setTimeout(() => r('timeout'), cmd.timeoutMs))));
+      let cancelSub: vscode.Disposable | undefined;
+      if (token) stops.push(new Promise((r) => (cancelSub = token.onCancellationRequested(() => r('cancelled')))));
+      const first = await Promise.race([ended.then((c) => ({ kind: 'ended' as const, c })), ...stops.map((p) => p.then((kind) => ({ kind, c: undefined })))]);
+      clearTimeout(timer);
+      cancelSub?.dispose();
+      outcome = first.kind;
+      exitCode = first.c;
+      if (outcome !== 'ended') {
+        // Interrupt the foreground command; its end event (if any) comes shortly after.
+        terminal.sendText('\x03', false);
+        exitCode = await Promise.race([ended, sleep(2000).then(() => undefined)]);
+      }
+      // The stream ends with the command; wait a moment for the last chunk.
+      await Promise.race([reading, sleep(1000)]);
+    } finally {
+      endSub.dispose();
+      if (script) rmSync(script, { force: true });
+    }
+    const durationMs = Math.round(performance.now() - started);
+    const output = dropEcho(stripTerminalOutput(raw), line);
+    if (outcome === 'timeout') return { status: 'timeout', exitCode, durationMs, output, via: 'shell-integration' };
+    if (outcome === 'cancelled') return { status: 'unknown', exitCode, durationMs, output, via: 'shell-integration', cancelled: true };
+    return { status: statusFor(exitCode, cmd.expect), exitCode, durationMs, output, via: 'shell-integration' };
+  }
+
+  private async ptyTerminal(): Promise<CheckPty> {
+    if (!this.pty || this.pty.pty.closed) {
+      const pty = new CheckPty();
+      const terminal = vscode.window.createTerminal({ name: TERMINAL_NAME, pty, isTransient: true, iconPath: new vscode.ThemeIcon('pulse') });
+      this.pty = { terminal, pty };
+    }
+    this.pty.terminal.show(true);
+    // Text written before the terminal opens is lost; it opens as soon as VS Code shows it.
+    await Promise.race([this.pty.pty.ready, sleep(5000)]);
+    return this.pty.pty;
+  }
+
+  private async runInPty(cmd: CheckCommand, cwd: string, token?: vscode.CancellationToken): Promise<CheckResult> {
+    const pty = await this.ptyTerminal();
+    const started = performance.now();
+    pty.write(`\x1b[1m$ ${cmd.run.trim().split(/\r?\n/).join('\n> ')}\x1b[0m\n`);
+    let raw = '';
+    const child = spawn(posixShell(), ['-c', cmd.run], {
+      cwd,
+      env: { ...process.env, ...cmd.env },
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const onData = (b: Buffer) => {
+      const s = b.toString('utf8');
+      raw += s;
+      pty.write(s);
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    let stopped: 'timeout' | 'cancelled' | undefined;
+    const stop = (why: 'timeout' | 'cancelled') => {
+      if (stopped) return;
+      stopped = why;
+      killGroup(child);
+    };
+    pty.interrupt = () => stop('cancelled');
+    const timer = cmd.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), cmd.timeoutMs) : undefined;
+    const cancelSub = token?.onCancellationRequested(() => stop('cancelled'));
+    if (token?.isCancellationRequested) stop('cancelled');
+    const exitCode = await new Promise<number | undefined>((resolve) => {
+      child.on('error', (e) => {
+        raw += `${e.message}\n`;
+        pty.write(`${e.message}\n`);
+        resolve(undefined);
+      });
+      child.on('close', (code) => resolve(code ?? undefined));
+    });
+    clearTimeout(timer);
+    cancelSub?.dispose();
+    pty.interrupt = undefined;
+    const durationMs = Math.round(performance.now() - started);
+    const status: CheckStatus = stopped === 'timeout' ? 'timeout' : stopped === 'cancelled' ? 'unknown' : statusFor(exitCode, cmd.expect);
+    pty.write(`\x1b[2m[${status}${exitCode !== undefined ? `, exit ${exitCode}` : ''}, ${(durationMs / 1000).toFixed(1)} s]\x1b[0m\n\n`);
+    return { status, exitCode, durationMs, output: stripTerminalOutput(raw), via: 'pseudoterminal', ...(stopped === 'cancelled' ? { cancelled: true } : {}) };
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+    this.shellTerminal?.dispose();
+    this.pty?.terminal.dispose();
+  }
+}
+
+/** Some shells echo the command line at the start of the read stream: drop that first line. */
+function dropEcho(output: string, line: string): string {
+  const nl = output.indexOf('\n');
+  const first = (nl < 0 ? output : output.slice(0, nl)).trim();
+  return first && first === line.trim() ? output.slice(nl < 0 ? output.length : nl + 1) : output;
+}

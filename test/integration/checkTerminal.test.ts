@@ -1,0 +1,89 @@
+// The health-check runner in code-server's real terminal (bash with shell integration): pass,
+// fail with its exit code, timeout, a multi-line command, and the pseudoterminal fallback with
+// shell integration turned off.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { CheckTerminal, TERMINAL_NAME, stripTerminalOutput } from '../../src/extension/terminal/checkTerminal';
+
+describe('Health check terminal', function () {
+  this.timeout(60_000);
+  let runner: CheckTerminal;
+
+  before(() => {
+    runner = new CheckTerminal();
+  });
+  after(() => runner.dispose());
+
+  it('runs a passing command through shell integration and captures its output', async () => {
+    const r = await runner.run({ run: 'echo "health ok $((40 + 2))"', timeoutMs: 20_000 });
+    assert.equal(r.via, 'shell-integration');
+    assert.equal(r.status, 'pass', JSON.stringify(r));
+    assert.equal(r.exitCode, 0);
+    assert.match(r.output, /health ok 42/);
+    assert.ok(!r.output.includes('\x1b') && !r.output.includes(']633;'), JSON.stringify(r.output));
+    assert.ok(vscode.window.terminals.some((t) => t.name === TERMINAL_NAME));
+  });
+
+  it('reports a failing command as fail with its exit code', async () => {
+    const r = await runner.run({ run: 'echo broken >&2; bash -c "exit 3"', timeoutMs: 20_000 });
+    assert.equal(r.via, 'shell-integration');
+    assert.equal(r.status, 'fail', JSON.stringify(r));
+    assert.equal(r.exitCode, 3);
+    assert.match(r.output, /broken/);
+  });
+
+  it('runs a multi-line command as a script, in the given folder', async () => {
+    const r = await runner.run({ run: 'echo first\nif true; then\n  echo "second $PHASE"\nfi\nexit 4', timeoutMs: 20_000, env: { PHASE: 'two' } });
+    assert.equal(r.status, 'fail', JSON.stringify(r));
+    assert.equal(r.exitCode, 4);
+    assert.match(r.output, /first\s+second two/);
+  });
+
+  it('stops a slow command at its timeout and reports timeout', async () => {
+    const r = await runner.run({ run: 'echo waiting; sleep 30', timeoutMs: 1500 });
+    assert.equal(r.status, 'timeout', JSON.stringify(r));
+    assert.ok(r.durationMs >= 1400 && r.durationMs < 10_000, `${r.durationMs} ms`);
+    // The terminal is usable again afterwards.
+    const after = await runner.run({ run: 'echo again', timeoutMs: 20_000 });
+    assert.equal(after.status, 'pass', JSON.stringify(after));
+  });
+
+  describe('with shell integration disabled', () => {
+    const config = () => vscode.workspace.getConfiguration('terminal.integrated');
+    let before: boolean | undefined;
+    beforeEach(async () => {
+      before = config().inspect<boolean>('shellIntegration.enabled')?.globalValue;
+      await config().update('shellIntegration.enabled', false, vscode.ConfigurationTarget.Global);
+    });
+    afterEach(() => config().update('shellIntegration.enabled', before, vscode.ConfigurationTarget.Global));
+
+    it('falls back to a pseudoterminal that still captures output and exit code', async () => {
+      const r = await runner.run({ run: 'echo "from the fallback"; exit 3', timeoutMs: 20_000 });
+      assert.equal(r.via, 'pseudoterminal');
+      assert.equal(r.status, 'fail', JSON.stringify(r));
+      assert.equal(r.exitCode, 3);
+      assert.match(r.output, /from the fallback/);
+      const ok = await runner.run({ run: 'echo fine', timeoutMs: 20_000 });
+      assert.deepEqual([ok.via, ok.status, ok.exitCode], ['pseudoterminal', 'pass', 0]);
+    });
+
+    it('kills the whole process group at the timeout', async () => {
+      const marker = `incident-check-${Date.now()}`;
+      const r = await runner.run({ run: `sh -c 'sleep 30; echo ${marker}' & sleep 30`, timeoutMs: 1000 });
+      assert.equal(r.status, 'timeout', JSON.stringify(r));
+      assert.ok(r.durationMs < 5000, `${r.durationMs} ms`);
+      // No process of the group is left: the grandchild's sleep went too.
+      const { execFileSync } = await import('node:child_process');
+      await new Promise((res) => setTimeout(res, 1500));
+      const ps = execFileSync('ps', ['-eo', 'args']).toString();
+      assert.ok(!ps.includes(marker), 'the background child was killed');
+    });
+  });
+});
+
+describe('Terminal output cleaning', () => {
+  it('drops OSC 633, ANSI colours and progress rewrites', () => {
+    const raw = '\x1b]633;C\x07\x1b[32mok\x1b[0m\r\n10%\r50%\r100%\r\n\x1b]633;D;0\x07';
+    assert.equal(stripTerminalOutput(raw), 'ok\n100%\n');
+  });
+});
