@@ -82,3 +82,25 @@ export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgenc
 export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
 export { gitUserName } from './gitUser';
 export { REDACTED, redactSecrets, stripTerminalSequences } from './redact';
+export {
+  DEFAULT_CHECK_TIMEOUT_MS,
+  EXCERPT_CHARS,
+  findHealthCheck,
+  findRunbook,
+  formatRunDuration,
+  healthCheckEntry,
+  healthChecksOf,
+  healthSummaryEntry,
+  normalizeCheckCwd,
+  outputExcerpt,
+  parseCheckTimeout,
+  runbookParamEnv,
+  runbooksOf,
+  statusFor,
+  type HealthCheck,
+  type RunResult,
+  type RunStatus,
+  type Runbook,
+  type RunbookParam,
+  type RunbookStep,
+} from './healthChecks';

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CANONICAL_NAMES, type ChecklistPhase, PRESETS, type Policy, PolicyError, defaultPolicy, flattenPhases, parseDuration, parseReviewPeriod } from './policy';
 import { subsectionKind } from './reader/headings';
 import { normalizeToken } from './text';
+import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS, MIN_CHECK_TIMEOUT_MS, normalizeCheckCwd, parseCheckTimeout, type HealthCheck, type Runbook } from './healthChecks';
 
 const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
   if (parseDuration(v) === undefined && v !== null) {
@@ -26,6 +27,58 @@ const checklistSchema = z.union([
   z.array(checklistItem),
   z.object({ phases: z.array(z.object({ name: z.string().trim().min(1, 'a phase needs a name'), items: z.array(checklistItem).min(1, 'a phase needs at least one item') }).strict()).min(1) }).strict(),
 ]);
+
+const command = z.string().trim().min(1, 'a command needs some text').max(20_000, 'is longer than 20000 characters');
+const healthCheckSchema = z
+  .object({
+    name: stepId,
+    run: command,
+    cwd: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || normalizeCheckCwd(v) !== undefined, 'must be a folder inside the repository (relative, not leaving it with ..)'),
+    timeout: z
+      .union([z.number(), z.string()])
+      .optional()
+      .superRefine((v, ctx) => {
+        if (v === undefined) return;
+        const ms = parseCheckTimeout(v);
+        if (ms === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${String(v)}" is not a timeout (use 10s, 500ms, 2m)` });
+        else if (ms < MIN_CHECK_TIMEOUT_MS || ms > MAX_CHECK_TIMEOUT_MS) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `"${String(v)}" is outside 100ms to 1h` });
+      }),
+    expect: z.number().int('must be a whole exit code').min(0).max(255).optional(),
+    capture: z.boolean().optional(),
+  })
+  .strict();
+const paramName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'is not a parameter name (an environment variable name: letters, digits and _)');
+const paramPattern = z
+  .string()
+  .min(1)
+  .max(500)
+  .refine((p) => {
+    try {
+      new RegExp(`^(?:${p})$`);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'is not a valid regular expression');
+const runbookSchema = z
+  .object({
+    title: z.string().trim().min(1, 'a runbook needs a title'),
+    severity: z.string().trim().min(1).optional(),
+    params: z.array(z.union([paramName, z.object({ name: paramName, pattern: paramPattern.optional() }).strict()])).optional(),
+    steps: z
+      .array(
+        z
+          .object({ title: z.string().trim().min(1, 'a step needs a title'), run: command.optional(), notes: z.string().optional(), dangerous: z.boolean().optional() })
+          .strict(),
+      )
+      .min(1, 'a runbook needs at least one step'),
+  })
+  .strict();
+/** A parameter declared without a pattern takes this one: no spaces, quotes or shell metacharacters. */
+const DEFAULT_PARAM_PATTERN = '[A-Za-z0-9._:/@+=-]{1,200}';
 
 const severitySchema = z
   .object({
@@ -54,6 +107,8 @@ const playbookSchema = z
     timeZone: z.string().optional(),
     checklist: checklistSchema.optional(),
     reviewDueBusinessDays: z.number().int().min(0).optional(),
+    healthChecks: z.array(healthCheckSchema).optional(),
+    runbooks: z.record(stepId, runbookSchema).optional(),
   })
   .strict();
 
@@ -167,6 +222,35 @@ export function loadPolicy(yamlText: string): Policy {
     policy.checklist = flattenPhases(phases);
   }
   if (p.reviewDueBusinessDays !== undefined) policy.reviewDueBusinessDays = p.reviewDueBusinessDays;
+  if (p.healthChecks) {
+    const seen = new Set<string>();
+    policy.healthChecks = p.healthChecks.map((c, i): HealthCheck => {
+      const key = c.name.toLowerCase();
+      if (seen.has(key)) throw new PolicyError(`healthChecks.${i}.name: "${c.name}" is listed twice`, lineOf(doc, counter, ['healthChecks', i, 'name']));
+      seen.add(key);
+      return { name: c.name, run: c.run, cwd: normalizeCheckCwd(c.cwd ?? '.') ?? '.', timeoutMs: c.timeout === undefined ? DEFAULT_CHECK_TIMEOUT_MS : (parseCheckTimeout(c.timeout) as number), expect: c.expect ?? 0, capture: c.capture ?? false };
+    });
+  }
+  if (p.runbooks) {
+    policy.runbooks = Object.entries(p.runbooks).map(([id, r]): Runbook => {
+      const params = (r.params ?? []).map((x) => (typeof x === 'string' ? { name: x, pattern: DEFAULT_PARAM_PATTERN } : { name: x.name, pattern: x.pattern ?? DEFAULT_PARAM_PATTERN }));
+      const names = new Set<string>();
+      params.forEach((x, i) => {
+        if (names.has(x.name)) throw new PolicyError(`runbooks.${id}.params.${i}: "${x.name}" is listed twice`, lineOf(doc, counter, ['runbooks', id, 'params', i]));
+        names.add(x.name);
+      });
+      r.steps.forEach((step, i) => {
+        if (!step.run && !step.notes) throw new PolicyError(`runbooks.${id}.steps.${i}: a step needs run or notes`, lineOf(doc, counter, ['runbooks', id, 'steps', i]));
+      });
+      return {
+        id,
+        title: r.title.trim(),
+        ...(r.severity ? { severity: r.severity } : {}),
+        params,
+        steps: r.steps.map((step) => ({ title: step.title.trim(), ...(step.run ? { run: step.run } : {}), ...(step.notes ? { notes: step.notes } : {}), dangerous: step.dangerous ?? false })),
+      };
+    });
+  }
   return policy;
 }
 

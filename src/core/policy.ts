@@ -2,6 +2,7 @@
 // field aliases and the time zone. Built-in defaults come from the two playbooks we implement;
 // a team overrides them in `.incident/playbook.yml`, validated with errors that name the line.
 import type { CanonicalField } from './model';
+import type { HealthCheck, Runbook } from './healthChecks';
 import { normalizeToken } from './text';
 
 
@@ -59,6 +60,10 @@ export interface Policy {
   checklist: string[];
   /** Business days within which the post-incident review is due (a severity's `reviewDue` wins). */
   reviewDueBusinessDays: number;
+  /** The playbook's `healthChecks:` (absent: none). Read with healthChecksOf. */
+  healthChecks?: HealthCheck[];
+  /** The playbook's `runbooks:` (absent: none). Read with runbooksOf. */
+  runbooks?: Runbook[];
 }
 
 export class PolicyError extends Error {
