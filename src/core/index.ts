@@ -104,3 +104,4 @@ export {
   type RunbookParam,
   type RunbookStep,
 } from './healthChecks';
+export { DEFAULT_MAX_OUTPUT_BYTES, checkFolder, defaultRunShell, runCommand, runHealthCheck, type CommandRun, type RunCheckOptions, type RunCommandOptions } from './healthRun';
