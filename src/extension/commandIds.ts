@@ -25,6 +25,8 @@ export const Commands = {
   openChecklist: 'incidentPlaybook.openChecklist',
   startReview: 'incidentPlaybook.startReview',
   openReview: 'incidentPlaybook.openReview',
+  runHealthCheck: 'incidentPlaybook.runHealthCheck',
+  runAllHealthChecks: 'incidentPlaybook.runAllHealthChecks',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
@@ -79,6 +81,15 @@ export interface StartReviewArgs extends IncidentArgs {
   /** Show the draft in an editor (the default); false only drafts it (the review form opens it itself). */
   open?: boolean;
 }
+
+/** Runs one of the playbook's health checks and logs the result on the incident's timeline. */
+export interface RunHealthCheckArgs extends IncidentArgs {
+  /** The check's name; picked when absent. */
+  check?: string;
+}
+
+/** Runs every health check of the playbook and logs one summary entry. */
+export type RunAllHealthChecksArgs = IncidentArgs;
 
 export interface FilterArgs {
   severities?: string[];

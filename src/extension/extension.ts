@@ -16,6 +16,7 @@ import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
+import { registerHealthChecks } from './terminal/healthCheckCommands';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
+    ...registerHealthChecks({ store, view: tree.view, output }),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

@@ -25,7 +25,7 @@ describe('Health check terminal', function () {
   });
 
   it('reports a failing command as fail with its exit code', async () => {
-    const r = await runner.run({ run: 'echo broken >&2; bash -c "exit 3"', timeoutMs: 20_000 });
+    const r = await runner.run({ run: 'echo broken >&2; exit 3', timeoutMs: 20_000 });
     assert.equal(r.via, 'shell-integration');
     assert.equal(r.status, 'fail', JSON.stringify(r));
     assert.equal(r.exitCode, 3);

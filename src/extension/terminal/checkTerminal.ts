@@ -7,16 +7,21 @@
 // up within `incidentPlaybook.healthChecks.shellIntegrationTimeout` seconds (or is disabled), the
 // command runs in a pseudoterminal we own, as a child process in its own process group: the user
 // still sees the output live, and the exit code comes from the process. Never a silent sendText.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { type RunStatus, statusFor } from '../../core/healthChecks';
+import { type CommandRun, runCommand } from '../../core/healthRun';
+import { stripTerminalSequences } from '../../core/redact';
 
 export const TERMINAL_NAME = 'Incident checks';
 
-export type CheckStatus = 'pass' | 'fail' | 'timeout' | 'unknown';
+export type CheckStatus = RunStatus;
+
+/** A run without a timeout of its own still ends some day. */
+const NO_TIMEOUT_MS = 24 * 3_600_000;
 
 export interface CheckCommand {
   /** The command line (may span lines). */
@@ -44,17 +49,12 @@ export interface CheckResult {
   cancelled?: boolean;
 }
 
-/* eslint-disable no-control-regex -- terminal escapes are control characters */
-const OSC = /\x1b\][^\x07\x1b]{0,4096}(?:\x07|\x1b\\)/g;
-const CSI = /\x1b\[[0-?]{0,64}[ -/]{0,8}[@-~]/g;
-const ESC2 = /\x1b[@-Z\\-_]/g;
+// eslint-disable-next-line no-control-regex -- what is left after the escapes: lone control characters
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
-const ESC = /\x1b/g;
-/* eslint-enable no-control-regex */
 
 /** Terminal output as plain text: OSC (633 included), CSI and other escapes dropped, carriage returns resolved. */
 export function stripTerminalOutput(raw: string): string {
-  const text = raw.replace(OSC, '').replace(CSI, '').replace(ESC2, '').replace(ESC, '').replace(/\r\n/g, '\n');
+  const text = stripTerminalSequences(raw).replace(/\r\n/g, '\n');
   // A lone \r rewrites its line (progress bars): keep what was written last.
   return text
     .split('\n')
@@ -68,11 +68,6 @@ export function shellQuote(s: string): string {
   return `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-export function statusFor(exitCode: number | undefined, expect = 0): CheckStatus {
-  if (exitCode === undefined) return 'unknown';
-  return exitCode === expect ? 'pass' : 'fail';
-}
-
 function shellIntegrationTimeoutMs(): number {
   const s = vscode.workspace.getConfiguration('incidentPlaybook.healthChecks').get<number>('shellIntegrationTimeout', 5);
   return Math.max(0, Math.min(60, typeof s === 'number' && Number.isFinite(s) ? s : 5)) * 1000;
@@ -80,12 +75,6 @@ function shellIntegrationTimeoutMs(): number {
 
 function shellIntegrationEnabled(): boolean {
   return vscode.workspace.getConfiguration('terminal.integrated').get<boolean>('shellIntegration.enabled', true) !== false;
-}
-
-/** The shell the fallback runs commands with: the user's POSIX shell, or /bin/sh. */
-function posixShell(): string {
-  const shell = vscode.env.shell || process.env.SHELL || '';
-  return /^(ba|z|k|da|)sh$/.test(basename(shell)) ? shell : '/bin/sh';
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -129,22 +118,6 @@ class CheckPty implements vscode.Pseudoterminal {
     this.writeEmitter.dispose();
     this.closeEmitter.dispose();
   }
-}
-
-/** Kills a detached child's whole process group: TERM, then KILL after a grace period. */
-function killGroup(child: ChildProcess, graceMs = 1000): void {
-  const pid = child.pid;
-  if (!pid) return;
-  const signal = (s: NodeJS.Signals) => {
-    try {
-      if (process.platform === 'win32') child.kill(s);
-      else process.kill(-pid, s);
-    } catch {
-      // Already gone.
-    }
-  };
-  signal('SIGTERM');
-  setTimeout(() => signal('SIGKILL'), graceMs).unref?.();
 }
 
 export class CheckTerminal implements vscode.Disposable {
@@ -205,7 +178,8 @@ export class CheckTerminal implements vscode.Disposable {
   private async runIntegrated(terminal: vscode.Terminal, integration: vscode.TerminalShellIntegration, cmd: CheckCommand, cwd: string, token?: vscode.CancellationToken): Promise<CheckResult> {
     const multiLine = /[\r\n]/.test(cmd.run.trim()) || (cmd.env && Object.keys(cmd.env).length > 0);
     const script = multiLine ? writeScript(cmd, cwd) : undefined;
-    const line = script ? `bash ${shellQuote(script)}` : `cd -- ${shellQuote(cwd)} && ${cmd.run.trim()}`;
+    // A command's own `exit` must not end the terminal's shell: it runs in a child bash.
+    const line = script ? `bash ${shellQuote(script)}` : `cd -- ${shellQuote(cwd)} && bash -c ${shellQuote(cmd.run.trim())}`;
     const started = performance.now();
     let execution: vscode.TerminalShellExecution | undefined;
     let resolveEnd!: (code: number | undefined) => void;
@@ -265,47 +239,23 @@ export class CheckTerminal implements vscode.Disposable {
 
   private async runInPty(cmd: CheckCommand, cwd: string, token?: vscode.CancellationToken): Promise<CheckResult> {
     const pty = await this.ptyTerminal();
-    const started = performance.now();
     pty.write(`\x1b[1m$ ${cmd.run.trim().split(/\r?\n/).join('\n> ')}\x1b[0m\n`);
-    let raw = '';
-    const child = spawn(posixShell(), ['-c', cmd.run], {
-      cwd,
-      env: { ...process.env, ...cmd.env },
-      detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const onData = (b: Buffer) => {
-      const s = b.toString('utf8');
-      raw += s;
-      pty.write(s);
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    let stopped: 'timeout' | 'cancelled' | undefined;
-    const stop = (why: 'timeout' | 'cancelled') => {
-      if (stopped) return;
-      stopped = why;
-      killGroup(child);
-    };
-    pty.interrupt = () => stop('cancelled');
-    const timer = cmd.timeoutMs !== undefined ? setTimeout(() => stop('timeout'), cmd.timeoutMs) : undefined;
-    const cancelSub = token?.onCancellationRequested(() => stop('cancelled'));
-    if (token?.isCancellationRequested) stop('cancelled');
-    const exitCode = await new Promise<number | undefined>((resolve) => {
-      child.on('error', (e) => {
-        raw += `${e.message}\n`;
-        pty.write(`${e.message}\n`);
-        resolve(undefined);
-      });
-      child.on('close', (code) => resolve(code ?? undefined));
-    });
-    clearTimeout(timer);
-    cancelSub?.dispose();
-    pty.interrupt = undefined;
-    const durationMs = Math.round(performance.now() - started);
-    const status: CheckStatus = stopped === 'timeout' ? 'timeout' : stopped === 'cancelled' ? 'unknown' : statusFor(exitCode, cmd.expect);
-    pty.write(`\x1b[2m[${status}${exitCode !== undefined ? `, exit ${exitCode}` : ''}, ${(durationMs / 1000).toFixed(1)} s]\x1b[0m\n\n`);
-    return { status, exitCode, durationMs, output: stripTerminalOutput(raw), via: 'pseudoterminal', ...(stopped === 'cancelled' ? { cancelled: true } : {}) };
+    // The core's child-process runner: bash in its own process group, killed whole on timeout
+    // or cancel; every chunk is shown live as it comes.
+    const abort = new AbortController();
+    pty.interrupt = () => abort.abort();
+    const cancelSub = token?.onCancellationRequested(() => abort.abort());
+    if (token?.isCancellationRequested) abort.abort();
+    let run: CommandRun;
+    try {
+      run = await runCommand({ command: cmd.run, cwd, timeoutMs: cmd.timeoutMs ?? NO_TIMEOUT_MS, env: cmd.env, expect: cmd.expect, signal: abort.signal, killGraceMs: 1000, onOutput: (chunk) => pty.write(chunk) });
+    } finally {
+      cancelSub?.dispose();
+      pty.interrupt = undefined;
+    }
+    const status = run.cancelled ? 'unknown' : run.status;
+    pty.write(`\x1b[2m[${status}${run.exitCode !== undefined ? `, exit ${run.exitCode}` : ''}, ${(run.durationMs / 1000).toFixed(1)} s]\x1b[0m\n\n`);
+    return { status, exitCode: run.exitCode, durationMs: run.durationMs, output: stripTerminalOutput(run.output), via: 'pseudoterminal', ...(run.cancelled ? { cancelled: true } : {}) };
   }
 
   dispose(): void {

@@ -1,0 +1,228 @@
+// "Incident: Run Health Check…" and "Incident: Run All Health Checks": the playbook's checks run
+// in the "Incident checks" terminal (checkTerminal.ts), attached to an incident (the argument,
+// the one under the cursor, the one selected in the Incidents view, the only active one, or a
+// pick). A single check adds one timeline entry; Run All adds one summary entry. The full
+// output of each check's last run, redacted, is kept in the "Incident Health Checks" channel;
+// nothing unredacted is shown or written. Only in a trusted workspace.
+import * as vscode from 'vscode';
+import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, healthChecksOf, healthSummaryEntry } from '../../core/healthChecks';
+import { checkFolder } from '../../core/healthRun';
+import { findIncident, isActive } from '../../core/indexer';
+import type { Incident, LogIndex } from '../../core/model';
+import { type Policy, defaultPolicy } from '../../core/policy';
+import { redactSecrets } from '../../core/redact';
+import { WriteRefused, appendTimelineEntry } from '../../core/writer';
+import { Commands, type RunAllHealthChecksArgs, type RunHealthCheckArgs, commandArgs, stringArg } from '../commandIds';
+import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
+import type { LogStore } from '../logStore';
+import { guarded, report } from '../report';
+import { type TreeNode, incidentIdFrom } from '../tree';
+import { type CheckResult, CheckTerminal } from './checkTerminal';
+import { requireTrust } from './safety';
+
+export interface HealthCheckDeps {
+  store: LogStore;
+  output: vscode.OutputChannel;
+  view?: vscode.TreeView<TreeNode>;
+}
+
+export interface HealthRunOutcome {
+  incidentId: string;
+  /** The timeline line's text as written (without time and owner). */
+  entry: string;
+  results: Array<RunResult & Pick<CheckResult, 'via' | 'cancelled'>>;
+}
+
+interface Context {
+  doc: vscode.TextDocument;
+  policy: Policy;
+  folder: vscode.WorkspaceFolder | undefined;
+  checks: HealthCheck[];
+}
+
+export class HealthChecks implements vscode.Disposable {
+  readonly terminal = new CheckTerminal();
+  readonly channel = vscode.window.createOutputChannel('Incident Health Checks');
+  /** The redacted output of each check's last run, by name, shown together in the channel. */
+  private readonly lastOutput = new Map<string, string>();
+
+  constructor(private readonly deps: HealthCheckDeps) {}
+
+  dispose(): void {
+    this.terminal.dispose();
+    this.channel.dispose();
+  }
+
+  private async context(): Promise<Context | undefined> {
+    const uri = this.deps.store.logUri();
+    if (!uri) {
+      void vscode.window.showErrorMessage('Incident Playbook: open a folder first; the incident log and its playbook live in your repository.');
+      return undefined;
+    }
+    let doc: vscode.TextDocument;
+    try {
+      doc = await vscode.workspace.openTextDocument(uri);
+    } catch {
+      void vscode.window.showErrorMessage(`Incident Playbook: no incident log at ${vscode.workspace.asRelativePath(uri)}; health checks are logged on an incident's timeline.`);
+      return undefined;
+    }
+    const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
+    const policy = folder ? await this.deps.store.policy(folder) : defaultPolicy();
+    const checks = healthChecksOf(policy);
+    if (checks.length === 0) {
+      void vscode.window.showInformationMessage('Incident Playbook: the playbook (.incident/playbook.yml) declares no healthChecks.');
+      return undefined;
+    }
+    return { doc, policy, folder, checks };
+  }
+
+  /** The incident a run is attached to: the argument, the cursor's, the view's selection, the only active one, or a pick. */
+  private async chooseIncident(ctx: Context, given: string | undefined): Promise<string | undefined> {
+    const index = this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
+    if (given) {
+      if (findIncident(index, given)) return given;
+      void vscode.window.showErrorMessage(`Incident Playbook: no incident "${given}" in the log.`);
+      return undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    if (editor && editor.document.uri.toString() === ctx.doc.uri.toString()) {
+      const offset = ctx.doc.offsetAt(editor.selection.active);
+      const under = index.incidents.find((i) => i.source === 'section' && offset >= i.start && offset < i.end);
+      if (under) return under.id;
+    }
+    const selected = incidentIdFrom(this.deps.view?.selection[0]);
+    if (selected && findIncident(index, selected)) return selected;
+    const active = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, ctx.policy));
+    if (active.length === 1) return active[0].id;
+    const candidates = active.length ? active : index.incidents.filter((i) => i.source !== 'table-row');
+    if (candidates.length === 0) {
+      void vscode.window.showInformationMessage('Incident Playbook: the log has no incident to attach the health check to. Declare one first.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(
+      candidates.map((i: Incident) => ({ id: i.id, label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') || undefined })),
+      { title: 'Log the health check on which incident?', matchOnDescription: true, placeHolder: 'Type an ID or part of the title' },
+    );
+    return picked?.id;
+  }
+
+  /** The folder a check runs in: its `cwd` inside the repository (never outside it, links included), or why not. */
+  private cwdOf(ctx: Context, check: HealthCheck): { path: string } | { reason: string } {
+    if (!ctx.folder) return { reason: 'no folder is open' };
+    const root = ctx.doc.uri.scheme === 'file' ? this.deps.store.repositoryRoot(ctx.doc.uri, ctx.folder) : ctx.folder.uri.fsPath;
+    return checkFolder(root, check.cwd || '.');
+  }
+
+  private async runOne(ctx: Context, check: HealthCheck, token?: vscode.CancellationToken): Promise<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> {
+    const cwd = this.cwdOf(ctx, check);
+    const r: CheckResult =
+      'reason' in cwd
+        ? { status: 'unknown', exitCode: undefined, durationMs: 0, output: `not run: ${cwd.reason}`, via: 'pseudoterminal' }
+        : await this.terminal.run({ run: check.run, cwd: cwd.path, timeoutMs: check.timeoutMs, expect: check.expect }, token);
+    this.keepOutput(check.name, r);
+    return { name: check.name, status: r.status, exitCode: r.exitCode, durationMs: r.durationMs, output: r.output, capture: check.capture, via: r.via, cancelled: r.cancelled };
+  }
+
+  /** The channel shows the last run of each check, redacted. */
+  private keepOutput(name: string, r: CheckResult): void {
+    const head = `── ${name}: ${r.status.toUpperCase()}${r.exitCode !== undefined ? ` (exit ${r.exitCode})` : ' (no exit code)'}, ${(r.durationMs / 1000).toFixed(1)} s, ${new Date().toISOString()} ──`;
+    this.lastOutput.delete(name);
+    this.lastOutput.set(name, `${head}\n${redactSecrets(r.output).trimEnd()}\n`);
+    this.channel.clear();
+    for (const block of this.lastOutput.values()) this.channel.appendLine(block);
+  }
+
+  private async log(ctx: Context, incidentId: string, text: string): Promise<string | undefined> {
+    if (!(await inSyncWithDisk(ctx.doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; the result was not written. Run the check again.');
+    const incident = findIncident(this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy), incidentId);
+    if (!incident) throw new WriteRefused(`No incident "${incidentId}" in the log; the result was not written.`);
+    await applyIncidentEdit(this.deps.store, ctx.doc, ctx.policy, incident, (index: LogIndex, inner: string) => appendTimelineEntry(index, inner, { at: new Date(), text, owner: null }, ctx.policy));
+    this.deps.store.invalidate(0);
+    return text;
+  }
+
+  async runHealthCheck(args: Partial<RunHealthCheckArgs> = {}): Promise<HealthRunOutcome | undefined> {
+    if (!(await requireTrust('Run Health Check'))) return undefined;
+    const ctx = await this.context();
+    if (!ctx) return undefined;
+    const name = stringArg(args.check);
+    let check: HealthCheck | undefined;
+    if (name) {
+      check = findHealthCheck(ctx.policy, name);
+      if (!check) {
+        void vscode.window.showErrorMessage(`Incident Playbook: the playbook has no health check "${name}".`);
+        return undefined;
+      }
+    } else {
+      const picked = await vscode.window.showQuickPick(
+        ctx.checks.map((c) => ({ check: c, label: c.name, description: c.run.split(/\r?\n/)[0], detail: c.cwd && c.cwd !== '.' ? `in ${c.cwd}` : undefined })),
+        { title: 'Run which health check?', matchOnDescription: true },
+      );
+      check = picked?.check;
+    }
+    if (!check) return undefined;
+    const incidentId = await this.chooseIncident(ctx, stringArg(args.incident));
+    if (!incidentId) return undefined;
+    const result = await this.runOne(ctx, check);
+    const entry = healthCheckEntry(result);
+    try {
+      await this.log(ctx, incidentId, entry);
+    } catch (e) {
+      report(this.deps.output, 'Logging the health check', e);
+      return undefined;
+    }
+    const message = `${incidentId}: ${healthCheckEntry({ ...result, capture: false })}`;
+    if (result.status === 'pass') void vscode.window.showInformationMessage(message);
+    else void vscode.window.showWarningMessage(message, 'Show Output').then((c) => c && this.channel.show(true));
+    return { incidentId, entry, results: [result] };
+  }
+
+  async runAllHealthChecks(args: Partial<RunAllHealthChecksArgs> = {}): Promise<HealthRunOutcome | undefined> {
+    if (!(await requireTrust('Run All Health Checks'))) return undefined;
+    const ctx = await this.context();
+    if (!ctx) return undefined;
+    const incidentId = await this.chooseIncident(ctx, stringArg(args.incident));
+    if (!incidentId) return undefined;
+    const results = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: `Health checks for ${incidentId}`, cancellable: true },
+      async (progress, token) => {
+        const done: Array<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> = [];
+        const step = 100 / ctx.checks.length;
+        for (const check of ctx.checks) {
+          if (token.isCancellationRequested) break;
+          progress.report({ message: `${summaryText(done)}running ${check.name}…` });
+          done.push(await this.runOne(ctx, check, token));
+          progress.report({ increment: step, message: summaryText(done) });
+        }
+        return done;
+      },
+    );
+    if (results.length === 0) return undefined;
+    const cancelled = results.length < ctx.checks.length || results.some((r) => r.cancelled);
+    const entry = `${healthSummaryEntry(results)}${cancelled ? ` — stopped after ${results.length} of ${ctx.checks.length}` : ''}`;
+    try {
+      await this.log(ctx, incidentId, entry);
+    } catch (e) {
+      report(this.deps.output, 'Logging the health checks', e);
+      return undefined;
+    }
+    const bad = results.some((r) => r.status !== 'pass');
+    if (bad) void vscode.window.showWarningMessage(`${incidentId}: ${entry}`, 'Show Output').then((c) => c && this.channel.show(true));
+    else void vscode.window.showInformationMessage(`${incidentId}: ${entry}`);
+    return { incidentId, entry, results };
+  }
+}
+
+function summaryText(done: readonly RunResult[]): string {
+  return done.map((r) => `${r.name} ${r.status.toUpperCase()}`).join(', ') + (done.length ? '; ' : '');
+}
+
+export function registerHealthChecks(deps: HealthCheckDeps): vscode.Disposable[] {
+  const checks = new HealthChecks(deps);
+  const guard = guarded(deps.output);
+  return [
+    checks,
+    vscode.commands.registerCommand(Commands.runHealthCheck, guard('Running the health check', (arg?: RunHealthCheckArgs) => checks.runHealthCheck(commandArgs<RunHealthCheckArgs>(arg)))),
+    vscode.commands.registerCommand(Commands.runAllHealthChecks, guard('Running the health checks', (arg?: RunAllHealthChecksArgs) => checks.runAllHealthChecks(commandArgs<RunAllHealthChecksArgs>(arg)))),
+  ];
+}
