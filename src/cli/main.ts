@@ -8,13 +8,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../core/policy';
 import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
-import { WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
+import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
 import { assignRole, changeSeverity, changeStatus } from '../core/operations';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
-import { findGitRoot, isInsideFolder, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { findGitRoot, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 
 class UsageError extends Error {}
 
@@ -53,6 +53,16 @@ Commands:
   review ID                                     Draft the post-incident review in pir/ID.md
                                                 beside the log (never overwrites); prints its path
   check [--json] [--now ISO]                    Report problems (exit 1 when there are any)
+  health [NAME...] [--incident ID] [--no-log] [--json]
+                                                Run the playbook's health checks (all, or those
+                                                named); log each result on the incident (the
+                                                only active one when --incident is not given);
+                                                exit 1 when any fails, times out or has no exit code
+  runbook [TYPE] [--run N] [--yes] [--param NAME=VALUE] [--incident ID] [--no-log]
+                                                List runbooks, print one's steps, or run step N
+                                                (a dangerous step needs --yes)
+  init [--runbooks]                             Write a commented .incident/playbook.yml with
+                                                runbooks (never overwrites one)
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
@@ -90,6 +100,14 @@ function requireIncident(index: LogIndex, id: string, ctx: Context): Incident {
  * an index table links to. `make` computes splices from that file's own index.
  */
 function writeIncident(ctx: Context, id: string, make: (index: LogIndex, incidentId: string) => Splice[]): Incident {
+  return writeIncidentText(ctx, id, (text, index, incId) => applySplices(text, make(index, incId)));
+}
+
+/**
+ * Like writeIncident, for changes made of several steps: `next` computes the new text of the
+ * file from its text and index (`reindex` indexes an intermediate text the same way). One write.
+ */
+function writeIncidentText(ctx: Context, id: string, next: (text: string, index: LogIndex, incidentId: string, reindex: (text: string) => LogIndex) => string): Incident {
   const { text, index } = readLog(ctx);
   const incident = requireIncident(index, id, ctx);
   if (incident.source === 'linked-file' && incident.file) {
@@ -104,11 +122,62 @@ function writeIncident(ctx: Context, id: string, make: (index: LogIndex, inciden
     const fileIndex = indexIncidentFile(fileText, ctx.policy);
     const inner = fileIndex.incidents[0];
     if (!inner) throw new WriteRefused(`${path} holds no incident to write to.`);
-    writeTextFile(path, fileText, applySplices(fileText, make(fileIndex, inner.id)), { root });
+    writeTextFile(path, fileText, next(fileText, fileIndex, inner.id, (t) => indexIncidentFile(t, ctx.policy)), { root });
     return incident;
   }
-  writeTextFile(ctx.logPath, text, applySplices(text, make(index, incident.id)));
+  writeTextFile(ctx.logPath, text, next(text, index, incident.id, (t) => indexFile(ctx.logPath, t, ctx.policy)));
   return incident;
+}
+
+/** Appends several timeline entries to an incident in one write. */
+function logEntries(ctx: Context, id: string, entries: NewTimelineEntry[]): Incident {
+  return writeIncidentText(ctx, id, (text, index, incId, reindex) => {
+    let current = text;
+    let currentIndex = index;
+    for (const [i, entry] of entries.entries()) {
+      current = applySplices(current, appendTimelineEntry(currentIndex, incId, entry, ctx.policy));
+      if (i < entries.length - 1) currentIndex = reindex(current);
+    }
+    return current;
+  });
+}
+
+/**
+ * The incident a run is logged on: `--incident ID`, else the only active one; undefined (with a
+ * note) when there is no log, none or several are active, or logging is off.
+ */
+function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | undefined): string | undefined {
+  if (off) {
+    if (wanted) throw new UsageError('Give --incident or --no-log, not both.');
+    return undefined;
+  }
+  if (wanted) return requireIncident(readLog(ctx).index, wanted, ctx).id;
+  if (readTextFile(ctx.logPath) === undefined) return undefined;
+  const active = readLog(ctx).index.incidents.filter((i) => isActive(i, ctx.policy));
+  if (active.length === 1) return active[0].id;
+  if (active.length > 1) note(`Not logged: ${active.length} incidents are active (pick one with --incident ID).`);
+  return undefined;
+}
+
+/** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
+async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The last non-empty line of output, redacted, for a table cell. */
+function lastLine(output: string, redact: (s: string) => string, max = 60): string {
+  const lines = redact(output).split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  const line = lines.at(-1) ?? '';
+  return shown(line.length > max ? line.slice(0, max - 1) + '…' : line, '');
 }
 
 /**
@@ -175,6 +244,12 @@ async function main(argv: string[]): Promise<number> {
       at: { type: 'string' },
       owner: { type: 'string' },
       now: { type: 'string' },
+      incident: { type: 'string' },
+      'no-log': { type: 'boolean' },
+      run: { type: 'string' },
+      yes: { type: 'boolean' },
+      param: { type: 'string', multiple: true },
+      runbooks: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -190,8 +265,10 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   const logPath = values.log ? resolve(cwd, values.log) : resolve(findGitRoot(cwd) ?? cwd, 'docs/INCIDENT_LOG.md');
-  const { policy } = await policyFor(logPath);
+  const { policy, path: playbookPath } = await policyFor(logPath);
   const ctx: Context = { logPath, policy, cwd };
+  // Health checks and runbook steps run relative to the folder holding `.incident/` (normally the repository root).
+  const checksRoot = () => (playbookPath ? playbookRoot(playbookPath) : repositoryRoot(logPath, { workspaceFolder: cwd }));
   const expectArgs = (n: number, shape: string) => {
     if (args.length !== n) throw new UsageError(`Usage: incident ${command} ${shape}`);
   };
@@ -366,6 +443,143 @@ async function main(argv: string[]): Promise<number> {
       else if (problems.length === 0) print('No problems.');
       else for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
       return problems.length ? 1 : 0;
+    }
+    case 'health': {
+      const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
+      const { runHealthCheck } = await import('../core/healthRun');
+      const { redactSecrets } = await import('../core/redact');
+      const all = healthChecksOf(policy);
+      if (all.length === 0) throw new UsageError('The playbook declares no healthChecks (add them to .incident/playbook.yml; incident init writes an example).');
+      const unknown = args.filter((n) => !findHealthCheck(policy, n));
+      if (unknown.length) throw new UsageError(`No health check ${unknown.map((n) => `"${shown(n)}"`).join(', ')} in the playbook (there are: ${all.map((c) => c.name).join(', ')}).`);
+      const checks = args.length ? [...new Set(args.map((n) => findHealthCheck(policy, n)!))] : all;
+      const incidentId = incidentToLog(ctx, values.incident, values['no-log']);
+      const root = checksRoot();
+      const results = await withInterrupt(async (signal) => {
+        const out: Array<Awaited<ReturnType<typeof runHealthCheck>> & { at: Date }> = [];
+        for (const check of checks) {
+          if (signal.aborted) break;
+          const r = await runHealthCheck(check, root, { signal });
+          out.push({ ...r, at: new Date() });
+        }
+        return out;
+      });
+      if (values.json) {
+        printJson(
+          {
+            results: results.map((r) => ({ name: r.name, status: r.status, exitCode: r.exitCode ?? null, durationMs: r.durationMs, entry: healthCheckEntry(r), output: outputExcerpt(r.output) })),
+            loggedTo: incidentId ?? null,
+          },
+          2,
+        );
+      } else {
+        const rows = [['CHECK', 'RESULT', 'EXIT', 'TIME', 'OUTPUT'], ...results.map((r) => [shown(r.name), r.status.toUpperCase(), r.exitCode === undefined ? '-' : String(r.exitCode), formatRunDuration(r.durationMs), lastLine(r.output, redactSecrets)])];
+        const widths = [0, 1, 2, 3].map((c) => Math.min(32, Math.max(...rows.map((row) => row[c].length))));
+        for (const row of rows) print(row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd());
+      }
+      if (incidentId && results.length) {
+        const owner = values.owner ?? (await gitUserName(cwd));
+        const entries: NewTimelineEntry[] = results.map((r) => ({ at: r.at, text: healthCheckEntry(r), owner }));
+        if (results.length > 1) entries.push({ at: results[results.length - 1].at, text: healthSummaryEntry(results), owner });
+        const incident = logEntries(ctx, incidentId, entries);
+        note(`Logged ${results.length === 1 ? 'the result' : `${results.length} results`} to ${shown(incident.id)}.`);
+      }
+      if (results.length < checks.length) {
+        note('Interrupted.');
+        return 1;
+      }
+      return results.every((r) => r.status === 'pass') ? 0 : 1;
+    }
+    case 'runbook': {
+      const { runbooksOf, findRunbook, runbookParamEnv, healthCheckEntry } = await import('../core/healthChecks');
+      const books = runbooksOf(policy);
+      if (args.length === 0) {
+        if (values.run !== undefined) throw new UsageError('Usage: incident runbook TYPE --run N');
+        if (books.length === 0) print('The playbook declares no runbooks (incident init writes some).');
+        for (const b of books) print(`${pad(shown(b.id), 22)}  ${shown(b.title)}${b.severity ? ` (${shown(b.severity)})` : ''}, ${b.steps.length} steps`);
+        return 0;
+      }
+      if (args.length !== 1) throw new UsageError('Usage: incident runbook TYPE [--run N] [--yes] [--param NAME=VALUE] [--incident ID]');
+      const book = findRunbook(policy, args[0]);
+      if (!book) throw new UsageError(`No runbook "${shown(args[0])}" in the playbook (there are: ${books.map((b) => b.id).join(', ') || 'none'}).`);
+      if (values.run === undefined) {
+        if (values.incident) requireIncident(readLog(ctx).index, values.incident, ctx);
+        const out = [`${shown(book.title)} (${shown(book.id)})${book.severity ? ` — severity ${shown(book.severity)}` : ''}`];
+        if (book.params.length) out.push(`Parameters (--param NAME=VALUE, passed as environment variables): ${book.params.map((p) => `${p.name} (${shown(p.pattern)})`).join(', ')}`);
+        book.steps.forEach((step, i) => {
+          out.push('', `${i + 1}. ${shown(step.title)}${step.dangerous ? '  [dangerous: needs --yes]' : ''}`);
+          if (step.run) for (const line of step.run.split('\n')) out.push(`     $ ${shown(line)}`);
+          if (step.notes) out.push(`     ${shown(step.notes)}`);
+        });
+        print(out.join('\n'));
+        return 0;
+      }
+      const n = Number(values.run);
+      if (!Number.isInteger(n) || n < 1 || n > book.steps.length) throw new UsageError(`--run takes a step number from 1 to ${book.steps.length}.`);
+      const step = book.steps[n - 1];
+      if (!step.run) throw new UsageError(`Step ${n} (${shown(step.title)}) has no command to run: ${shown(step.notes ?? '')}`);
+      const given: Record<string, string> = {};
+      for (const p of values.param ?? []) {
+        const eq = p.indexOf('=');
+        if (eq < 1) throw new UsageError(`--param "${shown(p)}" is not NAME=VALUE.`);
+        given[p.slice(0, eq)] = p.slice(eq + 1);
+      }
+      const params = runbookParamEnv(book, given, step);
+      if ('problems' in params) throw new UsageError(`Runbook ${book.id}: ${params.problems.map((x) => shown(x)).join('; ')}.`);
+      if (step.dangerous && !values.yes) throw new UsageError(`Step ${n} (${shown(step.title)}) is dangerous. It runs:\n\n  ${shown(step.run)}\n\nRun it again with --yes to confirm.`);
+      const incidentId = incidentToLog(ctx, values.incident, values['no-log']);
+      const { runCommand } = await import('../core/healthRun');
+      const { redactSecrets } = await import('../core/redact');
+      const root = checksRoot();
+      note(`Running step ${n} of ${shown(book.id)}: ${shown(step.title)}`);
+      // Shown live, a line at a time, redacted and made safe for the terminal.
+      let pending = '';
+      const emit = (text: string) => process.stdout.write(sanitizeForDisplay(redactSecrets(text), { multiline: true }));
+      const run = await withInterrupt((signal) =>
+        runCommand({
+          command: step.run as string,
+          cwd: root,
+          timeoutMs: 30 * 60_000,
+          env: params.env,
+          signal,
+          onOutput: (chunk) => {
+            pending += chunk;
+            const cut = pending.lastIndexOf('\n');
+            if (cut >= 0) {
+              emit(pending.slice(0, cut + 1));
+              pending = pending.slice(cut + 1);
+            }
+            if (pending.length > 64 * 1024) {
+              emit(pending + '\n');
+              pending = '';
+            }
+          },
+        }),
+      );
+      if (pending) emit(pending + '\n');
+      const entry = healthCheckEntry({ ...run, name: `${book.id} #${n} ${step.title}`, kind: 'Runbook step' });
+      note(entry);
+      if (incidentId) {
+        const owner = values.owner ?? (await gitUserName(cwd));
+        const incident = logEntries(ctx, incidentId, [{ at: new Date(), text: entry, owner }]);
+        note(`Logged to ${shown(incident.id)}.`);
+      }
+      return run.status === 'pass' ? 0 : 1;
+    }
+    case 'init': {
+      expectArgs(0, '[--runbooks]');
+      const { PLAYBOOK_TEMPLATE } = await import('../core/playbookTemplate');
+      const root = findGitRoot(cwd) ?? cwd;
+      const path = join(root, '.incident', 'playbook.yml');
+      const where = relative(cwd, path) || path;
+      if (existsSync(path)) {
+        note(`${where} already exists; it was left as it is.`);
+        return 0;
+      }
+      writeTextFile(path, undefined, PLAYBOOK_TEMPLATE);
+      note(`Wrote ${where}: edit the health checks and runbooks to fit your services.`);
+      print(where);
+      return 0;
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

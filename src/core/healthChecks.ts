@@ -9,7 +9,10 @@ export interface HealthCheck {
   name: string;
   /** The shell command (may be several lines); run with bash (or sh) in `cwd`. */
   run: string;
-  /** Relative to the repository root, normalized with `/`, never leaving it; `.` by default. */
+  /**
+   * Relative to the repository (the folder holding `.incident/`, see playbookRoot), normalized
+   * with `/`, never leaving it; `.` by default.
+   */
   cwd: string;
   timeoutMs: number;
   /** The exit code that means healthy (0 by default). */
@@ -98,17 +101,27 @@ export function findRunbook(policy: Policy, id: string): Runbook | undefined {
   return all.find((r) => r.id === id) ?? all.find((r) => r.id.toLowerCase() === id.toLowerCase());
 }
 
+/** Whether `command` reads the variable `name` (`$NAME` or `\${NAME…}`). */
+export function usesParam(command: string, name: string): boolean {
+  const i = command.indexOf('$');
+  if (i < 0) return false;
+  return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}(?![A-Za-z0-9_]))`).test(command);
+}
+
 /**
- * Checks runbook parameter values against their patterns. Returns the environment to pass
- * (`{ NAME: value }`), or the problems (a missing value, a value that does not match).
+ * Checks runbook parameter values against their patterns. Required: the parameters `step`'s
+ * command reads (all of them without a step); others are checked when given. Returns the
+ * environment to pass (`{ NAME: value }`), or the problems (missing, not matching, unknown).
  */
-export function runbookParamEnv(runbook: Runbook, values: Record<string, string | undefined>): { env: Record<string, string> } | { problems: string[] } {
+export function runbookParamEnv(runbook: Runbook, values: Record<string, string | undefined>, step?: RunbookStep): { env: Record<string, string> } | { problems: string[] } {
   const env: Record<string, string> = {};
   const problems: string[] = [];
   for (const p of runbook.params) {
     const v = values[p.name];
-    if (v === undefined || v === '') problems.push(`${p.name} is required`);
-    else if (v.length > 1000 || !new RegExp(`^(?:${p.pattern})$`).test(v)) problems.push(`${p.name} must match ${p.pattern}`);
+    const required = step ? usesParam(step.run ?? '', p.name) : true;
+    if (v === undefined || v === '') {
+      if (required) problems.push(`${p.name} is required`);
+    } else if (v.length > 1000 || !new RegExp(`^(?:${p.pattern})$`).test(v)) problems.push(`${p.name} must match ${p.pattern}`);
     else env[p.name] = v;
   }
   const known = new Set(runbook.params.map((p) => p.name));

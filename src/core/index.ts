@@ -97,6 +97,7 @@ export {
   runbookParamEnv,
   runbooksOf,
   statusFor,
+  usesParam,
   type HealthCheck,
   type RunResult,
   type RunStatus,
@@ -105,3 +106,5 @@ export {
   type RunbookStep,
 } from './healthChecks';
 export { DEFAULT_MAX_OUTPUT_BYTES, checkFolder, defaultRunShell, runCommand, runHealthCheck, type CommandRun, type RunCheckOptions, type RunCommandOptions } from './healthRun';
+export { PLAYBOOK_TEMPLATE } from './playbookTemplate';
+export { playbookRoot } from './paths';

@@ -214,3 +214,11 @@ function errorReason(e: unknown): string {
   if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
   return `cannot be read (${code ?? (e instanceof Error ? e.message : String(e))})`;
 }
+
+/**
+ * The folder a playbook's health checks and runbook steps run from: the one holding
+ * `.incident/playbook.yml` (normally the repository root). A check's `cwd` is relative to it.
+ */
+export function playbookRoot(playbookPath: string): string {
+  return dirname(dirname(resolve(playbookPath)));
+}

@@ -346,3 +346,149 @@ test('escape sequences in a log never reach the terminal raw; the text stays rea
   assert.equal(JSON.parse(outputs[3].out)[0].title, `Checkout ${osc52}down ${title}now${csi} \u202eevil`);
   assert.equal(JSON.parse(outputs[4].out).timeline[0].owner, `sam${title}`);
 });
+
+// `incident health`, `incident runbook` and `incident init` (core/healthChecks.ts, core/healthRun.ts).
+function demoRepo(): string {
+  const dir = repo();
+  cpSync(join(ROOT, 'samples/demo'), dir, { recursive: true });
+  return dir;
+}
+
+test('health on the demo playbook: a table, exit 1 (payment-webhooks fails), logged only when the incident is clear', () => {
+  const dir = demoRepo();
+  const before = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  const r = run(dir, 'health');
+  assert.equal(r.code, 1, r.err);
+  assert.match(r.out, /^CHECK +RESULT +EXIT +TIME +OUTPUT\n/);
+  assert.match(r.out, /checkout-api +PASS +0 +\d+ ms +checkout-api: OK/);
+  assert.match(r.out, /payment-webhooks +FAIL +1 +\d+ ms +payment-webhooks: UNHEALTHY/);
+  assert.match(r.err, /Not logged: 2 incidents are active/);
+  assert.equal(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), before, 'nothing written');
+
+  const one = run(dir, 'health', 'checkout-api', '--incident', 'INC-2026-1121-001', '--owner', 'sam');
+  assert.equal(one.code, 0, one.err);
+  const logged = run(dir, 'health', '--incident', 'INC-2026-1121-001', '--owner', 'sam');
+  assert.equal(logged.code, 1);
+  const show = JSON.parse(run(dir, 'show', 'INC-2026-1121-001', '--json').out);
+  const texts: string[] = show.timeline.map((e: { text: string }) => e.text);
+  assert.match(texts.at(-4) ?? '', /^Health check checkout-api: PASS \(exit 0, \d+ ms\) — output: checkout-api: OK \(error rate 0\.004, p95 310 ms\)$/);
+  assert.match(texts.at(-3) ?? '', /^Health check checkout-api: PASS/);
+  assert.match(texts.at(-2) ?? '', /^Health check payment-webhooks: FAIL \(exit 1, \d+ ms\) — output: payment-webhooks: UNHEALTHY \(queue 31250 messages/);
+  assert.equal(texts.at(-1), 'Health checks: 1 of 2 passed (payment-webhooks FAIL)');
+  assert.equal(show.timeline.at(-1).owner, 'sam');
+
+  const json = JSON.parse(run(dir, 'health', '--json', '--no-log', 'payment-webhooks').out);
+  assert.deepEqual(json.results.map((x: { name: string; status: string; exitCode: number }) => [x.name, x.status, x.exitCode]), [['payment-webhooks', 'fail', 1]]);
+  assert.equal(json.loggedTo, null);
+});
+
+test('health: unknown names and bad flags are usage errors (exit 2); a single active incident is logged to', () => {
+  const dir = demoRepo();
+  const unknown = run(dir, 'health', 'checkout-api', 'nope');
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /No health check "nope" in the playbook \(there are: checkout-api, payment-webhooks\)/);
+  assert.equal(run(dir, 'health', '--incident', 'INC-1999-0101-001').code, 2);
+  assert.equal(run(dir, 'health', '--incident', 'INC-2026-1121-001', '--no-log').code, 2);
+  assert.equal(run(dir, 'set', 'INC-2026-1120-001', 'status', 'Resolved', '--at', '2026-11-21T01:00:00Z').code, 0);
+  const r = run(dir, 'health', 'checkout-api');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /Logged the result to INC-2026-1121-001/);
+  const none = repo();
+  const empty = run(none, 'health');
+  assert.equal(empty.code, 2);
+  assert.match(empty.err, /declares no healthChecks/);
+});
+
+test('health: failing, slow and noisy checks; the slow one is killed at its timeout with its children; no secret reaches the log or the terminal', async () => {
+  const { SECRET_SAMPLES, NOISY_OUTPUT } = await import('./secretSamples');
+  const dir = repo();
+  mkdirSync(join(dir, '.incident'), { recursive: true });
+  mkdirSync(join(dir, 'checks'), { recursive: true });
+  writeFileSync(join(dir, 'checks/noisy.txt'), NOISY_OUTPUT);
+  writeFileSync(
+    join(dir, '.incident/playbook.yml'),
+    [
+      'healthChecks:',
+      '  - name: failing',
+      '    run: |',
+      '      echo "db unreachable" >&2',
+      '      exit 3',
+      '  - name: slow',
+      '    run: (sleep 30; echo late) & echo $! > slow.pid; sleep 30',
+      '    cwd: checks',
+      '    timeout: 1s',
+      '  - name: noisy',
+      '    run: cat noisy.txt',
+      '    cwd: checks',
+      '    capture: true',
+      '',
+    ].join('\n'),
+  );
+  assert.equal(run(dir, 'declare', 'Checkout down', '--severity', 'SEV-1', '--at', '2026-11-20T14:30:00Z').code, 0);
+  const started = Date.now();
+  const r = run(dir, 'health');
+  assert.equal(r.code, 1, r.err);
+  assert.ok(Date.now() - started < 15_000, 'the slow check did not hold the run');
+  assert.match(r.out, /failing +FAIL +3 .*db unreachable/);
+  assert.match(r.out, /slow +TIMEOUT +- +1\.\d s/);
+  assert.match(r.out, /noisy +PASS +0 /);
+  const pid = Number(readFileSync(join(dir, 'checks/slow.pid'), 'utf8'));
+  let alive = true;
+  try {
+    process.kill(pid, 0);
+    alive = !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    alive = false;
+  }
+  assert.equal(alive, false, 'the slow check’s background child was killed');
+  const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
+  assert.match(log, /Health check failing: FAIL \(exit 3, \d+ ms\) \(@Dana Reyes\)\n/);
+  assert.match(log, /Health check slow: TIMEOUT \(timed out after 1\.\d s\)/);
+  assert.match(log, /Health check noisy: PASS \(exit 0, \d+ ms\) — output: .*REDACTED/);
+  assert.match(log, /Health checks: 1 of 3 passed \(failing FAIL, slow TIMEOUT\)/);
+  for (const { kind, secret } of SECRET_SAMPLES) {
+    assert.ok(!log.includes(secret), `${kind} in the log`);
+    assert.ok(!r.out.includes(secret) && !r.err.includes(secret), `${kind} on the terminal`);
+  }
+  const json = run(dir, 'health', 'noisy', '--json', '--no-log');
+  for (const { kind, secret } of SECRET_SAMPLES) assert.ok(!json.out.includes(secret), `${kind} in --json`);
+});
+
+test('runbook: lists, prints steps, runs one with validated parameters; a dangerous step needs --yes', () => {
+  const dir = demoRepo();
+  assert.match(run(dir, 'runbook').out, /payment-webhooks +Payment webhook backlog \(SEV-2\), 4 steps/);
+  const steps = run(dir, 'runbook', 'payment-webhooks');
+  assert.equal(steps.code, 0);
+  assert.match(steps.out, /4\. Scale the webhook dispatcher {2}\[dangerous: needs --yes\]\n {5}\$ echo "Scaling/);
+  const refused = run(dir, 'runbook', 'payment-webhooks', '--run', '4', '--param', 'REPLICAS=3', '--no-log');
+  assert.equal(refused.code, 2);
+  assert.match(refused.err, /Step 4 \(Scale the webhook dispatcher\) is dangerous\. It runs:\n\n {2}echo "Scaling webhook-dispatcher to \$REPLICAS replicas \(demo; nothing changes\)"\n\nRun it again with --yes/);
+  const injected = run(dir, 'runbook', 'payment-webhooks', '--run', '4', '--param', 'REPLICAS=3; touch pwned', '--yes', '--no-log');
+  assert.equal(injected.code, 2);
+  assert.match(injected.err, /REPLICAS must match/);
+  assert.equal(existsSync(join(dir, 'pwned')), false);
+  const ran = run(dir, 'runbook', 'payment-webhooks', '--run', '4', '--param', 'REPLICAS=3', '--yes', '--incident', 'INC-2026-1121-001');
+  assert.equal(ran.code, 0, ran.err);
+  assert.match(ran.out, /Scaling webhook-dispatcher to 3 replicas/);
+  assert.match(readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8'), /Runbook step payment-webhooks #4 Scale the webhook dispatcher: PASS \(exit 0, \d+ ms\)/);
+  assert.equal(run(dir, 'runbook', 'payment-webhooks', '--run', '1', '--no-log').code, 1, 'the step fails as the check does');
+  assert.equal(run(dir, 'runbook', 'payment-webhooks', '--run', '9').code, 2);
+  assert.equal(run(dir, 'runbook', 'nope').code, 2);
+});
+
+test('init writes the commented playbook with four runbooks once, and never overwrites', () => {
+  const dir = repo();
+  const r = run(dir, 'init');
+  assert.equal(r.code, 0, r.err);
+  const path = join(dir, '.incident/playbook.yml');
+  const text = readFileSync(path, 'utf8');
+  assert.match(text, /^# /);
+  assert.match(text, /\$APP_URL/);
+  assert.match(text, /\$DATABASE_URL/);
+  assert.match(run(dir, 'runbook').out, /website-outage +Website outage \(P1\), \d+ steps\ndatabase-issues +Database issues.*\nsecurity-incident +Security incident.*\nperformance-issues +Performance issues/);
+  writeFileSync(path, 'preset: sev\n');
+  const again = run(dir, 'init', '--runbooks');
+  assert.equal(again.code, 0);
+  assert.match(again.err, /already exists; it was left as it is/);
+  assert.equal(readFileSync(path, 'utf8'), 'preset: sev\n');
+});
