@@ -33,10 +33,11 @@ describe('Health check terminal', function () {
   });
 
   it('runs a multi-line command as a script, in the given folder', async () => {
-    const r = await runner.run({ run: 'echo first\nif true; then\n  echo "second $PHASE"\nfi\nexit 4', timeoutMs: 20_000, env: { PHASE: 'two' } });
+    const docs = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'docs').fsPath;
+    const r = await runner.run({ run: 'echo first\nif true; then\n  echo "second $PHASE in $(basename "$PWD")"\nfi\nexit 4', cwd: docs, timeoutMs: 20_000, env: { PHASE: 'two' } });
     assert.equal(r.status, 'fail', JSON.stringify(r));
     assert.equal(r.exitCode, 4);
-    assert.match(r.output, /first\s+second two/);
+    assert.match(r.output, /first\s+second two in docs/);
   });
 
   it('stops a slow command at its timeout and reports timeout', async () => {
@@ -46,6 +47,31 @@ describe('Health check terminal', function () {
     // The terminal is usable again afterwards.
     const after = await runner.run({ run: 'echo again', timeoutMs: 20_000 });
     assert.equal(after.status, 'pass', JSON.stringify(after));
+  });
+
+  it('reports a cancelled run as unknown, never as success', async () => {
+    const cts = new vscode.CancellationTokenSource();
+    setTimeout(() => cts.cancel(), 800);
+    const r = await runner.run({ run: 'sleep 30', timeoutMs: 20_000 }, cts.token);
+    assert.equal(r.via, 'shell-integration');
+    assert.deepEqual([r.status, r.cancelled], ['unknown', true], JSON.stringify(r));
+    assert.ok(r.durationMs < 10_000, `${r.durationMs} ms`);
+  });
+
+  it('falls back to the pseudoterminal when shell integration does not come up in the configured time', async () => {
+    const config = vscode.workspace.getConfiguration('incidentPlaybook.healthChecks');
+    const before = config.inspect<number>('shellIntegrationTimeout')?.globalValue;
+    await config.update('shellIntegrationTimeout', 0, vscode.ConfigurationTarget.Global);
+    // A fresh runner: its new terminal has no shell integration yet, and it waits 0 s for it.
+    const fresh = new CheckTerminal();
+    try {
+      const r = await fresh.run({ run: 'echo "no wait"; exit 5', timeoutMs: 20_000 });
+      assert.deepEqual([r.via, r.status, r.exitCode], ['pseudoterminal', 'fail', 5], JSON.stringify(r));
+      assert.match(r.output, /no wait/);
+    } finally {
+      fresh.dispose();
+      await config.update('shellIntegrationTimeout', before, vscode.ConfigurationTarget.Global);
+    }
   });
 
   describe('with shell integration disabled', () => {
@@ -65,6 +91,13 @@ describe('Health check terminal', function () {
       assert.match(r.output, /from the fallback/);
       const ok = await runner.run({ run: 'echo fine', timeoutMs: 20_000 });
       assert.deepEqual([ok.via, ok.status, ok.exitCode], ['pseudoterminal', 'pass', 0]);
+    });
+
+    it('reports a cancelled fallback run as unknown', async () => {
+      const cts = new vscode.CancellationTokenSource();
+      setTimeout(() => cts.cancel(), 500);
+      const r = await runner.run({ run: 'sleep 30', timeoutMs: 20_000 }, cts.token);
+      assert.deepEqual([r.via, r.status, r.exitCode, r.cancelled], ['pseudoterminal', 'unknown', undefined, true], JSON.stringify(r));
     });
 
     it('kills the whole process group at the timeout', async () => {

@@ -187,6 +187,10 @@ export class CheckTerminal implements vscode.Disposable {
     const endSub = vscode.window.onDidEndTerminalShellExecution((e) => {
       if (execution && e.execution === execution) resolveEnd(e.exitCode);
     });
+    // Closing the terminal mid-run ends the run without an exit code: unknown.
+    const closeSub = vscode.window.onDidCloseTerminal((t) => {
+      if (t === terminal) resolveEnd(undefined);
+    });
     let raw = '';
     let reading: Promise<void> = Promise.resolve();
     let outcome: 'ended' | 'timeout' | 'cancelled';
@@ -216,6 +220,7 @@ export class CheckTerminal implements vscode.Disposable {
       await Promise.race([reading, sleep(1000)]);
     } finally {
       endSub.dispose();
+      closeSub.dispose();
       if (script) rmSync(script, { force: true });
     }
     const durationMs = Math.round(performance.now() - started);
