@@ -23,6 +23,10 @@ const PLAYBOOK = `healthChecks:
   - name: slow-queue
     run: sleep 30
     timeout: 1s
+  - name: where
+    run: echo "in $(basename "$PWD")"
+    cwd: docs
+    capture: true
 `;
 
 const ID = 'INC-2026-1121-001';
@@ -80,6 +84,12 @@ describe('Health check commands', function () {
     assert.ok(disk.includes(out.entry), 'the entry as computed is in the log');
   });
 
+  it("runs a check in its cwd, relative to the playbook's repository", async () => {
+    const out = await vscode.commands.executeCommand<HealthRunOutcome | undefined>(Commands.runHealthCheck, { incident: ID, check: 'where' });
+    assert.ok(out);
+    assert.match(out.entry, /^Health check where: PASS \(exit 0, [^)]*\) — output: in docs$/);
+  });
+
   it('Run All logs one summary entry, with the timeout', async () => {
     const before = timelineTexts(await diskText(), ID).length;
     const out = await vscode.commands.executeCommand<HealthRunOutcome | undefined>(Commands.runAllHealthChecks, { incident: ID });
@@ -90,9 +100,10 @@ describe('Health check commands', function () {
         ['api-up', 'pass'],
         ['payments', 'fail'],
         ['slow-queue', 'timeout'],
+        ['where', 'pass'],
       ],
     );
-    assert.equal(out.entry, 'Health checks: 1 of 3 passed (payments FAIL, slow-queue TIMEOUT)');
+    assert.equal(out.entry, 'Health checks: 2 of 4 passed (payments FAIL, slow-queue TIMEOUT)');
     const after = timelineTexts(await diskText(), ID);
     assert.equal(after.length, before + 1);
     assert.ok(!(await diskText()).includes(FAKE_TOKEN));

@@ -4,11 +4,14 @@
 // pick). A single check adds one timeline entry; Run All adds one summary entry. The full
 // output of each check's last run, redacted, is kept in the "Incident Health Checks" channel;
 // nothing unredacted is shown or written. Only in a trusted workspace.
+import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, healthChecksOf, healthSummaryEntry } from '../../core/healthChecks';
 import { checkFolder } from '../../core/healthRun';
 import { findIncident, isActive } from '../../core/indexer';
+import { findPlaybook } from '../../core/logFile';
 import type { Incident, LogIndex } from '../../core/model';
+import { playbookRoot } from '../../core/paths';
 import { type Policy, defaultPolicy } from '../../core/policy';
 import { redactSecrets } from '../../core/redact';
 import { WriteRefused, appendTimelineEntry } from '../../core/writer';
@@ -109,8 +112,10 @@ export class HealthChecks implements vscode.Disposable {
   /** The folder a check runs in: its `cwd` inside the repository (never outside it, links included), or why not. */
   private cwdOf(ctx: Context, check: HealthCheck): { path: string } | { reason: string } {
     if (!ctx.folder) return { reason: 'no folder is open' };
-    const root = ctx.doc.uri.scheme === 'file' ? this.deps.store.repositoryRoot(ctx.doc.uri, ctx.folder) : ctx.folder.uri.fsPath;
-    return checkFolder(root, check.cwd || '.');
+    // Relative to the folder holding `.incident/` (as the CLI runs them), found as the store finds the playbook.
+    const repo = ctx.doc.uri.scheme === 'file' ? this.deps.store.repositoryRoot(ctx.doc.uri, ctx.folder) : ctx.folder.uri.fsPath;
+    const playbook = ctx.doc.uri.scheme === 'file' ? findPlaybook(dirname(ctx.doc.uri.fsPath), repo) : undefined;
+    return checkFolder(playbook ? playbookRoot(playbook) : repo, check.cwd || '.');
   }
 
   private async runOne(ctx: Context, check: HealthCheck, token?: vscode.CancellationToken): Promise<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> {
