@@ -8,6 +8,7 @@ import { findIncident, indexLog } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
 import type { HealthRunOutcome } from '../../src/extension/terminal/healthCheckCommands';
 import { MANAGE_TRUST, RUN_ANYWAY, type TrustUi, confirmDangerous, requireTrust } from '../../src/extension/terminal/safety';
+import { NOISY_OUTPUT, SECRET_SAMPLES } from '../unit/secretSamples';
 import { EXTENSION_ID, diskText, resetLog, waitFor } from './helpers';
 
 const FAKE_TOKEN = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
@@ -23,6 +24,9 @@ const PLAYBOOK = `healthChecks:
   - name: slow-queue
     run: sleep 30
     timeout: 1s
+  - name: noisy
+    run: cat .incident/noisy.txt
+    capture: true
   - name: where
     run: echo "in $(basename "$PWD")"
     cwd: docs
@@ -49,6 +53,7 @@ describe('Health check commands', function () {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     playbook = vscode.Uri.joinPath(folder, '.incident', 'playbook.yml');
     await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode(PLAYBOOK));
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(playbook, '..', 'noisy.txt'), new TextEncoder().encode(NOISY_OUTPUT));
   });
   after(async () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(playbook, '..'), { recursive: true });
@@ -84,6 +89,21 @@ describe('Health check commands', function () {
     assert.ok(disk.includes(out.entry), 'the entry as computed is in the log');
   });
 
+  it('a check printing fake secrets of every kind leaves none in the log or in its result', async () => {
+    const out = await vscode.commands.executeCommand<HealthRunOutcome | undefined>(Commands.runHealthCheck, { incident: ID, check: 'noisy' });
+    assert.ok(out);
+    assert.equal(out.results[0].status, 'pass');
+    assert.match(out.entry, /^Health check noisy: PASS \(exit 0, [^)]*\) — output: /);
+    const disk = await diskText();
+    assert.ok(disk.includes(out.entry));
+    for (const { kind, secret } of SECRET_SAMPLES) {
+      assert.ok(!disk.includes(secret), `${kind} is in the log`);
+      assert.ok(!out.results[0].output.includes(secret), `${kind} is in the result`);
+    }
+    // The output was really read (the channel gets this redacted text).
+    assert.match(out.results[0].output, /connecting to postgres:\/\/app:\S*REDACTED\S*@db\.internal/);
+  });
+
   it("runs a check in its cwd, relative to the playbook's repository", async () => {
     const out = await vscode.commands.executeCommand<HealthRunOutcome | undefined>(Commands.runHealthCheck, { incident: ID, check: 'where' });
     assert.ok(out);
@@ -100,10 +120,11 @@ describe('Health check commands', function () {
         ['api-up', 'pass'],
         ['payments', 'fail'],
         ['slow-queue', 'timeout'],
+        ['noisy', 'pass'],
         ['where', 'pass'],
       ],
     );
-    assert.equal(out.entry, 'Health checks: 2 of 4 passed (payments FAIL, slow-queue TIMEOUT)');
+    assert.equal(out.entry, 'Health checks: 3 of 5 passed (payments FAIL, slow-queue TIMEOUT)');
     const after = timelineTexts(await diskText(), ID);
     assert.equal(after.length, before + 1);
     assert.ok(!(await diskText()).includes(FAKE_TOKEN));

@@ -33,6 +33,7 @@ export interface HealthRunOutcome {
   incidentId: string;
   /** The timeline line's text as written (without time and owner). */
   entry: string;
+  /** Each check's result; `output` is redacted. */
   results: Array<RunResult & Pick<CheckResult, 'via' | 'cancelled'>>;
 }
 
@@ -124,15 +125,17 @@ export class HealthChecks implements vscode.Disposable {
       'reason' in cwd
         ? { status: 'unknown', exitCode: undefined, durationMs: 0, output: `not run: ${cwd.reason}`, via: 'pseudoterminal' }
         : await this.terminal.run({ run: check.run, cwd: cwd.path, timeoutMs: check.timeoutMs, expect: check.expect }, token);
-    this.keepOutput(check.name, r);
-    return { name: check.name, status: r.status, exitCode: r.exitCode, durationMs: r.durationMs, output: r.output, capture: check.capture, via: r.via, cancelled: r.cancelled };
+    // Redacted once, here: the channel, the entry's excerpt and whoever ran the command see only this.
+    const output = redactSecrets(r.output);
+    this.keepOutput(check.name, r, output);
+    return { name: check.name, status: r.status, exitCode: r.exitCode, durationMs: r.durationMs, output, capture: check.capture, via: r.via, cancelled: r.cancelled };
   }
 
   /** The channel shows the last run of each check, redacted. */
-  private keepOutput(name: string, r: CheckResult): void {
+  private keepOutput(name: string, r: CheckResult, redacted: string): void {
     const head = `── ${name}: ${r.status.toUpperCase()}${r.exitCode !== undefined ? ` (exit ${r.exitCode})` : ' (no exit code)'}, ${(r.durationMs / 1000).toFixed(1)} s, ${new Date().toISOString()} ──`;
     this.lastOutput.delete(name);
-    this.lastOutput.set(name, `${head}\n${redactSecrets(r.output).trimEnd()}\n`);
+    this.lastOutput.set(name, `${head}\n${redacted.trimEnd()}\n`);
     this.channel.clear();
     for (const block of this.lastOutput.values()) this.channel.appendLine(block);
   }
