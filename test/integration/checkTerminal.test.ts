@@ -49,6 +49,14 @@ describe('Health check terminal', function () {
     assert.equal(after.status, 'pass', JSON.stringify(after));
   });
 
+  it('closes the terminal when a timed-out command ignores Ctrl+C, and the next run gets a new one', async () => {
+    const r = await runner.run({ run: 'trap "" INT; echo stubborn; sleep 30', timeoutMs: 1000 });
+    assert.equal(r.status, 'timeout', JSON.stringify(r));
+    assert.ok(r.durationMs < 8000, `${r.durationMs} ms`);
+    const next = await runner.run({ run: 'echo fresh', timeoutMs: 20_000 });
+    assert.deepEqual([next.via, next.status, next.exitCode], ['shell-integration', 'pass', 0], JSON.stringify(next));
+  });
+
   it('reports a cancelled run as unknown, never as success', async () => {
     const cts = new vscode.CancellationTokenSource();
     setTimeout(() => cts.cancel(), 800);

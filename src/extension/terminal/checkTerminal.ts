@@ -77,6 +77,11 @@ function shellIntegrationEnabled(): boolean {
   return vscode.workspace.getConfiguration('terminal.integrated').get<boolean>('shellIntegration.enabled', true) !== false;
 }
 
+function posixDefaultShell(): boolean {
+  const shell = (vscode.env.shell || '').split(/[\\/]/).pop() ?? '';
+  return shell === '' || /^(ba|z|k|da|fi|)sh$/.test(shell.replace(/\.exe$/i, ''));
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A script for a command: cd into its folder, export its variables, then the command. */
@@ -148,7 +153,9 @@ export class CheckTerminal implements vscode.Disposable {
   private async runNow(cmd: CheckCommand, token?: vscode.CancellationToken): Promise<CheckResult> {
     const cwd = cmd.cwd ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? tmpdir();
     if (token?.isCancellationRequested) return { status: 'unknown', exitCode: undefined, durationMs: 0, output: '', via: 'shell-integration', cancelled: true };
-    const terminal = shellIntegrationEnabled() ? await this.integratedTerminal(cwd) : undefined;
+    // Commands are written for a POSIX shell (`cd -- … && bash -c …`): another default shell
+    // (PowerShell, cmd) runs them through the fallback.
+    const terminal = shellIntegrationEnabled() && posixDefaultShell() ? await this.integratedTerminal(cwd) : undefined;
     if (terminal?.shellIntegration) return this.runIntegrated(terminal, terminal.shellIntegration, cmd, cwd, token);
     return this.runInPty(cmd, cwd, token);
   }
@@ -214,7 +221,14 @@ export class CheckTerminal implements vscode.Disposable {
       if (outcome !== 'ended') {
         // Interrupt the foreground command; its end event (if any) comes shortly after.
         terminal.sendText('\x03', false);
-        exitCode = await Promise.race([ended, sleep(2000).then(() => undefined)]);
+        const stoppedInTime = await Promise.race([ended.then(() => true), sleep(2000).then(() => false)]);
+        if (stoppedInTime) exitCode = await ended;
+        else {
+          // It ignored Ctrl+C: close the terminal, which hangs up on its shell and what runs in it.
+          // The next run gets a new terminal.
+          if (this.shellTerminal === terminal) this.shellTerminal = undefined;
+          terminal.dispose();
+        }
       }
       // The stream ends with the command; wait a moment for the last chunk.
       await Promise.race([reading, sleep(1000)]);
