@@ -2,7 +2,7 @@
 // Each works from the palette (QuickPicks), from the tree (its item), or with arguments (tests,
 // keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
 import * as vscode from 'vscode';
-import { findIncident, isActive } from '../core/indexer';
+import { isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
 import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/policy';
@@ -13,6 +13,7 @@ import { gitUser } from './gitUser';
 import { applyIncidentEdit, applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
+import { chooseIncident } from './incidentPicker';
 import {
   type AssignRoleArgs,
   type ChecklistArgs,
@@ -62,26 +63,12 @@ class ResponseCommands {
   }
 
   /** The incident named by the argument, under the cursor in the log, or picked from a list. */
-  private async incident(index: LogIndex, policy: Policy, args: Partial<IncidentArgs>, title: string, activeOnly: boolean): Promise<Incident | undefined> {
-    const id = text(args.incident);
-    if (id) {
-      const found = findIncident(index, id);
-      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
-      return found;
-    }
-    const editor = vscode.window.activeTextEditor;
-    if (editor && this.store.isLog(editor.document.uri)) {
-      const offset = editor.document.offsetAt(editor.selection.active);
-      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
-      if (under) return under;
-    }
-    const candidates = index.incidents.filter((i) => !activeOnly || isActive(i, policy));
-    if (candidates.length === 0) throw new WriteRefused(activeOnly ? 'There is no active incident.' : 'The log has no incidents.');
-    const pick = await vscode.window.showQuickPick(
-      candidates.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
-      { title, placeHolder: 'Which incident?', matchOnDescription: true },
-    );
-    return pick?.incident;
+  private incident(index: LogIndex, policy: Policy, args: Partial<IncidentArgs>, title: string, activeOnly: boolean): Promise<Incident | undefined> {
+    return chooseIncident(this.store, index, {
+      given: text(args.incident),
+      title,
+      ...(activeOnly ? { candidates: (i: Incident) => isActive(i, policy), none: 'There is no active incident.' } : {}),
+    });
   }
 
   private async severity(policy: Policy, arg: unknown, title: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
-import type { Incident, LogIndex, Splice } from '../../core/model';
+import type { LogIndex, Splice } from '../../core/model';
 import type { Policy } from '../../core/policy';
 import { resolveDisplayZone } from '../../core/time';
 import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/operations';
@@ -14,6 +14,7 @@ import { Commands, type IncidentArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
 import type { LogStore } from '../logStore';
 import { gitUser } from '../gitUser';
+import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
 import { linkTarget } from './links';
 import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
@@ -148,7 +149,7 @@ export class ChecklistPanels implements vscode.WebviewPanelSerializer {
    */
   async openPanel(args: Partial<IncidentArgs>): Promise<ChecklistPanel | undefined> {
     const { doc, policy, index } = await logContext(this.ctx.store);
-    const incident = await this.chooseIncident(index, args);
+    const incident = await chooseIncident(this.ctx.store, index, { given: stringArg(args.incident), title: 'Open Checklist' });
     if (!incident) return undefined;
     if (incident.checklist.length === 0 && readOnlyReason(index, incident) === null && policy.checklist.length > 0) {
       await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => addPlaybookChecklist(i, id, policy));
@@ -162,27 +163,6 @@ export class ChecklistPanels implements vscode.WebviewPanelSerializer {
     }
     const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, `Checklist: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
     return this.track(new ChecklistPanel(panel, this.ctx, incident.id));
-  }
-
-  private async chooseIncident(index: LogIndex, args: Partial<IncidentArgs>): Promise<Incident | undefined> {
-    const id = stringArg(args.incident);
-    if (id) {
-      const found = findIncident(index, id);
-      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
-      return found;
-    }
-    const editor = vscode.window.activeTextEditor;
-    if (editor && this.ctx.store.isLog(editor.document.uri)) {
-      const offset = editor.document.offsetAt(editor.selection.active);
-      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
-      if (under) return under;
-    }
-    if (index.incidents.length === 0) throw new WriteRefused('The log has no incidents.');
-    const pick = await vscode.window.showQuickPick(
-      index.incidents.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
-      { title: 'Open Checklist', placeHolder: 'Which incident?', matchOnDescription: true },
-    );
-    return pick?.incident;
   }
 
   /** After a reload: the panel's saved state names its incident; anything else closes it. */

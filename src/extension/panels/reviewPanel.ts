@@ -15,6 +15,7 @@ import { WriteRefused } from '../../core/writer';
 import { type ReviewFromWebview, type ReviewToWebview, panelStateSchema, reviewMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
+import { chooseIncident } from '../incidentPicker';
 import { inSyncWithDisk } from '../logEdit';
 import { exists } from '../logStore';
 import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
@@ -230,25 +231,7 @@ export class ReviewPanels implements vscode.WebviewPanelSerializer {
   private async chooseIncident(args: Partial<IncidentArgs>): Promise<string | undefined> {
     const state = await this.ctx.store.read();
     if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
-    const index = state.index;
-    const id = stringArg(args.incident);
-    if (id) {
-      const found = findIncident(index, id);
-      if (!found) throw new WriteRefused(`No incident "${id}" in the log.`);
-      return found.id;
-    }
-    const editor = vscode.window.activeTextEditor;
-    if (editor && this.ctx.store.isLog(editor.document.uri)) {
-      const offset = editor.document.offsetAt(editor.selection.active);
-      const under = index.incidents.find((i) => i.start <= offset && offset < i.end);
-      if (under) return under.id;
-    }
-    if (index.incidents.length === 0) throw new WriteRefused('The log has no incidents.');
-    const pick = await vscode.window.showQuickPick(
-      index.incidents.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') })),
-      { title: 'Open Post-Incident Review', placeHolder: 'Which incident?', matchOnDescription: true },
-    );
-    return pick?.label;
+    return (await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Open Post-Incident Review' }))?.id;
   }
 
   /** After a reload: the panel's saved state names its incident; anything else closes it. */
