@@ -9,7 +9,7 @@
 // Integration and e2e build the extension first (npm run build) and install the harness into
 // .vscode-test/ on first use. Options: --grep TEXT (integration and e2e only).
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ARTIFACTS, ROOT, RUNS } from './vscode/config.mjs';
@@ -76,7 +76,7 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     interrupted = true;
     console.error(`\ntest: ${sig}, stopping the running suite...`);
     await Promise.all([...children].map((pid) => stopGroup(pid, 5000)));
-    await sweepServers(0);
+    if (lockHolder() === process.pid) await sweepServers(0);
     process.exit(130);
   });
 }
@@ -163,8 +163,70 @@ async function harnessOnce() {
   return harnessReady;
 }
 
+// One VS Code suite at a time on a machine: a suite's clean-up stops every code-server started
+// after it began, so a second suite running beside it would lose its server mid-test.
+const SUITE_LOCK = join(tmpdir(), 'incident-playbook-vscode-suite.lock');
+
+function lockHolder() {
+  try {
+    const pid = Number(readFileSync(join(SUITE_LOCK, 'pid'), 'utf8'));
+    return pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pidAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+async function acquireSuiteLock() {
+  let told = false;
+  for (;;) {
+    try {
+      mkdirSync(SUITE_LOCK);
+      writeFileSync(join(SUITE_LOCK, 'pid'), String(process.pid));
+      process.on('exit', releaseSuiteLock);
+      return;
+    } catch (e) {
+      if (e.code !== 'EEXIST') throw e;
+    }
+    const holder = lockHolder();
+    // A holder that died (or never wrote its pid within a few seconds) leaves a stale lock.
+    const age = Date.now() - (statSync(SUITE_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+    if ((holder && !pidAlive(holder)) || (!holder && age > 10_000)) {
+      rmSync(SUITE_LOCK, { recursive: true, force: true });
+      continue;
+    }
+    if (!told) {
+      console.log(`test: another VS Code suite is running on this machine (pid ${holder ?? '?'}); waiting for it to finish.`);
+      told = true;
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
+function releaseSuiteLock() {
+  if (lockHolder() === process.pid) rmSync(SUITE_LOCK, { recursive: true, force: true });
+}
+
 async function vscodeSuite(name, cmd, args) {
-  if (!(await buildOnce()) || !(await harnessOnce())) return { passed: 0, failed: 1 };
+  // The build is inside the lock too: rebuilding out/ under a running suite would change its code.
+  await acquireSuiteLock();
+  try {
+    if (!(await buildOnce()) || !(await harnessOnce())) return { passed: 0, failed: 1 };
+    return await runVscodeSuite(name, cmd, args);
+  } finally {
+    releaseSuiteLock();
+  }
+}
+
+async function runVscodeSuite(name, cmd, args) {
   // Screenshots and logs in artifacts/<suite> are this run's only.
   rmSync(join(ARTIFACTS, name), { recursive: true, force: true });
   const result = join(tmp, `${name}.json`);
