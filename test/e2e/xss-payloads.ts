@@ -139,3 +139,31 @@ export function writeXssWorkspace(dir: string, log: string): string {
   writeFileSync(join(dir, 'docs', 'INCIDENT_LOG.md'), log);
   return dir;
 }
+
+/** The review form's sections that take free text, by heading (Action items is a table). */
+export const XSS_REVIEW_SECTIONS = ['Incident summary', 'Timeline', 'Root cause', 'Contributing factors', 'What went well', 'What could be improved', 'Lessons learned', 'Communication recap'];
+
+/**
+ * A post-incident review (docs/pir/<id>.md) with payloads where the review form shows text: the
+ * front matter's title, every section's text (each payload as typed and with entities), and the
+ * action items' action and owner cells. A table cell cannot hold a `|` or a line break, so
+ * those payloads are left out of the table (they are in the sections).
+ */
+export function xssReview(id: string, payloads: readonly XssPayload[]): string {
+  const quoted = (s: string) => JSON.stringify(s);
+  const lines = ['---', `incident: ${quoted(id)}`, `title: ${quoted(payloads[6].md)}`, 'severity: "SEV-2"', 'detected: "2026-11-21T09:12:00Z"', 'review_due: "2026-11-25"', 'status: draft', '---', '', `# Post-incident review: ${id}`, ''];
+  XSS_REVIEW_SECTIONS.forEach((heading, s) => {
+    lines.push(`${heading === 'Contributing factors' ? '###' : '##'} ${heading}`, '');
+    // A different slice of the payloads in each section, so that every payload is in some section.
+    payloads.forEach((x, i) => {
+      if (i % 4 === s % 4) lines.push(x.md, '', escapeMarkup(x.md), '');
+    });
+    if (heading === 'What could be improved') {
+      lines.push('## Action items', '', '| Action | Owner | Due date | Status |', '| --- | --- | --- | --- |');
+      const cellSafe = payloads.filter((x) => !x.md.includes('|'));
+      cellSafe.slice(0, 24).forEach((x, i) => lines.push(`| ${escapeMarkup(x.md)} | ${cellSafe[(i + 5) % cellSafe.length].md} | 2026-12-${String(1 + (i % 28)).padStart(2, '0')} | Open |`));
+      lines.push('');
+    }
+  });
+  return lines.join('\n');
+}

@@ -1,5 +1,5 @@
-// The XSS suite of the webview panels (test/e2e/xss-payloads.ts), here against the checklist
-// panel and the Incidents tree: every payload shows as its text, no script runs (in the panel's
+// The XSS suite of the webview panels (test/e2e/xss-payloads.ts), against the checklist
+// panel, the post-incident review form and the Incidents tree: every payload shows as its text, no script runs (in the panel's
 // frame, the webview's outer frame or the workbench), no request reaches the local server the
 // payloads point at, and the webview's Content-Security-Policy reports no violation at all.
 //
@@ -11,14 +11,14 @@
 import * as assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame } from 'playwright-core';
-import { indexLog } from '../../src/core';
+import type { Frame, Page } from 'playwright-core';
+import { indexLog, readReview, readReviewActionItems } from '../../src/core';
 import { sanitizeForDisplay } from '../../src/core/displayText';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
-import { PWNED, type XssPayload, writeXssWorkspace, xssLog, xssPayloads } from './xss-payloads';
+import { PWNED, XSS_REVIEW_SECTIONS, type XssPayload, writeXssWorkspace, xssLog, xssPayloads, xssReview } from './xss-payloads';
 
 const ID = 'INC-2026-1121-001';
 
@@ -32,7 +32,7 @@ addEventListener('securitypolicyviolation', (e) => {
   (window.__cspViolations = window.__cspViolations || []).push([e.violatedDirective, e.blockedURI, e.sample, e.sourceFile + ':' + e.lineNumber, t].join(' | '));
 }, true);`;
 
-describe('XSS: hostile incident text in the checklist panel and the tree (code-server + Chromium)', function () {
+describe('XSS: hostile incident text in the checklist panel, the review form and the tree (code-server + Chromium)', function () {
   this.timeout(300_000);
   const hits: string[] = [];
   const server = createServer((req, res) => {
@@ -126,45 +126,105 @@ describe('XSS: hostile incident text in the checklist panel and the tree (code-s
     // violation in the panel's frame with a probe the CSP blocks (an image from an origin that
     // does not exist, so nothing reaches any server). Violations from before (the page's load,
     // the first render) reach Chromium's console, which the probe shows is read.
-    const inner = await innerFrame(s.page.frames());
-    assert.ok(inner, 'the panel frame was found');
-    await inner.evaluate(`if (!window.__cspListener) { window.__cspListener = true; ${CSP_LISTENER} }`);
-    await inner.evaluate(`new Image().src = '${PROBE}'`);
-    await s.page.waitForTimeout(1500);
-    const read = (f: Frame) =>
-      f.evaluate((k) => {
-        const w = globalThis as unknown as Record<string, unknown> & { __cspViolations?: string[]; __cspWatched?: boolean };
-        return [w[k], w.__cspViolations ?? [], w.__cspWatched === true] as const;
-      }, PWNED);
-    const results = [['workbench', await read(s.page.mainFrame())], ...(await Promise.all(webviewFrames(s.page.frames()).map(async (f) => [f.url().replace(/[?#].*/, "").slice(-90), await read(f)] as const)))] as const;
-    for (const [where, [pwned, , watched]] of results) {
-      assert.equal(pwned, undefined, `a payload ran in ${where}`);
-      assert.ok(watched, `no CSP listener in ${where}; frames: ${results.map(([w, [, , ok]]) => `${w} ${ok}`).join(", ")}`);
-    }
-    assert.ok(results.length >= 3, 'the workbench, the webview and the panel frame were read');
-    assert.ok(inner && results.some(([where]) => where.endsWith('fake.html')), 'the panel frame was read');
-    // The webview (its outer frame and the panel's page): no violation at all.
-    const [[, [, inWorkbench]], ...frames] = results;
-    const all = frames.flatMap(([where, [, v]]) => (v as string[]).map((x) => `${where}: ${x}`));
-    assert.ok(all.some((v) => v.includes(PROBE)), `the probe's violation was not seen: ${all.join('; ')}`);
-    assert.ok(s.console.some((l) => l.includes(PROBE)), 'the probe did not reach the console');
-    const inWebview = all.filter((v) => !v.includes(PROBE));
-    assert.deepEqual(inWebview, [], 'CSP violations in the webview');
-    // The workbench itself: VS Code turns the tree's markdown tooltip into plain text (an aria
-    // label) through its HTML sanitizer, which unescapes the title first; parsing it trips the
-    // workbench's CSP on the payloads' inline handlers, which it blocks. Expected, and nothing
-    // else is: only blocked inline handlers, from VS Code's sanitizer.
-    const unexpected = (inWorkbench as string[]).filter((v) => !/^script-src-attr \| inline \|.*workbench\.js:\d+ \|/.test(v));
-    assert.deepEqual(unexpected, [], 'unexpected CSP violations in the workbench');
-    // The same from Chromium's console: no CSP message names the panel's policy (nonce-only
-    // scripts, no 'unsafe-eval'); the workbench's blocked handlers above name its own.
-    const refused = s.console.filter((l) => /Refused to|Content Security Policy/i.test(l) && !l.includes(PROBE) && !/Executing inline event handler violates .*'unsafe-eval'/.test(l));
-    assert.deepEqual(refused, [], 'CSP messages on the console');
-    console.log(`      ${payloads.length} payloads, ${expected.length} items; workbench CSP blocks: ${(inWorkbench as string[]).length}; server hits: ${hits.length}`);
+    const inWorkbench = await assertNothingRanOrLeaked(s, 'checklist panel');
+    console.log(`      ${payloads.length} payloads, ${expected.length} items; workbench CSP blocks: ${inWorkbench.length}; server hits: ${hits.length}`);
     assert.deepEqual(hits, [], 'requests reached the local server');
     await s.wb.screenshot(E2E_ARTIFACTS, '12-xss-checklist-panel');
   });
+  it('shows every payload as its text in the review form (title, sections, action items), runs none, sends no request, and trips no CSP violation', async () => {
+    const review = xssReview(ID, payloads);
+    // The session's copy of the workspace, which VS Code has open.
+    mkdirSync(join(s.workspace, 'docs', 'pir'), { recursive: true });
+    writeFileSync(join(s.workspace, 'docs', 'pir', `${ID}.md`), review);
+    const doc = readReview(review);
+    const items = readReviewActionItems(review).items;
+    assert.equal(items.length, 24, 'action items read from the table');
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.runCommand('Incident: Open Post-Incident Review');
+    await s.wb.pick(ID);
+    const frame = await s.wb.webview(`Post-incident review: ${ID}`);
+
+    // The title (hostile in the front matter and in the log) shows as its characters.
+    const heading = frame.getByRole('heading', { level: 1 });
+    await heading.waitFor({ timeout: 20_000 });
+    assert.ok((await heading.innerText()).includes('<img src=x onerror='), await heading.innerText());
+    // Each section's text area holds the section's text exactly (the value Lit bound).
+    for (const heading of XSS_REVIEW_SECTIONS) {
+      const want = doc.sections.find((x) => x.heading === heading)?.text;
+      assert.ok(want && /<(script|img|svg)/i.test(want), `the fixture's ${heading} holds markup`);
+      const box = frame.getByRole('textbox', { name: heading, exact: true });
+      await box.waitFor({ timeout: 20_000 });
+      assert.equal(await box.inputValue(), want, heading);
+    }
+    // Each action item's action and owner, as text fields' values, in order.
+    const cells = async (column: string) => frame.locator(`vscode-textfield`).evaluateAll((els, c) => els.filter((e) => (e as unknown as { label?: string }).label?.startsWith(`${c} of `)).map((e) => (e as unknown as { value: string }).value), column);
+    await frame.locator('vscode-textfield').nth(items.length * 3).waitFor({ timeout: 20_000 });
+    assert.deepEqual(await cells('Action'), items.map((i) => i.action));
+    assert.deepEqual(await cells('Owner'), items.map((i) => i.owner));
+    assert.ok(items.filter((i) => /<(script|img|svg|iframe)/i.test(i.action)).length >= 10, 'actions reached the form with their markup characters');
+
+    // No element came out of the text (the components' own shadow internals and the form's own
+    // "add action item" form aside).
+    const found = await frame
+      .locator('#app img, #app script, #app style, #app svg, #app iframe, #app object, #app video, #app math, #app form:not(.add), #app meta, #app link, #app details, #app [onerror], #app [onload], #app a[href]:not([href="#"])')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => !((e.getRootNode() as unknown as { host?: { tagName: string } }).host?.tagName ?? '').startsWith('VSCODE-'))
+          .map((e) => e.outerHTML.slice(0, 160)),
+      );
+    assert.deepEqual(found, []);
+    await assertNothingRanOrLeaked(s, 'review form');
+    console.log(`      review form: ${XSS_REVIEW_SECTIONS.length} sections, ${items.length} action items; server hits: ${hits.length}`);
+    assert.deepEqual(hits, [], 'requests reached the local server');
+    await s.wb.screenshot(E2E_ARTIFACTS, '13-xss-review-panel');
+  });
 });
+
+/**
+ * After a panel rendered the payloads: nothing ran (in the workbench, the webview's outer frame or
+ * the panel's frame), the webview's CSP reported no violation but a probe's (which proves the
+ * listener hears it), and the workbench reported only what VS Code's own tooltip sanitizer trips.
+ * Returns the workbench's blocked inline handlers.
+ */
+async function assertNothingRanOrLeaked(s: { page: Page; console: string[] }, panel: string): Promise<string[]> {
+  const inner = await innerFrame(s.page.frames());
+  assert.ok(inner, `the ${panel}'s frame was found`);
+  await inner.evaluate(`if (!window.__cspListener) { window.__cspListener = true; ${CSP_LISTENER} }`);
+  // A probe of its own per panel, so the console check below is not met by an earlier panel's.
+  const probe = `${PROBE}?${panel.replace(/\W+/g, '-')}`;
+  await inner.evaluate(`new Image().src = '${probe}'`);
+  await s.page.waitForTimeout(1500);
+  const read = (f: Frame) =>
+    f.evaluate((k) => {
+      const w = globalThis as unknown as Record<string, unknown> & { __cspViolations?: string[]; __cspWatched?: boolean };
+      return [w[k], w.__cspViolations ?? [], w.__cspWatched === true] as const;
+    }, PWNED);
+  const results = [['workbench', await read(s.page.mainFrame())], ...(await Promise.all(webviewFrames(s.page.frames()).map(async (f) => [f.url().replace(/[?#].*/, "").slice(-90), await read(f)] as const)))] as const;
+  for (const [where, [pwned, , watched]] of results) {
+    assert.equal(pwned, undefined, `a payload ran in ${where}`);
+    assert.ok(watched, `no CSP listener in ${where}; frames: ${results.map(([w, [, , ok]]) => `${w} ${ok}`).join(", ")}`);
+  }
+  assert.ok(results.length >= 3, 'the workbench, the webview and the panel frame were read');
+  assert.ok(inner && results.some(([where]) => where.endsWith('fake.html')), 'the panel frame was read');
+  // The webview (its outer frame and the panel's page): no violation at all.
+  const [[, [, inWorkbench]], ...frames] = results;
+  const all = frames.flatMap(([where, [, v]]) => (v as string[]).map((x) => `${where}: ${x}`));
+  assert.ok(all.some((v) => v.includes(probe)), `the probe's violation was not seen in the ${panel}: ${all.join('; ')}`);
+  assert.ok(s.console.some((l) => l.includes(probe)), `the ${panel}'s probe did not reach the console`);
+  const inWebview = all.filter((v) => !v.includes(PROBE));
+  assert.deepEqual(inWebview, [], `CSP violations in the ${panel}'s webview`);
+  // The workbench itself: VS Code turns the tree's markdown tooltip into plain text (an aria
+  // label) through its HTML sanitizer, which unescapes the title first; parsing it trips the
+  // workbench's CSP on the payloads' inline handlers, which it blocks. Expected, and nothing
+  // else is: only blocked inline handlers, from VS Code's sanitizer.
+  const unexpected = (inWorkbench as string[]).filter((v) => !/^script-src-attr \| inline \|.*workbench\.js:\d+ \|/.test(v));
+  assert.deepEqual(unexpected, [], 'unexpected CSP violations in the workbench');
+  // The same from Chromium's console: no CSP message names the panel's policy (nonce-only
+  // scripts, no 'unsafe-eval'); the workbench's blocked handlers above name its own.
+  const refused = s.console.filter((l) => /Refused to|Content Security Policy/i.test(l) && !l.includes(PROBE) && !/Executing inline event handler violates .*'unsafe-eval'/.test(l));
+  assert.deepEqual(refused, [], 'CSP messages on the console');
+  return inWorkbench as string[];
+}
 
 /** The webview frames of the workbench (the outer `iframe.webview` documents and their `#active-frame`). */
 function webviewFrames(frames: Frame[]): Frame[] {
