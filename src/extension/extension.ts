@@ -15,6 +15,7 @@ import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
+import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
 
@@ -25,6 +26,7 @@ export interface IncidentPlaybookApi {
   incidentTree: IncidentTreeProvider;
   statusBar: IncidentStatusBar;
   reminders: IncidentReminders;
+  reviewReminder: ReviewReminderStatusBar;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const tree = registerTree(store, context.workspaceState);
   const status = registerStatusBar(store);
   const reminders = registerReminders(store, output);
+  const reviewReminder = new ReviewReminderStatusBar(store);
   context.subscriptions.push(
     output,
     store,
@@ -49,11 +52,12 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
+    reviewReminder,
     ...registerHealthChecks({ store, view: tree.view, output }),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, reviewReminder, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {

@@ -298,7 +298,6 @@ export class LogStore implements vscode.Disposable {
 
 type ReadResult = { kind: 'ok'; text: string } | { kind: 'missing' } | { kind: 'error'; message: string };
 
-/** An open document's current text (unless `fromDisk`), else the file's; never throws. */
 /** Whether something exists at `uri`. */
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
@@ -309,6 +308,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
+/** An open document's current text (unless `fromDisk`), else the file's; never throws. */
 export async function readText(uri: vscode.Uri, fromDisk = false): Promise<ReadResult> {
   const open = fromDisk ? undefined : vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open && !open.isClosed) return { kind: 'ok', text: open.getText() };

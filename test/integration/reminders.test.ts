@@ -99,3 +99,52 @@ describe('Reminders', () => {
     assert.deepEqual(await api.reminders.check(new Date(Date.now() + 24 * 60 * 60000)), []);
   });
 });
+
+describe('Review reminder in the status bar', () => {
+  let api: IncidentPlaybookApi;
+  let original = '';
+  const id = 'INC-2099-0101-042';
+  const reviewUri = () => vscode.Uri.joinPath(logUri(), '..', 'pir', `${id}.md`);
+
+  before(async () => {
+    api = await vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID)!.activate();
+    original = await diskText();
+  });
+
+  after(async () => {
+    await vscode.workspace.fs.delete(reviewUri()).then(undefined, () => undefined);
+    await resetLog(original);
+    await api.reviewReminder.refresh();
+  });
+
+  it('shows a resolved incident whose review is past due, opens the most overdue review on click, and goes once the review is final', async () => {
+    // Resolved ten days ago (whatever today is): three business days have passed whatever the weekday.
+    const resolved = new Date(Date.now() - 10 * 86_400_000);
+    const at = (d: Date) => `${d.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    const incident = `\n## ${id}: Payments webhook retries piled up\n- **Severity:** SEV-2\n- **Status:** Resolved\n- **Detected:** ${at(new Date(resolved.getTime() - 3_600_000))}\n- **Resolved:** ${at(resolved)}\n`;
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original + incident));
+    const late = await waitFor(
+      'the review reminder to list the incident',
+      async () => {
+        await api.reviewReminder.refresh();
+        return api.reviewReminder.current.late.find((r) => r.id === id);
+      },
+      15_000,
+    );
+    assert.equal(late.started, false);
+    assert.ok(api.reviewReminder.current.visible);
+    assert.match(api.reviewReminder.current.text, /^\$\(notebook\) (Review overdue: |\d+ reviews overdue)/);
+    const click = api.reviewReminder.current.command;
+    assert.equal(click?.command, 'incidentPlaybook.openReview');
+    assert.deepEqual(click?.arguments, [{ incident: api.reviewReminder.current.late[0].id }]);
+
+    // A draft is still owed; a final review is done.
+    const review = (status: string) => new TextEncoder().encode(`---\nincident: "${id}"\nstatus: ${status}\n---\n\n# Post-incident review: ${id}\n`);
+    await vscode.workspace.fs.writeFile(reviewUri(), review('draft'));
+    await api.reviewReminder.refresh();
+    assert.equal(api.reviewReminder.current.late.find((r) => r.id === id)?.started, true);
+    await vscode.workspace.fs.writeFile(reviewUri(), review('final'));
+    await api.reviewReminder.refresh();
+    assert.equal(api.reviewReminder.current.late.find((r) => r.id === id), undefined);
+  });
+});

@@ -1,0 +1,98 @@
+// The status bar's reminder of post-incident reviews past their due date (3 business days by
+// default; 48 h / 1 week under the P1..P4 preset; the review file's own `review_due` wins).
+// It shows while a resolved incident's review is late and not final, and opens the review form.
+import * as vscode from 'vscode';
+import { type Incident, isActive } from '../core';
+import { reviewFileName } from '../core/review';
+import { readReview } from '../core/reviewFile';
+import { type OverdueReview, REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, overdueReviews } from '../core/reviewReminder';
+import { toDate } from '../core/time';
+import { Commands, type IncidentArgs } from './commandIds';
+import { type LogStore, readText } from './logStore';
+
+/** Often enough that a review turns late within minutes of its day ending. */
+const RECHECK_MS = 5 * 60_000;
+/** Reviews of incidents resolved longer ago than this are not read (none of them can be in the reminder's window). */
+const CANDIDATE_DAYS = REVIEW_REMINDER_WINDOW_DAYS + 60;
+
+/** "Review overdue: INC-… (due 2026-11-25)", or "3 reviews overdue". */
+export function reviewReminderText(late: readonly OverdueReview[]): string {
+  if (late.length === 1) return `$(notebook) Review overdue: ${late[0].id} (due ${late[0].due.replace(/T(\d\d:\d\d).*$/, ' $1 UTC')})`;
+  return `$(notebook) ${late.length} reviews overdue`;
+}
+
+export class ReviewReminderStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('incidentPlaybook.reviewDue', vscode.StatusBarAlignment.Left, 49);
+  private readonly disposables: vscode.Disposable[] = [this.item];
+  private readonly timer: ReturnType<typeof setInterval>;
+  private running: Promise<void> | undefined;
+  private late: OverdueReview[] = [];
+
+  constructor(private readonly store: LogStore) {
+    this.item.name = 'Incident Playbook: reviews due';
+    this.disposables.push(
+      store.onDidChange(() => void this.refresh()),
+      // A review marked final (or its due date moved) in the form or by hand.
+      vscode.workspace.onDidSaveTextDocument((d) => {
+        if (this.isReview(d.uri)) void this.refresh();
+      }),
+    );
+    setTimeout(() => void this.refresh(), 0);
+    this.timer = setInterval(() => void this.refresh(), RECHECK_MS);
+  }
+
+  private isReview(uri: vscode.Uri): boolean {
+    const log = this.store.logUri();
+    return !!log && uri.path.endsWith('.md') && uri.path.startsWith(vscode.Uri.joinPath(log, '..', 'pir').path + '/');
+  }
+
+  refresh(): Promise<void> {
+    this.running ??= this.render().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async render(): Promise<void> {
+    const state = await this.store.read();
+    const logUri = this.store.logUri();
+    if (state.kind !== 'ok' || !logUri) return this.show([]);
+    const now = new Date();
+    const oldest = now.getTime() - CANDIDATE_DAYS * 86_400_000;
+    const candidates = state.index.incidents.filter((i) => i.resolved && !isActive(i, state.policy) && (toDate(i.resolved)?.getTime() ?? 0) >= oldest);
+    const facts = new Map<Incident, ReviewFileFacts>();
+    await Promise.all(
+      candidates.map(async (incident) => {
+        const read = await readText(vscode.Uri.joinPath(logUri, '..', 'pir', reviewFileName(incident)));
+        if (read.kind !== 'ok') return;
+        const values = readReview(read.text).frontMatter?.values ?? {};
+        facts.set(incident, { status: values.status ?? null, due: values.review_due ?? null });
+      }),
+    );
+    this.show(overdueReviews(candidates, state.policy, now, (i) => facts.get(i)));
+  }
+
+  private show(late: OverdueReview[]): void {
+    this.late = late;
+    if (late.length === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = reviewReminderText(late);
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.tooltip = `Post-incident reviews past their due date:\n${late
+      .slice(0, 10)
+      .map((r) => `• ${r.id}: ${r.title} — due ${r.due}${r.started ? '' : ' (not started)'}`)
+      .join('\n')}${late.length > 10 ? `\n… and ${late.length - 10} more` : ''}\n\nClick to open the review of ${late[0].id}.`;
+    this.item.command = { title: 'Open Post-Incident Review', command: Commands.openReview, arguments: [{ incident: late[0].id } satisfies IncidentArgs] };
+    this.item.show();
+  }
+
+  /** The late reviews shown now (for tests and other extensions). */
+  get current(): { text: string; visible: boolean; late: readonly OverdueReview[]; command: vscode.Command | undefined } {
+    return { text: this.item.text, visible: this.late.length > 0, late: this.late, command: this.item.command as vscode.Command | undefined };
+  }
+
+  dispose(): void {
+    clearInterval(this.timer);
+    for (const d of this.disposables) d.dispose();
+  }
+}
