@@ -1,0 +1,77 @@
+// Both panels in the dark and the high-contrast themes: their colours are the theme's (the page
+// uses only --vscode-* variables), they follow a theme change while open, and each is
+// screenshotted for the README (artifacts/e2e/14..17-*.png).
+import * as assert from 'node:assert/strict';
+import type { FrameLocator } from 'playwright-core';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
+
+const CHECKLIST_ID = 'INC-2026-1121-001';
+const REVIEW_ID = 'INC-2026-1120-001';
+
+/** The page's background and text colours, and the theme's values for them, all as computed rgb(). */
+async function colours(frame: FrameLocator) {
+  return frame.locator('body').evaluate((body) => {
+    const doc = body.ownerDocument;
+    const probe = doc.createElement('div');
+    // CSSOM, not a style attribute: allowed under the panel's CSP.
+    probe.style.backgroundColor = 'var(--vscode-editor-background)';
+    probe.style.color = 'var(--vscode-foreground)';
+    doc.body.appendChild(probe);
+    const theme = doc.defaultView!.getComputedStyle(probe);
+    const page = doc.defaultView!.getComputedStyle(body);
+    const out = { background: page.backgroundColor, color: page.color, themeBackground: theme.backgroundColor, themeColor: theme.color, kind: body.className };
+    probe.remove();
+    return out;
+  });
+}
+
+describe('Panels in the dark and high-contrast themes (code-server + Chromium)', function () {
+  this.timeout(300_000);
+  const s = useSession(() => openSession('basic', 'themes', { 'workbench.colorTheme': 'Default Dark Modern' }));
+
+  it('shows both panels in the theme’s colours, dark then high contrast, following the change while open', async () => {
+    await s.wb.openActivity('Incidents');
+    await s.wb.treeRows('incidentPlaybook').filter({ hasText: CHECKLIST_ID }).first().waitFor({ timeout: 30_000 });
+    await s.wb.runCommand('Incident: Open Checklist');
+    await s.wb.pick(CHECKLIST_ID);
+    const checklist = await s.wb.webview('Payment webhooks delayed');
+    await checklist.getByText('Next update due').first().waitFor({ timeout: 15_000 });
+    const dark = await colours(checklist);
+    assert.equal(dark.background, dark.themeBackground);
+    assert.equal(dark.color, dark.themeColor);
+    assert.match(dark.kind, /vscode-dark/);
+    await s.wb.screenshot(E2E_ARTIFACTS, '14-checklist-panel-dark');
+
+    await s.wb.runCommand('Incident: Open Post-Incident Review');
+    await s.wb.pick(REVIEW_ID);
+    const review = await s.wb.webview(`Post-incident review: ${REVIEW_ID}`);
+    await review.getByRole('textbox', { name: 'Root cause', exact: true }).waitFor({ timeout: 15_000 });
+    const reviewDark = await colours(review);
+    assert.equal(reviewDark.background, reviewDark.themeBackground);
+    assert.equal(reviewDark.color, reviewDark.themeColor);
+    await s.wb.screenshot(E2E_ARTIFACTS, '15-review-panel-dark');
+
+    // Switched while the form is open: the page takes the new theme's colours at once.
+    await s.wb.runCommand('Preferences: Color Theme');
+    await s.wb.pick('Dark High Contrast');
+    let hc = await colours(review);
+    for (let i = 0; i < 50 && !/vscode-high-contrast/.test(hc.kind); i++) {
+      await s.page.waitForTimeout(200);
+      hc = await colours(review);
+    }
+    assert.match(hc.kind, /vscode-high-contrast/);
+    assert.equal(hc.background, hc.themeBackground);
+    assert.equal(hc.color, hc.themeColor);
+    assert.equal(hc.background, 'rgb(0, 0, 0)', 'high contrast draws on black');
+    assert.notEqual(hc.background, reviewDark.background);
+    await s.wb.screenshot(E2E_ARTIFACTS, '17-review-panel-high-contrast');
+
+    await s.page.getByRole('tab', { name: new RegExp(`Checklist: ${CHECKLIST_ID}`) }).first().click();
+    const checklistHc = await s.wb.webview('Payment webhooks delayed');
+    await checklistHc.getByText('Next update due').first().waitFor({ timeout: 15_000 });
+    const c = await colours(checklistHc);
+    assert.equal(c.background, 'rgb(0, 0, 0)');
+    assert.equal(c.color, c.themeColor);
+    await s.wb.screenshot(E2E_ARTIFACTS, '16-checklist-panel-high-contrast');
+  });
+});
