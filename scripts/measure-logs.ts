@@ -8,7 +8,7 @@
 // Each log is read exactly as `incident list --log FILE` run from FOLDER reads it: the playbook
 // between the file and its root (else the default policy), index-table links followed inside the
 // folder. One line per log (expected N/M, got N/M, OK or WRONG), then "right: X of Y".
-// --detail lists every incident the reader found (id, status, active, title) under its log;
+// --detail lists every incident the reader found (id, severity, status, active, title) under its log;
 // --only NAME measures the logs whose file name contains NAME.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -24,7 +24,7 @@ interface Expected {
 interface Measured {
   incidents: number;
   active: number;
-  listed: { id: string; status: string | null; active: boolean; title: string; line: number }[];
+  listed: { id: string; status: string | null; severity: string | null; active: boolean; title: string; line: number }[];
 }
 
 function usage(message: string): never {
@@ -56,7 +56,7 @@ async function measure(folder: string, name: string): Promise<Measured> {
   // The folder stands in for the repository the log came from, as if the CLI ran inside it.
   const { policy } = await policyFor(path, { workspaceFolder: folder });
   const index = indexFile(path, text, policy, { workspaceFolder: folder });
-  const listed = index.incidents.map((i) => ({ id: i.id, status: i.status, active: isActive(i, policy), title: i.title, line: i.line }));
+  const listed = index.incidents.map((i) => ({ id: i.id, status: i.status, severity: i.severity, active: isActive(i, policy), title: i.title, line: i.line }));
   return { incidents: listed.length, active: listed.filter((i) => i.active).length, listed };
 }
 
@@ -96,7 +96,7 @@ async function main(): Promise<number> {
     if (ok) right++;
     console.log(`${cell(name, width)}expected ${cell(`${want.incidents}/${want.active}`, 7)}got ${cell(`${got.incidents}/${got.active}`, 7)}${ok ? 'OK' : 'WRONG'}`);
     if (detail) {
-      for (const i of got.listed) console.log(`    L${i.line} ${i.active ? 'ACTIVE  ' : 'resolved'} [${i.id}] status=${i.status ?? '-'} :: ${i.title}`);
+      for (const i of got.listed) console.log(`    L${i.line} ${i.active ? 'ACTIVE  ' : 'resolved'} [${i.id}] severity=${i.severity ?? '-'} status=${i.status ?? '-'} :: ${i.title}`);
     }
   }
   for (const n of unlisted) console.log(`${cell(n, width)}(no expected reading; not measured)`);
