@@ -2,6 +2,7 @@
 //
 // Usage:
 //   node --import tsx scripts/measure-logs.ts FOLDER EXPECTED.json [--detail] [--only NAME]
+//   (or: npm run measure-logs -- FOLDER EXPECTED.json ...)
 //
 // EXPECTED.json maps a file name in FOLDER to what a person reads in it:
 //   { "01-team-log.md": { "incidents": 4, "active": 1, "notes": "..." } }
