@@ -119,6 +119,11 @@ function handoverAt(rotation: Rotation, k: number): DateTime {
   return DateTime.fromObject({ year: y, month: mo, day: d, hour: Math.floor(rotation.handoverMinutes / 60), minute: rotation.handoverMinutes % 60 }, { zone: rotation.timeZone }).plus({ days: 7 * k });
 }
 
+/** The first handover: when week 1 begins. */
+export function rotationStart(rotation: Rotation): Date {
+  return handoverAt(rotation, 0).toJSDate();
+}
+
 /** The index of the week whose handover is the last at or before `at`; -1 before the first. */
 function weekIndex(rotation: Rotation, at: Date): number {
   const first = handoverAt(rotation, 0);

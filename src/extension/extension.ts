@@ -17,6 +17,7 @@ import { registerReviewPanel } from './panels/registerReviewPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
+import { type OnCallTreeProvider, registerOnCall } from './oncall';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -25,6 +26,7 @@ export interface IncidentPlaybookApi {
   incidentTree: IncidentTreeProvider;
   statusBar: IncidentStatusBar;
   reminders: IncidentReminders;
+  oncall: OnCallTreeProvider;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -35,6 +37,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const tree = registerTree(store, context.workspaceState);
   const status = registerStatusBar(store);
   const reminders = registerReminders(store, output);
+  const oncall = registerOnCall(store, output);
   context.subscriptions.push(
     output,
     store,
@@ -50,10 +53,11 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerReviewPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     ...registerHealthChecks({ store, view: tree.view, output }),
+    ...oncall.disposables,
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, oncall: oncall.provider, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {
