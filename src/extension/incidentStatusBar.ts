@@ -38,7 +38,9 @@ export class IncidentStatusBar implements vscode.Disposable {
 
   private async render(): Promise<void> {
     const state = await this.store.read();
-    const clocks = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
+    const all = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
+    // A drill never hides a real incident: real ones first, each group by severity as before.
+    const clocks = [...all.filter((c) => !isDrill(c.incident)), ...all.filter((c) => isDrill(c.incident))];
     const top = clocks[0];
     if (!top) {
       this.item.hide();

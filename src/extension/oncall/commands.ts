@@ -123,7 +123,7 @@ class OnCallCommands {
     if (!scenario) {
       const pick = await vscode.window.showQuickPick(
         drills.map((d) => ({ label: `$(beaker) ${d.title}`, description: d.severity, detail: d.description ?? (d.runbook ? `Follows the runbook ${d.runbook}` : d.phases ? `${d.phases[0].items.length} checklist items` : 'The playbook checklist'), scenario: d })),
-        { title: 'Start Drill', placeHolder: 'Which scenario? (declared as a drill: Drill: yes, left out of the figures)' },
+        { title: 'Start Drill', placeHolder: 'Which scenario? (declared with Drill: yes)' },
       );
       scenario = pick?.scenario;
     }

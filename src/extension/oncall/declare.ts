@@ -6,7 +6,7 @@ import type { ChecklistPhase, Policy } from '../../core/policy';
 import { WriteRefused } from '../../core/writer';
 
 /** The extra item of Declare's severity pick that turns the declaration into a drill. */
-export const DRILL_ITEM: vscode.QuickPickItem = { label: '$(beaker) This is a drill', description: 'an exercise: written with Drill: yes, shown apart, kept out of the figures' };
+export const DRILL_ITEM: vscode.QuickPickItem = { label: '$(beaker) This is a drill', description: 'an exercise: written with Drill: yes and shown apart' };
 
 /**
  * The checklist a drill scenario starts with: its own, or its runbook's steps; undefined (the
