@@ -210,7 +210,7 @@ export function formatZoned(at: Date, zone: string): string {
 
 /** A handover for people: `Mon 5 Jan 09:00 (Asia/Riyadh)`. */
 export function formatHandover(at: Date, zone: string): string {
-  return `${DateTime.fromJSDate(at, { zone }).toFormat('ccc d LLL HH:mm')} (${zone})`;
+  return `${DateTime.fromJSDate(at, { zone }).setLocale('en').toFormat('ccc d LLL HH:mm')} (${zone})`;
 }
 
 export type ContactKind = 'phone' | 'email' | 'url' | 'text';

@@ -105,10 +105,12 @@ class OnCallCommands {
     void vscode.window.setStatusBarMessage(`$(megaphone) ${incident.id}: ${text}${wasDirty || saved ? '' : ' (not saved)'}`, 5000);
     // The contact is one click away once it is logged.
     const uriToOpen = contactUri(contact.contact);
+    // Not awaited: the command is done once the entry is written, whatever becomes of the toast.
     if (uriToOpen && !wanted) {
-      const open = await vscode.window.showInformationMessage(`Logged: ${text}.`, 'Open', 'Copy');
-      if (open === 'Open') await vscode.env.openExternal(vscode.Uri.parse(uriToOpen, true));
-      else if (open === 'Copy') await vscode.env.clipboard.writeText(contact.contact);
+      void vscode.window.showInformationMessage(`Logged: ${text}.`, 'Open', 'Copy').then(async (open) => {
+        if (open === 'Open') await vscode.env.openExternal(vscode.Uri.parse(uriToOpen, true));
+        else if (open === 'Copy') await vscode.env.clipboard.writeText(contact.contact);
+      });
     }
     return { incidentId: incident.id, entry: text };
   }
