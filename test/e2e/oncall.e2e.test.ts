@@ -40,6 +40,28 @@ describe('On call (demo workspace)', function () {
     await s.wb.dismissNotifications();
   });
 
+  it('Declare Incident: "This is a drill", a severity, a title, then the primary on call proposed as commander', async () => {
+    const team = teamOf(loadPolicy(readFileSync(join(s.workspace, '.incident', 'playbook.yml'), 'utf8')));
+    const primary = onCallAt(team.rotation!, new Date()).primary;
+    await s.wb.runCommand('Incident: Declare Incident');
+    await s.wb.pick('This is a drill');
+    await s.wb.pick('SEV-3');
+    // The title box is followed at once by the commander pick (answerInput waits for the box to close).
+    const input = s.wb.quickInput.locator('input.input');
+    await input.fill('Tabletop: CDN purge gone wrong');
+    await input.press('Enter');
+    // The commander pick lists the primary on call first.
+    await s.wb.quickRows.filter({ hasText: 'primary on call now' }).first().waitFor({ timeout: 15_000 });
+    const first = (await s.wb.quickRows.first().innerText()).trim();
+    assert.match(first, new RegExp(`^${primary}`));
+    assert.match(first, /primary on call now/);
+    await s.wb.pick(primary, { type: false });
+    const text = await waitForFile(log(), 'the log to gain the drill', (t) => t.includes('Tabletop: CDN purge gone wrong'));
+    const inc = indexLog(text).incidents.find((i) => i.title === 'Tabletop: CDN purge gone wrong');
+    assert.ok(inc && isDrill(inc), 'Drill: yes');
+    assert.equal(inc.roles.commander, primary);
+  });
+
   it('Start Drill declares the scenario with Drill: yes; the Incidents view marks it as a drill', async () => {
     await s.wb.runCommand('Incident: Start Drill');
     await s.wb.pick('payment webhooks back up');
