@@ -15,6 +15,7 @@ import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
 import { findGitRoot, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { isDrill } from '../core/oncall';
 
 class UsageError extends Error {}
 
@@ -213,6 +214,7 @@ function toJson(incident: Incident) {
     line: incident.line,
     source: incident.source,
     ...(incident.file ? { file: incident.file } : {}),
+    ...(isDrill(incident) ? { drill: true } : {}),
   };
 }
 

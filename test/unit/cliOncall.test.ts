@@ -112,4 +112,6 @@ test('declare --drill writes Drill: yes; without it there is no Drill field', ()
   assert.match(log, /## INC-2026-0113-001: Quarterly failover drill\n- \*\*Severity:\*\* SEV-2\n- \*\*Status:\*\* Investigating\n- \*\*Detected:\*\* 2026-01-13 10:00 UTC\n- \*\*Incident Commander:\*\* John Doe\n- \*\*Drill:\*\* yes\n\n/);
   assert.match(log, /## INC-2026-0113-002: Checkout down\n/);
   assert.equal(log.split('Drill:').length, 2, 'only the drill has the field');
+  const listed = JSON.parse(run(dir, 'list', '--json').out) as Array<{ id: string; drill?: boolean }>;
+  assert.deepEqual(listed.map((i) => [i.id, i.drill ?? false]), [['INC-2026-0113-002', false], ['INC-2026-0113-001', true]], 'list --json marks the drill');
 });
