@@ -185,15 +185,57 @@ export function onCallAt(rotation: Rotation, at: Date): OnCallNow {
   }
   const k = now.k;
   const span = rotation.weeks.length + 1;
-  const handovers: number[] = [];
-  for (let i = Math.max(0, k - span); i <= k + span; i++) handovers.push(handoverAt(rotation, i).toMillis());
-  const overrideEdges = rotation.overrides.flatMap((o) => [o.from.getTime(), o.to.getTime()]);
-  const edges = [...new Set([...handovers, ...overrideEdges])].sort((a, b) => a - b);
+  // At a handover the week is known on both sides: no search for it.
+  const shiftAround = (j: number, edge: number) => {
+    const shift = rotationShift(rotation, j);
+    const o = overrideAt(rotation, edge);
+    return { primary: o?.primary ?? shift.primary, backup: o?.backup ?? shift.backup ?? null, k: j };
+  };
+  const changesAtHandover = (j: number, edge: number) => j <= 0 || !sameShift(shiftAround(j - 1, edge - 1), shiftAround(j, edge));
   const changesAt = (e: number) => !sameShift(stateAt(rotation, e - 1), stateAt(rotation, e));
-  const back = edges.filter((e) => e <= t && e >= handovers[0]).reverse();
-  const ahead = edges.filter((e) => e > t && e <= handovers[handovers.length - 1]);
-  const since = back.find(changesAt) ?? handoverAt(rotation, k).toMillis();
-  const until = ahead.find(changesAt) ?? handoverAt(rotation, k + 1).toMillis();
+  const overrideEdges = rotation.overrides.flatMap((o) => [o.from.getTime(), o.to.getTime()]);
+  // Back from `at`: handovers and override edges, newest first, until the pair changes.
+  let since: number | undefined;
+  const back = overrideEdges.filter((e) => e <= t).sort((a, b) => b - a);
+  for (let j = k, oi = 0, h = handoverAt(rotation, j).toMillis(); j >= Math.max(0, k - span); ) {
+    if (oi < back.length && back[oi] > h) {
+      if (changesAt(back[oi])) {
+        since = back[oi];
+        break;
+      }
+      oi++;
+      continue;
+    }
+    if (oi < back.length && back[oi] === h) oi++;
+    if (changesAtHandover(j, h)) {
+      since = h;
+      break;
+    }
+    j--;
+    if (j >= 0) h = handoverAt(rotation, j).toMillis();
+  }
+  // Ahead of `at`, the same way, oldest first.
+  let until: number | undefined;
+  const ahead = overrideEdges.filter((e) => e > t).sort((a, b) => a - b);
+  for (let j = k + 1, oi = 0, h = handoverAt(rotation, j).toMillis(); j <= k + span; ) {
+    if (oi < ahead.length && ahead[oi] < h) {
+      if (changesAt(ahead[oi])) {
+        until = ahead[oi];
+        break;
+      }
+      oi++;
+      continue;
+    }
+    if (oi < ahead.length && ahead[oi] === h) oi++;
+    if (changesAtHandover(j, h)) {
+      until = h;
+      break;
+    }
+    j++;
+    h = handoverAt(rotation, j).toMillis();
+  }
+  since ??= handoverAt(rotation, k).toMillis();
+  until ??= handoverAt(rotation, k + 1).toMillis();
   return { primary: now.primary, backup: now.backup, since: new Date(since), until: new Date(until), week: (k % rotation.weeks.length) + 1, ...(now.override ? { override: now.override } : {}) };
 }
 

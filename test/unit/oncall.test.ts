@@ -107,6 +107,17 @@ test('an override wins over the rotation, and one that crosses a handover bounds
   assert.equal(nextOnCall(rotation, new Date('2026-01-11T10:00:00Z')).primary, 'Jane Smith', 'who takes over next');
 });
 
+test('edges where the same two people stay on call are passed over', () => {
+  const same = `${RIYADH}  overrides:
+    - { from: 2026-01-07T00:00, to: 2026-01-08T00:00, primary: John Doe }
+`;
+  const r = at(same, '2026-01-07T12:00:00Z');
+  assert.deepEqual([r.primary, r.since, r.until], ['John Doe', '2026-01-05T09:00:00+03:00', '2026-01-12T09:00:00+03:00'], 'an override naming the week\'s own primary changes nothing');
+  const solo = RIYADH.replace('    - { primary: Ahmed Al-Rashid, backup: Sarah Johnson }\n', '');
+  const s1 = at(solo, '2026-03-04T12:00:00Z');
+  assert.deepEqual([s1.primary, s1.week, s1.since, s1.until], ['John Doe', 1, '2026-03-02T09:00:00+03:00', '2026-03-09T09:00:00+03:00'], 'a one-week rotation: bounded by the surrounding handovers');
+});
+
 test('a time before the rotation starts: a clear message naming the start', () => {
   const rotation = rotationOf(RIYADH);
   assert.throws(() => onCallAt(rotation, new Date('2026-01-05T05:59:00Z')), (e: unknown) => {
