@@ -15,6 +15,7 @@ import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
 import { findGitRoot, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { isDrill } from '../core/oncall';
 
 class UsageError extends Error {}
 
@@ -42,9 +43,9 @@ Commands:
   list [--json] [--status S] [--severity S]     List incidents, newest first as written;
                                                 --status active (or open): all not resolved
   show ID [--json]                              Show one incident
-  declare TITLE --severity S [--commander NAME] [--at ISO]
-                                                Declare an incident (or --title TITLE);
-                                                prints its ID last
+  declare TITLE --severity S [--commander NAME] [--at ISO] [--drill]
+                                                Declare an incident (or --title TITLE; --drill
+                                                marks an exercise); prints its ID last
   log ID MESSAGE [--at ISO] [--owner NAME]      Append a timeline entry
   set ID FIELD VALUE [--at ISO] [--owner NAME]  Set status, severity, commander, tech-lead,
                                                 comms-lead (logged in the timeline, as the
@@ -61,6 +62,7 @@ Commands:
   runbook [TYPE] [--run N] [--yes] [--param NAME=VALUE] [--incident ID] [--no-log]
                                                 List runbooks, print one's steps, or run step N
                                                 (a dangerous step needs --yes)
+  oncall [--at ISO] [--json]                    Who is on call, until when; escalation contacts
   init [--runbooks]                             Write a commented .incident/playbook.yml with
                                                 runbooks (never overwrites one)
 
@@ -212,6 +214,7 @@ function toJson(incident: Incident) {
     line: incident.line,
     source: incident.source,
     ...(incident.file ? { file: incident.file } : {}),
+    ...(isDrill(incident) ? { drill: true } : {}),
   };
 }
 
@@ -250,6 +253,7 @@ async function main(argv: string[]): Promise<number> {
       yes: { type: 'boolean' },
       param: { type: 'string', multiple: true },
       runbooks: { type: 'boolean' },
+      drill: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -345,7 +349,7 @@ async function main(argv: string[]): Promise<number> {
       const text = readTextFile(logPath);
       const index = text === undefined ? null : indexFile(logPath, text, policy);
       const owner = values.commander ?? (await gitUserName(cwd));
-      const declared = declareIncident(index, { title, severity: values.severity, commander: values.commander ?? null, at, owner }, policy);
+      const declared = declareIncident(index, { title, severity: values.severity, commander: values.commander ?? null, at, owner, drill: values.drill }, policy);
       const next = declared.newText ?? applySplices(text as string, declared.splices);
       writeTextFile(logPath, text, next);
       if (text === undefined) note(`Created ${relative(cwd, logPath) || logPath}`);
@@ -565,6 +569,14 @@ async function main(argv: string[]): Promise<number> {
         note(`Logged to ${shown(incident.id)}.`);
       }
       return run.status === 'pass' ? 0 : 1;
+    }
+    case 'oncall': {
+      expectArgs(0, '[--at ISO] [--json]');
+      const r = (await import('./commands/oncall')).oncallCommand(policy, values.at);
+      if ('problem' in r) throw new UsageError(r.problem);
+      if (values.json) printJson(r.report, 2);
+      else print(r.text);
+      return 0;
     }
     case 'init': {
       expectArgs(0, '[--runbooks]');

@@ -7,6 +7,8 @@ import { CANONICAL_NAMES, type ChecklistPhase, PRESETS, type Policy, PolicyError
 import { subsectionKind } from './reader/headings';
 import { normalizeToken } from './text';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS, MIN_CHECK_TIMEOUT_MS, normalizeCheckCwd, parseCheckTimeout, type HealthCheck, type Runbook } from './healthChecks';
+import { buildTeam, onCallSettings } from './oncallSchema';
+import type { PolicyWithTeam } from './oncall';
 
 const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
   if (parseDuration(v) === undefined && v !== null) {
@@ -109,6 +111,7 @@ const playbookSchema = z
     reviewDueBusinessDays: z.number().int().min(0).optional(),
     healthChecks: z.array(healthCheckSchema).optional(),
     runbooks: z.record(stepId, runbookSchema).optional(),
+    ...onCallSettings,
   })
   .strict();
 
@@ -251,6 +254,9 @@ export function loadPolicy(yamlText: string): Policy {
       };
     });
   }
+  // On call, escalation, links and drills (oncallSchema.ts): drills name severities and runbooks, so they come last.
+  const team = buildTeam(p, policy, (path) => lineOf(doc, counter, path));
+  if (team) (policy as PolicyWithTeam).team = team;
   return policy;
 }
 

@@ -218,6 +218,10 @@ export interface DeclareOptions {
   commander?: string | null;
   at: Date;
   owner?: string | null;
+  /** An exercise: writes `Drill: yes` (see isDrill in oncall.ts). */
+  drill?: boolean;
+  /** The checklist to start with (a drill scenario's); the policy's when absent. */
+  phases?: readonly ChecklistPhase[];
 }
 
 export interface Declared {
@@ -242,11 +246,12 @@ function incidentBlock(id: string, opts: DeclareOptions, severity: string, polic
     `- **Status:** ${policy.initialStatus}`,
     `- **Detected:** ${when}`,
     `- **Incident Commander:** ${commander || 'unassigned'}`,
+    ...(opts.drill ? ['- **Drill:** yes'] : []),
     '',
     `${sub} Timeline`,
     canonicalEntryLine({ at: opts.at, text: `Incident declared (${severity})`, owner }, policy, '').trimEnd(),
   ];
-  const checklist = checklistLines(policy, policy.phases, Math.min(6, level + 2));
+  const checklist = checklistLines(policy, opts.phases ?? policy.phases, Math.min(6, level + 2));
   if (checklist.length) out.push('', `${sub} Checklist`, ...checklist);
   out.push('');
   return out.join(eol) + eol;

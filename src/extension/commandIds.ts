@@ -27,6 +27,12 @@ export const Commands = {
   openReview: 'incidentPlaybook.openReview',
   runHealthCheck: 'incidentPlaybook.runHealthCheck',
   runAllHealthChecks: 'incidentPlaybook.runAllHealthChecks',
+  // On call (src/extension/oncall/): the command palette's two, and the On call view's actions.
+  escalate: 'incidentPlaybook.escalate',
+  startDrill: 'incidentPlaybook.startDrill',
+  copyContact: 'incidentPlaybook.copyContact',
+  openContact: 'incidentPlaybook.openContact',
+  openTeamLink: 'incidentPlaybook.openTeamLink',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
@@ -52,8 +58,12 @@ export interface AddTimelineEntryArgs extends IncidentArgs {
 export interface DeclareArgs {
   severity?: string;
   title?: string;
-  /** Defaults to the git user. */
+  /** Defaults to the primary on call (the playbook's rotation), else the git user. */
   commander?: string;
+  /** Declare a drill: writes `Drill: yes`. */
+  drill?: boolean;
+  /** A drill scenario of the playbook (its id): its checklist, or its runbook's steps, start the checklist. */
+  scenario?: string;
 }
 
 export interface SetStatusArgs extends IncidentArgs {

@@ -18,6 +18,7 @@ import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
+import { type OnCallTreeProvider, registerOnCall } from './oncall';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -27,6 +28,7 @@ export interface IncidentPlaybookApi {
   statusBar: IncidentStatusBar;
   reminders: IncidentReminders;
   reviewReminder: ReviewReminderStatusBar;
+  oncall: OnCallTreeProvider;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const status = registerStatusBar(store);
   const reminders = registerReminders(store, output);
   const reviewReminder = new ReviewReminderStatusBar(store);
+  const oncall = registerOnCall(store, output);
   context.subscriptions.push(
     output,
     store,
@@ -54,10 +57,11 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     new ReviewDiagnostics(store),
     reviewReminder,
     ...registerHealthChecks({ store, view: tree.view, output }),
+    ...oncall.disposables,
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, reviewReminder, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, reviewReminder, oncall: oncall.provider, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {

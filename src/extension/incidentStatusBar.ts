@@ -5,10 +5,11 @@ import * as vscode from 'vscode';
 import { type ActiveClock, activeClocks, formatElapsed, updateUrgency } from '../core/clock';
 import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
+import { isDrill } from '../core/oncall';
 
-/** The text shown for a clock, e.g. "SEV-1 INC-2026-1120-001 · 42 min · update in 8 min". */
+/** The text shown for a clock, e.g. "SEV-1 INC-2026-1120-001 · 42 min · update in 8 min" ("DRILL SEV-2 …" for a drill). */
 export function statusText(clock: ActiveClock): string {
-  const parts = [`${clock.incident.severity ?? '?'} ${clock.incident.id}`];
+  const parts = [`${isDrill(clock.incident) ? 'DRILL ' : ''}${clock.incident.severity ?? '?'} ${clock.incident.id}`];
   if (clock.elapsedMinutes !== null) parts.push(formatElapsed(clock.elapsedMinutes));
   const due = clock.updateDueInMinutes;
   if (due !== null) parts.push(due < 0 ? `update overdue ${formatElapsed(-due)}` : `update in ${formatElapsed(due)}`);
@@ -37,7 +38,9 @@ export class IncidentStatusBar implements vscode.Disposable {
 
   private async render(): Promise<void> {
     const state = await this.store.read();
-    const clocks = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
+    const all = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
+    // A drill never hides a real incident: real ones first, each group by severity as before.
+    const clocks = [...all.filter((c) => !isDrill(c.incident)), ...all.filter((c) => isDrill(c.incident))];
     const top = clocks[0];
     if (!top) {
       this.item.hide();
@@ -45,7 +48,7 @@ export class IncidentStatusBar implements vscode.Disposable {
       return;
     }
     const urgency = updateUrgency(top);
-    this.item.text = `$(flame) ${statusText(top)}`;
+    this.item.text = `${isDrill(top.incident) ? '$(beaker)' : '$(flame)'} ${statusText(top)}`;
     this.item.backgroundColor = urgency === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : urgency === 'soon' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const others = clocks.length > 1 ? `\n\n${clocks.length - 1} more active: ${clocks.slice(1).map((c) => `${c.incident.severity ?? '?'} ${c.incident.id}`).join(', ')}` : '';
     this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\nClick to open the incident.`;

@@ -14,6 +14,7 @@ import { applyIncidentEdit, applyLogEdit, inSyncWithDisk } from './logEdit';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
 import { chooseIncident } from './incidentPicker';
+import { DRILL_ITEM, chooseCommander, scenarioPhases } from './oncall/declare';
 import {
   type AssignRoleArgs,
   type ChecklistArgs,
@@ -71,7 +72,7 @@ class ResponseCommands {
     });
   }
 
-  private async severity(policy: Policy, arg: unknown, title: string): Promise<string | undefined> {
+  private async severity(policy: Policy, arg: unknown, title: string, extra?: vscode.QuickPickItem): Promise<string | undefined> {
     const given = text(arg);
     if (given) {
       const level = matchSeverity(policy, given);
@@ -79,11 +80,14 @@ class ResponseCommands {
       return level.id;
     }
     const pick = await vscode.window.showQuickPick(
-      policy.severities.map((s) => ({
-        label: s.id,
-        description: s.description,
-        detail: `Commander within ${minutes(s.responseMinutes)} · status updates every ${minutes(s.updateMinutes)}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
-      })),
+      [
+        ...policy.severities.map((s) => ({
+          label: s.id,
+          description: s.description,
+          detail: `Commander within ${minutes(s.responseMinutes)} · status updates every ${minutes(s.updateMinutes)}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
+        })),
+        ...(extra ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, extra] : []),
+      ],
       { title, placeHolder: 'Severity' },
     );
     return pick?.label;
@@ -99,15 +103,22 @@ class ResponseCommands {
     const folder = this.folder();
     if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
     const policy = await this.store.policy(folder);
-    const severity = await this.severity(policy, args.severity, 'Declare Incident (1/2): severity');
+    // "This is a drill" is the severity pick's last item; a drill then picks its severity.
+    let drill = args.drill === true;
+    let severity = await this.severity(policy, args.severity, 'Declare Incident (1/2): severity', drill ? undefined : DRILL_ITEM);
+    if (severity === DRILL_ITEM.label) [drill, severity] = [true, await this.severity(policy, undefined, 'Declare Drill (1/2): severity')];
     if (!severity) return undefined;
+    const what = drill ? 'Drill' : 'Incident';
     const title =
       text(args.title) ??
-      (await vscode.window.showInputBox({ title: `Declare Incident (2/2): ${severity}`, prompt: 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : 'Give the incident a title.') }));
+      (await vscode.window.showInputBox({ title: `Declare ${what} (2/2): ${severity}`, prompt: drill ? 'What does the drill rehearse?' : 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : `Give the ${what.toLowerCase()} a title.`) }));
     if (!title?.trim()) return undefined;
     const owner = await gitUser(folder.uri.fsPath);
-    const commander = text(args.commander) ?? owner;
     const at = new Date();
+    // The primary on call is proposed (asked for only when the title was typed, not passed).
+    const commander = text(args.commander) ?? (await chooseCommander(policy, at, owner, text(args.title) === undefined, `Declare ${what}: commander`));
+    if (commander === undefined) return undefined;
+    const phases = scenarioPhases(policy, text(args.scenario));
     let doc: vscode.TextDocument | undefined;
     try {
       doc = await vscode.workspace.openTextDocument(uri);
@@ -117,14 +128,14 @@ class ResponseCommands {
     let id: string;
     if (!doc) {
       // No log yet: create it with its title and the first incident.
-      const declared = declareIncident(null, { title, severity, commander, at, owner }, policy);
+      const declared = declareIncident(null, { title, severity, commander, at, owner, drill, phases }, policy);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(declared.newText));
       id = declared.id;
       doc = await vscode.workspace.openTextDocument(uri);
     } else {
       let newId = '';
       const { saved } = await applyLogEdit(doc, policy, (index) => {
-        const declared = declareIncident(index, { title, severity, commander, at, owner }, policy);
+        const declared = declareIncident(index, { title, severity, commander, at, owner, drill, phases }, policy);
         newId = declared.id;
         return declared.splices;
       });

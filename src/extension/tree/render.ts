@@ -10,6 +10,7 @@ import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/policy';
 import { reviewFileName } from '../../core/review';
 import { resolveDisplayZone } from '../../core/time';
+import { isDrill } from '../../core/oncall';
 import { readText } from '../logStore';
 import {
   DetailNode,
@@ -191,7 +192,9 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     item.id = node.key;
     item.description = row.description;
     const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : ['pass', 'testing.iconPassed'];
-    item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
+    // A drill keeps its severity colour under a beaker, so it never reads as a real outage.
+    item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
+    if (isDrill(node.incident)) item.description = `drill${row.description ? ` · ${row.description}` : ''}`;
     item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
