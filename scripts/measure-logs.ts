@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     if (ok) right++;
     console.log(`${cell(name, width)}expected ${cell(`${want.incidents}/${want.active}`, 7)}got ${cell(`${got.incidents}/${got.active}`, 7)}${ok ? 'OK' : 'WRONG'}`);
     if (detail) {
-      for (const i of got.listed) console.log(`    L${i.line} ${i.active ? 'ACTIVE  ' : 'resolved'} [${i.id}] severity=${i.severity ?? '-'} status=${i.status ?? '-'} :: ${i.title}`);
+      for (const i of got.listed) console.log(`    L${i.line} ${i.active ? 'ACTIVE    ' : 'not active'} [${i.id}] severity=${i.severity ?? '-'} status=${i.status ?? '-'} :: ${i.title}`);
     }
   }
   for (const n of unlisted) console.log(`${cell(n, width)}(no expected reading; not measured)`);
