@@ -17,6 +17,8 @@ import { registerReviewPanel } from './panels/registerReviewPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
+import { type Runbooks, registerRunbooks } from './terminal/runbookCommands';
+import { registerCreatePlaybook } from './createPlaybook';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -25,6 +27,8 @@ export interface IncidentPlaybookApi {
   incidentTree: IncidentTreeProvider;
   statusBar: IncidentStatusBar;
   reminders: IncidentReminders;
+  /** Open Runbook and Run Step (their `ui` answers the modal and the input boxes). */
+  runbooks: Runbooks;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -35,6 +39,8 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const tree = registerTree(store, context.workspaceState);
   const status = registerStatusBar(store);
   const reminders = registerReminders(store, output);
+  const health = registerHealthChecks({ store, view: tree.view, output });
+  const runbooks = registerRunbooks(health.checks, output);
   context.subscriptions.push(
     output,
     store,
@@ -49,11 +55,13 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
-    ...registerHealthChecks({ store, view: tree.view, output }),
+    ...health.disposables,
+    ...runbooks.disposables,
+    ...registerCreatePlaybook(store, output),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, runbooks: runbooks.runbooks, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {
