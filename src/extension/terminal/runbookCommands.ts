@@ -76,8 +76,10 @@ export class Runbooks {
     if (!ctx) return undefined;
     const books = runbooksOf(ctx.policy);
     if (books.length === 0) {
-      const choice = await vscode.window.showInformationMessage('Incident Playbook: the playbook declares no runbooks (runbooks: in .incident/playbook.yml).', 'Create Playbook');
-      if (choice) await vscode.commands.executeCommand(Commands.createPlaybook);
+      // Not awaited: the command's caller must not wait on a notification nobody answers.
+      void vscode.window.showInformationMessage('Incident Playbook: the playbook declares no runbooks (runbooks: in .incident/playbook.yml).', 'Create Playbook').then((c) => {
+        if (c) void vscode.commands.executeCommand(Commands.createPlaybook);
+      });
       return undefined;
     }
     const index = this.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
