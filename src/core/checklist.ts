@@ -6,7 +6,7 @@ import { elapsedMinutes } from './clock';
 import type { ChecklistItem, Incident } from './model';
 import { isActive } from './indexer';
 import { type Policy, matchSeverity } from './policy';
-import { type RunnableStep, checklistItemRunnable, runbookStepRef } from './runbookChecklist';
+import { type RunnableStep, runbookStepRef, runnableItems } from './runbookChecklist';
 
 export interface ChecklistViewItem {
   /** 0-based line of the item in the file that holds the incident: what the operations take. */
@@ -67,11 +67,12 @@ function viewItem(item: ChecklistItem, runnable: RunnableStep | undefined): Chec
 /** The checklist panel's model of an incident (see ChecklistView). */
 export function checklistView(incident: Incident, policy: Policy, now: Date): ChecklistView {
   const phases: ChecklistViewPhase[] = [];
+  const runnable = runnableItems(incident, policy);
   for (const [i, item] of incident.checklist.entries()) {
     const name = item.phase ?? null;
     let phase = phases[phases.length - 1];
     if (!phase || phase.name !== name) phases.push((phase = { name, done: 0, skipped: 0, total: 0, items: [] }));
-    const v = viewItem(item, checklistItemRunnable(incident, policy, i));
+    const v = viewItem(item, runnable.get(i));
     phase.items.push(v);
     phase.total++;
     if (v.skipped !== null) phase.skipped++;

@@ -218,6 +218,22 @@ export function checklistItemRunnable(incident: Incident, policy: Policy, itemIn
   return ref ? resolveRunnable(policy, ref) : undefined;
 }
 
+/** The runnable step of every item of an incident's checklist that has one, by position: one pass over the runbooks. */
+export function runnableItems(incident: Incident, policy: Policy): Map<number, RunnableStep> {
+  const out = new Map<number, RunnableStep>();
+  for (const book of openedRunbooks(incident, policy)) {
+    if (!book.runbook) continue;
+    for (const i of book.items) if (i.step?.run && i.stepNumber) out.set(i.index, { kind: 'runbookStep', runbook: book.runbook, step: i.step, number: i.stepNumber });
+  }
+  incident.checklist.forEach((item, index) => {
+    if (runbookOfPhase(policy, item.phase)) return;
+    const ref = playbookRunRef(policy.phases, item.phase, item.text);
+    const runnable = ref ? resolveRunnable(policy, ref) : undefined;
+    if (runnable) out.set(index, runnable);
+  });
+  return out;
+}
+
 /** The `run:` the playbook's checklist gives an item's text: in the same phase first, then anywhere. */
 export function playbookRunRef(phases: readonly ChecklistPhase[], phase: string | undefined, text: string): string | undefined {
   const t = normalizeToken(text);
