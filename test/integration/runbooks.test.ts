@@ -104,6 +104,13 @@ describe('Runbooks', function () {
     api.runbooks.ui = vscodeRunbookUi;
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(playbook, '..'), { recursive: true });
     await resetLog(original);
+    // The suites after this one expect the built-in policy: the template written here is P1..P4,
+    // and a file event missed for the deletion would leave the view on it.
+    await waitFor('the built-in policy again', async () => {
+      await vscode.commands.executeCommand(Commands.refresh);
+      const state = await api.incidentTree.incidents();
+      return state?.policy.severities[0]?.id === 'SEV-1' && !state.policy.runbooks;
+    });
   });
   afterEach(async () => {
     api.runbooks.ui = vscodeRunbookUi;
@@ -162,6 +169,21 @@ describe('Runbooks', function () {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), opened, 'entry and tick reverted together');
+  });
+
+  it("the Incidents view's inline Run on a step row runs that step", async () => {
+    await openRunbook();
+    const tree = api.incidentTree;
+    const step = await waitFor('the step row', async () => {
+      const node = (await tree.incidentNodes()).find((n) => n.id === ID);
+      const book = node ? (await tree.getChildren(node)).find((c) => tree.getTreeItem(c).label === 'Runbook: Website outage') : undefined;
+      return (book && (await tree.getChildren(book)).find((c) => tree.getTreeItem(c).label === 'Verify outage')) ?? false;
+    });
+    // The menu passes the row itself.
+    const out = await vscode.commands.executeCommand<StepRunOutcome | undefined>(Commands.runStep, step);
+    assert.ok(out);
+    assert.match(out.entry, /^Runbook step website-outage #1 Verify outage: PASS/);
+    assert.ok((await diskText()).includes('- [x] Verify outage\n'));
   });
 
   it('a dangerous step asks first, naming the command: declined, nothing runs or is written; accepted, it runs', async () => {
@@ -254,10 +276,10 @@ describe('Runbooks', function () {
       assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(playbook)), PLAYBOOK_TEMPLATE);
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, playbook.fsPath, 'the playbook is opened');
       // Edited by the team, then the command again: their file stays.
-      await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode('preset: p1-p4\n'));
+      await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode('timeZone: UTC\n'));
       const second = await vscode.commands.executeCommand<CreatePlaybookOutcome>(Commands.createPlaybook);
       assert.equal(second.created, false);
-      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(playbook)), 'preset: p1-p4\n');
+      assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(playbook)), 'timeZone: UTC\n');
     } finally {
       await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode(PLAYBOOK));
     }
