@@ -87,7 +87,7 @@ export class HealthChecks implements vscode.Disposable {
   }
 
   /** The incident a run is attached to: the argument, the cursor's, the view's selection, the only active one, or a pick. */
-  async chooseIncident(ctx: RunContext, given: string | undefined): Promise<string | undefined> {
+  private async chooseIncident(ctx: RunContext, given: string | undefined): Promise<string | undefined> {
     const index = this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
     if (given) {
       if (findIncident(index, given)) return given;
