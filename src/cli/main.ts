@@ -561,7 +561,8 @@ async function main(argv: string[]): Promise<number> {
         }),
       );
       if (pending) emit(pending + '\n');
-      const entry = healthCheckEntry({ ...run, name: `${book.id} #${n} ${step.title}`, kind: 'Runbook step' });
+      const { runbookStepName } = await import('../core/runbookChecklist');
+      const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
       note(entry);
       if (incidentId) {
         const owner = values.owner ?? (await gitUserName(cwd));

@@ -5,8 +5,8 @@ import { nextUpdateDue, responseTimeBreach } from './check';
 import { elapsedMinutes } from './clock';
 import type { ChecklistItem, Incident } from './model';
 import { isActive } from './indexer';
-import { type ChecklistPhase, type Policy, matchSeverity } from './policy';
-import { normalizeToken } from './text';
+import { type Policy, matchSeverity } from './policy';
+import { type RunnableStep, runbookStepRef, runnableItems } from './runbookChecklist';
 
 export interface ChecklistViewItem {
   /** 0-based line of the item in the file that holds the incident: what the operations take. */
@@ -16,8 +16,13 @@ export interface ChecklistViewItem {
   done: boolean;
   /** The reason, when the item was skipped. */
   skipped: string | null;
-  /** The playbook's runnable step for this item (matched by text), when it names one. */
+  /**
+   * The runnable step of this item, when the playbook has it: a health check's name or a runbook
+   * step (`website-outage/3`), from an opened runbook's step or the checklist's `run:`.
+   */
   run?: string;
+  /** The step is a runbook step marked `dangerous: true`. */
+  dangerous?: boolean;
 }
 
 export interface ChecklistViewPhase {
@@ -50,39 +55,24 @@ export interface ChecklistView {
   hasChecklist: boolean;
 }
 
-/** The playbook's runnable steps by phase and item text (normalized), and by item text alone. */
-function runSteps(phases: readonly ChecklistPhase[]): (phase: string | undefined, text: string) => string | undefined {
-  const byPhase = new Map<string, string>();
-  const byText = new Map<string, string>();
-  for (const p of phases) {
-    for (const i of p.items) {
-      if (!i.run) continue;
-      const t = normalizeToken(i.text);
-      byPhase.set(`${normalizeToken(p.name)}\u0000${t}`, i.run);
-      if (!byText.has(t)) byText.set(t, i.run);
-    }
-  }
-  return (phase, text) => {
-    const t = normalizeToken(text);
-    return (phase !== undefined ? byPhase.get(`${normalizeToken(phase)}\u0000${t}`) : undefined) ?? byText.get(t);
-  };
-}
-
-function viewItem(item: ChecklistItem, run: string | undefined): ChecklistViewItem {
+function viewItem(item: ChecklistItem, runnable: RunnableStep | undefined): ChecklistViewItem {
   const out: ChecklistViewItem = { line: item.line, text: item.text, done: item.done && !item.skipped, skipped: item.skipped ? item.skipped.reason : null };
-  if (run) out.run = run;
+  if (runnable) {
+    out.run = runnable.kind === 'healthCheck' ? runnable.check.name : runbookStepRef(runnable.runbook, runnable.number);
+    if (runnable.kind === 'runbookStep' && runnable.step.dangerous) out.dangerous = true;
+  }
   return out;
 }
 
 /** The checklist panel's model of an incident (see ChecklistView). */
 export function checklistView(incident: Incident, policy: Policy, now: Date): ChecklistView {
-  const runOf = runSteps(policy.phases);
   const phases: ChecklistViewPhase[] = [];
-  for (const item of incident.checklist) {
+  const runnable = runnableItems(incident, policy);
+  for (const [i, item] of incident.checklist.entries()) {
     const name = item.phase ?? null;
     let phase = phases[phases.length - 1];
     if (!phase || phase.name !== name) phases.push((phase = { name, done: 0, skipped: 0, total: 0, items: [] }));
-    const v = viewItem(item, runOf(item.phase, item.text));
+    const v = viewItem(item, runnable.get(i));
     phase.items.push(v);
     phase.total++;
     if (v.skipped !== null) phase.skipped++;

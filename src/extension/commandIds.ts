@@ -33,6 +33,9 @@ export const Commands = {
   copyContact: 'incidentPlaybook.copyContact',
   openContact: 'incidentPlaybook.openContact',
   openTeamLink: 'incidentPlaybook.openTeamLink',
+  openRunbook: 'incidentPlaybook.openRunbook',
+  runStep: 'incidentPlaybook.runStep',
+  createPlaybook: 'incidentPlaybook.createPlaybook',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
@@ -100,6 +103,28 @@ export interface RunHealthCheckArgs extends IncidentArgs {
 
 /** Runs every health check of the playbook and logs one summary entry. */
 export type RunAllHealthChecksArgs = IncidentArgs;
+
+/** Adds one of the playbook's runbooks to an incident's checklist (a `Runbook: <title>` phase). */
+export interface OpenRunbookArgs extends IncidentArgs {
+  /** The runbook's id; picked when absent. */
+  runbook?: string;
+}
+
+/**
+ * Runs a checklist item's step (an opened runbook's step, or a playbook item's `run:`) and logs
+ * the result; the item is ticked when it passes. Names the item by `item` (its position in the
+ * incident's checklist, with the `text` shown, checked again), by `line` (0-based), or a
+ * runbook's step by `runbook` and `step` (1-based); picked when none is given.
+ */
+export interface RunStepArgs extends IncidentArgs {
+  item?: number;
+  text?: string;
+  line?: number;
+  runbook?: string;
+  step?: number;
+  /** Parameter values by name; the others are asked for. Always checked against their patterns. */
+  params?: Record<string, string>;
+}
 
 export interface FilterArgs {
   severities?: string[];

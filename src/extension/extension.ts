@@ -19,6 +19,8 @@ import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
 import { type OnCallTreeProvider, registerOnCall } from './oncall';
+import { type Runbooks, registerRunbooks } from './terminal/runbookCommands';
+import { registerCreatePlaybook } from './createPlaybook';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -29,6 +31,8 @@ export interface IncidentPlaybookApi {
   reminders: IncidentReminders;
   reviewReminder: ReviewReminderStatusBar;
   oncall: OnCallTreeProvider;
+  /** Open Runbook and Run Step (their `ui` answers the modal and the input boxes). */
+  runbooks: Runbooks;
   logUri(): vscode.Uri | undefined;
 }
 
@@ -41,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   const reminders = registerReminders(store, output);
   const reviewReminder = new ReviewReminderStatusBar(store);
   const oncall = registerOnCall(store, output);
+  const health = registerHealthChecks({ store, view: tree.view, output });
+  const runbooks = registerRunbooks(health.checks, output);
   context.subscriptions.push(
     output,
     store,
@@ -56,12 +62,14 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerReviewPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     reviewReminder,
-    ...registerHealthChecks({ store, view: tree.view, output }),
+    ...health.disposables,
+    ...runbooks.disposables,
+    ...registerCreatePlaybook(store, output),
     ...oncall.disposables,
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);
-  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, reviewReminder, oncall: oncall.provider, logUri: () => store.logUri() };
+  return { activationMs, incidentTree: tree.provider, statusBar: status.statusBar, reminders: reminders.reminders, reviewReminder, oncall: oncall.provider, runbooks: runbooks.runbooks, logUri: () => store.logUri() };
 }
 
 export function deactivate(): void {

@@ -266,7 +266,10 @@ export class LogStore implements vscode.Disposable {
     const log = this.logUriIn(folder);
     const found = log.scheme === 'file' ? findPlaybook(dirname(log.fsPath), this.repositoryRoot(log, folder)) : undefined;
     const uri = found ? vscode.Uri.file(found) : vscode.Uri.joinPath(folder.uri, ...PLAYBOOK_PATH.split('/'));
-    const text = await readText(uri);
+    // An unsaved edit of the playbook counts at once; otherwise the file does: a playbook opened
+    // in an editor and then deleted (or replaced by git) stays in VS Code's documents a while.
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+    const text = await readText(uri, !open?.isDirty);
     if (text.kind !== 'ok') return this.builtInPolicy;
     const key = `${uri.toString()}\n${text.text}`;
     if (this.policyCache?.key === key) return this.policyCache.policy;

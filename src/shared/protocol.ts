@@ -30,6 +30,8 @@ export interface ChecklistItemView {
   readonly skipped: string | null;
   /** True only when the item carries a runnable step (a health check, a runbook step). */
   readonly runnable: boolean;
+  /** The step is a runbook step marked dangerous (it asks before it runs). */
+  readonly dangerous: boolean;
 }
 
 export interface ChecklistPhaseView {

@@ -192,7 +192,7 @@ test('the playbook checklist goes into an incident without one in one edit, phas
 });
 
 test('the checklist view: progress per phase, runnable steps, the incident and its clocks', () => {
-  const p = loadPolicy(['checklist:', '  phases:', '    - name: Stabilize', '      items:', '        - text: Assess customer impact', '          run: health.checkout', '        - Stop the bleeding'].join('\n'));
+  const p = loadPolicy(['checklist:', '  phases:', '    - name: Stabilize', '      items:', '        - text: Assess customer impact', '          run: health.checkout', '        - Stop the bleeding', 'healthChecks:', '  - name: health.checkout', '    run: ./scripts/check-checkout.sh'].join('\n'));
   const inc = findIncident(indexLog(log), ID)!;
   const view = checklistView(inc, p, new Date('2026-11-20T15:10:00Z'));
   assert.equal(view.severity, 'SEV-1');
@@ -210,6 +210,9 @@ test('the checklist view: progress per phase, runnable steps, the incident and i
   assert.equal(stab[1].done, false, 'a skipped item is not counted done');
   assert.equal(stab[1].skipped, 'nothing to roll back');
   assert.ok(!('run' in stab[1]), 'no step, no run');
+  // A `run:` naming a check the playbook does not have gives no Run button, not a dead one.
+  const dangling = loadPolicy(['checklist:', '  - text: Assess customer impact', '    run: health.gone'].join('\n'));
+  assert.ok(!('run' in checklistView(inc, dangling, new Date()).phases[1].items[0]));
   const none = checklistView(findIncident(indexLog(log), 'INC-2026-1119-001')!, policy, new Date('2026-11-19T14:00:00Z'));
   assert.equal(none.hasChecklist, false);
   assert.deepEqual(none.phases, []);

@@ -183,8 +183,8 @@ test("the panel's view of an incident: facts, clocks, phases and items numbered 
   ]);
   assert.deepEqual(view.progress, { done: 1, skipped: 1, total: 3 });
   assert.deepEqual(view.phases[1].items, [
-    { index: 1, text: 'Assess customer impact', done: false, skipped: null, runnable: false },
-    { index: 2, text: 'Check the status page', done: false, skipped: 'not customer facing', runnable: false },
+    { index: 1, text: 'Assess customer impact', done: false, skipped: null, runnable: false, dangerous: false },
+    { index: 2, text: 'Check the status page', done: false, skipped: 'not customer facing', runnable: false, dangerous: false },
   ]);
   assert.equal(view.readOnly, null);
 });

@@ -222,7 +222,10 @@ export class IncidentChecklist extends LitElement {
       <vscode-checkbox .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
       ${item.skipped !== null ? html`<span class="skipped">skipped: ${item.skipped}</span>` : nothing}
       ${links.map((l) => html`<a href="#" @click=${(e: Event) => this.openLink(l.href, e)}>${l.text}</a>`)}
-      ${item.runnable ? html`<vscode-button secondary icon="play" @click=${() => this.send({ type: 'run', incident: this.incidentId, item: { index: item.index, text: item.text } })}>Run</vscode-button>` : nothing}
+      ${item.dangerous ? html`<span class="warn">dangerous</span>` : nothing}
+      ${item.runnable && writable
+        ? html`<vscode-button secondary icon="play" @click=${() => this.send({ type: 'run', incident: this.incidentId, item: { index: item.index, text: item.text } })}>Run</vscode-button>`
+        : nothing}
       ${v.canSkip && writable && !item.done && item.skipped === null
         ? this.skipping === item.index
           ? html`<form @submit=${(e: Event) => this.onSkip(item, e)}>

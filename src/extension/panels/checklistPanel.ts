@@ -10,7 +10,7 @@ import { resolveDisplayZone } from '../../core/time';
 import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/operations';
 import { WriteRefused, requireIncident } from '../../core/writer';
 import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema, panelStateSchema } from '../../shared/protocol';
-import { Commands, type IncidentArgs, stringArg } from '../commandIds';
+import { Commands, type IncidentArgs, type RunStepArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
 import type { LogStore } from '../logStore';
 import { gitUser } from '../gitUser';
@@ -69,10 +69,14 @@ export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, Check
         return this.edit(`${message.done ? 'ticked' : 'unticked'} "${message.item.text}"`, (index, id, policy, actor) => tickChecklistItem(index, id, itemAt(index, id, message.item).line, message.done, actor, policy));
       case 'skip':
         return this.edit(`skipped "${message.item.text}"`, (index, id, policy, actor) => skipChecklistItem(index, id, itemAt(index, id, message.item).line, message.reason, actor, policy));
-      case 'run':
-        // No item carries a runnable step yet: the page shows no Run button.
-        this.ctx.output.appendLine(`${this.label}: ignored "run": the item has no runnable step.`);
+      case 'run': {
+        // Run Step checks the item again (position and text) and asks what it must ask (trust,
+        // parameters, a dangerous step's confirmation); the page follows the log's change.
+        const args: RunStepArgs = { incident: this.incidentId, item: message.item.index, text: message.item.text };
+        this.ctx.output.appendLine(`${this.label}: run "${message.item.text}"`);
+        await vscode.commands.executeCommand(Commands.runStep, args);
         return;
+      }
       case 'command': {
         const args: IncidentArgs = { incident: this.incidentId };
         await vscode.commands.executeCommand(Commands[message.command], args);

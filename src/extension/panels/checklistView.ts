@@ -24,9 +24,9 @@ export function readOnlyReason(index: LogIndex, incident: Incident): string | nu
 /**
  * The panel's view. Items are numbered in the order of the incident's checklist (the page sends
  * that number and the text it showed; the host finds the item's line again in a fresh index).
- * `canRun`: a runner for the playbook's runnable steps exists (until then no Run button shows).
+ * `canRun`: items with a runnable step get a Run button (the host runs them through "Run Step").
  */
-export function panelView(index: LogIndex, incident: Incident, policy: Policy, now: Date, zone = policy.timeZone, canRun = false): ChecklistView {
+export function panelView(index: LogIndex, incident: Incident, policy: Policy, now: Date, zone = policy.timeZone, canRun = true): ChecklistView {
   const v = checklistView(incident, policy, now);
   let n = 0;
   return {
@@ -55,7 +55,7 @@ export function panelView(index: LogIndex, incident: Incident, policy: Policy, n
       done: p.done,
       skipped: p.skipped,
       total: p.total,
-      items: p.items.map((i) => ({ index: n++, text: i.text, done: i.done, skipped: i.skipped, runnable: canRun && !!i.run })),
+      items: p.items.map((i) => ({ index: n++, text: i.text, done: i.done, skipped: i.skipped, runnable: canRun && !!i.run, dangerous: canRun && !!i.run && !!i.dangerous })),
     })),
     progress: v.progress,
     canSkip: true,

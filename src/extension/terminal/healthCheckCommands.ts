@@ -10,11 +10,11 @@ import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, he
 import { checkFolder } from '../../core/healthRun';
 import { findIncident, isActive } from '../../core/indexer';
 import { findPlaybook } from '../../core/logFile';
-import type { Incident, LogIndex } from '../../core/model';
+import type { Incident, LogIndex, Splice } from '../../core/model';
 import { playbookRoot } from '../../core/paths';
 import { type Policy, defaultPolicy } from '../../core/policy';
 import { redactSecrets } from '../../core/redact';
-import { WriteRefused, appendTimelineEntry } from '../../core/writer';
+import { WriteRefused, appendTimelineEntry, combineSplices } from '../../core/writer';
 import { Commands, type RunAllHealthChecksArgs, type RunHealthCheckArgs, commandArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
 import type { LogStore } from '../logStore';
@@ -37,7 +37,8 @@ export interface HealthRunOutcome {
   results: Array<RunResult & Pick<CheckResult, 'via' | 'cancelled'>>;
 }
 
-interface Context {
+/** The log and playbook a run works with (see HealthChecks.context). */
+export interface RunContext {
   doc: vscode.TextDocument;
   policy: Policy;
   folder: vscode.WorkspaceFolder | undefined;
@@ -52,12 +53,17 @@ export class HealthChecks implements vscode.Disposable {
 
   constructor(private readonly deps: HealthCheckDeps) {}
 
+  get store(): LogStore {
+    return this.deps.store;
+  }
+
   dispose(): void {
     this.terminal.dispose();
     this.channel.dispose();
   }
 
-  private async context(): Promise<Context | undefined> {
+  /** The log's document and its playbook; undefined (the user told why) when there is none, or, with `needChecks`, no check. */
+  async context(needChecks = true): Promise<RunContext | undefined> {
     const uri = this.deps.store.logUri();
     if (!uri) {
       void vscode.window.showErrorMessage('Incident Playbook: open a folder first; the incident log and its playbook live in your repository.');
@@ -73,7 +79,7 @@ export class HealthChecks implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const policy = folder ? await this.deps.store.policy(folder) : defaultPolicy();
     const checks = healthChecksOf(policy);
-    if (checks.length === 0) {
+    if (checks.length === 0 && needChecks) {
       void vscode.window.showInformationMessage('Incident Playbook: the playbook (.incident/playbook.yml) declares no healthChecks.');
       return undefined;
     }
@@ -81,7 +87,7 @@ export class HealthChecks implements vscode.Disposable {
   }
 
   /** The incident a run is attached to: the argument, the cursor's, the view's selection, the only active one, or a pick. */
-  private async chooseIncident(ctx: Context, given: string | undefined): Promise<string | undefined> {
+  private async chooseIncident(ctx: RunContext, given: string | undefined): Promise<string | undefined> {
     const index = this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
     if (given) {
       if (findIncident(index, given)) return given;
@@ -111,7 +117,7 @@ export class HealthChecks implements vscode.Disposable {
   }
 
   /** The folder a check runs in: its `cwd` inside the repository (never outside it, links included), or why not. */
-  private cwdOf(ctx: Context, check: HealthCheck): { path: string } | { reason: string } {
+  private cwdOf(ctx: RunContext, check: HealthCheck): { path: string } | { reason: string } {
     if (!ctx.folder) return { reason: 'no folder is open' };
     // Relative to the folder holding `.incident/` (as the CLI runs them), found as the store finds the playbook.
     const repo = ctx.doc.uri.scheme === 'file' ? this.deps.store.repositoryRoot(ctx.doc.uri, ctx.folder) : ctx.folder.uri.fsPath;
@@ -119,12 +125,16 @@ export class HealthChecks implements vscode.Disposable {
     return checkFolder(playbook ? playbookRoot(playbook) : repo, check.cwd || '.');
   }
 
-  private async runOne(ctx: Context, check: HealthCheck, token?: vscode.CancellationToken): Promise<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> {
+  /**
+   * Runs a check (or a runbook step shaped as one: its command, in the repository, with `env`)
+   * in the terminal; the result's output is redacted and kept in the channel.
+   */
+  async runOne(ctx: RunContext, check: HealthCheck, token?: vscode.CancellationToken, env?: Record<string, string>): Promise<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> {
     const cwd = this.cwdOf(ctx, check);
     const r: CheckResult =
       'reason' in cwd
         ? { status: 'unknown', exitCode: undefined, durationMs: 0, output: `not run: ${cwd.reason}`, via: 'pseudoterminal' }
-        : await this.terminal.run({ run: check.run, cwd: cwd.path, timeoutMs: check.timeoutMs, expect: check.expect }, token);
+        : await this.terminal.run({ run: check.run, cwd: cwd.path, timeoutMs: check.timeoutMs, expect: check.expect, env }, token);
     // Redacted once, here: the channel, the entry's excerpt and whoever ran the command see only this.
     const output = redactSecrets(r.output);
     this.keepOutput(check.name, r, output);
@@ -140,11 +150,17 @@ export class HealthChecks implements vscode.Disposable {
     for (const block of this.lastOutput.values()) this.channel.appendLine(block);
   }
 
-  private async log(ctx: Context, incidentId: string, text: string): Promise<string | undefined> {
+  /**
+   * Adds the entry to the incident's timeline, with `also`'s splices (computed from the same
+   * fresh index) in the same WorkspaceEdit: one Undo reverts both.
+   */
+  async log(ctx: RunContext, incidentId: string, text: string, also?: (index: LogIndex, id: string) => Splice[]): Promise<string | undefined> {
     if (!(await inSyncWithDisk(ctx.doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; the result was not written. Run the check again.');
     const incident = findIncident(this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy), incidentId);
     if (!incident) throw new WriteRefused(`No incident "${incidentId}" in the log; the result was not written.`);
-    await applyIncidentEdit(this.deps.store, ctx.doc, ctx.policy, incident, (index: LogIndex, inner: string) => appendTimelineEntry(index, inner, { at: new Date(), text, owner: null }, ctx.policy));
+    await applyIncidentEdit(this.deps.store, ctx.doc, ctx.policy, incident, (index: LogIndex, inner: string) =>
+      combineSplices(appendTimelineEntry(index, inner, { at: new Date(), text, owner: null }, ctx.policy), also ? also(index, inner) : []),
+    );
     this.deps.store.invalidate(0);
     return text;
   }
@@ -225,12 +241,13 @@ function summaryText(done: readonly RunResult[]): string {
   return done.map((r) => `${r.name} ${r.status.toUpperCase()}`).join(', ') + (done.length ? '; ' : '');
 }
 
-export function registerHealthChecks(deps: HealthCheckDeps): vscode.Disposable[] {
+export function registerHealthChecks(deps: HealthCheckDeps): { checks: HealthChecks; disposables: vscode.Disposable[] } {
   const checks = new HealthChecks(deps);
   const guard = guarded(deps.output);
-  return [
+  const disposables = [
     checks,
     vscode.commands.registerCommand(Commands.runHealthCheck, guard('Running the health check', (arg?: RunHealthCheckArgs) => checks.runHealthCheck(commandArgs<RunHealthCheckArgs>(arg)))),
     vscode.commands.registerCommand(Commands.runAllHealthChecks, guard('Running the health checks', (arg?: RunAllHealthChecksArgs) => checks.runAllHealthChecks(commandArgs<RunAllHealthChecksArgs>(arg)))),
   ];
+  return { checks, disposables };
 }

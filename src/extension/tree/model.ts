@@ -10,6 +10,7 @@ import { isActive } from '../../core/indexer';
 import type { Incident, TimelineEntry } from '../../core/model';
 import { type Policy, matchSeverity } from '../../core/policy';
 import { openReviewActionItems, overdueActionItems } from '../../core/reviewActions';
+import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPhase } from '../../core/runbookChecklist';
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/time';
 
 export type GroupBy = 'status' | 'severity';
@@ -64,6 +65,9 @@ export class IncidentNode {
   readonly kind = 'incident';
   /** The open action items of its review file, when it has one (set after the review is read). */
   review: ReviewActionRow[] = [];
+  /** The playbook the rows read runbooks and runnable steps from (none: no runbook rows). */
+  policy: Policy | undefined;
+  private opened: OpenedRunbook[] | undefined;
   constructor(
     readonly incident: Incident,
     readonly active: boolean,
@@ -74,9 +78,17 @@ export class IncidentNode {
   get id(): string {
     return this.incident.id;
   }
+  /** The runbooks opened on the incident (`Runbook: …` phases of its checklist), read on first use. */
+  get runbooks(): OpenedRunbook[] {
+    return (this.opened ??= this.policy ? openedRunbooks(this.incident, this.policy) : []);
+  }
+  /** Whether the checklist item is a step of an opened runbook (shown under its runbook, not the checklist). */
+  inRunbook(phase: string | undefined): boolean {
+    return !!this.policy && runbookOfPhase(this.policy, phase) !== undefined;
+  }
 }
 
-export type DetailKind = 'timeline' | 'checklist' | 'actions' | 'entry' | 'task' | 'action' | 'reviewActions' | 'reviewAction';
+export type DetailKind = 'timeline' | 'checklist' | 'actions' | 'entry' | 'task' | 'action' | 'reviewActions' | 'reviewAction' | 'runbook' | 'runbookStep';
 
 /** A row under an incident: a section (timeline, checklist, action items) or one line of it. */
 export class DetailNode {
@@ -151,7 +163,11 @@ export function buildGroups(incidents: readonly Incident[], policy: Policy, grou
   const kept = rows.filter((r) => matchesFilter(r.incident, filter)).sort(newestFirst);
   const groups: GroupNode[] = [];
   const fill = (group: GroupNode, members: typeof kept) => {
-    group.children = members.map((r) => new IncidentNode(r.incident, r.active, r.key, group));
+    group.children = members.map((r) => {
+      const node = new IncidentNode(r.incident, r.active, r.key, group);
+      node.policy = policy;
+      return node;
+    });
     if (members.length) groups.push(group);
   };
   if (groupBy === 'severity') {
@@ -188,7 +204,9 @@ export function incidentChildren(node: IncidentNode): DetailNode[] {
   const out: DetailNode[] = [];
   const first = (xs: Array<{ line: number }>) => xs[0]?.line ?? incident.line - 1;
   if (incident.timeline.length) out.push(new DetailNode('timeline', node, first(incident.timeline), `${node.key}/timeline`));
-  if (incident.checklist.length) out.push(new DetailNode('checklist', node, first(incident.checklist), `${node.key}/checklist`));
+  const own = incident.checklist.filter((c) => !node.inRunbook(c.phase));
+  if (own.length) out.push(new DetailNode('checklist', node, first(own), `${node.key}/checklist`));
+  for (const book of node.runbooks) out.push(new DetailNode('runbook', node, book.items[0].item.line, `${node.key}/runbook/${book.items[0].item.line}`));
   const open = incident.actionItems.filter((a) => !a.done);
   if (open.length) out.push(new DetailNode('actions', node, first(open), `${node.key}/actions`));
   if (node.review.length) out.push(new DetailNode('reviewActions', node, node.review[0].line, `${node.key}/reviewActions`));
@@ -202,7 +220,9 @@ export function detailChildren(node: DetailNode): DetailNode[] {
     case 'timeline':
       return incident.timeline.map((e) => new DetailNode('entry', node, e.line, `${key}/${e.line}`));
     case 'checklist':
-      return incident.checklist.map((c) => new DetailNode('task', node, c.line, `${key}/${c.line}`));
+      return incident.checklist.filter((c) => !node.incidentNode.inRunbook(c.phase)).map((c) => new DetailNode('task', node, c.line, `${key}/${c.line}`));
+    case 'runbook':
+      return (node.incidentNode.runbooks.find((b) => b.items[0].item.line === node.line)?.items ?? []).map((i) => new DetailNode('runbookStep', node, i.item.line, `${key}/${i.item.line}`));
     case 'actions':
       return incident.actionItems.filter((a) => !a.done).map((a) => new DetailNode('action', node, a.line, `${key}/${a.line}`));
     case 'reviewActions':
@@ -261,6 +281,12 @@ export interface DetailRow {
   complete?: boolean;
   /** For review action items (and their section): past the due date. */
   overdue?: boolean;
+  /** For checklist items and runbook steps: skipped (with a reason). */
+  skipped?: boolean;
+  /** For checklist items and runbook steps: the playbook has a step it runs. */
+  runnable?: boolean;
+  /** For runbook steps: marked `dangerous: true`. */
+  dangerous?: boolean;
 }
 
 export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
@@ -269,8 +295,41 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
     case 'timeline':
       return { label: 'Timeline', description: `${incident.timeline.length} entr${incident.timeline.length === 1 ? 'y' : 'ies'}` };
     case 'checklist': {
-      const done = incident.checklist.filter((c) => c.done).length;
-      return { label: 'Checklist', description: `${done}/${incident.checklist.length}`, complete: done === incident.checklist.length };
+      const own = incident.checklist.filter((c) => !node.incidentNode.inRunbook(c.phase));
+      const done = own.filter((c) => c.done).length;
+      return { label: 'Checklist', description: `${done}/${own.length}`, complete: done === own.length };
+    }
+    case 'runbook': {
+      const book = node.incidentNode.runbooks.find((b) => b.items[0].item.line === node.line);
+      if (!book) return { label: '' };
+      const done = book.items.filter((i) => i.item.done).length;
+      return {
+        label: shown(`Runbook: ${book.name}`),
+        description: `${done}/${book.items.length}${book.runbook ? '' : ' · not in the playbook'}`,
+        tooltip: book.runbook ? shown(`${book.runbook.title} (${book.runbook.id})${book.runbook.severity ? `, ${book.runbook.severity}` : ''}`) : undefined,
+        complete: done === book.items.length,
+      };
+    }
+    case 'runbookStep': {
+      const book = node.incidentNode.runbooks.find((b) => b.items.some((i) => i.item.line === node.line));
+      const step = book?.items.find((i) => i.item.line === node.line);
+      if (!step) return { label: '' };
+      const { item } = step;
+      const text = shown(item.text);
+      const dangerous = !!step.step?.dangerous;
+      const runnable = !!step.step?.run;
+      const state = item.skipped ? `skipped: ${item.skipped.reason}` : item.done ? 'done' : 'not done';
+      const description = [dangerous ? 'dangerous' : '', item.skipped ? shown(`skipped: ${item.skipped.reason}`) : ''].filter(Boolean).join(' · ');
+      return {
+        label: text,
+        description: description || undefined,
+        tooltip: step.step ? shown(`${step.stepNumber}. ${step.step.title}${step.step.run ? ` — $ ${step.step.run}` : ''}${step.step.notes ? ` — ${step.step.notes}` : ''}`) : undefined,
+        done: item.done && !item.skipped,
+        skipped: !!item.skipped,
+        runnable,
+        dangerous,
+        accessibilityLabel: `${shown(state)}: ${text}${dangerous ? ', dangerous' : ''}`,
+      };
     }
     case 'actions': {
       const open = incident.actionItems.filter((a) => !a.done).length;
@@ -286,9 +345,12 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
       };
     }
     case 'task': {
-      const task = incident.checklist.find((c) => c.line === node.line);
+      const at = incident.checklist.findIndex((c) => c.line === node.line);
+      const task = incident.checklist[at];
       const text = shown(task?.text ?? '');
-      return { label: text, done: !!task?.done, accessibilityLabel: `${task?.done ? 'done' : 'not done'}: ${text}` };
+      const policy = node.incidentNode.policy;
+      const runnable = !!task && !!policy && checklistItemRunnable(incident, policy, at) !== undefined;
+      return { label: text, done: !!task?.done, runnable, accessibilityLabel: `${task?.done ? 'done' : 'not done'}: ${text}` };
     }
     case 'action': {
       const action = incident.actionItems.find((a) => a.line === node.line);

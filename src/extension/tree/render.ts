@@ -78,6 +78,13 @@ const DETAIL_ICONS: Record<'timeline' | 'actions' | 'entry' | 'action', string> 
   action: 'circle-large-outline',
 };
 
+/** A runbook step's state: done, skipped, or open (a warning when it is dangerous). */
+function stepIcon(row: { done?: boolean; skipped?: boolean; dangerous?: boolean }): vscode.ThemeIcon {
+  if (row.skipped) return new vscode.ThemeIcon('debug-step-over', new vscode.ThemeColor('descriptionForeground'));
+  if (row.done) return new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed'));
+  return row.dangerous ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground')) : new vscode.ThemeIcon('circle-large-outline');
+}
+
 export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
@@ -205,18 +212,21 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private detailItem(node: DetailNode): vscode.TreeItem {
     const ctx = this.render;
     const row = detailRow(node, ctx?.zone);
-    const sectionRow = node.detail === 'timeline' || node.detail === 'checklist' || node.detail === 'actions' || node.detail === 'reviewActions';
+    const sectionRow = node.detail === 'timeline' || node.detail === 'checklist' || node.detail === 'actions' || node.detail === 'reviewActions' || node.detail === 'runbook';
     const item = new vscode.TreeItem(row.label, sectionRow ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.description = row.description;
     item.tooltip = row.tooltip;
     if (row.accessibilityLabel) item.accessibilityInformation = { label: row.accessibilityLabel };
     if (node.detail === 'checklist') item.iconPath = new vscode.ThemeIcon(row.complete ? 'pass' : 'checklist');
+    else if (node.detail === 'runbook') item.iconPath = new vscode.ThemeIcon(row.complete ? 'pass' : 'book');
+    else if (node.detail === 'runbookStep') item.iconPath = stepIcon(row);
     else if (node.detail === 'task') item.iconPath = new vscode.ThemeIcon(row.done ? 'pass-filled' : 'circle-large-outline', row.done ? new vscode.ThemeColor('testing.iconPassed') : undefined);
     else if (node.detail === 'reviewActions') item.iconPath = new vscode.ThemeIcon('notebook', row.overdue ? new vscode.ThemeColor('errorForeground') : undefined);
     else if (node.detail === 'reviewAction') item.iconPath = row.overdue ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('errorForeground')) : new vscode.ThemeIcon('circle-large-outline');
-    else item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.detail]);
+    else item.iconPath = new vscode.ThemeIcon(DETAIL_ICONS[node.detail as keyof typeof DETAIL_ICONS]);
     item.id = node.key;
-    item.contextValue = `incidentDetail.${node.detail}`;
+    // `.run`: the row has a step to run (the inline Run action shows for it).
+    item.contextValue = `incidentDetail.${node.detail}${row.runnable ? '.run' : ''}`;
     // Rows stand for lines of the log, of the incident's linked file, or of its review: a click shows that line.
     const review = node.detail === 'reviewActions' || node.detail === 'reviewAction';
     const uri = review ? this.reviewUri(node.incidentNode.incident) : this.lineUri(node.incidentNode.incident);

@@ -1,0 +1,65 @@
+// "Incident: Create Playbook": writes `.incident/playbook.yml` in the workspace folder from the
+// core's commented template (P1..P4 severities, health checks, four runbooks) and opens it. It
+// never overwrites: when the folder (or a folder between the log and the repository root)
+// already has a playbook, it offers to open that one instead.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import * as vscode from 'vscode';
+import { findPlaybook } from '../core/logFile';
+import { PLAYBOOK_TEMPLATE } from '../core/playbookTemplate';
+import { WriteRefused } from '../core/writer';
+import { Commands } from './commandIds';
+import type { LogStore } from './logStore';
+import { guarded } from './report';
+
+export interface CreatePlaybookOutcome {
+  uri: vscode.Uri;
+  /** False when a playbook was already there (it was left as it is). */
+  created: boolean;
+}
+
+async function targetFolder(store: LogStore): Promise<vscode.WorkspaceFolder | undefined> {
+  const log = store.logUri();
+  const ofLog = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
+  if (ofLog) return ofLog;
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the playbook in which folder?' });
+}
+
+export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOutcome | undefined> {
+  const folder = await targetFolder(store);
+  if (!folder) throw new WriteRefused('Open a folder first: the playbook lives in your repository (.incident/playbook.yml).');
+  if (folder.uri.scheme !== 'file') throw new WriteRefused('The playbook can only be created in a folder on disk.');
+  const log = store.logUri();
+  const existing = log?.scheme === 'file' ? findPlaybook(dirname(log.fsPath), store.repositoryRoot(log, folder)) : undefined;
+  const path = existing ?? join(folder.uri.fsPath, '.incident', 'playbook.yml');
+  const uri = vscode.Uri.file(path);
+  if (!existing) {
+    try {
+      mkdirSync(dirname(path), { recursive: true });
+      // `wx`: created only if absent, so a playbook written meanwhile (git, another window) is never replaced.
+      writeFileSync(path, PLAYBOOK_TEMPLATE, { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteRefused(`Could not write ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
+      return offerExisting(uri);
+    }
+    await vscode.window.showTextDocument(uri, { preview: false });
+    store.invalidate(0);
+    void vscode.window.showInformationMessage(`Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}. Edit its health checks and runbooks to fit your services.`);
+    return { uri, created: true };
+  }
+  return offerExisting(uri);
+}
+
+function offerExisting(uri: vscode.Uri): CreatePlaybookOutcome {
+  void vscode.window.showInformationMessage(`Incident Playbook: ${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`, 'Open Playbook').then((c) => {
+    if (c) void vscode.window.showTextDocument(uri, { preview: false });
+  });
+  return { uri, created: false };
+}
+
+export function registerCreatePlaybook(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
+  const guard = guarded(output);
+  return [vscode.commands.registerCommand(Commands.createPlaybook, guard('Creating the playbook', () => createPlaybook(store)))];
+}
