@@ -16,6 +16,7 @@ export const Commands = {
   assignRole: 'incidentPlaybook.assignRole',
   resolve: 'incidentPlaybook.resolve',
   copyId: 'incidentPlaybook.copyId',
+  setupMerge: 'incidentPlaybook.setupMerge',
   createLog: 'incidentPlaybook.createLog',
   filter: 'incidentPlaybook.filter',
   clearFilter: 'incidentPlaybook.clearFilter',

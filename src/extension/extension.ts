@@ -18,6 +18,7 @@ import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
+import { registerGitCommands } from './git/register';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     new ReviewDiagnostics(store),
     reviewReminder,
     ...registerHealthChecks({ store, view: tree.view, output }),
+    ...registerGitCommands(store, output),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

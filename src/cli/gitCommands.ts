@@ -1,0 +1,90 @@
+// The `incident` commands about git: setup-merge, normalize, changes, commit. Loaded by main.ts
+// only when one of them runs; main hands over what it owns (reading the log, writing an
+// incident where it lives, its usage error).
+import { dirname, relative, resolve } from 'node:path';
+import type { Incident, LogIndex } from '../core/model';
+import type { Policy } from '../core/policy';
+import { WriteRefused } from '../core/writer';
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
+import { indexFile, readTextFile, writeTextFile } from '../core/logFile';
+import { resolveLinkedFile } from '../core/paths';
+import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../core/git/attributes';
+import { findGitRoot } from '../core/paths';
+
+export interface GitCommandHost {
+  command: string;
+  args: string[];
+  values: { json?: boolean; hours?: string; push?: boolean };
+  logPath: string;
+  policy: Policy;
+  cwd: string;
+  readLog(): { text: string; index: LogIndex };
+  writeIncidentText(id: string, next: (text: string, index: LogIndex, incidentId: string) => string): Incident;
+  usage(message: string): Error;
+}
+
+const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
+const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
+const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
+const printJson = (value: unknown, indent?: number): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, indent)));
+
+/** The absolute paths of the incident files the log's index table links to (inside the repository). */
+export function linkedFilePaths(logPath: string, index: LogIndex | undefined, root: string): string[] {
+  const out: string[] = [];
+  for (const incident of index?.incidents ?? []) {
+    if (incident.source !== 'linked-file' || !incident.file) continue;
+    const link = resolveLinkedFile(logPath, incident.file, root, { decoded: true });
+    if (!('reason' in link)) out.push(link.path);
+  }
+  return out;
+}
+
+/** Sets up union merging for the log's record; returns the note to print. */
+export function setupMerge(logPath: string, index: LogIndex | undefined, cwd: string): { added: string[]; where: string } {
+  let plan;
+  try {
+    plan = planUnionMerge(logPath, [], readTextFile);
+    const linked = linkedFilePaths(logPath, index, plan.root);
+    if (linked.length) plan = planUnionMerge(logPath, linked, readTextFile);
+  } catch (e) {
+    if (e instanceof NotInGitError) throw new WriteRefused(e.message);
+    throw e;
+  }
+  if (plan.added.length) writeTextFile(plan.path, plan.before, plan.after, { root: plan.root });
+  return { added: plan.added, where: relative(cwd, plan.path) || plan.path };
+}
+
+/**
+ * `incident init`'s offer: with --merge, sets up union merging; without, says how when the log
+ * is in a git repository that does not merge it by union yet.
+ */
+export function initMerge(logPath: string, policy: Policy, merge: boolean | undefined, cwd: string): void {
+  if (merge) {
+    const text = readTextFile(logPath);
+    const index = text === undefined ? undefined : indexFile(logPath, text, policy, { workspaceFolder: cwd });
+    const { added, where } = setupMerge(logPath, index, cwd);
+    note(added.length ? `Added merge=union for the incident record to ${where}.` : `${where} already merges the incident record by union.`);
+    return;
+  }
+  const root = findGitRoot(dirname(resolve(logPath)));
+  if (root && mergeAttributeOf(root, logPath) !== 'union') note('Responders on several machines? Run "incident setup-merge" (or init --merge) so that appends to one incident merge without conflict.');
+}
+
+/** Runs a git command of the CLI; undefined when `command` is not one of them. */
+export async function runGitCommand(host: GitCommandHost): Promise<number | undefined> {
+  const { command, args } = host;
+  switch (command) {
+    case 'setup-merge': {
+      if (args.length) throw host.usage('Usage: incident setup-merge');
+      const index = readTextFile(host.logPath) === undefined ? undefined : host.readLog().index;
+      const { added, where } = setupMerge(host.logPath, index, host.cwd);
+      if (added.length === 0) note(`${where} already merges the incident record by union; nothing to do.`);
+      else note(`Added to ${where}:\n${added.map((l) => `  ${l}`).join('\n')}\nCommit it so that every clone merges the record by union.`);
+      return 0;
+    }
+    default:
+      return undefined;
+  }
+}
+
+export { shown, print, printJson };
