@@ -4,7 +4,8 @@
 import { dirname, relative, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../core/model';
 import type { Policy } from '../core/policy';
-import { WriteRefused } from '../core/writer';
+import { WriteRefused, applySplices } from '../core/writer';
+import { type TimelineOrder, normalizeTimeline } from '../core/git/timelineOrder';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
 import { indexFile, readTextFile, writeTextFile } from '../core/logFile';
 import { resolveLinkedFile } from '../core/paths';
@@ -80,6 +81,18 @@ export async function runGitCommand(host: GitCommandHost): Promise<number | unde
       const { added, where } = setupMerge(host.logPath, index, host.cwd);
       if (added.length === 0) note(`${where} already merges the incident record by union; nothing to do.`);
       else note(`Added to ${where}:\n${added.map((l) => `  ${l}`).join('\n')}\nCommit it so that every clone merges the record by union.`);
+      return 0;
+    }
+    case 'normalize': {
+      if (args.length !== 1) throw host.usage('Usage: incident normalize ID');
+      let result: TimelineOrder | undefined;
+      const incident = host.writeIncidentText(args[0], (text, index, incId) => {
+        result = normalizeTimeline(index, incId);
+        return applySplices(text, result.splices);
+      });
+      const r = result as TimelineOrder | undefined;
+      if (!r || r.moved === 0) note(`The timeline of ${shown(incident.id)} is already in time order (${r?.entries ?? 0} entries).`);
+      else note(`Sorted the timeline of ${shown(incident.id)} by time: ${r.moved} of ${r.entries} entries moved.`);
       return 0;
     }
     default:

@@ -64,6 +64,7 @@ Commands:
   init [--runbooks] [--merge]                   Write a commented .incident/playbook.yml with
                                                 runbooks (never overwrites one); --merge: setup-merge
   setup-merge                                   Add merge=union for the record to .gitattributes
+  normalize ID                                  Sort the incident's timeline entries by time
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)

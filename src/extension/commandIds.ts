@@ -17,6 +17,7 @@ export const Commands = {
   resolve: 'incidentPlaybook.resolve',
   copyId: 'incidentPlaybook.copyId',
   setupMerge: 'incidentPlaybook.setupMerge',
+  normalizeTimeline: 'incidentPlaybook.normalizeTimeline',
   createLog: 'incidentPlaybook.createLog',
   filter: 'incidentPlaybook.filter',
   clearFilter: 'incidentPlaybook.clearFilter',
