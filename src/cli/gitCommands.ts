@@ -11,6 +11,11 @@ import { indexFile, readTextFile, writeTextFile } from '../core/logFile';
 import { resolveLinkedFile } from '../core/paths';
 import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../core/git/attributes';
 import { findGitRoot } from '../core/paths';
+import { findIncident } from '../core/indexer';
+import { formatLogTime } from '../core/time';
+import { changeWindow, parseHours } from '../core/git/changeWindow';
+import { GitUnavailable, type Repo, listChanges, openRepo } from '../core/git/repo';
+import { isRecordFile } from '../core/git/record';
 
 export interface GitCommandHost {
   command: string;
@@ -71,6 +76,15 @@ export function initMerge(logPath: string, policy: Policy, merge: boolean | unde
   if (root && mergeAttributeOf(root, logPath) !== 'union') note('Responders on several machines? Run "incident setup-merge" (or init --merge) so that appends to one incident merge without conflict.');
 }
 
+/** The repository of the log, GitUnavailable turned into a refusal with its message. */
+async function gitRepo(dir: string): Promise<Repo> {
+  try {
+    return await openRepo(dir);
+  } catch (e) {
+    throw e instanceof GitUnavailable ? new WriteRefused(e.message) : e;
+  }
+}
+
 /** Runs a git command of the CLI; undefined when `command` is not one of them. */
 export async function runGitCommand(host: GitCommandHost): Promise<number | undefined> {
   const { command, args } = host;
@@ -95,9 +109,33 @@ export async function runGitCommand(host: GitCommandHost): Promise<number | unde
       else note(`Sorted the timeline of ${shown(incident.id)} by time: ${r.moved} of ${r.entries} entries moved.`);
       return 0;
     }
+    case 'changes': {
+      if (args.length !== 1) throw host.usage('Usage: incident changes ID [--hours N] [--json]');
+      const hours = parseHours(host.values.hours);
+      if (typeof hours !== 'number') throw host.usage(hours.problem);
+      const { index } = host.readLog();
+      const incident = findIncident(index, args[0]);
+      if (!incident) throw host.usage(`No incident "${args[0]}" in ${host.logPath}.`);
+      const window = changeWindow(incident, hours, new Date());
+      if ('problem' in window) throw new WriteRefused(window.problem);
+      const repo = await gitRepo(dirname(host.logPath));
+      const changes = await listChanges(repo, window.since, window.until, isRecordFile(repo.root, host.logPath, linkedFilePaths(host.logPath, index, repo.root)));
+      if (repo.shallow) note('This is a shallow clone: commits older than its depth are not here (git fetch --unshallow to get them).');
+      if (host.values.json) {
+        printJson(changes.map((c) => ({ hash: c.hash, author: c.author, date: c.date, subject: c.subject, files: c.files })), process.stdout.isTTY ? 2 : undefined);
+        return 0;
+      }
+      const zone = host.policy.timeZone;
+      note(`Commits from ${formatLogTime(window.since, zone)} (${hours} h before ${window.from === 'detection' ? 'detection' : 'the first entry'}) to ${window.untilNow ? 'now' : `resolution, ${formatLogTime(window.until, zone)}`}:`);
+      if (changes.length === 0) print('No commits in the window.');
+      for (const c of changes) {
+        print(`${shown(c.short)}  ${formatLogTime(new Date(c.date), zone)}  ${shown(c.author)}  ${shown(c.subject)}`);
+        if (c.files.length) print(`${' '.repeat(c.short.length + 2)}${c.files.slice(0, 8).map((f) => shown(f)).join(', ')}${c.files.length > 8 ? `, and ${c.files.length - 8} more` : ''}`);
+      }
+      return 0;
+    }
     default:
       return undefined;
   }
 }
 
-export { shown, print, printJson };

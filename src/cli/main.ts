@@ -65,6 +65,8 @@ Commands:
                                                 runbooks (never overwrites one); --merge: setup-merge
   setup-merge                                   Add merge=union for the record to .gitattributes
   normalize ID                                  Sort the incident's timeline entries by time
+  changes ID [--hours N] [--json]               Commits from N h (24) before detection until
+                                                resolution or now, newest first
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)

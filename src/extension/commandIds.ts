@@ -18,6 +18,7 @@ export const Commands = {
   copyId: 'incidentPlaybook.copyId',
   setupMerge: 'incidentPlaybook.setupMerge',
   normalizeTimeline: 'incidentPlaybook.normalizeTimeline',
+  showRecentChanges: 'incidentPlaybook.showRecentChanges',
   createLog: 'incidentPlaybook.createLog',
   filter: 'incidentPlaybook.filter',
   clearFilter: 'incidentPlaybook.clearFilter',

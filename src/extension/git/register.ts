@@ -6,11 +6,13 @@ import type { LogStore } from '../logStore';
 import { guarded } from '../report';
 import { setupMerge } from './setupMerge';
 import { normalizeTimelineCommand } from './normalize';
+import { type ShowRecentChangesArgs, showRecentChanges } from './recentChanges';
 
 export function registerGitCommands(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
   const guard = guarded(output);
   return [
     vscode.commands.registerCommand(Commands.setupMerge, guard('Setting up team merging', () => setupMerge(store))),
+    vscode.commands.registerCommand(Commands.showRecentChanges, guard('Showing recent changes', (a?: ShowRecentChangesArgs) => showRecentChanges(store, commandArgs<ShowRecentChangesArgs>(a)))),
     vscode.commands.registerCommand(Commands.normalizeTimeline, guard('Normalizing the timeline', (a?: IncidentArgs) => normalizeTimelineCommand(store, commandArgs<IncidentArgs>(a)))),
   ];
 }
