@@ -134,6 +134,22 @@ export async function runGitCommand(host: GitCommandHost): Promise<number | unde
       }
       return 0;
     }
+    case 'commit': {
+      if (args.length !== 1) throw host.usage('Usage: incident commit ID [--push]');
+      const repo = await gitRepo(dirname(host.logPath));
+      const { commitIncidentRecord } = await import('../core/git/commitRecord');
+      let outcome;
+      try {
+        outcome = await commitIncidentRecord({ repo, logPath: host.logPath, incidentId: args[0], policy: host.policy, push: host.values.push, onProgress: (step) => note(step), workspaceFolder: host.cwd });
+      } catch (e) {
+        throw e instanceof GitUnavailable ? new WriteRefused(e.message) : e;
+      }
+      if (outcome.committed) note(`Committed ${outcome.files.paths.join(', ')}: ${outcome.message}`);
+      else note(`Nothing to commit: the record of ${shown(args[0])} (${outcome.files.paths.join(', ')}) is as last committed.`);
+      if (outcome.pushed) note(`${outcome.pulled ? 'Merged the remote’s new commits and pushed' : 'Pushed'} to ${outcome.pushedTo}.`);
+      if (outcome.hash) print(outcome.hash);
+      return 0;
+    }
     default:
       return undefined;
   }

@@ -67,6 +67,8 @@ Commands:
   normalize ID                                  Sort the incident's timeline entries by time
   changes ID [--hours N] [--json]               Commits from N h (24) before detection until
                                                 resolution or now, newest first
+  commit ID [--push]                            Commit only the incident's record (log, linked
+                                                file, review); --push merges the remote first
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)

@@ -19,6 +19,7 @@ export const Commands = {
   setupMerge: 'incidentPlaybook.setupMerge',
   normalizeTimeline: 'incidentPlaybook.normalizeTimeline',
   showRecentChanges: 'incidentPlaybook.showRecentChanges',
+  commitRecord: 'incidentPlaybook.commitRecord',
   createLog: 'incidentPlaybook.createLog',
   filter: 'incidentPlaybook.filter',
   clearFilter: 'incidentPlaybook.clearFilter',

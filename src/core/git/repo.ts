@@ -21,14 +21,30 @@ export interface Repo {
   shallow: boolean;
 }
 
+/**
+ * simple-git, failing on any non-zero exit: by default a command that exits 1 without writing to
+ * stderr (`symbolic-ref -q HEAD` on a detached HEAD, `rev-parse --verify -q`) counts as success.
+ */
+async function gitAt(baseDir: string): Promise<SimpleGit> {
+  const { simpleGit } = await import('simple-git');
+  return simpleGit({
+    baseDir,
+    timeout: { block: 60_000 },
+    errors: (error, result) => {
+      if (error) return error;
+      if (result.exitCode === 0) return undefined;
+      return Buffer.concat([...result.stdErr, ...result.stdOut, Buffer.from(`(exit code ${result.exitCode})`)]);
+    },
+  });
+}
+
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).trim().split('\n')[0];
 
 /** The repository holding `dir`; throws GitUnavailable when there is no git or no working tree. */
 export async function openRepo(dir: string): Promise<Repo> {
-  const { simpleGit } = await import('simple-git');
   let git: SimpleGit;
   try {
-    git = simpleGit({ baseDir: dir, timeout: { block: 60_000 } });
+    git = await gitAt(dir);
     await git.raw(['--version']);
   } catch {
     throw new GitUnavailable('git is not installed (or not on PATH): recent changes and committing the record need it; everything else works without it.');
@@ -50,7 +66,7 @@ export async function openRepo(dir: string): Promise<Repo> {
     throw new GitUnavailable(`${dir} is inside a git folder but not in a working tree: recent changes and committing the record need a working tree.`);
   }
   const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-  return { git: simpleGit({ baseDir: root, timeout: { block: 60_000 } }), root, shallow };
+  return { git: await gitAt(root), root, shallow };
 }
 
 /** True when HEAD has at least one commit. */
