@@ -178,6 +178,11 @@ async function pushRecord(repo: Repo, outcome: CommitOutcome, onProgress?: (step
           );
         }
         const message = firstLine(e);
+        const full = e instanceof Error ? e.message : String(e);
+        if (/would be overwritten by merge/.test(full)) {
+          const files = full.split('\n').filter((l) => /^\t/.test(l)).map((l) => l.trim());
+          throw new GitUnavailable(`Merging ${target} would overwrite your uncommitted changes to ${files.join(', ') || 'some files'}: commit or stash them, then run the command again. Your commit is kept; nothing was pushed.`);
+        }
         if (repo.shallow || /unrelated histories|shallow/i.test(message)) throw new GitUnavailable(`This is a shallow clone: git cannot find where your history and ${target}'s meet. Run git fetch --unshallow, then run the command again. Nothing was pushed.`);
         throw new GitUnavailable(`Merging ${target} failed: ${message}. Nothing was pushed.`);
       }
