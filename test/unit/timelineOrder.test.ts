@@ -50,6 +50,11 @@ test('CRLF, a BOM, loose lists and a last line without a line break are kept byt
   assert.equal(r.text.length, crlf.length, 'same bytes, another order');
 });
 
+test('the last entry moves with its fenced command, blank line inside included', () => {
+  const fenced = HEAD + '- 2026-11-30 09:00 UTC — a\n- 2026-11-30 09:20 UTC — ran the fix\n  ```\n  kubectl rollout undo\n\n  done\n  ```\n- 2026-11-30 09:10 UTC — b\n  ```\n  psql -c select\n\n  1 row\n  ```\n\nNotes after the timeline.\n';
+  assert.equal(sortText(fenced).text, HEAD + '- 2026-11-30 09:00 UTC — a\n- 2026-11-30 09:10 UTC — b\n  ```\n  psql -c select\n\n  1 row\n  ```\n- 2026-11-30 09:20 UTC — ran the fix\n  ```\n  kubectl rollout undo\n\n  done\n  ```\n\nNotes after the timeline.\n');
+});
+
 test('a log with conflict markers is refused', () => {
   const conflicted = HEAD + '<<<<<<< HEAD\n- 2026-11-30 09:20 UTC — ours\n=======\n- 2026-11-30 09:10 UTC — theirs\n>>>>>>> origin/main\n';
   assert.throws(() => normalizeTimeline(indexLog(conflicted, { policy }), 'INC-2026-1130-001'), /conflict markers .*resolve the merge first/);

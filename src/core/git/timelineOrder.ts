@@ -3,9 +3,10 @@
 // order git kept them (one side's block, then the other's), not in the order things happened.
 //
 // The rule:
-// - An entry is its line plus what belongs to it: its indented continuation lines and any list
-//   item without a time under it (a note, a sub-point), up to the last non-blank line before the
-//   next entry. Entries move whole; the blank lines between entries stay where they are.
+// - An entry is its line plus what belongs to it: its indented continuation lines (a fenced
+//   command, blank lines inside it included) and any list item without a time under it (a note,
+//   a sub-point), up to the last non-blank line before the next entry. Entries move whole; the
+//   blank lines between entries stay where they are.
 // - Entries with a readable time are sorted by it, stably: entries with equal times keep their
 //   order. The direction is the timeline's own, as the writer reads it: newest first when its
 //   first timed entry is later than its last, else oldest first.
@@ -87,11 +88,14 @@ export function normalizeTimeline(index: LogIndex, id: string): TimelineOrder {
         while (last > first && isBlank(bare(last))) last--;
       } else {
         // The last entry: its continuation lines and untimed items, as the reader extends it.
+        // Blank lines are crossed when what follows still belongs to the list (a fence with a
+        // blank line in it, a loose list's next item).
         const tableRow = bare(first).trimStart().startsWith('|');
-        while (!tableRow && last + 1 <= endLine) {
-          const next = bare(last + 1);
-          if (isBlank(next) || HEADING.test(next) || !(/^[ \t]/.test(next) || LIST_START.test(next))) break;
-          last++;
+        for (let j = last + 1; !tableRow && j <= endLine; j++) {
+          const next = bare(j);
+          if (isBlank(next)) continue;
+          if (HEADING.test(next) || !(/^[ \t]/.test(next) || LIST_START.test(next))) break;
+          last = j;
         }
       }
       const blockEnd = last + 1 < lineCount ? starts[last + 1] : text.length;

@@ -32,6 +32,8 @@ export interface OpenedChange {
 /** The parts of the built-in git extension's API used here. */
 interface GitApi {
   toGitUri(uri: vscode.Uri, ref: string): vscode.Uri;
+  repositories: Array<{ rootUri: vscode.Uri }>;
+  openRepository?(root: vscode.Uri): Thenable<unknown>;
 }
 interface GitExtension {
   enabled: boolean;
@@ -65,6 +67,9 @@ export async function openChange(repo: Repo, change: Change): Promise<OpenedChan
   const api = await gitApi();
   const title = `${change.short} ${change.subject}`;
   if (api && change.files.length) {
+    // git: URIs are served for repositories the extension has open (it may not have scanned yet).
+    const rootUri = vscode.Uri.file(repo.root);
+    if (!api.repositories.some((r) => r.rootUri.fsPath === rootUri.fsPath)) await api.openRepository?.(rootUri);
     const parent = await repo.git
       .raw(['rev-parse', '--verify', '-q', `${change.hash}^`])
       .then((out) => out.trim() || EMPTY_TREE)
@@ -77,7 +82,8 @@ export async function openChange(repo: Repo, change: Change): Promise<OpenedChan
     else await vscode.commands.executeCommand('vscode.changes', title, resources);
     return { view: 'git', files: resources.length };
   }
-  // No git extension (disabled, or a merge without file changes): the commit as `git show` prints it.
+  // No git extension (disabled by git.enabled: false, or absent), or a merge without file
+  // changes: the commit as `git show` prints it, in a read-only diff document.
   const text = await repo.git.raw(['show', '--stat', '--patch', '--no-color', change.hash]);
   await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ content: text, language: 'diff' }), { preview: true });
   return { view: 'text', files: change.files.length };
