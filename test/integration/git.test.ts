@@ -55,6 +55,30 @@ describe('Git: team merging, timeline order, recent changes, committing the reco
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.file(join(root(), '.gitattributes')))), text);
   });
 
+  it('the Problems panel shows no-union-merge (information) once the log is shared through a remote, until merging is set up', async () => {
+    rmSync(join(root(), '.gitattributes'), { force: true });
+    git(['remote', 'add', 'origin', join(root(), '..', 'no-such-remote.git')]);
+    try {
+      const doc = await vscode.workspace.openTextDocument(logUri());
+      const editor = await vscode.window.showTextDocument(doc);
+      // An edit re-runs the checks (they read .gitattributes and .git/config, never run git).
+      const touch = async () => {
+        await editor.edit((b) => b.insert(new vscode.Position(1, 0), ' '));
+        await editor.edit((b) => b.delete(new vscode.Range(1, 0, 1, 1)));
+      };
+      await touch();
+      const finding = await waitFor('the no-union-merge finding', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.code === 'no-union-merge'));
+      assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
+      assert.equal(finding.range.start.line, 0);
+      assert.match(finding.message, /docs\/INCIDENT_LOG\.md is shared through git without merge=union/);
+      await vscode.commands.executeCommand(Commands.setupMerge);
+      await touch();
+      await waitFor('the finding to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'no-union-merge'));
+    } finally {
+      git(['remote', 'remove', 'origin']);
+    }
+  });
+
   it('Normalize Timeline puts merged entries back in time order in one undoable edit', async () => {
     const late = '- 2026-11-20 14:50 UTC — Error rate back to baseline (@sam)\n';
     const first = '- 2026-11-20 14:30 UTC — Alerts fired for checkout 5xx rate (@dana)\n';
