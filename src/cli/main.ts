@@ -63,8 +63,14 @@ Commands:
                                                 List runbooks, print one's steps, or run step N
                                                 (a dangerous step needs --yes)
   oncall [--at ISO] [--json]                    Who is on call, until when; escalation contacts
-  init [--runbooks]                             Write a commented .incident/playbook.yml with
-                                                runbooks (never overwrites one)
+  init [--runbooks] [--merge]                   Write a commented .incident/playbook.yml with
+                                                runbooks (never overwrites one); --merge: setup-merge
+  setup-merge                                   Add merge=union for the record to .gitattributes
+  normalize ID                                  Sort the incident's timeline entries by time
+  changes ID [--hours N] [--json]               Commits from N h (24) before detection until
+                                                resolution or now, newest first
+  commit ID [--push]                            Commit only the incident's record (log, linked
+                                                file, review); --push merges the remote first
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
@@ -254,6 +260,9 @@ async function main(argv: string[]): Promise<number> {
       param: { type: 'string', multiple: true },
       runbooks: { type: 'boolean' },
       drill: { type: 'boolean' },
+      merge: { type: 'boolean' },
+      hours: { type: 'string' },
+      push: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -443,10 +452,11 @@ async function main(argv: string[]): Promise<number> {
         }
         if (review !== undefined) problems.push(...overdueActionItems(review, now, { zone: policy.timeZone, incidentId: incident.id, file }));
       }
+      problems.push(...(await import('../core/git/attributes')).unionMergeProblems(logPath));
       if (values.json) printJson(problems, 2);
       else if (problems.length === 0) print('No problems.');
       else for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
-      return problems.length ? 1 : 0;
+      return problems.some((p) => p.severity !== 'info') ? 1 : 0;
     }
     case 'health': {
       const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
@@ -580,7 +590,8 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'init': {
-      expectArgs(0, '[--runbooks]');
+      expectArgs(0, '[--runbooks] [--merge]');
+      (await import('./gitCommands')).initMerge(logPath, policy, values.merge, cwd);
       const { PLAYBOOK_TEMPLATE } = await import('../core/playbookTemplate');
       const root = findGitRoot(cwd) ?? cwd;
       const path = join(root, '.incident', 'playbook.yml');
@@ -594,8 +605,12 @@ async function main(argv: string[]): Promise<number> {
       print(where);
       return 0;
     }
-    default:
+    default: {
+      const host = { command, args, values, logPath, policy, cwd, readLog: () => readLog(ctx), usage: (m: string) => new UsageError(m) };
+      const code = await (await import('./gitCommands')).runGitCommand({ ...host, writeIncidentText: (id, next) => writeIncidentText(ctx, id, next) });
+      if (code !== undefined) return code;
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+    }
   }
 }
 

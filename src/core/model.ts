@@ -148,7 +148,8 @@ export type ProblemCode =
   | 'unreadable-link'
   | 'refused-link'
   | 'swallowed-heading'
-  | 'overdue-action-item';
+  | 'overdue-action-item'
+  | 'no-union-merge';
 
 export interface Problem {
   code: ProblemCode;
@@ -156,7 +157,7 @@ export interface Problem {
   /** 1-based line. */
   line: number;
   incidentId?: string;
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   /** The file the line is in when it is not the log, relative to the log (`pir/INC-….md`). */
   file?: string;
 }

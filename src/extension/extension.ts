@@ -21,6 +21,7 @@ import { registerHealthChecks } from './terminal/healthCheckCommands';
 import { type OnCallTreeProvider, registerOnCall } from './oncall';
 import { type Runbooks, registerRunbooks } from './terminal/runbookCommands';
 import { registerCreatePlaybook } from './createPlaybook';
+import { registerGitCommands } from './git/register';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -66,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...runbooks.disposables,
     ...registerCreatePlaybook(store, output),
     ...oncall.disposables,
+    ...registerGitCommands(store, output),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

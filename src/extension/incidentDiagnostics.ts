@@ -15,7 +15,7 @@ const SOURCE = 'Incident Playbook';
 function toDiagnostic(doc: vscode.TextDocument | undefined, p: Problem): vscode.Diagnostic {
   const line = Math.max(0, p.line - 1);
   const range = doc && line < doc.lineCount ? doc.lineAt(line).range : new vscode.Range(line, 0, line, 0);
-  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'info' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
   d.source = SOURCE;
   d.code = p.code;
   return d;
@@ -68,6 +68,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
     // (the re-index shifts the others), so typing in a big log stays cheap.
     this.check ??= new (await import('../core/check')).IncrementalCheck();
     const problems = this.check.run(state.index, state.policy, new Date());
+    if (state.uri.scheme === 'file') problems.push(...(await import('../core/git/attributes')).unionMergeProblems(state.uri.fsPath));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri.toString());
     this.collection.set(state.uri, problems.map((p) => toDiagnostic(doc, p)));
   }

@@ -15,6 +15,7 @@ import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
 import { chooseIncident } from './incidentPicker';
 import { DRILL_ITEM, chooseCommander, scenarioPhases } from './oncall/declare';
+import { offerTeamMerging } from './git/setupMerge';
 import {
   type AssignRoleArgs,
   type ChecklistArgs,
@@ -284,6 +285,7 @@ class ResponseCommands {
       await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newLogText()));
       this.store.invalidate(0);
+      void offerTeamMerging(uri);
     }
     await vscode.window.showTextDocument(uri, { preview: false });
     if (already) void vscode.window.setStatusBarMessage(`${vscode.workspace.asRelativePath(uri)} already exists; opened it.`, 5000);

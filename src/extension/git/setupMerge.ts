@@ -1,0 +1,60 @@
+// "Incident: Set Up Team Merging": merge=union for the incident record in .gitattributes, so
+// that responders appending to one incident on several machines merge without conflict.
+import * as vscode from 'vscode';
+import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../../core/git/attributes';
+import { findGitRoot } from '../../core/paths';
+import { readTextFile } from '../../core/logFile';
+import { WriteRefused } from '../../core/writer';
+import { Commands } from '../commandIds';
+import type { LogStore } from '../logStore';
+
+/** The log's path on disk, or a WriteRefused saying why the git commands cannot work here. */
+export function logPathOnDisk(store: LogStore): { uri: vscode.Uri; path: string } {
+  const uri = store.logUri();
+  if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+  if (uri.scheme !== 'file') throw new WriteRefused('The incident log is not on this machine’s disk; the git commands need a local clone.');
+  return { uri, path: uri.fsPath };
+}
+
+/** Adds the missing union lines; returns them (empty when everything was covered already). */
+export async function setupMerge(store: LogStore): Promise<string[]> {
+  const { path } = logPathOnDisk(store);
+  const state = await store.read();
+  const linked = state.kind === 'ok' ? [...state.linkedPaths.values()] : [];
+  // An open .gitattributes is read as the editor has it (unsaved edits included).
+  const read = (p: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === p)?.getText() ?? readTextFile(p);
+  let plan;
+  try {
+    plan = planUnionMerge(path, linked, read);
+  } catch (e) {
+    throw e instanceof NotInGitError ? new WriteRefused(e.message) : e;
+  }
+  const where = vscode.workspace.asRelativePath(plan.path);
+  if (plan.added.length === 0) {
+    void vscode.window.showInformationMessage(`${where} already merges the incident record by union.`);
+    return [];
+  }
+  const target = vscode.Uri.file(plan.path);
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === plan.path);
+  if (open) {
+    // Append-only: the new lines go after the document's last character, nothing else moves.
+    const wasDirty = open.isDirty;
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(target, open.positionAt(open.getText().length), plan.after.slice((plan.before ?? '').length));
+    if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`VS Code did not apply the edit to ${where}; nothing was written.`);
+    if (!wasDirty) await open.save();
+  } else {
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.after));
+  }
+  void vscode.window.showInformationMessage(`Added ${plan.added.length} merge=union line(s) to ${where}. Commit it so that every clone merges the incident record by union.`);
+  return plan.added;
+}
+
+/** After creating a log in a git repository: offers Set Up Team Merging when it is not set up. */
+export async function offerTeamMerging(uri: vscode.Uri): Promise<void> {
+  if (uri.scheme !== 'file') return;
+  const root = findGitRoot(vscode.Uri.joinPath(uri, '..').fsPath);
+  if (!root || mergeAttributeOf(root, uri.fsPath) === 'union') return;
+  const choice = await vscode.window.showInformationMessage('Responders on several machines? Let git merge their appends to one incident without conflict (merge=union in .gitattributes).', 'Set Up Team Merging');
+  if (choice) await vscode.commands.executeCommand(Commands.setupMerge);
+}
