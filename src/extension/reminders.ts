@@ -90,7 +90,7 @@ export class IncidentReminders implements vscode.Disposable {
     const id = reminder.incident.id;
     // Entries and fields can only be written into an incident's own section (not a table row).
     const writable = reminder.incident.source === 'section';
-    const actions = !writable ? ['Open'] : reminder.kind === 'update-due' ? ['Add Update', `Snooze ${snoozeMinutes} min`, 'Open'] : ['Assign Commander', 'Open'];
+    const actions = !writable ? ['Open'] : reminder.kind !== 'response-time' ? ['Add Update', `Snooze ${snoozeMinutes} min`, 'Open'] : ['Assign Commander', 'Open'];
     this.output.appendLine(`Reminder: ${reminder.message}`);
     const show = reminder.kind === 'response-time' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     // The notification names its source (Incident Playbook) itself.
