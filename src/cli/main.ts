@@ -63,6 +63,13 @@ Commands:
                                                 (a dangerous step needs --yes)
   init [--runbooks]                             Write a commented .incident/playbook.yml with
                                                 runbooks (never overwrites one)
+  update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent]
+                                                Print the status update prefilled from the log;
+                                                --sent logs it as sent (restarts the countdown)
+  summary ID [--format markdown|slack|text]     Print the executive summary and final update
+  metrics [--json] [--csv] [--since DATE] [--until DATE] [--severity S]
+                                                Time to detect / acknowledge / mitigate /
+                                                resolve, frequency and compliance figures
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
@@ -250,6 +257,12 @@ async function main(argv: string[]): Promise<number> {
       yes: { type: 'boolean' },
       param: { type: 'string', multiple: true },
       runbooks: { type: 'boolean' },
+      format: { type: 'string' },
+      audience: { type: 'string' },
+      sent: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      since: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -580,6 +593,12 @@ async function main(argv: string[]): Promise<number> {
       note(`Wrote ${where}: edit the health checks and runbooks to fit your services.`);
       print(where);
       return 0;
+    }
+    case 'update':
+    case 'summary':
+    case 'metrics': {
+      const load = { update: () => import('./commands/update'), summary: () => import('./commands/summary'), metrics: () => import('./commands/metrics') }[command];
+      return (await load()).run({ logPath, policy, cwd, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitUserName(cwd) });
     }
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -12,11 +12,11 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The CSV text: a header row, then one row per incident, CRLF line breaks as RFC 4180 has them. */
-export function metricsCsv(rows: readonly IncidentDurations[]): string {
+/** The CSV text: a header row, then one row per incident, CRLF line breaks as RFC 4180 has them (or LF for a terminal). */
+export function metricsCsv(rows: readonly IncidentDurations[], eol: '\r\n' | '\n' = '\r\n'): string {
   const lines = [CSV_HEADER.join(',')];
   for (const r of rows) {
     lines.push([r.id, r.severity, r.status, r.detected, r.resolved, r.timeToDetect, r.timeToAcknowledge, r.timeToResolve, r.timeToMitigate].map(csvCell).join(','));
   }
-  return lines.join('\r\n') + '\r\n';
+  return lines.join(eol) + eol;
 }
