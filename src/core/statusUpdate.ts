@@ -49,8 +49,19 @@ const STATUS_UPDATE_ENTRY = /^status update \((internal|status page)\):/i;
 
 /** The timeline entry "Mark as sent" logs: `Status update (internal): <first line of the text>`. */
 export function statusUpdateEntryText(audience: Audience, text: string): string {
-  const first = text.split(/\r\n|\r|\n/).find((l) => l.trim() !== '') ?? '';
-  const line = foldUserText(stripInline(first.replace(/^\s{0,3}#{1,6}\s/, '').replace(/^\s*[-*•]\s/, ''))).replace(/^[*_]+|[*_]+$/g, '').trim();
+  // At most the first 1,000 characters of the first non-blank line: an entry is one line.
+  let start = 0;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  let end = start;
+  while (end < text.length && end - start < 1000 && text[end] !== '\n' && text[end] !== '\r') end++;
+  const first = text.slice(start, end).replace(/^#{1,6}\s/, '').replace(/^[-*•]\s/, '');
+  let line = foldUserText(stripInline(first)).trim();
+  // Emphasis markers left around the whole line (Slack's `*bold*`) are not part of its words.
+  let a = 0;
+  let b = line.length;
+  while (a < b && (line[a] === '*' || line[a] === '_')) a++;
+  while (b > a && (line[b - 1] === '*' || line[b - 1] === '_')) b--;
+  line = line.slice(a, b).trim();
   return `Status update (${AUDIENCE_WORDS[audience]}): ${line.length > 200 ? line.slice(0, 199) + '…' : line}`;
 }
 

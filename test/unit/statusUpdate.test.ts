@@ -169,3 +169,13 @@ test('"Mark as sent" logs the first line; each audience’s countdown restarts f
   const reminder = dueReminders(indexLog(internal, { policy }), policy, new Date('2026-11-20T16:05:00Z')).find((r) => r.kind === 'statuspage-due')!;
   assert.equal(reminder.message, 'SEV-1 INC-2026-1120-002: a status page update is overdue by 3 min (every 1 h 00 min; last 2026-11-20 15:02 UTC).');
 });
+
+test('the sent entry is one short line, fast on hostile text', () => {
+  const hostile = '*'.repeat(200_000) + 'x';
+  const t0 = performance.now();
+  const entry = statusUpdateEntryText('internal', hostile);
+  assert.ok(performance.now() - t0 < 200);
+  assert.ok(entry.length < 260, String(entry.length));
+  assert.equal(statusUpdateEntryText('internal', '*[SEV-1] INC-1 down: Mitigating*\n*Status:* x'), 'Status update (internal): [SEV-1] INC-1 down: Mitigating');
+  assert.equal(statusUpdateEntryText('statuspage', '   \n\n- Resolved: all good\n'), 'Status update (status page): Resolved: all good');
+});
