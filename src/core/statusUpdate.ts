@@ -206,3 +206,72 @@ export function renderStatusUpdate(d: StatusUpdateDraft, format: UpdateFormat, z
   }
   return out.join('\n') + '\n';
 }
+
+/**
+ * Markdown as Slack mrkdwn, for an update edited as markdown and copied for Slack: `**bold**`
+ * and `__bold__` become `*bold*`, `# Heading` a bold line, `- item` a `•` bullet (indent kept),
+ * `[text](url)` becomes `<url|text>`, and `&`, `<`, `>` are escaped as Slack requires. A scan
+ * per line; anything else is kept as written.
+ */
+export function markdownToSlack(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((raw) => {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      let indent = 0;
+      while (indent < line.length && line[indent] === ' ') indent++;
+      let body = line.slice(indent);
+      let prefix = line.slice(0, indent);
+      let heading = false;
+      let hashes = 0;
+      while (hashes < body.length && hashes < 7 && body[hashes] === '#') hashes++;
+      if (hashes >= 1 && hashes <= 6 && body[hashes] === ' ') {
+        body = body.slice(hashes + 1).trim();
+        heading = true;
+      } else if ((body.startsWith('- ') || body.startsWith('* ') || body.startsWith('+ ')) && body.length > 2) {
+        prefix += '• ';
+        body = body.slice(2);
+      }
+      const converted = inlineToSlack(body);
+      return prefix + (heading && converted ? `*${converted.replace(/^\*+|\*+$/g, '')}*` : converted);
+    })
+    .join('\n');
+}
+
+function inlineToSlack(text: string): string {
+  let out = '';
+  let i = 0;
+  // The next `](` and the `)` after it, found once and reused by every `[` before them, so a
+  // line of many brackets stays linear.
+  let close = -2;
+  let end = -1;
+  while (i < text.length) {
+    const c = text[i];
+    if ((c === '*' || c === '_') && text[i + 1] === c) {
+      out += '*';
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      // `[text](url)`: both parts bounded and on this line; anything else is literal.
+      if (close !== -1 && close <= i) {
+        close = text.indexOf('](', i + 1);
+        end = close > 0 ? text.indexOf(')', close + 2) : -1;
+      }
+      const label = close > 0 ? text.slice(i + 1, close) : '';
+      const url = end > 0 ? text.slice(close + 2, end) : '';
+      if (end > 0 && close - i < 500 && end - close < 2100 && /^https?:\/\/[^\s|<>]+$/.test(url) && !label.includes('[')) {
+        out += `<${url}|${escapeSlack(label)}>`;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c;
+    i++;
+  }
+  return out;
+}
+
+function escapeSlack(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -179,3 +179,20 @@ test('the sent entry is one short line, fast on hostile text', () => {
   assert.equal(statusUpdateEntryText('internal', '*[SEV-1] INC-1 down: Mitigating*\n*Status:* x'), 'Status update (internal): [SEV-1] INC-1 down: Mitigating');
   assert.equal(statusUpdateEntryText('statuspage', '   \n\n- Resolved: all good\n'), 'Status update (status page): Resolved: all good');
 });
+
+test('markdown edited in the composer copies as Slack mrkdwn', async () => {
+  const { markdownToSlack } = await import('../../src/core/statusUpdate');
+  assert.equal(markdownToSlack('**[SEV-1] INC-1 down: Mitigating**'), '*[SEV-1] INC-1 down: Mitigating*');
+  assert.equal(markdownToSlack('- **Impact:** 5xx > 2% & rising\n  - 14:40 UTC rolled back'), '• *Impact:* 5xx &gt; 2% &amp; rising\n  • 14:40 UTC rolled back');
+  assert.equal(markdownToSlack('## Next steps'), '*Next steps*');
+  assert.equal(markdownToSlack('See [the dashboard](https://grafana.example.com/d/abc) now'), 'See <https://grafana.example.com/d/abc|the dashboard> now');
+  assert.equal(markdownToSlack('[not a link](javascript:alert(1))'), '[not a link](javascript:alert(1))');
+  assert.equal(markdownToSlack('a\r\nb'), 'a\nb');
+  // The generated markdown converts to the same lines as the Slack rendering's fields.
+  const policy = defaultPolicy();
+  const d = composeStatusUpdate(indexLog(log, { policy }).incidents[0], policy, NOW);
+  assert.match(markdownToSlack(renderStatusUpdate(d, 'markdown')), /^\*\[SEV-1\] INC-2026-1120-002 Checkout errors after deploy: Mitigating\*\n\n• \*Incident ID:\* INC-2026-1120-002\n/);
+  const t0 = performance.now();
+  markdownToSlack('['.repeat(100_000) + '](' + 'x'.repeat(100_000));
+  assert.ok(performance.now() - t0 < 500);
+});
