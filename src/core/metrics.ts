@@ -12,7 +12,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { snoozeMinutes } from './check';
 import type { Incident } from './model';
 import { type Policy, matchSeverity } from './policy';
-import { incidentReviewDue, reviewOverdue } from './review';
+import { reviewDeadline, reviewDueOf } from './metrics/reviewDue';
 import { readReviewActionItems } from './reviewActions';
 import { readReview } from './reviewFile';
 import { dayOf, toDate } from './time';
@@ -103,9 +103,39 @@ const minutes = (from: Date | null, to: Date | null): number | null => {
   return m >= 0 ? m : null;
 };
 
-/** The instant an incident is placed in time by: its detection, or the start of its detected day in the zone. */
-function detectionMoment(incident: Incident, policy: Policy): { at: Date; day: string } | null {
-  const at = detectedAt(incident, policy);
+/** The moments of one incident the figures use, read once (several figures need each). */
+interface Moments {
+  started: Date | null;
+  detected: Date | null;
+  acknowledged: Date | null;
+  resolved: Date | null;
+  mitigated: Date | null;
+  /** The instant it is placed in time by: its detection, or the start of its detected day in the zone. */
+  placed: { at: Date; day: string } | null;
+}
+
+const momentCache = new WeakMap<Policy, WeakMap<Incident, Moments>>();
+
+function momentsOf(incident: Incident, policy: Policy): Moments {
+  let byIncident = momentCache.get(policy);
+  if (!byIncident) momentCache.set(policy, (byIncident = new WeakMap()));
+  let m = byIncident.get(incident);
+  if (!m) {
+    const detected = detectedAt(incident, policy);
+    m = {
+      started: startedAt(incident, policy),
+      detected,
+      acknowledged: acknowledgedAt(incident, policy),
+      resolved: resolvedAt(incident),
+      mitigated: mitigatedAt(incident, policy),
+      placed: placement(incident, policy, detected),
+    };
+    byIncident.set(incident, m);
+  }
+  return m;
+}
+
+function placement(incident: Incident, policy: Policy, at: Date | null): { at: Date; day: string } | null {
   if (at) return { at, day: dayOf(at.toISOString(), policy.timeZone) ?? at.toISOString().slice(0, 10) };
   const day = incident.detected && incident.detected.length === 10 ? incident.detected : null;
   if (!day) return null;
@@ -116,8 +146,9 @@ function detectionMoment(incident: Incident, policy: Policy): { at: Date; day: s
 
 /** The durations of one incident, as the CSV and the figures read them. */
 export function incidentDurations(incident: Incident, policy: Policy): IncidentDurations {
-  const detected = detectedAt(incident, policy);
-  const moment = detectionMoment(incident, policy);
+  const m = momentsOf(incident, policy);
+  const detected = m.detected;
+  const moment = m.placed;
   return {
     id: incident.id,
     severity: severityId(incident, policy),
@@ -125,10 +156,10 @@ export function incidentDurations(incident: Incident, policy: Policy): IncidentD
     detected: detected ? detected.toISOString().replace(/\.\d{3}Z$/, 'Z') : incident.detected,
     resolved: incident.resolved,
     month: moment ? moment.day.slice(0, 7) : null,
-    timeToDetect: minutes(startedAt(incident, policy), detected),
-    timeToAcknowledge: minutes(detected, acknowledgedAt(incident, policy)),
-    timeToResolve: minutes(detected, resolvedAt(incident)),
-    timeToMitigate: minutes(detected, mitigatedAt(incident, policy)),
+    timeToDetect: minutes(m.started, detected),
+    timeToAcknowledge: minutes(detected, m.acknowledged),
+    timeToResolve: minutes(detected, m.resolved),
+    timeToMitigate: minutes(detected, m.mitigated),
   };
 }
 
@@ -136,7 +167,7 @@ export function incidentDurations(incident: Incident, policy: Policy): IncidentD
 function inScope(incident: Incident, policy: Policy, options: MetricsOptions): boolean {
   if (options.severity && severityId(incident, policy) !== options.severity) return false;
   if (!options.since && !options.until) return true;
-  const moment = detectionMoment(incident, policy);
+  const moment = momentsOf(incident, policy).placed;
   if (!moment) return false;
   if (options.since && moment.at < options.since) return false;
   if (options.until && moment.at >= options.until) return false;
@@ -150,12 +181,11 @@ function inScope(incident: Incident, policy: Policy, options: MetricsOptions): b
  */
 function responseMet(incident: Incident, policy: Policy, now: Date): boolean | null {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  const detected = detectedAt(incident, policy);
+  const { detected, acknowledged: ack, resolved } = momentsOf(incident, policy);
   if (!level || level.responseMinutes === null || !detected) return null;
-  const ack = acknowledgedAt(incident, policy);
   if (ack) return ack.getTime() - detected.getTime() <= level.responseMinutes * 60000;
   if (incident.roles.commander) return null;
-  const end = resolvedAt(incident) ?? now;
+  const end = resolved ?? now;
   return end.getTime() - detected.getTime() > level.responseMinutes * 60000 ? false : null;
 }
 
@@ -167,9 +197,9 @@ function responseMet(incident: Incident, policy: Policy, now: Date): boolean | n
  */
 function cadenceIntervals(incident: Incident, policy: Policy, now: Date): { onTime: number; total: number } {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  const start = detectedAt(incident, policy);
+  const { detected: start, resolved } = momentsOf(incident, policy);
   if (!level || !level.updateMinutes || !start) return { onTime: 0, total: 0 };
-  const end = resolvedAt(incident) ?? (incident.status?.toLowerCase() === policy.resolvedStatus.toLowerCase() ? null : now);
+  const end = resolved ?? (incident.status?.toLowerCase() === policy.resolvedStatus.toLowerCase() ? null : now);
   if (!end || end < start) return { onTime: 0, total: 0 };
   const cadence = level.updateMinutes * 60000;
   const times: number[] = [];
@@ -200,8 +230,7 @@ function cadenceIntervals(incident: Incident, policy: Policy, now: Date): { onTi
  * final with no completion time: not measured.
  */
 function reviewMet(incident: Incident, policy: Policy, review: string | undefined, now: Date): boolean | null {
-  const due = incidentReviewDue(incident, policy);
-  if (!due) return null;
+  if (!incident.resolved) return null;
   let final = false;
   if (review !== undefined) {
     try {
@@ -210,13 +239,20 @@ function reviewMet(incident: Incident, policy: Policy, review: string | undefine
       final = false;
     }
   }
+  const due = reviewDueOf(incident, policy);
+  const deadline = due ? reviewDeadline(due, policy.timeZone) : null;
+  if (deadline === null) return null;
+  // A day is met before it ends; a date-time at or before it (as review.ts's reviewOverdue reads them).
+  const inTime = (t: number) => (due!.length === 10 ? t < deadline : t <= deadline);
   if (final) {
-    const done = incident.timeline.find((e) => e.text.trim().toLowerCase().startsWith('post-incident review completed'));
+    const done = incident.timeline.find((e) => headOf(e.text).startsWith('post-incident review completed'));
     const at = done ? toDate(done.at) : null;
-    return at ? !reviewOverdue(due, at, policy.timeZone) : null;
+    return at ? inTime(at.getTime()) : null;
   }
-  return reviewOverdue(due, now, policy.timeZone) ? false : null;
+  return inTime(now.getTime()) ? null : false;
 }
+
+const headOf = (text: string) => text.slice(0, 48).trimStart().toLowerCase();
 
 function today(now: Date, zone: string): string {
   return DateTime.fromJSDate(now, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' }).toISODate() ?? now.toISOString().slice(0, 10);
@@ -334,7 +370,7 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
     timeInStatusMinutes[status] = { totalMinutes: Math.round(s.total * 10) / 10, meanMinutes: Math.round((s.total / s.incidents) * 10) / 10, incidents: s.incidents };
   }
   const sortedMonths: Metrics['byMonth'] = {};
-  for (const m of Object.keys(byMonth).sort()) sortedMonths[m] = byMonth[m];
+  for (const m of Object.keys(byMonth).sort()) sortedMonths[m] = Object.fromEntries(sortedSeverities(Object.keys(byMonth[m]), policy).map((k) => [k, byMonth[m][k]]));
   const sortedBySeverity: Record<string, number> = {};
   for (const s of sortedSeverities(Object.keys(bySeverity), policy)) sortedBySeverity[s] = bySeverity[s];
 

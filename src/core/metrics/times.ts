@@ -17,7 +17,19 @@ const ACK_KEYS = new Set(['acknowledged', 'acknowledged at', 'ack', 'acked', 'ac
 const DRILL_KEYS = new Set(['drill', 'exercise', 'game day']);
 const YES = new Set(['yes', 'y', 'true', '1', 'x', '✅']);
 
-const keyOf = (key: string) => stripInline(key).trim().toLowerCase().replace(/\s+/g, ' ');
+// Keys repeat across a log (Severity, Status, …): each is normalised once.
+const keyCache = new Map<string, string>();
+function keyOf(key: string): string {
+  let k = keyCache.get(key);
+  if (k === undefined) {
+    k = stripInline(key).trim().toLowerCase().replace(/\s+/g, ' ');
+    if (keyCache.size < 10_000) keyCache.set(key, k);
+  }
+  return k;
+}
+
+/** The start of an entry's text, lower-cased: enough to recognise the entries read here. */
+const headOf = (text: string) => text.slice(0, 48).trimStart().toLowerCase();
 
 /** The first non-empty value of a field whose key (as written) is one of `keys`. */
 export function rawField(incident: Incident, keys: ReadonlySet<string> | string): string | null {
@@ -58,7 +70,7 @@ export function startedAt(incident: Incident, policy: Policy): Date | null {
     if (v) return instant(v, policy);
   }
   for (const e of incident.timeline) {
-    const t = e.text.trimStart().toLowerCase();
+    const t = headOf(e.text);
     if (t.startsWith('impact began') || t.startsWith('impact started')) {
       // "Impact began 14:05" names the time itself; otherwise the entry's time is the moment.
       const rest = e.text.trimStart().slice('impact began'.length).replace(/^[\s:—–-]{0,4}(?:at\s)?/i, '');
@@ -108,7 +120,7 @@ export function acknowledgedAt(incident: Incident, policy: Policy): Date | null 
   if (field) return instant(field, policy);
   let declared: Date | null = null;
   for (const e of incident.timeline) {
-    const t = e.text.trimStart().toLowerCase();
+    const t = headOf(e.text);
     if (declared === null && t.startsWith('incident declared')) declared = toDate(e.at);
     const i = COMMANDER_PREFIXES.findIndex((p) => t.startsWith(p));
     if (i < 0) continue;
@@ -120,6 +132,7 @@ export function acknowledgedAt(incident: Incident, policy: Policy): Date | null 
 
 /** A status change entry's new status: `Status: A → B`, `Status set to B`, `Status changed to B`. */
 export function statusChangeOf(text: string, policy: Policy): { from: string | null; to: string } | null {
+  if (!headOf(text).startsWith('status')) return null;
   const t = text.trim();
   const lower = t.toLowerCase();
   let rest: string;
