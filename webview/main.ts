@@ -2,10 +2,12 @@
 // Components of @vscode-elements/elements are imported one by one by the apps (not the whole set).
 import { startChecklistApp } from './checklist/checklistApp';
 import { startReviewApp } from './review/reviewApp';
+import { startComposeApp } from './compose/composeApp';
 
 const apps: Record<string, (root: HTMLElement) => void> = {
   checklist: startChecklistApp,
   review: startReviewApp,
+  compose: startComposeApp,
 };
 
 const root = document.getElementById('app');

@@ -27,6 +27,7 @@ export const Commands = {
   openReview: 'incidentPlaybook.openReview',
   runHealthCheck: 'incidentPlaybook.runHealthCheck',
   runAllHealthChecks: 'incidentPlaybook.runAllHealthChecks',
+  composeUpdate: 'incidentPlaybook.composeUpdate',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

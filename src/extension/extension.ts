@@ -14,6 +14,7 @@ import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
+import { registerComposePanel } from './panels/registerComposePanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogStateContext(store),
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
+    ...registerComposePanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     ...registerHealthChecks({ store, view: tree.view, output }),
   );

@@ -99,7 +99,7 @@ export class IncidentReminders implements vscode.Disposable {
     this.history.push(shown);
     void choice.then(async (picked) => {
       try {
-        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.addTimelineEntry, { incident: id } satisfies AddTimelineEntryArgs);
+        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.composeUpdate, { incident: id, audience: reminder.kind === 'statuspage-due' ? 'statuspage' : 'internal' });
         else if (picked?.startsWith('Snooze')) await this.snooze(id, snoozeMinutes);
         else if (picked === 'Assign Commander') await vscode.commands.executeCommand(Commands.assignRole, { incident: id, role: 'commander' } satisfies AssignRoleArgs);
         else if (picked === 'Open') await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
