@@ -204,9 +204,10 @@ function cadenceIntervals(incident: Incident, policy: Policy, now: Date): { onTi
   const cadence = level.updateMinutes * 60000;
   const times: number[] = [];
   for (const e of incident.timeline) {
-    if (snoozeMinutes(e.text) !== null) continue;
-    const at = toDate(e.at)?.getTime();
-    if (at !== undefined && at > start.getTime() && at <= end.getTime()) times.push(at);
+    // Only an entry starting with "Status update reminder snoozed" can be a snooze.
+    if (firstLetter(e.text) === 's' && snoozeMinutes(e.text) !== null) continue;
+    const at = isoMillis(e.at);
+    if (at !== null && at > start.getTime() && at <= end.getTime()) times.push(at);
   }
   times.sort((a, b) => a - b);
   let onTime = 0;
@@ -250,6 +251,26 @@ function reviewMet(incident: Incident, policy: Policy, review: string | undefine
     return at ? inTime(at.getTime()) : null;
   }
   return inTime(now.getTime()) ? null : false;
+}
+
+/** The first non-blank character, lower-cased. */
+function firstLetter(text: string): string {
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  return (text[i] ?? '').toLowerCase();
+}
+
+/**
+ * Milliseconds of an indexed entry time (`2026-11-20T14:30:00Z`) without a Date object: the
+ * figures read tens of thousands of them. Other shapes go through toDate.
+ */
+function isoMillis(at: string | null): number | null {
+  if (!at) return null;
+  if (at.length === 20 && at[10] === 'T' && at[19] === 'Z') {
+    const ms = Date.UTC(+at.slice(0, 4), +at.slice(5, 7) - 1, +at.slice(8, 10), +at.slice(11, 13), +at.slice(14, 16), +at.slice(17, 19));
+    if (!Number.isNaN(ms)) return ms;
+  }
+  return toDate(at)?.getTime() ?? null;
 }
 
 const headOf = (text: string) => text.slice(0, 48).trimStart().toLowerCase();

@@ -132,6 +132,10 @@ export function acknowledgedAt(incident: Incident, policy: Policy): Date | null 
 
 /** A status change entry's new status: `Status: A → B`, `Status set to B`, `Status changed to B`. */
 export function statusChangeOf(text: string, policy: Policy): { from: string | null; to: string } | null {
+  // Most entries are not status changes: rejected on their first letter, without a copy.
+  let i = 0;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (text[i] !== 's' && text[i] !== 'S') return null;
   if (!headOf(text).startsWith('status')) return null;
   const t = text.trim();
   const lower = t.toLowerCase();
