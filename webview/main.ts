@@ -3,11 +3,13 @@
 import { startChecklistApp } from './checklist/checklistApp';
 import { startReviewApp } from './review/reviewApp';
 import { startComposeApp } from './compose/composeApp';
+import { startSummaryApp } from './summary/summaryApp';
 
 const apps: Record<string, (root: HTMLElement) => void> = {
   checklist: startChecklistApp,
   review: startReviewApp,
   compose: startComposeApp,
+  summary: startSummaryApp,
 };
 
 const root = document.getElementById('app');

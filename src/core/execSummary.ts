@@ -160,8 +160,8 @@ export function composeExecutiveSummary(incident: Incident, policy: Policy, revi
 
 const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The summary as an email body (markdown, Slack mrkdwn or plain text), the final update after it. */
-export function renderExecutiveSummary(s: ExecutiveSummary, format: UpdateFormat): string {
+/** The summary as an email body (markdown, Slack mrkdwn or plain text), the final update after it unless `finalUpdate` is false. */
+export function renderExecutiveSummary(s: ExecutiveSummary, format: UpdateFormat, options: { finalUpdate?: boolean } = {}): string {
   const rows: Array<[string, string | string[]]> = [
     ['Incident', s.incident],
     ['Start time', s.startTime],
@@ -181,6 +181,7 @@ export function renderExecutiveSummary(s: ExecutiveSummary, format: UpdateFormat
     if (Array.isArray(v)) out.push(bold(k), ...v.map((x) => `${format === 'slack' ? '    •' : '-'} ${esc(x)}`), '');
     else out.push(`${bold(k)} ${esc(v)}`, '');
   }
+  if (options.finalUpdate === false) return out.join('\n').trimEnd() + '\n';
   out.push(format === 'text' ? 'Final update:' : bold('Final update'), '', ...s.finalUpdate.split('\n').map(esc));
   return out.join('\n') + '\n';
 }

@@ -28,6 +28,7 @@ export const Commands = {
   runHealthCheck: 'incidentPlaybook.runHealthCheck',
   runAllHealthChecks: 'incidentPlaybook.runAllHealthChecks',
   composeUpdate: 'incidentPlaybook.composeUpdate',
+  composeSummary: 'incidentPlaybook.composeSummary',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

@@ -15,6 +15,7 @@ import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
 import { registerComposePanel } from './panels/registerComposePanel';
+import { registerSummaryPanel } from './panels/registerSummaryPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { type IncidentTreeProvider, registerTree } from './tree';
 import { registerHealthChecks } from './terminal/healthCheckCommands';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
     ...registerComposePanel(context.extensionUri, store, output),
+    ...registerSummaryPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     ...registerHealthChecks({ store, view: tree.view, output }),
   );

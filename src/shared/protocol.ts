@@ -330,3 +330,34 @@ export function composeMessageSchema(incident: string) {
 }
 
 export type ComposeFromWebview = z.infer<ReturnType<typeof composeMessageSchema>>;
+
+// ---------------------------------------------------------------------------------------------
+// The executive summary composer
+
+/** Everything the summary composer shows: the summary and the final update, prefilled. */
+export interface SummaryView {
+  readonly incident: { readonly id: string; readonly title: string; readonly severity: string | null; readonly status: string | null; readonly active: boolean };
+  /** The executive summary as markdown, the Subject line first (what its text area starts with). */
+  readonly summary: string;
+  /** The final update as markdown. */
+  readonly finalUpdate: string;
+  /** The review file the summary read (relative to the workspace), or null when there is none yet. */
+  readonly review: string | null;
+}
+
+export type SummaryToWebview =
+  | { readonly type: 'state'; readonly view: SummaryView }
+  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
+  | NoticeMessage;
+
+/** The schema of what the summary composer of `incident` may send. */
+export function summaryMessageSchema(incident: string) {
+  const id = z.literal(incident);
+  return z.discriminatedUnion('type', [
+    readySchema,
+    z.object({ type: z.literal('copy'), incident: id, format: z.enum(['markdown', 'slack', 'text']), text: updateText }).strict(),
+    z.object({ type: z.literal('openReview'), incident: id }).strict(),
+  ]);
+}
+
+export type SummaryFromWebview = z.infer<ReturnType<typeof summaryMessageSchema>>;

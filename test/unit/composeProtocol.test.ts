@@ -66,3 +66,22 @@ test('the view: prefilled markdown for the audience, both cadences and countdown
   const conflicted = indexLog(log + '<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> main\n', { policy });
   assert.match(composeView(conflicted, conflicted.incidents[0], policy, 'internal', now).readOnly ?? '', /conflict markers/);
 });
+
+test('the summary composer: its messages, its view, and markdown as plain text for an email', async () => {
+  const { summaryMessageSchema } = await import('../../src/shared/protocol');
+  const { markdownToPlain, summaryView } = await import('../../src/extension/panels/summaryView');
+  const ok = (m: unknown) => parseMessage(summaryMessageSchema(ID), m).ok;
+  assert.ok(ok({ type: 'copy', incident: ID, format: 'text', text: 'Subject: x' }));
+  assert.ok(ok({ type: 'openReview', incident: ID }));
+  assert.ok(!ok({ type: 'copy', incident: ID, format: 'html', text: 'x' }));
+  assert.ok(!ok({ type: 'openReview', incident: ID, path: '/etc/passwd' }));
+  assert.equal(markdownToPlain('**Impact:** <5% of searches & stale\n- **Next steps:** [review](https://example.com/pir)\n  - nested *item*'), 'Impact: <5% of searches & stale\n- Next steps: review\n  - nested item');
+  const policy = defaultPolicy();
+  const log = `## ${ID}: Checkout API returning 500s\n- **Severity:** SEV-1\n- **Status:** Resolved\n- **Detected:** 2026-11-20 14:30 UTC\n- **Resolved:** 2026-11-20 15:10 UTC\n`;
+  const v = summaryView(indexLog(log, { policy }).incidents[0], policy, undefined, new Date('2026-11-21T00:00:00Z'));
+  assert.ok(v.summary.startsWith('Subject: [SEV-1] Incident Summary - Checkout API returning 500s\n\n**Incident:** '));
+  assert.ok(!v.summary.includes('Final update'));
+  assert.match(v.finalUpdate, /^Resolved: Checkout API returning 500s\nThe incident is resolved as of 2026-11-20 15:10 UTC\. Impact lasted 40 min\.\n/);
+  assert.equal(v.review, null);
+  assert.equal(v.incident.active, false);
+});

@@ -124,3 +124,11 @@ test('rendered as text, markdown and Slack', () => {
   const slack = renderExecutiveSummary(s, 'slack');
   assert.match(slack, /\n\*Prevention:\*\n {4}• Rotate matching logs hourly/);
 });
+
+test('the summary alone, without the final update (the panel shows them apart)', () => {
+  const policy = priorityPolicy();
+  const s = composeExecutiveSummary(indexLog(log, { policy }).incidents[0], policy, review, NOW);
+  const alone = renderExecutiveSummary(s, 'markdown', { finalUpdate: false });
+  assert.ok(alone.endsWith('- Action items tracked: 2 (1 open)\n'), alone.slice(-80));
+  assert.ok(!alone.includes('Final update'));
+});
