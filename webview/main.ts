@@ -2,10 +2,14 @@
 // Components of @vscode-elements/elements are imported one by one by the apps (not the whole set).
 import { startChecklistApp } from './checklist/checklistApp';
 import { startReviewApp } from './review/reviewApp';
+import { startComposeApp } from './compose/composeApp';
+import { startSummaryApp } from './summary/summaryApp';
 
 const apps: Record<string, (root: HTMLElement) => void> = {
   checklist: startChecklistApp,
   review: startReviewApp,
+  compose: startComposeApp,
+  summary: startSummaryApp,
 };
 
 const root = document.getElementById('app');

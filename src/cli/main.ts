@@ -71,6 +71,13 @@ Commands:
                                                 resolution or now, newest first
   commit ID [--push]                            Commit only the incident's record (log, linked
                                                 file, review); --push merges the remote first
+  update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent]
+                                                Print the status update prefilled from the log;
+                                                --sent logs it as sent (restarts the countdown)
+  summary ID [--format markdown|slack|text]     Print the executive summary and final update
+  metrics [--json] [--csv] [--since DATE] [--until DATE] [--severity S]
+                                                Time to detect / acknowledge / mitigate /
+                                                resolve, frequency and compliance figures
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
@@ -263,6 +270,12 @@ async function main(argv: string[]): Promise<number> {
       merge: { type: 'boolean' },
       hours: { type: 'string' },
       push: { type: 'boolean' },
+      format: { type: 'string' },
+      audience: { type: 'string' },
+      sent: { type: 'boolean' },
+      csv: { type: 'boolean' },
+      since: { type: 'string' },
+      until: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean' },
     },
@@ -604,6 +617,12 @@ async function main(argv: string[]): Promise<number> {
       note(`Wrote ${where}: edit the health checks and runbooks to fit your services.`);
       print(where);
       return 0;
+    }
+    case 'update':
+    case 'summary':
+    case 'metrics': {
+      const load = { update: () => import('./commands/update'), summary: () => import('./commands/summary'), metrics: () => import('./commands/metrics') }[command];
+      return (await load()).run({ logPath, policy, cwd, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitUserName(cwd) });
     }
     default: {
       const host = { command, args, values, logPath, policy, cwd, readLog: () => readLog(ctx), usage: (m: string) => new UsageError(m) };

@@ -1,15 +1,17 @@
 // What a responder should be nudged about right now: an active incident whose status update is
 // due (per the policy's cadence, unless a snooze in its timeline says otherwise), and an active
 // incident that has gone past the policy's response time without a commander. Pure: the editor
-// decides how to show them and remembers which it has shown.
+// decides how to show them and remembers which it has shown. The status page has a cadence of
+// its own, tracked from the newest `Status update (status page)` entry once there is one.
 import { lastUpdateAt, nextUpdateDue, responseTimeBreach, snoozedUntil } from './check';
 import { formatElapsed, severityRank } from './clock';
 import { isActive } from './indexer';
 import type { Incident, LogIndex } from './model';
 import { type Policy, matchSeverity } from './policy';
 import { formatLogTime } from './time';
+import { lastStatusPageUpdateAt, nextStatusPageUpdateDue } from './statusUpdate';
 
-export type ReminderKind = 'update-due' | 'response-time';
+export type ReminderKind = 'update-due' | 'statuspage-due' | 'response-time';
 
 export interface Reminder {
   kind: ReminderKind;
@@ -38,6 +40,19 @@ export function dueReminders(index: LogIndex, policy: Policy, now: Date, zone = 
           // A new key whenever the snooze ends or an update moves the due time.
           key: `${incident.id}:update:${due.dueAt.toISOString()}:${quietUntil?.toISOString() ?? ''}`,
           message: `${label}: a status update is ${-due.minutesLeft < 1 ? 'due' : `overdue by ${formatElapsed(-due.minutesLeft)}`} (every ${formatElapsed(level.updateMinutes)}; last ${last ? formatLogTime(last, zone) : 'never'}).`,
+        });
+      }
+    }
+    const pageDue = nextStatusPageUpdateDue(incident, policy, now);
+    if (pageDue && pageDue.minutesLeft <= 0 && level?.statusPageMinutes) {
+      const quietUntil = snoozedUntil(incident);
+      if (!quietUntil || quietUntil <= now) {
+        out.push({
+          kind: 'statuspage-due',
+          incident,
+          rank,
+          key: `${incident.id}:statuspage:${pageDue.dueAt.toISOString()}:${quietUntil?.toISOString() ?? ''}`,
+          message: `${label}: a status page update is ${-pageDue.minutesLeft < 1 ? 'due' : `overdue by ${formatElapsed(-pageDue.minutesLeft)}`} (every ${formatElapsed(level.statusPageMinutes)}; last ${formatLogTime(lastStatusPageUpdateAt(incident) as Date, zone)}).`,
         });
       }
     }

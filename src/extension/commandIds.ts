@@ -40,6 +40,8 @@ export const Commands = {
   openRunbook: 'incidentPlaybook.openRunbook',
   runStep: 'incidentPlaybook.runStep',
   createPlaybook: 'incidentPlaybook.createPlaybook',
+  composeUpdate: 'incidentPlaybook.composeUpdate',
+  composeSummary: 'incidentPlaybook.composeSummary',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

@@ -14,6 +14,8 @@ import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
+import { registerComposePanel } from './panels/registerComposePanel';
+import { registerSummaryPanel } from './panels/registerSummaryPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
@@ -61,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogStateContext(store),
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
+    ...registerComposePanel(context.extensionUri, store, output),
+    ...registerSummaryPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     reviewReminder,
     ...health.disposables,

@@ -90,7 +90,7 @@ export class IncidentReminders implements vscode.Disposable {
     const id = reminder.incident.id;
     // Entries and fields can only be written into an incident's own section (not a table row).
     const writable = reminder.incident.source === 'section';
-    const actions = !writable ? ['Open'] : reminder.kind === 'update-due' ? ['Add Update', `Snooze ${snoozeMinutes} min`, 'Open'] : ['Assign Commander', 'Open'];
+    const actions = !writable ? ['Open'] : reminder.kind !== 'response-time' ? ['Add Update', `Snooze ${snoozeMinutes} min`, 'Open'] : ['Assign Commander', 'Open'];
     this.output.appendLine(`Reminder: ${reminder.message}`);
     const show = reminder.kind === 'response-time' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     // The notification names its source (Incident Playbook) itself.
@@ -99,7 +99,7 @@ export class IncidentReminders implements vscode.Disposable {
     this.history.push(shown);
     void choice.then(async (picked) => {
       try {
-        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.addTimelineEntry, { incident: id } satisfies AddTimelineEntryArgs);
+        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.composeUpdate, { incident: id, audience: reminder.kind === 'statuspage-due' ? 'statuspage' : 'internal' });
         else if (picked?.startsWith('Snooze')) await this.snooze(id, snoozeMinutes);
         else if (picked === 'Assign Commander') await vscode.commands.executeCommand(Commands.assignRole, { incident: id, role: 'commander' } satisfies AssignRoleArgs);
         else if (picked === 'Open') await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);

@@ -200,8 +200,10 @@ class ResponseCommands {
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
     await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
     const start = 'Open Post-Incident Review';
-    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${reviewPeriodText(reviewPeriodFor(policy, incident.severity))}.`, start)).then((picked) => {
+    const summary = 'Compose Executive Summary';
+    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${reviewPeriodText(reviewPeriodFor(policy, incident.severity))}.`, start, summary)).then((picked) => {
       if (picked === start) void vscode.commands.executeCommand(Commands.openReview, { incident: incident.id } satisfies IncidentArgs);
+      if (picked === summary) void vscode.commands.executeCommand(Commands.composeSummary, { incident: incident.id } satisfies IncidentArgs);
     });
     return true;
   }

@@ -127,7 +127,7 @@ export const hrefSchema = z
 const itemRef = z.object({ index: z.number().int().min(0).max(9999), text: plainText(MAX_TEXT) }).strict();
 
 /** The commands a panel's buttons may run. */
-export const PANEL_COMMANDS = ['addTimelineEntry', 'setStatus', 'resolve'] as const;
+export const PANEL_COMMANDS = ['addTimelineEntry', 'setStatus', 'resolve', 'composeUpdate'] as const;
 export type PanelCommand = (typeof PANEL_COMMANDS)[number];
 
 /** Messages any panel sends. */
@@ -273,3 +273,93 @@ export function reviewMessageSchema(incident: string) {
 }
 
 export type ReviewFromWebview = z.infer<ReturnType<typeof reviewMessageSchema>>;
+
+// ---------------------------------------------------------------------------------------------
+// The status update composer
+
+export const UPDATE_AUDIENCES = ['internal', 'statuspage'] as const;
+export type UpdateAudience = (typeof UPDATE_AUDIENCES)[number];
+/** Longest update text the composer sends (an update is a few lines). */
+export const MAX_UPDATE_TEXT = 20_000;
+
+export interface ComposeClockView {
+  /** "2026-11-20 15:30 UTC". */
+  readonly at: string;
+  /** "in 12 min", "8 min overdue". */
+  readonly relative: string;
+  readonly overdue: boolean;
+}
+
+/** Everything the composer shows: the prefilled update for the chosen audience, and the clocks. */
+export interface ComposeView {
+  readonly incident: { readonly id: string; readonly title: string; readonly severity: string | null; readonly status: string | null; readonly active: boolean };
+  readonly audience: UpdateAudience;
+  /** The prefilled update as markdown (what the text area starts with). */
+  readonly markdown: string;
+  /** `#incident-YYYY-MM-DD-HH-MM`, or null without a detection time. */
+  readonly warRoom: string | null;
+  /** Each audience's cadence ("30 min") and next due time; null when none is required or none runs yet. */
+  readonly cadence: { readonly internal: string | null; readonly statuspage: string | null };
+  readonly due: { readonly internal: ComposeClockView | null; readonly statuspage: ComposeClockView | null };
+  /** Why "Mark as sent" cannot write (a table row, a log with conflicts); null when it can. */
+  readonly readOnly: string | null;
+}
+
+export type ComposeToWebview =
+  | { readonly type: 'state'; readonly view: ComposeView }
+  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
+  | NoticeMessage;
+
+/** The update text as the page sends it: line breaks and tabs allowed, other control characters not. */
+const updateText = z
+  .string()
+  .min(1)
+  .max(MAX_UPDATE_TEXT)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters')
+  .refine((s) => s.trim().length > 0, 'blank');
+
+/** The schema of what the composer of `incident` may send. */
+export function composeMessageSchema(incident: string) {
+  const id = z.literal(incident);
+  return z.discriminatedUnion('type', [
+    readySchema,
+    z.object({ type: z.literal('setAudience'), incident: id, audience: z.enum(UPDATE_AUDIENCES) }).strict(),
+    z.object({ type: z.literal('copy'), incident: id, format: z.enum(['markdown', 'slack']), text: updateText }).strict(),
+    z.object({ type: z.literal('copyWarRoom'), incident: id }).strict(),
+    z.object({ type: z.literal('markSent'), incident: id, audience: z.enum(UPDATE_AUDIENCES), text: updateText }).strict(),
+  ]);
+}
+
+export type ComposeFromWebview = z.infer<ReturnType<typeof composeMessageSchema>>;
+
+// ---------------------------------------------------------------------------------------------
+// The executive summary composer
+
+/** Everything the summary composer shows: the summary and the final update, prefilled. */
+export interface SummaryView {
+  readonly incident: { readonly id: string; readonly title: string; readonly severity: string | null; readonly status: string | null; readonly active: boolean };
+  /** The executive summary as markdown, the Subject line first (what its text area starts with). */
+  readonly summary: string;
+  /** The final update as markdown. */
+  readonly finalUpdate: string;
+  /** The review file the summary read (relative to the workspace), or null when there is none yet. */
+  readonly review: string | null;
+}
+
+export type SummaryToWebview =
+  | { readonly type: 'state'; readonly view: SummaryView }
+  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
+  | NoticeMessage;
+
+/** The schema of what the summary composer of `incident` may send. */
+export function summaryMessageSchema(incident: string) {
+  const id = z.literal(incident);
+  return z.discriminatedUnion('type', [
+    readySchema,
+    z.object({ type: z.literal('copy'), incident: id, format: z.enum(['markdown', 'slack', 'text']), text: updateText }).strict(),
+    z.object({ type: z.literal('openReview'), incident: id }).strict(),
+  ]);
+}
+
+export type SummaryFromWebview = z.infer<ReturnType<typeof summaryMessageSchema>>;

@@ -20,6 +20,7 @@ const BUTTONS: ReadonlyArray<{ command: PanelCommand; label: string; icon: strin
   { command: 'addTimelineEntry', label: 'Add Timeline Entry', icon: 'add', activeOnly: false },
   { command: 'setStatus', label: 'Set Status', icon: 'pulse', activeOnly: false },
   { command: 'resolve', label: 'Resolve', icon: 'pass', activeOnly: true },
+  { command: 'composeUpdate', label: 'Compose Update', icon: 'megaphone', activeOnly: true },
 ];
 
 export class IncidentChecklist extends LitElement {

@@ -1,0 +1,26 @@
+// `incident update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent]`:
+// prints the status update prefilled from the log; `--sent` logs it as sent, which restarts
+// that audience's update countdown.
+import { type Audience, composeStatusUpdate, renderStatusUpdate, statusUpdateEntryText } from '../../core/statusUpdate';
+import { type CommandContext, CommandError, FORMATS, choice, guarded, note, nowOf, print, readIndex, requireIncident } from './shared';
+
+const AUDIENCES: Record<string, Audience> = { internal: 'internal', team: 'internal', statuspage: 'statuspage', public: 'statuspage', status: 'statuspage' };
+
+export function run(ctx: CommandContext): Promise<number> {
+  return guarded(async () => {
+    if (ctx.args.length !== 1) throw new CommandError('Usage: incident update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent]');
+    const format = choice('format', ctx.values.format, FORMATS, 'markdown');
+    const audience = choice('audience', ctx.values.audience, AUDIENCES, 'internal');
+    const now = nowOf(ctx, ctx.values.at !== undefined ? 'at' : 'now');
+    const incident = requireIncident(readIndex(ctx), ctx.args[0], ctx);
+    const text = renderStatusUpdate(composeStatusUpdate(incident, ctx.policy, now, audience), format, ctx.policy.timeZone);
+    print(text);
+    if (ctx.values.sent) {
+      if (incident.source === 'table-row') throw new CommandError(`${incident.id} is a table row: it has no timeline to log the update in.`);
+      const owner = ctx.values.owner ?? (await ctx.gitUser());
+      ctx.logEntries(incident.id, [{ at: now, text: statusUpdateEntryText(audience, text), owner }]);
+      note(`Logged the ${audience === 'internal' ? 'internal' : 'status page'} update as sent on ${incident.id}.`);
+    }
+    return 0;
+  });
+}

@@ -1,0 +1,277 @@
+// The status update: the trading playbook's template (Incident ID, Status, Impact, Actions, ETA,
+// Next Update) filled from the log, for the team ("internal", on the severity's update cadence)
+// or for customers ("status page", on its own cadence, in customer wording). "Mark as sent"
+// logs `Status update (internal|status page): <first line>`; the status page's cadence restarts
+// from the newest such entry, the internal one (like every timeline entry) from any.
+import { snoozeMinutes } from './check';
+import { isActive } from './indexer';
+import type { Incident, TimelineEntry } from './model';
+import { type Policy, matchSeverity } from './policy';
+import { foldUserText, stripInline } from './text';
+import { formatLogTime, toDate } from './time';
+import { DateTime, IANAZone } from 'luxon';
+import { detectedAt, rawField } from './metrics/times';
+
+export type Audience = 'internal' | 'statuspage';
+export type UpdateFormat = 'markdown' | 'slack' | 'text';
+
+export const AUDIENCES: readonly Audience[] = ['internal', 'statuspage'];
+export const UPDATE_FORMATS: readonly UpdateFormat[] = ['markdown', 'slack', 'text'];
+
+/** How an audience is written in the timeline entry: `Status update (status page): …`. */
+const AUDIENCE_WORDS: Record<Audience, string> = { internal: 'internal', statuspage: 'status page' };
+
+export interface StatusUpdateDraft {
+  audience: Audience;
+  incidentId: string;
+  title: string;
+  severity: string | null;
+  status: string | null;
+  /** The Impact field, else the newest entry's text. */
+  impact: string;
+  /** What is being done now: the newest entries (up to 3), oldest first. */
+  actions: Array<{ at: string | null; text: string; owner: string | null }>;
+  /** The ETA field as written, or null when there is none. */
+  eta: string | null;
+  /** When the next update is due: `now` + the audience's cadence; null when none is required or resolved. */
+  nextUpdate: Date | null;
+  /** The cadence in minutes, or null. */
+  cadenceMinutes: number | null;
+  resolved: boolean;
+  /** `#incident-YYYY-MM-DD-HH-MM` from the detection time in the playbook's zone; null without one. */
+  warRoom: string | null;
+}
+
+const ETA_KEYS = new Set(['eta', 'estimated resolution', 'expected resolution', 'estimated time to resolution']);
+const IMPACT_KEYS = new Set(['impact', 'customer impact', 'user impact']);
+
+const STATUS_UPDATE_ENTRY = /^status update \((internal|status page)\):/i;
+
+/** The timeline entry "Mark as sent" logs: `Status update (internal): <first line of the text>`. */
+export function statusUpdateEntryText(audience: Audience, text: string): string {
+  // At most the first 1,000 characters of the first non-blank line: an entry is one line.
+  let start = 0;
+  while (start < text.length && /\s/.test(text[start])) start++;
+  let end = start;
+  while (end < text.length && end - start < 1000 && text[end] !== '\n' && text[end] !== '\r') end++;
+  const first = text.slice(start, end).replace(/^#{1,6}\s/, '').replace(/^[-*•]\s/, '');
+  let line = foldUserText(stripInline(first)).trim();
+  // Emphasis markers left around the whole line (Slack's `*bold*`) are not part of its words.
+  let a = 0;
+  let b = line.length;
+  while (a < b && (line[a] === '*' || line[a] === '_')) a++;
+  while (b > a && (line[b - 1] === '*' || line[b - 1] === '_')) b--;
+  line = line.slice(a, b).trim();
+  return `Status update (${AUDIENCE_WORDS[audience]}): ${line.length > 200 ? line.slice(0, 199) + '…' : line}`;
+}
+
+/** The audience of a status update entry; null for any other entry. */
+export function statusUpdateAudience(text: string): Audience | null {
+  const m = STATUS_UPDATE_ENTRY.exec(text.trimStart());
+  if (!m) return null;
+  return m[1].toLowerCase() === 'internal' ? 'internal' : 'statuspage';
+}
+
+/** An entry that is bookkeeping of the communication itself, not news about the incident. */
+function isCommsEntry(e: TimelineEntry): boolean {
+  return snoozeMinutes(e.text) !== null || statusUpdateAudience(e.text) !== null;
+}
+
+/** The newest status-page update entry's time; null when none was logged. */
+export function lastStatusPageUpdateAt(incident: Incident): Date | null {
+  let last: Date | null = null;
+  for (const e of incident.timeline) {
+    if (statusUpdateAudience(e.text) !== 'statuspage') continue;
+    const at = toDate(e.at);
+    if (at && (!last || at > last)) last = at;
+  }
+  return last;
+}
+
+/**
+ * When the next status-page update is due: the severity's status-page cadence after the newest
+ * status-page update. Null when the incident is not active, the severity has no such cadence,
+ * or no status-page update was logged yet (the team has not taken the incident public).
+ */
+export function nextStatusPageUpdateDue(incident: Incident, policy: Policy, now: Date): { dueAt: Date; minutesLeft: number } | null {
+  if (!isActive(incident, policy)) return null;
+  const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
+  const last = lastStatusPageUpdateAt(incident);
+  if (!level || level.statusPageMinutes === null || !last) return null;
+  const dueAt = new Date(last.getTime() + level.statusPageMinutes * 60000);
+  return { dueAt, minutesLeft: (dueAt.getTime() - now.getTime()) / 60000 };
+}
+
+/** `#incident-2026-11-20-14-30`: the war-room channel the trading playbook names from the detection time. */
+export function warRoomChannel(incident: Incident, policy: Policy): string | null {
+  const at = detectedAt(incident, policy);
+  if (!at) return null;
+  const zone = IANAZone.isValidZone(policy.timeZone) ? policy.timeZone : 'utc';
+  return `#incident-${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd-HH-mm')}`;
+}
+
+export function composeStatusUpdate(incident: Incident, policy: Policy, now: Date, audience: Audience = 'internal'): StatusUpdateDraft {
+  const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
+  const news = incident.timeline.filter((e) => !isCommsEntry(e) && e.text.trim() !== '');
+  const impactField = rawField(incident, IMPACT_KEYS);
+  // `Impact` is also a severity alias: a value that names a severity is one, not an impact.
+  const impact = impactField && !matchSeverity(policy, impactField) ? impactField : (news.at(-1)?.text.trim() ?? 'Under investigation.');
+  const resolved = !isActive(incident, policy);
+  const cadence = level ? (audience === 'internal' ? level.updateMinutes : level.statusPageMinutes) : null;
+  return {
+    audience,
+    incidentId: incident.id,
+    title: incident.title,
+    severity: incident.severity,
+    status: incident.status,
+    impact: stripInline(impact),
+    actions: news.slice(-3).map((e) => ({ at: e.at, text: stripInline(e.text.trim()), owner: e.owner })),
+    eta: rawField(incident, ETA_KEYS),
+    nextUpdate: !resolved && cadence ? new Date(now.getTime() + cadence * 60000) : null,
+    cadenceMinutes: cadence,
+    resolved,
+    warRoom: warRoomChannel(incident, policy),
+  };
+}
+
+/** Customer wording for a status: what a status page says at that stage. */
+function publicStatus(status: string | null, resolved: boolean): string {
+  if (resolved) return 'Resolved: the issue is fixed and service is operating normally.';
+  switch ((status ?? '').toLowerCase()) {
+    case 'identified':
+      return 'Identified: we have found the cause and are working on a fix.';
+    case 'mitigating':
+      return 'Mitigating: a fix is being applied.';
+    case 'monitoring':
+      return 'Monitoring: a fix is in place and we are watching the results.';
+    default:
+      return 'Investigating: we are looking into the issue.';
+  }
+}
+
+/** Slack mrkdwn escapes exactly these three; everything else is shown as written. */
+const slackEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** One line per field, in the audience's and format's words. */
+function lines(d: StatusUpdateDraft, zone: string): Array<[string, string | string[]]> {
+  const next = d.resolved ? 'None: this is the final update.' : d.nextUpdate ? formatLogTime(d.nextUpdate, zone) : 'As needed (the policy sets no cadence).';
+  if (d.audience === 'statuspage') {
+    return [
+      ['Status', publicStatus(d.status, d.resolved)],
+      ['Impact', d.impact],
+      ...(d.eta ? ([['ETA', d.eta]] as Array<[string, string]>) : []),
+      ['Next update', next],
+    ];
+  }
+  const time = (at: string | null) => (at ? `${formatLogTime(new Date(at), zone).slice(11)} ` : '');
+  return [
+    ['Incident ID', d.incidentId],
+    ['Status', `${d.status ?? 'unknown'}${d.severity ? ` (${d.severity})` : ''}`],
+    ['Impact', d.impact],
+    ['Actions', d.actions.length ? d.actions.map((a) => `${time(a.at)}${a.text}${a.owner ? ` (@${a.owner})` : ''}`) : ['None logged yet.']],
+    ['ETA', d.eta ?? 'Not known yet.'],
+    ['Next Update', next],
+    ...(d.warRoom ? ([['War room', d.warRoom]] as Array<[string, string]>) : []),
+  ];
+}
+
+/** The first line: what the update is about, in a line (it is what "Mark as sent" logs). */
+function headline(d: StatusUpdateDraft): string {
+  if (d.audience === 'statuspage') return `${d.resolved ? 'Resolved' : (d.status ?? 'Investigating')}: ${d.title}`;
+  return `[${d.severity ?? 'no severity'}] ${d.incidentId} ${d.title}: ${d.resolved ? 'Resolved' : (d.status ?? 'unknown')}`;
+}
+
+/** The update as text to send: markdown, Slack mrkdwn or plain text. Times in `zone`. */
+export function renderStatusUpdate(d: StatusUpdateDraft, format: UpdateFormat, zone = 'UTC'): string {
+  const rows = lines(d, zone);
+  const out: string[] = [];
+  if (format === 'markdown') {
+    out.push(`**${headline(d)}**`, '');
+    for (const [k, v] of rows) {
+      if (Array.isArray(v)) out.push(`- **${k}:**`, ...v.map((x) => `  - ${x}`));
+      else out.push(`- **${k}:** ${v}`);
+    }
+  } else if (format === 'slack') {
+    out.push(`*${slackEscape(headline(d))}*`);
+    for (const [k, v] of rows) {
+      if (Array.isArray(v)) out.push(`*${k}:*`, ...v.map((x) => `    • ${slackEscape(x)}`));
+      else out.push(`*${k}:* ${slackEscape(v)}`);
+    }
+  } else {
+    out.push(headline(d), '');
+    for (const [k, v] of rows) {
+      if (Array.isArray(v)) out.push(`${k}:`, ...v.map((x) => `  - ${x}`));
+      else out.push(`${k}: ${v}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+/**
+ * Markdown as Slack mrkdwn, for an update edited as markdown and copied for Slack: `**bold**`
+ * and `__bold__` become `*bold*`, `# Heading` a bold line, `- item` a `•` bullet (indent kept),
+ * `[text](url)` becomes `<url|text>`, and `&`, `<`, `>` are escaped as Slack requires. A scan
+ * per line; anything else is kept as written.
+ */
+export function markdownToSlack(markdown: string): string {
+  return markdown
+    .split('\n')
+    .map((raw) => {
+      const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      let indent = 0;
+      while (indent < line.length && line[indent] === ' ') indent++;
+      let body = line.slice(indent);
+      let prefix = line.slice(0, indent);
+      let heading = false;
+      let hashes = 0;
+      while (hashes < body.length && hashes < 7 && body[hashes] === '#') hashes++;
+      if (hashes >= 1 && hashes <= 6 && body[hashes] === ' ') {
+        body = body.slice(hashes + 1).trim();
+        heading = true;
+      } else if ((body.startsWith('- ') || body.startsWith('* ') || body.startsWith('+ ')) && body.length > 2) {
+        prefix += '• ';
+        body = body.slice(2);
+      }
+      const converted = inlineToSlack(body);
+      return prefix + (heading && converted ? `*${converted.replace(/^\*+|\*+$/g, '')}*` : converted);
+    })
+    .join('\n');
+}
+
+function inlineToSlack(text: string): string {
+  let out = '';
+  let i = 0;
+  // The next `](` and the `)` after it, found once and reused by every `[` before them, so a
+  // line of many brackets stays linear.
+  let close = -2;
+  let end = -1;
+  while (i < text.length) {
+    const c = text[i];
+    if ((c === '*' || c === '_') && text[i + 1] === c) {
+      out += '*';
+      i += 2;
+      continue;
+    }
+    if (c === '[') {
+      // `[text](url)`: both parts bounded and on this line; anything else is literal.
+      if (close !== -1 && close <= i) {
+        close = text.indexOf('](', i + 1);
+        end = close > 0 ? text.indexOf(')', close + 2) : -1;
+      }
+      const label = close > 0 ? text.slice(i + 1, close) : '';
+      const url = end > 0 ? text.slice(close + 2, end) : '';
+      if (end > 0 && close - i < 500 && end - close < 2100 && /^https?:\/\/[^\s|<>]+$/.test(url) && !label.includes('[')) {
+        out += `<${url}|${escapeSlack(label)}>`;
+        i = end + 1;
+        continue;
+      }
+    }
+    out += c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c;
+    i++;
+  }
+  return out;
+}
+
+function escapeSlack(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,163 @@
+// The status update composer: one per incident, opened by "Incident: Compose Status Update"
+// (palette, tree), restored after a reload. It shows the update prefilled from the log for the
+// chosen audience, copies it as markdown or Slack text, and "Mark as sent" logs it on the
+// timeline as one WorkspaceEdit, which restarts that audience's countdown.
+import * as vscode from 'vscode';
+import { findIncident } from '../../core/indexer';
+import type { LogIndex } from '../../core/model';
+import type { Policy } from '../../core/policy';
+import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/statusUpdate';
+import { resolveDisplayZone } from '../../core/time';
+import { WriteRefused, appendTimelineEntry } from '../../core/writer';
+import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema, panelStateSchema } from '../../shared/protocol';
+import { type IncidentArgs, stringArg } from '../commandIds';
+import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
+import type { LogStore } from '../logStore';
+import { gitUser } from '../gitUser';
+import { chooseIncident } from '../incidentPicker';
+import { composeReadOnlyReason, composeView } from './composeView';
+import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
+
+/** How often the countdowns are refreshed while the panel is open. */
+const CLOCK_MS = 30_000;
+
+export interface ComposeArgs extends IncidentArgs {
+  /** `internal` (default) or `statuspage`. */
+  audience?: UpdateAudience;
+}
+
+export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeToWebview> {
+  private readonly messageSchema;
+  /** The audience the page shows; the page's toggle changes it. */
+  audience: UpdateAudience;
+
+  constructor(
+    panel: vscode.WebviewPanel,
+    ctx: PanelContext,
+    readonly incidentId: string,
+    audience: UpdateAudience = 'internal',
+  ) {
+    super(panel, ctx, `Status update composer (${incidentId})`);
+    this.audience = audience;
+    this.messageSchema = composeMessageSchema(incidentId);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    const timer = setInterval(() => {
+      if (panel.visible) void this.refresh();
+    }, CLOCK_MS);
+    this.register({ dispose: () => clearInterval(timer) });
+    this.load('compose');
+  }
+
+  protected schema() {
+    return this.messageSchema;
+  }
+
+  protected async snapshot(): Promise<ComposeToWebview> {
+    const state = await this.ctx.store.read();
+    if (state.kind !== 'ok') return { type: 'missing', incident: this.incidentId, message: 'The incident log cannot be read.' };
+    const incident = findIncident(state.index, this.incidentId);
+    if (!incident) return { type: 'missing', incident: this.incidentId, message: `${this.incidentId} is not in the log any more.` };
+    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
+    this.panel.title = `Update: ${incident.id}`;
+    return { type: 'state', view: composeView(state.index, incident, state.policy, this.audience, new Date(), zone) };
+  }
+
+  protected async handle(message: Exclude<ComposeFromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'setAudience':
+        this.audience = message.audience;
+        return this.refresh();
+      case 'copy': {
+        await vscode.env.clipboard.writeText(message.format === 'slack' ? markdownToSlack(message.text) : message.text);
+        await this.post({ type: 'notice', level: 'info', message: message.format === 'slack' ? 'Copied as Slack text.' : 'Copied as Markdown.' });
+        return;
+      }
+      case 'copyWarRoom': {
+        const state = await this.ctx.store.read();
+        const incident = state.kind === 'ok' ? findIncident(state.index, this.incidentId) : undefined;
+        const channel = incident && state.kind === 'ok' ? warRoomChannel(incident, state.policy) : null;
+        if (!channel) throw new WriteRefused(`${this.incidentId} has no detection time to name its war room from.`);
+        await vscode.env.clipboard.writeText(channel);
+        await this.post({ type: 'notice', level: 'info', message: `Copied ${channel}.` });
+        return;
+      }
+      case 'markSent':
+        return this.markSent(message.audience, message.text);
+    }
+  }
+
+  /** Logs `Status update (internal|status page): <first line>` on the timeline, as one edit. */
+  async markSent(audience: UpdateAudience, text: string): Promise<void> {
+    const { doc, policy, index, owner } = await logContext(this.ctx.store);
+    const incident = findIncident(index, this.incidentId);
+    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    const refused = composeReadOnlyReason(index, incident);
+    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+    const entry = statusUpdateEntryText(audience, text);
+    await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => appendTimelineEntry(i, id, { at: new Date(), text: entry, owner }, policy));
+    this.ctx.output.appendLine(`${this.label}: logged "${entry}"`);
+    this.ctx.store.invalidate(0);
+    await this.post({ type: 'notice', level: 'info', message: `Logged on the timeline: ${entry}` });
+  }
+}
+
+async function logContext(store: LogStore): Promise<{ doc: vscode.TextDocument; policy: Policy; index: LogIndex; owner: string | null }> {
+  const uri = store.logUri();
+  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
+  if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+  const policy = await store.policy(folder);
+  return { doc, policy, index: store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
+}
+
+/** The open composers, one per incident. */
+export class ComposePanels implements vscode.WebviewPanelSerializer {
+  private readonly open = new Map<string, ComposePanel>();
+
+  constructor(private readonly ctx: PanelContext) {}
+
+  private track(panel: ComposePanel): ComposePanel {
+    this.open.set(panel.incidentId, panel);
+    panel.onDidClose(() => {
+      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
+    });
+    return panel;
+  }
+
+  /** Opens (or reveals) the composer of the incident named by `args`, the one under the cursor, or one picked. */
+  async openPanel(args: Partial<ComposeArgs>): Promise<ComposePanel | undefined> {
+    const state = await this.ctx.store.read();
+    if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
+    const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Compose Status Update' });
+    if (!incident) return undefined;
+    const audience: UpdateAudience = args.audience === 'statuspage' ? 'statuspage' : 'internal';
+    const existing = this.open.get(incident.id);
+    if (existing) {
+      if (args.audience && existing.audience !== audience) {
+        existing.audience = audience;
+        await existing.refresh();
+      }
+      existing.panel.reveal();
+      return existing;
+    }
+    const panel = vscode.window.createWebviewPanel(COMPOSE_VIEW_TYPE, `Update: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
+    return this.track(new ComposePanel(panel, this.ctx, incident.id, audience));
+  }
+
+  /** After a reload: the panel's saved state names its incident; anything else closes it. */
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+    const parsed = panelStateSchema.safeParse(state);
+    if (!parsed.success || this.open.has(parsed.data.incident)) {
+      this.ctx.output.appendLine('Status update composer: not restored (its saved state names no incident).');
+      panel.dispose();
+      return;
+    }
+    this.track(new ComposePanel(panel, this.ctx, parsed.data.incident));
+  }
+
+  dispose(): void {
+    for (const p of [...this.open.values()]) p.dispose();
+  }
+}

@@ -1,0 +1,126 @@
+// The status update composer in a real VS Code: the command opens it, its page loads under the
+// CSP and says `ready`, hostile messages are refused with nothing written, copies go to the
+// clipboard (markdown, Slack text, the war-room channel), and "Mark as sent" logs the update as
+// one edit, after which the status bar's countdown restarts.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { defaultPolicy, findIncident, indexLog, lastUpdateAt } from '../../src/core';
+import { lastStatusPageUpdateAt } from '../../src/core/statusUpdate';
+import { Commands } from '../../src/extension/commandIds';
+import type { IncidentPlaybookApi } from '../../src/extension/extension';
+import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+
+const ID = 'INC-2026-1120-001';
+
+interface ComposerHandle {
+  incidentId: string;
+  isReady: boolean;
+  audience: string;
+  panel: vscode.WebviewPanel;
+  receive(raw: unknown): Promise<boolean>;
+}
+
+async function open(incident: string, audience?: string): Promise<ComposerHandle> {
+  const panel = await vscode.commands.executeCommand<ComposerHandle>(Commands.composeUpdate, { incident, ...(audience ? { audience } : {}) });
+  assert.ok(panel, 'the command returns the panel');
+  return panel;
+}
+
+describe('Status update composer', () => {
+  let original = '';
+  let api: IncidentPlaybookApi;
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
+    assert.ok(ext);
+    api = await ext.activate();
+    original = await diskText();
+  });
+
+  afterEach(() => resetLog(original));
+
+  it('opens from "Incident: Compose Status Update" and its page says ready', async () => {
+    assert.ok((await vscode.commands.getCommands(true)).includes('incidentPlaybook.composeUpdate'));
+    const panel = await open(ID);
+    assert.equal(panel.incidentId, ID);
+    assert.equal(panel.panel.viewType, 'incidentPlaybook.composePanel');
+    assert.equal(panel.panel.title, `Update: ${ID}`);
+    await waitFor('the page to say ready', () => panel.isReady, 20_000);
+    const html = panel.panel.webview.html;
+    assert.match(html, /default-src 'none'; script-src 'nonce-[^']+'; style-src [^;]+; font-src [^;]+; img-src [^;]+ data:/);
+    assert.match(html, /data-app="compose"/);
+    assert.ok(!html.includes('Checkout API'), 'no incident text in the HTML');
+    assert.equal(await open(ID), panel, 'opening it again reveals the same panel');
+    assert.equal((await open(ID, 'statuspage')).audience, 'statuspage');
+  });
+
+  it('refuses hostile messages and writes nothing', async () => {
+    const panel = await open(ID);
+    const hostile: unknown[] = [
+      42,
+      null,
+      'markSent',
+      { type: 'markSent', incident: ID, audience: 'press', text: 'x' },
+      { type: 'markSent', incident: 'INC-2026-1121-001', audience: 'internal', text: 'x' },
+      { type: 'markSent', incident: ID, audience: 'internal', text: '' },
+      { type: 'markSent', incident: ID, audience: 'internal', text: 'a\u001b]52;c;ZXZpbA==\u0007' },
+      { type: 'markSent', incident: ID, audience: 'internal', text: 'x'.repeat(30_000) },
+      { type: 'markSent', incident: ID, audience: 'internal', text: 'x', path: '/etc/passwd' },
+      { type: 'copy', incident: ID, format: 'html', text: 'x' },
+      { type: 'setAudience', incident: ID, audience: 'everyone' },
+      { type: 'runCommand', incident: ID, command: 'workbench.action.terminal.new' },
+    ];
+    for (const m of hostile) assert.equal(await panel.receive(m), false, JSON.stringify(m)?.slice(0, 120));
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await diskText(), original, 'nothing was written');
+  });
+
+  it('copies as Markdown, as Slack text, and the war-room channel', async () => {
+    const panel = await open(ID);
+    assert.equal(await panel.receive({ type: 'copy', incident: ID, format: 'slack', text: '**[SEV-1] Checkout** 5xx > 2%\n- rolled back' }), true);
+    assert.equal(await vscode.env.clipboard.readText(), '*[SEV-1] Checkout* 5xx &gt; 2%\n• rolled back');
+    assert.equal(await panel.receive({ type: 'copy', incident: ID, format: 'markdown', text: '**As edited**' }), true);
+    assert.equal(await vscode.env.clipboard.readText(), '**As edited**');
+    assert.equal(await panel.receive({ type: 'copyWarRoom', incident: ID }), true);
+    assert.equal(await vscode.env.clipboard.readText(), '#incident-2026-11-20-14-30');
+  });
+
+  it('"Mark as sent" logs the first line and the status bar countdown restarts', async () => {
+    await api.statusBar.refresh();
+    assert.match(api.statusBar.current.text, /INC-2026-1120-001 · .+ · update overdue /);
+    const panel = await open(ID);
+    const before = Date.now();
+    assert.equal(await panel.receive({ type: 'markSent', incident: ID, audience: 'statuspage', text: '**Mitigating: Checkout API returning 500s**\n\n- **Status:** …' }), true);
+    const text = await waitFor('the entry on disk', async () => {
+      const t = await diskText();
+      return t.includes('Status update (status page): Mitigating: Checkout API returning 500s') && t;
+    });
+    const inc = findIncident(indexLog(text, { policy: defaultPolicy() }), ID)!;
+    const last = inc.timeline.at(-1)!;
+    assert.equal(last.text, 'Status update (status page): Mitigating: Checkout API returning 500s');
+    // Written to the minute: the entry is at most a minute before the click.
+    assert.ok(lastStatusPageUpdateAt(inc)!.getTime() >= before - 60_000);
+    assert.equal(lastUpdateAt(inc)?.getTime(), lastStatusPageUpdateAt(inc)?.getTime());
+    // Only the incident's section changed, by one line.
+    assert.equal(text.split('\n').length, original.split('\n').length + 1);
+    await waitFor('the status bar to restart its countdown', async () => {
+      await api.statusBar.refresh();
+      return /INC-2026-1120-001 · .+ · update in (29|30) min$/.test(api.statusBar.current.text);
+    });
+    assert.equal(api.statusBar.current.background, undefined);
+    // One Undo removes the entry.
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('undo');
+    assert.ok(!doc.getText().includes('Status update (status page)'));
+  });
+
+  it('opens from the checklist panel’s Compose Update button', async () => {
+    (await open(ID)).panel.dispose();
+    const composerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('incidentPlaybook.composePanel'));
+    await waitFor('the composer to close', () => composerTabs().length === 0);
+    const checklist = await vscode.commands.executeCommand<{ receive(raw: unknown): Promise<boolean> }>(Commands.openChecklist, { incident: ID });
+    assert.equal(await checklist.receive({ type: 'command', incident: ID, command: 'composeUpdate' }), true);
+    await waitFor('the composer to open', () => composerTabs().length === 1);
+  });
+});

@@ -1,0 +1,198 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { applySplices, appendTimelineEntry, defaultPolicy, dueReminders, indexLog, lastUpdateAt, nextUpdateDue, priorityPolicy } from '../../src/core';
+import { composeStatusUpdate, lastStatusPageUpdateAt, nextStatusPageUpdateDue, renderStatusUpdate, statusUpdateAudience, statusUpdateEntryText, warRoomChannel } from '../../src/core/statusUpdate';
+
+const log = `# Incident Log
+
+## INC-2026-1120-002: Checkout errors after deploy
+- **Severity:** SEV-1
+- **Status:** Mitigating
+- **Detected:** 2026-11-20 14:30 UTC
+- **Incident Commander:** Dana Reyes
+- **Impact:** 12% of checkouts fail with a 502; card payments only
+- **ETA:** 15:30 UTC if the rollback holds
+
+### Timeline
+- 2026-11-20 14:30 UTC — Incident declared (SEV-1) (@dana)
+- 2026-11-20 14:40 UTC — Error rate traced to the 14:12 deploy of checkout-api (@sam)
+- 2026-11-20 14:45 UTC — Status: Investigating → Mitigating (@dana)
+- 2026-11-20 14:50 UTC — Status update reminder snoozed for 10 min (@dana)
+- 2026-11-20 14:52 UTC — Rolling back checkout-api to v41 (@sam)
+
+## INC-2026-1120-001: Search slow
+- **Severity:** SEV-2
+- **Status:** Investigating
+- **Detected:** 2026-11-20 09:00 UTC
+
+### Timeline
+- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)
+`;
+
+const NOW = new Date('2026-11-20T15:00:00Z');
+
+test('the internal update is prefilled with the template’s fields', () => {
+  const policy = defaultPolicy();
+  const inc = indexLog(log, { policy }).incidents[0];
+  const d = composeStatusUpdate(inc, policy, NOW);
+  assert.equal(d.incidentId, 'INC-2026-1120-002');
+  assert.equal(d.status, 'Mitigating');
+  assert.equal(d.impact, '12% of checkouts fail with a 502; card payments only');
+  // The newest three entries, the snooze left out.
+  assert.deepEqual(d.actions.map((a) => a.text), ['Error rate traced to the 14:12 deploy of checkout-api', 'Status: Investigating → Mitigating', 'Rolling back checkout-api to v41']);
+  assert.equal(d.eta, '15:30 UTC if the rollback holds');
+  // SEV-1: every 30 min internally, every 60 min on the status page.
+  assert.equal(d.nextUpdate?.toISOString(), '2026-11-20T15:30:00.000Z');
+  assert.equal(composeStatusUpdate(inc, policy, NOW, 'statuspage').nextUpdate?.toISOString(), '2026-11-20T16:00:00.000Z');
+  // The P1..P4 preset: a P1 every 15 min for both.
+  const p = priorityPolicy();
+  const p1 = indexLog(log.replace('SEV-1', 'P1'), { policy: p }).incidents[0];
+  assert.equal(composeStatusUpdate(p1, p, NOW, 'statuspage').nextUpdate?.toISOString(), '2026-11-20T15:15:00.000Z');
+  assert.equal(d.warRoom, '#incident-2026-11-20-14-30');
+});
+
+test('impact falls back to the newest entry; an Impact field naming a severity is a severity', () => {
+  const policy = defaultPolicy();
+  const inc = indexLog(log, { policy }).incidents[1];
+  assert.equal(composeStatusUpdate(inc, policy, NOW).impact, 'p99 latency <2 s & rising');
+  const sevImpact = indexLog(log.replace('- **Severity:** SEV-2\n', '- **Impact:** high\n'), { policy }).incidents[1];
+  assert.equal(sevImpact.severity, 'SEV-2');
+  assert.equal(composeStatusUpdate(sevImpact, policy, NOW).impact, 'p99 latency <2 s & rising');
+  // No entries and no Impact: said plainly.
+  const bare = indexLog('## INC-2026-1120-003: Bare\n- **Severity:** SEV-3\n- **Status:** Investigating\n', { policy }).incidents[0];
+  const d = composeStatusUpdate(bare, policy, NOW);
+  assert.equal(d.impact, 'Under investigation.');
+  assert.equal(d.nextUpdate, null, 'SEV-3 has no update cadence');
+  assert.equal(d.warRoom, null, 'no detection time, no channel name');
+});
+
+test('markdown, Slack mrkdwn and plain text', () => {
+  const policy = defaultPolicy();
+  const inc = indexLog(log, { policy }).incidents[0];
+  const d = composeStatusUpdate(inc, policy, NOW);
+  assert.equal(
+    renderStatusUpdate(d, 'markdown'),
+    `**[SEV-1] INC-2026-1120-002 Checkout errors after deploy: Mitigating**
+
+- **Incident ID:** INC-2026-1120-002
+- **Status:** Mitigating (SEV-1)
+- **Impact:** 12% of checkouts fail with a 502; card payments only
+- **Actions:**
+  - 14:40 UTC Error rate traced to the 14:12 deploy of checkout-api (@sam)
+  - 14:45 UTC Status: Investigating → Mitigating (@dana)
+  - 14:52 UTC Rolling back checkout-api to v41 (@sam)
+- **ETA:** 15:30 UTC if the rollback holds
+- **Next Update:** 2026-11-20 15:30 UTC
+- **War room:** #incident-2026-11-20-14-30
+`,
+  );
+  const slack = renderStatusUpdate(d, 'slack');
+  assert.ok(slack.startsWith('*[SEV-1] INC-2026-1120-002 Checkout errors after deploy: Mitigating*\n*Incident ID:* INC-2026-1120-002\n'), slack);
+  assert.match(slack, /\n\*Actions:\*\n {4}• 14:40 UTC Error rate/);
+  const text = renderStatusUpdate(d, 'text');
+  assert.match(text, /^\[SEV-1\] INC-2026-1120-002 Checkout errors after deploy: Mitigating\n\nIncident ID: INC-2026-1120-002\nStatus: Mitigating \(SEV-1\)\n/);
+  assert.doesNotMatch(text, /\*\*/);
+  // Slack's three special characters are escaped; the others stay as written.
+  const search = composeStatusUpdate(indexLog(log, { policy }).incidents[1], policy, NOW);
+  assert.match(renderStatusUpdate(search, 'slack'), /\*Impact:\* p99 latency &lt;2 s &amp; rising\n/);
+  assert.match(renderStatusUpdate(search, 'markdown'), /\*\*Impact:\*\* p99 latency <2 s & rising\n/);
+});
+
+test('the status page version speaks to customers: no ids, owners or internal actions', () => {
+  const policy = defaultPolicy();
+  const inc = indexLog(log, { policy }).incidents[0];
+  const page = renderStatusUpdate(composeStatusUpdate(inc, policy, NOW, 'statuspage'), 'text');
+  assert.equal(
+    page,
+    `Mitigating: Checkout errors after deploy
+
+Status: Mitigating: a fix is being applied.
+Impact: 12% of checkouts fail with a 502; card payments only
+ETA: 15:30 UTC if the rollback holds
+Next update: 2026-11-20 16:00 UTC
+`,
+  );
+  const resolved = indexLog(log.replace('- **Status:** Mitigating', '- **Status:** Resolved'), { policy }).incidents[0];
+  const final = renderStatusUpdate(composeStatusUpdate(resolved, policy, NOW, 'statuspage'), 'markdown');
+  assert.match(final, /^\*\*Resolved: Checkout errors after deploy\*\*/);
+  assert.match(final, /- \*\*Next update:\*\* None: this is the final update\./);
+});
+
+test('the war-room channel is named from the detection time in the playbook’s zone', () => {
+  const inc = (policy: ReturnType<typeof defaultPolicy>) => indexLog(log, { policy }).incidents[0];
+  const ny = { ...defaultPolicy(), timeZone: 'America/New_York' };
+  assert.equal(warRoomChannel(inc(ny), ny), '#incident-2026-11-20-09-30');
+  const tokyo = { ...defaultPolicy(), timeZone: 'Asia/Tokyo' };
+  assert.equal(warRoomChannel(inc(tokyo), tokyo), '#incident-2026-11-20-23-30');
+  // Summer time in London: 14:30 UTC is 15:30 local.
+  const london = { ...defaultPolicy(), timeZone: 'Europe/London' };
+  const summer = indexLog(log.replace('2026-11-20 14:30 UTC', '2026-07-01 14:30 UTC'), { policy: london }).incidents[0];
+  assert.equal(warRoomChannel(summer, london), '#incident-2026-07-01-15-30');
+});
+
+test('"Mark as sent" logs the first line; each audience’s countdown restarts from its own entry', () => {
+  const policy = defaultPolicy();
+  let index = indexLog(log, { policy });
+  const inc = index.incidents[0];
+  const text = renderStatusUpdate(composeStatusUpdate(inc, policy, NOW, 'statuspage'), 'markdown');
+  const entry = statusUpdateEntryText('statuspage', text);
+  assert.equal(entry, 'Status update (status page): Mitigating: Checkout errors after deploy');
+  assert.equal(statusUpdateAudience(entry), 'statuspage');
+  assert.equal(statusUpdateEntryText('internal', '\n  # Heading first\nrest'), 'Status update (internal): Heading first');
+  assert.equal(statusUpdateAudience('Status update (internal): x'), 'internal');
+  assert.equal(statusUpdateAudience('Status update posted'), null);
+
+  // Before: no status-page update yet, so no status-page countdown.
+  assert.equal(nextStatusPageUpdateDue(inc, policy, NOW), null);
+  const sentAt = new Date('2026-11-20T15:02:00Z');
+  const next = applySplices(log, appendTimelineEntry(index, inc.id, { at: sentAt, text: entry, owner: 'dana' }, policy));
+  assert.ok(next.includes('- 2026-11-20 15:02 UTC — Status update (status page): Mitigating: Checkout errors after deploy (@dana)\n'));
+  index = indexLog(next, { policy });
+  const after = index.incidents[0];
+  assert.equal(lastStatusPageUpdateAt(after)?.toISOString(), sentAt.toISOString());
+  assert.equal(lastUpdateAt(after)?.toISOString(), sentAt.toISOString(), 'the internal countdown restarts too (every entry counts)');
+  assert.equal(nextUpdateDue(after, policy, sentAt)?.dueAt.toISOString(), '2026-11-20T15:32:00.000Z');
+  assert.equal(nextStatusPageUpdateDue(after, policy, sentAt)?.dueAt.toISOString(), '2026-11-20T16:02:00.000Z');
+
+  // An internal update at 15:40 restarts the internal clock only.
+  const internal = applySplices(next, appendTimelineEntry(index, inc.id, { at: new Date('2026-11-20T15:40:00Z'), text: statusUpdateEntryText('internal', 'Rollback done'), owner: 'dana' }, policy));
+  const later = indexLog(internal, { policy }).incidents[0];
+  assert.equal(nextUpdateDue(later, policy, NOW)?.dueAt.toISOString(), '2026-11-20T16:10:00.000Z');
+  assert.equal(nextStatusPageUpdateDue(later, policy, NOW)?.dueAt.toISOString(), '2026-11-20T16:02:00.000Z');
+  // The internal update is no news for the next update's Actions.
+  assert.ok(!composeStatusUpdate(later, policy, NOW).actions.some((a) => a.text.startsWith('Status update')));
+
+  const kinds = (iso: string) => dueReminders(indexLog(internal, { policy }), policy, new Date(iso)).filter((r) => r.incident.id === inc.id).map((r) => r.kind);
+  assert.deepEqual(kinds('2026-11-20T16:01:00Z'), []);
+  assert.deepEqual(kinds('2026-11-20T16:05:00Z'), ['statuspage-due']);
+  assert.deepEqual(kinds('2026-11-20T16:12:00Z'), ['update-due', 'statuspage-due']);
+  const reminder = dueReminders(indexLog(internal, { policy }), policy, new Date('2026-11-20T16:05:00Z')).find((r) => r.kind === 'statuspage-due')!;
+  assert.equal(reminder.message, 'SEV-1 INC-2026-1120-002: a status page update is overdue by 3 min (every 1 h 00 min; last 2026-11-20 15:02 UTC).');
+});
+
+test('the sent entry is one short line, fast on hostile text', () => {
+  const hostile = '*'.repeat(200_000) + 'x';
+  const t0 = performance.now();
+  const entry = statusUpdateEntryText('internal', hostile);
+  assert.ok(performance.now() - t0 < 200);
+  assert.ok(entry.length < 260, String(entry.length));
+  assert.equal(statusUpdateEntryText('internal', '*[SEV-1] INC-1 down: Mitigating*\n*Status:* x'), 'Status update (internal): [SEV-1] INC-1 down: Mitigating');
+  assert.equal(statusUpdateEntryText('statuspage', '   \n\n- Resolved: all good\n'), 'Status update (status page): Resolved: all good');
+});
+
+test('markdown edited in the composer copies as Slack mrkdwn', async () => {
+  const { markdownToSlack } = await import('../../src/core/statusUpdate');
+  assert.equal(markdownToSlack('**[SEV-1] INC-1 down: Mitigating**'), '*[SEV-1] INC-1 down: Mitigating*');
+  assert.equal(markdownToSlack('- **Impact:** 5xx > 2% & rising\n  - 14:40 UTC rolled back'), '• *Impact:* 5xx &gt; 2% &amp; rising\n  • 14:40 UTC rolled back');
+  assert.equal(markdownToSlack('## Next steps'), '*Next steps*');
+  assert.equal(markdownToSlack('See [the dashboard](https://grafana.example.com/d/abc) now'), 'See <https://grafana.example.com/d/abc|the dashboard> now');
+  assert.equal(markdownToSlack('[not a link](javascript:alert(1))'), '[not a link](javascript:alert(1))');
+  assert.equal(markdownToSlack('a\r\nb'), 'a\nb');
+  // The generated markdown converts to the same lines as the Slack rendering's fields.
+  const policy = defaultPolicy();
+  const d = composeStatusUpdate(indexLog(log, { policy }).incidents[0], policy, NOW);
+  assert.match(markdownToSlack(renderStatusUpdate(d, 'markdown')), /^\*\[SEV-1\] INC-2026-1120-002 Checkout errors after deploy: Mitigating\*\n\n• \*Incident ID:\* INC-2026-1120-002\n/);
+  const t0 = performance.now();
+  markdownToSlack('['.repeat(100_000) + '](' + 'x'.repeat(100_000));
+  assert.ok(performance.now() - t0 < 500);
+});
