@@ -1,5 +1,5 @@
 // Ids for incidents whose heading has none: the day and a short transliteration of the title
-// (`2026-05-17-sboy-oplaty` for "Сбой оплаты", `2026-03-02-diakopi-reymatos` for "Διακοπή
+// (`2026-05-17-sboi-oplaty` for "Сбой оплаты", `2026-03-02-diakopi-reymatos` for "Διακοπή
 // ρεύματος"), or the day and an ordinal (`2026-05-17-1`) for a title in a script without a
 // transliteration here. They are computed on every read from the text alone, so they are the
 // same on every re-read, and they are never written into the log.
