@@ -190,3 +190,45 @@ test('a heading is an incident only with an id at its start or after an incident
   assert.equal(readHeading('Checkout down [OPS-7]', policy).id, 'OPS-7', 'an id alone in brackets');
   assert.equal(readHeading('Incidents 2026', policy).id, null, 'a year is not an incident number');
 });
+
+test('numbered headings whose sections hold bold key lines, keys in any language, are incidents', () => {
+  const idx = indexFixture('shapes/numbered-keys.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['ระบบส่งอีเมลซ้ำ (Duplicate emails)', 'รูปภาพสินค้าไม่แสดง']);
+  // A numbered heading over prose (a plan) is not one.
+  assert.ok(!idx.incidents.some((i) => i.title.includes('ย้ายฐานข้อมูล')));
+});
+
+test('an H1 with incident fields under it is the one incident of its file', () => {
+  const idx = indexFixture('shapes/h1-fields.md');
+  assert.equal(idx.incidents.length, 1);
+  const [inc] = idx.incidents;
+  assert.equal(inc.title, 'Theme toggle animation starts from the wrong corner', '"Incident log:" is not part of the title');
+  assert.equal(inc.detected, '2026-07-27');
+  assert.match(inc.status ?? '', /^Reverted/);
+});
+
+test('a row without an id merges with the one section whose heading has its date', () => {
+  const idx = indexFixture('shapes/row-and-detail.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.detected, i.source]), [['2026-07-09', 'table-row'], ['2026-07-07', 'section']]);
+  const merged = idx.incidents[1];
+  assert.ok(merged.fields.some((f) => f.key === 'Resolution' && f.value === 'New session started'), "the row's cells are the merged incident's fields");
+});
+
+test('seed entries, codes after #, alternative days, dates an incident came before, heading dates for derived ids', () => {
+  const idx = indexFixture('shapes/seeds-and-dates.md');
+  assert.deepEqual(idx.incidents.map((i) => i.id), [
+    'I-1765200001',
+    '2026-05-15-KWL',
+    '2026-04-04-reports-stuck-at-generating-recurring',
+    'dataset-files-corrupted-on-copy',
+    '2026-04-17-service-key-exposed-in-a-public',
+  ]);
+  const [open, code, range, before, dated] = idx.incidents;
+  assert.equal(open.title, 'Nightly backup job wrote zero-byte archives', 'a heading without a title takes its Symptom');
+  assert.equal(code.title, '계림 상품 등록 누락 (PR #75)');
+  assert.equal(range.title, 'Reports stuck at generating (RECURRING)');
+  assert.deepEqual([range.detected, range.resolved], ['2026-04-04', '2026-04-15']);
+  assert.equal(before.detected, null, 'pre-2026-07 dates the heading but is not when');
+  assert.equal(dated.detected, '2026-04-16T22:10:00Z', 'the field says when it was detected…');
+  assert.ok(dated.id.startsWith('2026-04-17-'), '…and the id takes the day the heading shows');
+});

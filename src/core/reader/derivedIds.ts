@@ -57,6 +57,13 @@ function hasLetters(title: string): boolean {
   return /\p{L}/u.test(title);
 }
 
+/** The date written in an incident's heading: its derived id takes that day over a field's. */
+const headingDates = new WeakMap<Incident, string>();
+
+export function noteHeadingDate(incident: Incident, date: string | null): void {
+  if (date) headingDates.set(incident, date);
+}
+
 /** Incidents without a written id get one from their day and title, unique in the log. */
 export function assignDerivedIds(incidents: Incident[], policy: Policy): void {
   const used = new Set(incidents.filter((i) => i.idWritten).map((i) => i.id));
@@ -64,7 +71,8 @@ export function assignDerivedIds(incidents: Incident[], policy: Policy): void {
   const ordinals = new Map<string, number>();
   for (const inc of incidents) {
     if (inc.idWritten && inc.id) continue;
-    const day = inc.detected ? (inc.detected.length >= 10 ? (dayOf(inc.detected, policy.timeZone) ?? '') : inc.detected) : '';
+    const dated = headingDates.get(inc) ?? inc.detected;
+    const day = dated ? (dated.length > 10 ? (dayOf(dated, policy.timeZone) ?? '') : dated) : '';
     let slug = transliterate(inc.title);
     if (!slug && hasLetters(inc.title) && day) {
       const n = (ordinals.get(day) ?? 0) + 1;

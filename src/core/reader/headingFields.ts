@@ -1,5 +1,6 @@
-// A file that is one incident written as a document: an H1 title, then H2 sections named like
-// fields (`## Date`, `## Status`, `## Issue`, `## Current state`) whose first line is the value.
+// A file that is one incident written as a document: an H1 title, then incident fields under it
+// (`**Date**: …`, `**Status**: …`), or H2 sections named like fields (`## Date`, `## Status`,
+// `## Issue`, `## Current state`) whose first line is the value.
 //
 //   # Checkout outage
 //   ## Date
@@ -11,7 +12,8 @@ import { canonicalField } from '../policy';
 import { stripInline } from '../text';
 import { type IndexContext, type Section, lineText } from './context';
 import { readHeading } from './headings';
-import { isPlaceholderValue } from './placeholders';
+import { fieldsLookLikeIncident, readFields } from './fields';
+import { filledFields, isPlaceholderValue } from './placeholders';
 import { buildSectionIncident, headingTitle } from './sections';
 
 /** Section names of such files that the built-in field aliases do not already name. */
@@ -24,7 +26,7 @@ const HEADING_FIELD_NAMES: Record<string, CanonicalField> = {
 };
 
 /** Section names that belong to an incident document without being one of its fields. */
-const DOCUMENT_SECTIONS = /^(?:impact|root cause|resolution|fix|workaround|next steps|follow[- ]?ups?|action items|lessons learned|timeline|notes|context|summary|background|detection|customer impact|affected (?:services|systems|users))$/i;
+const DOCUMENT_SECTIONS = /^(?:impact|root cause|resolution|fix|workaround|next steps|recovery(?: steps)?(?: needed)?|what was (?:asked|tried)(?: this round)?|result|follow[- ]?ups?|action items|lessons learned|timeline|notes|context|summary|background|detection|customer impact|affected (?:services|systems|users))$/i;
 
 function fieldNameOf(ctx: IndexContext, title: string): CanonicalField | undefined {
   return canonicalField(ctx.policy, title) ?? HEADING_FIELD_NAMES[title.toLowerCase()];
@@ -51,6 +53,8 @@ export function headingFields(ctx: IndexContext, h1Line: number): Field[] {
       const line = lineText(ctx, li);
       if (!line.trim()) continue;
       const marker = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s{1,4}/.exec(line);
+      // A list says more than one value: `## Current State` over bullets is no status word.
+      if (marker && canonical !== 'summary') break;
       const from = marker ? marker[0].length : line.length - line.trimStart().length;
       let to = line.length;
       while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
@@ -67,9 +71,9 @@ export function headingFields(ctx: IndexContext, h1Line: number): Field[] {
  * Whether the H2 sections under an H1 make it one incident: two or more of them are fields or
  * an incident document's sections, and one is a filled date, status, severity or resolution.
  */
-function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, fields: Field[]): boolean {
+function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, h1Title: string, fields: Field[]): boolean {
   const core = fields.filter((f) => (f.canonical === 'detected' || f.canonical === 'status' || f.canonical === 'severity' || f.canonical === 'resolved') && !isPlaceholderValue(f.value));
-  if (core.length === 0) return false;
+  if (core.length === 0 && !namesIncident(h1Title)) return false;
   let named = 0;
   for (const h of ctx.headings) {
     if (h.line <= h1Line || h.level !== 2) continue;
@@ -80,7 +84,7 @@ function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, fields: Fi
 }
 
 /** Generic names of a report's H1, alone or before the incident's own name: `Incident Report: X`. */
-const GENERIC_REPORT = /^(?:incident report|incident summary|incident|post[- ]?mortem|post[- ]incident review|pir|rca|root cause analysis|informe de incidente|relatório de incidente|rapport d'incident|störungsbericht|отч[её]т об инциденте)(?:\s{0,3}[:：—–-]\s{0,3}|$)/i;
+const GENERIC_REPORT = /^(?:incident report|incident log|incident summary|incident|post[- ]?mortem|post[- ]incident review|pir|rca|root cause analysis|informe de incidente|relatório de incidente|rapport d'incident|störungsbericht|отч[её]т об инциденте)(?:\s{0,3}[:：—–-]\s{0,3}|$)/i;
 
 /** A document's H1 title without a generic report name: `Incident Report: Checkout down` → `Checkout down`. */
 export function documentTitle(title: string): { title: string; generic: boolean } {
@@ -88,14 +92,22 @@ export function documentTitle(title: string): { title: string; generic: boolean 
   return m ? { title: title.trim().slice(m[0].length).trim(), generic: true } : { title, generic: false };
 }
 
+/** Whether a title names an incident log or report: `Project Incident Log`, `Incident report`. */
+function namesIncident(title: string): boolean {
+  return /(?:^|[^\p{L}])(?:incident|incidente|incidencia|vorfall|инцидент|postmortem|post-mortem)/iu.test(title) || /事故|事件|障害|장애|사고/.test(title);
+}
+
 /** A log that holds one incident as a document (see above); undefined when it does not. */
 export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incident | undefined {
   const h1 = ctx.headings.find((h) => h.line >= bodyLine && h.level === 1);
   if (!h1) return undefined;
   const fields = headingFields(ctx, h1.line);
-  if (!looksLikeIncidentDocument(ctx, h1.line, fields)) return undefined;
+  const h1Title = headingTitle(lineText(ctx, h1.line));
+  const firstH2 = ctx.headings.find((h) => h.line > h1.line && h.level <= 2);
+  const own = filledFields(readFields(ctx, h1.line + 1, firstH2 ? firstH2.line : ctx.lines.starts.length));
+  if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };
-  const facts = readHeading(headingTitle(lineText(ctx, h1.line)), ctx.policy);
+  const facts = readHeading(h1Title, ctx.policy);
   facts.title = documentTitle(facts.title).title;
   return buildSectionIncident(ctx, section, facts, { before: fields });
 }

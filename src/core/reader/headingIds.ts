@@ -7,8 +7,11 @@
 import { type Policy, matchSeverity } from '../policy';
 import { monthNumber } from '../time';
 
-/** `INC-2026-1120-001`, `ABC-123`, `INC-20260614-01`, `I-1765106488`, `E-13`, `#12`. */
-const ID_CANDIDATE = /(?:^|[\s[(（【：:#*_"'«“])((?:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,12}){0,3}-\d{1,12})|(?:#\d{1,7}))(?=$|[\s\]):,.—–\-：、。）】*_"'»”!?;])/g;
+/**
+ * `INC-2026-1120-001`, `ABC-123`, `INC-20260614-01`, `I-1765106488`, `E-13`, `#12`, and
+ * `#2026-05-15-KWL` (whose id is what follows the `#`).
+ */
+const ID_CANDIDATE = /(?:^|[\s[(（【：:#*_"'«“])((?:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,12}){0,3}-\d{1,12})|(?:#\d{1,8}(?:-[0-9A-Za-z]{1,12}){1,4})|(?:#\d{1,7}))(?=$|[\s\]):,.—–\-：、。）】*_"'»”!?;])/g;
 
 /** Words that name an incident, in the languages logs are kept in (lower-case). */
 const INCIDENT_WORDS = new Set([
@@ -131,7 +134,9 @@ export function findHeadingId(text: string, policy: Policy): FoundId | undefined
     ID_CANDIDATE.lastIndex = end;
     if (isSeverityToken(token, policy)) continue;
     const bracketed = /[[(（【]/.test(text[start - 1] ?? '') && /[\])）】]/.test(text[end] ?? '');
-    if (leadOnly(text, start, policy) || afterIncidentWord(text, start) || (bracketed && token[0] !== '#')) return { id: token, start, end };
+    if (leadOnly(text, start, policy) || afterIncidentWord(text, start) || (bracketed && token[0] !== '#')) {
+      return { id: token[0] === '#' && token.includes('-') ? token.slice(1) : token, start, end };
+    }
   }
   // `Incident 001`, `Incidente nº 4`, `Инцидент 3`: a number after an incident word.
   const word = /(?:^|[^\p{L}])(incident|incidente|incidencia|incidência|vorfall|инцидент|інцидент|事故|事件|障害|インシデント)[\s:：]{0,3}(?:no\.?\s{0,2}|nº\s{0,2}|№\s{0,2})?(\d{1,6})(?![\d\p{L}]|[-/.:]\d)/iu.exec(text);
@@ -141,4 +146,9 @@ export function findHeadingId(text: string, policy: Policy): FoundId | undefined
     return { id: word[2], start, end: start + word[2].length };
   }
   return undefined;
+}
+
+/** Ids of a log's seed or template entry: `I-INIT-001`, `INC-TEMPLATE-1`, `EX-EXAMPLE-2`. */
+export function isTemplateId(id: string): boolean {
+  return /(?:^|-)(?:INIT|SEED|TEMPLATE|EXAMPLE|SAMPLE|PLACEHOLDER|XXX+|NNN+)(?:-|$)/i.test(id);
 }

@@ -11,6 +11,8 @@ const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b(?:Jan
 const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?\p{L}{3,12}\.?,?\s{1,3}(?:de\s{1,3})?\d{4})/u;
 /** A month alone: `## 2026-07 [paper] Title`. */
 const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
+/** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
+const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant |vor dem |vor |до )(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])/i;
 /** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
 const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
 
@@ -25,6 +27,8 @@ export interface HeadingFacts {
   status?: { text: string; start: number; end: number } | null;
   /** The heading adds to an incident written before it: `INC-001-addendum`, `Addendum: …`. */
   addendum?: boolean;
+  /** A date the incident came before (`pre-2026-07`): it dates the heading without being when. */
+  before?: string;
 }
 
 /**
@@ -45,6 +49,9 @@ function readDateAt(rest: string, at: number, zone: string): { date: string | nu
   if (!p) return undefined;
   let length = p.length;
   let endDate: HeadingFacts['endDate'] = null;
+  // `2026-04-04/05`: the day it began is one of two; the first is kept.
+  const alt = /^\/\d{1,2}(?![\d/])/.exec(rest.slice(at + length, at + length + 4));
+  if (alt && p.kind === 'date') length += alt[0].length;
   const after = rest.slice(at + length, at + length + 70);
   const join = RANGE_JOIN.exec(after);
   if (join) {
@@ -108,6 +115,14 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     }
   }
   const zone = policy.timeZone;
+  // `pre-2026-07 [infra] …`: an incident from before that month, not of it.
+  let before: string | undefined;
+  const pre = HEADING_BEFORE.exec(rest);
+  if (pre) {
+    before = pre[2];
+    const from = pre.index + pre[0].length - pre[1].length - pre[2].length;
+    rest = blank(rest, from, pre.index + pre[0].length);
+  }
   const dm = HEADING_DATE.exec(rest);
   const wm = dm ? null : HEADING_WORD_DATE.exec(rest);
   const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
@@ -139,6 +154,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   if (endDate) facts.endDate = endDate;
   if (status) facts.status = status;
   if (addendum) facts.addendum = true;
+  if (before) facts.before = before;
   return facts;
 }
 
@@ -200,15 +216,21 @@ function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum
   return { text: s, addendum };
 }
 
-/** `"X"`, `“X”`, `«X»` → X, when the quotes wrap the whole title. */
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '«': '»', "'": "'" };
+
+/**
+ * `"X"`, `“X”`, `«X»` → X, when the quotes wrap the whole title or all of it but a closing
+ * note in parentheses (`"X" (RECURRING)` → `X (RECURRING)`).
+ */
 function unquote(s: string): string {
   if (s.length < 3) return s;
-  const a = s[0];
-  const b = s[s.length - 1];
-  if ((a === '"' && b === '"') || (a === '“' && b === '”') || (a === '«' && b === '»') || (a === "'" && b === "'")) {
-    const inner = s.slice(1, -1);
-    if (!inner.includes(a) && !inner.includes(b)) return inner.trim();
-  }
+  const close = CLOSING_QUOTE[s[0]];
+  if (!close) return s;
+  const end = s.indexOf(close, 1);
+  if (end <= 1 || s.slice(1, end).includes(s[0])) return s;
+  const after = s.slice(end + 1);
+  if (after === '') return s.slice(1, end).trim();
+  if (/^\s{1,3}\([^()]{1,40}\)$/.test(after)) return s.slice(1, end).trim() + after;
   return s;
 }
 

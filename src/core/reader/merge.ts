@@ -25,8 +25,9 @@ export function hadMerges(incidents: readonly Incident[]): boolean {
 }
 
 /**
- * Merges each table row whose id a section also has into that section (replacing it in
- * `incidents`); returns the rows that stay incidents of their own.
+ * Merges each table row whose id a section also has (or, for a row without an id, whose day is
+ * the date of one section's heading) into that section, replacing it in `incidents`; returns
+ * the rows that stay incidents of their own. `sections` maps ids (lower-case) and `day:DATE`.
  */
 export function mergeRowsIntoSections(
   ctx: IndexContext,
@@ -36,9 +37,14 @@ export function mergeRowsIntoSections(
 ): Incident[] {
   if (sections.size === 0) return rows;
   const rest: Incident[] = [];
+  // A row without an id matches a section by the day in its heading, when both are the only
+  // ones of that day (`| 2026-07-07 | … |` and `## Incident Detail: 2026-07-07`).
+  const rowsPerDay = new Map<string, number>();
+  for (const row of rows) if (!row.idWritten && row.detected) rowsPerDay.set(row.detected.slice(0, 10), (rowsPerDay.get(row.detected.slice(0, 10)) ?? 0) + 1);
   for (const row of rows) {
-    const target = row.idWritten ? sections.get(row.id.toLowerCase()) : undefined;
-    if (!target || row.source === 'linked-file') {
+    let target = row.idWritten ? sections.get(row.id.toLowerCase()) : undefined;
+    if (!row.idWritten && row.detected && rowsPerDay.get(row.detected.slice(0, 10)) === 1) target = sections.get(`day:${row.detected.slice(0, 10)}`);
+    if (!target || target.at < 0 || row.source === 'linked-file') {
       rest.push(row);
       continue;
     }

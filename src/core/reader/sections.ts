@@ -10,6 +10,8 @@ import { type HeadingFacts, readHeading, subsectionKind } from './headings';
 import { documentTitle, headingFieldIncident, headingFields } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
 import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
+import { isTemplateId } from './headingIds';
+import { noteHeadingDate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { findTableIncidents } from './tableIncidents';
 import { readActionItems, readTasks } from './tasks';
@@ -43,6 +45,9 @@ function firstSubheading(ctx: IndexContext, bodyLine: number, endLine: number): 
   return endLine;
 }
 
+/** Marks a day that more than one section's heading carries: no row merges by that day. */
+const DAY_TAKEN = { section: { headingLine: -1, level: 0, bodyLine: -1, endLine: -1 }, facts: { id: null, title: '', severityText: null, date: null }, at: -1 };
+
 /** A heading that starts an incident, and the line its section runs to at most. */
 interface IncidentStart {
   hi: number;
@@ -71,6 +76,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
     scanFrom = Math.max(scanFrom, naturalEnd);
     if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
+    if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
     incidents.push(facts.id && facts.title && !facts.status && !facts.endDate ? lazySectionIncident(ctx, section, facts) : buildSectionIncident(ctx, section, facts));
   }
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
@@ -131,8 +137,9 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // are otherwise read on first use (see lazy.ts).
     let fields: Field[] | undefined;
     const sectionFields = () => (fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)));
-    let isIncident = facts.id !== null || facts.date !== null;
-    if (!isIncident) isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields()));
+    if (facts.id && isTemplateId(facts.id)) continue;
+    let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
+    if (!isIncident) isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields())) || numberedWithKeyLines(h.text, sectionFields());
     if (!isIncident) continue;
     if (mayBeTemplate(facts) && isPlaceholderSection(facts.title, facts.id, facts.date, sectionFields())) continue;
     starts.push({ hi, facts, naturalEnd: endLine });
@@ -140,6 +147,17 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     current = { level: h.level, end: endLine, id: facts.id };
   }
   return starts;
+}
+
+/**
+ * A numbered heading (`### 1. …`) whose section has two or more bold key lines
+ * (`* **Symptom:** …`, keys in any language): one of a log's numbered incidents.
+ */
+function numberedWithKeyLines(text: string, fields: Field[]): boolean {
+  if (!/^\s{0,3}\(?\d{1,3}[.)]\s/.test(text)) return false;
+  let keys = 0;
+  for (const f of fields) if (f.style !== 'plain' && f.style !== 'table' && ++keys >= 2) return true;
+  return false;
 }
 
 function hasDigit(text: string): boolean {
@@ -168,6 +186,16 @@ function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFa
   if (facts.status) add('Status', 'status', facts.status.start, facts.status.end);
   if (facts.endDate) add('Resolved', 'resolved', facts.endDate.start, facts.endDate.end);
   return out;
+}
+
+/** Keys of fields that describe an incident in a sentence: a title for a heading that has none. */
+const DESCRIBING_KEYS = new Set(['symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger']);
+
+function describingField(fields: Field[]): string {
+  for (const f of fields) {
+    if (DESCRIBING_KEYS.has(f.key.toLowerCase()) && !isPlaceholderValue(f.value)) return stripInline(f.value).replace(/\.$/, '');
+  }
+  return '';
 }
 
 type PartKind = 'body' | 'timeline' | 'checklist' | 'actionItems' | 'other';
@@ -244,7 +272,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   const incident: Incident = {
     id: facts.id ?? '',
     idWritten: facts.id !== null,
-    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : ''),
+    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields),
     severity: values.severity,
     status: values.status,
     detected: values.detected,
@@ -267,6 +295,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     incident.id = stripInline(values.id);
     incident.idWritten = true;
   }
+  noteHeadingDate(incident, facts.date);
   return incident;
 }
 
