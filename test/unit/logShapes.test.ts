@@ -232,3 +232,24 @@ test('seed entries, codes after #, alternative days, dates an incident came befo
   assert.equal(dated.detected, '2026-04-16T22:10:00Z', 'the field says when it was detected…');
   assert.ok(dated.id.startsWith('2026-04-17-'), '…and the id takes the day the heading shows');
 });
+
+test('a severity and a status between ` · ` separators of a heading are facts, not title', () => {
+  const idx = indexLog('## 2026-07-26 · HIGH · Map draws no ships · RESOLVED before release\n\nThe feed was empty.\n');
+  const [inc] = idx.incidents;
+  assert.deepEqual([inc.title, inc.severity, inc.detected], ['Map draws no ships', 'SEV-2', '2026-07-26']);
+  const status = inc.fields.find((f) => f.canonical === 'status')!;
+  assert.equal(idx.text.slice(status.valueStart, status.valueEnd), 'RESOLVED before release');
+  // A title that only holds a separator keeps its parts.
+  assert.equal(readHeading('2026-07-26 · Queue | Workers idle', policy).title, 'Queue — Workers idle');
+});
+
+test('a date in a closing note makes a heading an incident only at the level of the log’s incidents', () => {
+  const idx = indexFixture('shapes/audit-notes.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.id, i.title, i.status]), [
+    ['INC-001', 'Decoder starved the CPU', 'Resolved'],
+    ['INC-002', 'Event loop blocked during inference', 'Resolved'],
+  ]);
+  // Alone in its log, or at the level of the others, such a heading is an incident.
+  assert.equal(indexLog('## Checkout outage (2026-05-01)\nThe API was down.\n').incidents.length, 1);
+  assert.equal(indexLog('## INC-1: A\n- **Status:** Resolved\n\n## Checkout outage (2026-05-01)\nDown.\n').incidents.length, 2);
+});

@@ -29,6 +29,8 @@ export interface HeadingFacts {
   addendum?: boolean;
   /** A date the incident came before (`pre-2026-07`): it dates the heading without being when. */
   before?: string;
+  /** The date stands in a closing note after the title: `Changes shipped (2026-10-06 15:37 IST)`. */
+  dateInNote?: boolean;
 }
 
 /**
@@ -65,6 +67,26 @@ function readDateAt(rest: string, at: number, zone: string): { date: string | nu
   return { date: p.value, endDate, length };
 }
 
+/** The trimmed parts of `text` between separators ` · `, ` | ` or ` • ` (a space on both sides). */
+function spacedParts(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  const push = (a: number, b: number) => {
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  for (let i = 1; i < text.length - 1; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0xb7 || c === 124 || c === 0x2022) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
+      push(from, i);
+      from = i + 1;
+    }
+  }
+  push(from, text.length);
+  return out;
+}
+
 /** Reads an id, a date and a severity marker out of a heading, leaving the title. */
 export function readHeading(raw: string, policy: Policy): HeadingFacts {
   let rest = raw.length > HEADING_FACTS_CAP ? raw.slice(0, HEADING_FACTS_CAP) : raw;
@@ -98,6 +120,20 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
       rest = blank(rest, found.end, found.end + m[0].length);
     }
   }
+  // Parts between ` · ` or ` | ` that are a severity or a status: `2026-07-26 · HIGH · Title · RESOLVED`.
+  const parts = spacedParts(rest);
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const t = rest.slice(part.start, part.end);
+      if (!severityText && t.length <= 24 && matchSeverity(policy, t)) {
+        severityText = t;
+        rest = blank(rest, part.start, part.end);
+      } else if (!status && t.length <= 80 && isBracketStatus(/^[\p{L}-]{1,20}/u.exec(t)?.[0] ?? '', policy)) {
+        status = { text: t, start: part.start, end: part.end };
+        rest = blank(rest, part.start, part.end);
+      }
+    }
+  }
   // Severity markers: `(SEV-2)`, `[P1]`, or a bare token that names a policy severity.
   rest = rest.replace(/[[(]([^\])[(]{1,24})[\])]/g, (whole, inner: string) => {
     if (!severityText && matchSeverity(policy, inner)) {
@@ -127,9 +163,12 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   const wm = dm ? null : HEADING_WORD_DATE.exec(rest);
   const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
   const read = at === -1 ? undefined : readDateAt(rest, at, zone);
+  let dateInNote = false;
   if (read) {
     date = read.date;
     endDate = read.endDate;
+    const open = rest.lastIndexOf('(', at);
+    dateInNote = open > 0 && rest.slice(open + 1, at).trim() === '' && /[\p{L}\p{N}]/u.test(rest.slice(0, open)) && rest.indexOf(')', at + read.length) !== -1;
     rest = blank(rest, at, at + read.length);
   } else if (dm) {
     // Shaped like a date but not one (2026-02-30): kept out of the title all the same.
@@ -155,6 +194,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   if (status) facts.status = status;
   if (addendum) facts.addendum = true;
   if (before) facts.before = before;
+  if (dateInNote && date) facts.dateInNote = true;
   return facts;
 }
 

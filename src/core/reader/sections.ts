@@ -52,6 +52,8 @@ const DAY_TAKEN = { section: { headingLine: -1, level: 0, bodyLine: -1, endLine:
 interface IncidentStart {
   hi: number;
   facts: HeadingFacts;
+  /** An incident by a date in a closing note alone (see findIncidentStarts). */
+  weak?: boolean;
   /** Where the section would end on its own: the next heading of its level, or its container's end. */
   naturalEnd: number;
 }
@@ -142,11 +144,15 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     if (!isIncident) isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields())) || numberedWithKeyLines(h.text, sectionFields());
     if (!isIncident) continue;
     if (mayBeTemplate(facts) && isPlaceholderSection(facts.title, facts.id, facts.date, sectionFields())) continue;
-    starts.push({ hi, facts, naturalEnd: endLine });
+    const weak = !facts.id && facts.dateInNote === true && !fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields()));
+    starts.push({ hi, facts, naturalEnd: endLine, weak });
     if (facts.id) seenIds.add(facts.id.toLowerCase());
     current = { level: h.level, end: endLine, id: facts.id };
   }
-  return starts;
+  // A heading that is an incident only by a date in a closing note (`### Changes shipped in
+  // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
+  const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
+  return levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
 }
 
 /**
