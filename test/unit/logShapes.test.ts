@@ -253,3 +253,22 @@ test('a date in a closing note makes a heading an incident only at the level of 
   assert.equal(indexLog('## Checkout outage (2026-05-01)\nThe API was down.\n').incidents.length, 1);
   assert.equal(indexLog('## INC-1: A\n- **Status:** Resolved\n\n## Checkout outage (2026-05-01)\nDown.\n').incidents.length, 2);
 });
+
+test('re-reading after an edit gives what a full read gives: siblings, templates and hidden headings', () => {
+  const same = (before: string, after: string) => {
+    const again = reindexLog(indexLog(before), after);
+    const full = indexLog(after);
+    assert.deepEqual(again.incidents.map((i) => [i.id, i.title, i.status, i.start, i.end]), full.incidents.map((i) => [i.id, i.title, i.status, i.start, i.end]), after);
+    assert.deepEqual(again.problems.map((p) => p.code), full.problems.map((p) => p.code), after);
+    assert.deepEqual(again.scanProblems.map((p) => p.code), full.scanProblems.map((p) => p.code), after);
+  };
+  const base = '## INC-1: A\n- **Severity:** SEV-1\n- **Status:** Resolved\n\n### INC-2 notes\nSee the ticket.\n';
+  // Fields typed under a sub-heading with an id make it a sibling.
+  same(base, base.replace('See the ticket.', '- **Status:** Investigating\n- **Severity:** SEV-2'));
+  // Fields emptied to placeholders make a title-less section a template.
+  const bare = '## INC-3\n- **Severity:** SEV-2\n- **Status:** Resolved\n\n## INC-4: B\n- **Status:** Resolved\n';
+  same(bare, bare.replace('- **Severity:** SEV-2\n- **Status:** Resolved', '- **Severity:** —\n- **Status:** —'));
+  // A field typed under a heading hidden by an unclosed fence changes what the finding counts.
+  const hidden = '## INC-5: C\n- **Status:** Resolved\n\n```\nlog\n## 1. Later\n- **Status:** Resolved\n';
+  same(hidden, `${hidden}- **Severity:** SEV-2\n`);
+});

@@ -90,8 +90,9 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   const target = k === -1 ? undefined : prev.incidents[k];
   if (!target || target.source !== 'section' || !target.idWritten || oldTo > target.end || from < target.bodyStart) return indexLog(text, options);
   if (prev.incidents.some((i) => i.source !== 'section') || hadMerges(prev.incidents)) return indexLog(text, options);
-  // Lines hidden by an unclosed fence are counted by what they hold: an edit may change the count.
-  if (prev.scanProblems.some((p) => p.code === 'fence-hides-incidents')) return indexLog(text, options);
+  // Lines hidden by an unclosed fence are counted by what they hold (see hiddenIncidents.ts): an
+  // edit among them may change the count.
+  if (prev.scanProblems.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, singleIncident: true });

@@ -177,7 +177,10 @@ function hasDigit(text: string): boolean {
 /** A heading that could be a template's: no title, a placeholder title, or a template's name. */
 function mayBeTemplate(facts: HeadingFacts): boolean {
   const t = facts.title;
-  return t === '' || t.length <= 60 && (isPlaceholderValue(t) || isTemplateTitle(t));
+  if (t === '') return true;
+  // Most titles start with a letter and are no placeholder: only a few first characters can be.
+  if (t.length > 60 || !/^[[<{\-—–_.…*~=?NnTtXxYyBbEeSsPpIiHhAaJj]/.test(t)) return false;
+  return isPlaceholderValue(t) || isTemplateTitle(t);
 }
 
 /** What a heading itself says that a field would: a bracketed status, the end of a date range. */
