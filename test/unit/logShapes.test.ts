@@ -185,6 +185,7 @@ test('a heading is an incident only with an id at its start or after an incident
   assert.deepEqual(ids('patterns'), ['INC-2026-0301-001']);
   assert.equal(readHeading('Row-inclusion rule (extends #1332)', policy).id, null);
   assert.equal(readHeading('Checkout down, incident #12', policy).id, '#12');
+  assert.equal(readHeading('Checkout down, incident #12', policy).title, 'Checkout down', 'the word that named the id goes with it');
   assert.equal(readHeading('[P1] ABC-123 Checkout down', policy).id, 'ABC-123');
   assert.equal(readHeading('2026-01-02 — OPS-7: Feed late', policy).id, 'OPS-7');
   assert.equal(readHeading('Checkout down [OPS-7]', policy).id, 'OPS-7', 'an id alone in brackets');

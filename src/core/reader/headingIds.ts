@@ -101,21 +101,26 @@ function leadOnly(text: string, at: number, policy: Policy): boolean {
   return true;
 }
 
-/** Whether the word just before `at` (past blanks, `:`, `#`, dashes) is an incident word or an id label. */
-function afterIncidentWord(text: string, at: number): boolean {
+/**
+ * Where the incident word or id label just before `at` (past blanks, `:`, `#`, dashes) starts,
+ * or -1 when there is none.
+ */
+function incidentWordBefore(text: string, at: number): number {
   let j = at;
   while (j > 0 && /[\s:：#—–\-.№]/.test(text[j - 1])) j--;
   let k = j;
   while (k > 0 && isLetterOrDigit(text[k - 1])) k--;
-  if (k === j) return false;
+  if (k === j) return -1;
   const word = text.slice(k, j);
-  return isIncidentWord(word) || isIdLabel(word);
+  return isIncidentWord(word) || isIdLabel(word) ? k : -1;
 }
 
 export interface FoundId {
   id: string;
   start: number;
   end: number;
+  /** Where the incident word before the id starts, when the id was found after one in the title (`Checkout down, incident #12`). */
+  wordStart?: number;
 }
 
 /** Severity-looking tokens are never ids: `SEV-1`, `P-2`, or a level of the policy. */
@@ -134,9 +139,10 @@ export function findHeadingId(text: string, policy: Policy): FoundId | undefined
     ID_CANDIDATE.lastIndex = end;
     if (isSeverityToken(token, policy)) continue;
     const bracketed = /[[(（【]/.test(text[start - 1] ?? '') && /[\])）】]/.test(text[end] ?? '');
-    if (leadOnly(text, start, policy) || afterIncidentWord(text, start) || (bracketed && token[0] !== '#')) {
-      return { id: token[0] === '#' && token.includes('-') ? token.slice(1) : token, start, end };
-    }
+    const id = token[0] === '#' && token.includes('-') ? token.slice(1) : token;
+    if (leadOnly(text, start, policy) || (bracketed && token[0] !== '#')) return { id, start, end };
+    const wordStart = incidentWordBefore(text, start);
+    if (wordStart !== -1) return { id, start, end, wordStart };
   }
   // `Incident 001`, `Incidente nº 4`, `Инцидент 3`: a number after an incident word.
   const word = /(?:^|[^\p{L}])(incident|incidente|incidencia|incidência|vorfall|инцидент|інцидент|事故|事件|障害|インシデント)[\s:：]{0,3}(?:no\.?\s{0,2}|nº\s{0,2}|№\s{0,2})?(\d{1,6})(?![\d\p{L}]|[-/.:]\d)/iu.exec(text);

@@ -112,7 +112,8 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   const found = findHeadingId(rest, policy);
   if (found) {
     id = found.id;
-    rest = blank(rest, found.start, found.end);
+    // `Checkout down, incident #12`: the word that named the id goes with it.
+    rest = blank(rest, found.wordStart ?? found.start, found.end);
     // `INC-001-addendum`, `INC-001 (addendum)`: more about INC-001, not another incident.
     const m = /^(?:[-\s]{1,3}|\s{0,2}\()addendum\)?/i.exec(rest.slice(found.end, found.end + 14));
     if (m) {
