@@ -1,6 +1,8 @@
-// Reading an incident heading: its id (`INC-…`, `ABC-12`, `#12`), a date, a severity
-// marker, and what is left as the title. Also which sub-headings name a timeline, a checklist or
-// action items.
+// Reading an incident heading: its id (where an id may stand: headingIds.ts), a bracketed or
+// ` · `-separated status, a severity marker, a date or date range (or a month alone, or a date
+// it came before), and what is left as the title once ordinals, emoji, component brackets,
+// incident words and quotes are taken off. Also which sub-headings name a timeline, a checklist
+// or action items.
 import { type Policy, matchSeverity } from '../policy';
 import { stripInline } from '../text';
 import { parseTimeValue } from '../time';

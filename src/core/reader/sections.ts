@@ -1,6 +1,7 @@
 // Section incidents: a `##`–`####` heading whose text holds an id or a date, or whose body
-// holds incident fields, up to the next heading of the same or a higher level. Each section is
-// cut into the part before its first sub-heading and the sub-sections the policy names.
+// holds incident fields, up to the next heading of the same or a higher level (or the next
+// sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
+// is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, TimelineEntry, TimelineSlot } from '../model';
 import { stripInline } from '../text';
 import { dayOf } from '../time';
