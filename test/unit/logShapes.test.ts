@@ -189,6 +189,8 @@ test('a heading is an incident only with an id at its start or after an incident
   assert.equal(readHeading('[P1] ABC-123 Checkout down', policy).id, 'ABC-123');
   assert.equal(readHeading('2026-01-02 — OPS-7: Feed late', policy).id, 'OPS-7');
   assert.equal(readHeading('Checkout down [OPS-7]', policy).id, 'OPS-7', 'an id alone in brackets');
+  assert.equal(readHeading('Checkout down — OPS-88', policy).id, 'OPS-88', 'an id closing the heading after a separator');
+  assert.equal(readHeading('Checkout down: see OPS-88', policy).id, null);
   assert.equal(readHeading('Incidents 2026', policy).id, null, 'a year is not an incident number');
 });
 

@@ -1,6 +1,7 @@
 // Where an id may stand in a heading. A heading names an incident by an id written at its start
 // (after dates, severity or status markers, an ordinal, an emoji or an incident word), after an
-// incident word anywhere (`Checkout down, incident #12`), or alone in brackets (`(E-13)`).
+// incident word anywhere (`Checkout down, incident #12`), alone in brackets (`(E-13)`), or last
+// after a separator (`Checkout down — OPS-88`).
 // An issue or pull-request reference in prose (`Row-inclusion rule (extends #1332)`,
 // `Fix (PR #476)`) is none of these. Every scan here runs over the capped heading text (see
 // HEADING_FACTS_CAP) with bounded patterns or by hand.
@@ -115,6 +116,12 @@ function incidentWordBefore(text: string, at: number): number {
   return isIncidentWord(word) || isIdLabel(word) ? k : -1;
 }
 
+/** Whether an id closes the heading after a separator: `Checkout down — OPS-88`, `Checkout down | INC-2026-1120-001`. */
+function trailing(text: string, start: number, end: number): boolean {
+  if (!/^[\s.!)\]*_]*$/.test(text.slice(end))) return false;
+  return /\s[—–|:·-]\s{0,3}$|[：]\s{0,3}$/.test(text.slice(Math.max(0, start - 8), start));
+}
+
 export interface FoundId {
   id: string;
   start: number;
@@ -140,7 +147,7 @@ export function findHeadingId(text: string, policy: Policy): FoundId | undefined
     if (isSeverityToken(token, policy)) continue;
     const bracketed = /[[(（【]/.test(text[start - 1] ?? '') && /[\])）】]/.test(text[end] ?? '');
     const id = token[0] === '#' && token.includes('-') ? token.slice(1) : token;
-    if (leadOnly(text, start, policy) || (bracketed && token[0] !== '#')) return { id, start, end };
+    if (leadOnly(text, start, policy) || (token[0] !== '#' && (bracketed || trailing(text, start, end)))) return { id, start, end };
     const wordStart = incidentWordBefore(text, start);
     if (wordStart !== -1) return { id, start, end, wordStart };
   }
