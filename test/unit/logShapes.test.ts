@@ -275,3 +275,10 @@ test('re-reading after an edit gives what a full read gives: siblings, templates
   const hidden = '## INC-5: C\n- **Status:** Resolved\n\n```\nlog\n## 1. Later\n- **Status:** Resolved\n';
   same(hidden, `${hidden}- **Severity:** SEV-2\n`);
 });
+
+test('a merged incident reports a bad date once', () => {
+  const text = '| ID | Date | Summary | Status |\n|---|---|---|---|\n| INC-7 | 2026-04-02 | Feed late | Resolved |\n\n## INC-7: Feed late\n- **Detected:** 2026-02-30 10:00\n';
+  const idx = indexLog(text);
+  assert.equal(idx.incidents.length, 1);
+  assert.deepEqual(idx.problems.filter((p) => p.code === 'bad-date').map((p) => p.line), [6]);
+});

@@ -37,6 +37,7 @@ export function mergeRowsIntoSections(
 ): Incident[] {
   if (sections.size === 0) return rows;
   const rest: Incident[] = [];
+  const replaced = new Set<Incident>();
   // A row without an id matches a section by the day in its heading, when both are the only
   // ones of that day (`| 2026-07-07 | … |` and `## Incident Detail: 2026-07-07`).
   const rowsPerDay = new Map<string, number>();
@@ -56,8 +57,15 @@ export function mergeRowsIntoSections(
       if (rowStatus) merged.fields = [rowStatus, ...merged.fields.filter((f: Field) => f !== rowStatus)];
     }
     if (!merged.title && row.title) merged.title = row.title;
+    replaced.add(incidents[target.at]);
     incidents[target.at] = merged;
     mergedIndexes.add(incidents);
+  }
+  // A replaced section read lazily would report its reading problems a second time.
+  if (replaced.size) {
+    const keep = ctx.lazy.filter((i) => !replaced.has(i));
+    ctx.lazy.length = 0;
+    ctx.lazy.push(...keep);
   }
   return rest;
 }
