@@ -282,3 +282,15 @@ test('a merged incident reports a bad date once', () => {
   assert.equal(idx.incidents.length, 1);
   assert.deepEqual(idx.problems.filter((p) => p.code === 'bad-date').map((p) => p.line), [6]);
 });
+
+test('setting the status of an incident whose status is in its heading replaces the bracketed word only', async () => {
+  const { applySplices, setField } = await import('../../src/core/writer');
+  const text = '# Log\n\n## [OPEN] I-1765106488 — Nightly export writes empty files\n- **Severity:** SEV-2\n';
+  const idx = indexLog(text);
+  const after = applySplices(text, setField(idx, 'I-1765106488', 'status', 'Resolved', policy));
+  assert.equal(after, text.replace('[OPEN]', '[Resolved]'));
+  assert.equal(indexLog(after).incidents[0].status, 'Resolved');
+  // A new field still goes below the heading, in the body's style.
+  const added = applySplices(text, setField(idx, 'I-1765106488', 'commander', 'Ana', policy));
+  assert.equal(added, text.replace('- **Severity:** SEV-2\n', '- **Severity:** SEV-2\n- **Incident Commander:** Ana\n'));
+});
