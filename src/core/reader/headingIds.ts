@@ -45,7 +45,8 @@ function isSpaceChar(ch: string): boolean {
 export function isIncidentWord(word: string): boolean {
   const w = word.toLowerCase();
   if (INCIDENT_WORDS.has(w)) return true;
-  return CJK_INCIDENT_WORDS.some((k) => w.includes(k));
+  // Only a word with letters past Latin can hold one of the CJK words.
+  return w.charCodeAt(0) > 0x2e80 && CJK_INCIDENT_WORDS.some((k) => w.includes(k));
 }
 
 function isIdLabel(word: string): boolean {
@@ -132,7 +133,8 @@ export interface FoundId {
 
 /** Severity-looking tokens are never ids: `SEV-1`, `P-2`, or a level of the policy. */
 function isSeverityToken(token: string, policy: Policy): boolean {
-  return /^(SEV|P|PRIO|PRIORITY)-?\d$/i.test(token) || matchSeverity(policy, token) !== undefined;
+  // Severity labels are short; an id of 12 characters or more is never one.
+  return /^(SEV|P|PRIO|PRIORITY)-?\d$/i.test(token) || (token.length < 12 && matchSeverity(policy, token) !== undefined);
 }
 
 /** The heading's id and where it stands in `text`, under the rules above; undefined when none. */

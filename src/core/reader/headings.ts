@@ -73,19 +73,17 @@ function readDateAt(rest: string, at: number, zone: string): { date: string | nu
 function spacedParts(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
   let from = 0;
-  const push = (a: number, b: number) => {
+  for (let i = 1; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    const cut = i === text.length || ((c === 0xb7 || c === 124 || c === 0x2022) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32);
+    if (!cut) continue;
+    let a = from;
+    let b = i;
     while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
     while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: a, end: b });
-  };
-  for (let i = 1; i < text.length - 1; i++) {
-    const c = text.charCodeAt(i);
-    if ((c === 0xb7 || c === 124 || c === 0x2022) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32) {
-      push(from, i);
-      from = i + 1;
-    }
+    from = i + 1;
   }
-  push(from, text.length);
   return out;
 }
 
@@ -228,6 +226,9 @@ const LEAD_WORD = /^(\p{L}{2,14})(?:[\s:：#—–-]{0,4}(?:no\.|nº|№)?)(?=[\
  * and `Addendum:`. Each step consumes at least one character of a bounded run.
  */
 function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum: boolean } {
+  // The common case: a title starting with an ordinary word has nothing to take off.
+  const first = /^[A-Za-z]{1,20}/.exec(text);
+  if (first && !isIncidentWord(first[0]) && first[0].toLowerCase() !== 'addendum') return { text, addendum: false };
   let s = text;
   let addendum = false;
   for (let step = 0; step < 8; step++) {

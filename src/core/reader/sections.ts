@@ -7,11 +7,11 @@ import { stripInline } from '../text';
 import { dayOf } from '../time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { applyFrontMatterValues, fieldSlot, fieldValues, fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
-import { type HeadingFacts, readHeading, subsectionKind } from './headings';
+import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
 import { documentTitle, headingFieldIncident, headingFields } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
 import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
-import { isTemplateId } from './headingIds';
+import { findHeadingId, isTemplateId } from './headingIds';
 import { noteHeadingDate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { findTableIncidents } from './tableIncidents';
@@ -114,6 +114,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     if (current && h.line < current.end) {
       // Ids hold digits: most sub-headings (Root cause, Impact) are passed over without reading them.
       if (h.level <= current.level || !hasDigit(h.text) || subsectionKind(h.text, ctx.policy)) continue;
+      if (!findHeadingId(h.text.slice(0, HEADING_FACTS_CAP), ctx.policy)) continue;
       const facts = readHeading(h.text, ctx.policy);
       if (!facts.id || facts.addendum || facts.id.toLowerCase() === current.id?.toLowerCase()) continue;
       const own = filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, current.end)));
@@ -139,13 +140,22 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // Fields are read here only when the heading alone does not decide: a big log's sections
     // are otherwise read on first use (see lazy.ts).
     let fields: Field[] | undefined;
-    const sectionFields = () => (fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)));
     if (facts.id && isTemplateId(facts.id)) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
-    if (!isIncident) isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields())) || numberedWithKeyLines(h.text, sectionFields());
+    if (!isIncident) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields);
+    }
     if (!isIncident) continue;
-    if (mayBeTemplate(facts) && isPlaceholderSection(facts.title, facts.id, facts.date, sectionFields())) continue;
-    const weak = !facts.id && facts.dateInNote === true && !fieldsLookLikeIncident(ctx.policy, filledFields(sectionFields()));
+    if (mayBeTemplate(facts)) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      if (isPlaceholderSection(facts.title, facts.id, facts.date, fields)) continue;
+    }
+    let weak = false;
+    if (!facts.id && facts.dateInNote) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      weak = !fieldsLookLikeIncident(ctx.policy, filledFields(fields));
+    }
     starts.push({ hi, facts, naturalEnd: endLine, weak });
     if (facts.id) seenIds.add(facts.id.toLowerCase());
     current = { level: h.level, end: endLine, id: facts.id };
