@@ -294,3 +294,10 @@ test('setting the status of an incident whose status is in its heading replaces 
   const added = applySplices(text, setField(idx, 'I-1765106488', 'commander', 'Ana', policy));
   assert.equal(added, text.replace('- **Severity:** SEV-2\n', '- **Severity:** SEV-2\n- **Incident Commander:** Ana\n'));
 });
+
+test("a detail section named only generically takes its summary row's title", () => {
+  const text = '| Date | Severity | Summary |\n|---|---|---|\n| 2026-07-07 | SEV-1 | Session died mid-run |\n\n## Incident Detail: 2026-07-07\n\n**Signal:** context saturation\n';
+  const [inc] = indexLog(text).incidents;
+  assert.equal(inc.title, 'Session died mid-run');
+  assert.equal(inc.source, 'section');
+});

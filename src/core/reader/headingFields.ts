@@ -84,7 +84,7 @@ function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, h1Title: s
 }
 
 /** Generic names of a report's H1, alone or before the incident's own name: `Incident Report: X`. */
-const GENERIC_REPORT = /^(?:incident report|incident log|incident summary|incident|post[- ]?mortem|post[- ]incident review|pir|rca|root cause analysis|informe de incidente|relatório de incidente|rapport d'incident|störungsbericht|отч[её]т об инциденте)(?:\s{0,3}[:：—–-]\s{0,3}|$)/i;
+const GENERIC_REPORT = /^(?:incident report|incident log|incident details?|incident summary|incident|post[- ]?mortem|post[- ]incident review|pir|rca|root cause analysis|informe de incidente|relatório de incidente|rapport d'incident|störungsbericht|отч[её]т об инциденте)(?:\s{0,3}[:：—–-]\s{0,3}|$)/i;
 
 /** A document's H1 title without a generic report name: `Incident Report: Checkout down` → `Checkout down`. */
 export function documentTitle(title: string): { title: string; generic: boolean } {

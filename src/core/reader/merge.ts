@@ -7,6 +7,7 @@ import type { Field, Incident } from '../model';
 import { type Policy, isResolvedStatus } from '../policy';
 import type { IndexContext, Section } from './context';
 import type { HeadingFacts } from './headings';
+import { documentTitle } from './headingFields';
 import { buildSectionIncident } from './sections';
 
 /** How far along a status is: the policy's order, a resolved status last, an unknown one first. */
@@ -56,7 +57,9 @@ export function mergeRowsIntoSections(
       const rowStatus = row.fields.find((f) => f.canonical === 'status' && f.value.trim() !== '');
       if (rowStatus) merged.fields = [rowStatus, ...merged.fields.filter((f: Field) => f !== rowStatus)];
     }
-    if (!merged.title && row.title) merged.title = row.title;
+    // A section named only generically (`## Incident Detail: 2026-07-07`, `## Incident Report`)
+    // takes the row's title.
+    if (row.title && (!merged.title || documentTitle(merged.title).generic)) merged.title = row.title;
     replaced.add(incidents[target.at]);
     incidents[target.at] = merged;
     mergedIndexes.add(incidents);
