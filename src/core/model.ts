@@ -104,7 +104,10 @@ export interface Incident {
   /** The policy's label when the text matches a severity or alias, else the text as written. */
   severity: string | null;
   status: string | null;
-  /** ISO 8601 UTC, a plain `YYYY-MM-DD` when only the day is known, or null. */
+  /**
+   * ISO 8601 UTC, a plain `YYYY-MM-DD` when only the day is known, `YYYY-MM` or `YYYY` when only
+   * a month or a year is written, or null.
+   */
   detected: string | null;
   resolved: string | null;
   roles: { commander: string | null; techLead: string | null; commsLead: string | null };
@@ -148,6 +151,8 @@ export type ProblemCode =
   | 'unreadable-link'
   | 'refused-link'
   | 'swallowed-heading'
+  /** A code fence never closed hides headings that read like incidents: its line and how many. */
+  | 'fence-hides-incidents'
   | 'overdue-action-item'
   | 'no-union-merge';
 

@@ -243,18 +243,6 @@ function stripEscapes(s: string): string {
   return copied === 0 ? s : out + s.slice(copied);
 }
 
-/** Lower-case slug for derived ids. */
-export function slugify(text: string): string {
-  return stripInline(text)
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-}
-
 /**
  * User text made safe for one line of the log: newlines folded, control characters dropped,
  * and nothing that could open HTML. Markdown emphasis the user typed is kept.

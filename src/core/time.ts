@@ -4,6 +4,9 @@ import { DateTime, IANAZone } from 'luxon';
 
 export type TimeKind = 'datetime' | 'date' | 'time';
 
+/** How much of a date was written: a month (`2026-07`, `July 2026`) or a year (`2025`) alone. */
+export type DatePrecision = 'month' | 'year';
+
 export interface ParsedTime {
   kind: TimeKind;
   /** ISO UTC (`2026-11-20T14:30:00Z`) for datetimes, `YYYY-MM-DD` for dates, `HH:MM:SS` (zone-local) for times. */
@@ -14,6 +17,11 @@ export interface ParsedTime {
   length: number;
   /** The zone as written, if any. */
   zone: string | null;
+  /**
+   * Set when only a month or a year was written: `value` is then `YYYY-MM` or `YYYY` (reduced
+   * ISO 8601 precision), so that nothing downstream invents a day.
+   */
+  precision?: DatePrecision;
 }
 
 const MONTHS: Record<string, number> = {
@@ -136,12 +144,105 @@ export function parseLeadingTime(text: string, zone = 'UTC'): ParsedTime | undef
   return undefined;
 }
 
-/** Reads a whole field value as a time ("2026-11-20 14:30 UTC", "Nov 20, 2026"). */
+/**
+ * Month names of the languages logs are kept in (English, Spanish, Portuguese, French, German,
+ * Italian, Russian in the nominative and the genitive a date uses), lower-case, with their
+ * number. Abbreviations are matched through their first letters (see monthNumber).
+ */
+const MONTH_WORDS: Record<string, number> = {};
+for (const [n, names] of [
+  [1, 'january enero janeiro janvier januar jänner gennaio январь января'],
+  [2, 'february febrero fevereiro février fevrier februar febbraio февраль февраля'],
+  [3, 'march marzo março marco mars märz maerz марта март'],
+  [4, 'april abril avril aprile апрель апреля'],
+  [5, 'may mayo maio mai maggio май мая'],
+  [6, 'june junio junho juin juni giugno июнь июня'],
+  [7, 'july julio julho juillet juli luglio июль июля'],
+  [8, 'august agosto août aout августа август'],
+  [9, 'september septiembre setiembre setembro septembre settembre сентябрь сентября'],
+  [10, 'october octubre outubro octobre oktober ottobre октябрь октября'],
+  [11, 'november noviembre novembro novembre novembre ноябрь ноября'],
+  [12, 'december diciembre dezembro décembre decembre dezember dicembre декабрь декабря'],
+] as Array<[number, string]>) {
+  for (const name of names.split(' ')) MONTH_WORDS[name] = n;
+}
+
+/** Abbreviations as written (`Jan`, `sept`, `févr`, `июл`, `dic`): a prefix of one month's names only. */
+const MONTH_PREFIXES: Map<string, number> = (() => {
+  const seen = new Map<string, number>();
+  for (const [name, n] of Object.entries(MONTH_WORDS)) {
+    for (let len = 3; len <= name.length; len++) {
+      const prefix = name.slice(0, len);
+      const had = seen.get(prefix);
+      seen.set(prefix, had === undefined || had === n ? n : -1);
+    }
+  }
+  return seen;
+})();
+
+/** The month a word names (`July`, `juillet`, `июля`, `Sept`), or undefined. */
+export function monthNumber(word: string): number | undefined {
+  const w = word.toLowerCase();
+  const n = MONTH_WORDS[w] ?? MONTH_PREFIXES.get(w);
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
+// Dates written with a month word in any of the languages above: `16 июля 2026`, `16. Juli
+// 2026`, `2 de octubre de 2025`, `16 juillet 2026 à 14:30`. Every quantifier is bounded.
+const WORD_DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.?\s{1,3}(?:de\s{1,3})?(\p{L}{3,12})\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})(?:\s{0,2}(?:г\.|год[а]?))?(?:(?:,?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|às\s{1,3}|alle\s{1,3}|a\s{1,3}las\s{1,3}|в\s{1,3})?)${TIME}${ZONE})?(?!\d|:\d)`, 'u');
+const WORD_MONTH_FIRST = new RegExp(String.raw`^(\p{L}{3,12})\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?:(?:,?\s{1,3}(?:at\s{1,3})?)${TIME}${ZONE})?(?!\d|:\d)`, 'u');
+const MONTH_YEAR = /^(\p{L}{3,12})\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})$/u;
+
+/** A date with a month word, in the languages of MONTH_WORDS. */
+function parseWordDate(text: string, zone: string): ParsedTime | undefined {
+  let m = WORD_DAY_FIRST.exec(text);
+  if (m) {
+    const mo = monthNumber(m[2]);
+    if (mo) return build(Number(m[3]), mo, Number(m[1]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  }
+  m = WORD_MONTH_FIRST.exec(text);
+  if (m) {
+    const mo = monthNumber(m[1]);
+    if (mo) return build(Number(m[3]), mo, Number(m[2]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  }
+  return undefined;
+}
+
+/**
+ * A month or a year alone, the whole of `text`: `2026-07`, `July 2026`, `июль 2026`, `2025`.
+ * The value keeps that precision (`2026-07`, `2025`).
+ */
+export function parseReducedDate(text: string): ParsedTime | undefined {
+  const t = text.trim();
+  let m = /^(\d{4})-(\d{2})$/.exec(t) ?? /^(\d{4})\/(\d{1,2})$/.exec(t);
+  let y: number;
+  let mo: number | undefined;
+  if (m) {
+    y = Number(m[1]);
+    mo = Number(m[2]);
+  } else if ((m = MONTH_YEAR.exec(t))) {
+    mo = monthNumber(m[1]);
+    if (!mo) return undefined;
+    y = Number(m[2]);
+  } else if (/^\d{4}$/.test(t)) {
+    y = Number(t);
+    if (y < 1970 || y > 2199) return undefined;
+    return { kind: 'date', value: t, invalid: false, length: t.length, zone: null, precision: 'year' };
+  } else return undefined;
+  const invalid = mo < 1 || mo > 12;
+  return { kind: 'date', value: invalid ? null : `${String(y).padStart(4, '0')}-${pad2(mo)}`, invalid, length: t.length, zone: null, precision: 'month' };
+}
+
+/**
+ * Reads a whole field value as a time: "2026-11-20 14:30 UTC", "Nov 20, 2026", "16 июля 2026",
+ * "2 de octubre de 2025", and a month (`2026-07`) or a year (`2025`) alone, at that precision.
+ */
 export function parseTimeValue(text: string, zone = 'UTC'): ParsedTime | undefined {
   const t = text.trim();
   const p = parseLeadingTime(t, zone);
-  if (!p || p.kind === 'time') return undefined;
-  return p;
+  if (p && p.kind !== 'time') return p;
+  if (p) return undefined;
+  return parseWordDate(t, zone) ?? parseReducedDate(t);
 }
 
 /** Combines a time-only entry with the incident's day. */
@@ -190,7 +291,8 @@ export function formatIsoUtc(at: Date): string {
 /** Accepts what a user passes as `--at`: ISO 8601 or any shape parseLeadingTime reads. */
 export function parseUserTime(text: string, zone = 'UTC'): Date | undefined {
   const p = parseTimeValue(text, zone);
-  if (!p || p.invalid || !p.value || p.length !== text.trim().length) return undefined;
+  // A month or a year alone is not a moment to record.
+  if (!p || p.invalid || !p.value || p.precision || p.length !== text.trim().length) return undefined;
   return toDate(p.value) ?? undefined;
 }
 

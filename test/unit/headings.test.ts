@@ -10,14 +10,19 @@ import { defaultPolicy, stripInline } from '../../src/core';
 const policy = defaultPolicy();
 
 function referenceTitle(rest: string): string {
-  return stripInline(
-    rest
-      .replace(/[[(]\s*[\])]/g, ' ')
-      .replace(/^[\s:|—–\-·•,.]+/, '')
-      .replace(/[\s:|—–\-·•,]+$/, '')
-      .replace(/\s+[:|—–·•]\s+/g, ' — ')
-      .replace(/^\s*[—–-]\s*/, ''),
-  )
+  let t = rest
+    .replace(/[[(]\s*[\])]/g, ' ')
+    .replace(/^[\s:|—–\-·•,.]+/, '')
+    .replace(/[\s:|—–\-·•,]+$/, '')
+    .replace(/\s+[:|—–·•]\s+/g, ' — ')
+    .replace(/^\s*[—–-]\s*/, '');
+  // A leading bracket group before more title (`[component] X`) is not part of the title.
+  for (let k = 0; k < 8; k++) {
+    const before = t;
+    t = t.replace(/^\[(?!\[)[^\]]{1,39}\](?!\()(?=.*\S)/, '').replace(/^[\s:|—–\-·•,.]+/, '').replace(/^\s*[—–-]\s*/, '');
+    if (t === before) break;
+  }
+  return stripInline(t)
     .replace(/^[—–-]\s*/, '')
     .replace(/\s*[—–-]$/, '')
     .trim();

@@ -62,3 +62,25 @@ test('display zone: the setting, the playbook zone, local, and a typo falling ba
   assert.equal(formatDisplayTime('2026-11-20', 'Europe/Berlin'), '2026-11-20');
   assert.equal(formatDisplayTime('garbage-value-x', 'UTC'), 'garbage-value-x');
 });
+
+test('field dates with month words of other languages, and a month or a year alone at that precision', async () => {
+  const { parseTimeValue } = await import('../../src/core/time');
+  const cases: Array<[string, string, string | undefined]> = [
+    ['16 июля 2026', '2026-07-16', undefined],
+    ['October 2, 2025', '2025-10-02', undefined],
+    ['2 de octubre de 2025', '2025-10-02', undefined],
+    ['16. Juli 2026', '2026-07-16', undefined],
+    ['3 sept. 2026', '2026-09-03', undefined],
+    ['16 juillet 2026 à 14:30', '2026-07-16T14:30:00Z', undefined],
+    ['2026-07', '2026-07', 'month'],
+    ['July 2026', '2026-07', 'month'],
+    ['2025', '2025', 'year'],
+  ];
+  for (const [input, value, precision] of cases) {
+    const p = parseTimeValue(input);
+    assert.equal(p?.value, value, input);
+    assert.equal(p?.precision, precision, input);
+  }
+  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13']) assert.ok(!parseTimeValue(input)?.value, input);
+  assert.equal(parseUserTime('2025'), undefined, 'a year is not a moment for --at');
+});

@@ -194,8 +194,17 @@ function interruptsParagraph(text: string, p: number, e: number, indent: number)
   return html !== undefined;
 }
 
+/** Heading-like lines (levels 2–4) inside a code fence that is never closed. */
+export interface HiddenByFence {
+  fenceLine: number;
+  /** Their lines, the first HIDDEN_KEPT of them. */
+  lines: number[];
+}
+
+const HIDDEN_KEPT = 500;
+
 /** Marks code, HTML blocks and headings (run after markFrontMatter). Returns the headings. */
-export function classify(text: string, lines: Lines, problems: Problem[]): Heading[] {
+export function classify(text: string, lines: Lines, problems: Problem[], hidden?: { fence?: HiddenByFence }): Heading[] {
   const headings: Heading[] = [];
   /** Swallowed heading-like lines of kind-6/7 HTML blocks, reported whatever follows. */
   const swallowed: Swallowed[] = [];
@@ -212,6 +221,8 @@ export function classify(text: string, lines: Lines, problems: Problem[]): Headi
   let fenceLen = 0;
   let html: HtmlStart | undefined;
   let inParagraph = false;
+  /** Heading-like lines of the open fence (see HiddenByFence). */
+  let fenceHidden: number[] = [];
 
   for (let li = 0; li < count; li++) {
     if (lines.skip[li]) continue; // front matter
@@ -239,7 +250,9 @@ export function classify(text: string, lines: Lines, problems: Problem[]): Headi
         if (run >= fenceLen && restIsBlank(text, p + run, e)) {
           block = Block.None;
           pending.length = 0;
-        } else noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the code fence opened on line ${blockLine + 1}, which is never closed`, `close that fence before line ${li + 1}`);
+          fenceHidden = [];
+        } else if (hidden && fenceHidden.length < HIDDEN_KEPT && indent - blockIndent <= 3 && sectionHeadingLevel(text, p, e)) fenceHidden.push(li);
+        if (block === Block.Fence) noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the code fence opened on line ${blockLine + 1}, which is never closed`, `close that fence before line ${li + 1}`);
         continue;
       } else if (block === Block.HtmlToMarker) {
         lines.skip[li] = 1;
@@ -319,6 +332,7 @@ export function classify(text: string, lines: Lines, problems: Problem[]): Headi
     const c = text.charCodeAt(q);
     const fence = fenceOpener(text, q, e);
     if (fence) {
+      fenceHidden = [];
       block = Block.Fence;
       blockLine = li;
       blockIndent = base;
@@ -362,6 +376,7 @@ export function classify(text: string, lines: Lines, problems: Problem[]): Headi
     const end = html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end;
     problems.push({ code: 'unterminated-fence', message: `An HTML block opened on line ${blockLine + 1} (${html.opener}) is never closed with ${end}: everything after it is read as HTML.`, line: blockLine + 1, severity: 'warning' });
   }
+  if (block === Block.Fence && hidden && fenceHidden.length) hidden.fence = { fenceLine: blockLine, lines: fenceHidden };
   if (block === Block.Fence || block === Block.HtmlToMarker) swallowed.push(...pending);
   reportSwallowedHeadings(text, lines, swallowed, problems);
   return headings;
@@ -371,6 +386,14 @@ function fenceOpenerRun(text: string, p: number, e: number, code: number): numbe
   let r = p;
   while (r < e && text.charCodeAt(r) === code) r++;
   return r - p;
+}
+
+/** The level of an ATX heading of level 2–4 at `p`, or 0. */
+function sectionHeadingLevel(text: string, p: number, e: number): number {
+  if (text.charCodeAt(p) !== 35) return 0;
+  let level = 0;
+  while (p + level < e && text.charCodeAt(p + level) === 35) level++;
+  return level >= 2 && level <= 4 && isBlank(text.charCodeAt(p + level)) ? level : 0;
 }
 
 /** Notes a swallowed line that starts like a section heading (`##`–`####`). */

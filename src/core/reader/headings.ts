@@ -1,19 +1,38 @@
-// Reading an incident heading: its id (`INC-…`, `ABC-12`, `#12`), a date, a severity
-// marker, and what is left as the title. Also which sub-headings name a timeline, a checklist or
-// action items.
+// Reading an incident heading: its id (where an id may stand: headingIds.ts), a bracketed or
+// ` · `-separated status, a severity marker, a date or date range (or a month alone, or a date
+// it came before), and what is left as the title once ordinals, emoji, component brackets,
+// incident words and quotes are taken off. Also which sub-headings name a timeline, a checklist
+// or action items.
 import { type Policy, matchSeverity } from '../policy';
 import { stripInline } from '../text';
-import { parseLeadingTime } from '../time';
+import { parseTimeValue } from '../time';
+import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
 
-const INC_ID = /\bINC-\d{4}-\d{4}-\d{3,}\b/;
-const GENERIC_ID = /(?:^|[\s[(])((?:[A-Z][A-Z0-9]{1,9}-\d{1,7})|(?:#\d{1,7}))(?=$|[\s\]):,.—–-])/;
 const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;
+/** A date with a month word of another language: `16 июля 2026`, `2 de octubre de 2025`. */
+const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?\p{L}{3,12}\.?,?\s{1,3}(?:de\s{1,3})?\d{4})/u;
+/** A month alone: `## 2026-07 [paper] Title`. */
+const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
+/** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
+const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant |vor dem |vor |до )(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])/i;
+/** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
+const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
 
 export interface HeadingFacts {
   id: string | null;
   title: string;
   severityText: string | null;
   date: string | null;
+  /** The end of a date range written in the heading (`2026-04-05 → 2026-04-15 — "X"`), with its offsets. */
+  endDate?: { value: string; start: number; end: number } | null;
+  /** A status written in brackets (`[OPEN] I-12 …`), with its offsets in the heading text. */
+  status?: { text: string; start: number; end: number } | null;
+  /** The heading adds to an incident written before it: `INC-001-addendum`, `Addendum: …`. */
+  addendum?: boolean;
+  /** A date the incident came before (`pre-2026-07`): it dates the heading without being when. */
+  before?: string;
+  /** The date stands in a closing note after the title: `Changes shipped (2026-10-06 15:37 IST)`. */
+  dateInNote?: boolean;
 }
 
 /**
@@ -23,6 +42,51 @@ export interface HeadingFacts {
  */
 export const HEADING_FACTS_CAP = 300;
 
+/** `text` with [from, to) replaced by as many spaces, so that offsets into it stay offsets into the heading. */
+function blank(text: string, from: number, to: number): string {
+  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
+/** Reads a date (or a date range) at `at` of `rest`: its value, end date and length. */
+function readDateAt(rest: string, at: number, zone: string): { date: string | null; endDate: HeadingFacts['endDate']; length: number } | undefined {
+  const p = parseTimeValue(rest.slice(at, at + 60), zone);
+  if (!p) return undefined;
+  let length = p.length;
+  let endDate: HeadingFacts['endDate'] = null;
+  // `2026-04-04/05`: the day it began is one of two; the first is kept.
+  const alt = /^\/\d{1,2}(?![\d/])/.exec(rest.slice(at + length, at + length + 4));
+  if (alt && p.kind === 'date') length += alt[0].length;
+  const after = rest.slice(at + length, at + length + 70);
+  const join = RANGE_JOIN.exec(after);
+  if (join) {
+    const q = parseTimeValue(after.slice(join[0].length), zone);
+    if (q && q.value && !q.precision) {
+      const start = at + length + join[0].length;
+      endDate = { value: q.value, start, end: start + q.length };
+      length += join[0].length + q.length;
+    }
+  }
+  return { date: p.value, endDate, length };
+}
+
+/** The trimmed parts of `text` between separators ` · `, ` | ` or ` • ` (a space on both sides). */
+function spacedParts(text: string): Array<{ start: number; end: number }> {
+  const out: Array<{ start: number; end: number }> = [];
+  let from = 0;
+  for (let i = 1; i <= text.length; i++) {
+    const c = text.charCodeAt(i);
+    const cut = i === text.length || ((c === 0xb7 || c === 124 || c === 0x2022) && text.charCodeAt(i - 1) === 32 && text.charCodeAt(i + 1) === 32);
+    if (!cut) continue;
+    let a = from;
+    let b = i;
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push({ start: a, end: b });
+    from = i + 1;
+  }
+  return out;
+}
+
 /** Reads an id, a date and a severity marker out of a heading, leaving the title. */
 export function readHeading(raw: string, policy: Policy): HeadingFacts {
   let rest = raw.length > HEADING_FACTS_CAP ? raw.slice(0, HEADING_FACTS_CAP) : raw;
@@ -30,24 +94,52 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   let id: string | null = null;
   let severityText: string | null = null;
   let date: string | null = null;
+  let endDate: HeadingFacts['endDate'] = null;
+  let status: HeadingFacts['status'] = null;
+  let addendum = false;
 
-  const inc = INC_ID.exec(rest);
-  if (inc) {
-    id = inc[0];
-    rest = rest.slice(0, inc.index) + ' ' + rest.slice(inc.index + inc[0].length);
-  } else {
-    const generic = GENERIC_ID.exec(rest);
-    if (generic && !matchSeverity(policy, generic[1]) && !/^(SEV|P|PRIO|PRIORITY)-?\d$/i.test(generic[1])) {
-      id = generic[1];
-      const at = generic.index + generic[0].indexOf(generic[1]);
-      rest = rest.slice(0, at) + ' ' + rest.slice(at + generic[1].length);
+  // A status in brackets: `[OPEN] I-1765106488 …`. Its offsets let a write replace the word.
+  for (let i = rest.indexOf('['); i !== -1 && !status; i = rest.indexOf('[', i + 1)) {
+    const j = rest.indexOf(']', i + 1);
+    if (j === -1) break;
+    if (j - i <= 26 && isBracketStatus(rest.slice(i + 1, j), policy) && rest[j + 1] !== '(') {
+      const inner = rest.slice(i + 1, j);
+      const lead = inner.length - inner.trimStart().length;
+      status = { text: inner.trim(), start: i + 1 + lead, end: i + 1 + lead + inner.trim().length };
+      rest = blank(rest, i, j + 1);
+    }
+  }
+  const found = findHeadingId(rest, policy);
+  if (found) {
+    id = found.id;
+    // `Checkout down, incident #12`: the word that named the id goes with it.
+    rest = blank(rest, found.wordStart ?? found.start, found.end);
+    // `INC-001-addendum`, `INC-001 (addendum)`: more about INC-001, not another incident.
+    const m = /^(?:[-\s]{1,3}|\s{0,2}\()addendum\)?/i.exec(rest.slice(found.end, found.end + 14));
+    if (m) {
+      addendum = true;
+      rest = blank(rest, found.end, found.end + m[0].length);
+    }
+  }
+  // Parts between ` · ` or ` | ` that are a severity or a status: `2026-07-26 · HIGH · Title · RESOLVED`.
+  const parts = spacedParts(rest);
+  if (parts.length > 1) {
+    for (const part of parts) {
+      const t = rest.slice(part.start, part.end);
+      if (!severityText && t.length <= 24 && matchSeverity(policy, t)) {
+        severityText = t;
+        rest = blank(rest, part.start, part.end);
+      } else if (!status && t.length <= 80 && isBracketStatus(/^[\p{L}-]{1,20}/u.exec(t)?.[0] ?? '', policy)) {
+        status = { text: t, start: part.start, end: part.end };
+        rest = blank(rest, part.start, part.end);
+      }
     }
   }
   // Severity markers: `(SEV-2)`, `[P1]`, or a bare token that names a policy severity.
   rest = rest.replace(/[[(]([^\])[(]{1,24})[\])]/g, (whole, inner: string) => {
     if (!severityText && matchSeverity(policy, inner)) {
       severityText = inner.trim();
-      return ' ';
+      return ' '.repeat(whole.length);
     }
     return whole;
   });
@@ -56,27 +148,134 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     if (bare && matchSeverity(policy, bare[1])) {
       severityText = bare[1];
       const at = bare.index + bare[0].indexOf(bare[1]);
-      rest = rest.slice(0, at) + ' ' + rest.slice(at + bare[1].length);
+      rest = blank(rest, at, at + bare[1].length);
     }
   }
+  const zone = policy.timeZone;
+  // `pre-2026-07 [infra] …`: an incident from before that month, not of it.
+  let before: string | undefined;
+  const pre = HEADING_BEFORE.exec(rest);
+  if (pre) {
+    before = pre[2];
+    const from = pre.index + pre[0].length - pre[1].length - pre[2].length;
+    rest = blank(rest, from, pre.index + pre[0].length);
+  }
   const dm = HEADING_DATE.exec(rest);
-  if (dm) {
-    const p = parseLeadingTime(rest.slice(dm.index));
-    if (p && p.value) date = p.value;
-    const len = p ? p.length : dm[0].length;
-    rest = rest.slice(0, dm.index) + ' ' + rest.slice(dm.index + len);
+  const wm = dm ? null : HEADING_WORD_DATE.exec(rest);
+  const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
+  const read = at === -1 ? undefined : readDateAt(rest, at, zone);
+  let dateInNote = false;
+  if (read) {
+    date = read.date;
+    endDate = read.endDate;
+    const open = rest.lastIndexOf('(', at);
+    dateInNote = open > 0 && rest.slice(open + 1, at).trim() === '' && /[\p{L}\p{N}]/u.test(rest.slice(0, open)) && rest.indexOf(')', at + read.length) !== -1;
+    rest = blank(rest, at, at + read.length);
+  } else if (dm) {
+    // Shaped like a date but not one (2026-02-30): kept out of the title all the same.
+    rest = blank(rest, dm.index, dm.index + dm[0].length);
+  } else {
+    const mm = HEADING_MONTH.exec(rest);
+    if (mm) {
+      const from = mm.index + mm[0].length - 7;
+      const without = blank(rest, from, from + 7);
+      // A month alone makes a heading an incident only with a title beside it: `## 2026-07`
+      // over a month's incidents is a container, like `## 2026`.
+      if (/[\p{L}\p{N}]/u.test(without)) {
+        date = `${mm[1]}-${mm[2]}`;
+        rest = without;
+      }
+    }
   }
   rest += tail;
+  const cleaned = cleanTitle(rest, id !== null);
+  if (cleaned.addendum) addendum = true;
+  const facts: HeadingFacts = { id, title: cleaned.title, severityText, date };
+  if (endDate) facts.endDate = endDate;
+  if (status) facts.status = status;
+  if (addendum) facts.addendum = true;
+  if (before) facts.before = before;
+  if (dateInNote && date) facts.dateInNote = true;
+  return facts;
+}
+
+/** The heading's text once its facts are taken out: what a person calls the incident. */
+function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: boolean } {
   let title = rest.replace(/[[(]\s*[\])]/g, ' ');
   title = trimStartWhere(title, isLeadPunct);
   title = trimEndWhere(title, isTrailPunct);
   title = spacedSeparatorsAsDash(title);
   title = stripLeadingDash(title);
+  const lead = stripLeadMatter(title, hadId);
+  title = lead.text;
   title = stripInline(title);
   title = stripLeadingDash(title);
   // One trailing dash (and the space before it) goes.
   if (title.length && isDash(title.charCodeAt(title.length - 1))) title = title.slice(0, -1);
-  return { id, title: title.trim(), severityText, date };
+  title = unquote(title.trim());
+  return { title: title.trim(), addendum: lead.addendum };
+}
+
+const LEAD_ORDINAL = /^(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))(?=\s|$)/;
+const LEAD_SYMBOLS = /^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D]{1,8}/u;
+const LEAD_WORD = /^(\p{L}{2,14})(?:[\s:：#—–-]{0,4}(?:no\.|nº|№)?)(?=[\s:：—–-]|$)/u;
+
+/**
+ * What stands before a title and is not part of it, at most a few pieces: an emoji, an ordinal
+ * (`(4) —`, `1.`), bracket groups (`[paper]`), an incident word left by its id (`Incident #1: X`),
+ * and `Addendum:`. Each step consumes at least one character of a bounded run.
+ */
+function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum: boolean } {
+  // The common case: a title starting with an ordinary word has nothing to take off.
+  const first = /^[A-Za-z]{1,20}/.exec(text);
+  if (first && !isIncidentWord(first[0]) && first[0].toLowerCase() !== 'addendum') return { text, addendum: false };
+  let s = text;
+  let addendum = false;
+  for (let step = 0; step < 8; step++) {
+    const before = s;
+    const sym = LEAD_SYMBOLS.exec(s);
+    if (sym) s = s.slice(sym[0].length);
+    const ord = LEAD_ORDINAL.exec(s);
+    if (ord) s = s.slice(ord[0].length);
+    if (s[0] === '[' && s[1] !== '[') {
+      const j = s.indexOf(']', 1);
+      // A bracket group followed by more title (`[paper] X`); a link `[x](…)` is not one.
+      if (j > 1 && j <= 40 && s[j + 1] !== '(' && /\S/.test(s.slice(j + 1))) s = s.slice(j + 1);
+    }
+    const w = LEAD_WORD.exec(s);
+    if (w && (isIncidentWord(w[1]) || /^addendum$/i.test(w[1]))) {
+      const restAfter = s.slice(w[0].length);
+      // Only a word standing alone before a separator: `Incident: X`, not `Incident response drill`.
+      // Alone, it is the title unless the id it named was taken from after it (`Incident 001`).
+      const alone = restAfter.trim() === '';
+      if ((alone && (hadId || /^addendum$/i.test(w[1]))) || (!alone && (/^\s{0,3}[:：—–-]/.test(restAfter) || /[:：#—–-]/.test(w[0].slice(w[1].length))))) {
+        if (/^addendum$/i.test(w[1])) addendum = true;
+        s = restAfter;
+      }
+    }
+    s = trimStartWhere(s, isLeadPunct);
+    s = stripLeadingDash(s);
+    if (s === before) break;
+  }
+  return { text: s, addendum };
+}
+
+const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '«': '»', "'": "'" };
+
+/**
+ * `"X"`, `“X”`, `«X»` → X, when the quotes wrap the whole title or all of it but a closing
+ * note in parentheses (`"X" (RECURRING)` → `X (RECURRING)`).
+ */
+function unquote(s: string): string {
+  if (s.length < 3) return s;
+  const close = CLOSING_QUOTE[s[0]];
+  if (!close) return s;
+  const end = s.indexOf(close, 1);
+  if (end <= 1 || s.slice(1, end).includes(s[0])) return s;
+  const after = s.slice(end + 1);
+  if (after === '') return s.slice(1, end).trim();
+  if (/^\s{1,3}\([^()]{1,40}\)$/.test(after)) return s.slice(1, end).trim() + after;
+  return s;
 }
 
 // The title's clean-up is a few hand scans: the patterns it replaces (`[\s:|—–-]+$` and
@@ -90,9 +289,9 @@ function isDash(c: number): boolean {
   return c === 45 || c === 0x2013 || c === 0x2014;
 }
 
-/** `:`, `|`, an en or em dash, `·` or `•`: what sits between a heading's parts. */
+/** `:` (or a full-width `：`), `|`, an en or em dash, `·` or `•`: what sits between a heading's parts. */
 function isSeparator(c: number): boolean {
-  return c === 58 || c === 124 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x2022;
+  return c === 58 || c === 124 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x2022 || c === 0xff1a;
 }
 
 function isTrailPunct(c: number): boolean {

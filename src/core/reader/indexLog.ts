@@ -2,10 +2,10 @@
 // incidents (sections and table rows, or the one incident of a per-incident file).
 import type { Incident, LogIndex, Problem } from '../model';
 import { type Policy, defaultPolicy } from '../policy';
-import { slugify } from '../text';
-import { dayOf } from '../time';
 import type { IndexContext, IndexOptions } from './context';
-import { classify } from './blocks';
+import { type HiddenByFence, classify } from './blocks';
+import { reportHiddenIncidents } from './hiddenIncidents';
+import { assignDerivedIds } from './derivedIds';
 import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
 import { attachReadingProblems } from './lazy';
 import { findIncidents, singleIncident } from './sections';
@@ -22,7 +22,9 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
   const lines = scanLines(text, contentStart);
   const bodyLine = markFrontMatter(text, lines, problems);
   const bodyStart = bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length;
-  const headings = classify(text, lines, problems);
+  const hidden: { fence?: HiddenByFence } = {};
+  const headings = classify(text, lines, problems, hidden);
+  if (hidden.fence) reportHiddenIncidents(text, lines, hidden.fence, policy, problems);
   const ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile };
 
   const conflictLine = findConflicts(text, lines);
@@ -98,22 +100,6 @@ function incidentAt(incidents: Incident[], offset: number | undefined): Incident
     else return inc;
   }
   return undefined;
-}
-
-/** Incidents without a written id get one from their day and title, unique in the log. */
-function assignDerivedIds(incidents: Incident[], policy: Policy): void {
-  const used = new Set(incidents.filter((i) => i.idWritten).map((i) => i.id));
-  for (const inc of incidents) {
-    if (inc.idWritten && inc.id) continue;
-    const day = inc.detected ? (dayOf(inc.detected, policy.timeZone) ?? '') : '';
-    const slug = slugify(inc.title);
-    const base = [day, slug].filter(Boolean).join('-') || `line-${inc.line}`;
-    let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
-    used.add(id);
-    inc.id = id;
-    inc.idWritten = false;
-  }
 }
 
 function declareSlot(incidents: Incident[], text: string): LogIndex['declareSlot'] {

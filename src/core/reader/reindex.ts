@@ -5,6 +5,22 @@ import { lineStartAt, nextLineStart } from '../text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
 import { ShiftedIncident } from './lazy';
+import { defaultPolicy } from '../policy';
+import { readHeading } from './headings';
+import { hadMerges } from './merge';
+import { isPlaceholderSection } from './placeholders';
+import { headingTitle } from './sections';
+
+/** Whether a heading after the section's first line names an id (see headingIds.ts). */
+function hasIdSubheading(sectionText: string, options: IndexOptions): boolean {
+  const policy = options.policy ?? defaultPolicy();
+  for (let i = sectionText.indexOf('\n#'); i !== -1; i = sectionText.indexOf('\n#', i + 2)) {
+    const end = sectionText.indexOf('\n', i + 1);
+    const line = sectionText.slice(i + 1, end === -1 ? sectionText.length : end);
+    if (readHeading(headingTitle(line.replace(/\r$/, '')), policy).id) return true;
+  }
+  return false;
+}
 
 /** Characters whose appearance or removal can change how lines around them are classified. */
 const STRUCTURAL = /[`~#<>|\r]|^(?: {4}|\t)|^(?:---|\.\.\.)\s*$/m;
@@ -73,12 +89,18 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   const k = prev.incidents.findIndex((i) => i.start < from && oldTo <= i.end);
   const target = k === -1 ? undefined : prev.incidents[k];
   if (!target || target.source !== 'section' || !target.idWritten || oldTo > target.end || from < target.bodyStart) return indexLog(text, options);
-  if (prev.incidents.some((i) => i.source !== 'section')) return indexLog(text, options);
+  if (prev.incidents.some((i) => i.source !== 'section') || hadMerges(prev.incidents)) return indexLog(text, options);
+  // Lines hidden by an unclosed fence are counted by what they hold (see hiddenIncidents.ts): an
+  // edit among them may change the count.
+  if (prev.scanProblems.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, singleIncident: true });
   const fresh = sectionIndex.incidents[0];
   if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
+  // What the section alone cannot tell: a sub-heading with an id may now be a sibling incident
+  // (its fields changed), and a section of placeholders only is no incident at all.
+  if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields)) return indexLog(text, options);
   const headingLine = target.line - 1;
   const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
   // The edit touches nothing structural, so the scan finds the same problems. When lines were

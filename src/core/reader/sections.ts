@@ -1,12 +1,18 @@
 // Section incidents: a `##`–`####` heading whose text holds an id or a date, or whose body
-// holds incident fields, up to the next heading of the same or a higher level. Each section is
-// cut into the part before its first sub-heading and the sub-sections the policy names.
+// holds incident fields, up to the next heading of the same or a higher level (or the next
+// sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
+// is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, TimelineEntry, TimelineSlot } from '../model';
 import { stripInline } from '../text';
 import { dayOf } from '../time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { applyFrontMatterValues, fieldSlot, fieldValues, fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
-import { type HeadingFacts, readHeading, subsectionKind } from './headings';
+import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
+import { documentTitle, headingFieldIncident, headingFields } from './headingFields';
+import { mergeRowsIntoSections } from './merge';
+import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
+import { findHeadingId, isTemplateId } from './headingIds';
+import { noteHeadingDate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { findTableIncidents } from './tableIncidents';
 import { readActionItems, readTasks } from './tasks';
@@ -40,39 +46,187 @@ function firstSubheading(ctx: IndexContext, bodyLine: number, endLine: number): 
   return endLine;
 }
 
-/** Every incident of a log: sections, then table rows in the text between them. */
+/** Marks a day that more than one section's heading carries: no row merges by that day. */
+const DAY_TAKEN = { section: { headingLine: -1, level: 0, bodyLine: -1, endLine: -1 }, facts: { id: null, title: '', severityText: null, date: null }, at: -1 };
+
+/** A heading that starts an incident, and the line its section runs to at most. */
+interface IncidentStart {
+  hi: number;
+  facts: HeadingFacts;
+  /** An incident by a date in a closing note alone (see findIncidentStarts). */
+  weak?: boolean;
+  /** Where the section would end on its own: the next heading of its level, or its container's end. */
+  naturalEnd: number;
+}
+
+/**
+ * Every incident of a log: sections, then table rows in the text between them. A table row
+ * and a section with the same id are one incident (see mergeRowsIntoSections); a log of one
+ * incident written as an H1 with H2 fields is read as that incident (see headingFieldIncident).
+ */
 export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
+  const starts = findIncidentStarts(ctx, bodyLine);
   const incidents: Incident[] = [];
-  let insideUntil = -1;
-  const headings = ctx.headings;
+  const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
   // Tables outside incident sections may be table-row logs or index tables.
   const tableScanRanges: Array<[number, number]> = [];
   let scanFrom = bodyLine;
-  for (let hi = 0; hi < headings.length; hi++) {
-    const h = headings[hi];
-    if (h.line < bodyLine) continue;
-    if (h.line < insideUntil) continue;
-    if (h.level < 2 || h.level > 4) continue;
-    const endLine = sectionEnd(ctx, hi);
+  for (let k = 0; k < starts.length; k++) {
+    const { hi, facts, naturalEnd } = starts[k];
+    const h = ctx.headings[hi];
+    const endLine = k + 1 < starts.length ? Math.min(naturalEnd, ctx.headings[starts[k + 1].hi].line) : naturalEnd;
     const section: Section = { headingLine: h.line, level: h.level, bodyLine: h.line + 1, endLine };
-    const facts = readHeading(h.text, ctx.policy);
-    let isIncident = facts.id !== null || facts.date !== null;
-    if (!isIncident) isIncident = fieldsLookLikeIncident(ctx.policy, readFields(ctx, section.bodyLine, firstSubheading(ctx, section.bodyLine, endLine)));
-    if (!isIncident) continue;
     if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
-    scanFrom = endLine;
-    insideUntil = endLine;
-    incidents.push(facts.id && facts.title ? lazySectionIncident(ctx, section, facts) : buildSectionIncident(ctx, section, facts));
+    scanFrom = Math.max(scanFrom, naturalEnd);
+    if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
+    if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
+    incidents.push(facts.id && facts.title && !facts.status && !facts.endDate ? lazySectionIncident(ctx, section, facts) : buildSectionIncident(ctx, section, facts));
   }
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
-  for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, incidents);
+  const rows: Incident[] = [];
+  for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, rows);
+  const merged = mergeRowsIntoSections(ctx, rows, incidents, sections);
+  incidents.push(...merged);
+  if (incidents.length === 0) {
+    const whole = headingFieldIncident(ctx, bodyLine);
+    if (whole) incidents.push(whole);
+  }
   incidents.sort((a, b) => a.start - b.start);
   return incidents;
 }
 
+/**
+ * The headings that start incidents, in order. A heading of level 2 to 4 outside an incident is
+ * one when it has an id (see headingIds.ts), a date, or incident fields in its section, and is
+ * not a template. Inside an incident, a deeper heading with an id and fields of its own is a
+ * sibling incident (it ends the one above it); an addendum (`INC-001-addendum`,
+ * `Addendum: …`) right after its incident belongs to it.
+ */
+function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[] {
+  const starts: IncidentStart[] = [];
+  const headings = ctx.headings;
+  const seenIds = new Set<string>();
+  /** The incident (or sibling) being read: its level and where its container ends. */
+  let current: { level: number; end: number; id: string | null } | undefined;
+  for (let hi = 0; hi < headings.length; hi++) {
+    const h = headings[hi];
+    if (h.line < bodyLine || h.level < 2 || h.level > 4) continue;
+    if (current && h.line < current.end) {
+      // Ids hold digits: most sub-headings (Root cause, Impact) are passed over without reading them.
+      if (h.level <= current.level || !hasDigit(h.text) || subsectionKind(h.text, ctx.policy)) continue;
+      if (!findHeadingId(h.text.slice(0, HEADING_FACTS_CAP), ctx.policy)) continue;
+      const facts = readHeading(h.text, ctx.policy);
+      if (!facts.id || facts.addendum || facts.id.toLowerCase() === current.id?.toLowerCase()) continue;
+      const own = filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, current.end)));
+      if (!fieldsLookLikeIncident(ctx.policy, own)) continue;
+      starts.push({ hi, facts, naturalEnd: current.end });
+      seenIds.add(facts.id.toLowerCase());
+      current = { level: current.level, end: current.end, id: facts.id };
+      continue;
+    }
+    const endLine = sectionEnd(ctx, hi);
+    const facts = readHeading(h.text, ctx.policy);
+    const previous = starts[starts.length - 1];
+    if (facts.addendum && previous && (facts.id === null || facts.id.toLowerCase() === previous.facts.id?.toLowerCase())) {
+      // More about the incident just above: its section runs on over the addendum.
+      if (current && h.line === current.end && h.level >= ctx.headings[previous.hi].level) {
+        previous.naturalEnd = Math.max(previous.naturalEnd, endLine);
+        current.end = previous.naturalEnd;
+      }
+      continue;
+    }
+    // An addendum of an incident further up is never a second incident with its id.
+    if (facts.addendum && facts.id && seenIds.has(facts.id.toLowerCase())) continue;
+    // Fields are read here only when the heading alone does not decide: a big log's sections
+    // are otherwise read on first use (see lazy.ts).
+    let fields: Field[] | undefined;
+    if (facts.id && isTemplateId(facts.id)) continue;
+    let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
+    if (!isIncident) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields);
+    }
+    if (!isIncident) continue;
+    if (mayBeTemplate(facts)) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      if (isPlaceholderSection(facts.title, facts.id, facts.date, fields)) continue;
+    }
+    let weak = false;
+    if (!facts.id && facts.dateInNote) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      weak = !fieldsLookLikeIncident(ctx.policy, filledFields(fields));
+    }
+    starts.push({ hi, facts, naturalEnd: endLine, weak });
+    if (facts.id) seenIds.add(facts.id.toLowerCase());
+    current = { level: h.level, end: endLine, id: facts.id };
+  }
+  // A heading that is an incident only by a date in a closing note (`### Changes shipped in
+  // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
+  const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
+  return levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
+}
+
+/**
+ * A numbered heading (`### 1. …`) whose section has two or more bold key lines
+ * (`* **Symptom:** …`, keys in any language): one of a log's numbered incidents.
+ */
+function numberedWithKeyLines(text: string, fields: Field[]): boolean {
+  if (!/^\s{0,3}\(?\d{1,3}[.)]\s/.test(text)) return false;
+  let keys = 0;
+  for (const f of fields) if (f.style !== 'plain' && f.style !== 'table' && ++keys >= 2) return true;
+  return false;
+}
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length && i < 400; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+/** A heading that could be a template's: no title, a placeholder title, or a template's name. */
+function mayBeTemplate(facts: HeadingFacts): boolean {
+  const t = facts.title;
+  if (t === '') return true;
+  // Most titles start with a letter and are no placeholder: only a few first characters can be.
+  if (t.length > 60 || !/^[[<{\-—–_.…*~=?NnTtXxYyBbEeSsPpIiHhAaJj]/.test(t)) return false;
+  return isPlaceholderValue(t) || isTemplateTitle(t);
+}
+
+/** What a heading itself says that a field would: a bracketed status, the end of a date range. */
+function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFacts): Field[] {
+  if (!facts.status && !facts.endDate) return [];
+  const line = lineText(ctx, section.headingLine);
+  const at = ctx.lines.starts[section.headingLine] + Math.max(0, line.indexOf(headingTitle(line)));
+  const out: Field[] = [];
+  // Table style: such a value is replaced in place and never copied as the style of a new field.
+  const add = (key: string, canonical: Field['canonical'], start: number, end: number) =>
+    out.push({ key, canonical, value: ctx.text.slice(at + start, at + end), style: 'table', line: section.headingLine, valueStart: at + start, valueEnd: at + end });
+  if (facts.status) add('Status', 'status', facts.status.start, facts.status.end);
+  if (facts.endDate) add('Resolved', 'resolved', facts.endDate.start, facts.endDate.end);
+  return out;
+}
+
+/** Keys of fields that describe an incident in a sentence: a title for a heading that has none. */
+const DESCRIBING_KEYS = new Set(['symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger']);
+
+function describingField(fields: Field[]): string {
+  for (const f of fields) {
+    if (DESCRIBING_KEYS.has(f.key.toLowerCase()) && !isPlaceholderValue(f.value)) return stripInline(f.value).replace(/\.$/, '');
+  }
+  return '';
+}
+
 type PartKind = 'body' | 'timeline' | 'checklist' | 'actionItems' | 'other';
 
-function buildSectionIncident(ctx: IndexContext, section: Section, facts: HeadingFacts): Incident {
+/** Fields found outside the section's body lines: before its own (they win), or after (they fill gaps). */
+export interface ExtraFields {
+  before?: Field[];
+  after?: Field[];
+}
+
+export function buildSectionIncident(ctx: IndexContext, section: Section, facts: HeadingFacts, extra: ExtraFields = {}): Incident {
   const { lines, policy } = ctx;
   const timeline: TimelineEntry[] = [];
   const checklist: ChecklistItem[] = [];
@@ -112,8 +266,14 @@ function buildSectionIncident(ctx: IndexContext, section: Section, facts: Headin
   for (const part of parts) {
     if (part.kind === 'body' || part.kind === 'other') fields.push(...readFields(ctx, part.from, part.to));
   }
+  const bodyFields = fields.slice();
+  if (extra.before?.length) fields.unshift(...extra.before);
+  fields.push(...headingFactFields(ctx, section, facts));
+  if (extra.after?.length) fields.push(...extra.after);
   const values = fieldValues(ctx, fields, facts);
-  const day = values.detected ? dayOf(values.detected, policy.timeZone) : facts.date ? dayOf(facts.date, policy.timeZone) : null;
+  // A month or a year alone (`2026-07`) gives time-only entries no day to take.
+  const dayFrom = (v: string | null) => (v && v.length >= 10 ? dayOf(v, policy.timeZone) : null);
+  const day = values.detected ? dayFrom(values.detected) : dayFrom(facts.date);
 
   let sawTimelinePart = false;
   for (const part of parts) {
@@ -132,7 +292,7 @@ function buildSectionIncident(ctx: IndexContext, section: Section, facts: Headin
   const incident: Incident = {
     id: facts.id ?? '',
     idWritten: facts.id !== null,
-    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : ''),
+    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields),
     severity: values.severity,
     status: values.status,
     detected: values.detected,
@@ -149,12 +309,13 @@ function buildSectionIncident(ctx: IndexContext, section: Section, facts: Headin
     level: section.level,
     bodyStart: lineStart(ctx, section.bodyLine),
     timelineSlot,
-    fieldSlot: fieldSlot(ctx, fields, section),
+    fieldSlot: fieldSlot(ctx, bodyFields, section),
   };
   if (!incident.id && values.id) {
     incident.id = stripInline(values.id);
     incident.idWritten = true;
   }
+  noteHeadingDate(incident, facts.date);
   return incident;
 }
 
@@ -181,12 +342,15 @@ export function singleIncident(ctx: IndexContext, bodyLine: number): Incident[] 
     bodyLine: h ? h.line + 1 : bodyLine,
     endLine: ctx.lines.starts.length,
   };
-  const facts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
+  const facts: HeadingFacts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
+  // A document's H1 (`# Incident Report: Checkout down`) and its H2 sections named like fields.
+  const document = h && h.level === 1;
+  if (document) facts.title = documentTitle(facts.title).title;
   // Front matter keys (`severity: SEV-2`) are fields too: a line scan gives their offsets (so a
   // write replaces just the value), and the YAML parser their values as YAML means them.
   const frontFields = readFrontMatterFields(ctx, bodyLine);
   if (bodyLine > 0) applyFrontMatterValues(ctx, bodyLine, frontFields);
-  const incident = buildSectionIncident(ctx, section, facts);
+  const incident = buildSectionIncident(ctx, section, facts, { before: document ? headingFields(ctx, h.line) : [] });
   if (frontFields.length) {
     incident.fields = [...frontFields, ...incident.fields];
     const values = fieldValues(ctx, incident.fields, facts);

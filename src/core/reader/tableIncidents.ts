@@ -6,10 +6,29 @@ import { looksLikeTableRow, splitTableRow, stripInline } from '../text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
 import { fieldValues } from './fields';
 import { readHeading } from './headings';
+import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
+import { parseTimeValue } from '../time';
 
 const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?)$/i;
-const TITLE_HEADERS = /^(title|summary|description|incident|name|what|issue)$/i;
+/** Columns a row's title is read from, the first found winning. */
+const TITLE_HEADERS = ['title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened'];
+/** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
+const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
+const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
+
+/**
+ * A header's names to match: lower-case, a parenthesised note dropped and each `/`-separated
+ * part on its own (`Date / Window (IST)` → date, window), plus the zone the note names.
+ */
+function headerNames(header: string): { names: string[]; zone: string | null } {
+  const lower = header.toLowerCase().trim();
+  const note = /\(([^()]{1,30})\)\s*$/.exec(lower);
+  const zone = note && /^(?:utc|gmt|pst|pdt|mst|mdt|cst|cdt|est|edt|cet|cest|bst|eet|eest|ist|jst)$/i.test(note[1].trim()) ? note[1].trim().toUpperCase() : null;
+  const base = note ? lower.slice(0, note.index).trim() : lower;
+  const parts = base.split('/').map((p) => p.trim()).filter(Boolean);
+  return { names: parts.length > 1 ? [base, ...parts] : [base], zone };
+}
 
 /** Table-row logs (a row per incident) and index tables linking per-incident files. */
 export function findTableIncidents(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
@@ -20,32 +39,72 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     const table = tableAt(text, lines, li, to);
     if (!table) continue;
     li = table.lastRow;
-    const headers = table.headers.map((h) => h.toLowerCase());
-    const col = (re: RegExp, canonical?: CanonicalField) => headers.findIndex((h) => re.test(h) || (canonical !== undefined && canonicalField(policy, h) === canonical));
+    const headers = table.headers.map(headerNames);
+    const col = (re: RegExp, canonical?: CanonicalField) => headers.findIndex((h) => h.names.some((n) => re.test(n) || (canonical !== undefined && canonicalField(policy, n) === canonical)));
     const idCol = col(ID_HEADERS, 'id');
-    const dateCol = col(/^(date|detected|started|when|day|datum|fecha)$/, 'detected');
-    const sevCol = col(/^(severity|sev|priority|level|schweregrad|gravedad|sévérité)$/, 'severity');
-    const titleCol = headers.findIndex((h, i) => i !== idCol && TITLE_HEADERS.test(h));
+    const dateCol = col(DATE_HEADERS, 'detected');
+    const sevCol = col(SEVERITY_HEADERS, 'severity');
+    let titleCol = -1;
+    for (const name of TITLE_HEADERS) {
+      titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
+      if (titleCol >= 0) break;
+    }
     if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) continue;
-    for (let r = table.firstRow; r <= table.lastRow; r++) out.push(tableRowIncident(ctx, r, table, idCol, titleCol));
+    const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null };
+    for (let r = table.firstRow; r <= table.lastRow; r++) {
+      const row = splitTableRow(lineText(ctx, r));
+      if (isPlaceholderRow(row.cells, columns)) continue;
+      out.push(tableRowIncident(ctx, r, table, columns));
+    }
   }
 }
 
-function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, idCol: number, titleCol: number): Incident {
+interface RowColumns {
+  idCol: number;
+  titleCol: number;
+  dateCol: number;
+  /** The zone a date column's header names (`Date / Window (IST)`), for times written without one. */
+  dateZone: string | null;
+}
+
+/**
+ * A row that is no incident: every cell a placeholder (`| — | — | — |`), or no id and no date
+ * and a title that is empty or all emphasis (`| — | — | _No active incidents_ | — |`).
+ */
+function isPlaceholderRow(cells: string[], columns: RowColumns): boolean {
+  if (cells.every((c) => isPlaceholderValue(c))) return true;
+  const cell = (i: number) => (i >= 0 ? (cells[i] ?? '') : '');
+  if (cell(columns.idCol).includes('](') || cells.some((c) => c.includes(']('))) return false;
+  const noKey = (columns.idCol < 0 || isPlaceholderValue(cell(columns.idCol))) && (columns.dateCol < 0 || isPlaceholderValue(cell(columns.dateCol)));
+  if (!noKey) return false;
+  const title = cell(columns.titleCol).trim();
+  return title === '' || isPlaceholderValue(title) || /^(?:_[^_]{1,200}_|\*[^*]{1,200}\*)$/.test(title);
+}
+
+function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, columns: RowColumns): Incident {
+  const { idCol, titleCol, dateCol } = columns;
   const rawLine = lineText(ctx, r);
   const row = splitTableRow(rawLine);
   const fields: Field[] = [];
   for (let c = 0; c < table.headers.length && c < row.cells.length; c++) {
     const f = tableField(ctx, r, c, c, table.headers[c]);
-    if (f) fields.push(f);
+    if (!f) continue;
+    // A date column named by a word the aliases do not know (`Window`, `Date / Window (IST)`) is the detection time.
+    if (c === dateCol && !f.canonical) f.canonical = 'detected';
+    fields.push(f);
   }
   const link = findMarkdownLink(rawLine);
   const idText = idCol >= 0 ? stripInline(row.cells[idCol] ?? '') : '';
   const facts = readHeading(idText, ctx.policy);
-  const id: string | null = facts.id ?? (idText && idCol >= 0 && /^[\w#-]+$/.test(idText) ? idText : null);
+  const id: string | null = facts.id ?? (idText && idCol >= 0 && /^[\w#-]+$/.test(idText) && !isPlaceholderValue(idText) ? idText : null);
   let title = titleCol >= 0 ? stripInline(row.cells[titleCol] ?? '') : '';
+  const titleFromColumn = title !== '';
   if (!title && link) title = stripInline(link.text);
   const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null });
+  if (dateCol >= 0 && columns.dateZone) {
+    const zoned = zonedTime(stripInline(row.cells[dateCol] ?? ''), columns.dateZone, ctx.policy.timeZone);
+    if (zoned) values.detected = zoned;
+  }
   const start = ctx.lines.starts[r];
   const end = lineStart(ctx, r + 1);
   const incident: Incident = {
@@ -91,18 +150,29 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, idCol:
     ctx.problems.push({ code: 'unreadable-link', message: `The linked file ${href} could not be read.`, line: r + 1, severity: 'warning', incidentId: id ?? undefined });
     return incident;
   }
-  return mergeLinked(incident, ctx.indexFile(fileText, ctx.policy), href);
+  return mergeLinked(incident, ctx.indexFile(fileText, ctx.policy), href, titleFromColumn);
 }
 
-/** The row, with what the linked file says taking precedence (an id written in the row wins). */
-function mergeLinked(row: Incident, fileIndex: LogIndex, href: string): Incident {
+/** A cell's time read in the zone its column header names, when the cell names none. */
+function zonedTime(cell: string, zone: string, fallback: string): string | null {
+  const p = parseTimeValue(cell, fallback);
+  if (!p || p.kind !== 'datetime' || p.zone) return null;
+  const q = parseTimeValue(`${cell.slice(0, p.length)} ${zone}`, fallback);
+  return q && q.value && !q.invalid ? q.value : null;
+}
+
+/**
+ * The row, with what the linked file says taking precedence (an id written in the row wins, and
+ * a title written in a column of the row: a report's H1 is often a generic "Incident Report").
+ */
+function mergeLinked(row: Incident, fileIndex: LogIndex, href: string, titleFromColumn: boolean): Incident {
   const inner = fileIndex.incidents[0];
   if (!inner) return { ...row, source: 'linked-file', file: href };
   return {
     ...row,
     id: row.idWritten ? row.id : inner.idWritten ? inner.id : row.id,
     idWritten: row.idWritten || inner.idWritten,
-    title: inner.title || row.title,
+    title: titleFromColumn ? row.title : inner.title || row.title,
     severity: inner.severity ?? row.severity,
     status: inner.status ?? row.status,
     detected: inner.detected ?? row.detected,

@@ -1,0 +1,113 @@
+// A file that is one incident written as a document: an H1 title, then incident fields under it
+// (`**Date**: …`, `**Status**: …`), or H2 sections named like fields (`## Date`, `## Status`,
+// `## Issue`, `## Current state`) whose first line is the value.
+//
+//   # Checkout outage
+//   ## Date
+//   2026-07-16
+//   ## Current state
+//   Resolved — payments flowing again
+import type { CanonicalField, Field, Incident } from '../model';
+import { canonicalField } from '../policy';
+import { stripInline } from '../text';
+import { type IndexContext, type Section, lineText } from './context';
+import { readHeading } from './headings';
+import { fieldsLookLikeIncident, readFields } from './fields';
+import { filledFields, isPlaceholderValue } from './placeholders';
+import { buildSectionIncident, headingTitle } from './sections';
+
+/** Section names of such files that the built-in field aliases do not already name. */
+const HEADING_FIELD_NAMES: Record<string, CanonicalField> = {
+  'current state': 'status',
+  'current status': 'status',
+  issue: 'summary',
+  problem: 'summary',
+  'what happened': 'summary',
+};
+
+/** Section names that belong to an incident document without being one of its fields. */
+const DOCUMENT_SECTIONS = /^(?:impact|root cause|resolution|fix|workaround|next steps|recovery(?: steps)?(?: needed)?|what was (?:asked|tried)(?: this round)?|result|follow[- ]?ups?|action items|lessons learned|timeline|notes|context|summary|background|detection|customer impact|affected (?:services|systems|users))$/i;
+
+function fieldNameOf(ctx: IndexContext, title: string): CanonicalField | undefined {
+  return canonicalField(ctx.policy, title) ?? HEADING_FIELD_NAMES[title.toLowerCase()];
+}
+
+/**
+ * The H2 sections under the H1 at `h1Line` that are fields, each read from its first non-blank
+ * line (a list marker removed). Such a value is replaced in place by a write.
+ */
+export function headingFields(ctx: IndexContext, h1Line: number): Field[] {
+  const out: Field[] = [];
+  const { headings, lines } = ctx;
+  for (let k = 0; k < headings.length; k++) {
+    const h = headings[k];
+    if (h.line <= h1Line) continue;
+    if (h.level === 1) break;
+    if (h.level !== 2) continue;
+    const title = stripInline(h.text).replace(/[:：]\s*$/, '').trim();
+    const canonical = fieldNameOf(ctx, title);
+    if (!canonical) continue;
+    const end = k + 1 < headings.length ? headings[k + 1].line : lines.starts.length;
+    for (let li = h.line + 1; li < end; li++) {
+      if (lines.skip[li]) continue;
+      const line = lineText(ctx, li);
+      if (!line.trim()) continue;
+      const marker = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s{1,4}/.exec(line);
+      // A list says more than one value: `## Current State` over bullets is no status word.
+      if (marker && canonical !== 'summary') break;
+      const from = marker ? marker[0].length : line.length - line.trimStart().length;
+      let to = line.length;
+      while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
+      if (to <= from) break;
+      const base = lines.starts[li];
+      out.push({ key: title, canonical, value: line.slice(from, to), style: 'table', line: li, valueStart: base + from, valueEnd: base + to });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the H2 sections under an H1 make it one incident: two or more of them are fields or
+ * an incident document's sections, and one is a filled date, status, severity or resolution.
+ */
+function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, h1Title: string, fields: Field[]): boolean {
+  const core = fields.filter((f) => (f.canonical === 'detected' || f.canonical === 'status' || f.canonical === 'severity' || f.canonical === 'resolved') && !isPlaceholderValue(f.value));
+  if (core.length === 0 && !namesIncident(h1Title)) return false;
+  let named = 0;
+  for (const h of ctx.headings) {
+    if (h.line <= h1Line || h.level !== 2) continue;
+    const title = stripInline(h.text).replace(/[:：]\s*$/, '').trim();
+    if (fieldNameOf(ctx, title) || DOCUMENT_SECTIONS.test(title)) named++;
+  }
+  return named >= 2;
+}
+
+/** Generic names of a report's H1, alone or before the incident's own name: `Incident Report: X`. */
+const GENERIC_REPORT = /^(?:incident report|incident log|incident details?|incident summary|incident|post[- ]?mortem|post[- ]incident review|pir|rca|root cause analysis|informe de incidente|relatório de incidente|rapport d'incident|störungsbericht|отч[её]т об инциденте)(?:\s{0,3}[:：—–-]\s{0,3}|$)/i;
+
+/** A document's H1 title without a generic report name: `Incident Report: Checkout down` → `Checkout down`. */
+export function documentTitle(title: string): { title: string; generic: boolean } {
+  const m = GENERIC_REPORT.exec(title.trim());
+  return m ? { title: title.trim().slice(m[0].length).trim(), generic: true } : { title, generic: false };
+}
+
+/** Whether a title names an incident log or report: `Project Incident Log`, `Incident report`. */
+function namesIncident(title: string): boolean {
+  return /(?:^|[^\p{L}])(?:incident|incidente|incidencia|vorfall|инцидент|postmortem|post-mortem)/iu.test(title) || /事故|事件|障害|장애|사고/.test(title);
+}
+
+/** A log that holds one incident as a document (see above); undefined when it does not. */
+export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incident | undefined {
+  const h1 = ctx.headings.find((h) => h.line >= bodyLine && h.level === 1);
+  if (!h1) return undefined;
+  const fields = headingFields(ctx, h1.line);
+  const h1Title = headingTitle(lineText(ctx, h1.line));
+  const firstH2 = ctx.headings.find((h) => h.line > h1.line && h.level <= 2);
+  const own = filledFields(readFields(ctx, h1.line + 1, firstH2 ? firstH2.line : ctx.lines.starts.length));
+  if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
+  const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };
+  const facts = readHeading(h1Title, ctx.policy);
+  facts.title = documentTitle(facts.title).title;
+  return buildSectionIncident(ctx, section, facts, { before: fields });
+}
