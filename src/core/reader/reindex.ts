@@ -1,6 +1,8 @@
 // Re-indexing after an edit: when the edit stays inside one incident's body, only that section
 // is read again and the incidents after it are reused, shifted.
 import type { LogIndex } from '../model';
+import { defaultPolicy } from '../policy';
+import { presetForLog } from '../severityPreset';
 import { lineStartAt, nextLineStart } from '../text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
@@ -57,6 +59,8 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   }
   const old = prev.text;
   if (old === text) return prev;
+  // The preset a log without a playbook is read with depends on the whole text.
+  if (presetForLog(text, options.policy ?? defaultPolicy())?.policy !== prev.inferredPolicy?.policy) return indexLog(text, options);
   // The changed region: old [a, oldEnd) became new [a, newEnd).
   const a = commonPrefix(old, text);
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - a);
@@ -76,7 +80,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   if (prev.incidents.some((i) => i.source !== 'section')) return indexLog(text, options);
 
   const sectionText = text.slice(target.start, target.end + delta);
-  const sectionIndex = runIndex(sectionText, { ...options, singleIncident: true });
+  const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
   const fresh = sectionIndex.incidents[0];
   if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
   const headingLine = target.line - 1;
@@ -114,6 +118,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
     },
     // A final line break ends the last line rather than starting one, as in scanLines.
     lineCount: prev.lineCount + lineDelta + (old.endsWith('\n') ? 1 : 0) - (text.endsWith('\n') ? 1 : 0),
+    ...(prev.inferredPolicy ? { inferredPolicy: prev.inferredPolicy } : {}),
   };
   rememberOptions(index, options);
   return index;
