@@ -15,7 +15,7 @@ const SOURCE = 'Incident Playbook';
 function toDiagnostic(doc: vscode.TextDocument | undefined, p: Problem): vscode.Diagnostic {
   const line = Math.max(0, p.line - 1);
   const range = doc && line < doc.lineCount ? doc.lineAt(line).range : new vscode.Range(line, 0, line, 0);
-  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : vscode.DiagnosticSeverity.Warning);
+  const d = new vscode.Diagnostic(range, p.message, p.severity === 'error' ? vscode.DiagnosticSeverity.Error : p.severity === 'info' ? vscode.DiagnosticSeverity.Information : vscode.DiagnosticSeverity.Warning);
   d.source = SOURCE;
   d.code = p.code;
   return d;

@@ -121,3 +121,35 @@ test('every label, description and tooltip from the log has its control characte
   assert.ok(texts.some((t) => t.includes('Entry ␛[1Aup')));
   assert.ok(texts.some((t) => t.includes('Task ␇bell')));
 });
+
+test('an incident with no status and nothing that says it ended has its own "Status unknown" group, never Active', () => {
+  const text = [
+    LOG,
+    '## INC-2026-0901-001: Old outage from the wiki',
+    '- **Severity:** SEV-2',
+    '- **Detected:** 2026-09-01',
+    '',
+    '## INC-2026-0902-001: Old outage with a fix written down',
+    '- **Severity:** SEV-2',
+    '- **Detected:** 2026-09-02',
+    '- **Fix:** Rolled back the config',
+    '',
+  ].join('\n');
+  const groups = buildGroups(indexLog(text, { policy }).incidents, policy, 'status', { severities: [], statuses: [] });
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.description, g.expanded, g.children.map((c) => c.id)]),
+    [
+      ['Active', '2', true, ['INC-2026-1120-001', 'INC-2026-1110-001']],
+      ['Status unknown', '1', false, ['INC-2026-0901-001']],
+      ['Resolved', '2', false, ['INC-2026-1102-001', 'INC-2026-0902-001']],
+    ],
+  );
+  const unknown = groups[1].children[0];
+  assert.equal(unknown.active, false);
+  assert.equal(unknown.state, 'unknown');
+  const row = incidentRow(unknown, { policy, zone: 'UTC', now: NOW });
+  assert.equal(row.description, 'SEV-2 · status unknown');
+  assert.match(row.tooltip ?? '', /Status: unknown: no status written/);
+  const fixed = incidentRow(groups[2].children[1], { policy, zone: 'UTC', now: NOW });
+  assert.match(fixed.tooltip ?? '', /Status: Resolved \\\(from Fix: Rolled back the config\\\)/);
+});

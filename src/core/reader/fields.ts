@@ -218,15 +218,26 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
   const firstField = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '');
   const first = (k: CanonicalField) => firstField(k)?.value;
   const time = (k: CanonicalField, day: string | null): string | null => {
-    const f = firstField(k);
-    if (!f) return null;
-    const read = readTimeField(f, policy.timeZone, day);
-    if (!read) return null;
-    if (read.invalid) {
-      ctx.problems.push({ code: 'bad-date', message: `"${stripInline(f.value)}" is not a real date or time.`, line: f.line + 1, severity: 'warning' });
+    const candidates = fields.filter((x) => x.canonical === k && x.value.trim() !== '');
+    if (!candidates.length) return null;
+    const reads = candidates.map((f) => ({ f, read: readTimeField(f, policy.timeZone, null) }));
+    const bad = reads[0].read?.invalid ? reads[0] : undefined;
+    if (bad) {
+      ctx.problems.push({ code: 'bad-date', message: `"${stripInline(bad.f.value)}" is not a real date or time.`, line: bad.f.line + 1, severity: 'warning' });
       return null;
     }
-    return read.value;
+    // The first date-time wins; a time written alone (`Detected: ~08:15`) takes the day of
+    // another field of its kind (`Date: 2026-08-28`), else the heading's.
+    const dated = reads.find((r) => r.read?.value)?.read?.value ?? null;
+    if (dated && dated.length > 10) return dated;
+    const onDay = dated ?? day;
+    if (onDay) {
+      for (const f of candidates) {
+        const placed = readTimeField(f, policy.timeZone, onDay);
+        if (placed?.value && placed.value.length > 10) return placed.value;
+      }
+    }
+    return dated;
   };
   const person = (k: CanonicalField) => {
     const v = first(k);

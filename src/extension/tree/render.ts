@@ -268,7 +268,13 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       return [];
     }
     const zoneSetting = vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone');
-    this.render = { policy: state.policy, logUri: state.uri, zone: resolveDisplayZone(zoneSetting, state.policy.timeZone), now: new Date() };
+    this.render = {
+      policy: state.policy,
+      logUri: state.uri,
+      zone: resolveDisplayZone(zoneSetting, state.policy.timeZone),
+      now: new Date(),
+      ...(state.index.inferredPolicy ? { presetNote: state.index.inferredPolicy.reason } : {}),
+    };
     this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
     await this.readReviews(
       this.roots.flatMap((g) => g.children),
