@@ -67,7 +67,9 @@ Commands:
                                                 List runbooks, print one's steps, or run step N
                                                 (a dangerous step needs --yes)
   init [--runbooks]                             Write a commented .incident/playbook.yml with
-                                                runbooks (never overwrites one)
+                                                runbooks; for an existing log, it lists the
+                                                severities, statuses and field keys the log
+                                                writes, unknown ones marked (never overwrites)
 
 Options:
   --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
@@ -625,6 +627,16 @@ async function main(argv: string[]): Promise<number> {
       const where = relative(cwd, path) || path;
       if (existsSync(path)) {
         note(`${where} already exists; it was left as it is.`);
+        return 0;
+      }
+      // A log the team already keeps: the playbook lists what it writes, for the team to map.
+      const logText = readTextFile(logPath);
+      if (logText !== undefined) {
+        const { proposePlaybook } = await import('../core/playbookProposal');
+        const index = indexFile(logPath, logText, policy);
+        writeTextFile(path, undefined, proposePlaybook(index, policy, relative(root, logPath) || logPath));
+        note(`Wrote ${where}: it lists the severities, statuses and field keys ${relative(cwd, logPath) || logPath} writes; map the ones marked UNKNOWN, then edit the health checks and runbooks.`);
+        print(where);
         return 0;
       }
       writeTextFile(path, undefined, PLAYBOOK_TEMPLATE);

@@ -111,3 +111,5 @@ export { playbookRoot } from './paths';
 export { readStatus, statusIsResolved, isFilledValue, isPlaceholderValue, resolutionFact, type StatusReading } from './statusWords';
 export { readSeverity, isImpactKey, type SeverityReading } from './severityWords';
 export { presetForLog, type InferredPolicy } from './severityPreset';
+export { proposePlaybook } from './playbookProposal';
+export { readingNotes, approximately, type ReadingNotes } from './readingNotes';

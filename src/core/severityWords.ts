@@ -22,6 +22,8 @@ export interface SeverityReading {
   note: string;
   /** True when the policy has the level. */
   known: boolean;
+  /** The token as written (`SEV-1`, `Critical`), or the whole value when no token was found. */
+  written: string;
 }
 
 const SEP = /[,;()[\]—–:/.!?|]/;
@@ -81,7 +83,7 @@ export function readSeverity(policy: Policy, raw: string, impact = false): Sever
   plain = plain.slice(s);
   if (!plain) return undefined;
   const whole = matchSeverity(policy, plain);
-  if (whole) return { severity: whole.id, note: '', known: true };
+  if (whole) return { severity: whole.id, note: '', known: true, written: plain };
   const ends = leadingTokens(plain, 3);
   for (let k = ends.length; k >= 1; k--) {
     const token = plain.slice(0, ends[k - 1]);
@@ -89,9 +91,9 @@ export function readSeverity(policy: Policy, raw: string, impact = false): Sever
     // An impact sentence that happens to start with `Low` or `High` is not a severity.
     if (impact && next !== undefined && !SEP.test(next) && !/^\s+[-—–(]/.test(plain.slice(ends[k - 1], ends[k - 1] + 3))) continue;
     const level = matchSeverity(policy, token);
-    if (level) return { severity: level.id, note: noteAfter(plain, ends[k - 1]), known: true };
-    if (SEVERITY_SHAPE.test(token) || (k === 1 && isSeverityWord(token))) return { severity: token, note: noteAfter(plain, ends[k - 1]), known: false };
+    if (level) return { severity: level.id, note: noteAfter(plain, ends[k - 1]), known: true, written: token };
+    if (SEVERITY_SHAPE.test(token) || (k === 1 && isSeverityWord(token))) return { severity: token, note: noteAfter(plain, ends[k - 1]), known: false, written: token };
   }
   if (impact) return undefined;
-  return { severity: plain, note: '', known: false };
+  return { severity: plain, note: '', known: false, written: plain };
 }

@@ -534,3 +534,24 @@ test('show keeps the words after a status or severity, and the approximation of 
   // Only INC-2026-0802-001 is still worked.
   assert.deepEqual(JSON.parse(run(dir, 'list', '--json', '--status', 'open').out).map((i: { id: string }) => i.id), ['INC-2026-0802-001']);
 });
+
+test('init beside an existing log proposes a playbook listing what the log writes, and never overwrites', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(FIXTURES, 'status/history-table.md'), join(dir, 'docs/INCIDENT_LOG.md'));
+  const r = run(dir, 'init');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /map the ones marked UNKNOWN/);
+  const path = join(dir, '.incident/playbook.yml');
+  const text = readFileSync(path, 'utf8');
+  assert.match(text, /Proposed from docs\/INCIDENT_LOG\.md \(6 incidents read\)/);
+  assert.match(text, /^preset: p0-p4$/m);
+  assert.match(text, /^# {3}Root cause \(6×\) → UNKNOWN/m);
+  // The playbook now holds the preset: check no longer says it was guessed.
+  const check = run(dir, 'check', '--now', '2026-12-01T00:00:00Z');
+  assert.doesNotMatch(check.out, /severity-preset/);
+  assert.doesNotMatch(check.out, /missing-severity/);
+  writeFileSync(path, 'preset: sev\n');
+  assert.match(run(dir, 'init').err, /already exists; it was left as it is/);
+  assert.equal(readFileSync(path, 'utf8'), 'preset: sev\n');
+});
