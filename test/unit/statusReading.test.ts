@@ -2,6 +2,8 @@
 // facts for incidents without a status, and the unknown state (neither active nor resolved).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { type Incident, type LogIndex, checkLog, defaultPolicy, indexLog, isActive, matchStatus, policyOf, readStatus, statusState } from '../../src/core';
 import { activeClocks } from '../../src/core/clock';
 import { loadPolicy } from '../../src/core/playbook';
@@ -180,4 +182,25 @@ test('playbook resolvedStatus takes a list; each entry must be a status, errors 
     (e: unknown) => e instanceof PolicyError && e.line === 4 && /resolvedStatus\.1: "Fechado" is not one of the statuses/.test(e.message),
   );
   assert.throws(() => loadPolicy('resolvedStatus: []\n'), (e: unknown) => e instanceof PolicyError && e.line === 1);
+});
+
+test('FORMAT.md: the status, no-status and time examples read as the text says', () => {
+  const doc = readFileSync(resolve(__dirname, '../../docs/FORMAT.md'), 'utf8');
+  const blocks = [...doc.matchAll(/```markdown\n([\s\S]*?)\n```\n/g)].map((m) => m[1]);
+  const find = (needle: string) => {
+    const b = blocks.find((x) => x.includes(needle));
+    assert.ok(b, `no example with ${needle}`);
+    return b;
+  };
+  const statuses = indexLog(find('**Status:** RESOLVED.'));
+  assert.deepEqual(
+    statuses.incidents.map((i) => [i.status, readingNotes(i, policy).statusNote ?? '']),
+    [['Resolved', ''], ['Resolved', 'permanent fix applied'], ['Resolved', ''], ['Identified', 'pending fix from the provider']],
+  );
+  const fact = indexLog(find('**Resolution:** Re-ran')).incidents[0];
+  assert.equal(statusState(fact, policy), 'resolved');
+  const history = indexLog(find('| Date       | Severity | Summary'));
+  assert.deepEqual(history.incidents.map((i) => statusState(i, policy)), ['resolved', 'unknown']);
+  const ist = indexLog(find('Date / Window (IST)')).incidents[0];
+  assert.deepEqual([ist.detected, ist.roles.commander, statusState(ist, policy)], ['2026-02-11T09:00:00Z', 'Ravi', 'resolved']);
 });
