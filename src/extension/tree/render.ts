@@ -190,9 +190,10 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const item = new vscode.TreeItem(row.label, row.hasChildren ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.id = node.key;
     item.description = row.description;
-    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : ['pass', 'testing.iconPassed'];
+    // An unknown status is neither an alarm nor a pass: a quiet question mark.
+    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : node.state === 'unknown' ? ['question', 'descriptionForeground'] : ['pass', 'testing.iconPassed'];
     item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(colour));
-    item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
+    item.contextValue = node.active ? 'incident.active' : node.state === 'unknown' ? 'incident.unknown' : 'incident.resolved';
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
     item.command = { command: Commands.open, title: 'Open Incident', arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
