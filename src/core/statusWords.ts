@@ -222,21 +222,22 @@ export function isPlaceholderValue(raw: string): boolean {
 
 const PENDING = new Set(
   [
-    'pending', 'unknown', 'ongoing', 'in progress', 'open', 'not yet', 'no', 'wip',
-    'pendiente', 'en curso', 'desconocido', 'pendente', 'em andamento', 'desconhecido', 'en cours', 'inconnu', 'à venir', 'offen', 'ausstehend', 'unbekannt', 'laufend',
-    'in corso', 'sconosciuto', 'da definire', 'в работе', 'нет', 'неизвестно',
+    'pending', 'unknown', 'ongoing', 'in progress', 'open', 'not yet', 'not resolved', 'unresolved', 'no', 'wip', 'awaiting', 'waiting', 'blocked', 'still open', 'in work',
+    'pendiente', 'en curso', 'desconocido', 'sin resolver', 'pendente', 'em andamento', 'desconhecido', 'não resolvido', 'en cours', 'inconnu', 'à venir', 'non résolu',
+    'offen', 'ausstehend', 'unbekannt', 'laufend', 'ungelöst', 'in corso', 'sconosciuto', 'da definire', 'non risolto', 'в работе', 'нет', 'неизвестно', 'не решено',
   ].map(phraseKey),
 );
 
 /**
- * Whether a value is filled in: not empty, not dashes or a `[placeholder]`, not a word that
- * says it is still to come (`TBD`, `ongoing`, `pendiente`).
+ * Whether a value is filled in: not empty, not dashes or a `[placeholder]`, and not starting
+ * with words that say it is still to come (`TBD`, `ongoing`, `Not yet resolved — PR #12`,
+ * `Open — owner re-auth pending`, `pendiente`).
  */
 export function isFilledValue(raw: string): boolean {
   if (isPlaceholderValue(raw)) return false;
   const t = stripInline(raw).trim();
-  const words = leadingWords(t, MAX_WORDS);
-  if (PENDING.has(words.words.join(' '))) return false;
+  const { words } = leadingWords(t, 3);
+  for (let k = 1; k <= words.length; k++) if (PENDING.has(words.slice(0, k).join(' '))) return false;
   // `0`, `0 min`: nothing was resolved.
   return !/^0+(\s*(m|min|mins|minutes|h|hours?))?$/i.test(t);
 }
