@@ -204,3 +204,11 @@ test('FORMAT.md: the status, no-status and time examples read as the text says',
   const ist = indexLog(find('Date / Window (IST)')).incidents[0];
   assert.deepEqual([ist.detected, ist.roles.commander, statusState(ist, policy)], ['2026-02-11T09:00:00Z', 'Ravi', 'resolved']);
 });
+
+test('the broad new keys (Owner, Created, Window) alone do not make a section an incident', () => {
+  const text = '# Runbook notes\n\n## About this page\n\nOwner: platform team\nCreated: 2025-01-10\nWindow: Sundays 02:00\n\n## INC-2026-0101-001: A\n\n- **Owner:** Kim\n- **Opened:** 2026-01-01 10:00 UTC\n- **Status:** Monitoring\n';
+  const idx = indexLog(text);
+  assert.deepEqual(idx.incidents.map((i) => i.id), ['INC-2026-0101-001']);
+  assert.equal(idx.incidents[0].roles.commander, 'Kim', 'inside an incident they are read');
+  assert.equal(idx.incidents[0].detected, '2026-01-01T10:00:00Z');
+});

@@ -141,8 +141,16 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
   return fields;
 }
 
+/**
+ * Keys too common outside incidents to make a section one on their own (a page's `Owner:` and
+ * `Created:`, a `Window:`): they are read as fields inside an incident, but do not count towards
+ * deciding that a section is one.
+ */
+const WEAK_KEYS = new Set(['owner', 'lead', 'responsible', 'created', 'created at', 'created on', 'opened', 'opened at', 'opened on', 'window', 'data', 'end', 'fin', 'fine', 'ende', 'reported', 'reported at', 'reported on']);
+
 /** Whether a section without an id or date in its heading holds enough fields to be an incident. */
-export function fieldsLookLikeIncident(policy: Policy, fields: Field[]): boolean {
+export function fieldsLookLikeIncident(policy: Policy, allFields: Field[]): boolean {
+  const fields = allFields.filter((f) => !WEAK_KEYS.has(f.key.trim().toLowerCase().replace(/\s+/g, ' ')));
   const kinds = new Set<CanonicalField>();
   for (const f of fields) if (f.canonical && f.value.trim()) kinds.add(f.canonical);
   const core = ['severity', 'status', 'detected', 'resolved', 'commander'] as const;
