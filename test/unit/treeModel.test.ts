@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
-import { DetailNode, IncidentNode, buildGroups, detailChildren, detailRow, incidentChildren, incidentRow, matchesFilter, sanitizeFilter } from '../../src/extension/tree/model';
+import { DetailNode, IncidentNode, UNKNOWN_STATUS_FILTER, buildGroups, detailChildren, detailRow, incidentChildren, incidentRow, matchesFilter, sanitizeFilter } from '../../src/extension/tree/model';
 
 const policy = defaultPolicy();
 const NOW = new Date('2026-11-20T15:00:00Z');
@@ -152,4 +152,13 @@ test('an incident with no status and nothing that says it ended has its own "Sta
   assert.match(row.tooltip ?? '', /Status: unknown: no status written/);
   const fixed = incidentRow(groups[2].children[1], { policy, zone: 'UTC', now: NOW });
   assert.match(fixed.tooltip ?? '', /Status: Resolved \\\(from Fix: Rolled back the config\\\)/);
+});
+
+test('the filter can keep the incidents whose status is unknown', () => {
+  const text = [LOG, '## INC-2026-0901-001: Old outage from the wiki', '- **Severity:** SEV-2', '- **Detected:** 2026-09-01', ''].join('\n');
+  const incidents = indexLog(text, { policy }).incidents;
+  const only = buildGroups(incidents, policy, 'status', { severities: [], statuses: [UNKNOWN_STATUS_FILTER] });
+  assert.deepEqual(only.flatMap((g) => g.children.map((c) => c.id)), ['INC-2026-0901-001']);
+  const both = buildGroups(incidents, policy, 'status', { severities: [], statuses: [UNKNOWN_STATUS_FILTER, 'Resolved'] });
+  assert.deepEqual(both.map((g) => g.label), ['Status unknown', 'Resolved']);
 });

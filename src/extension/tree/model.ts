@@ -125,10 +125,13 @@ export function filterText(filter: IncidentFilter): string {
   return shown([...filter.severities, ...filter.statuses].join(', '));
 }
 
+/** The filter's entry for incidents with no status written (and nothing that says they ended). */
+export const UNKNOWN_STATUS_FILTER = 'Status unknown';
+
 export function matchesFilter(incident: Incident, filter: IncidentFilter): boolean {
   const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
   if (filter.severities.length && !filter.severities.some((s) => norm(s) === norm(incident.severity))) return false;
-  if (filter.statuses.length && !filter.statuses.some((s) => norm(s) === norm(incident.status))) return false;
+  if (filter.statuses.length && !filter.statuses.some((s) => (s === UNKNOWN_STATUS_FILTER ? incident.status === null : norm(s) === norm(incident.status)))) return false;
   return true;
 }
 
