@@ -209,6 +209,16 @@ export function isDurationKey(key: string): boolean {
 const PLACEHOLDER_WORDS = new Set(['tbd', 'tba', 'todo', 'n a', 'na', 'none', 'nil', 'null', 'xxx', 'placeholder', 'à compléter', 'a completar', 'por definir', 'a definir'].map(phraseKey));
 
 /**
+ * `[TBD]`, `<your name>`, `{date}`: one bracketed run of words, nothing else. HTML such as
+ * `<svg onload="…"></svg>` or `[a] and [b]` is text, not a placeholder.
+ */
+function enclosedPlaceholder(t: string, open: string, close: string): boolean {
+  if (t.length < 2 || t.length > 80 || t[0] !== open || t[t.length - 1] !== close) return false;
+  const inner = t.slice(1, -1);
+  return !/[[\]<>{}="']/.test(inner);
+}
+
+/**
  * Whether a value holds nothing yet: empty, dashes, a `[placeholder]` or `<placeholder>`, or
  * `TBD`, `N/A`, `none`.
  */
@@ -216,7 +226,9 @@ export function isPlaceholderValue(raw: string): boolean {
   const plain = stripInline(raw);
   if (!/[\p{L}\p{N}]/u.test(plain)) return true;
   const t = plain.trim();
-  if ((t.startsWith('[') && t.endsWith(']')) || (t.startsWith('<') && t.endsWith('>')) || (t.startsWith('{') && t.endsWith('}'))) return true;
+  if (enclosedPlaceholder(t, '[', ']') || enclosedPlaceholder(t, '<', '>') || enclosedPlaceholder(t, '{', '}')) return true;
+  // `N/A`, `n.a.`: the whole value's words, whatever separates them.
+  if (t.length <= 40 && PLACEHOLDER_WORDS.has(foldWord(t).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) return true;
   return PLACEHOLDER_WORDS.has(leadingWords(t, MAX_WORDS).words.join(' '));
 }
 

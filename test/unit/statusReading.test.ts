@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Incident, type LogIndex, checkLog, defaultPolicy, indexLog, isActive, matchStatus, policyOf, readStatus, statusState } from '../../src/core';
+import { type Incident, type LogIndex, checkLog, defaultPolicy, indexLog, isActive, isPlaceholderValue, matchStatus, policyOf, readStatus, statusState } from '../../src/core';
 import { activeClocks } from '../../src/core/clock';
 import { loadPolicy } from '../../src/core/playbook';
 import { PolicyError } from '../../src/core/policy';
@@ -211,4 +211,11 @@ test('the broad new keys (Owner, Created, Window) alone do not make a section an
   assert.deepEqual(idx.incidents.map((i) => i.id), ['INC-2026-0101-001']);
   assert.equal(idx.incidents[0].roles.commander, 'Kim', 'inside an incident they are read');
   assert.equal(idx.incidents[0].detected, '2026-01-01T10:00:00Z');
+});
+
+test('placeholders are a bracketed run of words; HTML in a value is text', () => {
+  for (const v of ['[TBD]', '<your name>', '{owner}', '—', 'N/A', '[À COMPLÉTER]']) assert.equal(isPlaceholderValue(v), true, v);
+  for (const v of ['&lt;svg onload="x=1"&gt;&lt;/svg&gt;', '[a] and [b]', 'Kim <kim@example.com>', '[P1] checkout']) assert.equal(isPlaceholderValue(v), false, v);
+  const inc = indexLog('## INC-2026-0101-001: A\n\n- **Status:** Investigating\n- **Incident Commander:** &lt;svg onload="x=1"&gt;&lt;/svg&gt;\n').incidents[0];
+  assert.equal(inc.roles.commander, '<svg onload="x=1"></svg>', 'shown as text, not dropped');
 });

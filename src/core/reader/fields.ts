@@ -251,7 +251,7 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
     const v = first(k);
     if (!v) return null;
     const plain = stripInline(v).replace(/^@/, '').trim();
-    return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) && !isPlaceholderValue(plain) ? plain : null;
+    return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) && !isPlaceholderValue(v) ? plain : null;
   };
   const detected = time('detected', facts.date ? facts.date.slice(0, 10) : null) ?? facts.date;
   const resolved = time('resolved', detected ? detected.slice(0, 10) : null);
