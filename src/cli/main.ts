@@ -7,7 +7,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 // `incident list` on a big log stays a fast process.
 import type { Incident, LogIndex, Splice } from '../core/model';
 import { type Policy, fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../core/policy';
-import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
+import { findIncident, indexIncidentFile, isActive, statusState } from '../core/indexer';
+import { presetForLog } from '../core/severityPreset';
+import { approximately, readingNotes } from '../core/readingNotes';
 import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
 import { assignRole, changeSeverity, changeStatus } from '../core/operations';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
@@ -36,12 +38,15 @@ const printJson = (value: unknown, indent?: number): void => console.log(escapeJ
 
 /** Words `list --status` takes beside the policy's statuses: every incident not resolved. */
 const ACTIVE_WORDS = ['active', 'open'];
+/** The word `list --status` takes for incidents with no status and nothing that says they ended. */
+const UNKNOWN_WORD = 'unknown';
 
 const USAGE = `Usage: incident <command> [options]
 
 Commands:
   list [--json] [--status S] [--severity S]     List incidents, newest first as written;
-                                                --status active (or open): all not resolved
+                                                --status active (or open): all still worked;
+                                                --status unknown: no status, nothing says resolved
   show ID [--json]                              Show one incident
   declare TITLE --severity S [--commander NAME] [--at ISO] [--drill]
                                                 Declare an incident (or --title TITLE; --drill
@@ -64,7 +69,10 @@ Commands:
                                                 (a dangerous step needs --yes)
   oncall [--at ISO] [--json]                    Who is on call, until when; escalation contacts
   init [--runbooks] [--merge]                   Write a commented .incident/playbook.yml with
-                                                runbooks (never overwrites one); --merge: setup-merge
+                                                runbooks; for an existing log, it lists the
+                                                severities, statuses and field keys the log
+                                                writes, unknown ones marked (never overwrites);
+                                                --merge: setup-merge
   setup-merge                                   Add merge=union for the record to .gitattributes
   normalize ID                                  Sort the incident's timeline entries by time
   changes ID [--hours N] [--json]               Commits from N h (24) before detection until
@@ -96,6 +104,16 @@ function parseTime(value: string | undefined, policy: Policy, flag: string): Dat
   const at = parseUserTime(value, policy.timeZone);
   if (!at) throw new UsageError(`${flag} "${value}" is not a date-time (use ISO 8601, e.g. 2026-11-20T14:30:00Z).`);
   return at;
+}
+
+function presetOfLogFile(logPath: string, policy: Policy) {
+  let text: string | undefined;
+  try {
+    text = readTextFile(logPath);
+  } catch {
+    return undefined; // an unreadable log is reported by the command that reads it
+  }
+  return text === undefined ? undefined : presetForLog(text, policy);
 }
 
 function readLog(ctx: Context): { text: string; index: LogIndex } {
@@ -212,14 +230,26 @@ function findReviewTemplate(logPath: string): string | undefined {
   }
 }
 
-function toJson(incident: Incident) {
+/** The status as listed: as read, or `unknown` when none is written and nothing says it ended. */
+function statusText(incident: Incident, policy: Policy): string | null {
+  return incident.status ?? (statusState(incident, policy) === 'unknown' ? UNKNOWN_WORD : null);
+}
+
+function toJson(incident: Incident, policy: Policy) {
+  const notes = readingNotes(incident, policy);
   return {
     id: incident.id,
     title: incident.title,
     severity: incident.severity,
-    status: incident.status,
+    ...(notes.severityNote ? { severityNote: notes.severityNote } : {}),
+    status: statusText(incident, policy),
+    state: statusState(incident, policy),
+    ...(notes.statusNote ? { statusNote: notes.statusNote } : {}),
+    ...(notes.statusFrom ? { statusFrom: notes.statusFrom } : {}),
     detected: incident.detected,
+    ...(notes.detectedApproximate ? { detectedApproximate: true } : {}),
     resolved: incident.resolved,
+    ...(notes.resolvedApproximate ? { resolvedApproximate: true } : {}),
     roles: incident.roles,
     timeline: incident.timeline.map((e) => ({ at: e.at, text: e.text, owner: e.owner })),
     checklist: { done: incident.checklist.filter((c) => c.done).length, total: incident.checklist.length, items: incident.checklist.map((c) => ({ done: c.done, text: c.text })) },
@@ -235,12 +265,15 @@ function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
-function printTable(incidents: Incident[]): void {
+function printTable(incidents: Incident[], policy: Policy): void {
   if (incidents.length === 0) {
     print('No incidents.');
     return;
   }
-  const rows = incidents.map((i) => [shown(i.id), shown(i.severity), shown(i.status), shown(i.detected), shown(i.title)]);
+  const rows = incidents.map((i) => {
+    const notes = readingNotes(i, policy);
+    return [shown(i.id), shown(i.severity), shown(statusText(i, policy)), shown(i.detected && approximately(i.detected, notes.detectedApproximate)), shown(i.title)];
+  });
   const widths = [0, 1, 2, 3].map((c) => Math.min(28, Math.max(...rows.map((r) => r[c].length))));
   for (const r of rows) print(r.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
 }
@@ -291,7 +324,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   const logPath = values.log ? resolve(cwd, values.log) : resolve(findGitRoot(cwd) ?? cwd, 'docs/INCIDENT_LOG.md');
-  const { policy, path: playbookPath } = await policyFor(logPath);
+  const found = await policyFor(logPath);
+  const playbookPath = found.path;
+  // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
+  // preset (the index makes the same choice; this makes it before any argument is checked).
+  const inferred = found.policy.builtIn ? presetOfLogFile(logPath, found.policy) : undefined;
+  const policy = inferred?.policy ?? found.policy;
   const ctx: Context = { logPath, policy, cwd };
   // Health checks and runbook steps run relative to the folder holding `.incident/` (normally the repository root).
   const checksRoot = () => (playbookPath ? playbookRoot(playbookPath) : repositoryRoot(logPath, { workspaceFolder: cwd }));
@@ -306,12 +344,16 @@ async function main(argv: string[]): Promise<number> {
       let incidents = index.incidents;
       if (values.status) {
         const wanted = values.status;
-        const status = matchStatus(policy, wanted);
-        const activeWord = ACTIVE_WORDS.includes(wanted.trim().toLowerCase());
-        // "active"/"open" mean every incident not resolved, unless the policy has a status of that name.
+        const word = wanted.trim().toLowerCase();
+        const exact = policy.statuses.find((s) => s.toLowerCase() === word);
+        const activeWord = ACTIVE_WORDS.includes(word);
+        const status = exact ?? (activeWord || word === UNKNOWN_WORD ? undefined : matchStatus(policy, wanted));
+        // "active"/"open" mean every incident still worked, "unknown" every incident with no
+        // status, unless the policy has a status of that name.
         if (status) incidents = incidents.filter((i) => (i.status ?? '').toLowerCase() === status.toLowerCase());
         else if (activeWord) incidents = incidents.filter((i) => isActive(i, policy));
-        else throw new UsageError(unknownStatusMessage(policy, wanted, ACTIVE_WORDS));
+        else if (word === UNKNOWN_WORD) incidents = incidents.filter((i) => statusState(i, policy) === 'unknown');
+        else throw new UsageError(unknownStatusMessage(policy, wanted, [...ACTIVE_WORDS, UNKNOWN_WORD]));
       }
       if (values.severity) {
         const level = matchSeverity(policy, values.severity);
@@ -319,8 +361,11 @@ async function main(argv: string[]): Promise<number> {
         incidents = incidents.filter((i) => i.severity === level.id);
       }
       // Indented for a person at a terminal, compact for a program reading a pipe.
-      if (values.json) printJson(incidents.map(toJson), process.stdout.isTTY ? 2 : undefined);
-      else printTable(incidents);
+      if (values.json) printJson(incidents.map((i) => toJson(i, policy)), process.stdout.isTTY ? 2 : undefined);
+      else {
+        printTable(incidents, policy);
+        if (inferred) note(inferred.reason);
+      }
       return 0;
     }
     case 'show': {
@@ -330,15 +375,18 @@ async function main(argv: string[]): Promise<number> {
       const { incidentDetail } = await import('../core/detail');
       const detail = incident.source === 'section' ? await incidentDetail(index, incident) : undefined;
       if (values.json) {
-        printJson({ ...toJson(incident), ...(detail ? { description: detail.description, links: detail.links } : {}) }, 2);
+        printJson({ ...toJson(incident, policy), ...(detail ? { description: detail.description, links: detail.links } : {}) }, 2);
         return 0;
       }
+      const notes = readingNotes(incident, policy);
+      const withNote = (value: string | null, note: string | undefined) => (value && note ? `${value} (${note})` : value);
+      const statusLine = statusState(incident, policy) === 'unknown' ? 'unknown (no status written, nothing says it ended)' : withNote(incident.status, notes.statusNote ?? (notes.statusFrom ? `from ${notes.statusFrom}` : undefined));
       const out = [
         `${shown(incident.id)}: ${shown(incident.title)}`,
-        `  Severity:  ${shown(incident.severity)}`,
-        `  Status:    ${shown(incident.status)}`,
-        `  Detected:  ${shown(incident.detected)}`,
-        `  Resolved:  ${shown(incident.resolved)}`,
+        `  Severity:  ${shown(withNote(incident.severity, notes.severityNote))}`,
+        `  Status:    ${shown(statusLine)}`,
+        `  Detected:  ${shown(incident.detected && approximately(incident.detected, notes.detectedApproximate))}`,
+        `  Resolved:  ${shown(incident.resolved && approximately(incident.resolved, notes.resolvedApproximate))}`,
         `  Commander: ${shown(incident.roles.commander)}`,
         `  Tech lead: ${shown(incident.roles.techLead)}`,
         `  Comms:     ${shown(incident.roles.commsLead)}`,
@@ -452,6 +500,8 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       const { checkLog } = await import('../core/check');
       const problems = checkLog(index, policy, now);
+      // The log was read with the preset chosen above (the index was given it): say so, as the index would.
+      if (inferred && !index.inferredPolicy) problems.unshift({ code: 'severity-preset', message: inferred.reason, line: 1, severity: 'info' });
       // Each incident's review beside the log (pir/<id>.md): its open action items past due.
       const { reviewFileName } = await import('../core/review');
       const { overdueActionItems } = await import('../core/reviewActions');
@@ -466,10 +516,14 @@ async function main(argv: string[]): Promise<number> {
         if (review !== undefined) problems.push(...overdueActionItems(review, now, { zone: policy.timeZone, incidentId: incident.id, file }));
       }
       problems.push(...(await import('../core/git/attributes')).unionMergeProblems(logPath));
+      // Info findings (the preset a log was read with) are printed but ask for no fix.
+      const toFix = problems.filter((p) => p.severity !== 'info').length;
       if (values.json) printJson(problems, 2);
-      else if (problems.length === 0) print('No problems.');
-      else for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
-      return problems.some((p) => p.severity !== 'info') ? 1 : 0;
+      else {
+        for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
+        if (toFix === 0) print('No problems.');
+      }
+      return toFix ? 1 : 0;
     }
     case 'health': {
       const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
@@ -611,6 +665,16 @@ async function main(argv: string[]): Promise<number> {
       const where = relative(cwd, path) || path;
       if (existsSync(path)) {
         note(`${where} already exists; it was left as it is.`);
+        return 0;
+      }
+      // A log the team already keeps: the playbook lists what it writes, for the team to map.
+      const logText = readTextFile(logPath);
+      if (logText !== undefined) {
+        const { proposePlaybook } = await import('../core/playbookProposal');
+        const index = indexFile(logPath, logText, policy);
+        writeTextFile(path, undefined, proposePlaybook(index, policy, relative(root, logPath) || logPath));
+        note(`Wrote ${where}: it lists the severities, statuses and field keys ${relative(cwd, logPath) || logPath} writes; map the ones marked UNKNOWN, then edit the health checks and runbooks.`);
+        print(where);
         return 0;
       }
       writeTextFile(path, undefined, PLAYBOOK_TEMPLATE);

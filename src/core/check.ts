@@ -6,7 +6,7 @@
 import { frontMatterProblemMessage, parseFrontMatter } from './frontMatter';
 import type { Incident, LogIndex, Problem } from './model';
 import { contentOf, readingProblems } from './reader/lazy';
-import { isActive } from './indexer';
+import { isActive, policyOf, statusState, type StatusState } from './indexer';
 import { type Policy, type SeverityLevel, matchSeverity } from './policy';
 import { toDate } from './time';
 import { formatElapsed } from './duration';
@@ -104,6 +104,8 @@ export interface IncidentFacts {
   line: number;
   severity: string | null;
   active: boolean;
+  /** Active, resolved, or unknown (no status and no resolution fact): unknowns are counted per log. */
+  state: StatusState;
   commander: boolean;
   detected: Date | null;
   lastUpdate: Date | null;
@@ -118,6 +120,7 @@ export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts
     line,
     severity: incident.severity,
     active: isActive(incident, policy),
+    state: statusState(incident, policy),
     commander: !!incident.roles.commander,
     detected: detectedAt(incident),
     lastUpdate: lastUpdateAt(incident),
@@ -182,6 +185,32 @@ function duplicateIds(index: LogIndex): Problem[] {
   return problems;
 }
 
+/** How many ids an unknown-status finding names before "and N more". */
+const UNKNOWN_NAMED = 5;
+
+/**
+ * One finding for the whole log, not one per incident: the incidents whose status is unknown (no
+ * status, nothing that says they ended). A history of 150 rows is one line to fix, not 150.
+ */
+export function unknownStatusProblem(unknown: ReadonlyArray<{ id: string; line: number }>): Problem | undefined {
+  if (unknown.length === 0) return undefined;
+  const named = unknown.slice(0, UNKNOWN_NAMED).map((u) => u.id).join(', ');
+  const more = unknown.length > UNKNOWN_NAMED ? ` and ${unknown.length - UNKNOWN_NAMED} more` : '';
+  const n = unknown.length;
+  return {
+    code: 'unknown-status',
+    message: `${n} incident${n === 1 ? ' has' : 's have'} no status and nothing that says ${n === 1 ? 'it' : 'they'} ended (${named}${more}): ${n === 1 ? 'it is' : 'they are'} not counted active. Add a Status field, or a Resolution or TTR when one is over.`,
+    line: unknown[0].line,
+    severity: 'warning',
+  };
+}
+
+/** The preset the log was read with when it is not the one given (an info finding, line 1). */
+function presetProblems(index: LogIndex): Problem[] {
+  const inferred = index.inferredPolicy;
+  return inferred ? [{ code: 'severity-preset', message: inferred.reason, line: 1, severity: 'info' }] : [];
+}
+
 export interface CheckOptions {
   /**
    * Check only these incidents (of `index`) for their own problems; the log's problems (scan
@@ -191,18 +220,26 @@ export interface CheckOptions {
   incidents?: readonly Incident[];
 }
 
-export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date(), options: CheckOptions = {}): Problem[] {
+export function checkLog(index: LogIndex, given: Policy, now: Date = new Date(), options: CheckOptions = {}): Problem[] {
+  // A log read with an inferred preset is checked against it.
+  const policy = policyOf(index, given);
   if (options.incidents) {
-    const problems = [...index.scanProblems, ...frontMatterProblems(index), ...duplicateIds(index)];
+    const problems = [...index.scanProblems, ...frontMatterProblems(index), ...duplicateIds(index), ...presetProblems(index)];
+    const unknown: Incident[] = [];
     for (const inc of options.incidents) {
       const facts = incidentFacts(contentOf(inc), policy);
+      if (facts.state === 'unknown') unknown.push(inc);
       problems.push(...facts.reading.map((p) => ({ ...p, line: p.line + inc.line })), ...checkIncidentFacts(facts, inc.line, policy, now));
     }
+    const u = unknownStatusProblem(unknown);
+    if (u) problems.push(u);
     return problems.sort((a, b) => a.line - b.line);
   }
-  const problems: Problem[] = [...index.problems, ...frontMatterProblems(index)];
+  const problems: Problem[] = [...index.problems, ...frontMatterProblems(index), ...presetProblems(index)];
   const seen = new Map<string, Incident>();
+  const unknown: Incident[] = [];
   for (const inc of index.incidents) {
+    if (statusState(inc, policy) === 'unknown') unknown.push(inc);
     if (inc.idWritten) {
       const first = seen.get(inc.id);
       if (first) {
@@ -211,6 +248,8 @@ export function checkLog(index: LogIndex, policy: Policy, now: Date = new Date()
     }
     problems.push(...checkIncidentFacts(incidentFacts(inc, policy), inc.line, policy, now));
   }
+  const u = unknownStatusProblem(unknown);
+  if (u) problems.push(u);
   return problems.sort((a, b) => a.line - b.line);
 }
 
@@ -229,13 +268,15 @@ export class IncrementalCheck {
   /** How many incidents the last run read (the others' facts were kept). */
   lastReads = 0;
 
-  run(index: LogIndex, policy: Policy, now: Date = new Date()): Problem[] {
+  run(index: LogIndex, given: Policy, now: Date = new Date()): Problem[] {
+    const policy = policyOf(index, given);
     if (policy !== this.policy) {
       this.policy = policy;
       this.byContent = new WeakMap();
       this.previous = undefined;
     }
-    const problems: Problem[] = [...index.scanProblems, ...this.frontMatterOf(index)];
+    const problems: Problem[] = [...index.scanProblems, ...this.frontMatterOf(index), ...presetProblems(index)];
+    const unknown: Incident[] = [];
     const byId = new Map<string, { start: number; end: number; facts: IncidentFacts }>();
     const seen = new Map<string, Incident>();
     this.lastReads = 0;
@@ -247,6 +288,7 @@ export class IncrementalCheck {
         this.lastReads++;
       }
       this.byContent.set(content, facts);
+      if (facts.state === 'unknown') unknown.push(inc);
       if (inc.source === 'section' && !byId.has(inc.id)) byId.set(inc.id, { start: inc.start, end: inc.end, facts });
       for (const p of facts.reading) problems.push({ ...p, line: p.line + inc.line });
       if (inc.idWritten) {
@@ -257,6 +299,8 @@ export class IncrementalCheck {
       problems.push(...checkIncidentFacts(facts, inc.line, policy, now));
     }
     this.previous = { text: index.text, byId };
+    const u = unknownStatusProblem(unknown);
+    if (u) problems.push(u);
     return problems.sort((a, b) => a.line - b.line);
   }
 

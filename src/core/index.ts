@@ -1,6 +1,6 @@
 // The core's public surface. Pure TypeScript: no vscode import anywhere under src/core.
 export * from './model';
-export { indexLog, indexIncidentFile, findIncident, isActive, readHeading, plainIncident, readingProblems, contentOf, reindexLog, type IndexOptions } from './indexer';
+export { indexLog, indexIncidentFile, findIncident, isActive, statusState, policyOf, type StatusState, readHeading, plainIncident, readingProblems, contentOf, reindexLog, type IndexOptions } from './indexer';
 export {
   addChecklist,
   appendTimelineEntry,
@@ -108,3 +108,8 @@ export {
 export { DEFAULT_MAX_OUTPUT_BYTES, checkFolder, defaultRunShell, runCommand, runHealthCheck, type CommandRun, type RunCheckOptions, type RunCommandOptions } from './healthRun';
 export { PLAYBOOK_TEMPLATE } from './playbookTemplate';
 export { playbookRoot } from './paths';
+export { readStatus, statusIsResolved, isFilledValue, isPlaceholderValue, resolutionFact, type StatusReading } from './statusWords';
+export { readSeverity, isImpactKey, type SeverityReading } from './severityWords';
+export { presetForLog, type InferredPolicy } from './severityPreset';
+export { proposePlaybook } from './playbookProposal';
+export { readingNotes, approximately, type ReadingNotes } from './readingNotes';

@@ -26,6 +26,25 @@ export function findIncident(index: LogIndex, id: string): Incident | undefined 
   return index.incidents.find((i) => i.id === want) ?? index.incidents.find((i) => i.id.toLowerCase() === lower);
 }
 
+/**
+ * Where an incident stands: `resolved` (a resolved status or time), `active` (any other status),
+ * or `unknown` (no status and nothing that says it ended). An unknown incident is neither
+ * counted active nor resolved: it gets no reminders, badge or alarm, and has its own group.
+ */
+export type StatusState = 'active' | 'resolved' | 'unknown';
+
+export function statusState(incident: Incident, policy: Policy): StatusState {
+  if (incident.resolved) return 'resolved';
+  if (!incident.status) return 'unknown';
+  return isResolvedStatus(policy, incident.status) ? 'resolved' : 'active';
+}
+
+/** An incident still being worked: a status that is not resolved, and no resolved time. */
 export function isActive(incident: Incident, policy: Policy): boolean {
-  return !isResolvedStatus(policy, incident.status) && !incident.resolved;
+  return statusState(incident, policy) === 'active';
+}
+
+/** The policy an index's severities were read with: its inferred preset, else `policy`. */
+export function policyOf(index: LogIndex, policy: Policy): Policy {
+  return index.inferredPolicy?.policy ?? policy;
 }

@@ -101,8 +101,17 @@ export interface Incident {
   idWritten: boolean;
   /** Plain text, inline markdown removed. */
   title: string;
-  /** The policy's label when the text matches a severity or alias, else the text as written. */
+  /**
+   * The policy's label when the value's leading token is a severity or alias (`SEV-1 (Critical
+   * - …)` → SEV-1), else the token or text as written.
+   */
   severity: string | null;
+  /**
+   * The policy's status when the value's leading words name one in any built-in language
+   * (`Resolvido (workaround)` → Resolved), else the text as written. Without a status field, the
+   * resolved status when the incident carries a resolution fact (a Resolution field, a filled
+   * TTR, a resolved time); null otherwise: the status is unknown (see statusState).
+   */
   status: string | null;
   /**
    * ISO 8601 UTC, a plain `YYYY-MM-DD` when only the day is known, `YYYY-MM` or `YYYY` when only
@@ -154,7 +163,9 @@ export type ProblemCode =
   /** A code fence never closed hides headings that read like incidents: its line and how many. */
   | 'fence-hides-incidents'
   | 'overdue-action-item'
-  | 'no-union-merge';
+  | 'no-union-merge'
+  | 'unknown-status'
+  | 'severity-preset';
 
 export interface Problem {
   code: ProblemCode;
@@ -162,6 +173,7 @@ export interface Problem {
   /** 1-based line. */
   line: number;
   incidentId?: string;
+  /** `info`: worth knowing, nothing to fix (the preset a log was read with). */
   severity: 'error' | 'warning' | 'info';
   /** The file the line is in when it is not the log, relative to the log (`pir/INC-….md`). */
   file?: string;
@@ -191,4 +203,10 @@ export interface LogIndex {
    */
   declareSlot: { insertAt: number; level: number };
   lineCount: number;
+  /**
+   * Set when the log was read with another policy than the one given: without a playbook, a
+   * log written in P-levels is read with the P1..P4 preset. Everything about this index's
+   * severities (checks, groups, clocks) must use this policy; see policyOf.
+   */
+  inferredPolicy?: { policy: import('./policy').Policy; reason: string };
 }

@@ -99,7 +99,7 @@ const playbookSchema = z
     preset: z.string().optional(),
     severities: z.array(severitySchema).min(1).optional(),
     statuses: z.array(z.string().min(1)).min(1).optional(),
-    resolvedStatus: z.string().optional(),
+    resolvedStatus: z.union([z.string().trim().min(1), z.array(z.string().trim().min(1, 'a status needs some text')).min(1, 'list at least one status')]).optional(),
     initialStatus: z.string().optional(),
     fieldAliases: z.record(z.string(), z.array(z.string())).optional(),
     sections: z
@@ -180,15 +180,24 @@ export function loadPolicy(yamlText: string): Policy {
     });
   }
   if (p.statuses) policy.statuses = p.statuses.map((s) => s.trim());
-  if (p.resolvedStatus) policy.resolvedStatus = p.resolvedStatus.trim();
-  else if (p.statuses && !p.statuses.some((s) => s.toLowerCase() === policy.resolvedStatus.toLowerCase())) policy.resolvedStatus = policy.statuses[policy.statuses.length - 1];
+  const resolvedList = p.resolvedStatus === undefined ? undefined : Array.isArray(p.resolvedStatus) ? p.resolvedStatus.map((x) => x.trim()) : [p.resolvedStatus.trim()];
+  if (resolvedList) {
+    policy.resolvedStatus = resolvedList[0];
+    policy.resolvedStatuses = resolvedList;
+  } else if (p.statuses && !p.statuses.some((s) => s.toLowerCase() === policy.resolvedStatus.toLowerCase())) policy.resolvedStatus = policy.statuses[policy.statuses.length - 1];
   if (p.initialStatus) policy.initialStatus = p.initialStatus.trim();
   else if (p.statuses) policy.initialStatus = policy.statuses[0];
-  for (const [label, value] of [['resolvedStatus', policy.resolvedStatus], ['initialStatus', policy.initialStatus]] as const) {
+  const mustBeStatuses: Array<[string, string, (string | number)[]]> = [['initialStatus', policy.initialStatus, ['initialStatus']]];
+  if (Array.isArray(p.resolvedStatus)) resolvedList?.forEach((v, i) => mustBeStatuses.unshift([`resolvedStatus.${i}`, v, ['resolvedStatus', i]]));
+  else mustBeStatuses.unshift(['resolvedStatus', policy.resolvedStatus, ['resolvedStatus']]);
+  mustBeStatuses.sort((a, b) => (a[0] === 'initialStatus' ? 1 : 0) - (b[0] === 'initialStatus' ? 1 : 0) || a[0].localeCompare(b[0]));
+  for (const [label, value, path] of mustBeStatuses) {
     if (!policy.statuses.some((s) => s.toLowerCase() === value.toLowerCase())) {
-      throw new PolicyError(`${label}: "${value}" is not one of the statuses (${policy.statuses.join(', ')})`, lineOf(doc, counter, [label]) ?? lineOf(doc, counter, ['statuses']));
+      throw new PolicyError(`${label}: "${value}" is not one of the statuses (${policy.statuses.join(', ')})`, lineOf(doc, counter, path) ?? lineOf(doc, counter, ['statuses']));
     }
   }
+  // A playbook is the team's own policy: its severities are not guessed from the log.
+  policy.builtIn = false;
   if (p.fieldAliases) {
     for (const [field, aliases] of Object.entries(p.fieldAliases)) {
       const canonical = CANONICAL_NAMES[field.toLowerCase()];

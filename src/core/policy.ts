@@ -4,6 +4,8 @@
 import type { CanonicalField } from './model';
 import type { HealthCheck, Runbook } from './healthChecks';
 import { normalizeToken } from './text';
+import { SEVERITY_WORDS } from './severityVocabulary';
+import { foldWord, keyWords, readStatus, statusIsResolved } from './statusWords';
 
 
 export interface SeverityLevel {
@@ -41,8 +43,18 @@ export interface Policy {
   name: string;
   severities: SeverityLevel[];
   statuses: string[];
-  /** The status that ends an incident. */
+  /** The status that ends an incident (the one written when an incident is resolved). */
   resolvedStatus: string;
+  /**
+   * Every status that ends an incident, `resolvedStatus` first (a playbook's `resolvedStatus`
+   * may be a list: `[Resolvido, Corrigido]`). Absent: resolvedStatus alone.
+   */
+  resolvedStatuses?: string[];
+  /**
+   * True for the built-in policy used when there is no playbook: a log written in P0/P1..P4
+   * is then read with the P1..P4 preset (see presetForLog).
+   */
+  builtIn?: boolean;
   /** The status a new incident starts in. */
   initialStatus: string;
   /** Extra keys (lower-cased, inline markup removed) that mean a canonical field. */
@@ -77,43 +89,44 @@ export class PolicyError extends Error {
   }
 }
 
-const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = {
-  severity: 'severity',
-  sev: 'severity',
-  priority: 'severity',
-  level: 'severity',
-  impact: 'severity',
-  status: 'status',
-  state: 'status',
-  detected: 'detected',
-  date: 'detected',
-  started: 'detected',
-  start: 'detected',
-  declared: 'detected',
-  'detected at': 'detected',
-  'started at': 'detected',
-  'start time': 'detected',
-  when: 'detected',
-  resolved: 'resolved',
-  ended: 'resolved',
-  closed: 'resolved',
-  'resolved at': 'resolved',
-  'end time': 'resolved',
-  'incident commander': 'commander',
-  commander: 'commander',
-  ic: 'commander',
-  'technical lead': 'techLead',
-  'tech lead': 'techLead',
-  tl: 'techLead',
-  'communications lead': 'commsLead',
-  'comms lead': 'commsLead',
-  'communication lead': 'commsLead',
-  cl: 'commsLead',
-  title: 'title',
-  id: 'id',
-  'incident id': 'id',
-  summary: 'summary',
-};
+const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
+  severity: [
+    'severity', 'sev', 'priority', 'level', 'severity level', 'incident severity', 'severidad', 'gravedad', 'prioridad', 'severidade', 'gravidade', 'prioridade',
+    'sévérité', 'gravité', 'priorité', 'schweregrad', 'priorität', 'dringlichkeit', 'gravità', 'severità', 'priorità', 'серьёзность', 'серьезность', 'критичность', 'приоритет', 'важность',
+  ],
+  status: ['status', 'state', 'current status', 'current state', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние'],
+  detected: [
+    'detected', 'date', 'started', 'start', 'declared', 'detected at', 'detected on', 'date detected', 'started at', 'start time', 'when', 'date opened', 'opened', 'opened at', 'opened on',
+    'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
+    'fecha', 'detectado', 'fecha de detección', 'inicio', 'data', 'detectado em', 'data de detecção', 'início', 'date de détection', 'détecté', 'détecté le', 'début',
+    'datum', 'erkannt', 'erkannt am', 'beginn', 'rilevato', 'rilevato il', 'inizio', 'дата', 'обнаружено', 'начало', 'дата обнаружения',
+  ],
+  resolved: [
+    'resolved', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',
+    'fecha de resolución', 'resuelto el', 'resolvido em', 'data de resolução', 'résolu le', 'date de résolution', 'fin', 'behoben am', 'gelöst am', 'ende',
+    'risolto il', 'data di risoluzione', 'fine', 'дата решения', 'решено', 'закрыто', 'окончание',
+  ],
+  commander: [
+    'incident commander', 'commander', 'ic', 'owner', 'incident owner', 'incident lead', 'lead', 'incident manager', 'responsible',
+    'comandante del incidente', 'responsable', 'responsável', 'verantwortlich', 'incident-verantwortlicher', 'responsabile', 'ответственный', 'руководитель инцидента',
+  ],
+  techLead: ['technical lead', 'tech lead', 'tl'],
+  commsLead: ['communications lead', 'comms lead', 'communication lead', 'cl'],
+  title: ['title', 'título', 'titre', 'titel', 'titolo', 'название'],
+  id: ['id', 'incident id'],
+  summary: ['summary', 'resumen', 'resumo', 'résumé', 'zusammenfassung', 'riepilogo', 'sommario', 'краткое описание'],
+});
+
+function aliasTable(byField: Partial<Record<CanonicalField, string[]>>): Record<string, CanonicalField> {
+  const out: Record<string, CanonicalField> = {};
+  for (const [field, keys] of Object.entries(byField) as Array<[CanonicalField, string[]]>) for (const k of keys) out[k] = field;
+  return out;
+}
+
+/** The built-in severity words of one rank (1 = critical), for a preset level's aliases. */
+function words(rank: 1 | 2 | 3 | 4): string[] {
+  return [...SEVERITY_WORDS[rank]];
+}
 
 /** Phases from names and item texts. */
 function phases(list: Array<[string, string[]]>): ChecklistPhase[] {
@@ -175,7 +188,7 @@ export function defaultPolicy(): Policy {
       {
         id: 'SEV-1',
         description: 'Full outage: the site or a critical path (checkout, payments) is down for all customers',
-        aliases: ['sev1', 'critical'],
+        aliases: ['sev1', ...words(1)],
         responseMinutes: 15,
         updateMinutes: 30,
         statusPageMinutes: 60,
@@ -183,7 +196,7 @@ export function defaultPolicy(): Policy {
       {
         id: 'SEV-2',
         description: 'Major functionality impaired for many customers; a workaround may exist',
-        aliases: ['sev2', 'major', 'high'],
+        aliases: ['sev2', ...words(2)],
         responseMinutes: 30,
         updateMinutes: 30,
         statusPageMinutes: 60,
@@ -191,7 +204,8 @@ export function defaultPolicy(): Policy {
       {
         id: 'SEV-3',
         description: 'Degraded: minor functionality impaired or performance degraded, limited impact',
-        aliases: ['sev3', 'minor', 'low'],
+        // Three levels for four words: medium and low are both degraded service.
+        aliases: ['sev3', ...words(3), ...words(4)],
         responseMinutes: 240,
         updateMinutes: null,
         statusPageMinutes: null,
@@ -200,6 +214,7 @@ export function defaultPolicy(): Policy {
     statuses: [...STATUSES],
     resolvedStatus: 'Resolved',
     initialStatus: 'Investigating',
+    builtIn: true,
     fieldAliases: { ...BUILTIN_FIELD_ALIASES },
     sections: { timeline: [...SECTIONS.timeline], checklist: [...SECTIONS.checklist], actionItems: [...SECTIONS.actionItems] },
     timeZone: 'UTC',
@@ -209,17 +224,25 @@ export function defaultPolicy(): Policy {
   };
 }
 
-/** The P1..P4 preset of the trading-platform playbook. */
-export function priorityPolicy(): Policy {
+/**
+ * The P1..P4 preset of the trading-platform playbook. `withP0`: a P0 level above P1, for a log
+ * that writes P0 (read without a playbook, see presetForLog).
+ */
+export function priorityPolicy(withP0 = false): Policy {
   const base = defaultPolicy();
+  const p0: SeverityLevel[] = withP0
+    ? [{ id: 'P0', description: 'Above P1: the whole service down or data lost', aliases: ['priority 0'], responseMinutes: 15, updateMinutes: 15, statusPageMinutes: 15, reviewDue: { hours: 48 } }]
+    : [];
   return {
     ...base,
-    name: 'P1..P4',
+    builtIn: false,
+    name: withP0 ? 'P0..P4' : 'P1..P4',
     severities: [
-      { id: 'P1', description: 'Critical: trading halted or data integrity at risk', aliases: ['priority 1', 'critical'], responseMinutes: 15, updateMinutes: 15, statusPageMinutes: 15, reviewDue: { hours: 48 } },
-      { id: 'P2', description: 'High: major feature degraded for many users', aliases: ['priority 2', 'high'], responseMinutes: 60, updateMinutes: 30, statusPageMinutes: 30, reviewDue: { hours: 48 } },
-      { id: 'P3', description: 'Medium: partial degradation with a workaround', aliases: ['priority 3', 'medium'], responseMinutes: 240, updateMinutes: 120, statusPageMinutes: null, reviewDue: { hours: 168 } },
-      { id: 'P4', description: 'Low: minor issue, no immediate business impact', aliases: ['priority 4', 'low'], responseMinutes: 1440, updateMinutes: 1440, statusPageMinutes: null, reviewDue: { hours: 168 } },
+      ...p0,
+      { id: 'P1', description: 'Critical: trading halted or data integrity at risk', aliases: ['priority 1', ...words(1)], responseMinutes: 15, updateMinutes: 15, statusPageMinutes: 15, reviewDue: { hours: 48 } },
+      { id: 'P2', description: 'High: major feature degraded for many users', aliases: ['priority 2', ...words(2)], responseMinutes: 60, updateMinutes: 30, statusPageMinutes: 30, reviewDue: { hours: 48 } },
+      { id: 'P3', description: 'Medium: partial degradation with a workaround', aliases: ['priority 3', ...words(3)], responseMinutes: 240, updateMinutes: 120, statusPageMinutes: null, reviewDue: { hours: 168 } },
+      { id: 'P4', description: 'Low: minor issue, no immediate business impact', aliases: ['priority 4', ...words(4)], responseMinutes: 1440, updateMinutes: 1440, statusPageMinutes: null, reviewDue: { hours: 168 } },
     ],
     phases: clonePhases(PRIORITY_PHASES),
     checklist: flattenPhases(PRIORITY_PHASES),
@@ -297,10 +320,12 @@ export const PRESETS: Record<string, () => Policy> = {
   sev: defaultPolicy,
   'sev-1..sev-3': defaultPolicy,
   default: defaultPolicy,
-  p: priorityPolicy,
-  'p1-p4': priorityPolicy,
-  'p1..p4': priorityPolicy,
-  priority: priorityPolicy,
+  p: () => priorityPolicy(),
+  'p1-p4': () => priorityPolicy(),
+  'p1..p4': () => priorityPolicy(),
+  priority: () => priorityPolicy(),
+  'p0-p4': () => priorityPolicy(true),
+  'p0..p4': () => priorityPolicy(true),
 };
 
 /** Maps a severity as written ("Sev 3", "sev-3", "P1", "critical") to the policy's level. */
@@ -311,18 +336,30 @@ export function matchSeverity(policy: Policy, text: string): SeverityLevel | und
   let table = severityTokens.get(policy);
   if (!table) {
     table = new Map();
-    for (const s of policy.severities) if (!table.has(normalizeToken(s.id))) table.set(normalizeToken(s.id), s);
-    for (const s of policy.severities) for (const a of s.aliases) if (!table.has(normalizeToken(a))) table.set(normalizeToken(a), s);
+    const add = (key: string, s: SeverityLevel) => {
+      if (key && !table!.has(key)) table!.set(key, s);
+    };
+    for (const s of policy.severities) add(normalizeToken(s.id), s);
+    for (const s of policy.severities) for (const a of s.aliases) add(normalizeToken(a), s);
+    // Accents folded too: `Critico` finds `crítico`.
+    for (const s of policy.severities) for (const a of [s.id, ...s.aliases]) add(foldWord(normalizeToken(a)), s);
     severityTokens.set(policy, table);
   }
+  if (text.length > 200) return undefined;
   const token = normalizeToken(text);
-  return token ? table.get(token) : undefined;
+  return token ? (table.get(token) ?? table.get(foldWord(token))) : undefined;
 }
 
-/** Maps a status as written to the policy's spelling, case-insensitively. */
+/**
+ * Maps a status as written to the policy's spelling: the same word case-insensitively, else by
+ * its leading words and the built-in words of seven languages (`resuelto` → Resolved).
+ */
 export function matchStatus(policy: Policy, text: string): string | undefined {
   const t = text.trim().toLowerCase();
-  return policy.statuses.find((s) => s.toLowerCase() === t);
+  const exact = policy.statuses.find((s) => s.toLowerCase() === t);
+  if (exact) return exact;
+  const read = readStatus(policy, text);
+  return read ? policy.statuses.find((s) => s.toLowerCase() === read.status.toLowerCase()) : undefined;
 }
 
 /** The message for a severity the policy does not have: `Unknown severity "SEV-9" (the policy has SEV-1, SEV-2, SEV-3).` */
@@ -339,10 +376,9 @@ export function unknownStatusMessage(policy: Policy, value: string, alsoAccepted
   return `Unknown status "${value}" (the policy has ${policy.statuses.join(', ')}${extra}).`;
 }
 
+/** Whether a status ends an incident: one of the policy's resolved statuses, or a resolved word of any built-in language. */
 export function isResolvedStatus(policy: Policy, status: string | null): boolean {
-  if (!status) return false;
-  const t = status.trim().toLowerCase();
-  return t === policy.resolvedStatus.toLowerCase() || t === 'resolved' || t === 'closed' || t === 'done';
+  return statusIsResolved(policy, status);
 }
 
 /** The canonical field a key (as written) means, under the policy's aliases. */
@@ -354,9 +390,35 @@ export function canonicalField(policy: Policy, key: string): CanonicalField | un
   if (!cache) fieldCache.set(policy, (cache = new Map()));
   const hit = cache.get(key);
   if (hit !== undefined) return hit ?? undefined;
-  const value = policy.fieldAliases[key.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  const value = lookupField(policy, key) ?? null;
   if (cache.size < 10_000) cache.set(key, value);
   return value ?? undefined;
+}
+
+const foldedAliases = new WeakMap<Record<string, CanonicalField>, Map<string, CanonicalField>>();
+
+/**
+ * A key as written, then without its `(…)` note and edge punctuation (`Date / Window (IST)`,
+ * `Status:`), then with accents folded (`Severite`).
+ */
+function lookupField(policy: Policy, key: string): CanonicalField | undefined {
+  const aliases = policy.fieldAliases;
+  const lower = key.trim().toLowerCase().replace(/\s+/g, ' ');
+  const direct = aliases[lower];
+  if (direct) return direct;
+  if (lower.length > 80) return undefined;
+  let folded = foldedAliases.get(aliases);
+  if (!folded) {
+    folded = new Map();
+    for (const [k, v] of Object.entries(aliases)) {
+      const w = keyWords(k);
+      if (!folded.has(w)) folded.set(w, v);
+      const slashless = w.replace(/ /g, '');
+      if (!folded.has(slashless)) folded.set(slashless, v);
+    }
+    foldedAliases.set(aliases, folded);
+  }
+  return folded.get(keyWords(lower));
 }
 
 /** The key written for a canonical field in the canonical format. */

@@ -5,7 +5,7 @@
 // lazily, on the first read after a change, never at activation.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { indexLog, reindexLog } from '../core/indexer';
+import { indexLog, policyOf, reindexLog } from '../core/indexer';
 import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
 import type { Incident, LogIndex } from '../core/model';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
@@ -215,7 +215,9 @@ export class LogStore implements vscode.Disposable {
     const index = incremental ? reindexLog(prev.index, text.text, options) : indexLog(text.text, options);
     this.previous = { uri: uri.toString(), index, policy };
     this.output.appendLine(`${incremental ? 'Re-indexed' : 'Indexed'} ${vscode.workspace.asRelativePath(uri)}: ${index.incidents.length} incident(s) in ${(performance.now() - started).toFixed(1)} ms`);
-    return { kind: 'ok', uri, text: text.text, index, policy, linkedPaths: this.linkedPaths(uri, index) };
+    // Without a playbook, a log written in P-levels is read (and checked, grouped, written) with
+    // the P1..P4 preset its index chose.
+    return { kind: 'ok', uri, text: text.text, index, policy: policyOf(index, policy), linkedPaths: this.linkedPaths(uri, index) };
   }
 
   /** The repository the log belongs to: its git root, else the workspace folder (links and the playbook stay inside it). */

@@ -295,7 +295,7 @@ test('declare takes the title as words; list --status open means every active in
   assert.deepEqual(titles(['--status', 'open']), ['Checkout down', 'Search slow']);
   assert.deepEqual(titles(['--status', 'Active']), ['Checkout down', 'Search slow']);
   assert.deepEqual(titles(['--status', 'resolved']), ['Old outage']);
-  assert.match(run(dir, 'list', '--status', 'shut').err, /Unknown status "shut" \(the policy has .*Resolved, or "active" or "open"\)/);
+  assert.match(run(dir, 'list', '--status', 'shut').err, /Unknown status "shut" \(the policy has .*Resolved, or "active" or "open" or "unknown"\)/);
 });
 
 test('set status logs the change in the timeline, as the extension does', () => {
@@ -490,5 +490,68 @@ test('init writes the commented playbook with four runbooks once, and never over
   const again = run(dir, 'init', '--runbooks');
   assert.equal(again.code, 0);
   assert.match(again.err, /already exists; it was left as it is/);
+  assert.equal(readFileSync(path, 'utf8'), 'preset: sev\n');
+});
+
+test('list shows an unknown status as unknown, never active; check says it once per log, with the preset as info', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(FIXTURES, 'status/history-table.md'), join(dir, 'docs/INCIDENT_LOG.md'));
+  const list = run(dir, 'list');
+  assert.equal(list.code, 0, list.err);
+  const lines = list.out.trim().split('\n');
+  assert.equal(lines.length, 6);
+  assert.match(lines.find((l) => l.includes('Typo in status page')) ?? '', /P4\s+unknown\s+2026-04-18/);
+  assert.match(list.err, /read with the P1\.\.P4 preset \(P0 above P1\)/);
+  assert.equal(run(dir, 'list', '--status', 'active').out.trim(), 'No incidents.');
+  const unknown = JSON.parse(run(dir, 'list', '--json', '--status', 'unknown').out) as Array<{ title: string; status: string; state: string }>;
+  assert.deepEqual(unknown.map((i) => [i.title, i.status, i.state]), [
+    ['Typo in status page', 'unknown', 'unknown'],
+    ['Intermittent websocket drops', 'unknown', 'unknown'],
+  ]);
+  const resolved = JSON.parse(run(dir, 'list', '--json', '--status', 'resolved').out) as Array<{ severity: string; statusFrom?: string }>;
+  assert.deepEqual(resolved.map((i) => i.severity), ['P2', 'P1', 'P3', 'P0']);
+  assert.equal(resolved[0].statusFrom, 'TTR: 38 min');
+  const check = run(dir, 'check', '--now', '2026-12-01T00:00:00Z');
+  assert.equal(check.code, 1, 'the unknown statuses are worth fixing');
+  assert.equal(check.out.match(/\[unknown-status\]/g)?.length, 1, check.out);
+  assert.match(check.out, /INCIDENT_LOG\.md:1: info: No playbook: .*P1\.\.P4 preset .*\[severity-preset\]/);
+  assert.doesNotMatch(check.out, /missing-severity/);
+});
+
+test('show keeps the words after a status or severity, and the approximation of a time', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(FIXTURES, 'status/written-statuses.md'), join(dir, 'docs/INCIDENT_LOG.md'));
+  const leak = run(dir, 'show', 'INC-2026-0802-001');
+  assert.equal(leak.code, 0, leak.err);
+  assert.match(leak.out, /Severity: {2}SEV-1 \(Critical - Credentials Exposed\)/);
+  assert.match(leak.out, /Status: {4}Identified \(pending fix from the provider\)/);
+  const webhooks = run(dir, 'show', 'INC-2026-0828-002');
+  assert.match(webhooks.out, /Detected: {2}~2026-08-28T08:15:00Z/);
+  const disk = run(dir, 'show', 'INC-2026-0705-001');
+  assert.match(disk.out, /Status: {4}unknown \(no status written, nothing says it ended\)/);
+  // Only INC-2026-0802-001 is still worked.
+  assert.deepEqual(JSON.parse(run(dir, 'list', '--json', '--status', 'open').out).map((i: { id: string }) => i.id), ['INC-2026-0802-001']);
+});
+
+test('init beside an existing log proposes a playbook listing what the log writes, and never overwrites', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  cpSync(join(FIXTURES, 'status/history-table.md'), join(dir, 'docs/INCIDENT_LOG.md'));
+  const r = run(dir, 'init');
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /map the ones marked UNKNOWN/);
+  const path = join(dir, '.incident/playbook.yml');
+  const text = readFileSync(path, 'utf8');
+  assert.match(text, /Proposed from docs\/INCIDENT_LOG\.md \(6 incidents read\)/);
+  assert.match(text, /^preset: p0-p4$/m);
+  assert.match(text, /^# {3}Root cause \(6×\) → UNKNOWN/m);
+  // The playbook now holds the preset: check no longer says it was guessed.
+  const check = run(dir, 'check', '--now', '2026-12-01T00:00:00Z');
+  assert.doesNotMatch(check.out, /severity-preset/);
+  assert.doesNotMatch(check.out, /missing-severity/);
+  writeFileSync(path, 'preset: sev\n');
+  assert.match(run(dir, 'init').err, /already exists; it was left as it is/);
   assert.equal(readFileSync(path, 'utf8'), 'preset: sev\n');
 });

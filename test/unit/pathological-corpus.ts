@@ -54,9 +54,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: 'words', unit: 'lorem ipsum ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -114,6 +114,10 @@ export function hostileLog(line: string, placement: Placement): string {
       return `${head}| ID | Title | Severity | Status | Detected |\n|---|---|---|---|---|\n| INC-2026-0101-001 | ${line} | SEV-1 | ${line} | ${line} |\n| ${line} | A | SEV-2 | Resolved | 2026-01-01 |\n`;
     case 'index-row':
       return `${head}| Incident | Date |\n|---|---|\n| [INC-2026-0101-001](${line}) | 2026-01-01 |\n| [${line}](incidents/a.md) | 2026-01-01 |\n| ${line} | 2026-01-01 |\n`;
+    case 'status-shapes':
+      // Whole-line bold fields, French colons, resolution facts, impacts, owners, zone-noted
+      // and approximate times, and a history table without a Status column.
+      return `${head}## INC-2026-0101-001: A\n\n**Status: ${line}**\n- **Statut :** ${line}\nTTR: ${line}\nImpact: ${line}\n- **Owner:** ${line}\n- **Date Opened:** ~${line}\n- **Resolution:** ${line}\n\n| Date / Window (${line}) | Severity | Summary | TTR |\n|---|---|---|---|\n| ~${line} | ${line} | ${line} | ${line} |\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }

@@ -14,6 +14,7 @@ import {
   defaultPolicy,
   foldUserText,
   indexLog,
+  policyOf,
   resolveIncident,
   setField,
   stripInline,
@@ -120,7 +121,9 @@ function applyEdit(text: string, e: Edit): string {
   let splices: Splice[];
   let target: Incident | undefined;
   if (e.kind === 'declare') {
-    splices = declareIncident(index, { title: e.title, severity: 'SEV-2', commander: 'Ana', at: e.at }, policy).splices;
+    // A log read with an inferred preset (P-levels, no playbook) is written with that preset.
+    const used = policyOf(index, policy);
+    splices = declareIncident(index, { title: e.title, severity: used.severities[1].id, commander: 'Ana', at: e.at }, used).splices;
   } else {
     if (targets.length === 0) return text;
     target = targets[e.pick % targets.length];

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
-import { DetailNode, IncidentNode, buildGroups, detailChildren, detailRow, incidentChildren, incidentRow, matchesFilter, sanitizeFilter } from '../../src/extension/tree/model';
+import { DetailNode, IncidentNode, UNKNOWN_STATUS_FILTER, buildGroups, detailChildren, detailRow, incidentChildren, incidentRow, matchesFilter, sanitizeFilter } from '../../src/extension/tree/model';
 
 const policy = defaultPolicy();
 const NOW = new Date('2026-11-20T15:00:00Z');
@@ -120,4 +120,45 @@ test('every label, description and tooltip from the log has its control characte
   assert.ok(row.label.includes('␛]52;c;cm0gLXJmIH4=␇end'), row.label);
   assert.ok(texts.some((t) => t.includes('Entry ␛[1Aup')));
   assert.ok(texts.some((t) => t.includes('Task ␇bell')));
+});
+
+test('an incident with no status and nothing that says it ended has its own "Status unknown" group, never Active', () => {
+  const text = [
+    LOG,
+    '## INC-2026-0901-001: Old outage from the wiki',
+    '- **Severity:** SEV-2',
+    '- **Detected:** 2026-09-01',
+    '',
+    '## INC-2026-0902-001: Old outage with a fix written down',
+    '- **Severity:** SEV-2',
+    '- **Detected:** 2026-09-02',
+    '- **Fix:** Rolled back the config',
+    '',
+  ].join('\n');
+  const groups = buildGroups(indexLog(text, { policy }).incidents, policy, 'status', { severities: [], statuses: [] });
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.description, g.expanded, g.children.map((c) => c.id)]),
+    [
+      ['Active', '2', true, ['INC-2026-1120-001', 'INC-2026-1110-001']],
+      ['Status unknown', '1', false, ['INC-2026-0901-001']],
+      ['Resolved', '2', false, ['INC-2026-1102-001', 'INC-2026-0902-001']],
+    ],
+  );
+  const unknown = groups[1].children[0];
+  assert.equal(unknown.active, false);
+  assert.equal(unknown.state, 'unknown');
+  const row = incidentRow(unknown, { policy, zone: 'UTC', now: NOW });
+  assert.equal(row.description, 'SEV-2 · status unknown');
+  assert.match(row.tooltip ?? '', /Status: unknown: no status written/);
+  const fixed = incidentRow(groups[2].children[1], { policy, zone: 'UTC', now: NOW });
+  assert.match(fixed.tooltip ?? '', /Status: Resolved \\\(from Fix: Rolled back the config\\\)/);
+});
+
+test('the filter can keep the incidents whose status is unknown', () => {
+  const text = [LOG, '## INC-2026-0901-001: Old outage from the wiki', '- **Severity:** SEV-2', '- **Detected:** 2026-09-01', ''].join('\n');
+  const incidents = indexLog(text, { policy }).incidents;
+  const only = buildGroups(incidents, policy, 'status', { severities: [], statuses: [UNKNOWN_STATUS_FILTER] });
+  assert.deepEqual(only.flatMap((g) => g.children.map((c) => c.id)), ['INC-2026-0901-001']);
+  const both = buildGroups(incidents, policy, 'status', { severities: [], statuses: [UNKNOWN_STATUS_FILTER, 'Resolved'] });
+  assert.deepEqual(both.map((g) => g.label), ['Status unknown', 'Resolved']);
 });

@@ -2,9 +2,11 @@
 // tables, front matter keys) and the incident values read from them.
 import { frontMatterProblemMessage, parseFrontMatter } from '../frontMatter';
 import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
-import { type Policy, canonicalField, matchSeverity, matchStatus } from '../policy';
+import { type Policy, canonicalField, matchSeverity } from '../policy';
+import { isImpactKey, readSeverity } from '../severityWords';
+import { isDurationKey, isFilledValue, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../statusWords';
 import { stripInline } from '../text';
-import { parseTimeValue } from '../time';
+import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import type { HeadingFacts } from './headings';
 import { hasChar } from './lineScan';
@@ -12,7 +14,43 @@ import { tableAt, tableField } from './tables';
 
 const FIELD_BOLD_INSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?):\2[ \t]*(.*)$/;
 const FIELD_BOLD_OUTSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?)\2[ \t]*:[ \t]*(.*)$/;
-const FIELD_PLAIN = /^(\s*(?:[-*+]\s+)?)([\p{L}][\p{L}\p{N} _/-]{0,40}?)[ \t]*:[ \t]+(.*)$/u;
+const FIELD_PLAIN = /^(\s*(?:[-*+]\s+)?)([\p{L}][\p{L}\p{N} _/-]{0,40}?)[ \t]*(?::[ \t]+|：[ \t]*)(.*)$/u;
+
+/**
+ * Keys read on a plain `Key: value` line: the canonical fields and their aliases, and the keys
+ * that tell how an incident ended or how bad it was (Resolution, TTR, Impact).
+ */
+function isReadKey(policy: Policy, key: string): boolean {
+  return !!canonicalField(policy, key) || isResolutionKey(key) || isDurationKey(key) || isImpactKey(key);
+}
+
+/**
+ * `**Status: RESOLVED**`, the whole line bold (a list marker allowed): found by hand, since a
+ * pattern with a lazy value before the closing `**` would backtrack on long lines.
+ */
+function matchBoldLine(line: string): { prefix: number; key: string; keyStart: number; valueStart: number; valueEnd: number } | undefined {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t') && line[i + 2] !== undefined) {
+    i += 2;
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  }
+  const marker = line.slice(i, i + 2);
+  if (marker !== '**' && marker !== '__') return undefined;
+  let end = line.length;
+  while (end > i && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+  if (end - i < 6 || line.slice(end - 2, end) !== marker) return undefined;
+  const inner = i + 2;
+  const colon = line.indexOf(':', inner);
+  if (colon === -1 || colon >= end - 2 || colon - inner > 60) return undefined;
+  const key = line.slice(inner, colon);
+  if (key.includes('*') || key.includes('_') || !key.trim()) return undefined;
+  let valueStart = colon + 1;
+  while (valueStart < end - 2 && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
+  let valueEnd = end - 2;
+  while (valueEnd > valueStart && (line[valueEnd - 1] === ' ' || line[valueEnd - 1] === '\t')) valueEnd--;
+  return { prefix: i, key, keyStart: inner, valueStart, valueEnd };
+}
 
 interface FieldMatch {
   key: string;
@@ -35,12 +73,18 @@ function matchFieldLine(line: string, policy: Policy): FieldMatch | undefined {
     m = FIELD_BOLD_OUTSIDE.exec(line);
     if (m) style = 'bold-outside';
     else {
+      const bold = matchBoldLine(line);
+      if (bold) {
+        const key = stripInline(bold.key).trim();
+        if (!key || /^\d/.test(key) || !isReadKey(policy, key)) return undefined;
+        return { key, keyStart: bold.keyStart, keyEnd: bold.keyStart + bold.key.length, valueStart: bold.valueStart, valueEnd: bold.valueEnd, value: line.slice(bold.valueStart, bold.valueEnd), style: 'bold' };
+      }
       m = FIELD_PLAIN.exec(line);
       if (!m) return undefined;
       keyGroup = 2;
       valueGroup = 3;
       style = 'plain';
-      if (!canonicalField(policy, m[2])) return undefined;
+      if (!isReadKey(policy, m[2])) return undefined;
     }
   }
   const key = stripInline(m[keyGroup]).trim();
@@ -68,7 +112,7 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
     const e0 = lines.ends[li];
     // Every field shape has a colon or is a table row; most prose lines are neither.
     if (e0 - s0 > 400 || e0 === s0) continue;
-    if (!hasChar(text, 58 /* : */, s0, e0) && !hasChar(text, 124 /* | */, s0, e0)) continue;
+    if (!hasChar(text, 58 /* : */, s0, e0) && !hasChar(text, 124 /* | */, s0, e0) && !hasChar(text, 0xff1a /* ： */, s0, e0)) continue;
     const line = lineText(ctx, li);
     const table = tableAt(text, lines, li, to);
     if (table) {
@@ -97,8 +141,16 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
   return fields;
 }
 
+/**
+ * Keys too common outside incidents to make a section one on their own (a page's `Owner:` and
+ * `Created:`, a `Window:`): they are read as fields inside an incident, but do not count towards
+ * deciding that a section is one.
+ */
+const WEAK_KEYS = new Set(['owner', 'lead', 'responsible', 'created', 'created at', 'created on', 'opened', 'opened at', 'opened on', 'window', 'data', 'end', 'fin', 'fine', 'ende', 'reported', 'reported at', 'reported on']);
+
 /** Whether a section without an id or date in its heading holds enough fields to be an incident. */
-export function fieldsLookLikeIncident(policy: Policy, fields: Field[]): boolean {
+export function fieldsLookLikeIncident(policy: Policy, allFields: Field[]): boolean {
+  const fields = allFields.filter((f) => !WEAK_KEYS.has(f.key.trim().toLowerCase().replace(/\s+/g, ' ')));
   const kinds = new Set<CanonicalField>();
   for (const f of fields) if (f.canonical && f.value.trim()) kinds.add(f.canonical);
   const core = ['severity', 'status', 'detected', 'resolved', 'commander'] as const;
@@ -111,42 +163,142 @@ export function fieldsLookLikeIncident(policy: Policy, fields: Field[]): boolean
   return false;
 }
 
+/** `~08:15`, `≈ 14:00`, `approx. 2026-03-04 10:00`: an approximate time, the mark removed. */
+export function withoutApproximation(text: string): { text: string; approximate: boolean } {
+  const t = text.trim();
+  const m = /^(?:~|≈|approx\.?|approximately|around|about|ca\.|circa|aprox\.?|env\.|environ|etwa|circa|около|примерно)\s{0,3}/i.exec(t);
+  let out = m ? t.slice(m[0].length) : t;
+  let approximate = !!m;
+  // `2026-03-04 ~08:15`: the mark before the time of a dated value.
+  const inner = out.indexOf(' ~');
+  if (inner !== -1 && inner < 12) {
+    out = out.slice(0, inner + 1) + out.slice(inner + 2);
+    approximate = true;
+  }
+  return { text: out, approximate };
+}
+
+/** A zone written in a key's note (`Date / Window (IST)`, `Started (UTC+2)`), or undefined. */
+function keyZone(key: string): string | undefined {
+  const k = key.trim();
+  if (!k.endsWith(')')) return undefined;
+  const open = k.lastIndexOf('(');
+  if (open === -1) return undefined;
+  const inner = k.slice(open + 1, -1).trim();
+  return /^(?:[A-Z]{1,5}|[A-Z]{3}[+-]\d{1,2}(?::?\d{2})?|[+-]\d{2}:?\d{2}|[A-Z][A-Za-z_]+\/[A-Za-z_]+)$/.test(inner) ? inner : undefined;
+}
+
+export interface TimeFieldReading {
+  /** ISO UTC, or a plain day; null when the value is not a time or names an impossible one. */
+  value: string | null;
+  invalid: boolean;
+  approximate: boolean;
+}
+
+/**
+ * A time field's value: approximation marks (`~`) set aside, a zone from the key's note used
+ * when the value writes none, a time alone placed on `day` when there is one.
+ */
+export function readTimeField(field: Field, zone: string, day: string | null): TimeFieldReading | undefined {
+  const { text, approximate } = withoutApproximation(stripInline(field.value));
+  let p = parseTimeValue(text, zone);
+  if (!p) {
+    const lead = parseLeadingTime(text, zone);
+    if (lead?.kind === 'time' && day) {
+      if (lead.invalid || !lead.value) return { value: null, invalid: true, approximate };
+      const zoneText = lead.zone ?? keyZone(field.key) ?? null;
+      const value = combineDayAndTime(day, lead.value, zoneText, zone);
+      return value ? { value, invalid: false, approximate } : undefined;
+    }
+    return undefined;
+  }
+  const noted = p.kind === 'datetime' && !p.zone ? keyZone(field.key) : undefined;
+  if (noted) {
+    const again = parseLeadingTime(`${text.slice(0, p.length)} ${noted}`, zone);
+    if (again && again.value && !again.invalid) p = again;
+  }
+  return { value: p.invalid ? null : p.value, invalid: p.invalid || !p.value, approximate };
+}
+
 /** The incident's values: the first non-empty field of each kind, else what the heading said. */
 export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
   const policy = ctx.policy;
-  const first = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '')?.value;
-  const sevText = first('severity') ?? facts.severityText;
-  const sevPlain = sevText ? stripInline(sevText) : null;
-  const severity = sevPlain ? (matchSeverity(policy, sevPlain)?.id ?? sevPlain) : null;
-  const statusPlain = first('status') ? stripInline(first('status') as string) : null;
-  const status = statusPlain ? (matchStatus(policy, statusPlain) ?? statusPlain) : null;
-  const time = (k: CanonicalField): string | null => {
-    const f = fields.find((x) => x.canonical === k && x.value.trim() !== '');
-    if (!f) return null;
-    const p = parseTimeValue(stripInline(f.value), policy.timeZone);
-    if (!p) return null;
-    if (p.invalid || !p.value) {
-      ctx.problems.push({ code: 'bad-date', message: `"${stripInline(f.value)}" is not a real date or time.`, line: f.line + 1, severity: 'warning' });
+  const firstField = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '');
+  const first = (k: CanonicalField) => firstField(k)?.value;
+  const time = (k: CanonicalField, day: string | null): string | null => {
+    const candidates = fields.filter((x) => x.canonical === k && x.value.trim() !== '');
+    if (!candidates.length) return null;
+    const reads = candidates.map((f) => ({ f, read: readTimeField(f, policy.timeZone, null) }));
+    const bad = reads[0].read?.invalid ? reads[0] : undefined;
+    if (bad) {
+      ctx.problems.push({ code: 'bad-date', message: `"${stripInline(bad.f.value)}" is not a real date or time.`, line: bad.f.line + 1, severity: 'warning' });
       return null;
     }
-    return p.value;
+    // The first date-time wins; a time written alone (`Detected: ~08:15`) takes the day of
+    // another field of its kind (`Date: 2026-08-28`), else the heading's.
+    const dated = reads.find((r) => r.read?.value)?.read?.value ?? null;
+    if (dated && dated.length > 10) return dated;
+    const onDay = dated ?? day;
+    if (onDay) {
+      for (const f of candidates) {
+        const placed = readTimeField(f, policy.timeZone, onDay);
+        if (placed?.value && placed.value.length > 10) return placed.value;
+      }
+    }
+    return dated;
   };
   const person = (k: CanonicalField) => {
     const v = first(k);
     if (!v) return null;
     const plain = stripInline(v).replace(/^@/, '').trim();
-    return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) ? plain : null;
+    return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) && !isPlaceholderValue(v) ? plain : null;
   };
+  const detected = time('detected', facts.date ? facts.date.slice(0, 10) : null) ?? facts.date;
+  const resolved = time('resolved', detected ? detected.slice(0, 10) : null);
   return {
-    severity,
-    status,
-    detected: time('detected') ?? facts.date,
-    resolved: time('resolved'),
+    severity: severityOf(policy, fields, facts),
+    status: statusOf(policy, fields, resolved),
+    detected,
+    resolved,
     roles: { commander: person('commander'), techLead: person('techLead'), commsLead: person('commsLead') },
     title: first('title') ?? null,
     summary: first('summary') ?? null,
     id: first('id') ?? null,
   };
+}
+
+/**
+ * The severity: the Severity field's leading token (the rest is a note), else the heading's
+ * marker, else an Impact field that starts with a severity token.
+ */
+function severityOf(policy: Policy, fields: Field[], facts: HeadingFacts): string | null {
+  const field = fields.find((f) => f.canonical === 'severity' && !isPlaceholderValue(f.value));
+  if (field) {
+    const read = readSeverity(policy, field.value);
+    if (read) return read.severity;
+  }
+  if (facts.severityText) return readSeverity(policy, facts.severityText)?.severity ?? stripInline(facts.severityText);
+  for (const f of fields) {
+    if (f.canonical || !isImpactKey(f.key)) continue;
+    const read = readSeverity(policy, f.value, true);
+    if (read) return read.severity;
+  }
+  return null;
+}
+
+/**
+ * The status: the Status field read by its leading words; without one (or with a placeholder),
+ * the resolved status when the incident carries a resolution fact (a Resolution or Fix field, a
+ * filled TTR or duration, a resolved time), else null: the status is unknown.
+ */
+function statusOf(policy: Policy, fields: Field[], resolved: string | null): string | null {
+  const field = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
+  if (field) {
+    const read = readStatus(policy, field.value);
+    if (read) return read.status;
+  }
+  if (resolved || resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
+  return null;
 }
 
 /** Where a new field line goes, and the style it copies. */

@@ -2,6 +2,7 @@
 // incidents (sections and table rows, or the one incident of a per-incident file).
 import type { Incident, LogIndex, Problem } from '../model';
 import { type Policy, defaultPolicy } from '../policy';
+import { presetForLog } from '../severityPreset';
 import type { IndexContext, IndexOptions } from './context';
 import { type HiddenByFence, classify } from './blocks';
 import { reportHiddenIncidents } from './hiddenIncidents';
@@ -13,7 +14,9 @@ import { findIncidents, singleIncident } from './sections';
 /** Indexes `text` without remembering the options (see indexLog). */
 export function runIndex(text: string, options: IndexOptions): LogIndex {
   flatten(text);
-  const policy = options.policy ?? defaultPolicy();
+  // Without a playbook, the log's own severity tokens may choose the P1..P4 preset.
+  const inferred = options.singleIncident ? undefined : presetForLog(text, options.policy ?? defaultPolicy());
+  const policy = inferred?.policy ?? options.policy ?? defaultPolicy();
   const problems: Problem[] = [];
   const bom = text.charCodeAt(0) === 0xfeff;
   const firstNl = text.indexOf('\n');
@@ -58,6 +61,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
     hasConflicts,
     declareSlot: declareSlot(incidents, text),
     lineCount: lines.starts.length,
+    ...(inferred ? { inferredPolicy: inferred } : {}),
   };
 }
 

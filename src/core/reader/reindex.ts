@@ -1,11 +1,12 @@
 // Re-indexing after an edit: when the edit stays inside one incident's body, only that section
 // is read again and the incidents after it are reused, shifted.
 import type { LogIndex } from '../model';
+import { defaultPolicy } from '../policy';
+import { presetForLog } from '../severityPreset';
 import { lineStartAt, nextLineStart } from '../text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
 import { ShiftedIncident } from './lazy';
-import { defaultPolicy } from '../policy';
 import { readHeading } from './headings';
 import { hadMerges } from './merge';
 import { isPlaceholderSection } from './placeholders';
@@ -73,6 +74,8 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   }
   const old = prev.text;
   if (old === text) return prev;
+  // The preset a log without a playbook is read with depends on the whole text.
+  if (presetForLog(text, options.policy ?? defaultPolicy())?.policy !== prev.inferredPolicy?.policy) return indexLog(text, options);
   // The changed region: old [a, oldEnd) became new [a, newEnd).
   const a = commonPrefix(old, text);
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - a);
@@ -95,7 +98,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   if (prev.scanProblems.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
   const sectionText = text.slice(target.start, target.end + delta);
-  const sectionIndex = runIndex(sectionText, { ...options, singleIncident: true });
+  const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
   const fresh = sectionIndex.incidents[0];
   if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
   // What the section alone cannot tell: a sub-heading with an id may now be a sibling incident
@@ -136,6 +139,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
     },
     // A final line break ends the last line rather than starting one, as in scanLines.
     lineCount: prev.lineCount + lineDelta + (old.endsWith('\n') ? 1 : 0) - (text.endsWith('\n') ? 1 : 0),
+    ...(prev.inferredPolicy ? { inferredPolicy: prev.inferredPolicy } : {}),
   };
   rememberOptions(index, options);
   return index;

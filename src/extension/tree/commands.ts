@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { Commands, type FilterArgs } from '../commandIds';
 import type { GroupBy } from './model';
-import { sanitizeFilter } from './model';
+import { UNKNOWN_STATUS_FILTER, sanitizeFilter } from './model';
 import type { IncidentTreeProvider } from './render';
 
 export function registerTreeCommands(provider: IncidentTreeProvider): vscode.Disposable[] {
@@ -36,6 +36,7 @@ export function registerTreeCommands(provider: IncidentTreeProvider): vscode.Dis
         ...policy.severities.map((s) => ({ label: s.id, description: s.description, facet: 'severity' as const, value: s.id, picked: current.severities.includes(s.id) })),
         { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
         ...policy.statuses.map((s) => ({ label: s, facet: 'status' as const, value: s, picked: current.statuses.some((x) => x.toLowerCase() === s.toLowerCase()) })),
+        { label: UNKNOWN_STATUS_FILTER, description: 'no status written', facet: 'status' as const, value: UNKNOWN_STATUS_FILTER, picked: current.statuses.includes(UNKNOWN_STATUS_FILTER) },
       ];
       const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show only incidents with…', placeHolder: 'Pick severities and statuses; pick none to show every incident' });
       if (!picked) return undefined;

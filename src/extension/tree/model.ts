@@ -6,7 +6,8 @@
 import { lastUpdateAt, nextUpdateDue } from '../../core/check';
 import { elapsedMinutes, formatElapsed, severityRank } from '../../core/clock';
 import { sanitizeForDisplay } from '../../core/displayText';
-import { isActive } from '../../core/indexer';
+import { type StatusState, statusState } from '../../core/indexer';
+import { approximately, readingNotes } from '../../core/readingNotes';
 import type { Incident, TimelineEntry } from '../../core/model';
 import { type Policy, matchSeverity } from '../../core/policy';
 import { openReviewActionItems, overdueActionItems } from '../../core/reviewActions';
@@ -26,6 +27,8 @@ export interface RowContext {
   policy: Policy;
   zone: string;
   now: Date;
+  /** Why the log is read with another preset than the built-in one (no playbook, P-levels), for the tooltip. */
+  presetNote?: string;
 }
 
 /** Log text as a row may show it: one line, control characters and escapes made visible. */
@@ -74,6 +77,8 @@ export class IncidentNode {
     /** Unique within the view even when the log repeats an id (the core reports that as a problem). */
     readonly key: string = incident.id,
     readonly parent?: GroupNode,
+    /** Active, resolved, or unknown (no status, nothing says it ended): never counted active. */
+    readonly state: StatusState = active ? 'active' : 'resolved',
   ) {}
   get id(): string {
     return this.incident.id;
@@ -132,10 +137,13 @@ export function filterText(filter: IncidentFilter): string {
   return shown([...filter.severities, ...filter.statuses].join(', '));
 }
 
+/** The filter's entry for incidents with no status written (and nothing that says they ended). */
+export const UNKNOWN_STATUS_FILTER = 'Status unknown';
+
 export function matchesFilter(incident: Incident, filter: IncidentFilter): boolean {
   const norm = (s: string | null) => (s ?? '').trim().toLowerCase();
   if (filter.severities.length && !filter.severities.some((s) => norm(s) === norm(incident.severity))) return false;
-  if (filter.statuses.length && !filter.statuses.some((s) => norm(s) === norm(incident.status))) return false;
+  if (filter.statuses.length && !filter.statuses.some((s) => (s === UNKNOWN_STATUS_FILTER ? incident.status === null : norm(s) === norm(incident.status)))) return false;
   return true;
 }
 
@@ -158,13 +166,14 @@ export function buildGroups(incidents: readonly Incident[], policy: Policy, grou
   const rows = incidents.map((incident, order) => {
     const key = seen.has(incident.id) ? `${incident.id}@${incident.line}` : incident.id;
     seen.add(incident.id);
-    return { incident, order, key, active: isActive(incident, policy) };
+    const state = statusState(incident, policy);
+    return { incident, order, key, state, active: state === 'active' };
   });
   const kept = rows.filter((r) => matchesFilter(r.incident, filter)).sort(newestFirst);
   const groups: GroupNode[] = [];
   const fill = (group: GroupNode, members: typeof kept) => {
     group.children = members.map((r) => {
-      const node = new IncidentNode(r.incident, r.active, r.key, group);
+      const node = new IncidentNode(r.incident, r.active, r.key, group, r.state);
       node.policy = policy;
       return node;
     });
@@ -190,9 +199,13 @@ export function buildGroups(incidents: readonly Incident[], policy: Policy, grou
     }
     fill(new GroupNode('group:severity:other', 'Other or no severity', undefined, true), activeFirst(other));
   } else {
-    const active = kept.filter((r) => r.active);
-    const resolved = kept.filter((r) => !r.active);
+    const active = kept.filter((r) => r.state === 'active');
+    const unknown = kept.filter((r) => r.state === 'unknown');
+    const resolved = kept.filter((r) => r.state === 'resolved');
     fill(new GroupNode('group:active', 'Active', String(active.length), true), active);
+    // No status and nothing that says they ended: neither active nor history, so a group of
+    // their own, collapsed (a history table without a Status column can hold hundreds).
+    fill(new GroupNode('group:unknown', 'Status unknown', String(unknown.length), false), unknown);
     // Resolved incidents are history: collapsed until asked for.
     fill(new GroupNode('group:resolved', 'Resolved', String(resolved.length), false), resolved);
   }
@@ -235,7 +248,7 @@ export function detailChildren(node: DetailNode): DetailNode[] {
 
 /** "SEV-1 · Mitigating · 42 min" for an active incident; the resolved day for a resolved one. */
 export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC'): string {
-  const parts = [incident.severity ?? 'no severity', incident.status ?? 'no status'];
+  const parts = [incident.severity ?? 'no severity', incident.status ?? 'status unknown'];
   if (active) {
     const minutes = elapsedMinutes(incident, now);
     if (minutes !== null) parts.push(formatElapsed(minutes));
@@ -386,11 +399,14 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
   const md = (text: string) => escapeMarkdown(shown(text));
   const level = incident.severity ? matchSeverity(ctx.policy, incident.severity) : undefined;
   let tip = `**${md(incident.id)}**: ${md(incident.title)}\n\n`;
+  const notes = readingNotes(incident, ctx.policy);
+  const unknown = statusState(incident, ctx.policy) === 'unknown';
+  const status = unknown ? 'unknown: no status written, and nothing says it ended' : incident.status && (notes.statusNote ? `${incident.status} (${notes.statusNote})` : notes.statusFrom ? `${incident.status} (from ${notes.statusFrom})` : incident.status);
   const rows: Array<[string, string | null]> = [
-    ['Severity', incident.severity ? `${incident.severity}${level ? ` — ${level.description}` : ''}` : null],
-    ['Status', incident.status],
-    ['Detected', incident.detected ? formatDisplayTime(incident.detected, ctx.zone) : null],
-    ['Resolved', incident.resolved ? formatDisplayTime(incident.resolved, ctx.zone) : null],
+    ['Severity', incident.severity ? `${incident.severity}${notes.severityNote ? ` (${notes.severityNote})` : ''}${level ? ` — ${level.description}` : ''}` : null],
+    ['Status', status],
+    ['Detected', incident.detected ? approximately(formatDisplayTime(incident.detected, ctx.zone), notes.detectedApproximate) : null],
+    ['Resolved', incident.resolved ? approximately(formatDisplayTime(incident.resolved, ctx.zone), notes.resolvedApproximate) : null],
   ];
   const minutes = elapsedMinutes(incident, ctx.now);
   if (minutes !== null) rows.push([active ? 'Running for' : 'Lasted', formatElapsed(minutes)]);
@@ -406,6 +422,7 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
     const due = nextUpdateDue(incident, ctx.policy, ctx.now);
     if (due) tip += `\n${due.minutesLeft < 0 ? `Status update overdue by ${formatElapsed(-due.minutesLeft)}` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident) ?? due.dueAt, ctx.zone))})\n`;
   }
+  if (ctx.presetNote) tip += `\n${md(ctx.presetNote)}\n`;
   tip += `\n${incident.source === 'linked-file' && incident.file ? `In ${md(incident.file)}, linked from line ${incident.line} of the log` : `Line ${incident.line} of the log`}`;
   return tip;
 }

@@ -198,11 +198,12 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const item = new vscode.TreeItem(row.label, row.hasChildren ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.id = node.key;
     item.description = row.description;
-    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : ['pass', 'testing.iconPassed'];
+    // An unknown status is neither an alarm nor a pass: a quiet question mark.
+    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : node.state === 'unknown' ? ['question', 'descriptionForeground'] : ['pass', 'testing.iconPassed'];
     // A drill keeps its severity colour under a beaker, so it never reads as a real outage.
     item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
     if (isDrill(node.incident)) item.description = `drill${row.description ? ` · ${row.description}` : ''}`;
-    item.contextValue = node.active ? 'incident.active' : 'incident.resolved';
+    item.contextValue = node.active ? 'incident.active' : node.state === 'unknown' ? 'incident.unknown' : 'incident.resolved';
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
     item.command = { command: Commands.open, title: 'Open Incident', arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
@@ -281,7 +282,13 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       return [];
     }
     const zoneSetting = vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone');
-    this.render = { policy: state.policy, logUri: state.uri, zone: resolveDisplayZone(zoneSetting, state.policy.timeZone), now: new Date() };
+    this.render = {
+      policy: state.policy,
+      logUri: state.uri,
+      zone: resolveDisplayZone(zoneSetting, state.policy.timeZone),
+      now: new Date(),
+      ...(state.index.inferredPolicy ? { presetNote: state.index.inferredPolicy.reason } : {}),
+    };
     this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
     await this.readReviews(
       this.roots.flatMap((g) => g.children),
