@@ -94,12 +94,14 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
     'severity', 'sev', 'priority', 'level', 'severity level', 'incident severity', 'severidad', 'gravedad', 'prioridad', 'severidade', 'gravidade', 'prioridade',
     'sévérité', 'gravité', 'priorité', 'schweregrad', 'priorität', 'dringlichkeit', 'gravità', 'severità', 'priorità', 'серьёзность', 'серьезность', 'критичность', 'приоритет', 'важность',
   ],
-  status: ['status', 'state', 'current status', 'current state', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние'],
+  // … and the Chinese, Japanese and Korean keys, seen in real logs beside the seven languages.
+  status: ['status', 'state', 'current status', 'current state', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', '상태'],
   detected: [
     'detected', 'date', 'started', 'start', 'declared', 'detected at', 'detected on', 'date detected', 'started at', 'start time', 'when', 'date opened', 'opened', 'opened at', 'opened on',
     'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
     'fecha', 'detectado', 'fecha de detección', 'inicio', 'data', 'detectado em', 'data de detecção', 'início', 'date de détection', 'détecté', 'détecté le', 'début',
     'datum', 'erkannt', 'erkannt am', 'beginn', 'rilevato', 'rilevato il', 'inizio', 'дата', 'обнаружено', 'начало', 'дата обнаружения',
+    '发现时间', '發現時間', '日期', '発生日時', '발생 시각', '발생일',
   ],
   resolved: [
     'resolved', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',

@@ -25,6 +25,8 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'risolto', 'risolta', 'chiuso', 'chiusa', 'corretto', 'corretta', 'completato', 'completata',
     // ru
     'решено', 'решён', 'решена', 'решен', 'исправлено', 'исправлен', 'закрыто', 'закрыт', 'закрыта', 'устранено', 'устранён', 'завершено', 'завершён',
+    // zh, ja, ko (no spaces: the whole run is one word)
+    '已解决', '已解決', '已修复', '已修復', '已关闭', '已關閉', '已恢复', '已完成', '解決済み', '解決済', '対応済み', '해결', '해결됨', '완료',
   ],
   Investigating: [
     'investigating', 'investigation', 'triage', 'triaging', 'investigando', 'en investigación', 'em investigação', 'em análise', 'en análisis',
@@ -37,6 +39,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
   Open: [
     'open', 'ongoing', 'active', 'in progress', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
     'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
+    '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
   ],
 };
 

@@ -116,6 +116,9 @@ test('templates and placeholders are not incidents', () => {
   // A row of dashes, or no id and no date and an emphasised note.
   const rows = indexLog('| ID | Date | Summary | Severity |\n|---|---|---|---|\n| — | — | _No active incidents_ | — |\n| - | - | - | - |\n| OPS-1 | 2026-01-02 | Feed late | SEV-3 |\n');
   assert.deepEqual(rows.incidents.map((i) => i.id), ['OPS-1']);
+  // A history table's first row left as a template: an id and nothing else.
+  const history = indexLog('| # | Date | Titre | Priorité | Statut |\n|---|---|---|---|---|\n| INC-001 | — | — | — | — |\n| INC-002 | 2026-03-04 | — | P2 | Résolu |\n');
+  assert.deepEqual(history.incidents.map((i) => i.id), ['INC-002']);
   // A real incident with a placeholder left in one field is still one.
   assert.equal(indexLog('## INC-9: Feed late\n- **Severity:** SEV-3\n- **Incident Commander:** [Name]\n').incidents.length, 1);
 });

@@ -219,3 +219,61 @@ test('placeholders are a bracketed run of words; HTML in a value is text', () =>
   const inc = indexLog('## INC-2026-0101-001: A\n\n- **Status:** Investigating\n- **Incident Commander:** &lt;svg onload="x=1"&gt;&lt;/svg&gt;\n').incidents[0];
   assert.equal(inc.roles.commander, '<svg onload="x=1"></svg>', 'shown as text, not dropped');
 });
+
+test('a resolved-time field that says the fix is still to come keeps the incident open, whatever else it records', () => {
+  const log = [
+    '# Security incidents',
+    '',
+    '## 2026-10-02 — Deploy key pushed to a public fork',
+    '',
+    '**Severity:** P1',
+    '**Detected at:** 2026-10-02 07:40 UTC',
+    '**Resolved at:** <PENDING Marta: confirm the old key is rejected>',
+    '**Resolved by:** key rotated by the platform team',
+    '',
+    '## 2026-09-14 — Token in a CI log',
+    '',
+    '**Severity:** P2',
+    '**Resolved at:** not yet',
+    '',
+    '## 2026-08-30 — Stale DNS record',
+    '',
+    '**Severity:** P3',
+    '**Resolved at:** —',
+    '**Fix:** record removed',
+    '',
+  ].join('\n');
+  const index = indexLog(log, { policy });
+  const states = index.incidents.map((i) => [i.title, statusState(i, policy)]);
+  assert.deepEqual(states, [
+    ['Deploy key pushed to a public fork', 'active'],
+    ['Token in a CI log', 'active'],
+    // A bare dash is an empty cell, not words: the Fix field decides.
+    ['Stale DNS record', 'resolved'],
+  ]);
+});
+
+test('Chinese, Japanese and Korean status keys and words: 状态：待处理 is open, 状态：已解决 is resolved', () => {
+  const log = [
+    '# 故障记录',
+    '',
+    '## INC-20261002-01：支付回调超时',
+    '',
+    '- 发现时间：2026-10-02',
+    '- 状态：待处理',
+    '',
+    '## INC-20260920-01：搜索索引延迟',
+    '',
+    '- 发现时间：2026-09-20',
+    '- 状态：已解决（重建索引）',
+    '',
+  ].join('\n');
+  const index = indexLog(log, { policy });
+  assert.deepEqual(
+    index.incidents.map((i) => [i.id, statusState(i, policy), i.detected?.slice(0, 10)]),
+    [
+      ['INC-20261002-01', 'active', '2026-10-02'],
+      ['INC-20260920-01', 'resolved', '2026-09-20'],
+    ],
+  );
+});

@@ -288,8 +288,9 @@ function severityOf(policy: Policy, fields: Field[], facts: HeadingFacts): strin
 
 /**
  * The status: the Status field read by its leading words; without one (or with a placeholder),
- * the resolved status when the incident carries a resolution fact (a Resolution or Fix field, a
- * filled TTR or duration, a resolved time), else null: the status is unknown.
+ * open when a resolved-time field says in words that it is still to come (`<PENDING …>`, `not
+ * yet`), the resolved status when the incident carries a resolution fact (a Resolution or Fix
+ * field, a filled TTR or duration, a resolved time), else null: the status is unknown.
  */
 function statusOf(policy: Policy, fields: Field[], resolved: string | null): string | null {
   const field = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
@@ -297,7 +298,13 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
     const read = readStatus(policy, field.value);
     if (read) return read.status;
   }
-  if (resolved || resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
+  if (resolved) return policy.resolvedStatus;
+  // `Resolved at: <PENDING smoke test>`, `Closed: not yet`: the author says it is still open,
+  // whatever else the section already records (who is fixing it, a partial fix).
+  // (The raw value: a `<placeholder>` reads as an HTML tag once inline markup is stripped.)
+  const pending = fields.find((f) => f.canonical === 'resolved' && !isFilledValue(f.value) && /\p{L}/u.test(f.value));
+  if (pending) return readStatus(policy, 'Open')?.status ?? 'Open';
+  if (resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
   return null;
 }
 

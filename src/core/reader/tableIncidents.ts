@@ -68,11 +68,12 @@ interface RowColumns {
 }
 
 /**
- * A row that is no incident: every cell a placeholder (`| — | — | — |`), or no id and no date
- * and a title that is empty or all emphasis (`| — | — | _No active incidents_ | — |`).
+ * A row that is no incident: every cell a placeholder (`| — | — | — |`), an id with nothing
+ * else (`| INC-001 | — | — | — |`: a template's first row), or no id and no date and a title
+ * that is empty or all emphasis (`| — | — | _No active incidents_ | — |`).
  */
 function isPlaceholderRow(cells: string[], columns: RowColumns): boolean {
-  if (cells.every((c) => isPlaceholderValue(c))) return true;
+  if (cells.every((c, i) => i === columns.idCol || isPlaceholderValue(c))) return true;
   const cell = (i: number) => (i >= 0 ? (cells[i] ?? '') : '');
   if (cell(columns.idCol).includes('](') || cells.some((c) => c.includes(']('))) return false;
   const noKey = (columns.idCol < 0 || isPlaceholderValue(cell(columns.idCol))) && (columns.dateCol < 0 || isPlaceholderValue(cell(columns.dateCol)));
