@@ -1,12 +1,15 @@
-// "Incident: Create Playbook": writes `.incident/playbook.yml` in the workspace folder from the
-// core's commented template (P1..P4 severities, health checks, four runbooks) and opens it. It
-// never overwrites: when the folder (or a folder between the log and the repository root)
+// "Incident: Create Playbook": writes `.incident/playbook.yml` in the workspace folder and opens
+// it. Beside a log the team already keeps, the playbook lists the severities, statuses and field
+// keys that log writes, with how each is read and the unknown ones marked (the same proposal as
+// `incident init`); without one, it is the core's commented template (P1..P4 severities, health
+// checks, four runbooks). It never overwrites: when the folder (or a folder between the log and the repository root)
 // already has a playbook, it offers to open that one instead.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { findPlaybook } from '../core/logFile';
 import { PLAYBOOK_TEMPLATE } from '../core/playbookTemplate';
+import { proposePlaybook } from '../core/playbookProposal';
 import { WriteRefused } from '../core/writer';
 import { Commands } from './commandIds';
 import type { LogStore } from './logStore';
@@ -36,17 +39,23 @@ export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOut
   const path = existing ?? join(folder.uri.fsPath, '.incident', 'playbook.yml');
   const uri = vscode.Uri.file(path);
   if (!existing) {
+    const state = await store.read();
+    const proposed = state.kind === 'ok' && state.index.incidents.length > 0 ? proposePlaybook(state.index, await store.policy(folder), vscode.workspace.asRelativePath(state.uri, false)) : undefined;
     try {
       mkdirSync(dirname(path), { recursive: true });
       // `wx`: created only if absent, so a playbook written meanwhile (git, another window) is never replaced.
-      writeFileSync(path, PLAYBOOK_TEMPLATE, { flag: 'wx' });
+      writeFileSync(path, proposed ?? PLAYBOOK_TEMPLATE, { flag: 'wx' });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteRefused(`Could not write ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
       return offerExisting(uri);
     }
     await vscode.window.showTextDocument(uri, { preview: false });
     store.invalidate(0);
-    void vscode.window.showInformationMessage(`Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}. Edit its health checks and runbooks to fit your services.`);
+    void vscode.window.showInformationMessage(
+      proposed
+        ? `Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}: it lists what your log writes. Map the values marked UNKNOWN, then edit its health checks and runbooks.`
+        : `Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}. Edit its health checks and runbooks to fit your services.`,
+    );
     return { uri, created: true };
   }
   return offerExisting(uri);

@@ -200,3 +200,10 @@ test('linked-file front matter is read as YAML (quotes, escapes, dates), with of
   const broken = indexIncidentFile('---\nseverity: [SEV-1\n---\n# X\n');
   assert.equal(broken.problems[0].code, 'bad-front-matter');
 });
+
+test('Started is when impact began: the detection time only for an incident without a Detected field', () => {
+  const field = (lines: string) => indexLog(`# Log\n\n## INC-2026-1120-009: Queue backlog\n- **Severity:** SEV-2\n- **Status:** Resolved\n${lines}`).incidents[0].detected;
+  assert.equal(field('- **Started:** 2026-11-20 13:50 UTC\n- **Detected:** 2026-11-20 14:30 UTC\n'), '2026-11-20T14:30:00Z');
+  assert.equal(field('- **Detected:** 2026-11-20 14:30 UTC\n- **Impact began:** 2026-11-20 13:50 UTC\n'), '2026-11-20T14:30:00Z');
+  assert.equal(field('- **Started:** 2026-11-20 13:50 UTC\n'), '2026-11-20T13:50:00Z');
+});

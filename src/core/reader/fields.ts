@@ -226,7 +226,10 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
   const firstField = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '');
   const first = (k: CanonicalField) => firstField(k)?.value;
   const time = (k: CanonicalField, day: string | null): string | null => {
-    const candidates = fields.filter((x) => x.canonical === k && x.value.trim() !== '');
+    let candidates = fields.filter((x) => x.canonical === k && x.value.trim() !== '');
+    // `Started` (impact began) is its own moment when a Detected field is written too: the
+    // metrics measure time to detect between them. Alone, it stays the detection time.
+    if (k === 'detected' && candidates.some((f) => isDetectionKey(f.key))) candidates = candidates.filter((f) => !isImpactStartKey(f.key));
     if (!candidates.length) return null;
     const reads = candidates.map((f) => ({ f, read: readTimeField(f, policy.timeZone, null) }));
     const bad = reads[0].read?.invalid ? reads[0] : undefined;
@@ -306,6 +309,18 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
   if (pending) return readStatus(policy, 'Open')?.status ?? 'Open';
   if (resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
   return null;
+}
+
+/** Keys that say when impact began (aliases of Detected when nothing else says when it was detected). */
+const IMPACT_START_KEYS = new Set(['started', 'start', 'started at', 'started on', 'start time', 'impact start', 'impact started', 'impact began', 'inicio', 'início', 'début', 'beginn', 'inizio', 'начало']);
+/** Keys that name the detection itself (not a bare date, not the impact's start). */
+const DETECTION_KEYS = new Set(['detected', 'detected at', 'detected on', 'date detected', 'discovered', 'first seen', 'reported', 'reported at', 'reported on', 'declared', 'detectado', 'detectado em', 'fecha de detección', 'data de detecção', 'date de détection', 'détecté', 'détecté le', 'erkannt', 'erkannt am', 'rilevato', 'rilevato il', 'обнаружено', 'дата обнаружения']);
+const keyOf = (key: string) => stripInline(key).trim().toLowerCase().replace(/\s+/g, ' ');
+function isImpactStartKey(key: string): boolean {
+  return IMPACT_START_KEYS.has(keyOf(key));
+}
+function isDetectionKey(key: string): boolean {
+  return DETECTION_KEYS.has(keyOf(key));
 }
 
 /** Where a new field line goes, and the style it copies. */
