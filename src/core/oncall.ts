@@ -315,13 +315,16 @@ export function escalationEntry(contact: EscalationContact, logContacts: boolean
 /** True for the values of a `Drill:` field that mean yes. */
 function isYes(value: string): boolean {
   const v = value.trim().toLowerCase().replace(/[*_`]/g, '');
-  return v === 'yes' || v === 'true' || v === 'y';
+  return v === 'yes' || v === 'true' || v === 'y' || v === '1' || v === 'x' || v === '✅';
 }
 
 /** True when the incident carries a `Drill: yes` field (written by declaring a drill). */
 export function isDrill(incident: Incident): boolean {
-  return incident.fields.some((f) => f.key.trim().toLowerCase() === 'drill' && isYes(f.value));
+  return incident.fields.some((f) => DRILL_KEYS.has(f.key.trim().toLowerCase().replace(/[*_`]/g, '')) && isYes(f.value));
 }
+
+/** The keys that mark an exercise (`Drill: yes`, and what teams also call one). */
+const DRILL_KEYS = new Set(['drill', 'exercise', 'game day']);
 
 /** The name proposed as commander of a new incident: the primary on call now, else the commander role's primary. */
 export function proposedCommander(team: Team, at: Date): string | undefined {

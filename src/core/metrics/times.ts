@@ -14,8 +14,6 @@ import { combineDayAndTime, dayOf, parseLeadingTime, parseTimeValue, toDate } fr
  */
 const STARTED_KEYS = new Set(['started', 'start', 'started at', 'start time', 'impact started', 'impact began', 'impact start']);
 const ACK_KEYS = new Set(['acknowledged', 'acknowledged at', 'ack', 'acked', 'ack time', 'acknowledged time']);
-const DRILL_KEYS = new Set(['drill', 'exercise', 'game day']);
-const YES = new Set(['yes', 'y', 'true', '1', 'x', '✅']);
 
 // Keys repeat across a log (Severity, Status, …): each is normalised once.
 const keyCache = new Map<string, string>();
@@ -54,10 +52,8 @@ function indexed(value: string | null): Date | null {
 }
 
 /** `Drill: yes` (or `Exercise: yes`): a practice run, kept out of the figures. */
-export function isDrill(incident: Incident): boolean {
-  const v = rawField(incident, DRILL_KEYS);
-  return v !== null && YES.has(v.toLowerCase());
-}
+/** One reading of `Drill: yes` for the whole tool (the view, the status bar, the metrics). */
+export { isDrill } from '../oncall';
 
 /**
  * When impact began: a `Started` field (only when the incident also has a Detected field;
