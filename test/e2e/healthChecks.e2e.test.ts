@@ -1,6 +1,7 @@
 // "Incident: Run Health Check…" on the demo workspace, from the palette: the check runs in the
 // "Incident checks" terminal (bash with shell integration), its result shows in a notification
-// and lands as one timeline entry on the incident picked; Run All adds one summary entry.
+// and lands as one timeline entry on the incident picked (seen in the view's Timeline too); Run
+// All adds one summary entry.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,11 @@ describe('Health checks from the palette (demo workspace)', function () {
       screen = await s.wb.terminalText();
     }
     assert.match(screen, /payment-webhooks: UNHEALTHY/);
+    // And its entry on the incident's timeline in the view, beside the terminal that ran it.
+    const rows = s.wb.treeRows('incidentPlaybook');
+    await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed up to 20 minutes');
+    await s.wb.expandRow(rows, 'Timeline');
+    await rows.filter({ hasText: /Health check payment-webhooks: FAIL \(exit 1/ }).first().waitFor({ timeout: 15_000 });
     await s.wb.screenshot(E2E_ARTIFACTS, '07-run-health-check');
   });
 
