@@ -1,38 +1,14 @@
 // `incident update`, `summary` and `metrics` as a real process, built the way `bin` ships it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { cpSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { FIXTURES } from './helpers';
+import { useBuiltCli } from './cliProcess';
 
-const ROOT = resolve(__dirname, '../..');
-const BUILD = mkdtempSync(join(tmpdir(), 'incident-cli-comms-build-'));
-const CLI = join(BUILD, 'cli.js');
-const made: string[] = [BUILD];
-
-before(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--out', BUILD], { cwd: ROOT, stdio: 'inherit' });
-});
-
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function repo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'incident-cli-comms-'));
-  made.push(dir);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  execFileSync('git', ['config', 'user.name', 'Dana Reyes'], { cwd: dir });
-  return dir;
-}
-
-function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, `stack trace in stderr:\n${r.stderr}`);
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = useBuiltCli('cli-comms');
+const run = cli.run;
+const repo = () => cli.repo();
 
 /** A repository whose docs/ is the metrics fixture (the log and its pir/ reviews). */
 function metricsRepo(): string {

@@ -1,40 +1,16 @@
 // The `incident` command as a real process, built the way `bin` ships it (dist/cli.js).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { FIXTURES } from './helpers';
+import { useBuiltCli } from './cliProcess';
 
 const ROOT = resolve(__dirname, '../..');
-// Built the way `bin` ships it, into a folder of its own (dist/ may be in use by a running VS Code).
-const BUILD = mkdtempSync(join(tmpdir(), 'incident-cli-build-'));
-const CLI = join(BUILD, 'cli.js');
-const made: string[] = [BUILD];
-
-before(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--out', BUILD], { cwd: ROOT, stdio: 'inherit' });
-});
-
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-
-function repo(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'incident-cli-'));
-  made.push(dir);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  execFileSync('git', ['config', 'user.name', 'Dana Reyes'], { cwd: dir });
-  return dir;
-}
-
-function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  // Never a stack trace, whatever happened.
-  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, `stack trace in stderr:\n${r.stderr}`);
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const cli = useBuiltCli('cli');
+const run = cli.run;
+const repo = () => cli.repo();
 
 test('declare creates the log under the git root, prints the id last; list/show read it back', () => {
   const dir = repo();
@@ -275,9 +251,8 @@ test('--version prints the package version from the bundle alone', () => {
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
   // The bundle reads no package.json: a copy of it on its own prints the same.
-  const lone = mkdtempSync(join(tmpdir(), 'incident-cli-lone-'));
-  made.push(lone);
-  cpSync(BUILD, lone, { recursive: true });
+  const lone = cli.tempDir('incident-cli-lone-');
+  cpSync(cli.build, lone, { recursive: true });
   const copy = spawnSync(process.execPath, [join(lone, 'cli.js'), '--version'], { cwd: dir, encoding: 'utf8' });
   assert.equal(copy.stdout, r.out);
 });

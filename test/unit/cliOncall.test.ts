@@ -1,23 +1,12 @@
 // `incident oncall` and `incident declare --drill` as a real process, built the way `bin` ships it.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { useBuiltCli } from './cliProcess';
 
-const ROOT = resolve(__dirname, '../..');
-const BUILD = mkdtempSync(join(tmpdir(), 'incident-oncall-build-'));
-const CLI = join(BUILD, 'cli.js');
-const made: string[] = [BUILD];
-
-before(() => {
-  execFileSync(process.execPath, ['scripts/build.mjs', '--only', 'cli', '--out', BUILD], { cwd: ROOT, stdio: 'inherit' });
-});
-
-after(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const cli = useBuiltCli('oncall');
+const run = cli.run;
 
 const PLAYBOOK = `timeZone: UTC
 oncall:
@@ -37,21 +26,12 @@ escalation:
 `;
 
 function repo(playbook?: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'incident-oncall-'));
-  made.push(dir);
-  execFileSync('git', ['init', '-q'], { cwd: dir });
-  execFileSync('git', ['config', 'user.name', 'Dana Reyes'], { cwd: dir });
+  const dir = cli.repo();
   if (playbook !== undefined) {
     mkdirSync(join(dir, '.incident'));
     writeFileSync(join(dir, '.incident', 'playbook.yml'), playbook);
   }
   return dir;
-}
-
-function run(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  assert.doesNotMatch(r.stderr, /\n\s+at .+:\d+:\d+/, `stack trace in stderr:\n${r.stderr}`);
-  return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
 test('oncall --json: primary, backup, since and until with the zone offset, the next shift and the escalation list', () => {
