@@ -12,29 +12,19 @@ import { presetForLog } from '../core/severityPreset';
 import { approximately, readingNotes } from '../core/readingNotes';
 import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
 import { assignRole, changeSeverity, changeStatus } from '../core/operations';
-import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
+import { sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
 import { findGitRoot, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 import { isDrill } from '../core/oncall';
-
-class UsageError extends Error {}
+import { UsageError, note, pad, print, printJson, shown } from './output';
 
 // The package version, put in by scripts/build.mjs (esbuild `define`), so the bundle needs no
 // package.json beside it. Unbundled (tsx), there is none.
 declare const __INCIDENT_VERSION__: string | undefined;
 const VERSION = typeof __INCIDENT_VERSION__ === 'string' ? __INCIDENT_VERSION__ : '0.0.0-dev';
 
-// Every string that comes from a log passes through `shown` (one line) or `print` (a block)
-// before it reaches the terminal: a log can hold escape sequences (an OSC 52 clipboard write, a
-// window-title change) and bidi overrides, and the terminal must never receive them raw.
-// See core/displayText.ts for what is shown instead. `--json` output is escaped, not marked:
-// see escapeJsonForTerminal.
-const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
-const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
-const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
-const printJson = (value: unknown, indent?: number): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, indent)));
 
 /** Words `list --status` takes beside the policy's statuses: every incident not resolved. */
 const ACTIVE_WORDS = ['active', 'open'];
@@ -192,27 +182,6 @@ function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | 
   return undefined;
 }
 
-/** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
-async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  const controller = new AbortController();
-  const onSignal = () => controller.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  try {
-    return await work(controller.signal);
-  } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-  }
-}
-
-/** The last non-empty line of output, redacted, for a table cell. */
-function lastLine(output: string, redact: (s: string) => string, max = 60): string {
-  const lines = redact(output).split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
-  const line = lines.at(-1) ?? '';
-  return shown(line.length > max ? line.slice(0, max - 1) + '…' : line, '');
-}
-
 /**
  * The team's review template, `.incident/templates/pir.md`, in the log's folder or one above it
  * up to the repository root (the same search as the playbook's).
@@ -259,10 +228,6 @@ function toJson(incident: Incident, policy: Policy) {
     ...(incident.file ? { file: incident.file } : {}),
     ...(isDrill(incident) ? { drill: true } : {}),
   };
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
 function printTable(incidents: Incident[], policy: Policy): void {
@@ -525,128 +490,20 @@ async function main(argv: string[]): Promise<number> {
       }
       return toFix ? 1 : 0;
     }
-    case 'health': {
-      const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
-      const { runHealthCheck } = await import('../core/healthRun');
-      const { redactSecrets } = await import('../core/redact');
-      const all = healthChecksOf(policy);
-      if (all.length === 0) throw new UsageError('The playbook declares no healthChecks (add them to .incident/playbook.yml; incident init writes an example).');
-      const unknown = args.filter((n) => !findHealthCheck(policy, n));
-      if (unknown.length) throw new UsageError(`No health check ${unknown.map((n) => `"${shown(n)}"`).join(', ')} in the playbook (there are: ${all.map((c) => c.name).join(', ')}).`);
-      const checks = args.length ? [...new Set(args.map((n) => findHealthCheck(policy, n)!))] : all;
-      const incidentId = incidentToLog(ctx, values.incident, values['no-log']);
-      const root = checksRoot();
-      const results = await withInterrupt(async (signal) => {
-        const out: Array<Awaited<ReturnType<typeof runHealthCheck>> & { at: Date }> = [];
-        for (const check of checks) {
-          if (signal.aborted) break;
-          const r = await runHealthCheck(check, root, { signal });
-          out.push({ ...r, at: new Date() });
-        }
-        return out;
-      });
-      if (values.json) {
-        printJson(
-          {
-            results: results.map((r) => ({ name: r.name, status: r.status, exitCode: r.exitCode ?? null, durationMs: r.durationMs, entry: healthCheckEntry(r), output: outputExcerpt(r.output) })),
-            loggedTo: incidentId ?? null,
-          },
-          2,
-        );
-      } else {
-        const rows = [['CHECK', 'RESULT', 'EXIT', 'TIME', 'OUTPUT'], ...results.map((r) => [shown(r.name), r.status.toUpperCase(), r.exitCode === undefined ? '-' : String(r.exitCode), formatRunDuration(r.durationMs), lastLine(r.output, redactSecrets)])];
-        const widths = [0, 1, 2, 3].map((c) => Math.min(32, Math.max(...rows.map((row) => row[c].length))));
-        for (const row of rows) print(row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd());
-      }
-      if (incidentId && results.length) {
-        const owner = values.owner ?? (await gitUserName(cwd));
-        const entries: NewTimelineEntry[] = results.map((r) => ({ at: r.at, text: healthCheckEntry(r), owner }));
-        if (results.length > 1) entries.push({ at: results[results.length - 1].at, text: healthSummaryEntry(results), owner });
-        const incident = logEntries(ctx, incidentId, entries);
-        note(`Logged ${results.length === 1 ? 'the result' : `${results.length} results`} to ${shown(incident.id)}.`);
-      }
-      if (results.length < checks.length) {
-        note('Interrupted.');
-        return 1;
-      }
-      return results.every((r) => r.status === 'pass') ? 0 : 1;
-    }
+    case 'health':
     case 'runbook': {
-      const { runbooksOf, findRunbook, runbookParamEnv, healthCheckEntry } = await import('../core/healthChecks');
-      const books = runbooksOf(policy);
-      if (args.length === 0) {
-        if (values.run !== undefined) throw new UsageError('Usage: incident runbook TYPE --run N');
-        if (books.length === 0) print('The playbook declares no runbooks (incident init writes some).');
-        for (const b of books) print(`${pad(shown(b.id), 22)}  ${shown(b.title)}${b.severity ? ` (${shown(b.severity)})` : ''}, ${b.steps.length} steps`);
-        return 0;
-      }
-      if (args.length !== 1) throw new UsageError('Usage: incident runbook TYPE [--run N] [--yes] [--param NAME=VALUE] [--incident ID]');
-      const book = findRunbook(policy, args[0]);
-      if (!book) throw new UsageError(`No runbook "${shown(args[0])}" in the playbook (there are: ${books.map((b) => b.id).join(', ') || 'none'}).`);
-      if (values.run === undefined) {
-        if (values.incident) requireIncident(readLog(ctx).index, values.incident, ctx);
-        const out = [`${shown(book.title)} (${shown(book.id)})${book.severity ? ` — severity ${shown(book.severity)}` : ''}`];
-        if (book.params.length) out.push(`Parameters (--param NAME=VALUE, passed as environment variables): ${book.params.map((p) => `${p.name} (${shown(p.pattern)})`).join(', ')}`);
-        book.steps.forEach((step, i) => {
-          out.push('', `${i + 1}. ${shown(step.title)}${step.dangerous ? '  [dangerous: needs --yes]' : ''}`);
-          if (step.run) for (const line of step.run.split('\n')) out.push(`     $ ${shown(line)}`);
-          if (step.notes) out.push(`     ${shown(step.notes)}`);
-        });
-        print(out.join('\n'));
-        return 0;
-      }
-      const n = Number(values.run);
-      if (!Number.isInteger(n) || n < 1 || n > book.steps.length) throw new UsageError(`--run takes a step number from 1 to ${book.steps.length}.`);
-      const step = book.steps[n - 1];
-      if (!step.run) throw new UsageError(`Step ${n} (${shown(step.title)}) has no command to run: ${shown(step.notes ?? '')}`);
-      const given: Record<string, string> = {};
-      for (const p of values.param ?? []) {
-        const eq = p.indexOf('=');
-        if (eq < 1) throw new UsageError(`--param "${shown(p)}" is not NAME=VALUE.`);
-        given[p.slice(0, eq)] = p.slice(eq + 1);
-      }
-      const params = runbookParamEnv(book, given, step);
-      if ('problems' in params) throw new UsageError(`Runbook ${book.id}: ${params.problems.map((x) => shown(x)).join('; ')}.`);
-      if (step.dangerous && !values.yes) throw new UsageError(`Step ${n} (${shown(step.title)}) is dangerous. It runs:\n\n  ${shown(step.run)}\n\nRun it again with --yes to confirm.`);
-      const incidentId = incidentToLog(ctx, values.incident, values['no-log']);
-      const { runCommand } = await import('../core/healthRun');
-      const { redactSecrets } = await import('../core/redact');
-      const root = checksRoot();
-      note(`Running step ${n} of ${shown(book.id)}: ${shown(step.title)}`);
-      // Shown live, a line at a time, redacted and made safe for the terminal.
-      let pending = '';
-      const emit = (text: string) => process.stdout.write(sanitizeForDisplay(redactSecrets(text), { multiline: true }));
-      const run = await withInterrupt((signal) =>
-        runCommand({
-          command: step.run as string,
-          cwd: root,
-          timeoutMs: 30 * 60_000,
-          env: params.env,
-          signal,
-          onOutput: (chunk) => {
-            pending += chunk;
-            const cut = pending.lastIndexOf('\n');
-            if (cut >= 0) {
-              emit(pending.slice(0, cut + 1));
-              pending = pending.slice(cut + 1);
-            }
-            if (pending.length > 64 * 1024) {
-              emit(pending + '\n');
-              pending = '';
-            }
-          },
-        }),
-      );
-      if (pending) emit(pending + '\n');
-      const { runbookStepName } = await import('../core/runbookChecklist');
-      const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
-      note(entry);
-      if (incidentId) {
-        const owner = values.owner ?? (await gitUserName(cwd));
-        const incident = logEntries(ctx, incidentId, [{ at: new Date(), text: entry, owner }]);
-        note(`Logged to ${shown(incident.id)}.`);
-      }
-      return run.status === 'pass' ? 0 : 1;
+      const host = {
+        policy,
+        args,
+        values,
+        cwd,
+        checksRoot,
+        incidentToLog: (wanted: string | undefined, off: boolean | undefined) => incidentToLog(ctx, wanted, off),
+        logEntries: (id: string, entries: NewTimelineEntry[]) => logEntries(ctx, id, entries),
+        requireIncident: (id: string) => requireIncident(readLog(ctx).index, id, ctx),
+      };
+      const commands = await import('./terminalCommands');
+      return command === 'health' ? commands.healthCommand(host) : commands.runbookCommand(host);
     }
     case 'oncall': {
       expectArgs(0, '[--at ISO] [--json]');

@@ -1,0 +1,40 @@
+// What the CLI writes to the terminal, and the errors it reports as a message (never a stack).
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
+
+/** A mistake in how the command was called: its message, then exit code 2. */
+export class UsageError extends Error {}
+
+// Every string that comes from a log passes through `shown` (one line) or `print` (a block)
+// before it reaches the terminal: a log can hold escape sequences (an OSC 52 clipboard write, a
+// window-title change) and bidi overrides, and the terminal must never receive them raw.
+// See core/displayText.ts for what is shown instead. `--json` output is escaped, not marked:
+// see escapeJsonForTerminal.
+export const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
+export const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
+export const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
+export const printJson = (value: unknown, indent?: number): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, indent)));
+
+/** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
+export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await work(controller.signal);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+/** The last non-empty line of output, redacted, for a table cell. */
+export function lastLine(output: string, redact: (s: string) => string, max = 60): string {
+  const lines = redact(output).split(/\r?\n|\r/).map((l) => l.trim()).filter(Boolean);
+  const line = lines.at(-1) ?? '';
+  return shown(line.length > max ? line.slice(0, max - 1) + '…' : line, '');
+}
+
+export function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
