@@ -150,6 +150,8 @@ export interface Incident {
 export type ProblemCode =
   | 'conflict-markers'
   | 'duplicate-id'
+  /** The same field written twice in one block of an incident (a union merge kept both lines). */
+  | 'duplicate-field'
   | 'missing-severity'
   | 'missing-commander'
   | 'response-time-breach'

@@ -1,5 +1,6 @@
 // The Problems panel for the incident log: `incident check` findings on the lines they are about,
-// with quick fixes where one is obvious (assign a commander, renumber a duplicate id).
+// with quick fixes where one is obvious (assign a commander, renumber a duplicate id, keep one
+// line of a field written twice).
 import * as vscode from 'vscode';
 import type { IncrementalCheck } from '../core/check';
 import type { Problem } from '../core/model';
@@ -8,6 +9,8 @@ import { type AssignCommanderFixArgs, InternalCommands, commandArgs, stringArg }
 import { gitUser } from './gitUser';
 import { applyIncidentEdit } from './logEdit';
 import { findIncident } from '../core/indexer';
+import type { ReviewFileState } from '../core/git/mergeFixes';
+import { basename } from 'node:path';
 import type { LogStore } from './logStore';
 
 const SOURCE = 'Incident Playbook';
@@ -92,8 +95,22 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
     const state = await this.store.read();
     if (state.kind !== 'ok') return [];
     const actions: vscode.CodeAction[] = [];
+    // Offsets are computed on the document's text as it is now, unsaved edits included.
+    const index = doc.getText() === state.index.text ? state.index : this.store.indexText(doc.uri, doc.getText(), state.policy);
+    const { keepShownField, renumberIncident } = await import('../core/git/mergeFixes');
     for (const d of ours) {
-      const incident = state.index.incidents.find((i) => i.line - 1 === d.range.start.line);
+      if (d.code === 'duplicate-field') {
+        const fix = keepShownField(index, d.range.start.line);
+        if (!fix) continue;
+        const action = new vscode.CodeAction(`Keep line ${fix.kept.line + 1} (${fix.kept.key}: ${fix.kept.value}) and delete the other${fix.dropped.length > 1 ? 's' : ''}`, vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        for (const s of fix.splices) action.edit.delete(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+        actions.push(action);
+        continue;
+      }
+      const incident = index.incidents.find((i) => i.line - 1 === d.range.start.line);
       if (!incident) continue;
       if (d.code === 'missing-commander' || d.code === 'response-time-breach') {
         const action = new vscode.CodeAction(`Assign an incident commander to ${incident.id}…`, vscode.CodeActionKind.QuickFix);
@@ -104,19 +121,47 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
       } else if (d.code === 'duplicate-id' && incident.idWritten && /^INC-\d{4}-\d{4}-\d{3,}$/.test(incident.id)) {
         // The next free number for the same day: the id's own date, not today's.
         const day = /^INC-(\d{4})-(\d{2})(\d{2})-/.exec(incident.id)!;
-        const fresh = nextIncidentId(state.index, new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
-        const heading = doc.lineAt(d.range.start.line).text;
-        const at = heading.indexOf(incident.id);
-        if (at === -1) continue;
+        const fresh = nextIncidentId(index, new Date(Date.UTC(Number(day[1]), Number(day[2]) - 1, Number(day[3]))));
+        const review = doc.uri.scheme === 'file' ? await reviewFileOf(doc.uri, incident.id, fresh) : undefined;
+        const plan = renumberIncident(index, incident, fresh, basename(doc.uri.fsPath), review?.state);
+        if (plan.log.length === 0) continue;
         const action = new vscode.CodeAction(`Renumber this incident to ${fresh}`, vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
+        // One edit: the log, the review file's new name, then its text there (one Undo reverts it
+        // all). Moved first: edits to the old name followed by the move were refused, the old
+        // file being gone by the time its edits were applied.
         action.edit = new vscode.WorkspaceEdit();
-        action.edit.replace(doc.uri, new vscode.Range(d.range.start.line, at, d.range.start.line, at + incident.id.length), fresh);
+        for (const s of plan.log) action.edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
+        if (review && plan.review) {
+          const target = plan.review.renameTo ? vscode.Uri.joinPath(review.uri, '..', plan.review.renameTo) : review.uri;
+          if (plan.review.renameTo) action.edit.renameFile(review.uri, target, { overwrite: false });
+          for (const s of plan.review.splices) action.edit.replace(target, new vscode.Range(review.doc.positionAt(s.start), review.doc.positionAt(s.end)), s.text);
+        }
         actions.push(action);
       }
     }
     return actions;
+  }
+}
+
+/** The review file of an incident (`pir/<id>.md` beside the log) as it is now, unsaved edits included. */
+async function reviewFileOf(logUri: vscode.Uri, id: string, newId: string): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; state: ReviewFileState } | undefined> {
+  const { reviewFileName } = await import('../core/review');
+  const fileName = reviewFileName({ id });
+  const pir = vscode.Uri.joinPath(logUri, '..', 'pir');
+  const uri = vscode.Uri.joinPath(pir, fileName);
+  if (!(await exists(uri))) return undefined;
+  const doc = await vscode.workspace.openTextDocument(uri);
+  return { uri, doc, state: { fileName, text: doc.getText(), newNameTaken: await exists(vscode.Uri.joinPath(pir, reviewFileName({ id: newId }))) } };
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -118,4 +118,63 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     assert.ok(doc.lineAt(second).text.startsWith('## INC-2026-1120-002: Checkout'));
     await waitFor('the duplicate finding to clear', () => !ours(doc.uri).some((d) => d.code === 'duplicate-id'));
   });
+
+  it('"Renumber" carries the new id into the review file (renamed) and the links to the heading, in one edit', async () => {
+    const pir = vscode.Uri.joinPath(logUri(), '..', 'pir');
+    const review = vscode.Uri.joinPath(pir, 'INC-2026-1120-001.md');
+    const renamed = vscode.Uri.joinPath(pir, 'INC-2026-1120-002.md');
+    const reviewText = '---\nincident: INC-2026-1120-001\nstatus: draft\n---\n\n# Post-incident review: INC-2026-1120-001 — Checkout API returning 500s\n\nIncident log entry: [INC-2026-1120-001](../INCIDENT_LOG.md#inc-2026-1120-001-checkout-api-returning-500s)\n';
+    await vscode.workspace.fs.writeFile(review, new TextEncoder().encode(reviewText));
+    try {
+      const doc = await vscode.workspace.openTextDocument(logUri());
+      const editor = await vscode.window.showTextDocument(doc);
+      const heading = lineOf(doc, '## INC-2026-1121-001');
+      const at = doc.lineAt(heading).text.indexOf('INC-2026-1121-001');
+      await editor.edit((b) => {
+        b.replace(new vscode.Range(heading, at, heading, at + 17), 'INC-2026-1120-001');
+        b.insert(new vscode.Position(3, 0), 'Worst now: [INC-2026-1120-001](#inc-2026-1120-001-checkout-api-returning-500s).\n\n');
+      });
+      const second = lineOf(doc, '## INC-2026-1120-001: Checkout');
+      const diag = await waitFor('a duplicate-id finding', () => ours(doc.uri).find((d) => d.code === 'duplicate-id' && d.range.start.line === second));
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      const fix = actions.find((a) => a.title === 'Renumber this incident to INC-2026-1120-002');
+      assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.ok(doc.lineAt(second).text.startsWith('## INC-2026-1120-002: Checkout'));
+      assert.equal(doc.lineAt(3).text, 'Worst now: [INC-2026-1120-002](#inc-2026-1120-002-checkout-api-returning-500s).');
+      await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(review)), 'the review file was renamed');
+      const moved = await vscode.workspace.openTextDocument(renamed);
+      assert.equal(moved.getText(), reviewText.replace(/INC-2026-1120-001/g, 'INC-2026-1120-002').replace('#inc-2026-1120-001-', '#inc-2026-1120-002-'));
+      await waitFor('the duplicate finding to clear', () => !ours(doc.uri).some((d) => d.code === 'duplicate-id'));
+      await vscode.workspace.saveAll(false);
+    } finally {
+      await vscode.workspace.fs.delete(pir, { recursive: true }).then(undefined, () => undefined);
+    }
+  });
+
+  it('"Keep line" fixes a field written twice: the shown line stays, the other goes, in one undoable edit', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const status = lineOf(doc, '- **Status:** Investigating');
+    const entry = lineOf(doc, '- 2026-11-21 09:12 UTC');
+    // What a union merge leaves: both responders' Status lines; the timeline's latest change names Investigating.
+    await editor.edit((b) => {
+      b.insert(new vscode.Position(status + 1, 0), '- **Status:** Monitoring\n');
+      b.insert(new vscode.Position(entry + 1, 0), '- 2026-11-21 09:40 UTC — Status: Monitoring → Investigating (@priya)\n');
+    });
+    const edited = doc.getText();
+    const diag = await waitFor('a duplicate-field finding', () => ours(doc.uri).find((d) => d.code === 'duplicate-field'));
+    assert.equal(diag.range.start.line, status + 1, 'on the line that is not shown');
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diag.message, /^Status is written twice \(the line above and this line\): "Investigating" on the line above is shown, as the timeline's latest status change names it\./);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title.startsWith('Keep line '));
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.equal(fix.title, `Keep line ${status + 1} (Status: Investigating) and delete the other`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.getText(), edited.replace('- **Status:** Monitoring\n', ''));
+    await waitFor('the duplicate-field finding to clear', () => !ours(doc.uri).some((d) => d.code === 'duplicate-field'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), edited, 'one Undo brings the line back');
+  });
 });

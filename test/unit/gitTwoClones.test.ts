@@ -84,6 +84,9 @@ test(`with merge=union: ${N} entries from each clone, interleaved with commits, 
   // Both declared INC-2026-1130-002 on the same day: check reports the duplicate id.
   const check = JSON.parse(runCli(a, ['check', '--json', '--now', at(N, 0)]).out) as Array<{ code: string; message: string }>;
   assert.ok(check.some((p) => p.code === 'duplicate-id' && p.message.startsWith('INC-2026-1130-002')), JSON.stringify(check));
+  // Both changed the status: two Status lines, and the later change (B's, to Mitigating) is read.
+  assert.ok(check.some((p) => p.code === 'duplicate-field' && /^Status is written twice \([a-z0-9 ]+ and [a-z0-9 ]+\): "Mitigating" on [a-z0-9 ]+ is shown, as the timeline's latest status change names it/.test(p.message)), JSON.stringify(check));
+  assert.equal(JSON.parse(runCli(a, ['show', ID, '--json']).out).status, 'Mitigating');
   // Union merge keeps lines, not time order: normalize puts the timeline back in order.
   ok(runCli(a, ['normalize', ID]), 'normalize');
   const times = JSON.parse(runCli(a, ['show', ID, '--json']).out).timeline.map((e: { at: string }) => e.at);

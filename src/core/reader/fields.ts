@@ -250,23 +250,33 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
     }
     return dated;
   };
+  const detected = time('detected', facts.date ? facts.date.slice(0, 10) : null) ?? facts.date;
+  const resolved = time('resolved', detected ? detected.slice(0, 10) : null);
+  return {
+    ...loggedValues(policy, fields, facts, resolved),
+    detected,
+    resolved,
+    title: first('title') ?? null,
+    summary: first('summary') ?? null,
+    id: first('id') ?? null,
+  };
+}
+
+/**
+ * The values whose changes the timeline records (severity, status, roles): read again when the
+ * timeline decides which of two written lines is the later one (see duplicateFields.ts).
+ */
+export function loggedValues(policy: Policy, fields: Field[], facts: HeadingFacts, resolved: string | null): Pick<Incident, 'severity' | 'status' | 'roles'> {
   const person = (k: CanonicalField) => {
-    const v = first(k);
+    const v = fields.find((f) => f.canonical === k && f.value.trim() !== '')?.value;
     if (!v) return null;
     const plain = stripInline(v).replace(/^@/, '').trim();
     return plain && !/^(tbd|none|n\/a|-|unassigned|—)$/i.test(plain) && !isPlaceholderValue(v) ? plain : null;
   };
-  const detected = time('detected', facts.date ? facts.date.slice(0, 10) : null) ?? facts.date;
-  const resolved = time('resolved', detected ? detected.slice(0, 10) : null);
   return {
     severity: severityOf(policy, fields, facts),
     status: statusOf(policy, fields, resolved),
-    detected,
-    resolved,
     roles: { commander: person('commander'), techLead: person('techLead'), commsLead: person('commsLead') },
-    title: first('title') ?? null,
-    summary: first('summary') ?? null,
-    id: first('id') ?? null,
   };
 }
 

@@ -66,7 +66,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
 }
 
 /** Problems met while reading an incident's body: they belong to it, not to the log's structure. */
-const READING_CODES: ReadonlySet<Problem['code']> = new Set(['bad-date']);
+const READING_CODES: ReadonlySet<Problem['code']> = new Set(['bad-date', 'duplicate-field']);
 
 /**
  * The problems found so far, split: a reading problem inside an incident read with the index

@@ -2,11 +2,12 @@
 // holds incident fields, up to the next heading of the same or a higher level (or the next
 // sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
-import type { ActionItem, ChecklistItem, Field, Incident, TimelineEntry, TimelineSlot } from '../model';
+import type { ActionItem, ChecklistItem, Field, Incident, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { stripInline } from '../text';
 import { dayOf } from '../time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
-import { applyFrontMatterValues, fieldSlot, fieldValues, fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
+import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
+import { applyFrontMatterValues, fieldSlot, fieldValues, fieldsLookLikeIncident, loggedValues, readFields, readFrontMatterFields } from './fields';
 import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
 import { documentTitle, headingFieldIncident, headingFields } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
@@ -263,13 +264,27 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   parts.push({ kind, from: cursor, to: section.endLine, headingLine: partHeading, phase });
 
   // Fields first: the day of the incident is needed to place time-only timeline entries.
+  const blocks: Field[][] = [];
   for (const part of parts) {
-    if (part.kind === 'body' || part.kind === 'other') fields.push(...readFields(ctx, part.from, part.to));
+    if (part.kind !== 'body' && part.kind !== 'other') continue;
+    const own = readFields(ctx, part.from, part.to);
+    fields.push(...own);
+    blocks.push(own);
   }
   const bodyFields = fields.slice();
   if (extra.before?.length) fields.unshift(...extra.before);
   fields.push(...headingFactFields(ctx, section, facts));
   if (extra.after?.length) fields.push(...extra.after);
+  // A field written twice in a block (a union merge): the later-written line is read. Kinds
+  // the timeline does not record are decided now (a detection time places timeline entries).
+  const duplicates = duplicateFieldGroups(blocks);
+  const choices: DuplicateChoice[] = [];
+  for (const group of duplicates) {
+    if (isLoggedKind(group[0].canonical)) continue;
+    const choice = laterWritten(group, null, policy);
+    putFirst(fields, choice);
+    choices.push(choice);
+  }
   const values = fieldValues(ctx, fields, facts);
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.
   const dayFrom = (v: string | null) => (v && v.length >= 10 ? dayOf(v, policy.timeZone) : null);
@@ -288,6 +303,17 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     }
   }
   if (!sawTimelinePart) timelineSlot = undefined;
+  if (duplicates.length) {
+    let moved = false;
+    for (const group of duplicates) {
+      if (!isLoggedKind(group[0].canonical)) continue;
+      const choice = laterWritten(group, timeline, policy);
+      moved = putFirst(fields, choice) || moved;
+      choices.push(choice);
+    }
+    if (moved) Object.assign(values, loggedValues(policy, fields, facts, values.resolved));
+    for (const choice of choices) reportOnce(ctx.problems, duplicateFieldProblem(choice));
+  }
 
   const incident: Incident = {
     id: facts.id ?? '',
@@ -317,6 +343,11 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   }
   noteHeadingDate(incident, facts.date);
   return incident;
+}
+
+/** Adds a problem unless the same one is there (a section read again to merge a table row into it). */
+function reportOnce(problems: Problem[], p: Problem): void {
+  if (!problems.some((q) => q.code === p.code && q.line === p.line)) problems.push(p);
 }
 
 /**
