@@ -86,6 +86,7 @@ export class IncidentMetrics extends LitElement {
     td.num,
     th.num {
       text-align: right;
+      white-space: nowrap;
     }
     th {
       font-weight: 600;
