@@ -49,7 +49,7 @@ const builds = [
   },
 ];
 // The panels' browser code: one bundle for every panel (the page names its app), built into
-// dist/webview/ beside the codicon font and the page stylesheet, the only files a panel may load.
+// dist/webview/ beside the codicon font and the page stylesheets, the only files a panel may load.
 const webviewOut = `${outRoot}/webview`;
 if (existsSync('webview/main.ts')) {
   builds.push({
@@ -74,6 +74,8 @@ function copyWebviewAssets() {
   mkdirSync(`${webviewOut}/codicons`, { recursive: true });
   for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `${webviewOut}/codicons/${f}`);
   copyFileSync('webview/webview.css', `${webviewOut}/webview.css`);
+  // The chart library's stylesheet, for the metrics dashboard (a file: the CSP allows no inline style).
+  copyFileSync('node_modules/uplot/dist/uPlot.min.css', `${webviewOut}/uplot.css`);
 }
 
 /** Prints the size of the webview bundle (minified in --production; the aim is < 200 KB). */

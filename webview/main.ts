@@ -4,12 +4,14 @@ import { startChecklistApp } from './checklist/checklistApp';
 import { startReviewApp } from './review/reviewApp';
 import { startComposeApp } from './compose/composeApp';
 import { startSummaryApp } from './summary/summaryApp';
+import { startMetricsApp } from './metrics/metricsApp';
 
 const apps: Record<string, (root: HTMLElement) => void> = {
   checklist: startChecklistApp,
   review: startReviewApp,
   compose: startComposeApp,
   summary: startSummaryApp,
+  metrics: startMetricsApp,
 };
 
 const root = document.getElementById('app');

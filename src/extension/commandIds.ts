@@ -42,6 +42,7 @@ export const Commands = {
   createPlaybook: 'incidentPlaybook.createPlaybook',
   composeUpdate: 'incidentPlaybook.composeUpdate',
   composeSummary: 'incidentPlaybook.composeSummary',
+  showMetrics: 'incidentPlaybook.showMetrics',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

@@ -16,6 +16,7 @@ import { registerChecklistPanel } from './panels/registerChecklistPanel';
 import { registerReviewPanel } from './panels/registerReviewPanel';
 import { registerComposePanel } from './panels/registerComposePanel';
 import { registerSummaryPanel } from './panels/registerSummaryPanel';
+import { registerMetricsPanel } from './panels/registerMetricsPanel';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
@@ -65,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerReviewPanel(context.extensionUri, store, output),
     ...registerComposePanel(context.extensionUri, store, output),
     ...registerSummaryPanel(context.extensionUri, store, output),
+    ...registerMetricsPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     reviewReminder,
     ...health.disposables,

@@ -363,3 +363,74 @@ export function summaryMessageSchema(incident: string) {
 }
 
 export type SummaryFromWebview = z.infer<ReturnType<typeof summaryMessageSchema>>;
+
+// ---------------------------------------------------------------------------------------------
+// The metrics dashboard
+
+/** The periods the dashboard offers, counted back from now ('all': no bound). */
+export const METRICS_PERIODS = ['30d', '90d', '365d', 'all'] as const;
+export type MetricsPeriod = (typeof METRICS_PERIODS)[number];
+
+/** One duration figure as the dashboard shows it: what it measures, and its statistics in minutes. */
+export interface MetricsFigureView {
+  readonly key: 'timeToDetect' | 'timeToAcknowledge' | 'timeToResolve' | 'timeToMitigate';
+  readonly label: string;
+  readonly mean: number | null;
+  readonly median: number | null;
+  readonly p90: number | null;
+  readonly n: number;
+  readonly unknown: number;
+  /** The incidents behind `unknown`. */
+  readonly unknownIds: readonly string[];
+}
+
+export interface MetricsComplianceView {
+  readonly label: string;
+  readonly share: number | null;
+  readonly hits: number;
+  readonly measured: number;
+  /** What `measured` counts ("incidents", "updates due", "reviews"). */
+  readonly unit: string;
+}
+
+/** Everything the dashboard shows, computed by the host with the core's computeMetrics. */
+export interface MetricsView {
+  readonly period: MetricsPeriod;
+  /** The severity filter, or null for all. */
+  readonly severity: string | null;
+  /** The policy's severities, for the filter. */
+  readonly severities: readonly string[];
+  readonly incidents: number;
+  readonly drills: number;
+  readonly bySeverity: Readonly<Record<string, number>>;
+  readonly figures: readonly MetricsFigureView[];
+  /** Per severity, the median of each figure (null: unknown for all). */
+  readonly mediansBySeverity: ReadonlyArray<{ readonly severity: string; readonly medians: readonly (number | null)[] }>;
+  /** Incidents per month by severity: the months in order, and one count per month for each severity. */
+  readonly frequency: { readonly months: readonly string[]; readonly series: ReadonlyArray<{ readonly severity: string; readonly counts: readonly number[] }> };
+  readonly compliance: readonly MetricsComplianceView[];
+  readonly actionItems: { readonly open: number; readonly overdue: number; readonly byOwner: ReadonlyArray<{ readonly owner: string; readonly open: number; readonly overdue: number }> };
+  readonly timeInStatus: ReadonlyArray<{ readonly status: string; readonly totalMinutes: number; readonly meanMinutes: number; readonly incidents: number }>;
+  /** The measured incidents, newest detection first, with the month they count in. */
+  readonly list: ReadonlyArray<{ readonly id: string; readonly severity: string | null; readonly status: string | null; readonly month: string | null; readonly timeToResolve: number | null }>;
+}
+
+export type MetricsToWebview = { readonly type: 'state'; readonly view: MetricsView } | { readonly type: 'missing'; readonly message: string } | NoticeMessage;
+
+/** An incident id as the page sends it back: one short token, no spaces or control characters. */
+const incidentRef = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'an incident id');
+
+/** The schema of what the dashboard may send. */
+export const metricsMessageSchema = z.discriminatedUnion('type', [
+  readySchema,
+  // eslint-disable-next-line no-control-regex
+  z.object({ type: z.literal('filter'), period: z.enum(METRICS_PERIODS), severity: z.string().min(1).max(40).regex(/^[^\u0000-\u001f\u007f]+$/, 'one line').nullable() }).strict(),
+  z.object({ type: z.literal('open'), incident: incidentRef }).strict(),
+  z.object({ type: z.literal('exportCsv') }).strict(),
+]);
+
+export type MetricsFromWebview = z.infer<typeof metricsMessageSchema>;

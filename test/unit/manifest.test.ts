@@ -8,8 +8,8 @@ const ROOT = resolve(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const NEEDS_LOG = ['open', 'addTimelineEntry', 'setStatus', 'setSeverity', 'assignRole', 'resolve', 'copyId', 'checklist', 'openChecklist', 'startReview', 'filter', 'composeUpdate', 'composeSummary'].map((c) => `incidentPlaybook.${c}`);
 
-test('activates on the log at its default place (not a glob over the whole workspace), and to restore a checklist, review or update panel', () => {
-  assert.deepEqual(pkg.activationEvents, ['workspaceContains:docs/INCIDENT_LOG.md', 'onWebviewPanel:incidentPlaybook.checklistPanel', 'onWebviewPanel:incidentPlaybook.reviewPanel', 'onWebviewPanel:incidentPlaybook.composePanel', 'onWebviewPanel:incidentPlaybook.summaryPanel']);
+test('activates on the log at its default place (not a glob over the whole workspace), and to restore a checklist, review, update, summary or metrics panel', () => {
+  assert.deepEqual(pkg.activationEvents, ['workspaceContains:docs/INCIDENT_LOG.md', 'onWebviewPanel:incidentPlaybook.checklistPanel', 'onWebviewPanel:incidentPlaybook.reviewPanel', 'onWebviewPanel:incidentPlaybook.composePanel', 'onWebviewPanel:incidentPlaybook.summaryPanel', 'onWebviewPanel:incidentPlaybook.metricsPanel']);
 });
 
 test('declares limited support for untrusted workspaces and none for virtual ones', () => {

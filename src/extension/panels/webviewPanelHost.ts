@@ -37,8 +37,11 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-/** The page of a panel: no incident text in it, only the app's name, its script and the codicon stylesheet. */
-export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: string, title: string): string {
+/**
+ * The page of a panel: no incident text in it, only the app's name, its script, the codicon
+ * stylesheet and the app's own stylesheets (files of the built webview assets).
+ */
+export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app: string, title: string, styles: readonly string[] = []): string {
   const nonce = randomBytes(18).toString('base64');
   const asset = (...p: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...WEBVIEW_ASSETS, ...p)).toString();
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -50,7 +53,7 @@ export function panelHtml(webview: vscode.Webview, extensionUri: vscode.Uri, app
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" id="vscode-codicon-stylesheet" href="${attr(asset('codicons', 'codicon.css'))}" nonce="${nonce}">
 <link rel="stylesheet" href="${attr(asset('webview.css'))}">
-<title>${attr(title)}</title>
+${styles.map((f) => `<link rel="stylesheet" href="${attr(asset(f))}">\n`).join('')}<title>${attr(title)}</title>
 </head>
 <body data-app="${attr(app)}">
 <main id="app" aria-live="polite"></main>
@@ -90,9 +93,9 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
   }
 
   /** Loads the page: call at the end of the subclass's constructor. */
-  protected load(app: string): void {
+  protected load(app: string, styles: readonly string[] = []): void {
     this.ready = false;
-    this.panel.webview.html = panelHtml(this.panel.webview, this.ctx.extensionUri, app, this.panel.title);
+    this.panel.webview.html = panelHtml(this.panel.webview, this.ctx.extensionUri, app, this.panel.title, styles);
   }
 
   protected register<T extends vscode.Disposable>(d: T): T {

@@ -1,0 +1,148 @@
+// The metrics dashboard: one panel, opened by "Incident: Show Metrics" (palette, the Incidents
+// view's title bar). It shows the core's figures (the same computeMetrics as `incident
+// metrics`) over a period and severity the page picks, recomputed by the host; it follows the
+// log as it changes; a listed incident opens in the log; "Export CSV" saves the core's CSV.
+import * as vscode from 'vscode';
+import type { Incident } from '../../core/model';
+import { metricsCsv } from '../../core/metrics/csv';
+import { reviewFileName } from '../../core/review';
+import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } from '../../shared/protocol';
+import { Commands, type IncidentArgs } from '../commandIds';
+import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
+import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+import { METRICS_VIEW_TYPE } from './registerMetricsPanel';
+
+/** What the dashboard asks of the user (tests answer the save dialog). */
+export interface MetricsUi {
+  showSaveDialog(options: vscode.SaveDialogOptions): Thenable<vscode.Uri | undefined>;
+}
+
+const vscodeUi: MetricsUi = { showSaveDialog: (o) => vscode.window.showSaveDialog(o) };
+
+/** The review files beside the log (pir/*.md), read once per snapshot: the review figures need them. */
+async function reviewTexts(logUri: vscode.Uri): Promise<(incident: Incident) => string | undefined> {
+  const dir = vscode.Uri.joinPath(logUri, '..', 'pir');
+  const texts = new Map<string, string>();
+  let entries: [string, vscode.FileType][] = [];
+  try {
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    // No review folder yet: no review is done.
+  }
+  const decoder = new TextDecoder();
+  await Promise.all(
+    entries
+      .filter(([name, type]) => type === vscode.FileType.File && name.endsWith('.md'))
+      .map(async ([name]) => {
+        const uri = vscode.Uri.joinPath(dir, name);
+        const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && d.isDirty);
+        try {
+          texts.set(name, open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri)));
+        } catch {
+          // Unreadable: counted as no review.
+        }
+      }),
+  );
+  return (incident) => texts.get(reviewFileName(incident));
+}
+
+export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsToWebview> {
+  filter: MetricsFilter = { period: 'all', severity: null };
+  ui: MetricsUi = vscodeUi;
+  /** The ids the page last listed: the only ones it may ask to open. */
+  private listed = new Set<string>();
+
+  constructor(panel: vscode.WebviewPanel, ctx: PanelContext) {
+    super(panel, ctx, 'Metrics dashboard');
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    this.load('metrics', ['uplot.css']);
+  }
+
+  protected schema() {
+    return metricsMessageSchema;
+  }
+
+  /** The core's result for the current filter, or why there is none. */
+  private async compute() {
+    const state = await this.ctx.store.read();
+    if (state.kind !== 'ok') return { error: 'The incident log cannot be read.' } as const;
+    const result = metricsFor(state.index.incidents, state.policy, this.filter, new Date(), await reviewTexts(state.uri));
+    return { result, policy: state.policy, uri: state.uri } as const;
+  }
+
+  protected async snapshot(): Promise<MetricsToWebview> {
+    const c = await this.compute();
+    if ('error' in c) return { type: 'missing', message: c.error ?? '' };
+    const view = metricsView(c.result, c.policy, this.filter);
+    this.listed = new Set([...view.list.map((r) => r.id), ...view.figures.flatMap((f) => f.unknownIds)]);
+    return { type: 'state', view };
+  }
+
+  protected async handle(message: Exclude<MetricsFromWebview, { type: 'ready' }>): Promise<void> {
+    switch (message.type) {
+      case 'filter':
+        this.filter = { period: message.period, severity: message.severity };
+        await this.refresh();
+        return;
+      case 'open':
+        if (!this.listed.has(message.incident)) {
+          this.ctx.output.appendLine(`${this.label}: ignored a request to open ${message.incident}, which it does not list.`);
+          return;
+        }
+        await vscode.commands.executeCommand(Commands.open, { incident: message.incident } satisfies IncidentArgs);
+        return;
+      case 'exportCsv':
+        await this.exportCsv();
+        return;
+    }
+  }
+
+  /** Saves the core's CSV (one row per incident) where the user picks. Returns the file, or undefined when cancelled. */
+  async exportCsv(): Promise<vscode.Uri | undefined> {
+    const c = await this.compute();
+    if ('error' in c) throw new Error(c.error);
+    const folder = vscode.Uri.joinPath(c.uri, '..');
+    const target = await this.ui.showSaveDialog({ title: 'Export Incident Metrics', defaultUri: vscode.Uri.joinPath(folder, 'incident-metrics.csv'), filters: { CSV: ['csv'] }, saveLabel: 'Export' });
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(metricsCsv(c.result.rows)));
+    await this.post({ type: 'notice', level: 'info', message: `Exported ${c.result.rows.length} incident${c.result.rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.` });
+    return target;
+  }
+}
+
+/** The dashboard: one at a time. */
+export class MetricsPanels implements vscode.WebviewPanelSerializer {
+  private current: MetricsPanel | undefined;
+
+  constructor(private readonly ctx: PanelContext) {}
+
+  private track(panel: MetricsPanel): MetricsPanel {
+    this.current = panel;
+    panel.onDidClose(() => {
+      if (this.current === panel) this.current = undefined;
+    });
+    return panel;
+  }
+
+  async openPanel(): Promise<MetricsPanel> {
+    if (this.current) {
+      this.current.panel.reveal();
+      await this.current.refresh();
+      return this.current;
+    }
+    const panel = vscode.window.createWebviewPanel(METRICS_VIEW_TYPE, 'Incident Metrics', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
+    return this.track(new MetricsPanel(panel, this.ctx));
+  }
+
+  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
+    if (this.current) {
+      panel.dispose();
+      return;
+    }
+    this.track(new MetricsPanel(panel, this.ctx));
+  }
+
+  dispose(): void {
+    this.current?.dispose();
+  }
+}

@@ -1,0 +1,56 @@
+// What the metrics dashboard shows, as protocol data: the core's computeMetrics (the figures
+// `incident metrics` prints) over the chosen period and severity. No vscode import, so unit
+// tests read it directly.
+import { DURATION_FIGURES, FIGURE_LABELS, type MetricsResult, computeMetrics } from '../../core/metrics';
+import type { Incident } from '../../core/model';
+import type { Policy } from '../../core/policy';
+import type { MetricsPeriod, MetricsView } from '../../shared/protocol';
+
+const DAY_MS = 86_400_000;
+const PERIOD_DAYS: Record<Exclude<MetricsPeriod, 'all'>, number> = { '30d': 30, '90d': 90, '365d': 365 };
+
+export interface MetricsFilter {
+  period: MetricsPeriod;
+  severity: string | null;
+}
+
+/** The start of a period counted back from `now` (undefined: all time). */
+export function periodStart(period: MetricsPeriod, now: Date): Date | undefined {
+  return period === 'all' ? undefined : new Date(now.getTime() - PERIOD_DAYS[period] * DAY_MS);
+}
+
+/** The core's figures for the filter: what the view is built from, and what the CSV export writes. */
+export function metricsFor(incidents: readonly Incident[], policy: Policy, filter: MetricsFilter, now: Date, reviewText?: (incident: Incident) => string | undefined): MetricsResult {
+  // A severity the policy no longer has (the playbook changed under the panel) filters nothing.
+  const severity = filter.severity !== null && policy.severities.some((s) => s.id === filter.severity) ? filter.severity : undefined;
+  return computeMetrics(incidents, policy, { now, since: periodStart(filter.period, now), severity, reviewText });
+}
+
+export function metricsView(result: MetricsResult, policy: Policy, filter: MetricsFilter): MetricsView {
+  const { metrics: m, rows } = result;
+  const months = Object.keys(m.byMonth);
+  const severities = Object.keys(m.bySeverity);
+  const list = [...rows].sort((a, b) => (b.detected ?? '').localeCompare(a.detected ?? '') || a.id.localeCompare(b.id));
+  return {
+    period: filter.period,
+    severity: filter.severity !== null && policy.severities.some((s) => s.id === filter.severity) ? filter.severity : null,
+    severities: policy.severities.map((s) => s.id),
+    incidents: m.incidents,
+    drills: m.drills,
+    bySeverity: m.bySeverity,
+    figures: DURATION_FIGURES.map((key) => {
+      const s = m[`${key}Minutes`];
+      return { key, label: FIGURE_LABELS[key], mean: s.mean, median: s.median, p90: s.p90, n: s.n, unknown: s.unknown, unknownIds: m.unknownIncidents[key] };
+    }),
+    mediansBySeverity: Object.entries(m.durationsBySeverity).map(([severity, figures]) => ({ severity, medians: DURATION_FIGURES.map((f) => figures[`${f}Minutes`].median) })),
+    frequency: { months, series: severities.map((severity) => ({ severity, counts: months.map((month) => m.byMonth[month][severity] ?? 0) })) },
+    compliance: [
+      { label: 'Response-time compliance: commander assigned within the severity’s response time', share: m.responseTimeCompliance, ...m.compliance.responseTime, unit: 'incidents' },
+      { label: 'Update cadence compliance: updates posted by the time they were due', share: m.updateCadenceCompliance, ...m.compliance.updateCadence, unit: 'updates due' },
+      { label: 'Review compliance: reviews final by their due date', share: m.reviewCompliance, ...m.compliance.review, unit: 'reviews' },
+    ],
+    actionItems: { open: m.openActionItems, overdue: m.overdueActionItems, byOwner: Object.entries(m.actionItemsByOwner).map(([owner, c]) => ({ owner, ...c })) },
+    timeInStatus: Object.entries(m.timeInStatusMinutes).map(([status, s]) => ({ status, ...s })),
+    list: list.map((r) => ({ id: r.id, severity: r.severity, status: r.status, month: r.month, timeToResolve: r.timeToResolve })),
+  };
+}

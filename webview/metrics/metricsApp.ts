@@ -1,0 +1,306 @@
+// The metrics dashboard's page: the figures the host computed with the core (each labelled with
+// what it measures), a chart of incidents per month by severity, and the incidents behind them.
+// The period and severity filters are sent to the host, which recomputes; a listed incident (or
+// a bar holding one incident) opens in the log. Everything from the log is rendered through Lit
+// bindings (as text).
+import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import '@vscode-elements/elements/dist/vscode-button/index.js';
+import type { MetricsFromWebview, MetricsPeriod, MetricsToWebview, MetricsView } from '../../src/shared/protocol';
+import { type PanelChannel, panelChannel } from '../api';
+import { type BarHit, FrequencyChart } from './frequencyChart';
+
+type Channel = PanelChannel<MetricsToWebview, MetricsFromWebview, unknown>;
+
+// In the order offered (the protocol's METRICS_PERIODS; its values are not imported: zod stays out of the page).
+const PERIOD_LABELS: Record<MetricsPeriod, string> = { '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 365 days', all: 'All time' };
+const PERIODS = Object.keys(PERIOD_LABELS) as MetricsPeriod[];
+
+/** Minutes as a person reads them: "45 min", "2 h 5 min", "3 d 4 h". */
+export function formatMinutes(minutes: number | null): string {
+  if (minutes === null) return '–';
+  const m = Math.round(minutes);
+  if (m < 60) return `${m} min`;
+  if (m < 1440) return `${Math.floor(m / 60)} h${m % 60 ? ` ${m % 60} min` : ''}`;
+  const h = Math.floor((m % 1440) / 60);
+  return `${Math.floor(m / 1440)} d${h ? ` ${h} h` : ''}`;
+}
+
+const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 1000) / 10}%`);
+
+export class IncidentMetrics extends LitElement {
+  static properties = {
+    view: { state: true },
+    missing: { state: true },
+    notice: { state: true },
+    bar: { state: true },
+  };
+
+  declare view: MetricsView | undefined;
+  declare missing: string | undefined;
+  declare notice: string | undefined;
+  /** The bar clicked: the list shows its month and severity only. */
+  declare bar: BarHit | undefined;
+  channel: Channel | undefined;
+  private chart: FrequencyChart | undefined;
+  private readonly chartHost = document.createElement('div');
+
+  static styles = css`
+    :host {
+      display: block;
+      max-width: 1100px;
+    }
+    h1 {
+      font-size: 1.4em;
+      font-weight: 600;
+      margin: 16px 0 8px;
+    }
+    h2 {
+      font-size: 1.1em;
+      font-weight: 600;
+      margin: 20px 0 6px;
+    }
+    .filters {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 12px;
+      align-items: center;
+      margin: 8px 0;
+    }
+    select {
+      background: var(--vscode-dropdown-background);
+      color: var(--vscode-dropdown-foreground);
+      border: 1px solid var(--vscode-dropdown-border, transparent);
+      padding: 2px 4px;
+      font: inherit;
+    }
+    table {
+      border-collapse: collapse;
+      margin: 4px 0;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 3px 12px 3px 0;
+      vertical-align: top;
+    }
+    td.num,
+    th.num {
+      text-align: right;
+      white-space: nowrap;
+    }
+    th {
+      font-weight: 600;
+      color: var(--vscode-descriptionForeground);
+    }
+    .muted {
+      color: var(--vscode-descriptionForeground);
+    }
+    button.link {
+      background: none;
+      border: none;
+      padding: 0;
+      font: inherit;
+      color: var(--vscode-textLink-foreground);
+      cursor: pointer;
+      text-decoration: underline;
+    }
+    button.link:focus-visible {
+      outline: 1px solid var(--vscode-focusBorder);
+    }
+    .ids button.link {
+      margin-right: 8px;
+    }
+    .summary {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 24px;
+      font-size: 1.1em;
+    }
+    .summary strong {
+      font-size: 1.4em;
+    }
+  `;
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    // The chart lives in the light DOM (slotted), where uPlot's stylesheet reaches it.
+    this.chartHost.slot = 'chart';
+    this.chartHost.className = 'frequency-chart';
+    if (!this.chartHost.parentElement) this.append(this.chartHost);
+    const channel = this.channel;
+    if (!channel) return;
+    channel.onMessage((m) => this.receive(m));
+    channel.post({ type: 'ready' });
+  }
+
+  private receive(m: MetricsToWebview): void {
+    switch (m.type) {
+      case 'state':
+        this.view = m.view;
+        this.missing = undefined;
+        this.bar = undefined;
+        break;
+      case 'missing':
+        this.missing = m.message;
+        break;
+      case 'notice':
+        this.notice = m.message;
+        break;
+    }
+  }
+
+  protected updated(changed: PropertyValues): void {
+    if (!changed.has('view') || !this.view) return;
+    this.chart ??= new FrequencyChart(this.chartHost, (hit) => this.onBar(hit));
+    this.chart.update(this.view.frequency);
+    const f = this.view.frequency;
+    this.chartHost.setAttribute('role', 'img');
+    this.chartHost.setAttribute('aria-label', `Incidents per month by severity: ${f.months.map((month, i) => `${month}: ${f.series.map((s) => `${s.severity} ${s.counts[i]}`).join(', ')}`).join('; ') || 'none'}`);
+  }
+
+  private onBar(hit: BarHit): void {
+    const ids = this.view?.list.filter((r) => r.month === hit.month && (r.severity ?? 'none') === hit.severity) ?? [];
+    if (ids.length === 1) this.open(ids[0].id);
+    else this.bar = hit;
+  }
+
+  private open(incident: string): void {
+    this.channel?.post({ type: 'open', incident });
+  }
+
+  private filter(period: MetricsPeriod, severity: string | null): void {
+    this.channel?.post({ type: 'filter', period, severity });
+  }
+
+  private link(id: string) {
+    return html`<button class="link" aria-label=${`Open ${id}`} @click=${() => this.open(id)}>${id}</button>`;
+  }
+
+  private renderFilters(v: MetricsView) {
+    return html`<div class="filters">
+      <label for="period">Period</label>
+      <select id="period" aria-label="Period" @change=${(e: Event) => this.filter((e.target as HTMLSelectElement).value as MetricsPeriod, v.severity)}>
+        ${PERIODS.map((p) => html`<option value=${p} ?selected=${p === v.period}>${PERIOD_LABELS[p]}</option>`)}
+      </select>
+      <label for="severity">Severity</label>
+      <select id="severity" aria-label="Severity" @change=${(e: Event) => this.filter(v.period, (e.target as HTMLSelectElement).value || null)}>
+        <option value="" ?selected=${v.severity === null}>All severities</option>
+        ${v.severities.map((s) => html`<option value=${s} ?selected=${s === v.severity}>${s}</option>`)}
+      </select>
+      <vscode-button icon="export" secondary aria-label="Export CSV" @click=${() => this.channel?.post({ type: 'exportCsv' })}>Export CSV</vscode-button>
+    </div>`;
+  }
+
+  private renderFigures(v: MetricsView) {
+    return html`<h2>Durations</h2>
+      <table aria-label="Durations">
+        <thead>
+          <tr><th scope="col">What it measures</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Median</th><th scope="col" class="num">p90</th><th scope="col" class="num">n</th><th scope="col" class="num">Unknown</th></tr>
+        </thead>
+        <tbody>
+          ${v.figures.map(
+            (f) => html`<tr>
+              <th scope="row">${f.label}</th>
+              <td class="num">${formatMinutes(f.mean)}</td>
+              <td class="num">${formatMinutes(f.median)}</td>
+              <td class="num">${formatMinutes(f.p90)}</td>
+              <td class="num">${f.n}</td>
+              <td class="num">${f.unknown}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p class="muted">p90 is the nearest-rank value: rank ⌈0.9 × n⌉ of the sorted values. Unknown: the two times are not both in the log; never guessed.</p>
+      ${v.figures
+        .filter((f) => f.unknownIds.length)
+        .map((f) => html`<p class="ids">Unknown ${f.label.split(':')[0].toLowerCase()}: ${f.unknownIds.map((id) => this.link(id))}</p>`)}
+      ${v.mediansBySeverity.length
+        ? html`<table aria-label="Medians by severity">
+            <thead>
+              <tr><th scope="col">Severity (median)</th>${v.figures.map((f) => html`<th scope="col" class="num">${f.label.split(':')[0]}</th>`)}</tr>
+            </thead>
+            <tbody>
+              ${v.mediansBySeverity.map((s) => html`<tr><th scope="row">${s.severity}</th>${s.medians.map((m) => html`<td class="num">${formatMinutes(m)}</td>`)}</tr>`)}
+            </tbody>
+          </table>`
+        : nothing}`;
+  }
+
+  private renderCompliance(v: MetricsView) {
+    return html`<h2>Compliance</h2>
+      <table aria-label="Compliance">
+        <tbody>
+          ${v.compliance.map(
+            (c) => html`<tr>
+              <th scope="row">${c.label}</th>
+              <td class="num">${percent(c.share)}</td>
+              <td class="muted">${c.share === null ? 'nothing to measure' : `${c.hits} of ${c.measured} ${c.unit}`}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>`;
+  }
+
+  private renderActionItems(v: MetricsView) {
+    const a = v.actionItems;
+    return html`<h2>Action items</h2>
+      <p>${a.open} open, ${a.overdue} overdue</p>
+      ${a.byOwner.length
+        ? html`<table aria-label="Action items by owner">
+            <thead><tr><th scope="col">Owner</th><th scope="col" class="num">Open</th><th scope="col" class="num">Overdue</th></tr></thead>
+            <tbody>${a.byOwner.map((o) => html`<tr><th scope="row">${o.owner}</th><td class="num">${o.open}</td><td class="num">${o.overdue}</td></tr>`)}</tbody>
+          </table>`
+        : nothing}`;
+  }
+
+  private renderTimeInStatus(v: MetricsView) {
+    if (!v.timeInStatus.length) return nothing;
+    return html`<h2>Time in each status</h2>
+      <table aria-label="Time in each status">
+        <thead><tr><th scope="col">Status</th><th scope="col" class="num">In all</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Incidents</th></tr></thead>
+        <tbody>
+          ${v.timeInStatus.map((s) => html`<tr><th scope="row">${s.status}</th><td class="num">${formatMinutes(s.totalMinutes)}</td><td class="num">${formatMinutes(s.meanMinutes)}</td><td class="num">${s.incidents}</td></tr>`)}
+        </tbody>
+      </table>`;
+  }
+
+  private renderList(v: MetricsView) {
+    const bar = this.bar;
+    const rows = bar ? v.list.filter((r) => r.month === bar.month && (r.severity ?? 'none') === bar.severity) : v.list;
+    return html`<h2>Incidents${bar ? ` in ${bar.month}, ${bar.severity}` : ''}</h2>
+      ${bar ? html`<vscode-button secondary aria-label="Show all incidents" @click=${() => (this.bar = undefined)}>Show all incidents</vscode-button>` : nothing}
+      <table aria-label="Incidents">
+        <thead><tr><th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Month</th><th scope="col" class="num">Time to resolve</th></tr></thead>
+        <tbody>
+          ${rows.map((r) => html`<tr><td>${this.link(r.id)}</td><td>${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td>${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
+        </tbody>
+      </table>`;
+  }
+
+  render() {
+    if (this.missing) return html`<p class="muted">${this.missing}</p>`;
+    const v = this.view;
+    if (!v) return html`<p class="muted">Computing the metrics…</p><slot name="chart"></slot>`;
+    return html`
+      <h1>Incident metrics</h1>
+      ${this.renderFilters(v)}
+      <div class="summary" aria-label="Counts">
+        <span><strong>${v.incidents}</strong> incident${v.incidents === 1 ? '' : 's'}</span>
+        <span><strong>${v.drills}</strong> drill${v.drills === 1 ? '' : 's'} (not counted)</span>
+        ${Object.entries(v.bySeverity).map(([s, n]) => html`<span>${s}: <strong>${n}</strong></span>`)}
+      </div>
+      ${this.notice ? html`<p role="status" class="muted">${this.notice}</p>` : nothing}
+      <h2>Incidents per month by severity</h2>
+      ${v.frequency.months.length ? html`<p class="muted">Click a bar to list its incidents (a bar of one incident opens it).</p>` : html`<p class="muted">No incidents in this period.</p>`}
+      <slot name="chart"></slot>
+      ${this.renderFigures(v)} ${this.renderCompliance(v)} ${this.renderActionItems(v)} ${this.renderTimeInStatus(v)} ${this.renderList(v)}
+    `;
+  }
+}
+
+export function startMetricsApp(root: HTMLElement): void {
+  if (!customElements.get('incident-metrics')) customElements.define('incident-metrics', IncidentMetrics);
+  const app = document.createElement('incident-metrics') as IncidentMetrics;
+  app.channel = panelChannel();
+  root.append(app);
+}
