@@ -42,6 +42,8 @@ export const Commands = {
   createPlaybook: 'incidentPlaybook.createPlaybook',
   composeUpdate: 'incidentPlaybook.composeUpdate',
   composeSummary: 'incidentPlaybook.composeSummary',
+  setStatusUpdateWebhook: 'incidentPlaybook.setStatusUpdateWebhook',
+  clearStatusUpdateWebhook: 'incidentPlaybook.clearStatusUpdateWebhook',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */
