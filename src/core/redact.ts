@@ -181,3 +181,17 @@ export function redactSecrets(text: string): string {
   s = redactAfter(s, SECRET_NAME, valueEnd);
   return s;
 }
+
+/**
+ * A webhook URL as it may be shown: the scheme and host (with its port) stay, so the responder
+ * sees where the update went; the path and query, which carry the webhook's secret, become
+ * `[REDACTED]`. A user:password part goes too. Text that is no URL is redacted whole.
+ */
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}/${REDACTED}`;
+  } catch {
+    return REDACTED;
+  }
+}

@@ -43,6 +43,8 @@ export const Commands = {
   composeUpdate: 'incidentPlaybook.composeUpdate',
   composeSummary: 'incidentPlaybook.composeSummary',
   showMetrics: 'incidentPlaybook.showMetrics',
+  setStatusUpdateWebhook: 'incidentPlaybook.setStatusUpdateWebhook',
+  clearStatusUpdateWebhook: 'incidentPlaybook.clearStatusUpdateWebhook',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

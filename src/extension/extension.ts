@@ -64,7 +64,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogStateContext(store),
     ...registerChecklistPanel(context.extensionUri, store, output),
     ...registerReviewPanel(context.extensionUri, store, output),
-    ...registerComposePanel(context.extensionUri, store, output),
+    ...registerComposePanel(context.extensionUri, store, output, context.secrets),
     ...registerSummaryPanel(context.extensionUri, store, output),
     ...registerMetricsPanel(context.extensionUri, store, output),
     new ReviewDiagnostics(store),

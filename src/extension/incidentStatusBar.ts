@@ -1,6 +1,7 @@
 // The status bar: the most severe active incident, how long it has run, and the countdown to its
 // next status update (the policy's cadence). Warning colour within 5 minutes, error colour once
-// overdue. A click opens the incident.
+// overdue. A click opens the status update composer while an update is due within 5 minutes or
+// overdue (that is what the colour asks for), else the incident.
 import * as vscode from 'vscode';
 import { type ActiveClock, activeClocks, formatElapsed, updateUrgency } from '../core/clock';
 import { Commands, type IncidentArgs } from './commandIds';
@@ -51,16 +52,20 @@ export class IncidentStatusBar implements vscode.Disposable {
     this.item.text = `${isDrill(top.incident) ? '$(beaker)' : '$(flame)'} ${statusText(top)}`;
     this.item.backgroundColor = urgency === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : urgency === 'soon' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     const others = clocks.length > 1 ? `\n\n${clocks.length - 1} more active: ${clocks.slice(1).map((c) => `${c.incident.severity ?? '?'} ${c.incident.id}`).join(', ')}` : '';
-    this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\nClick to open the incident.`;
-    this.item.command = { title: 'Open Incident', command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
+    const compose = urgency === 'overdue' || urgency === 'soon';
+    this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\n${compose ? 'Click to compose the status update.' : 'Click to open the incident.'}`;
+    this.item.command = compose
+      ? { title: 'Compose Status Update', command: Commands.composeUpdate, arguments: [{ incident: top.incident.id, audience: 'internal' } satisfies IncidentArgs & { audience: 'internal' }] }
+      : { title: 'Open Incident', command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
     this.item.show();
     this.shown = true;
   }
 
   /** What is shown now (for tests and other extensions). */
-  get current(): { text: string; background: string | undefined; visible: boolean } {
+  get current(): { text: string; background: string | undefined; visible: boolean; command: vscode.Command | undefined } {
     const bg = this.item.backgroundColor as vscode.ThemeColor | undefined;
-    return { text: this.item.text, background: bg ? (bg as unknown as { id: string }).id : undefined, visible: this.shown };
+    const command = typeof this.item.command === 'string' ? { title: '', command: this.item.command } : this.item.command;
+    return { text: this.item.text, background: bg ? (bg as unknown as { id: string }).id : undefined, visible: this.shown, command };
   }
 
   dispose(): void {

@@ -303,6 +303,8 @@ export interface ComposeView {
   readonly due: { readonly internal: ComposeClockView | null; readonly statuspage: ComposeClockView | null };
   /** Why "Mark as sent" cannot write (a table row, a log with conflicts); null when it can. */
   readonly readOnly: string | null;
+  /** Where "Post to webhook" posts, redacted to its scheme and host; null when no webhook is set. */
+  readonly webhook: string | null;
 }
 
 export type ComposeToWebview =
@@ -328,6 +330,7 @@ export function composeMessageSchema(incident: string) {
     z.object({ type: z.literal('copy'), incident: id, format: z.enum(['markdown', 'slack']), text: updateText }).strict(),
     z.object({ type: z.literal('copyWarRoom'), incident: id }).strict(),
     z.object({ type: z.literal('markSent'), incident: id, audience: z.enum(UPDATE_AUDIENCES), text: updateText }).strict(),
+    z.object({ type: z.literal('postWebhook'), incident: id, audience: z.enum(UPDATE_AUDIENCES), text: updateText }).strict(),
   ]);
 }
 

@@ -1,5 +1,6 @@
 // The XSS suite of the webview panels (test/e2e/xss-payloads.ts), against the checklist
-// panel, the post-incident review form and the Incidents tree: every payload shows as its text, no script runs (in the panel's
+// panel, the post-incident review form, the status update composer, the executive summary and
+// the Incidents tree: every payload shows as its text, no script runs (in the panel's
 // frame, the webview's outer frame or the workbench), no request reaches the local server the
 // payloads point at, and the webview's Content-Security-Policy reports no violation at all.
 //
@@ -14,9 +15,12 @@ import type { AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Frame, Page } from 'playwright-core';
-import { indexLog, readReview, readReviewActionItems } from '../../src/core';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import { defaultPolicy, indexLog, readReview, readReviewActionItems } from '../../src/core';
 import { sanitizeForDisplay } from '../../src/core/displayText';
+import { resolveDisplayZone } from '../../src/core/time';
+import { composeView } from '../../src/extension/panels/composeView';
+import { summaryView } from '../../src/extension/panels/summaryView';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 import { PWNED, XSS_REVIEW_SECTIONS, type XssPayload, writeXssWorkspace, xssLog, xssPayloads, xssReview } from './xss-payloads';
 
@@ -32,7 +36,7 @@ addEventListener('securitypolicyviolation', (e) => {
   (window.__cspViolations = window.__cspViolations || []).push([e.violatedDirective, e.blockedURI, e.sample, e.sourceFile + ':' + e.lineNumber, t].join(' | '));
 }, true);`;
 
-describe('XSS: hostile incident text in the checklist panel, the review form and the tree (code-server + Chromium)', function () {
+describe('XSS: hostile incident text in the checklist panel, the review form, the composers and the tree (code-server + Chromium)', function () {
   this.timeout(300_000);
   const hits: string[] = [];
   const server = createServer((req, res) => {
@@ -178,7 +182,73 @@ describe('XSS: hostile incident text in the checklist panel, the review form and
     assert.deepEqual(hits, [], 'requests reached the local server');
     await s.wb.screenshot(E2E_ARTIFACTS, '13-xss-review-panel');
   });
+
+  it('shows the status update composer\'s text exactly as the core composes it, runs none, sends no request, and trips no CSP violation', async () => {
+    const policy = defaultPolicy();
+    const index = indexLog(log, { policy });
+    const incident = index.incidents.find((i) => i.id === ID)!;
+    // The update names its next due time (now + the cadence): the minute may turn while it opens.
+    const expected = (now: Date) => composeView(index, incident, policy, 'internal', now, resolveDisplayZone(undefined, policy.timeZone)).markdown;
+    const before = expected(new Date());
+    assert.ok(/<(img|script)/i.test(before), 'the update holds markup characters');
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.runCommand('Incident: Compose Status Update');
+    await s.wb.pick(ID);
+    const frame = await s.wb.webview(`Status update: ${ID}`);
+    // The text area by its id, its value as Lit bound it (its `label` attribute does not give the inner box an accessible name).
+    const box = frame.locator('vscode-textarea#update-text');
+    await box.waitFor({ timeout: 20_000 });
+    const shown = await box.evaluate((e) => (e as unknown as { value: string }).value);
+    assert.ok(shown === before || shown === expected(new Date()), `the text area differs from the core's update:\n${shown.slice(0, 600)}`);
+    // The title paragraph shows the title's characters.
+    assert.ok((await frame.locator('#app p').first().innerText()).includes('<img src=x onerror='));
+    assert.deepEqual(await markupElements(frame), []);
+    await assertNothingRanOrLeaked(s, 'status update composer');
+    console.log(`      composer: ${shown.length} characters; server hits: ${hits.length}`);
+    assert.deepEqual(hits, [], 'requests reached the local server');
+    await s.wb.screenshot(E2E_ARTIFACTS, '14-xss-compose-panel');
+  });
+
+  it('shows the executive summary and the update exactly as the core composes them, runs none, sends no request, and trips no CSP violation', async () => {
+    const policy = defaultPolicy();
+    const incident = indexLog(log, { policy }).incidents.find((i) => i.id === ID)!;
+    // The hostile review (as the review form's test wrote it) feeds the summary's root cause and more.
+    const review = xssReview(ID, payloads);
+    mkdirSync(join(s.workspace, 'docs', 'pir'), { recursive: true });
+    writeFileSync(join(s.workspace, 'docs', 'pir', `${ID}.md`), review);
+    // The duration of an incident still open runs to now: the minute may turn while it opens.
+    const expected = (now: Date) => summaryView(incident, policy, { text: review, path: '' }, now);
+    const before = expected(new Date());
+    assert.ok(/<(img|script)/i.test(before.summary), 'the summary holds markup characters');
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.runCommand('Incident: Compose Executive Summary');
+    await s.wb.pick(ID);
+    const frame = await s.wb.webview(`Executive summary: ${ID}`);
+    const summaryBox = frame.getByRole('textbox', { name: 'Executive summary', exact: true });
+    const updateBox = frame.getByRole('textbox', { name: before.incident.active ? 'Update' : 'Final update', exact: true });
+    await summaryBox.waitFor({ timeout: 20_000 });
+    const [summary, update] = [await summaryBox.inputValue(), await updateBox.inputValue()];
+    const after = expected(new Date());
+    assert.ok(summary === before.summary || summary === after.summary, `the summary differs from the core's:\n${summary.slice(0, 600)}`);
+    assert.ok(update === before.finalUpdate || update === after.finalUpdate, `the update differs from the core's:\n${update.slice(0, 600)}`);
+    assert.deepEqual(await markupElements(frame), []);
+    await assertNothingRanOrLeaked(s, 'executive summary');
+    console.log(`      executive summary: ${summary.length} + ${update.length} characters; server hits: ${hits.length}`);
+    assert.deepEqual(hits, [], 'requests reached the local server');
+    await s.wb.screenshot(E2E_ARTIFACTS, '15-xss-summary-panel');
+  });
 });
+
+/** Elements that came out of incident text in a panel (the components' own shadow internals aside). */
+async function markupElements(frame: FrameLocator): Promise<string[]> {
+  return frame
+    .locator('#app img, #app script, #app style, #app svg, #app iframe, #app object, #app video, #app math, #app form, #app meta, #app link, #app details, #app [onerror], #app [onload], #app a[href]:not([href="#"])')
+    .evaluateAll((els) =>
+      els
+        .filter((e) => !((e.getRootNode() as unknown as { host?: { tagName: string } }).host?.tagName ?? '').startsWith('VSCODE-'))
+        .map((e) => e.outerHTML.slice(0, 160)),
+    );
+}
 
 /**
  * After a panel rendered the payloads: nothing ran (in the workbench, the webview's outer frame or

@@ -115,6 +115,27 @@ describe('Status update composer', () => {
     assert.ok(!doc.getText().includes('Status update (status page)'));
   });
 
+  it('the status bar opens the composer while an update is overdue, the incident once it is not', async () => {
+    const composerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('incidentPlaybook.composePanel'));
+    await api.statusBar.refresh();
+    const overdue = api.statusBar.current;
+    assert.match(overdue.text, /INC-2026-1120-001 · .+ · update overdue /);
+    assert.equal(overdue.command?.command, Commands.composeUpdate);
+    assert.deepEqual(overdue.command?.arguments, [{ incident: ID, audience: 'internal' }]);
+    const panel = await vscode.commands.executeCommand<ComposerHandle>(overdue.command!.command, ...(overdue.command!.arguments ?? []));
+    assert.equal(panel.incidentId, ID);
+    assert.equal(panel.audience, 'internal');
+    await waitFor('the composer tab', () => composerTabs().length === 1);
+    // Once the update is sent, the countdown restarts and a click opens the incident again.
+    assert.equal(await panel.receive({ type: 'markSent', incident: ID, audience: 'internal', text: 'Mitigating: rollback done' }), true);
+    const calm = await waitFor('the countdown to restart', async () => {
+      await api.statusBar.refresh();
+      return / · update in (29|30) min$/.test(api.statusBar.current.text) && api.statusBar.current;
+    });
+    assert.equal(calm.command?.command, Commands.open);
+    assert.deepEqual(calm.command?.arguments, [{ incident: ID }]);
+  });
+
   it('opens from the checklist panel’s Compose Update button', async () => {
     (await open(ID)).panel.dispose();
     const composerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('incidentPlaybook.composePanel'));

@@ -18,6 +18,7 @@ test('the composer accepts its own messages', () => {
     { type: 'copy', incident: ID, format: 'slack', text: 'x' },
     { type: 'copyWarRoom', incident: ID },
     { type: 'markSent', incident: ID, audience: 'statuspage', text: 'Mitigating: Checkout\r\n' },
+    { type: 'postWebhook', incident: ID, audience: 'internal', text: 'Mitigating: Checkout' },
   ])
     assert.ok(accepts(m), JSON.stringify(m));
 });
@@ -32,6 +33,8 @@ test('the composer refuses other incidents, unknown kinds, bad values, control c
     { type: 'markSent', incident: ID, audience: 'internal', text: 'a\u001b]0;title\u0007' },
     { type: 'markSent', incident: ID, audience: 'internal', text: 'x'.repeat(MAX_UPDATE_TEXT + 1) },
     { type: 'markSent', incident: ID, audience: 'internal', text: 'x', owner: 'mallory' },
+    { type: 'postWebhook', incident: ID, audience: 'internal', text: 'x', url: 'https://attacker.example/hook' },
+    { type: 'postWebhook', incident: 'INC-2026-1121-001', audience: 'internal', text: 'x' },
     { type: 'copy', incident: ID, format: 'html', text: 'x' },
     { type: 'copyWarRoom', incident: ID, channel: '#general' },
     { type: 'post', incident: ID, url: 'https://hooks.example.com' },

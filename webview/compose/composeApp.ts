@@ -1,5 +1,6 @@
 // The status update composer's page: the update prefilled from the log for the chosen audience,
-// editable; copy as Markdown or as Slack text; "Mark as sent"; the war-room channel. Everything
+// editable; copy as Markdown or as Slack text; "Mark as sent"; "Post to webhook" when the
+// workspace has one; the war-room channel. Everything
 // from the log is rendered through Lit bindings (as text); the page only sends intents, which
 // the host validates and carries out (the clipboard and the log are the host's).
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
@@ -166,6 +167,9 @@ export class IncidentComposer extends LitElement {
         <vscode-button icon="copy" ?disabled=${empty} @click=${() => this.send({ type: 'copy', incident: this.incidentId, format: 'markdown', text: this.text })}>Copy as Markdown</vscode-button>
         <vscode-button icon="copy" secondary ?disabled=${empty} @click=${() => this.send({ type: 'copy', incident: this.incidentId, format: 'slack', text: this.text })}>Copy as Slack text</vscode-button>
         <vscode-button icon="check" secondary ?disabled=${empty || v.readOnly !== null} @click=${() => this.send({ type: 'markSent', incident: this.incidentId, audience: v.audience, text: this.text })}>Mark as sent</vscode-button>
+        ${v.webhook
+          ? html`<vscode-button id="post-webhook" icon="send" secondary title=${`Posts the Slack text to ${v.webhook}, then logs it like Mark as sent`} ?disabled=${empty || v.readOnly !== null} @click=${() => this.send({ type: 'postWebhook', incident: this.incidentId, audience: v.audience, text: this.text })}>Post to webhook</vscode-button>`
+          : nothing}
         ${this.edited ? html`<vscode-button icon="refresh" secondary @click=${() => this.regenerate()}>Refill from the log</vscode-button>` : nothing}
       </div>
       ${v.readOnly ? html`<p class="readonly" role="note">${v.readOnly}</p>` : nothing}

@@ -1,12 +1,15 @@
 // The status update composer: one per incident, opened by "Incident: Compose Status Update"
 // (palette, tree), restored after a reload. It shows the update prefilled from the log for the
 // chosen audience, copies it as markdown or Slack text, and "Mark as sent" logs it on the
-// timeline as one WorkspaceEdit, which restarts that audience's countdown.
+// timeline as one WorkspaceEdit, which restarts that audience's countdown. "Post to webhook"
+// (only while the workspace has one) posts the Slack text, then logs it as "Mark as sent" does.
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
 import type { LogIndex } from '../../core/model';
 import type { Policy } from '../../core/policy';
+import { redactUrl } from '../../core/redact';
 import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/statusUpdate';
+import { WEBHOOK_TIMEOUT_MS, postToWebhook } from '../../core/webhook';
 import { resolveDisplayZone } from '../../core/time';
 import { WriteRefused, appendTimelineEntry } from '../../core/writer';
 import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema, panelStateSchema } from '../../shared/protocol';
@@ -18,6 +21,7 @@ import { chooseIncident } from '../incidentPicker';
 import { composeReadOnlyReason, composeView } from './composeView';
 import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
 import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
+import type { WebhookSecrets } from './webhookSecret';
 
 /** How often the countdowns are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
@@ -31,10 +35,13 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
   private readonly messageSchema;
   /** The audience the page shows; the page's toggle changes it. */
   audience: UpdateAudience;
+  /** How long a webhook post may take. */
+  webhookTimeoutMs = WEBHOOK_TIMEOUT_MS;
 
   constructor(
     panel: vscode.WebviewPanel,
     ctx: PanelContext,
+    private readonly webhooks: WebhookSecrets,
     readonly incidentId: string,
     audience: UpdateAudience = 'internal',
   ) {
@@ -60,7 +67,8 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
     if (!incident) return { type: 'missing', incident: this.incidentId, message: `${this.incidentId} is not in the log any more.` };
     const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
     this.panel.title = `Update: ${incident.id}`;
-    return { type: 'state', view: composeView(state.index, incident, state.policy, this.audience, new Date(), zone) };
+    const webhook = await this.webhooks.get();
+    return { type: 'state', view: composeView(state.index, incident, state.policy, this.audience, new Date(), zone, webhook ? redactUrl(webhook) : null) };
   }
 
   protected async handle(message: Exclude<ComposeFromWebview, { type: 'ready' }>): Promise<void> {
@@ -84,21 +92,50 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
       }
       case 'markSent':
         return this.markSent(message.audience, message.text);
+      case 'postWebhook':
+        return this.postToWebhook(message.audience, message.text);
     }
   }
 
   /** Logs `Status update (internal|status page): <first line>` on the timeline, as one edit. */
-  async markSent(audience: UpdateAudience, text: string): Promise<void> {
-    const { doc, policy, index, owner } = await logContext(this.ctx.store);
-    const incident = findIncident(index, this.incidentId);
-    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
-    const refused = composeReadOnlyReason(index, incident);
-    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+  async markSent(audience: UpdateAudience, text: string, sentTo?: string): Promise<void> {
+    const { doc, policy, owner, incident } = await this.writable();
     const entry = statusUpdateEntryText(audience, text);
     await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => appendTimelineEntry(i, id, { at: new Date(), text: entry, owner }, policy));
     this.ctx.output.appendLine(`${this.label}: logged "${entry}"`);
     this.ctx.store.invalidate(0);
-    await this.post({ type: 'notice', level: 'info', message: `Logged on the timeline: ${entry}` });
+    await this.post({ type: 'notice', level: 'info', message: sentTo ? `Posted to ${sentTo} and logged on the timeline: ${entry}` : `Logged on the timeline: ${entry}` });
+  }
+
+  /**
+   * Posts the update as Slack text to the workspace's webhook, then logs it as "Mark as sent"
+   * does. The log is checked first, so an update is not posted when it could not be logged; a
+   * failed post (status code, timeout, refused) logs nothing and says why, the URL redacted.
+   */
+  async postToWebhook(audience: UpdateAudience, text: string): Promise<void> {
+    const url = await this.webhooks.get();
+    if (!url) throw new WriteRefused('No status update webhook is set for this workspace: run "Incident: Set Status Update Webhook". Nothing was posted.');
+    await this.writable();
+    try {
+      await postToWebhook(url, markdownToSlack(text), this.webhookTimeoutMs);
+    } catch (e) {
+      const message = `${e instanceof Error ? e.message : String(e)} Nothing was logged.`;
+      await this.post({ type: 'notice', level: 'error', message });
+      throw new WriteRefused(message);
+    }
+    const where = redactUrl(url);
+    this.ctx.output.appendLine(`${this.label}: posted the ${audience === 'statuspage' ? 'status page' : 'internal'} update to ${where}`);
+    await this.markSent(audience, text, where);
+  }
+
+  /** The log and the incident, when "Mark as sent" may write to it; else a WriteRefused saying why. */
+  private async writable() {
+    const context = await logContext(this.ctx.store);
+    const incident = findIncident(context.index, this.incidentId);
+    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    const refused = composeReadOnlyReason(context.index, incident);
+    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+    return { ...context, incident };
   }
 }
 
@@ -115,8 +152,17 @@ async function logContext(store: LogStore): Promise<{ doc: vscode.TextDocument; 
 /** The open composers, one per incident. */
 export class ComposePanels implements vscode.WebviewPanelSerializer {
   private readonly open = new Map<string, ComposePanel>();
+  private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly ctx: PanelContext) {}
+  constructor(
+    private readonly ctx: PanelContext,
+    private readonly webhooks: WebhookSecrets,
+  ) {
+    // Setting or clearing the webhook shows or hides "Post to webhook" in every open composer.
+    this.subscription = webhooks.onDidChange(() => {
+      for (const p of this.open.values()) void p.refresh();
+    });
+  }
 
   private track(panel: ComposePanel): ComposePanel {
     this.open.set(panel.incidentId, panel);
@@ -143,7 +189,7 @@ export class ComposePanels implements vscode.WebviewPanelSerializer {
       return existing;
     }
     const panel = vscode.window.createWebviewPanel(COMPOSE_VIEW_TYPE, `Update: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
-    return this.track(new ComposePanel(panel, this.ctx, incident.id, audience));
+    return this.track(new ComposePanel(panel, this.ctx, this.webhooks, incident.id, audience));
   }
 
   /** After a reload: the panel's saved state names its incident; anything else closes it. */
@@ -154,10 +200,11 @@ export class ComposePanels implements vscode.WebviewPanelSerializer {
       panel.dispose();
       return;
     }
-    this.track(new ComposePanel(panel, this.ctx, parsed.data.incident));
+    this.track(new ComposePanel(panel, this.ctx, this.webhooks, parsed.data.incident));
   }
 
   dispose(): void {
+    this.subscription.dispose();
     for (const p of [...this.open.values()]) p.dispose();
   }
 }

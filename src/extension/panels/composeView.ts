@@ -26,7 +26,7 @@ function clock(due: { dueAt: Date; minutesLeft: number } | null, zone: string): 
   };
 }
 
-export function composeView(index: LogIndex, incident: Incident, policy: Policy, audience: UpdateAudience, now: Date, zone = policy.timeZone): ComposeView {
+export function composeView(index: LogIndex, incident: Incident, policy: Policy, audience: UpdateAudience, now: Date, zone = policy.timeZone, webhook: string | null = null): ComposeView {
   const draft = composeStatusUpdate(incident, policy, now, audience);
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
   const every = (m: number | null | undefined) => (m ? formatElapsed(m) : null);
@@ -38,5 +38,6 @@ export function composeView(index: LogIndex, incident: Incident, policy: Policy,
     cadence: { internal: every(level?.updateMinutes), statuspage: every(level?.statusPageMinutes) },
     due: { internal: clock(nextUpdateDue(incident, policy, now), zone), statuspage: clock(nextStatusPageUpdateDue(incident, policy, now), zone) },
     readOnly: composeReadOnlyReason(index, incident),
+    webhook,
   };
 }
