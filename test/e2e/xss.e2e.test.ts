@@ -1,8 +1,8 @@
 // The XSS suite of the webview panels (test/e2e/xss-payloads.ts), against the checklist
-// panel, the post-incident review form, the status update composer, the executive summary and
-// the Incidents tree: every payload shows as its text, no script runs (in the panel's
-// frame, the webview's outer frame or the workbench), no request reaches the local server the
-// payloads point at, and the webview's Content-Security-Policy reports no violation at all.
+// panel, the post-incident review form, the status update composer, the executive summary, the
+// metrics dashboard and the Incidents tree: every payload shows as its text, no script runs (in
+// the panel's frame, the webview's outer frame or the workbench), no request reaches the local
+// server the payloads point at, and the webview's Content-Security-Policy reports no violation at all.
 //
 // Why no violation is expected, not even a blocked one: every payload reaches the page as text
 // (Lit bindings), so none of them becomes an element the CSP would have to stop; a violation
@@ -20,6 +20,7 @@ import { defaultPolicy, indexLog, readReview, readReviewActionItems } from '../.
 import { sanitizeForDisplay } from '../../src/core/displayText';
 import { resolveDisplayZone } from '../../src/core/time';
 import { composeView } from '../../src/extension/panels/composeView';
+import { metricsFor, metricsView } from '../../src/extension/panels/metricsView';
 import { summaryView } from '../../src/extension/panels/summaryView';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 import { PWNED, XSS_REVIEW_SECTIONS, type XssPayload, writeXssWorkspace, xssLog, xssPayloads, xssReview } from './xss-payloads';
@@ -236,6 +237,39 @@ describe('XSS: hostile incident text in the checklist panel, the review form, th
     console.log(`      executive summary: ${summary.length} + ${update.length} characters; server hits: ${hits.length}`);
     assert.deepEqual(hits, [], 'requests reached the local server');
     await s.wb.screenshot(E2E_ARTIFACTS, '15-xss-summary-panel');
+  });
+
+  it('shows the metrics dashboard\'s owners and incidents as text, runs none, sends no request, and trips no CSP violation', async () => {
+    const policy = defaultPolicy();
+    // The hostile review's action items (hostile owners) are what the dashboard counts by owner.
+    const review = xssReview(ID, payloads);
+    mkdirSync(join(s.workspace, 'docs', 'pir'), { recursive: true });
+    writeFileSync(join(s.workspace, 'docs', 'pir', `${ID}.md`), review);
+    const index = indexLog(log, { policy });
+    const view = metricsView(metricsFor(index.incidents, policy, { period: 'all', severity: null }, new Date(), (i) => (i.id === ID ? review : undefined)), policy, { period: 'all', severity: null });
+    const owners = view.actionItems.byOwner.map((o) => o.owner);
+    // The owners as the core reads them from the review's table: handlers and script text are left in them.
+    assert.ok(owners.filter((o) => /xsspwned|onmouseover=|javascript:|import\(/.test(o)).length >= 5, `owners with hostile text: ${owners.join(' | ').slice(0, 400)}`);
+    assert.ok(view.list.length >= 2, `${view.list.length} incidents listed`);
+    await s.wb.runCommand('View: Close All Editors');
+    await s.wb.runCommand('Incident: Show Metrics');
+    const frame = await s.wb.webview('Incident metrics');
+    await frame.getByRole('rowheader', { name: 'Time to resolve: Detected → Resolved' }).waitFor({ timeout: 20_000 });
+
+    // The owners, in the order the core counts them, each shown as its characters.
+    const byOwner = frame.getByRole('table', { name: 'Action items by owner' });
+    await byOwner.locator('tbody th').nth(owners.length - 1).waitFor({ timeout: 20_000 });
+    assert.deepEqual(await byOwner.locator('tbody th').evaluateAll((els) => els.map((e) => e.textContent ?? '')), owners);
+    // The incidents, by id (the titles are not listed), each a button that opens it.
+    const listed = frame.getByRole('table', { name: 'Incidents' }).locator('tbody button');
+    assert.deepEqual(await listed.evaluateAll((els) => els.map((e) => e.textContent ?? '')), view.list.map((r) => r.id));
+    for (const f of view.figures) for (const id of f.unknownIds) assert.ok((await frame.getByRole('button', { name: `Open ${id}`, exact: true }).count()) >= 1, `unknown ${f.key}: ${id}`);
+
+    assert.deepEqual(await markupElements(frame), []);
+    await assertNothingRanOrLeaked(s, 'metrics dashboard');
+    console.log(`      metrics dashboard: ${owners.length} owners, ${view.list.length} incidents; server hits: ${hits.length}`);
+    assert.deepEqual(hits, [], 'requests reached the local server');
+    await s.wb.screenshot(E2E_ARTIFACTS, '16-xss-metrics-panel');
   });
 });
 
