@@ -37,7 +37,7 @@ addEventListener('securitypolicyviolation', (e) => {
   (window.__cspViolations = window.__cspViolations || []).push([e.violatedDirective, e.blockedURI, e.sample, e.sourceFile + ':' + e.lineNumber, t].join(' | '));
 }, true);`;
 
-describe('XSS: hostile incident text in the checklist panel, the review form, the composers and the tree (code-server + Chromium)', function () {
+describe('XSS: hostile incident text in the checklist panel, the review form, the composers, the metrics dashboard and the tree (code-server + Chromium)', function () {
   this.timeout(300_000);
   const hits: string[] = [];
   const server = createServer((req, res) => {
