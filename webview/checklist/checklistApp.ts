@@ -2,6 +2,7 @@
 // progress, and the items to tick. Everything from the log is rendered through Lit bindings
 // (as text); the page only sends intents, which the host validates and carries out.
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { panelPageStyles, factsListStyles } from '../panelStyles';
 import { live } from 'lit/directives/live.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -36,30 +37,9 @@ export class IncidentChecklist extends LitElement {
   declare skipping: number | undefined;
   channel: Channel | undefined;
 
-  static styles = css`
-    :host {
-      display: block;
-      max-width: 920px;
-    }
-    h1 {
-      font-size: 1.4em;
-      font-weight: 600;
-      margin: 16px 0 8px;
-      overflow-wrap: anywhere;
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-      margin: 8px 0 12px;
-    }
-    .facts dt {
-      color: var(--vscode-descriptionForeground);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
+  static styles = [
+    panelPageStyles, factsListStyles,
+    css`
     .warn {
       color: var(--vscode-editorWarning-foreground);
     }
@@ -113,7 +93,8 @@ export class IncidentChecklist extends LitElement {
     a:focus-visible {
       outline: 1px solid var(--vscode-focusBorder);
     }
-  `;
+    `,
+  ];
 
   connectedCallback(): void {
     super.connectedCallback();

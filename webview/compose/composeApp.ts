@@ -4,6 +4,7 @@
 // from the log is rendered through Lit bindings (as text); the page only sends intents, which
 // the host validates and carries out (the clipboard and the log are the host's).
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { panelPageStyles, factsListStyles } from '../panelStyles';
 import { live } from 'lit/directives/live.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -41,30 +42,9 @@ export class IncidentComposer extends LitElement {
     this.edited = false;
   }
 
-  static styles = css`
-    :host {
-      display: block;
-      max-width: 920px;
-    }
-    h1 {
-      font-size: 1.4em;
-      font-weight: 600;
-      margin: 16px 0 8px;
-      overflow-wrap: anywhere;
-    }
-    .facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-      margin: 8px 0 12px;
-    }
-    .facts dt {
-      color: var(--vscode-descriptionForeground);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
+  static styles = [
+    panelPageStyles, factsListStyles,
+    css`
     .error {
       color: var(--vscode-errorForeground);
     }
@@ -90,7 +70,8 @@ export class IncidentComposer extends LitElement {
     code {
       font-family: var(--vscode-editor-font-family);
     }
-  `;
+    `,
+  ];
 
   connectedCallback(): void {
     super.connectedCallback();

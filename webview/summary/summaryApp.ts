@@ -2,6 +2,7 @@
 // host from the incident and its review, editable, and copied as Markdown, Slack text or plain
 // text. Everything from the log is rendered through Lit bindings (as text).
 import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { panelPageStyles } from '../panelStyles';
 import { live } from 'lit/directives/live.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
@@ -37,17 +38,9 @@ export class IncidentSummary extends LitElement {
     this.texts = {};
   }
 
-  static styles = css`
-    :host {
-      display: block;
-      max-width: 920px;
-    }
-    h1 {
-      font-size: 1.4em;
-      font-weight: 600;
-      margin: 16px 0 8px;
-      overflow-wrap: anywhere;
-    }
+  static styles = [
+    panelPageStyles,
+    css`
     h2 {
       font-size: 1.1em;
       font-weight: 600;
@@ -66,7 +59,8 @@ export class IncidentSummary extends LitElement {
     .muted {
       color: var(--vscode-descriptionForeground);
     }
-  `;
+    `,
+  ];
 
   connectedCallback(): void {
     super.connectedCallback();
