@@ -2,12 +2,17 @@
 // the SEV-1 incident, prefilled from the log (its id, the war-room channel named from the
 // detection time); the audience toggled to the status page and back; "Copy as Markdown" puts
 // the text on the clipboard; "Mark as sent" logs the update on the timeline on disk, and the
-// status bar's countdown restarts from that entry.
+// status bar's countdown restarts from that entry. Then "Post to webhook" against an HTTP server
+// on 127.0.0.1: the URL typed into "Incident: Set Status Update Webhook"'s password box, the
+// button shown while it is set, the server receiving the Slack text, the timeline the entry; a
+// 500 shown as an error with nothing logged; "Clear" hiding the button again.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
-import { statusUpdateEntryText } from '../../src/core/statusUpdate';
+import { markdownToSlack, statusUpdateEntryText } from '../../src/core/statusUpdate';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
@@ -92,5 +97,78 @@ describe('Status update composer (code-server + Chromium)', function () {
     const minutes = Number(/update in (\d+) min/.exec(shown)?.[1]);
     assert.ok(minutes >= CADENCE_MIN - 5 && minutes <= CADENCE_MIN, `the countdown shows ${shown}`);
     await s.wb.screenshot(E2E_ARTIFACTS, '41-compose-update');
+  });
+  it('posts the update to the webhook set in the password box, shows a failure without logging, and hides the button once cleared', async () => {
+    const received: { method?: string; type?: string; path?: string; body: string }[] = [];
+    let answer = 200;
+    const server = http.createServer((req, res) => {
+      let body = '';
+      req.setEncoding('utf8');
+      req.on('data', (c: string) => (body += c));
+      req.on('end', () => {
+        received.push({ method: req.method, type: req.headers['content-type'], path: req.url, body });
+        res.statusCode = answer;
+        res.end(answer === 200 ? 'ok' : 'channel_is_archived');
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as AddressInfo).port;
+    const secretPath = '/services/T0E2E/B0OPS/e2eS3cr3tT0ken';
+    try {
+      // The URL goes in through the command's password box, never a setting.
+      await s.wb.runCommand('Incident: Set Status Update Webhook');
+      const prompt = await s.wb.answerInput(`http://127.0.0.1:${port}${secretPath}`);
+      assert.match(prompt, /secret storage/, prompt);
+      await s.wb.notification(`posted to http://127.0.0.1:${port}/[REDACTED]`);
+
+      // The open composer gains the button; the panel never shows the secret path.
+      await s.wb.runCommand('Incident: Compose Status Update');
+      await s.wb.pick(ID);
+      const frame = await s.wb.webview(`Status update: ${ID}`);
+      const post = frame.getByRole('button', { name: 'Post to webhook' });
+      await post.waitFor({ timeout: 20_000 });
+      assert.ok(!(await frame.locator('body').innerText()).includes('e2eS3cr3t'), 'the secret path is not shown');
+      await waitForText(frame, 'fill in', (t) => t.includes('**Incident ID:**'));
+      // The responder's own words (the prefilled text moves with the clock: its Next Update line).
+      const text = '**Mitigating: checkout 5xx > 2%**\n- Rolled back 7f3c; the error rate is falling\n- Next update by 22:30 UTC';
+      await frame.locator('vscode-textarea#update-text textarea').fill(text);
+      await waitForText(frame, 'take the edit', (t) => t === text);
+      const entry = statusUpdateEntryText('internal', text);
+      const count = (t: string) => t.split('\n').filter((l) => l.includes(` — ${entry}`)).length;
+      const before = count(readFileSync(logPath(), 'utf8'));
+
+      // A failing channel: the error is shown, the URL redacted, and the timeline is untouched.
+      answer = 500;
+      await post.click();
+      const failed = frame.getByRole('status').filter({ hasText: 'answered 500' });
+      await failed.waitFor({ timeout: 20_000 });
+      const failure = await failed.innerText();
+      assert.match(failure, /Nothing was logged\./, failure);
+      assert.ok(!failure.includes('e2eS3cr3t'), failure);
+      assert.equal(received.length, 1, 'the server was asked once');
+      assert.equal(count(readFileSync(logPath(), 'utf8')), before, 'nothing logged on failure');
+      await s.wb.dismissNotifications();
+
+      // The channel answers: it receives the Slack text as JSON, and the entry is logged.
+      answer = 200;
+      await post.click();
+      await frame.getByRole('status').filter({ hasText: `Posted to http://127.0.0.1:${port}/[REDACTED] and logged on the timeline: ${entry}` }).waitFor({ timeout: 20_000 });
+      assert.equal(received.length, 2);
+      const ok = received[1];
+      assert.equal(ok.method, 'POST');
+      assert.equal(ok.path, secretPath);
+      assert.match(ok.type ?? '', /^application\/json/);
+      assert.deepEqual(JSON.parse(ok.body), { text: markdownToSlack(text) });
+      await waitForFile(logPath(), 'the log to gain the posted update', (t) => count(t) === before + 1, 20_000);
+      await s.wb.screenshot(E2E_ARTIFACTS, '42-compose-update-webhook');
+
+      // Cleared: the button goes away from the open panel.
+      await s.wb.runCommand('Incident: Clear Status Update Webhook');
+      await s.wb.notification('removed from this workspace');
+      await post.waitFor({ state: 'detached', timeout: 20_000 });
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });

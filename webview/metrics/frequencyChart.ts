@@ -84,7 +84,8 @@ export class FrequencyChart {
         { stroke: fg, font, grid: { show: false }, ticks: { stroke: grid }, splits: () => xs, values: (_u, splits) => splits.map((i) => months[i] ?? '') },
         { stroke: fg, font, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] },
       ],
-      legend: { show: true },
+      // Not live: the legend names the severities; a bar's click lists its incidents (idle live values read "--").
+      legend: { show: true, live: false },
       cursor: { drag: { x: false, y: false }, points: { show: false } },
       series: [
         { label: 'Month', value: (_u, v) => (v === null ? '' : (months[v] ?? '')) },
