@@ -210,6 +210,8 @@ export function isDurationKey(key: string): boolean {
 }
 
 const PLACEHOLDER_WORDS = new Set(['tbd', 'tba', 'todo', 'n a', 'na', 'none', 'nil', 'null', 'xxx', 'placeholder', 'à compléter', 'a completar', 'por definir', 'a definir'].map(phraseKey));
+/** The ASCII letters a placeholder word can begin with (in both cases). */
+const PLACEHOLDER_INITIALS = new Set([...PLACEHOLDER_WORDS].flatMap((w) => (/^[a-z]/.test(w) ? [w[0], w[0].toUpperCase()] : [])));
 
 /**
  * `[TBD]`, `<your name>`, `{date}`: one bracketed run of words, nothing else. HTML such as
@@ -230,6 +232,11 @@ export function isPlaceholderValue(raw: string): boolean {
   if (!/[\p{L}\p{N}]/u.test(plain)) return true;
   const t = plain.trim();
   if (enclosedPlaceholder(t, '[', ']') || enclosedPlaceholder(t, '<', '>') || enclosedPlaceholder(t, '{', '}')) return true;
+  // Most values (names, times, severities) begin with a digit or a letter no placeholder word
+  // begins with: both checks below read words from the first character on, so neither can match.
+  // This runs for every field of every incident read.
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !PLACEHOLDER_INITIALS.has(t[0]))) return false;
   // `N/A`, `n.a.`: the whole value's words, whatever separates them.
   if (t.length <= 40 && PLACEHOLDER_WORDS.has(foldWord(t).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) return true;
   return PLACEHOLDER_WORDS.has(leadingWords(t, MAX_WORDS).words.join(' '));

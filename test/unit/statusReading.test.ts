@@ -277,3 +277,10 @@ test('Chinese, Japanese and Korean status keys and words: 状态：待处理 is 
     ],
   );
 });
+
+test('placeholder values in any case are read as empty; names, times and severities that begin like them are values', () => {
+  for (const v of ['TBD', 'tbd', 'Tba', 'TODO', 'Todo: write it', 'N/A', 'n.a.', 'NA', 'None', 'nil', 'NULL', 'XXX', 'Placeholder', 'à compléter', 'A completar', 'Por definir', 'a definir', '[TBD]', '<name>', '{date}', '—', '', '  '])
+    assert.equal(isPlaceholderValue(v), true, v);
+  for (const v of ['Nina Park', 'Todd Ames', 'Priya Natarajan', 'Alex', 'Xavier', 'Sam Okafor', '2026-11-20 14:30 UTC', '15 min', 'SEV-2', 'P1', 'None of the above: rollback', 'Ana', 'Tbilisi DC'])
+    assert.equal(isPlaceholderValue(v), false, v);
+});
