@@ -6,7 +6,7 @@
 import { type Policy, matchSeverity } from './policy';
 import { SEVERITY_WORDS } from './severityVocabulary';
 import { foldWord } from './statusWords';
-import { stripInline } from './text';
+import { isLetterOrDigitCode, stripInline } from './text';
 
 /** Keys that hold an impact: read as a severity only when the value starts with a severity token. */
 const IMPACT_KEYS = new Set(['impact', 'impacto', 'auswirkung', 'auswirkungen', 'impatto', 'влияние', 'воздействие'].map(foldWord));
@@ -30,7 +30,7 @@ const SEP = /[,;()[\]—–:/.!?|]/;
 const EDGE = /[\s.,;:()[\]—–\-/|!?]/;
 
 function isWordChar(c: string): boolean {
-  return /[\p{L}\p{N}]/u.test(c);
+  return isLetterOrDigitCode(c.charCodeAt(0));
 }
 
 /**

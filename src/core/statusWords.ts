@@ -4,7 +4,7 @@
 // The built-in words cover English, Spanish, Portuguese, French, German, Italian and Russian;
 // a playbook's own statuses (and its `resolvedStatus` list) are matched the same way.
 import type { Field } from './model';
-import { stripInline } from './text';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from './text';
 
 /** The built-in statuses a word can mean (the default playbook's spelling). */
 export type StatusMeaning = 'Investigating' | 'Identified' | 'Mitigating' | 'Monitoring' | 'Resolved' | 'Open';
@@ -64,7 +64,7 @@ function phraseKey(text: string): string {
 }
 
 function isLetterOrDigit(c: string): boolean {
-  return /[\p{L}\p{N}]/u.test(c);
+  return isLetterOrDigitCode(c.charCodeAt(0));
 }
 
 /**
@@ -229,7 +229,7 @@ function enclosedPlaceholder(t: string, open: string, close: string): boolean {
  */
 export function isPlaceholderValue(raw: string): boolean {
   const plain = stripInline(raw);
-  if (!/[\p{L}\p{N}]/u.test(plain)) return true;
+  if (!hasLetterOrDigit(plain)) return true;
   const t = plain.trim();
   if (enclosedPlaceholder(t, '[', ']') || enclosedPlaceholder(t, '<', '>') || enclosedPlaceholder(t, '{', '}')) return true;
   // Most values (names, times, severities) begin with a digit or a letter no placeholder word
@@ -238,7 +238,7 @@ export function isPlaceholderValue(raw: string): boolean {
   const c = t.charCodeAt(0);
   if ((c >= 48 && c <= 57) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !PLACEHOLDER_INITIALS.has(t[0]))) return false;
   // `N/A`, `n.a.`: the whole value's words, whatever separates them.
-  if (t.length <= 40 && PLACEHOLDER_WORDS.has(foldWord(t).replace(/[^\p{L}\p{N}]+/gu, ' ').trim())) return true;
+  if (t.length <= 40 && PLACEHOLDER_WORDS.has(lettersAndDigits(foldWord(t), ' ').trim())) return true;
   return PLACEHOLDER_WORDS.has(leadingWords(t, MAX_WORDS).words.join(' '));
 }
 

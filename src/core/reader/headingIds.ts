@@ -6,6 +6,7 @@
 // `Fix (PR #476)`) is none of these. Every scan here runs over the capped heading text (see
 // HEADING_FACTS_CAP) with bounded patterns or by hand.
 import { type Policy, matchSeverity } from '../policy';
+import { isLetterOrDigitCode } from '../text';
 import { monthNumber } from '../time';
 
 /**
@@ -34,7 +35,7 @@ const BRACKET_STATUS_WORDS = new Set([
 ]);
 
 function isLetterOrDigit(ch: string): boolean {
-  return /[\p{L}\p{N}]/u.test(ch);
+  return isLetterOrDigitCode(ch.charCodeAt(0));
 }
 
 function isSpaceChar(ch: string): boolean {

@@ -4,13 +4,17 @@
 // incident words and quotes are taken off. Also which sub-headings name a timeline, a checklist
 // or action items.
 import { type Policy, matchSeverity } from '../policy';
-import { stripInline } from '../text';
+import { hasLetterOrDigit, stripInline } from '../text';
 import { parseTimeValue } from '../time';
 import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
 
 const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;
-/** A date with a month word of another language: `16 июля 2026`, `2 de octubre de 2025`. */
-const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?\p{L}{3,12}\.?,?\s{1,3}(?:de\s{1,3})?\d{4})/u;
+/**
+ * A date with a month word of another language: `16 июля 2026`, `2 de octubre de 2025`. The
+ * month word is a whole letter run whose length (3 to 12) `findWordDate` checks: written
+ * `\p{L}{3,12}`, the pattern cost V8 15–30 ms to compile for two-byte text.
+ */
+const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?(\p{L}+)\.?,?\s{1,3}(?:de\s{1,3})?\d{4})/gu;
 /** A month alone: `## 2026-07 [paper] Title`. */
 const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
 /** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
@@ -45,6 +49,27 @@ export const HEADING_FACTS_CAP = 300;
 /** `text` with [from, to) replaced by as many spaces, so that offsets into it stay offsets into the heading. */
 function blank(text: string, from: number, to: number): string {
   return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+}
+
+/** The first word date in `rest` whose month word has 3 to 12 letters. */
+function findWordDate(rest: string): RegExpExecArray | null {
+  HEADING_WORD_DATE.lastIndex = 0;
+  for (let m = HEADING_WORD_DATE.exec(rest); m; m = HEADING_WORD_DATE.exec(rest)) {
+    if (m[2].length >= 3 && m[2].length <= 12) return m;
+    HEADING_WORD_DATE.lastIndex = m.index + 1;
+  }
+  return null;
+}
+
+/** Whether `text` holds four ASCII digits in a row (a year). */
+function hasFourDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    run = c >= 48 && c <= 57 ? run + 1 : 0;
+    if (run === 4) return true;
+  }
+  return false;
 }
 
 /** Reads a date (or a date range) at `at` of `rest`: its value, end date and length. */
@@ -161,7 +186,8 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     rest = blank(rest, from, pre.index + pre[0].length);
   }
   const dm = HEADING_DATE.exec(rest);
-  const wm = dm ? null : HEADING_WORD_DATE.exec(rest);
+  // Only a heading with a year can hold one (and the pattern's `\p{L}` is costly to compile).
+  const wm = dm || !hasFourDigits(rest) ? null : findWordDate(rest);
   const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
   const read = at === -1 ? undefined : readDateAt(rest, at, zone);
   let dateInNote = false;
@@ -169,7 +195,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     date = read.date;
     endDate = read.endDate;
     const open = rest.lastIndexOf('(', at);
-    dateInNote = open > 0 && rest.slice(open + 1, at).trim() === '' && /[\p{L}\p{N}]/u.test(rest.slice(0, open)) && rest.indexOf(')', at + read.length) !== -1;
+    dateInNote = open > 0 && rest.slice(open + 1, at).trim() === '' && hasLetterOrDigit(rest.slice(0, open)) && rest.indexOf(')', at + read.length) !== -1;
     rest = blank(rest, at, at + read.length);
   } else if (dm) {
     // Shaped like a date but not one (2026-02-30): kept out of the title all the same.
@@ -181,7 +207,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
       const without = blank(rest, from, from + 7);
       // A month alone makes a heading an incident only with a title beside it: `## 2026-07`
       // over a month's incidents is a container, like `## 2026`.
-      if (/[\p{L}\p{N}]/u.test(without)) {
+      if (hasLetterOrDigit(without)) {
         date = `${mm[1]}-${mm[2]}`;
         rest = without;
       }

@@ -1,7 +1,7 @@
 // Checklist tasks (`- [x] Page the on-call`) and action items (list items or table rows, with
 // an owner and a done state).
 import type { ActionItem, ChecklistItem } from '../model';
-import { splitTableRow, stripInline } from '../text';
+import { isLetterOrDigitCode, splitTableRow, stripInline } from '../text';
 import { type IndexContext, lineText } from './context';
 import { LIST_ITEM, hasChar, indentWidth } from './lineScan';
 import { tableAt } from './tables';
@@ -21,7 +21,7 @@ export function splitSkipNote(raw: string): { cut: number; reason: string } | nu
   const lower = raw.toLowerCase();
   for (let i = lower.indexOf('skipped'); i !== -1; i = lower.indexOf('skipped', i + 1)) {
     let after = i + 7;
-    if (/[\p{L}\p{N}]/u.test(raw[after] ?? '')) continue;
+    if (after < raw.length && isLetterOrDigitCode(raw.charCodeAt(after))) continue;
     if (raw[i - 1] === '(') {
       // `(skipped: reason)` closing the line.
       let end = raw.length;

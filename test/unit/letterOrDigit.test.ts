@@ -1,0 +1,39 @@
+// The letter-or-digit helpers answer from the code point for most characters; they must agree
+// with Unicode's classes, as `/[\p{L}\p{N}]/u` reads them, on every code point.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, normalizeToken } from '../../src/core/text';
+
+const CLASS = /[\p{L}\p{N}]/u;
+
+test('isLetterOrDigitCode agrees with \\p{L}|\\p{N} on every code point; lone surrogates and non-numbers are neither', () => {
+  const wrong: string[] = [];
+  for (let cp = 0; cp <= 0x10ffff; cp++) {
+    const expected = cp >= 0xd800 && cp <= 0xdfff ? false : CLASS.test(String.fromCodePoint(cp));
+    if (isLetterOrDigitCode(cp) !== expected) wrong.push(cp.toString(16));
+  }
+  assert.deepEqual(wrong.slice(0, 20), []);
+  assert.equal(isLetterOrDigitCode(Number.NaN), false);
+  assert.equal(isLetterOrDigitCode(0x110000), false);
+});
+
+test('hasLetterOrDigit and lettersAndDigits read text as the patterns they replace', () => {
+  const samples = [
+    '', ' ', '—', '— — —', 'SEV-1', 'Sev 3', 'N/A', 'n.a.', ' TBD ', '🔥 Checkout down 🔥', '🔥', '️⚠️', 'Résolu — 14:05', 'в работе', '事故 2026年7月',
+    '①②③', '½ done', 'x²', '𝐀𝐁𝐂 bold', '\ud83d', 'a\ud83db', '->→⇒', '│ box │', '«Résolu»', '—TBD—', 'Ⓐ', 'ℹ info', 'Ⅻ', '〇', '々',
+  ];
+  for (const s of samples) {
+    assert.equal(hasLetterOrDigit(s), CLASS.test(s), JSON.stringify(s));
+    for (const sep of ['', ' ']) assert.equal(lettersAndDigits(s, sep), s.replace(/[^\p{L}\p{N}]+/gu, sep), `${JSON.stringify(s)} with ${JSON.stringify(sep)}`);
+  }
+  assert.equal(normalizeToken('**SEV-3**'), 'sev3');
+  assert.equal(normalizeToken('Sev 3 — high'), 'sev3high');
+});
+
+test('lettersAndDigits is linear: 200 KB of alternating punctuation and letters', () => {
+  const s = '—a'.repeat(100_000);
+  const t0 = performance.now();
+  const out = lettersAndDigits(s, ' ');
+  assert.equal(out.length, s.length);
+  assert.ok(performance.now() - t0 < 1000);
+});
