@@ -16,7 +16,7 @@ import { sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
-import { findGitRoot, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { findGitRoot, findIncidentLog, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 import { isDrill } from '../core/oncall';
 import { UsageError, note, pad, print, printJson, shown } from './output';
 
@@ -78,7 +78,7 @@ Commands:
                                                 resolve, frequency and compliance figures
 
 Options:
-  --log PATH    The log (default: docs/INCIDENT_LOG.md under the git root)
+  --log PATH    The log (default: the nearest docs/INCIDENT_LOG.md from here up to the git root)
   -h, --help    Show this help
   --version     Print the version
 `;
@@ -288,7 +288,7 @@ async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   const cwd = process.cwd();
-  const logPath = values.log ? resolve(cwd, values.log) : resolve(findGitRoot(cwd) ?? cwd, 'docs/INCIDENT_LOG.md');
+  const logPath = values.log ? resolve(cwd, values.log) : findIncidentLog(cwd);
   const found = await policyFor(logPath);
   const playbookPath = found.path;
   // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4

@@ -48,6 +48,30 @@ export function isInsideFolder(folder: string, path: string): boolean {
  * The nearest folder at or above `dir` holding `.git`: a folder in a normal clone, a file in a
  * worktree or a submodule. Undefined outside any repository.
  */
+/**
+ * The log a command works on when none is given: the nearest `docs/INCIDENT_LOG.md` from `cwd`
+ * up to the repository root (a service's own log in a monorepo, or a sample folder's), else the
+ * one at the repository root (or under `cwd` outside a repository), where `declare` creates it.
+ */
+export function findIncidentLog(cwd: string, logPath = join('docs', 'INCIDENT_LOG.md')): string {
+  const start = resolve(cwd);
+  const top = findGitRoot(start);
+  for (let dir = start; top !== undefined; ) {
+    const candidate = join(dir, logPath);
+    let found: Stats | undefined;
+    try {
+      found = statSync(candidate, { throwIfNoEntry: false });
+    } catch {
+      found = undefined;
+    }
+    if (found?.isFile()) return candidate;
+    const parent = dirname(dir);
+    if (dir === top || parent === dir) break;
+    dir = parent;
+  }
+  return join(top ?? start, logPath);
+}
+
 export function findGitRoot(dir: string): string | undefined {
   let current = resolve(dir);
   for (;;) {

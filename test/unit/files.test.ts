@@ -26,7 +26,7 @@ import { setFlagsFromString } from 'node:v8';
 import { defaultPolicy, indexIncidentFile, indexLog } from '../../src/core';
 import { parseFrontMatter } from '../../src/core/frontMatter';
 import { LogFileError, findPlaybook, indexFile, linkRefusals, policyFor, readTextFile, writeTextFile } from '../../src/core/logFile';
-import { decodeHref, findGitRoot, repositoryRoot, resolveLinkedFile } from '../../src/core/paths';
+import { decodeHref, findGitRoot, findIncidentLog, repositoryRoot, resolveLinkedFile } from '../../src/core/paths';
 
 const made: string[] = [];
 after(() => {
@@ -118,6 +118,41 @@ test('reading keeps what it did: absent is undefined, a BOM stays, binary and in
   assert.match(readError(join(dir, 'bin.md')).message, /bin\.md is a binary file/);
   writeFileSync(join(dir, 'latin1.md'), Buffer.from([0x23, 0x20, 0xe9, 0x0a]));
   assert.match(readError(join(dir, 'latin1.md')).message, /latin1\.md is not valid UTF-8/);
+});
+
+test('the default log: the nearest docs/INCIDENT_LOG.md from the folder up to the repository root, else the root one', () => {
+  const repo = tempDir();
+  mkdirSync(join(repo, '.git'));
+  const rootLog = join(repo, 'docs', 'INCIDENT_LOG.md');
+  const service = join(repo, 'services', 'payments');
+  const deep = join(service, 'src', 'handlers');
+  mkdirSync(deep, { recursive: true });
+  // No log yet anywhere: the root's, where declare creates it.
+  assert.equal(findIncidentLog(deep), rootLog);
+  mkdirSync(join(repo, 'docs'));
+  writeFileSync(rootLog, '# Log\n');
+  assert.equal(findIncidentLog(deep), rootLog);
+  // A service with a log of its own: from anywhere inside it, that one.
+  mkdirSync(join(service, 'docs'));
+  writeFileSync(join(service, 'docs', 'INCIDENT_LOG.md'), '# Payments log\n');
+  assert.equal(findIncidentLog(deep), join(service, 'docs', 'INCIDENT_LOG.md'));
+  assert.equal(findIncidentLog(service), join(service, 'docs', 'INCIDENT_LOG.md'));
+  assert.equal(findIncidentLog(repo), rootLog);
+  // A folder (or a FIFO) of that name is not a log, and is never opened.
+  const other = join(repo, 'services', 'search');
+  mkdirSync(join(other, 'docs', 'INCIDENT_LOG.md'), { recursive: true });
+  assert.equal(findIncidentLog(other), rootLog);
+  const piped = join(repo, 'services', 'piped');
+  mkdirSync(join(piped, 'docs'), { recursive: true });
+  mkfifo(join(piped, 'docs', 'INCIDENT_LOG.md'));
+  assert.equal(findIncidentLog(piped), rootLog);
+  // Never above the repository: a log beside it is not this repository's.
+  const outer = tempDir();
+  mkdirSync(join(outer, 'docs'));
+  writeFileSync(join(outer, 'docs', 'INCIDENT_LOG.md'), '# Outer\n');
+  const inner = join(outer, 'repo');
+  mkdirSync(join(inner, '.git'), { recursive: true });
+  assert.equal(findIncidentLog(inner), join(inner, 'docs', 'INCIDENT_LOG.md'));
 });
 
 test('the repository root: .git as a folder or a file; without git, the workspace folder, else the log folder', () => {
