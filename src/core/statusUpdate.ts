@@ -65,11 +65,22 @@ export function statusUpdateEntryText(audience: Audience, text: string): string 
   return `Status update (${AUDIENCE_WORDS[audience]}): ${line.length > 200 ? line.slice(0, 199) + '…' : line}`;
 }
 
+/**
+ * What teams write by hand when they post to the status page: `Status page: "Degraded" posted`,
+ * `Status page updated — monitoring`, `Statuspage notice posted`, `Posted to the status page: …`,
+ * `Updated the status page`. Read from the entry's first words only.
+ */
+const HAND_STATUS_PAGE = /^(?:status ?page(?:\s?:| (?:updated?|posted|notice)\b| [—–-] )|(?:posted|published) (?:to|on) (?:the )?status ?page\b|updated (?:the )?status ?page\b)/;
+
 /** The audience of a status update entry; null for any other entry. */
 export function statusUpdateAudience(text: string): Audience | null {
-  const m = STATUS_UPDATE_ENTRY.exec(text.trimStart());
-  if (!m) return null;
-  return m[1].toLowerCase() === 'internal' ? 'internal' : 'statuspage';
+  const t = text.trimStart();
+  const m = STATUS_UPDATE_ENTRY.exec(t);
+  if (m) return m[1].toLowerCase() === 'internal' ? 'internal' : 'statuspage';
+  // Most entries are neither: rejected on their first character (this runs for every entry).
+  if (!'sSpPuU*_`['.includes(t[0] ?? ' ')) return null;
+  const head = stripInline(t.slice(0, 60)).toLowerCase();
+  return HAND_STATUS_PAGE.test(head) ? 'statuspage' : null;
 }
 
 /** An entry that is bookkeeping of the communication itself, not news about the incident. */

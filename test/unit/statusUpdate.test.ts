@@ -141,6 +141,11 @@ test('"Mark as sent" logs the first line; each audience’s countdown restarts f
   assert.equal(statusUpdateEntryText('internal', '\n  # Heading first\nrest'), 'Status update (internal): Heading first');
   assert.equal(statusUpdateAudience('Status update (internal): x'), 'internal');
   assert.equal(statusUpdateAudience('Status update posted'), null);
+  // Status-page posts written by hand count as status-page updates.
+  for (const e of ['Status page: "Order confirmations delayed" posted', '**Status page updated** — monitoring', 'Statuspage notice posted', 'status page update: investigating', 'Posted to the status page: degraded checkout', 'Published on status page', 'Updated the status page', 'Status page — identified'])
+    assert.equal(statusUpdateAudience(e), 'statuspage', e);
+  for (const e of ['Status page down too (statuspage.io outage)', 'Status: Investigating → Mitigating', 'Paged the payments on-call', 'Updated the runbook', 'Customers report the status page is slow'])
+    assert.equal(statusUpdateAudience(e), null, e);
 
   // Before: no status-page update yet, so no status-page countdown.
   assert.equal(nextStatusPageUpdateDue(inc, policy, NOW), null);
