@@ -24,6 +24,9 @@ describe('Metrics dashboard (code-server + Chromium)', function () {
     await frame.locator('.frequency-chart canvas').first().waitFor({ timeout: 20_000 });
     for (const name of ['Period', 'Severity']) await frame.getByRole('combobox', { name }).waitFor();
     await frame.getByRole('button', { name: 'Export CSV' }).waitFor();
+    // Away from the tab, whose hover would cover the panel's heading.
+    await s.page.mouse.move(300, 600);
+    await s.page.waitForTimeout(300);
     await s.wb.screenshot(E2E_ARTIFACTS, '40-metrics-dashboard');
 
     await frame.getByRole('button', { name: `Open ${ID}` }).first().click();
