@@ -3,7 +3,6 @@
 // the final update that closes the communication, from the incident and its review file.
 // Whatever neither says is written as not known yet, never made up.
 import { formatElapsed } from './duration';
-import { snoozeMinutes } from './check';
 import { isActive } from './indexer';
 import type { Incident } from './model';
 import { type Policy, matchSeverity } from './policy';
@@ -12,8 +11,8 @@ import { readReviewActionItems } from './reviewActions';
 import { type ReviewDoc, findReviewSection, readReview } from './reviewFile';
 import { stripInline } from './text';
 import { formatDisplayTime, formatLogTime, toDate } from './time';
-import { detectedAt, rawField, resolvedAt, startedAt, statusChangeOf } from './metrics/times';
-import { statusUpdateAudience, type UpdateFormat } from './statusUpdate';
+import { detectedAt, rawField, resolvedAt, startedAt } from './metrics/times';
+import { isResponseAction, type UpdateFormat } from './statusUpdate';
 
 export interface ExecutiveSummary {
   subject: string;
@@ -75,13 +74,6 @@ function oneParagraph(text: string): string {
     .join(' ');
 }
 
-/** Entries that record the response's bookkeeping rather than something done about the incident. */
-function isAction(text: string, policy: Policy): boolean {
-  const t = text.trim().toLowerCase();
-  if (!t || snoozeMinutes(text) !== null || statusUpdateAudience(text) !== null || statusChangeOf(text, policy)) return false;
-  return !['checklist:', 'incident declared', 'incident resolved', 'post-incident review', 'severity set', 'incident commander:', 'technical lead:', 'communications lead:'].some((p) => t.startsWith(p));
-}
-
 function at(value: Date | null, zone: string): string | null {
   return value ? formatLogTime(value, zone) : null;
 }
@@ -112,7 +104,7 @@ export function composeExecutiveSummary(incident: Incident, policy: Policy, revi
   const impact = reviewImpact(doc) ?? (impactField && !matchSeverity(policy, impactField) ? impactField : null) ?? (summaryField ? stripInline(summaryField.value) : null);
   const cause = sectionText(doc, 'rootCause') ?? rawField(incident, new Set(['root cause', 'cause']));
 
-  const actionEntries = incident.timeline.filter((e) => isAction(e.text, policy));
+  const actionEntries = incident.timeline.filter((e) => isResponseAction(e.text, policy));
   const shownActions = actionEntries.slice(-MAX_ACTIONS);
   const actionsTaken = shownActions.map((e) => `${e.at ? `${formatLogTime(toDate(e.at) as Date, zone)} ` : ''}${stripInline(e.text.trim())}${e.owner ? ` (@${e.owner})` : ''}`);
   if (actionEntries.length > shownActions.length) actionsTaken.unshift(`(${actionEntries.length - shownActions.length} earlier entries in the timeline)`);

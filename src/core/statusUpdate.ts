@@ -5,12 +5,12 @@
 // from the newest such entry, the internal one (like every timeline entry) from any.
 import { snoozeMinutes } from './check';
 import { isActive } from './indexer';
-import type { Incident, TimelineEntry } from './model';
+import type { Incident } from './model';
 import { type Policy, matchSeverity } from './policy';
 import { foldUserText, stripInline } from './text';
 import { formatLogTime, toDate } from './time';
 import { DateTime, IANAZone } from 'luxon';
-import { detectedAt, rawField } from './metrics/times';
+import { detectedAt, rawField, statusChangeOf } from './metrics/times';
 
 export type Audience = 'internal' | 'statuspage';
 export type UpdateFormat = 'markdown' | 'slack' | 'text';
@@ -83,9 +83,18 @@ export function statusUpdateAudience(text: string): Audience | null {
   return HAND_STATUS_PAGE.test(head) ? 'statuspage' : null;
 }
 
-/** An entry that is bookkeeping of the communication itself, not news about the incident. */
-function isCommsEntry(e: TimelineEntry): boolean {
-  return snoozeMinutes(e.text) !== null || statusUpdateAudience(e.text) !== null;
+/** Entries that start with these record the response's bookkeeping, not something done about the incident. */
+const BOOKKEEPING = ['checklist:', 'incident declared', 'incident resolved', 'post-incident review', 'severity set', 'incident commander:', 'technical lead:', 'communications lead:'];
+
+/**
+ * Whether an entry records something done about the incident (a finding, a fix, a check), as
+ * opposed to the response's bookkeeping: a status change, an update sent, a snooze, the
+ * declaration, a role assigned, a checklist tick. Updates and summaries list only these.
+ */
+export function isResponseAction(text: string, policy: Policy): boolean {
+  const t = text.trim().toLowerCase();
+  if (!t || snoozeMinutes(text) !== null || statusUpdateAudience(text) !== null || statusChangeOf(text, policy)) return false;
+  return !BOOKKEEPING.some((p) => t.startsWith(p));
 }
 
 /** The newest status-page update entry's time; null when none was logged. */
@@ -123,7 +132,7 @@ export function warRoomChannel(incident: Incident, policy: Policy): string | nul
 
 export function composeStatusUpdate(incident: Incident, policy: Policy, now: Date, audience: Audience = 'internal'): StatusUpdateDraft {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  const news = incident.timeline.filter((e) => !isCommsEntry(e) && e.text.trim() !== '');
+  const news = incident.timeline.filter((e) => isResponseAction(e.text, policy));
   const impactField = rawField(incident, IMPACT_KEYS);
   // `Impact` is also a severity alias: a value that names a severity is one, not an impact.
   const impact = impactField && !matchSeverity(policy, impactField) ? impactField : (news.at(-1)?.text.trim() ?? 'Under investigation.');

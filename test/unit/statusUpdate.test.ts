@@ -38,8 +38,8 @@ test('the internal update is prefilled with the template’s fields', () => {
   assert.equal(d.incidentId, 'INC-2026-1120-002');
   assert.equal(d.status, 'Mitigating');
   assert.equal(d.impact, '12% of checkouts fail with a 502; card payments only');
-  // The newest three entries, the snooze left out.
-  assert.deepEqual(d.actions.map((a) => a.text), ['Error rate traced to the 14:12 deploy of checkout-api', 'Status: Investigating → Mitigating', 'Rolling back checkout-api to v41']);
+  // The newest three things done: the declaration, the status change (the Status line says it) and the snooze are bookkeeping.
+  assert.deepEqual(d.actions.map((a) => a.text), ['Error rate traced to the 14:12 deploy of checkout-api', 'Rolling back checkout-api to v41']);
   assert.equal(d.eta, '15:30 UTC if the rollback holds');
   // SEV-1: every 30 min internally, every 60 min on the status page.
   assert.equal(d.nextUpdate?.toISOString(), '2026-11-20T15:30:00.000Z');
@@ -58,6 +58,11 @@ test('impact falls back to the newest entry; an Impact field naming a severity i
   const sevImpact = indexLog(log.replace('- **Severity:** SEV-2\n', '- **Impact:** high\n'), { policy }).incidents[1];
   assert.equal(sevImpact.severity, 'SEV-2');
   assert.equal(composeStatusUpdate(sevImpact, policy, NOW).impact, 'p99 latency <2 s & rising');
+  // The newest entry that records something done: not a status change, a declaration or an update sent.
+  const bookkeeping = indexLog(log.replace('- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n', '- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n- 2026-11-20 09:12 UTC — Incident declared (SEV-2) (@lee)\n- 2026-11-20 09:15 UTC — Status: Investigating → Identified (@lee)\n- 2026-11-20 09:20 UTC — Status page: "Search is slow" posted (@lee)\n'), { policy }).incidents[1];
+  assert.equal(bookkeeping.timeline.length, 4);
+  assert.equal(composeStatusUpdate(bookkeeping, policy, NOW).impact, 'p99 latency <2 s & rising');
+  assert.deepEqual(composeStatusUpdate(bookkeeping, policy, NOW).actions.map((a) => a.text), ['p99 latency <2 s & rising']);
   // No entries and no Impact: said plainly.
   const bare = indexLog('## INC-2026-1120-003: Bare\n- **Severity:** SEV-3\n- **Status:** Investigating\n', { policy }).incidents[0];
   const d = composeStatusUpdate(bare, policy, NOW);
@@ -79,7 +84,6 @@ test('markdown, Slack mrkdwn and plain text', () => {
 - **Impact:** 12% of checkouts fail with a 502; card payments only
 - **Actions:**
   - 14:40 UTC Error rate traced to the 14:12 deploy of checkout-api (@sam)
-  - 14:45 UTC Status: Investigating → Mitigating (@dana)
   - 14:52 UTC Rolling back checkout-api to v41 (@sam)
 - **ETA:** 15:30 UTC if the rollback holds
 - **Next Update:** 2026-11-20 15:30 UTC
