@@ -111,7 +111,6 @@ Incident ID: ${id}
 Status: Investigating (SEV-1)
 Impact: 12% of checkouts fail
 Actions:
-  - 14:30 UTC Incident declared (SEV-1) (@Ana)
   - 14:50 UTC Rolled back checkout-api (@sam)
 ETA: Not known yet.
 Next Update: 2026-11-20 15:30 UTC
