@@ -21,24 +21,51 @@ export function reviewReminderText(late: readonly OverdueReview[]): string {
   return `$(notebook) ${late.length} reviews overdue`;
 }
 
+/** A review's front matter values; none when it cannot be read (it is still a review begun). */
+function frontMatterValues(text: string): Record<string, string | null> {
+  try {
+    return readReview(text).frontMatter?.values ?? {};
+  } catch {
+    return {};
+  }
+}
+
 export class ReviewReminderStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('incidentPlaybook.reviewDue', vscode.StatusBarAlignment.Left, 49);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private readonly timer: ReturnType<typeof setInterval>;
   private running: Promise<void> | undefined;
+  private pending: Promise<void> | undefined;
   private late: OverdueReview[] = [];
+  /**
+   * What each review file says (status, due date), by its URI; null when it does not exist. The
+   * log changes with every edit, its reviews seldom: they are read again only when one is saved,
+   * changed on disk (a pull) or created, or when `refresh` is called.
+   */
+  private readonly facts = new Map<string, ReviewFileFacts | null>();
+  /** Bumped whenever facts are forgotten: a run that began before keeps what it read to itself. */
+  private generation = 0;
 
   constructor(private readonly store: LogStore) {
     this.item.name = 'Incident Playbook: reviews due';
+    const reviews = vscode.workspace.createFileSystemWatcher('**/pir/*.md');
+    const forget = (uri: vscode.Uri) => {
+      if (!this.isReview(uri)) return;
+      this.facts.delete(uri.toString());
+      this.generation++;
+      void this.update();
+    };
     this.disposables.push(
-      store.onDidChange(() => void this.refresh()),
+      reviews,
+      reviews.onDidCreate(forget),
+      reviews.onDidChange(forget),
+      reviews.onDidDelete(forget),
+      store.onDidChange(() => void this.update()),
       // A review marked final (or its due date moved) in the form or by hand.
-      vscode.workspace.onDidSaveTextDocument((d) => {
-        if (this.isReview(d.uri)) void this.refresh();
-      }),
+      vscode.workspace.onDidSaveTextDocument((d) => forget(d.uri)),
     );
-    setTimeout(() => void this.refresh(), 0);
-    this.timer = setInterval(() => void this.refresh(), RECHECK_MS);
+    setTimeout(() => void this.update(), 0);
+    this.timer = setInterval(() => void this.update(), RECHECK_MS);
   }
 
   private isReview(uri: vscode.Uri): boolean {
@@ -46,8 +73,25 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
     return !!log && uri.path.endsWith('.md') && uri.path.startsWith(vscode.Uri.joinPath(log, '..', 'pir').path + '/');
   }
 
+  /** Reads every review again, then shows what is late. */
   refresh(): Promise<void> {
-    this.running ??= this.render().finally(() => (this.running = undefined));
+    this.facts.clear();
+    this.generation++;
+    return this.update();
+  }
+
+  /** Shows what is late, reading only the reviews not read yet. Calls while one runs share one more run after it. */
+  private update(): Promise<void> {
+    if (this.running) {
+      this.pending ??= this.running.then(() => {
+        this.pending = undefined;
+        return this.update();
+      });
+      return this.pending;
+    }
+    this.running = this.render().finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
@@ -59,12 +103,19 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
     const oldest = now.getTime() - CANDIDATE_DAYS * 86_400_000;
     const candidates = state.index.incidents.filter((i) => i.resolved && !isActive(i, state.policy) && (toDate(i.resolved)?.getTime() ?? 0) >= oldest);
     const facts = new Map<Incident, ReviewFileFacts>();
+    const generation = this.generation;
     await Promise.all(
       candidates.map(async (incident) => {
-        const read = await readText(vscode.Uri.joinPath(logUri, '..', 'pir', reviewFileName(incident)));
-        if (read.kind !== 'ok') return;
-        const values = readReview(read.text).frontMatter?.values ?? {};
-        facts.set(incident, { status: values.status ?? null, due: values.review_due ?? null });
+        const uri = vscode.Uri.joinPath(logUri, '..', 'pir', reviewFileName(incident));
+        const key = uri.toString();
+        let known = this.facts.get(key);
+        if (known === undefined) {
+          const read = await readText(uri);
+          const values = read.kind === 'ok' ? frontMatterValues(read.text) : undefined;
+          known = values ? { status: values.status ?? null, due: values.review_due ?? null } : null;
+          if (generation === this.generation) this.facts.set(key, known);
+        }
+        if (known) facts.set(incident, known);
       }),
     );
     this.show(overdueReviews(candidates, state.policy, now, (i) => facts.get(i)));
