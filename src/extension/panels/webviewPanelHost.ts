@@ -81,6 +81,7 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
     protected readonly label: string,
   ) {
     panel.webview.options = webviewOptions(ctx.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
     // Hidden webviews are unloaded; shown again, the page loads anew and says `ready` again.
@@ -96,6 +97,14 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
   protected load(app: string, styles: readonly string[] = []): void {
     this.ready = false;
     this.panel.webview.html = panelHtml(this.panel.webview, this.ctx.extensionUri, app, this.panel.title, styles);
+  }
+
+  /** Refreshes the page every `ms` while it is visible (its clocks and countdowns). */
+  protected refreshEvery(ms: number): void {
+    const timer = setInterval(() => {
+      if (this.panel.visible) void this.refresh();
+    }, ms);
+    this.register({ dispose: () => clearInterval(timer) });
   }
 
   protected register<T extends vscode.Disposable>(d: T): T {
