@@ -15,7 +15,7 @@ import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
 import { displayZone, logContext, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
-import { PanelRegistry, restoredIncident } from './panelRegistry';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
@@ -23,21 +23,15 @@ import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 const CLOCK_MS = 30_000;
 
 export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, ChecklistToWebview> {
-  private readonly messageSchema;
 
   constructor(
     panel: vscode.WebviewPanel,
     ctx: PanelContext,
     readonly incidentId: string,
   ) {
-    super(panel, ctx, `Checklist panel (${incidentId})`);
-    this.messageSchema = checklistMessageSchema(incidentId);
+    super(panel, ctx, `Checklist panel (${incidentId})`, checklistMessageSchema(incidentId));
     this.refreshEvery(CLOCK_MS);
     this.load('checklist');
-  }
-
-  protected schema() {
-    return this.messageSchema;
   }
 
   protected async snapshot(): Promise<ChecklistToWebview> {
@@ -110,13 +104,7 @@ function itemAt(index: LogIndex, id: string, ref: { index: number; text: string 
 /** The open panels, one per incident. */
 export class ChecklistPanels extends PanelRegistry<ChecklistPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, {
-      viewType: CHECKLIST_VIEW_TYPE,
-      viewColumn: vscode.ViewColumn.Beside,
-      create: (panel, id) => new ChecklistPanel(panel, ctx, id),
-      restoredKey: restoredIncident,
-      notRestored: 'Checklist panel: not restored (its saved state names no incident).',
-    });
+    super(ctx, incidentPanelKind(CHECKLIST_VIEW_TYPE, 'Checklist panel', (panel, id) => new ChecklistPanel(panel, ctx, id)));
   }
 
   /**

@@ -15,7 +15,7 @@ import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { composeReadOnlyReason, composeView } from './composeView';
 import { displayZone, logContext, readIncident } from './incidentPanel';
-import { PanelRegistry, restoredIncident } from './panelRegistry';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 import type { WebhookSecrets } from './webhookSecret';
@@ -29,7 +29,6 @@ export interface ComposeArgs extends IncidentArgs {
 }
 
 export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeToWebview> {
-  private readonly messageSchema;
   /** The audience the page shows; the page's toggle changes it. */
   audience: UpdateAudience;
   /** How long a webhook post may take. */
@@ -42,15 +41,10 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
     readonly incidentId: string,
     audience: UpdateAudience = 'internal',
   ) {
-    super(panel, ctx, `Status update composer (${incidentId})`);
+    super(panel, ctx, `Status update composer (${incidentId})`, composeMessageSchema(incidentId));
     this.audience = audience;
-    this.messageSchema = composeMessageSchema(incidentId);
     this.refreshEvery(CLOCK_MS);
     this.load('compose');
-  }
-
-  protected schema() {
-    return this.messageSchema;
   }
 
   protected async snapshot(): Promise<ComposeToWebview> {
@@ -138,13 +132,7 @@ export class ComposePanels extends PanelRegistry<ComposePanel> {
     ctx: PanelContext,
     private readonly webhooks: WebhookSecrets,
   ) {
-    super(ctx, {
-      viewType: COMPOSE_VIEW_TYPE,
-      viewColumn: vscode.ViewColumn.Beside,
-      create: (panel, id) => new ComposePanel(panel, ctx, webhooks, id),
-      restoredKey: restoredIncident,
-      notRestored: 'Status update composer: not restored (its saved state names no incident).',
-    });
+    super(ctx, incidentPanelKind(COMPOSE_VIEW_TYPE, 'Status update composer', (panel, id) => new ComposePanel(panel, ctx, webhooks, id)));
     // Setting or clearing the webhook shows or hides "Post to webhook" in every open composer.
     this.subscription = webhooks.onDidChange(() => {
       for (const p of this.openPanels()) void p.refresh();

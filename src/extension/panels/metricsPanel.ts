@@ -54,12 +54,8 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsTo
   private listed = new Set<string>();
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext) {
-    super(panel, ctx, 'Metrics dashboard');
+    super(panel, ctx, 'Metrics dashboard', metricsMessageSchema);
     this.load('metrics', ['uplot.css']);
-  }
-
-  protected schema() {
-    return metricsMessageSchema;
   }
 
   /** The core's result for the current filter, or why there is none. */

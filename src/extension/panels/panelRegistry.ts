@@ -24,10 +24,21 @@ export interface PanelKind<P extends RegisteredPanel> {
   notRestored?: string;
 }
 
-/** The key of an incident's panel: the incident its page saved (`{ incident }`, validated). */
-export function restoredIncident(state: unknown): string | undefined {
-  const parsed = panelStateSchema.safeParse(state);
-  return parsed.success ? parsed.data.incident : undefined;
+/**
+ * Panels keyed by incident, opened beside the editor. A restored one is keyed by the incident
+ * its page saved (`{ incident }`, validated); `label` names the kind in the output channel.
+ */
+export function incidentPanelKind<P extends RegisteredPanel>(viewType: string, label: string, create: (panel: vscode.WebviewPanel, incidentId: string) => P): PanelKind<P> {
+  return {
+    viewType,
+    viewColumn: vscode.ViewColumn.Beside,
+    create,
+    restoredKey: (state) => {
+      const parsed = panelStateSchema.safeParse(state);
+      return parsed.success ? parsed.data.incident : undefined;
+    },
+    notRestored: `${label}: not restored (its saved state names no incident).`,
+  };
 }
 
 export class PanelRegistry<P extends RegisteredPanel> implements vscode.WebviewPanelSerializer, vscode.Disposable {

@@ -18,7 +18,7 @@ import { chooseIncident } from '../incidentPicker';
 import { inSyncWithDisk } from '../logEdit';
 import { exists } from '../logStore';
 import { displayZone } from './incidentPanel';
-import { PanelRegistry, restoredIncident } from './panelRegistry';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
 import { reviewView } from './reviewView';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
@@ -37,7 +37,6 @@ async function reviewDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
 }
 
 export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
-  private readonly messageSchema;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -45,8 +44,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     ctx: PanelContext,
     readonly incidentId: string,
   ) {
-    super(panel, ctx, `Review panel (${incidentId})`);
-    this.messageSchema = reviewMessageSchema(incidentId);
+    super(panel, ctx, `Review panel (${incidentId})`, reviewMessageSchema(incidentId));
     // The form follows the review's document as it is edited (by hand, by Undo) and the file on
     // disk (git, the CLI) when no editor holds it.
     this.register(
@@ -74,10 +72,6 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
   private follow(): void {
     clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => void this.refresh(), FOLLOW_MS);
-  }
-
-  protected schema() {
-    return this.messageSchema;
   }
 
   protected async snapshot(): Promise<ReviewToWebview> {
@@ -197,13 +191,7 @@ function itemLine(text: string, ref: { line: number; action: string }): number {
 /** The open panels, one per incident. */
 export class ReviewPanels extends PanelRegistry<ReviewPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, {
-      viewType: REVIEW_VIEW_TYPE,
-      viewColumn: vscode.ViewColumn.Beside,
-      create: (panel, id) => new ReviewPanel(panel, ctx, id),
-      restoredKey: restoredIncident,
-      notRestored: 'Review panel: not restored (its saved state names no incident).',
-    });
+    super(ctx, incidentPanelKind(REVIEW_VIEW_TYPE, 'Review panel', (panel, id) => new ReviewPanel(panel, ctx, id)));
   }
 
   /**

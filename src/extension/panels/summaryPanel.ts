@@ -12,7 +12,7 @@ import { Commands, type IncidentArgs, stringArg } from '../commandIds';
 import { chooseIncident } from '../incidentPicker';
 import { markdownToPlain, summaryView } from './summaryView';
 import { readIncident } from './incidentPanel';
-import { PanelRegistry, restoredIncident } from './panelRegistry';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { SUMMARY_VIEW_TYPE } from './registerSummaryPanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
@@ -32,15 +32,13 @@ async function reviewOf(logUri: vscode.Uri, incident: Incident): Promise<{ text:
 }
 
 export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryToWebview> {
-  private readonly messageSchema;
 
   constructor(
     panel: vscode.WebviewPanel,
     ctx: PanelContext,
     readonly incidentId: string,
   ) {
-    super(panel, ctx, `Executive summary (${incidentId})`);
-    this.messageSchema = summaryMessageSchema(incidentId);
+    super(panel, ctx, `Executive summary (${incidentId})`, summaryMessageSchema(incidentId));
     // The review is a file of its own: a save there refills the summary.
     this.register(
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -48,10 +46,6 @@ export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryTo
       }),
     );
     this.load('summary');
-  }
-
-  protected schema() {
-    return this.messageSchema;
   }
 
   protected async snapshot(): Promise<SummaryToWebview> {
@@ -80,13 +74,7 @@ export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryTo
 /** The open summary composers, one per incident. */
 export class SummaryPanels extends PanelRegistry<SummaryPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, {
-      viewType: SUMMARY_VIEW_TYPE,
-      viewColumn: vscode.ViewColumn.Beside,
-      create: (panel, id) => new SummaryPanel(panel, ctx, id),
-      restoredKey: restoredIncident,
-      notRestored: 'Executive summary: not restored (its saved state names no incident).',
-    });
+    super(ctx, incidentPanelKind(SUMMARY_VIEW_TYPE, 'Executive summary', (panel, id) => new SummaryPanel(panel, ctx, id)));
   }
 
   async openPanel(args: Partial<IncidentArgs>): Promise<SummaryPanel | undefined> {
