@@ -1,5 +1,6 @@
-// Styles several panels share: the page's width and heading, and the facts list (a grid of
-// names and values). Each panel adds its own after these, in its `static styles` array.
+// Styles several panels share: the page's width and heading, the facts list (a grid of names
+// and values), text tones, button rows, the read-only note and markdown text areas. Each panel
+// adds its own after these, in its `static styles` array (later rules win).
 import { css } from 'lit';
 
 /** The page's block and its title. */
@@ -30,5 +31,45 @@ export const factsListStyles = css`
   .facts dd {
     margin: 0;
     overflow-wrap: anywhere;
+  }
+`;
+
+/** Text tones: secondary text, errors, warnings. */
+export const toneStyles = css`
+  .muted {
+    color: var(--vscode-descriptionForeground);
+  }
+  .error {
+    color: var(--vscode-errorForeground);
+  }
+  .warn {
+    color: var(--vscode-editorWarning-foreground);
+  }
+`;
+
+/** `.actions`: a row of buttons that wraps; each panel sets its margins. */
+export const actionsRowStyles = css`
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+`;
+
+/** `.readonly`: the note saying why the panel cannot write. */
+export const readOnlyNoteStyles = css`
+  .readonly {
+    padding: 8px 12px;
+    border-left: 3px solid var(--vscode-editorWarning-foreground);
+    background: var(--vscode-textBlockQuote-background);
+    margin: 8px 0;
+  }
+`;
+
+/** A text area as wide as the page, in the editor's font (the text is markdown). */
+export const editorTextAreaStyles = css`
+  vscode-textarea {
+    width: 100%;
+    font-family: var(--vscode-editor-font-family);
   }
 `;

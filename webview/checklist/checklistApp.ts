@@ -1,8 +1,8 @@
 // The response checklist panel's page: the incident's facts and clocks, its phases with
 // progress, and the items to tick. Everything from the log is rendered through Lit bindings
 // (as text); the page only sends intents, which the host validates and carries out.
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
-import { panelPageStyles, factsListStyles } from '../panelStyles';
+import { css, html, nothing } from 'lit';
+import { actionsRowStyles, factsListStyles, panelPageStyles, readOnlyNoteStyles, toneStyles } from '../panelStyles';
 import { live } from 'lit/directives/live.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -11,11 +11,9 @@ import '@vscode-elements/elements/dist/vscode-collapsible/index.js';
 import '@vscode-elements/elements/dist/vscode-icon/index.js';
 import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { ChecklistFromWebview, ChecklistItemView, ChecklistPhaseView, ChecklistToWebview, ChecklistView, PanelCommand, PanelState } from '../../src/shared/protocol';
-import { type PanelChannel, panelChannel } from '../api';
+import type { ChecklistFromWebview, ChecklistItemView, ChecklistPhaseView, ChecklistView, PanelCommand } from '../../src/shared/protocol';
+import { IncidentPanelElement, mountPanel } from '../panelElement';
 import { linkParts } from '../text';
-
-type Channel = PanelChannel<ChecklistToWebview, ChecklistFromWebview, PanelState>;
 
 const BUTTONS: ReadonlyArray<{ command: PanelCommand; label: string; icon: string; activeOnly: boolean }> = [
   { command: 'addTimelineEntry', label: 'Add Timeline Entry', icon: 'add', activeOnly: false },
@@ -24,42 +22,19 @@ const BUTTONS: ReadonlyArray<{ command: PanelCommand; label: string; icon: strin
   { command: 'composeUpdate', label: 'Compose Update', icon: 'megaphone', activeOnly: true },
 ];
 
-export class IncidentChecklist extends LitElement {
+export class IncidentChecklist extends IncidentPanelElement<ChecklistView, ChecklistFromWebview> {
   static properties = {
-    view: { state: true },
-    missing: { state: true },
     skipping: { state: true },
   };
 
-  declare view: ChecklistView | undefined;
-  declare missing: string | undefined;
   /** The item whose skip reason is being asked for. */
   declare skipping: number | undefined;
-  channel: Channel | undefined;
 
   static styles = [
-    panelPageStyles, factsListStyles,
+    panelPageStyles, factsListStyles, toneStyles, actionsRowStyles, readOnlyNoteStyles,
     css`
-    .warn {
-      color: var(--vscode-editorWarning-foreground);
-    }
-    .error {
-      color: var(--vscode-errorForeground);
-    }
-    .muted {
-      color: var(--vscode-descriptionForeground);
-    }
     .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
       margin: 12px 0 16px;
-    }
-    .readonly {
-      padding: 8px 12px;
-      border-left: 3px solid var(--vscode-editorWarning-foreground);
-      background: var(--vscode-textBlockQuote-background);
-      margin: 8px 0;
     }
     vscode-collapsible {
       margin-bottom: 8px;
@@ -96,39 +71,8 @@ export class IncidentChecklist extends LitElement {
     `,
   ];
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    const channel = this.channel;
-    if (!channel) return;
-    channel.onMessage((m) => this.receive(m));
-    channel.post({ type: 'ready' });
-  }
-
-  private receive(m: ChecklistToWebview): void {
-    switch (m.type) {
-      case 'state':
-        this.view = m.view;
-        this.missing = undefined;
-        this.channel?.setState({ incident: m.view.incident.id });
-        break;
-      case 'missing':
-        this.missing = m.message;
-        break;
-      case 'notice':
-        break;
-    }
-  }
-
-  protected updated(changed: PropertyValues): void {
-    if (changed.has('view') && this.view) document.title = `Checklist: ${this.view.incident.id}`;
-  }
-
-  private send(message: ChecklistFromWebview): void {
-    this.channel?.post(message);
-  }
-
-  private get incidentId(): string {
-    return this.view?.incident.id ?? '';
+  protected pageTitle(v: ChecklistView): string {
+    return `Checklist: ${v.incident.id}`;
   }
 
   private onToggle(item: ChecklistItemView, e: Event): void {
@@ -221,8 +165,5 @@ export class IncidentChecklist extends LitElement {
 }
 
 export function startChecklistApp(root: HTMLElement): void {
-  if (!customElements.get('incident-checklist')) customElements.define('incident-checklist', IncidentChecklist);
-  const app = document.createElement('incident-checklist') as IncidentChecklist;
-  app.channel = panelChannel();
-  root.append(app);
+  mountPanel(root, 'incident-checklist', IncidentChecklist);
 }

@@ -3,38 +3,29 @@
 // workspace has one; the war-room channel. Everything
 // from the log is rendered through Lit bindings (as text); the page only sends intents, which
 // the host validates and carries out (the clipboard and the log are the host's).
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
-import { panelPageStyles, factsListStyles } from '../panelStyles';
+import { css, html, nothing } from 'lit';
+import { actionsRowStyles, editorTextAreaStyles, factsListStyles, panelPageStyles, readOnlyNoteStyles, toneStyles } from '../panelStyles';
 import { live } from 'lit/directives/live.js';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import type { ComposeClockView, ComposeFromWebview, ComposeToWebview, ComposeView, PanelState, UpdateAudience } from '../../src/shared/protocol';
-import { type PanelChannel, panelChannel } from '../api';
-
-type Channel = PanelChannel<ComposeToWebview, ComposeFromWebview, PanelState>;
+import type { ComposeClockView, ComposeFromWebview, ComposeView, UpdateAudience } from '../../src/shared/protocol';
+import { IncidentPanelElement, mountPanel } from '../panelElement';
 
 const AUDIENCE_LABELS: Record<UpdateAudience, string> = { internal: 'Internal (team)', statuspage: 'Status page (customers)' };
 
-export class IncidentComposer extends LitElement {
+export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeFromWebview> {
   static properties = {
-    view: { state: true },
-    missing: { state: true },
     text: { state: true },
     edited: { state: true },
-    notice: { state: true },
   };
 
-  declare view: ComposeView | undefined;
-  declare missing: string | undefined;
   /** The text in the editor: the prefilled update until the responder edits it. */
   declare text: string;
   /** The responder changed the text: a new snapshot from the log does not replace it. */
   declare edited: boolean;
-  declare notice: { level: 'info' | 'error'; message: string } | undefined;
-  channel: Channel | undefined;
 
   constructor() {
     super();
@@ -43,29 +34,10 @@ export class IncidentComposer extends LitElement {
   }
 
   static styles = [
-    panelPageStyles, factsListStyles,
+    panelPageStyles, factsListStyles, toneStyles, actionsRowStyles, readOnlyNoteStyles, editorTextAreaStyles,
     css`
-    .error {
-      color: var(--vscode-errorForeground);
-    }
-    .muted {
-      color: var(--vscode-descriptionForeground);
-    }
     .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
       margin: 12px 0;
-    }
-    vscode-textarea {
-      width: 100%;
-      font-family: var(--vscode-editor-font-family);
-    }
-    .readonly {
-      padding: 8px 12px;
-      border-left: 3px solid var(--vscode-editorWarning-foreground);
-      background: var(--vscode-textBlockQuote-background);
-      margin: 8px 0;
     }
     code {
       font-family: var(--vscode-editor-font-family);
@@ -73,46 +45,18 @@ export class IncidentComposer extends LitElement {
     `,
   ];
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    const channel = this.channel;
-    if (!channel) return;
-    channel.onMessage((m) => this.receive(m));
-    channel.post({ type: 'ready' });
-  }
-
-  private receive(m: ComposeToWebview): void {
-    switch (m.type) {
-      case 'state': {
-        const audienceChanged = this.view?.audience !== m.view.audience || this.view?.incident.id !== m.view.incident.id;
-        this.view = m.view;
-        this.missing = undefined;
-        if (!this.edited || audienceChanged) {
-          this.text = m.view.markdown;
-          this.edited = false;
-        }
-        this.channel?.setState({ incident: m.view.incident.id });
-        break;
-      }
-      case 'missing':
-        this.missing = m.message;
-        break;
-      case 'notice':
-        this.notice = { level: m.level, message: m.message };
-        break;
+  /** A new snapshot replaces the text unless the responder edited it (for the same audience). */
+  protected adopt(view: ComposeView): void {
+    const audienceChanged = this.view?.audience !== view.audience || this.view?.incident.id !== view.incident.id;
+    this.view = view;
+    if (!this.edited || audienceChanged) {
+      this.text = view.markdown;
+      this.edited = false;
     }
   }
 
-  protected updated(changed: PropertyValues): void {
-    if (changed.has('view') && this.view) document.title = `Update: ${this.view.incident.id}`;
-  }
-
-  private send(message: ComposeFromWebview): void {
-    this.channel?.post(message);
-  }
-
-  private get incidentId(): string {
-    return this.view?.incident.id ?? '';
+  protected pageTitle(v: ComposeView): string {
+    return `Update: ${v.incident.id}`;
   }
 
   private onInput(e: Event): void {
@@ -183,8 +127,5 @@ export class IncidentComposer extends LitElement {
 }
 
 export function startComposeApp(root: HTMLElement): void {
-  if (!customElements.get('incident-composer')) customElements.define('incident-composer', IncidentComposer);
-  const app = document.createElement('incident-composer') as IncidentComposer;
-  app.channel = panelChannel();
-  root.append(app);
+  mountPanel(root, 'incident-composer', IncidentComposer);
 }

@@ -3,13 +3,12 @@
 // The period and severity filters are sent to the host, which recomputes; a listed incident (or
 // a bar holding one incident) opens in the log. Everything from the log is rendered through Lit
 // bindings (as text).
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { type PropertyValues, css, html, nothing } from 'lit';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import type { MetricsFromWebview, MetricsPeriod, MetricsToWebview, MetricsView } from '../../src/shared/protocol';
-import { type PanelChannel, panelChannel } from '../api';
+import type { MetricsFromWebview, MetricsPeriod, MetricsView } from '../../src/shared/protocol';
+import { PanelElement, mountPanel } from '../panelElement';
+import { panelPageStyles, toneStyles } from '../panelStyles';
 import { type BarHit, FrequencyChart } from './frequencyChart';
-
-type Channel = PanelChannel<MetricsToWebview, MetricsFromWebview, unknown>;
 
 // In the order offered (the protocol's METRICS_PERIODS; its values are not imported: zod stays out of the page).
 const PERIOD_LABELS: Record<MetricsPeriod, string> = { '30d': 'Last 30 days', '90d': 'Last 90 days', '365d': 'Last 365 days', all: 'All time' };
@@ -27,32 +26,21 @@ export function formatMinutes(minutes: number | null): string {
 
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 1000) / 10}%`);
 
-export class IncidentMetrics extends LitElement {
+export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebview> {
   static properties = {
-    view: { state: true },
-    missing: { state: true },
-    notice: { state: true },
     bar: { state: true },
   };
 
-  declare view: MetricsView | undefined;
-  declare missing: string | undefined;
-  declare notice: string | undefined;
   /** The bar clicked: the list shows its month and severity only. */
   declare bar: BarHit | undefined;
-  channel: Channel | undefined;
   private chart: FrequencyChart | undefined;
   private readonly chartHost = document.createElement('div');
 
-  static styles = css`
+  static styles = [
+    panelPageStyles, toneStyles,
+    css`
     :host {
-      display: block;
       max-width: 1100px;
-    }
-    h1 {
-      font-size: 1.4em;
-      font-weight: 600;
-      margin: 16px 0 8px;
     }
     h2 {
       font-size: 1.1em;
@@ -92,9 +80,6 @@ export class IncidentMetrics extends LitElement {
       font-weight: 600;
       color: var(--vscode-descriptionForeground);
     }
-    .muted {
-      color: var(--vscode-descriptionForeground);
-    }
     button.link {
       background: none;
       border: none;
@@ -119,37 +104,35 @@ export class IncidentMetrics extends LitElement {
     .summary strong {
       font-size: 1.4em;
     }
-  `;
+    `,
+  ];
 
   connectedCallback(): void {
-    super.connectedCallback();
     // The chart lives in the light DOM (slotted), where uPlot's stylesheet reaches it.
     this.chartHost.slot = 'chart';
     this.chartHost.className = 'frequency-chart';
     if (!this.chartHost.parentElement) this.append(this.chartHost);
-    const channel = this.channel;
-    if (!channel) return;
-    channel.onMessage((m) => this.receive(m));
-    channel.post({ type: 'ready' });
+    super.connectedCallback();
   }
 
-  private receive(m: MetricsToWebview): void {
-    switch (m.type) {
-      case 'state':
-        this.view = m.view;
-        this.missing = undefined;
-        this.bar = undefined;
-        break;
-      case 'missing':
-        this.missing = m.message;
-        break;
-      case 'notice':
-        this.notice = m.message;
-        break;
-    }
+  /** A new snapshot shows all its incidents again: a clicked bar's filter ends. */
+  protected adopt(view: MetricsView): void {
+    this.view = view;
+    this.bar = undefined;
+  }
+
+  /** The dashboard keeps its title. */
+  protected pageTitle(): undefined {
+    return undefined;
+  }
+
+  /** Nothing to save: there is one dashboard, and it needs no key. */
+  protected savedState(): undefined {
+    return undefined;
   }
 
   protected updated(changed: PropertyValues): void {
+    super.updated(changed);
     if (!changed.has('view') || !this.view) return;
     this.chart ??= new FrequencyChart(this.chartHost, (hit) => this.onBar(hit));
     this.chart.update(this.view.frequency);
@@ -165,11 +148,11 @@ export class IncidentMetrics extends LitElement {
   }
 
   private open(incident: string): void {
-    this.channel?.post({ type: 'open', incident });
+    this.send({ type: 'open', incident });
   }
 
   private filter(period: MetricsPeriod, severity: string | null): void {
-    this.channel?.post({ type: 'filter', period, severity });
+    this.send({ type: 'filter', period, severity });
   }
 
   private link(id: string) {
@@ -187,7 +170,7 @@ export class IncidentMetrics extends LitElement {
         <option value="" ?selected=${v.severity === null}>All severities</option>
         ${v.severities.map((s) => html`<option value=${s} ?selected=${s === v.severity}>${s}</option>`)}
       </select>
-      <vscode-button icon="export" secondary aria-label="Export CSV" @click=${() => this.channel?.post({ type: 'exportCsv' })}>Export CSV</vscode-button>
+      <vscode-button icon="export" secondary aria-label="Export CSV" @click=${() => this.send({ type: 'exportCsv' })}>Export CSV</vscode-button>
     </div>`;
   }
 
@@ -289,7 +272,7 @@ export class IncidentMetrics extends LitElement {
         <span><strong>${v.drills}</strong> drill${v.drills === 1 ? '' : 's'} (not counted)</span>
         ${Object.entries(v.bySeverity).map(([s, n]) => html`<span>${s}: <strong>${n}</strong></span>`)}
       </div>
-      ${this.notice ? html`<p role="status" class="muted">${this.notice}</p>` : nothing}
+      ${this.notice ? html`<p role="status" class="muted">${this.notice.message}</p>` : nothing}
       <h2>Incidents per month by severity</h2>
       ${v.frequency.months.length ? html`<p class="muted">Click a bar to list its incidents (a bar of one incident opens it).</p>` : html`<p class="muted">No incidents in this period.</p>`}
       <slot name="chart"></slot>
@@ -299,8 +282,5 @@ export class IncidentMetrics extends LitElement {
 }
 
 export function startMetricsApp(root: HTMLElement): void {
-  if (!customElements.get('incident-metrics')) customElements.define('incident-metrics', IncidentMetrics);
-  const app = document.createElement('incident-metrics') as IncidentMetrics;
-  app.channel = panelChannel();
-  root.append(app);
+  mountPanel(root, 'incident-metrics', IncidentMetrics);
 }

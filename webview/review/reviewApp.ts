@@ -5,17 +5,17 @@
 // A section is sent 500 ms after typing stops, and at once when its text area loses focus. Each
 // send carries the text the form last got from the file (`base`): the host writes only while the
 // file still reads so, so the form never overwrites text it did not show.
-import { LitElement, type PropertyValues, css, html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
+import { actionsRowStyles, factsListStyles, panelPageStyles, toneStyles } from '../panelStyles';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { PanelState, ReviewActionItemView, ReviewFormSection, ReviewFromWebview, ReviewSectionView, ReviewToWebview, ReviewView } from '../../src/shared/protocol';
-import { type PanelChannel, panelChannel } from '../api';
+import type { PanelState, ReviewActionItemView, ReviewFormSection, ReviewFromWebview, ReviewSectionView, ReviewView } from '../../src/shared/protocol';
+import { PanelElement, mountPanel } from '../panelElement';
 
-type Channel = PanelChannel<ReviewToWebview, ReviewFromWebview, PanelState>;
 type Column = 'action' | 'owner' | 'due' | 'status';
 
 const DEBOUNCE_MS = 500;
@@ -27,21 +27,16 @@ const same = (a: string, b: string) => {
   return n(a) === n(b);
 };
 
-export class IncidentReview extends LitElement {
+export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, PanelState> {
   static properties = {
-    view: { state: true },
-    missing: { state: true },
     values: { state: true },
     conflicts: { state: true },
   };
 
-  declare view: ReviewView | undefined;
-  declare missing: string | undefined;
   /** What each text area holds (the user's text, possibly not sent yet). */
   declare values: Partial<Record<ReviewFormSection, string>>;
   /** Sections whose unsent text gave way to a change made in the file. */
   declare conflicts: ReadonlySet<ReviewFormSection>;
-  channel: Channel | undefined;
   /** The file's text each value is based on (what the form last got for the section). */
   private readonly base: Partial<Record<ReviewFormSection, string>> = {};
   /** Text sent and not yet seen back in the file. */
@@ -54,46 +49,18 @@ export class IncidentReview extends LitElement {
     this.conflicts = new Set();
   }
 
-  static styles = css`
-    :host {
-      display: block;
-      max-width: 920px;
-    }
+  static styles = [
+    panelPageStyles, factsListStyles, toneStyles, actionsRowStyles,
+    css`
     h1 {
-      font-size: 1.4em;
-      font-weight: 600;
-      margin: 16px 0 4px;
-      overflow-wrap: anywhere;
+      margin-bottom: 4px;
     }
     h2 {
       font-size: 1.1em;
       font-weight: 600;
       margin: 20px 0 6px;
     }
-    .facts {
-      display: grid;
-      grid-template-columns: max-content 1fr;
-      gap: 4px 16px;
-      margin: 8px 0 12px;
-    }
-    .facts dt,
-    .muted {
-      color: var(--vscode-descriptionForeground);
-    }
-    .facts dd {
-      margin: 0;
-      overflow-wrap: anywhere;
-    }
-    .error {
-      color: var(--vscode-errorForeground);
-    }
-    .warn {
-      color: var(--vscode-editorWarning-foreground);
-    }
     .actions {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 8px;
       margin: 12px 0 8px;
     }
     .readonly {
@@ -136,33 +103,19 @@ export class IncidentReview extends LitElement {
       align-items: center;
       margin-top: 10px;
     }
-  `;
+    `,
+  ];
 
-  connectedCallback(): void {
-    super.connectedCallback();
-    const channel = this.channel;
-    if (!channel) return;
-    channel.onMessage((m) => this.receive(m));
-    channel.post({ type: 'ready' });
+  protected pageTitle(v: ReviewView): string {
+    return `Review: ${v.incident}`;
   }
 
-  private receive(m: ReviewToWebview): void {
-    switch (m.type) {
-      case 'state':
-        this.adopt(m.view);
-        this.missing = undefined;
-        this.channel?.setState({ incident: m.view.incident });
-        break;
-      case 'missing':
-        this.missing = m.message;
-        break;
-      case 'notice':
-        break;
-    }
+  protected savedState(v: ReviewView): PanelState {
+    return { incident: v.incident };
   }
 
   /** Takes a new snapshot of the file, keeping text the user typed and has not sent yet. */
-  private adopt(view: ReviewView): void {
+  protected adopt(view: ReviewView): void {
     const values = { ...this.values };
     const conflicts = new Set(this.conflicts);
     for (const s of view.sections) {
@@ -191,13 +144,6 @@ export class IncidentReview extends LitElement {
     this.view = view;
   }
 
-  protected updated(changed: PropertyValues): void {
-    if (changed.has('view') && this.view) document.title = `Review: ${this.view.incident}`;
-  }
-
-  private send(message: ReviewFromWebview): void {
-    this.channel?.post(message);
-  }
 
   private get incidentId(): string {
     return this.view?.incident ?? '';
@@ -359,8 +305,5 @@ export class IncidentReview extends LitElement {
 }
 
 export function startReviewApp(root: HTMLElement): void {
-  if (!customElements.get('incident-review')) customElements.define('incident-review', IncidentReview);
-  const app = document.createElement('incident-review') as IncidentReview;
-  app.channel = panelChannel();
-  root.append(app);
+  mountPanel(root, 'incident-review', IncidentReview);
 }

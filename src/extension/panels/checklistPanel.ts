@@ -6,61 +6,40 @@ import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
 import type { LogIndex, Splice } from '../../core/model';
 import type { Policy } from '../../core/policy';
-import { resolveDisplayZone } from '../../core/time';
 import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/operations';
 import { WriteRefused, requireIncident } from '../../core/writer';
-import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema, panelStateSchema } from '../../shared/protocol';
+import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type RunStepArgs, stringArg } from '../commandIds';
-import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
-import type { LogStore } from '../logStore';
-import { gitUser } from '../gitUser';
+import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
+import { displayZone, logContext, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
-import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
-
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
+import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+
 /** How often the clocks (elapsed time, next update) are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
 
-interface LogContext {
-  doc: vscode.TextDocument;
-  policy: Policy;
-  index: LogIndex;
-  /** The git user, who the timeline entries are by. */
-  owner: string | null;
-}
-
 export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, ChecklistToWebview> {
-  private readonly messageSchema;
 
   constructor(
     panel: vscode.WebviewPanel,
     ctx: PanelContext,
     readonly incidentId: string,
   ) {
-    super(panel, ctx, `Checklist panel (${incidentId})`);
-    this.messageSchema = checklistMessageSchema(incidentId);
-    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
-    const timer = setInterval(() => {
-      if (panel.visible) void this.refresh();
-    }, CLOCK_MS);
-    this.register({ dispose: () => clearInterval(timer) });
+    super(panel, ctx, `Checklist panel (${incidentId})`, checklistMessageSchema(incidentId));
+    this.refreshEvery(CLOCK_MS);
     this.load('checklist');
   }
 
-  protected schema() {
-    return this.messageSchema;
-  }
-
   protected async snapshot(): Promise<ChecklistToWebview> {
-    const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') return { type: 'missing', incident: this.incidentId, message: 'The incident log cannot be read.' };
-    const incident = findIncident(state.index, this.incidentId);
-    if (!incident) return { type: 'missing', incident: this.incidentId, message: `${this.incidentId} is not in the log any more.` };
-    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
+    const found = await readIncident(this.ctx.store, this.incidentId);
+    if (found.type === 'missing') return found;
+    const { log, incident } = found;
     this.panel.title = `Checklist: ${incident.id}`;
-    return { type: 'state', view: panelView(state.index, incident, state.policy, new Date(), zone) };
+    return { type: 'state', view: panelView(log.index, incident, log.policy, new Date(), displayZone(log.policy)) };
   }
 
   protected async handle(message: Exclude<ChecklistFromWebview, { type: 'ready' }>): Promise<void> {
@@ -122,28 +101,10 @@ function itemAt(index: LogIndex, id: string, ref: { index: number; text: string 
   return item;
 }
 
-async function logContext(store: LogStore): Promise<LogContext> {
-  const uri = store.logUri();
-  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
-  const policy = await store.policy(folder);
-  return { doc, policy, index: store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
-}
-
 /** The open panels, one per incident. */
-export class ChecklistPanels implements vscode.WebviewPanelSerializer {
-  private readonly open = new Map<string, ChecklistPanel>();
-
-  constructor(private readonly ctx: PanelContext) {}
-
-  private track(panel: ChecklistPanel): ChecklistPanel {
-    this.open.set(panel.incidentId, panel);
-    panel.onDidClose(() => {
-      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
-    });
-    return panel;
+export class ChecklistPanels extends PanelRegistry<ChecklistPanel> {
+  constructor(ctx: PanelContext) {
+    super(ctx, incidentPanelKind(CHECKLIST_VIEW_TYPE, 'Checklist panel', (panel, id) => new ChecklistPanel(panel, ctx, id)));
   }
 
   /**
@@ -160,27 +121,6 @@ export class ChecklistPanels implements vscode.WebviewPanelSerializer {
       this.ctx.output.appendLine(`Checklist panel (${incident.id}): added the playbook's checklist (${policy.checklist.length} items)`);
       this.ctx.store.invalidate(0);
     }
-    const existing = this.open.get(incident.id);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(CHECKLIST_VIEW_TYPE, `Checklist: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
-    return this.track(new ChecklistPanel(panel, this.ctx, incident.id));
-  }
-
-  /** After a reload: the panel's saved state names its incident; anything else closes it. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = panelStateSchema.safeParse(state);
-    if (!parsed.success || this.open.has(parsed.data.incident)) {
-      this.ctx.output.appendLine('Checklist panel: not restored (its saved state names no incident).');
-      panel.dispose();
-      return;
-    }
-    this.track(new ChecklistPanel(panel, this.ctx, parsed.data.incident));
-  }
-
-  dispose(): void {
-    for (const p of [...this.open.values()]) p.dispose();
+    return this.show(incident.id, `Checklist: ${incident.id}`);
   }
 }

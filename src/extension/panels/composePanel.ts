@@ -5,22 +5,19 @@
 // (only while the workspace has one) posts the Slack text, then logs it as "Mark as sent" does.
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
-import type { LogIndex } from '../../core/model';
-import type { Policy } from '../../core/policy';
 import { redactUrl } from '../../core/redact';
 import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/statusUpdate';
 import { WEBHOOK_TIMEOUT_MS, postToWebhook } from '../../core/webhook';
-import { resolveDisplayZone } from '../../core/time';
 import { WriteRefused, appendTimelineEntry } from '../../core/writer';
-import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema, panelStateSchema } from '../../shared/protocol';
+import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema } from '../../shared/protocol';
 import { type IncidentArgs, stringArg } from '../commandIds';
-import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
-import type { LogStore } from '../logStore';
-import { gitUser } from '../gitUser';
+import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { composeReadOnlyReason, composeView } from './composeView';
-import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+import { displayZone, logContext, readIncident } from './incidentPanel';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
+import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 import type { WebhookSecrets } from './webhookSecret';
 
 /** How often the countdowns are refreshed while the panel is open. */
@@ -32,7 +29,6 @@ export interface ComposeArgs extends IncidentArgs {
 }
 
 export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeToWebview> {
-  private readonly messageSchema;
   /** The audience the page shows; the page's toggle changes it. */
   audience: UpdateAudience;
   /** How long a webhook post may take. */
@@ -45,30 +41,19 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
     readonly incidentId: string,
     audience: UpdateAudience = 'internal',
   ) {
-    super(panel, ctx, `Status update composer (${incidentId})`);
+    super(panel, ctx, `Status update composer (${incidentId})`, composeMessageSchema(incidentId));
     this.audience = audience;
-    this.messageSchema = composeMessageSchema(incidentId);
-    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
-    const timer = setInterval(() => {
-      if (panel.visible) void this.refresh();
-    }, CLOCK_MS);
-    this.register({ dispose: () => clearInterval(timer) });
+    this.refreshEvery(CLOCK_MS);
     this.load('compose');
   }
 
-  protected schema() {
-    return this.messageSchema;
-  }
-
   protected async snapshot(): Promise<ComposeToWebview> {
-    const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') return { type: 'missing', incident: this.incidentId, message: 'The incident log cannot be read.' };
-    const incident = findIncident(state.index, this.incidentId);
-    if (!incident) return { type: 'missing', incident: this.incidentId, message: `${this.incidentId} is not in the log any more.` };
-    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
+    const found = await readIncident(this.ctx.store, this.incidentId);
+    if (found.type === 'missing') return found;
+    const { log, incident } = found;
     this.panel.title = `Update: ${incident.id}`;
     const webhook = await this.webhooks.get();
-    return { type: 'state', view: composeView(state.index, incident, state.policy, this.audience, new Date(), zone, webhook ? redactUrl(webhook) : null) };
+    return { type: 'state', view: composeView(log.index, incident, log.policy, this.audience, new Date(), displayZone(log.policy), webhook ? redactUrl(webhook) : null) };
   }
 
   protected async handle(message: Exclude<ComposeFromWebview, { type: 'ready' }>): Promise<void> {
@@ -139,37 +124,19 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
   }
 }
 
-async function logContext(store: LogStore): Promise<{ doc: vscode.TextDocument; policy: Policy; index: LogIndex; owner: string | null }> {
-  const uri = store.logUri();
-  const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
-  const policy = await store.policy(folder);
-  return { doc, policy, index: store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
-}
-
 /** The open composers, one per incident. */
-export class ComposePanels implements vscode.WebviewPanelSerializer {
-  private readonly open = new Map<string, ComposePanel>();
+export class ComposePanels extends PanelRegistry<ComposePanel> {
   private readonly subscription: vscode.Disposable;
 
   constructor(
-    private readonly ctx: PanelContext,
+    ctx: PanelContext,
     private readonly webhooks: WebhookSecrets,
   ) {
+    super(ctx, incidentPanelKind(COMPOSE_VIEW_TYPE, 'Status update composer', (panel, id) => new ComposePanel(panel, ctx, webhooks, id)));
     // Setting or clearing the webhook shows or hides "Post to webhook" in every open composer.
     this.subscription = webhooks.onDidChange(() => {
-      for (const p of this.open.values()) void p.refresh();
+      for (const p of this.openPanels()) void p.refresh();
     });
-  }
-
-  private track(panel: ComposePanel): ComposePanel {
-    this.open.set(panel.incidentId, panel);
-    panel.onDidClose(() => {
-      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
-    });
-    return panel;
   }
 
   /** Opens (or reveals) the composer of the incident named by `args`, the one under the cursor, or one picked. */
@@ -179,32 +146,16 @@ export class ComposePanels implements vscode.WebviewPanelSerializer {
     const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Compose Status Update' });
     if (!incident) return undefined;
     const audience: UpdateAudience = args.audience === 'statuspage' ? 'statuspage' : 'internal';
-    const existing = this.open.get(incident.id);
-    if (existing) {
-      if (args.audience && existing.audience !== audience) {
-        existing.audience = audience;
-        await existing.refresh();
-      }
-      existing.panel.reveal();
-      return existing;
+    const existing = this.opened(incident.id);
+    if (existing && args.audience && existing.audience !== audience) {
+      existing.audience = audience;
+      await existing.refresh();
     }
-    const panel = vscode.window.createWebviewPanel(COMPOSE_VIEW_TYPE, `Update: ${incident.id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
-    return this.track(new ComposePanel(panel, this.ctx, this.webhooks, incident.id, audience));
-  }
-
-  /** After a reload: the panel's saved state names its incident; anything else closes it. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = panelStateSchema.safeParse(state);
-    if (!parsed.success || this.open.has(parsed.data.incident)) {
-      this.ctx.output.appendLine('Status update composer: not restored (its saved state names no incident).');
-      panel.dispose();
-      return;
-    }
-    this.track(new ComposePanel(panel, this.ctx, this.webhooks, parsed.data.incident));
+    return this.show(incident.id, `Update: ${incident.id}`, { create: (panel) => new ComposePanel(panel, this.ctx, this.webhooks, incident.id, audience) });
   }
 
   dispose(): void {
     this.subscription.dispose();
-    for (const p of [...this.open.values()]) p.dispose();
+    super.dispose();
   }
 }

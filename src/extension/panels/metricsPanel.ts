@@ -9,8 +9,9 @@ import { reviewFileName } from '../../core/review';
 import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
-import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+import { PanelRegistry } from './panelRegistry';
 import { METRICS_VIEW_TYPE } from './registerMetricsPanel';
+import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /** What the dashboard asks of the user (tests answer the save dialog). */
 export interface MetricsUi {
@@ -53,13 +54,8 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsTo
   private listed = new Set<string>();
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext) {
-    super(panel, ctx, 'Metrics dashboard');
-    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    super(panel, ctx, 'Metrics dashboard', metricsMessageSchema);
     this.load('metrics', ['uplot.css']);
-  }
-
-  protected schema() {
-    return metricsMessageSchema;
   }
 
   /** The core's result for the current filter, or why there is none. */
@@ -110,39 +106,21 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsTo
   }
 }
 
-/** The dashboard: one at a time. */
-export class MetricsPanels implements vscode.WebviewPanelSerializer {
-  private current: MetricsPanel | undefined;
+/** The one key of the dashboard: one at a time. */
+const DASHBOARD = 'dashboard';
 
-  constructor(private readonly ctx: PanelContext) {}
-
-  private track(panel: MetricsPanel): MetricsPanel {
-    this.current = panel;
-    panel.onDidClose(() => {
-      if (this.current === panel) this.current = undefined;
+/** The dashboard: one at a time; a second one restored after a reload is closed. */
+export class MetricsPanels extends PanelRegistry<MetricsPanel> {
+  constructor(ctx: PanelContext) {
+    super(ctx, {
+      viewType: METRICS_VIEW_TYPE,
+      viewColumn: vscode.ViewColumn.Active,
+      create: (panel) => new MetricsPanel(panel, ctx),
+      restoredKey: () => DASHBOARD,
     });
-    return panel;
   }
 
   async openPanel(): Promise<MetricsPanel> {
-    if (this.current) {
-      this.current.panel.reveal();
-      await this.current.refresh();
-      return this.current;
-    }
-    const panel = vscode.window.createWebviewPanel(METRICS_VIEW_TYPE, 'Incident Metrics', { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
-    return this.track(new MetricsPanel(panel, this.ctx));
-  }
-
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel): Promise<void> {
-    if (this.current) {
-      panel.dispose();
-      return;
-    }
-    this.track(new MetricsPanel(panel, this.ctx));
-  }
-
-  dispose(): void {
-    this.current?.dispose();
+    return this.show(DASHBOARD, 'Incident Metrics', { whenOpen: (existing) => existing.refresh() });
   }
 }

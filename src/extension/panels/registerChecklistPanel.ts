@@ -1,26 +1,18 @@
-// Registers the checklist panel's command and its serializer (restore after a reload). The
-// panel's code (zod schemas included) loads on first use, never at activation.
-import * as vscode from 'vscode';
-import { Commands, type IncidentArgs, commandArgs } from '../commandIds';
+// Registers the checklist panel's command and its serializer (restore after a reload). The panel's
+// code loads on first use (lazyPanels.ts).
+import type * as vscode from 'vscode';
+import { Commands, type IncidentArgs } from '../commandIds';
 import type { LogStore } from '../logStore';
-import { guarded } from '../report';
-import type { ChecklistPanels } from './checklistPanel';
+import { registerLazyPanels } from './lazyPanels';
 
 /** The view type the panels are created and restored under (package.json activates on it). */
 export const CHECKLIST_VIEW_TYPE = 'incidentPlaybook.checklistPanel';
 
 export function registerChecklistPanel(extensionUri: vscode.Uri, store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
-  let panels: Promise<ChecklistPanels> | undefined;
-  let loaded: ChecklistPanels | undefined;
-  const get = () =>
-    (panels ??= import('./checklistPanel').then((m) => {
-      loaded = new m.ChecklistPanels({ extensionUri, store, output });
-      return loaded;
-    }));
-  const guard = guarded(output);
-  return [
-    vscode.commands.registerCommand(Commands.openChecklist, guard('Opening the checklist', async (a?: IncidentArgs) => (await get()).openPanel(commandArgs<IncidentArgs>(a)))),
-    vscode.window.registerWebviewPanelSerializer(CHECKLIST_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await get()).deserializeWebviewPanel(panel, state) }),
-    { dispose: () => loaded?.dispose() },
-  ];
+  return registerLazyPanels<IncidentArgs>(output, {
+    command: Commands.openChecklist,
+    what: 'Opening the checklist',
+    viewType: CHECKLIST_VIEW_TYPE,
+    load: async () => new (await import('./checklistPanel')).ChecklistPanels({ extensionUri, store, output }),
+  });
 }

@@ -1,26 +1,18 @@
-// Registers the review form's command and its serializer (restore after a reload). The panel's
-// code (zod schemas included) loads on first use, never at activation.
-import * as vscode from 'vscode';
-import { Commands, type IncidentArgs, commandArgs } from '../commandIds';
+// Registers the review form's command and its serializer (restore after a reload). The panel's code
+// loads on first use (lazyPanels.ts).
+import type * as vscode from 'vscode';
+import { Commands, type IncidentArgs } from '../commandIds';
 import type { LogStore } from '../logStore';
-import { guarded } from '../report';
-import type { ReviewPanels } from './reviewPanel';
+import { registerLazyPanels } from './lazyPanels';
 
 /** The view type the panels are created and restored under (package.json activates on it). */
 export const REVIEW_VIEW_TYPE = 'incidentPlaybook.reviewPanel';
 
 export function registerReviewPanel(extensionUri: vscode.Uri, store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
-  let panels: Promise<ReviewPanels> | undefined;
-  let loaded: ReviewPanels | undefined;
-  const get = () =>
-    (panels ??= import('./reviewPanel').then((m) => {
-      loaded = new m.ReviewPanels({ extensionUri, store, output });
-      return loaded;
-    }));
-  const guard = guarded(output);
-  return [
-    vscode.commands.registerCommand(Commands.openReview, guard('Opening the post-incident review', async (a?: IncidentArgs) => (await get()).openPanel(commandArgs<IncidentArgs>(a)))),
-    vscode.window.registerWebviewPanelSerializer(REVIEW_VIEW_TYPE, { deserializeWebviewPanel: async (panel, state) => (await get()).deserializeWebviewPanel(panel, state) }),
-    { dispose: () => loaded?.dispose() },
-  ];
+  return registerLazyPanels<IncidentArgs>(output, {
+    command: Commands.openReview,
+    what: 'Opening the post-incident review',
+    viewType: REVIEW_VIEW_TYPE,
+    load: async () => new (await import('./reviewPanel')).ReviewPanels({ extensionUri, store, output }),
+  });
 }

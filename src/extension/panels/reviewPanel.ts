@@ -10,17 +10,18 @@ import type { Incident, LogIndex, Splice } from '../../core/model';
 import { reviewFileName } from '../../core/review';
 import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/reviewActions';
 import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/reviewFile';
-import { resolveDisplayZone } from '../../core/time';
 import { WriteRefused } from '../../core/writer';
-import { type ReviewFromWebview, type ReviewToWebview, panelStateSchema, reviewMessageSchema } from '../../shared/protocol';
+import { type ReviewFromWebview, type ReviewToWebview, reviewMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
 import { chooseIncident } from '../incidentPicker';
 import { inSyncWithDisk } from '../logEdit';
 import { exists } from '../logStore';
+import { displayZone } from './incidentPanel';
+import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
 import { reviewView } from './reviewView';
-import { type PanelContext, WebviewPanelHost, panelOptions } from './webviewPanelHost';
+import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /** How long hand edits of the file settle before the form is sent them (typing in the editor). */
 const FOLLOW_MS = 150;
@@ -36,7 +37,6 @@ async function reviewDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
 }
 
 export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
-  private readonly messageSchema;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
@@ -44,9 +44,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     ctx: PanelContext,
     readonly incidentId: string,
   ) {
-    super(panel, ctx, `Review panel (${incidentId})`);
-    this.messageSchema = reviewMessageSchema(incidentId);
-    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
+    super(panel, ctx, `Review panel (${incidentId})`, reviewMessageSchema(incidentId));
     // The form follows the review's document as it is edited (by hand, by Undo) and the file on
     // disk (git, the CLI) when no editor holds it.
     this.register(
@@ -76,10 +74,6 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     this.followTimer = setTimeout(() => void this.refresh(), FOLLOW_MS);
   }
 
-  protected schema() {
-    return this.messageSchema;
-  }
-
   protected async snapshot(): Promise<ReviewToWebview> {
     const log = this.ctx.store.logUri();
     const folder = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
@@ -88,9 +82,8 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     if (!(await exists(uri))) return { type: 'missing', incident: this.incidentId, message: `${vscode.workspace.asRelativePath(uri)} does not exist (any more). Run "Incident: Open Post-Incident Review" to draft it.` };
     const doc = await reviewDocument(uri);
     const policy = await this.ctx.store.policy(folder);
-    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), policy.timeZone);
     this.panel.title = `Review: ${this.incidentId}`;
-    const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone, defaultOwner: await gitUser(folder.uri.fsPath) });
+    const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone: displayZone(policy), defaultOwner: await gitUser(folder.uri.fsPath) });
     return { type: 'state', view };
   }
 
@@ -196,17 +189,9 @@ function itemLine(text: string, ref: { line: number; action: string }): number {
 }
 
 /** The open panels, one per incident. */
-export class ReviewPanels implements vscode.WebviewPanelSerializer {
-  private readonly open = new Map<string, ReviewPanel>();
-
-  constructor(private readonly ctx: PanelContext) {}
-
-  private track(panel: ReviewPanel): ReviewPanel {
-    this.open.set(panel.incidentId, panel);
-    panel.onDidClose(() => {
-      if (this.open.get(panel.incidentId) === panel) this.open.delete(panel.incidentId);
-    });
-    return panel;
+export class ReviewPanels extends PanelRegistry<ReviewPanel> {
+  constructor(ctx: PanelContext) {
+    super(ctx, incidentPanelKind(REVIEW_VIEW_TYPE, 'Review panel', (panel, id) => new ReviewPanel(panel, ctx, id)));
   }
 
   /**
@@ -219,33 +204,12 @@ export class ReviewPanels implements vscode.WebviewPanelSerializer {
     if (!id) return undefined;
     const drafted = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.startReview, { incident: id, open: false } satisfies StartReviewArgs);
     if (!drafted) return undefined;
-    const existing = this.open.get(id);
-    if (existing) {
-      existing.panel.reveal();
-      return existing;
-    }
-    const panel = vscode.window.createWebviewPanel(REVIEW_VIEW_TYPE, `Review: ${id}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, panelOptions(this.ctx.extensionUri));
-    return this.track(new ReviewPanel(panel, this.ctx, id));
+    return this.show(id, `Review: ${id}`);
   }
 
   private async chooseIncident(args: Partial<IncidentArgs>): Promise<string | undefined> {
     const state = await this.ctx.store.read();
     if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
     return (await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Open Post-Incident Review' }))?.id;
-  }
-
-  /** After a reload: the panel's saved state names its incident; anything else closes it. */
-  async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
-    const parsed = panelStateSchema.safeParse(state);
-    if (!parsed.success || this.open.has(parsed.data.incident)) {
-      this.ctx.output.appendLine('Review panel: not restored (its saved state names no incident).');
-      panel.dispose();
-      return;
-    }
-    this.track(new ReviewPanel(panel, this.ctx, parsed.data.incident));
-  }
-
-  dispose(): void {
-    for (const p of [...this.open.values()]) p.dispose();
   }
 }

@@ -63,8 +63,8 @@ ${styles.map((f) => `<link rel="stylesheet" href="${attr(asset(f))}">\n`).join('
 }
 
 /**
- * One open panel. Subclasses say what the page may send (`schema`), what it shows (`snapshot`)
- * and what each valid message does (`handle`).
+ * One open panel. Subclasses say what the page may send (`messages`, a schema of
+ * src/shared/protocol.ts), what it shows (`snapshot`) and what each valid message does (`handle`).
  */
 export abstract class WebviewPanelHost<In extends { type: string }, Out extends { type: string }> implements vscode.Disposable {
   private ready = false;
@@ -79,8 +79,11 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
     protected readonly ctx: PanelContext,
     /** Names the panel in the output channel. */
     protected readonly label: string,
+    /** What the page may send. */
+    private readonly messages: z.ZodType<In>,
   ) {
     panel.webview.options = webviewOptions(ctx.extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
     this.register(panel.onDidDispose(() => this.dispose()));
     this.register(panel.webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)));
     // Hidden webviews are unloaded; shown again, the page loads anew and says `ready` again.
@@ -98,14 +101,20 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
     this.panel.webview.html = panelHtml(this.panel.webview, this.ctx.extensionUri, app, this.panel.title, styles);
   }
 
+  /** Refreshes the page every `ms` while it is visible (its clocks and countdowns). */
+  protected refreshEvery(ms: number): void {
+    const timer = setInterval(() => {
+      if (this.panel.visible) void this.refresh();
+    }, ms);
+    this.register({ dispose: () => clearInterval(timer) });
+  }
+
   protected register<T extends vscode.Disposable>(d: T): T {
     if (this.disposed) d.dispose();
     else this.disposables.push(d);
     return d;
   }
 
-  /** What the page may send. */
-  protected abstract schema(): z.ZodType<In>;
   /** The full snapshot the page is sent after `ready` and on each change. */
   protected abstract snapshot(): Promise<Out>;
   /** Acts on a valid message other than `ready`. */
@@ -117,7 +126,7 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
    */
   async receive(raw: unknown): Promise<boolean> {
     if (this.disposed) return false;
-    const parsed = parseMessage(this.schema(), raw);
+    const parsed = parseMessage(this.messages, raw);
     if (!parsed.ok) {
       this.ctx.output.appendLine(`${this.label}: ignored a message from the panel: ${parsed.reason}`);
       return false;
