@@ -57,8 +57,7 @@ describe('Panels in the dark and high-contrast themes (code-server + Chromium)',
   it('shows both panels in the theme’s colours, dark then high contrast, following the change while open', async () => {
     await s.wb.openActivity('Incidents');
     await s.wb.treeRows('incidentPlaybook').filter({ hasText: CHECKLIST_ID }).first().waitFor({ timeout: 30_000 });
-    await s.wb.runCommand('Incident: Open Checklist');
-    await s.wb.pick(CHECKLIST_ID);
+    await s.wb.runCommandAndPick('Incident: Open Checklist', CHECKLIST_ID);
     const checklist = await s.wb.webview('Payment webhooks delayed');
     await checklist.getByText('Next update due').first().waitFor({ timeout: 15_000 });
     const dark = await colours(checklist);
@@ -67,8 +66,7 @@ describe('Panels in the dark and high-contrast themes (code-server + Chromium)',
     assert.match(dark.kind, /vscode-dark/);
     await s.wb.screenshot(E2E_ARTIFACTS, '14-checklist-panel-dark');
 
-    await s.wb.runCommand('Incident: Open Post-Incident Review');
-    await s.wb.pick(REVIEW_ID);
+    await s.wb.runCommandAndPick('Incident: Open Post-Incident Review', REVIEW_ID);
     const review = await s.wb.webview(`Post-incident review: ${REVIEW_ID}`);
     await review.getByRole('textbox', { name: 'Root cause', exact: true }).waitFor({ timeout: 15_000 });
     const reviewDark = await colours(review);
@@ -77,8 +75,7 @@ describe('Panels in the dark and high-contrast themes (code-server + Chromium)',
     await s.wb.screenshot(E2E_ARTIFACTS, '15-review-panel-dark');
 
     // Switched while the form is open: the page takes the new theme's colours at once.
-    await s.wb.runCommand('Preferences: Color Theme');
-    await s.wb.pick('Dark High Contrast');
+    await s.wb.runCommandAndPick('Preferences: Color Theme', 'Dark High Contrast');
     let hc = await colours(review);
     for (let i = 0; i < 50 && !/vscode-high-contrast/.test(hc.kind); i++) {
       await s.page.waitForTimeout(200);
@@ -103,15 +100,12 @@ describe('Panels in the dark and high-contrast themes (code-server + Chromium)',
   it('shows the composer, the executive summary and the metrics dashboard in the theme’s colours, dark then high contrast', async () => {
     // This session switched to high contrast above: back to Dark Modern, with no editor open.
     await s.wb.runCommand('View: Close All Editor Groups');
-    await s.wb.runCommand('Preferences: Color Theme');
-    await s.wb.pick('Dark Modern');
+    await s.wb.runCommandAndPick('Preferences: Color Theme', 'Dark Modern');
     await s.page.locator('.monaco-workbench.vs-dark').waitFor({ timeout: 15_000 });
 
-    await s.wb.runCommand('Incident: Compose Status Update');
-    await s.wb.pick(REVIEW_ID);
+    await s.wb.runCommandAndPick('Incident: Compose Status Update', REVIEW_ID);
     await s.wb.webview(`Status update: ${REVIEW_ID}`);
-    await s.wb.runCommand('Incident: Compose Executive Summary');
-    await s.wb.pick(RESOLVED_ID);
+    await s.wb.runCommandAndPick('Incident: Compose Executive Summary', RESOLVED_ID);
     await s.wb.webview(`Executive summary: ${RESOLVED_ID}`);
     await s.wb.runCommand('Incident: Show Metrics');
     await s.wb.webview('Incident metrics');
@@ -136,8 +130,7 @@ describe('Panels in the dark and high-contrast themes (code-server + Chromium)',
     }
 
     // Switched while all three are open: each has the new theme when shown.
-    await s.wb.runCommand('Preferences: Color Theme');
-    await s.wb.pick('Dark High Contrast');
+    await s.wb.runCommandAndPick('Preferences: Color Theme', 'Dark High Contrast');
     for (const p of panels) {
       await assertHighContrast(await show(p), s.page, p.what);
       await s.wb.screenshot(E2E_ARTIFACTS, `${n++}-${p.shot}-high-contrast`);

@@ -84,6 +84,23 @@ export class Workbench {
     await row.click();
   }
 
+  /**
+   * Runs a command that asks for an item, and picks it. A panel that has just opened can take
+   * the focus as its page finishes loading, which closes the quick pick: then the command is run
+   * again, once.
+   */
+  async runCommandAndPick(title: string, text: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.runCommand(title);
+      try {
+        await this.pick(text);
+        return;
+      } catch (e) {
+        if (attempt >= 2 || (await this.quickInput.isVisible())) throw e;
+      }
+    }
+  }
+
   /** Answers an input box: types `text` and presses Enter. Returns the box's prompt/title text. */
   async answerInput(text: string): Promise<string> {
     const input = this.quickInput.locator('input.input');
