@@ -10,7 +10,8 @@ import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText
 import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
 import { gitUser } from './gitUser';
-import { applyIncidentEdit, applyLogEdit, inSyncWithDisk } from './logEdit';
+import { applyIncidentEdit, applyLogEdit } from './logEdit';
+import { logContext, writerOf } from './logContext';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
 import { chooseIncident } from './incidentPicker';
@@ -45,23 +46,6 @@ class ResponseCommands {
   private folder(): vscode.WorkspaceFolder | undefined {
     const uri = this.store.logUri();
     return uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  }
-
-  private async context(): Promise<{ doc: vscode.TextDocument; policy: Policy; index: LogIndex; owner: string | null }> {
-    const uri = this.store.logUri();
-    const folder = this.folder();
-    if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-    let doc: vscode.TextDocument;
-    try {
-      doc = await vscode.workspace.openTextDocument(uri);
-    } catch {
-      throw new WriteRefused(`There is no incident log at ${vscode.workspace.asRelativePath(uri)} yet: declare an incident to create it.`);
-    }
-    // Just after a change on disk (git pull, the CLI) the open document is reloaded a moment later.
-    if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
-    const policy = await this.store.policy(folder);
-    // Links followed as the store follows them: an incident may live in a linked file.
-    return { doc, policy, index: this.store.indexText(doc.uri, doc.getText(), policy), owner: await gitUser(folder.uri.fsPath) };
   }
 
   /** The incident named by the argument, under the cursor in the log, or picked from a list. */
@@ -149,7 +133,7 @@ class ResponseCommands {
   }
 
   async setStatus(args: Partial<SetStatusArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await this.context();
+    const { doc, policy, index, owner } = await writerOf(this.store);
     const incident = await this.incident(index, policy, args, 'Set Status', false);
     if (!incident) return false;
     const status =
@@ -165,7 +149,7 @@ class ResponseCommands {
   }
 
   async setSeverity(args: Partial<SetSeverityArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await this.context();
+    const { doc, policy, index, owner } = await writerOf(this.store);
     const incident = await this.incident(index, policy, args, 'Set Severity', false);
     if (!incident) return false;
     const severity = await this.severity(policy, args.severity, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
@@ -176,7 +160,7 @@ class ResponseCommands {
   }
 
   async assignRole(args: Partial<AssignRoleArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await this.context();
+    const { doc, policy, index, owner } = await writerOf(this.store);
     const incident = await this.incident(index, policy, args, 'Assign Role', true);
     if (!incident) return false;
     const given = text(args.role);
@@ -194,7 +178,7 @@ class ResponseCommands {
   }
 
   async resolve(args: Partial<IncidentArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await this.context();
+    const { doc, policy, index, owner } = await writerOf(this.store);
     const incident = await this.incident(index, policy, args, 'Resolve Incident', true);
     if (!incident) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
@@ -216,7 +200,7 @@ class ResponseCommands {
    */
   async checklist(args: Partial<ChecklistArgs>): Promise<{ done: number; total: number } | undefined> {
     const doneArg: unknown = args.done;
-    const { doc, policy, index } = await this.context();
+    const { doc, policy, index } = await logContext(this.store);
     // Items are found by line: an edit while the pick is open would move them.
     const version = doc.version;
     const incident = await this.incident(index, policy, args, 'Checklist', false);
@@ -259,7 +243,7 @@ class ResponseCommands {
    * drafts (the review form uses this, so there is one way a draft comes to be).
    */
   async startReview(args: Partial<StartReviewArgs>): Promise<vscode.Uri | undefined> {
-    const { doc, policy, index } = await this.context();
+    const { doc, policy, index } = await logContext(this.store);
     const incident = await this.incident(index, policy, args, 'Start Post-Incident Review', false);
     if (!incident) return undefined;
     const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md');
@@ -295,7 +279,7 @@ class ResponseCommands {
   }
 
   async copyId(args: Partial<IncidentArgs>): Promise<string | undefined> {
-    const { policy, index } = await this.context();
+    const { policy, index } = await logContext(this.store);
     const incident = await this.incident(index, policy, args, 'Copy Incident ID', false);
     if (!incident) return undefined;
     await vscode.env.clipboard.writeText(incident.id);

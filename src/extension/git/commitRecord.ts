@@ -9,7 +9,8 @@ import { WriteRefused } from '../../core/writer';
 import { reviewFileName } from '../../core/review';
 import type { IncidentArgs } from '../commandIds';
 import type { LogStore } from '../logStore';
-import { incidentFor, logContext } from './context';
+import { logContext } from '../logContext';
+import { incidentFor } from './context';
 
 export interface CommitRecordArgs extends IncidentArgs {
   /** Push after committing; asked for when absent. */

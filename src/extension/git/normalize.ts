@@ -5,7 +5,8 @@ import { type TimelineOrder, normalizeTimeline } from '../../core/git/timelineOr
 import type { IncidentArgs } from '../commandIds';
 import { applyIncidentEdit } from '../logEdit';
 import type { LogStore } from '../logStore';
-import { incidentFor, logContext } from './context';
+import { logContext } from '../logContext';
+import { incidentFor } from './context';
 
 /** Sorts the timeline; returns how many entries moved (undefined when no incident was chosen). */
 export async function normalizeTimelineCommand(store: LogStore, args: Partial<IncidentArgs>): Promise<TimelineOrder | undefined> {

@@ -12,7 +12,8 @@ import { formatLogTime } from '../../core/time';
 import { WriteRefused } from '../../core/writer';
 import { type AddTimelineEntryArgs, Commands, type IncidentArgs } from '../commandIds';
 import type { LogStore } from '../logStore';
-import { incidentFor, logContext } from './context';
+import { logContext } from '../logContext';
+import { incidentFor } from './context';
 
 export interface ShowRecentChangesArgs extends IncidentArgs {
   /** Hours before detection; the setting's value when absent. */

@@ -13,7 +13,8 @@ import { Commands, type IncidentArgs, type RunStepArgs, stringArg } from '../com
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
-import { displayZone, logContext, readIncident } from './incidentPanel';
+import { logContext, writerOf } from '../logContext';
+import { displayZone, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
@@ -81,7 +82,7 @@ export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, Check
 
   /** Makes one change to the incident (with its timeline entry), as one WorkspaceEdit; then the page gets the new state. */
   private async edit(what: string, make: (index: LogIndex, id: string, policy: Policy, actor: Actor) => Splice[]): Promise<void> {
-    const { doc, policy, index, owner } = await logContext(this.ctx.store);
+    const { doc, policy, index, owner } = await writerOf(this.ctx.store);
     const incident = findIncident(index, this.incidentId);
     if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
     const refused = readOnlyReason(index, incident);

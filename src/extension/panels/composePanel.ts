@@ -14,7 +14,8 @@ import { type IncidentArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { composeReadOnlyReason, composeView } from './composeView';
-import { displayZone, logContext, readIncident } from './incidentPanel';
+import { writerOf } from '../logContext';
+import { displayZone, readIncident } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
@@ -115,7 +116,7 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
 
   /** The log and the incident, when "Mark as sent" may write to it; else a WriteRefused saying why. */
   private async writable() {
-    const context = await logContext(this.ctx.store);
+    const context = await writerOf(this.ctx.store);
     const incident = findIncident(context.index, this.incidentId);
     if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
     const refused = composeReadOnlyReason(context.index, incident);
