@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultPolicy, findIncident, indexLog } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1121-001';
 
@@ -24,16 +24,7 @@ async function open(incident: string): Promise<PanelHandle> {
 }
 
 describe('Checklist panel', () => {
-  let original = '';
-
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    original = await diskText();
-  });
-
-  afterEach(() => resetLog(original));
+  const fixture = useFixtureLog();
 
   it('opens from "Incident: Open Checklist" and its page says ready', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('incidentPlaybook.openChecklist'));
@@ -76,7 +67,7 @@ describe('Checklist panel', () => {
     // A well-formed message about an item the page never showed is refused when acted on.
     await panel.receive({ type: 'setDone', incident: ID, item: { index: 1, text: 'Something else' }, done: true });
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(await diskText(), original, 'nothing was written');
+    assert.equal(await diskText(), fixture.original, 'nothing was written');
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri().toString());
     assert.ok(!doc?.isDirty, 'the log is not dirty');
     assert.equal(vscode.window.visibleTextEditors.filter((e) => e.document.uri.path === '/etc/passwd').length, 0);
@@ -93,7 +84,7 @@ describe('Checklist panel', () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.equal(doc.getText(), original, 'box and entry reverted together');
+    assert.equal(doc.getText(), fixture.original, 'box and entry reverted together');
     await doc.save();
     assert.equal(await panel.receive({ type: 'setDone', incident: ID, item: { index: 0, text: 'Acknowledge the alert and declare the incident' }, done: false }), true);
     let text = section(await diskText());
@@ -107,7 +98,7 @@ describe('Checklist panel', () => {
 
   it("gives an incident without a checklist the playbook's on first open, in one edit", async () => {
     const id = 'INC-2026-1102-001';
-    assert.equal(findIncident(indexLog(original), id)?.checklist.length, 0);
+    assert.equal(findIncident(indexLog(fixture.original), id)?.checklist.length, 0);
     await open(id);
     const text = await diskText();
     const items = findIncident(indexLog(text), id)!.checklist.map((c) => c.text);
@@ -116,6 +107,6 @@ describe('Checklist panel', () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('undo');
-    assert.equal(doc.getText(), original, 'one Undo removes the whole checklist');
+    assert.equal(doc.getText(), fixture.original, 'one Undo removes the whole checklist');
   });
 });

@@ -7,8 +7,7 @@ import * as vscode from 'vscode';
 import { defaultPolicy, findIncident, indexLog, lastUpdateAt } from '../../src/core';
 import { lastStatusPageUpdateAt } from '../../src/core/statusUpdate';
 import { Commands } from '../../src/extension/commandIds';
-import type { IncidentPlaybookApi } from '../../src/extension/extension';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1120-001';
 
@@ -27,17 +26,7 @@ async function open(incident: string, audience?: string): Promise<ComposerHandle
 }
 
 describe('Status update composer', () => {
-  let original = '';
-  let api: IncidentPlaybookApi;
-
-  before(async () => {
-    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    original = await diskText();
-  });
-
-  afterEach(() => resetLog(original));
+  const fixture = useFixtureLog();
 
   it('opens from "Incident: Compose Status Update" and its page says ready', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('incidentPlaybook.composeUpdate'));
@@ -72,7 +61,7 @@ describe('Status update composer', () => {
     ];
     for (const m of hostile) assert.equal(await panel.receive(m), false, JSON.stringify(m)?.slice(0, 120));
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(await diskText(), original, 'nothing was written');
+    assert.equal(await diskText(), fixture.original, 'nothing was written');
   });
 
   it('copies as Markdown, as Slack text, and the war-room channel', async () => {
@@ -86,8 +75,8 @@ describe('Status update composer', () => {
   });
 
   it('"Mark as sent" logs the first line and the status bar countdown restarts', async () => {
-    await api.statusBar.refresh();
-    assert.match(api.statusBar.current.text, /INC-2026-1120-001 · .+ · update overdue /);
+    await fixture.api.statusBar.refresh();
+    assert.match(fixture.api.statusBar.current.text, /INC-2026-1120-001 · .+ · update overdue /);
     const panel = await open(ID);
     const before = Date.now();
     assert.equal(await panel.receive({ type: 'markSent', incident: ID, audience: 'statuspage', text: '**Mitigating: Checkout API returning 500s**\n\n- **Status:** …' }), true);
@@ -102,12 +91,12 @@ describe('Status update composer', () => {
     assert.ok(lastStatusPageUpdateAt(inc)!.getTime() >= before - 60_000);
     assert.equal(lastUpdateAt(inc)?.getTime(), lastStatusPageUpdateAt(inc)?.getTime());
     // Only the incident's section changed, by one line.
-    assert.equal(text.split('\n').length, original.split('\n').length + 1);
+    assert.equal(text.split('\n').length, fixture.original.split('\n').length + 1);
     await waitFor('the status bar to restart its countdown', async () => {
-      await api.statusBar.refresh();
-      return /INC-2026-1120-001 · .+ · update in (29|30) min$/.test(api.statusBar.current.text);
+      await fixture.api.statusBar.refresh();
+      return /INC-2026-1120-001 · .+ · update in (29|30) min$/.test(fixture.api.statusBar.current.text);
     });
-    assert.equal(api.statusBar.current.background, undefined);
+    assert.equal(fixture.api.statusBar.current.background, undefined);
     // One Undo removes the entry.
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
@@ -117,8 +106,8 @@ describe('Status update composer', () => {
 
   it('the status bar opens the composer while an update is overdue, the incident once it is not', async () => {
     const composerTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('incidentPlaybook.composePanel'));
-    await api.statusBar.refresh();
-    const overdue = api.statusBar.current;
+    await fixture.api.statusBar.refresh();
+    const overdue = fixture.api.statusBar.current;
     assert.match(overdue.text, /INC-2026-1120-001 · .+ · update overdue /);
     assert.equal(overdue.command?.command, Commands.composeUpdate);
     assert.deepEqual(overdue.command?.arguments, [{ incident: ID, audience: 'internal' }]);
@@ -129,8 +118,8 @@ describe('Status update composer', () => {
     // Once the update is sent, the countdown restarts and a click opens the incident again.
     assert.equal(await panel.receive({ type: 'markSent', incident: ID, audience: 'internal', text: 'Mitigating: rollback done' }), true);
     const calm = await waitFor('the countdown to restart', async () => {
-      await api.statusBar.refresh();
-      return / · update in (29|30) min$/.test(api.statusBar.current.text) && api.statusBar.current;
+      await fixture.api.statusBar.refresh();
+      return / · update in (29|30) min$/.test(fixture.api.statusBar.current.text) && fixture.api.statusBar.current;
     });
     assert.equal(calm.command?.command, Commands.open);
     assert.deepEqual(calm.command?.arguments, [{ incident: ID }]);

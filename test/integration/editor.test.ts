@@ -3,8 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { type AddTimelineEntryArgs, Commands } from '../../src/extension/commandIds';
-import type { IncidentPlaybookApi } from '../../src/extension/extension';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { logUri, useFixtureLog, waitFor } from './helpers';
 
 function lineOf(doc: vscode.TextDocument, prefix: string): number {
   for (let i = 0; i < doc.lineCount; i++) if (doc.lineAt(i).text.startsWith(prefix)) return i;
@@ -16,21 +15,11 @@ function ours(uri: vscode.Uri): vscode.Diagnostic[] {
 }
 
 describe('Editor: diagnostics, quick fixes and the status bar', () => {
-  let api: IncidentPlaybookApi;
-  let original = '';
-
-  before(async () => {
-    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
-    assert.ok(ext);
-    api = await ext.activate();
-    original = await diskText();
-  });
-
-  afterEach(() => resetLog(original));
+  const fixture = useFixtureLog();
 
   it('the status bar shows the most severe active incident with its update clock', async () => {
-    await api.statusBar.refresh();
-    const shown = api.statusBar.current;
+    await fixture.api.statusBar.refresh();
+    const shown = fixture.api.statusBar.current;
     assert.equal(shown.visible, true);
     assert.match(shown.text, /^\$\(flame\) SEV-1 INC-2026-1120-001 · .+ · update overdue /);
     // The fixture's last SEV-1 update is days old: its 30-minute cadence is long overdue.
@@ -83,7 +72,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
   it('follows unsaved edits of the log: the tree reads the new entry and status', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     const editor = await vscode.window.showTextDocument(doc);
-    await api.incidentTree.incidentNodes(); // an index to start from
+    await fixture.api.incidentTree.incidentNodes(); // an index to start from
     const statusLine = lineOf(doc, '- **Status:** Mitigating');
     const entryAfter = lineOf(doc, '- 2026-11-20 14:42 UTC');
     await editor.edit((b) => {
@@ -92,7 +81,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     });
     assert.ok(doc.isDirty);
     const node = await waitFor('the tree to follow the edit', async () => {
-      const nodes = await api.incidentTree.incidentNodes();
+      const nodes = await fixture.api.incidentTree.incidentNodes();
       const n = nodes.find((x) => x.id === 'INC-2026-1120-001');
       return n && n.incident.status === 'Monitoring' && n;
     });

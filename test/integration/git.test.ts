@@ -10,7 +10,7 @@ import { Commands } from '../../src/extension/commandIds';
 import type { CommitOutcome } from '../../src/core/git/commitRecord';
 import type { Change } from '../../src/core/git/repo';
 import type { TimelineOrder } from '../../src/core/git/timelineOrder';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1120-001';
 
@@ -32,17 +32,11 @@ function commitFile(file: string, message: string, date: string, content = `${me
 }
 
 describe('Git: team merging, timeline order, recent changes, committing the record', () => {
-  let original = '';
+  const fixture = useFixtureLog();
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    original = await diskText();
     git(['config', 'user.email', 'riley@example.com']);
   });
-
-  afterEach(() => resetLog(original));
 
   after(() => rmSync(join(root(), '.gitattributes'), { force: true }));
 
@@ -83,9 +77,9 @@ describe('Git: team merging, timeline order, recent changes, committing the reco
     const late = '- 2026-11-20 14:50 UTC — Error rate back to baseline (@sam)\n';
     const first = '- 2026-11-20 14:30 UTC — Alerts fired for checkout 5xx rate (@dana)\n';
     const second = '- 2026-11-20 14:42 UTC — Rolled back deploy 7f3c (@sam)\n';
-    const sorted = original.replace(first + second, first + second + late);
-    const merged = original.replace(first + second, second + first + late);
-    assert.notEqual(merged, original);
+    const sorted = fixture.original.replace(first + second, first + second + late);
+    const merged = fixture.original.replace(first + second, second + first + late);
+    assert.notEqual(merged, fixture.original);
     await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(merged));
     const doc = await vscode.workspace.openTextDocument(logUri());
     await waitFor('the document to show the merged log', () => doc.getText() === merged);

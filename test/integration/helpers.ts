@@ -1,6 +1,7 @@
 // Shared by the integration test files (bundled into each; not a test file itself).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { IncidentPlaybookApi } from '../../src/extension/extension';
 
 export const EXTENSION_ID = 'incident-playbook.incident-playbook';
 
@@ -37,4 +38,21 @@ export async function resetLog(original: string): Promise<void> {
   if (doc && !doc.isClosed && doc.isDirty) await doc.save();
   if ((await diskText()) !== original) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+/**
+ * For a suite that edits the fixture's log: activates the extension before the suite, keeps the
+ * log's text as it was (`original`) and the extension's API (`api`), and puts the log back after
+ * each test.
+ */
+export function useFixtureLog(): { readonly original: string; readonly api: IncidentPlaybookApi } {
+  const fixture = { original: '', api: undefined as unknown as IncidentPlaybookApi };
+  before(async () => {
+    const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
+    assert.ok(ext, 'the extension is installed');
+    fixture.api = await ext.activate();
+    fixture.original = await diskText();
+  });
+  afterEach(() => resetLog(fixture.original));
+  return fixture;
 }

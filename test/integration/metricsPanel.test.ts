@@ -10,7 +10,7 @@ import { DURATION_FIGURES, computeMetrics } from '../../src/core/metrics';
 import { metricsCsv } from '../../src/core/metrics/csv';
 import { Commands } from '../../src/extension/commandIds';
 import type { MetricsToWebview, MetricsView } from '../../src/shared/protocol';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 interface MetricsHandle {
   isReady: boolean;
@@ -61,16 +61,7 @@ function assertSameFigures(view: MetricsView, result: Awaited<ReturnType<typeof 
 }
 
 describe('Metrics dashboard', () => {
-  let original = '';
-
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    original = await diskText();
-  });
-
-  afterEach(() => resetLog(original));
+  const fixture = useFixtureLog();
 
   it('opens from "Incident: Show Metrics" with the core’s figures, each labelled', async () => {
     assert.ok((await vscode.commands.getCommands(true)).includes('incidentPlaybook.showMetrics'));
@@ -114,7 +105,7 @@ describe('Metrics dashboard', () => {
       return post(m);
     };
     const added = '## INC-2026-1125-001: Login page slow\n- **Severity:** SEV-2\n- **Status:** Resolved\n- **Detected:** 2026-11-25 10:00 UTC\n- **Resolved:** 2026-11-25 11:30 UTC\n\n';
-    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(original.replace('## INC-2026-1121-001', `${added}## INC-2026-1121-001`)));
+    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(fixture.original.replace('## INC-2026-1121-001', `${added}## INC-2026-1121-001`)));
     const state = await waitFor('a snapshot with the new incident', () => posted.find((m) => m.type === 'state' && m.view.incidents === 4), 20_000);
     assert.ok(state.type === 'state' && state.view.list.some((r) => r.id === 'INC-2026-1125-001'));
     delete (host as { post?: unknown }).post;
@@ -149,7 +140,7 @@ describe('Metrics dashboard', () => {
       return e && e.document.uri.toString() === logUri().toString() ? e : undefined;
     });
     await waitFor('the cursor at the incident', () => editor.document.lineAt(editor.selection.active.line).text.startsWith('## INC-2026-1120-001'));
-    assert.equal(await diskText(), original, 'the dashboard writes nothing to the log');
+    assert.equal(await diskText(), fixture.original, 'the dashboard writes nothing to the log');
   });
 
   it('exports the core’s CSV where the save dialog says', async () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { Commands } from '../../src/extension/commandIds';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1121-001';
 const OTHER = 'INC-2026-1120-001';
@@ -81,16 +81,7 @@ export function hostileMessages(id: string, other: string, item: { index: number
 }
 
 describe('Checklist panel protocol (hostile page)', () => {
-  let original = '';
-
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    original = await diskText();
-  });
-
-  afterEach(() => resetLog(original));
+  const fixture = useFixtureLog();
 
   it('refuses each malformed, oversized or hostile message, logs it to the output channel, and writes nothing', async function () {
     this.timeout(60_000);
@@ -119,7 +110,7 @@ describe('Checklist panel protocol (hostile page)', () => {
       }
       assert.equal(({} as Record<string, unknown>).polluted, undefined, 'Object.prototype untouched');
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(await diskText(), original, 'nothing was written');
+      assert.equal(await diskText(), fixture.original, 'nothing was written');
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === logUri().toString());
       assert.ok(!doc?.isDirty, 'the log is not dirty');
       assert.equal(vscode.window.visibleTextEditors.filter((e) => e.document.uri.path.endsWith('/passwd')).length, 0, 'no file was opened');
@@ -135,7 +126,7 @@ describe('Checklist panel protocol (hostile page)', () => {
         assert.match(logged.slice(before).join('\n'), /^Checklist panel \(INC-2026-1121-001\): (setDone|skip) failed: /, JSON.stringify(m));
       }
       await new Promise((r) => setTimeout(r, 300));
-      assert.equal(await diskText(), original, 'nothing was written for an item the page never showed');
+      assert.equal(await diskText(), fixture.original, 'nothing was written for an item the page never showed');
       // The panel still works afterwards: a well-formed message is accepted.
       assert.equal(await panel.receive({ type: 'ready' }), true);
     } finally {

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { defaultPolicy, findIncident, indexLog } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
 import type { ComposeToWebview } from '../../src/shared/protocol';
-import { EXTENSION_ID, diskText, resetLog, waitFor } from './helpers';
+import { diskText, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1120-001';
 const SECRET_PATH = '/services/T0ACME/B0OPS/w3bh00kS3cr3t';
@@ -30,17 +30,13 @@ async function webhookShown(panel: ComposerHandle): Promise<string | null> {
 }
 
 describe('Status update webhook', () => {
-  let original = '';
+  const fixture = useFixtureLog();
   let server: http.Server;
   let url = '';
   let mode: 'ok' | 'fail' | 'hang' = 'ok';
   const received: { method?: string; type?: string; body: string }[] = [];
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext);
-    await ext.activate();
-    original = await diskText();
     server = http.createServer((req, res) => {
       let body = '';
       req.setEncoding('utf8');
@@ -59,8 +55,6 @@ describe('Status update webhook', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}${SECRET_PATH}`;
   });
-
-  afterEach(() => resetLog(original));
 
   after(async () => {
     await vscode.commands.executeCommand(Commands.clearStatusUpdateWebhook);
@@ -95,7 +89,7 @@ describe('Status update webhook', () => {
     });
     const last = findIncident(indexLog(text, { policy: defaultPolicy() }), ID)!.timeline.at(-1)!;
     assert.equal(last.text, 'Status update (internal): Mitigating: Checkout 5xx > 2%');
-    assert.equal(text.split('\n').length, original.split('\n').length + 1);
+    assert.equal(text.split('\n').length, fixture.original.split('\n').length + 1);
   });
 
   it('a 500 and a timeout give their error, the URL redacted, and write nothing', async () => {
@@ -121,7 +115,7 @@ describe('Status update webhook', () => {
     mode = 'fail';
     assert.equal(await panel.receive({ type: 'postWebhook', incident: ID, audience: 'internal', text: 'Mitigating: Checkout' }), true);
     await new Promise((r) => setTimeout(r, 300));
-    assert.equal(await diskText(), original, 'nothing was written');
+    assert.equal(await diskText(), fixture.original, 'nothing was written');
     panel.webhookTimeoutMs = 10_000;
   });
 
@@ -133,6 +127,6 @@ describe('Status update webhook', () => {
     received.length = 0;
     await assert.rejects(panel.postToWebhook('internal', 'x'), /No status update webhook is set/);
     assert.equal(received.length, 0);
-    assert.equal(await diskText(), original);
+    assert.equal(await diskText(), fixture.original);
   });
 });
