@@ -3,7 +3,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  PolicyError,
   REDACTED,
   findHealthCheck,
   findRunbook,
@@ -19,6 +18,7 @@ import {
   statusFor,
 } from '../../src/core';
 import { NOISY_OUTPUT, SECRET_SAMPLES } from './secretSamples';
+import { policyErrorOf } from './helpers';
 
 const PLAYBOOK = `healthChecks:
   - name: checkout-api
@@ -49,16 +49,6 @@ runbooks:
       - title: Review the connection pool
         notes: Check the provider dashboard for long-running queries.
 `;
-
-function errorOf(yaml: string): PolicyError {
-  try {
-    loadPolicy(yaml);
-  } catch (e) {
-    assert.ok(e instanceof PolicyError, `expected PolicyError, got ${e}`);
-    return e;
-  }
-  assert.fail('expected an error');
-}
 
 test('healthChecks and runbooks read with their defaults', () => {
   const policy = loadPolicy(PLAYBOOK);
@@ -101,7 +91,7 @@ test('schema errors name the line', () => {
     ['runbooks:\n  outage:\n    steps:\n      - title: a\n        run: x\n', 3, /title: Required/],
   ];
   for (const [yaml, line, message] of cases) {
-    const e = errorOf(yaml);
+    const e = policyErrorOf(yaml);
     assert.equal(e.line, line, `${yaml}→ ${e.message}`);
     assert.match(e.message, message, yaml);
   }

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { type LogIndex, type Policy, defaultPolicy, indexLog } from '../../src/core';
+import { PolicyError, loadPolicy } from '../../src/core';
 
 export const FIXTURES = resolve(__dirname, '../fixtures/logs');
 
@@ -29,4 +31,15 @@ export function diffRegion(before: string, after: string): { prefix: number; suf
   let suffix = 0;
   while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
   return { prefix, suffix, removed: before.slice(prefix, before.length - suffix), added: after.slice(prefix, after.length - suffix) };
+}
+
+/** The error a playbook is refused with; fails the test when it is read. */
+export function policyErrorOf(yaml: string): PolicyError {
+  try {
+    loadPolicy(yaml);
+  } catch (e) {
+    assert.ok(e instanceof PolicyError, `expected PolicyError, got ${e}`);
+    return e;
+  }
+  assert.fail('the playbook was read, not refused:\n' + yaml);
 }

@@ -2,9 +2,10 @@
 // and the playbook's on-call sections: what they read as, and errors that name their line.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PolicyError, loadPolicy } from '../../src/core';
+import { loadPolicy } from '../../src/core';
 import { RotationError, contactKind, contactUri, escalationEntry, formatZoned, isDrill, linkTarget, nextOnCall, onCallAt, proposedCommander, teamOf } from '../../src/core/oncall';
 import { indexLog } from '../../src/core';
+import { policyErrorOf } from './helpers';
 
 function rotationOf(yaml: string) {
   const rotation = teamOf(loadPolicy(yaml)).rotation;
@@ -132,16 +133,6 @@ test('the rotation zone falls back to the playbook timeZone', () => {
   assert.equal(rotation.timeZone, 'Europe/Berlin');
 });
 
-function errorOf(yaml: string): PolicyError {
-  try {
-    loadPolicy(yaml);
-  } catch (e) {
-    assert.ok(e instanceof PolicyError, `expected PolicyError, got ${e}`);
-    return e;
-  }
-  assert.fail('expected the playbook to be refused');
-}
-
 test('on-call errors name the line', () => {
   const cases: Array<[string, number, RegExp]> = [
     [RIYADH.replace('Monday 09:00', 'Moonday 9'), 3, /oncall\.handover: is not a weekday and local time \(e\.g\. Monday 09:00\)/],
@@ -164,7 +155,7 @@ test('on-call errors name the line', () => {
     ['logContacts: sometimes\n', 1, /logContacts: Expected boolean/],
   ];
   for (const [yaml, line, message] of cases) {
-    const e = errorOf(yaml);
+    const e = policyErrorOf(yaml);
     assert.match(e.message, message, yaml);
     assert.equal(e.line, line, `${e.message}\n${yaml}`);
   }

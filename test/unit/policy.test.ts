@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PolicyError, defaultPolicy, loadPolicy, matchSeverity, matchStatus, parseDuration, priorityPolicy } from '../../src/core';
+import { defaultPolicy, loadPolicy, matchSeverity, matchStatus, parseDuration, priorityPolicy } from '../../src/core';
+import { policyErrorOf } from './helpers';
 
 test('default policy: SEV-1..SEV-3 with the e-commerce cadences', () => {
   const p = defaultPolicy();
@@ -78,35 +79,25 @@ test('a full playbook overrides severities, statuses, aliases and zone', () => {
   assert.deepEqual(p.checklist, ['Page the IC', 'Open the bridge']);
 });
 
-function errorOf(yaml: string): PolicyError {
-  try {
-    loadPolicy(yaml);
-  } catch (e) {
-    assert.ok(e instanceof PolicyError, `expected PolicyError, got ${e}`);
-    return e;
-  }
-  assert.fail('no error for:\n' + yaml);
-}
-
 test('playbook errors name the line', () => {
-  let e = errorOf('severities:\n  - id: SEV-1\n    updates: sometimes\n');
+  let e = policyErrorOf('severities:\n  - id: SEV-1\n    updates: sometimes\n');
   assert.equal(e.line, 3);
   assert.match(e.message, /line 3: severities\.0\.updates: "sometimes" is not a duration/);
-  e = errorOf('statuses: [A, B]\ncolour: red\n');
+  e = policyErrorOf('statuses: [A, B]\ncolour: red\n');
   assert.equal(e.line, 2);
   assert.match(e.message, /unknown setting "colour"/);
-  e = errorOf('timeZone: Mars/Olympus\n');
+  e = policyErrorOf('timeZone: Mars/Olympus\n');
   assert.equal(e.line, 1);
-  e = errorOf('severities:\n  - id: X\n  - id: x\n');
+  e = policyErrorOf('severities:\n  - id: X\n  - id: x\n');
   assert.equal(e.line, 3);
   assert.match(e.message, /listed twice/);
-  e = errorOf('severities: [\n');
+  e = policyErrorOf('severities: [\n');
   assert.match(e.message, /not valid YAML/);
-  e = errorOf('fieldAliases:\n  colour: [Farbe]\n');
+  e = policyErrorOf('fieldAliases:\n  colour: [Farbe]\n');
   assert.equal(e.line, 2);
-  e = errorOf('preset: p9\n');
+  e = policyErrorOf('preset: p9\n');
   assert.match(e.message, /unknown preset "p9"/);
-  e = errorOf('- just\n- a list\n');
+  e = policyErrorOf('- just\n- a list\n');
   assert.match(e.message, /mapping/);
 });
 
