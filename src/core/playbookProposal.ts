@@ -26,15 +26,18 @@ function yamlItem(value: string): string {
   return /^[\p{L}\p{N}][\p{L}\p{N} ._-]*$/u.test(value) && !/^(yes|no|true|false|null|on|off|~)$/i.test(value) ? value : JSON.stringify(value);
 }
 
+/** A value written in the log, how often, and what it is read as (null: nothing). */
+type Written = { text: string; n: number; read: string | null };
+
 class Tally {
-  private counts = new Map<string, { text: string; n: number; read: string | null }>();
+  private counts = new Map<string, Written>();
   add(text: string, read: string | null): void {
     const key = text.toLowerCase();
     const hit = this.counts.get(key);
     if (hit) hit.n++;
     else this.counts.set(key, { text, n: 1, read });
   }
-  entries(): Array<{ text: string; n: number; read: string | null }> {
+  entries(): Written[] {
     return [...this.counts.values()].sort((a, b) => b.n - a.n || a.text.localeCompare(b.text));
   }
 }
@@ -44,6 +47,15 @@ function listed<T>(xs: T[]): { shown: T[]; more: number } {
 }
 
 const times = (n: number) => `${n}×`;
+
+/** `# title`, then each value written, how often, and what it is read as (`unknown` when nothing), the first MAX_LISTED. */
+function pushReadings(lines: string[], title: string, entries: Written[], unknown: string): void {
+  const { shown, more } = listed(entries);
+  lines.push(`# ${title}`);
+  if (!shown.length) lines.push('#   (none written)');
+  for (const e of shown) lines.push(`#   ${commentText(e.text)} (${times(e.n)}) → ${e.read ?? unknown}`);
+  if (more) lines.push(`#   … and ${more} more`);
+}
 
 /** The preset name a playbook writes for the policy the log was read with. */
 function presetName(policy: Policy): string {
@@ -98,12 +110,8 @@ export function proposePlaybook(index: LogIndex, policy: Policy, logName = 'the 
   ];
 
   // Severities.
-  const sevEntries = listed(severities.entries());
   const unknownSev = severities.entries().filter((e) => e.read === null).map((e) => e.text);
-  lines.push('# Severities written in the log → the level each is read as:');
-  if (!sevEntries.shown.length) lines.push('#   (none written)');
-  for (const e of sevEntries.shown) lines.push(`#   ${commentText(e.text)} (${times(e.n)}) → ${e.read ?? 'UNKNOWN: not a level of the policy'}`);
-  if (sevEntries.more) lines.push(`#   … and ${sevEntries.more} more`);
+  pushReadings(lines, 'Severities written in the log → the level each is read as:', severities.entries(), 'UNKNOWN: not a level of the policy');
   if (unknownSev.length) {
     lines.push('# To map the unknown ones, uncomment this block (it replaces the preset\'s levels) and move each');
     lines.push('# value into the aliases of the level it means:');
@@ -112,12 +120,8 @@ export function proposePlaybook(index: LogIndex, policy: Policy, logName = 'the 
   lines.push('');
 
   // Statuses.
-  const stEntries = listed(statuses.entries());
   const unknownSt = statuses.entries().filter((e) => e.read === null).map((e) => e.text);
-  lines.push('# Statuses written in the log → what each is read as (matched by the leading words):');
-  if (!stEntries.shown.length) lines.push('#   (none written)');
-  for (const e of stEntries.shown) lines.push(`#   ${commentText(e.text)} (${times(e.n)}) → ${e.read ?? 'UNKNOWN: kept as written, counted active'}`);
-  if (stEntries.more) lines.push(`#   … and ${stEntries.more} more`);
+  pushReadings(lines, 'Statuses written in the log → what each is read as (matched by the leading words):', statuses.entries(), 'UNKNOWN: kept as written, counted active');
   if (unknownState) lines.push(`#   (no status written) (${times(unknownState)}) → unknown: neither active nor resolved; write a Status, or a Resolution or TTR`);
   if (unknownSt.length) {
     const extra = unknownSt.slice(0, MAX_LISTED);
@@ -129,12 +133,8 @@ export function proposePlaybook(index: LogIndex, policy: Policy, logName = 'the 
   lines.push('');
 
   // Field keys.
-  const keyEntries = listed(keys.entries());
   const unknownKeys = keys.entries().filter((e) => e.read === null).map((e) => e.text);
-  lines.push('# Field keys written in the log → the field each is read as:');
-  if (!keyEntries.shown.length) lines.push('#   (none written)');
-  for (const e of keyEntries.shown) lines.push(`#   ${commentText(e.text)} (${times(e.n)}) → ${e.read ?? 'UNKNOWN: kept as written'}`);
-  if (keyEntries.more) lines.push(`#   … and ${keyEntries.more} more`);
+  pushReadings(lines, 'Field keys written in the log → the field each is read as:', keys.entries(), 'UNKNOWN: kept as written');
   if (unknownKeys.length) {
     lines.push('# To read an unknown key as a field, uncomment its field and list the key there:');
     lines.push('# fieldAliases:');
