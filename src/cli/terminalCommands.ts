@@ -116,12 +116,15 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     if (step.dangerous && !values.yes) throw new UsageError(`Step ${n} (${shown(step.title)}) is dangerous. It runs:\n\n  ${shown(step.run)}\n\nRun it again with --yes to confirm.`);
     const incidentId = h.incidentToLog(values.incident, values['no-log']);
     const { runCommand } = await import('../core/healthRun');
-    const { redactSecrets } = await import('../core/redact');
+    const { createRedactingStream } = await import('../core/redact');
     const root = h.checksRoot();
     note(`Running step ${n} of ${shown(book.id)}: ${shown(step.title)}`);
-    // Shown live, a line at a time, redacted and made safe for the terminal.
-    let pending = '';
-    const emit = (text: string) => process.stdout.write(sanitizeForDisplay(redactSecrets(text), { multiline: true }));
+    // Shown live, a line at a time (a key block once it has ended), redacted and made safe for
+    // the terminal. Redacting each chunk alone would show a secret cut across two chunks.
+    const redacting = createRedactingStream();
+    const show = (text: string) => {
+      if (text) process.stdout.write(sanitizeForDisplay(text, { multiline: true }));
+    };
     const run = await withInterrupt((signal) =>
       runCommand({
         command: step.run as string,
@@ -129,21 +132,11 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
         timeoutMs: 30 * 60_000,
         env: params.env,
         signal,
-        onOutput: (chunk) => {
-          pending += chunk;
-          const cut = pending.lastIndexOf('\n');
-          if (cut >= 0) {
-            emit(pending.slice(0, cut + 1));
-            pending = pending.slice(cut + 1);
-          }
-          if (pending.length > 64 * 1024) {
-            emit(pending + '\n');
-            pending = '';
-          }
-        },
+        onOutput: (chunk) => show(redacting.push(chunk)),
       }),
     );
-    if (pending) emit(pending + '\n');
+    const rest = redacting.end();
+    show(rest && !/[\n\r]$/.test(rest) ? rest + '\n' : rest);
     const { runbookStepName } = await import('../core/runbookChecklist');
     const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
     note(entry);

@@ -105,3 +105,13 @@ test('a check folder that is missing or leads outside the repository through a l
   assert.equal(r.status, 'unknown');
   assert.match(r.output, /does not exist/);
 });
+
+test('bidi controls a check prints never reach the timeline entry raw', async () => {
+  const r = await runHealthCheck(check({ name: 'bidi', run: `printf 'status: ok \\342\\200\\256gnp.exe\\342\\200\\254 \\342\\201\\246x\\342\\201\\251 done\\n'`, capture: true }), root);
+  assert.ok(r.output.includes('\u202e'), 'the check printed U+202E');
+  const entry = healthCheckEntry(r);
+  assert.match(entry, / — output: status: ok gnp\.exe x done$/);
+  assert.doesNotMatch(entry, /[\u202a-\u202e\u2066-\u2069]/);
+  const direct = healthCheckEntry({ name: 'bidi', status: 'pass', exitCode: 0, durationMs: 1, capture: true, output: 'a\u202ab\u202bc\u202dd\u2067e\u2068f' });
+  assert.match(direct, / — output: abcdef$/);
+});

@@ -70,6 +70,14 @@ test('linear time: 1 MB of hostile output takes about as long as 1 MB of benign 
     fill('-ghp_' + 'a'.repeat(30)),
     fill('-----BEGIN PRIVATE KEY'),
     fill('-----BEGIN PRIVATE KEY-----\n'),
+    fill('-----BEGIN PGP PRIVATE KEY BLOCK-----\nabc\n'),
+    fill('password: "' + 'a'.repeat(60)),
+    fill("x-api-key: 'a"),
+    fill('-u a:'),
+    fill('--user='),
+    fill('AIza' + 'b'.repeat(30)),
+    fill('sk_live_' + 'c'.repeat(8) + ' '),
+    fill('-----BEGIN RSA PRIVATE KEY-----\n' + 'QUJD'.repeat(16) + '\n'),
     fill('Authorization: Bearer '),
     fill('\x1b]633;' + 'a'.repeat(50)),
     fill('\x1b['),
@@ -89,4 +97,62 @@ test('linear time: 1 MB of hostile output takes about as long as 1 MB of benign 
     const ms = Math.min(time(h), time(h));
     assert.ok(ms < base * 25, `${JSON.stringify(h.slice(0, 30))}: ${ms.toFixed(1)} ms vs ${base.toFixed(1)} ms benign`);
   }
+});
+
+test('each private-key block ends at its own END line, PGP included; what follows stays readable', () => {
+  const body = 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC\nBKcwggSjAgEAAoIBAQC7VJTUt9Us8cKj';
+  for (const kind of ['', 'RSA ', 'EC ', 'DSA ', 'OPENSSH ', 'ENCRYPTED ', 'PGP ']) {
+    const block = kind === 'PGP ' ? ' BLOCK' : '';
+    const text = `before\n-----BEGIN ${kind}PRIVATE KEY${block}-----\n${body}\n-----END ${kind}PRIVATE KEY${block}-----\nafter ok\n`;
+    assert.equal(redactSecrets(text), `before\n-----BEGIN PRIVATE KEY----- ${REDACTED} -----END PRIVATE KEY-----\nafter ok\n`, kind || 'PKCS#8');
+  }
+  const pgp = redactSecrets(SECRET_SAMPLES.find((s) => s.kind === 'pgp private key')!.line + '\nlater line');
+  assert.match(pgp, /-----END PRIVATE KEY-----\nafter the pgp key\nlater line$/);
+});
+
+test('the common shapes of keys, tokens and passwords (gitleaks, detect-secrets) are redacted', () => {
+  const cases: Array<[string, string]> = [
+    ['X-Api-Key: abc123def456ghi', `X-Api-Key: ${REDACTED}`],
+    ["curl -H 'x-api-key: abc123def' https://x.test", `curl -H 'x-api-key: ${REDACTED}' https://x.test`],
+    ['GET /v1?apikey=abcdef123&page=2', `GET /v1?apikey=${REDACTED}&page=2`],
+    ['{"apiKey": "AbC123xyz", "ok": true}', `{"apiKey": "${REDACTED}", "ok": true}`],
+    ['secret=s3cr3t next', `secret=${REDACTED} next`],
+    ['pwd=hunter2', `pwd=${REDACTED}`],
+    ['db_pass=hunter2 db_user=app', `db_pass=${REDACTED} db_user=app`],
+    ["'password' => 'hunter2',", `'password' => '${REDACTED}',`],
+    ['x-auth-token: abcdef', `x-auth-token: ${REDACTED}`],
+    ['curl -u admin:pa55 https://x.test', `curl -u admin:${REDACTED} https://x.test`],
+    ['curl -uadmin:pa55 https://x.test', `curl -uadmin:${REDACTED} https://x.test`],
+    ['curl --user admin:pa55 https://x.test', `curl --user admin:${REDACTED} https://x.test`],
+    ['curl --user=admin:pa55 https://x.test', `curl --user=admin:${REDACTED} https://x.test`],
+    ["curl -u 'admin:p@ss w0rd' https://x.test", `curl -u 'admin:${REDACTED}' https://x.test`],
+    ['key sk_live_' + 'a1B2c3D4e5F6g7H8i9J0k1L2', `key ${REDACTED}`],
+    ['key rk_live_' + 'a1B2c3D4e5F6g7H8i9J0k1L2;', `key ${REDACTED};`],
+    ['AIza' + 'SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q', REDACTED],
+    ['token npm_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8', `token ${REDACTED}`],
+    ["PASSWORD: 'p@ss w0rd'", `PASSWORD: '${REDACTED}'`],
+    ['password="p@ss w0rd" next', `password="${REDACTED}" next`],
+    ['{"password":"a \\"quoted\\" word","user":"dana"}', `{"password":"${REDACTED}","user":"dana"}`],
+    ["DB_PASSWORD='no closing quote", `DB_PASSWORD='${REDACTED}`],
+  ];
+  for (const [line, want] of cases) assert.equal(redactSecrets(line), want, line);
+});
+
+test('look-alikes of the new shapes stay readable', () => {
+  const keep = [
+    'key=value pass=12 fail=0 tokens=1500 secrets: 3 found',
+    'monkey=3 turkey: yes',
+    'Enter password: ',
+    'sort -u names.txt; git push -u origin main',
+    'docker run -u 1000 image',
+    'sk_live_short AIzaShort npm_short',
+    'curl -u "$USER:$PASS" https://x.test',
+    'PASSWORD="$DB_PASSWORD" ./migrate',
+  ];
+  for (const s of keep) assert.equal(redactSecrets(s), s, s);
+});
+
+test('bidi controls in command output are dropped before matching, so they cannot hide a token either', () => {
+  const token = 'ghp_' + 'a1B2c3D4e5'.repeat(4);
+  assert.equal(redactSecrets(`ok \u202eevil\u2066x\u2069 token ${token.slice(0, 9)}\u202c${token.slice(9)}`), `ok evilx token ${REDACTED}`);
 });
