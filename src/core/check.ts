@@ -8,8 +8,10 @@ import type { Incident, LogIndex, Problem } from './model';
 import { contentOf, readingProblems } from './reader/lazy';
 import { isActive, policyOf, statusState, type StatusState } from './indexer';
 import { type Policy, type SeverityLevel, matchSeverity } from './policy';
-import { toDate } from './time';
+import { FUTURE_SLACK_MS, toDate } from './time';
 import { formatElapsed } from './duration';
+import type { Dated } from './metrics/times';
+import { type Moments, MOMENT_NAMES, faultMessage, impossibleDates, otherDates, readMoments } from './metrics/impossibleDates';
 
 function minutesBetween(a: Date, b: Date): number {
   return (b.getTime() - a.getTime()) / 60000;
@@ -45,25 +47,40 @@ export function snoozedUntil(incident: Incident): Date | null {
   return until;
 }
 
-/**
- * When the last update happened: the newest timeline entry, or the detection time. A snooze
- * entry is not an update: it quiets the reminder, it does not restart the cadence.
- */
-export function lastUpdateAt(incident: Incident): Date | null {
-  let last: Date | null = null;
+/** The times of the timeline entries that are updates (a snooze is not), in milliseconds. */
+function updateTimes(incident: Incident): number[] {
+  const times: number[] = [];
   for (const e of incident.timeline) {
     if (snoozeMinutes(e.text) !== null) continue;
     const d = toDate(e.at);
-    if (d && (!last || d > last)) last = d;
+    if (d) times.push(d.getTime());
   }
-  return last ?? (incident.detected && incident.detected.length > 10 ? toDate(incident.detected) : null);
+  return times;
+}
+
+/** The newest of `times` that has happened by `now` (with a day's slack), else the detection. */
+function newestUpdate(times: readonly number[], detected: Date | null, now?: Date): Date | null {
+  const latest = now ? now.getTime() + FUTURE_SLACK_MS : Infinity;
+  let last = -Infinity;
+  for (const t of times) if (t > last && t <= latest) last = t;
+  return last > -Infinity ? new Date(last) : detected;
+}
+
+/**
+ * When the last update happened: the newest timeline entry, or the detection time. A snooze
+ * entry is not an update: it quiets the reminder, it does not restart the cadence. Given `now`,
+ * an entry more than a day after it is not one either: it has not happened (`check` reports
+ * its date), and an entry typed in 2062 must not quiet the reminder until then.
+ */
+export function lastUpdateAt(incident: Incident, now?: Date): Date | null {
+  return newestUpdate(updateTimes(incident), detectedAt(incident), now);
 }
 
 /** Minutes until the next status update is due (negative when overdue); null when none is required. */
 export function nextUpdateDue(incident: Incident, policy: Policy, now: Date): { dueAt: Date; minutesLeft: number } | null {
   if (!isActive(incident, policy)) return null;
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  return updateDue(level, lastUpdateAt(incident), now);
+  return updateDue(level, lastUpdateAt(incident, now), now);
 }
 
 function updateDue(level: SeverityLevel | undefined, last: Date | null, now: Date): { dueAt: Date; minutesLeft: number } | null {
@@ -108,13 +125,26 @@ export interface IncidentFacts {
   state: StatusState;
   commander: boolean;
   detected: Date | null;
-  lastUpdate: Date | null;
+  /** The update times (see lastUpdateAt): the newest that has happened depends on the clock. */
+  updates: number[];
   /** Problems met reading the body (impossible dates), each `line` relative to the heading's. */
   reading: Problem[];
+  /**
+   * The moments the metrics measure, and the other dates (timeline entries, a day-only
+   * Detected or Resolved), each `line` relative to the heading's: whether one is in the future
+   * depends on the clock, so they are judged when the problems are made.
+   */
+  moments: Moments;
+  otherDates: Dated[];
 }
 
 export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts {
   const line = incident.line;
+  // A linked file's dates are on lines of that file: they are reported on the index row.
+  const relative = (d: Dated): Dated => ({ ...d, line: incident.source === 'linked-file' ? 0 : d.line + 1 - line });
+  const read = readMoments(incident, policy);
+  const moments = {} as Moments;
+  for (const name of MOMENT_NAMES) moments[name] = read[name] && relative(read[name]);
   return {
     id: incident.id,
     line,
@@ -123,15 +153,23 @@ export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts
     state: statusState(incident, policy),
     commander: !!incident.roles.commander,
     detected: detectedAt(incident),
-    lastUpdate: lastUpdateAt(incident),
+    updates: updateTimes(incident),
     reading: readingProblems(incident).map((p) => ({ ...p, line: p.line - line })),
+    moments,
+    otherDates: otherDates(incident).map(relative),
   };
 }
 
 /** The policy's problems for one incident (severity, commander, update cadence) at `line`, as of `now`. */
 export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Policy, now: Date): Problem[] {
-  const problems: Problem[] = [];
   const id = f.id;
+  const problems: Problem[] = impossibleDates(f.moments, f.otherDates, now).map((fault) => ({
+    code: fault.code,
+    message: faultMessage(id, fault, now, policy.timeZone),
+    line: line + fault.moment.line,
+    incidentId: id,
+    severity: 'warning',
+  }));
   const level = f.severity ? matchSeverity(policy, f.severity) : undefined;
   if (!f.severity) {
     problems.push({ code: 'missing-severity', message: `${id} has no severity.`, line, incidentId: id, severity: 'warning' });
@@ -147,7 +185,7 @@ export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Polic
         : { code: 'missing-commander', message: `${id} is active with no incident commander.`, line, incidentId: id, severity: 'warning' },
     );
   }
-  const due = updateDue(level, f.lastUpdate, now);
+  const due = updateDue(level, newestUpdate(f.updates, f.detected, now), now);
   if (due && due.minutesLeft < 0) {
     problems.push({
       code: 'update-overdue',

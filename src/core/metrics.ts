@@ -8,6 +8,9 @@
 //   time to mitigate     Detected → the first status Mitigating or Monitoring in the timeline
 // Drills (`Drill: yes`) are counted apart and kept out of every figure. Pure: the caller gives
 // the incidents, the policy, `now` and (optionally) each incident's review text.
+// A date that cannot be (before 1970, more than a day after `now`, an acknowledgement,
+// mitigation or resolution before detection) bounds no figure and runs no clock: the figure is
+// unknown, with that reason (metrics/incidentMeasure.ts), and `check` reports the date.
 import { DateTime, IANAZone } from 'luxon';
 import { snoozeMinutes } from './check';
 import type { Incident } from './model';
@@ -15,14 +18,13 @@ import { type Policy, matchSeverity } from './policy';
 import { reviewDeadline, reviewDueOf } from './metrics/reviewDue';
 import { readReviewActionItems } from './reviewActions';
 import { readReview } from './reviewFile';
-import { dayOf, toDate } from './time';
+import { formatIsoUtc, toDate, utcMillis } from './time';
 import { type DurationStats, durationStats, fraction } from './metrics/stats';
-import { acknowledgedAt, detectedAt, isDrill, mitigatedAt, resolvedAt, severityId, startedAt, statusMinutes } from './metrics/times';
+import { isDrill, severityId, statusMinutes } from './metrics/times';
+import { DURATION_FIGURES, type DurationFigure, type Measure, type UnknownReason, clockSpan, figureOf, measureOf } from './metrics/incidentMeasure';
 
 export type { DurationStats } from './metrics/stats';
-
-export const DURATION_FIGURES = ['timeToDetect', 'timeToAcknowledge', 'timeToResolve', 'timeToMitigate'] as const;
-export type DurationFigure = (typeof DURATION_FIGURES)[number];
+export { DURATION_FIGURES, type DurationFigure, type UnknownCode, type UnknownReason } from './metrics/incidentMeasure';
 
 /** What each duration measures, for labels (the panel, the CLI, the CSV's readers). */
 export const FIGURE_LABELS: Record<DurationFigure, string> = {
@@ -82,6 +84,8 @@ export interface Metrics {
   overdueActionItems: number;
   /** The ids behind each figure's `unknown`, never guessed. */
   unknownIncidents: Record<DurationFigure, string[]>;
+  /** Why each of `unknownIncidents` is unknown, in the same order. */
+  unknownReasons: Record<DurationFigure, UnknownReason[]>;
   /** The four figures per severity. */
   durationsBySeverity: Record<string, Record<`${DurationFigure}Minutes`, DurationStats>>;
   actionItemsByOwner: Record<string, ActionItemCounts>;
@@ -96,78 +100,45 @@ function severityKey(incident: Incident, policy: Policy): string {
   return severityId(incident, policy) ?? 'none';
 }
 
-const minutes = (from: Date | null, to: Date | null): number | null => {
-  if (!from || !to) return null;
-  const m = (to.getTime() - from.getTime()) / 60000;
-  // A negative span means the two times contradict each other: unknown, not zero.
-  return m >= 0 ? m : null;
-};
-
-/** The moments of one incident the figures use, read once (several figures need each). */
-interface Moments {
-  started: Date | null;
-  detected: Date | null;
-  acknowledged: Date | null;
-  resolved: Date | null;
-  mitigated: Date | null;
-  /** The instant it is placed in time by: its detection, or the start of its detected day in the zone. */
-  placed: { at: Date; day: string } | null;
+/** One incident's row, and why each of its unknown durations is unknown. */
+interface Measured {
+  row: IncidentDurations;
+  unknown: Partial<Record<DurationFigure, Omit<UnknownReason, 'id'>>>;
 }
 
-const momentCache = new WeakMap<Policy, WeakMap<Incident, Moments>>();
-
-function momentsOf(incident: Incident, policy: Policy): Moments {
-  let byIncident = momentCache.get(policy);
-  if (!byIncident) momentCache.set(policy, (byIncident = new WeakMap()));
-  let m = byIncident.get(incident);
-  if (!m) {
-    const detected = detectedAt(incident, policy);
-    m = {
-      started: startedAt(incident, policy),
-      detected,
-      acknowledged: acknowledgedAt(incident, policy),
-      resolved: resolvedAt(incident),
-      mitigated: mitigatedAt(incident, policy),
-      placed: placement(incident, policy, detected),
-    };
-    byIncident.set(incident, m);
-  }
-  return m;
-}
-
-function placement(incident: Incident, policy: Policy, at: Date | null): { at: Date; day: string } | null {
-  if (at) return { at, day: dayOf(at.toISOString(), policy.timeZone) ?? at.toISOString().slice(0, 10) };
-  const day = incident.detected && incident.detected.length === 10 ? incident.detected : null;
-  if (!day) return null;
-  const zone = IANAZone.isValidZone(policy.timeZone) ? policy.timeZone : 'utc';
-  const start = DateTime.fromISO(day, { zone });
-  return start.isValid ? { at: start.toJSDate(), day } : null;
-}
-
-/** The durations of one incident, as the CSV and the figures read them. */
-export function incidentDurations(incident: Incident, policy: Policy): IncidentDurations {
-  const m = momentsOf(incident, policy);
-  const detected = m.detected;
-  const moment = m.placed;
-  return {
+function measured(incident: Incident, policy: Policy, m: Measure): Measured {
+  const row: IncidentDurations = {
     id: incident.id,
     severity: severityId(incident, policy),
     status: incident.status,
-    detected: detected ? detected.toISOString().replace(/\.\d{3}Z$/, 'Z') : incident.detected,
+    // What the log says, impossible or not: the figures are where an impossible date is left out.
+    detected: m.moments.detected ? formatIsoUtc(m.moments.detected.at) : incident.detected,
     resolved: incident.resolved,
-    month: moment ? moment.day.slice(0, 7) : null,
-    timeToDetect: minutes(m.started, detected),
-    timeToAcknowledge: minutes(detected, m.acknowledged),
-    timeToResolve: minutes(detected, m.resolved),
-    timeToMitigate: minutes(detected, m.mitigated),
+    month: m.placed ? m.placed.day.slice(0, 7) : null,
+    timeToDetect: null,
+    timeToAcknowledge: null,
+    timeToResolve: null,
+    timeToMitigate: null,
   };
+  const unknown: Measured['unknown'] = {};
+  for (const figure of DURATION_FIGURES) {
+    const f = figureOf(m, figure);
+    if ('minutes' in f) row[figure] = f.minutes;
+    else unknown[figure] = f;
+  }
+  return { row, unknown };
+}
+
+/** The durations of one incident, as the CSV and the figures read them (`now`: which dates can be). */
+export function incidentDurations(incident: Incident, policy: Policy, now: Date = new Date()): IncidentDurations {
+  return measured(incident, policy, measureOf(incident, policy, now)).row;
 }
 
 /** Whether an incident counts for the period and severity asked for. */
-function inScope(incident: Incident, policy: Policy, options: MetricsOptions): boolean {
+function inScope(incident: Incident, policy: Policy, options: MetricsOptions, m: Measure): boolean {
   if (options.severity && severityId(incident, policy) !== options.severity) return false;
   if (!options.since && !options.until) return true;
-  const moment = momentsOf(incident, policy).placed;
+  const moment = m.placed;
   if (!moment) return false;
   if (options.since && moment.at < options.since) return false;
   if (options.until && moment.at >= options.until) return false;
@@ -177,14 +148,15 @@ function inScope(incident: Incident, policy: Policy, options: MetricsOptions): b
 /**
  * Response time: the commander assigned (acknowledged) within the severity's response time.
  * Without a known assignment, an incident that never had a commander past its response time
- * counts as missed; anything else is not measured. Null: not measured.
+ * counts as missed; anything else is not measured, an acknowledgement or resolution that cannot
+ * be included (one before detection is not a response in no time). Null: not measured.
  */
-function responseMet(incident: Incident, policy: Policy, now: Date): boolean | null {
+function responseMet(incident: Incident, policy: Policy, now: Date, m: Measure): boolean | null {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  const { detected, acknowledged: ack, resolved } = momentsOf(incident, policy);
-  if (!level || level.responseMinutes === null || !detected) return null;
+  const { detected, acknowledged: ack, resolved } = m.at;
+  if (!level || level.responseMinutes === null || !detected || m.faults.acknowledged) return null;
   if (ack) return ack.getTime() - detected.getTime() <= level.responseMinutes * 60000;
-  if (incident.roles.commander) return null;
+  if (incident.roles.commander || m.resolutionImpossible) return null;
   const end = resolved ?? now;
   return end.getTime() - detected.getTime() > level.responseMinutes * 60000 ? false : null;
 }
@@ -193,14 +165,13 @@ function responseMet(incident: Incident, policy: Policy, now: Date): boolean | n
  * Update cadence: each time an update fell due (the cadence after detection or after the last
  * update, as the reminder counts it) is one interval; it is on time when the next update came
  * by then. An update that is 2½ cadences late missed 2 due times. Updates are the timeline
- * entries the reminder counts (every entry but a snooze), up to resolution (or `now`).
+ * entries the reminder counts (every entry but a snooze), over the incident's clock span
+ * (detection to resolution, or `now`): none when a resolution cannot be, never to the year 9999.
  */
-function cadenceIntervals(incident: Incident, policy: Policy, now: Date): { onTime: number; total: number } {
+function cadenceIntervals(incident: Incident, policy: Policy, span: { start: Date; end: Date } | null): { onTime: number; total: number } {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
-  const { detected: start, resolved } = momentsOf(incident, policy);
-  if (!level || !level.updateMinutes || !start) return { onTime: 0, total: 0 };
-  const end = resolved ?? (incident.status?.toLowerCase() === policy.resolvedStatus.toLowerCase() ? null : now);
-  if (!end || end < start) return { onTime: 0, total: 0 };
+  if (!level || !level.updateMinutes || !span) return { onTime: 0, total: 0 };
+  const { start, end } = span;
   const cadence = level.updateMinutes * 60000;
   const times: number[] = [];
   for (const e of incident.timeline) {
@@ -228,10 +199,11 @@ function cadenceIntervals(incident: Incident, policy: Policy, now: Date): { onTi
 /**
  * Review: a resolved incident's review marked final by its due date (the time of the
  * "Post-incident review completed" entry). Not final and past due: missed. Not yet due, or
- * final with no completion time: not measured.
+ * final with no completion time, or a resolution that cannot be (no due date follows from it):
+ * not measured.
  */
-function reviewMet(incident: Incident, policy: Policy, review: string | undefined, now: Date): boolean | null {
-  if (!incident.resolved) return null;
+function reviewMet(incident: Incident, policy: Policy, review: string | undefined, now: Date, m: Measure): boolean | null {
+  if (!incident.resolved || m.resolutionImpossible) return null;
   let final = false;
   if (review !== undefined) {
     try {
@@ -267,7 +239,7 @@ function firstLetter(text: string): string {
 function isoMillis(at: string | null): number | null {
   if (!at) return null;
   if (at.length === 20 && at[10] === 'T' && at[19] === 'Z') {
-    const ms = Date.UTC(+at.slice(0, 4), +at.slice(5, 7) - 1, +at.slice(8, 10), +at.slice(11, 13), +at.slice(14, 16), +at.slice(17, 19));
+    const ms = utcMillis(+at.slice(0, 4), +at.slice(5, 7), +at.slice(8, 10), +at.slice(11, 13), +at.slice(14, 16), +at.slice(17, 19));
     if (!Number.isNaN(ms)) return ms;
   }
   return toDate(at)?.getTime() ?? null;
@@ -288,18 +260,14 @@ function actionItemsOf(incident: Incident, review: string | undefined): Array<{ 
   return incident.actionItems.filter((a) => !a.done).map((a) => ({ owner: (a.owner ?? '').replace(/^@/, '').trim(), due: null }));
 }
 
-function emptyUnknown(): Record<DurationFigure, string[]> {
-  return { timeToDetect: [], timeToAcknowledge: [], timeToResolve: [], timeToMitigate: [] };
-}
-
-function statsOf(rows: readonly IncidentDurations[]): { stats: Record<`${DurationFigure}Minutes`, DurationStats>; unknown: Record<DurationFigure, string[]> } {
-  const unknown = emptyUnknown();
+function statsOf(measures: readonly Measured[]): { stats: Record<`${DurationFigure}Minutes`, DurationStats>; unknown: Record<DurationFigure, UnknownReason[]> } {
+  const unknown: Record<DurationFigure, UnknownReason[]> = { timeToDetect: [], timeToAcknowledge: [], timeToResolve: [], timeToMitigate: [] };
   const stats = {} as Record<`${DurationFigure}Minutes`, DurationStats>;
   for (const figure of DURATION_FIGURES) {
     const values: number[] = [];
-    for (const r of rows) {
-      const v = r[figure];
-      if (v === null) unknown[figure].push(r.id);
+    for (const { row, unknown: why } of measures) {
+      const v = row[figure];
+      if (v === null) unknown[figure].push({ id: row.id, ...why[figure]! });
       else values.push(v);
     }
     stats[`${figure}Minutes`] = durationStats(values, unknown[figure].length);
@@ -325,34 +293,39 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
   let overdue = 0;
   const inStatus = new Map<string, { total: number; incidents: number }>();
   const day = today(now, policy.timeZone);
-  const bySeverityRows = new Map<string, IncidentDurations[]>();
+  const measures: Measured[] = [];
+  const bySeverityRows = new Map<string, Measured[]>();
 
   for (const incident of all) {
-    if (!inScope(incident, policy, options)) continue;
+    const m = measureOf(incident, policy, now);
+    if (!inScope(incident, policy, options, m)) continue;
     if (isDrill(incident)) {
       drills++;
       continue;
     }
-    const row = incidentDurations(incident, policy);
+    const one = measured(incident, policy, m);
+    const row = one.row;
     rows.push(row);
+    measures.push(one);
     const sev = severityKey(incident, policy);
     bySeverity[sev] = (bySeverity[sev] ?? 0) + 1;
     if (!bySeverityRows.has(sev)) bySeverityRows.set(sev, []);
-    bySeverityRows.get(sev)!.push(row);
+    bySeverityRows.get(sev)!.push(one);
     if (row.month) {
       const month = (byMonth[row.month] ??= {});
       month[sev] = (month[sev] ?? 0) + 1;
     }
-    const response = responseMet(incident, policy, now);
+    const response = responseMet(incident, policy, now, m);
     if (response !== null) {
       compliance.responseTime.measured++;
       if (response) compliance.responseTime.hits++;
     }
-    const cadence = cadenceIntervals(incident, policy, now);
+    const span = clockSpan(incident, policy, m, now);
+    const cadence = cadenceIntervals(incident, policy, span);
     compliance.updateCadence.hits += cadence.onTime;
     compliance.updateCadence.measured += cadence.total;
     const review = options.reviewText?.(incident);
-    const reviewed = reviewMet(incident, policy, review, now);
+    const reviewed = reviewMet(incident, policy, review, now, m);
     if (reviewed !== null) {
       compliance.review.measured++;
       if (reviewed) compliance.review.hits++;
@@ -368,18 +341,18 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
         overdue++;
       }
     }
-    const spent = statusMinutes(incident, policy, now);
+    const spent = statusMinutes(incident, policy, span);
     if (spent) {
-      for (const [status, m] of spent) {
+      for (const [status, minutes] of spent) {
         const s = inStatus.get(status) ?? { total: 0, incidents: 0 };
-        s.total += m;
+        s.total += minutes;
         s.incidents++;
         inStatus.set(status, s);
       }
     }
   }
 
-  const { stats, unknown } = statsOf(rows);
+  const { stats, unknown } = statsOf(measures);
   const durationsBySeverity: Metrics['durationsBySeverity'] = {};
   for (const sev of sortedSeverities([...bySeverityRows.keys()], policy)) durationsBySeverity[sev] = statsOf(bySeverityRows.get(sev)!).stats;
   const timeInStatusMinutes: Metrics['timeInStatusMinutes'] = {};
@@ -411,7 +384,8 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
       reviewCompliance: fraction(compliance.review.hits, compliance.review.measured),
       openActionItems: open,
       overdueActionItems: overdue,
-      unknownIncidents: unknown,
+      unknownIncidents: Object.fromEntries(DURATION_FIGURES.map((f) => [f, unknown[f].map((u) => u.id)])) as Record<DurationFigure, string[]>,
+      unknownReasons: unknown,
       durationsBySeverity,
       actionItemsByOwner: Object.fromEntries(Object.entries(owners).sort((a, b) => b[1].open - a[1].open || a[0].localeCompare(b[0]))),
       timeInStatusMinutes,

@@ -159,6 +159,12 @@ export type ProblemCode =
   | 'unterminated-fence'
   | 'bad-front-matter'
   | 'bad-date'
+  /** A recorded moment more than a day after now (`Resolved: 9999-12-31`). */
+  | 'date-future'
+  /** An acknowledgement, mitigation or resolution before the detection. */
+  | 'date-order'
+  /** A date before 1970. */
+  | 'date-too-early'
   | 'unreadable-link'
   | 'refused-link'
   | 'swallowed-heading'

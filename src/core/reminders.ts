@@ -32,7 +32,7 @@ export function dueReminders(index: LogIndex, policy: Policy, now: Date, zone = 
     if (due && due.minutesLeft <= 0 && level?.updateMinutes) {
       const quietUntil = snoozedUntil(incident);
       if (!quietUntil || quietUntil <= now) {
-        const last = lastUpdateAt(incident);
+        const last = lastUpdateAt(incident, now);
         out.push({
           kind: 'update-due',
           incident,

@@ -71,11 +71,22 @@ function resolveZone(written: string | undefined, fallback: string): Zone | null
   return IANAZone.isValidZone(written) ? { iana: written } : null;
 }
 
+/**
+ * `Date.UTC` for any year: Date.UTC itself reads a year from 0 to 99 as 1900–1999, so a log's
+ * `0001-01-01` would become 1901.
+ */
+export function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  if (y < 0 || y > 99) return Date.UTC(y, mo - 1, d, h, mi, s);
+  const at = new Date(0);
+  at.setUTCFullYear(y, mo - 1, d);
+  return at.setUTCHours(h, mi, s, 0);
+}
+
 /** Milliseconds since the epoch for a wall-clock time in a zone; NaN when it is not a real time. */
 function wallClockToMillis(y: number, mo: number, d: number, h: number, mi: number, s: number, zone: Zone): number {
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return NaN;
   if ('offset' in zone) {
-    const ms = Date.UTC(y, mo - 1, d, h, mi, s);
+    const ms = utcMillis(y, mo, d, h, mi, s);
     const check = new Date(ms);
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return NaN;
     return ms - zone.offset * 60000;
@@ -85,12 +96,20 @@ function wallClockToMillis(y: number, mo: number, d: number, h: number, mi: numb
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
+/** A year of a log's date (always 0–9999: they are read as four digits) as ISO 8601 writes it. */
+const year4 = (y: number) => String(y).padStart(4, '0');
 
 function daysInMonth(y: number, mo: number): number {
   if (mo === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
 }
 
+/**
+ * The one ISO 8601 form of an instant the tool writes: `2026-11-20T14:30:00Z`. A year past 9999
+ * or before 0 (a `9999-12-31 23:59 -05:00` is the year 10000 in UTC) is written as ISO 8601's
+ * expanded year, six digits and a sign (`+010000-01-01T04:59:00Z`), as JavaScript reads it back;
+ * `check` reports such a date and the metrics count it as unknown.
+ */
 function isoFromMillis(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
@@ -98,7 +117,7 @@ function isoFromMillis(ms: number): string {
 function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, zoneText: string | undefined, fallbackZone: string, length: number): ParsedTime {
   if (h === undefined) {
     const ok = !Number.isNaN(wallClockToMillis(y, mo, d, 0, 0, 0, { offset: 0 }));
-    const value = ok ? `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null;
+    const value = ok ? `${year4(y)}-${pad2(mo)}-${pad2(d)}` : null;
     return { kind: 'date', value, invalid: !ok, length, zone: null };
   }
   const zone = resolveZone(zoneText, fallbackZone);
@@ -109,7 +128,7 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
   if ('offset' in zone && zone.offset === 0) {
     // UTC, the common case: validate and format from the parts, no Date objects.
     const ok = mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo) && hh <= 23 && mm <= 59 && ss <= 59;
-    const value = ok ? `${y}-${pad2(mo)}-${pad2(d)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}Z` : null;
+    const value = ok ? `${year4(y)}-${pad2(mo)}-${pad2(d)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}Z` : null;
     return { kind: 'datetime', value, invalid: !ok, length, zone: zoneText ?? null };
   }
   const ms = wallClockToMillis(y, mo, d, hh, mm, ss, zone);
@@ -238,7 +257,7 @@ export function parseReducedDate(text: string): ParsedTime | undefined {
     return { kind: 'date', value: t, invalid: false, length: t.length, zone: null, precision: 'year' };
   } else return undefined;
   const invalid = mo < 1 || mo > 12;
-  return { kind: 'date', value: invalid ? null : `${String(y).padStart(4, '0')}-${pad2(mo)}`, invalid, length: t.length, zone: null, precision: 'month' };
+  return { kind: 'date', value: invalid ? null : `${year4(y)}-${pad2(mo)}`, invalid, length: t.length, zone: null, precision: 'month' };
 }
 
 /**
@@ -281,19 +300,46 @@ export function toDate(value: string | null): Date | null {
 
 const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone);
 
+/** The UTC day and time of day of an instant, split at the `T` (an expanded year is longer than four digits). */
+function utcParts(at: Date): { day: string; time: string } {
+  const iso = at.toISOString();
+  const t = iso.indexOf('T');
+  return { day: iso.slice(0, t), time: iso.slice(t + 1, t + 9) };
+}
+
 /** The canonical written form: `2026-11-20 14:30 UTC`, or with the zone's offset when not UTC. */
 export function formatLogTime(at: Date, zone = 'UTC'): string {
-  if (isUtc(zone)) return `${at.toISOString().slice(0, 10)} ${at.toISOString().slice(11, 16)} UTC`;
+  if (isUtc(zone)) {
+    const { day, time } = utcParts(at);
+    return `${day} ${time.slice(0, 5)} UTC`;
+  }
   return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd HH:mm ZZ');
 }
 
 export function formatTimeOfDay(at: Date, zone = 'UTC', seconds = false): string {
-  if (isUtc(zone)) return at.toISOString().slice(11, seconds ? 19 : 16);
+  if (isUtc(zone)) return utcParts(at).time.slice(0, seconds ? 8 : 5);
   return DateTime.fromJSDate(at, { zone }).toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
 }
 
 export function formatIsoUtc(at: Date): string {
   return isoFromMillis(at.getTime());
+}
+
+/** No incident log goes back before 1970 (the Unix epoch): an earlier year is a typo. */
+export const EARLIEST_PLAUSIBLE_MS = Date.UTC(1970, 0, 1);
+/**
+ * How far after `now` a moment the log records may be: a day covers a zone written wrong and
+ * clocks set apart; anything later has not happened yet (a typo in the year, `9999-12-31`).
+ */
+export const FUTURE_SLACK_MS = 86_400_000;
+
+export type DateFault = 'date-future' | 'date-too-early';
+
+/** Why a moment the log records cannot be, as of `now`; null when it can. */
+export function dateFault(at: Date, now: Date): DateFault | null {
+  const ms = at.getTime();
+  if (ms < EARLIEST_PLAUSIBLE_MS) return 'date-too-early';
+  return ms > now.getTime() + FUTURE_SLACK_MS ? 'date-future' : null;
 }
 
 /** Accepts what a user passes as `--at`: ISO 8601 or any shape parseLeadingTime reads. */

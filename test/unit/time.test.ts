@@ -84,3 +84,46 @@ test('field dates with month words of other languages, and a month or a year alo
   for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13']) assert.ok(!parseTimeValue(input)?.value, input);
   assert.equal(parseUserTime('2025'), undefined, 'a year is not a moment for --at');
 });
+
+test('ISO 8601 always: years 0–9999 with four digits, whatever the zone', async () => {
+  const { formatIsoUtc, toDate } = await import('../../src/core/time');
+  const cases: Array<[string, string]> = [
+    ['0001-01-01 00:00 UTC', '0001-01-01T00:00:00Z'],
+    ['0000-02-29 10:00 UTC', '0000-02-29T10:00:00Z'],
+    ['0999-12-31 23:59', '0999-12-31T23:59:00Z'],
+    // Years below 100 are not read as 19xx (Date.UTC's legacy rule) under a fixed offset.
+    ['0099-03-01 10:00 +02:00', '0099-03-01T08:00:00Z'],
+    ['0001-01-01 12:00 EST', '0001-01-01T17:00:00Z'],
+    ['9999-12-31 23:59 UTC', '9999-12-31T23:59:00Z'],
+  ];
+  for (const [input, value] of cases) {
+    const p = parseLeadingTime(input);
+    assert.equal(p?.value, value, input);
+    assert.equal(toDate(value)?.toISOString().replace('.000Z', 'Z'), value, `${input} reads back as the same instant`);
+  }
+  assert.equal(formatIsoUtc(new Date(Date.UTC(2026, 10, 20, 14, 30))), '2026-11-20T14:30:00Z');
+  const yearOne = new Date(0);
+  yearOne.setUTCFullYear(1, 0, 1);
+  assert.equal(formatIsoUtc(yearOne), '0001-01-01T00:00:00Z');
+});
+
+test('a UTC instant past the year 9999 or before the year 0 is written as an ISO 8601 expanded year', async () => {
+  const { formatIsoUtc, toDate } = await import('../../src/core/time');
+  // 9999-12-31 23:59 five hours west of UTC is already the year 10000 in UTC.
+  assert.equal(parseLeadingTime('9999-12-31 23:59 -05:00')?.value, '+010000-01-01T04:59:00Z');
+  assert.equal(parseLeadingTime('0000-01-01 00:30 +01:00')?.value, '-000001-12-31T23:30:00Z');
+  assert.equal(formatIsoUtc(toDate('+010000-01-01T04:59:00Z')!), '+010000-01-01T04:59:00Z', 'read back as written');
+  assert.equal(toDate('-000001-12-31T23:30:00Z')?.getUTCFullYear(), -1);
+});
+
+test('a date that cannot be: before 1970, or more than a day after now', async () => {
+  const { dateFault } = await import('../../src/core/time');
+  const now = new Date('2026-12-01T12:00:00Z');
+  assert.equal(dateFault(new Date('2026-12-01T12:00:00Z'), now), null);
+  assert.equal(dateFault(new Date('2026-12-02T12:00:00Z'), now), null, 'a day ahead: a zone written wrong, clocks apart');
+  assert.equal(dateFault(new Date('2026-12-02T12:00:01Z'), now), 'date-future');
+  assert.equal(dateFault(new Date('9999-12-31T23:59:00Z'), now), 'date-future');
+  assert.equal(dateFault(new Date('1970-01-01T00:00:00Z'), now), null);
+  assert.equal(dateFault(new Date('1969-12-31T23:59:00Z'), now), 'date-too-early');
+  assert.equal(dateFault(new Date('0001-01-01T00:00:00Z'), now), 'date-too-early');
+});

@@ -40,6 +40,7 @@ function jsonOf(m: Metrics, period: { since: string | null; until: string | null
       period,
       definitions: { ...FIGURE_LABELS, p90: 'nearest rank: the value at rank ceil(0.9 × n) of the sorted values', median: 'the middle value; the mean of the two middle values for an even count' },
       unknownIncidents: m.unknownIncidents,
+      unknownReasons: m.unknownReasons,
       durationsBySeverity: m.durationsBySeverity,
       compliance: m.compliance,
       actionItemsByOwner: m.actionItemsByOwner,
@@ -74,7 +75,8 @@ function human(m: Metrics, period: string): string {
   }
   out.push('  p90 is the nearest-rank value: rank ⌈0.9 × n⌉ of the sorted values.');
   for (const f of DURATION_FIGURES) {
-    const ids = m.unknownIncidents[f];
+    // A time the log leaves out needs no words; a date that cannot be says which and why.
+    const ids = m.unknownReasons[f].map((u) => (u.code === 'no-time' ? u.id : `${u.id} (${u.reason})`));
     if (ids.length) out.push(`  Unknown ${f.replace('timeTo', 'time to ').toLowerCase()}: ${ids.join(', ')}`);
   }
   out.push('');

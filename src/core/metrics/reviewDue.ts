@@ -5,7 +5,7 @@
 import { DateTime, IANAZone } from 'luxon';
 import type { Incident } from '../model';
 import { type Policy, reviewPeriodFor } from '../policy';
-import { dayOf, toDate } from '../time';
+import { dayOf, formatIsoUtc, toDate, utcMillis } from '../time';
 
 const DAY_MS = 86_400_000;
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,7 +14,7 @@ const isUtcZone = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !IAN
 
 /** Days since the epoch of a `YYYY-MM-DD`. */
 function epochDay(day: string): number {
-  return Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) / DAY_MS;
+  return utcMillis(Number(day.slice(0, 4)), Number(day.slice(5, 7)), Number(day.slice(8, 10))) / DAY_MS;
 }
 
 const dayText = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
@@ -50,7 +50,7 @@ export function reviewDueOf(incident: Pick<Incident, 'resolved' | 'severity'>, p
   if (!Number.isFinite(period.hours) || period.hours <= 0) return null;
   if (PLAIN_DATE.test(resolved)) return dayText(epochDay(resolved) + Math.ceil(period.hours / 24));
   const at = /^\d{4}-\d{2}-\d{2}T/.test(resolved) ? toDate(resolved) : null;
-  return at ? new Date(at.getTime() + period.hours * 3_600_000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+  return at ? formatIsoUtc(new Date(at.getTime() + period.hours * 3_600_000)) : null;
 }
 
 /** The instant a due value has passed: the end of the due day in `zone`, or the date-time itself. */

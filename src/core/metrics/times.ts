@@ -2,7 +2,7 @@
 // Started (impact began), Detected, Acknowledged (or the commander's assignment), the first
 // Mitigating/Monitoring status, Resolved; and the status changes in between. Nothing is guessed:
 // a time the log does not say (or says only as a day) is null, and the figure is "unknown".
-import type { Incident } from '../model';
+import type { Field, Incident, TimelineEntry } from '../model';
 import { type Policy, matchSeverity, matchStatus } from '../policy';
 import { stripInline } from '../text';
 import { combineDayAndTime, dayOf, parseLeadingTime, parseTimeValue, toDate } from '../time';
@@ -29,13 +29,33 @@ function keyOf(key: string): string {
 /** The start of an entry's text, lower-cased: enough to recognise the entries read here. */
 const headOf = (text: string) => text.slice(0, 48).trimStart().toLowerCase();
 
-/** The first non-empty value of a field whose key (as written) is one of `keys`. */
-export function rawField(incident: Incident, keys: ReadonlySet<string> | string): string | null {
+/** The first field with a value whose key (as written) is one of `keys`. */
+function fieldOf(incident: Incident, keys: ReadonlySet<string> | string): Field | null {
   for (const f of incident.fields) {
     const k = keyOf(f.key);
-    if ((typeof keys === 'string' ? k === keys : keys.has(k)) && f.value.trim()) return stripInline(f.value).trim();
+    if ((typeof keys === 'string' ? k === keys : keys.has(k)) && f.value.trim()) return f;
   }
   return null;
+}
+
+/** The first non-empty value of a field whose key (as written) is one of `keys`. */
+export function rawField(incident: Incident, keys: ReadonlySet<string> | string): string | null {
+  const f = fieldOf(incident, keys);
+  return f ? stripInline(f.value).trim() : null;
+}
+
+/**
+ * A moment of an incident and where the log says it, so that a date that cannot be is reported
+ * on its line and named as the responder wrote it.
+ */
+export interface Dated {
+  at: Date;
+  /** 0-based line of the field, timeline entry or heading that says it. */
+  line: number;
+  /** What it is: a field's key as written (`Resolved`), or `the commander assignment`. */
+  label: string;
+  /** A field's value as written; absent for a timeline entry (its time is shown instead). */
+  written?: string;
 }
 
 /** A field value as an instant; null for a bare day (no time of day), a bad date or no value. */
@@ -46,9 +66,33 @@ function instant(value: string | null, policy: Policy): Date | null {
   return toDate(p.value);
 }
 
+/** A field's value as a dated moment; null when it names no instant. */
+function fieldMoment(f: Field, policy: Policy): Dated | null {
+  const written = stripInline(f.value).trim();
+  const at = instant(written, policy);
+  return at ? { at, line: f.line, label: stripInline(f.key).trim(), written } : null;
+}
+
+/** A timeline entry's time as a dated moment; null when the entry has none. */
+function entryMoment(e: TimelineEntry, label: string): Dated | null {
+  const at = toDate(e.at);
+  return at ? { at, line: e.line, label } : null;
+}
+
 /** An indexed value (`…T…Z` or a bare day) as an instant; a bare day is no instant. */
 function indexed(value: string | null): Date | null {
   return value && value.length > 10 ? toDate(value) : null;
+}
+
+/**
+ * An indexed value as a dated moment, on the line of the first field of its kind (else the
+ * heading's, where a date-time in the heading is read).
+ */
+function indexedMoment(incident: Incident, value: string | null, kind: 'detected' | 'resolved', label: string): Dated | null {
+  const at = indexed(value);
+  if (!at) return null;
+  const f = incident.fields.find((x) => x.canonical === kind && x.value.trim());
+  return f ? { at, line: f.line, label: stripInline(f.key).trim(), written: stripInline(f.value).trim() } : { at, line: incident.line - 1, label };
 }
 
 /** `Drill: yes` (or `Exercise: yes`): a practice run, kept out of the figures. */
@@ -60,42 +104,61 @@ export { isDrill } from '../oncall';
  * otherwise the reader already took it as the detection time), else the first timeline entry
  * that says "Impact began" / "Impact started".
  */
-export function startedAt(incident: Incident, policy: Policy): Date | null {
+export function startedMoment(incident: Incident, policy: Policy): Dated | null {
   if (detectedField(incident)) {
-    const v = rawField(incident, STARTED_KEYS);
-    if (v) return instant(v, policy);
+    const f = fieldOf(incident, STARTED_KEYS);
+    if (f) return fieldMoment(f, policy);
   }
   for (const e of incident.timeline) {
     const t = headOf(e.text);
     if (t.startsWith('impact began') || t.startsWith('impact started')) {
+      const label = 'the "Impact began" entry';
       // "Impact began 14:05" names the time itself; otherwise the entry's time is the moment.
       const rest = e.text.trimStart().slice('impact began'.length).replace(/^[\s:—–-]{0,4}(?:at\s)?/i, '');
       const named = parseLeadingTime(rest, policy.timeZone);
       if (named && !named.invalid && named.value) {
-        if (named.kind === 'datetime') return toDate(named.value);
-        // A time of day alone is on the entry's day (in the playbook's zone).
-        const day = named.kind === 'time' && e.at ? dayOf(e.at, policy.timeZone) : null;
-        const at = day ? combineDayAndTime(day, named.value, named.zone, policy.timeZone) : null;
-        if (at) return toDate(at);
+        const at = named.kind === 'datetime' ? named.value : named.kind === 'time' ? timeOnEntryDay(e, named.value, named.zone, policy) : null;
+        const d = toDate(at);
+        if (d) return { at: d, line: e.line, label };
       }
-      return toDate(e.at);
+      return entryMoment(e, label);
     }
   }
   return null;
 }
 
+/** A time of day alone, on the entry's day (in the playbook's zone). */
+function timeOnEntryDay(e: TimelineEntry, time: string, zone: string | null, policy: Policy): string | null {
+  const day = e.at ? dayOf(e.at, policy.timeZone) : null;
+  return day ? combineDayAndTime(day, time, zone, policy.timeZone) : null;
+}
+
+export function startedAt(incident: Incident, policy: Policy): Date | null {
+  return startedMoment(incident, policy)?.at ?? null;
+}
+
 /** The Detected field proper (not a Started key the policy reads as Detected). */
+function detectedFieldOf(incident: Incident): Field | null {
+  return incident.fields.find((f) => f.canonical === 'detected' && !STARTED_KEYS.has(keyOf(f.key)) && f.value.trim()) ?? null;
+}
+
 function detectedField(incident: Incident): string | null {
-  for (const f of incident.fields) {
-    if (f.canonical === 'detected' && !STARTED_KEYS.has(keyOf(f.key)) && f.value.trim()) return stripInline(f.value).trim();
-  }
-  return null;
+  const f = detectedFieldOf(incident);
+  return f ? stripInline(f.value).trim() : null;
 }
 
 /** When the incident was detected: its Detected field, else what the index read (a Started field, the heading's date-time). */
+export function detectedMoment(incident: Incident, policy: Policy): Dated | null {
+  const own = detectedFieldOf(incident);
+  return own ? fieldMoment(own, policy) : indexedMoment(incident, incident.detected, 'detected', 'Detected');
+}
+
 export function detectedAt(incident: Incident, policy: Policy): Date | null {
-  const own = detectedField(incident);
-  return own !== null ? instant(own, policy) : indexed(incident.detected);
+  return detectedMoment(incident, policy)?.at ?? null;
+}
+
+export function resolvedMoment(incident: Incident): Dated | null {
+  return indexedMoment(incident, incident.resolved, 'resolved', 'Resolved');
 }
 
 export function resolvedAt(incident: Incident): Date | null {
@@ -111,19 +174,24 @@ const COMMANDER_PREFIXES = ['incident commander:', 'commander:', 'ic:', 'inciden
  * someone held the role from the start), the `Incident declared` entry, which the tool writes
  * together with the commander named at declaration.
  */
-export function acknowledgedAt(incident: Incident, policy: Policy): Date | null {
-  const field = rawField(incident, ACK_KEYS);
-  if (field) return instant(field, policy);
-  let declared: Date | null = null;
+export function acknowledgedMoment(incident: Incident, policy: Policy): Dated | null {
+  const field = fieldOf(incident, ACK_KEYS);
+  if (field) return fieldMoment(field, policy);
+  let declared: TimelineEntry | null = null;
+  const declaredMoment = () => (declared ? entryMoment(declared, 'the "Incident declared" entry') : null);
   for (const e of incident.timeline) {
     const t = headOf(e.text);
-    if (declared === null && t.startsWith('incident declared')) declared = toDate(e.at);
+    if (declared === null && t.startsWith('incident declared') && e.at) declared = e;
     const i = COMMANDER_PREFIXES.findIndex((p) => t.startsWith(p));
     if (i < 0) continue;
-    if (i < 3) return toDate(e.at);
-    return declared;
+    if (i < 3) return entryMoment(e, 'the commander assignment');
+    return declaredMoment();
   }
-  return incident.roles.commander ? declared : null;
+  return incident.roles.commander ? declaredMoment() : null;
+}
+
+export function acknowledgedAt(incident: Incident, policy: Policy): Date | null {
+  return acknowledgedMoment(incident, policy)?.at ?? null;
 }
 
 /** A status change entry's new status: `Status: A → B`, `Status set to B`, `Status changed to B`. */
@@ -153,25 +221,28 @@ export function statusChangeOf(text: string, policy: Policy): { from: string | n
 const MITIGATED = ['mitigating', 'monitoring'];
 
 /** The first status change to Mitigating or Monitoring in the timeline. */
-export function mitigatedAt(incident: Incident, policy: Policy): Date | null {
-  let first: Date | null = null;
+export function mitigatedMoment(incident: Incident, policy: Policy): Dated | null {
+  let first: Dated | null = null;
   for (const e of incident.timeline) {
     const change = statusChangeOf(e.text, policy);
     const at = change && MITIGATED.includes(change.to.toLowerCase()) ? toDate(e.at) : null;
-    if (at && (!first || at < first)) first = at;
+    if (at && (!first || at < first.at)) first = { at, line: e.line, label: `the first ${change!.to} status` };
   }
   return first;
 }
 
+export function mitigatedAt(incident: Incident, policy: Policy): Date | null {
+  return mitigatedMoment(incident, policy)?.at ?? null;
+}
+
 /**
- * Minutes the incident spent in each status, from detection to resolution (or `now` while
- * active), from its logged status changes; null when it has none (or no detection time).
+ * Minutes the incident spent in each status over `span` (detection to resolution, or to `now`
+ * while active: the caller's, which knows which of those dates can be), from its logged status
+ * changes; null when it has none, or no span.
  */
-export function statusMinutes(incident: Incident, policy: Policy, now: Date): Map<string, number> | null {
-  const start = detectedAt(incident, policy);
-  if (!start) return null;
-  const end = resolvedAt(incident) ?? (incident.status && incident.status.toLowerCase() === policy.resolvedStatus.toLowerCase() ? null : now);
-  if (!end || end < start) return null;
+export function statusMinutes(incident: Incident, policy: Policy, span: { start: Date; end: Date } | null): Map<string, number> | null {
+  if (!span) return null;
+  const { start, end } = span;
   const changes: Array<{ at: Date; from: string | null; to: string }> = [];
   for (const e of incident.timeline) {
     const c = statusChangeOf(e.text, policy);
