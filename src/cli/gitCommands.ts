@@ -7,7 +7,8 @@ import type { Policy } from '../core/policy';
 import { WriteRefused, applySplices } from '../core/writer';
 import { type TimelineOrder, normalizeTimeline } from '../core/git/timelineOrder';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
-import { indexFile, readTextFile, writeTextFile } from '../core/logFile';
+import { LogFileError, indexFile, readTextFile } from '../core/logFile';
+import { RepositoryFiles } from '../core/repositoryFiles';
 import { resolveLinkedFile } from '../core/paths';
 import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../core/git/attributes';
 import { findGitRoot } from '../core/paths';
@@ -25,7 +26,8 @@ export interface GitCommandHost {
   policy: Policy;
   cwd: string;
   readLog(): { text: string; index: LogIndex };
-  writeIncidentText(id: string, next: (text: string, index: LogIndex, incidentId: string) => string): Incident;
+  files: RepositoryFiles;
+  writeIncidentText(id: string, next: (text: string, index: LogIndex, incidentId: string) => string): Promise<Incident>;
   usage(message: string): Error;
 }
 
@@ -46,17 +48,25 @@ export function linkedFilePaths(logPath: string, index: LogIndex | undefined, ro
 }
 
 /** Sets up union merging for the log's record; returns the note to print. */
-export function setupMerge(logPath: string, index: LogIndex | undefined, cwd: string): { added: string[]; where: string } {
+export async function setupMerge(logPath: string, index: LogIndex | undefined, cwd: string): Promise<{ added: string[]; where: string }> {
   let plan;
   try {
-    plan = planUnionMerge(logPath, [], readTextFile);
+    // .gitattributes sits at the repository root it is read from: a link out of it is refused.
+    const read = (path: string) => new RepositoryFiles(dirname(path)).read(path);
+    plan = planUnionMerge(logPath, [], read);
     const linked = linkedFilePaths(logPath, index, plan.root);
-    if (linked.length) plan = planUnionMerge(logPath, linked, readTextFile);
+    if (linked.length) plan = planUnionMerge(logPath, linked, read);
   } catch (e) {
     if (e instanceof NotInGitError) throw new WriteRefused(e.message);
     throw e;
   }
-  if (plan.added.length) writeTextFile(plan.path, plan.before, plan.after, { root: plan.root });
+  if (plan.added.length) {
+    const { before, after } = plan;
+    await new RepositoryFiles(plan.root).update(plan.path, (current) => {
+      if (current !== before) throw new LogFileError(`${plan.path} changed while it was being edited; nothing was written. Run the command again.`);
+      return after;
+    });
+  }
   return { added: plan.added, where: relative(cwd, plan.path) || plan.path };
 }
 
@@ -64,11 +74,11 @@ export function setupMerge(logPath: string, index: LogIndex | undefined, cwd: st
  * `incident init`'s offer: with --merge, sets up union merging; without, says how when the log
  * is in a git repository that does not merge it by union yet.
  */
-export function initMerge(logPath: string, policy: Policy, merge: boolean | undefined, cwd: string): void {
+export async function initMerge(logPath: string, policy: Policy, merge: boolean | undefined, cwd: string): Promise<void> {
   if (merge) {
     const text = readTextFile(logPath);
     const index = text === undefined ? undefined : indexFile(logPath, text, policy, { workspaceFolder: cwd });
-    const { added, where } = setupMerge(logPath, index, cwd);
+    const { added, where } = await setupMerge(logPath, index, cwd);
     note(added.length ? `Added merge=union for the incident record to ${where}.` : `${where} already merges the incident record by union.`);
     return;
   }
@@ -92,7 +102,7 @@ export async function runGitCommand(host: GitCommandHost): Promise<number | unde
     case 'setup-merge': {
       if (args.length) throw host.usage('Usage: incident setup-merge');
       const index = readTextFile(host.logPath) === undefined ? undefined : host.readLog().index;
-      const { added, where } = setupMerge(host.logPath, index, host.cwd);
+      const { added, where } = await setupMerge(host.logPath, index, host.cwd);
       if (added.length === 0) note(`${where} already merges the incident record by union; nothing to do.`);
       else note(`Added to ${where}:\n${added.map((l) => `  ${l}`).join('\n')}\nCommit it so that every clone merges the record by union.`);
       return 0;
@@ -100,7 +110,7 @@ export async function runGitCommand(host: GitCommandHost): Promise<number | unde
     case 'normalize': {
       if (args.length !== 1) throw host.usage('Usage: incident normalize ID');
       let result: TimelineOrder | undefined;
-      const incident = host.writeIncidentText(args[0], (text, index, incId) => {
+      const incident = await host.writeIncidentText(args[0], (text, index, incId) => {
         result = normalizeTimeline(index, incId);
         return applySplices(text, result.splices);
       });

@@ -15,7 +15,8 @@ import { assignRole, changeSeverity, changeStatus } from '../core/operations';
 import { sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
-import { LogFileError, indexFile, policyFor, readTextFile, writeTextFile } from '../core/logFile';
+import { LogFileError, indexFile, policyFor } from '../core/logFile';
+import { RepositoryFiles } from '../core/repositoryFiles';
 import { findGitRoot, findIncidentLog, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 import { isDrill } from '../core/oncall';
 import { UsageError, note, pad, print, printJson, shown } from './output';
@@ -87,6 +88,8 @@ interface Context {
   logPath: string;
   policy: Policy;
   cwd: string;
+  /** The repository the log belongs to: every read and write of its files goes through it. */
+  files: RepositoryFiles;
 }
 
 function parseTime(value: string | undefined, policy: Policy, flag: string): Date {
@@ -96,10 +99,10 @@ function parseTime(value: string | undefined, policy: Policy, flag: string): Dat
   return at;
 }
 
-function presetOfLogFile(logPath: string, policy: Policy) {
+function presetOfLogFile(files: RepositoryFiles, logPath: string, policy: Policy) {
   let text: string | undefined;
   try {
-    text = readTextFile(logPath);
+    text = files.read(logPath);
   } catch {
     return undefined; // an unreadable log is reported by the command that reads it
   }
@@ -107,9 +110,12 @@ function presetOfLogFile(logPath: string, policy: Policy) {
 }
 
 function readLog(ctx: Context): { text: string; index: LogIndex } {
-  const text = readTextFile(ctx.logPath);
+  return indexedLog(ctx, ctx.files.read(ctx.logPath));
+}
+
+function indexedLog(ctx: Context, text: string | undefined): { text: string; index: LogIndex } {
   if (text === undefined) throw new LogFileError(`No incident log at ${ctx.logPath} (declare an incident to create it, or pass --log PATH).`);
-  return { text, index: indexFile(ctx.logPath, text, ctx.policy) };
+  return { text, index: indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) };
 }
 
 function requireIncident(index: LogIndex, id: string, ctx: Context): Incident {
@@ -122,38 +128,43 @@ function requireIncident(index: LogIndex, id: string, ctx: Context): Incident {
  * Applies a change to the file that holds the incident: the log itself, or the per-incident file
  * an index table links to. `make` computes splices from that file's own index.
  */
-function writeIncident(ctx: Context, id: string, make: (index: LogIndex, incidentId: string) => Splice[]): Incident {
+function writeIncident(ctx: Context, id: string, make: (index: LogIndex, incidentId: string) => Splice[]): Promise<Incident> {
   return writeIncidentText(ctx, id, (text, index, incId) => applySplices(text, make(index, incId)));
 }
 
 /**
  * Like writeIncident, for changes made of several steps: `next` computes the new text of the
- * file from its text and index (`reindex` indexes an intermediate text the same way). One write.
+ * file from its text and index (`reindex` indexes an intermediate text the same way). One write,
+ * computed under the file's lock from the text as it is then, so a writer in parallel loses nothing.
  */
-function writeIncidentText(ctx: Context, id: string, next: (text: string, index: LogIndex, incidentId: string, reindex: (text: string) => LogIndex) => string): Incident {
-  const { text, index } = readLog(ctx);
-  const incident = requireIncident(index, id, ctx);
-  if (incident.source === 'linked-file' && incident.file) {
+async function writeIncidentText(ctx: Context, id: string, next: (text: string, index: LogIndex, incidentId: string, reindex: (text: string) => LogIndex) => string): Promise<Incident> {
+  let incident: Incident | undefined;
+  await ctx.files.update(ctx.logPath, (current) => {
+    const { text, index } = indexedLog(ctx, current);
+    incident = requireIncident(index, id, ctx);
+    // An incident kept in its own file is written there, under that file's lock (below).
+    if (incident.source === 'linked-file' && incident.file) return undefined;
+    return next(text, index, incident.id, (t) => indexFile(ctx.logPath, t, ctx.policy, { root: ctx.files.root }));
+  });
+  const found = incident as Incident;
+  if (found.source === 'linked-file' && found.file) {
     // The link is checked again where it is written: it must still resolve, through any
     // symbolic links, to a regular file inside the repository.
-    const root = repositoryRoot(ctx.logPath, { workspaceFolder: ctx.cwd });
-    const link = resolveLinkedFile(ctx.logPath, incident.file, root, { decoded: true });
-    if ('reason' in link) throw new LogFileError(`${incident.id} links to ${incident.file}, which ${link.reason}; nothing was written.`);
-    const path = link.path;
-    const fileText = readTextFile(path);
-    if (fileText === undefined) throw new LogFileError(`${incident.id} links to ${path}, which does not exist.`);
-    const fileIndex = indexIncidentFile(fileText, ctx.policy);
-    const inner = fileIndex.incidents[0];
-    if (!inner) throw new WriteRefused(`${path} holds no incident to write to.`);
-    writeTextFile(path, fileText, next(fileText, fileIndex, inner.id, (t) => indexIncidentFile(t, ctx.policy)), { root });
-    return incident;
+    const link = resolveLinkedFile(ctx.logPath, found.file, ctx.files.root, { decoded: true });
+    if ('reason' in link) throw new LogFileError(`${found.id} links to ${found.file}, which ${link.reason}; nothing was written.`);
+    await ctx.files.update(link.path, (fileText) => {
+      if (fileText === undefined) throw new LogFileError(`${found.id} links to ${link.path}, which does not exist.`);
+      const fileIndex = indexIncidentFile(fileText, ctx.policy);
+      const inner = fileIndex.incidents[0];
+      if (!inner) throw new WriteRefused(`${link.path} holds no incident to write to.`);
+      return next(fileText, fileIndex, inner.id, (t) => indexIncidentFile(t, ctx.policy));
+    });
   }
-  writeTextFile(ctx.logPath, text, next(text, index, incident.id, (t) => indexFile(ctx.logPath, t, ctx.policy)));
-  return incident;
+  return found;
 }
 
 /** Appends several timeline entries to an incident in one write. */
-function logEntries(ctx: Context, id: string, entries: NewTimelineEntry[]): Incident {
+function logEntries(ctx: Context, id: string, entries: NewTimelineEntry[]): Promise<Incident> {
   return writeIncidentText(ctx, id, (text, index, incId, reindex) => {
     let current = text;
     let currentIndex = index;
@@ -175,7 +186,7 @@ function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | 
     return undefined;
   }
   if (wanted) return requireIncident(readLog(ctx).index, wanted, ctx).id;
-  if (readTextFile(ctx.logPath) === undefined) return undefined;
+  if (!ctx.files.exists(ctx.logPath)) return undefined;
   const active = readLog(ctx).index.incidents.filter((i) => isActive(i, ctx.policy));
   if (active.length === 1) return active[0].id;
   if (active.length > 1) note(`Not logged: ${active.length} incidents are active (pick one with --incident ID).`);
@@ -289,15 +300,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const cwd = process.cwd();
   const logPath = values.log ? resolve(cwd, values.log) : findIncidentLog(cwd);
-  const found = await policyFor(logPath);
+  const files = new RepositoryFiles(repositoryRoot(logPath, { workspaceFolder: cwd }));
+  const found = await policyFor(logPath, { root: files.root });
   const playbookPath = found.path;
   // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
   // preset (the index makes the same choice; this makes it before any argument is checked).
-  const inferred = found.policy.builtIn ? presetOfLogFile(logPath, found.policy) : undefined;
+  const inferred = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
   const policy = inferred?.policy ?? found.policy;
-  const ctx: Context = { logPath, policy, cwd };
+  const ctx: Context = { logPath, policy, cwd, files };
   // Health checks and runbook steps run relative to the folder holding `.incident/` (normally the repository root).
-  const checksRoot = () => (playbookPath ? playbookRoot(playbookPath) : repositoryRoot(logPath, { workspaceFolder: cwd }));
+  const checksRoot = () => (playbookPath ? playbookRoot(playbookPath) : files.root);
   const expectArgs = (n: number, shape: string) => {
     if (args.length !== n) throw new UsageError(`Usage: incident ${command} ${shape}`);
   };
@@ -381,14 +393,18 @@ async function main(argv: string[]): Promise<number> {
       if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
       if (!matchSeverity(policy, values.severity)) throw new UsageError(unknownSeverityMessage(policy, values.severity));
       const at = parseTime(values.at, policy, '--at');
-      const text = readTextFile(logPath);
-      const index = text === undefined ? null : indexFile(logPath, text, policy);
       const owner = values.commander ?? (await gitUserName(cwd));
-      const declared = declareIncident(index, { title, severity: values.severity, commander: values.commander ?? null, at, owner, drill: values.drill }, policy);
-      const next = declared.newText ?? applySplices(text as string, declared.splices);
-      writeTextFile(logPath, text, next);
-      if (text === undefined) note(`Created ${relative(cwd, logPath) || logPath}`);
-      print(declared.id);
+      const severity = values.severity;
+      // The next id is taken under the lock, so two declarations at once get two ids.
+      let id = '';
+      const { before } = await files.update(logPath, (text) => {
+        const index = text === undefined ? null : indexFile(logPath, text, policy, { root: files.root });
+        const declared = declareIncident(index, { title, severity, commander: values.commander ?? null, at, owner, drill: values.drill }, policy);
+        id = declared.id;
+        return declared.newText ?? applySplices(text as string, declared.splices);
+      });
+      if (before === undefined) note(`Created ${relative(cwd, logPath) || logPath}`);
+      print(id);
       return 0;
     }
     case 'log': {
@@ -397,7 +413,7 @@ async function main(argv: string[]): Promise<number> {
       const message = words.join(' ');
       const at = parseTime(values.at, policy, '--at');
       const owner = values.owner ?? (await gitUserName(cwd));
-      const incident = writeIncident(ctx, id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
+      const incident = await writeIncident(ctx, id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
       note(`Logged to ${shown(incident.id)}.`);
       return 0;
     }
@@ -419,7 +435,7 @@ async function main(argv: string[]): Promise<number> {
       // so the change is logged in the timeline (`Status: A → B`, `Escalated: …`, a handoff).
       const at = parseTime(values.at, policy, '--at');
       const actor = { at, owner: values.owner ?? (await gitUserName(cwd)) };
-      const incident = writeIncident(ctx, id, (index, incId) => {
+      const incident = await writeIncident(ctx, id, (index, incId) => {
         if (canonical === 'status') return changeStatus(index, incId, value, actor, policy);
         if (canonical === 'severity') return changeSeverity(index, incId, value, actor, policy);
         if (canonical === 'commander' || canonical === 'techLead' || canonical === 'commsLead') return assignRole(index, incId, canonical, value, actor, policy);
@@ -432,7 +448,7 @@ async function main(argv: string[]): Promise<number> {
       expectArgs(1, 'ID [--at ISO]');
       const at = parseTime(values.at, policy, '--at');
       const owner = values.owner ?? (await gitUserName(cwd));
-      const incident = writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
+      const incident = await writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
       note(`Resolved ${shown(incident.id)}.`);
       return 0;
     }
@@ -442,19 +458,19 @@ async function main(argv: string[]): Promise<number> {
       const incident = requireIncident(index, args[0], ctx);
       const { planReview } = await import('../core/review');
       const templatePath = findReviewTemplate(logPath);
-      const template = templatePath ? readTextFile(templatePath) : undefined;
+      // Read through the repository: a template linked to a file outside it is refused, never copied in.
+      const template = templatePath ? files.read(templatePath) : undefined;
       const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md', template);
       const path = resolve(dirname(logPath), 'pir', plan.fileName);
       const where = relative(cwd, path) || path;
       // The link goes in first: a log that cannot be written (conflict markers) gets no orphan
       // draft, and a draft whose link was lost gets it back.
-      if (plan.writeField) writeIncident(ctx, incident.id, (i, incId) => setField(i, incId, 'Review', plan.fieldValue, policy));
-      if (existsSync(path)) {
+      if (plan.writeField) await writeIncident(ctx, incident.id, (i, incId) => setField(i, incId, 'Review', plan.fieldValue, policy));
+      if (!(await files.create(path, plan.draft(new Date())))) {
         note(`${where} already exists; it was left as it is.`);
         print(where);
         return 0;
       }
-      writeTextFile(path, undefined, plan.draft(new Date()));
       note(`Drafted the post-incident review of ${shown(incident.id)}.`);
       print(where);
       return 0;
@@ -474,7 +490,7 @@ async function main(argv: string[]): Promise<number> {
         const file = `pir/${reviewFileName(incident)}`;
         let review: string | undefined;
         try {
-          review = readTextFile(resolve(dirname(logPath), file));
+          review = files.read(resolve(dirname(logPath), file));
         } catch {
           continue; // unreadable (binary, too big): not this check's business
         }
@@ -515,26 +531,27 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'init': {
       expectArgs(0, '[--runbooks] [--merge]');
-      (await import('./gitCommands')).initMerge(logPath, policy, values.merge, cwd);
+      await (await import('./gitCommands')).initMerge(logPath, policy, values.merge, cwd);
       const { PLAYBOOK_TEMPLATE } = await import('../core/playbookTemplate');
       const root = findGitRoot(cwd) ?? cwd;
+      const rootFiles = new RepositoryFiles(root);
       const path = join(root, '.incident', 'playbook.yml');
       const where = relative(cwd, path) || path;
-      if (existsSync(path)) {
+      const exists = () => {
         note(`${where} already exists; it was left as it is.`);
         return 0;
-      }
+      };
       // A log the team already keeps: the playbook lists what it writes, for the team to map.
-      const logText = readTextFile(logPath);
+      const logText = files.read(logPath);
       if (logText !== undefined) {
         const { proposePlaybook } = await import('../core/playbookProposal');
-        const index = indexFile(logPath, logText, policy);
-        writeTextFile(path, undefined, proposePlaybook(index, policy, relative(root, logPath) || logPath));
+        const index = indexFile(logPath, logText, policy, { root: files.root });
+        if (!(await rootFiles.create(path, proposePlaybook(index, policy, relative(root, logPath) || logPath)))) return exists();
         note(`Wrote ${where}: it lists the severities, statuses and field keys ${relative(cwd, logPath) || logPath} writes; map the ones marked UNKNOWN, then edit the health checks and runbooks.`);
         print(where);
         return 0;
       }
-      writeTextFile(path, undefined, PLAYBOOK_TEMPLATE);
+      if (!(await rootFiles.create(path, PLAYBOOK_TEMPLATE))) return exists();
       note(`Wrote ${where}: edit the health checks and runbooks to fit your services.`);
       print(where);
       return 0;
@@ -543,10 +560,10 @@ async function main(argv: string[]): Promise<number> {
     case 'summary':
     case 'metrics': {
       const load = { update: () => import('./commands/update'), summary: () => import('./commands/summary'), metrics: () => import('./commands/metrics') }[command];
-      return (await load()).run({ logPath, policy, cwd, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitUserName(cwd) });
+      return (await load()).run({ logPath, policy, cwd, files, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitUserName(cwd) });
     }
     default: {
-      const host = { command, args, values, logPath, policy, cwd, readLog: () => readLog(ctx), usage: (m: string) => new UsageError(m) };
+      const host = { command, args, values, logPath, policy, cwd, files, readLog: () => readLog(ctx), usage: (m: string) => new UsageError(m) };
       const code = await (await import('./gitCommands')).runGitCommand({ ...host, writeIncidentText: (id, next) => writeIncidentText(ctx, id, next) });
       if (code !== undefined) return code;
       throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -24,7 +24,7 @@ export interface TerminalCommandHost {
   /** The folder commands run in: the one holding `.incident/` (normally the repository root). */
   checksRoot(): string;
   incidentToLog(wanted: string | undefined, off: boolean | undefined): string | undefined;
-  logEntries(id: string, entries: NewTimelineEntry[]): Incident;
+  logEntries(id: string, entries: NewTimelineEntry[]): Promise<Incident>;
   requireIncident(id: string): Incident;
 }
 
@@ -66,7 +66,7 @@ export async function healthCommand(h: TerminalCommandHost): Promise<number> {
       const owner = values.owner ?? (await gitUserName(cwd));
       const entries: NewTimelineEntry[] = results.map((r) => ({ at: r.at, text: healthCheckEntry(r), owner }));
       if (results.length > 1) entries.push({ at: results[results.length - 1].at, text: healthSummaryEntry(results), owner });
-      const incident = h.logEntries(incidentId, entries);
+      const incident = await h.logEntries(incidentId, entries);
       note(`Logged ${results.length === 1 ? 'the result' : `${results.length} results`} to ${shown(incident.id)}.`);
     }
     if (results.length < checks.length) {
@@ -142,7 +142,7 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     note(entry);
     if (incidentId) {
       const owner = values.owner ?? (await gitUserName(cwd));
-      const incident = h.logEntries(incidentId, [{ at: new Date(), text: entry, owner }]);
+      const incident = await h.logEntries(incidentId, [{ at: new Date(), text: entry, owner }]);
       note(`Logged to ${shown(incident.id)}.`);
     }
     return run.status === 'pass' ? 0 : 1;

@@ -1,30 +1,12 @@
-// Reading and writing the log on disk for the CLI (the extension goes through VS Code's
-// documents instead). Writes are all-or-nothing: a temp file renamed over the original, and
-// only when the file on disk is still the text the splices were computed from.
+// Reading the log on disk for the CLI and the core (the extension reads open documents
+// instead). Writes go through RepositoryFiles (repositoryFiles.ts): locked, inside the
+// repository, all-or-nothing.
 //
 // Only regular files are ever opened, and only up to MAX_FILE_BYTES: a log is untrusted, and a
 // FIFO or a device behind one of its links would hang or exhaust the process.
-import { randomBytes } from 'node:crypto';
-import {
-  type Stats,
-  closeSync,
-  constants,
-  fchmodSync,
-  fstatSync,
-  fsyncSync,
-  lstatSync,
-  mkdirSync,
-  openSync,
-  readSync,
-  readlinkSync,
-  realpathSync,
-  renameSync,
-  statSync,
-  unlinkSync,
-  writeSync,
-} from 'node:fs';
+import { type Stats, closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { type IndexOptions, indexLog } from './indexer';
 import type { LogIndex } from './model';
 import { type Policy, PolicyError, defaultPolicy } from './policy';
@@ -167,7 +149,10 @@ export async function policyFor(logPath: string, options: PolicyOptions = {}): P
   const root = options.root ?? repositoryRoot(logPath, { workspaceFolder: options.workspaceFolder ?? process.cwd() });
   const path = findPlaybook(dirname(resolve(logPath)), root);
   if (!path) return { policy: defaultPolicy() };
-  const text = readTextFile(path);
+  // A playbook reached through a link out of the repository is refused, naming the link: a
+  // cloned repository must not be able to plant another policy (or read a file through it).
+  const { RepositoryFiles } = await import('./repositoryFiles');
+  const text = isInsideFolder(resolve(root), path) ? new RepositoryFiles(root).read(path) : readTextFile(path);
   if (text === undefined) return { policy: defaultPolicy() };
   // The YAML and validation libraries load only when there is a playbook to read.
   const { loadPolicy } = await import('./playbook');
@@ -248,125 +233,6 @@ export function indexFile(path: string, text: string, policy: Policy, options: I
   const index = indexLog(text, { policy, readFile: linkedFileReader(path, root, refusals) });
   refusalsByIndex.set(index, refusals);
   return index;
-}
-
-export interface WriteOptions {
-  /** Refuse to write unless the real target (symbolic links resolved) is inside this folder. */
-  root?: string;
-}
-
-/**
- * The file a write to `path` lands in: a symbolic link is followed to its target (the link
- * stays a link); a path that does not exist yet is written as is.
- */
-function writeTarget(path: string): string {
-  let link: Stats | undefined;
-  try {
-    link = lstatSync(path, { throwIfNoEntry: false });
-  } catch {
-    link = undefined;
-  }
-  if (!link) {
-    // A new file: its folder may still be reached through links, which realpath resolves.
-    try {
-      return join(realpathSync(dirname(path)), basename(path));
-    } catch {
-      return path;
-    }
-  }
-  try {
-    return realpathSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && link.isSymbolicLink()) {
-      let to = '';
-      try {
-        to = readlinkSync(path);
-      } catch {
-        /* named below without it */
-      }
-      throw new LogFileError(`${path} is a symbolic link to ${to || 'a file'} that does not exist; nothing was written.`);
-    }
-    if (code === 'ELOOP') throw new LogFileError(`${path} is a symbolic link loop; nothing was written.`);
-    throw new LogFileError(`${path} could not be written (${code ?? (e as Error).message}).`);
-  }
-}
-
-/**
- * Writes `next` over `path` when the file still holds `expected` (or is absent and `expected`
- * is undefined). The new content lands by rename, so a reader never sees half a file. A
- * symbolically linked log is written at its target and stays a link.
- */
-export function writeTextFile(path: string, expected: string | undefined, next: string, options: WriteOptions = {}): void {
-  const target = writeTarget(resolve(path));
-  if (options.root !== undefined) {
-    let realRoot: string;
-    try {
-      realRoot = realpathSync(options.root);
-    } catch {
-      realRoot = resolve(options.root);
-    }
-    if (!isInsideFolder(realRoot, target)) throw new LogFileError(`${path} is outside the repository (${target}); nothing was written.`);
-  }
-  const current = readTextFile(target);
-  if (current !== expected) throw new LogFileError(`${path} changed while it was being edited; nothing was written. Run the command again.`);
-  const dir = dirname(target);
-  mkdirSync(dir, { recursive: true });
-  let mode: number | undefined;
-  try {
-    mode = statSync(target).mode & 0o7777;
-  } catch {
-    mode = undefined;
-  }
-  // Beside the target (a rename cannot cross file systems), with a name nobody can predict and
-  // created exclusively, so a planted file or link under that name is never written through.
-  const tmp = join(dir, `.${basename(target)}.${randomBytes(8).toString('hex')}.incident.tmp`);
-  let created = false;
-  try {
-    const fd = openSync(tmp, 'wx', mode ?? 0o666);
-    created = true;
-    try {
-      // The umask applied at creation could drop bits of the original mode (0664 → 0644).
-      if (mode !== undefined) {
-        try {
-          fchmodSync(fd, mode);
-        } catch {
-          /* a file system without modes (FAT, some network shares): the default stands */
-        }
-      }
-      const bytes = Buffer.from(next, 'utf8');
-      for (let written = 0; written < bytes.length; ) written += writeSync(fd, bytes, written, bytes.length - written);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-    created = false;
-  } catch (e) {
-    if (created) {
-      try {
-        unlinkSync(tmp);
-      } catch {
-        /* already gone */
-      }
-    }
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new LogFileError(`${path} could not be written (${code ?? (e as Error).message}).`);
-  }
-  syncFolder(dir);
-}
-
-/** Makes the rename itself durable. Some platforms cannot open a folder; the rename stands anyway. */
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    /* not supported here (Windows); the data itself was synced before the rename */
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 // Re-exported so that callers of the file layer find the path rules in one place.

@@ -169,21 +169,9 @@ export function resolveLinkedFile(logPath: string, href: string, root?: string, 
   if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return { reason: 'is a URL, not a file in the repository' };
 
   const rootPath = resolve(root ?? repositoryRoot(logPath, options));
-  const path = resolve(dirname(resolve(logPath)), target);
-  if (!isInsideFolder(rootPath, path)) return { reason: 'points outside the repository' };
-  if (relative(rootPath, path).split(sep).includes('.git')) return { reason: "points into the repository's .git folder" };
-
-  let realRoot: string;
-  try {
-    realRoot = realpathSync(rootPath);
-  } catch {
-    return { reason: `cannot be checked: the repository folder ${rootPath} cannot be read` };
-  }
-  const real = realPathOf(path);
+  const real = containedPath(rootPath, resolve(dirname(resolve(logPath)), target));
   if ('reason' in real) return real;
-  // Checked again after symbolic links: `incidents/x.md` may be a link to /etc/passwd.
-  if (!isInsideFolder(realRoot, real.realPath)) return { reason: 'points outside the repository (through a symbolic link)' };
-  if (relative(realRoot, real.realPath).split(sep).includes('.git')) return { reason: "points into the repository's .git folder" };
+  const path = real.path;
   if (real.exists) {
     let stats: Stats;
     try {
@@ -195,6 +183,55 @@ export function resolveLinkedFile(logPath: string, href: string, root?: string, 
     if (refused) return { reason: refused };
   }
   return { path, realPath: real.realPath, exists: real.exists };
+}
+
+/** A path inside the repository: as written, and where it really is once links are resolved. */
+export interface ContainedPath {
+  /** The path as given, made absolute. */
+  path: string;
+  /** The path with every symbolic link resolved (through its deepest existing folder when absent). */
+  realPath: string;
+  exists: boolean;
+}
+
+/**
+ * The one test of "inside the repository": `path` (absolute, or relative to `root`) must be inside
+ * `root` as written and again once every symbolic link on the way is resolved, and must not be in
+ * the repository's `.git` folder. A refusal reads after the path ("points outside the repository
+ * through the symbolic link docs/pir → /tmp/x") and names the link that leads out.
+ */
+export function containedPath(root: string, path: string): ContainedPath | { reason: string } {
+  const rootPath = resolve(root);
+  const absolute = resolve(rootPath, path);
+  if (!isInsideFolder(rootPath, absolute)) return { reason: 'points outside the repository' };
+  if (relative(rootPath, absolute).split(sep).includes('.git')) return { reason: "points into the repository's .git folder" };
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(rootPath);
+  } catch {
+    return { reason: `cannot be checked: the repository folder ${rootPath} cannot be read` };
+  }
+  const real = realPathOf(absolute);
+  if ('reason' in real) return real;
+  if (!isInsideFolder(realRoot, real.realPath)) return { reason: `points outside the repository ${linkLeadingOut(rootPath, realRoot, absolute)}` };
+  if (relative(realRoot, real.realPath).split(sep).includes('.git')) return { reason: "points into the repository's .git folder" };
+  return { path: absolute, realPath: real.realPath, exists: real.exists };
+}
+
+/** "through the symbolic link docs/pir → /elsewhere": the first link on the way that leads out (only asked once refused). */
+function linkLeadingOut(rootPath: string, realRoot: string, absolute: string): string {
+  const parts = relative(rootPath, absolute).split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const step = join(rootPath, ...parts.slice(0, i));
+    try {
+      if (!lstatSync(step).isSymbolicLink()) continue;
+      const to = realpathSync(step);
+      if (!isInsideFolder(realRoot, to)) return `through the symbolic link ${parts.slice(0, i).join('/')} → ${to}`;
+    } catch {
+      break;
+    }
+  }
+  return '(through a symbolic link)';
 }
 
 /**

@@ -4,7 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, formatElapsed, indexLog } from '../../src/core';
-import { writeTextFile } from '../../src/core/logFile';
+import { RepositoryFiles } from '../../src/core/repositoryFiles';
+import { repositoryRoot } from '../../src/core/paths';
 import { Commands } from '../../src/extension/commandIds';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog as resetLogTo, waitFor } from './helpers';
@@ -191,7 +192,7 @@ describe('Incident Playbook in a real extension host', () => {
     assert.notEqual(fromCli, original);
     // Written the way the CLI writes (a whole new file renamed over the log), from this same
     // machine: code-server's extension host runs beside the workspace.
-    writeTextFile(logUri().fsPath, original, fromCli);
+    await new RepositoryFiles(repositoryRoot(logUri().fsPath)).update(logUri().fsPath, () => fromCli);
     const result = await vscode.commands.executeCommand<{ saved: boolean }>(ADD, { incident: 'INC-2026-1120-001', text: 'Error rate under 1%' });
     assert.equal(result?.saved, true);
     const incident = findIncident(indexLog(await diskText()), 'INC-2026-1120-001')!;

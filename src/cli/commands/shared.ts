@@ -6,7 +6,8 @@ import { dirname, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../../core/model';
 import type { Policy } from '../../core/policy';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../../core/displayText';
-import { LogFileError, indexFile, readTextFile } from '../../core/logFile';
+import { LogFileError, indexFile } from '../../core/logFile';
+import type { RepositoryFiles } from '../../core/repositoryFiles';
 import { findIncident } from '../../core/indexer';
 import { reviewFileName } from '../../core/review';
 import { parseUserTime } from '../../core/time';
@@ -30,10 +31,12 @@ export interface CommandContext {
   logPath: string;
   policy: Policy;
   cwd: string;
+  /** The log's repository: its files are read through it. */
+  files: RepositoryFiles;
   args: string[];
   values: CommandValues;
   /** Appends entries to an incident's timeline in one write (the log, or its linked file). */
-  logEntries: (id: string, entries: NewTimelineEntry[]) => Incident;
+  logEntries: (id: string, entries: NewTimelineEntry[]) => Promise<Incident>;
   /** The owner of a new entry: git's user.name, when there is one. */
   gitUser: () => Promise<string | null>;
 }
@@ -60,9 +63,9 @@ export async function guarded(body: () => Promise<number> | number): Promise<num
 }
 
 export function readIndex(ctx: CommandContext): LogIndex {
-  const text = readTextFile(ctx.logPath);
+  const text = ctx.files.read(ctx.logPath);
   if (text === undefined) throw new LogFileError(`No incident log at ${ctx.logPath} (declare an incident to create it, or pass --log PATH).`);
-  return indexFile(ctx.logPath, text, ctx.policy);
+  return indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root });
 }
 
 export function requireIncident(index: LogIndex, id: string, ctx: CommandContext): Incident {
@@ -74,7 +77,7 @@ export function requireIncident(index: LogIndex, id: string, ctx: CommandContext
 /** The incident's review beside the log (pir/<id>.md); undefined when there is none or it cannot be read. */
 export function reviewTextOf(ctx: CommandContext, incident: Incident): string | undefined {
   try {
-    return readTextFile(resolve(dirname(ctx.logPath), 'pir', reviewFileName(incident)));
+    return ctx.files.read(resolve(dirname(ctx.logPath), 'pir', reviewFileName(incident)));
   } catch {
     return undefined; // unreadable (binary, too big): read as no review
   }

@@ -18,7 +18,7 @@ export function run(ctx: CommandContext): Promise<number> {
     if (ctx.values.sent) {
       if (incident.source === 'table-row') throw new CommandError(`${incident.id} is a table row: it has no timeline to log the update in.`);
       const owner = ctx.values.owner ?? (await ctx.gitUser());
-      ctx.logEntries(incident.id, [{ at: now, text: statusUpdateEntryText(audience, text), owner }]);
+      await ctx.logEntries(incident.id, [{ at: now, text: statusUpdateEntryText(audience, text), owner }]);
       note(`Logged the ${audience === 'internal' ? 'internal' : 'status page'} update as sent on ${incident.id}.`);
     }
     return 0;
