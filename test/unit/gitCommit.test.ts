@@ -2,7 +2,7 @@
 // changed, --push merges the remote first and never forces; absences give one clear message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summarizeChange } from '../../src/core/git/commitRecord';
 import { defaultPolicy, indexLog } from '../../src/core';
@@ -145,4 +145,39 @@ test('the git user is the default owner: user.name, else user.email', () => {
   git(dir, ['config', 'user.name', 'Riley Oncall']);
   assert.equal(runCli(dir, ['log', ID, 'Paged', ...at(2)]).code, 0);
   assert.equal(JSON.parse(runCli(dir, ['show', ID, '--json']).out).timeline.at(-1).owner, 'Riley Oncall');
+});
+
+test('commit takes its paths literally: a log under ops[12]/ commits that log only, never ops2/ or other .md files', () => {
+  const dir = repo();
+  for (const folder of ['ops[12]', 'ops2']) mkdirSync(join(dir, folder));
+  writeFileSync(join(dir, 'ops2', 'INCIDENT_LOG.md'), '# Another team\n');
+  writeFileSync(join(dir, 'README.md'), 'readme v1\n');
+  git(dir, ['add', '.']);
+  git(dir, ['commit', '-q', '-m', 'base']);
+  const log = ['--log', 'ops[12]/INCIDENT_LOG.md'];
+  assert.equal(runCli(dir, ['declare', 'Checkout down', '--severity', 'SEV-1', ...at(0), ...log]).code, 0);
+  writeFileSync(join(dir, 'ops2', 'INCIDENT_LOG.md'), '# Another team, unrelated edit\n');
+  writeFileSync(join(dir, 'README.md'), 'readme v2, not ready\n');
+  writeFileSync(join(dir, 'notes.md'), 'untracked notes\n');
+  const r = runCli(dir, ['commit', ID, ...log]);
+  assert.equal(r.code, 0, r.err);
+  assert.deepEqual(git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n'), ['ops[12]/INCIDENT_LOG.md']);
+  assert.deepEqual(git(dir, ['diff', '--name-only']).trim().split('\n').sort(), ['README.md', 'ops2/INCIDENT_LOG.md'], 'the unrelated changes stay uncommitted');
+  assert.equal(git(dir, ['diff', '--cached', '--name-only']).trim(), '', 'and unstaged');
+});
+
+test('commit of a log that is a symbolic link inside the repository commits its target', () => {
+  const dir = repo();
+  mkdirSync(join(dir, 'records'));
+  mkdirSync(join(dir, 'docs'));
+  writeFileSync(join(dir, 'records', 'log.md'), '# Incident Log\n');
+  symlinkSync('../records/log.md', join(dir, 'docs', 'INCIDENT_LOG.md'));
+  git(dir, ['add', '.']);
+  git(dir, ['commit', '-q', '-m', 'base']);
+  assert.equal(runCli(dir, ['declare', 'Checkout down', '--severity', 'SEV-1', ...at(0)]).code, 0);
+  const r = runCli(dir, ['commit', ID]);
+  assert.equal(r.code, 0, r.err);
+  assert.doesNotMatch(r.err, /Nothing to commit/);
+  assert.deepEqual(git(dir, ['show', '--name-only', '--format=', 'HEAD']).trim().split('\n'), ['records/log.md']);
+  assert.equal(git(dir, ['status', '--porcelain']).trim(), '', 'nothing left modified');
 });

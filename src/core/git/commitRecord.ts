@@ -3,13 +3,14 @@
 // (`incident(INC-2026-1130-001): status Mitigating, 3 entries`). With push, the remote's new
 // commits are merged first (never a rebase, never a force); a conflict undoes the merge and says so.
 import { findIncident, indexIncidentFile, indexLog } from '../indexer';
-import { LogFileError, indexFile, readTextFile } from '../logFile';
+import { LogFileError, indexFile } from '../logFile';
+import { RepositoryFiles } from '../repositoryFiles';
 import type { Incident } from '../model';
 import { resolveLinkedFile } from '../paths';
 import type { Policy } from '../policy';
 import { reviewFileName } from '../review';
 import { WriteRefused } from '../writer';
-import { type RecordFiles, recordFiles } from './record';
+import { type RecordFiles, literalPathspecs, recordFiles } from './record';
 import { GitUnavailable, type Repo, hasCommits } from './repo';
 
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).trim().split('\n')[0];
@@ -109,7 +110,8 @@ async function incidentAtHead(repo: Repo, files: RecordFiles, incident: Incident
 /** Commits the record of one incident (and pushes it when asked). */
 export async function commitIncidentRecord(opts: CommitOptions): Promise<CommitOutcome> {
   const { repo, logPath, policy } = opts;
-  const text = readTextFile(logPath);
+  const repoFiles = new RepositoryFiles(repo.root);
+  const text = repoFiles.read(logPath);
   if (text === undefined) throw new LogFileError(`No incident log at ${logPath}.`);
   const index = indexFile(logPath, text, policy, { root: repo.root, workspaceFolder: opts.workspaceFolder });
   if (index.hasConflicts) throw new WriteRefused(`${logPath} has git conflict markers: resolve the merge first. Nothing was committed.`);
@@ -120,22 +122,23 @@ export async function commitIncidentRecord(opts: CommitOptions): Promise<CommitO
     const link = resolveLinkedFile(logPath, incident.file, repo.root, { decoded: true });
     if ('reason' in link) throw new WriteRefused(`${incident.id} links to ${incident.file}, which ${link.reason}; nothing was committed.`);
     linkedPath = link.path;
-    const linkedText = readTextFile(link.path);
+    const linkedText = repoFiles.read(link.path);
     if (linkedText !== undefined && indexIncidentFile(linkedText, policy).hasConflicts) throw new WriteRefused(`${incident.file} has git conflict markers: resolve the merge first. Nothing was committed.`);
   }
   const files = recordFiles(repo.root, logPath, reviewFileName(incident), linkedPath);
   await checkCommittable(repo, files);
   const outcome: CommitOutcome = { committed: false, files, pulled: false, pushed: false };
 
-  const status = (await repo.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...files.paths])).split('\0').filter(Boolean);
+  const pathspecs = literalPathspecs(files.paths);
+  const status = (await repo.git.raw(['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pathspecs])).split('\0').filter(Boolean);
   if (status.length) {
     const before = await incidentAtHead(repo, files, incident, policy);
     const reviewChanged = !!files.review && status.some((s) => s.slice(3) === files.review);
     const message = `incident(${incident.id}): ${summarizeChange(before, incident, reviewChanged)}`;
     try {
-      await repo.git.raw(['add', '--', ...files.paths]);
+      await repo.git.raw(['add', '--', ...pathspecs]);
       // With paths, only those paths are committed: anything else staged stays staged, uncommitted.
-      await repo.git.raw(['commit', '-q', '-m', message, '--only', '--', ...files.paths]);
+      await repo.git.raw(['commit', '-q', '-m', message, '--only', '--', ...pathspecs]);
     } catch (e) {
       throw new GitUnavailable(`git commit failed: ${firstLine(e)}`);
     }
