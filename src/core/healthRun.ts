@@ -1,6 +1,8 @@
 // Runs a health check or a runbook step as a child process: `bash -c` (or `sh -c`) in the
 // check's folder, detached in a process group of its own, so that a timeout (or a cancel) kills
 // everything the command started: SIGTERM to the group, then SIGKILL after a grace period.
+// The group also ends when its parent (the CLI, the extension host) dies without a word, even by
+// SIGKILL: see PARENT_GUARD.
 // Output (stdout and stderr, interleaved as they come) is kept within a bound: the last
 // `maxOutputBytes`. Nothing from an incident is ever put into the command line; runbook
 // parameters arrive as environment variables (see runbookParamEnv).
@@ -8,11 +10,11 @@
 // Used by the CLI (`incident health`, `incident runbook --run`) and by the extension's
 // pseudoterminal fallback (pass `onOutput` to show the output live).
 import { spawn } from 'node:child_process';
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { type HealthCheck, type RunResult, type RunStatus, statusFor } from './healthChecks';
-import { isInsideFolder } from './paths';
+import { containedPath } from './paths';
 
 export interface RunCommandOptions {
   /** The shell command; several lines are fine. */
@@ -87,6 +89,28 @@ class TailBuffer {
   }
 }
 
+// The group cannot outlive its parent. A process killed outright cannot clean up, but the kernel
+// closes its files: the command's shell starts with a pipe from the parent as its input, and a
+// watcher in the group (a subshell, which ignores the signals that stop a run, so that it lasts
+// as long as the group) waits for that pipe to close, then kills the whole group. The parent
+// never writes to the pipe. Node closes it when the command's shell exits, so what the command
+// left running in the background ends then too (finish() kills it a moment later in any case;
+// what it wrote before is still read from the output pipes). Then the shell replaces itself
+// (exec, same pid, same group) with the command's shell, its input /dev/null as before, so `$$`,
+// exit codes and signals are the command's own. Run by /bin/sh:
+// $0 = a name, $1 = the command's shell, $2 = the command.
+const PARENT_GUARD = [
+  'exec 3<&0',
+  "(trap '' HUP INT TERM; read -r _ <&3; kill -9 0) >/dev/null 2>&1 &",
+  'exec "$1" -c "$2" 3<&- </dev/null',
+].join('\n');
+
+/** How the command's shell is started: through PARENT_GUARD where there are process groups. */
+function spawnArguments(shell: string, command: string): { file: string; args: string[] } {
+  if (process.platform === 'win32') return { file: shell, args: ['-c', command] };
+  return { file: '/bin/sh', args: ['-c', PARENT_GUARD, 'incident-check', shell, command] };
+}
+
 function killGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     if (process.platform === 'win32') process.kill(pid, signal);
@@ -107,21 +131,27 @@ export function runCommand(options: RunCommandOptions): Promise<CommandRun> {
     let settled = false;
     let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
     const timers: NodeJS.Timeout[] = [];
-    const child = spawn(options.shell ?? defaultRunShell(), ['-c', options.command], {
+    const { file, args } = spawnArguments(options.shell ?? defaultRunShell(), options.command);
+    const child = spawn(file, args, {
       cwd: options.cwd,
       env: { ...process.env, ...options.env },
       detached: process.platform !== 'win32',
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // The input is the pipe PARENT_GUARD watches; nothing is ever written to it.
+      stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
+    child.stdin.on('error', () => undefined);
+    // Without the guard (Windows) the command reads an empty input, as it always did.
+    if (process.platform === 'win32') child.stdin.end();
     const pid = child.pid;
     const finish = (spawnError?: Error) => {
       if (settled) return;
       settled = true;
       for (const t of timers) clearTimeout(t);
       options.signal?.removeEventListener('abort', onAbort);
-      // Whatever the command left behind in its group goes with it.
+      // Whatever the command left behind in its group goes with it (the guard's watcher too).
       if (pid !== undefined) killGroup(pid, 'SIGKILL');
+      child.stdin.destroy();
       if (spawnError) tail.push(Buffer.from(`${spawnError.message}\n`));
       const exitCode = exit?.code ?? undefined;
       const signal = exit?.signal ?? undefined;
@@ -178,18 +208,11 @@ export function runCommand(options: RunCommandOptions): Promise<CommandRun> {
 
 /** The absolute folder a check runs in, or why it cannot run there (missing, outside the repository through a link). */
 export function checkFolder(root: string, cwd: string): { path: string } | { reason: string } {
-  const path = join(root, cwd);
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(path);
-    realRoot = realpathSync(root);
-  } catch {
-    return { reason: `its folder ${cwd} does not exist` };
-  }
-  if (!isInsideFolder(realRoot, real)) return { reason: `its folder ${cwd} leads outside the repository` };
-  if (!statSync(real).isDirectory()) return { reason: `${cwd} is not a folder` };
-  return { path: real };
+  const where = containedPath(root, join(root, cwd));
+  if ('reason' in where) return { reason: `its folder ${cwd} leads outside the repository` };
+  if (!where.exists) return { reason: `its folder ${cwd} does not exist` };
+  if (!statSync(where.realPath).isDirectory()) return { reason: `${cwd} is not a folder` };
+  return { path: where.realPath };
 }
 
 export type RunCheckOptions = Pick<RunCommandOptions, 'onOutput' | 'signal' | 'killGraceMs' | 'maxOutputBytes' | 'shell' | 'env'>;
