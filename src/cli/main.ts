@@ -1,6 +1,5 @@
 // `incident`: the same operations as the extension, from any terminal.
 // Exit codes: 0 ok; 1 `check` found problems; 2 bad usage, unknown id, unreadable log, refused write.
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, join, relative, resolve } from 'node:path';
 // Only what every command needs is imported here; the rest loads on first use, so that
@@ -15,9 +14,9 @@ import { assignRole, changeSeverity, changeStatus } from '../core/operations';
 import { sanitizeForDisplay } from '../core/displayText';
 import { gitUserName } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
-import { LogFileError, indexFile, policyFor } from '../core/logFile';
+import { LogFileError, findTeamFile, indexFile, policyFor } from '../core/logFile';
 import { RepositoryFiles } from '../core/repositoryFiles';
-import { findGitRoot, findIncidentLog, isInsideFolder, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
+import { findGitRoot, findIncidentLog, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
 import { isDrill } from '../core/oncall';
 import { UsageError, note, pad, print, printJson, shown } from './output';
 
@@ -191,23 +190,6 @@ function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | 
   if (active.length === 1) return active[0].id;
   if (active.length > 1) note(`Not logged: ${active.length} incidents are active (pick one with --incident ID).`);
   return undefined;
-}
-
-/**
- * The team's review template, `.incident/templates/pir.md`, in the log's folder or one above it
- * up to the repository root (the same search as the playbook's).
- */
-function findReviewTemplate(logPath: string): string | undefined {
-  let dir = dirname(logPath);
-  const top = findGitRoot(dir) ?? dir;
-  const bounded = isInsideFolder(top, dir);
-  for (;;) {
-    const candidate = join(dir, '.incident', 'templates', 'pir.md');
-    if (existsSync(candidate)) return candidate;
-    const parent = dirname(dir);
-    if (!bounded || dir === top || parent === dir) return undefined;
-    dir = parent;
-  }
 }
 
 /** The status as listed: as read, or `unknown` when none is written and nothing says it ended. */
@@ -457,7 +439,8 @@ async function main(argv: string[]): Promise<number> {
       const { index } = readLog(ctx);
       const incident = requireIncident(index, args[0], ctx);
       const { planReview } = await import('../core/review');
-      const templatePath = findReviewTemplate(logPath);
+      // The team's template, in the log's folder or one above it up to the repository root.
+      const templatePath = findTeamFile(dirname(logPath), join('.incident', 'templates', 'pir.md'), files.root);
       // Read through the repository: a template linked to a file outside it is refused, never copied in.
       const template = templatePath ? files.read(templatePath) : undefined;
       const plan = planReview(index, incident, policy, logPath.split(/[\\/]/).pop() ?? 'INCIDENT_LOG.md', template);

@@ -122,13 +122,28 @@ function readAll(fd: number, size: number, max: number, path: string): Buffer {
  * defaults to the repository holding `fromDir` (without git, `fromDir` alone is searched).
  */
 export function findPlaybook(fromDir: string, root?: string): string | undefined {
+  return findTeamFile(fromDir, join('.incident', 'playbook.yml'), root);
+}
+
+/**
+ * `relPath` (a team file such as `.incident/templates/pir.md`) in `fromDir` or the nearest folder
+ * above it that has one, up to `root` (by default the git root) and never above. Found is not
+ * yet read: the caller reads it through RepositoryFiles, which refuses a link out of the repository.
+ */
+export function findTeamFile(fromDir: string, relPath: string, root?: string): string | undefined {
   let dir = resolve(fromDir);
   const top = resolve(root ?? findGitRoot(dir) ?? dir);
   // A folder outside the root (a log passed with --log from elsewhere) searches only itself.
   const bounded = isInsideFolder(top, dir);
   for (;;) {
-    const candidate = join(dir, '.incident', 'playbook.yml');
-    if (statSync(candidate, { throwIfNoEntry: false })) return candidate;
+    const candidate = join(dir, relPath);
+    let found;
+    try {
+      found = statSync(candidate, { throwIfNoEntry: false });
+    } catch {
+      found = undefined; // a file where a folder should be: nothing here
+    }
+    if (found) return candidate;
     const parent = dirname(dir);
     if (!bounded || dir === top || parent === dir) return undefined;
     dir = parent;

@@ -191,6 +191,8 @@ export interface ContainedPath {
   path: string;
   /** The path with every symbolic link resolved (through its deepest existing folder when absent). */
   realPath: string;
+  /** The repository folder with its links resolved (realPath is inside it). */
+  realRoot: string;
   exists: boolean;
 }
 
@@ -215,7 +217,7 @@ export function containedPath(root: string, path: string): ContainedPath | { rea
   if ('reason' in real) return real;
   if (!isInsideFolder(realRoot, real.realPath)) return { reason: `points outside the repository ${linkLeadingOut(rootPath, realRoot, absolute)}` };
   if (relative(realRoot, real.realPath).split(sep).includes('.git')) return { reason: "points into the repository's .git folder" };
-  return { path: absolute, realPath: real.realPath, exists: real.exists };
+  return { path: absolute, realPath: real.realPath, realRoot, exists: real.exists };
 }
 
 /** "through the symbolic link docs/pir → /elsewhere": the first link on the way that leads out (only asked once refused). */

@@ -4,7 +4,6 @@
 // `incident init`); without one, it is the core's commented template (P1..P4 severities, health
 // checks, four runbooks). It never overwrites: when the folder (or a folder between the log and the repository root)
 // already has a playbook, it offers to open that one instead.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { findPlaybook } from '../core/logFile';
@@ -41,14 +40,14 @@ export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOut
   if (!existing) {
     const state = await store.read();
     const proposed = state.kind === 'ok' && state.index.incidents.length > 0 ? proposePlaybook(state.index, await store.policy(folder), vscode.workspace.asRelativePath(state.uri, false)) : undefined;
+    // Created only if absent, so a playbook written meanwhile (git, another window) is never replaced.
+    let created: boolean;
     try {
-      mkdirSync(dirname(path), { recursive: true });
-      // `wx`: created only if absent, so a playbook written meanwhile (git, another window) is never replaced.
-      writeFileSync(path, proposed ?? PLAYBOOK_TEMPLATE, { flag: 'wx' });
+      created = await store.filesFor(uri).create(path, proposed ?? PLAYBOOK_TEMPLATE);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw new WriteRefused(`Could not write ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
-      return offerExisting(uri);
+      throw new WriteRefused(`Could not write ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
     }
+    if (!created) return offerExisting(uri);
     await vscode.window.showTextDocument(uri, { preview: false });
     store.invalidate(0);
     void vscode.window.showInformationMessage(

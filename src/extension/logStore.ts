@@ -8,6 +8,8 @@ import * as vscode from 'vscode';
 import { indexLog, policyOf, reindexLog } from '../core/indexer';
 import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
 import type { Incident, LogIndex } from '../core/model';
+import { RepositoryFiles } from '../core/repositoryFiles';
+import { WriteRefused } from '../core/writer';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
 
 export const LOG_PATH_SETTING = 'incidentPlaybook.logPath';
@@ -218,6 +220,17 @@ export class LogStore implements vscode.Disposable {
     // Without a playbook, a log written in P-levels is read (and checked, grouped, written) with
     // the P1..P4 preset its index chose.
     return { kind: 'ok', uri, text: text.text, index, policy: policyOf(index, policy), linkedPaths: this.linkedPaths(uri, index) };
+  }
+
+  /**
+   * The files of the repository holding `uri`: new files (a log, a review draft, the playbook,
+   * .gitattributes) are created through it, locked and never through a link out of the repository.
+   * Edits of existing files go through VS Code's documents instead.
+   */
+  filesFor(uri: vscode.Uri): RepositoryFiles {
+    if (uri.scheme !== 'file') throw new WriteRefused(`${uri.toString()} is not on this machine's disk; the incident record is kept in a local folder.`);
+    const folder = vscode.workspace.getWorkspaceFolder(uri) ?? this.logFolder();
+    return new RepositoryFiles(repositoryRoot(uri.fsPath, { workspaceFolder: folder?.uri.fsPath }));
   }
 
   /** The repository the log belongs to: its git root, else the workspace folder (links and the playbook stay inside it). */

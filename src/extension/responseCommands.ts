@@ -114,7 +114,7 @@ class ResponseCommands {
     if (!doc) {
       // No log yet: create it with its title and the first incident.
       const declared = declareIncident(null, { title, severity, commander, at, owner, drill, phases }, policy);
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(declared.newText));
+      if (!(await this.store.filesFor(uri).create(uri.fsPath, declared.newText ?? ''))) throw new WriteRefused(`${vscode.workspace.asRelativePath(uri)} was created meanwhile; declare the incident again.`);
       id = declared.id;
       doc = await vscode.workspace.openTextDocument(uri);
     } else {
@@ -254,10 +254,7 @@ class ResponseCommands {
       const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => setField(i, id, 'Review', plan.fieldValue, policy));
       await this.done(written.doc, written.saved, `${incident.id}: review started`);
     }
-    if (!draftExists) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(reviewUri, '..'));
-      await vscode.workspace.fs.writeFile(reviewUri, new TextEncoder().encode(plan.draft(new Date())));
-    }
+    if (!draftExists) await this.store.filesFor(reviewUri).create(reviewUri.fsPath, plan.draft(new Date()));
     if (args.open !== false) await vscode.window.showTextDocument(reviewUri, { preview: false });
     return reviewUri;
   }
@@ -266,10 +263,9 @@ class ResponseCommands {
   async createLog(): Promise<vscode.Uri | undefined> {
     const uri = this.store.logUri();
     if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-    const already = await exists(uri);
+    // Never over a file, even one written since the look (create is exclusive under the lock).
+    const already = (await exists(uri)) || !(await this.store.filesFor(uri).create(uri.fsPath, newLogText()));
     if (!already) {
-      await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(newLogText()));
       this.store.invalidate(0);
       void offerTeamMerging(uri);
     }

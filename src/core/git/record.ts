@@ -1,22 +1,16 @@
 // The files that make up an incident's record in git: the log, the incident's linked file and
 // its review (`pir/<id>.md` beside the log), as paths relative to the repository root.
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { isInsideFolder } from '../paths';
+import { containedPath } from '../paths';
 
 const posix = (p: string) => p.split(sep).join('/');
 
 /** The path git tracks the content at: a symbolic link inside the repository is its target. */
 function contentPath(root: string, p: string): string {
   const absolute = resolve(p);
-  try {
-    const real = realpathSync(absolute);
-    const realRoot = realpathSync(root);
-    if (isInsideFolder(realRoot, real)) return posix(relative(realRoot, real));
-  } catch {
-    /* not there yet: named as written */
-  }
-  return posix(relative(root, absolute));
+  const where = containedPath(root, absolute);
+  return !('reason' in where) && where.exists ? posix(relative(where.realRoot, where.realPath)) : posix(relative(root, absolute));
 }
 
 export interface RecordFiles {

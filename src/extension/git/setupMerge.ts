@@ -3,7 +3,6 @@
 import * as vscode from 'vscode';
 import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../../core/git/attributes';
 import { findGitRoot } from '../../core/paths';
-import { readTextFile } from '../../core/logFile';
 import { WriteRefused } from '../../core/writer';
 import { Commands } from '../commandIds';
 import type { LogStore } from '../logStore';
@@ -22,7 +21,7 @@ export async function setupMerge(store: LogStore): Promise<string[]> {
   const state = await store.read();
   const linked = state.kind === 'ok' ? [...state.linkedPaths.values()] : [];
   // An open .gitattributes is read as the editor has it (unsaved edits included).
-  const read = (p: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === p)?.getText() ?? readTextFile(p);
+  const read = (p: string) => vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === p)?.getText() ?? store.filesFor(vscode.Uri.file(p)).read(p);
   let plan;
   try {
     plan = planUnionMerge(path, linked, read);
@@ -44,7 +43,11 @@ export async function setupMerge(store: LogStore): Promise<string[]> {
     if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`VS Code did not apply the edit to ${where}; nothing was written.`);
     if (!wasDirty) await open.save();
   } else {
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(plan.after));
+    const { before, after } = plan;
+    await store.filesFor(target).update(plan.path, (current) => {
+      if (current !== before) throw new WriteRefused(`${where} changed while it was being edited; nothing was written. Run the command again.`);
+      return after;
+    });
   }
   void vscode.window.showInformationMessage(`Added ${plan.added.length} merge=union line(s) to ${where}. Commit it so that every clone merges the incident record by union.`);
   return plan.added;

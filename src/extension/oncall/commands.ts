@@ -2,13 +2,13 @@
 // drill from a playbook scenario), and the On call view's actions: copy or open a contact, open
 // a team link. A contact opens only as tel:, mailto: or https: after validation (contactUri); a
 // link opens only as an http(s) URL or a regular file inside the workspace folder.
-import { realpathSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
 import { isActive, findIncident } from '../../core/indexer';
 import { findPlaybook } from '../../core/logFile';
 import { type EscalationContact, type Team, contactUri, escalationEntry, linkTarget, onCallAt, personContacts, teamOf } from '../../core/oncall';
-import { isInsideFolder, playbookRoot } from '../../core/paths';
+import { containedPath, playbookRoot } from '../../core/paths';
 import { WriteRefused, appendTimelineEntry } from '../../core/writer';
 import { Commands, type DeclareArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
@@ -174,13 +174,10 @@ class OnCallCommands {
     const repo = log && log.scheme === 'file' ? this.store.repositoryRoot(log, folder) : folder.uri.fsPath;
     const playbook = log && log.scheme === 'file' ? findPlaybook(dirname(log.fsPath), repo) : undefined;
     const path = join(playbook ? playbookRoot(playbook) : repo, ...target.file.split('/'));
-    let real: string;
-    try {
-      real = realpathSync(path);
-    } catch {
-      throw new WriteRefused(`The link ${name} points at ${target.file}, which does not exist.`);
-    }
-    if (!isInsideFolder(realpathSync(folder.uri.fsPath), real)) throw new WriteRefused(`The link ${name} points at ${target.file}, which resolves outside the workspace folder; it was not opened.`);
+    const where = containedPath(folder.uri.fsPath, path);
+    if ('reason' in where) throw new WriteRefused(`The link ${name} points at ${target.file}, which resolves outside the workspace folder; it was not opened.`);
+    if (!where.exists) throw new WriteRefused(`The link ${name} points at ${target.file}, which does not exist.`);
+    const real = where.realPath;
     if (!statSync(real).isFile()) throw new WriteRefused(`The link ${name} points at ${target.file}, which is not a file.`);
     const uri = vscode.Uri.file(real);
     await vscode.commands.executeCommand('vscode.open', uri);

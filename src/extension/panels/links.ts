@@ -1,16 +1,11 @@
 // Where a link a panel asks to open may go: an http(s) URL (opened in the browser) or a file
 // inside the workspace folder (opened in an editor). Everything else is refused. Pure (node:path
 // and node:fs only), so unit tests call it directly.
-import { realpathSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { containedPath } from '../../core/paths';
 import { hrefSchema } from '../../shared/protocol';
 
 export type LinkTarget = { kind: 'url'; url: string } | { kind: 'file'; path: string } | { kind: 'refused'; reason: string };
-
-const inside = (root: string, p: string) => {
-  const rel = relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
-};
 
 /**
  * `href` as the page sent it; `baseDir` the folder relative paths start from (the log's);
@@ -26,16 +21,8 @@ export function linkTarget(href: string, baseDir: string, workspaceRoot: string)
   } catch {
     return { kind: 'refused', reason: 'a malformed %-encoding' };
   }
-  const path = resolve(baseDir, decoded);
-  if (!inside(workspaceRoot, path)) return { kind: 'refused', reason: 'the file is outside the workspace' };
-  let real: string;
-  let realRoot: string;
-  try {
-    real = realpathSync(path);
-    realRoot = realpathSync(workspaceRoot);
-  } catch {
-    return { kind: 'refused', reason: 'the file does not exist' };
-  }
-  if (!inside(realRoot, real)) return { kind: 'refused', reason: 'the file is outside the workspace (through a symlink)' };
-  return { kind: 'file', path: real };
+  const where = containedPath(workspaceRoot, resolve(baseDir, decoded));
+  if ('reason' in where) return { kind: 'refused', reason: where.reason === 'points outside the repository' ? 'the file is outside the workspace' : `the file ${where.reason.replace('the repository', 'the workspace')}` };
+  if (!where.exists) return { kind: 'refused', reason: 'the file does not exist' };
+  return { kind: 'file', path: where.realPath };
 }
