@@ -9,6 +9,7 @@ import { indexLog, policyOf, reindexLog } from '../core/indexer';
 import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
 import type { Incident, LogIndex } from '../core/model';
 import { RepositoryFiles } from '../core/repositoryFiles';
+import { containedPath } from '../core/paths';
 import { WriteRefused } from '../core/writer';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
 
@@ -203,6 +204,9 @@ export class LogStore implements vscode.Disposable {
     const uri = this.logUri();
     const folder = this.logFolder();
     if (!uri || !folder) return { kind: 'no-folder' };
+    // A log linked out of the repository is not the repository's record: it is not read (as the CLI).
+    const where = uri.scheme === 'file' ? containedPath(this.repositoryRoot(uri, folder), uri.fsPath) : undefined;
+    if (where && 'reason' in where) return { kind: 'unreadable', uri, message: `${vscode.workspace.asRelativePath(uri)} ${where.reason}; it is not read.` };
     const text = await readText(uri);
     if (text.kind === 'missing') return { kind: 'missing', uri, setting: this.setting(folder) };
     if (text.kind === 'error') return { kind: 'unreadable', uri, message: text.message };
