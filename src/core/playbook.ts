@@ -1,7 +1,7 @@
 // Reading a team's `.incident/playbook.yml`: YAML parsed with line positions, validated with
 // zod, and every error reported with the line it is on. Kept apart from policy.ts so that the
 // YAML and validation libraries load only when a playbook file exists.
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from 'yaml';
+import { CST, type Document, LineCounter, Lexer, parseDocument, isAlias, isMap, isNode, isPair, isScalar, isSeq, visit, type Alias, type Node as YamlNode } from 'yaml';
 import { z } from 'zod';
 import { CANONICAL_NAMES, type ChecklistPhase, PRESETS, type Policy, PolicyError, defaultPolicy, flattenPhases, parseDuration, parseReviewPeriod } from './policy';
 import { subsectionKind } from './reader/headings';
@@ -135,16 +135,161 @@ function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
   return range ? counter.linePos(range[0]).line : undefined;
 }
 
-/** Reads `.incident/playbook.yml`. Throws PolicyError naming the line of the first problem. */
+/**
+ * What a playbook may hold, checked before it is turned into objects: YAML parsing costs time
+ * and memory with the number of items, lines and nesting levels far more than with its bytes
+ * (a 2 MB list of one-letter aliases took 7 s and 1.1 GB, a 16 MB one ran out of memory). Real
+ * playbooks are a few KB: the one `incident init --runbooks` writes is 5 KB, 110 lines and about
+ * 140 items. These bounds leave 70 to 200 times that (a runbook command may be 20,000
+ * characters), and the slowest playbook within them loads in well under a second
+ * (test/unit/playbookLimits.test.ts builds the worst ones).
+ */
+export const PLAYBOOK_LIMITS = {
+  bytes: 1024 * 1024,
+  lines: 20_000,
+  /** Keys, values, list items and `[…]`/`{…}` collections; aliases count as what they stand for. */
+  items: 10_000,
+  /** `*name` references: resolving each one looks through the document's anchors. */
+  aliases: 1_000,
+  /** `[…]` and `{…}` inside each other (indentation is bounded by the YAML parser itself). */
+  flowDepth: 64,
+} as const;
+
+/** Tokens of yaml's lexer that make an item: a scalar, an alias, a `[` or `{` collection. */
+const ITEM_TOKENS = new Set(['scalar', 'single-quoted-scalar', 'double-quoted-scalar', 'block-scalar-header', 'alias', 'flow-map-start', 'flow-seq-start']);
+/** The other tokens the parser builds on (indicators, anchors, tags). */
+const PUNCTUATION_TOKENS = new Set(['seq-item-ind', 'explicit-key-ind', 'map-value-ind', 'comma', 'anchor', 'tag', 'flow-map-end', 'flow-seq-end', 'doc-start', 'doc-end', 'directive-line']);
+/** Markers the lexer adds that are not in the text (they take no room in it). */
+const MARKER_TOKENS = new Set(['doc-mode', 'flow-error-end', 'scalar']);
+
+/** The 1-based line of a character offset. */
+function lineAtOffset(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/**
+ * Refuses a playbook past PLAYBOOK_LIMITS, before it is parsed: its size and lines are counted,
+ * then its tokens with yaml's lexer, which stops at the first bound passed, so the check costs
+ * at most what a playbook at the bounds costs, however long the text.
+ */
+function checkBounds(text: string): { aliases: number } {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > PLAYBOOK_LIMITS.bytes) throw new PolicyError(`the playbook is too large (${(bytes / (1024 * 1024)).toFixed(1)} MB; the limit is 1 MB)`);
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
+    if (++lines > PLAYBOOK_LIMITS.lines) throw new PolicyError(`the playbook is too large (over ${PLAYBOOK_LIMITS.lines} lines; the limit is ${PLAYBOOK_LIMITS.lines})`);
+  }
+  let items = 0;
+  let punctuation = 0;
+  let aliases = 0;
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    const type = CST.tokenType(token);
+    if (type && ITEM_TOKENS.has(type)) {
+      // A plain scalar is a marker followed by its text: the marker counts, the text is read as any.
+      if (++items > PLAYBOOK_LIMITS.items) throw new PolicyError(`the playbook has too many items (over ${PLAYBOOK_LIMITS.items}, at line ${lineAtOffset(text, offset)})`);
+      if (type === 'alias' && ++aliases > PLAYBOOK_LIMITS.aliases) throw new PolicyError(`the playbook has too many aliases (over ${PLAYBOOK_LIMITS.aliases}, at line ${lineAtOffset(text, offset)})`);
+      if ((type === 'flow-map-start' || type === 'flow-seq-start') && ++depth > PLAYBOOK_LIMITS.flowDepth) {
+        throw new PolicyError(`the playbook is nested too deeply (over ${PLAYBOOK_LIMITS.flowDepth} levels of [ and {, at line ${lineAtOffset(text, offset)})`);
+      }
+    } else if (type && PUNCTUATION_TOKENS.has(type)) {
+      if (type === 'flow-map-end' || type === 'flow-seq-end') depth = Math.max(0, depth - 1);
+      // A line of bare indicators (`- - - -`, `[,,,]`) makes nodes too: at most two per item in any real playbook.
+      if (++punctuation > 3 * PLAYBOOK_LIMITS.items) throw new PolicyError(`the playbook has too many items (over ${PLAYBOOK_LIMITS.items}, at line ${lineAtOffset(text, offset)})`);
+    }
+    if (!type || !MARKER_TOKENS.has(type)) offset += token.length;
+  }
+  return { aliases };
+}
+
+/**
+ * Refuses aliases that stand for more than PLAYBOOK_LIMITS.items items in all (a billion
+ * laughs: each level a list of aliases to the one before), naming the line where the count
+ * passes it. An alias counts as the items of what it names; linear: each anchored node is
+ * counted once.
+ */
+function checkAliasExpansion(doc: Document, counter: LineCounter): void {
+  const lineOfNode = (node: YamlNode) => (node.range ? counter.linePos(node.range[0]).line : 1);
+  const anchored = new Map<string, YamlNode>();
+  const target = new Map<Alias, YamlNode>();
+  // Document order: an alias names the last node anchored before it.
+  visit(doc, {
+    Node(_key, node) {
+      if (isAlias(node)) {
+        const found = anchored.get(node.source);
+        if (!found) throw new PolicyError(`the alias *${node.source} names no anchor &${node.source} before it`, lineOfNode(node));
+        target.set(node, found);
+      } else if (node.anchor) anchored.set(node.anchor, node);
+    },
+  });
+  const sizes = new Map<YamlNode, number>();
+  const counting = new Set<YamlNode>();
+  const sizeOf = (node: YamlNode): number => {
+    if (isAlias(node)) {
+      const named = target.get(node) as YamlNode;
+      // It would make a loop of objects (`&a [*a]`): no setting is written that way.
+      if (counting.has(named)) throw new PolicyError(`the alias *${node.source} is inside the item it names`, lineOfNode(node));
+      return sizeOf(named);
+    }
+    if (isScalar(node)) return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    counting.add(node);
+    // As the lexer counts: a `[…]` or `{…}` collection is an item, an indented one is not.
+    let size = (node as { flow?: boolean }).flow ? 1 : 0;
+    for (const item of (node as { items: unknown[] }).items) {
+      for (const child of isPair(item) ? [item.key, item.value] : [item]) {
+        if (!isNode(child)) continue;
+        size += sizeOf(child);
+        if (size > PLAYBOOK_LIMITS.items) throw new PolicyError(`the playbook's aliases stand for too many items (over ${PLAYBOOK_LIMITS.items}, at line ${lineOfNode(child)})`);
+      }
+    }
+    counting.delete(node);
+    sizes.set(node, size);
+    return size;
+  };
+  if (isNode(doc.contents)) sizeOf(doc.contents);
+}
+
+/** The last playbook read in this process: every command reads the same one, often more than once. */
+let lastRead: { text: string; policy?: Policy; error?: unknown } | undefined;
+
+/**
+ * Reads `.incident/playbook.yml`. Throws PolicyError naming the line of the first problem. The
+ * same text read again in this process gives the same policy (or error) without parsing it
+ * again: callers must not change the policy.
+ */
 export function loadPolicy(yamlText: string): Policy {
+  if (lastRead?.text === yamlText) {
+    if (lastRead.policy) return lastRead.policy;
+    throw lastRead.error;
+  }
+  try {
+    const policy = readPlaybook(yamlText);
+    lastRead = { text: yamlText, policy };
+    return policy;
+  } catch (e) {
+    lastRead = { text: yamlText, error: e };
+    throw e;
+  }
+}
+
+function readPlaybook(yamlText: string): Policy {
+  const { aliases } = checkBounds(yamlText);
   const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
+  // Warnings (a collection as a key, …) are not printed: what matters is refused with its line below.
+  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     const err = doc.errors[0];
     const line = counter.linePos(err.pos[0]).line;
     throw new PolicyError(`not valid YAML: ${err.message.split('\n')[0]}`, line);
   }
-  const raw = doc.toJS() ?? {};
+  if (aliases > 0) checkAliasExpansion(doc, counter);
+  // The aliases were counted above, as what they stand for: yaml's own count is not needed.
+  const raw = doc.toJS({ maxAliasCount: -1 }) ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new PolicyError('the playbook must be a mapping of settings', 1);
   const parsed = playbookSchema.safeParse(raw);
   if (!parsed.success) {

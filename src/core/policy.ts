@@ -78,13 +78,18 @@ export interface Policy {
   runbooks?: Runbook[];
 }
 
+/** Most characters of a playbook error: a message quoting a value keeps its start and end. */
+const MAX_POLICY_MESSAGE = 400;
+
 export class PolicyError extends Error {
   constructor(
     message: string,
     /** 1-based line in the playbook file, when known. */
     readonly line?: number,
   ) {
-    super(line ? `line ${line}: ${message}` : message);
+    // A message quotes the value it refuses, which may be a megabyte long.
+    const text = message.length > MAX_POLICY_MESSAGE ? `${message.slice(0, MAX_POLICY_MESSAGE / 2)} … ${message.slice(-MAX_POLICY_MESSAGE / 2)}` : message;
+    super(line ? `line ${line}: ${text}` : text);
     this.name = 'PolicyError';
   }
 }
