@@ -15,6 +15,34 @@ const outRoot = process.argv.includes('--out') ? process.argv[process.argv.index
 // The version `incident --version` prints, put into the bundle: the CLI reads no package.json.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
+// re2-wasm (runbook parameter patterns, matched in linear time) reads re2.wasm from the folder of
+// its loader, `__dirname`. One copy goes into the output folder: there dist/extension.js (CommonJS)
+// finds it as is; the CLI's chunks are ES modules in dist/cli/, which have no __dirname, so the
+// loader is told the folder above them, which the banner of each chunk names (`import.meta` in
+// the loader itself would make esbuild take it for an ES module, and its exports would be lost).
+const RE2_WASM = 'node_modules/re2-wasm/build/wasm/re2.wasm';
+const RE2_LOADER = /re2-wasm[\\/]build[\\/]wasm[\\/]re2\.js$/;
+const RE2_FOLDER_LINE = "scriptDirectory = __dirname + '/';";
+
+/** An esbuild plugin that has re2-wasm look for re2.wasm in the folder `folderExpression` gives. */
+function re2WasmIn(folderExpression) {
+  return {
+    name: 're2-wasm-folder',
+    setup(build) {
+      build.onLoad({ filter: RE2_LOADER }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes(RE2_FOLDER_LINE)) throw new Error(`${args.path}: the line that finds re2.wasm has changed; update scripts/build.mjs`);
+        return { contents: source.replace(RE2_FOLDER_LINE, `scriptDirectory = ${folderExpression};`), loader: 'js' };
+      });
+    },
+  };
+}
+
+/** Puts re2.wasm where both bundles look for it. */
+function copyRe2Wasm() {
+  copyFileSync(RE2_WASM, `${outRoot}/re2.wasm`);
+}
+
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -42,7 +70,10 @@ const builds = [
     outdir: `${outRoot}/cli`,
     outExtension: { '.js': '.mjs' },
     define: { __INCIDENT_VERSION__: JSON.stringify(version) },
-    banner: { js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url); const __incidentOutFolder = new URL('../', import.meta.url);",
+    },
+    plugins: [re2WasmIn("require('node:url').fileURLToPath(__incidentOutFolder)")],
     sourcemap: !production,
     minify: true,
     logLevel: 'warning',
@@ -106,6 +137,7 @@ if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o
 
 if (watch) {
   copyWebviewAssets();
+  copyRe2Wasm();
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
@@ -117,6 +149,7 @@ if (watch) {
     .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
     .filter((b) => !only || (only === 'cli' ? b.outdir === `${outRoot}/cli` : b.outdir !== `${outRoot}/cli`));
   const results = await Promise.all(present.map((options) => esbuild.build(options)));
+  if (present.some((b) => b.outdir !== webviewOut)) copyRe2Wasm();
   if (present.some((b) => b.outdir === webviewOut)) {
     copyWebviewAssets();
     await reportWebviewSize(results[present.findIndex((b) => b.outdir === webviewOut)]);

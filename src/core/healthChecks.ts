@@ -2,6 +2,7 @@
 // `.incident/playbook.yml`, validated in playbook.ts), and the one-line timeline entries their
 // runs leave. Pure: no process is started here (see healthRun.ts for that).
 import type { Policy } from './policy';
+import type * as Re2Wasm from 're2-wasm';
 import { redactSecrets } from './redact';
 import { foldUserText } from './text';
 
@@ -108,6 +109,83 @@ export function usesParam(command: string, name: string): boolean {
   return new RegExp(`\\$(?:${name}(?![A-Za-z0-9_])|\\{${name}(?![A-Za-z0-9_]))`).test(command);
 }
 
+/** Longest value a parameter takes. */
+const MAX_PARAM_VALUE = 1000;
+/** RE2 refuses a repetition past this (`{1,1001}`). */
+const MAX_REPEAT = 1000;
+
+/**
+ * Why a parameter pattern cannot be used, found without RE2 (a playbook is read by every
+ * command; RE2's WebAssembly costs 70–100 ms to load, paid only by a runbook run): not a regular
+ * expression on its own (so `x)|(.*` cannot close the anchoring group and escape it), or using
+ * what RE2 does not have: backreferences, lookaround, repetitions past 1000. Undefined when it
+ * can be used. Anything else RE2 refuses is said when a value is checked (paramMatcher).
+ */
+export function paramPatternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+  } catch (e) {
+    return `is not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})`;
+  }
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? '';
+      if (/[1-9]/.test(next) || (next === 'k' && pattern[i + 2] === '<')) return `uses a backreference (\\${next}${next === 'k' ? '<' : ''}), which parameter patterns do not support (they are matched with RE2, in time linear in the value)`;
+      i++;
+    } else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(' && pattern[i + 1] === '?') {
+      const look = /^\(\?(?:=|!|<=|<!)/.exec(pattern.slice(i, i + 4));
+      if (look) return `uses a lookaround (${look[0]}), which parameter patterns do not support (they are matched with RE2, in time linear in the value)`;
+    } else if (c === '{') {
+      const repeat = /^\{(\d+)(?:,(\d*))?\}/.exec(pattern.slice(i, i + 24));
+      if (repeat && Math.max(Number(repeat[1]), Number(repeat[2] || 0)) > MAX_REPEAT) return `repeats more than ${MAX_REPEAT} times (${repeat[0]}), which RE2 does not support`;
+    }
+  }
+  return undefined;
+}
+
+/** A parameter pattern as RE2 runs it: the whole value must match. */
+export interface ParamMatcher {
+  matches(value: string): boolean;
+}
+
+// RE2 (re2-wasm: WebAssembly, no native addon, so the extension runs on every platform) matches
+// in time linear in the value, whatever the pattern: a backtracking engine never returns on
+// `(a+)+b` and forty a's. Loaded on first use.
+let re2: typeof Re2Wasm | undefined;
+const matchers = new Map<string, ParamMatcher | { problem: string }>();
+
+/**
+ * The pattern compiled with RE2 and anchored (`^(?:pattern)$`), or why it cannot be used. The
+ * pattern is compiled alone first: one that does not stand alone (`x)|(.*`) could close the
+ * anchoring group and escape it.
+ */
+export function paramMatcher(pattern: string): ParamMatcher | { problem: string } {
+  const known = matchers.get(pattern);
+  if (known) return known;
+  const problem = paramPatternProblem(pattern);
+  let made: ParamMatcher | { problem: string };
+  if (problem) made = { problem };
+  else {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    re2 ??= require('re2-wasm') as typeof Re2Wasm;
+    try {
+      new re2.RE2(pattern, 'u');
+      const anchored = new re2.RE2(`^(?:${pattern})$`, 'u');
+      made = { matches: (value) => anchored.test(value) };
+    } catch (e) {
+      made = { problem: `cannot be matched with RE2 (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})` };
+    }
+  }
+  // A playbook has a few patterns; the bound is for a process that reads many playbooks.
+  if (matchers.size >= 500) matchers.clear();
+  matchers.set(pattern, made);
+  return made;
+}
+
 /**
  * Checks runbook parameter values against their patterns. Required: the parameters `step`'s
  * command reads (all of them without a step); others are checked when given. Returns the
@@ -121,8 +199,12 @@ export function runbookParamEnv(runbook: Runbook, values: Record<string, string 
     const required = step ? usesParam(step.run ?? '', p.name) : true;
     if (v === undefined || v === '') {
       if (required) problems.push(`${p.name} is required`);
-    } else if (v.length > 1000 || !new RegExp(`^(?:${p.pattern})$`).test(v)) problems.push(`${p.name} must match ${p.pattern}`);
-    else env[p.name] = v;
+    } else {
+      const matcher = paramMatcher(p.pattern);
+      if ('problem' in matcher) problems.push(`${p.name} cannot be checked: its pattern ${matcher.problem}`);
+      else if (v.length > MAX_PARAM_VALUE || !matcher.matches(v)) problems.push(`${p.name} must match ${p.pattern}`);
+      else env[p.name] = v;
+    }
   }
   const known = new Set(runbook.params.map((p) => p.name));
   for (const k of Object.keys(values)) if (!known.has(k)) problems.push(`${k} is not a parameter of ${runbook.id}`);
