@@ -3,9 +3,12 @@
 // or for customers ("status page", on its own cadence, in customer wording). "Mark as sent"
 // logs `Status update (internal|status page): <first line>`; the status page's cadence restarts
 // from the newest such entry, the internal one (like every timeline entry) from any.
+// The customers' Impact is only what the team wrote for them (the Impact field, or the text of a
+// status page post on the timeline), never an entry such as a health check's output; the team's
+// draft says where its Impact came from.
 import { snoozeMinutes } from './check';
 import { isActive } from './indexer';
-import type { Incident } from './model';
+import type { Incident, TimelineEntry } from './model';
 import { type Policy, matchSeverity } from './policy';
 import { foldUserText, stripInline } from './text';
 import { formatLogTime, toDate } from './time';
@@ -27,8 +30,14 @@ export interface StatusUpdateDraft {
   title: string;
   severity: string | null;
   status: string | null;
-  /** The Impact field, else the newest entry's text. */
+  /**
+   * The Impact field, else the text of the newest status page post on the timeline; for the team
+   * only, else the newest entry the team wrote (never a command's result). With none of these:
+   * for customers, what the status says ("We are investigating…"); for the team, "Not known yet.".
+   */
   impact: string;
+  /** Where `impact` came from (the team's draft names it). */
+  impactSource: ImpactSource;
   /** What is being done now: the newest entries (up to 3), oldest first. */
   actions: Array<{ at: string | null; text: string; owner: string | null }>;
   /** The ETA field as written, or null when there is none. */
@@ -41,6 +50,17 @@ export interface StatusUpdateDraft {
   /** `#incident-YYYY-MM-DD-HH-MM` from the detection time in the playbook's zone; null without one. */
   warRoom: string | null;
 }
+
+/**
+ * Where a draft's Impact came from: the Impact field (`key` as written: `Customer impact`), a
+ * status page post on the timeline, the newest entry the team wrote (the team's draft only), or
+ * nothing written yet.
+ */
+export type ImpactSource =
+  | { kind: 'field'; key: string }
+  | { kind: 'status page post'; at: string | null }
+  | { kind: 'entry'; at: string | null }
+  | { kind: 'none' };
 
 const ETA_KEYS = new Set(['eta', 'estimated resolution', 'expected resolution', 'estimated time to resolution']);
 const IMPACT_KEYS = new Set(['impact', 'customer impact', 'user impact']);
@@ -97,6 +117,38 @@ export function isResponseAction(text: string, policy: Policy): boolean {
   return !BOOKKEEPING.some((p) => t.startsWith(p));
 }
 
+/**
+ * Whether an entry is a command's result as the tool logs it: `Health check checkout-api: PASS
+ * (exit 0, 285 ms) — output: …`, `Runbook step …: FAIL (…)`, `Health checks: 2 of 3 passed`. It
+ * records something done (it is among the actions), but its words are a command's: never Impact.
+ */
+export function isCommandResult(text: string): boolean {
+  const t = text.trimStart().slice(0, 20).toLowerCase();
+  return t.startsWith('health check ') || t.startsWith('health checks:') || t.startsWith('runbook step ');
+}
+
+/** `Status page: "…" posted`, `Status page: …`, `Posted to the status page: …`: the words after the colon. */
+const STATUS_PAGE_POST = /^(?:status ?page|(?:posted|published) (?:to|on) (?:the )?status ?page)\s?:\s*(.+)$/i;
+/** The quoted words of `"Order confirmations delayed" posted` (straight or curly quotes). */
+const QUOTED_POST = /^["“]([^"“”]*)["”](?:\s+(?:posted|published|updated))?\.?$/i;
+
+/**
+ * What a status page post written on the timeline told customers: `Status page: "Order
+ * confirmations delayed" posted` → `Order confirmations delayed`; `Posted to the status page:
+ * degraded checkout` → `degraded checkout`. Null for any other entry, and for a post that does
+ * not say what it said (`Status page updated — monitoring`, `Status update (status page): …`,
+ * whose line is the update's headline, not its impact).
+ */
+export function statusPagePostText(text: string): string | null {
+  if (statusUpdateAudience(text) !== 'statuspage') return null;
+  const m = STATUS_PAGE_POST.exec(stripInline(text).trim());
+  if (!m) return null;
+  const said = m[1].trim();
+  const quoted = QUOTED_POST.exec(said);
+  const words = (quoted ? quoted[1] : said).trim();
+  return words || null;
+}
+
 /** The newest status-page update entry's time; null when none was logged. */
 export function lastStatusPageUpdateAt(incident: Incident): Date | null {
   let last: Date | null = null;
@@ -130,13 +182,65 @@ export function warRoomChannel(incident: Incident, policy: Policy): string | nul
   return `#incident-${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd-HH-mm')}`;
 }
 
+/** The newest of `entries` (by time; the later line when times tie or are missing). */
+function newest<T extends { at: string | null }>(entries: readonly T[]): T | undefined {
+  let best: T | undefined;
+  let bestAt = -Infinity;
+  for (const e of entries) {
+    const at = e.at ? (toDate(e.at)?.getTime() ?? -Infinity) : -Infinity;
+    if (!best || at >= bestAt) {
+      best = e;
+      bestAt = Math.max(at, bestAt);
+    }
+  }
+  return best;
+}
+
+/**
+ * The draft's Impact and where it came from. Both audiences: the Impact field (a value naming a
+ * severity is one, not an impact: `Impact` is also a severity alias), else the newest status
+ * page post's words. The team's draft then falls back to the newest entry the team wrote (not a
+ * command's result, not bookkeeping); the customers' never does: an entry is internal.
+ */
+function impactOf(incident: Incident, policy: Policy, audience: Audience, news: readonly TimelineEntry[]): { text: string | null; source: ImpactSource } {
+  for (const f of incident.fields) {
+    const key = stripInline(f.key).trim();
+    if (!IMPACT_KEYS.has(key.toLowerCase().replace(/\s+/g, ' '))) continue;
+    const value = stripInline(f.value).trim();
+    if (value && !matchSeverity(policy, value)) return { text: value, source: { kind: 'field', key } };
+  }
+  const posts = incident.timeline.flatMap((e) => {
+    const said = statusPagePostText(e.text);
+    return said ? [{ at: e.at, said }] : [];
+  });
+  const post = newest(posts);
+  if (post) return { text: post.said, source: { kind: 'status page post', at: post.at } };
+  if (audience === 'internal') {
+    const entry = newest(news.filter((e) => !isCommandResult(e.text)));
+    if (entry) return { text: stripInline(entry.text.trim()), source: { kind: 'entry', at: entry.at } };
+  }
+  return { text: null, source: { kind: 'none' } };
+}
+
+/** What customers read as Impact when the team has written none for them: said from the status. */
+function publicImpactUnknown(status: string | null, resolved: boolean): string {
+  if (resolved) return 'No ongoing impact: service is operating normally.';
+  switch ((status ?? '').toLowerCase()) {
+    case 'identified':
+    case 'mitigating':
+      return 'We are confirming the impact and will share details in the next update.';
+    case 'monitoring':
+      return 'We are confirming that service has recovered and will share details in the next update.';
+    default:
+      return 'We are investigating the impact and will share details as soon as we know more.';
+  }
+}
+
 export function composeStatusUpdate(incident: Incident, policy: Policy, now: Date, audience: Audience = 'internal'): StatusUpdateDraft {
   const level = incident.severity ? matchSeverity(policy, incident.severity) : undefined;
   const news = incident.timeline.filter((e) => isResponseAction(e.text, policy));
-  const impactField = rawField(incident, IMPACT_KEYS);
-  // `Impact` is also a severity alias: a value that names a severity is one, not an impact.
-  const impact = impactField && !matchSeverity(policy, impactField) ? impactField : (news.at(-1)?.text.trim() ?? 'Under investigation.');
   const resolved = !isActive(incident, policy);
+  const impact = impactOf(incident, policy, audience, news);
   const cadence = level ? (audience === 'internal' ? level.updateMinutes : level.statusPageMinutes) : null;
   return {
     audience,
@@ -144,7 +248,8 @@ export function composeStatusUpdate(incident: Incident, policy: Policy, now: Dat
     title: incident.title,
     severity: incident.severity,
     status: incident.status,
-    impact: stripInline(impact),
+    impact: impact.text ?? (audience === 'statuspage' ? publicImpactUnknown(incident.status, resolved) : 'Not known yet.'),
+    impactSource: impact.source,
     actions: news.slice(-3).map((e) => ({ at: e.at, text: stripInline(e.text.trim()), owner: e.owner })),
     eta: rawField(incident, ETA_KEYS),
     nextUpdate: !resolved && cadence ? new Date(now.getTime() + cadence * 60000) : null,
@@ -187,12 +292,38 @@ function lines(d: StatusUpdateDraft, zone: string): Array<[string, string | stri
   return [
     ['Incident ID', d.incidentId],
     ['Status', `${d.status ?? 'unknown'}${d.severity ? ` (${d.severity})` : ''}`],
-    ['Impact', d.impact],
+    ['Impact', `${d.impact} ${impactSourceNote(d.impactSource, zone)}`],
     ['Actions', d.actions.length ? d.actions.map((a) => `${time(a.at)}${a.text}${a.owner ? ` (@${a.owner})` : ''}`) : ['None logged yet.']],
     ['ETA', d.eta ?? 'Not known yet.'],
     ['Next Update', next],
     ...(d.warRoom ? ([['War room', d.warRoom]] as Array<[string, string]>) : []),
   ];
+}
+
+/**
+ * Where the team's Impact came from, in parentheses after it: `(from the Customer impact field)`,
+ * `(from the status page post at 00:20 UTC)`, `(from the newest entry, 09:10 UTC; no Impact field
+ * yet)`, `(no Impact field or status page post yet)`.
+ */
+function impactSourceNote(source: ImpactSource, zone: string): string {
+  const at = (iso: string | null) => {
+    const date = iso ? toDate(iso) : null;
+    return date ? formatLogTime(date, zone).slice(11) : null;
+  };
+  switch (source.kind) {
+    case 'field':
+      return `(from the ${source.key} field)`;
+    case 'status page post': {
+      const when = at(source.at);
+      return `(from the status page post${when ? ` at ${when}` : ''})`;
+    }
+    case 'entry': {
+      const when = at(source.at);
+      return `(from the newest entry${when ? `, ${when}` : ''}; no Impact field yet)`;
+    }
+    case 'none':
+      return '(no Impact field or status page post yet)';
+  }
 }
 
 /** The first line: what the update is about, in a line (it is what "Mark as sent" logs). */

@@ -109,7 +109,7 @@ test('update prints the prefilled update; --sent logs it and the countdown resta
 
 Incident ID: ${id}
 Status: Investigating (SEV-1)
-Impact: 12% of checkouts fail
+Impact: 12% of checkouts fail (from the Customer impact field)
 Actions:
   - 14:50 UTC Rolled back checkout-api (@sam)
 ETA: Not known yet.

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySplices, appendTimelineEntry, defaultPolicy, dueReminders, indexLog, lastUpdateAt, nextUpdateDue, priorityPolicy } from '../../src/core';
-import { composeStatusUpdate, lastStatusPageUpdateAt, nextStatusPageUpdateDue, renderStatusUpdate, statusUpdateAudience, statusUpdateEntryText, warRoomChannel } from '../../src/core/statusUpdate';
+import { healthCheckEntry, healthSummaryEntry } from '../../src/core/healthChecks';
+import { type UpdateFormat, composeStatusUpdate, isCommandResult, lastStatusPageUpdateAt, nextStatusPageUpdateDue, renderStatusUpdate, statusPagePostText, statusUpdateAudience, statusUpdateEntryText, warRoomChannel } from '../../src/core/statusUpdate';
 
 const log = `# Incident Log
 
@@ -61,12 +62,19 @@ test('impact falls back to the newest entry; an Impact field naming a severity i
   // The newest entry that records something done: not a status change, a declaration or an update sent.
   const bookkeeping = indexLog(log.replace('- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n', '- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n- 2026-11-20 09:12 UTC — Incident declared (SEV-2) (@lee)\n- 2026-11-20 09:15 UTC — Status: Investigating → Identified (@lee)\n- 2026-11-20 09:20 UTC — Status page: "Search is slow" posted (@lee)\n'), { policy }).incidents[1];
   assert.equal(bookkeeping.timeline.length, 4);
-  assert.equal(composeStatusUpdate(bookkeeping, policy, NOW).impact, 'p99 latency <2 s & rising');
+  // The status page post says what customers were told: that is the impact, before any entry.
+  assert.equal(composeStatusUpdate(bookkeeping, policy, NOW).impact, 'Search is slow');
+  assert.deepEqual(composeStatusUpdate(bookkeeping, policy, NOW).impactSource, { kind: 'status page post', at: '2026-11-20T09:20:00Z' });
   assert.deepEqual(composeStatusUpdate(bookkeeping, policy, NOW).actions.map((a) => a.text), ['p99 latency <2 s & rising']);
+  const noPost = indexLog(log.replace('- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n', '- 2026-11-20 09:10 UTC — p99 latency <2 s & rising (@lee)\n- 2026-11-20 09:12 UTC — Incident declared (SEV-2) (@lee)\n- 2026-11-20 09:15 UTC — Status: Investigating → Identified (@lee)\n'), { policy }).incidents[1];
+  assert.equal(composeStatusUpdate(noPost, policy, NOW).impact, 'p99 latency <2 s & rising');
   // No entries and no Impact: said plainly.
   const bare = indexLog('## INC-2026-1120-003: Bare\n- **Severity:** SEV-3\n- **Status:** Investigating\n', { policy }).incidents[0];
   const d = composeStatusUpdate(bare, policy, NOW);
-  assert.equal(d.impact, 'Under investigation.');
+  assert.equal(d.impact, 'Not known yet.');
+  assert.deepEqual(d.impactSource, { kind: 'none' });
+  assert.match(renderStatusUpdate(d, 'text'), /\nImpact: Not known yet\. \(no Impact field or status page post yet\)\n/);
+  assert.equal(composeStatusUpdate(bare, policy, NOW, 'statuspage').impact, 'We are investigating the impact and will share details as soon as we know more.');
   assert.equal(d.nextUpdate, null, 'SEV-3 has no update cadence');
   assert.equal(d.warRoom, null, 'no detection time, no channel name');
 });
@@ -81,7 +89,7 @@ test('markdown, Slack mrkdwn and plain text', () => {
 
 - **Incident ID:** INC-2026-1120-002
 - **Status:** Mitigating (SEV-1)
-- **Impact:** 12% of checkouts fail with a 502; card payments only
+- **Impact:** 12% of checkouts fail with a 502; card payments only (from the Impact field)
 - **Actions:**
   - 14:40 UTC Error rate traced to the 14:12 deploy of checkout-api (@sam)
   - 14:52 UTC Rolling back checkout-api to v41 (@sam)
@@ -98,8 +106,8 @@ test('markdown, Slack mrkdwn and plain text', () => {
   assert.doesNotMatch(text, /\*\*/);
   // Slack's three special characters are escaped; the others stay as written.
   const search = composeStatusUpdate(indexLog(log, { policy }).incidents[1], policy, NOW);
-  assert.match(renderStatusUpdate(search, 'slack'), /\*Impact:\* p99 latency &lt;2 s &amp; rising\n/);
-  assert.match(renderStatusUpdate(search, 'markdown'), /\*\*Impact:\*\* p99 latency <2 s & rising\n/);
+  assert.match(renderStatusUpdate(search, 'slack'), /\*Impact:\* p99 latency &lt;2 s &amp; rising \(from the newest entry, 09:10 UTC; no Impact field yet\)\n/);
+  assert.match(renderStatusUpdate(search, 'markdown'), /\*\*Impact:\*\* p99 latency <2 s & rising \(from the newest entry, 09:10 UTC; no Impact field yet\)\n/);
 });
 
 test('the status page version speaks to customers: no ids, owners or internal actions', () => {
@@ -120,6 +128,77 @@ Next update: 2026-11-20 16:00 UTC
   const final = renderStatusUpdate(composeStatusUpdate(resolved, policy, NOW, 'statuspage'), 'markdown');
   assert.match(final, /^\*\*Resolved: Checkout errors after deploy\*\*/);
   assert.match(final, /- \*\*Next update:\*\* None: this is the final update\./);
+});
+
+test('health-check and runbook step entries never become Impact for customers; the team’s draft names its Impact’s source', () => {
+  const policy = defaultPolicy();
+  // The entries exactly as the tool writes them (healthChecks.ts), output captured.
+  const check = healthCheckEntry({ name: 'checkout-api', status: 'pass', exitCode: 0, durationMs: 285, output: 'checkout-api: OK (error rate 0.004, p95 310 ms)\n', capture: true });
+  assert.equal(check, 'Health check checkout-api: PASS (exit 0, 285 ms) — output: checkout-api: OK (error rate 0.004, p95 310 ms)');
+  const failed = healthCheckEntry({ name: 'payment-webhooks', status: 'fail', exitCode: 1, durationMs: 1200, output: 'payment-webhooks: UNHEALTHY (queue 48k on db-7.internal)\n', capture: true });
+  const step = healthCheckEntry({ name: 'payment-webhooks #4 Scale the webhook dispatcher', status: 'pass', exitCode: 0, durationMs: 90, output: 'Scaling webhook-dispatcher to 6 replicas\n', capture: true, kind: 'Runbook step' });
+  const summary = healthSummaryEntry([
+    { name: 'checkout-api', status: 'pass', exitCode: 0, durationMs: 285, output: '' },
+    { name: 'payment-webhooks', status: 'fail', exitCode: 1, durationMs: 1200, output: '' },
+  ]);
+  for (const e of [check, failed, step, summary]) assert.ok(isCommandResult(e), e);
+  assert.ok(!isCommandResult('Checkout errors for EU customers'));
+  const leaks = ['Health check', 'Runbook step', 'output:', 'checkout-api', 'payment-webhooks', 'db-7', 'webhook-dispatcher', 'exit 0', 'INC-2026-1205-001', '@'];
+  const at = (hhmm: string, text: string, who = 'sam') => `- 2026-12-05 ${hhmm} UTC — ${text} (@${who})\n`;
+  const incident = (fields: string, entries: string) =>
+    indexLog(`## INC-2026-1205-001: Orders delayed\n- **Severity:** SEV-2\n${fields}- **Detected:** 2026-12-05 13:00 UTC\n\n### Timeline\n${at('13:00', 'Incident declared (SEV-2)', 'dana')}${entries}`, { policy }).incidents[0];
+  const customers = (inc: ReturnType<typeof incident>) => {
+    const d = composeStatusUpdate(inc, policy, NOW, 'statuspage');
+    for (const format of ['markdown', 'slack', 'text'] as UpdateFormat[]) {
+      const text = renderStatusUpdate(d, format);
+      for (const leak of leaks) assert.ok(!text.includes(leak), `the customers' ${format} draft holds "${leak}":\n${text}`);
+    }
+    return d;
+  };
+  const teamImpact = (inc: ReturnType<typeof incident>) => /^Impact: (.*)$/m.exec(renderStatusUpdate(composeStatusUpdate(inc, policy, NOW), 'text'))?.[1];
+  const checks = at('13:10', step) + at('13:20', failed) + at('13:25', check) + at('13:25', summary);
+
+  // Only command results after the declaration: nothing public to say, said from the status.
+  for (const [status, words] of [
+    ['Investigating', 'We are investigating the impact and will share details as soon as we know more.'],
+    ['Identified', 'We are confirming the impact and will share details in the next update.'],
+    ['Mitigating', 'We are confirming the impact and will share details in the next update.'],
+    ['Monitoring', 'We are confirming that service has recovered and will share details in the next update.'],
+    ['Resolved', 'No ongoing impact: service is operating normally.'],
+  ]) {
+    const inc = incident(`- **Status:** ${status}\n`, checks);
+    const d = customers(inc);
+    assert.equal(d.impact, words, status);
+    assert.deepEqual(d.impactSource, { kind: 'none' });
+    // The team's draft lists the checks among the actions, but its Impact is not one of them.
+    assert.equal(teamImpact(inc), 'Not known yet. (no Impact field or status page post yet)', status);
+    assert.ok(composeStatusUpdate(inc, policy, NOW).actions.some((a) => a.text === check), 'the check is among the actions');
+  }
+
+  // A finding the team wrote, then checks: the team's Impact is the finding, named as an entry; not the customers'.
+  const finding = incident('- **Status:** Identified\n', at('13:05', 'Order confirmations up to 20 min late; payments fine') + checks);
+  assert.equal(teamImpact(finding), 'Order confirmations up to 20 min late; payments fine (from the newest entry, 13:05 UTC; no Impact field yet)');
+  assert.equal(customers(finding).impact, 'We are confirming the impact and will share details in the next update.');
+
+  // A status page post on the timeline, then checks: both drafts say what customers were told.
+  const posted = incident('- **Status:** Identified\n', at('13:15', 'Status page: "Order confirmations delayed" posted', 'lee') + checks);
+  assert.equal(customers(posted).impact, 'Order confirmations delayed');
+  assert.equal(teamImpact(posted), 'Order confirmations delayed (from the status page post at 13:15 UTC)');
+
+  // The Impact field wins, named as written; one naming a severity is a severity, and the next one is read.
+  const field = incident('- **Status:** Identified\n- **Impact:** high\n- **Customer impact:** Order emails late for about 8% of orders\n', at('13:15', 'Status page: "Order confirmations delayed" posted', 'lee') + checks);
+  assert.equal(customers(field).impact, 'Order emails late for about 8% of orders');
+  assert.equal(teamImpact(field), 'Order emails late for about 8% of orders (from the Customer impact field)');
+});
+
+test('what a status page post on the timeline told customers', () => {
+  assert.equal(statusPagePostText('Status page: "Order confirmations delayed" posted'), 'Order confirmations delayed');
+  assert.equal(statusPagePostText('**Status page:** “Most checkouts succeed again” posted'), 'Most checkouts succeed again');
+  assert.equal(statusPagePostText('Status page: Checkout is slow for some customers'), 'Checkout is slow for some customers');
+  assert.equal(statusPagePostText('Posted to the status page: degraded checkout'), 'degraded checkout');
+  // Posts that do not say what they said, an update's headline, and other entries: nothing.
+  for (const e of ['Status page updated — monitoring', 'Statuspage notice posted', 'Updated the status page', 'Status update (status page): Identified: Orders delayed', 'Health check status-page: PASS (exit 0, 20 ms)', 'Customers report the status page is slow', 'Status page: ""'])
+    assert.equal(statusPagePostText(e), null, e);
 });
 
 test('the war-room channel is named from the detection time in the playbook’s zone', () => {
