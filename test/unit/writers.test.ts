@@ -84,7 +84,7 @@ test('random interleavings of log / set / resolve from several processes lose no
       const logged = plans.flat().filter((o) => o[0] === 'log').length;
       assert.ok(entries.length >= 1 + logged, `${entries.length} entries for ${logged} appends`);
     }),
-    { numRuns: 4 },
+    { numRuns: 3 },
   );
 });
 
