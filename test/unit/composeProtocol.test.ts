@@ -66,6 +66,11 @@ test('the view: prefilled markdown for the audience, both cadences and countdown
   assert.equal(v.readOnly, null);
   const page = composeView(index, index.incidents[0], policy, 'statuspage', now);
   assert.ok(page.markdown.startsWith('**Mitigating: Checkout API returning 500s**\n'));
+  // Customers never read an internal entry as the Impact: nothing was written for them, and it says so.
+  assert.ok(page.markdown.includes('\n- **Impact:** We are confirming the impact and will share details in the next update.\n'), page.markdown);
+  assert.ok(!page.markdown.includes('Rolled back'), page.markdown);
+  // The team's draft names where its Impact came from.
+  assert.ok(v.markdown.includes('\n- **Impact:** Rolled back deploy 7f3c (from the newest entry, 14:42 UTC; no Impact field yet)\n'), v.markdown);
   const conflicted = indexLog(log + '<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> main\n', { policy });
   assert.match(composeView(conflicted, conflicted.incidents[0], policy, 'internal', now).readOnly ?? '', /conflict markers/);
 });

@@ -1,6 +1,8 @@
 // The status update composer's page: the update prefilled from the log for the chosen audience,
 // editable; copy as Markdown or as Slack text; "Mark as sent"; "Post to webhook" when the
-// workspace has one; the war-room channel. Everything
+// workspace has one; the war-room channel. Each audience keeps its own edited draft while the
+// page is open: switching to the other audience and back brings the edits back, and a note says
+// that the other audience's draft holds edits ("Refill from the log" drops this one's). Everything
 // from the log is rendered through Lit bindings (as text); the page only sends intents, which
 // the host validates and carries out (the clipboard and the log are the host's).
 import { css, html, nothing } from 'lit';
@@ -19,18 +21,26 @@ const AUDIENCE_LABELS: Record<UpdateAudience, string> = { internal: 'Internal (t
 export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeFromWebview> {
   static properties = {
     text: { state: true },
-    edited: { state: true },
+    drafts: { state: true },
   };
 
-  /** The text in the editor: the prefilled update until the responder edits it. */
+  /** The text in the editor: the shown audience's edited draft, else the prefilled update. */
   declare text: string;
-  /** The responder changed the text: a new snapshot from the log does not replace it. */
-  declare edited: boolean;
+  /**
+   * The responder's edited drafts, one per audience (of the incident shown): a new snapshot from
+   * the log does not replace them, and switching audience keeps them.
+   */
+  declare drafts: Partial<Record<UpdateAudience, string>>;
 
   constructor() {
     super();
     this.text = '';
-    this.edited = false;
+    this.drafts = {};
+  }
+
+  /** The shown audience's draft was edited. */
+  private get edited(): boolean {
+    return this.view !== undefined && this.drafts[this.view.audience] !== undefined;
   }
 
   static styles = [
@@ -45,14 +55,11 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     `,
   ];
 
-  /** A new snapshot replaces the text unless the responder edited it (for the same audience). */
+  /** A new snapshot shows the audience's edited draft when it has one, else the prefilled update. */
   protected adopt(view: ComposeView): void {
-    const audienceChanged = this.view?.audience !== view.audience || this.view?.incident.id !== view.incident.id;
+    if (this.view && this.view.incident.id !== view.incident.id) this.drafts = {};
     this.view = view;
-    if (!this.edited || audienceChanged) {
-      this.text = view.markdown;
-      this.edited = false;
-    }
+    this.text = this.drafts[view.audience] ?? view.markdown;
   }
 
   protected pageTitle(v: ComposeView): string {
@@ -61,7 +68,8 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
 
   private onInput(e: Event): void {
     this.text = (e.target as HTMLTextAreaElement).value;
-    this.edited = true;
+    // The text being edited is the shown audience's (a switch takes effect with the host's snapshot).
+    if (this.view) this.drafts = { ...this.drafts, [this.view.audience]: this.text };
   }
 
   private onAudience(e: Event): void {
@@ -69,10 +77,20 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     if (value === 'internal' || value === 'statuspage') this.send({ type: 'setAudience', incident: this.incidentId, audience: value });
   }
 
+  /** Drops the shown audience's edits (the other audience's draft is kept). */
   private regenerate(): void {
     if (!this.view) return;
+    const others = { ...this.drafts };
+    delete others[this.view.audience];
+    this.drafts = others;
     this.text = this.view.markdown;
-    this.edited = false;
+  }
+
+  /** Says that the other audience's draft holds edits, which switching back brings back. */
+  private renderDraftsNote(v: ComposeView) {
+    const other: UpdateAudience = v.audience === 'internal' ? 'statuspage' : 'internal';
+    if (this.drafts[other] === undefined) return nothing;
+    return html`<p class="muted drafts-note" role="note">Your edits to the ${AUDIENCE_LABELS[other]} draft are kept: switch back to it to see them.</p>`;
   }
 
   render() {
@@ -86,6 +104,7 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
       <vscode-radio-group @change=${(e: Event) => this.onAudience(e)} aria-label="Audience">
         ${(['internal', 'statuspage'] as const).map((a) => html`<vscode-radio name="audience" value=${a} ?checked=${v.audience === a}>${AUDIENCE_LABELS[a]}</vscode-radio>`)}
       </vscode-radio-group>
+      ${this.renderDraftsNote(v)}
       ${this.renderFacts(v)}
       <vscode-textarea id="update-text" label="Update text (markdown)" rows="14" resize="vertical" .value=${live(this.text)} @input=${(e: Event) => this.onInput(e)}></vscode-textarea>
       <div class="actions">
