@@ -39,7 +39,7 @@ export function activeClocks(index: LogIndex, policy: Policy, now: Date): Active
       incident,
       elapsedMinutes: elapsedMinutes(incident, now),
       updateDueInMinutes: nextUpdateDue(incident, policy, now)?.minutesLeft ?? null,
-      lastUpdate: lastUpdateAt(incident),
+      lastUpdate: lastUpdateAt(incident, now),
     }))
     .sort((a, b) => severityRank(policy, a.incident) - severityRank(policy, b.incident) || (b.elapsedMinutes ?? -1) - (a.elapsedMinutes ?? -1));
 }

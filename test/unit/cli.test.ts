@@ -76,7 +76,7 @@ test('log, set, resolve write the log; check reports problems with exit 1', () =
   const human = run(dir, 'check', '--now', '2026-11-20T11:00:00Z');
   assert.match(human.out, /docs\/INCIDENT_LOG\.md:3: error: .*no incident commander for 1 h 00 min; the response time is 15 min/);
 
-  assert.equal(run(dir, 'set', id, 'commander', 'Ana').code, 0);
+  assert.equal(run(dir, 'set', id, 'commander', 'Ana', '--at', '2026-11-20T11:20:00Z').code, 0);
   assert.equal(run(dir, 'resolve', id, '--at', '2026-11-20T11:30:00Z').code, 0);
   inc = JSON.parse(run(dir, 'show', id, '--json').out);
   assert.equal(inc.status, 'Resolved');

@@ -420,7 +420,7 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
   if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — @${md(last.owner)}` : ''}\n`;
   if (active) {
     const due = nextUpdateDue(incident, ctx.policy, ctx.now);
-    if (due) tip += `\n${due.minutesLeft < 0 ? `Status update overdue by ${formatElapsed(-due.minutesLeft)}` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident) ?? due.dueAt, ctx.zone))})\n`;
+    if (due) tip += `\n${due.minutesLeft < 0 ? `Status update overdue by ${formatElapsed(-due.minutesLeft)}` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone))})\n`;
   }
   if (ctx.presetNote) tip += `\n${md(ctx.presetNote)}\n`;
   tip += `\n${incident.source === 'linked-file' && incident.file ? `In ${md(incident.file)}, linked from line ${incident.line} of the log` : `Line ${incident.line} of the log`}`;
