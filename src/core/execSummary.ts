@@ -12,6 +12,7 @@ import { type ReviewDoc, findReviewSection, readReview } from './reviewFile';
 import { stripInline } from './text';
 import { formatDisplayTime, formatLogTime, toDate } from './time';
 import { detectedAt, rawField, resolvedAt, startedAt } from './metrics/times';
+import { faultReason, momentFaults, readMoments } from './metrics/impossibleDates';
 import { isResponseAction, type UpdateFormat } from './statusUpdate';
 
 export interface ExecutiveSummary {
@@ -95,8 +96,18 @@ export function composeExecutiveSummary(incident: Incident, policy: Policy, revi
   const active = isActive(incident, policy);
   const startTime = start ? `${at(start, zone)} (${started ? 'impact began' : 'detected'})` : incident.detected ? formatDisplayTime(incident.detected, zone) : 'Not recorded';
   const resolutionTime = resolved ? (at(resolved, zone) as string) : incident.resolved ? formatDisplayTime(incident.resolved, zone) : active ? 'Not resolved yet' : 'Not recorded';
-  const minutes = start && resolved ? (resolved.getTime() - start.getTime()) / 60000 : null;
-  const duration = minutes !== null && minutes >= 0 ? formatElapsed(minutes) : start && active ? `ongoing (${formatElapsed((now.getTime() - start.getTime()) / 60000)} so far)` : 'Unknown (start or resolution time missing)';
+  // A time that cannot be (resolved in 9999, before detection, before 1970) gives no duration,
+  // as in the metrics: the summary says which time and why.
+  const faults = momentFaults(readMoments(incident, policy), now);
+  const fault = faults.resolved ?? faults.started ?? faults.detected;
+  const minutes = !fault && start && resolved ? (resolved.getTime() - start.getTime()) / 60000 : null;
+  const duration = fault
+    ? `Unknown (${faultReason(fault)})`
+    : minutes !== null && minutes >= 0
+      ? formatElapsed(minutes)
+      : start && active
+        ? `ongoing (${formatElapsed((now.getTime() - start.getTime()) / 60000)} so far)`
+        : 'Unknown (start or resolution time missing)';
 
   const impactField = rawField(incident, new Set(['impact', 'customer impact', 'user impact']));
   // `Impact` is also a severity alias: a value that names a severity is one, not an impact.

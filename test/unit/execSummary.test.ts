@@ -132,3 +132,11 @@ test('the summary alone, without the final update (the panel shows them apart)',
   assert.ok(alone.endsWith('- Action items tracked: 2 (1 open)\n'), alone.slice(-80));
   assert.ok(!alone.includes('Final update'));
 });
+
+test('a resolution that cannot be (in 9999, before detection) gives an unknown duration with its reason, never a figure', () => {
+  const policy = priorityPolicy();
+  const future = indexLog(log.replace(/(\*\*Resolved:\*\* )[^\n]+/, '$19999-12-31T23:59:00Z'), { policy }).incidents[0];
+  assert.match(composeExecutiveSummary(future, policy, undefined, NOW).duration, /^Unknown \(Resolved 9999-12-31T23:59:00Z is more than a day in the future\)$/);
+  const early = indexLog(log.replace(/(\*\*Resolved:\*\* )[^\n]+/, '$12026-11-01T00:00:00Z'), { policy }).incidents[0];
+  assert.match(composeExecutiveSummary(early, policy, undefined, NOW).duration, /^Unknown \(Resolved 2026-11-01T00:00:00Z is before Detected /);
+});
