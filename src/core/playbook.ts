@@ -167,7 +167,8 @@ function lineAtOffset(text: string, offset: number): number {
  */
 function checkBounds(text: string): { aliases: number } {
   const bytes = Buffer.byteLength(text, 'utf8');
-  if (bytes > PLAYBOOK_LIMITS.bytes) throw new PolicyError(`the playbook is too large (${(bytes / (1024 * 1024)).toFixed(1)} MB; the limit is 1 MB)`);
+  // Rounded up: a playbook just past the bound reads 1.1 MB, not 1.0.
+  if (bytes > PLAYBOOK_LIMITS.bytes) throw new PolicyError(`the playbook is too large (${(Math.ceil(bytes / 104_857.6) / 10).toFixed(1)} MB; the limit is 1 MB)`);
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1 && i < text.length - 1; i = text.indexOf('\n', i + 1)) {
     if (++lines > PLAYBOOK_LIMITS.lines) throw new PolicyError(`the playbook is too large (over ${PLAYBOOK_LIMITS.lines} lines; the limit is ${PLAYBOOK_LIMITS.lines})`);
