@@ -13,7 +13,7 @@ import { stripInline } from './text';
 import { formatDisplayTime, formatLogTime, toDate } from './time';
 import { detectedAt, rawField, resolvedAt, startedAt } from './metrics/times';
 import { faultReason, momentFaults, readMoments } from './metrics/impossibleDates';
-import { isResponseAction, type UpdateFormat } from './statusUpdate';
+import { isCommandResult, isResponseAction, type UpdateFormat } from './statusUpdate';
 
 export interface ExecutiveSummary {
   subject: string;
@@ -137,7 +137,8 @@ export function composeExecutiveSummary(incident: Incident, policy: Policy, revi
 
   const title = stripInline(incident.title);
   const severity = incident.severity ?? 'no severity';
-  const fix = actionEntries.at(-1);
+  // The final update goes to customers too: a health check's or runbook step's output is never its fix.
+  const fix = actionEntries.filter((e) => !isCommandResult(e.text)).at(-1);
   const finalUpdate = [
     `${active ? 'Update' : 'Resolved'}: ${title}`,
     active ? `The incident is not resolved yet (status: ${incident.status ?? 'unknown'}).` : `The incident is resolved${resolved ? ` as of ${at(resolved, zone)}` : ''}.${minutes !== null && minutes >= 0 ? ` Impact lasted ${formatElapsed(minutes)}.` : ''}`,

@@ -140,3 +140,12 @@ test('a resolution that cannot be (in 9999, before detection) gives an unknown d
   const early = indexLog(log.replace(/(\*\*Resolved:\*\* )[^\n]+/, '$12026-11-01T00:00:00Z'), { policy }).incidents[0];
   assert.match(composeExecutiveSummary(early, policy, undefined, NOW).duration, /^Unknown \(Resolved 2026-11-01T00:00:00Z is before Detected /);
 });
+
+test("the final update's Fix is never a health check's or runbook step's output", () => {
+  const policy = priorityPolicy();
+  const withCheck = log.replace(/(### Timeline\n(?:- [^\n]*\n)*)/, '$1- 2026-11-20 11:20 UTC — Health check matcher: PASS (exit 0, 285 ms) — output: matcher-01.internal OK\n');
+  const inc = indexLog(withCheck, { policy }).incidents[0];
+  assert.ok(inc.timeline.some((e) => e.text.startsWith('Health check matcher')), 'the fixture has the check entry');
+  const s = composeExecutiveSummary(inc, policy, undefined, NOW);
+  assert.doesNotMatch(s.finalUpdate, /Health check|matcher-01\.internal/);
+});
