@@ -9,7 +9,7 @@ import { contentOf, readingProblems } from './reader/lazy';
 import { isActive, policyOf, statusState, type StatusState } from './indexer';
 import { type Policy, type SeverityLevel, matchSeverity } from './policy';
 import { FUTURE_SLACK_MS, toDate } from './time';
-import { formatElapsed } from './duration';
+import { formatElapsed, overdueText } from './duration';
 import type { Dated } from './metrics/times';
 import { type Moments, MOMENT_NAMES, faultMessage, impossibleDates, otherDates, readMoments } from './metrics/impossibleDates';
 
@@ -189,7 +189,7 @@ export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Polic
   if (due && due.minutesLeft < 0) {
     problems.push({
       code: 'update-overdue',
-      message: `${id} (${level?.id}) status update is overdue by ${formatElapsed(-due.minutesLeft)} (every ${formatElapsed(level?.updateMinutes ?? 0)}).`,
+      message: `${id} (${level?.id}) status update is overdue by ${overdueText(-due.minutesLeft)} (every ${formatElapsed(level?.updateMinutes ?? 0)}).`,
       line,
       incidentId: id,
       severity: 'warning',

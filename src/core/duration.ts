@@ -8,3 +8,8 @@ export function formatElapsed(minutes: number): string {
   if (m < 48 * 60) return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
   return `${Math.floor(m / 1440)} d ${Math.floor((m % 1440) / 60)} h`;
 }
+
+/** How long something is overdue: "12 min", "1 h 05 min"; "less than 1 min" in its first minute, never "0 min". */
+export function overdueText(minutesOverdue: number): string {
+  return minutesOverdue < 1 ? 'less than 1 min' : formatElapsed(minutesOverdue);
+}

@@ -78,7 +78,7 @@ export { stripInline, foldUserText } from './text';
 export { incidentDetail, type IncidentDetail } from './detail';
 export { addPlaybookChecklist, assignRole, changeSeverity, changeStatus, isEscalation, skipChecklistItem, tickChecklistItem, type Actor, type Role } from './operations';
 export { checklistView, type ChecklistView, type ChecklistViewItem, type ChecklistViewPhase } from './checklist';
-export { activeClocks, elapsedMinutes, formatElapsed, severityRank, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
+export { activeClocks, byUrgency, clocksByUrgency, elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
 export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
 export { gitUserName } from './gitUser';
 export { REDACTED, redactSecrets, stripTerminalSequences } from './redact';
