@@ -28,24 +28,6 @@ export interface TerminalCommandHost {
   requireIncident(id: string): Incident;
 }
 
-/**
- * withInterrupt, and a hang-up too: when the terminal closes, the CLI gets SIGHUP, and the run is
- * stopped as for Ctrl+C or a TERM (the check's process group killed, the result reported and
- * logged) rather than the CLI ending at once with the check still running.
- */
-function untilInterrupted<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
-  return withInterrupt(async (interrupted) => {
-    const hangUp = new AbortController();
-    const onHangUp = () => hangUp.abort();
-    process.on('SIGHUP', onHangUp);
-    try {
-      return await work(AbortSignal.any([interrupted, hangUp.signal]));
-    } finally {
-      process.off('SIGHUP', onHangUp);
-    }
-  });
-}
-
 export async function healthCommand(h: TerminalCommandHost): Promise<number> {
   const { policy, args, values, cwd } = h;
     const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
@@ -58,7 +40,7 @@ export async function healthCommand(h: TerminalCommandHost): Promise<number> {
     const checks = args.length ? [...new Set(args.map((n) => findHealthCheck(policy, n)!))] : all;
     const incidentId = h.incidentToLog(values.incident, values['no-log']);
     const root = h.checksRoot();
-    const results = await untilInterrupted(async (signal) => {
+    const results = await withInterrupt(async (signal) => {
       const out: Array<Awaited<ReturnType<typeof runHealthCheck>> & { at: Date }> = [];
       for (const check of checks) {
         if (signal.aborted) break;
@@ -143,7 +125,7 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     const show = (text: string) => {
       if (text) process.stdout.write(sanitizeForDisplay(text, { multiline: true }));
     };
-    const run = await untilInterrupted((signal) =>
+    const run = await withInterrupt((signal) =>
       runCommand({
         command: step.run as string,
         cwd: root,

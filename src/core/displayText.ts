@@ -11,7 +11,8 @@
 // - C1 controls (U+0080–U+009F) are shown as `␛` followed by their 7-bit equivalent (U+009B, the
 //   one-byte CSI, is shown as `␛[`; U+009D, OSC, as `␛]`), which is what a terminal would have
 //   read them as.
-// - Bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed.
+// - Bidi embeddings, overrides, isolates and marks (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
+//   U+061C) are removed.
 // Nothing that follows an escape is removed: with the ESC shown as `␛`, the rest of a sequence
 // is plain printable text, and seeing it tells the reader the log holds something odd.
 // The marks are printable, so sanitizing twice gives the same text as sanitizing once.
@@ -38,7 +39,7 @@ function markFor(c: number, multiline: boolean): string | undefined {
   if (c < 0x7f) return undefined;
   if (c === 0x7f) return '\u2421';
   if (c <= 0x9f) return C1_MARKS[c - 0x80];
-  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069)) return '';
+  if ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c) return '';
   return undefined;
 }
 
@@ -50,7 +51,7 @@ export function sanitizeForDisplay(s: string, options: DisplayTextOptions = {}):
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     // Fast path: printable ASCII and most of Unicode.
-    if ((c >= 0x20 && c < 0x7f) || (c > 0x9f && c < 0x202a) || c > 0x2069) continue;
+    if ((c >= 0x20 && c < 0x7f) || (c > 0x9f && c < 0x061c) || (c > 0x061c && c < 0x200e) || (c > 0x200f && c < 0x202a) || c > 0x2069) continue;
     const mark = markFor(c, multiline);
     if (mark === undefined) continue;
     out += s.slice(start, i) + mark;
@@ -71,9 +72,9 @@ export function escapeJsonForTerminal(json: string): string {
   let start = 0;
   for (let i = 0; i < json.length; i++) {
     const c = json.charCodeAt(i);
-    if (c < 0x7f || (c > 0x9f && c < 0x2028) || c > 0x2069) continue;
-    if (!(c <= 0x9f || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || c >= 0x2066)) continue;
-    out += json.slice(start, i) + (c <= 0x9f ? JSON_C1[c - 0x7f] : `\\u${c.toString(16)}`);
+    if (c < 0x7f || (c > 0x9f && c < 0x061c) || (c > 0x061c && c < 0x200e) || (c > 0x200f && c < 0x2028) || c > 0x2069) continue;
+    if (!(c <= 0x9f || c === 0x061c || c === 0x200e || c === 0x200f || c === 0x2028 || c === 0x2029 || (c >= 0x202a && c <= 0x202e) || c >= 0x2066)) continue;
+    out += json.slice(start, i) + (c <= 0x9f ? JSON_C1[c - 0x7f] : `\\u${c.toString(16).padStart(4, '0')}`);
     start = i + 1;
   }
   return start === 0 ? json : out + json.slice(start);

@@ -24,7 +24,9 @@ test('C0 controls, DEL and C1 are shown; tabs and line feeds depend on one line 
 test('bidi embeddings, overrides and isolates are removed; other text is untouched', () => {
   assert.equal(sanitizeForDisplay('invoice\u202Efdp.exe'), 'invoicefdp.exe');
   assert.equal(sanitizeForDisplay('\u202A\u202B\u202C\u202D\u2066\u2067\u2068\u2069ok'), 'ok');
-  const plain = 'Checkout — 502s für Kunden, 决定 🚨 (@Dana)';
+  // The directional marks too (left-to-right, right-to-left, Arabic letter mark).
+  assert.equal(sanitizeForDisplay('a\u200Eb\u200Fc\u061Cd'), 'abcd');
+  const plain = 'Checkout — 502s für Kunden, 决定 🚨 (@Dana) مرحبا \u200D\u200B';
   assert.equal(sanitizeForDisplay(plain), plain);
   assert.equal(sanitizeForDisplay(''), '');
 });
@@ -36,9 +38,9 @@ test('sanitizing twice is the same as once', () => {
 });
 
 test('JSON for a terminal: the same data, with DEL, C1, bidi and line separators escaped', () => {
-  const value = { title: 'a\x1b]0;t\x07 \x9b2J \x7f \u202e \u2028 \u2066 é' };
+  const value = { title: 'a\x1b]0;t\x07 \x9b2J \x7f \u202e \u2028 \u2066 \u200f \u061c é' };
   const json = escapeJsonForTerminal(JSON.stringify(value));
-  const unsafe = (c: number) => c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+  const unsafe = (c: number) => c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0x2028 && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069) || c === 0x200e || c === 0x200f || c === 0x061c;
   assert.ok(![...json].some((ch) => unsafe(ch.charCodeAt(0))), json);
   assert.ok(json.includes('\\u009b') && json.includes('\\u202e') && json.includes('é'));
   assert.deepEqual(JSON.parse(json), value);
