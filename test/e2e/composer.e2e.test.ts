@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
 import { markdownToSlack, statusUpdateEntryText } from '../../src/core/statusUpdate';
+import { waitForText } from './composerText';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
@@ -21,19 +21,6 @@ const ID = 'INC-2026-1120-001';
 const WAR_ROOM = '#incident-2026-11-20-14-30';
 /** The default policy's internal cadence for SEV-1. */
 const CADENCE_MIN = 30;
-
-/** The text area's value as Lit bound it (its label does not name the inner box). */
-const updateText = (frame: FrameLocator) => frame.locator('vscode-textarea#update-text').evaluate((e) => (e as unknown as { value: string }).value);
-
-async function waitForText(frame: FrameLocator, what: string, ok: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await updateText(frame).catch(() => '');
-    if (ok(text)) return text;
-    if (Date.now() > deadline) throw new Error(`The update text did not ${what}:\n${text.slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 describe('Status update composer (code-server + Chromium)', function () {
   this.timeout(240_000);

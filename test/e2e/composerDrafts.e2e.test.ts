@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { ROOT } from '../../scripts/vscode/config.mjs';
+import { waitForText } from './composerText';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 
@@ -14,19 +15,6 @@ const ID = 'INC-2026-1121-001';
 const TITLE = 'Payment webhooks delayed up to 20 minutes';
 /** What the demo's team posted on the status page for this incident (a timeline entry). */
 const POSTED = 'Order confirmations delayed';
-
-/** The text area's value as Lit bound it. */
-const updateText = (frame: FrameLocator) => frame.locator('vscode-textarea#update-text').evaluate((e) => (e as unknown as { value: string }).value);
-
-async function waitForText(frame: FrameLocator, what: string, ok: (text: string) => boolean, timeoutMs = 15_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const text = await updateText(frame).catch(() => '');
-    if (ok(text)) return text;
-    if (Date.now() > deadline) throw new Error(`The update text did not ${what}:\n${text.slice(0, 800)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const isInternal = (t: string) => t.includes(`- **Incident ID:** ${ID}`);
 const isCustomers = (t: string) => t.startsWith(`**Identified: ${TITLE}**`);
