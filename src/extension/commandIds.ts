@@ -60,6 +60,18 @@ export interface IncidentArgs {
   incident?: string;
 }
 
+/**
+ * Resolves an incident. From the palette (or with arguments) it resolves at once; with `confirm`
+ * (the Incidents view's row) it first asks once, in a modal naming the open checklist items and
+ * offering a resolution note. The checklist panel's Resolve asks the same question itself.
+ */
+export interface ResolveArgs extends IncidentArgs {
+  /** Ask before resolving. Set when run from the Incidents view's row (its menus pass the row). */
+  confirm?: boolean;
+  /** What resolved it: logged as the resolution's timeline entry. */
+  note?: string;
+}
+
 export interface AddTimelineEntryArgs extends IncidentArgs {
   /** What happened; asked for when absent. */
   text?: string;
@@ -158,9 +170,15 @@ export interface IncidentRow {
  */
 export function commandArgs<T extends object>(arg: unknown): Partial<T> {
   if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return {};
-  const row = arg as Partial<IncidentRow>;
-  if ((row.kind === 'incident' || row.kind === 'detail') && typeof row.id === 'string') return { incident: row.id } as unknown as Partial<T>;
+  if (isIncidentRow(arg)) return { incident: arg.id } as unknown as Partial<T>;
   return arg as Partial<T>;
+}
+
+/** True for a row of the Incidents view (what its menus and inline actions pass). */
+export function isIncidentRow(arg: unknown): arg is IncidentRow {
+  if (!arg || typeof arg !== 'object' || Array.isArray(arg)) return false;
+  const row = arg as Partial<IncidentRow>;
+  return (row.kind === 'incident' || row.kind === 'detail') && typeof row.id === 'string';
 }
 
 /** A trimmed non-empty string, or undefined. */

@@ -2,7 +2,7 @@
 // Each works from the palette (QuickPicks), from the tree (its item), or with arguments (tests,
 // keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
 import * as vscode from 'vscode';
-import { isActive } from '../core/indexer';
+import { findIncident, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
 import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/policy';
@@ -23,12 +23,70 @@ import {
   Commands,
   type DeclareArgs,
   type IncidentArgs,
+  type ResolveArgs,
   type SetSeverityArgs,
   type SetStatusArgs,
   type StartReviewArgs,
   commandArgs,
+  isIncidentRow,
   stringArg as text,
 } from './commandIds';
+
+/** The buttons of the question Resolve asks (besides the modal's own Cancel). */
+export const RESOLVE = 'Resolve';
+export const RESOLVE_WITH_NOTE = 'Resolve with Note…';
+
+/** How many open checklist items the question names before "and N more". */
+const OPEN_ITEMS_NAMED = 3;
+
+/** How Resolve asks: a modal warning, then (for a note) an input box. Tests replace it. */
+export interface ResolveUi {
+  ask(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+}
+
+export const vscodeResolveUi: ResolveUi = {
+  ask: (message, options, ...items) => vscode.window.showWarningMessage(message, options, ...items),
+  input: (options) => vscode.window.showInputBox(options),
+};
+
+/** "A", "A and B", "A, B and C", "A, B, C and 4 more", each quoted. */
+export function namedItems(texts: readonly string[], named = OPEN_ITEMS_NAMED): string {
+  const quoted = texts.map((t) => `"${t}"`);
+  if (quoted.length <= named) return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return `${quoted.slice(0, named).join(', ')} and ${quoted.length - named} more`;
+}
+
+/**
+ * Asks once before resolving from a panel or the Incidents view: a modal naming the incident's
+ * open checklist items (the first few, then how many more), with Resolve and Resolve with Note…
+ * (an input box; Escape there cancels too). Undefined when cancelled, else the note if one was written.
+ */
+export async function confirmResolve(incident: Incident, ui: ResolveUi): Promise<{ note?: string } | undefined> {
+  const open = incident.checklist.filter((c) => !c.done);
+  const total = incident.checklist.length;
+  const message = open.length ? `Resolve ${incident.id} with ${open.length} of ${total} checklist items open?` : `Resolve ${incident.id}?`;
+  const facts = open.length ? `Still open: ${namedItems(open.map((c) => c.text))}.` : total ? `All ${total} checklist items are done or skipped.` : 'It has no checklist.';
+  // A table row of an index has no timeline to hold a note.
+  const canNote = incident.source !== 'table-row';
+  const detail = `${facts}${canNote ? ` ${RESOLVE_WITH_NOTE} logs what resolved it on the timeline.` : ''}`;
+  const picked = await ui.ask(message, { modal: true, detail }, ...(canNote ? [RESOLVE, RESOLVE_WITH_NOTE] : [RESOLVE]));
+  if (picked === RESOLVE) return {};
+  if (picked !== RESOLVE_WITH_NOTE) return undefined;
+  const note = await ui.input({
+    title: `Resolve ${incident.id}: resolution note`,
+    prompt: 'What resolved it? The note is logged on the timeline with the resolution.',
+    placeHolder: 'e.g. Rolled back deploy 7f3c; error rate back to normal',
+    ignoreFocusOut: true,
+    validateInput: (v) => (v.trim() ? undefined : 'Write a note, or press Escape to cancel (nothing is resolved).'),
+  });
+  return note?.trim() ? { note: note.trim() } : undefined;
+}
+
+/** The resolution's timeline entry: with the note when there is one. */
+export function resolutionEntry(note: string | undefined): string | undefined {
+  return note ? `Incident resolved: ${note}` : undefined;
+}
 
 const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'commander', label: 'Incident Commander' },
@@ -41,7 +99,10 @@ function minutes(m: number | null): string {
 }
 
 class ResponseCommands {
-  constructor(private readonly store: LogStore) {}
+  constructor(
+    private readonly store: LogStore,
+    private readonly ui: ResolveUi = vscodeResolveUi,
+  ) {}
 
   private folder(): vscode.WorkspaceFolder | undefined {
     const uri = this.store.logUri();
@@ -177,11 +238,29 @@ class ResponseCommands {
     return true;
   }
 
-  async resolve(args: Partial<IncidentArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await writerOf(this.store);
-    const incident = await this.incident(index, policy, args, 'Resolve Incident', true);
+  /**
+   * Resolves an incident. From the palette it resolves the one named, under the cursor or picked;
+   * with `confirm` (a panel, the Incidents view) it first asks (see confirmResolve). `note` is
+   * logged as the resolution's entry.
+   */
+  async resolve(args: Partial<ResolveArgs>): Promise<boolean> {
+    let { doc, policy, index, owner } = await writerOf(this.store);
+    let incident = await this.incident(index, policy, args, 'Resolve Incident', true);
     if (!incident) return false;
-    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner }, policy));
+    let note = text(args.note);
+    if (args.confirm === true) {
+      const answer = await confirmResolve(incident, this.ui);
+      if (!answer) return false;
+      note ??= answer.note;
+      // The log may have changed while the question was open: write to it as it is now.
+      ({ doc, policy, index, owner } = await writerOf(this.store));
+      const now = findIncident(index, incident.id);
+      if (!now) throw new WriteRefused(`${incident.id} is not in the log any more; nothing was written.`);
+      if (!isActive(now, policy)) throw new WriteRefused(`${incident.id} was resolved meanwhile; nothing was written.`);
+      incident = now;
+    }
+    const entry = resolutionEntry(note);
+    const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner, ...(entry ? { note: entry } : {}) }, policy));
     await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
     const start = 'Open Post-Incident Review';
     const summary = 'Compose Executive Summary';
@@ -292,7 +371,8 @@ export function registerResponseCommands(store: LogStore, output: vscode.OutputC
     vscode.commands.registerCommand(Commands.setStatus, guard('Setting the status', (a?: SetStatusArgs) => commands.setStatus(commandArgs<SetStatusArgs>(a)))),
     vscode.commands.registerCommand(Commands.setSeverity, guard('Setting the severity', (a?: SetSeverityArgs) => commands.setSeverity(commandArgs<SetSeverityArgs>(a)))),
     vscode.commands.registerCommand(Commands.assignRole, guard('Assigning the role', (a?: AssignRoleArgs) => commands.assignRole(commandArgs<AssignRoleArgs>(a)))),
-    vscode.commands.registerCommand(Commands.resolve, guard('Resolving the incident', (a?: IncidentArgs) => commands.resolve(commandArgs<IncidentArgs>(a)))),
+    // From the Incidents view (its menus pass the row) Resolve asks first; from the palette it does not.
+    vscode.commands.registerCommand(Commands.resolve, guard('Resolving the incident', (a?: ResolveArgs) => commands.resolve({ ...commandArgs<ResolveArgs>(a), ...(isIncidentRow(a) ? { confirm: true } : {}) }))),
     vscode.commands.registerCommand(Commands.copyId, guard('Copying the id', (a?: IncidentArgs) => commands.copyId(commandArgs<IncidentArgs>(a)))),
     vscode.commands.registerCommand(Commands.createLog, guard('Creating the incident log', () => commands.createLog())),
     vscode.commands.registerCommand(Commands.checklist, guard('Updating the checklist', (a?: ChecklistArgs) => commands.checklist(commandArgs<ChecklistArgs>(a)))),

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FrameLocator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import { indexLog } from '../../src/core';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
@@ -62,7 +62,7 @@ describe('Checklist panel (code-server + Chromium)', function () {
 
     // Skip with a reason: written on the item and logged.
     const row = frame.locator('li').filter({ has: frame.getByRole('checkbox', { name: ITEM, exact: true }) });
-    await row.getByRole('button', { name: 'Skip…', exact: true }).click();
+    await row.getByRole('button', { name: `Skip: ${ITEM}…`, exact: true }).click();
     await row.getByRole('textbox', { name: 'Reason for skipping' }).fill('Roles come from the on-call rota');
     await row.getByRole('button', { name: 'Skip', exact: true }).click();
     log = await waitForLog('skip the item', (t) => t.includes(`- [x] ${ITEM} — skipped: Roles come from the on-call rota\n`) && entry('skipped: Roles come from the on-call rota').test(t));
@@ -82,6 +82,144 @@ describe('Checklist panel (code-server + Chromium)', function () {
     const restored = await s.wb.webview('Payment webhooks delayed', 60_000);
     await waitChecked(restored, 'Acknowledge the alert and declare the incident', false);
     await restored.getByRole('checkbox', { name: ITEM, exact: true }).waitFor();
+  });
+});
+
+/** Whether the element `locator` names has the keyboard focus (inside the shadow roots too). */
+async function hasFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((el) => (el as unknown as { matches(selector: string): boolean }).matches(':focus'));
+}
+
+async function waitFocus(locator: Locator, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await hasFocus(locator).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`${what} did not get the focus.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('Checklist panel asks before Resolve; Skip… works from the keyboard (code-server + Chromium)', function () {
+  this.timeout(240_000);
+  const OPEN = [
+    'Mitigate and verify recovery',
+    'Post status page update',
+    'Notify customer support',
+    'Check error budget burn',
+    'Confirm queue depth back to normal',
+  ];
+  const TREE_ID = 'INC-2026-1120-001';
+  const dir = mkdtempSync(join(tmpdir(), 'incident-resolve-'));
+  mkdirSync(join(dir, 'docs'), { recursive: true });
+  writeFileSync(
+    join(dir, 'docs', 'INCIDENT_LOG.md'),
+    [
+      '# Incident Log',
+      '',
+      `## ${ID}: Payment webhooks delayed`,
+      '- **Severity:** SEV-2',
+      '- **Status:** Identified',
+      '- **Detected:** 2026-11-21 09:12 UTC',
+      '- **Incident Commander:** Priya Natarajan',
+      '',
+      '### Timeline',
+      '- 2026-11-21 09:12 UTC — Queue depth alert on webhook-dispatcher (@priya)',
+      '',
+      '### Checklist',
+      '- [x] Acknowledge the alert and declare the incident',
+      ...OPEN.map((t) => `- [ ] ${t}`),
+      '',
+      `## ${TREE_ID}: Checkout API returning 500s`,
+      '- **Severity:** SEV-1',
+      '- **Status:** Mitigating',
+      '- **Detected:** 2026-11-20 14:30 UTC',
+      '- **Incident Commander:** Dana Reyes',
+      '',
+      '### Timeline',
+      '- 2026-11-20 14:30 UTC — Alerts fired for checkout 5xx rate (@dana)',
+      '',
+      '### Checklist',
+      '- [x] Declare incident and assign roles',
+      '- [ ] Post status page update',
+      '',
+    ].join('\n'),
+  );
+  const s = useSession(() => openSession(dir, 'checklist-resolve', { 'workbench.colorTheme': 'Default Light Modern' }));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const logPath = () => join(s.workspace, 'docs', 'INCIDENT_LOG.md');
+  const dialog = () => s.page.locator('.monaco-dialog-box');
+  let frame: FrameLocator;
+
+  it('Skip… moves the focus to the reason field, Escape and Cancel close it, and each Skip button names its item', async () => {
+    await s.wb.openActivity('Incidents');
+    await s.wb.treeRows('incidentPlaybook').filter({ hasText: ID }).first().waitFor({ timeout: 30_000 });
+    await s.wb.runCommandAndPick('Incident: Open Checklist', ID);
+    frame = await s.wb.webview('Payment webhooks delayed');
+    await frame.getByRole('checkbox', { name: OPEN[0], exact: true }).waitFor({ timeout: 10_000 });
+    // One Skip button per open item, each named after its item.
+    for (const text of OPEN) await frame.getByRole('button', { name: `Skip: ${text}…`, exact: true }).waitFor({ timeout: 10_000 });
+    assert.equal(await frame.getByRole('button', { name: 'Skip…', exact: true }).count(), 0, 'no Skip button is named only "Skip…"');
+
+    const skip = frame.getByRole('button', { name: `Skip: ${OPEN[1]}…`, exact: true });
+    const reason = frame.getByRole('textbox', { name: /Reason for skipping/ });
+    // Opening it puts the focus in the reason field; Escape closes it and gives the focus back.
+    await skip.click();
+    await waitFocus(reason, 'The reason field');
+    await s.page.keyboard.type('not needed');
+    await s.page.keyboard.press('Escape');
+    await reason.waitFor({ state: 'detached', timeout: 5_000 });
+    await waitFocus(skip, `The button "Skip: ${OPEN[1]}…" (after Escape)`);
+    // From the keyboard again (Enter on the focused button), then Cancel.
+    await s.page.keyboard.press('Enter');
+    await waitFocus(reason, 'The reason field (opened with Enter)');
+    await frame.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await reason.waitFor({ state: 'detached', timeout: 5_000 });
+    await waitFocus(skip, `The button "Skip: ${OPEN[1]}…" (after Cancel)`);
+    assert.ok(!readFileSync(logPath(), 'utf8').includes('skipped'), 'nothing was skipped');
+  });
+
+  it('Resolve in the panel asks once, naming the open items; Cancel writes nothing; Resolve with Note… logs the note', async () => {
+    const before = readFileSync(logPath(), 'utf8');
+    await frame.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await dialog().waitFor({ state: 'visible', timeout: 10_000 });
+    const asked = await dialog().innerText();
+    assert.match(asked, new RegExp(`Resolve ${ID} with 5 of 6 checklist items open\\?`), asked);
+    for (const text of OPEN.slice(0, 3)) assert.ok(asked.includes(text), `the question names "${text}": ${asked}`);
+    assert.match(asked, /and 2 more/, asked);
+    for (const name of ['Resolve', 'Resolve with Note…', 'Cancel']) await dialog().getByRole('button', { name, exact: true }).waitFor();
+    await s.wb.screenshot(E2E_ARTIFACTS, '12-checklist-resolve-asks');
+
+    await dialog().getByRole('button', { name: 'Cancel', exact: true }).click();
+    await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
+    assert.equal(readFileSync(logPath(), 'utf8'), before, 'Cancel leaves the log as it was');
+    await frame.getByRole('button', { name: 'Resolve', exact: true }).waitFor();
+
+    // Asked again, resolved with a note: the status, the time and the note as the resolution's entry.
+    await frame.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await dialog().waitFor({ state: 'visible', timeout: 10_000 });
+    await dialog().getByRole('button', { name: 'Resolve with Note…', exact: true }).click();
+    await dialog().waitFor({ state: 'hidden', timeout: 10_000 });
+    const prompt = await s.wb.answerInput('Rolled back the dispatcher; queue drained');
+    assert.match(prompt, /note/i, prompt);
+    const log = await waitForFile(logPath(), 'the incident to be resolved', (t) => /- \*\*Status:\*\* Resolved/.test(t.split(`## ${TREE_ID}`)[0]), 20_000);
+    const section = log.split(`## ${TREE_ID}`)[0];
+    assert.match(section, /- \*\*Resolved:\*\* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    assert.match(section, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident resolved: Rolled back the dispatcher; queue drained/m);
+    assert.equal(section.match(/Incident resolved/g)?.length, 1, 'one resolution entry: the cancelled question wrote none');
+    // The open items stay open: resolving does not tick them.
+    for (const text of OPEN) assert.ok(section.includes(`- [ ] ${text}\n`), text);
+  });
+
+  it('Resolve on an Incidents view row asks too; confirming resolves it', async () => {
+    const row = s.wb.treeRows('incidentPlaybook').filter({ hasText: TREE_ID }).first();
+    await row.waitFor({ timeout: 10_000 });
+    await s.wb.contextMenu(row, 'Resolve Incident');
+    await dialog().waitFor({ state: 'visible', timeout: 10_000 });
+    const asked = await dialog().innerText();
+    assert.match(asked, new RegExp(`Resolve ${TREE_ID} with 1 of 2 checklist items open\\?`), asked);
+    assert.ok(asked.includes('Post status page update'), asked);
+    await dialog().getByRole('button', { name: 'Resolve', exact: true }).click();
+    const log = await waitForFile(logPath(), 'the tree row\'s incident to be resolved', (t) => /- \*\*Status:\*\* Resolved/.test(t.split(`## ${TREE_ID}`)[1] ?? ''), 20_000);
+    assert.match(log.split(`## ${TREE_ID}`)[1], /UTC — Incident resolved(?: \(@[^)]*\))?$/m);
   });
 });
 

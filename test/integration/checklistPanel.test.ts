@@ -15,6 +15,10 @@ interface PanelHandle {
   isReady: boolean;
   panel: vscode.WebviewPanel;
   receive(raw: unknown): Promise<boolean>;
+  resolveUi: {
+    ask(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
+    input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
+  };
 }
 
 async function open(incident: string): Promise<PanelHandle> {
@@ -94,6 +98,50 @@ describe('Checklist panel', () => {
     text = section(await diskText());
     assert.ok(text.includes(`- [x] ${item.text} — skipped: Roles come from the on-call rota\n`), text);
     assert.match(text, /— Checklist: Assign incident commander, technical lead and communications lead — skipped: Roles come from the on-call rota/);
+  });
+
+  it('Resolve asks once, naming the open items: Cancel writes nothing, Resolve with Note… logs the note with the resolution', async () => {
+    const panel = await open(ID);
+    const asked: Array<{ message: string; detail?: string; items: string[] }> = [];
+    let answer: string | undefined;
+    let note: string | undefined = 'Rolled back the dispatcher';
+    panel.resolveUi = {
+      ask: async (message, options, ...items) => {
+        asked.push({ message, detail: options.detail, items });
+        assert.equal(options.modal, true, 'a modal');
+        return answer;
+      },
+      input: async () => note,
+    };
+    const section = (t: string) => t.slice(t.indexOf(`## ${ID}`), t.indexOf('## INC-2026-1120-001'));
+    // Cancel (the modal's own button, or Escape): nothing written.
+    assert.equal(await panel.receive({ type: 'command', incident: ID, command: 'resolve' }), true);
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].message, `Resolve ${ID} with 1 of 2 checklist items open?`);
+    assert.match(asked[0].detail ?? '', /Still open: "Assign incident commander, technical lead and communications lead"\./);
+    assert.deepEqual(asked[0].items, ['Resolve', 'Resolve with Note…']);
+    assert.equal(await diskText(), fixture.original, 'Cancel writes nothing');
+    // Resolve with Note…, then Escape in the note's box: nothing written either.
+    answer = 'Resolve with Note…';
+    note = undefined;
+    await panel.receive({ type: 'command', incident: ID, command: 'resolve' });
+    assert.equal(await diskText(), fixture.original, 'no note, no resolution');
+    // With a note: resolved, and the note is the resolution's entry.
+    note = '  Rolled back the dispatcher  ';
+    await panel.receive({ type: 'command', incident: ID, command: 'resolve' });
+    const text = section(await diskText());
+    assert.match(text, /- \*\*Status:\*\* Resolved/);
+    assert.match(text, /- \*\*Resolved:\*\* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/);
+    assert.match(text, /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident resolved: Rolled back the dispatcher( \(@[^)]*\))?$/m);
+    assert.equal(text.match(/Incident resolved/g)?.length, 1);
+    assert.equal(asked.length, 3, 'asked once each time');
+  });
+
+  it('Resolve Incident from the palette or with arguments does not ask; a note argument is logged', async () => {
+    await open(ID);
+    assert.equal(await vscode.commands.executeCommand(Commands.resolve, { incident: 'INC-2026-1120-001', note: 'Rollback of 7f3c held for 30 min' }), true);
+    const text = await diskText();
+    assert.match(text.slice(text.indexOf('## INC-2026-1120-001')), /UTC — Incident resolved: Rollback of 7f3c held for 30 min/);
   });
 
   it("gives an incident without a checklist the playbook's on first open, in one edit", async () => {

@@ -80,13 +80,42 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
     this.send({ type: 'setDone', incident: this.incidentId, item: { index: item.index, text: item.text }, done: box.checked });
   }
 
-  private onSkip(item: ChecklistItemView, e: Event): void {
+  /** Opens an item's reason field (one at a time) and puts the focus in it. */
+  private async openSkip(item: ChecklistItemView): Promise<void> {
+    this.skipping = item.index;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#reason-${item.index}`)?.focus();
+  }
+
+  /** Closes the reason field without skipping; the focus goes back to the item's Skip… button. */
+  private async cancelSkip(item: ChecklistItemView): Promise<void> {
+    this.skipping = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#skip-${item.index}`)?.focus();
+  }
+
+  private onSkipKey(item: ChecklistItemView, e: KeyboardEvent): void {
+    if (e.key !== 'Escape') return;
     e.preventDefault();
+    e.stopPropagation();
+    void this.cancelSkip(item);
+  }
+
+  private async onSkip(item: ChecklistItemView, e: Event): Promise<void> {
+    e.preventDefault();
+    // The Skip button's click submits the form too: act once.
+    if (this.skipping !== item.index) return;
     const field = this.renderRoot.querySelector<HTMLInputElement>(`#reason-${item.index}`);
     const reason = field?.value.trim() ?? '';
-    if (!reason) return;
+    if (!reason) {
+      field?.focus();
+      return;
+    }
     this.skipping = undefined;
     this.send({ type: 'skip', incident: this.incidentId, item: { index: item.index, text: item.text }, reason });
+    // The Skip… button goes with the form: the focus stays on the item.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#item-${item.index}`)?.focus();
   }
 
   private openLink(href: string, e: Event): void {
@@ -145,7 +174,7 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
     const links = linkParts(item.text).filter((part) => part.kind === 'link');
     const writable = v.readOnly === null;
     return html`<li>
-      <vscode-checkbox .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
+      <vscode-checkbox id=${`item-${item.index}`} .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
       ${item.skipped !== null ? html`<span class="skipped">skipped: ${item.skipped}</span>` : nothing}
       ${links.map((l) => html`<a href="#" @click=${(e: Event) => this.openLink(l.href, e)}>${l.text}</a>`)}
       ${item.dangerous ? html`<span class="warn">dangerous</span>` : nothing}
@@ -154,11 +183,12 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
         : nothing}
       ${v.canSkip && writable && !item.done && item.skipped === null
         ? this.skipping === item.index
-          ? html`<form @submit=${(e: Event) => this.onSkip(item, e)}>
-              <vscode-textfield id=${`reason-${item.index}`} label="Reason for skipping" placeholder="Reason for skipping"></vscode-textfield>
-              <vscode-button type="submit" @click=${(e: Event) => this.onSkip(item, e)}>Skip</vscode-button>
+          ? html`<form aria-label=${`Skip ${item.text}`} @submit=${(e: Event) => void this.onSkip(item, e)} @keydown=${(e: KeyboardEvent) => this.onSkipKey(item, e)}>
+              <vscode-textfield id=${`reason-${item.index}`} label=${`Reason for skipping ${item.text}`} placeholder="Reason for skipping"></vscode-textfield>
+              <vscode-button type="submit" @click=${(e: Event) => void this.onSkip(item, e)}>Skip</vscode-button>
+              <vscode-button secondary @click=${() => void this.cancelSkip(item)}>Cancel</vscode-button>
             </form>`
-          : html`<vscode-button secondary @click=${() => (this.skipping = item.index)}>Skip…</vscode-button>`
+          : html`<vscode-button id=${`skip-${item.index}`} secondary aria-label=${`Skip: ${item.text}…`} @click=${() => void this.openSkip(item)}>Skip…</vscode-button>`
         : nothing}
     </li>`;
   }

@@ -3,13 +3,14 @@
 // severity, status, roles and clocks; ticks go to the log as one WorkspaceEdit each.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { findIncident } from '../../core/indexer';
+import { findIncident, isActive } from '../../core/indexer';
 import type { LogIndex, Splice } from '../../core/model';
 import type { Policy } from '../../core/policy';
 import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/operations';
 import { WriteRefused, requireIncident } from '../../core/writer';
 import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema } from '../../shared/protocol';
-import { Commands, type IncidentArgs, type RunStepArgs, stringArg } from '../commandIds';
+import { Commands, type IncidentArgs, type ResolveArgs, type RunStepArgs, stringArg } from '../commandIds';
+import { type ResolveUi, confirmResolve, vscodeResolveUi } from '../responseCommands';
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
@@ -24,6 +25,8 @@ import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 const CLOCK_MS = 30_000;
 
 export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, ChecklistToWebview> {
+  /** How Resolve asks (a modal naming the open items, then the note); tests replace it. */
+  resolveUi: ResolveUi = vscodeResolveUi;
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -58,6 +61,7 @@ export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, Check
         return;
       }
       case 'command': {
+        if (message.command === 'resolve') return this.resolve();
         const args: IncidentArgs = { incident: this.incidentId };
         await vscode.commands.executeCommand(Commands[message.command], args);
         return;
@@ -65,6 +69,26 @@ export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, Check
       case 'openLink':
         return this.openLink(message.href);
     }
+  }
+
+  /**
+   * The Resolve button: asks once here (a modal naming the open checklist items, offering a
+   * resolution note), then runs Resolve Incident with the answer, which writes it.
+   */
+  private async resolve(): Promise<void> {
+    const found = await readIncident(this.ctx.store, this.incidentId);
+    if (found.type === 'missing') throw new WriteRefused(`${found.message} Nothing was written.`);
+    const answer = await confirmResolve(found.incident, this.resolveUi);
+    if (!answer) {
+      this.ctx.output.appendLine(`${this.label}: Resolve cancelled; nothing was written.`);
+      return;
+    }
+    // The log may have changed while the question was open.
+    const now = await readIncident(this.ctx.store, this.incidentId);
+    if (now.type === 'missing') throw new WriteRefused(`${now.message} Nothing was written.`);
+    if (!isActive(now.incident, now.log.policy)) throw new WriteRefused(`${this.incidentId} was resolved meanwhile; nothing was written.`);
+    const args: ResolveArgs = { incident: this.incidentId, ...(answer.note ? { note: answer.note } : {}) };
+    await vscode.commands.executeCommand(Commands.resolve, args);
   }
 
   private async openLink(href: string): Promise<void> {
