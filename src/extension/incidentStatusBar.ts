@@ -1,20 +1,41 @@
-// The status bar: the most severe active incident, how long it has run, and the countdown to its
-// next status update (the policy's cadence). Warning colour within 5 minutes, error colour once
-// overdue. A click opens the status update composer while an update is due within 5 minutes or
-// overdue (that is what the colour asks for), else the incident.
+// The status bar: the most urgent active incident (an overdue status update first, then the
+// soonest due; see byUrgency), how long it has run, and the countdown to its next status update
+// (the policy's cadence). Warning colour within 5 minutes, error colour once overdue. Its tooltip
+// lists every active incident with its due state. A click opens the status update composer while
+// an update is due within 5 minutes or overdue (that is what the colour asks for), else the incident.
 import * as vscode from 'vscode';
-import { type ActiveClock, activeClocks, formatElapsed, updateUrgency } from '../core/clock';
+import { type ActiveClock, clocksByUrgency, formatElapsed, updateDueText, updateUrgency } from '../core/clock';
+import { sanitizeForDisplay } from '../core/displayText';
 import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
 import { isDrill } from '../core/oncall';
 
+/** "SEV-1 INC-2026-1120-001" ("DRILL SEV-2 …" for a drill). */
+function clockName(clock: ActiveClock): string {
+  return sanitizeForDisplay(`${isDrill(clock.incident) ? 'DRILL ' : ''}${clock.incident.severity ?? '?'} ${clock.incident.id}`);
+}
+
 /** The text shown for a clock, e.g. "SEV-1 INC-2026-1120-001 · 42 min · update in 8 min" ("DRILL SEV-2 …" for a drill). */
 export function statusText(clock: ActiveClock): string {
-  const parts = [`${isDrill(clock.incident) ? 'DRILL ' : ''}${clock.incident.severity ?? '?'} ${clock.incident.id}`];
+  const parts = [clockName(clock)];
   if (clock.elapsedMinutes !== null) parts.push(formatElapsed(clock.elapsedMinutes));
-  const due = clock.updateDueInMinutes;
-  if (due !== null) parts.push(due < 0 ? `update overdue ${formatElapsed(-due)}` : `update in ${formatElapsed(due)}`);
+  const due = updateDueText(clock.updateDueInMinutes);
+  if (due !== null) parts.push(due);
   return parts.join(' · ');
+}
+
+/**
+ * The tooltip: the shown incident, then every active incident, most urgent first, with its due
+ * state ("SEV-2 INC-… — update overdue 12 min"), then what a click does.
+ */
+export function statusTooltip(clocks: readonly ActiveClock[], compose: boolean): string {
+  const [top] = clocks;
+  const head = sanitizeForDisplay(`${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}`, { multiline: true });
+  const list =
+    clocks.length > 1
+      ? `\n\n${clocks.length} active, most urgent first:\n${clocks.map((c) => `${clockName(c)} — ${updateDueText(c.updateDueInMinutes) ?? 'no status updates required'}`).join('\n')}`
+      : '';
+  return `${head}${list}\n\n${compose ? 'Click to compose the status update.' : 'Click to open the incident.'}`;
 }
 
 export class IncidentStatusBar implements vscode.Disposable {
@@ -39,8 +60,8 @@ export class IncidentStatusBar implements vscode.Disposable {
 
   private async render(): Promise<void> {
     const state = await this.store.read();
-    const all = state.kind === 'ok' ? activeClocks(state.index, state.policy, new Date()) : [];
-    // A drill never hides a real incident: real ones first, each group by severity as before.
+    const all = state.kind === 'ok' ? clocksByUrgency(state.index, state.policy, new Date()) : [];
+    // A drill never hides a real incident: real ones first, each group most urgent first.
     const clocks = [...all.filter((c) => !isDrill(c.incident)), ...all.filter((c) => isDrill(c.incident))];
     const top = clocks[0];
     if (!top) {
@@ -51,9 +72,8 @@ export class IncidentStatusBar implements vscode.Disposable {
     const urgency = updateUrgency(top);
     this.item.text = `${isDrill(top.incident) ? '$(beaker)' : '$(flame)'} ${statusText(top)}`;
     this.item.backgroundColor = urgency === 'overdue' ? new vscode.ThemeColor('statusBarItem.errorBackground') : urgency === 'soon' ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
-    const others = clocks.length > 1 ? `\n\n${clocks.length - 1} more active: ${clocks.slice(1).map((c) => `${c.incident.severity ?? '?'} ${c.incident.id}`).join(', ')}` : '';
     const compose = urgency === 'overdue' || urgency === 'soon';
-    this.item.tooltip = `${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}${others}\n\n${compose ? 'Click to compose the status update.' : 'Click to open the incident.'}`;
+    this.item.tooltip = statusTooltip(clocks, compose);
     this.item.command = compose
       ? { title: 'Compose Status Update', command: Commands.composeUpdate, arguments: [{ incident: top.incident.id, audience: 'internal' } satisfies IncidentArgs & { audience: 'internal' }] }
       : { title: 'Open Incident', command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
@@ -62,10 +82,11 @@ export class IncidentStatusBar implements vscode.Disposable {
   }
 
   /** What is shown now (for tests and other extensions). */
-  get current(): { text: string; background: string | undefined; visible: boolean; command: vscode.Command | undefined } {
+  get current(): { text: string; tooltip: string; background: string | undefined; visible: boolean; command: vscode.Command | undefined } {
     const bg = this.item.backgroundColor as vscode.ThemeColor | undefined;
     const command = typeof this.item.command === 'string' ? { title: '', command: this.item.command } : this.item.command;
-    return { text: this.item.text, background: bg ? (bg as unknown as { id: string }).id : undefined, visible: this.shown, command };
+    const tooltip = typeof this.item.tooltip === 'string' ? this.item.tooltip : (this.item.tooltip?.value ?? '');
+    return { text: this.item.text, tooltip, background: bg ? (bg as unknown as { id: string }).id : undefined, visible: this.shown, command };
   }
 
   dispose(): void {

@@ -24,11 +24,12 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     // Active first (expanded), newest first; resolved ones wait in a collapsed group.
     const active = await incidentLabels();
     assert.equal(active.length, 2, active.join('\n'));
-    assert.match(active[0], /^INC-2026-1121-001: Payment webhooks delayed, SEV-2 · Investigating · \d+ d \d+ h$/);
-    assert.match(active[1], /^INC-2026-1120-001: Checkout API returning 500s, SEV-1 · Mitigating · \d+ d \d+ h$/);
-    // What a person sees: ID and title, then severity, status and how long it has run.
+    // The fixture is days old: both status updates are overdue, and the rows say so.
+    assert.match(active[0], /^INC-2026-1121-001: Payment webhooks delayed, SEV-2 · Investigating · update overdue \d+ d \d+ h$/);
+    assert.match(active[1], /^INC-2026-1120-001: Checkout API returning 500s, SEV-1 · Mitigating · update overdue \d+ d \d+ h$/);
+    // What a person sees: ID and title, then severity, status and the overdue update.
     const row = rows.filter({ hasText: 'INC-2026-1120-001' });
-    assert.match(await row.innerText(), /INC-2026-1120-001: Checkout API returning 500s\s*SEV-1 · Mitigating · \d+ d/);
+    assert.match(await row.innerText(), /INC-2026-1120-001: Checkout API returning 500s\s*SEV-1 · Mitigating · update overdue \d+ d/);
     await s.wb.expandRow(rows, 'Resolved');
     await rows.filter({ hasText: 'INC-2026-1102-001' }).waitFor({ timeout: 10_000 });
     assert.deepEqual((await incidentLabels()).slice(2), ['INC-2026-1102-001: Search index lagging behind catalog, SEV-3 · Resolved · 2026-11-02']);

@@ -1,7 +1,8 @@
 // The status update composer in a real VS Code: the command opens it, its page loads under the
 // CSP and says `ready`, hostile messages are refused with nothing written, copies go to the
 // clipboard (markdown, Slack text, the war-room channel), and "Mark as sent" logs the update as
-// one edit, after which the status bar's countdown restarts.
+// one edit, after which the status bar's countdown restarts (and the bar moves on to the SEV-2,
+// whose update is still overdue).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultPolicy, findIncident, indexLog, lastUpdateAt } from '../../src/core';
@@ -10,6 +11,8 @@ import { Commands } from '../../src/extension/commandIds';
 import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 
 const ID = 'INC-2026-1120-001';
+/** The fixture's SEV-2: its update is overdue too (the fixture is days old). */
+const SEV2 = 'INC-2026-1121-001';
 
 interface ComposerHandle {
   incidentId: string;
@@ -92,11 +95,13 @@ describe('Status update composer', () => {
     assert.equal(lastUpdateAt(inc)?.getTime(), lastStatusPageUpdateAt(inc)?.getTime());
     // Only the incident's section changed, by one line.
     assert.equal(text.split('\n').length, fixture.original.split('\n').length + 1);
+    // The SEV-1's countdown restarts; the bar shows the most urgent incident, now the SEV-2.
     await waitFor('the status bar to restart its countdown', async () => {
       await fixture.api.statusBar.refresh();
-      return /INC-2026-1120-001 · .+ · update in (29|30) min$/.test(fixture.api.statusBar.current.text);
+      return /^SEV-1 INC-2026-1120-001 — update in (29|30) min$/m.test(fixture.api.statusBar.current.tooltip);
     });
-    assert.equal(fixture.api.statusBar.current.background, undefined);
+    assert.match(fixture.api.statusBar.current.text, /SEV-2 INC-2026-1121-001 · .+ · update overdue /);
+    assert.equal(fixture.api.statusBar.current.background, 'statusBarItem.errorBackground');
     // One Undo removes the entry.
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
@@ -115,8 +120,18 @@ describe('Status update composer', () => {
     assert.equal(panel.incidentId, ID);
     assert.equal(panel.audience, 'internal');
     await waitFor('the composer tab', () => composerTabs().length === 1);
-    // Once the update is sent, the countdown restarts and a click opens the incident again.
+    // Once the update is sent, the countdown restarts: the bar moves on to the SEV-2, overdue too.
     assert.equal(await panel.receive({ type: 'markSent', incident: ID, audience: 'internal', text: 'Mitigating: rollback done' }), true);
+    const next = await waitFor('the bar to show the SEV-2', async () => {
+      await fixture.api.statusBar.refresh();
+      return fixture.api.statusBar.current.text.includes(SEV2) && fixture.api.statusBar.current;
+    });
+    assert.deepEqual(next.command?.arguments, [{ incident: SEV2, audience: 'internal' }]);
+    // With both updates sent, no update is due soon: a click opens the incident again (the SEV-1:
+    // the soonest due, then the most severe).
+    const sev2 = await open(SEV2);
+    assert.equal(await sev2.receive({ type: 'markSent', incident: SEV2, audience: 'internal', text: 'Investigating: queue draining' }), true);
+    if (sev2 !== panel) sev2.panel.dispose();
     const calm = await waitFor('the countdown to restart', async () => {
       await fixture.api.statusBar.refresh();
       return / · update in (29|30) min$/.test(fixture.api.statusBar.current.text) && fixture.api.statusBar.current;

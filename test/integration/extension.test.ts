@@ -72,15 +72,17 @@ describe('Incident Playbook in a real extension host', () => {
       items.map((i) => i.label),
       ['INC-2026-1121-001: Payment webhooks delayed', 'INC-2026-1120-001: Checkout API returning 500s', 'INC-2026-1102-001: Search index lagging behind catalog'],
     );
-    // Active: elapsed since detection (the fixture is days old: "2 d 4 h"); resolved: the day.
-    assert.match(String(items[0].description), /^SEV-2 · Investigating · \d+ (d \d+ h|h \d\d min|min)$/);
-    assert.match(String(items[1].description), /^SEV-1 · Mitigating · \d+ (d \d+ h|h \d\d min|min)$/);
+    // Active: the fixture is days old, so both status updates are overdue ("update overdue 2 d 4 h",
+    // counted from the last entry plus the 30 min cadence); resolved: the day.
+    assert.match(String(items[0].description), /^SEV-2 · Investigating · update overdue \d+ (d \d+ h|h \d\d min|min)$/);
+    assert.match(String(items[1].description), /^SEV-1 · Mitigating · update overdue \d+ (d \d+ h|h \d\d min|min)$/);
     assert.equal(items[2].description, 'SEV-3 · Resolved · 2026-11-02');
-    const elapsed = (Date.now() - Date.parse('2026-11-20T14:30:00Z')) / 60000;
-    assert.ok(String(items[1].description).endsWith(formatElapsed(elapsed)) || String(items[1].description).endsWith(formatElapsed(elapsed - 1)), String(items[1].description));
+    const overdue = (Date.now() - Date.parse('2026-11-20T15:12:00Z')) / 60000;
+    assert.ok(String(items[1].description).endsWith(formatElapsed(overdue)) || String(items[1].description).endsWith(formatElapsed(overdue - 1)), String(items[1].description));
     assert.deepEqual(items.map((i) => i.contextValue), ['incident.active', 'incident.active', 'incident.resolved']);
-    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['warning', 'flame', 'pass']);
-    assert.equal(((items[1].iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id, 'errorForeground');
+    // Both updates are overdue: a bell in the list's warning colour instead of the severity's icon.
+    assert.deepEqual(items.map((i) => (i.iconPath as vscode.ThemeIcon).id), ['bell-dot', 'bell-dot', 'pass']);
+    assert.equal(((items[1].iconPath as vscode.ThemeIcon).color as unknown as { id: string }).id, 'list.warningForeground');
     assert.equal(items[1].command?.command, 'incidentPlaybook.open');
     // The tooltip: roles, detected time, the last timeline entry and the next update.
     const tip = (items[1].tooltip as vscode.MarkdownString).value;

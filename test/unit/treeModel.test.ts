@@ -68,7 +68,9 @@ test('rows say what the view shows: description, children and detail rows', () =
   const node = new IncidentNode(incidents[0], true);
   const row = incidentRow(node, { policy, zone: 'UTC', now: NOW });
   assert.equal(row.label, 'INC-2026-1120-001: Checkout errors');
-  assert.equal(row.description, 'SEV-1 · Mitigating · 42 min');
+  // Its last update was at 14:20 and SEV-1 updates every 30 min: overdue since 14:50.
+  assert.equal(row.description, 'SEV-1 · Mitigating · update overdue 10 min');
+  assert.equal(row.updateOverdue, true);
   assert.equal(row.rank, 0);
   assert.ok(row.tooltip?.includes('Commander: unassigned'));
   const children = incidentChildren(node);
@@ -161,4 +163,25 @@ test('the filter can keep the incidents whose status is unknown', () => {
   assert.deepEqual(only.flatMap((g) => g.children.map((c) => c.id)), ['INC-2026-0901-001']);
   const both = buildGroups(incidents, policy, 'status', { severities: [], statuses: [UNKNOWN_STATUS_FILTER, 'Resolved'] });
   assert.deepEqual(both.map((g) => g.label), ['Status unknown', 'Resolved']);
+});
+
+test('an overdue status update shows on the row itself, without hovering; one not yet due does not', () => {
+  const [sev1] = indexLog(LOG, { policy }).incidents;
+  const node = new IncidentNode(sev1, true);
+  const at = (iso: string) => incidentRow(node, { policy, zone: 'UTC', now: new Date(iso) });
+  const due = at('2026-11-20T14:45:00Z');
+  assert.deepEqual([due.description, due.updateOverdue], ['SEV-1 · Mitigating · 27 min', false]);
+  assert.match(due.tooltip ?? '', /Next status update in 5 min/);
+  // In its first overdue minute: "due now" on the row, "less than 1 min" in the hover, never "0 min".
+  const now = at('2026-11-20T14:50:30Z');
+  assert.deepEqual([now.description, now.updateOverdue], ['SEV-1 · Mitigating · update due now', true]);
+  assert.match(now.tooltip ?? '', /\*\*Status update overdue by less than 1 min\*\*/);
+  const late = at('2026-11-20T15:02:00Z');
+  assert.deepEqual([late.description, late.accessibilityLabel], ['SEV-1 · Mitigating · update overdue 12 min', 'INC-2026-1120-001: Checkout errors, SEV-1 · Mitigating · update overdue 12 min']);
+  // A severity with no update cadence (SEV-3) is never overdue; a resolved incident neither.
+  const sev3 = indexLog(LOG.replace('- **Severity:** SEV-1', '- **Severity:** SEV-3'), { policy }).incidents[0];
+  const quiet = incidentRow(new IncidentNode(sev3, true), { policy, zone: 'UTC', now: new Date('2026-11-20T18:00:00Z') });
+  assert.deepEqual([quiet.description, quiet.updateOverdue], ['SEV-3 · Mitigating · 3 h 42 min', false]);
+  const resolved = indexLog(LOG, { policy }).incidents[1];
+  assert.equal(incidentRow(new IncidentNode(resolved, false), { policy, zone: 'UTC', now: NOW }).updateOverdue, false);
 });

@@ -4,7 +4,7 @@
 // directly. Every string that comes from the log goes through sanitizeForDisplay, since a log
 // is written by anyone who can push to the repository.
 import { lastUpdateAt, nextUpdateDue } from '../../core/check';
-import { elapsedMinutes, formatElapsed, severityRank } from '../../core/clock';
+import { elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText } from '../../core/clock';
 import { sanitizeForDisplay } from '../../core/displayText';
 import { type StatusState, statusState } from '../../core/indexer';
 import { approximately, readingNotes } from '../../core/readingNotes';
@@ -246,10 +246,15 @@ export function detailChildren(node: DetailNode): DetailNode[] {
   }
 }
 
-/** "SEV-1 · Mitigating · 42 min" for an active incident; the resolved day for a resolved one. */
-export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC'): string {
+/**
+ * "SEV-1 · Mitigating · 42 min" for an active incident; "SEV-2 · Identified · update overdue 12 min"
+ * once its status update is overdue (`updateDueInMinutes` below zero: what needs doing comes before
+ * how long it has run, which the tooltip still says); the resolved day for a resolved one.
+ */
+export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC', updateDueInMinutes: number | null = null): string {
   const parts = [incident.severity ?? 'no severity', incident.status ?? 'status unknown'];
-  if (active) {
+  if (active && updateDueInMinutes !== null && updateDueInMinutes < 0) parts.push(updateDueText(updateDueInMinutes) ?? '');
+  else if (active) {
     const minutes = elapsedMinutes(incident, now);
     if (minutes !== null) parts.push(formatElapsed(minutes));
   } else if (incident.resolved) parts.push(formatDisplayTime(incident.resolved, zone).slice(0, 10));
@@ -265,6 +270,8 @@ export interface IncidentRow {
   accessibilityLabel: string;
   /** Position of its severity in the policy (0 = most severe; the policy's length when unknown). */
   rank: number;
+  /** Active, and its next status update is past due (the view colours its icon). */
+  updateOverdue: boolean;
   hasChildren: boolean;
 }
 
@@ -272,13 +279,15 @@ export function incidentRow(node: IncidentNode, ctx: RowContext | undefined): In
   const { incident, active } = node;
   const now = ctx?.now ?? new Date();
   const label = shown(`${incident.id}: ${incident.title}`);
-  const description = incidentDescription(incident, active, now, ctx?.zone);
+  const due = active && ctx ? (nextUpdateDue(incident, ctx.policy, now)?.minutesLeft ?? null) : null;
+  const description = incidentDescription(incident, active, now, ctx?.zone, due);
   return {
     label,
     description,
     tooltip: ctx ? incidentTooltip(incident, active, ctx) : undefined,
     accessibilityLabel: `${label}, ${description}`,
     rank: ctx ? severityRank(ctx.policy, incident) : Number.MAX_SAFE_INTEGER,
+    updateOverdue: due !== null && due < 0,
     hasChildren: incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done) || node.review.length > 0,
   };
 }
@@ -420,7 +429,7 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
   if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — @${md(last.owner)}` : ''}\n`;
   if (active) {
     const due = nextUpdateDue(incident, ctx.policy, ctx.now);
-    if (due) tip += `\n${due.minutesLeft < 0 ? `Status update overdue by ${formatElapsed(-due.minutesLeft)}` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone))})\n`;
+    if (due) tip += `\n${due.minutesLeft < 0 ? `**Status update overdue by ${overdueText(-due.minutesLeft)}**` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone))})\n`;
   }
   if (ctx.presetNote) tip += `\n${md(ctx.presetNote)}\n`;
   tip += `\n${incident.source === 'linked-file' && incident.file ? `In ${md(incident.file)}, linked from line ${incident.line} of the log` : `Line ${incident.line} of the log`}`;

@@ -71,6 +71,9 @@ const SEVERITY_ICONS: Array<[string, string]> = [
   ['circle-filled', 'descriptionForeground'],
 ];
 
+/** An active incident whose status update is overdue. */
+const OVERDUE_ICON: [string, string] = ['bell-dot', 'list.warningForeground'];
+
 const DETAIL_ICONS: Record<'timeline' | 'actions' | 'entry' | 'action', string> = {
   timeline: 'history',
   actions: 'tasklist',
@@ -198,8 +201,16 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const item = new vscode.TreeItem(row.label, row.hasChildren ? this.collapsible(node.key, false) : vscode.TreeItemCollapsibleState.None);
     item.id = node.key;
     item.description = row.description;
-    // An unknown status is neither an alarm nor a pass: a quiet question mark.
-    const [icon, colour] = node.active ? SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)] : node.state === 'unknown' ? ['question', 'descriptionForeground'] : ['pass', 'testing.iconPassed'];
+    // An unknown status is neither an alarm nor a pass: a quiet question mark. An overdue status
+    // update shows on the row itself: a bell in the list's warning colour (the description says
+    // "update overdue …"), whatever the severity, until the update is logged.
+    const [icon, colour] = node.active
+      ? row.updateOverdue
+        ? OVERDUE_ICON
+        : SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)]
+      : node.state === 'unknown'
+        ? ['question', 'descriptionForeground']
+        : ['pass', 'testing.iconPassed'];
     // A drill keeps its severity colour under a beaker, so it never reads as a real outage.
     item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
     if (isDrill(node.incident)) item.description = `drill${row.description ? ` · ${row.description}` : ''}`;
