@@ -210,7 +210,16 @@ describe('Checklist panel asks before Resolve; Skip… works from the keyboard (
   });
 
   it('Resolve on an Incidents view row asks too; confirming resolves it', async () => {
-    const row = s.wb.treeRows('incidentPlaybook').filter({ hasText: TREE_ID }).first();
+    const rows = s.wb.treeRows('incidentPlaybook');
+    // The view redraws once for the resolution the panel just wrote, and a redraw closes a context
+    // menu opened under it: right-click once the view shows that incident resolved.
+    const stillActive = rows.filter({ hasText: ID }).filter({ hasText: 'Identified' });
+    const deadline = Date.now() + 20_000;
+    while ((await stillActive.count()) > 0) {
+      if (Date.now() > deadline) throw new Error(`The Incidents view still shows ${ID} active after it was resolved.`);
+      await s.page.waitForTimeout(100);
+    }
+    const row = rows.filter({ hasText: TREE_ID }).first();
     await row.waitFor({ timeout: 10_000 });
     await s.wb.contextMenu(row, 'Resolve Incident');
     await dialog().waitFor({ state: 'visible', timeout: 10_000 });
