@@ -386,3 +386,116 @@ export function finalizeReview(reviewText: string, index: LogIndex, incidentId: 
   const log = incident.source === 'section' ? appendTimelineEntry(index, incident.id, { at: actor.at, text: 'Post-incident review completed', owner: actor.owner }, policy) : [];
   return { review, log };
 }
+
+/** What a section holds for a person to read and write, with the template's guidance set apart. */
+export interface SectionContent {
+  /** The section's text without the template's hints: what the form's text area holds. */
+  text: string;
+  /** The text of the section's HTML comments (`<!-- … -->`), one per comment, spaces collapsed. */
+  hints: string[];
+  /** Unanswered prompts ("1. Why?" … "5. Why?") of a section that holds nothing else. */
+  prompts: string[];
+}
+
+/** A numbered prompt the template leaves to be answered: `1. Why?`. */
+const PROMPT_LINE = /^[ \t]{0,3}\d{1,2}[.)][ \t]+Why\?[ \t]*$/i;
+
+/**
+ * Removes the HTML comments of one line (outside code spans), continuing one opened on an
+ * earlier line; returns the line's remaining text and the comments' texts. `open` is the text of
+ * a comment still open at the end of the line (null when none).
+ */
+function stripComments(line: string, open: string | null): { text: string; comments: string[]; open: string | null; removed: boolean } {
+  const comments: string[] = [];
+  let text = '';
+  let i = 0;
+  let removed = false;
+  let inComment = open;
+  while (i < line.length) {
+    if (inComment !== null) {
+      const close = line.indexOf('-->', i);
+      if (close === -1) {
+        inComment += `${line.slice(i)}\n`;
+        i = line.length;
+        break;
+      }
+      comments.push(inComment + line.slice(i, close));
+      inComment = null;
+      i = close + 3;
+      continue;
+    }
+    const c = line[i];
+    if (c === '`') {
+      // A code span shows `<!--` literally: copied as it is, up to its closing run.
+      let n = 1;
+      while (line[i + n] === '`') n++;
+      const run = '`'.repeat(n);
+      let close = line.indexOf(run, i + n);
+      while (close !== -1 && line[close + n] === '`') close = line.indexOf(run, close + n + 1);
+      const end = close === -1 ? i + n : close + n;
+      text += line.slice(i, end);
+      i = end;
+      continue;
+    }
+    if (line.startsWith('<!--', i)) {
+      removed = true;
+      inComment = '';
+      i += 4;
+      continue;
+    }
+    text += c;
+    i++;
+  }
+  return { text, comments, open: inComment, removed: removed || open !== null };
+}
+
+/**
+ * A section's text (as `ReviewSection.text` holds it) split into what a person wrote and the
+ * template's guidance: HTML comments outside code (invisible in the rendered review) are hints,
+ * and a section holding nothing but "1. Why?" lines holds unanswered prompts. A line left blank
+ * by a removed comment goes with it; an unclosed `<!--` is text, so nothing written is hidden.
+ */
+export function sectionContent(sectionText: string): SectionContent {
+  const out: string[] = [];
+  const hints: string[] = [];
+  let fence: { char: string; length: number } | null = null;
+  let open: string | null = null;
+  let carry = '';
+  let dropBlank = false;
+  for (const line of sectionText.split('\n')) {
+    const f = open === null ? fenceOf(line.slice(0, 1000)) : null;
+    if (fence || (f && !(f.char === '`' && f.rest.includes('`')))) {
+      if (!fence) fence = f;
+      else if (f && f.char === fence.char && f.length >= fence.length && f.rest.trim() === '') fence = null;
+      out.push(line);
+      dropBlank = false;
+      continue;
+    }
+    const r = stripComments(line, open);
+    open = r.open;
+    hints.push(...r.comments.map((c) => c.replace(/\s+/g, ' ').trim()).filter(Boolean));
+    // Text before a comment that runs on over lines joins the text after it.
+    carry += r.text;
+    if (open !== null) continue;
+    const text = carry;
+    carry = '';
+    if (r.removed) {
+      const rest = text.replace(/[ \t]+$/, '');
+      if (rest.trim() === '') {
+        // The comment was the line: the line goes, and a blank line it would leave doubled too.
+        dropBlank = out.length === 0 || out[out.length - 1].trim() === '';
+        continue;
+      }
+      out.push(rest);
+    } else if (!(dropBlank && line.trim() === '')) out.push(line);
+    dropBlank = false;
+  }
+  // A `<!--` never closed is no comment: the section is text as written.
+  if (open !== null) return { text: sectionText, hints: [], prompts: [] };
+  while (out.length && out[0].trim() === '') out.shift();
+  while (out.length && out[out.length - 1].trim() === '') out.pop();
+  if (out.length && out.every((l) => l.trim() === '' || PROMPT_LINE.test(l))) {
+    return { text: '', hints, prompts: out.filter((l) => l.trim() !== '').map((l) => l.trim()) };
+  }
+  return { text: out.join('\n'), hints, prompts: [] };
+}

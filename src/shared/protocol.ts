@@ -187,8 +187,15 @@ export interface ReviewSectionView {
   readonly key: ReviewFormSection;
   /** The heading as the file writes it (a template's own wording), which names the text area. */
   readonly heading: string;
-  /** The section's body as the file holds it now (`\n` line breaks). */
+  /**
+   * The section's body as the file holds it now (`\n` line breaks), without the template's
+   * hints: its HTML comments, and "1. Why?" prompts when they are all it holds.
+   */
   readonly text: string;
+  /** The template's hint for the section (its HTML comments' text, one a line), shown above the text area; null when none. */
+  readonly hint: string | null;
+  /** The template's unanswered prompts ("1. Why?" … on lines), shown in the empty text area; null when none. */
+  readonly placeholder: string | null;
   /** The file has the section (false: the form's first write adds it at the end). */
   readonly present: boolean;
 }
@@ -203,6 +210,12 @@ export interface ReviewActionItemView {
   readonly status: string;
   readonly done: boolean;
   readonly overdue: boolean;
+}
+
+/** The host's answer to a section write (ReviewView.handled). */
+export interface ReviewSectionHandled {
+  readonly seq: number;
+  readonly refused: boolean;
 }
 
 /** Everything the review form shows. */
@@ -230,6 +243,11 @@ export interface ReviewView {
   readonly defaultOwner: string | null;
   /** Why the form cannot write (the front matter does not parse, …); null when it can. */
   readonly readOnly: string | null;
+  /**
+   * The last `setSection` of each section the host has acted on: its `seq`, and whether it was
+   * refused (the section had changed in the file). The snapshot is the file after it.
+   */
+  readonly handled: Readonly<Partial<Record<ReviewFormSection, ReviewSectionHandled>>>;
 }
 
 export type ReviewToWebview =
@@ -263,7 +281,8 @@ export function reviewMessageSchema(incident: string) {
   return z.discriminatedUnion('type', [
     readySchema,
     // `base`: the section's text as the form last showed it; the host writes only when the file still reads so.
-    z.object({ type: z.literal('setSection'), incident: id, section: z.enum(REVIEW_FORM_SECTIONS), base: sectionText, text: sectionText }).strict(),
+    // `seq`: names the write; the next snapshot says it was handled (ReviewView.handled).
+    z.object({ type: z.literal('setSection'), incident: id, section: z.enum(REVIEW_FORM_SECTIONS), base: sectionText, text: sectionText, seq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() }).strict(),
     z.object({ type: z.literal('addActionItem'), incident: id, action: plainText(MAX_TEXT).refine((s) => !/[\r\n]/.test(s), 'one line'), owner: cellText(200), due: dueText }).strict(),
     z.object({ type: z.literal('editActionItem'), incident: id, item: actionRef, column: z.enum(ACTION_COLUMNS), value: cellText(MAX_TEXT) }).strict(),
     z.object({ type: z.literal('setActionItemDone'), incident: id, item: actionRef, done: z.boolean() }).strict(),

@@ -1,10 +1,13 @@
 // The post-incident review form in a real VS Code: the command drafts the review when absent and
 // opens the panel; a section change splices only that section; hostile messages are refused with
-// nothing written; Mark final writes the front matter and the incident's timeline entry.
+// nothing written; Mark final writes the front matter and the incident's timeline entry, after
+// asking (a modal naming them) while sections hold nothing but the template.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog, readReview, readReviewActionItems } from '../../src/core';
+import { sectionContent } from '../../src/core/reviewFile';
 import { Commands } from '../../src/extension/commandIds';
+import { MARK_FINAL } from '../../src/extension/panels/reviewPanel';
 import type { IncidentTreeProvider } from '../../src/extension/tree/render';
 import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
 
@@ -15,6 +18,17 @@ interface PanelHandle {
   isReady: boolean;
   panel: vscode.WebviewPanel;
   receive(raw: unknown): Promise<boolean>;
+  ask: (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
+}
+
+/** Answers the panel's questions with `answer`, keeping what was asked. */
+function answer(panel: PanelHandle, answer: string | undefined): Array<{ message: string; options: vscode.MessageOptions; items: string[] }> {
+  const asked: Array<{ message: string; options: vscode.MessageOptions; items: string[] }> = [];
+  panel.ask = (message, options, ...items) => {
+    asked.push({ message, options, items });
+    return Promise.resolve(answer);
+  };
+  return asked;
 }
 
 const pirDir = () => vscode.Uri.joinPath(logUri(), '..', 'pir');
@@ -27,8 +41,10 @@ async function open(): Promise<PanelHandle> {
   return panel;
 }
 
-/** The section's text as the file holds it (what the form showed). */
+/** The section's text as the file holds it. */
 const sectionText = (text: string, heading: string) => readReview(text).sections.find((s) => s.heading === heading)?.text ?? '';
+/** The section's text as the form shows it (without the template's hints): a write's base. */
+const shownText = (text: string, heading: string) => sectionContent(sectionText(text, heading)).text;
 
 describe('Review panel', () => {
   let original = '';
@@ -68,7 +84,8 @@ describe('Review panel', () => {
   it('a section change splices only that section: the rest of the file stays byte for byte', async () => {
     const panel = await open();
     const before = await reviewText();
-    const base = sectionText(before, 'Root cause');
+    const base = shownText(before, 'Root cause');
+    assert.equal(base, '', 'the draft\'s Root cause holds only the template');
     const text = 'A coupon rule applied twice.\n\n- Added in release 4.2\n- No test covered stacked coupons';
     assert.equal(await panel.receive({ type: 'setSection', incident: ID, section: 'rootCause', base, text }), true);
     const after = await reviewText();
@@ -91,7 +108,7 @@ describe('Review panel', () => {
     const before = await reviewText();
     const handEdited = before.replace(/## What went well\n\n[^\n#]*/, '## What went well\n\nWritten by hand.');
     await vscode.workspace.fs.writeFile(reviewUri(), new TextEncoder().encode(handEdited));
-    await panel.receive({ type: 'setSection', incident: ID, section: 'wentWell', base: sectionText(before, 'What went well'), text: 'From a stale form.' });
+    await panel.receive({ type: 'setSection', incident: ID, section: 'wentWell', base: shownText(before, 'What went well'), text: 'From a stale form.', seq: 1 });
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(await reviewText(), handEdited);
   });
@@ -141,10 +158,45 @@ describe('Review panel', () => {
     assert.equal(edited.done, true);
   });
 
+  it('a section written from the form loses the template\'s hints: the file holds what the text area held', async () => {
+    const panel = await open();
+    const before = await reviewText();
+    assert.match(sectionText(before, 'Root cause'), /<!--[\s\S]*-->\n\n1\. Why\?/);
+    assert.equal(await panel.receive({ type: 'setSection', incident: ID, section: 'rootCause', base: '', text: 'The inventory-sync consumer group fell behind.', seq: 5 }), true);
+    assert.equal(sectionText(await reviewText(), 'Root cause'), 'The inventory-sync consumer group fell behind.');
+  });
+
+  it('Mark final while sections hold only the template asks in a modal naming them; cancelled, nothing is written', async () => {
+    const panel = await open();
+    const before = await reviewText();
+    const logBefore = await diskText();
+    const asked = answer(panel, undefined);
+    assert.equal(await panel.receive({ type: 'markFinal', incident: ID }), true);
+    assert.equal(asked.length, 1);
+    assert.equal(asked[0].options.modal, true);
+    assert.deepEqual(asked[0].items, [MARK_FINAL]);
+    assert.match(asked[0].message, new RegExp(`Mark the review of ${ID} final\\? 6 sections are still empty\\.`));
+    assert.equal(asked[0].options.detail, "Still empty (or holding only the template's hints): Root cause, Contributing factors, What went well, What could be improved, Lessons learned and Communication recap.");
+    assert.equal(await reviewText(), before, 'the review is unchanged');
+    assert.equal(await diskText(), logBefore, 'the log is unchanged');
+    // Written sections are not named again; with none left empty, nothing is asked.
+    for (const [section, heading] of [['rootCause', 'Root cause'], ['contributingFactors', 'Contributing factors'], ['wentWell', 'What went well'], ['couldImprove', 'What could be improved'], ['lessons', 'Lessons learned']] as const) {
+      await panel.receive({ type: 'setSection', incident: ID, section, base: shownText(await reviewText(), heading), text: `${heading}: written.` });
+    }
+    await panel.receive({ type: 'markFinal', incident: ID });
+    assert.match(asked[1].message, /"Communication recap" is still empty\./);
+    await panel.receive({ type: 'setSection', incident: ID, section: 'communication', base: '', text: 'Status page twice.' });
+    await panel.receive({ type: 'markFinal', incident: ID });
+    assert.equal(asked.length, 2, 'nothing empty: no question');
+    assert.match(await reviewText(), /\nstatus: final\n/);
+  });
+
   it('Mark final writes status: final and "Post-incident review completed" on the timeline, in one edit', async () => {
     const panel = await open();
     const logBefore = await diskText();
+    const asked = answer(panel, MARK_FINAL);
     assert.equal(await panel.receive({ type: 'markFinal', incident: ID }), true);
+    assert.equal(asked.length, 1, 'asked once: the draft\'s sections hold only the template');
     assert.match(await reviewText(), /\nstatus: final\n/);
     const log = await diskText();
     const incident = findIncident(indexLog(log), ID)!;
@@ -153,9 +205,10 @@ describe('Review panel', () => {
       JSON.stringify(incident.timeline.map((e) => e.text)),
     );
     assert.equal(log.split('\n').length, logBefore.split('\n').length + 1, 'one timeline entry');
-    // Final already: nothing more is written.
+    // Final already: nothing more is asked or written.
     await panel.receive({ type: 'markFinal', incident: ID });
     assert.equal(await diskText(), log);
+    assert.equal(asked.length, 1);
   });
 
   it('overdue review action items show under the incident in the tree and as problems on the review', async () => {

@@ -23,6 +23,7 @@ import {
   setReviewFrontMatter,
   spliceSection,
 } from '../../src/core';
+import { sectionContent } from '../../src/core/reviewFile';
 import { diffRegion } from './helpers';
 
 // A review as a team leaves it after a week of hand edits: CRLF and a BOM, an extra key in the
@@ -327,5 +328,51 @@ test('reading is linear in the input: hostile lines of headings, fences, pipes a
   const many = '## H\n'.repeat(20_000);
   readReview(many);
   applySplices(many, spliceSection(many, 'Lessons learned', 'x'));
+  assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`);
+});
+
+test('sectionContent: the template’s comments and unanswered “Why?” prompts come apart from what a person wrote', () => {
+  const root = sectionContent('<!-- Ask "why?" five times,\nstarting from the symptom. -->\n\n1. Why?\n2. Why?\n3. Why?\n4. Why?\n5. Why?');
+  assert.deepEqual(root, { text: '', hints: ['Ask "why?" five times, starting from the symptom.'], prompts: ['1. Why?', '2. Why?', '3. Why?', '4. Why?', '5. Why?'] });
+  // Facts with a hint inside a line: the line stays, the hint goes.
+  const summary = sectionContent('<!-- One paragraph. -->\n\n- **Date:** 2026-11-20\n- **Impact:** <!-- customers affected -->\n- **Detected:** 14:30');
+  assert.deepEqual(summary, { text: '- **Date:** 2026-11-20\n- **Impact:**\n- **Detected:** 14:30', hints: ['One paragraph.', 'customers affected'], prompts: [] });
+  // A comment between paragraphs leaves one blank line, not two.
+  assert.equal(sectionContent('First.\n\n<!-- note -->\n\nSecond.').text, 'First.\n\nSecond.');
+  // Text around a comment running over lines is joined.
+  assert.equal(sectionContent('Before <!-- a\nb --> after.').text, 'Before  after.');
+  // Answered prompts, or prompts among other text, are the person's.
+  assert.equal(sectionContent('1. Why? The consumer lagged.\n2. Why?').text, '1. Why? The consumer lagged.\n2. Why?');
+  assert.equal(sectionContent('1. Why?\n\nWe did not get further.').prompts.length, 0);
+  // Code shows `<!--` literally: a code span, a fence.
+  assert.equal(sectionContent('Use `<!-- x -->` in HTML.').text, 'Use `<!-- x -->` in HTML.');
+  assert.equal(sectionContent('```html\n<!-- kept -->\n```').text, '```html\n<!-- kept -->\n```');
+  // An unclosed `<!--` is no comment: nothing is hidden.
+  assert.deepEqual(sectionContent('Half <!-- open\nand more'), { text: 'Half <!-- open\nand more', hints: [], prompts: [] });
+  assert.deepEqual(sectionContent(''), { text: '', hints: [], prompts: [] });
+});
+
+test('sectionContent of the built-in draft: every section the form edits is empty of the template, the facts and tables stay', () => {
+  const inc = findIncident(indexLog(LOG), 'INC-2026-1120-001')!;
+  const doc = readReview(renderReview(inc, defaultPolicy(), { now: new Date('2026-11-21T00:00:00Z') }));
+  const text = (h: string) => sectionContent(doc.sections.find((s) => s.heading === h)!.text);
+  for (const h of ['Root cause', 'Contributing factors', 'What went well', 'What could be improved', 'Lessons learned', 'Communication recap']) {
+    assert.equal(text(h).text, '', h);
+    assert.ok(text(h).hints.length === 1, h);
+  }
+  assert.match(text('Incident summary').text, /^- \*\*Date:\*\* 2026-11-20\n/);
+  assert.ok(!text('Incident summary').text.includes('<!--'));
+  assert.match(text('Timeline').text, /^\| Time \| Event \| Action taken \|/);
+});
+
+test('sectionContent is linear in the input: unclosed comments and runs of backticks', () => {
+  const n = 50_000;
+  const t0 = performance.now();
+  sectionContent('<!--'.repeat(n));
+  sectionContent('<!-- x -->'.repeat(n));
+  sectionContent('`'.repeat(n) + 'x' + '``'.repeat(n));
+  sectionContent(Array.from({ length: 400 }, (_, i) => '`'.repeat(i + 1) + 'x').join(''));
+  sectionContent('<!--\n'.repeat(n));
+  sectionContent('1. Why?\n'.repeat(n));
   assert.ok(performance.now() - t0 < 2000, `took ${performance.now() - t0} ms`);
 });

@@ -2,9 +2,9 @@
 // action items table. Everything from the file is rendered through Lit bindings (as text); the
 // page only sends intents, which the host validates and writes as splices of the file.
 //
-// A section is sent 500 ms after typing stops, and at once when its text area loses focus. Each
-// send carries the text the form last got from the file (`base`): the host writes only while the
-// file still reads so, so the form never overwrites text it did not show.
+// How the text areas keep in step with the file is sectionSync.ts. The template's hints (HTML
+// comments, "1. Why?" prompts) come apart from a section's text: hint text above the area and a
+// placeholder in it, never the area's content.
 import { css, html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { actionsRowStyles, factsListStyles, panelPageStyles, toneStyles } from '../panelStyles';
@@ -15,38 +15,40 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { PanelState, ReviewActionItemView, ReviewFormSection, ReviewFromWebview, ReviewSectionView, ReviewView } from '../../src/shared/protocol';
 import { PanelElement, mountPanel } from '../panelElement';
+import { MAX_SECTION_TEXT, SectionSync, isSelectAllInTextField } from './sectionSync';
 
 type Column = 'action' | 'owner' | 'due' | 'status';
 
-const DEBOUNCE_MS = 500;
 const COLUMN_LABELS: Record<Column, string> = { action: 'Action', owner: 'Owner', due: 'Due date', status: 'Status' };
 
-/** Blank lines at either end and line-break style do not count: the host trims them when it writes. */
-const same = (a: string, b: string) => {
-  const n = (s: string) => s.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
-  return n(a) === n(b);
-};
+/** The tag names of an event's composed path (into the text fields' shadow roots). */
+const pathTags = (e: Event) => e.composedPath().flatMap((t) => (t instanceof Element ? [t.localName] : []));
 
 export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, PanelState> {
-  static properties = {
-    values: { state: true },
-    conflicts: { state: true },
-  };
-
-  /** What each text area holds (the user's text, possibly not sent yet). */
-  declare values: Partial<Record<ReviewFormSection, string>>;
-  /** Sections whose unsent text gave way to a change made in the file. */
-  declare conflicts: ReadonlySet<ReviewFormSection>;
-  /** The file's text each value is based on (what the form last got for the section). */
-  private readonly base: Partial<Record<ReviewFormSection, string>> = {};
-  /** Text sent and not yet seen back in the file. */
-  private readonly inFlight: Partial<Record<ReviewFormSection, string>> = {};
-  private readonly timers = new Map<ReviewFormSection, ReturnType<typeof setTimeout>>();
+  private readonly sync = new SectionSync<ReviewFormSection>({
+    send: (w) => this.send({ type: 'setSection', incident: this.incidentId, ...w }),
+    schedule: (run, ms) => {
+      const timer = setTimeout(() => {
+        run();
+        this.requestUpdate();
+      }, ms);
+      return () => clearTimeout(timer);
+    },
+    maxText: MAX_SECTION_TEXT,
+    firstSeq: Date.now(),
+  });
+  /**
+   * Each section's hint and placeholder as first shown: they stay while the form is open, though
+   * the first write of the section takes the template's hints out of the file.
+   */
+  private readonly hints = new Map<ReviewFormSection, { hint: string | null; placeholder: string | null }>();
 
   constructor() {
     super();
-    this.values = {};
-    this.conflicts = new Set();
+    // Ctrl+A in a text field selects its text once, the browser's way (see isSelectAllInTextField).
+    this.addEventListener('keydown', (e) => {
+      if (isSelectAllInTextField(e, pathTags(e))) e.stopPropagation();
+    });
   }
 
   static styles = [
@@ -59,6 +61,10 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
       font-size: 1.1em;
       font-weight: 600;
       margin: 20px 0 6px;
+    }
+    p.hint {
+      margin: 0 0 6px;
+      white-space: pre-line;
     }
     .actions {
       margin: 12px 0 8px;
@@ -114,65 +120,35 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
     return { incident: v.incident };
   }
 
-  /** Takes a new snapshot of the file, keeping text the user typed and has not sent yet. */
+  /** Takes a new snapshot of the file, keeping text the user typed and the file does not hold yet. */
   protected adopt(view: ReviewView): void {
-    const values = { ...this.values };
-    const conflicts = new Set(this.conflicts);
+    this.sync.adopt(view.sections, view.handled ?? {}, view.readOnly === null);
     for (const s of view.sections) {
-      const base = this.base[s.key];
-      const value = values[s.key];
-      const sent = this.inFlight[s.key];
-      if (base === undefined || value === undefined) {
-        this.base[s.key] = values[s.key] = s.text;
-        continue;
-      }
-      if (s.text === base) continue;
-      this.base[s.key] = s.text;
-      if (sent !== undefined) {
-        // The file after our own write: keep the user's text when it reads the same.
-        delete this.inFlight[s.key];
-        if (value === sent && !same(s.text, sent)) values[s.key] = s.text;
-        continue;
-      }
-      // A change made in the file (by hand, git, the CLI): it wins over text not sent yet.
-      if (value !== base && !same(value, s.text)) conflicts.add(s.key);
-      clearTimeout(this.timers.get(s.key));
-      values[s.key] = s.text;
+      const known = this.hints.get(s.key);
+      this.hints.set(s.key, { hint: s.hint ?? known?.hint ?? null, placeholder: s.placeholder ?? known?.placeholder ?? null });
     }
-    this.values = values;
-    this.conflicts = conflicts;
     this.view = view;
+    this.requestUpdate();
   }
-
 
   private get incidentId(): string {
     return this.view?.incident ?? '';
   }
 
   private onInput(key: ReviewFormSection, e: Event): void {
-    const value = (e.target as HTMLTextAreaElement).value;
-    this.values = { ...this.values, [key]: value };
-    if (this.conflicts.has(key)) {
-      const conflicts = new Set(this.conflicts);
-      conflicts.delete(key);
-      this.conflicts = conflicts;
-    }
-    clearTimeout(this.timers.get(key));
-    this.timers.set(
-      key,
-      setTimeout(() => this.flush(key), DEBOUNCE_MS),
-    );
+    this.sync.input(key, (e.target as HTMLTextAreaElement).value);
+    this.requestUpdate();
   }
 
-  /** Sends the section when it differs from the file's text (on the debounce, and on blur). */
   private flush(key: ReviewFormSection): void {
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
-    const value = this.values[key];
-    const base = this.base[key];
-    if (value === undefined || base === undefined || value === base || this.view?.readOnly) return;
-    this.inFlight[key] = value;
-    this.send({ type: 'setSection', incident: this.incidentId, section: key, base, text: value });
+    this.sync.flush(key);
+    this.requestUpdate();
+  }
+
+  /** Mark final: the sections' unsent text goes first, so that the host sees what the form shows. */
+  private onMarkFinal(): void {
+    this.sync.flushAll();
+    this.send({ type: 'markFinal', incident: this.incidentId });
   }
 
   private onCell(item: ReviewActionItemView, column: Column, e: Event): void {
@@ -209,7 +185,7 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
       <p class="muted">${v.file}</p>
       ${this.renderFacts(v)}
       <div class="actions">
-        <vscode-button icon="pass" ?disabled=${v.final || v.readOnly !== null} @click=${() => this.send({ type: 'markFinal', incident: this.incidentId })}>Mark final</vscode-button>
+        <vscode-button icon="pass" ?disabled=${v.final || v.readOnly !== null} @click=${() => this.onMarkFinal()}>Mark final</vscode-button>
         <vscode-button icon="go-to-file" secondary @click=${() => this.send({ type: 'openFile', incident: this.incidentId })}>Open file</vscode-button>
       </div>
       ${v.readOnly ? html`<p class="readonly" role="note">${v.readOnly}</p>` : nothing}
@@ -235,16 +211,20 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
 
   private renderSection(v: ReviewView, s: ReviewSectionView) {
     const id = `section-${s.key}`;
+    const { hint, placeholder } = this.hints.get(s.key) ?? { hint: s.hint, placeholder: s.placeholder };
     return html`<section>
       <h2 id=${`${id}-heading`}>${s.heading}</h2>
-      ${this.conflicts.has(s.key) ? html`<p class="warn" role="status">This section changed in the file while you were typing; the form shows the file's text.</p>` : nothing}
+      ${hint ? html`<p class="hint muted" id=${`${id}-hint`}>${hint}</p>` : nothing}
+      ${this.sync.conflicted(s.key) ? html`<p class="warn" role="status">This section changed in the file while you were typing; the form shows the file's text.</p>` : nothing}
+      ${this.sync.overLimit(s.key) ? html`<p class="warn" role="status">This section is longer than ${MAX_SECTION_TEXT.toLocaleString('en')} characters; the form does not save it. Shorten it, or edit the file.</p>` : nothing}
       <vscode-textarea
         id=${id}
         .label=${s.heading}
-        rows="4"
+        rows=${placeholder ? Math.max(4, placeholder.split('\n').length) : 4}
         resize="vertical"
+        placeholder=${placeholder ?? ''}
         ?readonly=${v.readOnly !== null}
-        .value=${live(this.values[s.key] ?? s.text)}
+        .value=${live(this.sync.value(s.key) ?? s.text)}
         @input=${(e: Event) => this.onInput(s.key, e)}
         @focusout=${() => this.flush(s.key)}
       ></vscode-textarea>

@@ -11,7 +11,7 @@ import { reviewFileName } from '../../core/review';
 import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/reviewActions';
 import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/reviewFile';
 import { WriteRefused } from '../../core/writer';
-import { type ReviewFromWebview, type ReviewToWebview, reviewMessageSchema } from '../../shared/protocol';
+import { type ReviewFormSection, type ReviewFromWebview, type ReviewSectionHandled, type ReviewToWebview, reviewMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
 import { chooseIncident } from '../incidentPicker';
@@ -20,11 +20,22 @@ import { exists } from '../logStore';
 import { displayZone } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
-import { reviewView } from './reviewView';
+import { emptyReviewSections, reviewView, shownSectionText } from './reviewView';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /** How long hand edits of the file settle before the form is sent them (typing in the editor). */
 const FOLLOW_MS = 150;
+
+/** The button of the question Mark final asks while sections are empty. */
+export const MARK_FINAL = 'Mark Final';
+
+/** How the panel asks (a modal warning); tests replace it. */
+export type Ask = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
+
+/** "A", "A and B", "A, B and C". */
+function listed(names: readonly string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
 
 /** The review file of an incident: `pir/<id>.md` beside the log, where "Start Post-Incident Review" drafts it. */
 export function reviewUriFor(logUri: vscode.Uri, incidentId: string): vscode.Uri {
@@ -38,6 +49,13 @@ async function reviewDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
 
 export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The last setSection acted on, per section: each snapshot carries it. */
+  private readonly handled: Partial<Record<ReviewFormSection, ReviewSectionHandled>> = {};
+  private isClosed = false;
+  /** The page's messages are acted on one at a time, in the order sent. */
+  private queue: Promise<void> = Promise.resolve();
+  /** Asks before marking a review with empty sections final (a modal); tests replace it. */
+  ask: Ask = (message, options, ...items) => vscode.window.showWarningMessage(message, options, ...items);
 
   constructor(
     panel: vscode.WebviewPanel,
@@ -61,6 +79,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
       this.register(watcher.onDidDelete(() => this.follow()));
     }
     this.register({ dispose: () => clearTimeout(this.followTimer) });
+    this.register(this.onDidClose(() => (this.isClosed = true)));
     this.load('review');
   }
 
@@ -82,24 +101,44 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     if (!(await exists(uri))) return { type: 'missing', incident: this.incidentId, message: `${vscode.workspace.asRelativePath(uri)} does not exist (any more). Run "Incident: Open Post-Incident Review" to draft it.` };
     const doc = await reviewDocument(uri);
     const policy = await this.ctx.store.policy(folder);
-    this.panel.title = `Review: ${this.incidentId}`;
-    const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone: displayZone(policy), defaultOwner: await gitUser(folder.uri.fsPath) });
+    // A snapshot begun before the panel was closed ends after it: a closed panel takes no title.
+    if (!this.isClosed) this.panel.title = `Review: ${this.incidentId}`;
+    const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone: displayZone(policy), defaultOwner: await gitUser(folder.uri.fsPath), handled: this.handled });
     return { type: 'state', view };
   }
 
-  protected async handle(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {
+  protected handle(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {
+    // One at a time: a write is computed from the file as the one before left it, and Mark final
+    // sees the sections sent before it.
+    const run = this.queue.then(() => this.act(message));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async act(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
       case 'setSection': {
         const key = message.section;
-        return this.editReview(`edited "${key}"`, (text) => {
-          const section = findReviewSection(readReview(text), key);
-          // The form writes over only what it showed: a section changed meanwhile (a hand edit,
-          // git) is left alone and the form is sent the file's text instead.
-          if ((section?.text ?? '') !== message.base) throw new WriteRefused(`The section "${section?.heading ?? key}" changed in the file while the form showed it; nothing was written. The form now shows the file's text.`);
-          // An empty section the file lacks stays absent: no bare heading is added.
-          if (!section && message.text.trim() === '') return [];
-          return spliceSection(text, section ? section.heading : key, message.text);
-        });
+        let refused = true;
+        try {
+          await this.editReview(`edited "${key}"`, (text) => {
+            const section = findReviewSection(readReview(text), key);
+            // The form writes over only what it showed (the section without the template's hints):
+            // a section changed meanwhile (a hand edit, git) is left alone and the form is sent
+            // the file's text instead.
+            if (shownSectionText(text, key) !== message.base) throw new WriteRefused(`The section "${section?.heading ?? key}" changed in the file while the form showed it; nothing was written. The form now shows the file's text.`);
+            // An empty section the file lacks stays absent: no bare heading is added.
+            if (!section && message.text.trim() === '') return [];
+            // The whole body is replaced: the template's hints go once the section is written.
+            return spliceSection(text, section ? section.heading : key, message.text);
+          });
+          refused = false;
+        } finally {
+          // Written, unchanged or refused: the next snapshot is the file after it, and says so.
+          if (message.seq !== undefined) this.handled[key] = { seq: message.seq, refused };
+          await this.refresh();
+        }
+        return;
       }
       case 'addActionItem': {
         const owner = message.owner.trim() || (await this.defaultOwner());
@@ -147,8 +186,28 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     this.ctx.output.appendLine(`${this.label}: ${what}`);
   }
 
-  /** `status: final` on the review and "Post-incident review completed" on the incident's timeline: one WorkspaceEdit over both files. */
+  /**
+   * `status: final` on the review and "Post-incident review completed" on the incident's
+   * timeline: one WorkspaceEdit over both files. While sections are empty (or hold only the
+   * template's hints) it first asks, naming them; nothing is written unless the answer is yes.
+   */
   private async markFinal(): Promise<void> {
+    const draft = await this.reviewDoc();
+    // Final already: nothing to ask, nothing to write.
+    if ((readReview(draft.getText()).frontMatter?.values.status ?? '').trim().toLowerCase() === 'final') return;
+    const empty = emptyReviewSections(draft.getText());
+    if (empty.length) {
+      const which = empty.length === 1 ? `"${empty[0]}" is` : `${empty.length} sections are`;
+      const choice = await this.ask(
+        `Mark the review of ${this.incidentId} final? ${which} still empty.`,
+        { modal: true, detail: `Still empty (or holding only the template's hints): ${listed(empty)}.` },
+        MARK_FINAL,
+      );
+      if (choice !== MARK_FINAL) {
+        this.ctx.output.appendLine(`${this.label}: Mark final cancelled (${empty.length} empty section(s))`);
+        return;
+      }
+    }
     const doc = await this.reviewDoc();
     const log = this.ctx.store.logUri()!;
     const folder = vscode.workspace.getWorkspaceFolder(log);
