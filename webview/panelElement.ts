@@ -6,6 +6,10 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { NoticeMessage, PanelState } from '../src/shared/protocol';
 import { type PanelChannel, panelChannel } from './api';
+import { isSelectAllInTextField } from './selectAll';
+
+/** The tag names of an event's composed path (into the text fields' shadow roots). */
+const pathTags = (e: Event) => e.composedPath().flatMap((t) => (t instanceof Element ? [t.localName] : []));
 
 /** What a host sends its page (each panel's `…ToWebview`, as far as the page reads it). */
 export type HostMessage<View> = { readonly type: 'state'; readonly view: View } | { readonly type: 'missing'; readonly message: string } | NoticeMessage;
@@ -30,6 +34,15 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
   protected abstract pageTitle(view: View): string | undefined;
   /** What VS Code keeps for a reload while the page shows `view`; undefined keeps nothing. */
   protected abstract savedState(view: View): State | undefined;
+
+  constructor() {
+    super();
+    // Ctrl+A in a text field selects its text once, the browser's way (see isSelectAllInTextField):
+    // in every panel, so no first keystroke after it is ever lost.
+    this.addEventListener('keydown', (e) => {
+      if (isSelectAllInTextField(e, pathTags(e))) e.stopPropagation();
+    });
+  }
 
   connectedCallback(): void {
     super.connectedCallback();

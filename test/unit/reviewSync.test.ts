@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX_SECTION_TEXT as PROTOCOL_MAX } from '../../src/shared/protocol';
-import { DEBOUNCE_MS, type Handled, MAX_SECTION_TEXT, SectionSync, type SectionWrite, isSelectAllInTextField } from '../../webview/review/sectionSync';
+import { DEBOUNCE_MS, type Handled, MAX_SECTION_TEXT, SectionSync, type SectionWrite } from '../../webview/review/sectionSync';
+import { isSelectAllInTextField } from '../../webview/selectAll';
 
 type K = 'rootCause' | 'lessons';
 

@@ -15,14 +15,11 @@ import '@vscode-elements/elements/dist/vscode-textarea/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
 import type { PanelState, ReviewActionItemView, ReviewFormSection, ReviewFromWebview, ReviewSectionView, ReviewView } from '../../src/shared/protocol';
 import { PanelElement, mountPanel } from '../panelElement';
-import { MAX_SECTION_TEXT, SectionSync, isSelectAllInTextField } from './sectionSync';
+import { MAX_SECTION_TEXT, SectionSync } from './sectionSync';
 
 type Column = 'action' | 'owner' | 'due' | 'status';
 
 const COLUMN_LABELS: Record<Column, string> = { action: 'Action', owner: 'Owner', due: 'Due date', status: 'Status' };
-
-/** The tag names of an event's composed path (into the text fields' shadow roots). */
-const pathTags = (e: Event) => e.composedPath().flatMap((t) => (t instanceof Element ? [t.localName] : []));
 
 export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, PanelState> {
   private readonly sync = new SectionSync<ReviewFormSection>({
@@ -42,14 +39,6 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
    * the first write of the section takes the template's hints out of the file.
    */
   private readonly hints = new Map<ReviewFormSection, { hint: string | null; placeholder: string | null }>();
-
-  constructor() {
-    super();
-    // Ctrl+A in a text field selects its text once, the browser's way (see isSelectAllInTextField).
-    this.addEventListener('keydown', (e) => {
-      if (isSelectAllInTextField(e, pathTags(e))) e.stopPropagation();
-    });
-  }
 
   static styles = [
     panelPageStyles, factsListStyles, toneStyles, actionsRowStyles,
