@@ -78,11 +78,19 @@ describe('Status update composer (code-server + Chromium)', function () {
     assert.ok(log.split('\n')[at - 1].includes('Rolled back deploy 7f3c'), 'the entry follows the incident\'s newest one');
     await frame.getByRole('status').filter({ hasText: `Logged on the timeline: ${entry}` }).waitFor({ timeout: 15_000 });
 
-    // The status bar's countdown restarts from the entry: a full cadence, less the minute begun.
-    await statusItem.filter({ hasText: /update in \d+ min/ }).waitFor({ timeout: 30_000 });
-    const shown = (await statusItem.innerText()).trim();
-    const minutes = Number(/update in (\d+) min/.exec(shown)?.[1]);
-    assert.ok(minutes >= CADENCE_MIN - 5 && minutes <= CADENCE_MIN, `the countdown shows ${shown}`);
+    // The SEV-1's countdown restarts from the entry: a full cadence, less the minute begun. The
+    // status bar moves on to the most urgent incident, the SEV-2 whose update is still overdue,
+    // and its hover lists the SEV-1's countdown.
+    const next = s.page.locator('.statusbar-item').filter({ hasText: 'INC-2026-1121-001' }).first();
+    await next.filter({ hasText: 'update overdue' }).waitFor({ timeout: 30_000 });
+    await next.hover();
+    const hover = s.page.locator('.workbench-hover, .monaco-hover').filter({ hasText: ID }).filter({ visible: true }).first();
+    await hover.waitFor({ timeout: 10_000 });
+    const shown = /SEV-1 INC-2026-1120-001 — update in (\d+) min/.exec(await hover.innerText());
+    const minutes = Number(shown?.[1]);
+    assert.ok(minutes >= CADENCE_MIN - 5 && minutes <= CADENCE_MIN, `the countdown shows ${shown?.[0]}`);
+    await s.page.keyboard.press('Escape');
+    await s.page.mouse.move(900, 300);
     await s.wb.screenshot(E2E_ARTIFACTS, '41-compose-update');
   });
   it('posts the update to the webhook set in the password box, shows a failure without logging, and hides the button once cleared', async () => {
