@@ -130,7 +130,7 @@ class ResponseCommands {
         ...policy.severities.map((s) => ({
           label: s.id,
           description: s.description,
-          detail: `Commander within ${minutes(s.responseMinutes)} · status updates every ${minutes(s.updateMinutes)}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
+          detail: `Commander within ${minutes(s.responseMinutes)} · ${s.updateMinutes === null ? 'no status updates required' : `status updates every ${minutes(s.updateMinutes)}`}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
         })),
         ...(extra ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, extra] : []),
       ],
