@@ -103,7 +103,7 @@ describe('Checklist panel', () => {
   it('Resolve asks once, naming the open items: Cancel writes nothing, Resolve with Note… logs the note with the resolution', async () => {
     const panel = await open(ID);
     const asked: Array<{ message: string; detail?: string; items: string[] }> = [];
-    let answer: string | undefined;
+    let answer: string | undefined = undefined; // what VS Code answers for Cancel
     let note: string | undefined = 'Rolled back the dispatcher';
     panel.resolveUi = {
       ask: async (message, options, ...items) => {
