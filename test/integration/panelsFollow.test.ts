@@ -134,7 +134,7 @@ describe('Panels on the P1..P4 playbook, following unsaved edits', () => {
     await waitFor('the page to say ready', () => panel.isReady, 20_000);
     let view = await reviewState(panel);
     assert.equal(view.facts.severity, 'P2');
-    assert.equal(view.facts.reviewDue, '2026-12-01T10:00:00Z');
+    assert.equal(view.facts.reviewDue, '2026-12-01 10:00 UTC', 'due 48 h after resolution, shown as the rest of the extension shows times');
     const reviewUri = vscode.Uri.joinPath(pirDir(), `${P2}.md`);
     const doc = await vscode.workspace.openTextDocument(reviewUri);
     await vscode.window.showTextDocument(doc);
