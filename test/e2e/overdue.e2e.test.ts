@@ -18,32 +18,36 @@ function logTime(minutesAgo: number): string {
 
 describe('Overdue status update in the browser (code-server + Chromium)', function () {
   this.timeout(120_000);
-  // Written when the suite starts, relative to now (SEV-1 and SEV-2 both update every 30 min):
-  // the SEV-1 was updated 18 min ago (next update in about 12 min); the SEV-2 was detected 42 min
-  // ago and has had no update since (overdue by about 12 min).
+  // Written as the session opens (not when mocha loads the file: the e2e run before this suite
+  // can take minutes), relative to now; SEV-1 and SEV-2 both update every 30 min. The SEV-1 was
+  // updated 18 min ago (next update in about 12 min); the SEV-2 was detected 42 min ago and has
+  // had no update since (overdue by about 12 min).
   const dir = mkdtempSync(join(tmpdir(), 'incident-overdue-'));
-  mkdirSync(join(dir, 'docs'), { recursive: true });
-  const log = [
-    '# Incident Log',
-    '',
-    `## ${SEV2}: Payment webhooks delayed`,
-    '- **Severity:** SEV-2',
-    '- **Status:** Identified',
-    `- **Detected:** ${logTime(42)}`,
-    '- **Incident Commander:** Sam',
-    '',
-    `## ${SEV1}: Checkout API returning 500s`,
-    '- **Severity:** SEV-1',
-    '- **Status:** Mitigating',
-    `- **Detected:** ${logTime(50)}`,
-    '- **Incident Commander:** Dana',
-    '',
-    '### Timeline',
-    `- ${logTime(18)} — Status update posted (@dana)`,
-    '',
-  ].join('\n');
-  writeFileSync(join(dir, 'docs', 'INCIDENT_LOG.md'), log);
-  const s = useSession(() => openSession(dir, 'overdue'));
+  const log = () =>
+    [
+      '# Incident Log',
+      '',
+      `## ${SEV2}: Payment webhooks delayed`,
+      '- **Severity:** SEV-2',
+      '- **Status:** Identified',
+      `- **Detected:** ${logTime(42)}`,
+      '- **Incident Commander:** Sam',
+      '',
+      `## ${SEV1}: Checkout API returning 500s`,
+      '- **Severity:** SEV-1',
+      '- **Status:** Mitigating',
+      `- **Detected:** ${logTime(50)}`,
+      '- **Incident Commander:** Dana',
+      '',
+      '### Timeline',
+      `- ${logTime(18)} — Status update posted (@dana)`,
+      '',
+    ].join('\n');
+  const s = useSession(() => {
+    mkdirSync(join(dir, 'docs'), { recursive: true });
+    writeFileSync(join(dir, 'docs', 'INCIDENT_LOG.md'), log());
+    return openSession(dir, 'overdue');
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('marks the overdue SEV-2 on its tree row and names it in the status bar, ahead of the later SEV-1', async () => {
