@@ -404,6 +404,8 @@ export interface MetricsFigureView {
   readonly unknown: number;
   /** The incidents behind `unknown`. */
   readonly unknownIds: readonly string[];
+  /** Why, for those whose times cannot be (a missing time needs no reason). */
+  readonly unknownReasons: readonly { readonly id: string; readonly reason: string }[];
 }
 
 export interface MetricsComplianceView {

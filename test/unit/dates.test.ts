@@ -155,6 +155,12 @@ test('the dashboard’s data holds the same unknowns and clocks', () => {
   const resolve = v.figures.find((f) => f.key === 'timeToResolve')!;
   assert.deepEqual([resolve.mean, resolve.median, resolve.p90, resolve.n, resolve.unknown], [100, 120, 120, 3, 4]);
   assert.deepEqual(resolve.unknownIds, [ACTIVE, Y9999, RESOLVED_EARLY, YEAR_1]);
+  // Each impossible time says why, as `incident metrics` does; the active incident needs no reason.
+  assert.deepEqual(resolve.unknownReasons, [
+    { id: Y9999, reason: 'Resolved 9999-12-31T23:59:00Z is more than a day in the future' },
+    { id: RESOLVED_EARLY, reason: 'Resolved 2026-11-24T09:30:00Z is before Detected 2026-11-25T08:00:00Z' },
+    { id: YEAR_1, reason: 'Detected 0001-11-10T09:00:00Z is before 1970' },
+  ]);
   const cadence = v.compliance.find((c) => c.unit === 'updates due')!;
   assert.deepEqual([cadence.hits, cadence.measured], [5, 61]);
   assert.deepEqual(v.list.find((r) => r.id === Y9999)?.timeToResolve, null);

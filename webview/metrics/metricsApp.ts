@@ -196,7 +196,10 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
       <p class="muted">p90 is the nearest-rank value: rank ⌈0.9 × n⌉ of the sorted values. Unknown: the two times are not both in the log; never guessed.</p>
       ${v.figures
         .filter((f) => f.unknownIds.length)
-        .map((f) => html`<p class="ids">Unknown ${f.label.split(':')[0].toLowerCase()}: ${f.unknownIds.map((id) => this.link(id))}</p>`)}
+        .map((f) => html`<p class="ids">Unknown ${f.label.split(':')[0].toLowerCase()}: ${f.unknownIds.map((id) => {
+          const why = f.unknownReasons.find((r) => r.id === id)?.reason;
+          return why ? html`${this.link(id)} <span class="muted">(${why})</span>` : this.link(id);
+        })}</p>`)}
       ${v.mediansBySeverity.length
         ? html`<table aria-label="Medians by severity">
             <thead>

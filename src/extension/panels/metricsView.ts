@@ -40,7 +40,9 @@ export function metricsView(result: MetricsResult, policy: Policy, filter: Metri
     bySeverity: m.bySeverity,
     figures: DURATION_FIGURES.map((key) => {
       const s = m[`${key}Minutes`];
-      return { key, label: FIGURE_LABELS[key], mean: s.mean, median: s.median, p90: s.p90, n: s.n, unknown: s.unknown, unknownIds: m.unknownIncidents[key] };
+      // A time that cannot be (in 9999, before detection, before 1970) says why; a missing one needs no reason.
+      const unknownReasons = m.unknownReasons[key].filter((r) => r.code !== 'no-time').map((r) => ({ id: r.id, reason: r.reason }));
+      return { key, label: FIGURE_LABELS[key], mean: s.mean, median: s.median, p90: s.p90, n: s.n, unknown: s.unknown, unknownIds: m.unknownIncidents[key], unknownReasons };
     }),
     mediansBySeverity: Object.entries(m.durationsBySeverity).map(([severity, figures]) => ({ severity, medians: DURATION_FIGURES.map((f) => figures[`${f}Minutes`].median) })),
     frequency: { months, series: severities.map((severity) => ({ severity, counts: months.map((month) => m.byMonth[month][severity] ?? 0) })) },
