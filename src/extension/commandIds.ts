@@ -31,7 +31,7 @@ export const Commands = {
   openReview: 'incidentPlaybook.openReview',
   runHealthCheck: 'incidentPlaybook.runHealthCheck',
   runAllHealthChecks: 'incidentPlaybook.runAllHealthChecks',
-  // On call (src/extension/oncall/): the command palette's two, and the On call view's actions.
+  // On call (src/extension/oncall/): the command palette's two, and the On Call view's actions.
   escalate: 'incidentPlaybook.escalate',
   startDrill: 'incidentPlaybook.startDrill',
   copyContact: 'incidentPlaybook.copyContact',

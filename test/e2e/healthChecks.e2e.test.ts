@@ -37,7 +37,7 @@ describe('Health checks from the palette (demo workspace)', function () {
     assert.match(screen, /payment-webhooks: UNHEALTHY/);
     // And its entry on the incident's timeline in the view, beside the terminal that ran it.
     const rows = s.wb.treeRows('incidentPlaybook');
-    await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed up to 20 minutes');
+    await s.wb.expandRow(rows, 'SEV-2 · Payment webhooks delayed up to 20 minutes');
     await s.wb.expandRow(rows, 'Timeline');
     await rows.filter({ hasText: /Health check payment-webhooks: FAIL \(exit 1/ }).first().waitFor({ timeout: 15_000 });
     await s.wb.screenshot(E2E_ARTIFACTS, '07-run-health-check');

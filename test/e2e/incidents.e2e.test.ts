@@ -27,14 +27,14 @@ describe('Incident Playbook in the browser (code-server + Chromium)', function (
     // The fixture is days old: both status updates are overdue, and the rows say so.
     assert.match(active[0], /^INC-2026-1121-001: Payment webhooks delayed, SEV-2 · Investigating · update overdue \d+ d \d+ h$/);
     assert.match(active[1], /^INC-2026-1120-001: Checkout API returning 500s, SEV-1 · Mitigating · update overdue \d+ d \d+ h$/);
-    // What a person sees: ID and title, then severity, status and the overdue update.
+    // What a person sees: severity and title, then status, the overdue update and the id.
     const row = rows.filter({ hasText: 'INC-2026-1120-001' });
-    assert.match(await row.innerText(), /INC-2026-1120-001: Checkout API returning 500s\s*SEV-1 · Mitigating · update overdue \d+ d/);
+    assert.match(await row.innerText(), /SEV-1 · Checkout API returning 500s\s*Mitigating · update overdue \d+ d \d+ h · INC-2026-1120-001/);
     await s.wb.expandRow(rows, 'Resolved');
     await rows.filter({ hasText: 'INC-2026-1102-001' }).waitFor({ timeout: 10_000 });
     assert.deepEqual((await incidentLabels()).slice(2), ['INC-2026-1102-001: Search index lagging behind catalog, SEV-3 · Resolved · 2026-11-02']);
     // An incident's children: its timeline and checklist progress.
-    await s.wb.expandRow(rows, 'INC-2026-1120-001: Checkout API returning 500s');
+    await s.wb.expandRow(rows, 'SEV-1 · Checkout API returning 500s');
     await s.wb.expandRow(rows, 'Timeline');
     await rows.filter({ hasText: 'Rolled back deploy 7f3c' }).waitFor();
     const texts = await rows.allInnerTexts();

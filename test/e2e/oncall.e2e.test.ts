@@ -1,4 +1,4 @@
-// On call on the demo workspace, as a person uses it: the On call view shows who is on call now,
+// On call on the demo workspace, as a person uses it: the On Call view shows who is on call now,
 // "Incident: Escalate" logs the contact picked, "Incident: Start Drill" declares a drill that the
 // Incidents view marks as one.
 import * as assert from 'node:assert/strict';
@@ -15,13 +15,25 @@ describe('On call (demo workspace)', function () {
   const s = useSession(() => openSession(join(ROOT, 'samples', 'demo'), 'oncall'));
   const log = () => join(s.workspace, 'docs', 'INCIDENT_LOG.md');
 
-  it('the On call view shows the primary on call now and the next handover', async () => {
+  it('the On Call view shows the primary on call now and the next handover', async () => {
     await s.wb.openActivity('Incidents');
     const rows = s.wb.treeRows('incidentPlaybook');
     await rows.filter({ hasText: 'INC-2026-1121-001' }).waitFor({ timeout: 30_000 });
     // The view starts collapsed under the Incidents view: one click opens it.
-    const header = s.page.locator('.pane-header', { hasText: 'On call' }).first();
+    const header = s.page.locator('.pane-header', { hasText: 'On Call' }).first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // Opened, it takes two fifths of the container (the views' initial sizes 3 : 2), not a few rows.
+    const pane = s.page.locator('.part.sidebar .pane', { has: header }).first();
+    const sidebar = s.page.locator('.part.sidebar').first();
+    let sizes = '';
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [paneBox, sidebarBox] = [await pane.boundingBox(), await sidebar.boundingBox()];
+      sizes = `On Call view ${paneBox?.height} px of a ${sidebarBox?.height} px sidebar`;
+      if (paneBox && sidebarBox && paneBox.height >= sidebarBox.height * 0.3) break;
+      assert.ok(Date.now() < deadline, sizes);
+      await s.page.waitForTimeout(200);
+    }
     const team = teamOf(loadPolicy(readFileSync(join(s.workspace, '.incident', 'playbook.yml'), 'utf8')));
     const now = onCallAt(team.rotation!, new Date());
     await rows.filter({ hasText: 'Next handover' }).waitFor({ timeout: 15_000 });

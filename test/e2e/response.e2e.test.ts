@@ -86,7 +86,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     // The view shows the new entry before the next step: a context menu opened while the view is
     // being redrawn would run its command without the row's incident.
     const rows = s.wb.treeRows('incidentPlaybook');
-    await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed');
+    await s.wb.expandRow(rows, 'SEV-2 · Payment webhooks delayed');
     await rows.filter({ hasText: 'Timeline' }).filter({ hasText: '2 entries' }).first().waitFor({ timeout: 20_000 });
 
     await s.wb.contextMenu(row, 'Set Status', { whenOpen: () => s.wb.screenshot(E2E_ARTIFACTS, '09-tree-context-menu') });

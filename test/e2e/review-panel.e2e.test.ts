@@ -102,7 +102,7 @@ describe('Review panel (code-server + Chromium)', function () {
     await frame.getByRole('textbox', { name: 'Owner of Alert on pool saturation', exact: true }).waitFor({ timeout: 10_000 });
     // The incident's row in the view lists the review's open action items.
     const rows = s.wb.treeRows('incidentPlaybook');
-    await s.wb.expandRow(rows, `${ID}: Checkout API returning 500s`);
+    await s.wb.expandRow(rows, 'SEV-1 · Checkout API returning 500s');
     await s.wb.expandRow(rows, 'Review action items');
     await rows.filter({ hasText: 'Alert on pool saturation' }).waitFor({ timeout: 20_000 });
     await s.wb.screenshot(E2E_ARTIFACTS, '11-review-panel-light');

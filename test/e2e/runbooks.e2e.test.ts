@@ -51,7 +51,7 @@ describe('Runbooks (demo workspace)', function () {
     await s.wb.notification('Runbook step payment-webhooks #2 Check the checkout API: PASS');
     // The Incidents view: the runbook's own row under the incident, with its steps.
     const rows = s.wb.treeRows('incidentPlaybook');
-    await s.wb.expandRow(rows, 'INC-2026-1121-001: Payment webhooks delayed up to 20 minutes');
+    await s.wb.expandRow(rows, 'SEV-2 · Payment webhooks delayed up to 20 minutes');
     await s.wb.expandRow(rows, 'Runbook: Payment webhook backlog');
     await rows.filter({ hasText: 'Scale the webhook dispatcher' }).filter({ hasText: 'dangerous' }).first().waitFor({ timeout: 10_000 });
     await frame.getByText('Runbook: Payment webhook backlog').first().scrollIntoViewIfNeeded();

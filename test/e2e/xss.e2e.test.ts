@@ -83,7 +83,7 @@ describe('XSS: hostile incident text in the checklist panel, the review form, th
     await row.waitFor({ timeout: 30_000 });
     // The tree shows the title as text (its labels and tooltips are plain strings, not markdown).
     const label = (await row.locator('.label-name').first().innerText()).trim();
-    assert.equal(label, sanitizeForDisplay(`${ID}: ${incident.title}`));
+    assert.equal(label, sanitizeForDisplay(incident.severity ? `${incident.severity} · ${incident.title}` : incident.title));
     assert.equal(await s.page.locator('.part.sidebar img[src*="127.0.0.1"], .part.sidebar [onerror]').count(), 0);
 
     // Its tooltip (markdown, escaped by the extension) shows the title's characters, not elements.

@@ -70,13 +70,13 @@ describe('Incident Playbook in a real extension host', () => {
     const items = nodes.map((n) => api.incidentTree.getTreeItem(n));
     assert.deepEqual(
       items.map((i) => i.label),
-      ['INC-2026-1121-001: Payment webhooks delayed', 'INC-2026-1120-001: Checkout API returning 500s', 'INC-2026-1102-001: Search index lagging behind catalog'],
+      ['SEV-2 · Payment webhooks delayed', 'SEV-1 · Checkout API returning 500s', 'SEV-3 · Search index lagging behind catalog'],
     );
     // Active: the fixture is days old, so both status updates are overdue ("update overdue 2 d 4 h",
     // counted from the last entry plus the 30 min cadence); resolved: the day.
-    assert.match(String(items[0].description), /^SEV-2 · Investigating · update overdue \d+ (d \d+ h|h \d\d min|min)$/);
-    assert.match(String(items[1].description), /^SEV-1 · Mitigating · update overdue \d+ (d \d+ h|h \d\d min|min)$/);
-    assert.equal(items[2].description, 'SEV-3 · Resolved · 2026-11-02');
+    assert.match(String(items[0].description), /^Investigating · update overdue \d+ (d \d+ h|h \d\d min|min) · INC-2026-1121-001$/);
+    assert.match(String(items[1].description), /^Mitigating · update overdue \d+ (d \d+ h|h \d\d min|min) · INC-2026-1120-001$/);
+    assert.equal(items[2].description, 'Resolved · 2026-11-02 · INC-2026-1102-001');
     const overdue = (Date.now() - Date.parse('2026-11-20T15:12:00Z')) / 60000;
     assert.ok(String(items[1].description).endsWith(formatElapsed(overdue)) || String(items[1].description).endsWith(formatElapsed(overdue - 1)), String(items[1].description));
     assert.deepEqual(items.map((i) => i.contextValue), ['incident.active', 'incident.active', 'incident.resolved']);
@@ -224,19 +224,19 @@ describe('Incident Playbook in a real extension host', () => {
   it('reads the team playbook (.incident/playbook.yml), and falls back to the built-in policy when it is invalid', async () => {
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const playbook = vscode.Uri.joinPath(folder, '.incident', 'playbook.yml');
-    const descriptionOf = async (id: string) => {
+    const labelOf = async (id: string) => {
       const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === id);
-      return node ? api.incidentTree.getTreeItem(node).description : undefined;
+      return node ? api.incidentTree.getTreeItem(node).label : undefined;
     };
     try {
       await vscode.workspace.fs.writeFile(
         playbook,
         new TextEncoder().encode('severities:\n  - id: Critical\n    aliases: [SEV-1]\n  - id: Major\n    aliases: [SEV-2]\n  - id: Minor\n    aliases: [SEV-3]\n'),
       );
-      await waitFor('the playbook’s severity names', async () => String(await descriptionOf('INC-2026-1120-001')).startsWith('Critical · Mitigating · '), 15_000);
+      await waitFor('the playbook’s severity names', async () => String(await labelOf('INC-2026-1120-001')).startsWith('Critical · '), 15_000);
       // An unknown setting on line 2: the view keeps working with the built-in policy.
       await vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode('timeZone: UTC\nescalation: pager\n'));
-      await waitFor('the built-in policy again', async () => String(await descriptionOf('INC-2026-1120-001')).startsWith('SEV-1 · Mitigating · '), 15_000);
+      await waitFor('the built-in policy again', async () => String(await labelOf('INC-2026-1120-001')).startsWith('SEV-1 · '), 15_000);
       assert.equal((await api.incidentTree.incidentNodes()).length, 3);
     } finally {
       await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.incident'), { recursive: true });
@@ -257,7 +257,8 @@ describe('Incident Playbook in a real extension host', () => {
     // No detection time: it keeps its place after the dated incidents, in the Active group.
     const nodes = await api.incidentTree.incidentNodes();
     const node = nodes.find((n) => n.id === 'INC-2026-1122-001')!;
-    assert.equal(api.incidentTree.getTreeItem(node).description, 'SEV-1 · Identified');
+    assert.equal(api.incidentTree.getTreeItem(node).label, 'SEV-1 · DNS resolution failures in eu-west');
+    assert.equal(api.incidentTree.getTreeItem(node).description, 'Identified · INC-2026-1122-001');
     assert.equal((api.incidentTree.getParent(node) as { key: string }).key, 'group:active');
   });
 });

@@ -45,8 +45,8 @@ describe('Index-and-files log: incidents in linked files', () => {
     const checkout = nodes.find((n) => n.id === 'INC-2026-1120-001')!;
     assert.equal(checkout.incident.source, 'linked-file');
     const item = api.incidentTree.getTreeItem(checkout);
-    assert.equal(item.label, 'INC-2026-1120-001: Checkout errors');
-    assert.match(String(item.description), /^SEV-1 · Mitigating/);
+    assert.equal(item.label, 'SEV-1 · Checkout errors');
+    assert.match(String(item.description), /^Mitigating .*· INC-2026-1120-001$/);
     assert.equal(item.contextValue, 'incident.active');
     const resolved = nodes.find((n) => n.id === 'INC-2026-1102-001')!;
     assert.equal(api.incidentTree.getTreeItem(resolved).contextValue, 'incident.resolved');
@@ -78,7 +78,7 @@ describe('Index-and-files log: incidents in linked files', () => {
     assert.equal(readFileSync(logFile, 'utf8'), logBefore, 'the index log is untouched');
     await waitFor('the view to show the new status', async () => {
       const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === 'INC-2026-1120-001');
-      return node && String(api.incidentTree.getTreeItem(node).description).startsWith('SEV-1 · Monitoring');
+      return node && String(api.incidentTree.getTreeItem(node).description).startsWith('Monitoring');
     });
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
     assert.ok(doc, 'the write went through the linked file’s document');

@@ -63,7 +63,7 @@ describe('In the log’s editor', () => {
     assert.equal(incidents[1].selectionRange.start.line, headingLine(original, 'INC-2026-1120-001'));
   });
 
-  it('Work Checklist ticks and unticks items in one edit that one Undo reverts', async () => {
+  it('Tick Checklist Items ticks and unticks items in one edit that one Undo reverts', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     await vscode.window.showTextDocument(doc);
     // Item 0 done → not done, item 1 not done → done.
@@ -85,7 +85,7 @@ describe('In the log’s editor', () => {
     assert.deepEqual(plainIncident(findIncident(indexLog(await diskText()), 'INC-2026-1120-001')!), plainIncident(findIncident(indexLog(original), 'INC-2026-1120-001')!));
   });
 
-  it('Start Post-Incident Review writes docs/pir/<id>.md from the template, links it from the incident, and never overwrites it', async () => {
+  it('Open Post-Incident Review as Markdown writes docs/pir/<id>.md from the template, links it from the incident, and never overwrites it', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.startReview, { incident: 'INC-2026-1102-001' });
     assert.ok(uri);
     assert.ok(uri.path.endsWith('/docs/pir/INC-2026-1102-001.md'), uri.path);
@@ -107,7 +107,7 @@ describe('In the log’s editor', () => {
     assert.equal(await diskText(), log);
   });
 
-  it('Start Post-Incident Review writes no draft when the log cannot be written (conflict markers)', async () => {
+  it('Open Post-Incident Review as Markdown writes no draft when the log cannot be written (conflict markers)', async () => {
     const conflicted = original.replace('- **Status:** Resolved\n', '<<<<<<< HEAD\n- **Status:** Resolved\n=======\n- **Status:** Monitoring\n>>>>>>> main\n');
     assert.notEqual(conflicted, original);
     await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(conflicted));

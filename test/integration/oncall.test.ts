@@ -1,4 +1,4 @@
-// On call in a real VS Code: the On call view's items from the playbook (and its refresh when the
+// On call in a real VS Code: the On Call view's items from the playbook (and its refresh when the
 // playbook changes), Escalate writing its entry (with or without the contact), Start Drill
 // declaring a drill with Drill: yes from a scenario, and the view's copy / open actions.
 import * as assert from 'node:assert/strict';
@@ -65,13 +65,13 @@ describe('On call', function () {
   it('the view is empty without a playbook, and fills in when one is written: primary, backup, handover, escalation, links, drills', async () => {
     assert.deepEqual(await api.oncall.items(), []);
     await writePlaybook(PLAYBOOK);
-    const items = await waitFor('the On call view to read the playbook', async () => {
+    const items = await waitFor('the On Call view to read the playbook', async () => {
       const nodes = await api.oncall.items();
       return nodes.length ? nodes : undefined;
     });
     assert.deepEqual(items.map((n) => n.key), ['now/primary', 'now/backup', 'now/handover', 'escalation', 'people', 'links', 'drills']);
     const [primary, backup, handover] = items;
-    assert.deepEqual([primary.label, primary.description], ['Rania Aziz', 'primary · +49 30 1234 5678']);
+    assert.deepEqual([primary.label, primary.description], ['Rania Aziz', '+49 30 1234 5678 · primary']);
     assert.equal(backup.label, 'Tom Becker');
     assert.match(handover.label, /^Next handover Mon \d{1,2} \w{3} 09:00 \(Europe\/Berlin\)$/);
     const phone = primary.children![0];

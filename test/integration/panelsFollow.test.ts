@@ -61,7 +61,7 @@ describe('Panels on the P1..P4 playbook, following unsaved edits', () => {
       'the P1 incident read under the preset',
       async () => {
         const node = (await tree.incidentNodes()).find((n) => n.id === P1);
-        return node && String(tree.getTreeItem(node).description).startsWith('P1 · Investigating');
+        return node && String(tree.getTreeItem(node).label).startsWith('P1 · ') && String(tree.getTreeItem(node).description).startsWith('Investigating');
       },
       15_000,
     );
@@ -77,7 +77,7 @@ describe('Panels on the P1..P4 playbook, following unsaved edits', () => {
       'the built-in policy again',
       async () => {
         const node = (await tree.incidentNodes()).find((n) => n.id === 'INC-2026-1120-001');
-        return node && String(tree.getTreeItem(node).description).startsWith('SEV-1');
+        return node && String(tree.getTreeItem(node).label).startsWith('SEV-1 · ');
       },
       15_000,
     );

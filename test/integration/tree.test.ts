@@ -81,7 +81,7 @@ describe('Incidents view: grouping and filters', () => {
       await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(changed));
       await waitFor('the view to redraw', () => fired > 0);
       const node = (await api.incidentTree.incidentNodes()).find((n) => n.id === 'INC-2026-1121-001')!;
-      assert.match(String(api.incidentTree.getTreeItem(node).description), /^SEV-2 · Identified · /);
+      assert.match(String(api.incidentTree.getTreeItem(node).description), /^Identified · /);
     } finally {
       sub.dispose();
       watcher.dispose();

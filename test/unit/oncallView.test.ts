@@ -1,4 +1,4 @@
-// The On call view's nodes (pure model): who is on call, the next handover, contacts that open
+// The On Call view's nodes (pure model): who is on call, the next handover, contacts that open
 // and contacts that are only copied, links, drills; and when the view must rebuild itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -34,7 +34,7 @@ test('now: primary and backup with their contacts, then the next handover and wh
   const nodes = buildOnCallTree(TEAM, new Date('2026-01-06T12:00:00Z'));
   assert.deepEqual(nodes.map((n) => n.key), ['now/primary', 'now/backup', 'now/handover', 'escalation', 'roles', 'people', 'links', 'drills']);
   const [primary, backup, handover] = nodes;
-  assert.deepEqual([primary.label, primary.description], ['John Doe', 'primary · +966-50-111-2222']);
+  assert.deepEqual([primary.label, primary.description], ['John Doe', '+966-50-111-2222 · primary']);
   assert.deepEqual(primary.children?.map((c) => [c.label, c.description, c.contact?.openable]), [['+966-50-111-2222', 'phone', true], ['@john', 'handle', false]]);
   assert.deepEqual([backup.label, backup.description], ['Jane Smith', 'backup']);
   assert.deepEqual([handover.label, handover.description], ['Next handover Mon 12 Jan 09:00 (Asia/Riyadh)', 'Ahmed Al-Rashid / Sarah Johnson']);

@@ -67,9 +67,11 @@ test('rows say what the view shows: description, children and detail rows', () =
   const incidents = indexLog(LOG, { policy }).incidents;
   const node = new IncidentNode(incidents[0], true);
   const row = incidentRow(node, { policy, zone: 'UTC', now: NOW });
-  assert.equal(row.label, 'INC-2026-1120-001: Checkout errors');
+  // The severity and title lead (they survive a narrow sidebar); status, clock and id follow.
+  assert.equal(row.label, 'SEV-1 · Checkout errors');
   // Its last update was at 14:20 and SEV-1 updates every 30 min: overdue since 14:50.
-  assert.equal(row.description, 'SEV-1 · Mitigating · update overdue 10 min');
+  assert.equal(row.description, 'Mitigating · update overdue 10 min · INC-2026-1120-001');
+  assert.equal(row.accessibilityLabel, 'INC-2026-1120-001: Checkout errors, SEV-1 · Mitigating · update overdue 10 min');
   assert.equal(row.updateOverdue, true);
   assert.equal(row.rank, 0);
   assert.ok(row.tooltip?.includes('Commander: unassigned'));
@@ -150,7 +152,8 @@ test('an incident with no status and nothing that says it ended has its own "Sta
   assert.equal(unknown.active, false);
   assert.equal(unknown.state, 'unknown');
   const row = incidentRow(unknown, { policy, zone: 'UTC', now: NOW });
-  assert.equal(row.description, 'SEV-2 · status unknown');
+  assert.equal(row.description, 'status unknown · INC-2026-0901-001');
+  assert.equal(row.label.startsWith('SEV-2 · '), true);
   assert.match(row.tooltip ?? '', /Status: unknown: no status written/);
   const fixed = incidentRow(groups[2].children[1], { policy, zone: 'UTC', now: NOW });
   assert.match(fixed.tooltip ?? '', /Status: Resolved \\\(from Fix: Rolled back the config\\\)/);
@@ -170,18 +173,31 @@ test('an overdue status update shows on the row itself, without hovering; one no
   const node = new IncidentNode(sev1, true);
   const at = (iso: string) => incidentRow(node, { policy, zone: 'UTC', now: new Date(iso) });
   const due = at('2026-11-20T14:45:00Z');
-  assert.deepEqual([due.description, due.updateOverdue], ['SEV-1 · Mitigating · 27 min', false]);
+  assert.deepEqual([due.description, due.updateOverdue], ['Mitigating · 27 min · INC-2026-1120-001', false]);
   assert.match(due.tooltip ?? '', /Next status update in 5 min/);
   // In its first overdue minute: "due now" on the row, "less than 1 min" in the hover, never "0 min".
   const now = at('2026-11-20T14:50:30Z');
-  assert.deepEqual([now.description, now.updateOverdue], ['SEV-1 · Mitigating · update due now', true]);
+  assert.deepEqual([now.description, now.updateOverdue], ['Mitigating · update due now · INC-2026-1120-001', true]);
   assert.match(now.tooltip ?? '', /\*\*Status update overdue by less than 1 min\*\*/);
   const late = at('2026-11-20T15:02:00Z');
-  assert.deepEqual([late.description, late.accessibilityLabel], ['SEV-1 · Mitigating · update overdue 12 min', 'INC-2026-1120-001: Checkout errors, SEV-1 · Mitigating · update overdue 12 min']);
+  assert.deepEqual([late.description, late.accessibilityLabel], ['Mitigating · update overdue 12 min · INC-2026-1120-001', 'INC-2026-1120-001: Checkout errors, SEV-1 · Mitigating · update overdue 12 min']);
   // A severity with no update cadence (SEV-3) is never overdue; a resolved incident neither.
   const sev3 = indexLog(LOG.replace('- **Severity:** SEV-1', '- **Severity:** SEV-3'), { policy }).incidents[0];
   const quiet = incidentRow(new IncidentNode(sev3, true), { policy, zone: 'UTC', now: new Date('2026-11-20T18:00:00Z') });
-  assert.deepEqual([quiet.description, quiet.updateOverdue], ['SEV-3 · Mitigating · 3 h 42 min', false]);
+  assert.deepEqual([quiet.description, quiet.updateOverdue], ['Mitigating · 3 h 42 min · INC-2026-1120-001', false]);
   const resolved = indexLog(LOG, { policy }).incidents[1];
   assert.equal(incidentRow(new IncidentNode(resolved, false), { policy, zone: 'UTC', now: NOW }).updateOverdue, false);
+});
+
+test('under a severity group a row leaves the severity to the group; one without a severity says so in its description', () => {
+  const incidents = indexLog(LOG, { policy }).incidents;
+  const groups = buildGroups(incidents, policy, 'severity', { severities: [], statuses: [] });
+  const sev1 = groups.find((g) => g.label === 'SEV-1')!.children[0];
+  const row = incidentRow(sev1, { policy, zone: 'UTC', now: NOW });
+  assert.equal(row.label, 'Checkout errors');
+  assert.match(row.description, /^Mitigating · .* · INC-2026-1120-001$/);
+  const bare = indexLog('# Incident Log\n\n## INC-2026-1201-001: No severity yet\n- **Status:** Investigating\n', { policy }).incidents[0];
+  const bareRow = incidentRow(new IncidentNode(bare, true), { policy, zone: 'UTC', now: NOW });
+  assert.equal(bareRow.label, 'No severity yet');
+  assert.match(bareRow.description, /^no severity · Investigating/);
 });

@@ -1,5 +1,5 @@
 // The on-call commands: Escalate (log who was called, one WorkspaceEdit), Start Drill (declare a
-// drill from a playbook scenario), and the On call view's actions: copy or open a contact, open
+// drill from a playbook scenario), and the On Call view's actions: copy or open a contact, open
 // a team link. A contact opens only as tel:, mailto: or https: after validation (contactUri); a
 // link opens only as an http(s) URL or a regular file inside the workspace folder.
 import { statSync } from 'node:fs';

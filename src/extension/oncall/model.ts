@@ -1,4 +1,4 @@
-// The On call view as plain data: who is on call now, the next handover, escalation contacts,
+// The On Call view as plain data: who is on call now, the next handover, escalation contacts,
 // people, roles, links and drills, built from the playbook's team at an instant. Pure (no
 // vscode import): the view renders these nodes, unit tests read them.
 import { type Team, RotationError, contactKind, formatHandover, nextOnCall, onCallAt, personContacts, rotationStart } from '../../core/oncall';
@@ -38,7 +38,9 @@ function contactNodes(key: string, name: string, team: Team): OnCallNode[] {
 function personNode(key: string, role: string, name: string, team: Team, icon: string): OnCallNode {
   const children = contactNodes(key, name, team);
   const phone = team.people[name]?.phone;
-  return { key, kind: 'person', label: name, description: phone ? `${role} · ${phone}` : role, icon, tooltip: `${role}: ${name}`, ...(children.length ? { children, expanded: false } : {}) };
+  // The number first: the view cuts a description from its end, and the number is what is dialled
+  // (the role is also in the tooltip).
+  return { key, kind: 'person', label: name, description: phone ? `${phone} · ${role}` : role, icon, tooltip: `${role}: ${name}${phone ? `, ${phone}` : ''}`, ...(children.length ? { children, expanded: false } : {}) };
 }
 
 /** The view's top-level nodes at `now`; empty when the playbook has none of the on-call sections. */

@@ -1,4 +1,4 @@
-// The On call view (a second view in the Incidents container): the nodes of model.ts as tree
+// The On Call view (a second view in the Incidents container): the nodes of model.ts as tree
 // items. Rebuilt when the playbook (or the log) changes, and at the next handover or override
 // edge, so that it never shows last week's primary.
 import * as vscode from 'vscode';

@@ -252,13 +252,18 @@ export function detailChildren(node: DetailNode): DetailNode[] {
  * how long it has run, which the tooltip still says); the resolved day for a resolved one.
  */
 export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC', updateDueInMinutes: number | null = null): string {
-  const parts = [incident.severity ?? 'no severity', incident.status ?? 'status unknown'];
+  return shown([incident.severity ?? 'no severity', ...incidentState(incident, active, now, zone, updateDueInMinutes)].join(' · '));
+}
+
+/** The status, then how long it has run, "update overdue …", or the day it was resolved. */
+function incidentState(incident: Incident, active: boolean, now: Date, zone: string, updateDueInMinutes: number | null): string[] {
+  const parts = [incident.status ?? 'status unknown'];
   if (active && updateDueInMinutes !== null && updateDueInMinutes < 0) parts.push(updateDueText(updateDueInMinutes) ?? '');
   else if (active) {
     const minutes = elapsedMinutes(incident, now);
     if (minutes !== null) parts.push(formatElapsed(minutes));
   } else if (incident.resolved) parts.push(formatDisplayTime(incident.resolved, zone).slice(0, 10));
-  return shown(parts.join(' · '));
+  return parts;
 }
 
 /** What an incident row says. */
@@ -275,17 +280,29 @@ export interface IncidentRow {
   hasChildren: boolean;
 }
 
+/**
+ * An incident row reads, at any sidebar width, what the responder scans for first: the severity
+ * and the title on the label ("SEV-2 · Checkout API returning 500s"; no severity under a severity
+ * group, which already says it), then the status, how long it has run (or "update overdue …")
+ * and the id on the description, which the view cuts first. The accessible label and the
+ * tooltip keep everything, id first.
+ */
 export function incidentRow(node: IncidentNode, ctx: RowContext | undefined): IncidentRow {
   const { incident, active } = node;
   const now = ctx?.now ?? new Date();
-  const label = shown(`${incident.id}: ${incident.title}`);
   const due = active && ctx ? (nextUpdateDue(incident, ctx.policy, now)?.minutesLeft ?? null) : null;
-  const description = incidentDescription(incident, active, now, ctx?.zone, due);
+  const zone = ctx?.zone ?? 'UTC';
+  const state = incidentState(incident, active, now, zone, due);
+  // Under a severity group the group's name says it; an incident without one says so where the
+  // severity would be.
+  const onLabel = !!incident.severity && !node.parent?.key.startsWith('group:severity:');
+  const label = shown(onLabel ? `${incident.severity} · ${incident.title}` : incident.title);
+  const description = shown([...(incident.severity ? [] : ['no severity']), ...state, incident.id].join(' · '));
   return {
     label,
     description,
     tooltip: ctx ? incidentTooltip(incident, active, ctx) : undefined,
-    accessibilityLabel: `${label}, ${description}`,
+    accessibilityLabel: shown(`${incident.id}: ${incident.title}, ${incidentDescription(incident, active, now, zone, due)}`),
     rank: ctx ? severityRank(ctx.policy, incident) : Number.MAX_SAFE_INTEGER,
     updateOverdue: due !== null && due < 0,
     hasChildren: incident.timeline.length > 0 || incident.checklist.length > 0 || incident.actionItems.some((a) => !a.done) || node.review.length > 0,
