@@ -58,8 +58,10 @@ export interface ChecklistView {
     readonly roles: readonly RoleView[];
   };
   readonly clock: {
-    /** "2 h 5 min", or null when the detection time is unknown. */
+    /** "2 h 5 min" (to now; to the resolution once resolved), or null when the detection time is unknown. */
     readonly elapsed: string | null;
+    /** When it was resolved ("2026-12-05 13:09 UTC"), or null while it is not. */
+    readonly resolved: string | null;
     /** The severity's response time ("15 min"), or null when it sets none. */
     readonly responseTime: string | null;
     /** Past the response time without a commander. */

@@ -189,6 +189,32 @@ test("the panel's view of an incident: facts, clocks, phases and items numbered 
   assert.equal(view.readOnly, null);
 });
 
+test('a resolved incident: its duration to the resolution, when it was resolved, and no update clock', () => {
+  const text = [
+    '# Incident Log',
+    '',
+    `## ${ID}: Payment webhooks delayed`,
+    '- **Severity:** SEV-2',
+    '- **Status:** Resolved',
+    '- **Detected:** 2026-11-21 09:12 UTC',
+    '- **Resolved:** 2026-11-21 09:16 UTC',
+    '',
+  ].join('\n');
+  const policy = defaultPolicy();
+  const index = indexLog(text, { policy });
+  // Read a day later: the duration stops at the resolution.
+  const view = panelView(index, findIncident(index, ID)!, policy, new Date('2026-11-22T10:00:00Z'));
+  assert.equal(view.incident.active, false);
+  assert.equal(view.clock.elapsed, '4 min');
+  assert.equal(view.clock.resolved, '2026-11-21 09:16 UTC');
+  assert.equal(view.clock.nextUpdate, null);
+  const activeIndex = indexLog(text.replace('- **Status:** Resolved', '- **Status:** Identified').replace('- **Resolved:** 2026-11-21 09:16 UTC\n', ''), { policy });
+  const active = panelView(activeIndex, findIncident(activeIndex, ID)!, policy, new Date('2026-11-21T09:20:00Z'));
+  assert.equal(active.incident.active, true);
+  assert.equal(active.clock.resolved, null);
+  assert.equal(active.clock.elapsed, '8 min');
+});
+
 test('prototype-pollution keys, non-finite numbers, 5 MB strings and look-alike commands are refused', () => {
   // JSON.parse (as structured clone does) makes `__proto__` and `constructor` own keys.
   const own = (json: string) => JSON.parse(json) as unknown;

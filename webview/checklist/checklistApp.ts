@@ -47,12 +47,33 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
       margin: 0;
       padding: 4px 12px 8px;
     }
+    /* The item's text and notes on the left, its buttons in a column of their own on the right:
+       every Skip… sits at the same place, whatever the length of the text before it. */
     li {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      column-gap: 12px;
+      padding: 3px 0;
+    }
+    .item-text {
       display: flex;
       align-items: center;
       flex-wrap: wrap;
       gap: 8px;
-      padding: 3px 0;
+      min-width: 0;
+    }
+    .item-buttons {
+      display: flex;
+      justify-content: flex-end;
+      gap: 8px;
+    }
+    li form {
+      grid-column: 1 / -1;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px;
+      margin: 4px 0 4px 28px;
     }
     li .skipped {
       color: var(--vscode-descriptionForeground);
@@ -150,13 +171,16 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
       <dt>Status</dt>
       <dd>${v.incident.status ?? 'not set'}</dd>
       ${v.incident.roles.map((r) => html`<dt>${r.label}</dt><dd>${r.name ?? html`<span class="muted">unassigned</span>`}</dd>`)}
-      <dt>Elapsed</dt>
-      <dd>
-        ${c.elapsed ?? html`<span class="muted">unknown</span>`}${c.responseTime ? html` <span class="muted">· response time ${c.responseTime}</span>` : nothing}
-        ${c.breached ? html` <span class="warn">· past the response time without a commander</span>` : nothing}
-      </dd>
-      <dt>Next update due</dt>
-      <dd>${c.nextUpdate ? html`<span class=${c.nextUpdate.overdue ? 'error' : ''}>${c.nextUpdate.at} (${c.nextUpdate.relative})</span>` : html`<span class="muted">none required</span>`}</dd>
+      ${v.incident.active
+        ? html`<dt>Elapsed</dt>
+            <dd>
+              ${c.elapsed ?? html`<span class="muted">unknown</span>`}${c.responseTime ? html` <span class="muted">· response time ${c.responseTime}</span>` : nothing}
+              ${c.breached ? html` <span class="warn">· past the response time without a commander</span>` : nothing}
+            </dd>
+            <dt>Next update due</dt>
+            <dd>${c.nextUpdate ? html`<span class=${c.nextUpdate.overdue ? 'error' : ''}>${c.nextUpdate.at} (${c.nextUpdate.relative})</span>` : html`<span class="muted">none required</span>`}</dd>`
+        : html`<dt>Duration</dt>
+            <dd>${c.elapsed ?? html`<span class="muted">unknown</span>`}${c.resolved ? html` <span class="muted">· resolved ${c.resolved}</span>` : nothing}</dd>`}
     </dl>`;
   }
 
@@ -173,22 +197,28 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
   private renderItem(v: ChecklistView, item: ChecklistItemView) {
     const links = linkParts(item.text).filter((part) => part.kind === 'link');
     const writable = v.readOnly === null;
+    const skippable = v.canSkip && writable && !item.done && item.skipped === null;
     return html`<li>
-      <vscode-checkbox id=${`item-${item.index}`} .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
-      ${item.skipped !== null ? html`<span class="skipped">skipped: ${item.skipped}</span>` : nothing}
-      ${links.map((l) => html`<a href="#" @click=${(e: Event) => this.openLink(l.href, e)}>${l.text}</a>`)}
-      ${item.dangerous ? html`<span class="warn">dangerous</span>` : nothing}
-      ${item.runnable && writable
-        ? html`<vscode-button secondary icon="play" @click=${() => this.send({ type: 'run', incident: this.incidentId, item: { index: item.index, text: item.text } })}>Run</vscode-button>`
-        : nothing}
-      ${v.canSkip && writable && !item.done && item.skipped === null
-        ? this.skipping === item.index
+      <span class="item-text">
+        <vscode-checkbox id=${`item-${item.index}`} .checked=${live(item.done)} ?disabled=${!writable} @change=${(e: Event) => this.onToggle(item, e)}>${item.text}</vscode-checkbox>
+        ${item.skipped !== null ? html`<span class="skipped">skipped: ${item.skipped}</span>` : nothing}
+        ${links.map((l) => html`<a href="#" @click=${(e: Event) => this.openLink(l.href, e)}>${l.text}</a>`)}
+        ${item.dangerous ? html`<span class="warn">dangerous</span>` : nothing}
+      </span>
+      <span class="item-buttons">
+        ${item.runnable && writable
+          ? html`<vscode-button secondary icon="play" @click=${() => this.send({ type: 'run', incident: this.incidentId, item: { index: item.index, text: item.text } })}>Run</vscode-button>`
+          : nothing}
+        ${skippable && this.skipping !== item.index
+          ? html`<vscode-button id=${`skip-${item.index}`} secondary aria-label=${`Skip: ${item.text}…`} @click=${() => void this.openSkip(item)}>Skip…</vscode-button>`
+          : nothing}
+      </span>
+      ${skippable && this.skipping === item.index
           ? html`<form aria-label=${`Skip ${item.text}`} @submit=${(e: Event) => void this.onSkip(item, e)} @keydown=${(e: KeyboardEvent) => this.onSkipKey(item, e)}>
               <vscode-textfield id=${`reason-${item.index}`} label=${`Reason for skipping ${item.text}`} placeholder="Reason for skipping"></vscode-textfield>
               <vscode-button type="submit" @click=${(e: Event) => void this.onSkip(item, e)}>Skip</vscode-button>
               <vscode-button secondary @click=${() => void this.cancelSkip(item)}>Cancel</vscode-button>
             </form>`
-          : html`<vscode-button id=${`skip-${item.index}`} secondary aria-label=${`Skip: ${item.text}…`} @click=${() => void this.openSkip(item)}>Skip…</vscode-button>`
         : nothing}
     </li>`;
   }

@@ -5,7 +5,7 @@ import { checklistView } from '../../core/checklist';
 import { formatElapsed } from '../../core/clock';
 import type { Incident, LogIndex } from '../../core/model';
 import type { Policy } from '../../core/policy';
-import { formatLogTime } from '../../core/time';
+import { formatLogTime, toDate } from '../../core/time';
 import type { ChecklistView } from '../../shared/protocol';
 
 const ROLE_LABELS = [
@@ -28,6 +28,7 @@ export function readOnlyReason(index: LogIndex, incident: Incident): string | nu
  */
 export function panelView(index: LogIndex, incident: Incident, policy: Policy, now: Date, zone = policy.timeZone, canRun = true): ChecklistView {
   const v = checklistView(incident, policy, now);
+  const resolvedAt = !v.active && incident.resolved ? toDate(incident.resolved) : null;
   let n = 0;
   return {
     incident: {
@@ -40,6 +41,7 @@ export function panelView(index: LogIndex, incident: Incident, policy: Policy, n
     },
     clock: {
       elapsed: v.elapsedMinutes === null ? null : formatElapsed(Math.max(0, v.elapsedMinutes)),
+      resolved: resolvedAt ? formatLogTime(resolvedAt, zone) : null,
       responseTime: v.responseMinutes !== null ? formatElapsed(v.responseMinutes) : null,
       breached: v.responseBreach !== null,
       nextUpdate: v.nextUpdate
