@@ -158,6 +158,10 @@ describe('Checklist panel asks before Resolve; Skip… works from the keyboard (
     // One Skip button per open item, each named after its item.
     for (const text of OPEN) await frame.getByRole('button', { name: `Skip: ${text}…`, exact: true }).waitFor({ timeout: 10_000 });
     assert.equal(await frame.getByRole('button', { name: 'Skip…', exact: true }).count(), 0, 'no Skip button is named only "Skip…"');
+    // They line up in one column whatever the length of their item's text.
+    const lefts = new Set<number>();
+    for (const text of OPEN) lefts.add(Math.round((await frame.getByRole('button', { name: `Skip: ${text}…`, exact: true }).boundingBox())!.x));
+    assert.equal(lefts.size, 1, `Skip… buttons at x = ${[...lefts].join(', ')}`);
 
     const skip = frame.getByRole('button', { name: `Skip: ${OPEN[1]}…`, exact: true });
     const reason = frame.getByRole('textbox', { name: /Reason for skipping/ });
@@ -207,6 +211,11 @@ describe('Checklist panel asks before Resolve; Skip… works from the keyboard (
     assert.equal(section.match(/Incident resolved/g)?.length, 1, 'one resolution entry: the cancelled question wrote none');
     // The open items stay open: resolving does not tick them.
     for (const text of OPEN) assert.ok(section.includes(`- [ ] ${text}\n`), text);
+    // The panel follows: the incident's duration and resolution time, no running clock.
+    await frame.getByText(/^Duration$/).waitFor({ timeout: 15_000 });
+    const facts = await frame.locator('dl.facts').innerText();
+    assert.match(facts, /resolved \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC/, facts);
+    assert.doesNotMatch(facts, /Elapsed|Next update due/, facts);
   });
 
   it('Resolve on an Incidents view row asks too; confirming resolves it', async () => {
@@ -228,7 +237,7 @@ describe('Checklist panel asks before Resolve; Skip… works from the keyboard (
     assert.ok(asked.includes('Post status page update'), asked);
     await dialog().getByRole('button', { name: 'Resolve', exact: true }).click();
     const log = await waitForFile(logPath(), 'the tree row\'s incident to be resolved', (t) => /- \*\*Status:\*\* Resolved/.test(t.split(`## ${TREE_ID}`)[1] ?? ''), 20_000);
-    assert.match(log.split(`## ${TREE_ID}`)[1], /UTC — Incident resolved(?: \(@[^)]*\))?$/m);
+    assert.match(log.split(`## ${TREE_ID}`)[1], /UTC — Incident resolved(?: \([^)]*\))?$/m);
   });
 });
 

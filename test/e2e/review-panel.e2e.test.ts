@@ -73,7 +73,8 @@ describe('Review panel (code-server + Chromium)', function () {
     const add = async (action: string, owner: string, due: string) => {
       await frame.getByRole('textbox', { name: 'New action item', exact: true }).fill(action);
       await frame.getByRole('textbox', { name: 'Owner', exact: true }).fill(owner);
-      await frame.getByRole('textbox', { name: 'Due date', exact: true }).fill(due);
+      // A date picker: filled as the browser's date input takes it (YYYY-MM-DD).
+      await frame.locator('#new-due input[type="date"]').fill(due);
       await frame.getByRole('button', { name: 'Add action item', exact: true }).click();
       await waitForReview(`list "${action}"`, (t) => readReviewActionItems(t).items.some((i) => i.action === action));
     };
@@ -92,6 +93,17 @@ describe('Review panel (code-server + Chromium)', function () {
     assert.equal(items[items.length - 2].owner, 'Priya Natarajan');
     assert.match(review, /^\| Alert on pool saturation \| Priya Natarajan \| 2026-12-15 \| Open \|$/m);
     await frame.getByRole('textbox', { name: 'Action of Canary config changes', exact: true }).waitFor({ timeout: 10_000 });
+    // Every cell shows its whole value: the action wraps in its area, owner and due date fit.
+    const long = 'Add consumer-lag alert for inventory-sync with paging on sustained growth';
+    const area = frame.getByRole('textbox', { name: 'Action of Canary config changes', exact: true });
+    await area.fill(long);
+    await area.press('Enter');
+    await waitForReview('rename the action', (t) => readReviewActionItems(t).items.some((i) => i.action === long));
+    const clipped = await frame.locator('td input, td textarea').evaluateAll((els) =>
+      els.filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1).map((el) => (el as unknown as { value: string }).value),
+    );
+    assert.deepEqual(clipped, [], 'cells whose value is cut off');
+    assert.ok((await frame.locator('td input[type="date"]').count()) >= 2, 'the due dates are date pickers');
 
     // Closed and opened again: the text comes back from the file.
     await s.wb.runCommand('View: Close All Editors');

@@ -5,7 +5,7 @@
 // How the text areas keep in step with the file is sectionSync.ts. The template's hints (HTML
 // comments, "1. Why?" prompts) come apart from a section's text: hint text above the area and a
 // placeholder in it, never the area's content.
-import { css, html, nothing } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { actionsRowStyles, factsListStyles, panelPageStyles, toneStyles } from '../panelStyles';
 import '@vscode-elements/elements/dist/vscode-badge/index.js';
@@ -67,9 +67,59 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
       width: 100%;
       min-height: 5em;
     }
+    /* The action items: a table with the action's column taking what the others leave, its text
+       wrapping in a two-line area; on a narrow panel each item becomes a block of labelled fields. */
+    :host {
+      container-type: inline-size;
+    }
     table {
       border-collapse: collapse;
       width: 100%;
+      table-layout: fixed;
+    }
+    col.owner {
+      width: 9.5em;
+    }
+    col.due {
+      width: 10.5em;
+    }
+    col.status {
+      width: 7.5em;
+    }
+    col.done {
+      width: 5.5em;
+    }
+    td vscode-textarea {
+      width: 100%;
+      min-height: 0;
+    }
+    .cell-label {
+      display: none;
+    }
+    @container (max-width: 620px) {
+      table,
+      tbody,
+      tr,
+      td {
+        display: block;
+        width: auto;
+      }
+      thead {
+        display: none;
+      }
+      tr {
+        padding: 6px 0;
+        border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-editorGroup-border));
+      }
+      td {
+        border: none;
+        padding: 2px 6px;
+      }
+      .cell-label {
+        display: block;
+        color: var(--vscode-descriptionForeground);
+        font-size: 0.9em;
+      }
     }
     th,
     td {
@@ -84,9 +134,6 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
     }
     td vscode-textfield {
       width: 100%;
-    }
-    th:first-child {
-      width: 40%;
     }
     tr.overdue td:first-child {
       border-left: 3px solid var(--vscode-errorForeground);
@@ -103,6 +150,35 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
 
   protected pageTitle(v: ReviewView): string {
     return `Review: ${v.incident}`;
+  }
+
+  /** The action areas grow to their text when the panel's width changes. */
+  private readonly resized = new ResizeObserver(() => this.fitActionAreas());
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.resized.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.resized.disconnect();
+    super.disconnectedCallback();
+  }
+
+  protected updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // After the areas have rendered the values just bound to them (their own update comes later).
+    requestAnimationFrame(() => this.fitActionAreas());
+  }
+
+  /** Each action's area as tall as its wrapped text: no action is ever cut off. */
+  private fitActionAreas(): void {
+    for (const area of this.renderRoot.querySelectorAll<HTMLElement & { wrappedElement?: HTMLTextAreaElement }>('vscode-textarea.action')) {
+      const inner = area.wrappedElement;
+      if (!inner) continue;
+      inner.style.height = 'auto';
+      inner.style.height = `${inner.scrollHeight + 2}px`;
+    }
   }
 
   protected savedState(v: ReviewView): PanelState {
@@ -141,10 +217,18 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
   }
 
   private onCell(item: ReviewActionItemView, column: Column, e: Event): void {
-    const value = (e.target as HTMLInputElement).value.trim();
+    // One line in the file's table: a pasted line break becomes a space.
+    const value = (e.target as HTMLInputElement).value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     const current = item[column];
     if (value === current) return;
     this.send({ type: 'editActionItem', incident: this.incidentId, item: { line: item.line, action: item.action }, column, value });
+  }
+
+  /** Enter in an action's area saves it, as in the one-line fields, and never breaks the line. */
+  private onActionKey(item: ReviewActionItemView, e: KeyboardEvent): void {
+    if (e.key !== 'Enter') return;
+    e.preventDefault();
+    this.onCell(item, 'action', e);
   }
 
   private onDone(item: ReviewActionItemView, e: Event): void {
@@ -228,6 +312,7 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
       ${v.actionItems.length === 0
         ? html`<p class="muted">No action items yet.</p>`
         : html`<table>
+            <colgroup><col class="action" /><col class="owner" /><col class="due" /><col class="status" /><col class="done" /></colgroup>
             <thead>
               <tr>
                 ${(['action', 'owner', 'due', 'status'] as const).map((c) => html`<th scope="col">${COLUMN_LABELS[c]}</th>`)}
@@ -242,7 +327,7 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
         ? html`<form class="add" @submit=${(e: Event) => this.onAdd(e)}>
             <vscode-textfield id="new-action" .label=${'New action item'} placeholder="New action item"></vscode-textfield>
             <vscode-textfield id="new-owner" .label=${'Owner'} placeholder=${v.defaultOwner ?? 'Owner'}></vscode-textfield>
-            <vscode-textfield id="new-due" .label=${'Due date'} placeholder="YYYY-MM-DD"></vscode-textfield>
+            <vscode-textfield id="new-due" type="date" .label=${'Due date'}></vscode-textfield>
             <vscode-button icon="add" type="submit" @click=${(e: Event) => this.onAdd(e)}>Add action item</vscode-button>
           </form>`
         : nothing}
@@ -252,10 +337,17 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
   private renderItem(v: ReviewView, item: ReviewActionItemView, writable: boolean, canClose: boolean) {
     // Table rows are edited cell by cell; a task-list item only by its box (the rest in the file).
     const editable = writable && item.kind === 'row';
-    const cell = (c: Column) =>
-      editable && v.columns.includes(c)
-        ? html`<vscode-textfield .label=${`${COLUMN_LABELS[c]} of ${item.action}`} .value=${live(item[c])} placeholder=${c === 'due' ? 'YYYY-MM-DD' : ''} @change=${(e: Event) => this.onCell(item, c, e)}></vscode-textfield>`
-        : html`${item[c]}`;
+    const label = (c: Column) => `${COLUMN_LABELS[c]} of ${item.action}`;
+    const field = (c: Column) => {
+      if (!editable || !v.columns.includes(c)) return html`${item[c]}`;
+      // The action wraps in its area (a table cell holds one line: Enter saves, never breaks it).
+      if (c === 'action')
+        return html`<vscode-textarea class="action" .label=${label(c)} rows="1" .value=${live(item[c])} @input=${() => this.fitActionAreas()} @keydown=${(e: KeyboardEvent) => this.onActionKey(item, e)} @change=${(e: Event) => this.onCell(item, c, e)}></vscode-textarea>`;
+      // A date picker for a date or nothing; a due date written otherwise ("next sprint") stays text.
+      const type = c === 'due' && (item.due === '' || /^\d{4}-\d{2}-\d{2}$/.test(item.due)) ? 'date' : 'text';
+      return html`<vscode-textfield type=${type} .label=${label(c)} .value=${live(item[c])} @change=${(e: Event) => this.onCell(item, c, e)}></vscode-textfield>`;
+    };
+    const cell = (c: Column) => html`<span class="cell-label" aria-hidden="true">${COLUMN_LABELS[c]}</span>${field(c)}`;
     return html`<tr class=${item.overdue ? 'overdue' : ''}>
       <td>${cell('action')}</td>
       <td>${cell('owner')}</td>
