@@ -34,6 +34,12 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
   protected abstract pageTitle(view: View): string | undefined;
   /** What VS Code keeps for a reload while the page shows `view`; undefined keeps nothing. */
   protected abstract savedState(view: View): State | undefined;
+  /**
+   * The state the page saved before it was rebuilt (the panel hidden and shown again, or the
+   * window reloaded), read once before `ready`. Unvalidated: it is what this page wrote, but
+   * perhaps an older version of it.
+   */
+  protected restoreState(_saved: unknown): void {}
 
   constructor() {
     super();
@@ -48,6 +54,7 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
     super.connectedCallback();
     const channel = this.channel;
     if (!channel) return;
+    this.restoreState(channel.getState());
     channel.onMessage((m) => this.receive(m));
     channel.post({ type: 'ready' });
   }
@@ -68,6 +75,12 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
         this.notice = m;
         break;
     }
+  }
+
+  /** Saves what `savedState` says for the view shown now (after a change that is the page's own). */
+  protected saveState(): void {
+    const saved = this.view === undefined ? undefined : this.savedState(this.view);
+    if (saved !== undefined) this.channel?.setState(saved);
   }
 
   /** Takes a new snapshot from the host. */

@@ -8,11 +8,13 @@
 // before anything acts on it. Schemas are built per panel: a message must name the panel's own
 // incident, and carries indexes and short texts, never paths.
 import { z } from 'zod';
+import { MAX_DRAFT_TEXT } from './limits';
 
 /** Longest text a webview may send (an item's text, a reason). */
 export const MAX_TEXT = 500;
 /** Longest link a webview may ask to open. */
 export const MAX_HREF = 2048;
+export { MAX_DRAFT_TEXT } from './limits';
 
 // ---------------------------------------------------------------------------------------------
 // Host → webview
@@ -150,8 +152,16 @@ export function checklistMessageSchema(incident: string) {
 
 export type ChecklistFromWebview = z.infer<ReturnType<typeof checklistMessageSchema>>;
 
-/** What a panel keeps with `setState` so that it can be restored after a reload. */
-export const panelStateSchema = z.object({ incident: incidentIdSchema }).strict();
+/**
+ * What a panel keeps with `setState` so that it can be restored after a reload: its incident, and
+ * for the composer the responder's edited drafts (a hidden panel's page is rebuilt from it too).
+ */
+export const panelStateSchema = z
+  .object({
+    incident: incidentIdSchema,
+    drafts: z.object({ internal: z.string().max(MAX_DRAFT_TEXT).optional(), statuspage: z.string().max(MAX_DRAFT_TEXT).optional() }).strict().optional(),
+  })
+  .strict();
 export type PanelState = z.infer<typeof panelStateSchema>;
 
 /**

@@ -2,7 +2,8 @@
 // Check…" logs `Health check checkout-api: PASS (…) — output: …` on the incident, the customers'
 // draft takes its Impact from what the team wrote for the status page, never from the check's
 // output, and the team's draft says where its Impact came from. Then each audience keeps its own
-// edited draft: edit, switch audience, switch back, and the edit is there, with a note saying so.
+// edited draft: edit, switch audience, switch back, and the edit is there, with a note saying so;
+// the drafts outlive the panel being hidden behind another tab and a window reload.
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
@@ -101,5 +102,29 @@ describe('Status update composer drafts (demo workspace)', function () {
     await waitForText(frame, 'refill the customers draft', (t) => isCustomers(t) && t !== customersEdit);
     await radio('Internal (team)').click();
     await waitForText(frame, 'keep the team edit', (t) => t === teamEdit);
+  });
+
+  it('keeps the edited draft when the panel is hidden behind another tab and shown again, and after a reload', async () => {
+    const teamEdit = `**[SEV-2] ${ID}: Identified**\n- Impact: order confirmations up to 20 min late\n- Next: drain the backlog`;
+    let frame = await openComposer();
+    // The team's draft (edited by the test before: a new edit replaces it).
+    await frame.locator('vscode-radio', { hasText: 'Internal (team)' }).click();
+    await waitForText(frame, 'show the team draft', (t) => t.startsWith(`**[SEV-2] ${ID}`) || isInternal(t));
+    await frame.locator('vscode-textarea#update-text textarea').fill(teamEdit);
+    await waitForText(frame, 'take the edit', (t) => t === teamEdit);
+
+    // Another editor in the composer's group hides it: VS Code drops a hidden panel's page.
+    await s.wb.runCommand('File: New Untitled Text File');
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'Untitled' }).waitFor({ timeout: 10_000 });
+    await s.page.locator('.tabs-container .tab', { hasText: `Update: ${ID}` }).first().click();
+    frame = await s.wb.webview(`Status update: ${ID}`);
+    await waitForText(frame, 'show the edit again after the panel was hidden', (t) => t === teamEdit);
+
+    // Reloaded, the panel comes back with the draft as it was.
+    await s.wb.runCommand('Developer: Reload Window');
+    await s.page.waitForLoadState('domcontentloaded');
+    await s.page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    frame = await s.wb.webview(`Status update: ${ID}`, 60_000);
+    await waitForText(frame, 'show the edit again after a reload', (t) => t === teamEdit, 30_000);
   });
 });

@@ -13,7 +13,8 @@ import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-radio/index.js';
 import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
 import '@vscode-elements/elements/dist/vscode-textarea/index.js';
-import type { ComposeClockView, ComposeFromWebview, ComposeView, UpdateAudience } from '../../src/shared/protocol';
+import type { ComposeClockView, ComposeFromWebview, ComposeView, PanelState, UpdateAudience } from '../../src/shared/protocol';
+import { MAX_DRAFT_TEXT } from '../../src/shared/limits';
 import { IncidentPanelElement, mountPanel } from '../panelElement';
 
 const AUDIENCE_LABELS: Record<UpdateAudience, string> = { internal: 'Internal (team)', statuspage: 'Status page (customers)' };
@@ -55,9 +56,32 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     `,
   ];
 
+  /** The incident whose drafts the page's saved state held (until the first snapshot). */
+  private restoredFor: string | undefined;
+
+  /** Drafts kept from before the page was rebuilt (hidden and shown again, or a reload). */
+  protected restoreState(saved: unknown): void {
+    if (!saved || typeof saved !== 'object') return;
+    const { incident, drafts } = saved as { incident?: unknown; drafts?: unknown };
+    if (typeof incident !== 'string' || !drafts || typeof drafts !== 'object') return;
+    const kept: Partial<Record<UpdateAudience, string>> = {};
+    for (const audience of ['internal', 'statuspage'] as const) {
+      const text = (drafts as Record<string, unknown>)[audience];
+      if (typeof text === 'string' && text.length <= MAX_DRAFT_TEXT) kept[audience] = text;
+    }
+    this.drafts = kept;
+    this.restoredFor = incident;
+  }
+
+  protected savedState(v: ComposeView): PanelState {
+    return Object.keys(this.drafts).length ? { incident: v.incident.id, drafts: { ...this.drafts } } : { incident: v.incident.id };
+  }
+
   /** A new snapshot shows the audience's edited draft when it has one, else the prefilled update. */
   protected adopt(view: ComposeView): void {
-    if (this.view && this.view.incident.id !== view.incident.id) this.drafts = {};
+    const shown = this.view?.incident.id ?? this.restoredFor;
+    if (shown !== undefined && shown !== view.incident.id) this.drafts = {};
+    this.restoredFor = undefined;
     this.view = view;
     this.text = this.drafts[view.audience] ?? view.markdown;
   }
@@ -70,6 +94,7 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     this.text = (e.target as HTMLTextAreaElement).value;
     // The text being edited is the shown audience's (a switch takes effect with the host's snapshot).
     if (this.view) this.drafts = { ...this.drafts, [this.view.audience]: this.text };
+    this.saveState();
   }
 
   private onAudience(e: Event): void {
@@ -84,6 +109,7 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     delete others[this.view.audience];
     this.drafts = others;
     this.text = this.view.markdown;
+    this.saveState();
   }
 
   /** Says that the other audience's draft holds edits, which switching back brings back. */
@@ -131,9 +157,10 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
     return html`<dl class="facts">
       <dt>Status</dt>
       <dd>${v.incident.status ?? 'not set'}</dd>
-      <dt>Next internal update</dt>
+      <!-- When the update being written is due; the draft's "Next update" is the one after it. -->
+      <dt>Internal update due</dt>
       <dd>${this.renderClock(v.due.internal, v.cadence.internal)}</dd>
-      <dt>Next status page update</dt>
+      <dt>Status page update due</dt>
       <dd>${this.renderClock(v.due.statuspage, v.cadence.statuspage)}</dd>
       <dt>War room</dt>
       <dd>
