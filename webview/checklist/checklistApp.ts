@@ -215,7 +215,7 @@ export class IncidentChecklist extends IncidentPanelElement<ChecklistView, Check
       </span>
       ${skippable && this.skipping === item.index
           ? html`<form aria-label=${`Skip ${item.text}`} @submit=${(e: Event) => void this.onSkip(item, e)} @keydown=${(e: KeyboardEvent) => this.onSkipKey(item, e)}>
-              <vscode-textfield id=${`reason-${item.index}`} label=${`Reason for skipping ${item.text}`} placeholder="Reason for skipping"></vscode-textfield>
+              <vscode-textfield id=${`reason-${item.index}`} .label=${`Reason for skipping ${item.text}`} placeholder="Reason for skipping"></vscode-textfield>
               <vscode-button type="submit" @click=${(e: Event) => void this.onSkip(item, e)}>Skip</vscode-button>
               <vscode-button secondary @click=${() => void this.cancelSkip(item)}>Cancel</vscode-button>
             </form>`

@@ -132,7 +132,7 @@ export class IncidentComposer extends IncidentPanelElement<ComposeView, ComposeF
       </vscode-radio-group>
       ${this.renderDraftsNote(v)}
       ${this.renderFacts(v)}
-      <vscode-textarea id="update-text" label="Update text (markdown)" rows="14" resize="vertical" .value=${live(this.text)} @input=${(e: Event) => this.onInput(e)}></vscode-textarea>
+      <vscode-textarea id="update-text" .label=${'Update text (markdown)'} rows="14" resize="vertical" .value=${live(this.text)} @input=${(e: Event) => this.onInput(e)}></vscode-textarea>
       <div class="actions">
         <vscode-button icon="copy" ?disabled=${empty} @click=${() => this.send({ type: 'copy', incident: this.incidentId, format: 'markdown', text: this.text })}>Copy as Markdown</vscode-button>
         <vscode-button icon="copy" secondary ?disabled=${empty} @click=${() => this.send({ type: 'copy', incident: this.incidentId, format: 'slack', text: this.text })}>Copy as Slack text</vscode-button>
