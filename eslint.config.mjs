@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'artifacts/**', 'samples/**', '.bench/**'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'artifacts/**', 'samples/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
