@@ -36,3 +36,14 @@ test('a LICENSE (MIT) and the repository are named', () => {
   assert.equal(pkg.repository.type, 'git');
   assert.match(pkg.repository.url, /^https:\/\/github\.com\/.+\.git$/);
 });
+
+test('the marketplace listing: a 128×128 PNG icon that the VSIX ships, a banner, keywords, and a changelog', () => {
+  const png = readFileSync(join(ROOT, pkg.icon));
+  assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+  const ignore = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
+  assert.ok(ignore.includes('!media/**') && ignore.includes('!CHANGELOG.md'), 'the icon and the changelog are packaged');
+  assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  for (const word of ['incident', 'on-call', 'postmortem', 'runbook', 'SRE']) assert.ok(pkg.keywords.includes(word), word);
+  assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), /^## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}$/m);
+});
