@@ -12,7 +12,8 @@ import { approximately, readingNotes } from '../core/readingNotes';
 import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
 import { assignRole, changeSeverity, changeStatus } from '../core/operations';
 import { sanitizeForDisplay } from '../core/displayText';
-import { gitUserName } from '../core/gitUser';
+import { ownerLabel } from '../core/author';
+import { gitAuthor } from '../core/gitUser';
 import { parseUserTime } from '../core/time';
 import { LogFileError, findTeamFile, indexFile, policyFor } from '../core/logFile';
 import { RepositoryFiles } from '../core/repositoryFiles';
@@ -354,7 +355,7 @@ async function main(argv: string[]): Promise<number> {
       if (detail?.description) out.push('', sanitizeForDisplay(detail.description, { multiline: true }));
       if (incident.timeline.length) {
         out.push('', 'Timeline:');
-        for (const e of incident.timeline) out.push(`  ${shown(e.at, '?')}  ${shown(e.text)}${e.owner ? ` (@${shown(e.owner)})` : ''}`);
+        for (const e of incident.timeline) out.push(`  ${shown(e.at, '?')}  ${shown(e.text)}${shown(ownerLabel(e.owner))}`);
       }
       if (incident.checklist.length) {
         out.push('', `Checklist: ${incident.checklist.filter((c) => c.done).length}/${incident.checklist.length}`);
@@ -362,7 +363,7 @@ async function main(argv: string[]): Promise<number> {
       }
       if (incident.actionItems.length) {
         out.push('', 'Action items:');
-        for (const a of incident.actionItems) out.push(`  [${a.done ? 'x' : ' '}] ${shown(a.text)}${a.owner ? ` (@${shown(a.owner)})` : ''}`);
+        for (const a of incident.actionItems) out.push(`  [${a.done ? 'x' : ' '}] ${shown(a.text)}${shown(ownerLabel(a.owner))}`);
       }
       print(out.join('\n'));
       return 0;
@@ -375,7 +376,7 @@ async function main(argv: string[]): Promise<number> {
       if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
       if (!matchSeverity(policy, values.severity)) throw new UsageError(unknownSeverityMessage(policy, values.severity));
       const at = parseTime(values.at, policy, '--at');
-      const owner = values.commander ?? (await gitUserName(cwd));
+      const owner = values.commander ?? (await gitAuthor(cwd, policy));
       const severity = values.severity;
       // The next id is taken under the lock, so two declarations at once get two ids.
       let id = '';
@@ -394,7 +395,7 @@ async function main(argv: string[]): Promise<number> {
       const [id, ...words] = args;
       const message = words.join(' ');
       const at = parseTime(values.at, policy, '--at');
-      const owner = values.owner ?? (await gitUserName(cwd));
+      const owner = values.owner ?? (await gitAuthor(cwd, policy));
       const incident = await writeIncident(ctx, id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
       note(`Logged to ${shown(incident.id)}.`);
       return 0;
@@ -416,7 +417,7 @@ async function main(argv: string[]): Promise<number> {
       // Status, severity and roles go through the same operations as the extension's commands,
       // so the change is logged in the timeline (`Status: A → B`, `Escalated: …`, a handoff).
       const at = parseTime(values.at, policy, '--at');
-      const actor = { at, owner: values.owner ?? (await gitUserName(cwd)) };
+      const actor = { at, owner: values.owner ?? (await gitAuthor(cwd, policy)) };
       const incident = await writeIncident(ctx, id, (index, incId) => {
         if (canonical === 'status') return changeStatus(index, incId, value, actor, policy);
         if (canonical === 'severity') return changeSeverity(index, incId, value, actor, policy);
@@ -429,7 +430,7 @@ async function main(argv: string[]): Promise<number> {
     case 'resolve': {
       expectArgs(1, 'ID [--at ISO]');
       const at = parseTime(values.at, policy, '--at');
-      const owner = values.owner ?? (await gitUserName(cwd));
+      const owner = values.owner ?? (await gitAuthor(cwd, policy));
       const incident = await writeIncident(ctx, args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
       note(`Resolved ${shown(incident.id)}.`);
       return 0;
@@ -543,7 +544,7 @@ async function main(argv: string[]): Promise<number> {
     case 'summary':
     case 'metrics': {
       const load = { update: () => import('./commands/update'), summary: () => import('./commands/summary'), metrics: () => import('./commands/metrics') }[command];
-      return (await load()).run({ logPath, policy, cwd, files, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitUserName(cwd) });
+      return (await load()).run({ logPath, policy, cwd, files, args, values, logEntries: (id, entries) => logEntries(ctx, id, entries), gitUser: () => gitAuthor(cwd, policy) });
     }
     default: {
       const host = { command, args, values, logPath, policy, cwd, files, readLog: () => readLog(ctx), usage: (m: string) => new UsageError(m) };

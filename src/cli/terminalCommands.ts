@@ -4,7 +4,7 @@
 import type { Incident } from '../core/model';
 import type { Policy } from '../core/policy';
 import { sanitizeForDisplay } from '../core/displayText';
-import { gitUserName } from '../core/gitUser';
+import { gitAuthor } from '../core/gitUser';
 import type { NewTimelineEntry } from '../core/writer';
 import { UsageError, lastLine, note, pad, print, printJson, shown, withInterrupt } from './output';
 
@@ -63,7 +63,7 @@ export async function healthCommand(h: TerminalCommandHost): Promise<number> {
       for (const row of rows) print(row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd());
     }
     if (incidentId && results.length) {
-      const owner = values.owner ?? (await gitUserName(cwd));
+      const owner = values.owner ?? (await gitAuthor(cwd, policy));
       const entries: NewTimelineEntry[] = results.map((r) => ({ at: r.at, text: healthCheckEntry(r), owner }));
       if (results.length > 1) entries.push({ at: results[results.length - 1].at, text: healthSummaryEntry(results), owner });
       const incident = await h.logEntries(incidentId, entries);
@@ -141,7 +141,7 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
     note(entry);
     if (incidentId) {
-      const owner = values.owner ?? (await gitUserName(cwd));
+      const owner = values.owner ?? (await gitAuthor(cwd, policy));
       const incident = await h.logEntries(incidentId, [{ at: new Date(), text: entry, owner }]);
       note(`Logged to ${shown(incident.id)}.`);
     }

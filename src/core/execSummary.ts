@@ -2,6 +2,7 @@
 // Resolution time, Duration, Impact, Root cause, Actions taken, Prevention, Next steps) and
 // the final update that closes the communication, from the incident and its review file.
 // Whatever neither says is written as not known yet, never made up.
+import { ownerLabel } from './author';
 import { formatElapsed } from './duration';
 import { isActive } from './indexer';
 import type { Incident } from './model';
@@ -117,7 +118,7 @@ export function composeExecutiveSummary(incident: Incident, policy: Policy, revi
 
   const actionEntries = incident.timeline.filter((e) => isResponseAction(e.text, policy));
   const shownActions = actionEntries.slice(-MAX_ACTIONS);
-  const actionsTaken = shownActions.map((e) => `${e.at ? `${formatLogTime(toDate(e.at) as Date, zone)} ` : ''}${stripInline(e.text.trim())}${e.owner ? ` (@${e.owner})` : ''}`);
+  const actionsTaken = shownActions.map((e) => `${e.at ? `${formatLogTime(toDate(e.at) as Date, zone)} ` : ''}${stripInline(e.text.trim())}${ownerLabel(e.owner)}`);
   if (actionEntries.length > shownActions.length) actionsTaken.unshift(`(${actionEntries.length - shownActions.length} earlier entries in the timeline)`);
 
   const reviewItems = review !== undefined ? readReviewActionItems(review).items : [];

@@ -80,7 +80,8 @@ export { addPlaybookChecklist, assignRole, changeSeverity, changeStatus, isEscal
 export { checklistView, type ChecklistView, type ChecklistViewItem, type ChecklistViewPhase } from './checklist';
 export { activeClocks, byUrgency, clocksByUrgency, elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
 export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
-export { gitUserName } from './gitUser';
+export { gitAuthor, gitIdentity, gitResponder, gitUserName } from './gitUser';
+export { authorHandle, cleanOwner, isFullName, ownerCell, ownerLabel, ownerTrailer, personOf, responderOf, type GitIdentity, type Responder } from './author';
 export { REDACTED, redactSecrets, stripTerminalSequences } from './redact';
 export {
   DEFAULT_CHECK_TIMEOUT_MS,

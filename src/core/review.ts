@@ -3,6 +3,7 @@
 // e-commerce playbook's review. Pure functions: no vscode, no file system.
 import { DateTime, IANAZone } from 'luxon';
 import { elapsedMinutes, formatElapsed } from './clock';
+import { ownerTrailer } from './author';
 import type { ActionItem, Incident, LogIndex, TimelineEntry } from './model';
 import { type Policy, type ReviewPeriod, matchSeverity, reviewPeriodFor, reviewPeriodText } from './policy';
 import { applySplices } from './writer';
@@ -151,10 +152,9 @@ function readableTime(value: string | null): string | null {
 /** Folded user text, or the fallback when nothing is left. */
 const show = (text: string | null | undefined, fallback: string) => (text ? foldUserText(text) : '') || fallback;
 
-/** ` (@owner)`, folded, with parentheses dropped so the owner cannot close the group early. */
+/** ` (@owner)` or ` (Full Name)` as the log writes it, with parentheses dropped so the owner cannot close the group early. */
 function ownerSuffix(owner: string | null): string {
-  const o = owner ? foldUserText(owner).replace(/^@+/, '').replace(/[()]/g, '').trim() : '';
-  return o ? ` (@${o})` : '';
+  return ownerTrailer(owner);
 }
 
 /** Link text: folded, with the brackets and backslashes that would end or break the link escaped. */

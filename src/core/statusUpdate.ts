@@ -6,6 +6,7 @@
 // The customers' Impact is only what the team wrote for them (the Impact field, or the text of a
 // status page post on the timeline), never an entry such as a health check's output; the team's
 // draft says where its Impact came from.
+import { ownerLabel } from './author';
 import { snoozeMinutes } from './check';
 import { isActive } from './indexer';
 import type { Incident, TimelineEntry } from './model';
@@ -293,7 +294,7 @@ function lines(d: StatusUpdateDraft, zone: string): Array<[string, string | stri
     ['Incident ID', d.incidentId],
     ['Status', `${d.status ?? 'unknown'}${d.severity ? ` (${d.severity})` : ''}`],
     ['Impact', `${d.impact} ${impactSourceNote(d.impactSource, zone)}`],
-    ['Actions', d.actions.length ? d.actions.map((a) => `${time(a.at)}${a.text}${a.owner ? ` (@${a.owner})` : ''}`) : ['None logged yet.']],
+    ['Actions', d.actions.length ? d.actions.map((a) => `${time(a.at)}${a.text}${ownerLabel(a.owner)}`) : ['None logged yet.']],
     ['ETA', d.eta ?? 'Not known yet.'],
     ['Next Update', next],
     ...(d.warRoom ? ([['War room', d.warRoom]] as Array<[string, string]>) : []),

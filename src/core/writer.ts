@@ -6,6 +6,7 @@ import { type ChecklistPhase, FIELD_LABELS, type Policy, canonicalField, fieldFr
 import { subsectionKind } from './reader/headings';
 import { splitSkipNote } from './reader/tasks';
 import { findIncident } from './indexer';
+import { cleanOwner, ownerCell, ownerTrailer } from './author';
 import { foldCellText, foldHeadingText, foldUserText, lineEndAt, lineStartAt } from './text';
 import { dayOf, formatLogTime, formatTimeOfDay, idDayParts } from './time';
 
@@ -95,13 +96,12 @@ function sectionContentEnd(index: LogIndex, incident: Incident): number {
 function formatEntryText(entry: NewTimelineEntry): { text: string; owner: string | null } {
   const text = foldUserText(entry.text);
   if (!text) throw new WriteRefused('A timeline entry needs some text.');
-  const owner = entry.owner ? foldUserText(entry.owner).replace(/^@/, '').replace(/[()]/g, '') : null;
-  return { text, owner: owner || null };
+  return { text, owner: cleanOwner(entry.owner) || null };
 }
 
 function canonicalEntryLine(entry: NewTimelineEntry, policy: Policy, eol: string): string {
   const { text, owner } = formatEntryText(entry);
-  return `- ${formatLogTime(entry.at, policy.timeZone)} — ${text}${owner ? ` (@${owner})` : ''}${eol}`;
+  return `- ${formatLogTime(entry.at, policy.timeZone)} — ${text}${ownerTrailer(owner)}${eol}`;
 }
 
 /** Appends one timeline entry to an incident, in the style its timeline already uses. */
@@ -118,7 +118,7 @@ export function appendTimelineEntry(index: LogIndex, id: string, entry: NewTimel
       if (role === 'time') return hasDate ? formatTimeOfDay(entry.at, policy.timeZone) : formatLogTime(entry.at, policy.timeZone);
       if (role === 'date') return hasDate ? formatLogTime(entry.at, policy.timeZone).slice(0, 10) : formatLogTime(entry.at, policy.timeZone);
       if (role === 'text') return foldCellText(text);
-      if (role === 'owner') return owner ? foldCellText(`@${owner}`) : '';
+      if (role === 'owner') return owner ? foldCellText(ownerCell(owner)) : '';
       return '';
     });
     const row = `| ${cells.join(' | ')} |${eol}`;
@@ -132,7 +132,7 @@ export function appendTimelineEntry(index: LogIndex, id: string, entry: NewTimel
     const incidentDay = incident.detected ? dayOf(incident.detected, policy.timeZone) : null;
     const stamp = slot.timeOnly && incidentDay === full.slice(0, 10) ? formatTimeOfDay(entry.at, policy.timeZone) : full;
     const time = slot.boldTime ? `**${stamp}**` : stamp;
-    const line = `${slot.indent ?? ''}${slot.bullet ?? '-'} ${time} — ${text}${owner ? ` (@${owner})` : ''}${eol}`;
+    const line = `${slot.indent ?? ''}${slot.bullet ?? '-'} ${time} — ${text}${ownerTrailer(owner)}${eol}`;
     return [{ start: slot.insertAt, end: slot.insertAt, text: freshLine(index, slot.insertAt) + line }];
   }
   // No timeline yet: add a "Timeline" sub-section at the end of the incident's own text.

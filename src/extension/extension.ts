@@ -25,6 +25,7 @@ import { type OnCallTreeProvider, registerOnCall } from './oncall';
 import { type Runbooks, registerRunbooks } from './terminal/runbookCommands';
 import { registerCreatePlaybook } from './createPlaybook';
 import { registerGitCommands } from './git/register';
+import { useAuthorPolicy } from './gitUser';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -54,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
   context.subscriptions.push(
     output,
     store,
+    // Entries are by the git user as the folder's playbook knows them (its people's handles).
+    useAuthorPolicy((folder) => store.policy(folder)),
     ...tree.disposables,
     ...registerCommands({ store, tree: tree.provider, view: tree.view, output }),
     ...registerResponseCommands(store, output),

@@ -65,7 +65,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     // The draft can be seen between its creation and its contents being written: wait for the text.
     const review = await waitForFile(reviewPath, 'the review draft', (t) => t.includes('\n## '), 20_000);
     assert.match(review, new RegExp(`^# Post-incident review: ${id} — Cart totals wrong after coupon$`, 'm'));
-    assert.match(review, /\| Escalated: SEV-2 → SEV-1 \(@[^)]+\) \|/);
+    assert.match(review, /\| Escalated: SEV-2 → SEV-1 \(Riley Oncall\) \|/);
     await s.page.locator('.tabs-container .tab', { hasText: `Review: ${id}` }).waitFor({ timeout: 20_000 });
     log = await waitForLog('link the review', (t) => t.includes(`- **Review:** [pir/${id}.md](pir/${id}.md)`));
     await s.wb.screenshot(E2E_ARTIFACTS, '08-post-incident-review');
@@ -80,7 +80,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     await row.locator('.action-label[aria-label^="Add Timeline Entry"]').click();
     const prompt = await s.wb.answerInput('Provider raised our webhook rate limit');
     assert.match(prompt, /INC-2026-1121-001/);
-    let log = await waitForLog('gain the entry', (t) => t.includes('— Provider raised our webhook rate limit (@Riley Oncall)'));
+    let log = await waitForLog('gain the entry', (t) => t.includes('— Provider raised our webhook rate limit (Riley Oncall)'));
     const section = () => log.slice(log.indexOf('## INC-2026-1121-001'), log.indexOf('## INC-2026-1120-001'));
     assert.ok(section().includes('Provider raised our webhook rate limit'), 'the entry went to another incident');
     // The view shows the new entry before the next step: a context menu opened while the view is

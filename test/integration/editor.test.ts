@@ -62,7 +62,7 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     const after = doc.getText();
     assert.ok(after.includes('- **Incident Commander:** Ana Souza\n'), 'the field is inserted');
     // Logged with the git user as its owner when there is one, as every command does.
-    assert.match(after, /- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident Commander: Ana Souza(?: \(@[^)\n]+\))?\n/);
+    assert.match(after, /- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — Incident Commander: Ana Souza(?: \(@[^)\n]+\)| \(Riley Oncall\))?\n/);
     assert.ok(after.includes('Unsaved note from the responder.'), "the user's unsaved edit is still there");
     assert.ok(doc.isDirty, 'a log with unsaved user edits is not saved behind their back');
     await vscode.commands.executeCommand('undo');

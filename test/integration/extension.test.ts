@@ -130,7 +130,7 @@ describe('Incident Playbook in a real extension host', () => {
       assert.equal(added.length, 1);
       assert.match(added[0], ENTRY_LINE);
       // No owner given: the workspace's git user (the harness sets user.name in the fixture repo).
-      assert.ok(added[0].endsWith('— Scaled checkout pods to 12 (@Riley Oncall)'), added[0]);
+      assert.ok(added[0].endsWith('— Scaled checkout pods to 12 (Riley Oncall)'), added[0]);
       // It went into the right incident, after its last entry.
       const incident = findIncident(indexLog(doc.getText()), 'INC-2026-1120-001')!;
       assert.deepEqual(incident.timeline.map((t) => t.text), ['Alerts fired for checkout 5xx rate', 'Rolled back deploy 7f3c', 'Scaled checkout pods to 12']);

@@ -6,7 +6,8 @@ import { findIncident, indexLog } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
 import { EXTENSION_ID, diskText, logUri, resetLog } from './helpers';
 
-const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*?)(?: \(@[^)]*\))?$/;
+// The author: `(@handle)`, or a full name without the @ (the harness's git user, Riley Oncall).
+const ENTRY = /^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — (.*?)(?: \(@[^)]*\)| \(Riley Oncall\))?$/;
 
 const disk = diskText;
 

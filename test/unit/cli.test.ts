@@ -281,7 +281,7 @@ test('set status logs the change in the timeline, as the extension does', () => 
   assert.equal(r.code, 0, r.err);
   const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
   assert.ok(log.includes('- **Status:** Mitigating\n'), log);
-  assert.ok(log.includes('- 2026-11-20 10:30 UTC — Status: Investigating → Mitigating (@Dana Reyes)\n'), log);
+  assert.ok(log.includes('- 2026-11-20 10:30 UTC — Status: Investigating → Mitigating (Dana Reyes)\n'), log);
   assert.equal(run(dir, 'set', id, 'commander', 'Ana', '--at', '2026-11-20T10:31:00Z', '--owner', 'lee').code, 0);
   assert.equal(run(dir, 'set', id, 'commander', 'Sam', '--at', '2026-11-20T10:32:00Z', '--owner', 'lee').code, 0);
   const entries = JSON.parse(run(dir, 'show', id, '--json').out).timeline.map((e: { text: string }) => e.text);
@@ -417,7 +417,7 @@ test('health: failing, slow and noisy checks; the slow one is killed at its time
   }
   assert.equal(alive, false, 'the slow check’s background child was killed');
   const log = readFileSync(join(dir, 'docs/INCIDENT_LOG.md'), 'utf8');
-  assert.match(log, /Health check failing: FAIL \(exit 3, \d+ ms\) \(@Dana Reyes\)\n/);
+  assert.match(log, /Health check failing: FAIL \(exit 3, \d+ ms\) \(Dana Reyes\)\n/);
   assert.match(log, /Health check slow: TIMEOUT \(timed out after 1\.\d s\)/);
   assert.match(log, /Health check noisy: PASS \(exit 0, \d+ ms\) — output: .*REDACTED/);
   assert.match(log, /Health checks: 1 of 3 passed \(failing FAIL, slow TIMEOUT\)/);

@@ -197,7 +197,7 @@ test('finalizeReview: status final in the review, "Post-incident review complete
   const reviewAfter = applySplices(HAND, review);
   assert.equal(reviewAfter, HAND.replace('status: draft', 'status: final'));
   const logAfter = applySplices(LOG, log);
-  assert.equal(logAfter, LOG.replace('(@dana)\r\n', '(@dana)\r\n- 2026-11-23 10:00 UTC — Post-incident review completed (@Dana Reyes)\r\n'));
+  assert.equal(logAfter, LOG.replace('(@dana)\r\n', '(@dana)\r\n- 2026-11-23 10:00 UTC — Post-incident review completed (Dana Reyes)\r\n'));
   assert.equal(findIncident(indexLog(logAfter), 'INC-2026-1120-001')!.timeline.at(-1)!.text, 'Post-incident review completed');
   assert.deepEqual(finalizeReview(reviewAfter, indexLog(logAfter), 'INC-2026-1120-001', actor, defaultPolicy()), { review: [], log: [] });
 });

@@ -1,5 +1,6 @@
 // Timeline entries, as list items (`- **14:30** text — @ana`) or as rows of a table with a time
 // column, and where a new entry goes so that it looks like the ones already there.
+import { MAX_NAME_CHARS, isFullName } from '../author';
 import type { TimelineEntry, TimelineSlot } from '../model';
 import { splitTableRow, stripInline } from '../text';
 import { combineDayAndTime, parseLeadingTime } from '../time';
@@ -11,28 +12,44 @@ const TIME_HEADERS = /^(time|timestamp|when|date|date\/time|datetime|zeit|uhrzei
 const TEXT_HEADERS = /^(event|events|description|what|what happened|action|text|entry|details|update|note|notes|activity|summary|ereignis|beschreibung|evento|descripción|descripcion|événement|evenement|description de l'événement)$/i;
 export const OWNER_HEADERS = /^(owner|who|by|author|actor|person|responder|wer|quién|quien|qui|responsable)$/i;
 
-/** Splits a trailing owner (`(@ana)` or `— @ana`) off an entry's text. */
+/**
+ * Splits a trailing owner (`(@ana)`, `— @ana`, or a full name in parentheses: `(Ana Souza)`)
+ * off an entry's text.
+ */
 export function extractOwner(text: string): { text: string; owner: string | null } {
   const at = text.lastIndexOf('@');
-  if (at === -1) return { text: text.trim(), owner: null };
-  const open = text.lastIndexOf('(@');
-  if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) {
-    return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
+  if (at !== -1) {
+    const open = text.lastIndexOf('(@');
+    if (open !== -1 && /^\(@[^()]+\)\s*$/.test(text.slice(open))) {
+      return { text: text.slice(0, open).trim(), owner: text.slice(open + 2, text.lastIndexOf(')')).trim() };
+    }
+    // `text — @ana`: one or two dashes after white space, then the last `@` and a name. Read
+    // backwards from that `@` by hand; a pattern for it was quadratic on runs of ` - @a`.
+    let k = at - 1;
+    while (k >= 0 && isSpaceCode(text.charCodeAt(k))) k--;
+    let dashes = 0;
+    while (k >= 0 && dashes < 3 && isDash(text.charCodeAt(k))) {
+      k--;
+      dashes++;
+    }
+    const name = text.slice(at + 1).trimEnd();
+    if (dashes >= 1 && dashes <= 2 && k >= 0 && isSpaceCode(text.charCodeAt(k)) && OWNER_START.test(name) && !OWNER_REST.test(name)) {
+      return { text: text.slice(0, k).trim(), owner: name.trim() };
+    }
   }
-  // `text — @ana`: one or two dashes after white space, then the last `@` and a name. Read
-  // backwards from that `@` by hand; a pattern for it was quadratic on runs of ` - @a`.
-  let k = at - 1;
-  while (k >= 0 && isSpaceCode(text.charCodeAt(k))) k--;
-  let dashes = 0;
-  while (k >= 0 && dashes < 3 && isDash(text.charCodeAt(k))) {
-    k--;
-    dashes++;
-  }
-  const name = text.slice(at + 1).trimEnd();
-  if (dashes >= 1 && dashes <= 2 && k >= 0 && isSpaceCode(text.charCodeAt(k)) && OWNER_START.test(name) && !OWNER_REST.test(name)) {
-    return { text: text.slice(0, k).trim(), owner: name.trim() };
-  }
-  return { text: text.trim(), owner: null };
+  return trailingFullName(text) ?? { text: text.trim(), owner: null };
+}
+
+/** `text (Ana Souza)`: a person's full name in parentheses after white space (see isFullName). */
+function trailingFullName(text: string): { text: string; owner: string } | undefined {
+  let end = text.length;
+  while (end > 0 && isSpaceCode(text.charCodeAt(end - 1))) end--;
+  if (text.charCodeAt(end - 1) !== 41) return undefined; // `)`
+  const open = text.lastIndexOf('(', end - 2);
+  if (open < 1 || end - 2 - open > MAX_NAME_CHARS || !isSpaceCode(text.charCodeAt(open - 1))) return undefined;
+  const name = text.slice(open + 1, end - 1);
+  const rest = text.slice(0, open).trim();
+  return rest && isFullName(name) ? { text: rest, owner: name } : undefined;
 }
 
 const OWNER_START = /^[\p{L}\p{N}._-]/u;

@@ -16,6 +16,7 @@ import { type Policy, defaultPolicy } from '../../core/policy';
 import { redactSecrets } from '../../core/redact';
 import { WriteRefused, appendTimelineEntry, combineSplices } from '../../core/writer';
 import { Commands, type RunAllHealthChecksArgs, type RunHealthCheckArgs, commandArgs, stringArg } from '../commandIds';
+import { gitUser } from '../gitUser';
 import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';
 import type { LogStore } from '../logStore';
 import { guarded, report } from '../report';
@@ -155,11 +156,13 @@ export class HealthChecks implements vscode.Disposable {
    * fresh index) in the same WorkspaceEdit: one Undo reverts both.
    */
   async log(ctx: RunContext, incidentId: string, text: string, also?: (index: LogIndex, id: string) => Splice[]): Promise<string | undefined> {
+    // By whoever ran it, as every other entry is (and as `incident health` logs it).
+    const owner = await gitUser((ctx.folder ?? vscode.workspace.getWorkspaceFolder(ctx.doc.uri))?.uri.fsPath, ctx.policy);
     if (!(await inSyncWithDisk(ctx.doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; the result was not written. Run the check again.');
     const incident = findIncident(this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy), incidentId);
     if (!incident) throw new WriteRefused(`No incident "${incidentId}" in the log; the result was not written.`);
     await applyIncidentEdit(this.deps.store, ctx.doc, ctx.policy, incident, (index: LogIndex, inner: string) =>
-      combineSplices(appendTimelineEntry(index, inner, { at: new Date(), text, owner: null }, ctx.policy), also ? also(index, inner) : []),
+      combineSplices(appendTimelineEntry(index, inner, { at: new Date(), text, owner }, ctx.policy), also ? also(index, inner) : []),
     );
     this.deps.store.invalidate(0);
     return text;
