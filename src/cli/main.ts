@@ -39,9 +39,10 @@ Commands:
                                                 --status active (or open): all still worked;
                                                 --status unknown: no status, nothing says resolved
   show ID [--json]                              Show one incident
-  declare TITLE --severity S [--commander NAME] [--at ISO] [--drill]
+  declare TITLE --severity S [--commander NAME] [--at ISO] [--drill] [--owner NAME]
                                                 Declare an incident (or --title TITLE; --drill
-                                                marks an exercise); prints its ID last
+                                                marks an exercise; the commander is logged);
+                                                prints its ID last
   log ID MESSAGE [--at ISO] [--owner NAME]      Append a timeline entry
   set ID FIELD VALUE [--at ISO] [--owner NAME]  Set status, severity, commander, tech-lead,
                                                 comms-lead (logged in the timeline, as the
@@ -376,7 +377,8 @@ async function main(argv: string[]): Promise<number> {
       if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
       if (!matchSeverity(policy, values.severity)) throw new UsageError(unknownSeverityMessage(policy, values.severity));
       const at = parseTime(values.at, policy, '--at');
-      const owner = values.commander ?? (await gitAuthor(cwd, policy));
+      // The declaration is by whoever runs it (as every other entry is), as the extension writes it.
+      const owner = values.owner ?? (await gitAuthor(cwd, policy));
       const severity = values.severity;
       // The next id is taken under the lock, so two declarations at once get two ids.
       let id = '';

@@ -250,6 +250,8 @@ function incidentBlock(id: string, opts: DeclareOptions, severity: string, polic
     '',
     `${sub} Timeline`,
     canonicalEntryLine({ at: opts.at, text: `Incident declared (${severity})`, owner }, policy, '').trimEnd(),
+    // The commander named at declaration is logged as an assignment later is (see assignRole).
+    ...(commander ? [canonicalEntryLine({ at: opts.at, text: `${FIELD_LABELS.commander}: ${commander}`, owner }, policy, '').trimEnd()] : []),
   ];
   const checklist = checklistLines(policy, opts.phases ?? policy.phases, Math.min(6, level + 2));
   if (checklist.length) out.push('', `${sub} Checklist`, ...checklist);

@@ -51,7 +51,7 @@ describe('Responding to an incident from the palette (code-server + Chromium)', 
     assert.match(section, /- \*\*Severity:\*\* SEV-1\n/);
     assert.match(section, /- \*\*Status:\*\* Resolved\n/);
     assert.match(section, /- \*\*Resolved:\*\* \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC\n/);
-    assert.equal((section.match(/^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — /gm) ?? []).length, 6, `timeline:\n${section}`);
+    assert.equal((section.match(/^- \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC — /gm) ?? []).length, 7, `timeline:\n${section}`);
     // The view follows: the incident moves to the Resolved group and reads as resolved.
     const rows = s.wb.treeRows('incidentPlaybook');
     await s.wb.expandRow(rows, 'Resolved');

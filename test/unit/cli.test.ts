@@ -34,7 +34,10 @@ test('declare creates the log under the git root, prints the id last; list/show 
   assert.equal(first.detected, '2026-11-20T14:30:00Z');
   assert.equal(first.resolved, null);
   assert.deepEqual(first.roles, { commander: 'Ana', techLead: null, commsLead: null });
-  assert.deepEqual(first.timeline, [{ at: '2026-11-20T14:30:00Z', text: 'Incident declared (SEV-1)', owner: 'Ana' }]);
+  assert.deepEqual(first.timeline, [
+    { at: '2026-11-20T14:30:00Z', text: 'Incident declared (SEV-1)', owner: 'Dana Reyes' },
+    { at: '2026-11-20T14:30:00Z', text: 'Incident Commander: Ana', owner: 'Dana Reyes' },
+  ]);
   assert.equal(typeof first.line, 'number');
   assert.equal(items[0].timeline[0].owner, 'Dana Reyes', 'owner defaults to git user.name');
   const filtered = JSON.parse(run(dir, 'list', '--json', '--severity', 'Sev 3').out);
@@ -230,7 +233,7 @@ test('review uses .incident/templates/pir.md; check reports the review’s overd
   const review = readFileSync(path, 'utf8');
   assert.ok(review.startsWith('---\nteam: payments\nincident: "INC-2026-1120-001"\n'), review);
   assert.match(review, /^# Our PIR$/m);
-  assert.match(review, /^\| 2026-11-20 10:00 UTC \| Incident declared \(SEV-2\) \(@Lee\) \|$/m);
+  assert.match(review, /^\| 2026-11-20 10:00 UTC \| Incident declared \(SEV-2\) \(Dana Reyes\) \|$/m);
   assert.ok(!review.includes('## Root cause'), 'the template replaces the built-in sections');
   assert.match(review, /Owners please\.\n\n\| Action \| Owner \| Due date \| Status \|/);
   writeFileSync(path, review.replace('| --- | --- | --- | --- |', '| --- | --- | --- | --- |\n| Add a coupon test \\| now | Sam | 2026-11-24 | Open |\n| Done one | Lee | 2026-11-21 | Done |'));

@@ -153,7 +153,7 @@ test('declare inserts a canonical block at the top of a newest-first log with th
   assert.equal(inc.status, 'Investigating');
   assert.equal(inc.detected, '2026-11-20T19:00:00Z');
   assert.equal(inc.roles.commander, 'Ana');
-  assert.equal(inc.timeline.length, 1);
+  assert.deepEqual(inc.timeline.map((e) => e.text), ['Incident declared (SEV-2)', 'Incident Commander: Ana'], 'the commander named is logged');
   assert.equal(inc.checklist.length, policy.checklist.length, 'the playbook checklist');
   assert.deepEqual([...new Set(inc.checklist.map((c) => c.phase))], policy.phases.map((p) => p.name), 'read back in its 7 phases');
   // Everything that was there is still there, unchanged, after the new block.
