@@ -9,13 +9,15 @@ import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownS
 import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
 import { planReview } from '../core/review';
 import { formatElapsed } from '../core/clock';
-import { gitUser } from './gitUser';
+import { gitResponderIn } from './gitUser';
 import { applyIncidentEdit, applyLogEdit } from './logEdit';
 import { logContext, writerOf } from './logContext';
 import { guarded } from './report';
 import { type LogStore, exists } from './logStore';
 import { chooseIncident } from './incidentPicker';
-import { DRILL_ITEM, chooseCommander, scenarioPhases } from './oncall/declare';
+import { DRILL_ITEM, asksForCommander, chooseCommander, scenarioPhases } from './oncall/declare';
+import { pickResponder } from './responderPick';
+import { responderSuggestions } from '../core/responders';
 import { offerTeamMerging } from './git/setupMerge';
 import {
   type AssignRoleArgs,
@@ -139,6 +141,16 @@ class ResponseCommands {
     return pick?.label;
   }
 
+  /** The log as the store has it (for the names it holds); null when there is none or it cannot be read. */
+  private async currentIndex(): Promise<LogIndex | null> {
+    try {
+      const state = await this.store.read();
+      return state.kind === 'ok' ? state.index : null;
+    } catch {
+      return null;
+    }
+  }
+
   private async done(doc: vscode.TextDocument, saved: boolean, message: string): Promise<void> {
     this.store.invalidate(0);
     void vscode.window.setStatusBarMessage(`$(check) ${message}${saved || !doc.isDirty ? '' : ' (the log had unsaved edits of yours, so it was left unsaved)'}`, 5000);
@@ -149,20 +161,26 @@ class ResponseCommands {
     const folder = this.folder();
     if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
     const policy = await this.store.policy(folder);
+    // The steps, numbered alike: severity, title, and the commander when it is asked for (a title
+    // typed, and a playbook that proposes one: see asksForCommander).
+    const askCommander = text(args.commander) === undefined && asksForCommander(policy, new Date(), text(args.title) === undefined);
+    const steps = askCommander ? 3 : 2;
     // "This is a drill" is the severity pick's last item; a drill then picks its severity.
     let drill = args.drill === true;
-    let severity = await this.severity(policy, args.severity, 'Declare Incident (1/2): severity', drill ? undefined : DRILL_ITEM);
-    if (severity === DRILL_ITEM.label) [drill, severity] = [true, await this.severity(policy, undefined, 'Declare Drill (1/2): severity')];
+    let severity = await this.severity(policy, args.severity, `Declare Incident (1/${steps}): severity`, drill ? undefined : DRILL_ITEM);
+    if (severity === DRILL_ITEM.label) [drill, severity] = [true, await this.severity(policy, undefined, `Declare Drill (1/${steps}): severity`)];
     if (!severity) return undefined;
     const what = drill ? 'Drill' : 'Incident';
     const title =
       text(args.title) ??
-      (await vscode.window.showInputBox({ title: `Declare ${what} (2/2): ${severity}`, prompt: drill ? 'What does the drill rehearse?' : 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : `Give the ${what.toLowerCase()} a title.`) }));
+      (await vscode.window.showInputBox({ title: `Declare ${what} (2/${steps}): ${severity}`, prompt: drill ? 'What does the drill rehearse?' : 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : `Give the ${what.toLowerCase()} a title.`) }));
     if (!title?.trim()) return undefined;
-    const owner = await gitUser(folder.uri.fsPath);
+    const you = await gitResponderIn(folder.uri.fsPath, policy);
+    const owner = you?.handle ?? null;
     const at = new Date();
-    // The primary on call is proposed (asked for only when the title was typed, not passed).
-    const commander = text(args.commander) ?? (await chooseCommander(policy, at, owner, text(args.title) === undefined, `Declare ${what}: commander`));
+    // The primary on call is proposed, the people Assign Role offers beside; the choice is logged
+    // (`Incident Commander: …`) as an assignment later is.
+    const commander = text(args.commander) ?? (await chooseCommander(policy, at, you, askCommander, `Declare ${what} (3/${steps}): commander`, askCommander ? await this.currentIndex() : null));
     if (commander === undefined) return undefined;
     const phases = scenarioPhases(policy, text(args.scenario));
     let doc: vscode.TextDocument | undefined;
@@ -221,7 +239,7 @@ class ResponseCommands {
   }
 
   async assignRole(args: Partial<AssignRoleArgs>): Promise<boolean> {
-    const { doc, policy, index, owner } = await writerOf(this.store);
+    const { doc, folder, policy, index, owner } = await writerOf(this.store);
     const incident = await this.incident(index, policy, args, 'Assign Role', true);
     if (!incident) return false;
     const given = text(args.role);
@@ -231,7 +249,13 @@ class ResponseCommands {
     if (given && !role) throw new WriteRefused(`Unknown role "${given}" (use commander, techLead or commsLead).`);
     if (!role) return false;
     const label = ROLES.find((r) => r.role === role)!.label;
-    const name = text(args.name) ?? (await vscode.window.showInputBox({ title: `${label} of ${incident.id}`, value: owner ?? '', prompt: incident.roles[role] ? `Hand over from ${incident.roles[role]}` : 'Who takes this role?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') }));
+    // The people Declare's commander step offers (on call, the playbook's, you, the log's), or any name typed.
+    const name =
+      text(args.name) ??
+      (await pickResponder(responderSuggestions(policy, { role, at: new Date(), you: await gitResponderIn(folder.uri.fsPath, policy), index, current: incident.roles[role] }), {
+        title: `${label} of ${incident.id}`,
+        placeHolder: incident.roles[role] ? `Hand over from ${incident.roles[role]}: pick, or type a name` : 'Who takes this role? Pick, or type a name',
+      }));
     if (!name?.trim()) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => assignRole(i, id, role, name, { at: new Date(), owner }, policy));
     await this.done(written.doc, written.saved, `${incident.id}: ${label} ${name.trim()}`);

@@ -1,9 +1,13 @@
 // What Declare Incident takes from the playbook's on-call sections: the "This is a drill" choice,
-// a drill scenario's checklist, and the commander it proposes (the primary on call now).
+// a drill scenario's checklist, and the commander it proposes (the primary on call now) or asks for.
 import * as vscode from 'vscode';
-import { onCallAt, proposedCommander, teamOf } from '../../core/oncall';
+import type { Responder } from '../../core/author';
+import type { LogIndex } from '../../core/model';
+import { proposedCommander, teamOf } from '../../core/oncall';
 import type { ChecklistPhase, Policy } from '../../core/policy';
+import { responderSuggestions } from '../../core/responders';
 import { WriteRefused } from '../../core/writer';
+import { pickResponder } from '../responderPick';
 
 /** The extra item of Declare's severity pick that turns the declaration into a drill. */
 export const DRILL_ITEM: vscode.QuickPickItem = { label: '$(beaker) This is a drill', description: 'an exercise: written with Drill: yes and shown apart' };
@@ -21,26 +25,19 @@ export function scenarioPhases(policy: Policy, scenarioId: string | undefined): 
   return book ? [{ name: book.title, items: book.steps.map((s) => ({ text: s.title })) }] : undefined;
 }
 
+/** Whether Declare asks for the commander: only when the title is typed and the playbook proposes one (on call, or a commander role). */
+export function asksForCommander(policy: Policy, at: Date, interactive: boolean): boolean {
+  return interactive && proposedCommander(teamOf(policy), at) !== undefined;
+}
+
 /**
- * The commander of a new incident. Without a rotation or roles in the playbook: the git user, as
- * before. With them, asked (`interactive`) with the primary on call first, or taken as proposed.
- * Undefined when the pick is dismissed.
+ * The commander of a new incident. Without a rotation or roles in the playbook: the git user
+ * (the playbook's name for them), as before. With them, asked (`ask`, see asksForCommander) from
+ * the people Assign Role suggests too, the primary on call first, or any name typed; else taken
+ * as proposed. Undefined when the pick is dismissed.
  */
-export async function chooseCommander(policy: Policy, at: Date, owner: string | null, interactive: boolean, title: string): Promise<string | null | undefined> {
-  const team = teamOf(policy);
-  const proposed = proposedCommander(team, at);
-  if (!proposed) return owner;
-  if (!interactive) return proposed;
-  const items: Array<vscode.QuickPickItem & { name: string }> = [{ label: proposed, description: team.rotation ? 'primary on call now' : 'commander role', name: proposed }];
-  if (team.rotation) {
-    try {
-      const backup = onCallAt(team.rotation, at).backup;
-      if (backup && backup !== proposed) items.push({ label: backup, description: 'backup on call now', name: backup });
-    } catch {
-      // before the rotation starts: the proposal came from the roles
-    }
-  }
-  if (owner && !items.some((i) => i.name === owner)) items.push({ label: owner, description: 'you', name: owner });
-  const pick = await vscode.window.showQuickPick(items, { title, placeHolder: 'Incident Commander' });
-  return pick?.name;
+export async function chooseCommander(policy: Policy, at: Date, you: Responder | null, ask: boolean, title: string, index: LogIndex | null): Promise<string | null | undefined> {
+  if (!ask) return proposedCommander(teamOf(policy), at) ?? you?.name ?? null;
+  const suggestions = responderSuggestions(policy, { role: 'commander', at, you, index });
+  return pickResponder(suggestions, { title, placeHolder: 'Incident Commander: pick, or type a name' });
 }
