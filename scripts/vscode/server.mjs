@@ -82,7 +82,7 @@ export function linkExtension(extensionsDir) {
   const dir = join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   mkdirSync(dir, { recursive: true });
   if (!existsSync(join(ROOT, pkg.main ?? 'dist/extension.js'))) throw new HarnessError(`${pkg.main} is missing: run npm run build first.`);
-  for (const entry of ['package.json', 'dist', 'media', 'webview', 'README.md', 'LICENSE', 'docs']) {
+  for (const entry of ['package.json', 'package.nls.json', 'dist', 'media', 'webview', 'README.md', 'CHANGELOG.md', 'LICENSE', 'docs']) {
     if (!existsSync(join(ROOT, entry))) continue;
     // The code is copied, not linked: VS Code tells which extension made an API call from the
     // calling module's real path, and a linked dist/ resolves outside the extension's folder, so

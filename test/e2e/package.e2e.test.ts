@@ -13,7 +13,7 @@ import { E2E_ARTIFACTS, openSession, useSession } from './session';
 /** Packages the working tree as `npm run package` does, in a staging folder (dist/ stays as it is). */
 function packageVsix(): { vsix: string; stage: string } {
   const stage = mkdtempSync(join(tmpdir(), 'incident-vsix-'));
-  for (const entry of ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'media', 'docs']) {
+  for (const entry of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'docs']) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
   execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', join(stage, 'dist')], { cwd: ROOT, stdio: 'inherit' });
