@@ -58,7 +58,7 @@ const builds = [
     logLevel: 'warning',
   },
   {
-    // The CLI is split ESM: commands load what they need (remark, YAML, git) on first use, so
+    // The CLI is split ESM: commands load what they need (the markdown parser, YAML, git) on first use, so
     // a process that only lists incidents parses a fraction of the code. dist/cli.js is the
     // small CommonJS entry that `bin` points at.
     entryPoints: { main: 'src/cli/main.ts' },
