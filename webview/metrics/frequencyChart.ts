@@ -2,19 +2,29 @@
 // severity, drawn on a canvas in the page's light DOM (uPlot's stylesheet is a page file; a
 // shadow root would not see it). A canvas cannot read CSS variables, so the colours are read
 // from the theme's --vscode-* variables when the chart is drawn, and again when the theme changes.
+// Each severity keeps its colour whatever the period shows (its place in the playbook's list),
+// and every bar stands out from the editor's background by 3:1 (chartColours.ts).
 import uPlot from 'uplot';
 import type { MetricsView } from '../../src/shared/protocol';
+import { type Rgb, cssHex, opaqueColour, readableOn } from './chartColours';
 
 type Frequency = MetricsView['frequency'];
 
-/** The theme colours each severity's bars take, in order (VS Code's chart palette). */
+/** The theme colours each severity's bars take, in the playbook's order (VS Code's chart palette). */
 const SERIES_COLOURS = ['--vscode-charts-red', '--vscode-charts-orange', '--vscode-charts-yellow', '--vscode-charts-blue', '--vscode-charts-purple', '--vscode-charts-green'];
-const FALLBACK = ['#f14c4c', '#d18616', '#cca700', '#3794ff', '#b180d7', '#89d185'];
+const FALLBACK = ['#f14c4c', '#ea5c00', '#cca700', '#3794ff', '#b180d7', '#89d185'];
 /** The share of a month's width the group of bars takes. */
 const GROUP = 0.8;
 
 function themeColour(name: string, fallback: string): string {
   return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}
+
+/** The bars of the `k`th severity: the theme's chart colour, opaque, at 3:1 against `background`. */
+function barColour(k: number, background: Rgb): string {
+  const i = k % SERIES_COLOURS.length;
+  const colour = opaqueColour(themeColour(SERIES_COLOURS[i], FALLBACK[i])) ?? opaqueColour(FALLBACK[i])!;
+  return cssHex(readableOn(colour, background));
 }
 
 /** Where a click landed: a month and a severity, when it was on a bar. */
@@ -27,6 +37,8 @@ export interface BarHit {
 export class FrequencyChart {
   private plot: uPlot | undefined;
   private data: Frequency = { months: [], series: [] };
+  /** The playbook's severities, in order: each one's colour. */
+  private severities: readonly string[] = [];
   private readonly resize = new ResizeObserver(() => this.fit());
   private readonly themeWatch = new MutationObserver(() => this.draw());
 
@@ -39,8 +51,10 @@ export class FrequencyChart {
     this.themeWatch.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   }
 
-  update(data: Frequency): void {
+  /** Draws `data`; `severities` (the playbook's, in order) gives each severity its colour. */
+  update(data: Frequency, severities: readonly string[] = []): void {
     this.data = data;
+    this.severities = severities;
     this.draw();
   }
 
@@ -74,6 +88,13 @@ export class FrequencyChart {
     const fg = themeColour('--vscode-foreground', '#cccccc');
     const grid = themeColour('--vscode-editorWidget-border', '#454545');
     const font = `11px ${themeColour('--vscode-font-family', 'sans-serif')}`;
+    const background = opaqueColour(themeColour('--vscode-editor-background', '#1f1f1f')) ?? [31, 31, 31];
+    // A severity the playbook does not list (or "none") takes the colours after the playbook's.
+    let extra = this.severities.length;
+    const place = (severity: string) => {
+      const i = this.severities.indexOf(severity);
+      return i >= 0 ? i : extra++;
+    };
     const n = series.length;
     const width = GROUP / n;
     const xs = months.map((_, i) => i);
@@ -90,7 +111,7 @@ export class FrequencyChart {
       series: [
         { label: 'Month', value: (_u, v) => (v === null ? '' : (months[v] ?? '')) },
         ...series.map((s, k) => {
-          const colour = themeColour(SERIES_COLOURS[k % SERIES_COLOURS.length], FALLBACK[k % FALLBACK.length]);
+          const colour = barColour(place(s.severity), background);
           return {
             label: s.severity,
             stroke: colour,

@@ -135,7 +135,7 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     super.updated(changed);
     if (!changed.has('view') || !this.view) return;
     this.chart ??= new FrequencyChart(this.chartHost, (hit) => this.onBar(hit));
-    this.chart.update(this.view.frequency);
+    this.chart.update(this.view.frequency, this.view.severities);
     const f = this.view.frequency;
     this.chartHost.setAttribute('role', 'img');
     this.chartHost.setAttribute('aria-label', `Incidents per month by severity: ${f.months.map((month, i) => `${month}: ${f.series.map((s) => `${s.severity} ${s.counts[i]}`).join(', ')}`).join('; ') || 'none'}`);
