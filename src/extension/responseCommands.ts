@@ -8,6 +8,8 @@ import { assignRole, changeSeverity, changeStatus, type Role } from '../core/ope
 import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/policy';
 import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
 import { planReview } from '../core/review';
+import { findTeamFile } from '../core/logFile';
+import { dirname, join } from 'node:path';
 import { formatElapsed } from '../core/clock';
 import { gitResponderIn } from './gitUser';
 import { applyIncidentEdit, applyLogEdit } from './logEdit';
@@ -349,7 +351,12 @@ class ResponseCommands {
     const { doc, policy, index } = await logContext(this.store);
     const incident = await this.incident(index, policy, args, 'Start Post-Incident Review', false);
     if (!incident) return undefined;
-    const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md');
+    // The team's template (.incident/templates/pir.md beside the log or above it, up to the
+    // repository root), as `incident review` reads it: through the repository, never through a link out.
+    const files = this.store.filesFor(doc.uri);
+    const templatePath = findTeamFile(dirname(doc.uri.fsPath), join('.incident', 'templates', 'pir.md'), files.root);
+    const template = templatePath ? files.read(templatePath) : undefined;
+    const plan = planReview(index, incident, policy, doc.uri.path.split('/').pop() ?? 'INCIDENT_LOG.md', template);
     const reviewUri = vscode.Uri.joinPath(doc.uri, '..', 'pir', plan.fileName);
     const draftExists = await exists(reviewUri);
     // The link goes in first: a log that cannot be written (conflict markers) gets no orphan draft.

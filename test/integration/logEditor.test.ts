@@ -107,6 +107,25 @@ describe('In the log’s editor', () => {
     assert.equal(await diskText(), log);
   });
 
+  it("Open Post-Incident Review as Markdown drafts from the team's template (.incident/templates/pir.md), as incident review does", async () => {
+    const folder = vscode.workspace.workspaceFolders![0].uri;
+    const templates = vscode.Uri.joinPath(folder, '.incident', 'templates');
+    const template = ['---', 'team: payments', '---', '', '# Review', '', '## Summary', '', '## Customer communication', '', 'Who told customers what, and when.', ''].join('\n');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(templates, 'pir.md'), new TextEncoder().encode(template));
+    try {
+      const uri = await vscode.commands.executeCommand<vscode.Uri>(Commands.startReview, { incident: 'INC-2026-1102-001', open: false });
+      assert.ok(uri);
+      const review = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      // The template's own text and keys, with the review's keys and facts filled in.
+      assert.match(review, /^team: payments$/m);
+      assert.match(review, /^incident: "INC-2026-1102-001"$/m);
+      assert.match(review, /^## Customer communication\n\nWho told customers what, and when\.$/m);
+      assert.doesNotMatch(review, /Contributing factors/, 'not the built-in template');
+    } finally {
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, '.incident'), { recursive: true });
+    }
+  });
+
   it('Open Post-Incident Review as Markdown writes no draft when the log cannot be written (conflict markers)', async () => {
     const conflicted = original.replace('- **Status:** Resolved\n', '<<<<<<< HEAD\n- **Status:** Resolved\n=======\n- **Status:** Monitoring\n>>>>>>> main\n');
     assert.notEqual(conflicted, original);
