@@ -24,6 +24,13 @@ export function formatMinutes(minutes: number | null): string {
   return `${Math.floor(m / 1440)} d${h ? ` ${h} h` : ''}`;
 }
 
+/** A figure's label, "Time to detect: Started (impact began) → Detected": its name, then what it measures, dimmed. */
+function figureLabel(label: string) {
+  const at = label.indexOf(': ');
+  if (at < 0) return label;
+  return html`<span class="figure-name">${label.slice(0, at + 1)}</span> <span class="figure-what">${label.slice(at + 2)}</span>`;
+}
+
 const percent = (share: number | null) => (share === null ? '–' : `${Math.round(share * 1000) / 10}%`);
 
 export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebview> {
@@ -61,9 +68,15 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
       padding: 2px 4px;
       font: inherit;
     }
+    /* Each table scrolls sideways in its own box when the panel is narrower than its columns
+       need (figures never wrap); the page itself never does. */
+    .table-scroll {
+      max-width: 100%;
+      overflow-x: auto;
+      margin: 4px 0;
+    }
     table {
       border-collapse: collapse;
-      margin: 4px 0;
     }
     th,
     td {
@@ -74,11 +87,17 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     td.num,
     th.num {
       text-align: right;
+    }
+    td.num {
       white-space: nowrap;
     }
     th {
       font-weight: 600;
       color: var(--vscode-descriptionForeground);
+    }
+    /* What a compliance figure measures wraps on a few lines, never a word per line. */
+    table.compliance th[scope='row'] {
+      min-width: 12em;
     }
     button.link {
       background: none;
@@ -103,6 +122,53 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     }
     .summary strong {
       font-size: 1.4em;
+    }
+    /* An incident's id, severity and month never break inside. */
+    button.link,
+    .nowrap {
+      white-space: nowrap;
+    }
+    /* Durations: the figure's name, then what it measures (dimmed). On a narrow panel (the
+       panel beside the log) each figure becomes a block: its name on a line of its own, then its
+       five figures, each named ("Mean 37 min"), wrapping as whole figures. */
+    .durations-box {
+      container: durations / inline-size;
+    }
+    table.durations tbody th[scope='row'] {
+      min-width: 14em;
+      color: var(--vscode-foreground);
+    }
+    .figure-what {
+      font-weight: normal;
+      color: var(--vscode-descriptionForeground);
+    }
+    @container durations (max-width: 40em) {
+      table.durations,
+      table.durations tbody {
+        display: block;
+      }
+      table.durations thead {
+        display: none;
+      }
+      table.durations tr {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 2px 16px;
+        padding: 4px 0;
+      }
+      table.durations th,
+      table.durations td {
+        padding: 0;
+        text-align: left;
+      }
+      table.durations tbody th[scope='row'] {
+        flex: 1 0 100%;
+        min-width: 0;
+      }
+      table.durations td::before {
+        content: attr(data-label) ' ';
+        color: var(--vscode-descriptionForeground);
+      }
     }
     `,
   ];
@@ -176,23 +242,23 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
 
   private renderFigures(v: MetricsView) {
     return html`<h2>Durations</h2>
-      <table aria-label="Durations">
+      <div class="table-scroll durations-box"><table class="durations" aria-label="Durations">
         <thead>
           <tr><th scope="col">What it measures</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Median</th><th scope="col" class="num">p90</th><th scope="col" class="num">n</th><th scope="col" class="num">Unknown</th></tr>
         </thead>
         <tbody>
           ${v.figures.map(
             (f) => html`<tr>
-              <th scope="row">${f.label}</th>
-              <td class="num">${formatMinutes(f.mean)}</td>
-              <td class="num">${formatMinutes(f.median)}</td>
-              <td class="num">${formatMinutes(f.p90)}</td>
-              <td class="num">${f.n}</td>
-              <td class="num">${f.unknown}</td>
+              <th scope="row">${figureLabel(f.label)}</th>
+              <td class="num" data-label="Mean">${formatMinutes(f.mean)}</td>
+              <td class="num" data-label="Median">${formatMinutes(f.median)}</td>
+              <td class="num" data-label="p90">${formatMinutes(f.p90)}</td>
+              <td class="num" data-label="n">${f.n}</td>
+              <td class="num" data-label="Unknown">${f.unknown}</td>
             </tr>`,
           )}
         </tbody>
-      </table>
+      </table></div>
       <p class="muted">p90 is the nearest-rank value: rank ⌈0.9 × n⌉ of the sorted values. Unknown: the two times are not both in the log; never guessed.</p>
       ${v.figures
         .filter((f) => f.unknownIds.length)
@@ -201,20 +267,20 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
           return why ? html`${this.link(id)} <span class="muted">(${why})</span>` : this.link(id);
         })}</p>`)}
       ${v.mediansBySeverity.length
-        ? html`<table aria-label="Medians by severity">
+        ? html`<div class="table-scroll"><table aria-label="Medians by severity">
             <thead>
               <tr><th scope="col">Severity (median)</th>${v.figures.map((f) => html`<th scope="col" class="num">${f.label.split(':')[0]}</th>`)}</tr>
             </thead>
             <tbody>
               ${v.mediansBySeverity.map((s) => html`<tr><th scope="row">${s.severity}</th>${s.medians.map((m) => html`<td class="num">${formatMinutes(m)}</td>`)}</tr>`)}
             </tbody>
-          </table>`
+          </table></div>`
         : nothing}`;
   }
 
   private renderCompliance(v: MetricsView) {
     return html`<h2>Compliance</h2>
-      <table aria-label="Compliance">
+      <div class="table-scroll"><table class="compliance" aria-label="Compliance">
         <tbody>
           ${v.compliance.map(
             (c) => html`<tr>
@@ -224,7 +290,7 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
             </tr>`,
           )}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 
   private renderActionItems(v: MetricsView) {
@@ -232,22 +298,22 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     return html`<h2>Action items</h2>
       <p>${a.open} open, ${a.overdue} overdue</p>
       ${a.byOwner.length
-        ? html`<table aria-label="Action items by owner">
+        ? html`<div class="table-scroll"><table aria-label="Action items by owner">
             <thead><tr><th scope="col">Owner</th><th scope="col" class="num">Open</th><th scope="col" class="num">Overdue</th></tr></thead>
             <tbody>${a.byOwner.map((o) => html`<tr><th scope="row">${o.owner}</th><td class="num">${o.open}</td><td class="num">${o.overdue}</td></tr>`)}</tbody>
-          </table>`
+          </table></div>`
         : nothing}`;
   }
 
   private renderTimeInStatus(v: MetricsView) {
     if (!v.timeInStatus.length) return nothing;
     return html`<h2>Time in each status</h2>
-      <table aria-label="Time in each status">
+      <div class="table-scroll"><table aria-label="Time in each status">
         <thead><tr><th scope="col">Status</th><th scope="col" class="num">In all</th><th scope="col" class="num">Mean</th><th scope="col" class="num">Incidents</th></tr></thead>
         <tbody>
           ${v.timeInStatus.map((s) => html`<tr><th scope="row">${s.status}</th><td class="num">${formatMinutes(s.totalMinutes)}</td><td class="num">${formatMinutes(s.meanMinutes)}</td><td class="num">${s.incidents}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 
   private renderList(v: MetricsView) {
@@ -255,12 +321,12 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     const rows = bar ? v.list.filter((r) => r.month === bar.month && (r.severity ?? 'none') === bar.severity) : v.list;
     return html`<h2>Incidents${bar ? ` in ${bar.month}, ${bar.severity}` : ''}</h2>
       ${bar ? html`<vscode-button secondary aria-label="Show all incidents" @click=${() => (this.bar = undefined)}>Show all incidents</vscode-button>` : nothing}
-      <table aria-label="Incidents">
+      <div class="table-scroll"><table aria-label="Incidents">
         <thead><tr><th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Month</th><th scope="col" class="num">Time to resolve</th></tr></thead>
         <tbody>
-          ${rows.map((r) => html`<tr><td>${this.link(r.id)}</td><td>${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td>${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
+          ${rows.map((r) => html`<tr><td>${this.link(r.id)}</td><td class="nowrap">${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td class="nowrap">${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
         </tbody>
-      </table>`;
+      </table></div>`;
   }
 
   render() {
