@@ -17,7 +17,7 @@ import { panelView, readOnlyReason } from './checklistView';
 import { logContext, writerOf } from '../logContext';
 import { displayZone, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
-import { PanelRegistry, incidentPanelKind } from './panelRegistry';
+import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
 import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
@@ -101,7 +101,7 @@ export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, Check
       return;
     }
     if (target.kind === 'url') await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
-    else await vscode.window.showTextDocument(vscode.Uri.file(target.path), { preview: true, viewColumn: vscode.ViewColumn.One });
+    else await vscode.window.showTextDocument(vscode.Uri.file(target.path), { preview: true, viewColumn: documentColumn(log) });
   }
 
   /** Makes one change to the incident (with its timeline entry), as one WorkspaceEdit; then the page gets the new state. */

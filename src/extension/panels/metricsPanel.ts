@@ -9,7 +9,7 @@ import { reviewFileName } from '../../core/review';
 import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
-import { PanelRegistry } from './panelRegistry';
+import { PanelRegistry, documentColumn } from './panelRegistry';
 import { METRICS_VIEW_TYPE } from './registerMetricsPanel';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
@@ -85,12 +85,22 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsTo
           this.ctx.output.appendLine(`${this.label}: ignored a request to open ${message.incident}, which it does not list.`);
           return;
         }
+        await this.showLog();
         await vscode.commands.executeCommand(Commands.open, { incident: message.incident } satisfies IncidentArgs);
         return;
       case 'exportCsv':
         await this.exportCsv();
         return;
     }
+  }
+
+  /**
+   * Brings the log forward in its own column (not the dashboard's): Open Incident, run next,
+   * shows the incident in the active column, which is then the log's.
+   */
+  private async showLog(): Promise<void> {
+    const log = this.ctx.store.logUri();
+    if (log) await vscode.window.showTextDocument(log, { viewColumn: documentColumn(log), preview: false, preserveFocus: false });
   }
 
   /** Saves the core's CSV (one row per incident) where the user picks. Returns the file, or undefined when cancelled. */
@@ -114,7 +124,6 @@ export class MetricsPanels extends PanelRegistry<MetricsPanel> {
   constructor(ctx: PanelContext) {
     super(ctx, {
       viewType: METRICS_VIEW_TYPE,
-      viewColumn: vscode.ViewColumn.Active,
       create: (panel) => new MetricsPanel(panel, ctx),
       restoredKey: () => DASHBOARD,
     });

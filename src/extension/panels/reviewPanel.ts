@@ -18,7 +18,7 @@ import { chooseIncident } from '../incidentPicker';
 import { inSyncWithDisk } from '../logEdit';
 import { exists } from '../logStore';
 import { displayZone } from './incidentPanel';
-import { PanelRegistry, incidentPanelKind } from './panelRegistry';
+import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
 import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
 import { emptyReviewSections, reviewView, shownSectionText } from './reviewView';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
@@ -152,7 +152,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
         return this.markFinal();
       case 'openFile': {
         const log = this.ctx.store.logUri();
-        if (log) await vscode.window.showTextDocument(reviewUriFor(log, this.incidentId), { preview: false, viewColumn: vscode.ViewColumn.One });
+        if (log) await vscode.window.showTextDocument(reviewUriFor(log, this.incidentId), { preview: false, viewColumn: documentColumn(log) });
         return;
       }
     }
