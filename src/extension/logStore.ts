@@ -5,6 +5,7 @@
 // lazily, on the first read after a change, never at activation.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
+import { affectsSetting, readSetting } from './settings';
 import { indexLog, policyOf, reindexLog } from '../core/indexer';
 import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
 import type { Incident, LogIndex } from '../core/model';
@@ -13,8 +14,6 @@ import { containedPath } from '../core/paths';
 import { WriteRefused } from '../core/writer';
 import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
 
-export const LOG_PATH_SETTING = 'incidentPlaybook.logPath';
-export const DEFAULT_LOG_PATH = 'docs/INCIDENT_LOG.md';
 const PLAYBOOK_PATH = '.incident/playbook.yml';
 
 export interface LogSnapshot {
@@ -66,7 +65,7 @@ export class LogStore implements vscode.Disposable {
         if (this.isLog(d.uri)) this.invalidate(0);
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(LOG_PATH_SETTING)) {
+        if (affectsSetting(e, 'logPath')) {
           this.logFolderChoice = undefined;
           if (this.watchers) this.watch();
           this.invalidate(0);
@@ -124,8 +123,7 @@ export class LogStore implements vscode.Disposable {
   }
 
   private setting(folder: vscode.WorkspaceFolder): string {
-    const value = vscode.workspace.getConfiguration('incidentPlaybook', folder.uri).get<string>('logPath');
-    return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_LOG_PATH;
+    return readSetting('logPath', folder.uri);
   }
 
   isLog(uri: vscode.Uri): boolean {

@@ -3,13 +3,13 @@
 // shown once; "Snooze" logs a timeline entry saying so, which quiets the reminder for everyone
 // who reads the log. `incidentPlaybook.reminders.enabled` turns them off.
 import * as vscode from 'vscode';
+import { readSetting } from './settings';
 import { type AddTimelineEntryArgs, type AssignRoleArgs, Commands, type IncidentArgs } from './commandIds';
 import { snoozeEntryText } from '../core/check';
 import { type Reminder, dueReminders } from '../core/reminders';
 import { resolveDisplayZone } from '../core/time';
 import type { LogStore } from './logStore';
 
-export const REMINDERS_SETTING = 'incidentPlaybook.reminders';
 const CHECK_EVERY_MS = 30_000;
 /** Reminders shown one by one in a single check; the rest are counted in one notification. */
 const MAX_TOASTS = 3;
@@ -43,9 +43,7 @@ export class IncidentReminders implements vscode.Disposable {
   }
 
   private get settings(): { enabled: boolean; snoozeMinutes: number } {
-    const config = vscode.workspace.getConfiguration(REMINDERS_SETTING);
-    const snooze = config.get<number>('snoozeMinutes', 10);
-    return { enabled: config.get<boolean>('enabled', true), snoozeMinutes: Number.isFinite(snooze) && snooze >= 1 ? Math.min(Math.round(snooze), 240) : 10 };
+    return { enabled: readSetting('remindersEnabled'), snoozeMinutes: Math.round(readSetting('remindersSnoozeMinutes')) };
   }
 
   /** Shows what is due now and not shown before; returns what it showed. */
@@ -58,7 +56,7 @@ export class IncidentReminders implements vscode.Disposable {
     if (!this.settings.enabled) return [];
     const state = await this.store.read();
     if (state.kind !== 'ok' || state.index.hasConflicts) return [];
-    const zone = resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), state.policy.timeZone);
+    const zone = resolveDisplayZone(readSetting('displayTimeZone'), state.policy.timeZone);
     const fresh = dueReminders(state.index, state.policy, now, zone).filter((r) => !this.shown.has(r.key));
     // A hand-kept log can hold many incidents nobody closed: a few toasts, then one summary,
     // never a wall of them.

@@ -4,6 +4,7 @@
 // button logs "Suspect change <hash>: <subject>" on the incident's timeline.
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
+import { Settings, readSetting } from '../settings';
 import { changeWindow, parseHours } from '../../core/git/changeWindow';
 import { isRecordFile } from '../../core/git/record';
 import { type Change, GitUnavailable, type Repo, listChanges, openRepo, suspectChangeEntry } from '../../core/git/repo';
@@ -99,9 +100,9 @@ export async function showRecentChanges(store: LogStore, args: Partial<ShowRecen
   if (ctx.doc.uri.scheme !== 'file') throw new WriteRefused('The incident log is not on this machine’s disk; recent changes need a local clone.');
   const incident = await incidentFor(store, ctx, args.incident, 'Show Recent Changes');
   if (!incident) return undefined;
-  const setting = vscode.workspace.getConfiguration('incidentPlaybook', ctx.folder.uri).get<number>('recentChanges.hours');
+  const setting = readSetting('recentChangesHours', ctx.folder.uri);
   const hours = parseHours(args.hours ?? setting);
-  if (typeof hours !== 'number') throw new WriteRefused(hours.problem.replace('--hours', 'incidentPlaybook.recentChanges.hours'));
+  if (typeof hours !== 'number') throw new WriteRefused(hours.problem.replace('--hours', Settings.recentChangesHours.id));
   const window = changeWindow(incident, hours, new Date());
   if ('problem' in window) throw new WriteRefused(window.problem);
   const logPath = ctx.doc.uri.fsPath;

@@ -1,6 +1,6 @@
 // What the panels of one incident share: the incident as the log reads now (or the page's
 // `missing` message) and the time zone its times are shown in.
-import * as vscode from 'vscode';
+import { readSetting } from '../settings';
 import { findIncident } from '../../core/indexer';
 import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/policy';
@@ -25,5 +25,5 @@ export async function readIncident(store: LogStore, id: string): Promise<Missing
 
 /** The zone a panel shows times in: the user's setting, else the playbook's. */
 export function displayZone(policy: Policy): string {
-  return resolveDisplayZone(vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone'), policy.timeZone);
+  return resolveDisplayZone(readSetting('displayTimeZone'), policy.timeZone);
 }

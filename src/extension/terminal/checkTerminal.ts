@@ -12,6 +12,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
+import { readSetting } from '../settings';
 import { type RunStatus, statusFor } from '../../core/healthChecks';
 import { type CommandRun, runCommand } from '../../core/healthRun';
 import { stripTerminalSequences } from '../../core/redact';
@@ -69,8 +70,7 @@ export function shellQuote(s: string): string {
 }
 
 function shellIntegrationTimeoutMs(): number {
-  const s = vscode.workspace.getConfiguration('incidentPlaybook.healthChecks').get<number>('shellIntegrationTimeout', 5);
-  return Math.max(0, Math.min(60, typeof s === 'number' && Number.isFinite(s) ? s : 5)) * 1000;
+  return readSetting('shellIntegrationTimeout') * 1000;
 }
 
 function shellIntegrationEnabled(): boolean {

@@ -1,5 +1,6 @@
 // The Incidents view's own commands: group by status or severity, filter, clear the filter.
 import * as vscode from 'vscode';
+import { Settings } from '../settings';
 import { Commands, type FilterArgs } from '../commandIds';
 import type { GroupBy } from './model';
 import { UNKNOWN_STATUS_FILTER, sanitizeFilter } from './model';
@@ -8,10 +9,10 @@ import type { IncidentTreeProvider } from './render';
 export function registerTreeCommands(provider: IncidentTreeProvider): vscode.Disposable[] {
   const setGroupBy = async (value: GroupBy) => {
     // Written where the value comes from now, so that a workspace setting does not hide the change.
-    const config = vscode.workspace.getConfiguration('incidentPlaybook');
-    const where = config.inspect<string>('groupBy');
+    const config = vscode.workspace.getConfiguration();
+    const where = config.inspect<string>(Settings.groupBy.id);
     const target = where?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-    await config.update('groupBy', value, target);
+    await config.update(Settings.groupBy.id, value, target);
   };
   return [
     vscode.commands.registerCommand(Commands.groupBySeverity, () => setGroupBy('severity')),

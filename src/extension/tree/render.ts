@@ -3,6 +3,7 @@
 // number of active incidents on the view's badge. What rows there are and what they say is
 // decided in model.ts; this file only draws them.
 import * as vscode from 'vscode';
+import { affectsSetting, readSetting } from '../settings';
 import { Commands, type IncidentArgs } from '../commandIds';
 import type { LogState, LogStore } from '../logStore';
 import { isActive } from '../../core/indexer';
@@ -32,8 +33,6 @@ import {
 } from './model';
 
 export const VIEW_ID = 'incidentPlaybook.incidents';
-export const GROUP_BY_SETTING = 'incidentPlaybook.groupBy';
-export const DISPLAY_ZONE_SETTING = 'incidentPlaybook.displayTimeZone';
 const FILTER_KEY = 'incidentPlaybook.filter';
 
 /** The row context plus where the rows' lines are. */
@@ -108,7 +107,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.disposables.push(
       store.onDidChange(() => void this.redrawIfChanged()),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(GROUP_BY_SETTING) || e.affectsConfiguration(DISPLAY_ZONE_SETTING)) this.changed.fire();
+        if (affectsSetting(e, 'groupBy', 'displayTimeZone')) this.changed.fire();
       }),
     );
     this.filterValue = sanitizeFilter(memento?.get<unknown>(FILTER_KEY));
@@ -163,7 +162,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   get groupBy(): GroupBy {
-    return vscode.workspace.getConfiguration('incidentPlaybook').get<string>('groupBy') === 'severity' ? 'severity' : 'status';
+    return readSetting('groupBy');
   }
 
   get filter(): IncidentFilter {
@@ -292,7 +291,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.roots = [];
       return [];
     }
-    const zoneSetting = vscode.workspace.getConfiguration('incidentPlaybook').get<string>('displayTimeZone');
+    const zoneSetting = readSetting('displayTimeZone');
     this.render = {
       policy: state.policy,
       logUri: state.uri,
