@@ -14,7 +14,7 @@ describe('A multi-root workspace in the browser (code-server + Chromium)', funct
   it('finds the log in the folder that has it, and writes there', async () => {
     await s.wb.openActivity('Incidents');
     const rows = s.wb.treeRows('incidentPlaybook');
-    await rows.filter({ hasText: 'INC-2026-1115-001' }).filter({ hasText: 'SEV-2 · Identified' }).first().waitFor({ timeout: 30_000 });
+    await rows.filter({ hasText: 'INC-2026-1115-001' }).filter({ hasText: 'Identified' }).first().waitFor({ timeout: 30_000 });
 
     await s.wb.runCommand('Incident: Add Timeline Entry');
     // No editor on the log: the command asks which active incident (only one is active).

@@ -19,10 +19,9 @@ describe('On call (demo workspace)', function () {
     await s.wb.openActivity('Incidents');
     const rows = s.wb.treeRows('incidentPlaybook');
     await rows.filter({ hasText: 'INC-2026-1121-001' }).waitFor({ timeout: 30_000 });
-    // The view starts collapsed under the Incidents view: one click opens it.
+    // The view is open under the Incidents view at two fifths of the container (3 : 2).
     const header = s.page.locator('.pane-header', { hasText: 'On Call' }).first();
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    // Opened, it takes two fifths of the container (the views' initial sizes 3 : 2), not a few rows.
     const pane = s.page.locator('.part.sidebar .pane', { has: header }).first();
     const sidebar = s.page.locator('.part.sidebar').first();
     let sizes = '';
@@ -72,6 +71,10 @@ describe('On call (demo workspace)', function () {
     const inc = indexLog(text).incidents.find((i) => i.title === 'Tabletop: CDN purge gone wrong');
     assert.ok(inc && isDrill(inc), 'Drill: yes');
     assert.equal(inc.roles.commander, primary);
+    // Declare ends by opening the log at the new heading: let that editor take focus before the
+    // next command (a palette opened meanwhile would be closed by it).
+    await s.page.locator('.tabs-container .tab.active', { hasText: 'INCIDENT_LOG.md' }).waitFor({ timeout: 20_000 });
+    await s.page.locator('.editor-instance .monaco-editor.focused').waitFor({ timeout: 20_000 });
   });
 
   it('Start Drill declares the scenario with Drill: yes; the Incidents view marks it as a drill', async () => {
@@ -83,7 +86,7 @@ describe('On call (demo workspace)', function () {
     assert.deepEqual(drill.checklist.map((c) => c.text).slice(0, 2), ['Check the dispatcher backlog', 'Check the checkout API'], "the runbook's steps");
     const row = s.wb.treeRows('incidentPlaybook').filter({ hasText: drill.id });
     await row.waitFor({ timeout: 15_000 });
-    assert.match(await row.innerText(), /drill · SEV-2/);
+    assert.match(await row.innerText(), /^SEV-2 · Drill — payment webhooks back up\s*drill · /);
     await s.wb.screenshot(E2E_ARTIFACTS, '21-drill-declared');
   });
 });

@@ -165,8 +165,8 @@ describe('XSS: hostile incident text in the checklist panel, the review form, th
       await box.waitFor({ timeout: 20_000 });
       assert.equal(await box.inputValue(), want, heading);
     }
-    // Each action item's action and owner, as text fields' values, in order.
-    const cells = async (column: string) => frame.locator(`vscode-textfield`).evaluateAll((els, c) => els.filter((e) => (e as unknown as { label?: string }).label?.startsWith(`${c} of `)).map((e) => (e as unknown as { value: string }).value), column);
+    // Each action item's action (a text area) and owner (a text field), as their values, in order.
+    const cells = async (column: string) => frame.locator('vscode-textfield, vscode-textarea.action').evaluateAll((els, c) => els.filter((e) => (e as unknown as { label?: string }).label?.startsWith(`${c} of `)).map((e) => (e as unknown as { value: string }).value), column);
     await frame.locator('vscode-textfield').nth(items.length * 3).waitFor({ timeout: 20_000 });
     assert.deepEqual(await cells('Action'), items.map((i) => i.action));
     assert.deepEqual(await cells('Owner'), items.map((i) => i.owner));

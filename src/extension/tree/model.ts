@@ -13,6 +13,10 @@ import { type Policy, matchSeverity } from '../../core/policy';
 import { openReviewActionItems, overdueActionItems } from '../../core/reviewActions';
 import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPhase } from '../../core/runbookChecklist';
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/time';
+import { ownerLabel } from '../../core/author';
+
+/** An author or owner as entries sign them, without the parentheses: `@dana`, `Dana Reyes`. */
+const ownerText = (owner: string): string => ownerLabel(owner).trim().replace(/^\((.*)\)$/, '$1');
 
 export type GroupBy = 'status' | 'severity';
 
@@ -379,8 +383,8 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
       if (!entry) return { label: '' };
       return {
         label: shown(entryLabel(entry, incident, zone)),
-        description: entry.owner ? shown(`@${entry.owner}`) : undefined,
-        tooltip: shown(`${entry.at ? formatDisplayTime(entry.at, zone) : 'time not read'} — ${entry.text}${entry.owner ? ` (@${entry.owner})` : ''}`),
+        description: entry.owner ? shown(ownerText(entry.owner)) : undefined,
+        tooltip: shown(`${entry.at ? formatDisplayTime(entry.at, zone) : 'time not read'} — ${entry.text}${ownerLabel(entry.owner)}`),
       };
     }
     case 'task': {
@@ -393,7 +397,7 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
     }
     case 'action': {
       const action = incident.actionItems.find((a) => a.line === node.line);
-      return { label: shown(action?.text ?? ''), description: action?.owner ? shown(`@${action.owner}`) : undefined };
+      return { label: shown(action?.text ?? ''), description: action?.owner ? shown(ownerText(action.owner)) : undefined };
     }
     case 'reviewActions': {
       const items = node.incidentNode.review;
@@ -403,7 +407,7 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
     case 'reviewAction': {
       const a = node.incidentNode.review.find((r) => r.line === node.line);
       if (!a) return { label: '' };
-      const description = [a.owner ? `@${a.owner}` : '', a.due ? `due ${a.due}` : '', a.overdue ? 'overdue' : ''].filter(Boolean).join(' · ');
+      const description = [a.owner ? ownerText(a.owner) : '', a.due ? `due ${a.due}` : '', a.overdue ? 'overdue' : ''].filter(Boolean).join(' · ');
       const label = shown(a.action || '(no text)');
       return { label, description: shown(description) || undefined, overdue: a.overdue, accessibilityLabel: `${a.overdue ? 'overdue: ' : ''}${label}${description ? `, ${shown(description)}` : ''}` };
     }
@@ -443,7 +447,7 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
   );
   for (const [k, v] of rows) if (v) tip += `- ${k}: ${md(v)}\n`;
   const last = [...incident.timeline].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).pop();
-  if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — @${md(last.owner)}` : ''}\n`;
+  if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — ${md(ownerText(last.owner))}` : ''}\n`;
   if (active) {
     const due = nextUpdateDue(incident, ctx.policy, ctx.now);
     if (due) tip += `\n${due.minutesLeft < 0 ? `**Status update overdue by ${overdueText(-due.minutesLeft)}**` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone))})\n`;
