@@ -14,7 +14,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isActive } from '../src/core/indexer';
-import { LogFileError, indexFile, policyFor, readTextFile } from '../src/core/logFile';
+import { LogFileError, indexFile, policyFor, readTextFile } from '../src/core/log/logFile';
 
 interface Expected {
   incidents: number;

@@ -3,17 +3,17 @@
 // incident where it lives, its usage error).
 import { dirname, relative, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../core/model';
-import type { Policy } from '../core/policy';
-import { WriteRefused, applySplices } from '../core/writer';
+import type { Policy } from '../core/playbook/policy';
+import { WriteRefused, applySplices } from '../core/log/writer';
 import { type TimelineOrder, normalizeTimeline } from '../core/git/timelineOrder';
-import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
-import { LogFileError, indexFile, readTextFile } from '../core/logFile';
-import { RepositoryFiles } from '../core/repositoryFiles';
-import { resolveLinkedFile } from '../core/paths';
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/format/displayText';
+import { LogFileError, indexFile, readTextFile } from '../core/log/logFile';
+import { RepositoryFiles } from '../core/log/repositoryFiles';
+import { resolveLinkedFile } from '../core/log/paths';
 import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../core/git/attributes';
-import { findGitRoot } from '../core/paths';
+import { findGitRoot } from '../core/log/paths';
 import { findIncident } from '../core/indexer';
-import { formatLogTime } from '../core/time';
+import { formatLogTime } from '../core/format/time';
 import { changeWindow, parseHours } from '../core/git/changeWindow';
 import { GitUnavailable, type Repo, listChanges, openRepo } from '../core/git/repo';
 import { isRecordFile } from '../core/git/record';

@@ -5,20 +5,20 @@ import { dirname, join, relative, resolve } from 'node:path';
 // Only what every command needs is imported here; the rest loads on first use, so that
 // `incident list` on a big log stays a fast process.
 import type { Incident, LogIndex, Splice } from '../core/model';
-import { type Policy, fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../core/policy';
+import { type Policy, fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../core/playbook/policy';
 import { findIncident, indexIncidentFile, isActive, statusState } from '../core/indexer';
-import { presetForLog } from '../core/severityPreset';
-import { approximately, readingNotes } from '../core/readingNotes';
-import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/writer';
-import { assignRole, changeSeverity, changeStatus } from '../core/operations';
-import { sanitizeForDisplay } from '../core/displayText';
-import { ownerLabel } from '../core/author';
-import { gitAuthor } from '../core/gitUser';
-import { parseUserTime } from '../core/time';
-import { LogFileError, findTeamFile, indexFile, policyFor } from '../core/logFile';
-import { RepositoryFiles } from '../core/repositoryFiles';
-import { findGitRoot, findIncidentLog, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/paths';
-import { isDrill } from '../core/oncall';
+import { presetForLog } from '../core/playbook/severityPreset';
+import { approximately, readingNotes } from '../core/reader/readingNotes';
+import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices, declareIncident, resolveIncident, setField } from '../core/log/writer';
+import { assignRole, changeSeverity, changeStatus } from '../core/response/operations';
+import { sanitizeForDisplay } from '../core/format/displayText';
+import { ownerLabel } from '../core/response/author';
+import { gitAuthor } from '../core/response/gitUser';
+import { parseUserTime } from '../core/format/time';
+import { LogFileError, findTeamFile, indexFile, policyFor } from '../core/log/logFile';
+import { RepositoryFiles } from '../core/log/repositoryFiles';
+import { findGitRoot, findIncidentLog, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/log/paths';
+import { isDrill } from '../core/oncall/oncall';
 import { UsageError, note, pad, print, printJson, shown } from './output';
 
 // The package version, put in by scripts/build.mjs (esbuild `define`), so the bundle needs no
@@ -333,7 +333,7 @@ async function main(argv: string[]): Promise<number> {
       expectArgs(1, 'ID [--json]');
       const { index } = readLog(ctx);
       const incident = requireIncident(index, args[0], ctx);
-      const { incidentDetail } = await import('../core/detail');
+      const { incidentDetail } = await import('../core/reader/detail');
       const detail = incident.source === 'section' ? await incidentDetail(index, incident) : undefined;
       if (values.json) {
         printJson({ ...toJson(incident, policy), ...(detail ? { description: detail.description, links: detail.links } : {}) }, 2);
@@ -441,7 +441,7 @@ async function main(argv: string[]): Promise<number> {
       expectArgs(1, 'ID');
       const { index } = readLog(ctx);
       const incident = requireIncident(index, args[0], ctx);
-      const { planReview } = await import('../core/review');
+      const { planReview } = await import('../core/review/review');
       // The team's template, in the log's folder or one above it up to the repository root.
       const templatePath = findTeamFile(dirname(logPath), join('.incident', 'templates', 'pir.md'), files.root);
       // Read through the repository: a template linked to a file outside it is refused, never copied in.
@@ -465,13 +465,13 @@ async function main(argv: string[]): Promise<number> {
       expectArgs(0, '[--json] [--now ISO]');
       const now = parseTime(values.now, policy, '--now');
       const { index } = readLog(ctx);
-      const { checkLog } = await import('../core/check');
+      const { checkLog } = await import('../core/response/check');
       const problems = checkLog(index, policy, now);
       // The log was read with the preset chosen above (the index was given it): say so, as the index would.
       if (inferred && !index.inferredPolicy) problems.unshift({ code: 'severity-preset', message: inferred.reason, line: 1, severity: 'info' });
       // Each incident's review beside the log (pir/<id>.md): its open action items past due.
-      const { reviewFileName } = await import('../core/review');
-      const { overdueActionItems } = await import('../core/reviewActions');
+      const { reviewFileName } = await import('../core/review/review');
+      const { overdueActionItems } = await import('../core/review/reviewActions');
       for (const incident of index.incidents) {
         const file = `pir/${reviewFileName(incident)}`;
         let review: string | undefined;
@@ -518,7 +518,7 @@ async function main(argv: string[]): Promise<number> {
     case 'init': {
       expectArgs(0, '[--runbooks] [--merge]');
       await (await import('./gitCommands')).initMerge(logPath, policy, values.merge, cwd);
-      const { PLAYBOOK_TEMPLATE } = await import('../core/playbookTemplate');
+      const { PLAYBOOK_TEMPLATE } = await import('../core/playbook/playbookTemplate');
       const root = findGitRoot(cwd) ?? cwd;
       const rootFiles = new RepositoryFiles(root);
       const path = join(root, '.incident', 'playbook.yml');
@@ -530,7 +530,7 @@ async function main(argv: string[]): Promise<number> {
       // A log the team already keeps: the playbook lists what it writes, for the team to map.
       const logText = files.read(logPath);
       if (logText !== undefined) {
-        const { proposePlaybook } = await import('../core/playbookProposal');
+        const { proposePlaybook } = await import('../core/playbook/playbookProposal');
         const index = indexFile(logPath, logText, policy, { root: files.root });
         if (!(await rootFiles.create(path, proposePlaybook(index, policy, relative(root, logPath) || logPath)))) return exists();
         note(`Wrote ${where}: it lists the severities, statuses and field keys ${relative(cwd, logPath) || logPath} writes; map the ones marked UNKNOWN, then edit the health checks and runbooks.`);

@@ -1,5 +1,5 @@
 // What the CLI writes to the terminal, and the errors it reports as a message (never a stack).
-import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/displayText';
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../core/format/displayText';
 
 /** A mistake in how the command was called: its message, then exit code 2. */
 export class UsageError extends Error {}
@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 // Every string that comes from a log passes through `shown` (one line) or `print` (a block)
 // before it reaches the terminal: a log can hold escape sequences (an OSC 52 clipboard write, a
 // window-title change) and bidi overrides, and the terminal must never receive them raw.
-// See core/displayText.ts for what is shown instead. `--json` output is escaped, not marked:
+// See core/format/displayText.ts for what is shown instead. `--json` output is escaped, not marked:
 // see escapeJsonForTerminal.
 export const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
 export const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));

@@ -2,10 +2,10 @@
 // processes (the same runner, timeout, capture and redaction as the editor's terminal), with
 // each result logged on the incident's timeline.
 import type { Incident } from '../core/model';
-import type { Policy } from '../core/policy';
-import { sanitizeForDisplay } from '../core/displayText';
-import { gitAuthor } from '../core/gitUser';
-import type { NewTimelineEntry } from '../core/writer';
+import type { Policy } from '../core/playbook/policy';
+import { sanitizeForDisplay } from '../core/format/displayText';
+import { gitAuthor } from '../core/response/gitUser';
+import type { NewTimelineEntry } from '../core/log/writer';
 import { UsageError, lastLine, note, pad, print, printJson, shown, withInterrupt } from './output';
 
 export interface TerminalCommandHost {
@@ -30,9 +30,9 @@ export interface TerminalCommandHost {
 
 export async function healthCommand(h: TerminalCommandHost): Promise<number> {
   const { policy, args, values, cwd } = h;
-    const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/healthChecks');
-    const { runHealthCheck } = await import('../core/healthRun');
-    const { redactSecrets } = await import('../core/redact');
+    const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../core/health/healthChecks');
+    const { runHealthCheck } = await import('../core/health/healthRun');
+    const { redactSecrets } = await import('../core/health/redact');
     const all = healthChecksOf(policy);
     if (all.length === 0) throw new UsageError('The playbook declares no healthChecks (add them to .incident/playbook.yml; incident init writes an example).');
     const unknown = args.filter((n) => !findHealthCheck(policy, n));
@@ -78,7 +78,7 @@ export async function healthCommand(h: TerminalCommandHost): Promise<number> {
 
 export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
   const { policy, args, values, cwd } = h;
-    const { runbooksOf, findRunbook, runbookParamEnv, healthCheckEntry } = await import('../core/healthChecks');
+    const { runbooksOf, findRunbook, runbookParamEnv, healthCheckEntry } = await import('../core/health/healthChecks');
     const books = runbooksOf(policy);
     if (args.length === 0) {
       if (values.run !== undefined) throw new UsageError('Usage: incident runbook TYPE --run N');
@@ -115,8 +115,8 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     if ('problems' in params) throw new UsageError(`Runbook ${book.id}: ${params.problems.map((x) => shown(x)).join('; ')}.`);
     if (step.dangerous && !values.yes) throw new UsageError(`Step ${n} (${shown(step.title)}) is dangerous. It runs:\n\n  ${shown(step.run)}\n\nRun it again with --yes to confirm.`);
     const incidentId = h.incidentToLog(values.incident, values['no-log']);
-    const { runCommand } = await import('../core/healthRun');
-    const { createRedactingStream } = await import('../core/redact');
+    const { runCommand } = await import('../core/health/healthRun');
+    const { createRedactingStream } = await import('../core/health/redact');
     const root = h.checksRoot();
     note(`Running step ${n} of ${shown(book.id)}: ${shown(step.title)}`);
     // Shown live, a line at a time (a key block once it has ended), redacted and made safe for
@@ -137,7 +137,7 @@ export async function runbookCommand(h: TerminalCommandHost): Promise<number> {
     );
     const rest = redacting.end();
     show(rest && !/[\n\r]$/.test(rest) ? rest + '\n' : rest);
-    const { runbookStepName } = await import('../core/runbookChecklist');
+    const { runbookStepName } = await import('../core/response/runbookChecklist');
     const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
     note(entry);
     if (incidentId) {

@@ -18,7 +18,7 @@ export {
   type DeclareOptions,
   type Declared,
   type NewTimelineEntry,
-} from './writer';
+} from './log/writer';
 export {
   defaultPolicy,
   priorityPolicy,
@@ -41,11 +41,11 @@ export {
   PolicyError,
   type Policy,
   type SeverityLevel,
-} from './policy';
-export { loadPolicy } from './playbook';
-export { checkLog, IncrementalCheck, incidentFacts, checkIncidentFacts, type CheckOptions, type IncidentFacts, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './check';
-export { dueReminders, type Reminder, type ReminderKind } from './reminders';
-export { headingSlug, incidentReviewDue, planReview, renderReview, reviewDueDate, reviewDueFor, reviewFileName, reviewOverdue, type ReviewOptions, type ReviewPlan } from './review';
+} from './playbook/policy';
+export { loadPolicy } from './playbook/playbook';
+export { checkLog, IncrementalCheck, incidentFacts, checkIncidentFacts, type CheckOptions, type IncidentFacts, lastUpdateAt, nextUpdateDue, snoozeEntryText, snoozeMinutes, snoozedUntil } from './response/check';
+export { dueReminders, type Reminder, type ReminderKind } from './response/reminders';
+export { headingSlug, incidentReviewDue, planReview, renderReview, reviewDueDate, reviewDueFor, reviewFileName, reviewOverdue, type ReviewOptions, type ReviewPlan } from './review/review';
 export {
   REVIEW_SECTIONS,
   finalizeReview,
@@ -59,7 +59,7 @@ export {
   type ReviewFinalized,
   type ReviewSection,
   type ReviewSectionKey,
-} from './reviewFile';
+} from './review/reviewFile';
 export {
   addReviewActionItem,
   editReviewActionItem,
@@ -72,17 +72,17 @@ export {
   type NewActionItem,
   type OverdueOptions,
   type ReviewActionItem,
-} from './reviewActions';
-export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './time';
-export { stripInline, foldUserText } from './text';
-export { incidentDetail, type IncidentDetail } from './detail';
-export { addPlaybookChecklist, assignRole, changeSeverity, changeStatus, isEscalation, skipChecklistItem, tickChecklistItem, type Actor, type Role } from './operations';
-export { checklistView, type ChecklistView, type ChecklistViewItem, type ChecklistViewPhase } from './checklist';
-export { activeClocks, byUrgency, clocksByUrgency, elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText, updateUrgency, type ActiveClock, type UpdateUrgency } from './clock';
-export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './displayText';
-export { gitAuthor, gitIdentity, gitResponder, gitUserName } from './gitUser';
-export { authorHandle, cleanOwner, isFullName, ownerCell, ownerLabel, ownerTrailer, personOf, responderOf, type GitIdentity, type Responder } from './author';
-export { REDACTED, redactSecrets, stripTerminalSequences } from './redact';
+} from './review/reviewActions';
+export { formatDisplayTime, formatLogTime, formatIsoUtc, parseUserTime, resolveDisplayZone, toDate, parseLeadingTime } from './format/time';
+export { stripInline, foldUserText } from './reader/text';
+export { incidentDetail, type IncidentDetail } from './reader/detail';
+export { addPlaybookChecklist, assignRole, changeSeverity, changeStatus, isEscalation, skipChecklistItem, tickChecklistItem, type Actor, type Role } from './response/operations';
+export { checklistView, type ChecklistView, type ChecklistViewItem, type ChecklistViewPhase } from './response/checklist';
+export { activeClocks, byUrgency, clocksByUrgency, elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText, updateUrgency, type ActiveClock, type UpdateUrgency } from './response/clock';
+export { sanitizeForDisplay, escapeJsonForTerminal, type DisplayTextOptions } from './format/displayText';
+export { gitAuthor, gitIdentity, gitResponder, gitUserName } from './response/gitUser';
+export { authorHandle, cleanOwner, isFullName, ownerCell, ownerLabel, ownerTrailer, personOf, responderOf, type GitIdentity, type Responder } from './response/author';
+export { REDACTED, redactSecrets, stripTerminalSequences } from './health/redact';
 export {
   DEFAULT_CHECK_TIMEOUT_MS,
   EXCERPT_CHARS,
@@ -105,12 +105,12 @@ export {
   type Runbook,
   type RunbookParam,
   type RunbookStep,
-} from './healthChecks';
-export { DEFAULT_MAX_OUTPUT_BYTES, checkFolder, defaultRunShell, runCommand, runHealthCheck, type CommandRun, type RunCheckOptions, type RunCommandOptions } from './healthRun';
-export { PLAYBOOK_TEMPLATE } from './playbookTemplate';
-export { playbookRoot } from './paths';
-export { readStatus, statusIsResolved, isFilledValue, isPlaceholderValue, resolutionFact, type StatusReading } from './statusWords';
-export { readSeverity, isImpactKey, type SeverityReading } from './severityWords';
-export { presetForLog, type InferredPolicy } from './severityPreset';
-export { proposePlaybook } from './playbookProposal';
-export { readingNotes, approximately, type ReadingNotes } from './readingNotes';
+} from './health/healthChecks';
+export { DEFAULT_MAX_OUTPUT_BYTES, checkFolder, defaultRunShell, runCommand, runHealthCheck, type CommandRun, type RunCheckOptions, type RunCommandOptions } from './health/healthRun';
+export { PLAYBOOK_TEMPLATE } from './playbook/playbookTemplate';
+export { playbookRoot } from './log/paths';
+export { readStatus, statusIsResolved, isFilledValue, isPlaceholderValue, resolutionFact, type StatusReading } from './playbook/statusWords';
+export { readSeverity, isImpactKey, type SeverityReading } from './playbook/severityWords';
+export { presetForLog, type InferredPolicy } from './playbook/severityPreset';
+export { proposePlaybook } from './playbook/playbookProposal';
+export { readingNotes, approximately, type ReadingNotes } from './reader/readingNotes';

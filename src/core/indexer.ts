@@ -12,7 +12,7 @@
 //   lazy        incidents whose body is read, or shifted, on first use
 //   indexLog    the orchestrator; reindex: re-reading one section after an edit
 import type { Incident, LogIndex } from './model';
-import { type Policy, isResolvedStatus } from './policy';
+import { type Policy, isResolvedStatus } from './playbook/policy';
 
 export type { IndexOptions } from './reader/context';
 export { readHeading } from './reader/headings';

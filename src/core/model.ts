@@ -216,5 +216,5 @@ export interface LogIndex {
    * log written in P-levels is read with the P1..P4 preset. Everything about this index's
    * severities (checks, groups, clocks) must use this policy; see policyOf.
    */
-  inferredPolicy?: { policy: import('./policy').Policy; reason: string };
+  inferredPolicy?: { policy: import('./playbook/policy').Policy; reason: string };
 }

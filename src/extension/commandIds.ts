@@ -3,7 +3,7 @@
 // are one typed object, so a caller (a CodeLens, a notification, a test, another extension)
 // names what it passes instead of relying on positions. Pure: no vscode import, so unit tests
 // can read it.
-import type { Role } from '../core/operations';
+import type { Role } from '../core/response/operations';
 
 /** The contributed commands: in package.json, in the palette and menus. */
 export const Commands = {

@@ -5,8 +5,8 @@
 import * as vscode from 'vscode';
 import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
-import { type Policy, defaultPolicy } from '../core/policy';
-import { WriteRefused, appendTimelineEntry } from '../core/writer';
+import { type Policy, defaultPolicy } from '../core/playbook/policy';
+import { WriteRefused, appendTimelineEntry } from '../core/log/writer';
 import { type AddTimelineEntryArgs, Commands, type IncidentArgs, commandArgs, stringArg } from './commandIds';
 import { type IncidentTreeProvider, type TreeNode, incidentIdFrom as idFrom } from './tree';
 import type { LogStore } from './logStore';

@@ -6,10 +6,10 @@
 // already has a playbook, it offers to open that one instead.
 import { dirname, join } from 'node:path';
 import * as vscode from 'vscode';
-import { findPlaybook } from '../core/logFile';
-import { PLAYBOOK_TEMPLATE } from '../core/playbookTemplate';
-import { proposePlaybook } from '../core/playbookProposal';
-import { WriteRefused } from '../core/writer';
+import { findPlaybook } from '../core/log/logFile';
+import { PLAYBOOK_TEMPLATE } from '../core/playbook/playbookTemplate';
+import { proposePlaybook } from '../core/playbook/playbookProposal';
+import { WriteRefused } from '../core/log/writer';
 import { Commands } from './commandIds';
 import type { LogStore } from './logStore';
 import { guarded } from './report';

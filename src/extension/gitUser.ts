@@ -2,9 +2,9 @@
 // new incidents, known by the playbook's `people:` handle when they are one of its people (the
 // core's rule, as the CLI applies it). The playbook is the one the log store reads for the folder.
 import * as vscode from 'vscode';
-import type { Responder } from '../core/author';
-import { gitAuthor, gitResponder } from '../core/gitUser';
-import { type Policy, defaultPolicy } from '../core/policy';
+import type { Responder } from '../core/response/author';
+import { gitAuthor, gitResponder } from '../core/response/gitUser';
+import { type Policy, defaultPolicy } from '../core/playbook/policy';
 
 type PolicySource = (folder: vscode.WorkspaceFolder) => Promise<Policy>;
 

@@ -2,9 +2,9 @@
 // with quick fixes where one is obvious (assign a commander, renumber a duplicate id, keep one
 // line of a field written twice).
 import * as vscode from 'vscode';
-import type { IncrementalCheck } from '../core/check';
+import type { IncrementalCheck } from '../core/response/check';
 import type { Problem } from '../core/model';
-import { WriteRefused, nextIncidentId } from '../core/writer';
+import { WriteRefused, nextIncidentId } from '../core/log/writer';
 import { type AssignCommanderFixArgs, InternalCommands, commandArgs, stringArg } from './commandIds';
 import { gitUser } from './gitUser';
 import { applyIncidentEdit } from './logEdit';
@@ -69,7 +69,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
     }
     // Kept across runs: after a keystroke only the incidents the edit changed are read again
     // (the re-index shifts the others), so typing in a big log stays cheap.
-    this.check ??= new (await import('../core/check')).IncrementalCheck();
+    this.check ??= new (await import('../core/response/check')).IncrementalCheck();
     const problems = this.check.run(state.index, state.policy, new Date());
     if (state.uri.scheme === 'file') problems.push(...(await import('../core/git/attributes')).unionMergeProblems(state.uri.fsPath));
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === state.uri.toString());
@@ -147,7 +147,7 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
 
 /** The review file of an incident (`pir/<id>.md` beside the log) as it is now, unsaved edits included. */
 async function reviewFileOf(logUri: vscode.Uri, id: string, newId: string): Promise<{ uri: vscode.Uri; doc: vscode.TextDocument; state: ReviewFileState } | undefined> {
-  const { reviewFileName } = await import('../core/review');
+  const { reviewFileName } = await import('../core/review/review');
   const fileName = reviewFileName({ id });
   const pir = vscode.Uri.joinPath(logUri, '..', 'pir');
   const uri = vscode.Uri.joinPath(pir, fileName);
@@ -179,10 +179,10 @@ async function assignCommander(store: LogStore, args: Partial<AssignCommanderFix
   try {
     const doc = await vscode.workspace.openTextDocument(uri);
     const folder = vscode.workspace.getWorkspaceFolder(uri);
-    const policy = folder ? await store.policy(folder) : (await import('../core/policy')).defaultPolicy();
+    const policy = folder ? await store.policy(folder) : (await import('../core/playbook/policy')).defaultPolicy();
     // The timeline entry names who made the assignment, as every other command's does.
     const owner = await gitUser(folder?.uri.fsPath);
-    const { assignRole } = await import('../core/operations');
+    const { assignRole } = await import('../core/response/operations');
     const incident = findIncident(store.indexText(doc.uri, doc.getText(), policy), id);
     if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
     await applyIncidentEdit(store, doc, policy, incident, (index, inner) => assignRole(index, inner, 'commander', person, { at: new Date(), owner }, policy));

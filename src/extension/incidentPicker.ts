@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { findIncident } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
-import { WriteRefused } from '../core/writer';
+import { WriteRefused } from '../core/log/writer';
 import type { LogStore } from './logStore';
 
 export interface IncidentChoice {

@@ -4,11 +4,11 @@
 // lists every active incident with its due state. A click opens the status update composer while
 // an update is due within 5 minutes or overdue (that is what the colour asks for), else the incident.
 import * as vscode from 'vscode';
-import { type ActiveClock, clocksByUrgency, formatElapsed, updateDueText, updateUrgency } from '../core/clock';
-import { sanitizeForDisplay } from '../core/displayText';
+import { type ActiveClock, clocksByUrgency, formatElapsed, updateDueText, updateUrgency } from '../core/response/clock';
+import { sanitizeForDisplay } from '../core/format/displayText';
 import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
-import { isDrill } from '../core/oncall';
+import { isDrill } from '../core/oncall/oncall';
 
 /** "SEV-1 INC-2026-1120-001" ("DRILL SEV-2 …" for a drill). */
 function clockName(clock: ActiveClock): string {

@@ -5,8 +5,8 @@
 // starts a process, which a change that writes no entry does not need.
 import * as vscode from 'vscode';
 import type { LogIndex } from '../core/model';
-import type { Policy } from '../core/policy';
-import { WriteRefused } from '../core/writer';
+import type { Policy } from '../core/playbook/policy';
+import { WriteRefused } from '../core/log/writer';
 import { gitUser } from './gitUser';
 import { inSyncWithDisk } from './logEdit';
 import type { LogStore } from './logStore';

@@ -4,8 +4,8 @@
 import * as vscode from 'vscode';
 import { indexIncidentFile, indexLog } from '../core/indexer';
 import type { Incident, LogIndex, Splice } from '../core/model';
-import type { Policy } from '../core/policy';
-import { WriteRefused } from '../core/writer';
+import type { Policy } from '../core/playbook/policy';
+import { WriteRefused } from '../core/log/writer';
 import { type LogStore, readText } from './logStore';
 
 export interface LogEditResult {

@@ -7,12 +7,12 @@ import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { affectsSetting, readSetting } from './settings';
 import { indexLog, policyOf, reindexLog } from '../core/indexer';
-import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/logFile';
+import { type LinkedFile, findPlaybook, linkedFileReader, repositoryRoot, resolveLinkedFile } from '../core/log/logFile';
 import type { Incident, LogIndex } from '../core/model';
-import { RepositoryFiles } from '../core/repositoryFiles';
-import { containedPath } from '../core/paths';
-import { WriteRefused } from '../core/writer';
-import { type Policy, PolicyError, defaultPolicy } from '../core/policy';
+import { RepositoryFiles } from '../core/log/repositoryFiles';
+import { containedPath } from '../core/log/paths';
+import { WriteRefused } from '../core/log/writer';
+import { type Policy, PolicyError, defaultPolicy } from '../core/playbook/policy';
 
 const PLAYBOOK_PATH = '.incident/playbook.yml';
 
@@ -292,7 +292,7 @@ export class LogStore implements vscode.Disposable {
     if (this.policyCache?.key === key) return this.policyCache.policy;
     let policy: Policy;
     try {
-      const { loadPolicy } = await import('../core/playbook');
+      const { loadPolicy } = await import('../core/playbook/playbook');
       policy = loadPolicy(text.text);
     } catch (e) {
       const message = e instanceof PolicyError ? e.message : e instanceof Error ? e.message : String(e);

@@ -5,9 +5,9 @@
 import * as vscode from 'vscode';
 import { readSetting } from './settings';
 import { type AddTimelineEntryArgs, type AssignRoleArgs, Commands, type IncidentArgs } from './commandIds';
-import { snoozeEntryText } from '../core/check';
-import { type Reminder, dueReminders } from '../core/reminders';
-import { resolveDisplayZone } from '../core/time';
+import { snoozeEntryText } from '../core/response/check';
+import { type Reminder, dueReminders } from '../core/response/reminders';
+import { resolveDisplayZone } from '../core/format/time';
 import type { LogStore } from './logStore';
 
 const CHECK_EVERY_MS = 30_000;

@@ -1,7 +1,7 @@
 // How a command fails: one clear sentence for the user (a WriteRefused message as it stands),
 // the details in the output channel; never an unhandled rejection or a stack trace in a toast.
 import * as vscode from 'vscode';
-import { WriteRefused } from '../core/writer';
+import { WriteRefused } from '../core/log/writer';
 
 export function report(output: vscode.OutputChannel, what: string, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 // Assign Role. The suggestions come from the core (responderSuggestions); a name that is not one
 // of them is offered first, as typed, so Enter takes what was written.
 import * as vscode from 'vscode';
-import type { ResponderSuggestion } from '../core/responders';
+import type { ResponderSuggestion } from '../core/response/responders';
 
 export interface ResponderPickOptions {
   title: string;

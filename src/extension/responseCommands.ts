@@ -4,13 +4,13 @@
 import * as vscode from 'vscode';
 import { findIncident, isActive } from '../core/indexer';
 import type { Incident, LogIndex } from '../core/model';
-import { assignRole, changeSeverity, changeStatus, type Role } from '../core/operations';
-import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/policy';
-import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/writer';
-import { planReview } from '../core/review';
-import { findTeamFile } from '../core/logFile';
+import { assignRole, changeSeverity, changeStatus, type Role } from '../core/response/operations';
+import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/playbook/policy';
+import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/log/writer';
+import { planReview } from '../core/review/review';
+import { findTeamFile } from '../core/log/logFile';
 import { dirname, join } from 'node:path';
-import { formatElapsed } from '../core/clock';
+import { formatElapsed } from '../core/response/clock';
 import { gitResponderIn } from './gitUser';
 import { applyIncidentEdit, applyLogEdit } from './logEdit';
 import { logContext, writerOf } from './logContext';
@@ -19,7 +19,7 @@ import { type LogStore, exists } from './logStore';
 import { chooseIncident } from './incidentPicker';
 import { DRILL_ITEM, asksForCommander, chooseCommander, scenarioPhases } from './oncall/declare';
 import { pickResponder } from './responderPick';
-import { responderSuggestions } from '../core/responders';
+import { responderSuggestions } from '../core/response/responders';
 import { offerTeamMerging } from './git/setupMerge';
 import {
   type AssignRoleArgs,

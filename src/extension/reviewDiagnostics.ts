@@ -2,7 +2,7 @@
 // past their due date, as `incident check` reports them (`overdue-action-item`). Only reviews
 // open in an editor are checked, with their unsaved edits; `incident check` covers the rest.
 import * as vscode from 'vscode';
-import { overdueActionItems } from '../core/reviewActions';
+import { overdueActionItems } from '../core/review/reviewActions';
 import type { LogStore } from './logStore';
 
 const SOURCE = 'Incident Playbook';

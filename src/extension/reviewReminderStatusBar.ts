@@ -3,10 +3,10 @@
 // It shows while a resolved incident's review is late and not final, and opens the review form.
 import * as vscode from 'vscode';
 import { type Incident, isActive } from '../core';
-import { reviewFileName } from '../core/review';
-import { readReview } from '../core/reviewFile';
-import { type OverdueReview, REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, overdueReviews } from '../core/reviewReminder';
-import { toDate } from '../core/time';
+import { reviewFileName } from '../core/review/review';
+import { readReview } from '../core/review/reviewFile';
+import { type OverdueReview, REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, overdueReviews } from '../core/review/reviewReminder';
+import { toDate } from '../core/format/time';
 import { Commands, type IncidentArgs } from './commandIds';
 import { type LogStore, readText } from './logStore';
 

@@ -183,7 +183,7 @@ export function parseMessage<T>(schema: z.ZodType<T>, raw: unknown): { ok: true;
 // The post-incident review panel
 
 /**
- * The review's sections the form edits, by the core's keys (src/core/reviewFile.ts
+ * The review's sections the form edits, by the core's keys (src/core/review/reviewFile.ts
  * REVIEW_SECTIONS); the action items are a table of their own. Kept here as plain strings so the
  * browser bundle does not pull in the core.
  */

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { markdownToSlack, statusUpdateEntryText } from '../../src/core/statusUpdate';
+import { markdownToSlack, statusUpdateEntryText } from '../../src/core/comms/statusUpdate';
 import { waitForText } from './composerText';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';

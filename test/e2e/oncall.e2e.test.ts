@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../scripts/vscode/config.mjs';
 import { findIncident, indexLog, loadPolicy } from '../../src/core';
-import { isDrill, onCallAt, teamOf } from '../../src/core/oncall';
+import { isDrill, onCallAt, teamOf } from '../../src/core/oncall/oncall';
 import { waitForFile } from './files';
 import { E2E_ARTIFACTS, openSession, useSession } from './session';
 

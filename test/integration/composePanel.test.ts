@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultPolicy, findIncident, indexLog, lastUpdateAt } from '../../src/core';
-import { lastStatusPageUpdateAt } from '../../src/core/statusUpdate';
+import { lastStatusPageUpdateAt } from '../../src/core/comms/statusUpdate';
 import { Commands } from '../../src/extension/commandIds';
 import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 

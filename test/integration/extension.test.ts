@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, formatElapsed, indexLog } from '../../src/core';
-import { RepositoryFiles } from '../../src/core/repositoryFiles';
-import { repositoryRoot } from '../../src/core/paths';
+import { RepositoryFiles } from '../../src/core/log/repositoryFiles';
+import { repositoryRoot } from '../../src/core/log/paths';
 import { Commands } from '../../src/extension/commandIds';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { EXTENSION_ID, diskText, logUri, resetLog as resetLogTo, waitFor } from './helpers';

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { defaultPolicy, indexLog } from '../../src/core';
-import { DURATION_FIGURES, computeMetrics } from '../../src/core/metrics';
+import { DURATION_FIGURES, computeMetrics } from '../../src/core/metrics/metrics';
 import { metricsCsv } from '../../src/core/metrics/csv';
 import { Commands } from '../../src/extension/commandIds';
 import type { MetricsToWebview, MetricsView } from '../../src/shared/protocol';

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog, readReview, readReviewActionItems } from '../../src/core';
-import { sectionContent } from '../../src/core/reviewFile';
+import { sectionContent } from '../../src/core/review/reviewFile';
 import { Commands } from '../../src/extension/commandIds';
 import { MARK_FINAL } from '../../src/extension/panels/reviewPanel';
 import type { IncidentTreeProvider } from '../../src/extension/tree/render';

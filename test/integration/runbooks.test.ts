@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { findIncident, indexLog } from '../../src/core';
-import { PLAYBOOK_TEMPLATE } from '../../src/core/playbookTemplate';
+import { PLAYBOOK_TEMPLATE } from '../../src/core/playbook/playbookTemplate';
 import { Commands } from '../../src/extension/commandIds';
 import type { CreatePlaybookOutcome } from '../../src/extension/createPlaybook';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';

@@ -325,7 +325,7 @@ test('escape sequences in a log never reach the terminal raw; the text stays rea
   assert.equal(JSON.parse(outputs[4].out).timeline[0].owner, `sam${title}`);
 });
 
-// `incident health`, `incident runbook` and `incident init` (core/healthChecks.ts, core/healthRun.ts).
+// `incident health`, `incident runbook` and `incident init` (core/health/healthChecks.ts, core/health/healthRun.ts).
 function demoRepo(): string {
   const dir = repo();
   cpSync(join(ROOT, 'samples/demo'), dir, { recursive: true });

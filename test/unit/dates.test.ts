@@ -5,8 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLog, defaultPolicy, indexLog, lastUpdateAt, nextUpdateDue } from '../../src/core';
-import { IncrementalCheck } from '../../src/core/check';
-import { computeMetrics } from '../../src/core/metrics';
+import { IncrementalCheck } from '../../src/core/response/check';
+import { computeMetrics } from '../../src/core/metrics/metrics';
 import { metricsCsv } from '../../src/core/metrics/csv';
 import { metricsFor, metricsView } from '../../src/extension/panels/metricsView';
 import { fixture } from './helpers';

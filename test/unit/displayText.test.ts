@@ -1,4 +1,4 @@
-// Text from a log made safe for a terminal or a tree row (core/displayText.ts).
+// Text from a log made safe for a terminal or a tree row (core/format/displayText.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { escapeJsonForTerminal, sanitizeForDisplay } from '../../src/core';

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { checkLog, defaultPolicy, indexLog } from '../../src/core';
 import { keepShownField, renumberIncident } from '../../src/core/git/mergeFixes';
 import { loggedValue } from '../../src/core/reader/duplicateFields';
-import { applySplices, setField } from '../../src/core/writer';
+import { applySplices, setField } from '../../src/core/log/writer';
 
 const policy = defaultPolicy();
 const NOW = new Date('2026-11-30T12:00:00Z');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog, priorityPolicy } from '../../src/core';
-import { composeExecutiveSummary, renderExecutiveSummary } from '../../src/core/execSummary';
+import { composeExecutiveSummary, renderExecutiveSummary } from '../../src/core/comms/execSummary';
 
 const log = `# Incident Log
 

@@ -24,10 +24,10 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { setFlagsFromString } from 'node:v8';
 import { defaultPolicy, indexIncidentFile, indexLog } from '../../src/core';
-import { parseFrontMatter } from '../../src/core/frontMatter';
-import { LogFileError, findPlaybook, indexFile, linkRefusals, policyFor, readTextFile } from '../../src/core/logFile';
-import { RepositoryFiles } from '../../src/core/repositoryFiles';
-import { decodeHref, findGitRoot, findIncidentLog, repositoryRoot, resolveLinkedFile } from '../../src/core/paths';
+import { parseFrontMatter } from '../../src/core/reader/frontMatter';
+import { LogFileError, findPlaybook, indexFile, linkRefusals, policyFor, readTextFile } from '../../src/core/log/logFile';
+import { RepositoryFiles } from '../../src/core/log/repositoryFiles';
+import { decodeHref, findGitRoot, findIncidentLog, repositoryRoot, resolveLinkedFile } from '../../src/core/log/paths';
 
 const made: string[] = [];
 after(() => {

@@ -1,5 +1,5 @@
 // Health checks and runbooks in the playbook (schema, errors naming the line) and the timeline
-// entries their runs leave (core/healthChecks.ts).
+// entries their runs leave (core/health/healthChecks.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {

@@ -1,4 +1,4 @@
-// The child-process runner (core/healthRun.ts): pass, exit 3, a timeout that kills the whole
+// The child-process runner (core/health/healthRun.ts): pass, exit 3, a timeout that kills the whole
 // process group, bounded output, multi-line commands, and noisy output redacted in the entry.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { isTableDelimiterRow, stripInline } from '../../src/core/text';
+import { isTableDelimiterRow, stripInline } from '../../src/core/reader/text';
 import { extractOwner } from '../../src/core/reader/timeline';
 
 function referenceStripInline(text: string): string {

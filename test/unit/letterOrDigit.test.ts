@@ -2,7 +2,7 @@
 // with Unicode's classes, as `/[\p{L}\p{N}]/u` reads them, on every code point.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, normalizeToken } from '../../src/core/text';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, normalizeToken } from '../../src/core/reader/text';
 
 const CLASS = /[\p{L}\p{N}]/u;
 

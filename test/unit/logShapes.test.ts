@@ -287,7 +287,7 @@ test('a merged incident reports a bad date once', () => {
 });
 
 test('setting the status of an incident whose status is in its heading replaces the bracketed word only', async () => {
-  const { applySplices, setField } = await import('../../src/core/writer');
+  const { applySplices, setField } = await import('../../src/core/log/writer');
   const text = '# Log\n\n## [OPEN] I-1765106488 — Nightly export writes empty files\n- **Severity:** SEV-2\n';
   const idx = indexLog(text);
   const after = applySplices(text, setField(idx, 'I-1765106488', 'status', 'Resolved', policy));

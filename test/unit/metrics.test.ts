@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Incident, type Policy, defaultPolicy, indexLog } from '../../src/core';
-import { computeMetrics, incidentDurations } from '../../src/core/metrics';
+import { computeMetrics, incidentDurations } from '../../src/core/metrics/metrics';
 import { durationStats, nearestRank } from '../../src/core/metrics/stats';
 import { metricsCsv } from '../../src/core/metrics/csv';
-import { reviewFileName } from '../../src/core/review';
+import { reviewFileName } from '../../src/core/review/review';
 import { FIXTURES, fixture } from './helpers';
 
 const NOW = new Date('2026-11-30T12:00:00Z');

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, priorityPolicy, type Policy } from '../../src/core';
-import { incidentReviewDue, reviewOverdue } from '../../src/core/review';
+import { incidentReviewDue, reviewOverdue } from '../../src/core/review/review';
 import { addBusinessDays, reviewDeadline, reviewDueOf } from '../../src/core/metrics/reviewDue';
 
 test('business days: Friday + 3 is Wednesday, a weekend counts as the Friday before, + 0 is the next weekday', () => {

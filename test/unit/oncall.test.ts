@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPolicy } from '../../src/core';
-import { RotationError, contactKind, contactUri, escalationEntry, formatZoned, isDrill, linkTarget, nextOnCall, onCallAt, proposedCommander, teamOf } from '../../src/core/oncall';
+import { RotationError, contactKind, contactUri, escalationEntry, formatZoned, isDrill, linkTarget, nextOnCall, onCallAt, proposedCommander, teamOf } from '../../src/core/oncall/oncall';
 import { indexLog } from '../../src/core';
 import { policyErrorOf } from './helpers';
 

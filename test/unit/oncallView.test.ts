@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPolicy } from '../../src/core';
-import { teamOf } from '../../src/core/oncall';
+import { teamOf } from '../../src/core/oncall/oncall';
 import { buildOnCallTree, nextChange } from '../../src/extension/oncall/model';
 
 const TEAM = teamOf(

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPolicy, runbookParamEnv, runbooksOf } from '../../src/core';
-import { paramMatcher, paramPatternProblem } from '../../src/core/healthChecks';
+import { paramMatcher, paramPatternProblem } from '../../src/core/health/healthChecks';
 import { policyErrorOf } from './helpers';
 
 /** A playbook with one runbook `deploy` whose parameter ID has `pattern` (written on line 6). */

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadPolicy } from '../../src/core';
-import { PLAYBOOK_LIMITS } from '../../src/core/playbook';
+import { PLAYBOOK_LIMITS } from '../../src/core/playbook/playbook';
 import { policyErrorOf } from './helpers';
 
 const MB = 1024 * 1024;

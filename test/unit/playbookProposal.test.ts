@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog, policyOf } from '../../src/core';
-import { loadPolicy } from '../../src/core/playbook';
-import { proposePlaybook } from '../../src/core/playbookProposal';
+import { loadPolicy } from '../../src/core/playbook/playbook';
+import { proposePlaybook } from '../../src/core/playbook/playbookProposal';
 import { fixture, indexFixture } from './helpers';
 
 const uncomment = (text: string, from: string) => {

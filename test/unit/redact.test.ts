@@ -1,4 +1,4 @@
-// The secret redactor (core/redact.ts): every kind goes, hashes and ids stay, linear time.
+// The secret redactor (core/health/redact.ts): every kind goes, hashes and ids stay, linear time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { REDACTED, redactSecrets, stripTerminalSequences } from '../../src/core';

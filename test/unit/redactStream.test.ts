@@ -1,12 +1,12 @@
-// The streaming redactor (core/redactStream.ts): output shown live, chunk by chunk, is redacted
+// The streaming redactor (core/health/redactStream.ts): output shown live, chunk by chunk, is redacted
 // as if it had been read whole. Only complete lines go out; a private-key block is held until its
 // END line (or a cap); a secret split across chunks never shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { REDACTED, createRedactingStream, redactSecrets } from '../../src/core/redact';
-import { MAX_HELD_LINE_CHARS, MAX_KEY_BLOCK_LINES } from '../../src/core/redactStream';
+import { REDACTED, createRedactingStream, redactSecrets } from '../../src/core/health/redact';
+import { MAX_HELD_LINE_CHARS, MAX_KEY_BLOCK_LINES } from '../../src/core/health/redactStream';
 import { useBuiltCli } from './cliProcess';
 import { NOISY_OUTPUT, SECRET_SAMPLES } from './secretSamples';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog, loadPolicy } from '../../src/core';
-import { responderSuggestions } from '../../src/core/responders';
+import { responderSuggestions } from '../../src/core/response/responders';
 
 test('Declare and Assign Role suggest who is on call, the role, you, the playbook people and the log names', () => {
   const policy = loadPolicy(

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse as parseYaml } from 'yaml';
 import { type Incident, defaultPolicy, indexLog, plainIncident } from '../../src/core';
-import { renderReview, reviewDueDate, reviewFileName } from '../../src/core/review';
+import { renderReview, reviewDueDate, reviewFileName } from '../../src/core/review/review';
 
 const log = `# Incident Log
 

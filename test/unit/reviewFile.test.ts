@@ -23,7 +23,7 @@ import {
   setReviewFrontMatter,
   spliceSection,
 } from '../../src/core';
-import { sectionContent } from '../../src/core/reviewFile';
+import { sectionContent } from '../../src/core/review/reviewFile';
 import { diffRegion } from './helpers';
 
 // A review as a team leaves it after a week of hand edits: CRLF and a BOM, an extra key in the

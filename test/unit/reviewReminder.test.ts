@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog, priorityPolicy } from '../../src/core';
-import { REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, overdueReviews } from '../../src/core/reviewReminder';
+import { REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, overdueReviews } from '../../src/core/review/reviewReminder';
 
 // Resolved on Friday 2026-11-20: three business days later is Wednesday 2026-11-25, so the
 // review is overdue from Thursday 2026-11-26 00:00 in the playbook's zone (UTC by default).

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySplices, findIncident, indexLog } from '../../src/core';
-import { checklistView } from '../../src/core/checklist';
-import { loadPolicy } from '../../src/core/playbook';
-import { addRunbookChecklist, checklistItemRunnable, openedRunbooks, resolveRunnable, runbookStepName } from '../../src/core/runbookChecklist';
-import { setChecklistItem } from '../../src/core/writer';
+import { checklistView } from '../../src/core/response/checklist';
+import { loadPolicy } from '../../src/core/playbook/playbook';
+import { addRunbookChecklist, checklistItemRunnable, openedRunbooks, resolveRunnable, runbookStepName } from '../../src/core/response/runbookChecklist';
+import { setChecklistItem } from '../../src/core/log/writer';
 import { diffRegion } from './helpers';
 
 const policy = loadPolicy(`checklist:

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { indexLog } from '../../src/core';
-import { loadPolicy } from '../../src/core/playbook';
+import { loadPolicy } from '../../src/core/playbook/playbook';
 import { buildGroups, detailChildren, detailRow, incidentChildren } from '../../src/extension/tree/model';
 
 const policy = loadPolicy(`checklist:

@@ -4,8 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkLog, defaultPolicy, indexLog, policyOf, priorityPolicy, readSeverity, reindexLog } from '../../src/core';
-import { loadPolicy } from '../../src/core/playbook';
-import { readingNotes } from '../../src/core/readingNotes';
+import { loadPolicy } from '../../src/core/playbook/playbook';
+import { readingNotes } from '../../src/core/reader/readingNotes';
 import { IncidentNode, incidentTooltip } from '../../src/extension/tree/model';
 import { indexFixture } from './helpers';
 

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Incident, type LogIndex, checkLog, defaultPolicy, indexLog, isActive, isPlaceholderValue, matchStatus, policyOf, readStatus, statusState } from '../../src/core';
-import { activeClocks } from '../../src/core/clock';
-import { loadPolicy } from '../../src/core/playbook';
-import { PolicyError } from '../../src/core/policy';
-import { readingNotes } from '../../src/core/readingNotes';
-import { dueReminders } from '../../src/core/reminders';
+import { activeClocks } from '../../src/core/response/clock';
+import { loadPolicy } from '../../src/core/playbook/playbook';
+import { PolicyError } from '../../src/core/playbook/policy';
+import { readingNotes } from '../../src/core/reader/readingNotes';
+import { dueReminders } from '../../src/core/response/reminders';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { applySplices, appendTimelineEntry, defaultPolicy, dueReminders, indexLog, lastUpdateAt, nextUpdateDue, priorityPolicy } from '../../src/core';
-import { healthCheckEntry, healthSummaryEntry } from '../../src/core/healthChecks';
-import { type UpdateFormat, composeStatusUpdate, isCommandResult, lastStatusPageUpdateAt, nextStatusPageUpdateDue, renderStatusUpdate, statusPagePostText, statusUpdateAudience, statusUpdateEntryText, warRoomChannel } from '../../src/core/statusUpdate';
+import { healthCheckEntry, healthSummaryEntry } from '../../src/core/health/healthChecks';
+import { type UpdateFormat, composeStatusUpdate, isCommandResult, lastStatusPageUpdateAt, nextStatusPageUpdateDue, renderStatusUpdate, statusPagePostText, statusUpdateAudience, statusUpdateEntryText, warRoomChannel } from '../../src/core/comms/statusUpdate';
 
 const log = `# Incident Log
 
@@ -269,7 +269,7 @@ test('the sent entry is one short line, fast on hostile text', () => {
 });
 
 test('markdown edited in the composer copies as Slack mrkdwn', async () => {
-  const { markdownToSlack } = await import('../../src/core/statusUpdate');
+  const { markdownToSlack } = await import('../../src/core/comms/statusUpdate');
   assert.equal(markdownToSlack('**[SEV-1] INC-1 down: Mitigating**'), '*[SEV-1] INC-1 down: Mitigating*');
   assert.equal(markdownToSlack('- **Impact:** 5xx > 2% & rising\n  - 14:40 UTC rolled back'), '• *Impact:* 5xx &gt; 2% &amp; rising\n  • 14:40 UTC rolled back');
   assert.equal(markdownToSlack('## Next steps'), '*Next steps*');

@@ -64,7 +64,7 @@ test('display zone: the setting, the playbook zone, local, and a typo falling ba
 });
 
 test('field dates with month words of other languages, and a month or a year alone at that precision', async () => {
-  const { parseTimeValue } = await import('../../src/core/time');
+  const { parseTimeValue } = await import('../../src/core/format/time');
   const cases: Array<[string, string, string | undefined]> = [
     ['16 июля 2026', '2026-07-16', undefined],
     ['October 2, 2025', '2025-10-02', undefined],
@@ -86,7 +86,7 @@ test('field dates with month words of other languages, and a month or a year alo
 });
 
 test('ISO 8601 always: years 0–9999 with four digits, whatever the zone', async () => {
-  const { formatIsoUtc, toDate } = await import('../../src/core/time');
+  const { formatIsoUtc, toDate } = await import('../../src/core/format/time');
   const cases: Array<[string, string]> = [
     ['0001-01-01 00:00 UTC', '0001-01-01T00:00:00Z'],
     ['0000-02-29 10:00 UTC', '0000-02-29T10:00:00Z'],
@@ -108,7 +108,7 @@ test('ISO 8601 always: years 0–9999 with four digits, whatever the zone', asyn
 });
 
 test('a UTC instant past the year 9999 or before the year 0 is written as an ISO 8601 expanded year', async () => {
-  const { formatIsoUtc, toDate } = await import('../../src/core/time');
+  const { formatIsoUtc, toDate } = await import('../../src/core/format/time');
   // 9999-12-31 23:59 five hours west of UTC is already the year 10000 in UTC.
   assert.equal(parseLeadingTime('9999-12-31 23:59 -05:00')?.value, '+010000-01-01T04:59:00Z');
   assert.equal(parseLeadingTime('0000-01-01 00:30 +01:00')?.value, '-000001-12-31T23:30:00Z');
@@ -117,7 +117,7 @@ test('a UTC instant past the year 9999 or before the year 0 is written as an ISO
 });
 
 test('a date that cannot be: before 1970, or more than a day after now', async () => {
-  const { dateFault } = await import('../../src/core/time');
+  const { dateFault } = await import('../../src/core/format/time');
   const now = new Date('2026-12-01T12:00:00Z');
   assert.equal(dateFault(new Date('2026-12-01T12:00:00Z'), now), null);
   assert.equal(dateFault(new Date('2026-12-02T12:00:00Z'), now), null, 'a day ahead: a zone written wrong, clocks apart');

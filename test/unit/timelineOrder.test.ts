@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
 import { normalizeTimeline } from '../../src/core/git/timelineOrder';
-import { applySplices } from '../../src/core/writer';
+import { applySplices } from '../../src/core/log/writer';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repo, runCli } from './gitHelpers';

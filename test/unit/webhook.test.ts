@@ -4,8 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { redactUrl } from '../../src/core/redact';
-import { WebhookError, postToWebhook, validateWebhookUrl } from '../../src/core/webhook';
+import { redactUrl } from '../../src/core/health/redact';
+import { WebhookError, postToWebhook, validateWebhookUrl } from '../../src/core/comms/webhook';
 
 const SECRET_PATH = '/services/T0ACME/B0OPS/s3cr3tW3bh00kT0k3n';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { lock } from 'proper-lockfile';
 import { defaultPolicy, findIncident, indexLog } from '../../src/core';
-import { RepositoryFiles } from '../../src/core/repositoryFiles';
+import { RepositoryFiles } from '../../src/core/log/repositoryFiles';
 import { useBuiltCli } from './cliProcess';
 
 const cli = useBuiltCli('writers');

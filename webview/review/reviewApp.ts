@@ -185,8 +185,12 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
     return { incident: v.incident };
   }
 
+  /** The cell values sent since the last snapshot, by line and column. */
+  private readonly sentCells = new Map<string, string>();
+
   /** Takes a new snapshot of the file, keeping text the user typed and the file does not hold yet. */
   protected adopt(view: ReviewView): void {
+    this.sentCells.clear();
     this.sync.adopt(view.sections, view.handled ?? {}, view.readOnly === null);
     for (const s of view.sections) {
       const known = this.hints.get(s.key);
@@ -220,7 +224,11 @@ export class IncidentReview extends PanelElement<ReviewView, ReviewFromWebview, 
     // One line in the file's table: a pasted line break becomes a space.
     const value = (e.target as HTMLInputElement).value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
     const current = item[column];
-    if (value === current) return;
+    // Enter saves an action, and leaving the area then fires its change again, perhaps before the
+    // file's new snapshot is here: the same value is sent once.
+    const key = `${item.line}:${column}`;
+    if (value === current || this.sentCells.get(key) === value) return;
+    this.sentCells.set(key, value);
     this.send({ type: 'editActionItem', incident: this.incidentId, item: { line: item.line, action: item.action }, column, value });
   }
 

@@ -2,12 +2,12 @@
 // figures over a period. A day given to --since starts at its midnight and one given to --until
 // is included whole, both in the playbook's zone; a date-time is taken as the instant it names.
 import { DateTime, IANAZone } from 'luxon';
-import { formatElapsed } from '../../core/duration';
-import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../../core/metrics';
+import { formatElapsed } from '../../core/format/duration';
+import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../../core/metrics/metrics';
 import type { DurationStats } from '../../core/metrics/stats';
 import { metricsCsv } from '../../core/metrics/csv';
-import { matchSeverity, unknownSeverityMessage } from '../../core/policy';
-import { parseTimeValue, toDate } from '../../core/time';
+import { matchSeverity, unknownSeverityMessage } from '../../core/playbook/policy';
+import { parseTimeValue, toDate } from '../../core/format/time';
 import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './shared';
 
 /** A --since / --until value as an instant; `endOfDay` moves a bare day to the next midnight. */

@@ -4,14 +4,14 @@
 import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../../core/model';
-import type { Policy } from '../../core/policy';
-import { escapeJsonForTerminal, sanitizeForDisplay } from '../../core/displayText';
-import { LogFileError, indexFile } from '../../core/logFile';
-import type { RepositoryFiles } from '../../core/repositoryFiles';
+import type { Policy } from '../../core/playbook/policy';
+import { escapeJsonForTerminal, sanitizeForDisplay } from '../../core/format/displayText';
+import { LogFileError, indexFile } from '../../core/log/logFile';
+import type { RepositoryFiles } from '../../core/log/repositoryFiles';
 import { findIncident } from '../../core/indexer';
-import { reviewFileName } from '../../core/review';
-import { parseUserTime } from '../../core/time';
-import type { NewTimelineEntry } from '../../core/writer';
+import { reviewFileName } from '../../core/review/review';
+import { parseUserTime } from '../../core/format/time';
+import type { NewTimelineEntry } from '../../core/log/writer';
 
 export interface CommandValues {
   json?: boolean;

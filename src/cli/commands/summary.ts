@@ -1,6 +1,6 @@
 // `incident summary ID [--format markdown|slack|text]`: the executive summary and the final
 // update, from the incident and its review (pir/<id>.md beside the log).
-import { composeExecutiveSummary, renderExecutiveSummary } from '../../core/execSummary';
+import { composeExecutiveSummary, renderExecutiveSummary } from '../../core/comms/execSummary';
 import { type CommandContext, CommandError, FORMATS, choice, guarded, nowOf, print, readIndex, requireIncident, reviewTextOf } from './shared';
 
 export function run(ctx: CommandContext): Promise<number> {

@@ -1,7 +1,7 @@
 // `incident update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent]`:
 // prints the status update prefilled from the log; `--sent` logs it as sent, which restarts
 // that audience's update countdown.
-import { type Audience, composeStatusUpdate, renderStatusUpdate, statusUpdateEntryText } from '../../core/statusUpdate';
+import { type Audience, composeStatusUpdate, renderStatusUpdate, statusUpdateEntryText } from '../../core/comms/statusUpdate';
 import { type CommandContext, CommandError, FORMATS, choice, guarded, note, nowOf, print, readIndex, requireIncident } from './shared';
 
 const AUDIENCES: Record<string, Audience> = { internal: 'internal', team: 'internal', statuspage: 'statuspage', public: 'statuspage', status: 'statuspage' };

@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../model';
-import { findGitRoot } from '../paths';
+import { findGitRoot } from '../log/paths';
 
 /** One rule of a `.gitattributes` file: a pattern and what it says about `merge`. */
 interface MergeRule {

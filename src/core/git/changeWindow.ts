@@ -1,7 +1,7 @@
 // The window of "recent changes" for an incident: from `hours` before its detection until its
 // resolution, or now while it is still open. Pure.
 import type { Incident } from '../model';
-import { toDate } from '../time';
+import { toDate } from '../format/time';
 
 export const DEFAULT_CHANGE_HOURS = 24;
 /** A year: a wider window is almost certainly a typo, and would walk the whole history. */

@@ -3,13 +3,13 @@
 // (`incident(INC-2026-1130-001): status Mitigating, 3 entries`). With push, the remote's new
 // commits are merged first (never a rebase, never a force); a conflict undoes the merge and says so.
 import { findIncident, indexIncidentFile, indexLog } from '../indexer';
-import { LogFileError, indexFile } from '../logFile';
-import { RepositoryFiles } from '../repositoryFiles';
+import { LogFileError, indexFile } from '../log/logFile';
+import { RepositoryFiles } from '../log/repositoryFiles';
 import type { Incident } from '../model';
-import { resolveLinkedFile } from '../paths';
-import type { Policy } from '../policy';
-import { reviewFileName } from '../review';
-import { WriteRefused } from '../writer';
+import { resolveLinkedFile } from '../log/paths';
+import type { Policy } from '../playbook/policy';
+import { reviewFileName } from '../review/review';
+import { WriteRefused } from '../log/writer';
 import { type RecordFiles, literalPathspecs, recordFiles } from './record';
 import { GitUnavailable, type Repo, hasCommits } from './repo';
 

@@ -3,10 +3,10 @@
 // new id into its review file and into the links that point at its heading). Pure: splices for
 // the log and the review file, and the review file's new name; the editor applies them as one edit.
 import type { Field, Incident, LogIndex, Splice } from '../model';
-import { headingSlug, reviewFileName } from '../review';
-import { readReview } from '../reviewFile';
-import { isPlaceholderValue } from '../statusWords';
-import { lineEndAt, lineStartAt, stripInline } from '../text';
+import { headingSlug, reviewFileName } from '../review/review';
+import { readReview } from '../review/reviewFile';
+import { isPlaceholderValue } from '../playbook/statusWords';
+import { lineEndAt, lineStartAt, stripInline } from '../reader/text';
 
 /** The incident whose text holds `offset`. */
 function incidentAt(index: LogIndex, offset: number): Incident | undefined {

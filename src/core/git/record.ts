@@ -2,7 +2,7 @@
 // its review (`pir/<id>.md` beside the log), as paths relative to the repository root.
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { containedPath } from '../paths';
+import { containedPath } from '../log/paths';
 
 const posix = (p: string) => p.split(sep).join('/');
 

@@ -3,7 +3,7 @@
 // command that needs it; nothing else in the tool depends on git.
 import type { SimpleGit } from 'simple-git';
 import { basename } from 'node:path';
-import { formatIsoUtc } from '../time';
+import { formatIsoUtc } from '../format/time';
 
 /** git cannot do what a command needs here; the message says why and what to do. */
 export class GitUnavailable extends Error {

@@ -15,8 +15,8 @@
 // - Every byte outside the timeline, and every byte of each entry, is kept (line endings, BOM).
 // - Timelines are sorted separately when an incident has several (a heading between them).
 import type { LogIndex, Splice, TimelineEntry } from '../model';
-import { WriteRefused, requireIncident } from '../writer';
-import { toDate } from '../time';
+import { WriteRefused, requireIncident } from '../log/writer';
+import { toDate } from '../format/time';
 
 export interface TimelineOrder {
   splices: Splice[];

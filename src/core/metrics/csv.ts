@@ -1,6 +1,6 @@
 // The metrics as CSV, one row per incident, for a spreadsheet: RFC 4180 quoting, and cells
 // that a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) prefixed with `'`.
-import type { IncidentDurations } from '../metrics';
+import type { IncidentDurations } from './metrics';
 
 export const CSV_HEADER = ['id', 'severity', 'status', 'detected', 'resolved', 'time_to_detect_minutes', 'time_to_acknowledge_minutes', 'time_to_resolve_minutes', 'time_to_mitigate_minutes'];
 

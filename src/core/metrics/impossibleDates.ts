@@ -3,9 +3,9 @@
 // reports each on its line, and for the metrics, which count every duration such a date bounds
 // as unknown and keep it out of every clock: the two never disagree about which dates are real.
 import type { Incident } from '../model';
-import type { Policy } from '../policy';
-import { stripInline } from '../text';
-import { type DateFault, dateFault, formatIsoUtc, formatLogTime, toDate } from '../time';
+import type { Policy } from '../playbook/policy';
+import { stripInline } from '../reader/text';
+import { type DateFault, dateFault, formatIsoUtc, formatLogTime, toDate } from '../format/time';
 import { type Dated, acknowledgedMoment, detectedMoment, mitigatedMoment, resolvedMoment, startedMoment } from './times';
 
 export const MOMENT_NAMES = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;

@@ -4,8 +4,8 @@
 // over. A date that cannot be bounds no duration and runs no clock.
 import { DateTime, IANAZone } from 'luxon';
 import type { Incident } from '../model';
-import type { Policy } from '../policy';
-import { dateFault, dayOf, formatIsoUtc } from '../time';
+import type { Policy } from '../playbook/policy';
+import { dateFault, dayOf, formatIsoUtc } from '../format/time';
 import { type DateFaultCode, type MomentFault, type MomentName, type Moments, MOMENT_NAMES, faultReason, momentFaults, readMoments } from './impossibleDates';
 
 export const DURATION_FIGURES = ['timeToDetect', 'timeToAcknowledge', 'timeToResolve', 'timeToMitigate'] as const;

@@ -4,8 +4,8 @@
 // The zone is consulted only to find the resolved day and the end of the due day.
 import { DateTime, IANAZone } from 'luxon';
 import type { Incident } from '../model';
-import { type Policy, reviewPeriodFor } from '../policy';
-import { dayOf, formatIsoUtc, toDate, utcMillis } from '../time';
+import { type Policy, reviewPeriodFor } from '../playbook/policy';
+import { dayOf, formatIsoUtc, toDate, utcMillis } from '../format/time';
 
 const DAY_MS = 86_400_000;
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;

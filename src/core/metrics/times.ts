@@ -3,9 +3,9 @@
 // Mitigating/Monitoring status, Resolved; and the status changes in between. Nothing is guessed:
 // a time the log does not say (or says only as a day) is null, and the figure is "unknown".
 import type { Field, Incident, TimelineEntry } from '../model';
-import { type Policy, matchSeverity, matchStatus } from '../policy';
-import { stripInline } from '../text';
-import { combineDayAndTime, dayOf, parseLeadingTime, parseTimeValue, toDate } from '../time';
+import { type Policy, matchSeverity, matchStatus } from '../playbook/policy';
+import { stripInline } from '../reader/text';
+import { combineDayAndTime, dayOf, parseLeadingTime, parseTimeValue, toDate } from '../format/time';
 
 /**
  * Keys that say when impact began. The policy still reads them as an alias of Detected (for an
@@ -97,7 +97,7 @@ function indexedMoment(incident: Incident, value: string | null, kind: 'detected
 
 /** `Drill: yes` (or `Exercise: yes`): a practice run, kept out of the figures. */
 /** One reading of `Drill: yes` for the whole tool (the view, the status bar, the metrics). */
-export { isDrill } from '../oncall';
+export { isDrill } from '../oncall/oncall';
 
 /**
  * When impact began: a `Started` field (only when the incident also has a Detected field;

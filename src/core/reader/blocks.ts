@@ -5,7 +5,7 @@
 // code or HTML, nor miss one where it sees a heading. One pass over character codes; every
 // look-ahead stays inside the current line, so the pass is linear in the text.
 import type { Problem } from '../model';
-import { defaultPolicy } from '../policy';
+import { defaultPolicy } from '../playbook/policy';
 import { readHeading } from './headings';
 import { type Heading, type Lines, atxHeadingContent, isListMarker } from './lineScan';
 

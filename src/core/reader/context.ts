@@ -2,7 +2,7 @@
 // policy and the problems found so far. Free functions take it as their first argument; it is
 // built once per index, always with the same shape, so the hot loops stay monomorphic.
 import type { LogIndex, Problem } from '../model';
-import type { Policy } from '../policy';
+import type { Policy } from '../playbook/policy';
 import type { Heading, Lines } from './lineScan';
 import type { LazySectionIncident } from './lazy';
 

@@ -4,9 +4,9 @@
 // transliteration here. They are computed on every read from the text alone, so they are the
 // same on every re-read, and they are never written into the log.
 import type { Incident } from '../model';
-import type { Policy } from '../policy';
-import { stripInline } from '../text';
-import { dayOf } from '../time';
+import type { Policy } from '../playbook/policy';
+import { stripInline } from './text';
+import { dayOf } from '../format/time';
 
 const TABLE: Record<string, string> = {};
 function add(pairs: string): void {

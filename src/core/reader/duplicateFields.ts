@@ -4,10 +4,10 @@
 // Mitigating`), else the last line. The reader puts that field first among the incident's fields,
 // so what is shown and what a write changes are the same line.
 import type { CanonicalField, Field, Problem, TimelineEntry } from '../model';
-import { FIELD_LABELS, type Policy } from '../policy';
-import { readSeverity } from '../severityWords';
-import { isPlaceholderValue, readStatus } from '../statusWords';
-import { stripInline } from '../text';
+import { FIELD_LABELS, type Policy } from '../playbook/policy';
+import { readSeverity } from '../playbook/severityWords';
+import { isPlaceholderValue, readStatus } from '../playbook/statusWords';
+import { stripInline } from './text';
 
 /** Kinds whose changes the timeline records (see operations.ts): their evidence decides. */
 const LOGGED: ReadonlySet<CanonicalField> = new Set(['status', 'severity', 'commander', 'techLead', 'commsLead']);

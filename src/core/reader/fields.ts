@@ -1,12 +1,12 @@
 // Field lines (`- **Severity:** SEV-2`, `**Status**: open`, `Commander: @ana`, two-column
 // tables, front matter keys) and the incident values read from them.
-import { frontMatterProblemMessage, parseFrontMatter } from '../frontMatter';
+import { frontMatterProblemMessage, parseFrontMatter } from './frontMatter';
 import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
-import { type Policy, canonicalField, matchSeverity } from '../policy';
-import { isImpactKey, readSeverity } from '../severityWords';
-import { isDurationKey, isFilledValue, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../statusWords';
-import { stripInline } from '../text';
-import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../time';
+import { type Policy, canonicalField, matchSeverity } from '../playbook/policy';
+import { isImpactKey, readSeverity } from '../playbook/severityWords';
+import { isDurationKey, isFilledValue, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../playbook/statusWords';
+import { stripInline } from './text';
+import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import type { HeadingFacts } from './headings';
 import { hasChar } from './lineScan';

@@ -8,8 +8,8 @@
 //   ## Current state
 //   Resolved — payments flowing again
 import type { CanonicalField, Field, Incident } from '../model';
-import { canonicalField } from '../policy';
-import { stripInline } from '../text';
+import { canonicalField } from '../playbook/policy';
+import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { readHeading } from './headings';
 import { fieldsLookLikeIncident, readFields } from './fields';

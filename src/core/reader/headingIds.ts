@@ -5,9 +5,9 @@
 // An issue or pull-request reference in prose (`Row-inclusion rule (extends #1332)`,
 // `Fix (PR #476)`) is none of these. Every scan here runs over the capped heading text (see
 // HEADING_FACTS_CAP) with bounded patterns or by hand.
-import { type Policy, matchSeverity } from '../policy';
-import { isLetterOrDigitCode } from '../text';
-import { monthNumber } from '../time';
+import { type Policy, matchSeverity } from '../playbook/policy';
+import { isLetterOrDigitCode } from './text';
+import { monthNumber } from '../format/time';
 
 /**
  * `INC-2026-1120-001`, `ABC-123`, `INC-20260614-01`, `I-1765106488`, `E-13`, `#12`, and

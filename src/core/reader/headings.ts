@@ -3,9 +3,9 @@
 // it came before), and what is left as the title once ordinals, emoji, component brackets,
 // incident words and quotes are taken off. Also which sub-headings name a timeline, a checklist
 // or action items.
-import { type Policy, matchSeverity } from '../policy';
-import { hasLetterOrDigit, stripInline } from '../text';
-import { parseTimeValue } from '../time';
+import { type Policy, matchSeverity } from '../playbook/policy';
+import { hasLetterOrDigit, stripInline } from './text';
+import { parseTimeValue } from '../format/time';
 import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
 
 const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;

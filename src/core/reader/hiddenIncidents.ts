@@ -3,7 +3,7 @@
 // hidden headings read like incidents, so that a person who counts six incidents where the tool
 // lists two knows why, and where to close the fence.
 import type { Problem } from '../model';
-import { type Policy, canonicalField } from '../policy';
+import { type Policy, canonicalField } from '../playbook/policy';
 import type { HiddenByFence } from './blocks';
 import { readHeading } from './headings';
 import type { Lines } from './lineScan';

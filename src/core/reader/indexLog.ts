@@ -1,8 +1,8 @@
 // The orchestrator: scan the lines, mark front matter, code and headings, then find the
 // incidents (sections and table rows, or the one incident of a per-incident file).
 import type { Incident, LogIndex, Problem } from '../model';
-import { type Policy, defaultPolicy } from '../policy';
-import { presetForLog } from '../severityPreset';
+import { type Policy, defaultPolicy } from '../playbook/policy';
+import { presetForLog } from '../playbook/severityPreset';
 import type { IndexContext, IndexOptions } from './context';
 import { type HiddenByFence, classify } from './blocks';
 import { reportHiddenIncidents } from './hiddenIncidents';

@@ -4,7 +4,7 @@
 // status when it is the newer one (further along: a table updated to Resolved while the
 // section still says Investigating).
 import type { Field, Incident } from '../model';
-import { type Policy, isResolvedStatus } from '../policy';
+import { type Policy, isResolvedStatus } from '../playbook/policy';
 import type { IndexContext, Section } from './context';
 import type { HeadingFacts } from './headings';
 import { documentTitle } from './headingFields';

@@ -2,7 +2,7 @@
 // to be filled in. A row or section whose values are all dashes, empty, or bracketed
 // placeholders (`[À COMPLÉTER]`, `<date>`, `YYYY-MM-DD`) is not an incident.
 import type { Field } from '../model';
-import { stripInline } from '../text';
+import { stripInline } from './text';
 
 /** Titles that name a log's template or starting entry rather than an incident. */
 const TEMPLATE_TITLES = /^(?:baseline(?: entry| incident)?|template|incident template|example(?: incident| entry)?|sample(?: incident| entry)?|placeholder|new incident|entry template)$/i;

@@ -1,9 +1,9 @@
 // Re-indexing after an edit: when the edit stays inside one incident's body, only that section
 // is read again and the incidents after it are reused, shifted.
 import type { LogIndex } from '../model';
-import { defaultPolicy } from '../policy';
-import { presetForLog } from '../severityPreset';
-import { lineStartAt, nextLineStart } from '../text';
+import { defaultPolicy } from '../playbook/policy';
+import { presetForLog } from '../playbook/severityPreset';
+import { lineStartAt, nextLineStart } from './text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
 import { ShiftedIncident } from './lazy';

@@ -3,8 +3,8 @@
 // sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, Problem, TimelineEntry, TimelineSlot } from '../model';
-import { stripInline } from '../text';
-import { dayOf } from '../time';
+import { stripInline } from './text';
+import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
 import { applyFrontMatterValues, fieldSlot, fieldValues, fieldsLookLikeIncident, loggedValues, readFields, readFrontMatterFields } from './fields';

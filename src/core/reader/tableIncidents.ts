@@ -1,14 +1,14 @@
 // Incidents outside sections: table-row logs (a row per incident) and index tables whose rows
 // link per-incident files, which are read and merged into the row.
 import type { CanonicalField, Field, Incident, LogIndex } from '../model';
-import { canonicalField } from '../policy';
-import { looksLikeTableRow, splitTableRow, stripInline } from '../text';
+import { canonicalField } from '../playbook/policy';
+import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
 import { fieldValues } from './fields';
 import { readHeading } from './headings';
 import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
-import { parseTimeValue } from '../time';
+import { parseTimeValue } from '../format/time';
 
 const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?)$/i;
 /** Columns a row's title is read from, the first found winning. */

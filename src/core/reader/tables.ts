@@ -1,8 +1,8 @@
 // GFM tables as the other readers meet them: where one starts and ends, and a cell read as a
 // field (two-column field tables, table-row incidents).
 import type { Field } from '../model';
-import { canonicalField } from '../policy';
-import { isTableDelimiterRow, looksLikeTableRow, splitTableRow, stripInline } from '../text';
+import { canonicalField } from '../playbook/policy';
+import { isTableDelimiterRow, looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, lineText } from './context';
 import { type Lines, hasChar } from './lineScan';
 

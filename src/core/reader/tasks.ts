@@ -1,7 +1,7 @@
 // Checklist tasks (`- [x] Page the on-call`) and action items (list items or table rows, with
 // an owner and a done state).
 import type { ActionItem, ChecklistItem } from '../model';
-import { isLetterOrDigitCode, splitTableRow, stripInline } from '../text';
+import { isLetterOrDigitCode, splitTableRow, stripInline } from './text';
 import { type IndexContext, lineText } from './context';
 import { LIST_ITEM, hasChar, indentWidth } from './lineScan';
 import { tableAt } from './tables';

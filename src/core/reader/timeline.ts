@@ -1,9 +1,9 @@
 // Timeline entries, as list items (`- **14:30** text — @ana`) or as rows of a table with a time
 // column, and where a new entry goes so that it looks like the ones already there.
-import { MAX_NAME_CHARS, isFullName } from '../author';
+import { MAX_NAME_CHARS, isFullName } from '../response/author';
 import type { TimelineEntry, TimelineSlot } from '../model';
-import { splitTableRow, stripInline } from '../text';
-import { combineDayAndTime, parseLeadingTime } from '../time';
+import { splitTableRow, stripInline } from './text';
+import { combineDayAndTime, parseLeadingTime } from '../format/time';
 import { type IndexContext, lineStart, lineText } from './context';
 import { LIST_ITEM, indentWidth } from './lineScan';
 import { tableAt } from './tables';

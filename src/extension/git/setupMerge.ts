@@ -2,8 +2,8 @@
 // that responders appending to one incident on several machines merge without conflict.
 import * as vscode from 'vscode';
 import { NotInGitError, mergeAttributeOf, planUnionMerge } from '../../core/git/attributes';
-import { findGitRoot } from '../../core/paths';
-import { WriteRefused } from '../../core/writer';
+import { findGitRoot } from '../../core/log/paths';
+import { WriteRefused } from '../../core/log/writer';
 import { Commands } from '../commandIds';
 import type { LogStore } from '../logStore';
 

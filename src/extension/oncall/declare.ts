@@ -1,12 +1,12 @@
 // What Declare Incident takes from the playbook's on-call sections: the "This is a drill" choice,
 // a drill scenario's checklist, and the commander it proposes (the primary on call now) or asks for.
 import * as vscode from 'vscode';
-import type { Responder } from '../../core/author';
+import type { Responder } from '../../core/response/author';
 import type { LogIndex } from '../../core/model';
-import { proposedCommander, teamOf } from '../../core/oncall';
-import type { ChecklistPhase, Policy } from '../../core/policy';
-import { responderSuggestions } from '../../core/responders';
-import { WriteRefused } from '../../core/writer';
+import { proposedCommander, teamOf } from '../../core/oncall/oncall';
+import type { ChecklistPhase, Policy } from '../../core/playbook/policy';
+import { responderSuggestions } from '../../core/response/responders';
+import { WriteRefused } from '../../core/log/writer';
 import { pickResponder } from '../responderPick';
 
 /** The extra item of Declare's severity pick that turns the declaration into a drill. */

@@ -1,7 +1,7 @@
 // The On Call view as plain data: who is on call now, the next handover, escalation contacts,
 // people, roles, links and drills, built from the playbook's team at an instant. Pure (no
 // vscode import): the view renders these nodes, unit tests read them.
-import { type Team, RotationError, contactKind, formatHandover, nextOnCall, onCallAt, personContacts, rotationStart } from '../../core/oncall';
+import { type Team, RotationError, contactKind, formatHandover, nextOnCall, onCallAt, personContacts, rotationStart } from '../../core/oncall/oncall';
 
 export type OnCallNodeKind = 'section' | 'person' | 'contact' | 'handover' | 'link' | 'drill' | 'note' | 'role';
 

@@ -2,7 +2,7 @@
 // items. Rebuilt when the playbook (or the log) changes, and at the next handover or override
 // edge, so that it never shows last week's primary.
 import * as vscode from 'vscode';
-import { type Team, emptyTeam, teamOf } from '../../core/oncall';
+import { type Team, emptyTeam, teamOf } from '../../core/oncall/oncall';
 import type { LogStore } from '../logStore';
 import { type OnCallNode, buildOnCallTree, nextChange } from './model';
 

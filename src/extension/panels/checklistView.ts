@@ -1,11 +1,11 @@
 // What the checklist panel shows for one incident, as protocol data: the core's checklist view
 // model (phases, progress, clocks) with its times and durations put into words. No vscode
 // import, so unit tests read it directly.
-import { checklistView } from '../../core/checklist';
-import { formatElapsed } from '../../core/clock';
+import { checklistView } from '../../core/response/checklist';
+import { formatElapsed } from '../../core/response/clock';
 import type { Incident, LogIndex } from '../../core/model';
-import type { Policy } from '../../core/policy';
-import { formatLogTime, toDate } from '../../core/time';
+import type { Policy } from '../../core/playbook/policy';
+import { formatLogTime, toDate } from '../../core/format/time';
 import type { ChecklistView } from '../../shared/protocol';
 
 const ROLE_LABELS = [

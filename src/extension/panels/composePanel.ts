@@ -5,10 +5,10 @@
 // (only while the workspace has one) posts the Slack text, then logs it as "Mark as sent" does.
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
-import { redactUrl } from '../../core/redact';
-import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/statusUpdate';
-import { WEBHOOK_TIMEOUT_MS, postToWebhook } from '../../core/webhook';
-import { WriteRefused, appendTimelineEntry } from '../../core/writer';
+import { redactUrl } from '../../core/health/redact';
+import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/comms/statusUpdate';
+import { WEBHOOK_TIMEOUT_MS, postToWebhook } from '../../core/comms/webhook';
+import { WriteRefused, appendTimelineEntry } from '../../core/log/writer';
 import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema } from '../../shared/protocol';
 import { type IncidentArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit } from '../logEdit';

@@ -1,13 +1,13 @@
 // What the status update composer shows for one incident, as protocol data: the core's
 // prefilled update (as markdown, the text the responder edits) and both audiences' clocks. No
 // vscode import, so unit tests read it directly.
-import { nextUpdateDue } from '../../core/check';
-import { formatElapsed } from '../../core/duration';
+import { nextUpdateDue } from '../../core/response/check';
+import { formatElapsed } from '../../core/format/duration';
 import { isActive } from '../../core/indexer';
 import type { Incident, LogIndex } from '../../core/model';
-import { type Policy, matchSeverity } from '../../core/policy';
-import { composeStatusUpdate, nextStatusPageUpdateDue, renderStatusUpdate } from '../../core/statusUpdate';
-import { formatLogTime } from '../../core/time';
+import { type Policy, matchSeverity } from '../../core/playbook/policy';
+import { composeStatusUpdate, nextStatusPageUpdateDue, renderStatusUpdate } from '../../core/comms/statusUpdate';
+import { formatLogTime } from '../../core/format/time';
 import type { ComposeClockView, ComposeView, UpdateAudience } from '../../shared/protocol';
 
 /** Why "Mark as sent" cannot write to this incident; null when it can. */

@@ -3,8 +3,8 @@
 import { readSetting } from '../settings';
 import { findIncident } from '../../core/indexer';
 import type { Incident } from '../../core/model';
-import type { Policy } from '../../core/policy';
-import { resolveDisplayZone } from '../../core/time';
+import type { Policy } from '../../core/playbook/policy';
+import { resolveDisplayZone } from '../../core/format/time';
 import type { LogSnapshot, LogStore } from '../logStore';
 
 /** What the page is sent when it cannot show its incident. */

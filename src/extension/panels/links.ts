@@ -2,7 +2,7 @@
 // inside the workspace folder (opened in an editor). Everything else is refused. Pure (node:path
 // and node:fs only), so unit tests call it directly.
 import { resolve } from 'node:path';
-import { containedPath } from '../../core/paths';
+import { containedPath } from '../../core/log/paths';
 import { hrefSchema } from '../../shared/protocol';
 
 export type LinkTarget = { kind: 'url'; url: string } | { kind: 'file'; path: string } | { kind: 'refused'; reason: string };

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
 import { metricsCsv } from '../../core/metrics/csv';
-import { reviewFileName } from '../../core/review';
+import { reviewFileName } from '../../core/review/review';
 import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, metricsFor, metricsView } from './metricsView';

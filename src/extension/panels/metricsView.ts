@@ -1,9 +1,9 @@
 // What the metrics dashboard shows, as protocol data: the core's computeMetrics (the figures
 // `incident metrics` prints) over the chosen period and severity. No vscode import, so unit
 // tests read it directly.
-import { DURATION_FIGURES, FIGURE_LABELS, type MetricsResult, computeMetrics } from '../../core/metrics';
+import { DURATION_FIGURES, FIGURE_LABELS, type MetricsResult, computeMetrics } from '../../core/metrics/metrics';
 import type { Incident } from '../../core/model';
-import type { Policy } from '../../core/policy';
+import type { Policy } from '../../core/playbook/policy';
 import type { MetricsPeriod, MetricsView } from '../../shared/protocol';
 
 const DAY_MS = 86_400_000;

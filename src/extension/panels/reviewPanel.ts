@@ -7,10 +7,10 @@
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
 import type { Incident, LogIndex, Splice } from '../../core/model';
-import { reviewFileName } from '../../core/review';
-import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/reviewActions';
-import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/reviewFile';
-import { WriteRefused } from '../../core/writer';
+import { reviewFileName } from '../../core/review/review';
+import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/review/reviewActions';
+import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/review/reviewFile';
+import { WriteRefused } from '../../core/log/writer';
 import { type ReviewFormSection, type ReviewFromWebview, type ReviewSectionHandled, type ReviewToWebview, reviewMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';

@@ -1,9 +1,9 @@
 // What the post-incident review form shows, computed from the review file's text alone (its
 // front matter and sections, read by the core). Pure: no vscode import, so unit tests call it.
-import { reviewOverdue } from '../../core/review';
-import { readReviewActionItems } from '../../core/reviewActions';
-import { REVIEW_SECTIONS, type ReviewDoc, findReviewSection, readReview, sectionContent } from '../../core/reviewFile';
-import { formatDisplayTime } from '../../core/time';
+import { reviewOverdue } from '../../core/review/review';
+import { readReviewActionItems } from '../../core/review/reviewActions';
+import { REVIEW_SECTIONS, type ReviewDoc, findReviewSection, readReview, sectionContent } from '../../core/review/reviewFile';
+import { formatDisplayTime } from '../../core/format/time';
 import { ACTION_COLUMNS, REVIEW_FORM_SECTIONS, type ReviewFormSection, type ReviewSectionHandled, type ReviewSectionView, type ReviewView } from '../../shared/protocol';
 
 /** Sections the form always shows; the others only when the file has them (a sub-heading of the template's). */

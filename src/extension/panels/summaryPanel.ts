@@ -4,9 +4,9 @@
 // (markdown, Slack text, plain text for an email). It writes nothing.
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
-import { markdownToSlack } from '../../core/statusUpdate';
-import { reviewFileName } from '../../core/review';
-import { WriteRefused } from '../../core/writer';
+import { markdownToSlack } from '../../core/comms/statusUpdate';
+import { reviewFileName } from '../../core/review/review';
+import { WriteRefused } from '../../core/log/writer';
 import { type SummaryFromWebview, type SummaryToWebview, summaryMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, stringArg } from '../commandIds';
 import { chooseIncident } from '../incidentPicker';

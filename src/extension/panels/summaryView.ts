@@ -1,10 +1,10 @@
 // What the executive summary composer shows for one incident, as protocol data. No vscode
 // import, so unit tests read it directly.
-import { composeExecutiveSummary, renderExecutiveSummary } from '../../core/execSummary';
+import { composeExecutiveSummary, renderExecutiveSummary } from '../../core/comms/execSummary';
 import { isActive } from '../../core/indexer';
 import type { Incident } from '../../core/model';
-import type { Policy } from '../../core/policy';
-import { stripInline } from '../../core/text';
+import type { Policy } from '../../core/playbook/policy';
+import { stripInline } from '../../core/reader/text';
 import type { SummaryView } from '../../shared/protocol';
 
 export function summaryView(incident: Incident, policy: Policy, review: { text: string; path: string } | undefined, now: Date): SummaryView {

@@ -4,9 +4,9 @@
 // one after the other keep their own webhooks. Commands "Incident: Set / Clear Status Update
 // Webhook"; the composer shows "Post to webhook" only while one is set.
 import * as vscode from 'vscode';
-import { redactUrl } from '../../core/redact';
-import { validateWebhookUrl } from '../../core/webhook';
-import { WriteRefused } from '../../core/writer';
+import { redactUrl } from '../../core/health/redact';
+import { validateWebhookUrl } from '../../core/comms/webhook';
+import { WriteRefused } from '../../core/log/writer';
 import { Commands } from '../commandIds';
 import type { LogStore } from '../logStore';
 import { guarded } from '../report';

@@ -13,9 +13,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { readSetting } from '../settings';
-import { type RunStatus, statusFor } from '../../core/healthChecks';
-import { type CommandRun, runCommand } from '../../core/healthRun';
-import { stripTerminalSequences } from '../../core/redact';
+import { type RunStatus, statusFor } from '../../core/health/healthChecks';
+import { type CommandRun, runCommand } from '../../core/health/healthRun';
+import { stripTerminalSequences } from '../../core/health/redact';
 
 export const TERMINAL_NAME = 'Incident checks';
 

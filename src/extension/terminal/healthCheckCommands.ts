@@ -6,15 +6,15 @@
 // nothing unredacted is shown or written. Only in a trusted workspace.
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
-import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, healthChecksOf, healthSummaryEntry } from '../../core/healthChecks';
-import { checkFolder } from '../../core/healthRun';
+import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, healthChecksOf, healthSummaryEntry } from '../../core/health/healthChecks';
+import { checkFolder } from '../../core/health/healthRun';
 import { findIncident, isActive } from '../../core/indexer';
-import { findPlaybook } from '../../core/logFile';
+import { findPlaybook } from '../../core/log/logFile';
 import type { Incident, LogIndex, Splice } from '../../core/model';
-import { playbookRoot } from '../../core/paths';
-import { type Policy, defaultPolicy } from '../../core/policy';
-import { redactSecrets } from '../../core/redact';
-import { WriteRefused, appendTimelineEntry, combineSplices } from '../../core/writer';
+import { playbookRoot } from '../../core/log/paths';
+import { type Policy, defaultPolicy } from '../../core/playbook/policy';
+import { redactSecrets } from '../../core/health/redact';
+import { WriteRefused, appendTimelineEntry, combineSplices } from '../../core/log/writer';
 import { Commands, type RunAllHealthChecksArgs, type RunHealthCheckArgs, commandArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
 import { applyIncidentEdit, inSyncWithDisk } from '../logEdit';

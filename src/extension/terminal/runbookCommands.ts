@@ -7,11 +7,11 @@
 // Restricted Mode. The result is one timeline entry, and the item is ticked when the step
 // passes, in the same WorkspaceEdit.
 import * as vscode from 'vscode';
-import { type HealthCheck, type Runbook, type RunResult, healthCheckEntry, runbookParamEnv, runbooksOf, usesParam } from '../../core/healthChecks';
+import { type HealthCheck, type Runbook, type RunResult, healthCheckEntry, runbookParamEnv, runbooksOf, usesParam } from '../../core/health/healthChecks';
 import { findIncident } from '../../core/indexer';
 import type { Incident, LogIndex, Splice } from '../../core/model';
-import { type RunnableStep, addRunbookChecklist, checklistItemRunnable, isRunbookOpen, openedRunbooks, runbookStepName } from '../../core/runbookChecklist';
-import { WriteRefused, setChecklistItem } from '../../core/writer';
+import { type RunnableStep, addRunbookChecklist, checklistItemRunnable, isRunbookOpen, openedRunbooks, runbookStepName } from '../../core/response/runbookChecklist';
+import { WriteRefused, setChecklistItem } from '../../core/log/writer';
 import { Commands, type OpenRunbookArgs, type RunStepArgs, commandArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';

@@ -3,17 +3,17 @@
 // import: the rendering (render.ts) turns these rows into TreeItems, and unit tests read them
 // directly. Every string that comes from the log goes through sanitizeForDisplay, since a log
 // is written by anyone who can push to the repository.
-import { lastUpdateAt, nextUpdateDue } from '../../core/check';
-import { elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText } from '../../core/clock';
-import { sanitizeForDisplay } from '../../core/displayText';
+import { lastUpdateAt, nextUpdateDue } from '../../core/response/check';
+import { elapsedMinutes, formatElapsed, overdueText, severityRank, updateDueText } from '../../core/response/clock';
+import { sanitizeForDisplay } from '../../core/format/displayText';
 import { type StatusState, statusState } from '../../core/indexer';
-import { approximately, readingNotes } from '../../core/readingNotes';
+import { approximately, readingNotes } from '../../core/reader/readingNotes';
 import type { Incident, TimelineEntry } from '../../core/model';
-import { type Policy, matchSeverity } from '../../core/policy';
-import { openReviewActionItems, overdueActionItems } from '../../core/reviewActions';
-import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPhase } from '../../core/runbookChecklist';
-import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/time';
-import { ownerLabel } from '../../core/author';
+import { type Policy, matchSeverity } from '../../core/playbook/policy';
+import { openReviewActionItems, overdueActionItems } from '../../core/review/reviewActions';
+import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPhase } from '../../core/response/runbookChecklist';
+import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/format/time';
+import { ownerLabel } from '../../core/response/author';
 
 /** An author or owner as entries sign them, without the parentheses: `@dana`, `Dana Reyes`. */
 const ownerText = (owner: string): string => ownerLabel(owner).trim().replace(/^\((.*)\)$/, '$1');

@@ -8,10 +8,10 @@ import { Commands, type IncidentArgs } from '../commandIds';
 import type { LogState, LogStore } from '../logStore';
 import { isActive } from '../../core/indexer';
 import type { Incident } from '../../core/model';
-import type { Policy } from '../../core/policy';
-import { reviewFileName } from '../../core/review';
-import { resolveDisplayZone } from '../../core/time';
-import { isDrill } from '../../core/oncall';
+import type { Policy } from '../../core/playbook/policy';
+import { reviewFileName } from '../../core/review/review';
+import { resolveDisplayZone } from '../../core/format/time';
+import { isDrill } from '../../core/oncall/oncall';
 import { readText } from '../logStore';
 import {
   DetailNode,

@@ -1,0 +1,274 @@
+// Statuses as teams write them: `**Status:** RESOLVED.`, `Resolvido (workaround)`,
+// `Identificado, pendente correção`, `Статус: Решено`. A status is matched by its leading
+// word(s), case-insensitive, with punctuation and emphasis aside; what follows is kept as a note.
+// The built-in words cover English, Spanish, Portuguese, French, German, Italian and Russian;
+// a playbook's own statuses (and its `resolvedStatus` list) are matched the same way.
+import type { Field } from '../model';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from '../reader/text';
+
+/** The built-in statuses a word can mean (the default playbook's spelling). */
+export type StatusMeaning = 'Investigating' | 'Identified' | 'Mitigating' | 'Monitoring' | 'Resolved' | 'Open';
+
+const WORDS: Record<StatusMeaning, string[]> = {
+  Resolved: [
+    // en
+    'resolved', 'closed', 'fixed', 'done', 'solved', 'complete', 'completed', 'recovered', 'remediated', 'restored',
+    // es
+    'resuelto', 'resuelta', 'cerrado', 'cerrada', 'solucionado', 'solucionada', 'arreglado', 'arreglada', 'corregido', 'corregida', 'finalizado', 'finalizada',
+    // pt
+    'resolvido', 'resolvida', 'fechado', 'fechada', 'corrigido', 'corrigida', 'concluído', 'concluída', 'encerrado', 'encerrada',
+    // fr
+    'résolu', 'résolue', 'fermé', 'fermée', 'clos', 'close', 'clôturé', 'clôturée', 'corrigé', 'corrigée', 'terminé', 'terminée',
+    // de
+    'behoben', 'gelöst', 'erledigt', 'geschlossen', 'abgeschlossen', 'beseitigt',
+    // it
+    'risolto', 'risolta', 'chiuso', 'chiusa', 'corretto', 'corretta', 'completato', 'completata',
+    // ru
+    'решено', 'решён', 'решена', 'решен', 'исправлено', 'исправлен', 'закрыто', 'закрыт', 'закрыта', 'устранено', 'устранён', 'завершено', 'завершён',
+    // zh, ja, ko (no spaces: the whole run is one word)
+    '已解决', '已解決', '已修复', '已修復', '已关闭', '已關閉', '已恢复', '已完成', '解決済み', '解決済', '対応済み', '해결', '해결됨', '완료',
+  ],
+  Investigating: [
+    'investigating', 'investigation', 'triage', 'triaging', 'investigando', 'en investigación', 'em investigação', 'em análise', 'en análisis',
+    'en cours d’investigation', "en cours d'investigation", 'investigation en cours', 'analyse en cours', 'in untersuchung', 'untersuchung', 'wird untersucht',
+    'in indagine', 'indagando', 'in analisi', 'расследование', 'расследуется', 'исследуется', 'анализ',
+  ],
+  Identified: ['identified', 'root cause identified', 'identificado', 'identificada', 'identifié', 'identifiée', 'identifiziert', 'erkannt', 'identificato', 'identificata', 'выявлено', 'определено', 'найдено'],
+  Mitigating: ['mitigating', 'mitigation', 'mitigando', 'mitigación', 'mitigação', 'atténuation', 'en cours d’atténuation', 'eindämmung', 'wird behoben', 'mitigazione', 'смягчение', 'устраняется'],
+  Monitoring: ['monitoring', 'watching', 'monitoreando', 'monitoreo', 'monitorando', 'monitoramento', 'em observação', 'surveillance', 'sous surveillance', 'überwachung', 'beobachtung', 'monitoraggio', 'in osservazione', 'мониторинг', 'наблюдение'],
+  Open: [
+    'open', 'ongoing', 'active', 'in progress', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
+    'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
+    '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
+  ],
+};
+
+/** Accents folded, lower-cased: `Résolu` and `resolu` are the same word. */
+export function foldWord(text: string): string {
+  const lower = text.toLowerCase();
+  // Only Latin letters lose their marks: `й` must stay `й`.
+  return /[\u00c0-\u024f]/.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '').normalize('NFC') : lower;
+}
+
+/** How many leading words a status phrase may have (`en cours d'investigation` has 4). */
+const MAX_WORDS = 4;
+
+const BUILTIN = new Map<string, StatusMeaning>();
+for (const [meaning, words] of Object.entries(WORDS) as Array<[StatusMeaning, string[]]>) {
+  for (const w of words) BUILTIN.set(phraseKey(w), meaning);
+}
+
+/** A phrase as its words joined by one space, folded (`en cours d'investigation` → `en cours d investigation`). */
+function phraseKey(text: string): string {
+  return leadingWords(text, MAX_WORDS).words.join(' ');
+}
+
+function isLetterOrDigit(c: string): boolean {
+  return isLetterOrDigitCode(c.charCodeAt(0));
+}
+
+/**
+ * The first `max` words of `text` (letters and digits; anything else separates), folded, and
+ * where each ends. A scan, linear in the part of the text it reads.
+ */
+function leadingWords(text: string, max: number): { words: string[]; ends: number[] } {
+  const words: string[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  const n = Math.min(text.length, 200);
+  while (i < n && words.length < max) {
+    while (i < n && !isLetterOrDigit(text[i])) {
+      // A word run stops at a comma, a parenthesis or a dash: `Resolved, pending review`.
+      if (words.length && (/[,;()[\]—–:/.!?|]/.test(text[i]) || (text[i] === '-' && text[i - 1] === ' '))) return { words, ends };
+      i++;
+    }
+    const from = i;
+    while (i < n && isLetterOrDigit(text[i])) i++;
+    if (i > from) {
+      words.push(foldWord(text.slice(from, i)));
+      ends.push(i);
+    }
+  }
+  return { words, ends };
+}
+
+export interface StatusReading {
+  /** The status: the policy's spelling when a word matched, else the text as written. */
+  status: string;
+  /** What it means (`Resolved`, `Open`, ...), or undefined when no word matched. */
+  meaning?: StatusMeaning;
+  /** What followed the status words (`permanent fix applied`), empty when nothing did. */
+  note: string;
+}
+
+export interface StatusVocabulary {
+  statuses: readonly string[];
+  /** The status written when an incident is resolved. */
+  resolvedStatus: string;
+  /** Every status that ends an incident (the playbook's `resolvedStatus` list); absent: resolvedStatus alone. */
+  resolvedStatuses?: readonly string[];
+}
+
+function resolvedList(v: StatusVocabulary): readonly string[] {
+  return v.resolvedStatuses?.length ? v.resolvedStatuses : [v.resolvedStatus];
+}
+
+/** The note: what follows the matched words, less the punctuation and brackets around it. */
+function noteAfter(plain: string, end: number): string {
+  let rest = plain.slice(end);
+  let a = 0;
+  while (a < rest.length && /[\s.,;:()[\]—–\-/|!?]/.test(rest[a])) a++;
+  let b = rest.length;
+  while (b > a && /[\s.,;:()[\]—–\-/|!?]/.test(rest[b - 1])) b--;
+  rest = rest.slice(a, b);
+  return rest;
+}
+
+const vocabularyKeys = new WeakMap<StatusVocabulary, Map<string, { status: string; resolved: boolean }>>();
+
+function policyKeys(v: StatusVocabulary): Map<string, { status: string; resolved: boolean }> {
+  let keys = vocabularyKeys.get(v);
+  if (!keys) {
+    keys = new Map();
+    for (const s of resolvedList(v)) keys.set(phraseKey(s), { status: s, resolved: true });
+    for (const s of v.statuses) if (!keys.has(phraseKey(s))) keys.set(phraseKey(s), { status: s, resolved: false });
+    vocabularyKeys.set(v, keys);
+  }
+  return keys;
+}
+
+/**
+ * Reads a status value: its leading words matched against the policy's statuses first, then the
+ * built-in words of seven languages (longest phrase first). `RESOLVED.` → Resolved;
+ * `Resolvido (workaround)` → Resolved, note `workaround`; `Won't fix` → as written, no meaning.
+ */
+export function readStatus(v: StatusVocabulary, raw: string): StatusReading | undefined {
+  const plain = stripInline(raw);
+  if (!plain) return undefined;
+  const { words, ends } = leadingWords(plain, MAX_WORDS);
+  if (!words.length) return undefined;
+  const own = policyKeys(v);
+  for (let k = words.length; k >= 1; k--) {
+    const key = words.slice(0, k).join(' ');
+    const hit = own.get(key);
+    if (hit) {
+      const meaning = hit.resolved ? 'Resolved' : BUILTIN.get(key);
+      return { status: hit.status, ...(meaning ? { meaning } : {}), note: noteAfter(plain, ends[k - 1]) };
+    }
+    const builtin = BUILTIN.get(key);
+    if (builtin) {
+      const status = builtin === 'Resolved' ? v.resolvedStatus : (v.statuses.find((s) => phraseKey(s) === phraseKey(builtin)) ?? plain.slice(0, ends[k - 1]).replace(/^[^\p{L}\p{N}]+/u, ''));
+      return { status, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
+    }
+  }
+  return { status: plain, note: '' };
+}
+
+/** Whether a status (as written or as read) ends an incident. */
+export function statusIsResolved(v: StatusVocabulary, status: string | null): boolean {
+  if (!status) return false;
+  const r = readStatus(v, status);
+  return r?.meaning === 'Resolved' || (r !== undefined && resolvedList(v).some((s) => s.toLowerCase() === r.status.toLowerCase()));
+}
+
+// Facts that say an incident is over when it has no status: a resolution written down, a filled
+// time-to-resolve or duration. Keys are folded and compared whole.
+const RESOLUTION_KEYS = [
+  'resolution', 'fix', 'fixed in', 'fixed by', 'resolved by', 'resolved in', 'fix applied', 'permanent fix', 'remediation applied',
+  'resolución', 'solución', 'corrección', 'resuelto por', 'resolução', 'solução', 'correção', 'corrigido em', 'resolvido por',
+  'résolution', 'correctif', 'corrigé par', 'résolu par', 'lösung', 'behebung', 'behoben durch', 'behoben in', 'risoluzione', 'soluzione', 'correzione', 'risolto da',
+  'решение', 'исправление', 'исправлено в', 'устранение',
+].map(phraseKey);
+
+const DURATION_KEYS = [
+  'ttr', 'mttr', 'time to resolve', 'time to resolution', 'time to recover', 'time to recovery', 'time to restore', 'time to mitigate', 'ttm', 'duration', 'outage duration', 'total duration', 'downtime',
+  'duración', 'tiempo de resolución', 'duração', 'tempo de resolução', 'durée', 'temps de résolution', 'dauer', 'ausfallzeit', 'behebungszeit', 'durata', 'tempo di risoluzione',
+  'длительность', 'продолжительность', 'время восстановления', 'время решения',
+].map(phraseKey);
+
+const RESOLUTION_KEY_SET = new Set(RESOLUTION_KEYS);
+const DURATION_KEY_SET = new Set(DURATION_KEYS);
+
+/** A field key with a trailing `(…)` note and edge punctuation removed, folded: `TTR (min)` → `ttr`. */
+export function keyWords(key: string): string {
+  let k = key.trim();
+  if (k.endsWith(')')) {
+    const open = k.lastIndexOf('(');
+    if (open > 0) k = k.slice(0, open);
+  }
+  return phraseKey(k);
+}
+
+/** Whether a field's key says how the incident was resolved (`Resolution`, `Fix`, `Solução`). */
+export function isResolutionKey(key: string): boolean {
+  return RESOLUTION_KEY_SET.has(keyWords(key));
+}
+
+/** Whether a field's key is a time to resolve or a duration (`TTR`, `Time to recover`, `Dauer`). */
+export function isDurationKey(key: string): boolean {
+  return DURATION_KEY_SET.has(keyWords(key));
+}
+
+const PLACEHOLDER_WORDS = new Set(['tbd', 'tba', 'todo', 'n a', 'na', 'none', 'nil', 'null', 'xxx', 'placeholder', 'à compléter', 'a completar', 'por definir', 'a definir'].map(phraseKey));
+/** The ASCII letters a placeholder word can begin with (in both cases). */
+const PLACEHOLDER_INITIALS = new Set([...PLACEHOLDER_WORDS].flatMap((w) => (/^[a-z]/.test(w) ? [w[0], w[0].toUpperCase()] : [])));
+
+/**
+ * `[TBD]`, `<your name>`, `{date}`: one bracketed run of words, nothing else. HTML such as
+ * `<svg onload="…"></svg>` or `[a] and [b]` is text, not a placeholder.
+ */
+function enclosedPlaceholder(t: string, open: string, close: string): boolean {
+  if (t.length < 2 || t.length > 80 || t[0] !== open || t[t.length - 1] !== close) return false;
+  const inner = t.slice(1, -1);
+  return !/[[\]<>{}="']/.test(inner);
+}
+
+/**
+ * Whether a value holds nothing yet: empty, dashes, a `[placeholder]` or `<placeholder>`, or
+ * `TBD`, `N/A`, `none`.
+ */
+export function isPlaceholderValue(raw: string): boolean {
+  const plain = stripInline(raw);
+  if (!hasLetterOrDigit(plain)) return true;
+  const t = plain.trim();
+  if (enclosedPlaceholder(t, '[', ']') || enclosedPlaceholder(t, '<', '>') || enclosedPlaceholder(t, '{', '}')) return true;
+  // Most values (names, times, severities) begin with a digit or a letter no placeholder word
+  // begins with: both checks below read words from the first character on, so neither can match.
+  // This runs for every field of every incident read.
+  const c = t.charCodeAt(0);
+  if ((c >= 48 && c <= 57) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !PLACEHOLDER_INITIALS.has(t[0]))) return false;
+  // `N/A`, `n.a.`: the whole value's words, whatever separates them.
+  if (t.length <= 40 && PLACEHOLDER_WORDS.has(lettersAndDigits(foldWord(t), ' ').trim())) return true;
+  return PLACEHOLDER_WORDS.has(leadingWords(t, MAX_WORDS).words.join(' '));
+}
+
+const PENDING = new Set(
+  [
+    'pending', 'unknown', 'ongoing', 'in progress', 'open', 'not yet', 'not resolved', 'unresolved', 'no', 'wip', 'awaiting', 'waiting', 'blocked', 'still open', 'in work',
+    'pendiente', 'en curso', 'desconocido', 'sin resolver', 'pendente', 'em andamento', 'desconhecido', 'não resolvido', 'en cours', 'inconnu', 'à venir', 'non résolu',
+    'offen', 'ausstehend', 'unbekannt', 'laufend', 'ungelöst', 'in corso', 'sconosciuto', 'da definire', 'non risolto', 'в работе', 'нет', 'неизвестно', 'не решено',
+  ].map(phraseKey),
+);
+
+/**
+ * Whether a value is filled in: not empty, not dashes or a `[placeholder]`, and not starting
+ * with words that say it is still to come (`TBD`, `ongoing`, `Not yet resolved — PR #12`,
+ * `Open — owner re-auth pending`, `pendiente`).
+ */
+export function isFilledValue(raw: string): boolean {
+  if (isPlaceholderValue(raw)) return false;
+  const t = stripInline(raw).trim();
+  const { words } = leadingWords(t, 3);
+  for (let k = 1; k <= words.length; k++) if (PENDING.has(words.slice(0, k).join(' '))) return false;
+  // `0`, `0 min`: nothing was resolved.
+  return !/^0+(\s*(m|min|mins|minutes|h|hours?))?$/i.test(t);
+}
+
+/** The first field that says the incident was resolved (a resolution, a filled TTR or duration). */
+export function resolutionFact(fields: readonly Field[]): Field | undefined {
+  for (const f of fields) {
+    if (f.canonical) continue;
+    if ((isResolutionKey(f.key) || isDurationKey(f.key)) && isFilledValue(f.value)) return f;
+  }
+  return undefined;
+}

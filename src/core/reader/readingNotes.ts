@@ -1,0 +1,55 @@
+// What the reader set aside while reading an incident, for the surfaces to show: the words after
+// a status or severity (`Resolved (permanent fix applied)` → note `permanent fix applied`), the
+// fact a status was read from when none is written (`TTR: 45 min`), and approximate times
+// (`~08:15`). Read again from the incident's fields, so the index carries nothing extra.
+import type { Field, Incident } from '../model';
+import type { Policy } from '../playbook/policy';
+import { withoutApproximation } from './fields';
+import { isImpactKey, readSeverity } from '../playbook/severityWords';
+import { isFilledValue, isPlaceholderValue, readStatus, resolutionFact } from '../playbook/statusWords';
+import { stripInline } from './text';
+
+export interface ReadingNotes {
+  /** What followed the status words. */
+  statusNote?: string;
+  /** When no status is written: the field the resolved status was read from (`TTR: 45 min`). */
+  statusFrom?: string;
+  /** What followed the severity token (`Credentials Exposed`). */
+  severityNote?: string;
+  /** The detection or resolution time was written as approximate (`~08:15`). */
+  detectedApproximate?: boolean;
+  resolvedApproximate?: boolean;
+}
+
+function firstOf(fields: readonly Field[], canonical: Field['canonical']): Field | undefined {
+  return fields.find((f) => f.canonical === canonical && f.value.trim() !== '');
+}
+
+export function readingNotes(incident: Incident, policy: Policy): ReadingNotes {
+  const notes: ReadingNotes = {};
+  const fields = incident.fields;
+  const status = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
+  if (status) {
+    const note = readStatus(policy, status.value)?.note;
+    if (note) notes.statusNote = note;
+  } else if (incident.status) {
+    const resolvedField = fields.find((f) => f.canonical === 'resolved' && isFilledValue(f.value));
+    const fact = resolvedField ?? resolutionFact(fields);
+    if (fact) notes.statusFrom = `${fact.key}: ${stripInline(fact.value)}`;
+  }
+  const severity = fields.find((f) => f.canonical === 'severity' && !isPlaceholderValue(f.value)) ?? fields.find((f) => !f.canonical && isImpactKey(f.key) && readSeverity(policy, f.value, true));
+  if (severity) {
+    const note = readSeverity(policy, severity.value, !severity.canonical)?.note;
+    if (note) notes.severityNote = note;
+  }
+  const detected = firstOf(fields, 'detected');
+  if (incident.detected && detected && withoutApproximation(stripInline(detected.value)).approximate) notes.detectedApproximate = true;
+  const resolved = firstOf(fields, 'resolved');
+  if (incident.resolved && resolved && withoutApproximation(stripInline(resolved.value)).approximate) notes.resolvedApproximate = true;
+  return notes;
+}
+
+/** A time as shown, with `~` in front when it was written as approximate. */
+export function approximately(text: string, approximate: boolean | undefined): string {
+  return approximate ? `~${text}` : text;
+}
