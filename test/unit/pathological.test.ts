@@ -30,9 +30,15 @@ test(`hostile lines of ${SIZE / 1000} KB are read in time proportional to their 
     for (const placement of PLACEMENTS) {
       const text = hostileLog(hostileLine(shape, SIZE), placement);
       let ms = readAll(text);
-      // Only a slow reading is timed again, so one pause of the machine does not fail the test.
-      if (ms > MAX_RATIO * base) ms = Math.min(ms, readAll(text));
-      const ratio = ms / base;
+      let against = base;
+      // Only a slow reading is timed again, with the normal log timed again beside it: the suite
+      // runs its files in parallel, and a machine busy with another file slows both alike.
+      if (ms > MAX_RATIO * base)
+        for (let i = 0; i < 2 && ms > MAX_RATIO * against; i++) {
+          against = Math.max(2, readAll(normal));
+          ms = Math.min(ms, readAll(text));
+        }
+      const ratio = ms / against;
       if (ratio > worst.ratio) worst = { ratio, what: `${shape.name} @ ${placement}` };
       if (ratio > MAX_RATIO) slow.push(`${shape.name} @ ${placement}: ${ms.toFixed(0)} ms (${ratio.toFixed(1)}× a normal log)`);
     }
