@@ -4,15 +4,12 @@
 // saves what VS Code needs to restore it after a reload), `missing` (why there is nothing to
 // show) and `notice` (the outcome of an action).
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import type { NoticeMessage, PanelState } from '../src/shared/protocol';
+import type { HostToPage, NoticeMessage, PanelState } from '../src/shared/protocol';
 import { type PanelChannel, panelChannel } from './api';
 import { isSelectAllInTextField } from './selectAll';
 
 /** The tag names of an event's composed path (into the text fields' shadow roots). */
 const pathTags = (e: Event) => e.composedPath().flatMap((t) => (t instanceof Element ? [t.localName] : []));
-
-/** What a host sends its page (each panel's `…ToWebview`, as far as the page reads it). */
-export type HostMessage<View> = { readonly type: 'state'; readonly view: View } | { readonly type: 'missing'; readonly message: string } | NoticeMessage;
 
 /** `View` what the host shows, `Out` what the page may send, `State` what the page saves. */
 export abstract class PanelElement<View, Out extends { readonly type: string }, State = unknown> extends LitElement {
@@ -28,7 +25,7 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
   declare missing: string | undefined;
   /** The last notice of the host. */
   declare notice: NoticeMessage | undefined;
-  channel: PanelChannel<HostMessage<View>, Out | { readonly type: 'ready' }, State> | undefined;
+  channel: PanelChannel<HostToPage<View>, Out | { readonly type: 'ready' }, State> | undefined;
 
   /** The document's title while it shows `view`; undefined leaves it as it is. */
   protected abstract pageTitle(view: View): string | undefined;
@@ -59,7 +56,7 @@ export abstract class PanelElement<View, Out extends { readonly type: string }, 
     channel.post({ type: 'ready' });
   }
 
-  private receive(m: HostMessage<View>): void {
+  private receive(m: HostToPage<View>): void {
     switch (m.type) {
       case 'state': {
         this.adopt(m.view);

@@ -22,6 +22,27 @@ export { MAX_DRAFT_TEXT } from './limits';
 /** What every panel can be told besides its snapshot. */
 export type NoticeMessage = { readonly type: 'notice'; readonly level: 'info' | 'error'; readonly message: string };
 
+/** Why the page has nothing to show (the log cannot be read, its incident left it). */
+export interface MissingMessage {
+  readonly type: 'missing';
+  readonly message: string;
+}
+
+/** The `missing` message of a panel about one incident: it names the incident. */
+export interface MissingIncidentMessage extends MissingMessage {
+  readonly incident: string;
+}
+
+/**
+ * What a host sends its page: `state` (everything the page shows, `View`), `missing` (why there
+ * is nothing to show) or `notice` (the outcome of an action). A page reads `HostToPage<View>`:
+ * every panel's message is one of those.
+ */
+export type HostToPage<View, Missing extends MissingMessage = MissingMessage> = { readonly type: 'state'; readonly view: View } | Missing | NoticeMessage;
+
+/** What the host of a panel about one incident sends its page. */
+export type IncidentHostToPage<View> = HostToPage<View, MissingIncidentMessage>;
+
 /** One item of a checklist as the panel shows it. */
 export interface ChecklistItemView {
   /** Position in the incident's checklist (what the host acts on, checked against `text`). */
@@ -80,11 +101,7 @@ export interface ChecklistView {
   readonly readOnly: string | null;
 }
 
-export type ChecklistToWebview =
-  | { readonly type: 'state'; readonly view: ChecklistView }
-  /** The incident is not in the log (any more). */
-  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
-  | NoticeMessage;
+export type ChecklistToWebview = IncidentHostToPage<ChecklistView>;
 
 // ---------------------------------------------------------------------------------------------
 // Webview → host
@@ -262,10 +279,7 @@ export interface ReviewView {
   readonly handled: Readonly<Partial<Record<ReviewFormSection, ReviewSectionHandled>>>;
 }
 
-export type ReviewToWebview =
-  | { readonly type: 'state'; readonly view: ReviewView }
-  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
-  | NoticeMessage;
+export type ReviewToWebview = IncidentHostToPage<ReviewView>;
 
 /** Text of a section: may be empty (a cleared section), line breaks and tabs allowed, other control characters not. */
 const sectionText = z
@@ -338,10 +352,7 @@ export interface ComposeView {
   readonly webhook: string | null;
 }
 
-export type ComposeToWebview =
-  | { readonly type: 'state'; readonly view: ComposeView }
-  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
-  | NoticeMessage;
+export type ComposeToWebview = IncidentHostToPage<ComposeView>;
 
 /** The update text as the page sends it: line breaks and tabs allowed, other control characters not. */
 const updateText = z
@@ -381,10 +392,7 @@ export interface SummaryView {
   readonly review: string | null;
 }
 
-export type SummaryToWebview =
-  | { readonly type: 'state'; readonly view: SummaryView }
-  | { readonly type: 'missing'; readonly incident: string; readonly message: string }
-  | NoticeMessage;
+export type SummaryToWebview = IncidentHostToPage<SummaryView>;
 
 /** The schema of what the summary composer of `incident` may send. */
 export function summaryMessageSchema(incident: string) {
@@ -451,7 +459,7 @@ export interface MetricsView {
   readonly list: ReadonlyArray<{ readonly id: string; readonly severity: string | null; readonly status: string | null; readonly month: string | null; readonly timeToResolve: number | null }>;
 }
 
-export type MetricsToWebview = { readonly type: 'state'; readonly view: MetricsView } | { readonly type: 'missing'; readonly message: string } | NoticeMessage;
+export type MetricsToWebview = HostToPage<MetricsView>;
 
 /** An incident id as the page sends it back: one short token, no spaces or control characters. */
 const incidentRef = z

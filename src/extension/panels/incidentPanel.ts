@@ -6,16 +6,10 @@ import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
 import { resolveDisplayZone } from '../../core/format/time';
 import type { LogSnapshot, LogStore } from '../logStore';
-
-/** What the page is sent when it cannot show its incident. */
-export interface MissingIncident {
-  readonly type: 'missing';
-  readonly incident: string;
-  readonly message: string;
-}
+import type { MissingIncidentMessage } from '../../shared/protocol';
 
 /** The log and the incident `id` in it, or the page's `missing` message saying why not. */
-export async function readIncident(store: LogStore, id: string): Promise<MissingIncident | { type: 'found'; log: LogSnapshot; incident: Incident }> {
+export async function readIncident(store: LogStore, id: string): Promise<MissingIncidentMessage | { type: 'found'; log: LogSnapshot; incident: Incident }> {
   const state = await store.read();
   if (state.kind !== 'ok') return { type: 'missing', incident: id, message: 'The incident log cannot be read.' };
   const incident = findIncident(state.index, id);
