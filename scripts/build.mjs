@@ -15,34 +15,6 @@ const outRoot = process.argv.includes('--out') ? process.argv[process.argv.index
 // The version `incident --version` prints, put into the bundle: the CLI reads no package.json.
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-// re2-wasm (runbook parameter patterns, matched in linear time) reads re2.wasm from the folder of
-// its loader, `__dirname`. One copy goes into the output folder: there dist/extension.js (CommonJS)
-// finds it as is; the CLI's chunks are ES modules in dist/cli/, which have no __dirname, so the
-// loader is told the folder above them, which the banner of each chunk names (`import.meta` in
-// the loader itself would make esbuild take it for an ES module, and its exports would be lost).
-const RE2_WASM = 'node_modules/re2-wasm/build/wasm/re2.wasm';
-const RE2_LOADER = /re2-wasm[\\/]build[\\/]wasm[\\/]re2\.js$/;
-const RE2_FOLDER_LINE = "scriptDirectory = __dirname + '/';";
-
-/** An esbuild plugin that has re2-wasm look for re2.wasm in the folder `folderExpression` gives. */
-function re2WasmIn(folderExpression) {
-  return {
-    name: 're2-wasm-folder',
-    setup(build) {
-      build.onLoad({ filter: RE2_LOADER }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        if (!source.includes(RE2_FOLDER_LINE)) throw new Error(`${args.path}: the line that finds re2.wasm has changed; update scripts/build.mjs`);
-        return { contents: source.replace(RE2_FOLDER_LINE, `scriptDirectory = ${folderExpression};`), loader: 'js' };
-      });
-    },
-  };
-}
-
-/** Puts re2.wasm where both bundles look for it. */
-function copyRe2Wasm() {
-  copyFileSync(RE2_WASM, `${outRoot}/re2.wasm`);
-}
-
 /** @type {esbuild.BuildOptions[]} */
 const builds = [
   {
@@ -71,9 +43,8 @@ const builds = [
     outExtension: { '.js': '.mjs' },
     define: { __INCIDENT_VERSION__: JSON.stringify(version) },
     banner: {
-      js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url); const __incidentOutFolder = new URL('../', import.meta.url);",
+      js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);",
     },
-    plugins: [re2WasmIn("require('node:url').fileURLToPath(__incidentOutFolder)")],
     sourcemap: !production,
     minify: true,
     logLevel: 'warning',
@@ -99,11 +70,33 @@ if (existsSync('webview/main.ts')) {
   });
 }
 
-/** Copies the assets the page loads (codicons, the stylesheet) next to the bundle. */
-function copyWebviewAssets() {
+/**
+ * The codicon stylesheet and font cut down to the icons webview/codicons.json lists: the rules
+ * before the icon list (font face, sizes, modifiers) as they are, then one rule per listed icon,
+ * and a font with only their glyphs. Throws when a listed icon is not in the codicon set.
+ */
+async function codiconSubset(names) {
+  const css = readFileSync('node_modules/@vscode/codicons/dist/codicon.css', 'utf8');
+  const rules = new Map();
+  for (const m of css.matchAll(/^\.codicon-([a-z0-9-]+):before \{ content: "\\([0-9a-f]+)" \}$/gm)) rules.set(m[1], m[2]);
+  const missing = names.filter((n) => !rules.has(n));
+  if (missing.length) throw new Error(`webview/codicons.json: no codicon named ${missing.join(', ')}`);
+  const head = css.slice(0, css.search(/^\.codicon-[a-z0-9-]+:before /m));
+  const body = names.map((n) => `.codicon-${n}:before { content: "\\${rules.get(n)}" }\n`).join('');
+  const { default: subsetFont } = await import('subset-font');
+  const glyphs = names.map((n) => String.fromCodePoint(parseInt(rules.get(n), 16))).join('');
+  const font = await subsetFont(readFileSync('node_modules/@vscode/codicons/dist/codicon.ttf'), glyphs, { targetFormat: 'truetype' });
+  return { css: head + body, font };
+}
+
+/** Writes the assets the page loads (codicons, the stylesheets) next to the bundle. */
+async function copyWebviewAssets() {
   if (!existsSync('webview/main.ts')) return;
   mkdirSync(`${webviewOut}/codicons`, { recursive: true });
-  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${f}`, `${webviewOut}/codicons/${f}`);
+  const { icons } = JSON.parse(readFileSync('webview/codicons.json', 'utf8'));
+  const { css, font } = await codiconSubset(icons);
+  writeFileSync(`${webviewOut}/codicons/codicon.css`, css);
+  writeFileSync(`${webviewOut}/codicons/codicon.ttf`, font);
   copyFileSync('webview/webview.css', `${webviewOut}/webview.css`);
   // The chart library's stylesheet, for the metrics dashboard (a file: the CSP allows no inline style).
   copyFileSync('node_modules/uplot/dist/uPlot.min.css', `${webviewOut}/uplot.css`);
@@ -136,8 +129,7 @@ mkdirSync(outRoot, { recursive: true });
 if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o755 });
 
 if (watch) {
-  copyWebviewAssets();
-  copyRe2Wasm();
+  await copyWebviewAssets();
   for (const options of builds) {
     const ctx = await esbuild.context(options);
     await ctx.watch();
@@ -149,9 +141,8 @@ if (watch) {
     .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
     .filter((b) => !only || (only === 'cli' ? b.outdir === `${outRoot}/cli` : b.outdir !== `${outRoot}/cli`));
   const results = await Promise.all(present.map((options) => esbuild.build(options)));
-  if (present.some((b) => b.outdir !== webviewOut)) copyRe2Wasm();
   if (present.some((b) => b.outdir === webviewOut)) {
-    copyWebviewAssets();
+    await copyWebviewAssets();
     await reportWebviewSize(results[present.findIndex((b) => b.outdir === webviewOut)]);
   }
 }

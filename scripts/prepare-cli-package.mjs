@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the `incident` command into packages/cli/ for `npm pack` there (its prepack script):
-// the minified CLI bundle and re2.wasm under packages/cli/dist, and the licence beside them. The
+// the minified CLI bundle under packages/cli/dist, and the licence beside them. The
 // CLI package has no dependencies: everything it runs is in the bundle.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, readFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // A hostile playbook through the built CLI: refused at once with exit 2 and a message naming the
-// file and the line, and a runbook parameter pattern that backtracks answered at once (RE2 loads
-// its re2.wasm beside the bundle).
+// file and the line, and a runbook parameter pattern that backtracks answered at once (RE2, bundled
+// into the CLI).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

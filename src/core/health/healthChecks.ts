@@ -2,7 +2,7 @@
 // `.incident/playbook.yml`, validated in playbook.ts), and the one-line timeline entries their
 // runs leave. Pure: no process is started here (see healthRun.ts for that).
 import type { Policy } from '../playbook/policy';
-import type * as Re2Wasm from 're2-wasm';
+import type { RE2JS as Re2 } from 're2js';
 import { redactSecrets } from './redact';
 import { foldUserText } from '../reader/text';
 
@@ -152,10 +152,11 @@ export interface ParamMatcher {
   matches(value: string): boolean;
 }
 
-// RE2 (re2-wasm: WebAssembly, no native addon, so the extension runs on every platform) matches
-// in time linear in the value, whatever the pattern: a backtracking engine never returns on
-// `(a+)+b` and forty a's. Loaded on first use.
-let re2: typeof Re2Wasm | undefined;
+// RE2 (re2js: RE2's automata in plain JavaScript, no native addon and no WebAssembly, so the
+// extension runs on every platform and the package stays small) matches in time linear in the
+// value, whatever the pattern: a backtracking engine never returns on `(a+)+b` and forty a's.
+// Loaded on first use.
+let re2: typeof Re2 | undefined;
 const matchers = new Map<string, ParamMatcher | { problem: string }>();
 
 /**
@@ -171,13 +172,13 @@ export function paramMatcher(pattern: string): ParamMatcher | { problem: string 
   if (problem) made = { problem };
   else {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    re2 ??= require('re2-wasm') as typeof Re2Wasm;
+    re2 ??= (require('re2js') as { RE2JS: typeof Re2 }).RE2JS;
     try {
-      new re2.RE2(pattern, 'u');
-      const anchored = new re2.RE2(`^(?:${pattern})$`, 'u');
+      re2.compile(pattern);
+      const anchored = re2.compile(`^(?:${pattern})$`);
       made = { matches: (value) => anchored.test(value) };
     } catch (e) {
-      made = { problem: `cannot be matched with RE2 (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})` };
+      made = { problem: `cannot be matched with RE2 (${(e as Error).message.replace(/^error parsing regexp: /, '')})` };
     }
   }
   // A playbook has a few patterns; the bound is for a process that reads many playbooks.

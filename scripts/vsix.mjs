@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+// Packages the extension as users install it: the production build, then vsce over a staging copy
+// of what .vscodeignore lets through (so dist/ in the working tree is never replaced under a
+// running VS Code). `npm run package` writes incident-playbook-<version>.vsix here; the size test,
+// the e2e install test and the bench call packageVsix() and read the same numbers.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** The most the .vsix may weigh, in bytes (400 KB). */
+export const VSIX_GOAL_BYTES = 400 * 1024;
+
+/**
+ * Builds and packages the extension in a new temp folder. Returns the .vsix path, its size, the
+ * files it holds (as vsce lists them: `extension/dist/extension.js`, …) and the staging folder,
+ * which the caller removes.
+ */
+export function packageVsix() {
+  const stage = mkdtempSync(join(tmpdir(), 'incident-vsix-'));
+  for (const entry of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'docs']) {
+    if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
+  }
+  execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', join(stage, 'dist')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const vsix = join(stage, 'incident-playbook.vsix');
+  // Relative links and images in the README are rewritten to the repository's (package.json's
+  // `repository`), so the installed extension's README shows them without shipping them.
+  execFileSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: stage, stdio: 'pipe' });
+  const listing = execFileSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: stage, encoding: 'utf8' });
+  const files = listing.split('\n').filter(Boolean).map((f) => `extension/${f}`);
+  return { vsix, bytes: statSync(vsix).size, files, stage };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const built = packageVsix();
+  const out = join(ROOT, `incident-playbook-${version}.vsix`);
+  copyFileSync(built.vsix, out);
+  rmSync(built.stage, { recursive: true, force: true });
+  console.log(`${out}: ${built.files.length} files, ${(built.bytes / 1024).toFixed(1)} KB (goal ≤ ${VSIX_GOAL_BYTES / 1024} KB)`);
+}
