@@ -12,11 +12,7 @@ import { registerResponseCommands } from './responseCommands';
 import { registerLogEditorFeatures } from './logEditorFeatures';
 import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
-import { registerChecklistPanel } from './panels/registerChecklistPanel';
-import { registerReviewPanel } from './panels/registerReviewPanel';
-import { registerComposePanel } from './panels/registerComposePanel';
-import { registerSummaryPanel } from './panels/registerSummaryPanel';
-import { registerMetricsPanel } from './panels/registerMetricsPanel';
+import { registerPanels } from './panels/lazyPanels';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
@@ -65,11 +61,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...reminders.disposables,
     ...registerLogEditorFeatures(store),
     ...registerLogStateContext(store),
-    ...registerChecklistPanel(context.extensionUri, store, output),
-    ...registerReviewPanel(context.extensionUri, store, output),
-    ...registerComposePanel(context.extensionUri, store, output, context.secrets),
-    ...registerSummaryPanel(context.extensionUri, store, output),
-    ...registerMetricsPanel(context.extensionUri, store, output),
+    ...registerPanels(context.extensionUri, store, output, context.secrets),
     new ReviewDiagnostics(store),
     reviewReminder,
     ...health.disposables,

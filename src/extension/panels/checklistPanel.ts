@@ -18,7 +18,7 @@ import { logContext, writerOf } from '../logContext';
 import { displayZone, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
 import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
-import { CHECKLIST_VIEW_TYPE } from './registerChecklistPanel';
+import { PANEL_VIEW_TYPES } from './panelTable';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /** How often the clocks (elapsed time, next update) are refreshed while the panel is open. */
@@ -129,7 +129,7 @@ function itemAt(index: LogIndex, id: string, ref: { index: number; text: string 
 /** The open panels, one per incident. */
 export class ChecklistPanels extends PanelRegistry<ChecklistPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, incidentPanelKind(CHECKLIST_VIEW_TYPE, 'Checklist panel', (panel, id) => new ChecklistPanel(panel, ctx, id)));
+    super(ctx, incidentPanelKind(PANEL_VIEW_TYPES.checklist, 'Checklist panel', (panel, id) => new ChecklistPanel(panel, ctx, id)));
   }
 
   /**

@@ -17,7 +17,7 @@ import { composeReadOnlyReason, composeView } from './composeView';
 import { writerOf } from '../logContext';
 import { displayZone, readIncident } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
-import { COMPOSE_VIEW_TYPE } from './registerComposePanel';
+import { PANEL_VIEW_TYPES } from './panelTable';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 import type { WebhookSecrets } from './webhookSecret';
 
@@ -133,7 +133,7 @@ export class ComposePanels extends PanelRegistry<ComposePanel> {
     ctx: PanelContext,
     private readonly webhooks: WebhookSecrets,
   ) {
-    super(ctx, incidentPanelKind(COMPOSE_VIEW_TYPE, 'Status update composer', (panel, id) => new ComposePanel(panel, ctx, webhooks, id)));
+    super(ctx, incidentPanelKind(PANEL_VIEW_TYPES.compose, 'Status update composer', (panel, id) => new ComposePanel(panel, ctx, webhooks, id)));
     // Setting or clearing the webhook shows or hides "Post to webhook" in every open composer.
     this.subscription = webhooks.onDidChange(() => {
       for (const p of this.openPanels()) void p.refresh();

@@ -10,7 +10,7 @@ import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } 
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
 import { PanelRegistry, documentColumn } from './panelRegistry';
-import { METRICS_VIEW_TYPE } from './registerMetricsPanel';
+import { PANEL_VIEW_TYPES } from './panelTable';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /** What the dashboard asks of the user (tests answer the save dialog). */
@@ -123,7 +123,7 @@ const DASHBOARD = 'dashboard';
 export class MetricsPanels extends PanelRegistry<MetricsPanel> {
   constructor(ctx: PanelContext) {
     super(ctx, {
-      viewType: METRICS_VIEW_TYPE,
+      viewType: PANEL_VIEW_TYPES.metrics,
       create: (panel) => new MetricsPanel(panel, ctx),
       restoredKey: () => DASHBOARD,
     });

@@ -19,7 +19,7 @@ import { inSyncWithDisk } from '../logEdit';
 import { exists } from '../logStore';
 import { displayZone } from './incidentPanel';
 import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
-import { REVIEW_VIEW_TYPE } from './registerReviewPanel';
+import { PANEL_VIEW_TYPES } from './panelTable';
 import { emptyReviewSections, reviewView, shownSectionText } from './reviewView';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
@@ -250,7 +250,7 @@ function itemLine(text: string, ref: { line: number; action: string }): number {
 /** The open panels, one per incident. */
 export class ReviewPanels extends PanelRegistry<ReviewPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, incidentPanelKind(REVIEW_VIEW_TYPE, 'Review panel', (panel, id) => new ReviewPanel(panel, ctx, id)));
+    super(ctx, incidentPanelKind(PANEL_VIEW_TYPES.review, 'Review panel', (panel, id) => new ReviewPanel(panel, ctx, id)));
   }
 
   /**

@@ -13,7 +13,7 @@ import { chooseIncident } from '../incidentPicker';
 import { markdownToPlain, summaryView } from './summaryView';
 import { readIncident } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
-import { SUMMARY_VIEW_TYPE } from './registerSummaryPanel';
+import { PANEL_VIEW_TYPES } from './panelTable';
 import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
 
 /**
@@ -74,7 +74,7 @@ export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryTo
 /** The open summary composers, one per incident. */
 export class SummaryPanels extends PanelRegistry<SummaryPanel> {
   constructor(ctx: PanelContext) {
-    super(ctx, incidentPanelKind(SUMMARY_VIEW_TYPE, 'Executive summary', (panel, id) => new SummaryPanel(panel, ctx, id)));
+    super(ctx, incidentPanelKind(PANEL_VIEW_TYPES.summary, 'Executive summary', (panel, id) => new SummaryPanel(panel, ctx, id)));
   }
 
   async openPanel(args: Partial<IncidentArgs>): Promise<SummaryPanel | undefined> {
