@@ -56,3 +56,52 @@ export function useFixtureLog(): { readonly original: string; readonly api: Inci
   afterEach(() => resetLog(fixture.original));
   return fixture;
 }
+
+/** How long the log store must report no change to count as settled: longer than its 1 s re-check after a playbook event. */
+const STORE_QUIET_MS = 1500;
+
+/**
+ * Resolves once the extension's log store has reported no change for STORE_QUIET_MS. Changes on
+ * disk reach the store late (file events, a 100 ms debounce, and a re-check 1 s after a playbook
+ * event); waiting them out keeps one suite's changes from re-reading the log, and writing to the
+ * output channel, in the middle of the next suite. The On Call view refreshes on every change of
+ * the store, so its event stands for the store's.
+ */
+export async function storeSettled(api: IncidentPlaybookApi, timeoutMs = 10_000): Promise<void> {
+  let last = Date.now();
+  const sub = api.oncall.onDidChangeTreeData(() => (last = Date.now()));
+  try {
+    await waitFor('the log store to settle', () => Date.now() - last >= STORE_QUIET_MS, timeoutMs);
+  } finally {
+    sub.dispose();
+  }
+}
+
+/**
+ * For a suite that writes the team playbook: the fixture log as `useFixtureLog` keeps it, and
+ * `writePlaybook(yaml)` writing .incident/playbook.yml. After the suite, the .incident folder is
+ * deleted, the log put back, and the store left to settle, so the next suite starts on the
+ * built-in policy with nothing of this one still arriving.
+ */
+export function usePlaybook(): { readonly original: string; readonly api: IncidentPlaybookApi; writePlaybook(yaml: string): Thenable<void> } {
+  const fixture = useFixtureLog();
+  const playbook = () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the suite needs the fixture workspace open');
+    return vscode.Uri.joinPath(folder.uri, '.incident', 'playbook.yml');
+  };
+  after(async () => {
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(playbook(), '..'), { recursive: true });
+    await resetLog(fixture.original);
+    await storeSettled(fixture.api);
+  });
+  return {
+    get original() {
+      return fixture.original;
+    },
+    get api() {
+      return fixture.api;
+    },
+    writePlaybook: (yaml: string) => vscode.workspace.fs.writeFile(playbook(), new TextEncoder().encode(yaml)),
+  };
+}

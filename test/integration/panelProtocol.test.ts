@@ -11,6 +11,8 @@ import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
 const ID = 'INC-2026-1121-001';
 const OTHER = 'INC-2026-1120-001';
 const ITEM = { index: 1, text: 'Assign incident commander, technical lead and communications lead' };
+/** How the panel names itself in the output channel. */
+const LABEL = `Checklist panel (${ID})`;
 
 /**
  * The panel's host as the command returns it. `ctx.output` is the extension's one output channel
@@ -95,13 +97,21 @@ describe('Checklist panel protocol (hostile page)', () => {
       logged.push(line);
       appendLine.call(output, line);
     };
+    // The channel is the whole extension's: the log store notes each re-read there ("Re-indexed
+    // docs/INCIDENT_LOG.md: …") whenever a file event or a timer makes it read again, at any
+    // moment. What the panel wrote since `from`: one line (one appendLine) per message.
+    const panelLine = (from: number, what: string) => {
+      const mine = logged.slice(from).filter((l) => l.startsWith(`${LABEL}: `));
+      assert.equal(mine.length, 1, `${what}: the panel logged ${mine.length} lines: ${JSON.stringify(mine.map((l) => l.slice(0, 200)))}`);
+      return mine[0];
+    };
     try {
       const messages = hostileMessages(ID, OTHER, ITEM);
       assert.ok(messages.length >= 45, String(messages.length));
       for (const [what, m] of messages) {
         const before = logged.length;
         assert.equal(await panel.receive(m), false, `${what} was accepted`);
-        const line = logged.slice(before).join('\n');
+        const line = panelLine(before, what);
         assert.match(line, /^Checklist panel \(INC-2026-1121-001\): ignored a message from the panel: /, `${what} was not logged`);
         // The log line names the refusal without echoing the payload (5 MB, or a forged line).
         assert.ok(line.length < 600, `${what}: the log line is ${line.length} characters`);
@@ -122,8 +132,8 @@ describe('Checklist panel protocol (hostile page)', () => {
         { type: 'skip', incident: ID, item: { index: 0, text: ITEM.text }, reason: 'wrong row' },
       ]) {
         const before = logged.length;
-        await panel.receive(m);
-        assert.match(logged.slice(before).join('\n'), /^Checklist panel \(INC-2026-1121-001\): (setDone|skip) failed: /, JSON.stringify(m));
+        assert.equal(await panel.receive(m), true, `${JSON.stringify(m)} was refused by the schema`);
+        assert.match(panelLine(before, JSON.stringify(m)), /^Checklist panel \(INC-2026-1121-001\): (setDone|skip) failed: /, JSON.stringify(m));
       }
       await new Promise((r) => setTimeout(r, 300));
       assert.equal(await diskText(), fixture.original, 'nothing was written for an item the page never showed');
