@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { findIncident, indexLog } from '../../src/core';
 import { Commands } from '../../src/extension/commandIds';
 import type { HealthRunOutcome } from '../../src/extension/terminal/healthCheckCommands';
-import { EXTENSION_ID, diskText, resetLog, waitFor } from './helpers';
+import { diskText, usePlaybook, waitFor } from './helpers';
 
 const CHECKS = `healthChecks:
   - name: api-up
@@ -27,20 +27,7 @@ function entries(text: string, id: string): string[] {
 
 describe('Entry authors', function () {
   this.timeout(90_000);
-  let original = '';
-  let playbook: vscode.Uri;
-  const writePlaybook = (yaml: string) => vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode(yaml));
-
-  before(async () => {
-    await vscode.extensions.getExtension(EXTENSION_ID)!.activate();
-    original = await diskText();
-    playbook = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.incident', 'playbook.yml');
-  });
-  after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(playbook, '..'), { recursive: true });
-    await resetLog(original);
-  });
-  afterEach(() => resetLog(original));
+  const { writePlaybook } = usePlaybook();
 
   it('Declare Incident logs the commander named at declaration, by the playbook handle of the git user, as Assign Role logs a lead', async () => {
     await writePlaybook(WITH_PEOPLE);

@@ -8,10 +8,9 @@ import { findIncident, indexLog, defaultPolicy } from '../../src/core';
 import { activeClocks } from '../../src/core/response/clock';
 import { isDrill } from '../../src/core/oncall/oncall';
 import { Commands } from '../../src/extension/commandIds';
-import type { IncidentPlaybookApi } from '../../src/extension/extension';
 import { statusText } from '../../src/extension/incidentStatusBar';
 import type { OnCallNode } from '../../src/extension/oncall';
-import { EXTENSION_ID, diskText, logUri, resetLog, waitFor } from './helpers';
+import { diskText, logUri, resetLog, usePlaybook, waitFor } from './helpers';
 
 const PLAYBOOK = `oncall:
   timeZone: Europe/Berlin
@@ -45,28 +44,14 @@ function lastEntryText(text: string, id: string): string {
 
 describe('On call', function () {
   this.timeout(60_000);
-  let api: IncidentPlaybookApi;
-  let original = '';
-  let playbook: vscode.Uri;
-
-  const writePlaybook = (text: string) => vscode.workspace.fs.writeFile(playbook, new TextEncoder().encode(text));
-
-  before(async () => {
-    api = (await vscode.extensions.getExtension(EXTENSION_ID)!.activate()) as IncidentPlaybookApi;
-    original = await diskText();
-    playbook = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, '.incident', 'playbook.yml');
-  });
-  after(async () => {
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(playbook, '..'), { recursive: true });
-    await resetLog(original);
-  });
-  afterEach(() => resetLog(original));
+  const fixture = usePlaybook();
+  const { writePlaybook } = fixture;
 
   it('the view is empty without a playbook, and fills in when one is written: primary, backup, handover, escalation, links, drills', async () => {
-    assert.deepEqual(await api.oncall.items(), []);
+    assert.deepEqual(await fixture.api.oncall.items(), []);
     await writePlaybook(PLAYBOOK);
     const items = await waitFor('the On Call view to read the playbook', async () => {
-      const nodes = await api.oncall.items();
+      const nodes = await fixture.api.oncall.items();
       return nodes.length ? nodes : undefined;
     });
     assert.deepEqual(items.map((n) => n.key), ['now/primary', 'now/backup', 'now/handover', 'escalation', 'people', 'links', 'drills']);
@@ -75,13 +60,13 @@ describe('On call', function () {
     assert.equal(backup.label, 'Tom Becker');
     assert.match(handover.label, /^Next handover Mon \d{1,2} \w{3} 09:00 \(Europe\/Berlin\)$/);
     const phone = primary.children![0];
-    const item = api.oncall.getTreeItem(phone);
+    const item = fixture.api.oncall.getTreeItem(phone);
     assert.equal(item.contextValue, 'oncallContact.openable');
     assert.equal(item.command?.command, Commands.copyContact);
     const escalation = items.find((n) => n.key === 'escalation')!.children!;
-    assert.deepEqual(escalation.map((c) => [c.label, api.oncall.getTreeItem(c).contextValue]), [['CTO', 'oncallContact.openable'], ['Hosting support', 'oncallContact']]);
+    assert.deepEqual(escalation.map((c) => [c.label, fixture.api.oncall.getTreeItem(c).contextValue]), [['CTO', 'oncallContact.openable'], ['Hosting support', 'oncallContact']]);
     const links = items.find((n) => n.key === 'links')!.children!;
-    assert.deepEqual(links.map((l) => api.oncall.getTreeItem(l).command?.command), [Commands.openTeamLink, Commands.openTeamLink]);
+    assert.deepEqual(links.map((l) => fixture.api.oncall.getTreeItem(l).command?.command), [Commands.openTeamLink, Commands.openTeamLink]);
   });
 
   it('copy puts the contact on the clipboard; a contact that is not a number, email or https URL is copied, never opened', async () => {
@@ -105,17 +90,17 @@ describe('On call', function () {
     assert.deepEqual(result, { incidentId: ACTIVE, entry: 'Escalated to CTO (+49 30 9999 0000)' });
     const text = await diskText();
     assert.equal(lastEntryText(text, ACTIVE), 'Escalated to CTO (+49 30 9999 0000)');
-    assert.equal(text.split('\n').length, original.split('\n').length + 1, 'one line added');
+    assert.equal(text.split('\n').length, fixture.original.split('\n').length + 1, 'one line added');
     // The person on call can be named too.
     await vscode.commands.executeCommand(Commands.escalate, { incident: ACTIVE, contact: 'Rania Aziz' });
     assert.equal(lastEntryText(await diskText(), ACTIVE), 'Escalated to Rania Aziz (+49 30 1234 5678)');
 
-    await resetLog(original);
+    await resetLog(fixture.original);
     await writePlaybook(`${PLAYBOOK}logContacts: false\n`);
     await waitFor('the playbook with logContacts: false', async () => {
       await vscode.commands.executeCommand(Commands.escalate, { incident: ACTIVE, contact: 'CTO' });
       const last = lastEntryText(await diskText(), ACTIVE);
-      if (last !== 'Escalated to CTO') await resetLog(original);
+      if (last !== 'Escalated to CTO') await resetLog(fixture.original);
       return last === 'Escalated to CTO';
     });
     assert.doesNotMatch(await diskText(), /9999/, 'no number in the log');
