@@ -32,14 +32,14 @@ interface Deps {
 async function openLogDocument(deps: Deps): Promise<vscode.TextDocument | undefined> {
   const uri = deps.store.logUri();
   if (!uri) {
-    void vscode.window.showErrorMessage('Incident Playbook: open a folder first; the incident log lives in your repository.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: open a folder first; the incident log lives in your repository.'));
     return undefined;
   }
   try {
     return await vscode.workspace.openTextDocument(uri);
   } catch {
     const setting = vscode.workspace.asRelativePath(uri);
-    void vscode.window.showErrorMessage(`Incident Playbook: no incident log at ${setting} (set incidentPlaybook.logPath if yours lives elsewhere).`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: no incident log at {0} (set incidentPlaybook.logPath if yours lives elsewhere).', setting));
     return undefined;
   }
 }
@@ -66,10 +66,10 @@ async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIn
   if (selected && findIncident(index, selected)) return selected;
   const candidates = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, policy));
   if (candidates.length === 0) {
-    void vscode.window.showInformationMessage('Incident Playbook: there is no active incident in the log.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: there is no active incident in the log.'));
     return undefined;
   }
-  const picked = await vscode.window.showQuickPick(pickItems(candidates), { title: 'Add a timeline entry to which incident?', matchOnDescription: true, placeHolder: 'Type an ID or part of the title' });
+  const picked = await vscode.window.showQuickPick(pickItems(candidates), { title: vscode.l10n.t('Add a timeline entry to which incident?'), matchOnDescription: true, placeHolder: vscode.l10n.t('Type an ID or part of the title') });
   return picked?.id;
 }
 
@@ -83,10 +83,10 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   let text = typeof args.text === 'string' ? args.text : undefined;
   if (text === undefined) {
     text = await vscode.window.showInputBox({
-      title: `Timeline entry for ${id}`,
-      prompt: 'What happened? The current time (UTC) is added in front.',
-      placeHolder: 'e.g. Rolled back deploy 7f3c',
-      validateInput: (v) => (v.trim() ? undefined : 'Write what happened.'),
+      title: vscode.l10n.t('Timeline entry for {0}', id),
+      prompt: vscode.l10n.t('What happened? The current time (UTC) is added in front.'),
+      placeHolder: vscode.l10n.t('e.g. Rolled back deploy 7f3c'),
+      validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write what happened.')),
     });
     if (text === undefined) return undefined;
   }
@@ -94,7 +94,7 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
   const owner = typeof ownerArg === 'string' ? ownerArg.trim() || null : ownerArg === null ? null : await gitUser(folder?.uri.fsPath);
   if (!(await inSyncWithDisk(doc))) {
-    void vscode.window.showErrorMessage('Incident Playbook: the log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: the log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.'));
     return undefined;
   }
   // Computed against the document as it is right now (unsaved edits included), and applied as
@@ -105,15 +105,15 @@ export async function addTimelineEntry(deps: Deps, args: Partial<AddTimelineEntr
   try {
     // Where the incident lives: the log, or the file an index table links it to.
     const incident = findIncident(deps.store.indexText(doc.uri, doc.getText(), policy), id);
-    if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('No incident "{0}" in the log.', id));
     ({ saved, wasDirty } = await applyIncidentEdit(deps.store, doc, policy, incident, (index, inner) => (splices = appendTimelineEntry(index, inner, { at: new Date(), text, owner }, policy))));
   } catch (e) {
-    report(deps.output, 'Adding a timeline entry', e);
+    report(deps.output, vscode.l10n.t('Adding a timeline entry'), e);
     return undefined;
   }
   const entry = splices.map((s) => s.text).join('').split(/\r?\n/).filter((l) => l.trim()).pop() ?? '';
   deps.output.appendLine(`${id}: added "${entry}"${wasDirty ? ' (log left unsaved: it had unsaved edits)' : saved ? '' : ' (VS Code could not save the log)'}`);
-  if (wasDirty) void vscode.window.showInformationMessage(`Added to ${id}. The log had unsaved edits of yours, so it was left unsaved.`);
+  if (wasDirty) void vscode.window.showInformationMessage(vscode.l10n.t('Added to {0}. The log had unsaved edits of yours, so it was left unsaved.', id));
   deps.store.invalidate(0);
   return { incidentId: findIncident(deps.store.indexText(doc.uri, doc.getText(), policy), id)?.id ?? id, entry, saved };
 }
@@ -126,15 +126,15 @@ export async function openIncident(deps: Deps, args: Partial<IncidentArgs> = {})
   let id = stringArg(args.incident);
   if (!id) {
     if (index.incidents.length === 0) {
-      void vscode.window.showInformationMessage('Incident Playbook: the log has no incidents.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: the log has no incidents.'));
       return undefined;
     }
-    id = (await vscode.window.showQuickPick(pickItems(index.incidents), { title: 'Open which incident?', matchOnDescription: true }))?.id;
+    id = (await vscode.window.showQuickPick(pickItems(index.incidents), { title: vscode.l10n.t('Open which incident?'), matchOnDescription: true }))?.id;
     if (!id) return undefined;
   }
   const incident = findIncident(index, id);
   if (!incident) {
-    void vscode.window.showErrorMessage(`Incident Playbook: no incident "${id}" in ${vscode.workspace.asRelativePath(doc.uri)}.`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: no incident "{0}" in {1}.', id, vscode.workspace.asRelativePath(doc.uri)));
     return undefined;
   }
   // An incident of a linked file opens in that file, at its heading; otherwise at its line of the log.
@@ -156,10 +156,10 @@ export function registerCommands(deps: Deps): vscode.Disposable[] {
   const guard = guarded(deps.output);
   return [
     vscode.commands.registerCommand(Commands.refresh, () => deps.tree.refresh()),
-    vscode.commands.registerCommand(Commands.open, guard('Opening the incident', (arg?: IncidentArgs) => openIncident(deps, commandArgs<IncidentArgs>(arg)))),
+    vscode.commands.registerCommand(Commands.open, guard(vscode.l10n.t('Opening the incident'), (arg?: IncidentArgs) => openIncident(deps, commandArgs<IncidentArgs>(arg)))),
     vscode.commands.registerCommand(
       Commands.addTimelineEntry,
-      guard('Adding a timeline entry', (arg?: AddTimelineEntryArgs) => addTimelineEntry(deps, commandArgs<AddTimelineEntryArgs>(arg))),
+      guard(vscode.l10n.t('Adding a timeline entry'), (arg?: AddTimelineEntryArgs) => addTimelineEntry(deps, commandArgs<AddTimelineEntryArgs>(arg))),
     ),
   ];
 }

@@ -26,13 +26,13 @@ async function targetFolder(store: LogStore): Promise<vscode.WorkspaceFolder | u
   if (ofLog) return ofLog;
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length <= 1) return folders[0];
-  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Create the playbook in which folder?' });
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: vscode.l10n.t('Create the playbook in which folder?') });
 }
 
 export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOutcome | undefined> {
   const folder = await targetFolder(store);
-  if (!folder) throw new WriteRefused('Open a folder first: the playbook lives in your repository (.incident/playbook.yml).');
-  if (folder.uri.scheme !== 'file') throw new WriteRefused('The playbook can only be created in a folder on disk.');
+  if (!folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the playbook lives in your repository (.incident/playbook.yml).'));
+  if (folder.uri.scheme !== 'file') throw new WriteRefused(vscode.l10n.t('The playbook can only be created in a folder on disk.'));
   const log = store.logUri();
   const existing = log?.scheme === 'file' ? findPlaybook(dirname(log.fsPath), store.repositoryRoot(log, folder)) : undefined;
   const path = existing ?? join(folder.uri.fsPath, '.incident', 'playbook.yml');
@@ -45,15 +45,15 @@ export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOut
     try {
       created = await store.filesFor(uri).create(path, proposed ?? PLAYBOOK_TEMPLATE);
     } catch (e) {
-      throw new WriteRefused(`Could not write ${vscode.workspace.asRelativePath(uri)}: ${(e as Error).message}`);
+      throw new WriteRefused(vscode.l10n.t('Could not write {0}: {1}', vscode.workspace.asRelativePath(uri), (e as Error).message));
     }
     if (!created) return offerExisting(uri);
     await vscode.window.showTextDocument(uri, { preview: false });
     store.invalidate(0);
     void vscode.window.showInformationMessage(
       proposed
-        ? `Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}: it lists what your log writes. Map the values marked UNKNOWN, then edit its health checks and runbooks.`
-        : `Incident Playbook: wrote ${vscode.workspace.asRelativePath(uri)}. Edit its health checks and runbooks to fit your services.`,
+        ? vscode.l10n.t('Incident Playbook: wrote {0}: it lists what your log writes. Map the values marked UNKNOWN, then edit its health checks and runbooks.', vscode.workspace.asRelativePath(uri))
+        : vscode.l10n.t('Incident Playbook: wrote {0}. Edit its health checks and runbooks to fit your services.', vscode.workspace.asRelativePath(uri)),
     );
     return { uri, created: true };
   }
@@ -61,7 +61,7 @@ export async function createPlaybook(store: LogStore): Promise<CreatePlaybookOut
 }
 
 function offerExisting(uri: vscode.Uri): CreatePlaybookOutcome {
-  void vscode.window.showInformationMessage(`Incident Playbook: ${vscode.workspace.asRelativePath(uri)} already exists; it was left as it is.`, 'Open Playbook').then((c) => {
+  void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: {0} already exists; it was left as it is.', vscode.workspace.asRelativePath(uri)), vscode.l10n.t('Open Playbook')).then((c) => {
     if (c) void vscode.window.showTextDocument(uri, { preview: false });
   });
   return { uri, created: false };
@@ -69,5 +69,5 @@ function offerExisting(uri: vscode.Uri): CreatePlaybookOutcome {
 
 export function registerCreatePlaybook(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
   const guard = guarded(output);
-  return [vscode.commands.registerCommand(Commands.createPlaybook, guard('Creating the playbook', () => createPlaybook(store)))];
+  return [vscode.commands.registerCommand(Commands.createPlaybook, guard(vscode.l10n.t('Creating the playbook'), () => createPlaybook(store)))];
 }

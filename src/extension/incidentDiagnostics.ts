@@ -102,7 +102,12 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
       if (d.code === 'duplicate-field') {
         const fix = keepShownField(index, d.range.start.line);
         if (!fix) continue;
-        const action = new vscode.CodeAction(`Keep line ${fix.kept.line + 1} (${fix.kept.key}: ${fix.kept.value}) and delete the other${fix.dropped.length > 1 ? 's' : ''}`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(
+          fix.dropped.length > 1
+            ? vscode.l10n.t('Keep line {0} ({1}: {2}) and delete the others', fix.kept.line + 1, fix.kept.key, fix.kept.value)
+            : vscode.l10n.t('Keep line {0} ({1}: {2}) and delete the other', fix.kept.line + 1, fix.kept.key, fix.kept.value),
+          vscode.CodeActionKind.QuickFix,
+        );
         action.diagnostics = [d];
         action.isPreferred = true;
         action.edit = new vscode.WorkspaceEdit();
@@ -113,7 +118,7 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
       const incident = index.incidents.find((i) => i.line - 1 === d.range.start.line);
       if (!incident) continue;
       if (d.code === 'missing-commander' || d.code === 'response-time-breach') {
-        const action = new vscode.CodeAction(`Assign an incident commander to ${incident.id}…`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Assign an incident commander to {0}…', incident.id), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
         action.command = { title: action.title, command: InternalCommands.assignCommanderFix, arguments: [{ incident: incident.id } satisfies AssignCommanderFixArgs] };
@@ -125,7 +130,7 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
         const review = doc.uri.scheme === 'file' ? await reviewFileOf(doc.uri, incident.id, fresh) : undefined;
         const plan = renumberIncident(index, incident, fresh, basename(doc.uri.fsPath), review?.state);
         if (plan.log.length === 0) continue;
-        const action = new vscode.CodeAction(`Renumber this incident to ${fresh}`, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(vscode.l10n.t('Renumber this incident to {0}', fresh), vscode.CodeActionKind.QuickFix);
         action.diagnostics = [d];
         action.isPreferred = true;
         // One edit: the log, the review file's new name, then its text there (one Undo reverts it
@@ -174,7 +179,7 @@ async function assignCommander(store: LogStore, args: Partial<AssignCommanderFix
   const person =
     typeof args.name === 'string'
       ? args.name
-      : await vscode.window.showInputBox({ title: `Incident commander for ${id}`, prompt: 'Who runs the response?', validateInput: (v) => (v.trim() ? undefined : 'Write a name.') });
+      : await vscode.window.showInputBox({ title: vscode.l10n.t('Incident commander for {0}', id), prompt: vscode.l10n.t('Who runs the response?'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write a name.')) });
   if (!person?.trim()) return false;
   try {
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -184,12 +189,12 @@ async function assignCommander(store: LogStore, args: Partial<AssignCommanderFix
     const owner = await gitUser(folder?.uri.fsPath);
     const { assignRole } = await import('../core/response/operations');
     const incident = findIncident(store.indexText(doc.uri, doc.getText(), policy), id);
-    if (!incident) throw new WriteRefused(`No incident "${id}" in the log.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('No incident "{0}" in the log.', id));
     await applyIncidentEdit(store, doc, policy, incident, (index, inner) => assignRole(index, inner, 'commander', person, { at: new Date(), owner }, policy));
     store.invalidate(0);
     return true;
   } catch (e) {
-    void vscode.window.showErrorMessage(e instanceof WriteRefused ? e.message : `Incident Playbook: assigning the commander failed: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(e instanceof WriteRefused ? e.message : vscode.l10n.t('Incident Playbook: assigning the commander failed: {0}', e instanceof Error ? e.message : String(e)));
     return false;
   }
 }

@@ -21,7 +21,7 @@ export interface IncidentChoice {
 export async function chooseIncident(store: LogStore, index: LogIndex, choice: IncidentChoice): Promise<Incident | undefined> {
   if (choice.given) {
     const found = findIncident(index, choice.given);
-    if (!found) throw new WriteRefused(`No incident "${choice.given}" in the log.`);
+    if (!found) throw new WriteRefused(vscode.l10n.t('No incident "{0}" in the log.', choice.given));
     return found;
   }
   const editor = vscode.window.activeTextEditor;
@@ -31,10 +31,10 @@ export async function chooseIncident(store: LogStore, index: LogIndex, choice: I
     if (under) return under;
   }
   const candidates = choice.candidates ? index.incidents.filter(choice.candidates) : index.incidents;
-  if (candidates.length === 0) throw new WriteRefused(choice.none ?? 'The log has no incidents.');
+  if (candidates.length === 0) throw new WriteRefused(choice.none ?? vscode.l10n.t('The log has no incidents.'));
   const pick = await vscode.window.showQuickPick(
     candidates.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
-    { title: choice.title, placeHolder: 'Which incident?', matchOnDescription: true },
+    { title: choice.title, placeHolder: vscode.l10n.t('Which incident?'), matchOnDescription: true },
   );
   return pick?.incident;
 }

@@ -30,12 +30,12 @@ export function statusText(clock: ActiveClock): string {
  */
 export function statusTooltip(clocks: readonly ActiveClock[], compose: boolean): string {
   const [top] = clocks;
-  const head = sanitizeForDisplay(`${top.incident.id}: ${top.incident.title}\nStatus: ${top.incident.status ?? '—'} · Commander: ${top.incident.roles.commander ?? 'unassigned'}`, { multiline: true });
+  const head = sanitizeForDisplay(vscode.l10n.t('{0}: {1}\nStatus: {2} · Commander: {3}', top.incident.id, top.incident.title, top.incident.status ?? '—', top.incident.roles.commander ?? vscode.l10n.t('unassigned')), { multiline: true });
   const list =
     clocks.length > 1
-      ? `\n\n${clocks.length} active, most urgent first:\n${clocks.map((c) => `${clockName(c)} — ${updateDueText(c.updateDueInMinutes) ?? 'no status updates required'}`).join('\n')}`
+      ? `\n\n${vscode.l10n.t('{0} active, most urgent first:', clocks.length)}\n${clocks.map((c) => `${clockName(c)} — ${updateDueText(c.updateDueInMinutes) ?? vscode.l10n.t('no status updates required')}`).join('\n')}`
       : '';
-  return `${head}${list}\n\n${compose ? 'Click to compose the status update.' : 'Click to open the incident.'}`;
+  return `${head}${list}\n\n${compose ? vscode.l10n.t('Click to compose the status update.') : vscode.l10n.t('Click to open the incident.')}`;
 }
 
 export class IncidentStatusBar implements vscode.Disposable {
@@ -46,7 +46,7 @@ export class IncidentStatusBar implements vscode.Disposable {
   private shown = false;
 
   constructor(private readonly store: LogStore) {
-    this.item.name = 'Incident Playbook';
+    this.item.name = vscode.l10n.t('Incident Playbook');
     this.disposables.push(store.onDidChange(() => void this.refresh()));
     // The first read happens just after activation, never inside it; then the clock ticks.
     setTimeout(() => void this.refresh(), 0);
@@ -75,8 +75,8 @@ export class IncidentStatusBar implements vscode.Disposable {
     const compose = urgency === 'overdue' || urgency === 'soon';
     this.item.tooltip = statusTooltip(clocks, compose);
     this.item.command = compose
-      ? { title: 'Compose Status Update', command: Commands.composeUpdate, arguments: [{ incident: top.incident.id, audience: 'internal' } satisfies IncidentArgs & { audience: 'internal' }] }
-      : { title: 'Open Incident', command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
+      ? { title: vscode.l10n.t('Compose Status Update'), command: Commands.composeUpdate, arguments: [{ incident: top.incident.id, audience: 'internal' } satisfies IncidentArgs & { audience: 'internal' }] }
+      : { title: vscode.l10n.t('Open Incident'), command: Commands.open, arguments: [{ incident: top.incident.id } satisfies IncidentArgs] };
     this.item.show();
     this.shown = true;
   }

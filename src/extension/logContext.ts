@@ -21,14 +21,14 @@ export interface LogContext {
 export async function logContext(store: LogStore): Promise<LogContext> {
   const uri = store.logUri();
   const folder = uri ? vscode.workspace.getWorkspaceFolder(uri) : undefined;
-  if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+  if (!uri || !folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
   let doc: vscode.TextDocument;
   try {
     doc = await vscode.workspace.openTextDocument(uri);
   } catch {
-    throw new WriteRefused(`There is no incident log at ${vscode.workspace.asRelativePath(uri)} yet: declare an incident to create it.`);
+    throw new WriteRefused(vscode.l10n.t('There is no incident log at {0} yet: declare an incident to create it.', vscode.workspace.asRelativePath(uri)));
   }
-  if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+  if (!(await inSyncWithDisk(doc))) throw new WriteRefused(vscode.l10n.t('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.'));
   const policy = await store.policy(folder);
   // Links followed as the store follows them: an incident may live in a linked file.
   return { doc, folder, policy, index: store.indexText(doc.uri, doc.getText(), policy) };

@@ -22,12 +22,12 @@ export async function applyLogEdit(doc: vscode.TextDocument, policy: Policy, com
   const before = doc.getText();
   const wasDirty = doc.isDirty;
   const splices = compute(read(before));
-  if (doc.getText() !== before) throw new WriteRefused('The log changed while the change was being prepared; nothing was written. Run the command again.');
+  if (doc.getText() !== before) throw new WriteRefused(vscode.l10n.t('The log changed while the change was being prepared; nothing was written. Run the command again.'));
   const edit = new vscode.WorkspaceEdit();
   for (const s of splices) edit.replace(doc.uri, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)), s.text);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit to the log (is it read-only?). Nothing was written.');
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(vscode.l10n.t('VS Code did not apply the edit to the log (is it read-only?). Nothing was written.'));
   const saved = wasDirty ? false : await doc.save();
-  if (!wasDirty && !saved) void vscode.window.showWarningMessage('Incident Playbook: the change is in the editor, but VS Code could not save the log. Save it yourself (the editor shows why).');
+  if (!wasDirty && !saved) void vscode.window.showWarningMessage(vscode.l10n.t('Incident Playbook: the change is in the editor, but VS Code could not save the log. Save it yourself (the editor shows why).'));
   return { saved, wasDirty };
 }
 
@@ -48,15 +48,15 @@ export async function applyIncidentEdit(store: LogStore, logDoc: vscode.TextDocu
     return { ...result, doc: logDoc };
   }
   const link = store.linkedFile(logDoc.uri, incident);
-  if (!link) throw new WriteRefused(`${incident.id} lives in ${incident.file ?? 'a linked file'}, which cannot be written (it is missing, or outside the repository). Nothing was written.`);
+  if (!link) throw new WriteRefused(incident.file !== undefined ? vscode.l10n.t('{0} lives in {1}, which cannot be written (it is missing, or outside the repository). Nothing was written.', incident.id, incident.file) : vscode.l10n.t('{0} lives in a linked file, which cannot be written (it is missing, or outside the repository). Nothing was written.', incident.id));
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(link.realPath));
-  if (!(await inSyncWithDisk(doc))) throw new WriteRefused(`${incident.file} changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.`);
+  if (!(await inSyncWithDisk(doc))) throw new WriteRefused(vscode.l10n.t('{0} changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.', String(incident.file)));
   const result = await applyLogEdit(
     doc,
     policy,
     (index) => {
       const inner = index.incidents[0];
-      if (!inner) throw new WriteRefused(`${incident.file} holds no incident to write to.`);
+      if (!inner) throw new WriteRefused(vscode.l10n.t('{0} holds no incident to write to.', String(incident.file)));
       return make(index, inner.id);
     },
     (t) => indexIncidentFile(t, policy),

@@ -46,16 +46,21 @@ export class IncidentCodeLensProvider implements vscode.CodeLensProvider {
       const done = incident.checklist.filter((c) => c.done).length;
       const args = [{ incident: incident.id } satisfies IncidentArgs];
       lenses.push(
-        new vscode.CodeLens(range, { title: '$(add) Add entry', command: Commands.addTimelineEntry, arguments: args, tooltip: `Add a timeline entry to ${incident.id}` }),
-        new vscode.CodeLens(range, { title: `$(pulse) ${incident.status ?? 'Set status'}`, command: Commands.setStatus, arguments: args, tooltip: 'Set the status' }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('$(add) Add entry'), command: Commands.addTimelineEntry, arguments: args, tooltip: vscode.l10n.t('Add a timeline entry to {0}', incident.id) }),
+        new vscode.CodeLens(range, { title: incident.status !== null ? `$(pulse) ${incident.status}` : vscode.l10n.t('$(pulse) Set status'), command: Commands.setStatus, arguments: args, tooltip: vscode.l10n.t('Set the status') }),
         new vscode.CodeLens(range, {
-          title: incident.checklist.length ? `$(checklist) Checklist ${done}/${incident.checklist.length}` : '$(checklist) Add checklist',
+          title: incident.checklist.length ? vscode.l10n.t('$(checklist) Checklist {0}/{1}', done, incident.checklist.length) : vscode.l10n.t('$(checklist) Add checklist'),
           command: Commands.checklist,
           arguments: args,
-          tooltip: 'Tick checklist items',
+          tooltip: vscode.l10n.t('Tick checklist items'),
         }),
-        new vscode.CodeLens(range, { title: '$(preview) Open checklist', command: Commands.openChecklist, arguments: args, tooltip: `Open the response checklist panel of ${incident.id}` }),
-        new vscode.CodeLens(range, { title: '$(notebook) Post-incident review', command: Commands.openReview, arguments: args, tooltip: `Open the post-incident review form of ${incident.id} (drafted when absent)` }),
+        new vscode.CodeLens(range, { title: vscode.l10n.t('$(preview) Open checklist'), command: Commands.openChecklist, arguments: args, tooltip: vscode.l10n.t('Open the response checklist panel of {0}', incident.id) }),
+        new vscode.CodeLens(range, {
+          title: vscode.l10n.t('$(notebook) Post-incident review'),
+          command: Commands.openReview,
+          arguments: args,
+          tooltip: vscode.l10n.t('Open the post-incident review form of {0} (drafted when absent)', incident.id),
+        }),
       );
     }
     return lenses;
@@ -92,9 +97,9 @@ export class IncidentSymbolProvider implements vscode.DocumentSymbolProvider {
         const r = new vscode.Range(first.start, last.end);
         if (symbol.range.contains(r)) symbol.children.push(new vscode.DocumentSymbol(name, detail, vscode.SymbolKind.Field, r, first));
       };
-      part('Timeline', `${incident.timeline.length} entr${incident.timeline.length === 1 ? 'y' : 'ies'}`, incident.timeline.map((e) => e.line));
-      part('Checklist', `${incident.checklist.filter((c) => c.done).length}/${incident.checklist.length}`, incident.checklist.map((c) => c.line));
-      part('Action items', `${incident.actionItems.filter((a) => !a.done).length} open`, incident.actionItems.map((a) => a.line));
+      part(vscode.l10n.t('Timeline'), incident.timeline.length === 1 ? vscode.l10n.t('1 entry') : vscode.l10n.t('{0} entries', incident.timeline.length), incident.timeline.map((e) => e.line));
+      part(vscode.l10n.t('Checklist'), `${incident.checklist.filter((c) => c.done).length}/${incident.checklist.length}`, incident.checklist.map((c) => c.line));
+      part(vscode.l10n.t('Action items'), vscode.l10n.t('{0} open', incident.actionItems.filter((a) => !a.done).length), incident.actionItems.map((a) => a.line));
       out.push(symbol);
     }
     return out;
@@ -107,6 +112,6 @@ export function registerLogEditorFeatures(store: LogStore): vscode.Disposable[] 
     lenses,
     vscode.languages.registerCodeLensProvider(SELECTOR, lenses),
     // The label names this outline when the markdown extension's heading outline is also there.
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new IncidentSymbolProvider(store), { label: 'Incidents' }),
+    vscode.languages.registerDocumentSymbolProvider(SELECTOR, new IncidentSymbolProvider(store), { label: vscode.l10n.t('Incidents') }),
   ];
 }

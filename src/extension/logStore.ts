@@ -204,7 +204,7 @@ export class LogStore implements vscode.Disposable {
     if (!uri || !folder) return { kind: 'no-folder' };
     // A log linked out of the repository is not the repository's record: it is not read (as the CLI).
     const where = uri.scheme === 'file' ? containedPath(this.repositoryRoot(uri, folder), uri.fsPath) : undefined;
-    if (where && 'reason' in where) return { kind: 'unreadable', uri, message: `${vscode.workspace.asRelativePath(uri)} ${where.reason}; it is not read.` };
+    if (where && 'reason' in where) return { kind: 'unreadable', uri, message: vscode.l10n.t('{0} {1}; it is not read.', vscode.workspace.asRelativePath(uri), where.reason) };
     const text = await readText(uri);
     if (text.kind === 'missing') return { kind: 'missing', uri, setting: this.setting(folder) };
     if (text.kind === 'error') return { kind: 'unreadable', uri, message: text.message };
@@ -230,7 +230,7 @@ export class LogStore implements vscode.Disposable {
    * Edits of existing files go through VS Code's documents instead.
    */
   filesFor(uri: vscode.Uri): RepositoryFiles {
-    if (uri.scheme !== 'file') throw new WriteRefused(`${uri.toString()} is not on this machine's disk; the incident record is kept in a local folder.`);
+    if (uri.scheme !== 'file') throw new WriteRefused(vscode.l10n.t("{0} is not on this machine's disk; the incident record is kept in a local folder.", uri.toString()));
     const folder = vscode.workspace.getWorkspaceFolder(uri) ?? this.logFolder();
     return new RepositoryFiles(repositoryRoot(uri.fsPath, { workspaceFolder: folder?.uri.fsPath }));
   }
@@ -296,11 +296,11 @@ export class LogStore implements vscode.Disposable {
       policy = loadPolicy(text.text);
     } catch (e) {
       const message = e instanceof PolicyError ? e.message : e instanceof Error ? e.message : String(e);
-      const note = `${PLAYBOOK_PATH}: ${message} — using the built-in policy until it is fixed.`;
+      const note = vscode.l10n.t('{0}: {1} — using the built-in policy until it is fixed.', PLAYBOOK_PATH, message);
       this.output.appendLine(note);
       if (this.warnedPolicy !== key) {
         this.warnedPolicy = key;
-        void vscode.window.showWarningMessage(`Incident Playbook: ${note}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Incident Playbook: {0}', note));
       }
       policy = defaultPolicy();
     }
@@ -337,16 +337,16 @@ export async function readText(uri: vscode.Uri, fromDisk = false): Promise<ReadR
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound')) return { kind: 'missing' };
-    if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is a folder, not a markdown file.` };
-    return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} cannot be read (${e instanceof Error ? e.message : String(e)}).` };
+    if (e instanceof vscode.FileSystemError && e.code === 'FileIsADirectory') return { kind: 'error', message: vscode.l10n.t('{0} is a folder, not a markdown file.', vscode.workspace.asRelativePath(uri)) };
+    return { kind: 'error', message: vscode.l10n.t('{0} cannot be read ({1}).', vscode.workspace.asRelativePath(uri), e instanceof Error ? e.message : String(e)) };
   }
-  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is a binary file, not a markdown log.` };
+  if (bytes.subarray(0, 8192).includes(0)) return { kind: 'error', message: vscode.l10n.t('{0} is a binary file, not a markdown log.', vscode.workspace.asRelativePath(uri)) };
   try {
     // VS Code's documents hold the text without a BOM; read files the same way so that offsets
     // computed from either agree.
     const text = decoder.decode(bytes);
     return { kind: 'ok', text };
   } catch {
-    return { kind: 'error', message: `${vscode.workspace.asRelativePath(uri)} is not valid UTF-8 text.` };
+    return { kind: 'error', message: vscode.l10n.t('{0} is not valid UTF-8 text.', vscode.workspace.asRelativePath(uri)) };
   }
 }

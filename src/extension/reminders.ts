@@ -75,10 +75,14 @@ export class IncidentReminders implements vscode.Disposable {
 
   private summarize(rest: Reminder[]): void {
     const ids = [...new Set(rest.map((r) => r.incident.id))];
-    const message = `${ids.length} more active incident${ids.length === 1 ? ' needs' : 's need'} attention (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}): status updates due or no commander. Resolve the ones that are over, or turn reminders off in the settings.`;
+    const named = `${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`;
+    const message =
+      ids.length === 1
+        ? vscode.l10n.t('1 more active incident needs attention ({0}): status updates due or no commander. Resolve the ones that are over, or turn reminders off in the settings.', named)
+        : vscode.l10n.t('{0} more active incidents need attention ({1}): status updates due or no commander. Resolve the ones that are over, or turn reminders off in the settings.', ids.length, named);
     this.output.appendLine(`Reminder: ${message}`);
     this.summaries.push(message);
-    void Promise.resolve(vscode.window.showWarningMessage(message, 'Show Problems')).then((picked) => {
+    void Promise.resolve(vscode.window.showWarningMessage(message, vscode.l10n.t('Show Problems'))).then((picked) => {
       if (picked) void vscode.commands.executeCommand('workbench.actions.view.problems');
     });
   }
@@ -88,7 +92,11 @@ export class IncidentReminders implements vscode.Disposable {
     const id = reminder.incident.id;
     // Entries and fields can only be written into an incident's own section (not a table row).
     const writable = reminder.incident.source === 'section';
-    const actions = !writable ? ['Open'] : reminder.kind !== 'response-time' ? ['Add Update', `Snooze ${snoozeMinutes} min`, 'Open'] : ['Assign Commander', 'Open'];
+    const open = vscode.l10n.t('Open');
+    const addUpdate = vscode.l10n.t('Add Update');
+    const snooze = vscode.l10n.t('Snooze {0} min', snoozeMinutes);
+    const assignCommander = vscode.l10n.t('Assign Commander');
+    const actions = !writable ? [open] : reminder.kind !== 'response-time' ? [addUpdate, snooze, open] : [assignCommander, open];
     this.output.appendLine(`Reminder: ${reminder.message}`);
     const show = reminder.kind === 'response-time' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
     // The notification names its source (Incident Playbook) itself.
@@ -97,10 +105,10 @@ export class IncidentReminders implements vscode.Disposable {
     this.history.push(shown);
     void choice.then(async (picked) => {
       try {
-        if (picked === 'Add Update') await vscode.commands.executeCommand(Commands.composeUpdate, { incident: id, audience: reminder.kind === 'statuspage-due' ? 'statuspage' : 'internal' });
-        else if (picked?.startsWith('Snooze')) await this.snooze(id, snoozeMinutes);
-        else if (picked === 'Assign Commander') await vscode.commands.executeCommand(Commands.assignRole, { incident: id, role: 'commander' } satisfies AssignRoleArgs);
-        else if (picked === 'Open') await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
+        if (picked === addUpdate) await vscode.commands.executeCommand(Commands.composeUpdate, { incident: id, audience: reminder.kind === 'statuspage-due' ? 'statuspage' : 'internal' });
+        else if (picked === snooze) await this.snooze(id, snoozeMinutes);
+        else if (picked === assignCommander) await vscode.commands.executeCommand(Commands.assignRole, { incident: id, role: 'commander' } satisfies AssignRoleArgs);
+        else if (picked === open) await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
       } catch (e) {
         this.output.appendLine(`Reminder action "${picked}" on ${id} failed: ${e instanceof Error ? e.message : String(e)}`);
       }

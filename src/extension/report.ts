@@ -6,7 +6,7 @@ import { WriteRefused } from '../core/log/writer';
 export function report(output: vscode.OutputChannel, what: string, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   if (!(e instanceof WriteRefused)) output.appendLine(`${what} failed: ${e instanceof Error && e.stack ? e.stack : message}`);
-  void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : `Incident Playbook: ${what} failed: ${message}`);
+  void vscode.window.showErrorMessage(e instanceof WriteRefused ? message : vscode.l10n.t('Incident Playbook: {0} failed: {1}', what, message));
 }
 
 /** Wraps a command so that a failure is reported (see above) and the command returns undefined. */

@@ -11,14 +11,12 @@ export interface ResponderPickOptions {
 
 type Item = vscode.QuickPickItem & { name: string };
 
-const AS_TYPED = 'as typed';
-
 /** The items for what is typed: the typed name first unless it is one of the suggestions. */
 export function responderItems(suggestions: readonly ResponderSuggestion[], typed: string): Item[] {
   const items: Item[] = suggestions.map((s) => ({ label: s.name, description: s.description, name: s.name }));
   const name = typed.trim();
   if (!name || suggestions.some((s) => s.name.toLowerCase() === name.toLowerCase())) return items;
-  return [{ label: name, description: AS_TYPED, name, alwaysShow: true }, ...items];
+  return [{ label: name, description: vscode.l10n.t('as typed'), name, alwaysShow: true }, ...items];
 }
 
 /** Asks for a person: a suggestion, or any name typed. Undefined when dismissed. */
@@ -48,7 +46,7 @@ export function pickResponder(suggestions: readonly ResponderSuggestion[], optio
       const name = typed && (itemsFor !== qp.value || !active) ? typed : active?.name;
       // Nothing typed and nothing to pick: the pick stays open, saying what it needs.
       if (!name?.trim()) {
-        qp.placeholder = 'Write a name (Escape cancels)';
+        qp.placeholder = vscode.l10n.t('Write a name (Escape cancels)');
         return;
       }
       finish(name.trim());

@@ -37,8 +37,8 @@ import {
 } from './commandIds';
 
 /** The buttons of the question Resolve asks (besides the modal's own Cancel). */
-export const RESOLVE = 'Resolve';
-export const RESOLVE_WITH_NOTE = 'Resolve with Note…';
+export const RESOLVE = vscode.l10n.t('Resolve');
+export const RESOLVE_WITH_NOTE = vscode.l10n.t('Resolve with Note…');
 
 /** How many open checklist items the question names before "and N more". */
 const OPEN_ITEMS_NAMED = 3;
@@ -57,8 +57,8 @@ export const vscodeResolveUi: ResolveUi = {
 /** "A", "A and B", "A, B and C", "A, B, C and 4 more", each quoted. */
 export function namedItems(texts: readonly string[], named = OPEN_ITEMS_NAMED): string {
   const quoted = texts.map((t) => `"${t}"`);
-  if (quoted.length <= named) return quoted.length < 2 ? (quoted[0] ?? '') : `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
-  return `${quoted.slice(0, named).join(', ')} and ${quoted.length - named} more`;
+  if (quoted.length <= named) return quoted.length < 2 ? (quoted[0] ?? '') : vscode.l10n.t('{0} and {1}', quoted.slice(0, -1).join(', '), quoted[quoted.length - 1]);
+  return vscode.l10n.t('{0} and {1} more', quoted.slice(0, named).join(', '), quoted.length - named);
 }
 
 /**
@@ -69,20 +69,20 @@ export function namedItems(texts: readonly string[], named = OPEN_ITEMS_NAMED): 
 export async function confirmResolve(incident: Incident, ui: ResolveUi): Promise<{ note?: string } | undefined> {
   const open = incident.checklist.filter((c) => !c.done);
   const total = incident.checklist.length;
-  const message = open.length ? `Resolve ${incident.id} with ${open.length} of ${total} checklist items open?` : `Resolve ${incident.id}?`;
-  const facts = open.length ? `Still open: ${namedItems(open.map((c) => c.text))}.` : total ? `All ${total} checklist items are done or skipped.` : 'It has no checklist.';
+  const message = open.length ? vscode.l10n.t('Resolve {0} with {1} of {2} checklist items open?', incident.id, open.length, total) : vscode.l10n.t('Resolve {0}?', incident.id);
+  const facts = open.length ? vscode.l10n.t('Still open: {0}.', namedItems(open.map((c) => c.text))) : total ? vscode.l10n.t('All {0} checklist items are done or skipped.', total) : vscode.l10n.t('It has no checklist.');
   // A table row of an index has no timeline to hold a note.
   const canNote = incident.source !== 'table-row';
-  const detail = `${facts}${canNote ? ` ${RESOLVE_WITH_NOTE} logs what resolved it on the timeline.` : ''}`;
+  const detail = canNote ? vscode.l10n.t('{0} {1} logs what resolved it on the timeline.', facts, RESOLVE_WITH_NOTE) : facts;
   const picked = await ui.ask(message, { modal: true, detail }, ...(canNote ? [RESOLVE, RESOLVE_WITH_NOTE] : [RESOLVE]));
   if (picked === RESOLVE) return {};
   if (picked !== RESOLVE_WITH_NOTE) return undefined;
   const note = await ui.input({
-    title: `Resolve ${incident.id}: resolution note`,
-    prompt: 'What resolved it? The note is logged on the timeline with the resolution.',
-    placeHolder: 'e.g. Rolled back deploy 7f3c; error rate back to normal',
+    title: vscode.l10n.t('Resolve {0}: resolution note', incident.id),
+    prompt: vscode.l10n.t('What resolved it? The note is logged on the timeline with the resolution.'),
+    placeHolder: vscode.l10n.t('e.g. Rolled back deploy 7f3c; error rate back to normal'),
     ignoreFocusOut: true,
-    validateInput: (v) => (v.trim() ? undefined : 'Write a note, or press Escape to cancel (nothing is resolved).'),
+    validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Write a note, or press Escape to cancel (nothing is resolved).')),
   });
   return note?.trim() ? { note: note.trim() } : undefined;
 }
@@ -98,8 +98,15 @@ const ROLES: Array<{ role: Role; label: string }> = [
   { role: 'commsLead', label: 'Communications Lead' },
 ];
 
+/** A role as the UI names it (`ROLES` keeps the English names that arguments are matched against). */
+function roleLabel(role: Role): string {
+  if (role === 'commander') return vscode.l10n.t('Incident Commander');
+  if (role === 'techLead') return vscode.l10n.t('Technical Lead');
+  return vscode.l10n.t('Communications Lead');
+}
+
 function minutes(m: number | null): string {
-  return m === null ? 'none' : formatElapsed(m);
+  return m === null ? vscode.l10n.t('none') : formatElapsed(m);
 }
 
 class ResponseCommands {
@@ -118,7 +125,7 @@ class ResponseCommands {
     return chooseIncident(this.store, index, {
       given: text(args.incident),
       title,
-      ...(activeOnly ? { candidates: (i: Incident) => isActive(i, policy), none: 'There is no active incident.' } : {}),
+      ...(activeOnly ? { candidates: (i: Incident) => isActive(i, policy), none: vscode.l10n.t('There is no active incident.') } : {}),
     });
   }
 
@@ -134,11 +141,15 @@ class ResponseCommands {
         ...policy.severities.map((s) => ({
           label: s.id,
           description: s.description,
-          detail: `Commander within ${minutes(s.responseMinutes)} · ${s.updateMinutes === null ? 'no status updates required' : `status updates every ${minutes(s.updateMinutes)}`}${s.statusPageMinutes !== null ? ` · status page every ${minutes(s.statusPageMinutes)}` : ''}`,
+          detail: [
+            vscode.l10n.t('Commander within {0}', minutes(s.responseMinutes)),
+            s.updateMinutes === null ? vscode.l10n.t('no status updates required') : vscode.l10n.t('status updates every {0}', minutes(s.updateMinutes)),
+            ...(s.statusPageMinutes !== null ? [vscode.l10n.t('status page every {0}', minutes(s.statusPageMinutes))] : []),
+          ].join(' · '),
         })),
         ...(extra ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, extra] : []),
       ],
-      { title, placeHolder: 'Severity' },
+      { title, placeHolder: vscode.l10n.t('Severity') },
     );
     return pick?.label;
   }
@@ -155,13 +166,13 @@ class ResponseCommands {
 
   private async done(doc: vscode.TextDocument, saved: boolean, message: string): Promise<void> {
     this.store.invalidate(0);
-    void vscode.window.setStatusBarMessage(`$(check) ${message}${saved || !doc.isDirty ? '' : ' (the log had unsaved edits of yours, so it was left unsaved)'}`, 5000);
+    void vscode.window.setStatusBarMessage(saved || !doc.isDirty ? `$(check) ${message}` : vscode.l10n.t('$(check) {0} (the log had unsaved edits of yours, so it was left unsaved)', message), 5000);
   }
 
   async declare(args: Partial<DeclareArgs>): Promise<string | undefined> {
     const uri = this.store.logUri();
     const folder = this.folder();
-    if (!uri || !folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    if (!uri || !folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
     const policy = await this.store.policy(folder);
     // The steps, numbered alike: severity, title, and the commander when it is asked for (a title
     // typed, and a playbook that proposes one: see asksForCommander).
@@ -169,20 +180,25 @@ class ResponseCommands {
     const steps = askCommander ? 3 : 2;
     // "This is a drill" is the severity pick's last item; a drill then picks its severity.
     let drill = args.drill === true;
-    let severity = await this.severity(policy, args.severity, `Declare Incident (1/${steps}): severity`, drill ? undefined : DRILL_ITEM);
-    if (severity === DRILL_ITEM.label) [drill, severity] = [true, await this.severity(policy, undefined, `Declare Drill (1/${steps}): severity`)];
+    let severity = await this.severity(policy, args.severity, vscode.l10n.t('Declare Incident (1/{0}): severity', steps), drill ? undefined : DRILL_ITEM);
+    if (severity === DRILL_ITEM.label) [drill, severity] = [true, await this.severity(policy, undefined, vscode.l10n.t('Declare Drill (1/{0}): severity', steps))];
     if (!severity) return undefined;
-    const what = drill ? 'Drill' : 'Incident';
     const title =
       text(args.title) ??
-      (await vscode.window.showInputBox({ title: `Declare ${what} (2/${steps}): ${severity}`, prompt: drill ? 'What does the drill rehearse?' : 'What is broken, as customers see it?', placeHolder: 'e.g. Checkout API returning 500s', validateInput: (v) => (v.trim() ? undefined : `Give the ${what.toLowerCase()} a title.`) }));
+      (await vscode.window.showInputBox({
+        title: drill ? vscode.l10n.t('Declare Drill (2/{0}): {1}', steps, severity) : vscode.l10n.t('Declare Incident (2/{0}): {1}', steps, severity),
+        prompt: drill ? vscode.l10n.t('What does the drill rehearse?') : vscode.l10n.t('What is broken, as customers see it?'),
+        placeHolder: vscode.l10n.t('e.g. Checkout API returning 500s'),
+        validateInput: (v) => (v.trim() ? undefined : drill ? vscode.l10n.t('Give the drill a title.') : vscode.l10n.t('Give the incident a title.')),
+      }));
     if (!title?.trim()) return undefined;
     const you = await gitResponderIn(folder.uri.fsPath, policy);
     const owner = you?.handle ?? null;
     const at = new Date();
     // The primary on call is proposed, the people Assign Role offers beside; the choice is logged
     // (`Incident Commander: …`) as an assignment later is.
-    const commander = text(args.commander) ?? (await chooseCommander(policy, at, you, askCommander, `Declare ${what} (3/${steps}): commander`, askCommander ? await this.currentIndex() : null));
+    const commanderTitle = drill ? vscode.l10n.t('Declare Drill (3/{0}): commander', steps) : vscode.l10n.t('Declare Incident (3/{0}): commander', steps);
+    const commander = text(args.commander) ?? (await chooseCommander(policy, at, you, askCommander, commanderTitle, askCommander ? await this.currentIndex() : null));
     if (commander === undefined) return undefined;
     const phases = scenarioPhases(policy, text(args.scenario));
     let doc: vscode.TextDocument | undefined;
@@ -195,7 +211,7 @@ class ResponseCommands {
     if (!doc) {
       // No log yet: create it with its title and the first incident.
       const declared = declareIncident(null, { title, severity, commander, at, owner, drill, phases }, policy);
-      if (!(await this.store.filesFor(uri).create(uri.fsPath, declared.newText ?? ''))) throw new WriteRefused(`${vscode.workspace.asRelativePath(uri)} was created meanwhile; declare the incident again.`);
+      if (!(await this.store.filesFor(uri).create(uri.fsPath, declared.newText ?? ''))) throw new WriteRefused(vscode.l10n.t('{0} was created meanwhile; declare the incident again.', vscode.workspace.asRelativePath(uri)));
       id = declared.id;
       doc = await vscode.workspace.openTextDocument(uri);
     } else {
@@ -206,7 +222,7 @@ class ResponseCommands {
         return declared.splices;
       });
       id = newId;
-      await this.done(doc, saved, `Declared ${id}`);
+      await this.done(doc, saved, vscode.l10n.t('Declared {0}', id));
     }
     this.store.invalidate(0);
     await vscode.commands.executeCommand(Commands.open, { incident: id } satisfies IncidentArgs);
@@ -215,52 +231,52 @@ class ResponseCommands {
 
   async setStatus(args: Partial<SetStatusArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await writerOf(this.store);
-    const incident = await this.incident(index, policy, args, 'Set Status', false);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Set Status'), false);
     if (!incident) return false;
     const status =
       text(args.status) ??
       (await vscode.window.showQuickPick(
-        policy.statuses.map((s) => ({ label: s, description: s === incident.status ? 'current' : undefined })),
-        { title: `Set Status of ${incident.id}`, placeHolder: `Now: ${incident.status ?? 'not set'}` },
+        policy.statuses.map((s) => ({ label: s, description: s === incident.status ? vscode.l10n.t('current') : undefined })),
+        { title: vscode.l10n.t('Set Status of {0}', incident.id), placeHolder: incident.status !== null ? vscode.l10n.t('Now: {0}', incident.status) : vscode.l10n.t('Now: not set') },
       ))?.label;
     if (!status) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => changeStatus(i, id, status, { at: new Date(), owner }, policy));
-    await this.done(written.doc, written.saved, `${incident.id}: status ${status}`);
+    await this.done(written.doc, written.saved, vscode.l10n.t('{0}: status {1}', incident.id, status));
     return true;
   }
 
   async setSeverity(args: Partial<SetSeverityArgs>): Promise<boolean> {
     const { doc, policy, index, owner } = await writerOf(this.store);
-    const incident = await this.incident(index, policy, args, 'Set Severity', false);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Set Severity'), false);
     if (!incident) return false;
-    const severity = await this.severity(policy, args.severity, `Set Severity of ${incident.id} (now ${incident.severity ?? 'not set'})`);
+    const severity = await this.severity(policy, args.severity, incident.severity !== null ? vscode.l10n.t('Set Severity of {0} (now {1})', incident.id, incident.severity) : vscode.l10n.t('Set Severity of {0} (now not set)', incident.id));
     if (!severity) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => changeSeverity(i, id, severity, { at: new Date(), owner }, policy));
-    await this.done(written.doc, written.saved, `${incident.id}: severity ${severity}`);
+    await this.done(written.doc, written.saved, vscode.l10n.t('{0}: severity {1}', incident.id, severity));
     return true;
   }
 
   async assignRole(args: Partial<AssignRoleArgs>): Promise<boolean> {
     const { doc, folder, policy, index, owner } = await writerOf(this.store);
-    const incident = await this.incident(index, policy, args, 'Assign Role', true);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Assign Role'), true);
     if (!incident) return false;
     const given = text(args.role);
     const role =
       (given && ROLES.find((r) => r.role === given || r.label.toLowerCase() === given.toLowerCase())?.role) ??
-      (given ? undefined : (await vscode.window.showQuickPick(ROLES.map((r) => ({ label: r.label, description: incident.roles[r.role] ?? 'unassigned', role: r.role })), { title: `Assign Role on ${incident.id}` }))?.role);
+      (given ? undefined : (await vscode.window.showQuickPick(ROLES.map((r) => ({ label: roleLabel(r.role), description: incident.roles[r.role] ?? vscode.l10n.t('unassigned'), role: r.role })), { title: vscode.l10n.t('Assign Role on {0}', incident.id) }))?.role);
     if (given && !role) throw new WriteRefused(`Unknown role "${given}" (use commander, techLead or commsLead).`);
     if (!role) return false;
-    const label = ROLES.find((r) => r.role === role)!.label;
+    const label = roleLabel(role);
     // The people Declare's commander step offers (on call, the playbook's, you, the log's), or any name typed.
     const name =
       text(args.name) ??
       (await pickResponder(responderSuggestions(policy, { role, at: new Date(), you: await gitResponderIn(folder.uri.fsPath, policy), index, current: incident.roles[role] }), {
-        title: `${label} of ${incident.id}`,
-        placeHolder: incident.roles[role] ? `Hand over from ${incident.roles[role]}: pick, or type a name` : 'Who takes this role? Pick, or type a name',
+        title: vscode.l10n.t('{0} of {1}', label, incident.id),
+        placeHolder: incident.roles[role] ? vscode.l10n.t('Hand over from {0}: pick, or type a name', incident.roles[role]) : vscode.l10n.t('Who takes this role? Pick, or type a name'),
       }));
     if (!name?.trim()) return false;
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => assignRole(i, id, role, name, { at: new Date(), owner }, policy));
-    await this.done(written.doc, written.saved, `${incident.id}: ${label} ${name.trim()}`);
+    await this.done(written.doc, written.saved, vscode.l10n.t('{0}: {1} {2}', incident.id, label, name.trim()));
     return true;
   }
 
@@ -271,7 +287,7 @@ class ResponseCommands {
    */
   async resolve(args: Partial<ResolveArgs>): Promise<boolean> {
     let { doc, policy, index, owner } = await writerOf(this.store);
-    let incident = await this.incident(index, policy, args, 'Resolve Incident', true);
+    let incident = await this.incident(index, policy, args, vscode.l10n.t('Resolve Incident'), true);
     if (!incident) return false;
     let note = text(args.note);
     if (args.confirm === true) {
@@ -281,16 +297,16 @@ class ResponseCommands {
       // The log may have changed while the question was open: write to it as it is now.
       ({ doc, policy, index, owner } = await writerOf(this.store));
       const now = findIncident(index, incident.id);
-      if (!now) throw new WriteRefused(`${incident.id} is not in the log any more; nothing was written.`);
-      if (!isActive(now, policy)) throw new WriteRefused(`${incident.id} was resolved meanwhile; nothing was written.`);
+      if (!now) throw new WriteRefused(vscode.l10n.t('{0} is not in the log any more; nothing was written.', incident.id));
+      if (!isActive(now, policy)) throw new WriteRefused(vscode.l10n.t('{0} was resolved meanwhile; nothing was written.', incident.id));
       incident = now;
     }
     const entry = resolutionEntry(note);
     const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => resolveIncident(i, id, { at: new Date(), owner, ...(entry ? { note: entry } : {}) }, policy));
-    await this.done(written.doc, written.saved, `Resolved ${incident.id}`);
-    const start = 'Open Post-Incident Review';
-    const summary = 'Compose Executive Summary';
-    void Promise.resolve(vscode.window.showInformationMessage(`${incident.id} is resolved. The post-incident review is due within ${reviewPeriodText(reviewPeriodFor(policy, incident.severity))}.`, start, summary)).then((picked) => {
+    await this.done(written.doc, written.saved, vscode.l10n.t('Resolved {0}', incident.id));
+    const start = vscode.l10n.t('Open Post-Incident Review');
+    const summary = vscode.l10n.t('Compose Executive Summary');
+    void Promise.resolve(vscode.window.showInformationMessage(vscode.l10n.t('{0} is resolved. The post-incident review is due within {1}.', incident.id, reviewPeriodText(reviewPeriodFor(policy, incident.severity))), start, summary)).then((picked) => {
       if (picked === start) void vscode.commands.executeCommand(Commands.openReview, { incident: incident.id } satisfies IncidentArgs);
       if (picked === summary) void vscode.commands.executeCommand(Commands.composeSummary, { incident: incident.id } satisfies IncidentArgs);
     });
@@ -308,14 +324,14 @@ class ResponseCommands {
     const { doc, policy, index } = await logContext(this.store);
     // Items are found by line: an edit while the pick is open would move them.
     const version = doc.version;
-    const incident = await this.incident(index, policy, args, 'Checklist', false);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Checklist'), false);
     if (!incident) return undefined;
     if (incident.checklist.length === 0) {
-      const add = `Add the playbook's checklist (${policy.checklist.length} items)`;
-      const ok = args.add === true || (await vscode.window.showInformationMessage(`${incident.id} has no checklist.`, add)) === add;
+      const add = vscode.l10n.t("Add the playbook's checklist ({0} items)", policy.checklist.length);
+      const ok = args.add === true || (await vscode.window.showInformationMessage(vscode.l10n.t('{0} has no checklist.', incident.id), add)) === add;
       if (!ok) return undefined;
       const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => addChecklist(i, id, policy));
-      await this.done(written.doc, written.saved, `${incident.id}: checklist added`);
+      await this.done(written.doc, written.saved, vscode.l10n.t('{0}: checklist added', incident.id));
       return { done: 0, total: policy.checklist.length };
     }
     let wanted: boolean[];
@@ -325,7 +341,7 @@ class ResponseCommands {
       const done = incident.checklist.filter((c) => c.done).length;
       const picked = await vscode.window.showQuickPick(
         incident.checklist.map((c, n) => ({ label: c.text, picked: c.done, n })),
-        { canPickMany: true, title: `Checklist of ${incident.id} (${done}/${incident.checklist.length} done)`, placeHolder: 'Tick what is done, untick what is not, then press Enter' },
+        { canPickMany: true, title: vscode.l10n.t('Checklist of {0} ({1}/{2} done)', incident.id, done, incident.checklist.length), placeHolder: vscode.l10n.t('Tick what is done, untick what is not, then press Enter') },
       );
       if (!picked) return undefined;
       wanted = incident.checklist.map((_, n) => picked.some((p) => p.n === n));
@@ -334,9 +350,9 @@ class ResponseCommands {
     const total = incident.checklist.length;
     const doneNow = wanted.filter(Boolean).length;
     if (changes.length) {
-      if (doc.version !== version) throw new WriteRefused('The log changed while the checklist was open; nothing was ticked. Run the command again.');
+      if (doc.version !== version) throw new WriteRefused(vscode.l10n.t('The log changed while the checklist was open; nothing was ticked. Run the command again.'));
       const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => combineSplices(...changes.map((c) => setTaskDone(i, id, c.line, c.done))));
-      await this.done(written.doc, written.saved, `${incident.id}: checklist ${doneNow}/${total}`);
+      await this.done(written.doc, written.saved, vscode.l10n.t('{0}: checklist {1}/{2}', incident.id, doneNow, total));
     }
     return { done: doneNow, total };
   }
@@ -349,7 +365,7 @@ class ResponseCommands {
    */
   async startReview(args: Partial<StartReviewArgs>): Promise<vscode.Uri | undefined> {
     const { doc, policy, index } = await logContext(this.store);
-    const incident = await this.incident(index, policy, args, 'Start Post-Incident Review', false);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Start Post-Incident Review'), false);
     if (!incident) return undefined;
     // The team's template (.incident/templates/pir.md beside the log or above it, up to the
     // repository root), as `incident review` reads it: through the repository, never through a link out.
@@ -362,7 +378,7 @@ class ResponseCommands {
     // The link goes in first: a log that cannot be written (conflict markers) gets no orphan draft.
     if (plan.writeField) {
       const written = await applyIncidentEdit(this.store, doc, policy, incident, (i, id) => setField(i, id, 'Review', plan.fieldValue, policy));
-      await this.done(written.doc, written.saved, `${incident.id}: review started`);
+      await this.done(written.doc, written.saved, vscode.l10n.t('{0}: review started', incident.id));
     }
     if (!draftExists) await this.store.filesFor(reviewUri).create(reviewUri.fsPath, plan.draft(new Date()));
     if (args.open !== false) await vscode.window.showTextDocument(reviewUri, { preview: false });
@@ -372,7 +388,7 @@ class ResponseCommands {
   /** Creates an empty log at the configured path (never over an existing file) and opens it. */
   async createLog(): Promise<vscode.Uri | undefined> {
     const uri = this.store.logUri();
-    if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    if (!uri) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
     // Never over a file, even one written since the look (create is exclusive under the lock).
     const already = (await exists(uri)) || !(await this.store.filesFor(uri).create(uri.fsPath, newLogText()));
     if (!already) {
@@ -380,16 +396,16 @@ class ResponseCommands {
       void offerTeamMerging(uri);
     }
     await vscode.window.showTextDocument(uri, { preview: false });
-    if (already) void vscode.window.setStatusBarMessage(`${vscode.workspace.asRelativePath(uri)} already exists; opened it.`, 5000);
+    if (already) void vscode.window.setStatusBarMessage(vscode.l10n.t('{0} already exists; opened it.', vscode.workspace.asRelativePath(uri)), 5000);
     return uri;
   }
 
   async copyId(args: Partial<IncidentArgs>): Promise<string | undefined> {
     const { policy, index } = await logContext(this.store);
-    const incident = await this.incident(index, policy, args, 'Copy Incident ID', false);
+    const incident = await this.incident(index, policy, args, vscode.l10n.t('Copy Incident ID'), false);
     if (!incident) return undefined;
     await vscode.env.clipboard.writeText(incident.id);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied ${incident.id}`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', incident.id), 3000);
     return incident.id;
   }
 }
@@ -398,15 +414,15 @@ export function registerResponseCommands(store: LogStore, output: vscode.OutputC
   const commands = new ResponseCommands(store);
   const guard = guarded(output);
   return [
-    vscode.commands.registerCommand(Commands.declare, guard('Declaring the incident', (a?: DeclareArgs) => commands.declare(commandArgs<DeclareArgs>(a)))),
-    vscode.commands.registerCommand(Commands.setStatus, guard('Setting the status', (a?: SetStatusArgs) => commands.setStatus(commandArgs<SetStatusArgs>(a)))),
-    vscode.commands.registerCommand(Commands.setSeverity, guard('Setting the severity', (a?: SetSeverityArgs) => commands.setSeverity(commandArgs<SetSeverityArgs>(a)))),
-    vscode.commands.registerCommand(Commands.assignRole, guard('Assigning the role', (a?: AssignRoleArgs) => commands.assignRole(commandArgs<AssignRoleArgs>(a)))),
+    vscode.commands.registerCommand(Commands.declare, guard(vscode.l10n.t('Declaring the incident'), (a?: DeclareArgs) => commands.declare(commandArgs<DeclareArgs>(a)))),
+    vscode.commands.registerCommand(Commands.setStatus, guard(vscode.l10n.t('Setting the status'), (a?: SetStatusArgs) => commands.setStatus(commandArgs<SetStatusArgs>(a)))),
+    vscode.commands.registerCommand(Commands.setSeverity, guard(vscode.l10n.t('Setting the severity'), (a?: SetSeverityArgs) => commands.setSeverity(commandArgs<SetSeverityArgs>(a)))),
+    vscode.commands.registerCommand(Commands.assignRole, guard(vscode.l10n.t('Assigning the role'), (a?: AssignRoleArgs) => commands.assignRole(commandArgs<AssignRoleArgs>(a)))),
     // From the Incidents view (its menus pass the row) Resolve asks first; from the palette it does not.
-    vscode.commands.registerCommand(Commands.resolve, guard('Resolving the incident', (a?: ResolveArgs) => commands.resolve({ ...commandArgs<ResolveArgs>(a), ...(isIncidentRow(a) ? { confirm: true } : {}) }))),
-    vscode.commands.registerCommand(Commands.copyId, guard('Copying the id', (a?: IncidentArgs) => commands.copyId(commandArgs<IncidentArgs>(a)))),
-    vscode.commands.registerCommand(Commands.createLog, guard('Creating the incident log', () => commands.createLog())),
-    vscode.commands.registerCommand(Commands.checklist, guard('Updating the checklist', (a?: ChecklistArgs) => commands.checklist(commandArgs<ChecklistArgs>(a)))),
-    vscode.commands.registerCommand(Commands.startReview, guard('Starting the post-incident review', (a?: StartReviewArgs) => commands.startReview(commandArgs<StartReviewArgs>(a)))),
+    vscode.commands.registerCommand(Commands.resolve, guard(vscode.l10n.t('Resolving the incident'), (a?: ResolveArgs) => commands.resolve({ ...commandArgs<ResolveArgs>(a), ...(isIncidentRow(a) ? { confirm: true } : {}) }))),
+    vscode.commands.registerCommand(Commands.copyId, guard(vscode.l10n.t('Copying the id'), (a?: IncidentArgs) => commands.copyId(commandArgs<IncidentArgs>(a)))),
+    vscode.commands.registerCommand(Commands.createLog, guard(vscode.l10n.t('Creating the incident log'), () => commands.createLog())),
+    vscode.commands.registerCommand(Commands.checklist, guard(vscode.l10n.t('Updating the checklist'), (a?: ChecklistArgs) => commands.checklist(commandArgs<ChecklistArgs>(a)))),
+    vscode.commands.registerCommand(Commands.startReview, guard(vscode.l10n.t('Starting the post-incident review'), (a?: StartReviewArgs) => commands.startReview(commandArgs<StartReviewArgs>(a)))),
   ];
 }

@@ -17,8 +17,8 @@ const CANDIDATE_DAYS = REVIEW_REMINDER_WINDOW_DAYS + 60;
 
 /** "Review overdue: INC-… (due 2026-11-25)", or "3 reviews overdue". */
 export function reviewReminderText(late: readonly OverdueReview[]): string {
-  if (late.length === 1) return `$(notebook) Review overdue: ${late[0].id} (due ${late[0].due.replace(/T(\d\d:\d\d).*$/, ' $1 UTC')})`;
-  return `$(notebook) ${late.length} reviews overdue`;
+  if (late.length === 1) return vscode.l10n.t('$(notebook) Review overdue: {0} (due {1})', late[0].id, late[0].due.replace(/T(\d\d:\d\d).*$/, ' $1 UTC'));
+  return vscode.l10n.t('$(notebook) {0} reviews overdue', late.length);
 }
 
 /** A review's front matter values; none when it cannot be read (it is still a review begun). */
@@ -47,7 +47,7 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
   private generation = 0;
 
   constructor(private readonly store: LogStore) {
-    this.item.name = 'Incident Playbook: reviews due';
+    this.item.name = vscode.l10n.t('Incident Playbook: reviews due');
     const reviews = vscode.workspace.createFileSystemWatcher('**/pir/*.md');
     const forget = (uri: vscode.Uri) => {
       if (!this.isReview(uri)) return;
@@ -129,11 +129,10 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
     }
     this.item.text = reviewReminderText(late);
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-    this.item.tooltip = `Post-incident reviews past their due date:\n${late
-      .slice(0, 10)
-      .map((r) => `• ${r.id}: ${r.title} — due ${r.due}${r.started ? '' : ' (not started)'}`)
-      .join('\n')}${late.length > 10 ? `\n… and ${late.length - 10} more` : ''}\n\nClick to open the review of ${late[0].id}.`;
-    this.item.command = { title: 'Open Post-Incident Review', command: Commands.openReview, arguments: [{ incident: late[0].id } satisfies IncidentArgs] };
+    const lines = late.slice(0, 10).map((r) => (r.started ? vscode.l10n.t('• {0}: {1} — due {2}', r.id, r.title, r.due) : vscode.l10n.t('• {0}: {1} — due {2} (not started)', r.id, r.title, r.due)));
+    if (late.length > 10) lines.push(vscode.l10n.t('… and {0} more', late.length - 10));
+    this.item.tooltip = `${vscode.l10n.t('Post-incident reviews past their due date:')}\n${lines.join('\n')}\n\n${vscode.l10n.t('Click to open the review of {0}.', late[0].id)}`;
+    this.item.command = { title: vscode.l10n.t('Open Post-Incident Review'), command: Commands.openReview, arguments: [{ incident: late[0].id } satisfies IncidentArgs] };
     this.item.show();
   }
 

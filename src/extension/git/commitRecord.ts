@@ -19,17 +19,17 @@ export interface CommitRecordArgs extends IncidentArgs {
 
 export async function commitRecord(store: LogStore, args: Partial<CommitRecordArgs>): Promise<CommitOutcome | undefined> {
   const ctx = await logContext(store);
-  if (ctx.doc.uri.scheme !== 'file') throw new WriteRefused('The incident log is not on this machine’s disk; committing it needs a local clone.');
-  const incident = await incidentFor(store, ctx, args.incident, 'Commit Incident Record');
+  if (ctx.doc.uri.scheme !== 'file') throw new WriteRefused(vscode.l10n.t('The incident log is not on this machine’s disk; committing it needs a local clone.'));
+  const incident = await incidentFor(store, ctx, args.incident, vscode.l10n.t('Commit Incident Record'));
   if (!incident) return undefined;
   let push = args.push;
   if (push === undefined) {
     const pick = await vscode.window.showQuickPick(
       [
-        { label: 'Commit', description: 'only the record: the log, the linked file, the review', push: false },
-        { label: 'Commit and Push', description: 'merges the remote’s new commits first; never forces', push: true },
+        { label: vscode.l10n.t('Commit'), description: vscode.l10n.t('only the record: the log, the linked file, the review'), push: false },
+        { label: vscode.l10n.t('Commit and Push'), description: vscode.l10n.t('merges the remote’s new commits first; never forces'), push: true },
       ],
-      { title: `Commit Incident Record — ${incident.id}` },
+      { title: vscode.l10n.t('Commit Incident Record — {0}', incident.id) },
     );
     if (!pick) return undefined;
     push = pick.push;
@@ -46,12 +46,12 @@ export async function commitRecord(store: LogStore, args: Partial<CommitRecordAr
   const record = new Set([logPath, join(dirname(logPath), 'pir', reviewFileName(incident)), ...(linked ? [linked] : [])]);
   for (const doc of vscode.workspace.textDocuments) {
     if (doc.isDirty && doc.uri.scheme === 'file' && record.has(doc.uri.fsPath)) {
-      if (!(await doc.save())) throw new WriteRefused(`${vscode.workspace.asRelativePath(doc.uri)} could not be saved; nothing was committed.`);
+      if (!(await doc.save())) throw new WriteRefused(vscode.l10n.t('{0} could not be saved; nothing was committed.', vscode.workspace.asRelativePath(doc.uri)));
     }
   }
   let outcome: CommitOutcome;
   try {
-    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${incident.id}: ${push ? 'committing and pushing' : 'committing'} the record` }, (progress) =>
+    outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: push ? vscode.l10n.t('{0}: committing and pushing the record', incident.id) : vscode.l10n.t('{0}: committing the record', incident.id) }, (progress) =>
       commitIncidentRecord({ repo, logPath, incidentId: incident.id, policy: ctx.policy, push, onProgress: (message) => progress.report({ message }), workspaceFolder: ctx.folder.uri.fsPath }),
     );
   } catch (e) {
@@ -59,7 +59,10 @@ export async function commitRecord(store: LogStore, args: Partial<CommitRecordAr
   } finally {
     store.invalidate(0);
   }
-  const done = outcome.committed ? `Committed ${outcome.files.paths.join(', ')}: ${outcome.message}` : `Nothing to commit: the record of ${incident.id} is as last committed.`;
-  void vscode.window.showInformationMessage(outcome.pushed ? `${done} ${outcome.pulled ? 'Merged the remote’s new commits and pushed' : 'Pushed'} to ${outcome.pushedTo}.` : done);
+  const done = outcome.committed ? vscode.l10n.t('Committed {0}: {1}', outcome.files.paths.join(', '), String(outcome.message)) : vscode.l10n.t('Nothing to commit: the record of {0} is as last committed.', incident.id);
+  const pushedTo = String(outcome.pushedTo);
+  void vscode.window.showInformationMessage(
+    outcome.pushed ? (outcome.pulled ? vscode.l10n.t('{0} Merged the remote’s new commits and pushed to {1}.', done, pushedTo) : vscode.l10n.t('{0} Pushed to {1}.', done, pushedTo)) : done,
+  );
   return outcome;
 }

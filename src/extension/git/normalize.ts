@@ -11,7 +11,7 @@ import { incidentFor } from './context';
 /** Sorts the timeline; returns how many entries moved (undefined when no incident was chosen). */
 export async function normalizeTimelineCommand(store: LogStore, args: Partial<IncidentArgs>): Promise<TimelineOrder | undefined> {
   const ctx = await logContext(store);
-  const incident = await incidentFor(store, ctx, args.incident, 'Normalize Timeline');
+  const incident = await incidentFor(store, ctx, args.incident, vscode.l10n.t('Normalize Timeline'));
   if (!incident) return undefined;
   let result: TimelineOrder = { splices: [], moved: 0, entries: incident.timeline.length };
   await applyIncidentEdit(store, ctx.doc, ctx.policy, incident, (index, id) => {
@@ -20,7 +20,7 @@ export async function normalizeTimelineCommand(store: LogStore, args: Partial<In
   });
   store.invalidate(0);
   void vscode.window.setStatusBarMessage(
-    result.moved ? `$(check) ${incident.id}: ${result.moved} of ${result.entries} timeline entries moved into time order` : `$(check) ${incident.id}: the timeline is already in time order`,
+    result.moved ? vscode.l10n.t('$(check) {0}: {1} of {2} timeline entries moved into time order', incident.id, result.moved, result.entries) : vscode.l10n.t('$(check) {0}: the timeline is already in time order', incident.id),
     5000,
   );
   return result;

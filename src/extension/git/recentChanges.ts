@@ -97,8 +97,8 @@ function addToTimeline(incident: Incident, change: Change): Thenable<unknown> {
 
 export async function showRecentChanges(store: LogStore, args: Partial<ShowRecentChangesArgs>): Promise<Change[] | OpenedChange | unknown> {
   const ctx = await logContext(store);
-  if (ctx.doc.uri.scheme !== 'file') throw new WriteRefused('The incident log is not on this machine’s disk; recent changes need a local clone.');
-  const incident = await incidentFor(store, ctx, args.incident, 'Show Recent Changes');
+  if (ctx.doc.uri.scheme !== 'file') throw new WriteRefused(vscode.l10n.t('The incident log is not on this machine’s disk; recent changes need a local clone.'));
+  const incident = await incidentFor(store, ctx, args.incident, vscode.l10n.t('Show Recent Changes'));
   if (!incident) return undefined;
   const setting = readSetting('recentChangesHours', ctx.folder.uri);
   const hours = parseHours(args.hours ?? setting);
@@ -114,31 +114,40 @@ export async function showRecentChanges(store: LogStore, args: Partial<ShowRecen
   if (args.action) {
     const want = (args.hash ?? '').trim();
     const change = changes.find((c) => want.length >= 4 && c.hash.startsWith(want));
-    if (!change) throw new WriteRefused(`No commit "${want}" among the recent changes of ${incident.id}.`);
+    if (!change) throw new WriteRefused(vscode.l10n.t('No commit "{0}" among the recent changes of {1}.', want, incident.id));
     return args.action === 'open' ? openChange(repo, change) : addToTimeline(incident, change);
   }
   const zone = ctx.policy.timeZone;
-  const span = `${formatLogTime(window.since, zone)} (${hours} h before ${window.from}) to ${window.untilNow ? 'now' : formatLogTime(window.until, zone)}`;
+  const since = formatLogTime(window.since, zone);
+  const until = formatLogTime(window.until, zone);
+  const span =
+    window.from === 'detection'
+      ? window.untilNow
+        ? vscode.l10n.t('{0} ({1} h before detection) to now', since, hours)
+        : vscode.l10n.t('{0} ({1} h before detection) to {2}', since, hours, until)
+      : window.untilNow
+        ? vscode.l10n.t('{0} ({1} h before first entry) to now', since, hours)
+        : vscode.l10n.t('{0} ({1} h before first entry) to {2}', since, hours, until);
   if (changes.length === 0) {
-    void vscode.window.showInformationMessage(`No commits landed from ${span}.${repo.shallow ? ' This is a shallow clone: older commits are not here.' : ''}`);
+    void vscode.window.showInformationMessage(repo.shallow ? vscode.l10n.t('No commits landed from {0}. This is a shallow clone: older commits are not here.', span) : vscode.l10n.t('No commits landed from {0}.', span));
     return changes;
   }
-  const add: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: 'Add to timeline' };
+  const add: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('add'), tooltip: vscode.l10n.t('Add to timeline') };
   const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { change: Change }>();
-  pick.title = `Recent changes — ${incident.id}`;
-  pick.placeholder = `${changes.length} commit(s) from ${span}: pick one to see its diff, or + to log it as a suspect change`;
+  pick.title = vscode.l10n.t('Recent changes — {0}', incident.id);
+  pick.placeholder = vscode.l10n.t('{0} commit(s) from {1}: pick one to see its diff, or + to log it as a suspect change', changes.length, span);
   pick.matchOnDescription = true;
   pick.matchOnDetail = true;
   pick.items = changes.map((c) => ({
     label: `$(git-commit) ${c.short}  ${c.subject}`,
     description: `${c.author} · ${formatLogTime(new Date(c.date), zone)}`,
-    detail: c.files.length ? `${c.files.slice(0, 6).join(', ')}${c.files.length > 6 ? `, and ${c.files.length - 6} more` : ''}` : '(no file changes)',
+    detail: c.files.length ? (c.files.length > 6 ? vscode.l10n.t('{0}, and {1} more', c.files.slice(0, 6).join(', '), c.files.length - 6) : c.files.join(', ')) : vscode.l10n.t('(no file changes)'),
     buttons: [add],
     change: c,
   }));
   pick.onDidTriggerItemButton(async (e) => {
     await addToTimeline(incident, e.item.change);
-    void vscode.window.setStatusBarMessage(`$(check) ${incident.id}: logged ${suspectChangeEntry(e.item.change)}`, 5000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) {0}: logged {1}', incident.id, suspectChangeEntry(e.item.change)), 5000);
   });
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0];

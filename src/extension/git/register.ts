@@ -12,9 +12,9 @@ import { type CommitRecordArgs, commitRecord } from './commitRecord';
 export function registerGitCommands(store: LogStore, output: vscode.OutputChannel): vscode.Disposable[] {
   const guard = guarded(output);
   return [
-    vscode.commands.registerCommand(Commands.setupMerge, guard('Setting up team merging', () => setupMerge(store))),
-    vscode.commands.registerCommand(Commands.showRecentChanges, guard('Showing recent changes', (a?: ShowRecentChangesArgs) => showRecentChanges(store, commandArgs<ShowRecentChangesArgs>(a)))),
-    vscode.commands.registerCommand(Commands.commitRecord, guard('Committing the incident record', (a?: CommitRecordArgs) => commitRecord(store, commandArgs<CommitRecordArgs>(a)))),
-    vscode.commands.registerCommand(Commands.normalizeTimeline, guard('Normalizing the timeline', (a?: IncidentArgs) => normalizeTimelineCommand(store, commandArgs<IncidentArgs>(a)))),
+    vscode.commands.registerCommand(Commands.setupMerge, guard(vscode.l10n.t('Setting up team merging'), () => setupMerge(store))),
+    vscode.commands.registerCommand(Commands.showRecentChanges, guard(vscode.l10n.t('Showing recent changes'), (a?: ShowRecentChangesArgs) => showRecentChanges(store, commandArgs<ShowRecentChangesArgs>(a)))),
+    vscode.commands.registerCommand(Commands.commitRecord, guard(vscode.l10n.t('Committing the incident record'), (a?: CommitRecordArgs) => commitRecord(store, commandArgs<CommitRecordArgs>(a)))),
+    vscode.commands.registerCommand(Commands.normalizeTimeline, guard(vscode.l10n.t('Normalizing the timeline'), (a?: IncidentArgs) => normalizeTimelineCommand(store, commandArgs<IncidentArgs>(a)))),
   ];
 }

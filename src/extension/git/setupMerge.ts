@@ -10,8 +10,8 @@ import type { LogStore } from '../logStore';
 /** The log's path on disk, or a WriteRefused saying why the git commands cannot work here. */
 export function logPathOnDisk(store: LogStore): { uri: vscode.Uri; path: string } {
   const uri = store.logUri();
-  if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
-  if (uri.scheme !== 'file') throw new WriteRefused('The incident log is not on this machine’s disk; the git commands need a local clone.');
+  if (!uri) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
+  if (uri.scheme !== 'file') throw new WriteRefused(vscode.l10n.t('The incident log is not on this machine’s disk; the git commands need a local clone.'));
   return { uri, path: uri.fsPath };
 }
 
@@ -30,7 +30,7 @@ export async function setupMerge(store: LogStore): Promise<string[]> {
   }
   const where = vscode.workspace.asRelativePath(plan.path);
   if (plan.added.length === 0) {
-    void vscode.window.showInformationMessage(`${where} already merges the incident record by union.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} already merges the incident record by union.', where));
     return [];
   }
   const target = vscode.Uri.file(plan.path);
@@ -40,16 +40,16 @@ export async function setupMerge(store: LogStore): Promise<string[]> {
     const wasDirty = open.isDirty;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(target, open.positionAt(open.getText().length), plan.after.slice((plan.before ?? '').length));
-    if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(`VS Code did not apply the edit to ${where}; nothing was written.`);
+    if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(vscode.l10n.t('VS Code did not apply the edit to {0}; nothing was written.', where));
     if (!wasDirty) await open.save();
   } else {
     const { before, after } = plan;
     await store.filesFor(target).update(plan.path, (current) => {
-      if (current !== before) throw new WriteRefused(`${where} changed while it was being edited; nothing was written. Run the command again.`);
+      if (current !== before) throw new WriteRefused(vscode.l10n.t('{0} changed while it was being edited; nothing was written. Run the command again.', where));
       return after;
     });
   }
-  void vscode.window.showInformationMessage(`Added ${plan.added.length} merge=union line(s) to ${where}. Commit it so that every clone merges the incident record by union.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} merge=union line(s) to {1}. Commit it so that every clone merges the incident record by union.', plan.added.length, where));
   return plan.added;
 }
 
@@ -58,6 +58,9 @@ export async function offerTeamMerging(uri: vscode.Uri): Promise<void> {
   if (uri.scheme !== 'file') return;
   const root = findGitRoot(vscode.Uri.joinPath(uri, '..').fsPath);
   if (!root || mergeAttributeOf(root, uri.fsPath) === 'union') return;
-  const choice = await vscode.window.showInformationMessage('Responders on several machines? Let git merge their appends to one incident without conflict (merge=union in .gitattributes).', 'Set Up Team Merging');
+  const choice = await vscode.window.showInformationMessage(
+    vscode.l10n.t('Responders on several machines? Let git merge their appends to one incident without conflict (merge=union in .gitattributes).'),
+    vscode.l10n.t('Set Up Team Merging'),
+  );
   if (choice) await vscode.commands.executeCommand(Commands.setupMerge);
 }

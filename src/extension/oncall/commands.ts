@@ -41,11 +41,14 @@ export interface EscalationResult {
 
 /** Everyone Escalate can name: the escalation list, then who is on call now (with a contact). */
 function escalationChoices(team: Team, now: Date): Array<EscalationContact & { detail: string }> {
-  const out: Array<EscalationContact & { detail: string }> = team.escalation.map((e, i) => ({ ...e, detail: `escalation ${i + 1}` }));
+  const out: Array<EscalationContact & { detail: string }> = team.escalation.map((e, i) => ({ ...e, detail: vscode.l10n.t('escalation {0}', i + 1) }));
   if (team.rotation) {
     try {
       const shift = onCallAt(team.rotation, now);
-      for (const [name, role] of [[shift.primary, 'primary on call'], [shift.backup, 'backup on call']] as const) {
+      for (const [name, role] of [
+        [shift.primary, vscode.l10n.t('primary on call')],
+        [shift.backup, vscode.l10n.t('backup on call')],
+      ] as const) {
         if (!name || out.some((o) => o.name === name)) continue;
         const first = personContacts(team.people[name])[0];
         out.push({ name, contact: first?.value ?? '', detail: role });
@@ -62,7 +65,7 @@ class OnCallCommands {
 
   private async policy() {
     const folder = this.store.logFolder();
-    if (!folder) throw new WriteRefused('Open a folder first: the playbook lives in your repository.');
+    if (!folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the playbook lives in your repository.'));
     return { folder, policy: await this.store.policy(folder) };
   }
 
@@ -70,46 +73,48 @@ class OnCallCommands {
     const { folder, policy } = await this.policy();
     const team = teamOf(policy);
     const choices = escalationChoices(team, new Date());
-    if (choices.length === 0) throw new WriteRefused('The playbook lists no escalation contacts: add escalation: (and an oncall: rotation) to .incident/playbook.yml.');
+    if (choices.length === 0) throw new WriteRefused(vscode.l10n.t('The playbook lists no escalation contacts: add escalation: (and an oncall: rotation) to .incident/playbook.yml.'));
     const uri = this.store.logUri();
-    if (!uri) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    if (!uri) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(uri);
     } catch {
-      throw new WriteRefused(`There is no incident log at ${vscode.workspace.asRelativePath(uri)} yet: declare an incident first.`);
+      throw new WriteRefused(vscode.l10n.t('There is no incident log at {0} yet: declare an incident first.', vscode.workspace.asRelativePath(uri)));
     }
     const index = this.store.indexText(doc.uri, doc.getText(), policy);
-    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: 'Escalate', candidates: (i) => isActive(i, policy), none: 'There is no active incident to escalate.' });
+    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: vscode.l10n.t('Escalate'), candidates: (i) => isActive(i, policy), none: vscode.l10n.t('There is no active incident to escalate.') });
     if (!incident) return undefined;
     const wanted = stringArg(args.contact);
     let contact: EscalationContact | undefined;
     if (wanted) {
       contact = choices.find((c) => c.name.toLowerCase() === wanted.toLowerCase());
-      if (!contact) throw new WriteRefused(`No escalation contact "${wanted}" (there are: ${choices.map((c) => c.name).join(', ')}).`);
+      if (!contact) throw new WriteRefused(vscode.l10n.t('No escalation contact "{0}" (there are: {1}).', wanted, choices.map((c) => c.name).join(', ')));
     } else {
       const pick = await vscode.window.showQuickPick(
         choices.map((c) => ({ label: c.name, description: c.contact, detail: c.detail, contact: c })),
-        { title: `Escalate ${incident.id}`, placeHolder: team.logContacts ? 'Who was called? (the name and contact go on the timeline)' : 'Who was called? (the name goes on the timeline)', matchOnDescription: true },
+        { title: vscode.l10n.t('Escalate {0}', incident.id), placeHolder: team.logContacts ? vscode.l10n.t('Who was called? (the name and contact go on the timeline)') : vscode.l10n.t('Who was called? (the name goes on the timeline)'), matchOnDescription: true },
       );
       contact = pick?.contact;
     }
     if (!contact) return undefined;
     const text = escalationEntry(contact, team.logContacts);
-    if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.');
+    if (!(await inSyncWithDisk(doc))) throw new WriteRefused(vscode.l10n.t('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Run the command again.'));
     const owner = await gitUser(folder.uri.fsPath);
     const current = findIncident(this.store.indexText(doc.uri, doc.getText(), policy), incident.id);
-    if (!current) throw new WriteRefused(`No incident "${incident.id}" in the log.`);
+    if (!current) throw new WriteRefused(vscode.l10n.t('No incident "{0}" in the log.', incident.id));
     const { saved, wasDirty } = await applyIncidentEdit(this.store, doc, policy, current, (i, id) => appendTimelineEntry(i, id, { at: new Date(), text, owner }, policy));
     this.store.invalidate(0);
-    void vscode.window.setStatusBarMessage(`$(megaphone) ${incident.id}: ${text}${wasDirty || saved ? '' : ' (not saved)'}`, 5000);
+    void vscode.window.setStatusBarMessage(wasDirty || saved ? `$(megaphone) ${incident.id}: ${text}` : vscode.l10n.t('$(megaphone) {0}: {1} (not saved)', incident.id, text), 5000);
     // The contact is one click away once it is logged.
     const uriToOpen = contactUri(contact.contact);
     // Not awaited: the command is done once the entry is written, whatever becomes of the toast.
     if (uriToOpen && !wanted) {
-      void vscode.window.showInformationMessage(`Logged: ${text}.`, 'Open', 'Copy').then(async (open) => {
-        if (open === 'Open') await vscode.env.openExternal(vscode.Uri.parse(uriToOpen, true));
-        else if (open === 'Copy') await vscode.env.clipboard.writeText(contact.contact);
+      const openButton = vscode.l10n.t('Open');
+      const copyButton = vscode.l10n.t('Copy');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Logged: {0}.', text), openButton, copyButton).then(async (open) => {
+        if (open === openButton) await vscode.env.openExternal(vscode.Uri.parse(uriToOpen, true));
+        else if (open === copyButton) await vscode.env.clipboard.writeText(contact.contact);
       });
     }
     return { incidentId: incident.id, entry: text };
@@ -118,14 +123,14 @@ class OnCallCommands {
   async startDrill(args: StartDrillArgs): Promise<string | undefined> {
     const { policy } = await this.policy();
     const drills = teamOf(policy).drills;
-    if (drills.length === 0) throw new WriteRefused('The playbook has no drill scenarios: add drills: (a title, a severity and a checklist or runbook) to .incident/playbook.yml.');
+    if (drills.length === 0) throw new WriteRefused(vscode.l10n.t('The playbook has no drill scenarios: add drills: (a title, a severity and a checklist or runbook) to .incident/playbook.yml.'));
     const wanted = stringArg(args.drill);
     let scenario = wanted ? drills.find((d) => d.id.toLowerCase() === wanted.toLowerCase() || d.title.toLowerCase() === wanted.toLowerCase()) : undefined;
-    if (wanted && !scenario) throw new WriteRefused(`No drill "${wanted}" in the playbook (there are: ${drills.map((d) => d.id).join(', ')}).`);
+    if (wanted && !scenario) throw new WriteRefused(vscode.l10n.t('No drill "{0}" in the playbook (there are: {1}).', wanted, drills.map((d) => d.id).join(', ')));
     if (!scenario) {
       const pick = await vscode.window.showQuickPick(
-        drills.map((d) => ({ label: `$(beaker) ${d.title}`, description: d.severity, detail: d.description ?? (d.runbook ? `Follows the runbook ${d.runbook}` : d.phases ? `${d.phases[0].items.length} checklist items` : 'The playbook checklist'), scenario: d })),
-        { title: 'Start Drill', placeHolder: 'Which scenario? (declared with Drill: yes)' },
+        drills.map((d) => ({ label: `$(beaker) ${d.title}`, description: d.severity, detail: d.description ?? (d.runbook ? vscode.l10n.t('Follows the runbook {0}', d.runbook) : d.phases ? vscode.l10n.t('{0} checklist items', d.phases[0].items.length) : vscode.l10n.t('The playbook checklist')), scenario: d })),
+        { title: vscode.l10n.t('Start Drill'), placeHolder: vscode.l10n.t('Which scenario? (declared with Drill: yes)') },
       );
       scenario = pick?.scenario;
     }
@@ -138,7 +143,7 @@ class OnCallCommands {
     const value = contactValue(arg);
     if (!value) return undefined;
     await vscode.env.clipboard.writeText(value);
-    void vscode.window.setStatusBarMessage(`$(copy) Copied ${value}`, 3000);
+    void vscode.window.setStatusBarMessage(vscode.l10n.t('$(copy) Copied {0}', value), 3000);
     return value;
   }
 
@@ -148,7 +153,7 @@ class OnCallCommands {
     const uri = contactUri(value);
     if (!uri) {
       await vscode.env.clipboard.writeText(value);
-      void vscode.window.showInformationMessage(`"${value}" is not a phone number, email address or https URL, so it was copied instead of opened.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('"{0}" is not a phone number, email address or https URL, so it was copied instead of opened.', value));
       return undefined;
     }
     await vscode.env.openExternal(vscode.Uri.parse(uri, true));
@@ -161,9 +166,9 @@ class OnCallCommands {
     if (!name) return undefined;
     const { folder, policy } = await this.policy();
     const link = teamOf(policy).links.find((l) => l.name === name);
-    if (!link) throw new WriteRefused(`No link "${name}" in the playbook.`);
+    if (!link) throw new WriteRefused(vscode.l10n.t('No link "{0}" in the playbook.', name));
     const target = linkTarget(link.target);
-    if ('problem' in target) throw new WriteRefused(`The link ${name}: ${target.problem}.`);
+    if ('problem' in target) throw new WriteRefused(vscode.l10n.t('The link {0}: {1}.', name, target.problem));
     if ('url' in target) {
       await vscode.env.openExternal(vscode.Uri.parse(target.url, true));
       return target.url;
@@ -175,10 +180,10 @@ class OnCallCommands {
     const playbook = log && log.scheme === 'file' ? findPlaybook(dirname(log.fsPath), repo) : undefined;
     const path = join(playbook ? playbookRoot(playbook) : repo, ...target.file.split('/'));
     const where = containedPath(folder.uri.fsPath, path);
-    if ('reason' in where) throw new WriteRefused(`The link ${name} points at ${target.file}, which resolves outside the workspace folder; it was not opened.`);
-    if (!where.exists) throw new WriteRefused(`The link ${name} points at ${target.file}, which does not exist.`);
+    if ('reason' in where) throw new WriteRefused(vscode.l10n.t('The link {0} points at {1}, which resolves outside the workspace folder; it was not opened.', name, target.file));
+    if (!where.exists) throw new WriteRefused(vscode.l10n.t('The link {0} points at {1}, which does not exist.', name, target.file));
     const real = where.realPath;
-    if (!statSync(real).isFile()) throw new WriteRefused(`The link ${name} points at ${target.file}, which is not a file.`);
+    if (!statSync(real).isFile()) throw new WriteRefused(vscode.l10n.t('The link {0} points at {1}, which is not a file.', name, target.file));
     const uri = vscode.Uri.file(real);
     await vscode.commands.executeCommand('vscode.open', uri);
     return uri.toString();
@@ -195,10 +200,10 @@ export function registerOnCallCommands(store: LogStore, output: vscode.OutputCha
   const commands = new OnCallCommands(store);
   const guard = guarded(output);
   return [
-    vscode.commands.registerCommand(Commands.escalate, guard('Escalating', (a?: EscalateArgs) => commands.escalate(a && typeof a === 'object' ? a : {}))),
-    vscode.commands.registerCommand(Commands.startDrill, guard('Starting the drill', (a?: StartDrillArgs | OnCallNode) => commands.startDrill(a && typeof a === 'object' ? ('kind' in a ? { drill: a.drill } : a) : {}))),
-    vscode.commands.registerCommand(Commands.copyContact, guard('Copying the contact', (a?: ContactArg) => commands.copyContact(a))),
-    vscode.commands.registerCommand(Commands.openContact, guard('Opening the contact', (a?: ContactArg) => commands.openContact(a))),
-    vscode.commands.registerCommand(Commands.openTeamLink, guard('Opening the link', (a?: OnCallNode | { link?: string }) => commands.openLink(a))),
+    vscode.commands.registerCommand(Commands.escalate, guard(vscode.l10n.t('Escalating'), (a?: EscalateArgs) => commands.escalate(a && typeof a === 'object' ? a : {}))),
+    vscode.commands.registerCommand(Commands.startDrill, guard(vscode.l10n.t('Starting the drill'), (a?: StartDrillArgs | OnCallNode) => commands.startDrill(a && typeof a === 'object' ? ('kind' in a ? { drill: a.drill } : a) : {}))),
+    vscode.commands.registerCommand(Commands.copyContact, guard(vscode.l10n.t('Copying the contact'), (a?: ContactArg) => commands.copyContact(a))),
+    vscode.commands.registerCommand(Commands.openContact, guard(vscode.l10n.t('Opening the contact'), (a?: ContactArg) => commands.openContact(a))),
+    vscode.commands.registerCommand(Commands.openTeamLink, guard(vscode.l10n.t('Opening the link'), (a?: OnCallNode | { link?: string }) => commands.openLink(a))),
   ];
 }

@@ -10,7 +10,7 @@ import { WriteRefused } from '../../core/log/writer';
 import { pickResponder } from '../responderPick';
 
 /** The extra item of Declare's severity pick that turns the declaration into a drill. */
-export const DRILL_ITEM: vscode.QuickPickItem = { label: '$(beaker) This is a drill', description: 'an exercise: written with Drill: yes and shown apart' };
+export const DRILL_ITEM: vscode.QuickPickItem = { label: vscode.l10n.t('$(beaker) This is a drill'), description: vscode.l10n.t('an exercise: written with Drill: yes and shown apart') };
 
 /**
  * The checklist a drill scenario starts with: its own, or its runbook's steps; undefined (the
@@ -19,7 +19,7 @@ export const DRILL_ITEM: vscode.QuickPickItem = { label: '$(beaker) This is a dr
 export function scenarioPhases(policy: Policy, scenarioId: string | undefined): ChecklistPhase[] | undefined {
   if (!scenarioId) return undefined;
   const scenario = teamOf(policy).drills.find((d) => d.id.toLowerCase() === scenarioId.toLowerCase());
-  if (!scenario) throw new WriteRefused(`No drill "${scenarioId}" in the playbook.`);
+  if (!scenario) throw new WriteRefused(vscode.l10n.t('No drill "{0}" in the playbook.', scenarioId));
   if (scenario.phases) return scenario.phases;
   const book = scenario.runbook ? policy.runbooks?.find((b) => b.id === scenario.runbook) : undefined;
   return book ? [{ name: book.title, items: book.steps.map((s) => ({ text: s.title })) }] : undefined;
@@ -39,5 +39,5 @@ export function asksForCommander(policy: Policy, at: Date, interactive: boolean)
 export async function chooseCommander(policy: Policy, at: Date, you: Responder | null, ask: boolean, title: string, index: LogIndex | null): Promise<string | null | undefined> {
   if (!ask) return proposedCommander(teamOf(policy), at) ?? you?.name ?? null;
   const suggestions = responderSuggestions(policy, { role: 'commander', at, you, index });
-  return pickResponder(suggestions, { title, placeHolder: 'Incident Commander: pick, or type a name' });
+  return pickResponder(suggestions, { title, placeHolder: vscode.l10n.t('Incident Commander: pick, or type a name') });
 }

@@ -83,10 +83,10 @@ export class OnCallTreeProvider implements vscode.TreeDataProvider<OnCallNode>, 
     if (node.contact) {
       item.contextValue = node.contact.openable ? 'oncallContact.openable' : 'oncallContact';
       // A click copies (harmless); dialing or mailing is the explicit Open action.
-      item.command = { command: this.commands.copyContact, title: 'Copy', arguments: [node] };
+      item.command = { command: this.commands.copyContact, title: vscode.l10n.t('Copy'), arguments: [node] };
     } else if (node.link) {
       item.contextValue = 'oncallLink';
-      item.command = { command: this.commands.openLink, title: 'Open Link', arguments: [node] };
+      item.command = { command: this.commands.openLink, title: vscode.l10n.t('Open Link'), arguments: [node] };
     } else if (node.drill) item.contextValue = 'oncallDrill';
     else item.contextValue = `oncall.${node.kind}`;
     return item;

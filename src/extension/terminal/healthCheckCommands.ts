@@ -67,21 +67,21 @@ export class HealthChecks implements vscode.Disposable {
   async context(needChecks = true): Promise<RunContext | undefined> {
     const uri = this.deps.store.logUri();
     if (!uri) {
-      void vscode.window.showErrorMessage('Incident Playbook: open a folder first; the incident log and its playbook live in your repository.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: open a folder first; the incident log and its playbook live in your repository.'));
       return undefined;
     }
     let doc: vscode.TextDocument;
     try {
       doc = await vscode.workspace.openTextDocument(uri);
     } catch {
-      void vscode.window.showErrorMessage(`Incident Playbook: no incident log at ${vscode.workspace.asRelativePath(uri)}; health checks are logged on an incident's timeline.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t("Incident Playbook: no incident log at {0}; health checks are logged on an incident's timeline.", vscode.workspace.asRelativePath(uri)));
       return undefined;
     }
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri) ?? vscode.workspace.workspaceFolders?.[0];
     const policy = folder ? await this.deps.store.policy(folder) : defaultPolicy();
     const checks = healthChecksOf(policy);
     if (checks.length === 0 && needChecks) {
-      void vscode.window.showInformationMessage('Incident Playbook: the playbook (.incident/playbook.yml) declares no healthChecks.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: the playbook (.incident/playbook.yml) declares no healthChecks.'));
       return undefined;
     }
     return { doc, policy, folder, checks };
@@ -92,7 +92,7 @@ export class HealthChecks implements vscode.Disposable {
     const index = this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
     if (given) {
       if (findIncident(index, given)) return given;
-      void vscode.window.showErrorMessage(`Incident Playbook: no incident "${given}" in the log.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: no incident "{0}" in the log.', given));
       return undefined;
     }
     const editor = vscode.window.activeTextEditor;
@@ -107,12 +107,12 @@ export class HealthChecks implements vscode.Disposable {
     if (active.length === 1) return active[0].id;
     const candidates = active.length ? active : index.incidents.filter((i) => i.source !== 'table-row');
     if (candidates.length === 0) {
-      void vscode.window.showInformationMessage('Incident Playbook: the log has no incident to attach the health check to. Declare one first.');
+      void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: the log has no incident to attach the health check to. Declare one first.'));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
       candidates.map((i: Incident) => ({ id: i.id, label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') || undefined })),
-      { title: 'Log the health check on which incident?', matchOnDescription: true, placeHolder: 'Type an ID or part of the title' },
+      { title: vscode.l10n.t('Log the health check on which incident?'), matchOnDescription: true, placeHolder: vscode.l10n.t('Type an ID or part of the title') },
     );
     return picked?.id;
   }
@@ -158,9 +158,9 @@ export class HealthChecks implements vscode.Disposable {
   async log(ctx: RunContext, incidentId: string, text: string, also?: (index: LogIndex, id: string) => Splice[]): Promise<string | undefined> {
     // By whoever ran it, as every other entry is (and as `incident health` logs it).
     const owner = await gitUser((ctx.folder ?? vscode.workspace.getWorkspaceFolder(ctx.doc.uri))?.uri.fsPath, ctx.policy);
-    if (!(await inSyncWithDisk(ctx.doc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; the result was not written. Run the check again.');
+    if (!(await inSyncWithDisk(ctx.doc))) throw new WriteRefused(vscode.l10n.t('The log changed on disk and VS Code has not reloaded it yet; the result was not written. Run the check again.'));
     const incident = findIncident(this.deps.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy), incidentId);
-    if (!incident) throw new WriteRefused(`No incident "${incidentId}" in the log; the result was not written.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('No incident "{0}" in the log; the result was not written.', incidentId));
     await applyIncidentEdit(this.deps.store, ctx.doc, ctx.policy, incident, (index: LogIndex, inner: string) =>
       combineSplices(appendTimelineEntry(index, inner, { at: new Date(), text, owner }, ctx.policy), also ? also(index, inner) : []),
     );
@@ -169,7 +169,7 @@ export class HealthChecks implements vscode.Disposable {
   }
 
   async runHealthCheck(args: Partial<RunHealthCheckArgs> = {}): Promise<HealthRunOutcome | undefined> {
-    if (!(await requireTrust('Run Health Check'))) return undefined;
+    if (!(await requireTrust(vscode.l10n.t('Run Health Check')))) return undefined;
     const ctx = await this.context();
     if (!ctx) return undefined;
     const name = stringArg(args.check);
@@ -177,13 +177,13 @@ export class HealthChecks implements vscode.Disposable {
     if (name) {
       check = findHealthCheck(ctx.policy, name);
       if (!check) {
-        void vscode.window.showErrorMessage(`Incident Playbook: the playbook has no health check "${name}".`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: the playbook has no health check "{0}".', name));
         return undefined;
       }
     } else {
       const picked = await vscode.window.showQuickPick(
-        ctx.checks.map((c) => ({ check: c, label: c.name, description: c.run.split(/\r?\n/)[0], detail: c.cwd && c.cwd !== '.' ? `in ${c.cwd}` : undefined })),
-        { title: 'Run which health check?', matchOnDescription: true },
+        ctx.checks.map((c) => ({ check: c, label: c.name, description: c.run.split(/\r?\n/)[0], detail: c.cwd && c.cwd !== '.' ? vscode.l10n.t('in {0}', c.cwd) : undefined })),
+        { title: vscode.l10n.t('Run which health check?'), matchOnDescription: true },
       );
       check = picked?.check;
     }
@@ -195,29 +195,29 @@ export class HealthChecks implements vscode.Disposable {
     try {
       await this.log(ctx, incidentId, entry);
     } catch (e) {
-      report(this.deps.output, 'Logging the health check', e);
+      report(this.deps.output, vscode.l10n.t('Logging the health check'), e);
       return undefined;
     }
-    const message = `${incidentId}: ${healthCheckEntry({ ...result, capture: false })}`;
+    const message = vscode.l10n.t('{0}: {1}', incidentId, healthCheckEntry({ ...result, capture: false }));
     if (result.status === 'pass') void vscode.window.showInformationMessage(message);
-    else void vscode.window.showWarningMessage(message, 'Show Output').then((c) => c && this.channel.show(true));
+    else void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Output')).then((c) => c && this.channel.show(true));
     return { incidentId, entry, results: [result] };
   }
 
   async runAllHealthChecks(args: Partial<RunAllHealthChecksArgs> = {}): Promise<HealthRunOutcome | undefined> {
-    if (!(await requireTrust('Run All Health Checks'))) return undefined;
+    if (!(await requireTrust(vscode.l10n.t('Run All Health Checks')))) return undefined;
     const ctx = await this.context();
     if (!ctx) return undefined;
     const incidentId = await this.chooseIncident(ctx, stringArg(args.incident));
     if (!incidentId) return undefined;
     const results = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: `Health checks for ${incidentId}`, cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Health checks for {0}', incidentId), cancellable: true },
       async (progress, token) => {
         const done: Array<RunResult & Pick<CheckResult, 'via' | 'cancelled'>> = [];
         const step = 100 / ctx.checks.length;
         for (const check of ctx.checks) {
           if (token.isCancellationRequested) break;
-          progress.report({ message: `${summaryText(done)}running ${check.name}…` });
+          progress.report({ message: vscode.l10n.t('{0}running {1}…', summaryText(done), check.name) });
           done.push(await this.runOne(ctx, check, token));
           progress.report({ increment: step, message: summaryText(done) });
         }
@@ -230,12 +230,13 @@ export class HealthChecks implements vscode.Disposable {
     try {
       await this.log(ctx, incidentId, entry);
     } catch (e) {
-      report(this.deps.output, 'Logging the health checks', e);
+      report(this.deps.output, vscode.l10n.t('Logging the health checks'), e);
       return undefined;
     }
     const bad = results.some((r) => r.status !== 'pass');
-    if (bad) void vscode.window.showWarningMessage(`${incidentId}: ${entry}`, 'Show Output').then((c) => c && this.channel.show(true));
-    else void vscode.window.showInformationMessage(`${incidentId}: ${entry}`);
+    const message = vscode.l10n.t('{0}: {1}', incidentId, entry);
+    if (bad) void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Output')).then((c) => c && this.channel.show(true));
+    else void vscode.window.showInformationMessage(message);
     return { incidentId, entry, results };
   }
 }
@@ -249,8 +250,8 @@ export function registerHealthChecks(deps: HealthCheckDeps): { checks: HealthChe
   const guard = guarded(deps.output);
   const disposables = [
     checks,
-    vscode.commands.registerCommand(Commands.runHealthCheck, guard('Running the health check', (arg?: RunHealthCheckArgs) => checks.runHealthCheck(commandArgs<RunHealthCheckArgs>(arg)))),
-    vscode.commands.registerCommand(Commands.runAllHealthChecks, guard('Running the health checks', (arg?: RunAllHealthChecksArgs) => checks.runAllHealthChecks(commandArgs<RunAllHealthChecksArgs>(arg)))),
+    vscode.commands.registerCommand(Commands.runHealthCheck, guard(vscode.l10n.t('Running the health check'), (arg?: RunHealthCheckArgs) => checks.runHealthCheck(commandArgs<RunHealthCheckArgs>(arg)))),
+    vscode.commands.registerCommand(Commands.runAllHealthChecks, guard(vscode.l10n.t('Running the health checks'), (arg?: RunAllHealthChecksArgs) => checks.runAllHealthChecks(commandArgs<RunAllHealthChecksArgs>(arg)))),
   ];
   return { checks, disposables };
 }

@@ -77,7 +77,7 @@ export class Runbooks {
     const books = runbooksOf(ctx.policy);
     if (books.length === 0) {
       // Not awaited: the command's caller must not wait on a notification nobody answers.
-      void vscode.window.showInformationMessage('Incident Playbook: the playbook declares no runbooks (runbooks: in .incident/playbook.yml).', 'Create Playbook').then((c) => {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: the playbook declares no runbooks (runbooks: in .incident/playbook.yml).'), vscode.l10n.t('Create Playbook')).then((c) => {
         if (c) void vscode.commands.executeCommand(Commands.createPlaybook);
       });
       return undefined;
@@ -85,21 +85,21 @@ export class Runbooks {
     const index = this.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
     const incident = await chooseIncident(this.store, index, {
       given: stringArg(args.incident),
-      title: 'Open Runbook',
+      title: vscode.l10n.t('Open Runbook'),
       candidates: (i) => i.source !== 'table-row',
-      none: 'The log has no incident to open a runbook on. Declare one first.',
+      none: vscode.l10n.t('The log has no incident to open a runbook on. Declare one first.'),
     });
     if (!incident) return undefined;
     const book = await this.pickRunbook(ctx, incident, stringArg(args.runbook));
     if (!book) return undefined;
     if (isRunbookOpen(incident, ctx.policy, book)) {
-      void vscode.window.showInformationMessage(`${incident.id} already has the runbook "${book.title}" in its checklist.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} already has the runbook "{1}" in its checklist.', incident.id, book.title));
       return { incidentId: incident.id, runbook: book.id, added: false };
     }
     await applyIncidentEdit(this.store, ctx.doc, ctx.policy, incident, (i, id) => addRunbookChecklist(i, id, ctx.policy, book.id));
     this.store.invalidate(0);
     this.output.appendLine(`Opened runbook ${book.id} on ${incident.id} (${book.steps.length} steps)`);
-    void vscode.window.showInformationMessage(`${incident.id}: runbook "${book.title}" added to the checklist (${book.steps.length} steps).`, 'Open Checklist').then((c) => {
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0}: runbook "{1}" added to the checklist ({2} steps).', incident.id, book.title, book.steps.length), vscode.l10n.t('Open Checklist')).then((c) => {
       if (c) void vscode.commands.executeCommand(Commands.openChecklist, { incident: incident.id });
     });
     return { incidentId: incident.id, runbook: book.id, added: true };
@@ -109,17 +109,17 @@ export class Runbooks {
     const books = runbooksOf(ctx.policy);
     if (given) {
       const found = books.find((b) => b.id === given) ?? books.find((b) => b.id.toLowerCase() === given.toLowerCase());
-      if (!found) throw new WriteRefused(`The playbook has no runbook "${given}" (there are: ${books.map((b) => b.id).join(', ')}).`);
+      if (!found) throw new WriteRefused(vscode.l10n.t('The playbook has no runbook "{0}" (there are: {1}).', given, books.map((b) => b.id).join(', ')));
       return found;
     }
     const picked = await vscode.window.showQuickPick(
       books.map((b) => ({
         book: b,
         label: b.title,
-        description: [b.severity, `${b.steps.length} step${b.steps.length === 1 ? '' : 's'}`, isRunbookOpen(incident, ctx.policy, b) ? 'already open' : ''].filter(Boolean).join(' · '),
+        description: [b.severity, b.steps.length === 1 ? vscode.l10n.t('1 step') : vscode.l10n.t('{0} steps', b.steps.length), isRunbookOpen(incident, ctx.policy, b) ? vscode.l10n.t('already open') : ''].filter(Boolean).join(' · '),
         detail: b.id,
       })),
-      { title: `Open Runbook on ${incident.id}`, placeHolder: 'Which runbook?', matchOnDescription: true, matchOnDetail: true },
+      { title: vscode.l10n.t('Open Runbook on {0}', incident.id), placeHolder: vscode.l10n.t('Which runbook?'), matchOnDescription: true, matchOnDetail: true },
     );
     return picked?.book;
   }
@@ -129,11 +129,11 @@ export class Runbooks {
    * Incidents view), a runbook's step by number, or one picked from the incident's runnable items.
    */
   async runStep(args: Partial<RunStepArgs> = {}): Promise<StepRunOutcome | undefined> {
-    if (!(await requireTrust('Run Step', this.ui))) return undefined;
+    if (!(await requireTrust(vscode.l10n.t('Run Step'), this.ui))) return undefined;
     const ctx = await this.checks.context(false);
     if (!ctx) return undefined;
     const index = this.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
-    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: 'Run Step', candidates: (i) => i.source !== 'table-row' });
+    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: vscode.l10n.t('Run Step'), candidates: (i) => i.source !== 'table-row' });
     if (!incident) return undefined;
     const target = await this.target(ctx, incident, args);
     if (!target) return undefined;
@@ -147,7 +147,7 @@ export class Runbooks {
       if (!values) return undefined;
       const params = runbookParamEnv(runbook, values, step);
       if ('problems' in params) {
-        void vscode.window.showErrorMessage(`Incident Playbook: ${runbookStepName(runbook, number)} was not run: ${params.problems.join('; ')}.`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Incident Playbook: {0} was not run: {1}.', runbookStepName(runbook, number), params.problems.join('; ')));
         return undefined;
       }
       if (step.dangerous && !(await this.ui.confirmDangerous(step.title, step.run as string))) return undefined;
@@ -172,12 +172,12 @@ export class Runbooks {
             }
           : undefined);
     } catch (e) {
-      report(this.output, 'Logging the step', e);
+      report(this.output, vscode.l10n.t('Logging the step'), e);
       return undefined;
     }
-    const message = `${incident.id}: ${healthCheckEntry({ ...run, capture: false })}`;
+    const message = vscode.l10n.t('{0}: {1}', incident.id, healthCheckEntry({ ...run, capture: false }));
     if (run.status === 'pass') void vscode.window.showInformationMessage(message);
-    else void vscode.window.showWarningMessage(message, 'Show Output').then((c) => c && this.checks.channel.show(true));
+    else void vscode.window.showWarningMessage(message, vscode.l10n.t('Show Output')).then((c) => c && this.checks.channel.show(true));
     return { incidentId: incident.id, entry, result: run, ticked };
   }
 
@@ -187,44 +187,44 @@ export class Runbooks {
     const itemAt = (i: number): { runnable: RunnableStep; item: ItemRef } => {
       const item = incident.checklist[i];
       const runnable = item ? checklistItemRunnable(incident, policy, i) : undefined;
-      if (!item || !runnable) throw new WriteRefused(`That checklist item of ${incident.id} has no step to run (any more).`);
+      if (!item || !runnable) throw new WriteRefused(vscode.l10n.t('That checklist item of {0} has no step to run (any more).', incident.id));
       return { runnable, item: { index: i, text: item.text } };
     };
     if (typeof args.item === 'number') {
       const item = incident.checklist[args.item];
-      if (!item || (typeof args.text === 'string' && item.text !== args.text)) throw new WriteRefused(`The checklist of ${incident.id} changed while it was shown; nothing was run. Try again.`);
+      if (!item || (typeof args.text === 'string' && item.text !== args.text)) throw new WriteRefused(vscode.l10n.t('The checklist of {0} changed while it was shown; nothing was run. Try again.', incident.id));
       return itemAt(args.item);
     }
     if (typeof args.line === 'number') {
       const i = incident.checklist.findIndex((c) => c.line === args.line);
-      if (i < 0) throw new WriteRefused(`${incident.id} has no checklist item on line ${args.line + 1}; nothing was run.`);
+      if (i < 0) throw new WriteRefused(vscode.l10n.t('{0} has no checklist item on line {1}; nothing was run.', incident.id, args.line + 1));
       return itemAt(i);
     }
     const runbookId = stringArg(args.runbook);
     if (runbookId) {
       const opened = openedRunbooks(incident, policy).find((o) => o.runbook && o.runbook.id.toLowerCase() === runbookId.toLowerCase());
       const runbook = opened?.runbook ?? runbooksOf(policy).find((b) => b.id.toLowerCase() === runbookId.toLowerCase());
-      if (!runbook) throw new WriteRefused(`The playbook has no runbook "${runbookId}".`);
+      if (!runbook) throw new WriteRefused(vscode.l10n.t('The playbook has no runbook "{0}".', runbookId));
       const number = Number(args.step);
       const step = runbook.steps[number - 1];
-      if (!Number.isInteger(number) || !step) throw new WriteRefused(`Runbook ${runbook.id} has steps 1 to ${runbook.steps.length}.`);
-      if (!step.run) throw new WriteRefused(`Step ${number} of ${runbook.id} (${step.title}) has no command to run.`);
+      if (!Number.isInteger(number) || !step) throw new WriteRefused(vscode.l10n.t('Runbook {0} has steps 1 to {1}.', runbook.id, runbook.steps.length));
+      if (!step.run) throw new WriteRefused(vscode.l10n.t('Step {0} of {1} ({2}) has no command to run.', number, runbook.id, step.title));
       const mapped = opened?.items.find((i) => i.stepNumber === number);
       return { runnable: { kind: 'runbookStep', runbook, step, number }, item: mapped ? { index: mapped.index, text: mapped.item.text } : undefined };
     }
     const choices = incident.checklist.map((c, i) => ({ c, i, r: checklistItemRunnable(incident, policy, i) })).filter((x) => x.r);
     if (choices.length === 0) {
-      void vscode.window.showInformationMessage(`Incident Playbook: no checklist item of ${incident.id} has a step to run. Open a runbook on it first (Incident: Open Runbook).`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: no checklist item of {0} has a step to run. Open a runbook on it first (Incident: Open Runbook).', incident.id));
       return undefined;
     }
     const picked = await vscode.window.showQuickPick(
       choices.map((x) => ({
         i: x.i,
         label: `${x.c.done ? '$(pass-filled) ' : ''}${x.c.text}`,
-        description: [x.c.phase, x.r?.kind === 'runbookStep' && x.r.step.dangerous ? 'dangerous' : ''].filter(Boolean).join(' · '),
+        description: [x.c.phase, x.r?.kind === 'runbookStep' && x.r.step.dangerous ? vscode.l10n.t('dangerous') : ''].filter(Boolean).join(' · '),
         detail: x.r?.kind === 'runbookStep' ? (x.r.step.run ?? '').split(/\r?\n/)[0] : x.r?.check.run.split(/\r?\n/)[0],
       })),
-      { title: `Run a step of ${incident.id}`, matchOnDescription: true },
+      { title: vscode.l10n.t('Run a step of {0}', incident.id), matchOnDescription: true },
     );
     return picked ? itemAt(picked.i) : undefined;
   }
@@ -247,11 +247,11 @@ export class Runbooks {
 export function paramInput(runbook: Runbook, name: string, pattern: string): vscode.InputBoxOptions {
   const check = (value: string): string | undefined => {
     const r = runbookParamEnv({ ...runbook, params: runbook.params.filter((p) => p.name === name) }, { [name]: value });
-    return 'problems' in r ? `${name} must match ${pattern}` : undefined;
+    return 'problems' in r ? vscode.l10n.t('{0} must match {1}', name, pattern) : undefined;
   };
   return {
-    title: `${runbook.title}: ${name}`,
-    prompt: `Passed to the command as $${name} (an environment variable). Must match ${pattern}.`,
+    title: vscode.l10n.t('{0}: {1}', runbook.title, name),
+    prompt: vscode.l10n.t('Passed to the command as ${0} (an environment variable). Must match {1}.', name, pattern),
     ignoreFocusOut: true,
     validateInput: check,
   };
@@ -279,8 +279,8 @@ export function registerRunbooks(checks: HealthChecks, output: vscode.OutputChan
   return {
     runbooks,
     disposables: [
-      vscode.commands.registerCommand(Commands.openRunbook, guard('Opening the runbook', (arg?: OpenRunbookArgs) => runbooks.openRunbook(commandArgs<OpenRunbookArgs>(arg)))),
-      vscode.commands.registerCommand(Commands.runStep, guard('Running the step', (arg?: unknown) => runbooks.runStep(stepArgs(arg)))),
+      vscode.commands.registerCommand(Commands.openRunbook, guard(vscode.l10n.t('Opening the runbook'), (arg?: OpenRunbookArgs) => runbooks.openRunbook(commandArgs<OpenRunbookArgs>(arg)))),
+      vscode.commands.registerCommand(Commands.runStep, guard(vscode.l10n.t('Running the step'), (arg?: unknown) => runbooks.runStep(stepArgs(arg)))),
     ],
   };
 }

@@ -10,7 +10,7 @@ export interface TrustUi {
   execute(command: string): Thenable<unknown>;
 }
 
-export const MANAGE_TRUST = 'Manage Workspace Trust';
+export const MANAGE_TRUST = vscode.l10n.t('Manage Workspace Trust');
 
 const vscodeUi: TrustUi = {
   isTrusted: () => vscode.workspace.isTrusted,
@@ -25,17 +25,17 @@ const vscodeUi: TrustUi = {
 export async function requireTrust(what: string, ui: TrustUi = vscodeUi): Promise<boolean> {
   if (ui.isTrusted()) return true;
   const choice = await ui.warn(
-    `Incident Playbook: ${what} runs commands defined in this repository's playbook, so it is disabled in Restricted Mode. Trust the workspace to run them.`,
+    vscode.l10n.t("Incident Playbook: {0} runs commands defined in this repository's playbook, so it is disabled in Restricted Mode. Trust the workspace to run them.", what),
     MANAGE_TRUST,
   );
   if (choice === MANAGE_TRUST) await ui.execute('workbench.trust.manage');
   return false;
 }
 
-export const RUN_ANYWAY = 'Run';
+export const RUN_ANYWAY = vscode.l10n.t('Run');
 
 /** Asks, in a modal that shows the exact command, before a dangerous step runs; true to run it. */
 export async function confirmDangerous(title: string, command: string, ask: (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined> = vscode.window.showWarningMessage): Promise<boolean> {
-  const choice = await ask(`"${title}" is marked dangerous. Run this command?`, { modal: true, detail: command }, RUN_ANYWAY);
+  const choice = await ask(vscode.l10n.t('"{0}" is marked dangerous. Run this command?', title), { modal: true, detail: command }, RUN_ANYWAY);
   return choice === RUN_ANYWAY;
 }

@@ -27,19 +27,19 @@ export function registerTreeCommands(provider: IncidentTreeProvider): vscode.Dis
       const known = await provider.incidents();
       const policy = known?.policy;
       if (!policy) {
-        void vscode.window.showInformationMessage('Incident Playbook: there is no incident log to filter yet.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: there is no incident log to filter yet.'));
         return undefined;
       }
       const current = provider.filter;
       type Item = vscode.QuickPickItem & { facet?: 'severity' | 'status'; value?: string };
       const items: Item[] = [
-        { label: 'Severity', kind: vscode.QuickPickItemKind.Separator },
+        { label: vscode.l10n.t('Severity'), kind: vscode.QuickPickItemKind.Separator },
         ...policy.severities.map((s) => ({ label: s.id, description: s.description, facet: 'severity' as const, value: s.id, picked: current.severities.includes(s.id) })),
-        { label: 'Status', kind: vscode.QuickPickItemKind.Separator },
+        { label: vscode.l10n.t('Status'), kind: vscode.QuickPickItemKind.Separator },
         ...policy.statuses.map((s) => ({ label: s, facet: 'status' as const, value: s, picked: current.statuses.some((x) => x.toLowerCase() === s.toLowerCase()) })),
-        { label: UNKNOWN_STATUS_FILTER, description: 'no status written', facet: 'status' as const, value: UNKNOWN_STATUS_FILTER, picked: current.statuses.includes(UNKNOWN_STATUS_FILTER) },
+        { label: UNKNOWN_STATUS_FILTER, description: vscode.l10n.t('no status written'), facet: 'status' as const, value: UNKNOWN_STATUS_FILTER, picked: current.statuses.includes(UNKNOWN_STATUS_FILTER) },
       ];
-      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: 'Show only incidents with…', placeHolder: 'Pick severities and statuses; pick none to show every incident' });
+      const picked = await vscode.window.showQuickPick(items, { canPickMany: true, title: vscode.l10n.t('Show only incidents with…'), placeHolder: vscode.l10n.t('Pick severities and statuses; pick none to show every incident') });
       if (!picked) return undefined;
       await provider.setFilter({
         severities: picked.filter((p) => p.facet === 'severity').map((p) => p.value!),

@@ -179,7 +179,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private updateFilterContext(): void {
     const on = isFiltered(this.filterValue);
     void vscode.commands.executeCommand('setContext', 'incidentPlaybook.filtered', on);
-    if (this.view) this.view.description = on ? `Filtered: ${filterText(this.filterValue)}` : undefined;
+    if (this.view) this.view.description = on ? vscode.l10n.t('Filtered: {0}', filterText(this.filterValue)) : undefined;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -212,11 +212,11 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         : ['pass', 'testing.iconPassed'];
     // A drill keeps its severity colour under a beaker, so it never reads as a real outage.
     item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
-    if (isDrill(node.incident)) item.description = `drill${row.description ? ` · ${row.description}` : ''}`;
+    if (isDrill(node.incident)) item.description = row.description ? vscode.l10n.t('drill · {0}', row.description) : vscode.l10n.t('drill');
     item.contextValue = node.active ? 'incident.active' : node.state === 'unknown' ? 'incident.unknown' : 'incident.resolved';
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
-    item.command = { command: Commands.open, title: 'Open Incident', arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
+    item.command = { command: Commands.open, title: vscode.l10n.t('Open Incident'), arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
     return item;
   }
 
@@ -241,7 +241,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     // Rows stand for lines of the log, of the incident's linked file, or of its review: a click shows that line.
     const review = node.detail === 'reviewActions' || node.detail === 'reviewAction';
     const uri = review ? this.reviewUri(node.incidentNode.incident) : this.lineUri(node.incidentNode.incident);
-    if (uri) item.command = { command: 'vscode.open', title: 'Show in Log', arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
+    if (uri) item.command = { command: 'vscode.open', title: vscode.l10n.t('Show in Log'), arguments: [uri, { selection: new vscode.Range(node.line, 0, node.line, 0) }] };
     return item;
   }
 
@@ -310,8 +310,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       // A filter must never be forgotten at 3 a.m.: say it above the tree, not only in the title.
       this.view.message =
         this.roots.length === 0 && state.index.incidents.length > 0
-          ? `No incident matches the filter (${what}). Clear it from the view’s title bar.`
-          : `Showing only ${what}. Clear the filter from the view’s title bar to see every incident.`;
+          ? vscode.l10n.t('No incident matches the filter ({0}). Clear it from the view’s title bar.', what)
+          : vscode.l10n.t('Showing only {0}. Clear the filter from the view’s title bar to see every incident.', what);
     }
     return this.roots;
   }
@@ -355,11 +355,11 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     else if (state.kind === 'ok' && state.index.hasConflicts) {
       // From the scan alone: the message must not read every incident body.
       const p = state.index.scanProblems.find((x) => x.code === 'conflict-markers');
-      view.message = `The log has git conflict markers${p ? ` (line ${p.line})` : ''}; resolve the merge before writing to it.`;
+      view.message = p ? vscode.l10n.t('The log has git conflict markers (line {0}); resolve the merge before writing to it.', p.line) : vscode.l10n.t('The log has git conflict markers; resolve the merge before writing to it.');
     } else view.message = undefined;
     if (state.kind === 'ok') {
       const active = state.index.incidents.filter((i) => isActive(i, state.policy)).length;
-      view.badge = active ? { value: active, tooltip: `${active} active incident${active === 1 ? '' : 's'}` } : undefined;
+      view.badge = active ? { value: active, tooltip: active === 1 ? vscode.l10n.t('1 active incident') : vscode.l10n.t('{0} active incidents', active) } : undefined;
     } else view.badge = undefined;
   }
 
