@@ -4,46 +4,41 @@
 import { dirname } from 'node:path';
 import * as vscode from 'vscode';
 import { findIncident, isActive } from '../../core/indexer';
-import type { LogIndex, Splice } from '../../core/model';
+import type { Incident, LogIndex, Splice } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
 import { type Actor, addPlaybookChecklist, skipChecklistItem, tickChecklistItem } from '../../core/response/operations';
 import { WriteRefused, requireIncident } from '../../core/log/writer';
-import { type ChecklistFromWebview, type ChecklistToWebview, checklistMessageSchema } from '../../shared/protocol';
+import { type ChecklistFromWebview, type ChecklistView, checklistMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type ResolveArgs, type RunStepArgs, stringArg } from '../commandIds';
 import { type ResolveUi, confirmResolve, vscodeResolveUi } from '../responseCommands';
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { panelView, readOnlyReason } from './checklistView';
 import { logContext, writerOf } from '../logContext';
-import { displayZone, readIncident } from './incidentPanel';
+import { IncidentPanelHost, displayZone, readIncident } from './incidentPanel';
 import { linkTarget } from './links';
 import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
-import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+import type { LogSnapshot } from '../logStore';
+import type { PanelContext } from './webviewPanelHost';
 
 /** How often the clocks (elapsed time, next update) are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
 
-export class ChecklistPanel extends WebviewPanelHost<ChecklistFromWebview, ChecklistToWebview> {
+const title = (incidentId: string) => `Checklist: ${incidentId}`;
+
+export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, ChecklistView> {
   /** How Resolve asks (a modal naming the open items, then the note); tests replace it. */
   resolveUi: ResolveUi = vscodeResolveUi;
 
-  constructor(
-    panel: vscode.WebviewPanel,
-    ctx: PanelContext,
-    readonly incidentId: string,
-  ) {
-    super(panel, ctx, `Checklist panel (${incidentId})`, checklistMessageSchema(incidentId));
+  constructor(panel: vscode.WebviewPanel, ctx: PanelContext, incidentId: string) {
+    super(panel, ctx, `Checklist panel (${incidentId})`, checklistMessageSchema(incidentId), incidentId, title);
     this.refreshEvery(CLOCK_MS);
     this.load('checklist');
   }
 
-  protected async snapshot(): Promise<ChecklistToWebview> {
-    const found = await readIncident(this.ctx.store, this.incidentId);
-    if (found.type === 'missing') return found;
-    const { log, incident } = found;
-    this.panel.title = `Checklist: ${incident.id}`;
-    return { type: 'state', view: panelView(log.index, incident, log.policy, new Date(), displayZone(log.policy)) };
+  protected incidentView(log: LogSnapshot, incident: Incident): ChecklistView {
+    return panelView(log.index, incident, log.policy, new Date(), displayZone(log.policy));
   }
 
   protected async handle(message: Exclude<ChecklistFromWebview, { type: 'ready' }>): Promise<void> {
@@ -146,6 +141,6 @@ export class ChecklistPanels extends PanelRegistry<ChecklistPanel> {
       this.ctx.output.appendLine(`Checklist panel (${incident.id}): added the playbook's checklist (${policy.checklist.length} items)`);
       this.ctx.store.invalidate(0);
     }
-    return this.show(incident.id, `Checklist: ${incident.id}`);
+    return this.show(incident.id, title(incident.id));
   }
 }

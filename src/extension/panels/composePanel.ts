@@ -5,31 +5,35 @@
 // (only while the workspace has one) posts the Slack text, then logs it as "Mark as sent" does.
 import * as vscode from 'vscode';
 import { findIncident } from '../../core/indexer';
+import type { Incident } from '../../core/model';
 import { redactUrl } from '../../core/health/redact';
 import { markdownToSlack, statusUpdateEntryText, warRoomChannel } from '../../core/comms/statusUpdate';
 import { WEBHOOK_TIMEOUT_MS, postToWebhook } from '../../core/comms/webhook';
 import { WriteRefused, appendTimelineEntry } from '../../core/log/writer';
-import { type ComposeFromWebview, type ComposeToWebview, type UpdateAudience, composeMessageSchema } from '../../shared/protocol';
+import { type ComposeFromWebview, type ComposeView, type UpdateAudience, composeMessageSchema } from '../../shared/protocol';
 import { type IncidentArgs, stringArg } from '../commandIds';
 import { applyIncidentEdit } from '../logEdit';
 import { chooseIncident } from '../incidentPicker';
 import { composeReadOnlyReason, composeView } from './composeView';
 import { writerOf } from '../logContext';
-import { displayZone, readIncident } from './incidentPanel';
+import { IncidentPanelHost, displayZone } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
-import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+import type { LogSnapshot } from '../logStore';
+import type { PanelContext } from './webviewPanelHost';
 import type { WebhookSecrets } from './webhookSecret';
 
 /** How often the countdowns are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
+
+const title = (incidentId: string) => `Update: ${incidentId}`;
 
 export interface ComposeArgs extends IncidentArgs {
   /** `internal` (default) or `statuspage`. */
   audience?: UpdateAudience;
 }
 
-export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeToWebview> {
+export class ComposePanel extends IncidentPanelHost<ComposeFromWebview, ComposeView> {
   /** The audience the page shows; the page's toggle changes it. */
   audience: UpdateAudience;
   /** How long a webhook post may take. */
@@ -39,22 +43,18 @@ export class ComposePanel extends WebviewPanelHost<ComposeFromWebview, ComposeTo
     panel: vscode.WebviewPanel,
     ctx: PanelContext,
     private readonly webhooks: WebhookSecrets,
-    readonly incidentId: string,
+    incidentId: string,
     audience: UpdateAudience = 'internal',
   ) {
-    super(panel, ctx, `Status update composer (${incidentId})`, composeMessageSchema(incidentId));
+    super(panel, ctx, `Status update composer (${incidentId})`, composeMessageSchema(incidentId), incidentId, title);
     this.audience = audience;
     this.refreshEvery(CLOCK_MS);
     this.load('compose');
   }
 
-  protected async snapshot(): Promise<ComposeToWebview> {
-    const found = await readIncident(this.ctx.store, this.incidentId);
-    if (found.type === 'missing') return found;
-    const { log, incident } = found;
-    this.panel.title = `Update: ${incident.id}`;
+  protected async incidentView(log: LogSnapshot, incident: Incident): Promise<ComposeView> {
     const webhook = await this.webhooks.get();
-    return { type: 'state', view: composeView(log.index, incident, log.policy, this.audience, new Date(), displayZone(log.policy), webhook ? redactUrl(webhook) : null) };
+    return composeView(log.index, incident, log.policy, this.audience, new Date(), displayZone(log.policy), webhook ? redactUrl(webhook) : null);
   }
 
   protected async handle(message: Exclude<ComposeFromWebview, { type: 'ready' }>): Promise<void> {
@@ -152,7 +152,7 @@ export class ComposePanels extends PanelRegistry<ComposePanel> {
       existing.audience = audience;
       await existing.refresh();
     }
-    return this.show(incident.id, `Update: ${incident.id}`, { create: (panel) => new ComposePanel(panel, this.ctx, this.webhooks, incident.id, audience) });
+    return this.show(incident.id, title(incident.id), { create: (panel) => new ComposePanel(panel, this.ctx, this.webhooks, incident.id, audience) });
   }
 
   dispose(): void {

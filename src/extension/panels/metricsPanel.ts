@@ -6,12 +6,12 @@ import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
 import { metricsCsv } from '../../core/metrics/csv';
 import { reviewFileName } from '../../core/review/review';
-import { type MetricsFromWebview, type MetricsToWebview, metricsMessageSchema } from '../../shared/protocol';
+import { type MetricsFromWebview, type MetricsView, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
 import { PanelRegistry, documentColumn } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
-import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+import { type PanelContext, type Shown, WebviewPanelHost } from './webviewPanelHost';
 
 /** What the dashboard asks of the user (tests answer the save dialog). */
 export interface MetricsUi {
@@ -47,7 +47,7 @@ async function reviewTexts(logUri: vscode.Uri): Promise<(incident: Incident) => 
   return (incident) => texts.get(reviewFileName(incident));
 }
 
-export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsToWebview> {
+export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsView> {
   filter: MetricsFilter = { period: 'all', severity: null };
   ui: MetricsUi = vscodeUi;
   /** The ids the page last listed: the only ones it may ask to open. */
@@ -66,12 +66,12 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsTo
     return { result, policy: state.policy, uri: state.uri } as const;
   }
 
-  protected async snapshot(): Promise<MetricsToWebview> {
+  protected async shown(): Promise<Shown<MetricsView>> {
     const c = await this.compute();
     if ('error' in c) return { type: 'missing', message: c.error ?? '' };
     const view = metricsView(c.result, c.policy, this.filter);
     this.listed = new Set([...view.list.map((r) => r.id), ...view.figures.flatMap((f) => f.unknownIds)]);
-    return { type: 'state', view };
+    return { type: 'shown', view };
   }
 
   protected async handle(message: Exclude<MetricsFromWebview, { type: 'ready' }>): Promise<void> {

@@ -11,7 +11,7 @@ import { reviewFileName } from '../../core/review/review';
 import { addReviewActionItem, editReviewActionItem, readReviewActionItems, setReviewActionItemDone } from '../../core/review/reviewActions';
 import { finalizeReview, findReviewSection, readReview, spliceSection } from '../../core/review/reviewFile';
 import { WriteRefused } from '../../core/log/writer';
-import { type ReviewFormSection, type ReviewFromWebview, type ReviewSectionHandled, type ReviewToWebview, reviewMessageSchema } from '../../shared/protocol';
+import { type MissingIncidentMessage, type ReviewFormSection, type ReviewFromWebview, type ReviewSectionHandled, type ReviewView, reviewMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, type StartReviewArgs, stringArg } from '../commandIds';
 import { gitUser } from '../gitUser';
 import { chooseIncident } from '../incidentPicker';
@@ -21,7 +21,7 @@ import { displayZone } from './incidentPanel';
 import { PanelRegistry, documentColumn, incidentPanelKind } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
 import { emptyReviewSections, reviewView, shownSectionText } from './reviewView';
-import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+import { type PanelContext, type Shown, WebviewPanelHost } from './webviewPanelHost';
 
 /** How long hand edits of the file settle before the form is sent them (typing in the editor). */
 const FOLLOW_MS = 150;
@@ -47,11 +47,10 @@ async function reviewDocument(uri: vscode.Uri): Promise<vscode.TextDocument> {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) ?? vscode.workspace.openTextDocument(uri);
 }
 
-export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWebview> {
+export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView, MissingIncidentMessage> {
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** The last setSection acted on, per section: each snapshot carries it. */
   private readonly handled: Partial<Record<ReviewFormSection, ReviewSectionHandled>> = {};
-  private isClosed = false;
   /** The page's messages are acted on one at a time, in the order sent. */
   private queue: Promise<void> = Promise.resolve();
   /** Asks before marking a review with empty sections final (a modal); tests replace it. */
@@ -79,7 +78,6 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
       this.register(watcher.onDidDelete(() => this.follow()));
     }
     this.register({ dispose: () => clearTimeout(this.followTimer) });
-    this.register(this.onDidClose(() => (this.isClosed = true)));
     this.load('review');
   }
 
@@ -93,7 +91,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     this.followTimer = setTimeout(() => void this.refresh(), FOLLOW_MS);
   }
 
-  protected async snapshot(): Promise<ReviewToWebview> {
+  protected async shown(): Promise<Shown<ReviewView, MissingIncidentMessage>> {
     const log = this.ctx.store.logUri();
     const folder = log ? vscode.workspace.getWorkspaceFolder(log) : undefined;
     if (!log || !folder) return { type: 'missing', incident: this.incidentId, message: 'Open a folder first: the review lives in your repository.' };
@@ -101,10 +99,8 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewToWeb
     if (!(await exists(uri))) return { type: 'missing', incident: this.incidentId, message: `${vscode.workspace.asRelativePath(uri)} does not exist (any more). Run "Incident: Open Post-Incident Review" to draft it.` };
     const doc = await reviewDocument(uri);
     const policy = await this.ctx.store.policy(folder);
-    // A snapshot begun before the panel was closed ends after it: a closed panel takes no title.
-    if (!this.isClosed) this.panel.title = `Review: ${this.incidentId}`;
     const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone: displayZone(policy), defaultOwner: await gitUser(folder.uri.fsPath), handled: this.handled });
-    return { type: 'state', view };
+    return { type: 'shown', view, title: `Review: ${this.incidentId}` };
   }
 
   protected handle(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {

@@ -7,14 +7,15 @@ import type { Incident } from '../../core/model';
 import { markdownToSlack } from '../../core/comms/statusUpdate';
 import { reviewFileName } from '../../core/review/review';
 import { WriteRefused } from '../../core/log/writer';
-import { type SummaryFromWebview, type SummaryToWebview, summaryMessageSchema } from '../../shared/protocol';
+import { type SummaryFromWebview, type SummaryView, summaryMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs, stringArg } from '../commandIds';
 import { chooseIncident } from '../incidentPicker';
 import { markdownToPlain, summaryView } from './summaryView';
-import { readIncident } from './incidentPanel';
+import { IncidentPanelHost } from './incidentPanel';
 import { PanelRegistry, incidentPanelKind } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
-import { type PanelContext, WebviewPanelHost } from './webviewPanelHost';
+import type { LogSnapshot } from '../logStore';
+import type { PanelContext } from './webviewPanelHost';
 
 /**
  * The review beside the log (pir/<id>.md), or undefined: an editor's unsaved text when it has
@@ -31,14 +32,11 @@ async function reviewOf(logUri: vscode.Uri, incident: Incident): Promise<{ text:
   }
 }
 
-export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryToWebview> {
+const title = (incidentId: string) => `Summary: ${incidentId}`;
 
-  constructor(
-    panel: vscode.WebviewPanel,
-    ctx: PanelContext,
-    readonly incidentId: string,
-  ) {
-    super(panel, ctx, `Executive summary (${incidentId})`, summaryMessageSchema(incidentId));
+export class SummaryPanel extends IncidentPanelHost<SummaryFromWebview, SummaryView> {
+  constructor(panel: vscode.WebviewPanel, ctx: PanelContext, incidentId: string) {
+    super(panel, ctx, `Executive summary (${incidentId})`, summaryMessageSchema(incidentId), incidentId, title);
     // The review is a file of its own: a save there refills the summary.
     this.register(
       vscode.workspace.onDidSaveTextDocument((d) => {
@@ -48,12 +46,8 @@ export class SummaryPanel extends WebviewPanelHost<SummaryFromWebview, SummaryTo
     this.load('summary');
   }
 
-  protected async snapshot(): Promise<SummaryToWebview> {
-    const found = await readIncident(this.ctx.store, this.incidentId);
-    if (found.type === 'missing') return found;
-    const { log, incident } = found;
-    this.panel.title = `Summary: ${incident.id}`;
-    return { type: 'state', view: summaryView(incident, log.policy, await reviewOf(log.uri, incident), new Date()) };
+  protected async incidentView(log: LogSnapshot, incident: Incident): Promise<SummaryView> {
+    return summaryView(incident, log.policy, await reviewOf(log.uri, incident), new Date());
   }
 
   protected async handle(message: Exclude<SummaryFromWebview, { type: 'ready' }>): Promise<void> {
@@ -82,6 +76,6 @@ export class SummaryPanels extends PanelRegistry<SummaryPanel> {
     if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
     const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Compose Executive Summary' });
     if (!incident) return undefined;
-    return this.show(incident.id, `Summary: ${incident.id}`, { whenOpen: (existing) => existing.refresh() });
+    return this.show(incident.id, title(incident.id), { whenOpen: (existing) => existing.refresh() });
   }
 }

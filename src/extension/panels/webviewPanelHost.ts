@@ -11,7 +11,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { z } from 'zod';
-import { parseMessage } from '../../shared/protocol';
+import { type HostToPage, type MissingMessage, parseMessage } from '../../shared/protocol';
 import type { LogStore } from '../logStore';
 import { contentSecurityPolicy } from './csp';
 
@@ -63,10 +63,17 @@ ${styles.map((f) => `<link rel="stylesheet" href="${attr(asset(f))}">\n`).join('
 }
 
 /**
- * One open panel. Subclasses say what the page may send (`messages`, a schema of
- * src/shared/protocol.ts), what it shows (`snapshot`) and what each valid message does (`handle`).
+ * What a panel shows now: its view, and the panel's title for it (none: the title stays as it
+ * is); or the page's `missing` message saying why there is nothing to show.
  */
-export abstract class WebviewPanelHost<In extends { type: string }, Out extends { type: string }> implements vscode.Disposable {
+export type Shown<View, Missing extends MissingMessage = MissingMessage> = Missing | { readonly type: 'shown'; readonly view: View; readonly title?: string };
+
+/**
+ * One open panel. Subclasses say what the page may send (`messages`, a schema of
+ * src/shared/protocol.ts), what it shows (`shown`) and what each valid message does (`handle`).
+ * `View` is what the page shows; `Missing` the message saying why it shows nothing.
+ */
+export abstract class WebviewPanelHost<In extends { type: string }, View, Missing extends MissingMessage = MissingMessage> implements vscode.Disposable {
   private ready = false;
   private disposed = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -115,8 +122,17 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
     return d;
   }
 
+  /** What the page shows now, read afresh for each snapshot. */
+  protected abstract shown(): Promise<Shown<View, Missing>>;
+
   /** The full snapshot the page is sent after `ready` and on each change. */
-  protected abstract snapshot(): Promise<Out>;
+  protected async snapshot(): Promise<HostToPage<View, Missing>> {
+    const shown = await this.shown();
+    if (shown.type !== 'shown') return shown;
+    // A snapshot begun before the panel was closed ends after it: a closed panel takes no title.
+    if (shown.title !== undefined && !this.disposed) this.panel.title = shown.title;
+    return { type: 'state', view: shown.view };
+  }
   /** Acts on a valid message other than `ready`. */
   protected abstract handle(message: Exclude<In, { type: 'ready' }>): Promise<void>;
 
@@ -156,7 +172,7 @@ export abstract class WebviewPanelHost<In extends { type: string }, Out extends 
   }
 
   /** Posts to the page; dropped before `ready` (the page gets a snapshot when it is). */
-  protected async post(message: Out): Promise<boolean> {
+  protected async post(message: HostToPage<View, Missing>): Promise<boolean> {
     if (!this.ready || this.disposed) return false;
     return this.panel.webview.postMessage(message);
   }
