@@ -269,7 +269,31 @@ export function loadPolicy(yamlText: string): Policy {
   }
 }
 
+/** The line of a setting in the playbook, by its path (`['runbooks', id, 'steps', 0]`). */
+type LineAt = (path: (string | number)[]) => number | undefined;
+/** The playbook's settings as the schema checked them. */
+type PlaybookSettings = z.infer<typeof playbookSchema>;
+
 function readPlaybook(yamlText: string): Policy {
+  const { p, at } = parsePlaybook(yamlText);
+  const policy = basePolicy(p, at);
+  applySeverities(p, policy, at);
+  applyStatuses(p, policy, at);
+  // A playbook is the team's own policy: its severities are not guessed from the log.
+  policy.builtIn = false;
+  applyVocabulary(p, policy, at);
+  applyChecklist(p, policy, at);
+  if (p.reviewDueBusinessDays !== undefined) policy.reviewDueBusinessDays = p.reviewDueBusinessDays;
+  applyHealthChecks(p, policy, at);
+  applyRunbooks(p, policy, at);
+  // On call, escalation, links and drills (oncallSchema.ts): drills name severities and runbooks, so they come last.
+  const team = buildTeam(p, policy, at);
+  if (team) (policy as PolicyWithTeam).team = team;
+  return policy;
+}
+
+/** The text within PLAYBOOK_LIMITS, parsed as YAML and checked against the schema. */
+function parsePlaybook(yamlText: string): { p: PlaybookSettings; at: LineAt } {
   const { aliases } = checkBounds(yamlText);
   const counter = new LineCounter();
   // Warnings (a collection as a key, …) are not printed: what matters is refused with its line below.
@@ -283,39 +307,49 @@ function readPlaybook(yamlText: string): Policy {
   // The aliases were counted above, as what they stand for: yaml's own count is not needed.
   const raw = doc.toJS({ maxAliasCount: -1 }) ?? {};
   if (typeof raw !== 'object' || Array.isArray(raw)) throw new PolicyError('the playbook must be a mapping of settings', 1);
+  const at: LineAt = (path) => lineOf(doc, counter, path);
   const parsed = playbookSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path as (string | number)[];
     const where = path.length ? `${path.join('.')}: ` : '';
     const message = issue.code === 'unrecognized_keys' ? `unknown setting ${issue.keys.map((k) => `"${k}"`).join(', ')}` : issue.message;
-    throw new PolicyError(`${where}${message}`, lineOf(doc, counter, issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path));
+    throw new PolicyError(`${where}${message}`, at(issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path));
   }
-  const p = parsed.data;
-  let policy: Policy;
+  return { p: parsed.data, at };
+}
+
+/** The preset the playbook names, or the default policy. */
+function basePolicy(p: PlaybookSettings, at: LineAt): Policy {
   if (p.preset !== undefined) {
     const make = PRESETS[p.preset.trim().toLowerCase()];
-    if (!make) throw new PolicyError(`preset: unknown preset "${p.preset}" (use "sev" or "p1-p4")`, lineOf(doc, counter, ['preset']));
-    policy = make();
-  } else policy = defaultPolicy();
-
-  if (p.severities) {
-    const seen = new Set<string>();
-    policy.severities = p.severities.map((s, i) => {
-      const key = normalizeToken(s.id);
-      if (seen.has(key)) throw new PolicyError(`severities.${i}.id: "${s.id}" is listed twice`, lineOf(doc, counter, ['severities', i, 'id']));
-      seen.add(key);
-      return {
-        id: s.id.trim(),
-        description: s.description ?? '',
-        aliases: s.aliases ?? [],
-        responseMinutes: parseDuration(s.response) ?? null,
-        updateMinutes: parseDuration(s.updates) ?? null,
-        statusPageMinutes: parseDuration(s.statusPage) ?? null,
-        ...(s.reviewDue !== undefined ? { reviewDue: parseReviewPeriod(s.reviewDue) } : {}),
-      };
-    });
+    if (!make) throw new PolicyError(`preset: unknown preset "${p.preset}" (use "sev" or "p1-p4")`, at(['preset']));
+    return make();
   }
+  return defaultPolicy();
+}
+
+function applySeverities(p: PlaybookSettings, policy: Policy, at: LineAt): void {
+  if (!p.severities) return;
+  const seen = new Set<string>();
+  policy.severities = p.severities.map((s, i) => {
+    const key = normalizeToken(s.id);
+    if (seen.has(key)) throw new PolicyError(`severities.${i}.id: "${s.id}" is listed twice`, at(['severities', i, 'id']));
+    seen.add(key);
+    return {
+      id: s.id.trim(),
+      description: s.description ?? '',
+      aliases: s.aliases ?? [],
+      responseMinutes: parseDuration(s.response) ?? null,
+      updateMinutes: parseDuration(s.updates) ?? null,
+      statusPageMinutes: parseDuration(s.statusPage) ?? null,
+      ...(s.reviewDue !== undefined ? { reviewDue: parseReviewPeriod(s.reviewDue) } : {}),
+    };
+  });
+}
+
+/** Statuses, the resolved ones and the initial one; the last two must be among the first. */
+function applyStatuses(p: PlaybookSettings, policy: Policy, at: LineAt): void {
   if (p.statuses) policy.statuses = p.statuses.map((s) => s.trim());
   const resolvedList = p.resolvedStatus === undefined ? undefined : Array.isArray(p.resolvedStatus) ? p.resolvedStatus.map((x) => x.trim()) : [p.resolvedStatus.trim()];
   if (resolvedList) {
@@ -330,16 +364,18 @@ function readPlaybook(yamlText: string): Policy {
   mustBeStatuses.sort((a, b) => (a[0] === 'initialStatus' ? 1 : 0) - (b[0] === 'initialStatus' ? 1 : 0) || a[0].localeCompare(b[0]));
   for (const [label, value, path] of mustBeStatuses) {
     if (!policy.statuses.some((s) => s.toLowerCase() === value.toLowerCase())) {
-      throw new PolicyError(`${label}: "${value}" is not one of the statuses (${policy.statuses.join(', ')})`, lineOf(doc, counter, path) ?? lineOf(doc, counter, ['statuses']));
+      throw new PolicyError(`${label}: "${value}" is not one of the statuses (${policy.statuses.join(', ')})`, at(path) ?? at(['statuses']));
     }
   }
-  // A playbook is the team's own policy: its severities are not guessed from the log.
-  policy.builtIn = false;
+}
+
+/** How the log is written: field names, section headings and the time zone. */
+function applyVocabulary(p: PlaybookSettings, policy: Policy, at: LineAt): void {
   if (p.fieldAliases) {
     for (const [field, aliases] of Object.entries(p.fieldAliases)) {
       const canonical = CANONICAL_NAMES[field.toLowerCase()];
       if (!canonical) {
-        throw new PolicyError(`fieldAliases: unknown field "${field}" (use one of ${Object.keys(CANONICAL_NAMES).filter((k) => !k.includes('-')).join(', ')})`, lineOf(doc, counter, ['fieldAliases', field]));
+        throw new PolicyError(`fieldAliases: unknown field "${field}" (use one of ${Object.keys(CANONICAL_NAMES).filter((k) => !k.includes('-')).join(', ')})`, at(['fieldAliases', field]));
       }
       for (const alias of aliases) policy.fieldAliases[alias.trim().toLowerCase()] = canonical;
     }
@@ -351,61 +387,63 @@ function readPlaybook(yamlText: string): Policy {
     }
   }
   if (p.timeZone) {
-    if (!isValidZone(p.timeZone)) throw new PolicyError(`timeZone: "${p.timeZone}" is not an IANA time zone (e.g. UTC, Europe/Berlin)`, lineOf(doc, counter, ['timeZone']));
+    if (!isValidZone(p.timeZone)) throw new PolicyError(`timeZone: "${p.timeZone}" is not an IANA time zone (e.g. UTC, Europe/Berlin)`, at(['timeZone']));
     policy.timeZone = p.timeZone;
   }
-  if (p.checklist) {
-    const item = (i: string | { text: string; run?: string }) => (typeof i === 'string' ? { text: i } : { text: i.text, ...(i.run ? { run: i.run } : {}) });
-    const phases: ChecklistPhase[] = Array.isArray(p.checklist) ? [{ name: 'Checklist', items: p.checklist.map(item) }] : p.checklist.phases.map((ph) => ({ name: ph.name, items: ph.items.map(item) }));
-    if (!Array.isArray(p.checklist)) {
-      // A phase is written as a sub-heading of the checklist: a name that reads as another
-      // sub-section (a timeline, action items) would not read back as a phase.
-      p.checklist.phases.forEach((ph, i) => {
-        const kind = subsectionKind(ph.name, policy);
-        if (kind && kind !== 'checklist') {
-          throw new PolicyError(`checklist.phases.${i}.name: "${ph.name}" would be read as a ${kind === 'timeline' ? 'timeline' : 'action items'} heading; rename the phase`, lineOf(doc, counter, ['checklist', 'phases', i, 'name']));
-        }
-      });
-    }
-    policy.phases = phases;
-    policy.checklist = flattenPhases(phases);
-  }
-  if (p.reviewDueBusinessDays !== undefined) policy.reviewDueBusinessDays = p.reviewDueBusinessDays;
-  if (p.healthChecks) {
-    const seen = new Set<string>();
-    policy.healthChecks = p.healthChecks.map((c, i): HealthCheck => {
-      const key = c.name.toLowerCase();
-      if (seen.has(key)) throw new PolicyError(`healthChecks.${i}.name: "${c.name}" is listed twice`, lineOf(doc, counter, ['healthChecks', i, 'name']));
-      seen.add(key);
-      return { name: c.name, run: c.run, cwd: normalizeCheckCwd(c.cwd ?? '.') ?? '.', timeoutMs: c.timeout === undefined ? DEFAULT_CHECK_TIMEOUT_MS : (parseCheckTimeout(c.timeout) as number), expect: c.expect ?? 0, capture: c.capture ?? false };
+}
+
+/** The checklist, as one list or in phases; read after the sections, which phase names must not read as. */
+function applyChecklist(p: PlaybookSettings, policy: Policy, at: LineAt): void {
+  if (!p.checklist) return;
+  const item = (i: string | { text: string; run?: string }) => (typeof i === 'string' ? { text: i } : { text: i.text, ...(i.run ? { run: i.run } : {}) });
+  const phases: ChecklistPhase[] = Array.isArray(p.checklist) ? [{ name: 'Checklist', items: p.checklist.map(item) }] : p.checklist.phases.map((ph) => ({ name: ph.name, items: ph.items.map(item) }));
+  if (!Array.isArray(p.checklist)) {
+    // A phase is written as a sub-heading of the checklist: a name that reads as another
+    // sub-section (a timeline, action items) would not read back as a phase.
+    p.checklist.phases.forEach((ph, i) => {
+      const kind = subsectionKind(ph.name, policy);
+      if (kind && kind !== 'checklist') {
+        throw new PolicyError(`checklist.phases.${i}.name: "${ph.name}" would be read as a ${kind === 'timeline' ? 'timeline' : 'action items'} heading; rename the phase`, at(['checklist', 'phases', i, 'name']));
+      }
     });
   }
-  if (p.runbooks) {
-    policy.runbooks = Object.entries(p.runbooks).map(([id, r]): Runbook => {
-      const params = (r.params ?? []).map((x) => (typeof x === 'string' ? { name: x, pattern: DEFAULT_PARAM_PATTERN } : { name: x.name, pattern: x.pattern ?? DEFAULT_PARAM_PATTERN }));
-      const names = new Set<string>();
-      params.forEach((x, i) => {
-        if (names.has(x.name)) throw new PolicyError(`runbooks.${id}.params.${i}: "${x.name}" is listed twice`, lineOf(doc, counter, ['runbooks', id, 'params', i]));
-        names.add(x.name);
-        const problem = x.pattern === DEFAULT_PARAM_PATTERN ? undefined : paramPatternProblem(x.pattern);
-        if (problem) throw new PolicyError(`runbooks.${id}.params.${i}.pattern: the pattern of runbook ${id}'s parameter ${x.name} ${problem}`, lineOf(doc, counter, ['runbooks', id, 'params', i, 'pattern']));
-      });
-      r.steps.forEach((step, i) => {
-        if (!step.run && !step.notes) throw new PolicyError(`runbooks.${id}.steps.${i}: a step needs run or notes`, lineOf(doc, counter, ['runbooks', id, 'steps', i]));
-      });
-      return {
-        id,
-        title: r.title.trim(),
-        ...(r.severity ? { severity: r.severity } : {}),
-        params,
-        steps: r.steps.map((step) => ({ title: step.title.trim(), ...(step.run ? { run: step.run } : {}), ...(step.notes ? { notes: step.notes } : {}), dangerous: step.dangerous ?? false })),
-      };
+  policy.phases = phases;
+  policy.checklist = flattenPhases(phases);
+}
+
+function applyHealthChecks(p: PlaybookSettings, policy: Policy, at: LineAt): void {
+  if (!p.healthChecks) return;
+  const seen = new Set<string>();
+  policy.healthChecks = p.healthChecks.map((c, i): HealthCheck => {
+    const key = c.name.toLowerCase();
+    if (seen.has(key)) throw new PolicyError(`healthChecks.${i}.name: "${c.name}" is listed twice`, at(['healthChecks', i, 'name']));
+    seen.add(key);
+    return { name: c.name, run: c.run, cwd: normalizeCheckCwd(c.cwd ?? '.') ?? '.', timeoutMs: c.timeout === undefined ? DEFAULT_CHECK_TIMEOUT_MS : (parseCheckTimeout(c.timeout) as number), expect: c.expect ?? 0, capture: c.capture ?? false };
+  });
+}
+
+function applyRunbooks(p: PlaybookSettings, policy: Policy, at: LineAt): void {
+  if (!p.runbooks) return;
+  policy.runbooks = Object.entries(p.runbooks).map(([id, r]): Runbook => {
+    const params = (r.params ?? []).map((x) => (typeof x === 'string' ? { name: x, pattern: DEFAULT_PARAM_PATTERN } : { name: x.name, pattern: x.pattern ?? DEFAULT_PARAM_PATTERN }));
+    const names = new Set<string>();
+    params.forEach((x, i) => {
+      if (names.has(x.name)) throw new PolicyError(`runbooks.${id}.params.${i}: "${x.name}" is listed twice`, at(['runbooks', id, 'params', i]));
+      names.add(x.name);
+      const problem = x.pattern === DEFAULT_PARAM_PATTERN ? undefined : paramPatternProblem(x.pattern);
+      if (problem) throw new PolicyError(`runbooks.${id}.params.${i}.pattern: the pattern of runbook ${id}'s parameter ${x.name} ${problem}`, at(['runbooks', id, 'params', i, 'pattern']));
     });
-  }
-  // On call, escalation, links and drills (oncallSchema.ts): drills name severities and runbooks, so they come last.
-  const team = buildTeam(p, policy, (path) => lineOf(doc, counter, path));
-  if (team) (policy as PolicyWithTeam).team = team;
-  return policy;
+    r.steps.forEach((step, i) => {
+      if (!step.run && !step.notes) throw new PolicyError(`runbooks.${id}.steps.${i}: a step needs run or notes`, at(['runbooks', id, 'steps', i]));
+    });
+    return {
+      id,
+      title: r.title.trim(),
+      ...(r.severity ? { severity: r.severity } : {}),
+      params,
+      steps: r.steps.map((step) => ({ title: step.title.trim(), ...(step.run ? { run: step.run } : {}), ...(step.notes ? { notes: step.notes } : {}), dangerous: step.dangerous ?? false })),
+    };
+  });
 }
 
 function isValidZone(zone: string): boolean {
