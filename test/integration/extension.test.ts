@@ -35,7 +35,8 @@ describe('Incident Playbook in a real extension host', () => {
     original = await diskText();
     const ext = vscode.extensions.getExtension<IncidentPlaybookApi>(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is not loaded`);
-    // Nothing here activates it: workspaceContains:**/docs/INCIDENT_LOG.md must.
+    // Nothing here activates it: the fixture's docs/INCIDENT_LOG.md, at the workspace root, must
+    // (package.json activationEvents: workspaceContains:docs/INCIDENT_LOG.md).
     await waitFor('the extension to activate by itself', () => ext.isActive, 20_000);
     api = ext.exports;
   });
