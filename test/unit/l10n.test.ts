@@ -6,6 +6,11 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import ts from 'typescript';
+import { defaultPolicy, indexLog, loadPolicy } from '../../src/core';
+import { teamOf } from '../../src/core/oncall/oncall';
+import { l10n, useTranslation } from '../../src/extension/l10n';
+import { buildOnCallTree } from '../../src/extension/oncall/model';
+import { DetailNode, IncidentNode, buildGroups, detailRow, incidentRow } from '../../src/extension/tree/model';
 
 const ROOT = resolve(__dirname, '../..');
 const manifest = readFileSync(join(ROOT, 'package.json'), 'utf8');
@@ -120,4 +125,29 @@ test('the check finds a literal message, a literal button and a literal branch, 
 
 test('the list of files still to convert names only files that exist', () => {
   for (const f of L10N_TODO) assert.ok(existsSync(join(ROOT, f)), f);
+});
+
+test("the view models' English fallback fills {0} placeholders as vscode.l10n.t does without a bundle", () => {
+  assert.equal(l10n.t('Timeline'), 'Timeline');
+  assert.equal(l10n.t('{0} of {1} entries, {0} again', 'INC-1', 3), 'INC-1 of 3 entries, INC-1 again');
+  assert.equal(l10n.t('{0}: {1}', '{1}', 'x'), '{1}: x', 'an argument is not read again for placeholders');
+  assert.equal(l10n.t('{0} and {1}', 'only one'), 'only one and {1}', 'a placeholder without an argument stays');
+});
+
+test('the Incidents and On Call views take their row text from the translation they are given', () => {
+  const log = ['## INC-2026-1120-001: Checkout errors', '- **Status:** Mitigating', '', '### Timeline', '- 2026-11-20 14:20 UTC — Alert fired', ''].join('\n');
+  const policy = defaultPolicy();
+  const team = teamOf(loadPolicy('escalation:\n  - { name: CEO, contact: "+966-5X-XXX-XXXX" }\n'));
+  const read = () => {
+    const [group] = buildGroups(indexLog(log, { policy }).incidents, policy, 'status', { severities: [], statuses: [] });
+    const incident = group.children[0] as IncidentNode;
+    return { group: group.label, description: incidentRow(incident, undefined).description, timeline: detailRow(new DetailNode('timeline', incident, 3, 'k')), oncall: buildOnCallTree(team, new Date())[0].label };
+  };
+  assert.deepEqual(read(), { group: 'Active', description: 'no severity · Mitigating · INC-2026-1120-001', timeline: { label: 'Timeline', description: '1 entry' }, oncall: 'Escalation' });
+  useTranslation((message, ...args) => `«${message.replace(/\{(\d+)\}/g, (_, n: string) => String(args[Number(n)]))}»`);
+  try {
+    assert.deepEqual(read(), { group: '«Active»', description: '«no severity» · Mitigating · INC-2026-1120-001', timeline: { label: '«Timeline»', description: '«1 entry»' }, oncall: '«Escalation»' });
+  } finally {
+    useTranslation((message, ...args) => message.replace(/\{(\d+)\}/g, (m, n: string) => (args[Number(n)] === undefined ? m : String(args[Number(n)]))));
+  }
 });

@@ -2,6 +2,7 @@
 // people, roles, links and drills, built from the playbook's team at an instant. Pure (no
 // vscode import): the view renders these nodes, unit tests read them.
 import { type Team, RotationError, contactKind, formatHandover, nextOnCall, onCallAt, personContacts, rotationStart } from '../../core/oncall/oncall';
+import { l10n } from '../l10n';
 
 export type OnCallNodeKind = 'section' | 'person' | 'contact' | 'handover' | 'link' | 'drill' | 'note' | 'role';
 
@@ -40,7 +41,13 @@ function personNode(key: string, role: string, name: string, team: Team, icon: s
   const phone = team.people[name]?.phone;
   // The number first: the view cuts a description from its end, and the number is what is dialled
   // (the role is also in the tooltip).
-  return { key, kind: 'person', label: name, description: phone ? `${phone} · ${role}` : role, icon, tooltip: `${role}: ${name}${phone ? `, ${phone}` : ''}`, ...(children.length ? { children, expanded: false } : {}) };
+  return { key, kind: 'person', label: name, description: phone ? `${phone} · ${role}` : role, icon, tooltip: phone ? l10n.t('{0}: {1}, {2}', role, name, phone) : l10n.t('{0}: {1}', role, name), ...(children.length ? { children, expanded: false } : {}) };
+}
+
+/** "On call since … (an override); from …: next primary, backup …." */
+function handoverTooltip(since: string, override: boolean, until: string, primary: string, backup: string | null | undefined): string {
+  if (override) return backup ? l10n.t('On call since {0} (an override); from {1}: {2}, backup {3}.', since, until, primary, backup) : l10n.t('On call since {0} (an override); from {1}: {2}.', since, until, primary);
+  return backup ? l10n.t('On call since {0}; from {1}: {2}, backup {3}.', since, until, primary, backup) : l10n.t('On call since {0}; from {1}: {2}.', since, until, primary);
 }
 
 /** The view's top-level nodes at `now`; empty when the playbook has none of the on-call sections. */
@@ -51,26 +58,26 @@ export function buildOnCallTree(team: Team, now: Date): OnCallNode[] {
     try {
       const shift = onCallAt(rotation, now);
       const next = nextOnCall(rotation, now);
-      out.push(personNode('now/primary', 'primary', shift.primary, team, 'person'));
-      if (shift.backup) out.push(personNode('now/backup', 'backup', shift.backup, team, 'person-add'));
+      out.push(personNode('now/primary', l10n.t('primary'), shift.primary, team, 'person'));
+      if (shift.backup) out.push(personNode('now/backup', l10n.t('backup'), shift.backup, team, 'person-add'));
       out.push({
         key: 'now/handover',
         kind: 'handover',
-        label: `Next handover ${formatHandover(shift.until, rotation.timeZone)}`,
+        label: l10n.t('Next handover {0}', formatHandover(shift.until, rotation.timeZone)),
         description: `${next.primary}${next.backup ? ` / ${next.backup}` : ''}`,
         icon: 'history',
-        tooltip: `On call since ${formatHandover(shift.since, rotation.timeZone)}${shift.override ? ' (an override)' : ''}; from ${formatHandover(shift.until, rotation.timeZone)}: ${next.primary}${next.backup ? `, backup ${next.backup}` : ''}.`,
+        tooltip: handoverTooltip(formatHandover(shift.since, rotation.timeZone), !!shift.override, formatHandover(shift.until, rotation.timeZone), next.primary, next.backup),
       });
     } catch (e) {
       if (!(e instanceof RotationError)) throw e;
-      out.push({ key: 'now/before', kind: 'note', label: 'The rotation has not started', description: rotation.start, icon: 'info', tooltip: e.message });
+      out.push({ key: 'now/before', kind: 'note', label: l10n.t('The rotation has not started'), description: rotation.start, icon: 'info', tooltip: e.message });
     }
   }
   if (team.escalation.length) {
     out.push({
       key: 'escalation',
       kind: 'section',
-      label: 'Escalation',
+      label: l10n.t('Escalation'),
       icon: 'megaphone',
       expanded: true,
       children: team.escalation.map((e, i) => ({
@@ -89,21 +96,21 @@ export function buildOnCallTree(team: Team, now: Date): OnCallNode[] {
     out.push({
       key: 'roles',
       kind: 'section',
-      label: 'Roles',
+      label: l10n.t('Roles'),
       icon: 'organization',
       expanded: false,
-      children: roles.map(([role, h]) => ({ key: `roles/${role}`, kind: 'role' as const, label: role, description: [h.primary, h.backup && `backup ${h.backup}`].filter(Boolean).join(' · '), icon: 'person' })),
+      children: roles.map(([role, h]) => ({ key: `roles/${role}`, kind: 'role' as const, label: role, description: [h.primary, h.backup && l10n.t('backup {0}', h.backup)].filter(Boolean).join(' · '), icon: 'person' })),
     });
   }
   const people = Object.keys(team.people);
   if (people.length) {
-    out.push({ key: 'people', kind: 'section', label: 'People', icon: 'account', expanded: false, children: people.map((name) => personNode(`people/${name}`, 'contact', name, team, 'account')) });
+    out.push({ key: 'people', kind: 'section', label: l10n.t('People'), icon: 'account', expanded: false, children: people.map((name) => personNode(`people/${name}`, l10n.t('contact'), name, team, 'account')) });
   }
   if (team.links.length) {
     out.push({
       key: 'links',
       kind: 'section',
-      label: 'Links',
+      label: l10n.t('Links'),
       icon: 'link',
       expanded: true,
       children: team.links.map((l) => ({ key: `links/${l.name}`, kind: 'link' as const, label: l.name, description: l.target, tooltip: l.target, icon: /^https?:/i.test(l.target) ? 'link-external' : 'file', link: l.name })),
@@ -113,10 +120,10 @@ export function buildOnCallTree(team: Team, now: Date): OnCallNode[] {
     out.push({
       key: 'drills',
       kind: 'section',
-      label: 'Drills',
+      label: l10n.t('Drills'),
       icon: 'beaker',
       expanded: false,
-      children: team.drills.map((d) => ({ key: `drills/${d.id}`, kind: 'drill' as const, label: d.title, description: d.severity, tooltip: d.description ?? `${d.title} (${d.severity})${d.runbook ? `, runbook ${d.runbook}` : ''}`, icon: 'beaker', drill: d.id })),
+      children: team.drills.map((d) => ({ key: `drills/${d.id}`, kind: 'drill' as const, label: d.title, description: d.severity, tooltip: d.description ?? (d.runbook ? l10n.t('{0} ({1}), runbook {2}', d.title, d.severity, d.runbook) : `${d.title} (${d.severity})`), icon: 'beaker', drill: d.id })),
     });
   }
   return out;

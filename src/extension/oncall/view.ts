@@ -5,8 +5,11 @@ import * as vscode from 'vscode';
 import { type Team, emptyTeam, teamOf } from '../../core/oncall/oncall';
 import type { LogStore } from '../logStore';
 import { type OnCallNode, buildOnCallTree, nextChange } from './model';
+import { useTranslation } from '../l10n';
 
 export const ONCALL_VIEW_ID = 'incidentPlaybook.oncall';
+// The nodes' text (model.ts) in the display language.
+useTranslation((message, ...args) => vscode.l10n.t(message, ...args));
 
 /** Commands the view's items run (contributed in package.json, see commandIds.ts). */
 export interface OnCallItemCommands {

@@ -14,6 +14,7 @@ import { openReviewActionItems, overdueActionItems } from '../../core/review/rev
 import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPhase } from '../../core/response/runbookChecklist';
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/format/time';
 import { ownerLabel } from '../../core/response/author';
+import { l10n } from '../l10n';
 
 /** An author or owner as entries sign them, without the parentheses: `@dana`, `Dana Reyes`. */
 const ownerText = (owner: string): string => ownerLabel(owner).trim().replace(/^\((.*)\)$/, '$1');
@@ -199,19 +200,19 @@ export function buildGroups(incidents: readonly Incident[], policy: Policy, grou
     for (const level of policy.severities) {
       const members = activeFirst(byLevel.get(level.id) ?? []);
       const active = members.filter((r) => r.active).length;
-      fill(new GroupNode(`group:severity:${level.id}`, shown(level.id), [shown(level.description), active ? `${active} active` : ''].filter(Boolean).join(' · '), true), members);
+      fill(new GroupNode(`group:severity:${level.id}`, shown(level.id), [shown(level.description), active ? l10n.t('{0} active', active) : ''].filter(Boolean).join(' · '), true), members);
     }
-    fill(new GroupNode('group:severity:other', 'Other or no severity', undefined, true), activeFirst(other));
+    fill(new GroupNode('group:severity:other', l10n.t('Other or no severity'), undefined, true), activeFirst(other));
   } else {
     const active = kept.filter((r) => r.state === 'active');
     const unknown = kept.filter((r) => r.state === 'unknown');
     const resolved = kept.filter((r) => r.state === 'resolved');
-    fill(new GroupNode('group:active', 'Active', String(active.length), true), active);
+    fill(new GroupNode('group:active', l10n.t('Active'), String(active.length), true), active);
     // No status and nothing that says they ended: neither active nor history, so a group of
     // their own, collapsed (a history table without a Status column can hold hundreds).
-    fill(new GroupNode('group:unknown', 'Status unknown', String(unknown.length), false), unknown);
+    fill(new GroupNode('group:unknown', l10n.t('Status unknown'), String(unknown.length), false), unknown);
     // Resolved incidents are history: collapsed until asked for.
-    fill(new GroupNode('group:resolved', 'Resolved', String(resolved.length), false), resolved);
+    fill(new GroupNode('group:resolved', l10n.t('Resolved'), String(resolved.length), false), resolved);
   }
   return groups;
 }
@@ -256,12 +257,12 @@ export function detailChildren(node: DetailNode): DetailNode[] {
  * how long it has run, which the tooltip still says); the resolved day for a resolved one.
  */
 export function incidentDescription(incident: Incident, active: boolean, now: Date, zone = 'UTC', updateDueInMinutes: number | null = null): string {
-  return shown([incident.severity ?? 'no severity', ...incidentState(incident, active, now, zone, updateDueInMinutes)].join(' · '));
+  return shown([incident.severity ?? l10n.t('no severity'), ...incidentState(incident, active, now, zone, updateDueInMinutes)].join(' · '));
 }
 
 /** The status, then how long it has run, "update overdue …", or the day it was resolved. */
 function incidentState(incident: Incident, active: boolean, now: Date, zone: string, updateDueInMinutes: number | null): string[] {
-  const parts = [incident.status ?? 'status unknown'];
+  const parts = [incident.status ?? l10n.t('status unknown')];
   if (active && updateDueInMinutes !== null && updateDueInMinutes < 0) parts.push(updateDueText(updateDueInMinutes) ?? '');
   else if (active) {
     const minutes = elapsedMinutes(incident, now);
@@ -301,7 +302,7 @@ export function incidentRow(node: IncidentNode, ctx: RowContext | undefined): In
   // severity would be.
   const onLabel = !!incident.severity && !node.parent?.key.startsWith('group:severity:');
   const label = shown(onLabel ? `${incident.severity} · ${incident.title}` : incident.title);
-  const description = shown([...(incident.severity ? [] : ['no severity']), ...state, incident.id].join(' · '));
+  const description = shown([...(incident.severity ? [] : [l10n.t('no severity')]), ...state, incident.id].join(' · '));
   return {
     label,
     description,
@@ -336,19 +337,19 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
   const incident = node.incidentNode.incident;
   switch (node.detail) {
     case 'timeline':
-      return { label: 'Timeline', description: `${incident.timeline.length} entr${incident.timeline.length === 1 ? 'y' : 'ies'}` };
+      return { label: l10n.t('Timeline'), description: incident.timeline.length === 1 ? l10n.t('1 entry') : l10n.t('{0} entries', incident.timeline.length) };
     case 'checklist': {
       const own = incident.checklist.filter((c) => !node.incidentNode.inRunbook(c.phase));
       const done = own.filter((c) => c.done).length;
-      return { label: 'Checklist', description: `${done}/${own.length}`, complete: done === own.length };
+      return { label: l10n.t('Checklist'), description: `${done}/${own.length}`, complete: done === own.length };
     }
     case 'runbook': {
       const book = node.incidentNode.runbooks.find((b) => b.items[0].item.line === node.line);
       if (!book) return { label: '' };
       const done = book.items.filter((i) => i.item.done).length;
       return {
-        label: shown(`Runbook: ${book.name}`),
-        description: `${done}/${book.items.length}${book.runbook ? '' : ' · not in the playbook'}`,
+        label: shown(l10n.t('Runbook: {0}', book.name)),
+        description: book.runbook ? `${done}/${book.items.length}` : l10n.t('{0}/{1} · not in the playbook', done, book.items.length),
         tooltip: book.runbook ? shown(`${book.runbook.title} (${book.runbook.id})${book.runbook.severity ? `, ${book.runbook.severity}` : ''}`) : undefined,
         complete: done === book.items.length,
       };
@@ -361,8 +362,8 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
       const text = shown(item.text);
       const dangerous = !!step.step?.dangerous;
       const runnable = !!step.step?.run;
-      const state = item.skipped ? `skipped: ${item.skipped.reason}` : item.done ? 'done' : 'not done';
-      const description = [dangerous ? 'dangerous' : '', item.skipped ? shown(`skipped: ${item.skipped.reason}`) : ''].filter(Boolean).join(' · ');
+      const state = item.skipped ? l10n.t('skipped: {0}', item.skipped.reason) : item.done ? l10n.t('done') : l10n.t('not done');
+      const description = [dangerous ? l10n.t('dangerous') : '', item.skipped ? shown(l10n.t('skipped: {0}', item.skipped.reason)) : ''].filter(Boolean).join(' · ');
       return {
         label: text,
         description: description || undefined,
@@ -371,12 +372,12 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
         skipped: !!item.skipped,
         runnable,
         dangerous,
-        accessibilityLabel: `${shown(state)}: ${text}${dangerous ? ', dangerous' : ''}`,
+        accessibilityLabel: dangerous ? l10n.t('{0}: {1}, dangerous', shown(state), text) : `${shown(state)}: ${text}`,
       };
     }
     case 'actions': {
       const open = incident.actionItems.filter((a) => !a.done).length;
-      return { label: 'Action items', description: `${open} open` };
+      return { label: l10n.t('Action items'), description: l10n.t('{0} open', open) };
     }
     case 'entry': {
       const entry = incident.timeline.find((e) => e.line === node.line);
@@ -384,7 +385,7 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
       return {
         label: shown(entryLabel(entry, incident, zone)),
         description: entry.owner ? shown(ownerText(entry.owner)) : undefined,
-        tooltip: shown(`${entry.at ? formatDisplayTime(entry.at, zone) : 'time not read'} — ${entry.text}${ownerLabel(entry.owner)}`),
+        tooltip: shown(`${entry.at ? formatDisplayTime(entry.at, zone) : l10n.t('time not read')} — ${entry.text}${ownerLabel(entry.owner)}`),
       };
     }
     case 'task': {
@@ -393,7 +394,7 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
       const text = shown(task?.text ?? '');
       const policy = node.incidentNode.policy;
       const runnable = !!task && !!policy && checklistItemRunnable(incident, policy, at) !== undefined;
-      return { label: text, done: !!task?.done, runnable, accessibilityLabel: `${task?.done ? 'done' : 'not done'}: ${text}` };
+      return { label: text, done: !!task?.done, runnable, accessibilityLabel: task?.done ? l10n.t('done: {0}', text) : l10n.t('not done: {0}', text) };
     }
     case 'action': {
       const action = incident.actionItems.find((a) => a.line === node.line);
@@ -402,14 +403,15 @@ export function detailRow(node: DetailNode, zone = 'UTC'): DetailRow {
     case 'reviewActions': {
       const items = node.incidentNode.review;
       const overdue = items.filter((a) => a.overdue).length;
-      return { label: 'Review action items', description: `${items.length} open${overdue ? `, ${overdue} overdue` : ''}`, overdue: overdue > 0 };
+      return { label: l10n.t('Review action items'), description: overdue ? l10n.t('{0} open, {1} overdue', items.length, overdue) : l10n.t('{0} open', items.length), overdue: overdue > 0 };
     }
     case 'reviewAction': {
       const a = node.incidentNode.review.find((r) => r.line === node.line);
       if (!a) return { label: '' };
-      const description = [a.owner ? ownerText(a.owner) : '', a.due ? `due ${a.due}` : '', a.overdue ? 'overdue' : ''].filter(Boolean).join(' · ');
-      const label = shown(a.action || '(no text)');
-      return { label, description: shown(description) || undefined, overdue: a.overdue, accessibilityLabel: `${a.overdue ? 'overdue: ' : ''}${label}${description ? `, ${shown(description)}` : ''}` };
+      const description = [a.owner ? ownerText(a.owner) : '', a.due ? l10n.t('due {0}', a.due) : '', a.overdue ? l10n.t('overdue') : ''].filter(Boolean).join(' · ');
+      const label = shown(a.action || l10n.t('(no text)'));
+      const spoken = description ? `${label}, ${shown(description)}` : label;
+      return { label, description: shown(description) || undefined, overdue: a.overdue, accessibilityLabel: a.overdue ? l10n.t('overdue: {0}', spoken) : spoken };
     }
   }
 }
@@ -431,29 +433,34 @@ export function incidentTooltip(incident: Incident, active: boolean, ctx: RowCon
   let tip = `**${md(incident.id)}**: ${md(incident.title)}\n\n`;
   const notes = readingNotes(incident, ctx.policy);
   const unknown = statusState(incident, ctx.policy) === 'unknown';
-  const status = unknown ? 'unknown: no status written, and nothing says it ended' : incident.status && (notes.statusNote ? `${incident.status} (${notes.statusNote})` : notes.statusFrom ? `${incident.status} (from ${notes.statusFrom})` : incident.status);
+  const status = unknown
+    ? l10n.t('unknown: no status written, and nothing says it ended')
+    : incident.status && (notes.statusNote ? `${incident.status} (${notes.statusNote})` : notes.statusFrom ? l10n.t('{0} (from {1})', incident.status, notes.statusFrom) : incident.status);
   const rows: Array<[string, string | null]> = [
-    ['Severity', incident.severity ? `${incident.severity}${notes.severityNote ? ` (${notes.severityNote})` : ''}${level ? ` — ${level.description}` : ''}` : null],
-    ['Status', status],
-    ['Detected', incident.detected ? approximately(formatDisplayTime(incident.detected, ctx.zone), notes.detectedApproximate) : null],
-    ['Resolved', incident.resolved ? approximately(formatDisplayTime(incident.resolved, ctx.zone), notes.resolvedApproximate) : null],
+    [l10n.t('Severity'), incident.severity ? `${incident.severity}${notes.severityNote ? ` (${notes.severityNote})` : ''}${level ? ` — ${level.description}` : ''}` : null],
+    [l10n.t('Status'), status],
+    [l10n.t('Detected'), incident.detected ? approximately(formatDisplayTime(incident.detected, ctx.zone), notes.detectedApproximate) : null],
+    [l10n.t('Resolved'), incident.resolved ? approximately(formatDisplayTime(incident.resolved, ctx.zone), notes.resolvedApproximate) : null],
   ];
   const minutes = elapsedMinutes(incident, ctx.now);
-  if (minutes !== null) rows.push([active ? 'Running for' : 'Lasted', formatElapsed(minutes)]);
+  if (minutes !== null) rows.push([active ? l10n.t('Running for') : l10n.t('Lasted'), formatElapsed(minutes)]);
   rows.push(
-    ['Commander', incident.roles.commander ?? (active ? 'unassigned' : null)],
-    ['Technical lead', incident.roles.techLead],
-    ['Comms lead', incident.roles.commsLead],
+    [l10n.t('Commander'), incident.roles.commander ?? (active ? l10n.t('unassigned') : null)],
+    [l10n.t('Technical lead'), incident.roles.techLead],
+    [l10n.t('Comms lead'), incident.roles.commsLead],
   );
   for (const [k, v] of rows) if (v) tip += `- ${k}: ${md(v)}\n`;
   const last = [...incident.timeline].sort((a, b) => (a.at ?? '').localeCompare(b.at ?? '')).pop();
-  if (last) tip += `\nLast entry (${md(last.at ? formatDisplayTime(last.at, ctx.zone) : 'time not read')}): ${md(last.text)}${last.owner ? ` — ${md(ownerText(last.owner))}` : ''}\n`;
+  if (last) tip += `\n${l10n.t('Last entry ({0}): {1}', md(last.at ? formatDisplayTime(last.at, ctx.zone) : l10n.t('time not read')), md(last.text))}${last.owner ? ` — ${md(ownerText(last.owner))}` : ''}\n`;
   if (active) {
     const due = nextUpdateDue(incident, ctx.policy, ctx.now);
-    if (due) tip += `\n${due.minutesLeft < 0 ? `**Status update overdue by ${overdueText(-due.minutesLeft)}**` : `Next status update in ${formatElapsed(due.minutesLeft)}`} (last ${md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone))})\n`;
+    if (due) {
+      const lastUpdate = md(formatLogTime(lastUpdateAt(incident, ctx.now) ?? due.dueAt, ctx.zone));
+      tip += `\n${due.minutesLeft < 0 ? l10n.t('**Status update overdue by {0}** (last {1})', overdueText(-due.minutesLeft), lastUpdate) : l10n.t('Next status update in {0} (last {1})', formatElapsed(due.minutesLeft), lastUpdate)}\n`;
+    }
   }
   if (ctx.presetNote) tip += `\n${md(ctx.presetNote)}\n`;
-  tip += `\n${incident.source === 'linked-file' && incident.file ? `In ${md(incident.file)}, linked from line ${incident.line} of the log` : `Line ${incident.line} of the log`}`;
+  tip += `\n${incident.source === 'linked-file' && incident.file ? l10n.t('In {0}, linked from line {1} of the log', md(incident.file), incident.line) : l10n.t('Line {0} of the log', incident.line)}`;
   return tip;
 }
 

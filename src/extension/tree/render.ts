@@ -13,6 +13,7 @@ import { reviewFileName } from '../../core/review/review';
 import { resolveDisplayZone } from '../../core/format/time';
 import { isDrill } from '../../core/oncall/oncall';
 import { readText } from '../logStore';
+import { useTranslation } from '../l10n';
 import {
   DetailNode,
   type GroupBy,
@@ -33,6 +34,8 @@ import {
 } from './model';
 
 export const VIEW_ID = 'incidentPlaybook.incidents';
+// The rows' text (model.ts) in the display language.
+useTranslation((message, ...args) => vscode.l10n.t(message, ...args));
 const FILTER_KEY = 'incidentPlaybook.filter';
 
 /** The row context plus where the rows' lines are. */
