@@ -116,12 +116,19 @@ async function reportWebviewSize(result) {
   console.log(`webview bundle: ${out[0]} ${(bytes / 1024).toFixed(1)} KB${note} (aim < 200 KB minified)`);
 }
 
+// \`incident --version\` alone is answered here, before the bundle (and the reader, luxon, the
+// lock library) is loaded: it then costs little more than starting node. Anything else, the
+// same flag among others included, goes to main.mjs, which parses every option.
 const cliShim = `#!/usr/bin/env node
 // Entry point of the \`incident\` command; the implementation is the ESM bundle beside it.
-import('./cli/main.mjs').catch((e) => {
-  console.error('incident: could not start: ' + (e && e.message ? e.message : e));
-  process.exitCode = 2;
-});
+if (process.argv.length === 3 && process.argv[2] === '--version') {
+  console.log(${JSON.stringify(version)});
+} else {
+  import('./cli/main.mjs').catch((e) => {
+    console.error('incident: could not start: ' + (e && e.message ? e.message : e));
+    process.exitCode = 2;
+  });
+}
 `;
 // (Not with --only: the other half of the build stays.)
 if (production && !watch && !only) rmSync(outRoot, { recursive: true, force: true });
