@@ -8,7 +8,7 @@
 // before anything acts on it. Schemas are built per panel: a message must name the panel's own
 // incident, and carries indexes and short texts, never paths.
 import { z } from 'zod';
-import { MAX_DRAFT_TEXT } from './limits';
+import { C0_CONTROL, CONTROL_BUT_TAB_LF, LINE_CONTROL, MAX_DRAFT_TEXT, TEXT_CONTROL } from './limits';
 
 /** Longest text a webview may send (an item's text, a reason). */
 export const MAX_TEXT = 500;
@@ -117,8 +117,7 @@ const plainText = (max: number) =>
     .string()
     .min(1)
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u0008\u000b-\u001f\u007f]/.test(s), 'control characters')
+    .refine((s) => !CONTROL_BUT_TAB_LF.test(s), 'control characters')
     .refine((s) => s.trim().length > 0, 'blank');
 
 /**
@@ -139,8 +138,7 @@ export const hrefSchema = z
         return false;
       }
     }
-    // eslint-disable-next-line no-control-regex
-    if (/^[a-z][a-z0-9+.-]*:/i.test(h) || h.startsWith('/') || h.startsWith('~') || /[\\\u0000-\u001f]/.test(h)) return false;
+    if (/^[a-z][a-z0-9+.-]*:/i.test(h) || h.startsWith('/') || h.startsWith('~') || h.includes('\\') || C0_CONTROL.test(h)) return false;
     return !h.split('/').some((seg) => seg === '..');
   }, 'only http(s) URLs and paths inside the workspace');
 
@@ -285,16 +283,14 @@ export type ReviewToWebview = IncidentHostToPage<ReviewView>;
 const sectionText = z
   .string()
   .max(MAX_SECTION_TEXT)
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters');
+  .refine((s) => !TEXT_CONTROL.test(s), 'control characters');
 
 /** One line of a table cell: may be empty (an owner or a due date cleared). */
 const cellText = (max: number) =>
   z
     .string()
     .max(max)
-    // eslint-disable-next-line no-control-regex
-    .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'control characters or line breaks');
+    .refine((s) => !LINE_CONTROL.test(s), 'control characters or line breaks');
 
 const dueText = z.string().regex(/^(?:\d{4}-\d{2}-\d{2})?$/, 'a date as YYYY-MM-DD, or empty');
 
@@ -359,8 +355,7 @@ const updateText = z
   .string()
   .min(1)
   .max(MAX_UPDATE_TEXT)
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), 'control characters')
+  .refine((s) => !TEXT_CONTROL.test(s), 'control characters')
   .refine((s) => s.trim().length > 0, 'blank');
 
 /** The schema of what the composer of `incident` may send. */
@@ -471,8 +466,8 @@ const incidentRef = z
 /** The schema of what the dashboard may send. */
 export const metricsMessageSchema = z.discriminatedUnion('type', [
   readySchema,
-  // eslint-disable-next-line no-control-regex
-  z.object({ type: z.literal('filter'), period: z.enum(METRICS_PERIODS), severity: z.string().min(1).max(40).regex(/^[^\u0000-\u001f\u007f]+$/, 'one line').nullable() }).strict(),
+  // One line: not empty, no control characters.
+  z.object({ type: z.literal('filter'), period: z.enum(METRICS_PERIODS), severity: z.string().min(1).max(40).refine((s) => s.length > 0 && !LINE_CONTROL.test(s), 'one line').nullable() }).strict(),
   z.object({ type: z.literal('open'), incident: incidentRef }).strict(),
   z.object({ type: z.literal('exportCsv') }).strict(),
 ]);

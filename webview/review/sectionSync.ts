@@ -10,6 +10,8 @@
 //   before the write and is not shown; after it, text typed meanwhile stays and is sent next.
 // - A change made in the file (by hand, git, the CLI) wins over text not sent yet, and the
 //   section says so.
+// - Characters the host refuses in a section (the protocol's sectionText) are dropped before sending.
+import { stripTextControls } from '../../src/shared/limits';
 
 export const DEBOUNCE_MS = 500;
 /**
@@ -53,9 +55,6 @@ export const same = (a: string, b: string): boolean => {
   return n(a) === n(b);
 };
 
-/** Characters the host refuses in a section (the protocol's sectionText), dropped before sending. */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export class SectionSync<K extends string> {
   /** What each text area holds (the user's text, possibly not sent yet). */
@@ -115,7 +114,7 @@ export class SectionSync<K extends string> {
     const base = this.base.get(key);
     // While a write is in flight the next waits for its answer, so that it is based on the file after it.
     if (value === undefined || base === undefined || value === base || !this.writable || this.inFlight.has(key)) return;
-    const text = value.replace(CONTROL, '');
+    const text = stripTextControls(value);
     if (text.length > this.o.maxText) {
       this.tooLong.add(key);
       return;

@@ -4,20 +4,13 @@
 // that could be unbounded (a value's end, a quoted value, a JWT's parts) are hand scans, and
 // everything is linear in the length of the text. No rule looks past a line end, so redacting
 // text line by line gives the same result as redacting it whole.
+import { stripTerminalSequences } from '../format/controlCharacters';
 import { sanitizeForDisplay } from '../format/displayText';
+
+export { stripTerminalSequences } from '../format/controlCharacters';
 
 /** What a redacted value is replaced with. */
 export const REDACTED = '[REDACTED]';
-
-// CSI (ESC [ … final, or the one-byte U+009B), OSC (ESC ] … BEL / ST, or U+009D; unterminated
-// ones to the end of their bounded run or of the line), other two-byte escapes (ESC + one character).
-// eslint-disable-next-line no-control-regex
-const TERMINAL_SEQUENCES = /(?:\u001b\[|\u009b)[0-?]{0,64}[ -/]{0,16}[@-~]?|(?:\u001b[\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[^\u0007\u001b\u009c\n\r]{0,8192}(?:\u0007|\u001b\\|\u009c)?|\u001b[ -~]?/g;
-
-/** `text` without ANSI/VT escape sequences (CSI, OSC — including OSC 633 — DCS, and the rest). */
-export function stripTerminalSequences(text: string): string {
-  return text.replace(TERMINAL_SEQUENCES, '');
-}
 
 // A run without carriage returns: what sanitizeForDisplay is given (in its multiline mode, which
 // keeps line feeds and tabs), so that line ends stay as they are.

@@ -10,14 +10,14 @@ import { PLAYBOOK_TEMPLATE } from './playbookTemplate';
 import { isImpactKey, readSeverity } from './severityWords';
 import { isDurationKey, isPlaceholderValue, isResolutionKey, readStatus } from './statusWords';
 import { stripInline } from '../reader/text';
+import { blankHiddenControls } from '../format/controlCharacters';
 
 /** How many distinct values of one kind are listed (the rest are counted). */
 const MAX_LISTED = 40;
 
 /** A value as a comment may hold it: one line, no control characters, at most 60 characters. */
 function commentText(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const one = stripInline(value).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').trim();
+  const one = blankHiddenControls(stripInline(value)).trim();
   return one.length > 60 ? `${one.slice(0, 59)}…` : one;
 }
 

@@ -1,5 +1,6 @@
 // Small text helpers shared by the index and the writer. No markdown parser here: these work
 // on single lines so the hot path stays a plain scan.
+import { stripControlsButTabLf } from '../format/controlCharacters';
 
 /** Lower-case, alphanumerics only: "Sev 3" → "sev3", "SEV-3" → "sev3". */
 export function normalizeToken(text: string): string {
@@ -302,10 +303,7 @@ function stripEscapes(s: string): string {
  * and nothing that could open HTML. Markdown emphasis the user typed is kept.
  */
 export function foldUserText(text: string): string {
-  return text
-    .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  return stripControlsButTabLf(text.replace(/[\r\n\u2028\u2029]+/g, ' '))
     .replace(/\t/g, ' ')
     .replace(/</g, '&lt;')
     .replace(/\s+/g, ' ')

@@ -8,12 +8,12 @@ import type { Actor } from '../response/operations';
 import type { Policy } from '../playbook/policy';
 import { headingTitle } from '../reader/sections';
 import { stripInline } from '../reader/text';
+import { foldLineBreakControls, stripTextControls } from '../format/controlCharacters';
 import { WriteRefused, appendTimelineEntry, requireIncident } from '../log/writer';
 
 /** One line of text for YAML: line breaks and control characters folded away, spaces collapsed. */
 export function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return foldLineBreakControls(text).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -287,8 +287,7 @@ export function findReviewSection(doc: ReviewDoc, heading: string): ReviewSectio
  * closed, blank lines at either end trimmed. Anything else is the user's markdown, kept.
  */
 export function sectionBodyText(body: string, eol: string): string {
-  // eslint-disable-next-line no-control-regex
-  const lines = body.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').split(/\r\n|\r|\n/);
+  const lines = stripTextControls(body).split(/\r\n|\r|\n/);
   let fence: { char: string; length: number } | null = null;
   const out = lines.map((line) => {
     const f = fenceOf(line.slice(0, 1000));

@@ -15,7 +15,7 @@ import * as vscode from 'vscode';
 import { readSetting } from '../settings';
 import { type RunStatus, statusFor } from '../../core/health/healthChecks';
 import { type CommandRun, runCommand } from '../../core/health/healthRun';
-import { stripTerminalSequences } from '../../core/health/redact';
+import { stripTerminalSequences, stripTextControls } from '../../core/format/controlCharacters';
 
 export const TERMINAL_NAME = 'Incident checks';
 
@@ -50,18 +50,17 @@ export interface CheckResult {
   cancelled?: boolean;
 }
 
-// eslint-disable-next-line no-control-regex -- what is left after the escapes: lone control characters
-const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/g;
-
 /** Terminal output as plain text: OSC (633 included), CSI and other escapes dropped, carriage returns resolved. */
 export function stripTerminalOutput(raw: string): string {
   const text = stripTerminalSequences(raw).replace(/\r\n/g, '\n');
-  // A lone \r rewrites its line (progress bars): keep what was written last.
-  return text
-    .split('\n')
-    .map((line) => (line.includes('\r') ? line.split('\r').filter((s) => s.length).pop() ?? '' : line))
-    .join('\n')
-    .replace(CONTROL, '');
+  // A lone \r rewrites its line (progress bars): keep what was written last. Then the lone
+  // control characters left go (no ESC is left: stripTerminalSequences takes every one).
+  return stripTextControls(
+    text
+      .split('\n')
+      .map((line) => (line.includes('\r') ? line.split('\r').filter((s) => s.length).pop() ?? '' : line))
+      .join('\n'),
+  );
 }
 
 /** POSIX single-quoted string. */
