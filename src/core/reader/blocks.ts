@@ -203,183 +203,242 @@ export interface HiddenByFence {
 
 const HIDDEN_KEPT = 500;
 
+/** What classify carries from line to line. */
+interface BlockState {
+  text: string;
+  lines: Lines;
+  /** Whether to collect HiddenByFence lines. */
+  hideFence: boolean;
+  headings: Heading[];
+  /** Swallowed heading-like lines of kind-6/7 HTML blocks, reported whatever follows. */
+  swallowed: Swallowed[];
+  /** Those of the open fence or HTML block: reported only if it is never closed. */
+  pending: Swallowed[];
+  /** Content columns of the open list items, innermost last. */
+  items: number[];
+  block: Block;
+  blockLine: number;
+  /** Content column of the container the open block belongs to: a line left of it ends the block. */
+  blockIndent: number;
+  fenceCode: number;
+  fenceLen: number;
+  html: HtmlStart | undefined;
+  inParagraph: boolean;
+  /** Heading-like lines of the open fence (see HiddenByFence). */
+  fenceHidden: number[];
+  /** The current line: first non-blank offset and indent column (set by measureIndent). */
+  p: number;
+  indent: number;
+}
+
 /** Marks code, HTML blocks and headings (run after markFrontMatter). Returns the headings. */
 export function classify(text: string, lines: Lines, problems: Problem[], hidden?: { fence?: HiddenByFence }): Heading[] {
-  const headings: Heading[] = [];
-  /** Swallowed heading-like lines of kind-6/7 HTML blocks, reported whatever follows. */
-  const swallowed: Swallowed[] = [];
-  /** Those of the open fence or HTML block: reported only if it is never closed. */
-  const pending: Swallowed[] = [];
+  const st: BlockState = {
+    text, lines, hideFence: hidden !== undefined, headings: [], swallowed: [], pending: [], items: [],
+    block: Block.None, blockLine: -1, blockIndent: 0, fenceCode: 0, fenceLen: 0, html: undefined, inParagraph: false, fenceHidden: [], p: 0, indent: 0,
+  };
   const count = lines.starts.length;
-  /** Content columns of the open list items, innermost last. */
-  const items: number[] = [];
-  let block = Block.None;
-  let blockLine = -1;
-  /** Content column of the container the open block belongs to: a line left of it ends the block. */
-  let blockIndent = 0;
-  let fenceCode = 0;
-  let fenceLen = 0;
-  let html: HtmlStart | undefined;
-  let inParagraph = false;
-  /** Heading-like lines of the open fence (see HiddenByFence). */
-  let fenceHidden: number[] = [];
-
   for (let li = 0; li < count; li++) {
     if (lines.skip[li]) continue; // front matter
-    const s = lines.starts[li];
     const e = lines.ends[li];
-    let p = s;
-    let indent = 0;
-    for (; p < e; p++) {
-      const c = text.charCodeAt(p);
-      if (c === 32) indent++;
-      else if (c === 9) indent += 4 - (indent % 4);
-      else break;
-    }
-    const blank = p === e;
-
-    if (block !== Block.None) {
-      // A non-blank line left of the block's container ends the container, and the block with it.
-      if (!blank && indent < blockIndent) {
-        block = Block.None;
-        pending.length = 0;
-      }
-      else if (block === Block.Fence) {
-        lines.skip[li] = 1;
-        const run = text.charCodeAt(p) === fenceCode && indent - blockIndent <= 3 ? fenceOpenerRun(text, p, e, fenceCode) : 0;
-        if (run >= fenceLen && restIsBlank(text, p + run, e)) {
-          block = Block.None;
-          pending.length = 0;
-          fenceHidden = [];
-        } else if (hidden && fenceHidden.length < HIDDEN_KEPT && indent - blockIndent <= 3 && sectionHeadingLevel(text, p, e)) fenceHidden.push(li);
-        if (block === Block.Fence) noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the code fence opened on line ${blockLine + 1}, which is never closed`, `close that fence before line ${li + 1}`);
-        continue;
-      } else if (block === Block.HtmlToMarker) {
-        lines.skip[li] = 1;
-        if (endsHtmlBlock(text, s, e, html!)) {
-          block = Block.None;
-          pending.length = 0;
-        } else noteSwallowed(text, p, e, indent - blockIndent, li, pending, `it is inside the HTML block opened on line ${blockLine + 1} (${html!.opener}), which is never closed with ${html!.kind === 1 ? `</${html!.opener.slice(1)}>` : html!.end}`, `close that block before line ${li + 1}`);
-        continue;
-      } else if (block === Block.HtmlToBlank) {
-        if (blank) {
-          block = Block.None;
-          inParagraph = false;
-          continue;
-        }
-        lines.skip[li] = 1;
-        noteSwallowed(text, p, e, indent - blockIndent, li, swallowed, `the HTML block opened on line ${blockLine + 1} (${html!.opener}) runs on to the next blank line`, `add a blank line before line ${li + 1}`);
-        continue;
-      } else if (block === Block.Indented) {
-        if (blank || indent - blockIndent >= 4) {
-          lines.skip[li] = 1;
-          continue;
-        }
-        block = Block.None;
-      }
-    }
+    measureIndent(st, lines.starts[li], e);
+    const blank = st.p === e;
+    if (st.block !== Block.None && continueOpenBlock(st, li, blank)) continue;
     if (blank) {
-      inParagraph = false;
+      st.inParagraph = false;
       continue;
     }
-
-    // List items end at a line left of their content, unless it continues a paragraph lazily.
-    if (items.length && indent < items[items.length - 1]) {
-      const lazy = inParagraph && !interruptsParagraph(text, p, e, indent);
-      while (!lazy && items.length && indent < items[items.length - 1]) items.pop();
-    }
-    let base = items.length ? items[items.length - 1] : 0;
-    if (indent - base >= 4) {
-      if (!inParagraph) {
-        // Indented code (it cannot interrupt a paragraph).
-        block = Block.Indented;
-        blockIndent = base;
-        lines.skip[li] = 1;
-      }
-      continue;
-    }
-
-    // List markers open items; what follows a marker on the same line is the item's first block.
-    let q = p;
-    let column = indent;
-    const lineStartsAt = p;
-    // Markers nested on one line (`- - - x`) are followed up to MAX_MARKERS_PER_LINE deep, so
-    // that a line of 200 KB of `- ` stays linear; no log nests lists that deep on one line.
-    for (let depth = 0; depth < MAX_MARKERS_PER_LINE && isListMarker(text, q, e) && !isThematicBreak(text, q, e); depth++) {
-      let m = q;
-      while (m < e && text.charCodeAt(m) >= 48 && text.charCodeAt(m) <= 57) m++;
-      const markerEnd = m === q ? q + 1 : m + 1;
-      let r = markerEnd;
-      let spaces = 0;
-      while (r < e && isBlank(text.charCodeAt(r))) {
-        spaces += text.charCodeAt(r) === 9 ? 4 - ((column + markerEnd - q + spaces) % 4) : 1;
-        r++;
-      }
-      const width = markerEnd - q;
-      const content = r === e || spaces >= 5 ? column + width + 1 : column + width + spaces;
-      items.push(content);
-      base = content;
-      inParagraph = false;
-      if (r === e || spaces >= 5) {
-        q = e;
-        break;
-      }
-      q = r;
-      column = content;
-    }
-    if (q === e) continue;
-
-    const c = text.charCodeAt(q);
-    const fence = fenceOpener(text, q, e);
-    if (fence) {
-      fenceHidden = [];
-      block = Block.Fence;
-      blockLine = li;
-      blockIndent = base;
-      fenceCode = c;
-      fenceLen = fence;
-      lines.skip[li] = 1;
-      inParagraph = false;
-      continue;
-    }
-    if (c === 60) {
-      const start = htmlBlockStart(text, q, e, inParagraph);
-      if (start) {
-        lines.skip[li] = 1;
-        inParagraph = false;
-        html = start;
-        blockLine = li;
-        blockIndent = base;
-        if (start.kind <= 5) block = endsHtmlBlock(text, q, e, start) ? Block.None : Block.HtmlToMarker;
-        else block = Block.HtmlToBlank;
-        continue;
-      }
-    }
-    // Headings count only as written at the line's start: `- ## x` is a list item, not a section.
-    if (c === 35 && q === lineStartsAt && indent <= 3) {
-      let level = 0;
-      while (text.charCodeAt(q + level) === 35) level++;
-      const after = q + level < e ? text.charCodeAt(q + level) : -1;
-      if (level <= 6 && (after === -1 || isBlank(after))) {
-        lines.level[li] = level;
-        headings.push({ line: li, level, text: atxHeadingContent(text, q + level, e) });
-        inParagraph = false;
-        continue;
-      }
-    }
-    inParagraph = !isThematicBreak(text, q, e);
+    classifyLine(st, li);
   }
+  finishClassify(st, problems, hidden);
+  return st.headings;
+}
 
+/** Sets st.p to the line's first non-blank character and st.indent to its column (tabs to 4). */
+function measureIndent(st: BlockState, s: number, e: number): void {
+  const text = st.text;
+  let p = s;
+  let indent = 0;
+  for (; p < e; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 32) indent++;
+    else if (c === 9) indent += 4 - (indent % 4);
+    else break;
+  }
+  st.p = p;
+  st.indent = indent;
+}
+
+/**
+ * A line while a fence, HTML block or indented code is open: marks it, and closes the block
+ * where the line ends it. True when the line is taken (nothing more to read in it).
+ */
+function continueOpenBlock(st: BlockState, li: number, blank: boolean): boolean {
+  const { text, lines, p, indent } = st;
+  const e = lines.ends[li];
+  // A non-blank line left of the block's container ends the container, and the block with it.
+  if (!blank && indent < st.blockIndent) {
+    st.block = Block.None;
+    st.pending.length = 0;
+    return false;
+  }
+  const rel = indent - st.blockIndent;
+  switch (st.block) {
+    case Block.Fence: {
+      lines.skip[li] = 1;
+      const run = text.charCodeAt(p) === st.fenceCode && rel <= 3 ? fenceOpenerRun(text, p, e, st.fenceCode) : 0;
+      if (run >= st.fenceLen && restIsBlank(text, p + run, e)) {
+        st.block = Block.None;
+        st.pending.length = 0;
+        st.fenceHidden = [];
+      } else {
+        if (st.hideFence && st.fenceHidden.length < HIDDEN_KEPT && rel <= 3 && sectionHeadingLevel(text, p, e)) st.fenceHidden.push(li);
+        if (isSwallowedHeading(text, p, e, rel, st.pending)) st.pending.push({ line: li, why: `it is inside the code fence opened on line ${st.blockLine + 1}, which is never closed`, fix: `close that fence before line ${li + 1}` });
+      }
+      return true;
+    }
+    case Block.HtmlToMarker: {
+      lines.skip[li] = 1;
+      const html = st.html!;
+      if (endsHtmlBlock(text, lines.starts[li], e, html)) {
+        st.block = Block.None;
+        st.pending.length = 0;
+      } else if (isSwallowedHeading(text, p, e, rel, st.pending)) {
+        st.pending.push({ line: li, why: `it is inside the HTML block opened on line ${st.blockLine + 1} (${html.opener}), which is never closed with ${html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end}`, fix: `close that block before line ${li + 1}` });
+      }
+      return true;
+    }
+    case Block.HtmlToBlank:
+      if (blank) {
+        st.block = Block.None;
+        st.inParagraph = false;
+        return true;
+      }
+      lines.skip[li] = 1;
+      if (isSwallowedHeading(text, p, e, rel, st.swallowed)) st.swallowed.push({ line: li, why: `the HTML block opened on line ${st.blockLine + 1} (${st.html!.opener}) runs on to the next blank line`, fix: `add a blank line before line ${li + 1}` });
+      return true;
+    case Block.Indented:
+      if (blank || rel >= 4) {
+        lines.skip[li] = 1;
+        return true;
+      }
+      st.block = Block.None;
+      return false;
+  }
+  return false;
+}
+
+/** A non-blank line outside any open block: list items, then what the line's content opens. */
+function classifyLine(st: BlockState, li: number): void {
+  const { text, lines, items, p, indent } = st;
+  const e = lines.ends[li];
+  // List items end at a line left of their content, unless it continues a paragraph lazily.
+  if (items.length && indent < items[items.length - 1]) {
+    const lazy = st.inParagraph && !interruptsParagraph(text, p, e, indent);
+    while (!lazy && items.length && indent < items[items.length - 1]) items.pop();
+  }
+  const base = items.length ? items[items.length - 1] : 0;
+  if (indent - base >= 4) {
+    if (!st.inParagraph) {
+      // Indented code (it cannot interrupt a paragraph).
+      st.block = Block.Indented;
+      st.blockIndent = base;
+      lines.skip[li] = 1;
+    }
+    return;
+  }
+  const q = openListItems(st, p, e, indent);
+  if (q === e) return;
+  openBlockAt(st, li, q, e, items.length ? items[items.length - 1] : 0);
+}
+
+/**
+ * Opens the list items whose markers start the line at `p`; returns where the first block of
+ * the innermost item starts (`e` when the line holds markers only).
+ */
+function openListItems(st: BlockState, p: number, e: number, indent: number): number {
+  const text = st.text;
+  let q = p;
+  let column = indent;
+  // Markers nested on one line (`- - - x`) are followed up to MAX_MARKERS_PER_LINE deep, so
+  // that a line of 200 KB of `- ` stays linear; no log nests lists that deep on one line.
+  for (let depth = 0; depth < MAX_MARKERS_PER_LINE && isListMarker(text, q, e) && !isThematicBreak(text, q, e); depth++) {
+    let m = q;
+    while (m < e && text.charCodeAt(m) >= 48 && text.charCodeAt(m) <= 57) m++;
+    const markerEnd = m === q ? q + 1 : m + 1;
+    let r = markerEnd;
+    let spaces = 0;
+    while (r < e && isBlank(text.charCodeAt(r))) {
+      spaces += text.charCodeAt(r) === 9 ? 4 - ((column + markerEnd - q + spaces) % 4) : 1;
+      r++;
+    }
+    const width = markerEnd - q;
+    const content = r === e || spaces >= 5 ? column + width + 1 : column + width + spaces;
+    st.items.push(content);
+    st.inParagraph = false;
+    if (r === e || spaces >= 5) return e;
+    q = r;
+    column = content;
+  }
+  return q;
+}
+
+/** What the content at `q` (past any list markers) opens: a fence, an HTML block, a heading, or a paragraph. */
+function openBlockAt(st: BlockState, li: number, q: number, e: number, base: number): void {
+  const { text, lines } = st;
+  const c = text.charCodeAt(q);
+  const fence = fenceOpener(text, q, e);
+  if (fence) {
+    st.fenceHidden = [];
+    st.block = Block.Fence;
+    st.blockLine = li;
+    st.blockIndent = base;
+    st.fenceCode = c;
+    st.fenceLen = fence;
+    lines.skip[li] = 1;
+    st.inParagraph = false;
+    return;
+  }
+  if (c === 60) {
+    const start = htmlBlockStart(text, q, e, st.inParagraph);
+    if (start) {
+      lines.skip[li] = 1;
+      st.inParagraph = false;
+      st.html = start;
+      st.blockLine = li;
+      st.blockIndent = base;
+      if (start.kind <= 5) st.block = endsHtmlBlock(text, q, e, start) ? Block.None : Block.HtmlToMarker;
+      else st.block = Block.HtmlToBlank;
+      return;
+    }
+  }
+  // Headings count only as written at the line's start: `- ## x` is a list item, not a section.
+  if (c === 35 && q === st.p && st.indent <= 3) {
+    let level = 0;
+    while (text.charCodeAt(q + level) === 35) level++;
+    const after = q + level < e ? text.charCodeAt(q + level) : -1;
+    if (level <= 6 && (after === -1 || isBlank(after))) {
+      lines.level[li] = level;
+      st.headings.push({ line: li, level, text: atxHeadingContent(text, q + level, e) });
+      st.inParagraph = false;
+      return;
+    }
+  }
+  st.inParagraph = !isThematicBreak(text, q, e);
+}
+
+/** After the last line: a block still open is reported, and the heading-like lines it swallowed. */
+function finishClassify(st: BlockState, problems: Problem[], hidden: { fence?: HiddenByFence } | undefined): void {
+  const { block, blockLine, html } = st;
   if (block === Block.Fence) {
     problems.push({ code: 'unterminated-fence', message: `A code fence opened on line ${blockLine + 1} is never closed: everything after it is read as code.`, line: blockLine + 1, severity: 'warning' });
   } else if (block === Block.HtmlToMarker && html) {
     const end = html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end;
     problems.push({ code: 'unterminated-fence', message: `An HTML block opened on line ${blockLine + 1} (${html.opener}) is never closed with ${end}: everything after it is read as HTML.`, line: blockLine + 1, severity: 'warning' });
   }
-  if (block === Block.Fence && hidden && fenceHidden.length) hidden.fence = { fenceLine: blockLine, lines: fenceHidden };
-  if (block === Block.Fence || block === Block.HtmlToMarker) swallowed.push(...pending);
-  reportSwallowedHeadings(text, lines, swallowed, problems);
-  return headings;
+  if (block === Block.Fence && hidden && st.fenceHidden.length) hidden.fence = { fenceLine: blockLine, lines: st.fenceHidden };
+  if (block === Block.Fence || block === Block.HtmlToMarker) st.swallowed.push(...st.pending);
+  reportSwallowedHeadings(st.text, st.lines, st.swallowed, problems);
 }
 
 function fenceOpenerRun(text: string, p: number, e: number, code: number): number {
@@ -396,14 +455,16 @@ function sectionHeadingLevel(text: string, p: number, e: number): number {
   return level >= 2 && level <= 4 && isBlank(text.charCodeAt(p + level)) ? level : 0;
 }
 
-/** Notes a swallowed line that starts like a section heading (`##`–`####`). */
-function noteSwallowed(text: string, p: number, e: number, relIndent: number, li: number, out: Swallowed[], why: string, fix: string): void {
-  if (relIndent > 3 || out.length >= 50) return;
-  if (text.charCodeAt(p) !== 35) return;
+/**
+ * Whether a swallowed line starts like a section heading (`##`–`####`) and is to be noted in
+ * `out` (at most 50 are). The caller builds the note only then: most swallowed lines are code.
+ */
+function isSwallowedHeading(text: string, p: number, e: number, relIndent: number, out: Swallowed[]): boolean {
+  if (relIndent > 3 || out.length >= 50) return false;
+  if (text.charCodeAt(p) !== 35) return false;
   let level = 0;
   while (p + level < e && text.charCodeAt(p + level) === 35) level++;
-  if (level < 2 || level > 4 || !isBlank(text.charCodeAt(p + level))) return;
-  out.push({ line: li, why, fix });
+  return level >= 2 && level <= 4 && isBlank(text.charCodeAt(p + level));
 }
 
 /**
