@@ -29,7 +29,7 @@ export function isLoggedKind(kind: CanonicalField | undefined): boolean {
 export function duplicateFieldGroups(blocks: ReadonlyArray<readonly Field[]>): Field[][] {
   const groups: Field[][] = [];
   for (const block of blocks) {
-    if (block.length < 2) continue;
+    if (block.length < 2 || !hasRepeatedKind(block)) continue;
     const byKey = new Map<string, Field[]>();
     for (const f of block) {
       if (!f.canonical || isPlaceholderValue(f.value)) continue;
@@ -41,6 +41,16 @@ export function duplicateFieldGroups(blocks: ReadonlyArray<readonly Field[]>): F
     for (const list of byKey.values()) if (list.length > 1) groups.push(list.sort((a, b) => a.line - b.line));
   }
   return groups;
+}
+
+/** Whether two fields of the block are of one kind: only then can a key be written twice. */
+function hasRepeatedKind(block: readonly Field[]): boolean {
+  for (let i = 1; i < block.length; i++) {
+    const kind = block[i].canonical;
+    if (!kind) continue;
+    for (let j = 0; j < i; j++) if (block[j].canonical === kind) return true;
+  }
+  return false;
 }
 
 /** A value compared as the reader reads it: the status or severity it names, else its words. */

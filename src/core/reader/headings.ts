@@ -61,6 +61,26 @@ function findWordDate(rest: string): RegExpExecArray | null {
   return null;
 }
 
+/** Whether `text` holds an ASCII digit. */
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
+const NO_PARTS: Array<{ start: number; end: number }> = [];
+
+/** Whether `text` holds `·`, `|` or `•`, without which spacedParts finds one part at most. */
+function hasPartSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xb7 || c === 124 || c === 0x2022) return true;
+  }
+  return false;
+}
+
 /** Whether `text` holds four ASCII digits in a row (a year). */
 function hasFourDigits(text: string): boolean {
   let run = 0;
@@ -147,7 +167,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     }
   }
   // Parts between ` · ` or ` | ` that are a severity or a status: `2026-07-26 · HIGH · Title · RESOLVED`.
-  const parts = spacedParts(rest);
+  const parts = hasPartSeparator(rest) ? spacedParts(rest) : NO_PARTS;
   if (parts.length > 1) {
     for (const part of parts) {
       const t = rest.slice(part.start, part.end);
@@ -161,14 +181,19 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
     }
   }
   // Severity markers: `(SEV-2)`, `[P1]`, or a bare token that names a policy severity.
-  rest = rest.replace(/[[(]([^\])[(]{1,24})[\])]/g, (whole, inner: string) => {
-    if (!severityText && matchSeverity(policy, inner)) {
-      severityText = inner.trim();
-      return ' '.repeat(whole.length);
-    }
-    return whole;
-  });
-  if (!severityText) {
+  if (rest.indexOf('(') !== -1 || rest.indexOf('[') !== -1) {
+    rest = rest.replace(/[[(]([^\])[(]{1,24})[\])]/g, (whole, inner: string) => {
+      if (!severityText && matchSeverity(policy, inner)) {
+        severityText = inner.trim();
+        return ' '.repeat(whole.length);
+      }
+      return whole;
+    });
+  }
+  // Every pattern below needs a digit (a severity level) or a year: most titles have neither
+  // once the id is taken out.
+  const digits = hasDigit(rest);
+  if (!severityText && digits) {
     const bare = /(?:^|\s)(SEV[- ]?\d|Sev[- ]?\d|P\d)(?=$|[\s:,—–-])/.exec(rest);
     if (bare && matchSeverity(policy, bare[1])) {
       severityText = bare[1];
@@ -179,13 +204,15 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   const zone = policy.timeZone;
   // `pre-2026-07 [infra] …`: an incident from before that month, not of it.
   let before: string | undefined;
-  const pre = HEADING_BEFORE.exec(rest);
+  const year = digits && hasFourDigits(rest);
+  const pre = year ? HEADING_BEFORE.exec(rest) : null;
   if (pre) {
     before = pre[2];
     const from = pre.index + pre[0].length - pre[1].length - pre[2].length;
     rest = blank(rest, from, pre.index + pre[0].length);
   }
-  const dm = HEADING_DATE.exec(rest);
+  // Blanking the `before` date may have taken the only year.
+  const dm = year && (!pre || hasFourDigits(rest)) ? HEADING_DATE.exec(rest) : null;
   // Only a heading with a year can hold one (and the pattern's `\p{L}` is costly to compile).
   const wm = dm || !hasFourDigits(rest) ? null : findWordDate(rest);
   const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
@@ -200,7 +227,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
   } else if (dm) {
     // Shaped like a date but not one (2026-02-30): kept out of the title all the same.
     rest = blank(rest, dm.index, dm.index + dm[0].length);
-  } else {
+  } else if (year) {
     const mm = HEADING_MONTH.exec(rest);
     if (mm) {
       const from = mm.index + mm[0].length - 7;
@@ -227,7 +254,7 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */
 function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: boolean } {
-  let title = rest.replace(/[[(]\s*[\])]/g, ' ');
+  let title = rest.indexOf('(') === -1 && rest.indexOf('[') === -1 ? rest : rest.replace(/[[(]\s*[\])]/g, ' ');
   title = trimStartWhere(title, isLeadPunct);
   title = trimEndWhere(title, isTrailPunct);
   title = spacedSeparatorsAsDash(title);
