@@ -9,8 +9,12 @@ const TEMPLATE_TITLES = /^(?:baseline(?: entry| incident)?|template|incident tem
 
 /** Whether a title names a template or a log's starting entry (`Baseline Entry`, `Template`). */
 export function isTemplateTitle(title: string): boolean {
+  // The longest of them (`baseline incident`) has 17 characters: a longer title is none.
+  if (title.length > TEMPLATE_TITLE_MAX && title.trim().length > TEMPLATE_TITLE_MAX) return false;
   return TEMPLATE_TITLES.test(title.trim());
 }
+
+const TEMPLATE_TITLE_MAX = 17;
 
 /** A value that says nothing yet: empty, dashes, an ellipsis, `TBD`, `[bracketed]`, `<angled>`, `YYYY-MM-DD`. */
 export function isPlaceholderValue(value: string): boolean {
