@@ -465,7 +465,7 @@ test('init writes the commented playbook with four runbooks once, and never over
   assert.match(text, /\$DATABASE_URL/);
   assert.match(run(dir, 'runbook').out, /website-outage +Website outage \(P1\), \d+ steps\ndatabase-issues +Database issues.*\nsecurity-incident +Security incident.*\nperformance-issues +Performance issues/);
   writeFileSync(path, 'preset: sev\n');
-  const again = run(dir, 'init', '--runbooks');
+  const again = run(dir, 'init');
   assert.equal(again.code, 0);
   assert.match(again.err, /already exists; it was left as it is/);
   assert.equal(readFileSync(path, 'utf8'), 'preset: sev\n');

@@ -1,0 +1,46 @@
+// `incident check`: the log's problems, each with its file and line; exit 1 when any asks for a fix.
+import { dirname, relative, resolve } from 'node:path';
+import type { CliContext, OptionSpec } from '../command';
+import { expectArgs } from '../command';
+import { print, printJson, shown } from '../output';
+
+export const name = 'check';
+export const usage = 'check [--json] [--now ISO]';
+export const summary = 'Report problems (exit 1 when there are any).';
+export const options: OptionSpec[] = [
+  { name: 'json', description: 'Print the problems as a JSON array.' },
+  { name: 'now', value: 'ISO', description: 'Check as of this time (default: now).' },
+];
+
+export async function run(ctx: CliContext): Promise<number> {
+  const { values, policy, cwd, files, logPath, inferred } = ctx;
+  expectArgs(ctx, 0, usage);
+  const now = ctx.parseTime(values.now, '--now');
+  const { index } = ctx.readLog();
+  const { checkLog } = await import('../../core/response/check');
+  const problems = checkLog(index, policy, now);
+  // The log was read with the preset chosen above (the index was given it): say so, as the index would.
+  if (inferred && !index.inferredPolicy) problems.unshift({ code: 'severity-preset', message: inferred.reason, line: 1, severity: 'info' });
+  // Each incident's review beside the log (pir/<id>.md): its open action items past due.
+  const { reviewFileName } = await import('../../core/review/review');
+  const { overdueActionItems } = await import('../../core/review/reviewActions');
+  for (const incident of index.incidents) {
+    const file = `pir/${reviewFileName(incident)}`;
+    let review: string | undefined;
+    try {
+      review = files.read(resolve(dirname(logPath), file));
+    } catch {
+      continue; // unreadable (binary, too big): not this check's business
+    }
+    if (review !== undefined) problems.push(...overdueActionItems(review, now, { zone: policy.timeZone, incidentId: incident.id, file }));
+  }
+  problems.push(...(await import('../../core/git/attributes')).unionMergeProblems(logPath));
+  // Info findings (the preset a log was read with) are printed but ask for no fix.
+  const toFix = problems.filter((p) => p.severity !== 'info').length;
+  if (values.json) printJson(problems, 2);
+  else {
+    for (const p of problems) print(`${relative(cwd, p.file ? resolve(dirname(logPath), p.file) : logPath) || logPath}:${p.line}: ${p.severity}: ${shown(p.message)} [${p.code}]`);
+    if (toFix === 0) print('No problems.');
+  }
+  return toFix ? 1 : 0;
+}

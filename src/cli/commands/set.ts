@@ -1,0 +1,44 @@
+// `incident set ID FIELD VALUE`: status, severity and roles are changed (and logged) as the
+// extension changes them; any other field is set as it is.
+import type { CliContext, OptionSpec } from '../command';
+import { UsageError, note, shown } from '../output';
+
+export const name = 'set';
+export const usage = 'set ID FIELD VALUE [--at ISO] [--owner NAME]';
+export const summary = 'Set status, severity, commander, tech-lead, comms-lead (logged in the timeline, as the extension does), or any other field.';
+export const options: OptionSpec[] = [
+  { name: 'at', value: 'ISO', description: 'When it changed (default: now).' },
+  { name: 'owner', value: 'NAME', description: 'Who changed it (default: git’s user.name).' },
+];
+
+export async function run(ctx: CliContext): Promise<number> {
+  const { args, values, policy } = ctx;
+  if (args.length < 3) throw new UsageError(`Usage: incident ${usage}`);
+  const { fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
+  const { setField } = await import('../../core/log/writer');
+  const { assignRole, changeSeverity, changeStatus } = await import('../../core/response/operations');
+  const [id, fieldName, ...rest] = args;
+  let value = rest.join(' ');
+  const canonical = fieldFromName(policy, fieldName);
+  if (canonical === 'severity') {
+    const level = matchSeverity(policy, value);
+    if (!level) throw new UsageError(unknownSeverityMessage(policy, value));
+    value = level.id;
+  } else if (canonical === 'status') {
+    const status = matchStatus(policy, value);
+    if (!status) throw new UsageError(unknownStatusMessage(policy, value));
+    value = status;
+  }
+  // Status, severity and roles go through the same operations as the extension's commands,
+  // so the change is logged in the timeline (`Status: A → B`, `Escalated: …`, a handoff).
+  const at = ctx.parseTime(values.at, '--at');
+  const actor = { at, owner: values.owner ?? (await ctx.gitUser()) };
+  const incident = await ctx.writeIncident(id, (index, incId) => {
+    if (canonical === 'status') return changeStatus(index, incId, value, actor, policy);
+    if (canonical === 'severity') return changeSeverity(index, incId, value, actor, policy);
+    if (canonical === 'commander' || canonical === 'techLead' || canonical === 'commsLead') return assignRole(index, incId, canonical, value, actor, policy);
+    return setField(index, incId, fieldName, value, policy);
+  });
+  note(`Set ${fieldName} of ${shown(incident.id)} to ${value}.`);
+  return 0;
+}

@@ -1,0 +1,157 @@
+// The context every command runs in: the log (from --log, or found from here), its repository and
+// policy, and the operations on the log the commands share (read it, write an incident where it
+// lives, log entries). Loaded by main.ts once a command is known: it imports the reader and the writer.
+import { resolve } from 'node:path';
+import type { Incident, LogIndex, Splice } from '../core/model';
+import type { Policy } from '../core/playbook/policy';
+import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
+import { presetForLog } from '../core/playbook/severityPreset';
+import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices } from '../core/log/writer';
+import { gitAuthor } from '../core/response/gitUser';
+import { parseUserTime } from '../core/format/time';
+import { LogFileError, indexFile, policyFor } from '../core/log/logFile';
+import { RepositoryFiles } from '../core/log/repositoryFiles';
+import { findIncidentLog, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/log/paths';
+import type { CliContext, OptionValues } from './command';
+import { UsageError, note } from './output';
+
+interface Context {
+  logPath: string;
+  policy: Policy;
+  cwd: string;
+  /** The repository the log belongs to: every read and write of its files goes through it. */
+  files: RepositoryFiles;
+}
+
+function parseTime(value: string | undefined, policy: Policy, flag: string): Date {
+  if (value === undefined) return new Date();
+  const at = parseUserTime(value, policy.timeZone);
+  if (!at) throw new UsageError(`${flag} "${value}" is not a date-time (use ISO 8601, e.g. 2026-11-20T14:30:00Z).`);
+  return at;
+}
+
+function presetOfLogFile(files: RepositoryFiles, logPath: string, policy: Policy) {
+  let text: string | undefined;
+  try {
+    text = files.read(logPath);
+  } catch {
+    return undefined; // an unreadable log is reported by the command that reads it
+  }
+  return text === undefined ? undefined : presetForLog(text, policy);
+}
+
+function readLog(ctx: Context): { text: string; index: LogIndex } {
+  return indexedLog(ctx, ctx.files.read(ctx.logPath));
+}
+
+function indexedLog(ctx: Context, text: string | undefined): { text: string; index: LogIndex } {
+  if (text === undefined) throw new LogFileError(`No incident log at ${ctx.logPath} (declare an incident to create it, or pass --log PATH).`);
+  return { text, index: indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) };
+}
+
+function requireIncident(index: LogIndex, id: string, ctx: Context): Incident {
+  const incident = findIncident(index, id);
+  if (!incident) throw new UsageError(`No incident "${id}" in ${ctx.logPath}.`);
+  return incident;
+}
+
+/**
+ * Applies a change to the file that holds the incident: the log itself, or the per-incident file
+ * an index table links to. `make` computes splices from that file's own index.
+ */
+function writeIncident(ctx: Context, id: string, make: (index: LogIndex, incidentId: string) => Splice[]): Promise<Incident> {
+  return writeIncidentText(ctx, id, (text, index, incId) => applySplices(text, make(index, incId)));
+}
+
+/**
+ * Like writeIncident, for changes made of several steps: `next` computes the new text of the
+ * file from its text and index (`reindex` indexes an intermediate text the same way). One write,
+ * computed under the file's lock from the text as it is then, so a writer in parallel loses nothing.
+ */
+async function writeIncidentText(ctx: Context, id: string, next: (text: string, index: LogIndex, incidentId: string, reindex: (text: string) => LogIndex) => string): Promise<Incident> {
+  let incident: Incident | undefined;
+  await ctx.files.update(ctx.logPath, (current) => {
+    const { text, index } = indexedLog(ctx, current);
+    incident = requireIncident(index, id, ctx);
+    // An incident kept in its own file is written there, under that file's lock (below).
+    if (incident.source === 'linked-file' && incident.file) return undefined;
+    return next(text, index, incident.id, (t) => indexFile(ctx.logPath, t, ctx.policy, { root: ctx.files.root }));
+  });
+  const found = incident as Incident;
+  if (found.source === 'linked-file' && found.file) {
+    // The link is checked again where it is written: it must still resolve, through any
+    // symbolic links, to a regular file inside the repository.
+    const link = resolveLinkedFile(ctx.logPath, found.file, ctx.files.root, { decoded: true });
+    if ('reason' in link) throw new LogFileError(`${found.id} links to ${found.file}, which ${link.reason}; nothing was written.`);
+    await ctx.files.update(link.path, (fileText) => {
+      if (fileText === undefined) throw new LogFileError(`${found.id} links to ${link.path}, which does not exist.`);
+      const fileIndex = indexIncidentFile(fileText, ctx.policy);
+      const inner = fileIndex.incidents[0];
+      if (!inner) throw new WriteRefused(`${link.path} holds no incident to write to.`);
+      return next(fileText, fileIndex, inner.id, (t) => indexIncidentFile(t, ctx.policy));
+    });
+  }
+  return found;
+}
+
+/** Appends several timeline entries to an incident in one write. */
+function logEntries(ctx: Context, id: string, entries: NewTimelineEntry[]): Promise<Incident> {
+  return writeIncidentText(ctx, id, (text, index, incId, reindex) => {
+    let current = text;
+    let currentIndex = index;
+    for (const [i, entry] of entries.entries()) {
+      current = applySplices(current, appendTimelineEntry(currentIndex, incId, entry, ctx.policy));
+      if (i < entries.length - 1) currentIndex = reindex(current);
+    }
+    return current;
+  });
+}
+
+/**
+ * The incident a run is logged on: `--incident ID`, else the only active one; undefined (with a
+ * note) when there is no log, none or several are active, or logging is off.
+ */
+function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | undefined): string | undefined {
+  if (off) {
+    if (wanted) throw new UsageError('Give --incident or --no-log, not both.');
+    return undefined;
+  }
+  if (wanted) return requireIncident(readLog(ctx).index, wanted, ctx).id;
+  if (!ctx.files.exists(ctx.logPath)) return undefined;
+  const active = readLog(ctx).index.incidents.filter((i) => isActive(i, ctx.policy));
+  if (active.length === 1) return active[0].id;
+  if (active.length > 1) note(`Not logged: ${active.length} incidents are active (pick one with --incident ID).`);
+  return undefined;
+}
+/**
+ * Finds the log (--log, else the nearest docs/INCIDENT_LOG.md), its repository and policy, and
+ * gives the command its arguments and the operations above, bound to them.
+ */
+export async function openContext(args: string[], values: OptionValues): Promise<CliContext> {
+  const cwd = process.cwd();
+  const logPath = values.log ? resolve(cwd, values.log) : findIncidentLog(cwd);
+  const files = new RepositoryFiles(repositoryRoot(logPath, { workspaceFolder: cwd }));
+  const found = await policyFor(logPath, { root: files.root });
+  const playbookPath = found.path;
+  // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
+  // preset (the index makes the same choice; this makes it before any argument is checked).
+  const inferred = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
+  const policy = inferred?.policy ?? found.policy;
+  const ctx: Context = { logPath, policy, cwd, files };
+  return {
+    ...ctx,
+    args,
+    values,
+    inferred,
+    // Health checks and runbook steps run relative to the folder holding `.incident/` (normally the repository root).
+    checksRoot: () => (playbookPath ? playbookRoot(playbookPath) : files.root),
+    parseTime: (value, flag) => parseTime(value, policy, flag),
+    readLog: () => readLog(ctx),
+    requireIncident: (index, id) => requireIncident(index, id, ctx),
+    writeIncident: (id, make) => writeIncident(ctx, id, make),
+    writeIncidentText: (id, next) => writeIncidentText(ctx, id, next),
+    logEntries: (id, entries) => logEntries(ctx, id, entries),
+    incidentToLog: (wanted, off) => incidentToLog(ctx, wanted, off),
+    gitUser: () => gitAuthor(cwd, policy),
+  };
+}

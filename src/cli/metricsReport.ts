@@ -1,0 +1,128 @@
+// What `incident metrics` (commands/metrics.ts) prints: the response figures over a period. A
+// day given to --since starts at its midnight and one given to --until is included whole, both
+// in the playbook's zone; a date-time is taken as the instant it names.
+import { DateTime, IANAZone } from 'luxon';
+import { formatElapsed } from '../core/format/duration';
+import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../core/metrics/metrics';
+import type { DurationStats } from '../core/metrics/stats';
+import { metricsCsv } from '../core/metrics/csv';
+import { matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
+import { parseTimeValue, toDate } from '../core/format/time';
+import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './commands/shared';
+import { usage } from './commands/metrics';
+
+/** A --since / --until value as an instant; `endOfDay` moves a bare day to the next midnight. */
+function boundary(flag: string, value: string | undefined, zone: string, endOfDay: boolean): Date | undefined {
+  if (value === undefined) return undefined;
+  const p = parseTimeValue(value, zone);
+  if (!p || p.invalid || !p.value || p.length !== value.trim().length) throw new CommandError(`--${flag} "${value}" is not a date (use YYYY-MM-DD, or an ISO 8601 date-time).`);
+  if (p.kind === 'datetime') return toDate(p.value) as Date;
+  const day = DateTime.fromISO(p.value, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' });
+  return (endOfDay ? day.plus({ days: 1 }) : day).toJSDate();
+}
+
+/** The JSON: the issue's keys first, exactly as named, then the details behind them. */
+function jsonOf(m: Metrics, period: { since: string | null; until: string | null; severity: string | null }) {
+  return {
+    incidents: m.incidents,
+    drills: m.drills,
+    bySeverity: m.bySeverity,
+    byMonth: m.byMonth,
+    timeToDetectMinutes: m.timeToDetectMinutes,
+    timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes,
+    timeToResolveMinutes: m.timeToResolveMinutes,
+    timeToMitigateMinutes: m.timeToMitigateMinutes,
+    responseTimeCompliance: m.responseTimeCompliance,
+    updateCadenceCompliance: m.updateCadenceCompliance,
+    reviewCompliance: m.reviewCompliance,
+    openActionItems: m.openActionItems,
+    overdueActionItems: m.overdueActionItems,
+    details: {
+      period,
+      definitions: { ...FIGURE_LABELS, p90: 'nearest rank: the value at rank ceil(0.9 × n) of the sorted values', median: 'the middle value; the mean of the two middle values for an even count' },
+      unknownIncidents: m.unknownIncidents,
+      unknownReasons: m.unknownReasons,
+      durationsBySeverity: m.durationsBySeverity,
+      compliance: m.compliance,
+      actionItemsByOwner: m.actionItemsByOwner,
+      timeInStatusMinutes: m.timeInStatusMinutes,
+    },
+  };
+}
+
+const num = (x: number | null) => (x === null ? '-' : String(x));
+const pct = (share: number | null, c: { hits: number; measured: number }, unit: string) => (share === null ? `- (nothing to measure)` : `${Math.round(share * 1000) / 10}% (${c.hits} of ${c.measured} ${unit})`);
+
+function table(rows: string[][]): string[] {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
+}
+
+function human(m: Metrics, period: string): string {
+  const out: string[] = [];
+  out.push(`Incidents: ${m.incidents} (${period}); drills, not counted: ${m.drills}`);
+  out.push(`By severity: ${Object.entries(m.bySeverity).map(([s, n]) => `${s} ${n}`).join(', ') || '-'}`);
+  if (Object.keys(m.byMonth).length) {
+    out.push('By month:');
+    for (const [month, counts] of Object.entries(m.byMonth)) out.push(`  ${month}  ${Object.entries(counts).map(([s, n]) => `${s} ${n}`).join(', ')}`);
+  }
+  out.push('', 'Durations in minutes:');
+  const rows = [['', 'mean', 'median', 'p90', 'n', 'unknown']];
+  const stat = (label: string, s: DurationStats) => [label, num(s.mean), num(s.median), num(s.p90), String(s.n), String(s.unknown)];
+  for (const f of DURATION_FIGURES) rows.push(stat(`  ${FIGURE_LABELS[f]}`, m[`${f}Minutes`]));
+  out.push(...table(rows));
+  for (const [sev, figures] of Object.entries(m.durationsBySeverity)) {
+    out.push(`  ${sev}: ${DURATION_FIGURES.map((f) => `${f.replace('timeTo', 'to ').toLowerCase()} median ${num(figures[`${f}Minutes`].median)}`).join(', ')}`);
+  }
+  out.push('  p90 is the nearest-rank value: rank ⌈0.9 × n⌉ of the sorted values.');
+  for (const f of DURATION_FIGURES) {
+    // A time the log leaves out needs no words; a date that cannot be says which and why.
+    const ids = m.unknownReasons[f].map((u) => (u.code === 'no-time' ? u.id : `${u.id} (${u.reason})`));
+    if (ids.length) out.push(`  Unknown ${f.replace('timeTo', 'time to ').toLowerCase()}: ${ids.join(', ')}`);
+  }
+  out.push('');
+  out.push(`Response-time compliance: ${pct(m.responseTimeCompliance, m.compliance.responseTime, 'incidents')}`);
+  out.push(`Update cadence compliance: ${pct(m.updateCadenceCompliance, m.compliance.updateCadence, 'updates due')}`);
+  out.push(`Review compliance: ${pct(m.reviewCompliance, m.compliance.review, 'reviews')}`);
+  out.push(`Action items: ${m.openActionItems} open, ${m.overdueActionItems} overdue`);
+  for (const [owner, c] of Object.entries(m.actionItemsByOwner)) out.push(`  ${owner}: ${c.open} open${c.overdue ? `, ${c.overdue} overdue` : ''}`);
+  const statuses = Object.entries(m.timeInStatusMinutes);
+  if (statuses.length) {
+    out.push('Time in each status (from logged status changes):');
+    for (const [status, s] of statuses) out.push(`  ${status}: ${formatElapsed(s.totalMinutes)} in all, ${formatElapsed(s.meanMinutes)} on average over ${s.incidents} incident${s.incidents === 1 ? '' : 's'}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+export function run(ctx: CommandContext): Promise<number> {
+  return guarded(() => {
+    if (ctx.args.length) throw new CommandError(`Usage: incident ${usage}`);
+    const { values, policy } = ctx;
+    if (values.json && values.csv) throw new CommandError('Give --json or --csv, not both.');
+    const zone = policy.timeZone;
+    const since = boundary('since', values.since, zone, false);
+    const until = boundary('until', values.until, zone, true);
+    if (since && until && until <= since) throw new CommandError('--until must be after --since.');
+    let severity: string | undefined;
+    if (values.severity) {
+      const level = matchSeverity(policy, values.severity);
+      if (!level) throw new CommandError(unknownSeverityMessage(policy, values.severity));
+      severity = level.id;
+    }
+    const now = nowOf(ctx);
+    const index = readIndex(ctx);
+    const { metrics, rows } = computeMetrics(index.incidents, policy, { now, since, until, severity, reviewText: reviewReader(ctx) });
+    if (values.csv) {
+      print(metricsCsv(rows, '\n'));
+      return 0;
+    }
+    const period = { since: values.since ?? null, until: values.until ?? null, severity: severity ?? null };
+    if (values.json) {
+      printJson(jsonOf(metrics, period));
+      return 0;
+    }
+    const words = [values.since ? `from ${values.since}` : '', values.until ? `to ${values.until}` : '', severity ? severity : ''].filter(Boolean).join(' ');
+    print(human(metrics, words || 'all time'));
+    return 0;
+  });
+}
