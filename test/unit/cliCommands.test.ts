@@ -1,0 +1,179 @@
+// The command table of `incident`: each command parses only its own options (and the global
+// ones), refusing any other with its usage line; --help is written from the table; and what the
+// table loads at start is light, so --help and --version need none of the heavy libraries.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { COMMANDS, GLOBAL_OPTIONS, findCommand } from '../../src/cli/commandTable';
+import { commandHelp, generalHelp } from '../../src/cli/help';
+import { parseCommandLine } from '../../src/cli/parse';
+import { UsageError } from '../../src/cli/output';
+import { useBuiltCli } from './cliProcess';
+
+const ROOT = resolve(__dirname, '../..');
+const cli = useBuiltCli('commands');
+
+/** The message `argv` is refused with (it must be refused). */
+function refusal(argv: string[]): string {
+  try {
+    parseCommandLine(argv);
+  } catch (e) {
+    assert.ok(e instanceof UsageError, `${argv.join(' ')}: ${String(e)}`);
+    return e.message;
+  }
+  assert.fail(`${argv.join(' ')} was not refused`);
+}
+
+test('an option another command takes is refused, on one line naming it and the usage line', () => {
+  const cases: Array<[string[], string, string]> = [
+    [['list', '--push'], '--push', 'list [--json] [--status S] [--severity S]'],
+    [['list', '--json', '--csv'], '--csv', 'list [--json] [--status S] [--severity S]'],
+    [['show', 'INC-1', '--status', 'open'], '--status', 'show ID [--json]'],
+    [['log', 'INC-1', 'text', '--sent'], '--sent', 'log ID MESSAGE [--at ISO] [--owner NAME]'],
+    [['review', 'INC-1', '--json'], '--json', 'review ID'],
+    [['commit', 'INC-1', '--hours', '3'], '--hours', 'commit ID [--push]'],
+  ];
+  for (const [argv, option, usage] of cases) {
+    const message = refusal(argv);
+    assert.doesNotMatch(message, /\n/, argv.join(' '));
+    assert.ok(message.includes(`${argv[0]} does not take ${option}`), message);
+    assert.ok(message.endsWith(`Usage: incident ${usage}`), message);
+  }
+  assert.match(refusal(['list', '--push']), /\(commit does\)/, 'it says which command takes it');
+});
+
+test('an option no command takes is refused with the usage line; init takes no --runbooks', () => {
+  assert.equal(refusal(['list', '--colour']), "Unknown option '--colour' for list. Usage: incident list [--json] [--status S] [--severity S]");
+  assert.equal(refusal(['init', '--runbooks']), "Unknown option '--runbooks' for init. Usage: incident init [--merge]");
+  assert.match(refusal(['oncall', '-x']), /^Unknown option '-x' for oncall\. Usage: incident oncall /);
+});
+
+test('the global options stay accepted by every command, before or after its name', () => {
+  const run = (argv: string[]) => {
+    const r = parseCommandLine(argv);
+    assert.equal(r.kind, 'run', argv.join(' '));
+    return r as Extract<typeof r, { kind: 'run' }>;
+  };
+  for (const c of COMMANDS) assert.equal(run([c.name, '--log', 'ops/LOG.md']).values.log, 'ops/LOG.md', c.name);
+  const r = run(['--log', 'ops/LOG.md', 'list', '--status', 'open', '--json']);
+  assert.equal(r.command.name, 'list');
+  assert.deepEqual(r.args, []);
+  assert.deepEqual({ ...r.values }, { log: 'ops/LOG.md', status: 'open', json: true });
+  assert.deepEqual(run(['runbook', 'deploy', '--param', 'A=1', '--param', 'B=2', '--run', '2']).values.param, ['A=1', 'B=2']);
+  assert.deepEqual(run(['log', 'INC-1', '--', '--not-an-option']).args, ['INC-1', '--not-an-option']);
+  assert.deepEqual(parseCommandLine(['list', '--push', '--version']), { kind: 'version' });
+  const help = parseCommandLine(['list', '--push', '-h']);
+  assert.equal(help.kind === 'help' && help.code, 0, 'help is given whatever else is on the line');
+  assert.equal(help.kind === 'help' && help.text, commandHelp(findCommand('list')!));
+  const none = parseCommandLine([]);
+  assert.equal(none.kind === 'help' && none.code, 2, 'no command: the help, exit 2');
+  assert.match(refusal(['frobnicate']), /^Unknown command "frobnicate"\.\n\nUsage: incident <command>/);
+});
+
+test('each usage line names exactly its command’s options; an option has one shape in every command', () => {
+  const shape = new Map<string, string>();
+  for (const c of COMMANDS) {
+    assert.ok(c.usage === c.name || c.usage.startsWith(`${c.name} `), c.usage);
+    const named = [...c.usage.matchAll(/--([a-z][a-z-]*)/g)].map((m) => m[1]).sort();
+    assert.deepEqual(named, c.options.map((o) => o.name).sort(), `usage of ${c.name}`);
+    for (const o of c.options) {
+      assert.ok(!GLOBAL_OPTIONS.some((g) => g.name === o.name), `${c.name} --${o.name} is global`);
+      assert.ok(o.description.trim(), `${c.name} --${o.name} has a description`);
+      if (o.value) assert.ok(c.usage.includes(`--${o.name} ${o.value}`), `${c.name}: --${o.name} ${o.value}`);
+      const s = `${o.value ? 'value' : 'flag'}${o.multiple ? ', multiple' : ''}`;
+      assert.equal(shape.get(o.name) ?? s, s, `--${o.name} in ${c.name}`);
+      shape.set(o.name, s);
+    }
+  }
+  assert.equal(new Set(COMMANDS.map((c) => c.name)).size, COMMANDS.length, 'names are unique');
+});
+
+test('command files import nothing heavy at start: the reader, YAML, luxon and git load inside run', () => {
+  const dir = join(ROOT, 'src/cli');
+  const light = new Set(['./output', '../output', './command', '../command', './commandTable', './help', './parse', '../../core/format/displayText', '../core/format/displayText']);
+  const tableFiles = readdirSync(join(dir, 'commands'))
+    .filter((f) => f !== 'shared.ts')
+    .map((f) => `commands/${f}`);
+  for (const file of [...tableFiles, 'main.ts', 'command.ts', 'commandTable.ts', 'help.ts', 'parse.ts', 'output.ts']) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    for (const m of text.matchAll(/^import\s+(?!type\s)(?:[^;]*?\sfrom\s+)?'([^']+)'/gm)) {
+      const spec = m[1];
+      if (spec.startsWith('node:') || light.has(spec) || (file === 'commandTable.ts' && spec.startsWith('./commands/'))) continue;
+      assert.fail(`${file} imports ${spec} at start (import it inside run, or as a type)`);
+    }
+  }
+  assert.equal(tableFiles.length, COMMANDS.length, 'one file per command in commands/ (besides shared.ts)');
+});
+
+test('incident --help lists every command in the table with its usage line; <command> --help its options', () => {
+  assert.deepEqual(COMMANDS.map((c) => c.name), ['list', 'show', 'declare', 'log', 'set', 'resolve', 'review', 'check', 'health', 'runbook', 'oncall', 'init', 'setup-merge', 'normalize', 'changes', 'commit', 'update', 'summary', 'metrics']);
+  const dir = cli.tempDir();
+  const help = cli.run(dir, '--help');
+  assert.equal(help.code, 0, help.err);
+  assert.equal(help.out, generalHelp());
+  for (const c of COMMANDS) assert.match(help.out, new RegExp(`^  ${c.usage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`, 'm'), c.name);
+  for (const g of GLOBAL_OPTIONS) assert.ok(help.out.includes(`--${g.name}`), g.name);
+  assert.equal(cli.run(dir, '-h').out, help.out);
+  const bare = cli.run(dir);
+  assert.equal(bare.code, 2);
+  assert.equal(bare.out, help.out);
+  for (const c of COMMANDS) {
+    const r = cli.run(dir, c.name, '--help');
+    assert.equal(r.code, 0, `${c.name}: ${r.err}`);
+    assert.ok(r.out.startsWith(`Usage: incident ${c.usage}\n`), r.out);
+    for (const o of c.options) assert.match(r.out, new RegExp(`^  --${o.name}${o.value ? ` ${o.value.replace(/[|]/g, '\\|')}` : ''} +\\S`, 'm'), `${c.name} --${o.name}`);
+    assert.match(r.out, /^ {2}--log PATH +The log/m, c.name);
+  }
+});
+
+test('a refused option exits 2 with the usage line, before anything is written', () => {
+  const dir = cli.repo();
+  const log = join(dir, 'docs/INCIDENT_LOG.md');
+  const declare = cli.run(dir, 'declare', 'Checkout down', '--severity', 'SEV-1', '--push');
+  assert.equal(declare.code, 2);
+  assert.match(declare.err, /^incident: declare does not take --push \(commit does\)\. Usage: incident declare TITLE --severity S/);
+  assert.ok(!existsSync(log), 'no log was created');
+  assert.equal(cli.run(dir, 'declare', 'Checkout down', '--severity', 'SEV-1', '--at', '2026-11-20T10:00:00Z').code, 0);
+  const before = readFileSync(log, 'utf8');
+  for (const argv of [['list', '--push'], ['list', '--csv'], ['resolve', 'INC-2026-1120-001', '--json'], ['init', '--runbooks'], ['metrics', '--status', 'open']]) {
+    const r = cli.run(dir, ...argv);
+    assert.equal(r.code, 2, argv.join(' '));
+    assert.equal(r.out, '', argv.join(' '));
+    const usage = `Usage: incident ${findCommand(argv[0])!.usage}`;
+    assert.ok(r.err.startsWith('incident: ') && r.err.endsWith(`. ${usage}\n`), r.err);
+    assert.equal(r.err.split('\n').length, 2, `one line: ${r.err}`);
+    const option = argv.find((a) => a.startsWith('--'));
+    assert.ok(r.err.includes(` ${option} `) || r.err.includes(`'${option}'`), r.err);
+  }
+  assert.equal(readFileSync(log, 'utf8'), before, 'nothing was written');
+  assert.ok(!existsSync(join(dir, '.incident')), 'init with a refused option writes no playbook');
+  const list = cli.run(dir, 'list', '--log', 'docs/INCIDENT_LOG.md', '--json');
+  assert.equal(list.code, 0, list.err);
+  assert.equal(JSON.parse(list.out).length, 1);
+});
+
+test('the bundle loads nothing heavy before a command runs: no YAML, luxon, markdown parser, git or lock library', () => {
+  // What main.mjs imports statically (the files a process loads for --help or --version among other
+  // words), followed through every chunk; the libraries are recognised by strings of their own.
+  const dir = join(cli.build, 'cli');
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.mjs)["']/g)) visit(m[1]);
+  };
+  visit('main.mjs');
+  const text = [...seen].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+  const bytes = [...seen].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+  const markers = { yaml: 'YAMLParseError', luxon: 'Invalid DateTime', 'the markdown parser': 'Cannot close document', 'simple-git': 'simple-git', 'proper-lockfile': 'ECOMPROMISED' };
+  for (const [library, marker] of Object.entries(markers)) {
+    assert.ok(!text.includes(marker), `${library} is loaded at start (${[...seen].join(', ')})`);
+    // The marker does name the library in the bundle: the check above could fail.
+    assert.ok(readdirSync(dir).some((f) => f.endsWith('.mjs') && readFileSync(join(dir, f), 'utf8').includes(marker)), `${library}: no chunk holds "${marker}"`);
+  }
+  assert.ok(bytes < 100_000, `${bytes} bytes loaded at start`);
+  const r = cli.run(cli.tempDir(), '--version', '--help');
+  assert.equal(r.code, 0, r.err);
+  assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+});
