@@ -223,8 +223,6 @@ export function readTimeField(field: Field, zone: string, day: string | null): T
 /** The incident's values: the first non-empty field of each kind, else what the heading said. */
 export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
   const policy = ctx.policy;
-  const firstField = (k: CanonicalField) => fields.find((f) => f.canonical === k && f.value.trim() !== '');
-  const first = (k: CanonicalField) => firstField(k)?.value;
   const time = (k: CanonicalField, day: string | null): string | null => {
     let candidates = fields.filter((x) => x.canonical === k && x.value.trim() !== '');
     // `Started` (impact began) is its own moment when a Detected field is written too: the
@@ -252,14 +250,20 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
   };
   const detected = time('detected', facts.date ? facts.date.slice(0, 10) : null) ?? facts.date;
   const resolved = time('resolved', detected ? detected.slice(0, 10) : null);
-  return {
-    ...loggedValues(policy, fields, facts, resolved),
-    detected,
-    resolved,
-    title: first('title') ?? null,
-    summary: first('summary') ?? null,
-    id: first('id') ?? null,
-  };
+  // The first non-empty title, summary and id, in one pass.
+  let title: string | null = null;
+  let summary: string | null = null;
+  let id: string | null = null;
+  for (const f of fields) {
+    const k = f.canonical;
+    if (k !== 'title' && k !== 'summary' && k !== 'id') continue;
+    if (f.value.trim() === '') continue;
+    if (k === 'title') title ??= f.value;
+    else if (k === 'summary') summary ??= f.value;
+    else id ??= f.value;
+  }
+  const logged = loggedValues(policy, fields, facts, resolved);
+  return { severity: logged.severity, status: logged.status, roles: logged.roles, detected, resolved, title, summary, id };
 }
 
 /**
@@ -325,7 +329,22 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
 const IMPACT_START_KEYS = new Set(['started', 'start', 'started at', 'started on', 'start time', 'impact start', 'impact started', 'impact began', 'inicio', 'início', 'début', 'beginn', 'inizio', 'начало']);
 /** Keys that name the detection itself (not a bare date, not the impact's start). */
 const DETECTION_KEYS = new Set(['detected', 'detected at', 'detected on', 'date detected', 'discovered', 'first seen', 'reported', 'reported at', 'reported on', 'declared', 'detectado', 'detectado em', 'fecha de detección', 'data de detecção', 'date de détection', 'détecté', 'détecté le', 'erkannt', 'erkannt am', 'rilevato', 'rilevato il', 'обнаружено', 'дата обнаружения']);
-const keyOf = (key: string) => stripInline(key).trim().toLowerCase().replace(/\s+/g, ' ');
+/** Keys as compared, by the key as written: a log writes the same few keys in every incident. */
+const comparedKeys = new Map<string, string>();
+const COMPARED_KEYS_KEPT = 512;
+
+function keyOf(key: string): string {
+  let k = comparedKeys.get(key);
+  if (k === undefined) {
+    k = stripInline(key).trim().toLowerCase().replace(/\s+/g, ' ');
+    if (key.length <= 64) {
+      if (comparedKeys.size >= COMPARED_KEYS_KEPT) comparedKeys.clear();
+      // Copies: a key sliced from a log would keep the whole text of that log alive.
+      comparedKeys.set(Array.from(key).join(''), Array.from(k).join(''));
+    }
+  }
+  return k;
+}
 function isImpactStartKey(key: string): boolean {
   return IMPACT_START_KEYS.has(keyOf(key));
 }
