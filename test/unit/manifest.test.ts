@@ -45,5 +45,7 @@ test('the marketplace listing: a 128×128 PNG icon that the VSIX ships, a banner
   assert.ok(ignore.includes('!media/**') && ignore.includes('!CHANGELOG.md'), 'the icon and the changelog are packaged');
   assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
   for (const word of ['incident', 'on-call', 'postmortem', 'runbook', 'SRE']) assert.ok(pkg.keywords.includes(word), word);
-  assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), /^## \[0\.1\.0\] - \d{4}-\d{2}-\d{2}$/m);
+  // The version being shipped has its section.
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version.replace(/\./g, '\\.');
+  assert.match(readFileSync(join(ROOT, 'CHANGELOG.md'), 'utf8'), new RegExp(`^## \\[${version}\\] - \\d{4}-\\d{2}-\\d{2}$`, 'm'));
 });
