@@ -1,0 +1,145 @@
+// The "Run Your First Incident" walkthrough on the demo workspace as `npm start` serves it (its
+// times moved to now): six steps in order, each button runs the real command, and running the
+// command (from the button or from anywhere) ticks the step. The walkthrough's images are cut from
+// the screenshots this test saves, and the README's from the whole window (scripts/demo-images.ts).
+import * as assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FrameLocator, Locator } from 'playwright-core';
+import { prepareDemoWorkspace } from '../../scripts/demoWorkspace';
+import { ROOT } from '../../scripts/vscode/config.mjs';
+import { E2E_ARTIFACTS, openSession, useSession } from './session';
+
+const SHOTS = join(E2E_ARTIFACTS, 'walkthrough');
+const STEPS = [
+  ['Open or create the incident log', 'Open Incident Log'],
+  ['Declare an incident', 'Declare Incident'],
+  ['Work the checklist', 'Open Checklist'],
+  ['Run a health check', 'Run Health Check'],
+  ['Post a status update', 'Compose Status Update'],
+  ['Write the post-incident review', 'Open Post-Incident Review'],
+] as const;
+
+describe('The walkthrough (Run Your First Incident)', function () {
+  this.timeout(180_000);
+  const s = useSession(() => openSession(prepareDemoWorkspace(join(ROOT, 'samples', 'demo'), new Date()).dir, 'walkthrough'));
+
+  /** The walkthrough's step whose title is `title`. */
+  function step(title: string): Locator {
+    return s.page.locator('.getting-started-step').filter({ has: s.page.locator('.step-title', { hasText: title }) }).first();
+  }
+
+  /** Opens the step (its description and button show) and clicks its button. */
+  async function clickStepButton(title: string, button: string): Promise<void> {
+    const st = step(title);
+    await st.locator('.step-title').click();
+    const b = st.locator('.step-description-container a, .step-description-container .monaco-button', { hasText: button }).first();
+    await b.waitFor({ state: 'visible', timeout: 10_000 });
+    await b.click();
+  }
+
+  async function waitComplete(title: string): Promise<void> {
+    const st = step(title);
+    const deadline = Date.now() + 15_000;
+    // A done step's checkbox icon has the class `complete`.
+    while ((await st.locator('.codicon.complete').count()) === 0) {
+      if (Date.now() > deadline) throw new Error(`the step "${title}" was not ticked`);
+      await s.page.waitForTimeout(100);
+    }
+  }
+
+  async function openWalkthrough(): Promise<void> {
+    await s.wb.runCommand('Welcome: Open Walkthrough...');
+    await s.wb.pick('Run Your First Incident');
+    await step(STEPS[0][0]).waitFor({ state: 'visible', timeout: 20_000 });
+  }
+
+  /** Brings the walkthrough's tab to the front again (what a step opened stays open beside it). */
+  async function backToWalkthrough(): Promise<void> {
+    await s.page.locator('.tab', { hasText: 'Welcome' }).first().click();
+    await step(STEPS[0][0]).waitFor({ state: 'visible', timeout: 10_000 });
+  }
+
+  async function panel(hasText: string): Promise<FrameLocator> {
+    return s.wb.webview(hasText);
+  }
+
+  /** Saves a screenshot of the part of the window `part` covers (for the step's image). */
+  async function shot(part: Locator, name: string): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    await part.screenshot({ path: join(SHOTS, `${name}.png`) });
+  }
+
+  /** The editor group that holds the panel now in front. */
+  const activeGroup = (): Locator => s.page.locator('.editor-group-container.active').first();
+
+  it('lists its six steps in order, none ticked yet', async () => {
+    await s.page.setViewportSize({ width: 1400, height: 900 });
+    await openWalkthrough();
+    const titles = (await s.page.locator('.getting-started-step .step-title').allInnerTexts()).map((t) => t.trim()).filter(Boolean);
+    assert.deepEqual(titles.slice(0, 6), STEPS.map(([t]) => t));
+    for (const [t] of STEPS) assert.equal(await step(t).locator('.codicon.complete').count(), 0, `${t} is ticked before it was done`);
+  });
+
+  it('opens the log from the first step and ticks it', async () => {
+    await clickStepButton(...STEPS[0]);
+    await s.page.locator('.tab', { hasText: 'INCIDENT_LOG.md' }).first().waitFor({ timeout: 15_000 });
+    await s.wb.openActivity('Incidents');
+    await s.wb.treeRows('incidentPlaybook').filter({ hasText: 'INC-' }).first().waitFor({ timeout: 30_000 });
+    await shot(s.page.locator('.part.sidebar'), 'log');
+    await backToWalkthrough();
+    await waitComplete(STEPS[0][0]);
+  });
+
+  it('asks for the new incident from the Declare step, and ticks it', async () => {
+    await clickStepButton(...STEPS[1]);
+    await s.wb.quickRows.filter({ hasText: 'SEV-1' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match((await s.wb.quickInput.locator('input.input').getAttribute('aria-label')) ?? '', /Declare Incident \(1\/3\)/);
+    // The pick stays open for the answer (the walkthrough ticking the step takes no focus).
+    await s.page.waitForTimeout(1500);
+    assert.ok(await s.wb.quickInput.isVisible(), 'the severity pick closed by itself');
+    await shot(s.wb.quickInput, 'declare');
+    await s.page.keyboard.press('Escape');
+    await waitComplete(STEPS[1][0]);
+  });
+
+  it('opens the checklist panel, runs a health check, composes an update and opens the review, each ticking its step', async () => {
+    await clickStepButton(...STEPS[2]);
+    await s.wb.pick('INC-');
+    const checklist = await panel('Checklist');
+    await checklist.locator('vscode-checkbox').first().waitFor({ timeout: 30_000 });
+    await shot(activeGroup(), 'checklist');
+    await s.wb.screenshot(SHOTS, 'window-checklist');
+    await backToWalkthrough();
+    await waitComplete(STEPS[2][0]);
+
+    await clickStepButton(...STEPS[3]);
+    await s.wb.quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+    await s.wb.pick('INC-');
+    await s.wb.quickInput.waitFor({ state: 'visible', timeout: 10_000 });
+    await s.wb.quickRows.first().click();
+    await s.page.locator('.terminal-wrapper, .xterm').first().waitFor({ timeout: 30_000 });
+    await s.page.waitForTimeout(3000);
+    await shot(s.page.locator('.part.panel'), 'health-check');
+    await s.wb.screenshot(SHOTS, 'window-health-check');
+    await backToWalkthrough();
+    await waitComplete(STEPS[3][0]);
+
+    await clickStepButton(...STEPS[4]);
+    await s.wb.pick('INC-');
+    const composer = await panel('update');
+    await composer.locator('vscode-textarea').first().waitFor({ timeout: 30_000 });
+    await shot(activeGroup(), 'status-update');
+    await s.wb.screenshot(SHOTS, 'window-status-update');
+    await backToWalkthrough();
+    await waitComplete(STEPS[4][0]);
+
+    await clickStepButton(...STEPS[5]);
+    await s.wb.pick('INC-');
+    const review = await panel('Review');
+    await review.locator('vscode-textarea').first().waitFor({ timeout: 30_000 });
+    await shot(activeGroup(), 'review');
+    await backToWalkthrough();
+    await waitComplete(STEPS[5][0]);
+  });
+});
