@@ -2,7 +2,7 @@
 // is read again and the incidents after it are reused, shifted.
 import type { LogIndex } from '../model';
 import { defaultPolicy } from '../playbook/policy';
-import { presetForLog } from '../playbook/severityPreset';
+import { presetForLog, severityTokenCounts } from '../playbook/severityPreset';
 import { lineStartAt, nextLineStart } from './text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
@@ -55,6 +55,13 @@ function commonSuffix(x: string, y: string, limit: number): number {
   return n + k;
 }
 
+/** Whether either text holds a severity token (`P1`, `SEV-2`) as the log's preset counts them. */
+function touchesSeverityTokens(before: string, after: string): boolean {
+  const a = severityTokenCounts(before);
+  const b = severityTokenCounts(after);
+  return a.p + a.sev + b.p + b.sev > 0;
+}
+
 function countLines(text: string, from: number, to: number): number {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -74,8 +81,6 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   }
   const old = prev.text;
   if (old === text) return prev;
-  // The preset a log without a playbook is read with depends on the whole text.
-  if (presetForLog(text, options.policy ?? defaultPolicy())?.policy !== prev.inferredPolicy?.policy) return indexLog(text, options);
   // The changed region: old [a, oldEnd) became new [a, newEnd).
   const a = commonPrefix(old, text);
   const tail = commonSuffix(old, text, Math.min(old.length, text.length) - a);
@@ -85,6 +90,10 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   const oldTo = nextLineStart(old, oldEnd);
   const newTo = nextLineStart(text, newEnd);
   const delta = text.length - old.length;
+  // The preset a log without a playbook is read with depends on the severity tokens of the whole
+  // text. A token never spans lines, so an edit whose lines hold none, before or after, leaves
+  // them as they were; only an edit of such a line has the whole text counted again.
+  if (touchesSeverityTokens(old.slice(from, oldTo), text.slice(from, newTo)) && presetForLog(text, options.policy ?? defaultPolicy())?.policy !== prev.inferredPolicy?.policy) return indexLog(text, options);
   if (STRUCTURAL.test(old.slice(from, oldTo)) || STRUCTURAL.test(text.slice(from, newTo)) || from < prev.bodyStart) return indexLog(text, options);
   // The line after the edit: an indented one could change between list text and code.
   const after = text.charCodeAt(newTo);
