@@ -1,6 +1,7 @@
-// What the communication and metrics commands share: the context `main` hands them, reading
-// the log and the review files beside it, safe terminal output, and their own usage errors
-// (reported as `incident: …` with exit 2, like every other command's).
+// What the communication and metrics commands share (update, summary, metrics): the part of the
+// context they read, reading the log and the review files beside it, safe terminal output, and
+// their own usage errors (reported as `incident: …` with exit 2, like every other command's).
+// Not a command: they load it inside run, as it imports the reader.
 import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../../core/model';
