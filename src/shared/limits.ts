@@ -8,5 +8,4 @@ export const MAX_DRAFT_TEXT = 100_000;
  * The control characters the host refuses (src/core/format/controlCharacters.ts, pure and without
  * imports): the schemas test for them, the page drops them before it sends.
  */
-// eslint-disable-next-line no-restricted-imports -- the one module of the core the pages share
 export { C0_CONTROL, CONTROL_BUT_TAB_LF, LINE_CONTROL, TEXT_CONTROL, stripTextControls } from '../core/format/controlCharacters';
