@@ -56,7 +56,7 @@ test('the VSIX ships package.nls.json', () => {
  * Not converted yet (being edited elsewhere at the time): each is to be wrapped like the rest,
  * then taken off this list; a path ending in / stands for every file under that folder.
  */
-const L10N_TODO = ['src/extension/extension.ts', 'src/extension/terminal/checkTerminal.ts', 'src/extension/panels/'];
+const L10N_TODO: string[] = [];
 const todo = (file: string) => L10N_TODO.some((t) => (t.endsWith('/') ? file.startsWith(t) : file === t));
 
 function sourceFiles(dir: string): string[] {
@@ -120,6 +120,54 @@ test('the check finds a literal message, a literal button and a literal branch, 
     'x.ts:2: `Added to ${id}.`',
     "x.ts:3: 'Show Output'",
     "x.ts:4: 'Failed.'",
+  ]);
+});
+
+/** `file:line: text` for each error thrown for the user (`new WriteRefused(…)`, `new Error(…)`) given a literal: report() shows its message as it stands. */
+export function unlocalizedErrors(file: string, text: string): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && /^(WriteRefused|Error)$/.test(node.expression.text)) {
+      for (const literal of (node.arguments ?? []).flatMap(bareLiterals)) {
+        const { line } = source.getLineAndCharacterOfPosition(literal.getStart(source));
+        found.push(`${file}:${line + 1}: ${literal.getText(source).slice(0, 80)}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
+ * Errors thrown for the user that still read as a literal (in a file being edited elsewhere), as
+ * `file: text` (no line: the file moves): each to be wrapped, then taken off.
+ */
+const THROWN_TODO = ['src/extension/responseCommands.ts: `Unknown role "${given}" (use commander, techLead or commsLead).`'];
+
+test('every error the extension throws for the user goes through vscode.l10n.t (no string or template literal in new WriteRefused/Error)', () => {
+  const found = sourceFiles('src/extension').flatMap((f) => unlocalizedErrors(f, readFileSync(join(ROOT, f), 'utf8')));
+  assert.deepEqual(
+    found.map((f) => f.replace(/:\d+: /, ': ')),
+    THROWN_TODO,
+  );
+});
+
+test('the thrown-error check finds literal and template messages, and passes l10n.t, variables and core messages', () => {
+  const code = [
+    "throw new WriteRefused('The incident log cannot be read.');",
+    'throw new WriteRefused(`${id} is not in the log any more; nothing was written.`);',
+    "if (x) throw new Error(ok ? vscode.l10n.t('Done.') : 'Failed.');",
+    "throw new WriteRefused(vscode.l10n.t('{0} Nothing was written.', refused));",
+    'throw new WriteRefused(unknownSeverityMessage(policy, given));',
+    'throw new Error(c.error);',
+    "const r = new RangeError('not checked');",
+  ].join('\n');
+  assert.deepEqual(unlocalizedErrors('x.ts', code), [
+    "x.ts:1: 'The incident log cannot be read.'",
+    'x.ts:2: `${id} is not in the log any more; nothing was written.`',
+    "x.ts:3: 'Failed.'",
   ]);
 });
 

@@ -25,7 +25,7 @@ import type { PanelContext } from './webviewPanelHost';
 /** How often the clocks (elapsed time, next update) are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
 
-const title = (incidentId: string) => `Checklist: ${incidentId}`;
+const title = (incidentId: string) => vscode.l10n.t('Checklist: {0}', incidentId);
 
 export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, ChecklistView> {
   /** How Resolve asks (a modal naming the open items, then the note); tests replace it. */
@@ -72,7 +72,7 @@ export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, Chec
    */
   private async resolve(): Promise<void> {
     const found = await readIncident(this.ctx.store, this.incidentId);
-    if (found.type === 'missing') throw new WriteRefused(`${found.message} Nothing was written.`);
+    if (found.type === 'missing') throw new WriteRefused(vscode.l10n.t('{0} Nothing was written.', found.message));
     const answer = await confirmResolve(found.incident, this.resolveUi);
     if (!answer) {
       this.ctx.output.appendLine(`${this.label}: Resolve cancelled; nothing was written.`);
@@ -80,8 +80,8 @@ export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, Chec
     }
     // The log may have changed while the question was open.
     const now = await readIncident(this.ctx.store, this.incidentId);
-    if (now.type === 'missing') throw new WriteRefused(`${now.message} Nothing was written.`);
-    if (!isActive(now.incident, now.log.policy)) throw new WriteRefused(`${this.incidentId} was resolved meanwhile; nothing was written.`);
+    if (now.type === 'missing') throw new WriteRefused(vscode.l10n.t('{0} Nothing was written.', now.message));
+    if (!isActive(now.incident, now.log.policy)) throw new WriteRefused(vscode.l10n.t('{0} was resolved meanwhile; nothing was written.', this.incidentId));
     const args: ResolveArgs = { incident: this.incidentId, ...(answer.note ? { note: answer.note } : {}) };
     await vscode.commands.executeCommand(Commands.resolve, args);
   }
@@ -103,9 +103,9 @@ export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, Chec
   private async edit(what: string, make: (index: LogIndex, id: string, policy: Policy, actor: Actor) => Splice[]): Promise<void> {
     const { doc, policy, index, owner } = await writerOf(this.ctx.store);
     const incident = findIncident(index, this.incidentId);
-    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('{0} is not in the log any more; nothing was written.', this.incidentId));
     const refused = readOnlyReason(index, incident);
-    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+    if (refused) throw new WriteRefused(vscode.l10n.t('{0} Nothing was written.', refused));
     const actor: Actor = { at: new Date(), owner };
     await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => make(i, id, policy, actor));
     this.ctx.output.appendLine(`${this.label}: ${what}`);
@@ -117,7 +117,7 @@ export class ChecklistPanel extends IncidentPanelHost<ChecklistFromWebview, Chec
 function itemAt(index: LogIndex, id: string, ref: { index: number; text: string }) {
   const incident = requireIncident(index, id);
   const item = incident.checklist[ref.index];
-  if (!item || item.text !== ref.text) throw new WriteRefused(`The checklist of ${id} changed while the panel showed it; nothing was written. Try again.`);
+  if (!item || item.text !== ref.text) throw new WriteRefused(vscode.l10n.t('The checklist of {0} changed while the panel showed it; nothing was written. Try again.', id));
   return item;
 }
 
@@ -134,7 +134,7 @@ export class ChecklistPanels extends PanelRegistry<ChecklistPanel> {
    */
   async openPanel(args: Partial<IncidentArgs>): Promise<ChecklistPanel | undefined> {
     const { doc, policy, index } = await logContext(this.ctx.store);
-    const incident = await chooseIncident(this.ctx.store, index, { given: stringArg(args.incident), title: 'Open Checklist' });
+    const incident = await chooseIncident(this.ctx.store, index, { given: stringArg(args.incident), title: vscode.l10n.t('Open Checklist') });
     if (!incident) return undefined;
     if (incident.checklist.length === 0 && readOnlyReason(index, incident) === null && policy.checklist.length > 0) {
       await applyIncidentEdit(this.ctx.store, doc, policy, incident, (i, id) => addPlaybookChecklist(i, id, policy));

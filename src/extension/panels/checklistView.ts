@@ -7,6 +7,7 @@ import type { Incident, LogIndex } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
 import { formatLogTime, toDate } from '../../core/format/time';
 import type { ChecklistView } from '../../shared/protocol';
+import { l10n } from '../l10n';
 
 const ROLE_LABELS = [
   ['commander', 'Incident Commander'],
@@ -16,8 +17,8 @@ const ROLE_LABELS = [
 
 /** Why the panel cannot write to this incident; null when it can. */
 export function readOnlyReason(index: LogIndex, incident: Incident): string | null {
-  if (index.hasConflicts) return 'The log has git conflict markers: resolve the merge first.';
-  if (incident.source === 'table-row') return `${incident.id} is a row of a table: give it a section (## ${incident.id}: …) to keep its checklist.`;
+  if (index.hasConflicts) return l10n.t('The log has git conflict markers: resolve the merge first.');
+  if (incident.source === 'table-row') return l10n.t('{0} is a row of a table: give it a section (## {0}: …) to keep its checklist.', incident.id);
   return null;
 }
 

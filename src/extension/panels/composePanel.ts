@@ -26,7 +26,7 @@ import type { WebhookSecrets } from './webhookSecret';
 /** How often the countdowns are refreshed while the panel is open. */
 const CLOCK_MS = 30_000;
 
-const title = (incidentId: string) => `Update: ${incidentId}`;
+const title = (incidentId: string) => vscode.l10n.t('Update: {0}', incidentId);
 
 export interface ComposeArgs extends IncidentArgs {
   /** `internal` (default) or `statuspage`. */
@@ -71,7 +71,7 @@ export class ComposePanel extends IncidentPanelHost<ComposeFromWebview, ComposeV
         const state = await this.ctx.store.read();
         const incident = state.kind === 'ok' ? findIncident(state.index, this.incidentId) : undefined;
         const channel = incident && state.kind === 'ok' ? warRoomChannel(incident, state.policy) : null;
-        if (!channel) throw new WriteRefused(`${this.incidentId} has no detection time to name its war room from.`);
+        if (!channel) throw new WriteRefused(vscode.l10n.t('{0} has no detection time to name its war room from.', this.incidentId));
         await vscode.env.clipboard.writeText(channel);
         await this.post({ type: 'notice', level: 'info', message: `Copied ${channel}.` });
         return;
@@ -100,12 +100,12 @@ export class ComposePanel extends IncidentPanelHost<ComposeFromWebview, ComposeV
    */
   async postToWebhook(audience: UpdateAudience, text: string): Promise<void> {
     const url = await this.webhooks.get();
-    if (!url) throw new WriteRefused('No status update webhook is set for this workspace: run "Incident: Set Status Update Webhook". Nothing was posted.');
+    if (!url) throw new WriteRefused(vscode.l10n.t('No status update webhook is set for this workspace: run "Incident: Set Status Update Webhook". Nothing was posted.'));
     await this.writable();
     try {
       await postToWebhook(url, markdownToSlack(text), this.webhookTimeoutMs);
     } catch (e) {
-      const message = `${e instanceof Error ? e.message : String(e)} Nothing was logged.`;
+      const message = vscode.l10n.t('{0} Nothing was logged.', e instanceof Error ? e.message : String(e));
       await this.post({ type: 'notice', level: 'error', message });
       throw new WriteRefused(message);
     }
@@ -118,9 +118,9 @@ export class ComposePanel extends IncidentPanelHost<ComposeFromWebview, ComposeV
   private async writable() {
     const context = await writerOf(this.ctx.store);
     const incident = findIncident(context.index, this.incidentId);
-    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('{0} is not in the log any more; nothing was written.', this.incidentId));
     const refused = composeReadOnlyReason(context.index, incident);
-    if (refused) throw new WriteRefused(`${refused} Nothing was written.`);
+    if (refused) throw new WriteRefused(vscode.l10n.t('{0} Nothing was written.', refused));
     return { ...context, incident };
   }
 }
@@ -143,8 +143,8 @@ export class ComposePanels extends PanelRegistry<ComposePanel> {
   /** Opens (or reveals) the composer of the incident named by `args`, the one under the cursor, or one picked. */
   async openPanel(args: Partial<ComposeArgs>): Promise<ComposePanel | undefined> {
     const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
-    const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Compose Status Update' });
+    if (state.kind !== 'ok') throw new WriteRefused(vscode.l10n.t('The incident log cannot be read.'));
+    const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: vscode.l10n.t('Compose Status Update') });
     if (!incident) return undefined;
     const audience: UpdateAudience = args.audience === 'statuspage' ? 'statuspage' : 'internal';
     const existing = this.opened(incident.id);

@@ -9,11 +9,12 @@ import { type Policy, matchSeverity } from '../../core/playbook/policy';
 import { composeStatusUpdate, nextStatusPageUpdateDue, renderStatusUpdate } from '../../core/comms/statusUpdate';
 import { formatLogTime } from '../../core/format/time';
 import type { ComposeClockView, ComposeView, UpdateAudience } from '../../shared/protocol';
+import { l10n } from '../l10n';
 
 /** Why "Mark as sent" cannot write to this incident; null when it can. */
 export function composeReadOnlyReason(index: LogIndex, incident: Incident): string | null {
-  if (index.hasConflicts) return 'The log has git conflict markers: resolve the merge first.';
-  if (incident.source === 'table-row') return `${incident.id} is a row of a table: give it a section (## ${incident.id}: …) to log updates on its timeline.`;
+  if (index.hasConflicts) return l10n.t('The log has git conflict markers: resolve the merge first.');
+  if (incident.source === 'table-row') return l10n.t('{0} is a row of a table: give it a section (## {0}: …) to log updates on its timeline.', incident.id);
   return null;
 }
 

@@ -1,6 +1,6 @@
 // What the panels of one incident share: the incident as the log reads now (or the page's
 // `missing` message), the time zone its times are shown in, and a host that shows the incident.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { z } from 'zod';
 import { readSetting } from '../settings';
 import { findIncident } from '../../core/indexer';
@@ -14,9 +14,9 @@ import { type PanelContext, type Shown, WebviewPanelHost } from './webviewPanelH
 /** The log and the incident `id` in it, or the page's `missing` message saying why not. */
 export async function readIncident(store: LogStore, id: string): Promise<MissingIncidentMessage | { type: 'found'; log: LogSnapshot; incident: Incident }> {
   const state = await store.read();
-  if (state.kind !== 'ok') return { type: 'missing', incident: id, message: 'The incident log cannot be read.' };
+  if (state.kind !== 'ok') return { type: 'missing', incident: id, message: vscode.l10n.t('The incident log cannot be read.') };
   const incident = findIncident(state.index, id);
-  if (!incident) return { type: 'missing', incident: id, message: `${id} is not in the log any more.` };
+  if (!incident) return { type: 'missing', incident: id, message: vscode.l10n.t('{0} is not in the log any more.', id) };
   return { type: 'found', log: state, incident };
 }
 

@@ -3,10 +3,14 @@
 // on first use, never at activation. Also the composer's webhook commands.
 import * as vscode from 'vscode';
 import { commandArgs } from '../commandIds';
+import { useTranslation } from '../l10n';
 import type { LogStore } from '../logStore';
 import { guarded } from '../report';
 import { PANELS, type PanelDeps, type PanelRow } from './panelTable';
 import { WebhookSecrets, registerWebhookCommands } from './webhookSecret';
+
+// The table's texts (what a failed command is reported as) are VS Code's translation.
+useTranslation((message, ...args) => vscode.l10n.t(message, ...args));
 
 /** The open panels of one kind, as the command and the serializer drive them. */
 export interface PanelCollection<A extends object> extends vscode.WebviewPanelSerializer, vscode.Disposable {
@@ -31,7 +35,7 @@ function registerRow(row: PanelRow, deps: PanelDeps): vscode.Disposable[] {
     }));
   const guard = guarded(deps.ctx.output);
   return [
-    vscode.commands.registerCommand(row.command, guard(row.what, async (a?: object) => (await get()).openPanel(commandArgs<object>(a)))),
+    vscode.commands.registerCommand(row.command, guard(row.what(), async (a?: object) => (await get()).openPanel(commandArgs<object>(a)))),
     vscode.window.registerWebviewPanelSerializer(row.viewType, { deserializeWebviewPanel: async (panel, state) => (await get()).deserializeWebviewPanel(panel, state) }),
     { dispose: () => loaded?.dispose() },
   ];

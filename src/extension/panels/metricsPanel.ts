@@ -61,7 +61,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
   /** The core's result for the current filter, or why there is none. */
   private async compute() {
     const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') return { error: 'The incident log cannot be read.' } as const;
+    if (state.kind !== 'ok') return { error: vscode.l10n.t('The incident log cannot be read.') } as const;
     const result = metricsFor(state.index.incidents, state.policy, this.filter, new Date(), await reviewTexts(state.uri));
     return { result, policy: state.policy, uri: state.uri } as const;
   }
@@ -108,7 +108,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
     const c = await this.compute();
     if ('error' in c) throw new Error(c.error);
     const folder = vscode.Uri.joinPath(c.uri, '..');
-    const target = await this.ui.showSaveDialog({ title: 'Export Incident Metrics', defaultUri: vscode.Uri.joinPath(folder, 'incident-metrics.csv'), filters: { CSV: ['csv'] }, saveLabel: 'Export' });
+    const target = await this.ui.showSaveDialog({ title: vscode.l10n.t('Export Incident Metrics'), defaultUri: vscode.Uri.joinPath(folder, 'incident-metrics.csv'), filters: { CSV: ['csv'] }, saveLabel: vscode.l10n.t('Export') });
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(metricsCsv(c.result.rows)));
     await this.post({ type: 'notice', level: 'info', message: `Exported ${c.result.rows.length} incident${c.result.rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.` });
@@ -130,6 +130,6 @@ export class MetricsPanels extends PanelRegistry<MetricsPanel> {
   }
 
   async openPanel(): Promise<MetricsPanel> {
-    return this.show(DASHBOARD, 'Incident Metrics', { whenOpen: (existing) => existing.refresh() });
+    return this.show(DASHBOARD, vscode.l10n.t('Incident Metrics'), { whenOpen: (existing) => existing.refresh() });
   }
 }

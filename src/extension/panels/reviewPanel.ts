@@ -26,15 +26,18 @@ import { type PanelContext, type Shown, WebviewPanelHost } from './webviewPanelH
 /** How long hand edits of the file settle before the form is sent them (typing in the editor). */
 const FOLLOW_MS = 150;
 
-/** The button of the question Mark final asks while sections are empty. */
-export const MARK_FINAL = 'Mark Final';
+/**
+ * The button of the question Mark final asks while sections are empty. This module loads on
+ * first use (panelTable.ts), after activation, when the translation is loaded.
+ */
+export const MARK_FINAL = vscode.l10n.t('Mark Final');
 
 /** How the panel asks (a modal warning); tests replace it. */
 export type Ask = (message: string, options: vscode.MessageOptions, ...items: string[]) => Thenable<string | undefined>;
 
 /** "A", "A and B", "A, B and C". */
 function listed(names: readonly string[]): string {
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return names.length < 2 ? (names[0] ?? '') : vscode.l10n.t('{0} and {1}', names.slice(0, -1).join(', '), names[names.length - 1]);
 }
 
 /** The review file of an incident: `pir/<id>.md` beside the log, where "Start Post-Incident Review" drafts it. */
@@ -100,7 +103,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView,
     const doc = await reviewDocument(uri);
     const policy = await this.ctx.store.policy(folder);
     const view = reviewView(doc.getText(), { incident: this.incidentId, file: vscode.workspace.asRelativePath(uri), now: new Date(), zone: displayZone(policy), defaultOwner: await gitUser(folder.uri.fsPath), handled: this.handled });
-    return { type: 'shown', view, title: `Review: ${this.incidentId}` };
+    return { type: 'shown', view, title: vscode.l10n.t('Review: {0}', this.incidentId) };
   }
 
   protected handle(message: Exclude<ReviewFromWebview, { type: 'ready' }>): Promise<void> {
@@ -122,7 +125,7 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView,
             // The form writes over only what it showed (the section without the template's hints):
             // a section changed meanwhile (a hand edit, git) is left alone and the form is sent
             // the file's text instead.
-            if (shownSectionText(text, key) !== message.base) throw new WriteRefused(`The section "${section?.heading ?? key}" changed in the file while the form showed it; nothing was written. The form now shows the file's text.`);
+            if (shownSectionText(text, key) !== message.base) throw new WriteRefused(vscode.l10n.t("The section \"{0}\" changed in the file while the form showed it; nothing was written. The form now shows the file's text.", section?.heading ?? key));
             // An empty section the file lacks stays absent: no bare heading is added.
             if (!section && message.text.trim() === '') return [];
             // The whole body is replaced: the template's hints go once the section is written.
@@ -162,12 +165,12 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView,
 
   private async reviewDoc(): Promise<vscode.TextDocument> {
     const log = this.ctx.store.logUri();
-    if (!log) throw new WriteRefused('Open a folder first: the review lives in your repository.');
+    if (!log) throw new WriteRefused(vscode.l10n.t('Open a folder first: the review lives in your repository.'));
     const uri = reviewUriFor(log, this.incidentId);
-    if (!(await exists(uri))) throw new WriteRefused(`${vscode.workspace.asRelativePath(uri)} does not exist (any more); nothing was written.`);
+    if (!(await exists(uri))) throw new WriteRefused(vscode.l10n.t('{0} does not exist (any more); nothing was written.', vscode.workspace.asRelativePath(uri)));
     const doc = await reviewDocument(uri);
-    if (!(await inSyncWithDisk(doc))) throw new WriteRefused('The review changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
-    if (/^(?:<{7}|>{7})(?: |$)/m.test(doc.getText())) throw new WriteRefused('The review has merge conflict markers: resolve them in the file first. Nothing was written.');
+    if (!(await inSyncWithDisk(doc))) throw new WriteRefused(vscode.l10n.t('The review changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.'));
+    if (/^(?:<{7}|>{7})(?: |$)/m.test(doc.getText())) throw new WriteRefused(vscode.l10n.t('The review has merge conflict markers: resolve them in the file first. Nothing was written.'));
     return doc;
   }
 
@@ -193,10 +196,11 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView,
     if ((readReview(draft.getText()).frontMatter?.values.status ?? '').trim().toLowerCase() === 'final') return;
     const empty = emptyReviewSections(draft.getText());
     if (empty.length) {
-      const which = empty.length === 1 ? `"${empty[0]}" is` : `${empty.length} sections are`;
       const choice = await this.ask(
-        `Mark the review of ${this.incidentId} final? ${which} still empty.`,
-        { modal: true, detail: `Still empty (or holding only the template's hints): ${listed(empty)}.` },
+        empty.length === 1
+          ? vscode.l10n.t('Mark the review of {0} final? "{1}" is still empty.', this.incidentId, empty[0])
+          : vscode.l10n.t('Mark the review of {0} final? {1} sections are still empty.', this.incidentId, empty.length),
+        { modal: true, detail: vscode.l10n.t("Still empty (or holding only the template's hints): {0}.", listed(empty)) },
         MARK_FINAL,
       );
       if (choice !== MARK_FINAL) {
@@ -207,13 +211,13 @@ export class ReviewPanel extends WebviewPanelHost<ReviewFromWebview, ReviewView,
     const doc = await this.reviewDoc();
     const log = this.ctx.store.logUri()!;
     const folder = vscode.workspace.getWorkspaceFolder(log);
-    if (!folder) throw new WriteRefused('Open a folder first: the incident log lives in your repository.');
+    if (!folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the incident log lives in your repository.'));
     const logDoc = await vscode.workspace.openTextDocument(log);
-    if (!(await inSyncWithDisk(logDoc))) throw new WriteRefused('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.');
+    if (!(await inSyncWithDisk(logDoc))) throw new WriteRefused(vscode.l10n.t('The log changed on disk and VS Code has not reloaded it yet; nothing was written. Try again.'));
     const policy = await this.ctx.store.policy(folder);
     const index: LogIndex = this.ctx.store.indexText(logDoc.uri, logDoc.getText(), policy);
     const incident: Incident | undefined = findIncident(index, this.incidentId);
-    if (!incident) throw new WriteRefused(`${this.incidentId} is not in the log any more; nothing was written.`);
+    if (!incident) throw new WriteRefused(vscode.l10n.t('{0} is not in the log any more; nothing was written.', this.incidentId));
     const done = finalizeReview(doc.getText(), index, incident.id, { at: new Date(), owner: await gitUser(folder.uri.fsPath) }, policy);
     if (done.review.length === 0 && done.log.length === 0) return;
     const edit = new vscode.WorkspaceEdit();
@@ -232,14 +236,14 @@ function addSplices(edit: vscode.WorkspaceEdit, doc: vscode.TextDocument, splice
 /** Applies the edit; saves each document that had no unsaved edits of the user's before (as the log's commands do). */
 async function applyAndSave(edit: vscode.WorkspaceEdit, docs: vscode.TextDocument[]): Promise<void> {
   const clean = docs.filter((d) => !d.isDirty);
-  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused('VS Code did not apply the edit (is the file read-only?). Nothing was written.');
-  for (const d of clean) if (!(await d.save())) void vscode.window.showWarningMessage(`Incident Playbook: the change is in the editor, but VS Code could not save ${vscode.workspace.asRelativePath(d.uri)}. Save it yourself.`);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new WriteRefused(vscode.l10n.t('VS Code did not apply the edit (is the file read-only?). Nothing was written.'));
+  for (const d of clean) if (!(await d.save())) void vscode.window.showWarningMessage(vscode.l10n.t('Incident Playbook: the change is in the editor, but VS Code could not save {0}. Save it yourself.', vscode.workspace.asRelativePath(d.uri)));
 }
 
 /** The action item the page meant: at its line, with the action text it showed; refused when the file moved. */
 function itemLine(text: string, ref: { line: number; action: string }): number {
   const item = readReviewActionItems(text).items.find((i) => i.line === ref.line);
-  if (!item || item.action !== ref.action) throw new WriteRefused('The action items changed in the file while the form showed them; nothing was written. Try again.');
+  if (!item || item.action !== ref.action) throw new WriteRefused(vscode.l10n.t('The action items changed in the file while the form showed them; nothing was written. Try again.'));
   return item.line;
 }
 
@@ -259,12 +263,12 @@ export class ReviewPanels extends PanelRegistry<ReviewPanel> {
     if (!id) return undefined;
     const drafted = await vscode.commands.executeCommand<vscode.Uri | undefined>(Commands.startReview, { incident: id, open: false } satisfies StartReviewArgs);
     if (!drafted) return undefined;
-    return this.show(id, `Review: ${id}`);
+    return this.show(id, vscode.l10n.t('Review: {0}', id));
   }
 
   private async chooseIncident(args: Partial<IncidentArgs>): Promise<string | undefined> {
     const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
-    return (await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Open Post-Incident Review' }))?.id;
+    if (state.kind !== 'ok') throw new WriteRefused(vscode.l10n.t('The incident log cannot be read.'));
+    return (await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: vscode.l10n.t('Open Post-Incident Review') }))?.id;
   }
 }

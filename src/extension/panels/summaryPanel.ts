@@ -32,7 +32,7 @@ async function reviewOf(logUri: vscode.Uri, incident: Incident): Promise<{ text:
   }
 }
 
-const title = (incidentId: string) => `Summary: ${incidentId}`;
+const title = (incidentId: string) => vscode.l10n.t('Summary: {0}', incidentId);
 
 export class SummaryPanel extends IncidentPanelHost<SummaryFromWebview, SummaryView> {
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext, incidentId: string) {
@@ -73,8 +73,8 @@ export class SummaryPanels extends PanelRegistry<SummaryPanel> {
 
   async openPanel(args: Partial<IncidentArgs>): Promise<SummaryPanel | undefined> {
     const state = await this.ctx.store.read();
-    if (state.kind !== 'ok') throw new WriteRefused('The incident log cannot be read.');
-    const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: 'Compose Executive Summary' });
+    if (state.kind !== 'ok') throw new WriteRefused(vscode.l10n.t('The incident log cannot be read.'));
+    const incident = await chooseIncident(this.ctx.store, state.index, { given: stringArg(args.incident), title: vscode.l10n.t('Compose Executive Summary') });
     if (!incident) return undefined;
     return this.show(incident.id, title(incident.id), { whenOpen: (existing) => existing.refresh() });
   }

@@ -52,7 +52,7 @@ export class WebhookSecrets implements vscode.Disposable {
 
   async set(url: string): Promise<vscode.WorkspaceFolder> {
     const folder = this.folder();
-    if (!folder) throw new WriteRefused('Open a folder first: the webhook is kept per workspace folder.');
+    if (!folder) throw new WriteRefused(vscode.l10n.t('Open a folder first: the webhook is kept per workspace folder.'));
     await this.secrets.store(this.key(folder), url);
     return folder;
   }
@@ -77,13 +77,13 @@ export function registerWebhookCommands(webhooks: WebhookSecrets, output: vscode
   return [
     vscode.commands.registerCommand(
       Commands.setStatusUpdateWebhook,
-      guard('Setting the status update webhook', async (a?: SetWebhookArgs): Promise<boolean> => {
+      guard(vscode.l10n.t('Setting the status update webhook'), async (a?: SetWebhookArgs): Promise<boolean> => {
         const given = a && typeof a === 'object' && typeof a.url === 'string' ? a.url : undefined;
         let url = given;
         if (url === undefined) {
           url = await vscode.window.showInputBox({
-            title: 'Status Update Webhook',
-            prompt: 'A Slack-compatible incoming-webhook URL. It is kept in VS Code’s secret storage for this workspace, never in settings or the repository.',
+            title: vscode.l10n.t('Status Update Webhook'),
+            prompt: vscode.l10n.t('A Slack-compatible incoming-webhook URL. It is kept in VS Code’s secret storage for this workspace, never in settings or the repository.'),
             placeHolder: 'https://hooks.slack.com/services/…',
             password: true,
             ignoreFocusOut: true,
@@ -95,17 +95,17 @@ export function registerWebhookCommands(webhooks: WebhookSecrets, output: vscode
           if (url === undefined) return false;
         }
         const valid = validateWebhookUrl(url);
-        if (!valid.ok) throw new WriteRefused(`The webhook was not set: ${valid.message}`);
+        if (!valid.ok) throw new WriteRefused(vscode.l10n.t('The webhook was not set: {0}', valid.message));
         const folder = await webhooks.set(valid.url.href);
-        void vscode.window.showInformationMessage(`Status updates can now be posted to ${redactUrl(valid.url.href)} from the composer (${folder.name}).`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Status updates can now be posted to {0} from the composer ({1}).', redactUrl(valid.url.href), folder.name));
         return true;
       }),
     ),
     vscode.commands.registerCommand(
       Commands.clearStatusUpdateWebhook,
-      guard('Clearing the status update webhook', async (): Promise<boolean> => {
+      guard(vscode.l10n.t('Clearing the status update webhook'), async (): Promise<boolean> => {
         const had = await webhooks.clear();
-        void vscode.window.showInformationMessage(had ? 'The status update webhook was removed from this workspace.' : 'This workspace has no status update webhook.');
+        void vscode.window.showInformationMessage(had ? vscode.l10n.t('The status update webhook was removed from this workspace.') : vscode.l10n.t('This workspace has no status update webhook.'));
         return had;
       }),
     ),

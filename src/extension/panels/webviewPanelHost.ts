@@ -158,7 +158,7 @@ export abstract class WebviewPanelHost<In extends { type: string }, View, Missin
     } catch (e) {
       this.ctx.output.appendLine(`${this.label}: ${message.type} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
       const text = e instanceof Error ? e.message : String(e);
-      void vscode.window.showErrorMessage(text.startsWith('Incident Playbook') ? text : `Incident Playbook: ${text}`);
+      void vscode.window.showErrorMessage(text.startsWith('Incident Playbook') ? text : vscode.l10n.t('Incident Playbook: {0}', text));
       await this.refresh();
     }
     return true;

@@ -17,7 +17,8 @@ import { type RunStatus, statusFor } from '../../core/health/healthChecks';
 import { type CommandRun, runCommand } from '../../core/health/healthRun';
 import { stripTerminalSequences, stripTextControls } from '../../core/format/controlCharacters';
 
-export const TERMINAL_NAME = 'Incident checks';
+/** The terminal's name, in the display language (VS Code loads the translation before the extension's code). */
+export const TERMINAL_NAME = vscode.l10n.t('Incident checks');
 
 export type CheckStatus = RunStatus;
 
