@@ -194,48 +194,31 @@ export function onCallAt(rotation: Rotation, at: Date): OnCallNow {
   const changesAtHandover = (j: number, edge: number) => j <= 0 || !sameShift(shiftAround(j - 1, edge - 1), shiftAround(j, edge));
   const changesAt = (e: number) => !sameShift(stateAt(rotation, e - 1), stateAt(rotation, e));
   const overrideEdges = rotation.overrides.flatMap((o) => [o.from.getTime(), o.to.getTime()]);
-  // Back from `at`: handovers and override edges, newest first, until the pair changes.
-  let since: number | undefined;
-  const back = overrideEdges.filter((e) => e <= t).sort((a, b) => b - a);
-  for (let j = k, oi = 0, h = handoverAt(rotation, j).toMillis(); j >= Math.max(0, k - span); ) {
-    if (oi < back.length && back[oi] > h) {
-      if (changesAt(back[oi])) {
-        since = back[oi];
-        break;
+  /**
+   * The nearest edge where the pair changes, back from `at` (`dir` -1: this week's handover and
+   * the ones before it, and the override edges up to `at`, newest first) or ahead of it (+1: next
+   * week's handover on, and the override edges after `at`, oldest first); undefined when there is
+   * none within `span` weeks.
+   */
+  const nearestChange = (dir: -1 | 1): number | undefined => {
+    const edges = overrideEdges.filter((e) => (dir < 0 ? e <= t : e > t)).sort((a, b) => dir * (a - b));
+    const last = dir < 0 ? Math.max(0, k - span) : k + span;
+    for (let j = dir < 0 ? k : k + 1, oi = 0, h = handoverAt(rotation, j).toMillis(); dir * (last - j) >= 0; ) {
+      // An override edge met before the handover (going this way) is looked at first.
+      if (oi < edges.length && dir * (edges[oi] - h) < 0) {
+        if (changesAt(edges[oi])) return edges[oi];
+        oi++;
+        continue;
       }
-      oi++;
-      continue;
+      if (oi < edges.length && edges[oi] === h) oi++;
+      if (changesAtHandover(j, h)) return h;
+      j += dir;
+      if (j >= 0) h = handoverAt(rotation, j).toMillis();
     }
-    if (oi < back.length && back[oi] === h) oi++;
-    if (changesAtHandover(j, h)) {
-      since = h;
-      break;
-    }
-    j--;
-    if (j >= 0) h = handoverAt(rotation, j).toMillis();
-  }
-  // Ahead of `at`, the same way, oldest first.
-  let until: number | undefined;
-  const ahead = overrideEdges.filter((e) => e > t).sort((a, b) => a - b);
-  for (let j = k + 1, oi = 0, h = handoverAt(rotation, j).toMillis(); j <= k + span; ) {
-    if (oi < ahead.length && ahead[oi] < h) {
-      if (changesAt(ahead[oi])) {
-        until = ahead[oi];
-        break;
-      }
-      oi++;
-      continue;
-    }
-    if (oi < ahead.length && ahead[oi] === h) oi++;
-    if (changesAtHandover(j, h)) {
-      until = h;
-      break;
-    }
-    j++;
-    h = handoverAt(rotation, j).toMillis();
-  }
-  since ??= handoverAt(rotation, k).toMillis();
-  until ??= handoverAt(rotation, k + 1).toMillis();
+    return undefined;
+  };
+  const since = nearestChange(-1) ?? handoverAt(rotation, k).toMillis();
+  const until = nearestChange(1) ?? handoverAt(rotation, k + 1).toMillis();
   return { primary: now.primary, backup: now.backup, since: new Date(since), until: new Date(until), week: (k % rotation.weeks.length) + 1, ...(now.override ? { override: now.override } : {}) };
 }
 
