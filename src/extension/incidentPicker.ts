@@ -34,7 +34,9 @@ export async function chooseIncident(store: LogStore, index: LogIndex, choice: I
   if (candidates.length === 0) throw new WriteRefused(choice.none ?? vscode.l10n.t('The log has no incidents.'));
   const pick = await vscode.window.showQuickPick(
     candidates.map((i) => ({ label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · '), incident: i })),
-    { title: choice.title, placeHolder: vscode.l10n.t('Which incident?'), matchOnDescription: true },
+    // Stays open when the focus moves (a panel loading, the walkthrough ticking its step): only
+    // Escape or a choice closes it, so a responder never has to start a command over.
+    { title: choice.title, placeHolder: vscode.l10n.t('Which incident?'), matchOnDescription: true, ignoreFocusOut: true },
   );
   return pick?.incident;
 }

@@ -149,7 +149,8 @@ class ResponseCommands {
         })),
         ...(extra ? [{ label: '', kind: vscode.QuickPickItemKind.Separator }, extra] : []),
       ],
-      { title, placeHolder: vscode.l10n.t('Severity') },
+      // Open until a choice or Escape, like the incident pick (the first step of Declare).
+      { title, placeHolder: vscode.l10n.t('Severity'), ignoreFocusOut: true },
     );
     return pick?.label;
   }
@@ -264,7 +265,7 @@ class ResponseCommands {
     const role =
       (given && ROLES.find((r) => r.role === given || r.label.toLowerCase() === given.toLowerCase())?.role) ??
       (given ? undefined : (await vscode.window.showQuickPick(ROLES.map((r) => ({ label: roleLabel(r.role), description: incident.roles[r.role] ?? vscode.l10n.t('unassigned'), role: r.role })), { title: vscode.l10n.t('Assign Role on {0}', incident.id) }))?.role);
-    if (given && !role) throw new WriteRefused(`Unknown role "${given}" (use commander, techLead or commsLead).`);
+    if (given && !role) throw new WriteRefused(vscode.l10n.t('Unknown role "{0}" (use commander, techLead or commsLead).', given));
     if (!role) return false;
     const label = roleLabel(role);
     // The people Declare's commander step offers (on call, the playbook's, you, the log's), or any name typed.

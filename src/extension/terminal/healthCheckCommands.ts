@@ -112,7 +112,7 @@ export class HealthChecks implements vscode.Disposable {
     }
     const picked = await vscode.window.showQuickPick(
       candidates.map((i: Incident) => ({ id: i.id, label: i.id, description: i.title, detail: [i.severity, i.status].filter(Boolean).join(' · ') || undefined })),
-      { title: vscode.l10n.t('Log the health check on which incident?'), matchOnDescription: true, placeHolder: vscode.l10n.t('Type an ID or part of the title') },
+      { title: vscode.l10n.t('Log the health check on which incident?'), matchOnDescription: true, placeHolder: vscode.l10n.t('Type an ID or part of the title'), ignoreFocusOut: true },
     );
     return picked?.id;
   }
@@ -183,7 +183,7 @@ export class HealthChecks implements vscode.Disposable {
     } else {
       const picked = await vscode.window.showQuickPick(
         ctx.checks.map((c) => ({ check: c, label: c.name, description: c.run.split(/\r?\n/)[0], detail: c.cwd && c.cwd !== '.' ? vscode.l10n.t('in {0}', c.cwd) : undefined })),
-        { title: vscode.l10n.t('Run which health check?'), matchOnDescription: true },
+        { title: vscode.l10n.t('Run which health check?'), matchOnDescription: true, ignoreFocusOut: true },
       );
       check = picked?.check;
     }
