@@ -1,6 +1,7 @@
-// What a command of `incident` is: its name, usage line, options and `run` (one file each in
-// commands/), and the context `run` is given. Types, and nothing heavy: main.ts loads every
-// command's table entry at start, so a command file imports its heavy modules inside `run`.
+// What a command of `incident` is: its name, usage line, options, how many words it takes and
+// `run` (one file each in commands/, declared with defineCommand), and the context `run` is given.
+// Types, and nothing heavy: main.ts loads every command's table entry at start, so a command file
+// imports its heavy modules inside `run`.
 import type { Incident, LogIndex, Splice } from '../core/model';
 import type { Policy } from '../core/playbook/policy';
 import type { RepositoryFiles } from '../core/log/repositoryFiles';
@@ -28,7 +29,16 @@ export interface CommandModule {
   /** What it does, for --help. */
   summary: string;
   options: readonly OptionSpec[];
+  /** The fewest words it takes after its name (default: 0). */
+  minArgs?: number;
+  /** The most words it takes after its name (default: any number). */
+  maxArgs?: number;
   run(ctx: CliContext): Promise<number>;
+}
+
+/** A command, as its file declares it (its default export, listed in commandTable.ts). */
+export function defineCommand(command: CommandModule): CommandModule {
+  return command;
 }
 
 /** The options as parsed: every option some command takes, each typed as its spec says. */
@@ -91,7 +101,10 @@ export interface CliContext {
   gitUser(): Promise<string | null>;
 }
 
-/** Refuses any number of words after the command's name but `n`, with the command's usage line. */
-export function expectArgs(ctx: CliContext, n: number, usage: string): void {
-  if (ctx.args.length !== n) throw new UsageError(`Usage: incident ${usage}`);
+/**
+ * Refuses fewer words after the command's name than its minArgs, or more than its maxArgs, with
+ * its usage line: main.ts checks this before `run`, so no command checks its own count.
+ */
+export function checkArgCount(command: CommandModule, args: readonly string[]): void {
+  if (args.length < (command.minArgs ?? 0) || args.length > (command.maxArgs ?? Infinity)) throw new UsageError(`Usage: incident ${command.usage}`);
 }

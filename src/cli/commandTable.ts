@@ -2,25 +2,25 @@
 // takes. main.ts dispatches through this table and help.ts writes the help from it, so a command
 // and its options are declared once, in its own file under commands/.
 import type { CommandModule, OptionSpec } from './command';
-import * as list from './commands/list';
-import * as show from './commands/show';
-import * as declare from './commands/declare';
-import * as log from './commands/log';
-import * as set from './commands/set';
-import * as resolve from './commands/resolve';
-import * as review from './commands/review';
-import * as check from './commands/check';
-import * as health from './commands/health';
-import * as runbook from './commands/runbook';
-import * as oncall from './commands/oncall';
-import * as init from './commands/init';
-import * as setupMerge from './commands/setupMerge';
-import * as normalize from './commands/normalize';
-import * as changes from './commands/changes';
-import * as commit from './commands/commit';
-import * as update from './commands/update';
-import * as summary from './commands/summary';
-import * as metrics from './commands/metrics';
+import list from './commands/list';
+import show from './commands/show';
+import declare from './commands/declare';
+import log from './commands/log';
+import set from './commands/set';
+import resolve from './commands/resolve';
+import review from './commands/review';
+import check from './commands/check';
+import health from './commands/health';
+import runbook from './commands/runbook';
+import oncall from './commands/oncall';
+import init from './commands/init';
+import setupMerge from './commands/setupMerge';
+import normalize from './commands/normalize';
+import changes from './commands/changes';
+import commit from './commands/commit';
+import update from './commands/update';
+import summary from './commands/summary';
+import metrics from './commands/metrics';
 
 export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set, resolve, review, check, health, runbook, oncall, init, setupMerge, normalize, changes, commit, update, summary, metrics];
 

@@ -1,9 +1,11 @@
 // `incident`: the same operations as the extension, from any terminal.
 // Exit codes: 0 ok; 1 `check` found problems; 2 bad usage, unknown id, unreadable log, refused write.
 // This file only dispatches: the command is found in the table (commandTable.ts), the command line
-// parsed against that command's options (parse.ts), and its `run` (commands/<name>.ts) called.
+// parsed against that command's options (parse.ts), the log opened, the number of words after the
+// command's name checked against its minArgs and maxArgs, and its `run` (commands/<name>.ts) called.
 // Only the table, which imports nothing heavy, is loaded at start: the log's reader and writer
 // load once a command runs, so `incident --version` and `--help` stay fast.
+import { checkArgCount } from './command';
 import { parseCommandLine } from './parse';
 import { UsageError, note } from './output';
 
@@ -23,7 +25,10 @@ async function main(argv: string[]): Promise<number> {
     return call.code;
   }
   const { openContext } = await import('./context');
-  return call.command.run(await openContext(call.args, call.values));
+  const ctx = await openContext(call.args, call.values);
+  // After the log and its playbook are opened: a broken playbook is reported before a wrong count.
+  checkArgCount(call.command, call.args);
+  return call.command.run(ctx);
 }
 
 /** Whether `e` is one the CLI reports as a message alone (a usage error, an unreadable log, a refused write). */

@@ -9,7 +9,6 @@ import { metricsCsv } from '../core/metrics/csv';
 import { matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
 import { parseTimeValue, toDate } from '../core/format/time';
 import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './commands/shared';
-import { usage } from './commands/metrics';
 
 /** A --since / --until value as an instant; `endOfDay` moves a bare day to the next midnight. */
 function boundary(flag: string, value: string | undefined, zone: string, endOfDay: boolean): Date | undefined {
@@ -96,7 +95,6 @@ function human(m: Metrics, period: string): string {
 
 export function run(ctx: CommandContext): Promise<number> {
   return guarded(() => {
-    if (ctx.args.length) throw new CommandError(`Usage: incident ${usage}`);
     const { values, policy } = ctx;
     if (values.json && values.csv) throw new CommandError('Give --json or --csv, not both.');
     const zone = policy.timeZone;

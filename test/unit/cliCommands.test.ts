@@ -3,7 +3,7 @@
 // table loads at start is light, so --help and --version need none of the heavy libraries.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from '../../src/cli/commandTable';
 import { commandHelp, generalHelp } from '../../src/cli/help';
@@ -91,11 +91,11 @@ test('each usage line names exactly its command’s options; an option has one s
 
 test('command files import nothing heavy at start: the reader, YAML, luxon and git load inside run', () => {
   const dir = join(ROOT, 'src/cli');
-  const light = new Set(['./output', '../output', './command', '../command', './commandTable', './help', './parse', '../../core/format/displayText', '../core/format/displayText']);
+  const light = new Set(['./output', '../output', './command', '../command', './options', '../options', './commandTable', './help', './parse', '../../core/format/displayText', '../core/format/displayText']);
   const tableFiles = readdirSync(join(dir, 'commands'))
     .filter((f) => f !== 'shared.ts')
     .map((f) => `commands/${f}`);
-  for (const file of [...tableFiles, 'main.ts', 'command.ts', 'commandTable.ts', 'help.ts', 'parse.ts', 'output.ts']) {
+  for (const file of [...tableFiles, 'main.ts', 'command.ts', 'options.ts', 'commandTable.ts', 'help.ts', 'parse.ts', 'output.ts']) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const m of text.matchAll(/^import\s+(?!type\s)(?:[^;]*?\sfrom\s+)?'([^']+)'/gm)) {
       const spec = m[1];
@@ -176,4 +176,49 @@ test('the bundle loads nothing heavy before a command runs: no YAML, luxon, mark
   const r = cli.run(cli.tempDir(), '--version', '--help');
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
+});
+
+test('an option several commands take is declared once: --help says the same of it in each', () => {
+  // Two options share a name but not a meaning: oncall --at is the time asked about (in the
+  // rotation's zone), declare --severity the new incident's own.
+  const apart = new Set(['oncall --at', 'declare --severity']);
+  const said = new Map<string, Set<string>>();
+  for (const c of COMMANDS) {
+    for (const o of c.options) {
+      if (apart.has(`${c.name} --${o.name}`)) continue;
+      said.set(o.name, (said.get(o.name) ?? new Set()).add(o.description.replace(/\(default: [a-z]+\)/, '(default: …)')));
+    }
+  }
+  for (const name of ['at', 'now', 'owner', 'json', 'incident', 'no-log', 'severity', 'format']) {
+    assert.ok(COMMANDS.filter((c) => c.options.some((o) => o.name === name)).length > 1, `--${name} is taken by several commands`);
+    assert.equal(said.get(name)?.size, 1, `--${name}: ${[...(said.get(name) ?? [])].join(' | ')}`);
+  }
+});
+
+test('the dispatcher refuses a wrong number of words after a command with its usage line, after the playbook is read', () => {
+  const counts: Record<string, [number, number]> = Object.fromEntries(COMMANDS.map((c) => [c.name, [c.minArgs ?? 0, c.maxArgs ?? Infinity]]));
+  assert.deepEqual(counts, {
+    list: [0, 0], show: [1, 1], declare: [0, Infinity], log: [2, Infinity], set: [3, Infinity], resolve: [1, 1], review: [1, 1], check: [0, 0], health: [0, Infinity],
+    // runbook takes TYPE or nothing, and says which usage applies itself.
+    runbook: [0, Infinity], oncall: [0, 0], init: [0, 0], 'setup-merge': [0, 0], normalize: [1, 1], changes: [1, 1], commit: [1, 1], update: [1, 1], summary: [1, 1], metrics: [0, 0],
+  });
+  const dir = cli.repo();
+  for (const c of COMMANDS) {
+    const [min, max] = [c.minArgs ?? 0, c.maxArgs ?? Infinity];
+    const wrong = [...(min > 0 ? [min - 1] : []), ...(max < Infinity ? [max + 1] : [])];
+    for (const n of wrong) {
+      const r = cli.run(dir, c.name, ...Array.from({ length: n }, (_, i) => `W${i}`));
+      assert.equal(r.code, 2, `${c.name} with ${n} words`);
+      assert.equal(r.out, '', `${c.name} with ${n} words`);
+      assert.equal(r.err, `incident: Usage: incident ${c.usage}\n`, `${c.name} with ${n} words`);
+    }
+  }
+  assert.deepEqual(readdirSync(dir), ['.git'], 'nothing was written');
+  // The log and its playbook are opened first, as when each command counted its own words.
+  mkdirSync(join(dir, '.incident'));
+  writeFileSync(join(dir, '.incident/playbook.yml'), 'severities: 5\n');
+  const broken = cli.run(dir, 'show');
+  assert.equal(broken.code, 2);
+  assert.match(broken.err, /^incident: .*playbook\.yml: /);
+  assert.doesNotMatch(broken.err, /Usage:/);
 });

@@ -1,19 +1,24 @@
 // `incident changes ID`: the commits from N hours before detection until resolution (or now).
 import { dirname } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { JSON_OUTPUT } from '../options';
 import { UsageError, note, print, printJson, shown } from '../output';
 
-export const name = 'changes';
-export const usage = 'changes ID [--hours N] [--json]';
-export const summary = 'Commits from N h (24) before detection until resolution or now, newest first.';
-export const options: OptionSpec[] = [
-  { name: 'hours', value: 'N', description: 'Start N hours before detection (default: 24).' },
-  { name: 'json', description: 'Print the commits as JSON.' },
-];
+export default defineCommand({
+  name: 'changes',
+  usage: 'changes ID [--hours N] [--json]',
+  summary: 'Commits from N h (24) before detection until resolution or now, newest first.',
+  options: [
+    { name: 'hours', value: 'N', description: 'Start N hours before detection (default: 24).' },
+    JSON_OUTPUT,
+  ],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, values } = ctx;
-  if (args.length !== 1) throw new UsageError(`Usage: incident ${usage}`);
   const { changeWindow, parseHours } = await import('../../core/git/changeWindow');
   const { findIncident } = await import('../../core/indexer');
   const { WriteRefused } = await import('../../core/log/writer');

@@ -1,20 +1,20 @@
 // `incident check`: the log's problems, each with its file and line; exit 1 when any asks for a fix.
 import { dirname, relative, resolve } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
-import { expectArgs } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { JSON_OUTPUT, NOW } from '../options';
 import { print, printJson, shown } from '../output';
 
-export const name = 'check';
-export const usage = 'check [--json] [--now ISO]';
-export const summary = 'Report problems (exit 1 when there are any).';
-export const options: OptionSpec[] = [
-  { name: 'json', description: 'Print the problems as a JSON array.' },
-  { name: 'now', value: 'ISO', description: 'Check as of this time (default: now).' },
-];
+export default defineCommand({
+  name: 'check',
+  usage: 'check [--json] [--now ISO]',
+  summary: 'Report problems (exit 1 when there are any).',
+  options: [JSON_OUTPUT, NOW],
+  maxArgs: 0,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { values, policy, cwd, files, logPath, inferred } = ctx;
-  expectArgs(ctx, 0, usage);
   const now = ctx.parseTime(values.now, '--now');
   const { index } = ctx.readLog();
   const { checkLog } = await import('../../core/response/check');

@@ -1,17 +1,23 @@
 // `incident commit ID`: commits exactly the incident's record (log, linked file, review);
 // --push merges the remote's new commits first.
 import { dirname } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
-import { UsageError, note, print, shown } from '../output';
+import { type CliContext, defineCommand } from '../command';
+import { note, print, shown } from '../output';
 
-export const name = 'commit';
-export const usage = 'commit ID [--push]';
-export const summary = 'Commit only the incident\'s record (log, linked file, review); --push merges the remote first.';
-export const options: OptionSpec[] = [{ name: 'push', description: 'Push the commit, merging the remote’s new commits first.' }];
+export default defineCommand({
+  name: 'commit',
+  usage: 'commit ID [--push]',
+  summary: 'Commit only the incident\'s record (log, linked file, review); --push merges the remote first.',
+  options: [
+    { name: 'push', description: 'Push the commit, merging the remote’s new commits first.' },
+  ],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, values } = ctx;
-  if (args.length !== 1) throw new UsageError(`Usage: incident ${usage}`);
   const { gitRepo } = await import('../gitRecord');
   const { GitUnavailable } = await import('../../core/git/repo');
   const { WriteRefused } = await import('../../core/log/writer');

@@ -1,21 +1,25 @@
 // `incident declare TITLE --severity S`: a new incident in the canonical format; prints its id last.
 import { relative } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { AT, OWNER } from '../options';
 import { UsageError, note, print } from '../output';
 
-export const name = 'declare';
-export const usage = 'declare TITLE --severity S [--commander NAME] [--at ISO] [--drill] [--owner NAME] [--title TITLE]';
-export const summary = 'Declare an incident (the commander is logged); prints its ID last.';
-export const options: OptionSpec[] = [
-  { name: 'severity', value: 'S', description: 'Its severity (required): one of the policy’s.' },
-  { name: 'commander', value: 'NAME', description: 'The incident commander, logged on the timeline.' },
-  { name: 'at', value: 'ISO', description: 'When it was declared (default: now).' },
-  { name: 'drill', description: 'Mark it as an exercise.' },
-  { name: 'owner', value: 'NAME', description: 'Who declares it (default: git’s user.name).' },
-  { name: 'title', value: 'TITLE', description: 'The title, instead of the words after declare.' },
-];
+export default defineCommand({
+  name: 'declare',
+  usage: 'declare TITLE --severity S [--commander NAME] [--at ISO] [--drill] [--owner NAME] [--title TITLE]',
+  summary: 'Declare an incident (the commander is logged); prints its ID last.',
+  options: [
+    { name: 'severity', value: 'S', description: 'Its severity (required): one of the policy’s.' },
+    { name: 'commander', value: 'NAME', description: 'The incident commander, logged on the timeline.' },
+    AT,
+    { name: 'drill', description: 'Mark it as an exercise.' },
+    OWNER,
+    { name: 'title', value: 'TITLE', description: 'The title, instead of the words after declare.' },
+  ],
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, values, policy, cwd, files, logPath } = ctx;
   const { matchSeverity, unknownSeverityMessage } = await import('../../core/playbook/policy');
   const { applySplices, declareIncident } = await import('../../core/log/writer');

@@ -1,21 +1,25 @@
 // `incident health [NAME...]`: the playbook's health checks run as child processes (the same
 // runner, timeout, capture and redaction as the editor's terminal), each result logged on the
 // incident's timeline.
-import type { CliContext, OptionSpec } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { INCIDENT, JSON_OUTPUT, NO_LOG, OWNER } from '../options';
 import type { NewTimelineEntry } from '../../core/log/writer';
 import { UsageError, lastLine, note, pad, print, printJson, shown, withInterrupt } from '../output';
 
-export const name = 'health';
-export const usage = 'health [NAME...] [--incident ID] [--no-log] [--json] [--owner NAME]';
-export const summary = 'Run the playbook\'s health checks (all, or those named); log each result on the incident (the only active one when --incident is not given); exit 1 when any fails, times out or has no exit code.';
-export const options: OptionSpec[] = [
-  { name: 'incident', value: 'ID', description: 'Log the results on this incident (default: the only active one).' },
-  { name: 'no-log', description: 'Log nothing.' },
-  { name: 'json', description: 'Print the results as JSON.' },
-  { name: 'owner', value: 'NAME', description: 'Who the entries are by (default: git’s user.name).' },
-];
+export default defineCommand({
+  name: 'health',
+  usage: 'health [NAME...] [--incident ID] [--no-log] [--json] [--owner NAME]',
+  summary: 'Run the playbook\'s health checks (all, or those named); log each result on the incident (the only active one when --incident is not given); exit 1 when any fails, times out or has no exit code.',
+  options: [
+    INCIDENT,
+    NO_LOG,
+    JSON_OUTPUT,
+    OWNER,
+  ],
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { policy, args, values } = ctx;
   const { healthChecksOf, findHealthCheck, healthCheckEntry, healthSummaryEntry, formatRunDuration, outputExcerpt } = await import('../../core/health/healthChecks');
   const { runHealthCheck } = await import('../../core/health/healthRun');

@@ -1,18 +1,22 @@
 // `incident init`: a commented .incident/playbook.yml with runbooks; beside a log the team
 // already keeps, one that lists what the log writes, for the team to map (never overwrites).
 import { join, relative } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
-import { expectArgs } from '../command';
+import { type CliContext, defineCommand } from '../command';
 import { note, print } from '../output';
 
-export const name = 'init';
-export const usage = 'init [--merge]';
-export const summary = 'Write a commented .incident/playbook.yml with runbooks; for an existing log, it lists the severities, statuses and field keys the log writes, unknown ones marked (never overwrites).';
-export const options: OptionSpec[] = [{ name: 'merge', description: 'Also set up union merging for the record (as setup-merge does).' }];
+export default defineCommand({
+  name: 'init',
+  usage: 'init [--merge]',
+  summary: 'Write a commented .incident/playbook.yml with runbooks; for an existing log, it lists the severities, statuses and field keys the log writes, unknown ones marked (never overwrites).',
+  options: [
+    { name: 'merge', description: 'Also set up union merging for the record (as setup-merge does).' },
+  ],
+  maxArgs: 0,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { values, policy, cwd, files, logPath } = ctx;
-  expectArgs(ctx, 0, usage);
   await (await import('../gitRecord')).initMerge(logPath, policy, values.merge, cwd);
   const { PLAYBOOK_TEMPLATE } = await import('../../core/playbook/playbookTemplate');
   const { findGitRoot } = await import('../../core/log/paths');

@@ -1,20 +1,23 @@
 // `incident list`: the log's incidents, in log order, as a table or JSON.
-import type { CliContext, OptionSpec } from '../command';
-import { expectArgs } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { JSON_OUTPUT, SEVERITY_FILTER } from '../options';
 import { UsageError, note, printJson } from '../output';
 
-export const name = 'list';
-export const usage = 'list [--json] [--status S] [--severity S]';
-export const summary = 'List incidents, newest first as written.';
-export const options: OptionSpec[] = [
-  { name: 'json', description: 'Print a JSON array (indented at a terminal, compact into a pipe).' },
-  { name: 'status', value: 'S', description: 'Only incidents with status S; active (or open): all still worked; unknown: no status, nothing says resolved.' },
-  { name: 'severity', value: 'S', description: 'Only incidents of severity S.' },
-];
+export default defineCommand({
+  name: 'list',
+  usage: 'list [--json] [--status S] [--severity S]',
+  summary: 'List incidents, newest first as written.',
+  options: [
+    JSON_OUTPUT,
+    { name: 'status', value: 'S', description: 'Only incidents with status S; active (or open): all still worked; unknown: no status, nothing says resolved.' },
+    SEVERITY_FILTER,
+  ],
+  maxArgs: 0,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { values, policy, inferred } = ctx;
-  expectArgs(ctx, 0, usage);
   const { index } = ctx.readLog();
   const { matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
   const { isActive, statusState } = await import('../../core/indexer');

@@ -1,16 +1,20 @@
 // `incident normalize ID`: the incident's timeline entries sorted by time (after a merge).
 import type { TimelineOrder } from '../../core/git/timelineOrder';
-import type { CliContext, OptionSpec } from '../command';
-import { UsageError, note, shown } from '../output';
+import { type CliContext, defineCommand } from '../command';
+import { note, shown } from '../output';
 
-export const name = 'normalize';
-export const usage = 'normalize ID';
-export const summary = 'Sort the incident\'s timeline entries by time.';
-export const options: OptionSpec[] = [];
+export default defineCommand({
+  name: 'normalize',
+  usage: 'normalize ID',
+  summary: 'Sort the incident\'s timeline entries by time.',
+  options: [],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args } = ctx;
-  if (args.length !== 1) throw new UsageError(`Usage: incident ${usage}`);
   const { normalizeTimeline } = await import('../../core/git/timelineOrder');
   const { applySplices } = await import('../../core/log/writer');
   let result: TimelineOrder | undefined;

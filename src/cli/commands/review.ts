@@ -1,18 +1,21 @@
 // `incident review ID`: drafts the post-incident review in pir/ID.md beside the log (never over
 // one that exists) and links it from the incident; prints its path.
 import { dirname, join, relative, resolve } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
-import { expectArgs } from '../command';
+import { type CliContext, defineCommand } from '../command';
 import { note, print, shown } from '../output';
 
-export const name = 'review';
-export const usage = 'review ID';
-export const summary = 'Draft the post-incident review in pir/ID.md beside the log (never overwrites); prints its path.';
-export const options: OptionSpec[] = [];
+export default defineCommand({
+  name: 'review',
+  usage: 'review ID',
+  summary: 'Draft the post-incident review in pir/ID.md beside the log (never overwrites); prints its path.',
+  options: [],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, policy, cwd, files, logPath } = ctx;
-  expectArgs(ctx, 1, usage);
   const { index } = ctx.readLog();
   const incident = ctx.requireIncident(index, args[0]);
   const { planReview } = await import('../../core/review/review');

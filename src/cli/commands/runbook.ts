@@ -1,22 +1,26 @@
 // `incident runbook [TYPE]`: the playbook's runbooks, one's steps, or step N run as a child
 // process (shown live and redacted), its result logged on the incident's timeline.
-import type { CliContext, OptionSpec } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { INCIDENT, NO_LOG, OWNER } from '../options';
 import { sanitizeForDisplay } from '../../core/format/displayText';
 import { UsageError, note, pad, print, shown, withInterrupt } from '../output';
 
-export const name = 'runbook';
-export const usage = 'runbook [TYPE] [--run N] [--yes] [--param NAME=VALUE] [--incident ID] [--no-log] [--owner NAME]';
-export const summary = 'List runbooks, print one\'s steps, or run step N (a dangerous step needs --yes).';
-export const options: OptionSpec[] = [
-  { name: 'run', value: 'N', description: 'Run step N.' },
-  { name: 'yes', description: 'Confirm a dangerous step.' },
-  { name: 'param', value: 'NAME=VALUE', multiple: true, description: 'A parameter of the runbook, passed as an environment variable (once per parameter).' },
-  { name: 'incident', value: 'ID', description: 'Log the result on this incident (default: the only active one).' },
-  { name: 'no-log', description: 'Log nothing.' },
-  { name: 'owner', value: 'NAME', description: 'Who the entry is by (default: git’s user.name).' },
-];
+export default defineCommand({
+  name: 'runbook',
+  usage: 'runbook [TYPE] [--run N] [--yes] [--param NAME=VALUE] [--incident ID] [--no-log] [--owner NAME]',
+  summary: 'List runbooks, print one\'s steps, or run step N (a dangerous step needs --yes).',
+  options: [
+    { name: 'run', value: 'N', description: 'Run step N.' },
+    { name: 'yes', description: 'Confirm a dangerous step.' },
+    { name: 'param', value: 'NAME=VALUE', multiple: true, description: 'A parameter of the runbook, passed as an environment variable (once per parameter).' },
+    INCIDENT,
+    NO_LOG,
+    OWNER,
+  ],
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { policy, args, values } = ctx;
   const { runbooksOf, findRunbook, runbookParamEnv, healthCheckEntry } = await import('../../core/health/healthChecks');
   const books = runbooksOf(policy);

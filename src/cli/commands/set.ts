@@ -1,19 +1,20 @@
 // `incident set ID FIELD VALUE`: status, severity and roles are changed (and logged) as the
 // extension changes them; any other field is set as it is.
-import type { CliContext, OptionSpec } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { AT, OWNER } from '../options';
 import { UsageError, note, shown } from '../output';
 
-export const name = 'set';
-export const usage = 'set ID FIELD VALUE [--at ISO] [--owner NAME]';
-export const summary = 'Set status, severity, commander, tech-lead, comms-lead (logged in the timeline, as the extension does), or any other field.';
-export const options: OptionSpec[] = [
-  { name: 'at', value: 'ISO', description: 'When it changed (default: now).' },
-  { name: 'owner', value: 'NAME', description: 'Who changed it (default: git’s user.name).' },
-];
+export default defineCommand({
+  name: 'set',
+  usage: 'set ID FIELD VALUE [--at ISO] [--owner NAME]',
+  summary: 'Set status, severity, commander, tech-lead, comms-lead (logged in the timeline, as the extension does), or any other field.',
+  options: [AT, OWNER],
+  minArgs: 3,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, values, policy } = ctx;
-  if (args.length < 3) throw new UsageError(`Usage: incident ${usage}`);
   const { fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
   const { setField } = await import('../../core/log/writer');
   const { assignRole, changeSeverity, changeStatus } = await import('../../core/response/operations');

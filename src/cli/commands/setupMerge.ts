@@ -1,16 +1,18 @@
 // `incident setup-merge`: merge=union for the record (the log and the files it links) in the root
 // .gitattributes, so that appends from several clones merge without conflict.
-import type { CliContext, OptionSpec } from '../command';
-import { UsageError, note } from '../output';
+import { type CliContext, defineCommand } from '../command';
+import { note } from '../output';
 
-export const name = 'setup-merge';
-export const usage = 'setup-merge';
-export const summary = 'Add merge=union for the record to .gitattributes.';
-export const options: OptionSpec[] = [];
+export default defineCommand({
+  name: 'setup-merge',
+  usage: 'setup-merge',
+  summary: 'Add merge=union for the record to .gitattributes.',
+  options: [],
+  maxArgs: 0,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
-  const { args } = ctx;
-  if (args.length) throw new UsageError(`Usage: incident ${usage}`);
+async function run(ctx: CliContext): Promise<number> {
   const { readTextFile } = await import('../../core/log/logFile');
   const { setupMerge } = await import('../gitRecord');
   const index = readTextFile(ctx.logPath) === undefined ? undefined : ctx.readLog().index;

@@ -1,18 +1,22 @@
 // `incident show ID`: one incident, with its timeline, checklist and action items.
 import { dirname, relative, resolve } from 'node:path';
-import type { CliContext, OptionSpec } from '../command';
-import { expectArgs } from '../command';
+import { type CliContext, defineCommand } from '../command';
+import { JSON_OUTPUT } from '../options';
 import { sanitizeForDisplay } from '../../core/format/displayText';
 import { print, printJson, shown } from '../output';
 
-export const name = 'show';
-export const usage = 'show ID [--json]';
-export const summary = 'Show one incident.';
-export const options: OptionSpec[] = [{ name: 'json', description: 'Print it as JSON, with its description and links.' }];
+export default defineCommand({
+  name: 'show',
+  usage: 'show ID [--json]',
+  summary: 'Show one incident.',
+  options: [JSON_OUTPUT],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
-export async function run(ctx: CliContext): Promise<number> {
+async function run(ctx: CliContext): Promise<number> {
   const { args, values, policy, cwd, logPath } = ctx;
-  expectArgs(ctx, 1, usage);
   const { index } = ctx.readLog();
   const incident = ctx.requireIncident(index, args[0]);
   const { incidentDetail } = await import('../../core/reader/detail');

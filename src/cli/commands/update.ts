@@ -2,28 +2,33 @@
 // prints the status update prefilled from the log; `--sent` logs it as sent, which restarts
 // that audience's update countdown.
 import type { Audience } from '../../core/comms/statusUpdate';
-import type { OptionSpec } from '../command';
+import { defineCommand } from '../command';
+import { AT, NOW, OWNER, formatOption } from '../options';
 import type { CommandContext } from './shared';
 
-export const name = 'update';
-export const usage = 'update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent] [--at ISO] [--now ISO] [--owner NAME]';
-export const summary = 'Print the status update prefilled from the log; --sent logs it as sent (restarts the countdown).';
-export const options: OptionSpec[] = [
-  { name: 'format', value: 'markdown|slack|text', description: 'How to write it (default: markdown).' },
-  { name: 'audience', value: 'internal|statuspage', description: 'Who it is for (default: internal).' },
-  { name: 'sent', description: 'Log it as sent on the incident’s timeline.' },
-  { name: 'at', value: 'ISO', description: 'When it is sent (default: now).' },
-  { name: 'now', value: 'ISO', description: 'The same as --at.' },
-  { name: 'owner', value: 'NAME', description: 'Who sent it (default: git’s user.name).' },
-];
+export default defineCommand({
+  name: 'update',
+  usage: 'update ID [--format markdown|slack|text] [--audience internal|statuspage] [--sent] [--at ISO] [--now ISO] [--owner NAME]',
+  summary: 'Print the status update prefilled from the log; --sent logs it as sent (restarts the countdown).',
+  options: [
+    formatOption('markdown'),
+    { name: 'audience', value: 'internal|statuspage', description: 'Who it is for (default: internal).' },
+    { name: 'sent', description: 'Log it as sent on the incident’s timeline.' },
+    AT,
+    NOW,
+    OWNER,
+  ],
+  minArgs: 1,
+  maxArgs: 1,
+  run,
+});
 
 const AUDIENCES: Record<string, Audience> = { internal: 'internal', team: 'internal', statuspage: 'statuspage', public: 'statuspage', status: 'statuspage' };
 
-export async function run(ctx: CommandContext): Promise<number> {
+async function run(ctx: CommandContext): Promise<number> {
   const { composeStatusUpdate, renderStatusUpdate, statusUpdateEntryText } = await import('../../core/comms/statusUpdate');
   const { CommandError, FORMATS, choice, guarded, note, nowOf, print, readIndex, requireIncident } = await import('./shared');
   return guarded(async () => {
-    if (ctx.args.length !== 1) throw new CommandError(`Usage: incident ${usage}`);
     const format = choice('format', ctx.values.format, FORMATS, 'markdown');
     const audience = choice('audience', ctx.values.audience, AUDIENCES, 'internal');
     const now = nowOf(ctx, ctx.values.at !== undefined ? 'at' : 'now');
