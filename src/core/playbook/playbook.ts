@@ -130,7 +130,7 @@ function lineOf(doc: ReturnType<typeof parseDocument>, counter: LineCounter, pat
  * What a playbook may hold, checked before it is turned into objects: YAML parsing costs time
  * and memory with the number of items, lines and nesting levels far more than with its bytes
  * (a 2 MB list of one-letter aliases took 7 s and 1.1 GB, a 16 MB one ran out of memory). Real
- * playbooks are a few KB: the one `incident init --runbooks` writes is 5 KB, 110 lines and about
+ * playbooks are a few KB: the one `incident init` writes is 5 KB, 110 lines and about
  * 140 items. These bounds leave 70 to 200 times that (a runbook command may be 20,000
  * characters), and the slowest playbook within them loads in well under a second
  * (test/unit/playbookLimits.test.ts builds the worst ones).
