@@ -97,8 +97,10 @@ export interface CliContext {
   logEntries(id: string, entries: NewTimelineEntry[]): Promise<Incident>;
   /** `--incident ID`, else the only active incident; undefined when there is nothing to log on. */
   incidentToLog(wanted: string | undefined, off: boolean | undefined): string | undefined;
-  /** The owner of a new entry: git's user.name, when there is one. */
-  gitUser(): Promise<string | null>;
+  /** Who a new entry is by: --owner, else git's user.name (when there is one). */
+  owner(): Promise<string | null>;
+  /** When and by whom a new entry is written: --at (default: now) and owner(). */
+  actor(): Promise<{ at: Date; owner: string | null }>;
 }
 
 /**

@@ -138,6 +138,7 @@ export async function openContext(args: string[], values: OptionValues): Promise
   const inferred = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
   const policy = inferred?.policy ?? found.policy;
   const ctx: Context = { logPath, policy, cwd, files };
+  const owner = async () => values.owner ?? (await gitAuthor(cwd, policy));
   return {
     ...ctx,
     args,
@@ -152,6 +153,10 @@ export async function openContext(args: string[], values: OptionValues): Promise
     writeIncidentText: (id, next) => writeIncidentText(ctx, id, next),
     logEntries: (id, entries) => logEntries(ctx, id, entries),
     incidentToLog: (wanted, off) => incidentToLog(ctx, wanted, off),
-    gitUser: () => gitAuthor(cwd, policy),
+    owner,
+    actor: async () => {
+      const at = parseTime(values.at, policy, '--at');
+      return { at, owner: await owner() };
+    },
   };
 }

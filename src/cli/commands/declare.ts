@@ -30,9 +30,8 @@ async function run(ctx: CliContext): Promise<number> {
   if (!title.trim()) throw new UsageError('declare needs a title: incident declare "What is broken" --severity S.');
   if (!values.severity) throw new UsageError(`declare needs --severity (one of ${policy.severities.map((s) => s.id).join(', ')}).`);
   if (!matchSeverity(policy, values.severity)) throw new UsageError(unknownSeverityMessage(policy, values.severity));
-  const at = ctx.parseTime(values.at, '--at');
   // The declaration is by whoever runs it (as every other entry is), as the extension writes it.
-  const owner = values.owner ?? (await ctx.gitUser());
+  const { at, owner } = await ctx.actor();
   const severity = values.severity;
   // The next id is taken under the lock, so two declarations at once get two ids.
   let id = '';

@@ -54,7 +54,7 @@ async function run(ctx: CliContext): Promise<number> {
     for (const row of rows) print(row.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  ').trimEnd());
   }
   if (incidentId && results.length) {
-    const owner = values.owner ?? (await ctx.gitUser());
+    const owner = await ctx.owner();
     const entries: NewTimelineEntry[] = results.map((r) => ({ at: r.at, text: healthCheckEntry(r), owner }));
     if (results.length > 1) entries.push({ at: results[results.length - 1].at, text: healthSummaryEntry(results), owner });
     const incident = await ctx.logEntries(incidentId, entries);

@@ -13,12 +13,11 @@ export default defineCommand({
 });
 
 async function run(ctx: CliContext): Promise<number> {
-  const { args, values, policy } = ctx;
+  const { args, policy } = ctx;
   const { appendTimelineEntry } = await import('../../core/log/writer');
   const [id, ...words] = args;
   const message = words.join(' ');
-  const at = ctx.parseTime(values.at, '--at');
-  const owner = values.owner ?? (await ctx.gitUser());
+  const { at, owner } = await ctx.actor();
   const incident = await ctx.writeIncident(id, (index, incId) => appendTimelineEntry(index, incId, { at, text: message, owner }, policy));
   note(`Logged to ${shown(incident.id)}.`);
   return 0;

@@ -14,10 +14,9 @@ export default defineCommand({
 });
 
 async function run(ctx: CliContext): Promise<number> {
-  const { args, values, policy } = ctx;
+  const { args, policy } = ctx;
   const { resolveIncident } = await import('../../core/log/writer');
-  const at = ctx.parseTime(values.at, '--at');
-  const owner = values.owner ?? (await ctx.gitUser());
+  const { at, owner } = await ctx.actor();
   const incident = await ctx.writeIncident(args[0], (index, incId) => resolveIncident(index, incId, { at, owner }, policy));
   note(`Resolved ${shown(incident.id)}.`);
   return 0;

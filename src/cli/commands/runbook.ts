@@ -85,7 +85,7 @@ async function run(ctx: CliContext): Promise<number> {
   const entry = healthCheckEntry({ ...run, name: runbookStepName(book, n), kind: 'Runbook step' });
   note(entry);
   if (incidentId) {
-    const owner = values.owner ?? (await ctx.gitUser());
+    const owner = await ctx.owner();
     const incident = await ctx.logEntries(incidentId, [{ at: new Date(), text: entry, owner }]);
     note(`Logged to ${shown(incident.id)}.`);
   }

@@ -14,7 +14,7 @@ export default defineCommand({
 });
 
 async function run(ctx: CliContext): Promise<number> {
-  const { args, values, policy } = ctx;
+  const { args, policy } = ctx;
   const { fieldFromName, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
   const { setField } = await import('../../core/log/writer');
   const { assignRole, changeSeverity, changeStatus } = await import('../../core/response/operations');
@@ -32,8 +32,7 @@ async function run(ctx: CliContext): Promise<number> {
   }
   // Status, severity and roles go through the same operations as the extension's commands,
   // so the change is logged in the timeline (`Status: A → B`, `Escalated: …`, a handoff).
-  const at = ctx.parseTime(values.at, '--at');
-  const actor = { at, owner: values.owner ?? (await ctx.gitUser()) };
+  const actor = await ctx.actor();
   const incident = await ctx.writeIncident(id, (index, incId) => {
     if (canonical === 'status') return changeStatus(index, incId, value, actor, policy);
     if (canonical === 'severity') return changeSeverity(index, incId, value, actor, policy);

@@ -38,8 +38,8 @@ export interface CommandContext {
   values: CommandValues;
   /** Appends entries to an incident's timeline in one write (the log, or its linked file). */
   logEntries: (id: string, entries: NewTimelineEntry[]) => Promise<Incident>;
-  /** The owner of a new entry: git's user.name, when there is one. */
-  gitUser: () => Promise<string | null>;
+  /** Who a new entry is by: --owner, else git's user.name (when there is one). */
+  owner: () => Promise<string | null>;
 }
 
 export class CommandError extends Error {}

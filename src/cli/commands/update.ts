@@ -37,7 +37,7 @@ async function run(ctx: CommandContext): Promise<number> {
     print(text);
     if (ctx.values.sent) {
       if (incident.source === 'table-row') throw new CommandError(`${incident.id} is a table row: it has no timeline to log the update in.`);
-      const owner = ctx.values.owner ?? (await ctx.gitUser());
+      const owner = await ctx.owner();
       await ctx.logEntries(incident.id, [{ at: now, text: statusUpdateEntryText(audience, text), owner }]);
       note(`Logged the ${audience === 'internal' ? 'internal' : 'status page'} update as sent on ${incident.id}.`);
     }
