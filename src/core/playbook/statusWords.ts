@@ -212,6 +212,25 @@ export function isDurationKey(key: string): boolean {
 const PLACEHOLDER_WORDS = new Set(['tbd', 'tba', 'todo', 'n a', 'na', 'none', 'nil', 'null', 'xxx', 'placeholder', 'à compléter', 'a completar', 'por definir', 'a definir'].map(phraseKey));
 /** The ASCII letters a placeholder word can begin with (in both cases). */
 const PLACEHOLDER_INITIALS = new Set([...PLACEHOLDER_WORDS].flatMap((w) => (/^[a-z]/.test(w) ? [w[0], w[0].toUpperCase()] : [])));
+/** The first word of each placeholder phrase (`n` of `n a`, `por` of `por definir`). */
+const PLACEHOLDER_FIRST_WORDS = new Set([...PLACEHOLDER_WORDS].map((w) => w.split(' ')[0]));
+
+/**
+ * Whether `t`, which begins with an ASCII letter, cannot be a placeholder by its first word: a
+ * run of ASCII letters and digits ended by an ASCII character that is neither (or by the end) is
+ * the first word both placeholder checks read, folded by lower-casing alone, and it is not the
+ * first word of any placeholder phrase. A first word with a non-ASCII character in it or just
+ * after it (`nonè` folds to `none`) is left to the checks.
+ */
+function firstWordRulesOut(t: string): boolean {
+  let i = 1;
+  for (; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c >= 128) return false;
+    if (!((c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122))) break;
+  }
+  return !PLACEHOLDER_FIRST_WORDS.has(t.slice(0, i).toLowerCase());
+}
 
 /**
  * `[TBD]`, `<your name>`, `{date}`: one bracketed run of words, nothing else. HTML such as
@@ -236,7 +255,11 @@ export function isPlaceholderValue(raw: string): boolean {
   // begins with: both checks below read words from the first character on, so neither can match.
   // This runs for every field of every incident read.
   const c = t.charCodeAt(0);
-  if ((c >= 48 && c <= 57) || (((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) && !PLACEHOLDER_INITIALS.has(t[0]))) return false;
+  if (c >= 48 && c <= 57) return false;
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+    // Names such as `Priya` and `Ana` begin with such a letter: their first word rules them out.
+    if (!PLACEHOLDER_INITIALS.has(t[0]) || firstWordRulesOut(t)) return false;
+  }
   // `N/A`, `n.a.`: the whole value's words, whatever separates them.
   if (t.length <= 40 && PLACEHOLDER_WORDS.has(lettersAndDigits(foldWord(t), ' ').trim())) return true;
   return PLACEHOLDER_WORDS.has(leadingWords(t, MAX_WORDS).words.join(' '));
