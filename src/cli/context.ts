@@ -21,6 +21,8 @@ interface Context {
   cwd: string;
   /** The repository the log belongs to: every read and write of its files goes through it. */
   files: RepositoryFiles;
+  /** The log's text as opening read it, until the first read or write uses or outdates it. */
+  firstRead?: string;
 }
 
 function parseTime(value: string | undefined, policy: Policy, flag: string): Date {
@@ -30,6 +32,7 @@ function parseTime(value: string | undefined, policy: Policy, flag: string): Dat
   return at;
 }
 
+/** The log's text (read once here, handed to the command's first readLog) and its preset. */
 function presetOfLogFile(files: RepositoryFiles, logPath: string, policy: Policy) {
   let text: string | undefined;
   try {
@@ -37,11 +40,15 @@ function presetOfLogFile(files: RepositoryFiles, logPath: string, policy: Policy
   } catch {
     return undefined; // an unreadable log is reported by the command that reads it
   }
-  return text === undefined ? undefined : presetForLog(text, policy);
+  return text === undefined ? undefined : { text, preset: presetForLog(text, policy) };
 }
 
 function readLog(ctx: Context): { text: string; index: LogIndex } {
-  return indexedLog(ctx, ctx.files.read(ctx.logPath));
+  // The text read to choose the preset serves the first read (a 14 MB log was decoded twice);
+  // any later read, after a write, goes to the file.
+  const text = ctx.firstRead ?? ctx.files.read(ctx.logPath);
+  ctx.firstRead = undefined;
+  return indexedLog(ctx, text);
 }
 
 function indexedLog(ctx: Context, text: string | undefined): { text: string; index: LogIndex } {
@@ -135,9 +142,10 @@ export async function openContext(args: string[], values: OptionValues): Promise
   const playbookPath = found.path;
   // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
   // preset (the index makes the same choice; this makes it before any argument is checked).
-  const inferred = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
+  const read = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
+  const inferred = read?.preset;
   const policy = inferred?.policy ?? found.policy;
-  const ctx: Context = { logPath, policy, cwd, files };
+  const ctx: Context = { logPath, policy, cwd, files, firstRead: read?.text };
   const owner = async () => values.owner ?? (await gitAuthor(cwd, policy));
   return {
     ...ctx,
@@ -149,9 +157,10 @@ export async function openContext(args: string[], values: OptionValues): Promise
     parseTime: (value, flag) => parseTime(value, policy, flag),
     readLog: () => readLog(ctx),
     requireIncident: (index, id) => requireIncident(index, id, ctx),
-    writeIncident: (id, make) => writeIncident(ctx, id, make),
-    writeIncidentText: (id, next) => writeIncidentText(ctx, id, next),
-    logEntries: (id, entries) => logEntries(ctx, id, entries),
+    // A write reads the file afresh under its lock; what opening read is outdated by it.
+    writeIncident: (id, make) => ((ctx.firstRead = undefined), writeIncident(ctx, id, make)),
+    writeIncidentText: (id, next) => ((ctx.firstRead = undefined), writeIncidentText(ctx, id, next)),
+    logEntries: (id, entries) => ((ctx.firstRead = undefined), logEntries(ctx, id, entries)),
     incidentToLog: (wanted, off) => incidentToLog(ctx, wanted, off),
     owner,
     actor: async () => {

@@ -12,7 +12,8 @@ export class UsageError extends Error {}
 export const shown = (s: string | null | undefined, fallback = '-'): string => (s === null || s === undefined ? fallback : sanitizeForDisplay(s));
 export const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
 export const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
-export const printJson = (value: unknown, indent?: number): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, indent)));
+// Straight to stdout: console.log's formatting pass cost a sixth of `list --json` on a big log.
+export const printJson = (value: unknown, indent?: number): void => void process.stdout.write(escapeJsonForTerminal(JSON.stringify(value, null, indent)) + '\n');
 
 /** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
