@@ -73,20 +73,27 @@ describe('The walkthrough (Run Your First Incident)', function () {
     await step(STEPS[0][0]).waitFor({ state: 'visible', timeout: 20_000 });
   }
 
-  /** Brings the walkthrough's tab to the front again (what a step opened stays open beside it). */
+  /**
+   * Brings the walkthrough to the front again, as a user would from the palette (what a step
+   * opened stays open beside it; the Welcome tab may have gone back to its overview).
+   */
   async function backToWalkthrough(): Promise<void> {
-    await s.page.locator('.tab', { hasText: 'Welcome' }).first().click();
-    await step(STEPS[0][0]).waitFor({ state: 'visible', timeout: 10_000 });
+    await openWalkthrough();
   }
 
   async function panel(hasText: string): Promise<FrameLocator> {
     return s.wb.webview(hasText);
   }
 
-  /** Saves a screenshot of the part of the window `part` covers (for the step's image). */
-  async function shot(part: Locator, name: string): Promise<void> {
+  /**
+   * Saves a screenshot of the top of the part of the window `part` covers, at most `height` px
+   * (the step's image: the part that tells, small enough for the .vsix's size goal).
+   */
+  async function shot(part: Locator, name: string, height = 380): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
-    await part.screenshot({ path: join(SHOTS, `${name}.png`) });
+    const box = await part.boundingBox();
+    assert.ok(box, `${name}: nothing to take a picture of`);
+    await s.page.screenshot({ path: join(SHOTS, `${name}.png`), clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, height) } });
   }
 
   /** Drags the side bar's edge in to `width` px, leaving room for the walkthrough and a panel. */
@@ -118,7 +125,7 @@ describe('The walkthrough (Run Your First Incident)', function () {
     await s.wb.openActivity('Incidents');
     await s.wb.treeRows('incidentPlaybook').filter({ hasText: 'INC-' }).first().waitFor({ timeout: 30_000 });
     await narrowSideBar(440);
-    await shot(s.page.locator('.part.sidebar'), 'log');
+    await shot(s.page.locator('.part.sidebar'), 'log', 240);
     await backToWalkthrough();
     await waitComplete(STEPS[0][0]);
   });
@@ -146,7 +153,11 @@ describe('The walkthrough (Run Your First Incident)', function () {
 
     await clickStepButtonAndPick(...STEPS[3], 'INC-2026-1120-001', 'checkout-api');
     await s.page.locator('.terminal-wrapper, .xterm').first().waitFor({ timeout: 30_000 });
-    await s.page.waitForTimeout(3000);
+    const deadline = Date.now() + 30_000;
+    while (!(await s.wb.terminalText()).includes('checkout-api: OK')) {
+      if (Date.now() > deadline) throw new Error(`the health check printed nothing: ${await s.wb.terminalText()}`);
+      await s.page.waitForTimeout(250);
+    }
     await shot(s.page.locator('.part.panel'), 'health-check');
     await s.wb.screenshot(SHOTS, 'window-health-check');
     await backToWalkthrough();
