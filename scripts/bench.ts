@@ -135,12 +135,20 @@ for (const count of [200, 2000, 10000]) {
   let typed = text;
   const caret = typed.indexOf('Alert fired', typedIndex.incidents[Math.floor(count / 2)].start);
   let keys = 0;
-  const keystrokeMs = time(() => {
+  const keystrokeRuns: number[] = [];
+  for (let k = 0; k < 25; k++) {
+    // The editor hands the extension the document's text in one piece (getText()); a string
+    // joined here is in pieces, and V8 copies the whole log into one on its first read (20 ms
+    // on 2,000 incidents), which would be timed as ours. Read it once before the clock starts.
     typed = typed.slice(0, caret) + 'x' + typed.slice(caret);
+    void typed.charCodeAt(typed.length - 1);
+    const t0 = performance.now();
     typedIndex = reindexLog(typedIndex, typed, { policy });
     check.run(typedIndex, policy);
+    keystrokeRuns.push(performance.now() - t0);
     keys += check.lastReads;
-  }, 25);
+  }
+  const keystrokeMs = median(keystrokeRuns);
   if (keys !== 25) throw new Error(`a keystroke should read one incident; 25 keystrokes read ${keys}`);
   let remarkMs: number | undefined;
   if (!(quick && count === 10000)) {

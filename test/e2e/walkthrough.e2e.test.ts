@@ -96,16 +96,19 @@ describe('The walkthrough (Run Your First Incident)', function () {
     await s.page.screenshot({ path: join(SHOTS, `${name}.png`), clip: { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, height) } });
   }
 
-  /** Drags the side bar's edge in to `width` px, leaving room for the walkthrough and a panel. */
-  async function narrowSideBar(width: number): Promise<void> {
-    const box = await s.page.locator('.part.sidebar').first().boundingBox();
-    if (!box || box.width <= width) return;
-    const y = box.y + box.height / 2;
-    await s.page.mouse.move(box.x + box.width, y);
-    await s.page.mouse.down();
-    await s.page.mouse.move(box.x + width, y, { steps: 8 });
-    await s.page.mouse.up();
-    await s.page.mouse.move(box.x + width + 300, y);
+  /**
+   * A step whose command asks for `incident` and opens a panel: the panel shows `hasText` and a
+   * `control`; its pictures are saved as `name`, and the step is ticked.
+   */
+  async function panelStep(n: number, incident: string, hasText: string, control: string, name: string): Promise<void> {
+    const [title, button] = STEPS[n];
+    await clickStepButtonAndPick(title, button, incident);
+    const page = await panel(hasText);
+    await page.locator(control).first().waitFor({ timeout: 30_000 });
+    await shot(activeGroup(), name);
+    await s.wb.screenshot(SHOTS, `window-${name}`);
+    await backToWalkthrough();
+    await waitComplete(title);
   }
 
   /** The editor group that holds the panel now in front. */
@@ -124,7 +127,7 @@ describe('The walkthrough (Run Your First Incident)', function () {
     await s.page.locator('.tab', { hasText: 'INCIDENT_LOG.md' }).first().waitFor({ timeout: 15_000 });
     await s.wb.openActivity('Incidents');
     await s.wb.treeRows('incidentPlaybook').filter({ hasText: 'INC-' }).first().waitFor({ timeout: 30_000 });
-    await narrowSideBar(440);
+    await s.wb.setSideBarWidth(440);
     await shot(s.page.locator('.part.sidebar'), 'log', 240);
     await backToWalkthrough();
     await waitComplete(STEPS[0][0]);
@@ -143,13 +146,7 @@ describe('The walkthrough (Run Your First Incident)', function () {
   });
 
   it('opens the checklist panel, runs a health check, composes an update and opens the review, each ticking its step', async () => {
-    await clickStepButtonAndPick(...STEPS[2], 'INC-2026-1120-001');
-    const checklist = await panel('Checkout API returning 500s');
-    await checklist.locator('vscode-checkbox').first().waitFor({ timeout: 30_000 });
-    await shot(activeGroup(), 'checklist');
-    await s.wb.screenshot(SHOTS, 'window-checklist');
-    await backToWalkthrough();
-    await waitComplete(STEPS[2][0]);
+    await panelStep(2, 'INC-2026-1120-001', 'Checkout API returning 500s', 'vscode-checkbox', 'checklist');
 
     await clickStepButtonAndPick(...STEPS[3], 'INC-2026-1120-001', 'checkout-api');
     await s.page.locator('.terminal-wrapper, .xterm').first().waitFor({ timeout: 30_000 });
@@ -163,19 +160,7 @@ describe('The walkthrough (Run Your First Incident)', function () {
     await backToWalkthrough();
     await waitComplete(STEPS[3][0]);
 
-    await clickStepButtonAndPick(...STEPS[4], 'INC-2026-1120-001');
-    const composer = await panel('Checkout API returning 500s');
-    await composer.locator('vscode-textarea').first().waitFor({ timeout: 30_000 });
-    await shot(activeGroup(), 'status-update');
-    await s.wb.screenshot(SHOTS, 'window-status-update');
-    await backToWalkthrough();
-    await waitComplete(STEPS[4][0]);
-
-    await clickStepButtonAndPick(...STEPS[5], 'INC-2026-1102-001');
-    const review = await panel('INC-2026-1102-001');
-    await review.locator('vscode-textarea').first().waitFor({ timeout: 30_000 });
-    await shot(activeGroup(), 'review');
-    await backToWalkthrough();
-    await waitComplete(STEPS[5][0]);
+    await panelStep(4, 'INC-2026-1120-001', 'Checkout API returning 500s', 'vscode-textarea', 'status-update');
+    await panelStep(5, 'INC-2026-1102-001', 'INC-2026-1102-001', 'vscode-textarea', 'review');
   });
 });

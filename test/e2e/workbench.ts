@@ -23,9 +23,15 @@ export class Workbench {
 
   /** Drags the side bar's edge so that tree rows show their descriptions (and screenshots read well). */
   async widenSideBar(width: number): Promise<void> {
+    const box = await this.page.locator('.part.sidebar').first().boundingBox().catch(() => null);
+    if (box && box.width < width) await this.setSideBarWidth(width);
+  }
+
+  /** Drags the side bar's edge to `width` px, wider or narrower. */
+  async setSideBarWidth(width: number): Promise<void> {
     const sideBar = this.page.locator('.part.sidebar').first();
     const box = await sideBar.boundingBox().catch(() => null);
-    if (!box || box.width >= width) return;
+    if (!box || box.width === width) return;
     const y = box.y + box.height / 2;
     await this.page.mouse.move(box.x + box.width, y);
     await this.page.mouse.down();
