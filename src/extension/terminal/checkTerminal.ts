@@ -91,7 +91,8 @@ function writeScript(cmd: CheckCommand, cwd: string): string {
     .filter(([k]) => /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(k))
     .map(([k, v]) => `export ${k}=${shellQuote(v)}\n`)
     .join('');
-  writeFileSync(file, `cd -- ${shellQuote(cwd)} || exit 1\n${env}${cmd.run.replace(/\r\n/g, '\n')}\n`, { mode: 0o600 });
+  // A new file of its own ('wx'): never one already there, nor through a link planted at the name.
+  writeFileSync(file, `cd -- ${shellQuote(cwd)} || exit 1\n${env}${cmd.run.replace(/\r\n/g, '\n')}\n`, { mode: 0o600, flag: 'wx' });
   return file;
 }
 
