@@ -129,7 +129,12 @@ async function unit() {
   const passed = count('pass');
   let failed = count('fail') + count('cancelled');
   if (r.code !== 0 && failed === 0) failed = 1; // the runner itself failed (crash, timeout)
-  return { passed, failed, skipped: count('skipped') + count('todo') };
+  // TAP names a failed test on its `not ok N - title` line; nested subtests are indented.
+  const failures = text
+    .split('\n')
+    .filter((l) => /^\s*not ok \d+ - /.test(l))
+    .map((l) => ({ title: l.replace(/^\s*not ok \d+ - /, '') }));
+  return { passed, failed, skipped: count('skipped') + count('todo'), failures };
 }
 
 let built = false;
@@ -244,7 +249,7 @@ async function runVscodeSuite(name, cmd, args) {
     console.error(`test: the ${name} suite left ${leftovers} code-server process group(s) running; they were killed.`);
     failed++;
   }
-  return { passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0 };
+  return { passed: counts.passed ?? 0, failed, skipped: counts.skipped ?? 0, failures: counts.failures ?? (counts.error ? [{ title: name, message: counts.error }] : []) };
 }
 
 /** Type-check (the extension, the webview) and lint: three checks, each passed or failed. */
@@ -293,6 +298,8 @@ for (const name of selected) {
   const line = `${name}: ${r.passed} passed, ${r.failed} failed`;
   console.log(`${line}${r.skipped ? `, ${r.skipped} skipped` : ''}`);
   lines.push(`${line} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  // The failed tests' names again at the very end, where a CI log's tail shows them.
+  for (const f of r.failures ?? []) lines.push(`  ✗ ${f.title}${f.message ? ` — ${String(f.message).split('\n')[0].slice(0, 300)}` : ''}`);
   totals.passed += r.passed;
   totals.failed += r.failed;
 }

@@ -23,11 +23,13 @@ for (const f of files) mocha.addFile(f);
 const write = (r) => resultFile && writeFileSync(resultFile, JSON.stringify(r));
 try {
   await mocha.loadFilesAsync();
+  const failedTests = [];
   const runner = mocha.run((failures) => {
     const { passes = 0, failures: failed = 0, pending = 0 } = runner.stats ?? {};
-    write({ passed: passes, failed: Math.max(failed, failures), skipped: pending });
+    write({ passed: passes, failed: Math.max(failed, failures), skipped: pending, failures: failedTests });
     process.exitCode = failures > 0 ? 1 : 0;
   });
+  runner.on('fail', (test, err) => failedTests.push({ title: test.fullTitle(), message: String(err?.message ?? err) }));
 } catch (e) {
   console.error(`mocha: could not load the suite: ${e?.stack ?? e}`);
   write({ passed: 0, failed: 1, skipped: 0, error: String(e?.message ?? e) });
