@@ -1,53 +1,18 @@
 // What `incident metrics` (commands/metrics.ts) prints: the response figures over a period. A
 // day given to --since starts at its midnight and one given to --until is included whole, both
 // in the playbook's zone; a date-time is taken as the instant it names.
-import { DateTime, IANAZone } from 'luxon';
 import { formatElapsed } from '../core/format/duration';
 import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../core/metrics/metrics';
+import { metricsJson, periodBoundary } from '../core/metrics/metricsJson';
 import type { DurationStats } from '../core/metrics/stats';
 import { metricsCsv } from '../core/metrics/csv';
 import { matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
-import { parseTimeValue, toDate } from '../core/format/time';
 import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './commands/shared';
 
-/** A --since / --until value as an instant; `endOfDay` moves a bare day to the next midnight. */
-function boundary(flag: string, value: string | undefined, zone: string, endOfDay: boolean): Date | undefined {
-  if (value === undefined) return undefined;
-  const p = parseTimeValue(value, zone);
-  if (!p || p.invalid || !p.value || p.length !== value.trim().length) throw new CommandError(`--${flag} "${value}" is not a date (use YYYY-MM-DD, or an ISO 8601 date-time).`);
-  if (p.kind === 'datetime') return toDate(p.value) as Date;
-  const day = DateTime.fromISO(p.value, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' });
-  return (endOfDay ? day.plus({ days: 1 }) : day).toJSDate();
-}
-
-/** The JSON: the issue's keys first, exactly as named, then the details behind them. */
-function jsonOf(m: Metrics, period: { since: string | null; until: string | null; severity: string | null }) {
-  return {
-    incidents: m.incidents,
-    drills: m.drills,
-    bySeverity: m.bySeverity,
-    byMonth: m.byMonth,
-    timeToDetectMinutes: m.timeToDetectMinutes,
-    timeToAcknowledgeMinutes: m.timeToAcknowledgeMinutes,
-    timeToResolveMinutes: m.timeToResolveMinutes,
-    timeToMitigateMinutes: m.timeToMitigateMinutes,
-    responseTimeCompliance: m.responseTimeCompliance,
-    updateCadenceCompliance: m.updateCadenceCompliance,
-    reviewCompliance: m.reviewCompliance,
-    openActionItems: m.openActionItems,
-    overdueActionItems: m.overdueActionItems,
-    details: {
-      period,
-      definitions: { ...FIGURE_LABELS, p90: 'nearest rank: the value at rank ceil(0.9 × n) of the sorted values', median: 'the middle value; the mean of the two middle values for an even count' },
-      unknownIncidents: m.unknownIncidents,
-      unknownReasons: m.unknownReasons,
-      durationsBySeverity: m.durationsBySeverity,
-      compliance: m.compliance,
-      actionItemsByOwner: m.actionItemsByOwner,
-      timeInStatusMinutes: m.timeInStatusMinutes,
-    },
-  };
-}
+const checked = (b: Date | undefined | { problem: string }) => {
+  if (b && 'problem' in b) throw new CommandError(b.problem);
+  return b;
+};
 
 const num = (x: number | null) => (x === null ? '-' : String(x));
 const pct = (share: number | null, c: { hits: number; measured: number }, unit: string) => (share === null ? `- (nothing to measure)` : `${Math.round(share * 1000) / 10}% (${c.hits} of ${c.measured} ${unit})`);
@@ -98,8 +63,8 @@ export function run(ctx: CommandContext): Promise<number> {
     const { values, policy } = ctx;
     if (values.json && values.csv) throw new CommandError('Give --json or --csv, not both.');
     const zone = policy.timeZone;
-    const since = boundary('since', values.since, zone, false);
-    const until = boundary('until', values.until, zone, true);
+    const since = checked(periodBoundary('since', values.since, zone, false));
+    const until = checked(periodBoundary('until', values.until, zone, true));
     if (since && until && until <= since) throw new CommandError('--until must be after --since.');
     let severity: string | undefined;
     if (values.severity) {
@@ -116,7 +81,7 @@ export function run(ctx: CommandContext): Promise<number> {
     }
     const period = { since: values.since ?? null, until: values.until ?? null, severity: severity ?? null };
     if (values.json) {
-      printJson(jsonOf(metrics, period));
+      printJson(metricsJson(metrics, period));
       return 0;
     }
     const words = [values.since ? `from ${values.since}` : '', values.until ? `to ${values.until}` : '', severity ? severity : ''].filter(Boolean).join(' ');

@@ -1,5 +1,5 @@
 // `incident oncall`: who is on call, until when, who is next, and the escalation contacts
-// (computed by oncallReport.ts, loaded when it runs).
+// (computed by core/oncall/oncallReport.ts, loaded when it runs).
 import { type CliContext, defineCommand } from '../command';
 import { JSON_OUTPUT } from '../options';
 import { UsageError, print, printJson } from '../output';
@@ -18,7 +18,7 @@ export default defineCommand({
 
 async function run(ctx: CliContext): Promise<number> {
   const { values, policy } = ctx;
-  const r = (await import('../oncallReport')).oncallCommand(policy, values.at);
+  const r = (await import('../../core/oncall/oncallReport')).oncallCommand(policy, values.at);
   if ('problem' in r) throw new UsageError(r.problem);
   if (values.json) printJson(r.report, 2);
   else print(r.text);

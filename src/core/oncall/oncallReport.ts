@@ -1,9 +1,9 @@
 // `incident oncall [--at ISO] [--json]`: who is on call (primary, backup, since, until, in the
 // rotation's zone with its offset), who takes over next, and the escalation contacts.
-// Returns what to print; commands/oncall.ts prints it through its terminal-safe helpers.
-import type { Policy } from '../core/playbook/policy';
-import { RotationError, formatZoned, nextOnCall, onCallAt, personContacts, teamOf } from '../core/oncall/oncall';
-import { parseUserTime } from '../core/format/time';
+// Returns the report and its text; `incident oncall` and the agent tools print or return them.
+import type { Policy } from '../playbook/policy';
+import { RotationError, formatZoned, nextOnCall, onCallAt, personContacts, teamOf } from './oncall';
+import { parseUserTime } from '../format/time';
 
 export interface OnCallReport {
   primary: string | null;
