@@ -69,6 +69,8 @@ export interface OptionValues {
   csv?: boolean;
   since?: string;
   until?: string;
+  'allow-write'?: boolean;
+  'allow-run'?: boolean;
 }
 
 /** The log, its repository and policy, the command's arguments, and the operations on the log. */

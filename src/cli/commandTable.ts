@@ -21,8 +21,9 @@ import commit from './commands/commit';
 import update from './commands/update';
 import summary from './commands/summary';
 import metrics from './commands/metrics';
+import mcp from './commands/mcp';
 
-export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set, resolve, review, check, health, runbook, oncall, init, setupMerge, normalize, changes, commit, update, summary, metrics];
+export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set, resolve, review, check, health, runbook, oncall, init, setupMerge, normalize, changes, commit, update, summary, metrics, mcp];
 
 /** Taken by every command (and --help, --version without one). */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
