@@ -13,7 +13,46 @@ export const shown = (s: string | null | undefined, fallback = '-'): string => (
 export const print = (text: string): void => console.log(sanitizeForDisplay(text, { multiline: true }));
 export const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
 // Straight to stdout: console.log's formatting pass cost a sixth of `list --json` on a big log.
-export const printJson = (value: unknown, indent?: number): void => void process.stdout.write(escapeJsonForTerminal(JSON.stringify(value, null, indent)) + '\n');
+export const printJson = (value: unknown, indent?: number): void => void process.stdout.write(forTerminal(JSON.stringify(value, null, indent)) + '\n');
+
+/** What escapeJsonForTerminal changes: DEL and C1 controls, bidi marks and overrides, U+2028/U+2029. */
+const TO_ESCAPE = /[\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]/;
+
+/** escapeJsonForTerminal, after a native look for anything to escape (almost never anything). */
+function forTerminal(json: string): string {
+  return TO_ESCAPE.test(json) ? escapeJsonForTerminal(json) : json;
+}
+
+/** How many characters of JSON printJsonArray gathers before it writes them. */
+const CHUNK_CHARS = 1 << 16;
+
+/**
+ * Prints the array `items.map(toValue)` exactly as printJson would, one element at a time and in
+ * chunks: neither the array of values nor its whole text is ever held, so what an element is
+ * made from can be dropped once it is written (`list --json` on 10,000 incidents).
+ * Escaping works character by character, so escaping each chunk escapes the whole.
+ */
+export function printJsonArray<T>(items: readonly T[], toValue: (item: T) => unknown, indent?: number): void {
+  if (items.length === 0) {
+    printJson([], indent);
+    return;
+  }
+  // JSON.stringify's indentation: up to 10 spaces; an element's own lines one step further in.
+  const gap = indent === undefined ? '' : ' '.repeat(Math.min(10, Math.max(0, Math.trunc(indent))));
+  let out = gap ? '[\n' + gap : '[';
+  for (let k = 0; k < items.length; k++) {
+    // An element that has no JSON (undefined, a function) is written `null`, as in an array.
+    const json = JSON.stringify(toValue(items[k]), null, indent) ?? 'null';
+    if (k > 0) out += gap ? ',\n' + gap : ',';
+    // A JSON text has no line break inside a string: every one is indentation.
+    out += gap ? json.replaceAll('\n', '\n' + gap) : json;
+    if (out.length >= CHUNK_CHARS) {
+      process.stdout.write(forTerminal(out));
+      out = '';
+    }
+  }
+  process.stdout.write(forTerminal(out + (gap ? '\n]\n' : ']\n')));
+}
 
 /** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
 export async function withInterrupt<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {

@@ -17,7 +17,7 @@ import { type Policy, isResolvedStatus } from './playbook/policy';
 export type { IndexOptions } from './reader/context';
 export { readHeading } from './reader/headings';
 export { indexIncidentFile, indexLog } from './reader/indexLog';
-export { contentOf, plainIncident, readingProblems } from './reader/lazy';
+export { contentOf, plainIncident, readOnce, readingProblems } from './reader/lazy';
 export { reindexLog } from './reader/reindex';
 
 export function findIncident(index: LogIndex, id: string): Incident | undefined {

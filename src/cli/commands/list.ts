@@ -1,7 +1,7 @@
 // `incident list`: the log's incidents, in log order, as a table or JSON.
 import { type CliContext, defineCommand } from '../command';
 import { JSON_OUTPUT, SEVERITY_FILTER } from '../options';
-import { UsageError, note, printJson } from '../output';
+import { UsageError, note, printJsonArray } from '../output';
 
 export default defineCommand({
   name: 'list',
@@ -20,7 +20,7 @@ async function run(ctx: CliContext): Promise<number> {
   const { values, policy, inferred } = ctx;
   const { index } = ctx.readLog();
   const { matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
-  const { isActive, statusState } = await import('../../core/indexer');
+  const { isActive, readOnce, statusState } = await import('../../core/indexer');
   const { ACTIVE_WORDS, UNKNOWN_WORD, printTable, toJson } = await import('../incidentView');
   let incidents = index.incidents;
   if (values.status) {
@@ -41,8 +41,9 @@ async function run(ctx: CliContext): Promise<number> {
     if (!level) throw new UsageError(unknownSeverityMessage(policy, values.severity));
     incidents = incidents.filter((i) => i.severity === level.id);
   }
-  // Indented for a person at a terminal, compact for a program reading a pipe.
-  if (values.json) printJson(incidents.map((i) => toJson(i, policy)), process.stdout.isTTY ? 2 : undefined);
+  // Indented for a person at a terminal, compact for a program reading a pipe. Each incident's
+  // body is read for its element and dropped once written: a big log's bodies are never all held.
+  if (values.json) printJsonArray(incidents, (i) => toJson(readOnce(i), policy), process.stdout.isTTY ? 2 : undefined);
   else {
     printTable(incidents, policy);
     if (inferred) note(inferred.reason);

@@ -94,6 +94,29 @@ export class LazySectionIncident extends DeferredIncident {
     if (this.sink) this.found = this.sink.slice(before);
     return this.full;
   }
+  /**
+   * This incident with its body read for one use and not kept (the body already kept when
+   * there is one): for a pass that reads every incident once, as `list --json` does, so that it
+   * holds one body at a time rather than all of them. What the read met is not reported: a
+   * later body() reads it again and reports it.
+   */
+  readOnce(): Incident {
+    if (this.full) return this;
+    const before = this.sink?.length ?? 0;
+    const full = this.read();
+    if (this.sink) this.sink.length = before;
+    // What this incident says itself (its id and offsets), over what the body read says.
+    full.id = this.id;
+    full.idWritten = this.idWritten;
+    full.title = this.title;
+    full.line = this.line;
+    full.source = this.source;
+    full.start = this.start;
+    full.end = this.end;
+    full.level = this.level;
+    full.bodyStart = this.bodyStart;
+    return full;
+  }
   /** The problems met reading the body (reads it if need be). */
   bodyProblems(): Problem[] {
     this.body();
@@ -181,6 +204,14 @@ export function readingProblems(incident: Incident): Problem[] {
   }
   if (incident instanceof LazySectionIncident) return incident.bodyProblems();
   return eagerProblems.get(incident) ?? [];
+}
+
+/**
+ * An incident with every value read, for one use: a lazy section's body is read and not kept
+ * (see LazySectionIncident.readOnce); any other incident is returned as it is.
+ */
+export function readOnce(incident: Incident): Incident {
+  return incident instanceof LazySectionIncident ? incident.readOnce() : incident;
 }
 
 /**
