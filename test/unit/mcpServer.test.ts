@@ -224,3 +224,59 @@ test('resources and prompts: the log, each incident, and "catch me up" citing ti
   assert.match(text, /Cite the timeline lines/);
   assert.match(text, /line \d+: 2026-03-01T09:00:00Z Payments gateway timeouts/);
 });
+
+test('--allow-run: health checks and runbook steps run with output redacted; a dangerous step needs confirm_dangerous', async () => {
+  const runDir = repo('dana');
+  mkdirSync(join(runDir, 'docs'));
+  mkdirSync(join(runDir, '.incident'));
+  const runLog = join(runDir, 'docs', 'INCIDENT_LOG.md');
+  writeFileSync(runLog, LOG);
+  writeFileSync(
+    join(runDir, '.incident', 'playbook.yml'),
+    [
+      'healthChecks:',
+      '  - name: api',
+      '    run: echo "api ok token=ghp_abcdefghijklmnopqrstuvwxyz0123456789"',
+      'runbooks:',
+      '  scale:',
+      '    title: Scale up',
+      '    params:',
+      '      - name: REPLICAS',
+      '        pattern: "[1-9]"',
+      '    steps:',
+      '      - title: Scale',
+      '        run: echo "scaled to $REPLICAS" > scaled.txt',
+      '        dangerous: true',
+      '',
+    ].join('\n'),
+  );
+  const transport = new StdioClientTransport({ command: process.execPath, args: [builtCli(), 'mcp', '--allow-run', '--allow-write'], cwd: runDir, env: gitEnv() as Record<string, string>, stderr: 'pipe' });
+  const c = new Client({ name: 'mcp-test', version: '1.0.0' });
+  await c.connect(transport);
+  clients.push(c);
+  const names = (await c.listTools()).tools.map((t) => t.name);
+  assert.ok(names.includes('run_health_check') && names.includes('run_runbook_step'));
+
+  const health = await call(c, 'run_health_check', { id: 'INC-2026-1120-001' });
+  assert.equal(health.isError, undefined, textOf(health));
+  const results = health.structuredContent?.results as Array<{ status: string; output: string }>;
+  assert.equal(results[0].status, 'pass');
+  assert.match(results[0].output, /api ok/);
+  assert.doesNotMatch(JSON.stringify(health), /ghp_abcdefghijklmnopqrstuvwxyz0123456789/, 'the secret never leaves the server');
+  assert.equal(readFileSync(runLog, 'utf8'), LOG, 'the result is logged only through a preview');
+  const logPreview = health.structuredContent?.logPreview as { preview_id: string; hunks: Array<{ added: string[] }> };
+  assert.match(logPreview.hunks[0].added[0], /Health check api: PASS \(exit 0, \d+ ms\) \(@dana via mcp-test\)$/);
+  assert.equal((await call(c, 'apply_change', { preview_id: logPreview.preview_id })).isError, undefined);
+  assert.match(readFileSync(runLog, 'utf8'), /Health check api: PASS/);
+
+  const refused = await call(c, 'run_runbook_step', { runbook: 'scale', step: 1, params: { REPLICAS: '3' } });
+  assert.equal(refused.isError, true);
+  assert.match(textOf(refused), /is dangerous\. It runs: echo "scaled to \$REPLICAS" > scaled\.txt/);
+  assert.throws(() => readFileSync(join(runDir, 'scaled.txt')), 'nothing ran');
+  const badParam = await call(c, 'run_runbook_step', { runbook: 'scale', step: 1, params: { REPLICAS: '3; rm -rf /' }, confirm_dangerous: true });
+  assert.equal(badParam.isError, true);
+  assert.throws(() => readFileSync(join(runDir, 'scaled.txt')), 'nothing ran');
+  const ran = await call(c, 'run_runbook_step', { runbook: 'scale', step: 1, params: { REPLICAS: '3' }, confirm_dangerous: true });
+  assert.equal(ran.isError, undefined, textOf(ran));
+  assert.equal(readFileSync(join(runDir, 'scaled.txt'), 'utf8'), 'scaled to 3\n');
+});

@@ -19,7 +19,7 @@ import { indexIncidentFile } from '../../core/indexer';
 import { resolveLinkedFile } from '../../core/log/paths';
 import { reviewFileName } from '../../core/review/review';
 import { sanitizeForDisplay } from '../../core/format/displayText';
-import { runChecks } from './runTools';
+import { runChecks, runRunbookStep } from './runTools';
 
 export interface McpOptions {
   allowWrite: boolean;
@@ -179,35 +179,55 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
   }
 
   if (options.allowRun) {
+    /** A run's result, and when an incident is named, the entries that log it as a preview. */
+    const runAnswer = async (result: Awaited<ReturnType<typeof runChecks>>, id: string | undefined): Promise<ToolAnswer> => {
+      if (!id) return answer(result.answer);
+      if (!options.allowWrite) return answer({ ...result.answer, text: `${result.answer.text}\n(Not logged: writing needs incident mcp --allow-write.)` });
+      const t = target(id);
+      const who = await actor();
+      let text = t.text;
+      let index = t.index;
+      for (const entry of result.entries(who.owner)) {
+        text = applySplices(text, appendTimelineEntry(index, t.id, entry, ctx.policy));
+        index = t.file === ctx.logPath ? indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) : indexIncidentFile(text, ctx.policy);
+      }
+      const count = (result.answer.structured.results as unknown[]).length;
+      const logged = remember({ file: t.file, base: t.text, after: text, summary: `Log ${count === 1 ? 'the result' : `${count} results`} on ${t.id}`, hunks: hunksOfTexts(t.text, text), incidentId: t.id });
+      return { ...logged, content: [{ type: 'text', text: `${result.answer.text}\n\n${logged.content[0].text}` }], structuredContent: { ...result.answer.structured, logPreview: logged.structuredContent } };
+    };
+    const incidentArg = z.string().min(1).max(200).optional().describe('An incident to log the result on (returned as a preview for apply_change; needs --allow-write).');
     server.registerTool(
       'run_health_check',
       {
         title: 'Run health checks',
-        description: 'Runs the playbook’s health checks (all, or those named) in the repository, with their output redacted of secrets. With an incident id, also previews the timeline entries that log the results (apply them with apply_change; needs --allow-write).',
-        inputSchema: {
-          names: z.array(z.string().min(1).max(200)).max(20).optional().describe('The checks to run (default: all).'),
-          id: z.string().min(1).max(200).optional().describe('An incident to log the results on (as a preview).'),
-        },
-        outputSchema: OUTPUTS.run_health_check,
+        description: 'Runs the playbook’s health checks (all, or those named) in the repository; their output comes back redacted of secrets. With an incident id, also previews the timeline entries that log the results.',
+        inputSchema: { names: z.array(z.string().min(1).max(200)).max(20).optional().describe('The checks to run (default: all).'), id: incidentArg },
+        outputSchema: OUTPUTS.run,
         annotations: { title: 'Run health checks', readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
       },
-      guard('run_health_check', async (input) => {
-        const result = await runChecks(ctx, Array.isArray(input.names) ? (input.names as string[]) : []);
-        const id = typeof input.id === 'string' ? input.id : undefined;
-        if (!id) return answer(result.answer);
-        if (!options.allowWrite) return answer({ ...result.answer, text: `${result.answer.text}\n(Not logged: writing needs incident mcp --allow-write.)` });
-        const t = target(id);
-        const who = await actor();
-        const splices = result.entries(who.owner).reduce<{ text: string; index: LogIndex }>(
-          (acc, entry) => {
-            const text = applySplices(acc.text, appendTimelineEntry(acc.index, t.id, entry, ctx.policy));
-            return { text, index: t.file === ctx.logPath ? indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) : indexIncidentFile(text, ctx.policy) };
-          },
-          { text: t.text, index: t.index },
-        );
-        const logged = remember({ file: t.file, base: t.text, after: splices.text, summary: `Log ${result.answer.structured.results instanceof Array ? result.answer.structured.results.length : 0} health check result(s) on ${id}`, hunks: hunksOfTexts(t.text, splices.text), incidentId: id });
-        return { ...logged, content: [{ type: 'text', text: `${result.answer.text}\n\n${logged.content[0].text}` }], structuredContent: { ...result.answer.structured, logPreview: logged.structuredContent } };
-      }),
+      guard('run_health_check', async (input) => runAnswer(await runChecks(ctx, Array.isArray(input.names) ? (input.names as string[]) : []), typeof input.id === 'string' ? input.id : undefined)),
+    );
+    server.registerTool(
+      'run_runbook_step',
+      {
+        title: 'Run a runbook step',
+        description: 'Runs step N of one of the playbook’s runbooks, as `incident runbook TYPE --run N` does; output redacted. A step marked dangerous is refused unless confirm_dangerous is true: ask the user first, showing the command. With an incident id, also previews the timeline entry that logs the result.',
+        inputSchema: {
+          runbook: z.string().min(1).max(200).describe('The runbook’s id (its type).'),
+          step: z.number().int().min(1).max(1000).describe('The step’s number, from 1.'),
+          params: z.record(z.string().max(1000)).optional().describe('The runbook’s parameters, NAME → value (checked against their patterns).'),
+          confirm_dangerous: z.boolean().optional().describe('The user confirmed running this dangerous step.'),
+          id: incidentArg,
+        },
+        outputSchema: OUTPUTS.run,
+        annotations: { title: 'Run a runbook step', readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: true },
+      },
+      guard('run_runbook_step', async (input) =>
+        runAnswer(
+          await runRunbookStep(ctx, { runbook: String(input.runbook), step: Number(input.step), params: input.params as Record<string, string> | undefined, confirmDangerous: input.confirm_dangerous === true }),
+          typeof input.id === 'string' ? input.id : undefined,
+        ),
+      ),
     );
   }
 
@@ -314,7 +334,7 @@ const OUTPUTS: Record<string, z.ZodTypeAny> = {
   find_similar_incidents: loose({ incidents: z.array(z.unknown()) }),
   preview: loose({ preview_id: z.string(), summary: z.string(), file: z.string(), hunks: z.array(z.unknown()) }),
   apply: loose({ applied: z.boolean(), file: z.string() }),
-  run_health_check: loose({ results: z.array(z.unknown()) }),
+  run: loose({ results: z.array(z.unknown()) }),
 };
 
 /** Serves until the client closes stdin. */
