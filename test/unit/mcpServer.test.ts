@@ -280,3 +280,31 @@ test('--allow-run: health checks and runbook steps run with output redacted; a d
   assert.equal(ran.isError, undefined, textOf(ran));
   assert.equal(readFileSync(join(runDir, 'scaled.txt'), 'utf8'), 'scaled to 3\n');
 });
+
+/** A client session as docs/AGENTS.md shows it: the calls and the server's text answers. */
+test('docs/AGENTS.md shows a session this server answers word for word', async () => {
+  const sessionDir = repo('dana');
+  mkdirSync(join(sessionDir, 'docs'));
+  writeFileSync(join(sessionDir, 'docs', 'INCIDENT_LOG.md'), LOG);
+  const transport = new StdioClientTransport({ command: process.execPath, args: [builtCli(), 'mcp', '--allow-write'], cwd: sessionDir, env: gitEnv() as Record<string, string>, stderr: 'pipe' });
+  const c = new Client({ name: 'claude-code', version: '1.0.0' });
+  await c.connect(transport);
+  clients.push(c);
+  const out: string[] = [];
+  let previewId = '';
+  const say = async (name: string, args: Record<string, unknown>) => {
+    const r = await call(c, name, args);
+    if (r.structuredContent?.preview_id) previewId = String(r.structuredContent.preview_id);
+    out.push(`→ ${name} ${JSON.stringify(args).replace(previewId || '\u0000', '<preview_id>')}`);
+    out.push(...textOf(r).replaceAll(previewId || '\u0000', '<preview_id>').split('\n').map((l, i) => `${i === 0 ? '←' : ' '} ${l}`.trimEnd()));
+  };
+  await say('list_incidents', { status: 'active' });
+  await say('find_similar_incidents', { id: 'INC-2026-1120-001', limit: 2 });
+  await say('add_timeline_entry', { id: 'INC-2026-1120-001', text: 'Error rate back to baseline', at: '2026-11-20T15:10:00Z' });
+  await say('apply_change', { preview_id: previewId });
+  const transcript = out.join('\n');
+  mkdirSync(join(__dirname, '../../artifacts/agents'), { recursive: true });
+  writeFileSync(join(__dirname, '../../artifacts/agents/transcript.txt'), transcript + '\n');
+  const doc = readFileSync(join(__dirname, '../../docs/AGENTS.md'), 'utf8');
+  assert.ok(doc.includes('```text\n' + transcript + '\n```'), `docs/AGENTS.md should show this session (artifacts/agents/transcript.txt):\n${transcript}`);
+});

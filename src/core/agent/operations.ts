@@ -19,7 +19,7 @@ import { computeMetrics } from '../metrics/metrics';
 import { metricsJson, periodBoundary } from '../metrics/metricsJson';
 import { type DeclareOptions, appendTimelineEntry, resolveIncident } from '../log/writer';
 import { parseUserTime } from '../format/time';
-import { similarIncidents } from './similar';
+import { incidentDocument, similarIncidents } from './similar';
 
 /** A tool's input that cannot be used: said to the caller in one line, nothing written. */
 export class AgentInputError extends Error {}
@@ -222,12 +222,12 @@ export function findSimilar(reader: AgentReader, input: Input): AgentResult {
   let query = given ?? '';
   if (id) {
     const incident = requireIncidentIn(index, id, reader.logPath);
-    query = [incident.title, ...incident.fields.map((f) => f.value), ...incident.timeline.map((e) => e.text), query].join('\n');
+    query = [incidentDocument(incident), query].join('\n');
   }
   const limit = typeof input.limit === 'number' ? input.limit : 5;
   const found = similarIncidents(index.incidents, query, { exclude: id ? requireIncidentIn(index, id, reader.logPath).id : undefined, limit });
   return {
-    structured: { method: 'tf-idf cosine over title, fields, timeline and action items', incidents: found },
+    structured: { method: 'tf-idf cosine over title, descriptive fields, timeline and action items', incidents: found },
     text: found.length === 0 ? 'No similar incidents.' : found.map((f) => `${f.id} (${f.score}): ${f.title} — shares ${f.sharedTerms.join(', ')}`).join('\n'),
   };
 }

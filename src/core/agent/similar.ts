@@ -1,5 +1,5 @@
 // "Have we seen this before?": past incidents ranked by TF-IDF cosine similarity to a text or to
-// another incident. Each incident's document is its title, its fields' values (root cause,
+// another incident. Each incident's document is its title, its descriptive fields (root cause,
 // impact, services…), its timeline and its action items; the index already holds them, so no
 // incident is parsed again. Written once here: the corpus is one log, a few thousand documents.
 import type { Incident } from '../model';
@@ -18,7 +18,9 @@ export function terms(text: string): string[] {
 export function incidentDocument(incident: Incident): string {
   return [
     incident.title,
-    ...incident.fields.filter((f) => f.canonical !== 'status' && f.canonical !== 'detected' && f.canonical !== 'resolved').map((f) => f.value),
+    // What the incident was about: its summary and the team's own fields (root cause, impact,
+    // services…); severity, status, times, roles and ids say nothing of the symptoms.
+    ...incident.fields.filter((f) => f.canonical === undefined || f.canonical === 'summary' || f.canonical === 'title').map((f) => f.value),
     ...incident.timeline.map((e) => e.text),
     ...incident.actionItems.map((a) => a.text),
   ].join('\n');
