@@ -58,9 +58,15 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
   const server = new McpServer({ name: 'incident-playbook', version: options.version }, { instructions: 'Incidents of this repository’s markdown incident log. Read tools are safe. A write tool returns a preview (the exact lines and a preview_id); show it to the user, then call apply_change with the preview_id to write it.' });
   const pending = new Map<string, PendingChange>();
 
+  // Each call reads the file afresh (a teammate's edit, a pull, a write); while its text is the
+  // same, the index (and what it has read of each incident) is reused, unless it holds incidents
+  // read from linked files, which may have changed on their own.
+  let last: { text: string; index: LogIndex } | undefined;
   const readLogIndex = (): { text: string; index: LogIndex } | undefined => {
     const text = ctx.files.read(ctx.logPath);
-    return text === undefined ? undefined : { text, index: indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) };
+    if (text === undefined) return (last = undefined);
+    if (last?.text !== text || last.index.incidents.some((i) => i.source === 'linked-file')) last = { text, index: indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) };
+    return last;
   };
   const reviewPath = (incident: Incident) => resolve(dirname(ctx.logPath), 'pir', reviewFileName(incident));
   const reviewText = (incident: Incident): string | undefined => {
