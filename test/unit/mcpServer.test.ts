@@ -310,3 +310,25 @@ test('docs/AGENTS.md and the README show a session this server answers word for 
     assert.ok(doc.includes('```text\n' + transcript + '\n```'), `${page} should show this session (artifacts/agents/transcript.txt):\n${transcript}`);
   }
 });
+
+test('a malformed request gets no crash: the server answers the next one', async () => {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [builtCli(), 'mcp'], { cwd: dir, env: gitEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const send = (line: string) => child.stdin.write(line + '\n');
+  send('this is not json');
+  send('{"jsonrpc":"2.0","id":1,"method":"no/such/method"}');
+  send(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'raw', version: '1' } } }));
+  const deadline = Date.now() + 15_000;
+  while (!/"id":2/.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  child.stdin.end();
+  await new Promise((r) => child.once('exit', r));
+  const answers = out.trim().split('\n').map((l) => JSON.parse(l) as { id?: number; error?: { code: number }; result?: { serverInfo: { name: string } } });
+  assert.equal(answers.find((a) => a.id === 1)?.error?.code, -32601, 'an unknown method is a JSON-RPC error');
+  assert.equal(answers.find((a) => a.id === 2)?.result?.serverInfo.name, 'incident-playbook');
+  assert.doesNotMatch(err, /\n\s+at .+:\d+:\d+/, 'no stack trace');
+  assert.equal(child.exitCode, 0, 'closing stdin ends the server cleanly');
+});
