@@ -67,16 +67,7 @@ function sevTokenEnd(text: string, i: number): number {
  * begins with), so the three kinds are counted apart.
  */
 export function severityTokenCounts(text: string): { p: number; sev: number; p0: boolean } {
-  let p = 0;
   let sev = 0;
-  let p0 = false;
-  for (let i = text.indexOf('P'); i !== -1; i = text.indexOf('P', i + 1)) {
-    const d = text.charCodeAt(i + 1);
-    if (d >= 48 && d <= 52 && freeBefore(text, i) && freeAfter(text, i + 2)) {
-      p++;
-      if (d === 48) p0 = true;
-    }
-  }
   // `Sev` and `sev`, found by their `v`.
   for (let j = text.indexOf('v', 2); j !== -1; j = text.indexOf('v', j + 1)) {
     const s = text.charCodeAt(j - 2);
@@ -86,7 +77,34 @@ export function severityTokenCounts(text: string): { p: number; sev: number; p0:
   for (let j = text.indexOf('V', 2); j !== -1; j = text.indexOf('V', j + 1)) {
     if (text.charCodeAt(j - 2) === 83 && text.charCodeAt(j - 1) === 69 && sevTokenEnd(text, j - 2) !== -1) sev++;
   }
-  return { p, sev, p0 };
+  return { ...priorityTokenCounts(text), sev };
+}
+
+/** How many P0..P4 tokens the text writes, and whether P0 is one. */
+function priorityTokenCounts(text: string): { p: number; p0: boolean } {
+  let p = 0;
+  let p0 = false;
+  for (let i = text.indexOf('P'); i !== -1; i = text.indexOf('P', i + 1)) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 48 && d <= 52 && freeBefore(text, i) && freeAfter(text, i + 2)) {
+      p++;
+      if (d === 48) p0 = true;
+    }
+  }
+  return { p, p0 };
+}
+
+/** Where `SEV`, `Sev` or `sev` may begin a token (none of them holds the start of another). */
+const SEV_START = /SEV|Sev|sev/g;
+
+/**
+ * Whether the text writes a SEV-n token at all: the first one ends the look, so a log kept in
+ * SEV levels (most are) is decided by its first incident, not by a scan of every character.
+ */
+function writesSevToken(text: string): boolean {
+  SEV_START.lastIndex = 0;
+  for (let m = SEV_START.exec(text); m; m = SEV_START.exec(text)) if (sevTokenEnd(text, m.index) !== -1) return true;
+  return false;
 }
 
 /**
@@ -96,8 +114,9 @@ export function severityTokenCounts(text: string): { p: number; sev: number; p0:
  */
 export function presetForLog(text: string, policy: Policy): InferredPolicy | undefined {
   if (!policy.builtIn || policy.name !== 'SEV-1..SEV-3') return undefined;
-  const counts = severityTokenCounts(text);
-  if (counts.p === 0 || counts.sev > 0) return undefined;
+  if (writesSevToken(text)) return undefined;
+  const counts = priorityTokenCounts(text);
+  if (counts.p === 0) return undefined;
   const chosen = counts.p0 ? presets(policy).p0 : presets(policy).p;
   return {
     policy: chosen,
