@@ -165,6 +165,11 @@ describe('Metrics dashboard', () => {
       panel.ui = { showSaveDialog: async () => undefined };
       assert.equal(await panel.exportCsv(), undefined);
       await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)));
+      // A name that is not .csv (here the log itself) is refused: the log is left as it is.
+      const before = await diskText();
+      panel.ui = { showSaveDialog: async () => logUri() };
+      assert.equal(await panel.exportCsv(), undefined);
+      assert.equal(await diskText(), before, 'the log is never overwritten by an export');
     } finally {
       await Promise.resolve(vscode.workspace.fs.delete(target)).then(undefined, () => undefined);
     }

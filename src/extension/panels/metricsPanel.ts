@@ -110,6 +110,12 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
     const folder = vscode.Uri.joinPath(c.uri, '..');
     const target = await this.ui.showSaveDialog({ title: vscode.l10n.t('Export Incident Metrics'), defaultUri: vscode.Uri.joinPath(folder, 'incident-metrics.csv'), filters: { CSV: ['csv'] }, saveLabel: vscode.l10n.t('Export') });
     if (!target) return undefined;
+    // The dialog's filter is a suggestion: a name typed without .csv (the log, a review, the
+    // playbook) would be overwritten with figures. Only a .csv file is written.
+    if (!/\.csv$/i.test(target.path)) {
+      await this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Not exported: {0} is not a .csv file. The metrics are written only to a .csv file, never over the log, a review or the playbook.', vscode.workspace.asRelativePath(target)) });
+      return undefined;
+    }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(metricsCsv(c.result.rows)));
     await this.post({ type: 'notice', level: 'info', message: `Exported ${c.result.rows.length} incident${c.result.rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.` });
     return target;
