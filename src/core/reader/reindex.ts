@@ -102,9 +102,12 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   const target = k === -1 ? undefined : prev.incidents[k];
   if (!target || target.source !== 'section' || !target.idWritten || oldTo > target.end || from < target.bodyStart) return indexLog(text, options);
   if (prev.incidents.some((i) => i.source !== 'section') || hadMerges(prev.incidents)) return indexLog(text, options);
+  // Taken once, as a value: a getter that read `prev` would keep every earlier index (and its
+  // text) alive through the next, and walk them all on each read, keystroke after keystroke.
+  const prevScan = prev.scanProblems;
   // Lines hidden by an unclosed fence are counted by what they hold (see hiddenIncidents.ts): an
   // edit among them may change the count.
-  if (prev.scanProblems.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
+  if (prevScan.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
@@ -114,15 +117,16 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   // (its fields changed), and a section of placeholders only is no incident at all.
   if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields)) return indexLog(text, options);
   const headingLine = target.line - 1;
+  const targetStart = target.start;
   const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
   // The edit touches nothing structural, so the scan finds the same problems. When lines were
   // added or removed before one of them, its line (and the message naming it) moved: those few
   // logs (an unterminated fence, conflict markers after the edit) get the full scan's list.
   const editLine = headingLine + 1 + countLines(old, target.start, from);
-  const scanMoved = lineDelta !== 0 && prev.scanProblems.some((p) => p.line > editLine);
+  const scanMoved = lineDelta !== 0 && prevScan.some((p) => p.line > editLine);
   const incidents = prev.incidents.map((inc, i) => {
     if (i < k) return inc;
-    if (i === k) return new ShiftedIncident(fresh, target.start, headingLine);
+    if (i === k) return new ShiftedIncident(fresh, targetStart, headingLine);
     // Shifts compose, so a long editing session never builds chains of wrappers.
     if (inc instanceof ShiftedIncident) return new ShiftedIncident(inc.base, inc.delta + delta, inc.lineDelta + lineDelta);
     return new ShiftedIncident(inc, delta, lineDelta);
@@ -140,7 +144,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
       return complete().problems;
     },
     get scanProblems() {
-      return scanMoved ? complete().scanProblems : prev.scanProblems;
+      return scanMoved ? complete().scanProblems : prevScan;
     },
     hasConflicts: prev.hasConflicts,
     get declareSlot() {
