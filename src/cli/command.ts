@@ -71,6 +71,10 @@ export interface OptionValues {
   until?: string;
   'allow-write'?: boolean;
   'allow-run'?: boolean;
+  out?: string;
+  days?: string;
+  'base-url'?: string;
+  'dry-run'?: boolean;
 }
 
 /** The log, its repository and policy, the command's arguments, and the operations on the log. */

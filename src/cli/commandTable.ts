@@ -22,8 +22,9 @@ import update from './commands/update';
 import summary from './commands/summary';
 import metrics from './commands/metrics';
 import mcp from './commands/mcp';
+import statuspage from './commands/statuspage';
 
-export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set, resolve, review, check, health, runbook, oncall, init, setupMerge, normalize, changes, commit, update, summary, metrics, mcp];
+export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set, resolve, review, check, health, runbook, oncall, init, setupMerge, normalize, changes, commit, update, summary, metrics, statuspage, mcp];
 
 /** Taken by every command (and --help, --version without one). */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [

@@ -173,7 +173,9 @@ export type ProblemCode =
   | 'overdue-action-item'
   | 'no-union-merge'
   | 'unknown-status'
-  | 'severity-preset';
+  | 'severity-preset'
+  /** An `Affected:` name that is not a component of the playbook's `components:` list. */
+  | 'unknown-component';
 
 export interface Problem {
   code: ProblemCode;

@@ -50,7 +50,7 @@ export class RepositoryFiles {
   }
 
   /** Where `path` really is, or a LogFileError naming the path and the link that leads out. */
-  locate(path: string, doing: 'read' | 'written'): ContainedPath {
+  locate(path: string, doing: 'read' | 'written' | 'removed'): ContainedPath {
     const where = containedPath(this.root, resolve(this.root, path));
     if ('reason' in where) throw new LogFileError(`${path} ${where.reason}; it was not ${doing}.`, where.reason);
     return where;
@@ -100,6 +100,27 @@ export class RepositoryFiles {
     } finally {
       await release.unlock();
     }
+  }
+
+  /**
+   * Deletes a regular file inside the repository: never a link (nor what it leads to), a folder,
+   * or anything outside the repository. False when there was no file.
+   */
+  remove(path: string): boolean {
+    const absolute = resolve(this.root, path);
+    const stats = lstatSync(absolute, { throwIfNoEntry: false });
+    if (!stats) return false;
+    if (!stats.isFile()) throw new LogFileError(`${path} is ${stats.isSymbolicLink() ? 'a symbolic link' : 'not a regular file'}; it was not removed.`);
+    this.locate(path, 'removed');
+    try {
+      unlinkSync(absolute);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return false;
+      throw new LogFileError(`${path} could not be removed (${code ?? (e as Error).message}).`);
+    }
+    syncFolder(dirname(absolute));
+    return true;
   }
 
   /** Writes a new file; false (nothing written) when one is already there. */

@@ -9,6 +9,7 @@ import { normalizeToken } from '../reader/text';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS, MIN_CHECK_TIMEOUT_MS, normalizeCheckCwd, paramPatternProblem, parseCheckTimeout, type HealthCheck, type Runbook } from '../health/healthChecks';
 import { buildTeam, onCallSettings } from '../oncall/oncallSchema';
 import type { PolicyWithTeam } from '../oncall/oncall';
+import { PUBLIC_FIELD_NAMES, type PolicyWithStatusPage, type PublicField, buildStatusPage, statusPageSettings } from '../statuspage/components';
 
 const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
   if (parseDuration(v) === undefined && v !== null) {
@@ -103,6 +104,7 @@ const playbookSchema = z
     healthChecks: z.array(healthCheckSchema).optional(),
     runbooks: z.record(stepId, runbookSchema).optional(),
     ...onCallSettings,
+    ...statusPageSettings,
   })
   .strict();
 
@@ -289,6 +291,9 @@ function readPlaybook(yamlText: string): Policy {
   // On call, escalation, links and drills (oncallSchema.ts): drills name severities and runbooks, so they come last.
   const team = buildTeam(p, policy, at);
   if (team) (policy as PolicyWithTeam).team = team;
+  // The status page's components and the aliases of the fields it publishes (statuspage/components.ts).
+  const statusPage = buildStatusPage(p.components, publicFieldAliases(p), at);
+  if (statusPage) (policy as PolicyWithStatusPage).statusPage = statusPage;
   return policy;
 }
 
@@ -373,9 +378,10 @@ function applyStatuses(p: PlaybookSettings, policy: Policy, at: LineAt): void {
 function applyVocabulary(p: PlaybookSettings, policy: Policy, at: LineAt): void {
   if (p.fieldAliases) {
     for (const [field, aliases] of Object.entries(p.fieldAliases)) {
+      if (PUBLIC_FIELD_NAMES[field.toLowerCase()]) continue; // a status page field: publicFieldAliases
       const canonical = CANONICAL_NAMES[field.toLowerCase()];
       if (!canonical) {
-        throw new PolicyError(`fieldAliases: unknown field "${field}" (use one of ${Object.keys(CANONICAL_NAMES).filter((k) => !k.includes('-')).join(', ')})`, at(['fieldAliases', field]));
+        throw new PolicyError(`fieldAliases: unknown field "${field}" (use one of ${Object.keys(CANONICAL_NAMES).filter((k) => !k.includes('-')).join(', ')}, or affected, publicTitle, publicImpact)`, at(['fieldAliases', field]));
       }
       for (const alias of aliases) policy.fieldAliases[alias.trim().toLowerCase()] = canonical;
     }
@@ -390,6 +396,16 @@ function applyVocabulary(p: PlaybookSettings, policy: Policy, at: LineAt): void 
     if (!isValidZone(p.timeZone)) throw new PolicyError(`timeZone: "${p.timeZone}" is not an IANA time zone (e.g. UTC, Europe/Berlin)`, at(['timeZone']));
     policy.timeZone = p.timeZone;
   }
+}
+
+/** `fieldAliases` of the fields the status page publishes (`affected: [Impacted services]`), by lower-cased key. */
+function publicFieldAliases(p: PlaybookSettings): Record<string, PublicField> {
+  const out: Record<string, PublicField> = {};
+  for (const [field, aliases] of Object.entries(p.fieldAliases ?? {})) {
+    const publicName = PUBLIC_FIELD_NAMES[field.toLowerCase()];
+    if (publicName) for (const alias of aliases) out[alias.trim().toLowerCase().replace(/\s+/g, ' ')] = publicName;
+  }
+  return out;
 }
 
 /** The checklist, as one list or in phases; read after the sections, which phase names must not read as. */

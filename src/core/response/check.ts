@@ -12,6 +12,7 @@ import { FUTURE_SLACK_MS, toDate } from '../format/time';
 import { formatElapsed, overdueText } from '../format/duration';
 import type { Dated } from '../metrics/times';
 import { type Moments, MOMENT_NAMES, faultMessage, impossibleDates, otherDates, readMoments } from '../metrics/impossibleDates';
+import { affectedComponents, statusPageOf } from '../statuspage/components';
 
 function minutesBetween(a: Date, b: Date): number {
   return (b.getTime() - a.getTime()) / 60000;
@@ -136,6 +137,8 @@ export interface IncidentFacts {
    */
   moments: Moments;
   otherDates: Dated[];
+  /** `Affected:` names the playbook's components list does not have (none without a list). */
+  unknownComponents: string[];
 }
 
 export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts {
@@ -157,6 +160,7 @@ export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts
     reading: readingProblems(incident).map((p) => ({ ...p, line: p.line - line })),
     moments,
     otherDates: otherDates(incident).map(relative),
+    unknownComponents: statusPageOf(policy)?.components.length ? affectedComponents(incident, policy).unknown : [],
   };
 }
 
@@ -175,6 +179,13 @@ export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Polic
     problems.push({ code: 'missing-severity', message: `${id} has no severity.`, line, incidentId: id, severity: 'warning' });
   } else if (!level) {
     problems.push({ code: 'missing-severity', message: `${id} has severity "${f.severity}", which the policy does not know (${policy.severities.map((s) => s.id).join(', ')}).`, line, incidentId: id, severity: 'warning' });
+  }
+  if (f.unknownComponents.length) {
+    const names = f.unknownComponents.map((n) => `"${n}"`).join(', ');
+    const ids = (statusPageOf(policy)?.components ?? []).map((c) => c.id);
+    const known = ids.length > 8 ? `${ids.slice(0, 8).join(', ')} and ${ids.length - 8} more` : ids.join(', ');
+    const one = f.unknownComponents.length === 1;
+    problems.push({ code: 'unknown-component', message: `${id} is affected on ${names}, ${one ? 'which is not a component' : 'which are not components'} of the playbook (${known}).`, line, incidentId: id, severity: 'warning' });
   }
   if (!f.active) return problems;
   if (!f.commander) {
