@@ -22,6 +22,7 @@ import { type Runbooks, registerRunbooks } from './terminal/runbookCommands';
 import { registerCreatePlaybook } from './createPlaybook';
 import { registerGitCommands } from './git/register';
 import { useAuthorPolicy } from './gitUser';
+import { registerLanguageModelTools } from './agents/languageModelTools';
 
 /** What the extension exposes to other extensions (and to its integration tests). */
 export interface IncidentPlaybookApi {
@@ -69,6 +70,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerCreatePlaybook(store, output),
     ...oncall.disposables,
     ...registerGitCommands(store, output),
+    ...registerLanguageModelTools(store, output, context.extension.packageJSON),
   );
   const activationMs = performance.now() - started;
   output.appendLine(`Incident Playbook activated in ${activationMs.toFixed(1)} ms (target ≤ 30 ms)`);

@@ -37,8 +37,10 @@ test('no user-facing text of the manifest is left in code: titles, names, descri
   const shown = /(^|\.)(title|name|contextualTitle|description|markdownDescription|contents|displayName|category|enumDescriptions\.\d+)$/;
   const literal = strings({ displayName: pkg.displayName, description: pkg.description, capabilities: pkg.capabilities, contributes: pkg.contributes })
     .filter(([path]) => shown.test(path))
-    // Ids and paths that look like names are not text (a view's id, a command's id).
-    .filter(([path]) => !/\.(id|command|view|when|icon)$/.test(path))
+    // Ids and paths that look like names are not text (a view's id, a command's id, a language model tool's name).
+    .filter(([path]) => !/\.(id|command|view|when|icon)$/.test(path) && !/^contributes\.languageModelTools\.\d+\.name$/.test(path))
+    // What a language model reads (a tool's input schema) is the agent tools' English, as the MCP server serves it.
+    .filter(([path]) => !/^contributes\.languageModelTools\.\d+\.inputSchema\./.test(path))
     .filter(([, value]) => !/^%[^%]+%$/.test(value));
   assert.deepEqual(literal, []);
 });
