@@ -79,7 +79,7 @@ export function buildStatusPage(components: Array<{ id: string; name: string; gr
       const key = value.toLowerCase();
       const first = seen.get(key);
       if (first && first.i !== i) throw new PolicyError(`components.${i}.${what}: "${value}" is already the ${first.what} of components.${first.i}`, at(['components', i, what]));
-      seen.set(key, { what, i });
+      if (!first) seen.set(key, { what, i });
     }
     return { id: c.id, name: c.name.trim(), group: c.group?.trim() ?? null };
   });
