@@ -68,25 +68,16 @@ export const USER_DESCRIPTIONS: Record<string, string> = {
   mark_update_sent: 'Records a posted status update on an incident’s timeline, after showing you the exact line.',
 };
 
-/** The sentence of a write tool's description that tells an MCP client how to apply its preview. */
-const MCP_PREVIEW = /\s*Returns the exact lines[^.]*preview_id[^.]*\./;
-
-/** How a write runs in VS Code instead: it asks, then writes (there is no preview_id or apply_change). */
+/** How a write runs in VS Code: it asks, then writes (the MCP server says how its previews work instead). */
 export const VSCODE_WRITE = 'The tool writes it once the user confirms: VS Code first shows them the exact lines it adds or replaces.';
 
 /**
  * What the model reads: the catalogue's description, with the other tools named as VS Code names
- * them (`incident_get_incident`) and, for a write tool, the MCP sentence about the preview_id and
- * apply_change replaced by how VS Code runs it.
+ * them (`incident_get_incident`) and, for a write tool, how VS Code runs it.
  */
 export function modelDescriptionOf(tool: AgentTool): string {
   const names = new RegExp(`\\b(${AGENT_TOOLS.map((t) => t.name).join('|')})\\b`, 'g');
-  let text = tool.description;
-  if (tool.kind === 'write') {
-    if (!MCP_PREVIEW.test(text)) throw new Error(`${tool.name}: its description no longer reads "Returns the exact lines … preview_id …"; update MCP_PREVIEW in scripts/lm-tools.ts.`);
-    text = `${text.replace(MCP_PREVIEW, '')} ${VSCODE_WRITE}`;
-  }
-  if (/preview_id|apply_change/.test(text)) throw new Error(`${tool.name}: its description still speaks of preview_id or apply_change.`);
+  const text = tool.kind === 'write' ? `${tool.description} ${VSCODE_WRITE}` : tool.description;
   return text.replace(names, `${LM_TOOL_PREFIX}$1`);
 }
 

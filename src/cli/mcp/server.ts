@@ -16,6 +16,7 @@ import { type Hunk, hunksOf, renderHunks } from '../../core/agent/preview';
 import { LogFileError, indexFile } from '../../core/log/logFile';
 import { WriteRefused, appendTimelineEntry, applySplices, declareIncident } from '../../core/log/writer';
 import { indexIncidentFile } from '../../core/indexer';
+import { incidentDetail } from '../../core/reader/detail';
 import { resolveLinkedFile } from '../../core/log/paths';
 import { reviewFileName } from '../../core/review/review';
 import { sanitizeForDisplay } from '../../core/format/displayText';
@@ -39,6 +40,8 @@ interface PendingChange {
 }
 
 const PREVIEW_TTL_MS = 10 * 60_000;
+/** How a write tool works here, after what it changes. */
+const MCP_WRITE = 'Nothing is written yet: it returns the exact lines it would add or replace, with their line numbers, and a preview_id; call apply_change with the preview_id to write them.';
 const MAX_PENDING = 50;
 
 type ToolAnswer = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
@@ -76,7 +79,7 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
       return undefined; // unreadable (binary, too big): read as no review
     }
   };
-  const reader: ops.AgentReader = { policy: ctx.policy, logPath: ctx.logPath, index: () => readLogIndex()?.index, reviewText, now: () => new Date() };
+  const reader: ops.AgentReader = { policy: ctx.policy, logPath: ctx.logPath, index: () => readLogIndex()?.index, reviewText, now: () => new Date(), detail: incidentDetail };
   const client = () => server.server.getClientVersion()?.name ?? 'an MCP client';
   const actor = async () => ({ at: new Date(), owner: ops.agentOwner(await ctx.owner(), client()) });
   const shown = (path: string) => relative(ctx.cwd, path) || path;
@@ -154,7 +157,7 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
     if (tool.kind === 'write' && !options.allowWrite) continue;
     const annotations = { title: tool.title, readOnlyHint: tool.kind === 'read', destructiveHint: tool.kind === 'read' ? false : !!tool.destructive, idempotentHint: tool.kind === 'read', openWorldHint: false };
     const run = tool.kind === 'read' ? async (i: Record<string, unknown>) => answer(await readers[tool.name](i)) : (i: Record<string, unknown>) => preview(tool, i);
-    server.registerTool(tool.name, { title: tool.title, description: tool.description, inputSchema: tool.input, outputSchema: OUTPUTS[tool.kind === 'write' ? 'preview' : tool.name], annotations }, guard(tool.name, run));
+    server.registerTool(tool.name, { title: tool.title, description: tool.kind === 'write' ? `${tool.description} ${MCP_WRITE}` : tool.description, inputSchema: tool.input, outputSchema: OUTPUTS[tool.kind === 'write' ? 'preview' : tool.name], annotations }, guard(tool.name, run));
   }
 
   if (options.allowWrite) {
@@ -267,11 +270,7 @@ async function recentChanges(ctx: CliContext, reader: ops.AgentReader, input: Re
   if ('problem' in window) throw new ops.AgentInputError(window.problem);
   const repo = await gitRepo(dirname(ctx.logPath));
   const changes = await listChanges(repo, window.since, window.until, isRecordFile(repo.root, ctx.logPath, linkedFilePaths(ctx.logPath, index, repo.root)));
-  const commits = changes.map((c) => ({ hash: c.hash, author: c.author, date: c.date, subject: c.subject, files: c.files }));
-  return {
-    structured: { id: incident.id, since: window.since.toISOString(), until: window.until.toISOString(), shallow: repo.shallow, commits },
-    text: commits.length === 0 ? `No commits from ${window.since.toISOString()} to ${window.until.toISOString()}.` : commits.map((c) => `${c.hash.slice(0, 10)} ${c.date} ${c.author}: ${c.subject}${c.files.length ? ` (${c.files.slice(0, 5).join(', ')}${c.files.length > 5 ? ', …' : ''})` : ''}`).join('\n'),
-  };
+  return ops.recentChangesResult(incident, window, changes, repo.shallow);
 }
 
 function registerResources(server: McpServer, ctx: CliContext, readLogIndex: () => { text: string; index: LogIndex } | undefined, reviewPath: (i: Incident) => string, reviewText: (i: Incident) => string | undefined) {

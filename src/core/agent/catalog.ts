@@ -1,7 +1,8 @@
 // The agent tools: one catalogue for the MCP server (`incident mcp`) and VS Code's language model
 // tools. Each tool has a name, what a model reads to decide when to use it, its input schema and
-// its kind: `read` tools never write; `write` tools return a preview first and change the log
-// only through apply_change; `run` tools run a repository-defined command.
+// its kind: `read` tools never write; `write` tools change the log once the human has seen the
+// exact lines (each host says how: MCP's preview and apply_change, VS Code's confirmation), so
+// their descriptions say what they change, not how it is confirmed.
 import { z } from 'zod';
 
 export type AgentToolKind = 'read' | 'write' | 'run';
@@ -110,14 +111,14 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'add_timeline_entry',
     title: 'Add a timeline entry',
-    description: 'Previews one timeline entry on an incident (what was seen or done, with the time). Returns the exact lines that would be added and a preview_id; nothing is written until apply_change is called with it.',
+    description: 'Adds one timeline entry to an incident: what was seen or done, with the time.',
     kind: 'write',
     input: { id, text: text('The entry, one line: what was seen or done.'), at: isoTime.optional().describe('When (default: now).') },
   },
   {
     name: 'set_status',
     title: 'Set the status',
-    description: 'Previews changing an incident’s status (e.g. Investigating → Mitigating), logged on its timeline. Returns the exact lines and a preview_id for apply_change.',
+    description: 'Changes an incident’s status (e.g. Investigating → Mitigating), logged on its timeline.',
     kind: 'write',
     destructive: true,
     input: { id, status: z.string().min(1).max(100).describe('A status of the playbook.') },
@@ -125,7 +126,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'set_severity',
     title: 'Set the severity',
-    description: 'Previews changing an incident’s severity (an escalation or a downgrade), logged on its timeline. Returns the exact lines and a preview_id for apply_change.',
+    description: 'Changes an incident’s severity (an escalation or a downgrade), logged on its timeline.',
     kind: 'write',
     destructive: true,
     input: { id, severity: z.string().min(1).max(100).describe('A severity of the playbook, e.g. SEV-1 or P2.') },
@@ -133,7 +134,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'assign_role',
     title: 'Assign a role',
-    description: 'Previews assigning the incident commander, technical lead or communications lead (a handoff is logged). Returns the exact lines and a preview_id for apply_change.',
+    description: 'Assigns the incident commander, technical lead or communications lead (a handoff is logged).',
     kind: 'write',
     destructive: true,
     input: {
@@ -145,7 +146,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'tick_checklist_item',
     title: 'Tick a checklist item',
-    description: 'Previews ticking (or unticking, or skipping with a reason) one item of an incident’s checklist, named by its text or its number in get_incident’s checklist. Returns the exact lines and a preview_id for apply_change.',
+    description: 'Ticks (or unticks, or skips with a reason) one item of an incident’s checklist, named by its text or its number in get_incident’s checklist.',
     kind: 'write',
     input: {
       id,
@@ -157,7 +158,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'declare_incident',
     title: 'Declare an incident',
-    description: 'Previews declaring a new incident in the log (its id, severity, commander and first timeline entry). Returns the exact lines and a preview_id for apply_change.',
+    description: 'Declares a new incident in the log: its id, severity, commander and first timeline entry.',
     kind: 'write',
     input: {
       title: z.string().min(1).max(300).describe('What is broken, as a short title.'),
@@ -169,7 +170,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'resolve_incident',
     title: 'Resolve an incident',
-    description: 'Previews resolving an incident: its status, its resolved time and a timeline entry. Returns the exact lines and a preview_id for apply_change.',
+    description: 'Resolves an incident: its status, its resolved time and a timeline entry.',
     kind: 'write',
     destructive: true,
     input: { id, note: z.string().min(1).max(MAX_TEXT).optional().describe('The timeline entry (default: "Incident resolved").') },
@@ -177,7 +178,7 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'mark_update_sent',
     title: 'Record a status update as sent',
-    description: 'Previews recording that a status update was posted (it restarts that audience’s update countdown). Give the text that was posted, or the draft is used. Returns the exact lines and a preview_id for apply_change.',
+    description: 'Records that a status update was posted (it restarts that audience’s update countdown). Give the text that was posted, or the draft is used.',
     kind: 'write',
     input: {
       id,

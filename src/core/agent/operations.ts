@@ -5,7 +5,7 @@ import type { Incident, LogIndex, Splice } from '../model';
 import { type Policy, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../playbook/policy';
 import { findIncident, isActive, statusState } from '../indexer';
 import { readingNotes } from '../reader/readingNotes';
-import { incidentDetail } from '../reader/detail';
+import type { IncidentDetail } from '../reader/detail';
 import { isDrill } from '../oncall/oncall';
 import { oncallCommand } from '../oncall/oncallReport';
 import { checkLog } from '../response/check';
@@ -33,6 +33,11 @@ export interface AgentReader {
   /** The incident's review beside the log (`pir/<id>.md`), when there is one. */
   reviewText(incident: Incident): string | undefined;
   now(): Date;
+  /**
+   * The paragraphs and links under an incident's heading, read by the markdown parser. A host
+   * that leaves it out (the extension, whose bundle has no parser) answers without them.
+   */
+  detail?(index: LogIndex, incident: Incident): Promise<IncidentDetail>;
 }
 
 /** A tool's answer: what a program reads, and a short text for a person (or a model). */
@@ -112,7 +117,7 @@ export async function getIncident(reader: AgentReader, input: Input): Promise<Ag
   const { policy } = reader;
   const index = requireIndex(reader);
   const incident = requireIncidentIn(index, str(input, 'id'), reader.logPath);
-  const detail = incident.source === 'section' ? await incidentDetail(index, incident) : undefined;
+  const detail = incident.source === 'section' && reader.detail ? await reader.detail(index, incident) : undefined;
   const review = reader.reviewText(incident);
   const phases: Array<{ phase: string | null; items: Array<Record<string, unknown>> }> = [];
   incident.checklist.forEach((c, n) => {
@@ -229,6 +234,25 @@ export function findSimilar(reader: AgentReader, input: Input): AgentResult {
   return {
     structured: { method: 'tf-idf cosine over title, descriptive fields, timeline and action items', incidents: found },
     text: found.length === 0 ? 'No similar incidents.' : found.map((f) => `${f.id} (${f.score}): ${f.title} — shares ${f.sharedTerms.join(', ')}`).join('\n'),
+  };
+}
+
+/** A commit in an incident's window, as `incident changes --json` lists it. */
+export interface WindowCommit {
+  hash: string;
+  author: string;
+  date: string;
+  subject: string;
+  files: string[];
+}
+
+/** recent_changes' answer: the window and its commits (each host lists them with its own git access). */
+export function recentChangesResult(incident: Incident, window: { since: Date; until: Date }, commits: readonly WindowCommit[], shallow = false): AgentResult {
+  const listed = commits.map((c) => ({ hash: c.hash, author: c.author, date: c.date, subject: c.subject, files: c.files }));
+  const files = (f: string[]) => (f.length ? ` (${f.slice(0, 5).join(', ')}${f.length > 5 ? ', …' : ''})` : '');
+  return {
+    structured: { id: incident.id, since: window.since.toISOString(), until: window.until.toISOString(), shallow, commits: listed },
+    text: listed.length === 0 ? `No commits from ${window.since.toISOString()} to ${window.until.toISOString()}.` : listed.map((c) => `${c.hash.slice(0, 10)} ${c.date} ${c.author}: ${c.subject}${files(c.files)}`).join('\n'),
   };
 }
 

@@ -233,11 +233,7 @@ class IncidentTools {
     const window = changeWindow(incident, hours, reader.now());
     if ('problem' in window) throw new ops.AgentInputError(window.problem);
     const changes = (await showRecentChanges(this.store, { incident: incident.id, hours, action: 'list' })) as Change[];
-    const commits = changes.map((c) => ({ hash: c.hash, author: c.author, date: c.date, subject: c.subject, files: c.files }));
-    return {
-      structured: { id: incident.id, since: window.since.toISOString(), until: window.until.toISOString(), commits },
-      text: commits.length === 0 ? `No commits from ${window.since.toISOString()} to ${window.until.toISOString()}.` : commits.map((c) => `${c.hash.slice(0, 10)} ${c.date} ${c.author}: ${c.subject}${c.files.length ? ` (${c.files.slice(0, 5).join(', ')}${c.files.length > 5 ? ', …' : ''})` : ''}`).join('\n'),
-    };
+    return ops.recentChangesResult(incident, window, changes);
   }
 
   /**
