@@ -97,7 +97,11 @@ export function buildStatusPage(index: LogIndex, given: Policy, now: Date, optio
   const resolved: PublicIncident[] = [];
   for (const incident of index.incidents) {
     const state = statusState(incident, policy);
-    if (state === 'unknown' || isDrill(incident)) continue;
+    if (state === 'unknown') continue;
+    // A resolution outside the window is known from the index alone: the body is not read.
+    const resolution = state === 'resolved' ? resolvedAt(incident) : null;
+    if (resolution && (resolution.getTime() < since || resolution.getTime() > now.getTime())) continue;
+    if (isDrill(incident)) continue;
     const made = publicIncident(incident, policy, state === 'active', pages);
     if (!made) continue;
     if (made.active) active.push(made);
