@@ -12,7 +12,7 @@ export default defineCommand({
     { name: 'out', value: 'DIR', description: 'The folder to write, inside the repository (default: site/status/ at its root).' },
     { name: 'days', value: 'N', description: 'Days of resolved incidents to list (default: 90).' },
     { name: 'title', value: 'TEXT', description: 'The page’s title (default: Service status).' },
-    { name: 'base-url', value: 'URL', description: 'The site’s public address, for absolute links in the feed.' },
+    { name: 'base-url', value: 'URL', description: 'The site’s public address, for absolute links in the feed and status.json.' },
     NOW,
     { name: 'dry-run', description: 'Print what would be published; write nothing.' },
   ],
