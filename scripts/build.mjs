@@ -24,12 +24,10 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
-    // Two dependencies of dependencies swapped for what the .vsix's 400 KB goal can hold:
-    // simple-git's tracing library, which writes only under DEBUG=simple-git, for a silent
-    // stand-in; and proper-lockfile's graceful-fs for Node's own fs, which proper-lockfile
-    // documents as its `fs` option (graceful-fs adds retries when a process runs out of file
-    // handles, which a lock file's few calls do not need).
-    alias: { debug: './scripts/stubs/debug.cjs', 'graceful-fs': 'node:fs' },
+    // proper-lockfile's graceful-fs swapped for Node's own fs, which proper-lockfile documents as
+    // its `fs` option (graceful-fs adds retries when a process runs out of file handles, which a
+    // lock file's few calls do not need), for the .vsix's 400 KB goal.
+    alias: { 'graceful-fs': 'node:fs' },
     outdir: outRoot,
     sourcemap: !production,
     minify: production,

@@ -107,7 +107,7 @@ test('command files import nothing heavy at start: the reader, YAML, luxon and g
 });
 
 test('incident --help lists every command in the table with its usage line; <command> --help its options', () => {
-  assert.deepEqual(COMMANDS.map((c) => c.name), ['list', 'show', 'declare', 'log', 'set', 'resolve', 'review', 'check', 'health', 'runbook', 'oncall', 'init', 'setup-merge', 'normalize', 'changes', 'commit', 'update', 'summary', 'metrics']);
+  assert.deepEqual(COMMANDS.map((c) => c.name), ['list', 'show', 'declare', 'log', 'set', 'resolve', 'review', 'check', 'health', 'runbook', 'oncall', 'init', 'setup-merge', 'normalize', 'changes', 'commit', 'update', 'summary', 'metrics', 'statuspage', 'mcp']);
   const dir = cli.tempDir();
   const help = cli.run(dir, '--help');
   assert.equal(help.code, 0, help.err);
@@ -166,7 +166,7 @@ test('the bundle loads nothing heavy before a command runs: no YAML, luxon, mark
   visit('main.mjs');
   const text = [...seen].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const bytes = [...seen].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
-  const markers = { yaml: 'YAMLParseError', luxon: 'Invalid DateTime', 'the markdown parser': 'Cannot close document', 'simple-git': 'simple-git', 'proper-lockfile': 'ECOMPROMISED' };
+  const markers = { yaml: 'YAMLParseError', luxon: 'Invalid DateTime', 'the markdown parser': 'Cannot close document', git: 'GitCommandError', 'proper-lockfile': 'ECOMPROMISED' };
   for (const [library, marker] of Object.entries(markers)) {
     assert.ok(!text.includes(marker), `${library} is loaded at start (${[...seen].join(', ')})`);
     // The marker does name the library in the bundle: the check above could fail.
@@ -200,7 +200,7 @@ test('the dispatcher refuses a wrong number of words after a command with its us
   assert.deepEqual(counts, {
     list: [0, 0], show: [1, 1], declare: [0, Infinity], log: [2, Infinity], set: [3, Infinity], resolve: [1, 1], review: [1, 1], check: [0, 0], health: [0, Infinity],
     // runbook takes TYPE or nothing, and says which usage applies itself.
-    runbook: [0, Infinity], oncall: [0, 0], init: [0, 0], 'setup-merge': [0, 0], normalize: [1, 1], changes: [1, 1], commit: [1, 1], update: [1, 1], summary: [1, 1], metrics: [0, 0],
+    runbook: [0, Infinity], oncall: [0, 0], init: [0, 0], 'setup-merge': [0, 0], normalize: [1, 1], changes: [1, 1], commit: [1, 1], update: [1, 1], summary: [1, 1], metrics: [0, 0], statuspage: [0, 0], mcp: [0, 0],
   });
   const dir = cli.repo();
   for (const c of COMMANDS) {

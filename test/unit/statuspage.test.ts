@@ -167,6 +167,16 @@ test('feed.atom is well-formed Atom 1.0: feed id, title, updated, author; each e
   // Another --now (a later rebuild) keeps every id.
   const later = (await parseXml(site(new Date('2026-11-25T00:00:00Z'), 'https://status.example.com/status/').find((f) => f.path === 'feed.atom')!.text)).feed;
   assert.deepEqual((later.entry as Array<Record<string, unknown[]>>).map((e) => text(e.id[0])), ids);
+  // A maintained feed parser reads it as Atom, with the same entries.
+  const { detectAtomFeed, parseAtomFeed } = await import('feedsmith');
+  assert.ok(detectAtomFeed(atom), 'feedsmith detects an Atom feed');
+  const parsed = parseAtomFeed(atom);
+  assert.equal(parsed.id, 'tag:status.example.com,2026:status');
+  assert.equal(parsed.updated, '2026-11-21T09:15:00.000Z');
+  assert.deepEqual(
+    parsed.entries?.map((e) => [e.id, typeof e.title === 'string' ? e.title : (e.title as { value?: string } | undefined)?.value, e.updated, e.links?.[0]?.href]),
+    entries.map((e) => [text(e.id[0]), text(e.title[0]), text(e.updated[0]), attrs(e.link[0]).href]),
+  );
 });
 
 const STATES = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);

@@ -1,7 +1,7 @@
-// The git repository holding the incident record, through simple-git (loaded on first use).
+// The git repository holding the incident record, through git itself (gitCommand.ts).
 // Every way git can be missing or unusable gives one clear sentence (GitUnavailable) for the
 // command that needs it; nothing else in the tool depends on git.
-import type { SimpleGit } from 'simple-git';
+import { type GitCommand, gitCommand } from './gitCommand';
 import { basename } from 'node:path';
 import { formatIsoUtc } from '../format/time';
 
@@ -14,37 +14,19 @@ export class GitUnavailable extends Error {
 }
 
 export interface Repo {
-  git: SimpleGit;
+  git: GitCommand;
   /** The working tree's top folder. */
   root: string;
   /** True in a shallow clone: history beyond its depth is not here. */
   shallow: boolean;
 }
 
-/**
- * simple-git, failing on any non-zero exit: by default a command that exits 1 without writing to
- * stderr (`symbolic-ref -q HEAD` on a detached HEAD, `rev-parse --verify -q`) counts as success.
- */
-async function gitAt(baseDir: string): Promise<SimpleGit> {
-  const { simpleGit } = await import('simple-git');
-  return simpleGit({
-    baseDir,
-    timeout: { block: 60_000 },
-    errors: (error, result) => {
-      if (error) return error;
-      if (result.exitCode === 0) return undefined;
-      return Buffer.concat([...result.stdErr, ...result.stdOut, Buffer.from(`(exit code ${result.exitCode})`)]);
-    },
-  });
-}
-
 const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).trim().split('\n')[0];
 
 /** The repository holding `dir`; throws GitUnavailable when there is no git or no working tree. */
 export async function openRepo(dir: string): Promise<Repo> {
-  let git: SimpleGit;
+  const git = gitCommand(dir);
   try {
-    git = await gitAt(dir);
     await git.raw(['--version']);
   } catch {
     throw new GitUnavailable('git is not installed (or not on PATH): recent changes and committing the record need it; everything else works without it.');
@@ -66,7 +48,7 @@ export async function openRepo(dir: string): Promise<Repo> {
     throw new GitUnavailable(`${dir} is inside a git folder but not in a working tree: recent changes and committing the record need a working tree.`);
   }
   const shallow = (await git.raw(['rev-parse', '--is-shallow-repository']).catch(() => 'false')).trim() === 'true';
-  return { git: await gitAt(root), root, shallow };
+  return { git: gitCommand(root), root, shallow };
 }
 
 /** True when HEAD has at least one commit. */

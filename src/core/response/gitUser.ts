@@ -1,7 +1,6 @@
 // The git user: the author of timeline entries and the default commander of new incidents, as
 // `git config user.name` and `user.email` say in a folder, known by the playbook's `people:`
 // handle when they are one of its people (see author.ts). One reader for the CLI and the extension.
-// simple-git is loaded on first use, so commands that never need the user never load it.
 import { type GitIdentity, type Responder, authorHandle, responderOf } from './author';
 import { teamOf } from '../oncall/oncall';
 import type { Policy } from '../playbook/policy';
@@ -10,8 +9,8 @@ import type { Policy } from '../playbook/policy';
 export async function gitIdentity(cwd: string | undefined): Promise<GitIdentity | null> {
   if (!cwd) return null;
   try {
-    const { simpleGit } = await import('simple-git');
-    const git = simpleGit({ baseDir: cwd, timeout: { block: 3000 } });
+    const { gitCommand } = await import('../git/gitCommand');
+    const git = gitCommand(cwd, 3000);
     const get = async (key: string) => (await git.raw(['config', '--get', key]).catch(() => '')).trim() || null;
     const [name, email] = await Promise.all([get('user.name'), get('user.email')]);
     return name || email ? { name, email } : null;
