@@ -34,22 +34,38 @@ export function flatten(text: string): void {
 }
 
 export function scanLines(text: string, start: number): Lines {
-  // Two passes of indexOf: count the lines, then fill typed arrays (no per-line allocation).
+  // One pass of indexOf into typed arrays sized from the text's length (no per-line
+  // allocation), grown in the rare text of shorter lines; a pass to count the lines first cost
+  // as much again. A final line break ends the last line rather than starting one.
   const n = text.length;
-  let count = 1;
-  for (let i = text.indexOf('\n', start); i !== -1 && i + 1 < n; i = text.indexOf('\n', i + 1)) count++;
-  const starts = new Int32Array(count);
-  const ends = new Int32Array(count);
+  let cap = (n >> 4) + 16;
+  let starts = new Int32Array(cap);
+  let ends = new Int32Array(cap);
+  let count = 0;
   let i = start;
-  for (let li = 0; li < count; li++) {
-    starts[li] = i;
+  for (;;) {
+    if (count === cap) {
+      cap *= 2;
+      const moreStarts = new Int32Array(cap);
+      moreStarts.set(starts);
+      starts = moreStarts;
+      const moreEnds = new Int32Array(cap);
+      moreEnds.set(ends);
+      ends = moreEnds;
+    }
+    starts[count] = i;
     const nl = text.indexOf('\n', i);
     if (nl === -1) {
-      ends[li] = n;
+      ends[count++] = n;
       break;
     }
-    ends[li] = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    ends[count++] = nl > i && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+    if (nl + 1 >= n) break;
     i = nl + 1;
+  }
+  if (count < cap) {
+    starts = starts.slice(0, count);
+    ends = ends.slice(0, count);
   }
   return { starts, ends, skip: new Uint8Array(count), level: new Uint8Array(count) };
 }
