@@ -45,6 +45,9 @@ export const Commands = {
   showMetrics: 'incidentPlaybook.showMetrics',
   setStatusUpdateWebhook: 'incidentPlaybook.setStatusUpdateWebhook',
   clearStatusUpdateWebhook: 'incidentPlaybook.clearStatusUpdateWebhook',
+  // The public status page (src/extension/panels/statusPage*.ts): its preview and "Publish…".
+  previewStatusPage: 'incidentPlaybook.previewStatusPage',
+  publishStatusPage: 'incidentPlaybook.publishStatusPage',
 } as const;
 
 /** Commands run only by the extension's own UI (a quick fix): registered, never contributed. */

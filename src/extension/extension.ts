@@ -13,6 +13,7 @@ import { registerLogEditorFeatures } from './logEditorFeatures';
 import { registerLogStateContext } from './logStateContext';
 import { LogStore } from './logStore';
 import { registerPanels } from './panels/lazyPanels';
+import { registerStatusPage } from './panels/statusPage';
 import { ReviewDiagnostics } from './reviewDiagnostics';
 import { ReviewReminderStatusBar } from './reviewReminderStatusBar';
 import { type IncidentTreeProvider, registerTree } from './tree';
@@ -63,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): IncidentPlaybookApi 
     ...registerLogEditorFeatures(store),
     ...registerLogStateContext(store),
     ...registerPanels(context.extensionUri, store, output, context.secrets),
+    ...registerStatusPage(context.extensionUri, store, output),
     new ReviewDiagnostics(store),
     reviewReminder,
     ...health.disposables,
