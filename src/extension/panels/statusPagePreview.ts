@@ -65,8 +65,8 @@ export class StatusPagePreview implements vscode.Disposable {
   constructor(
     readonly panel: vscode.WebviewPanel,
     private readonly ctx: StatusPageContext,
-    /** The title the site was last generated with, if any. */
-    private readonly siteTitle: () => string | undefined,
+    /** Publish, whose button is in the panel's title bar; the preview uses the title the site was last generated with. */
+    readonly publisher: StatusPagePublisher,
   ) {
     panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
     panel.iconPath = vscode.Uri.joinPath(ctx.extensionUri, 'media', 'incidents.svg');
@@ -108,16 +108,18 @@ export class StatusPagePreview implements vscode.Disposable {
   private async drawNow(): Promise<void> {
     if (this.disposed) return;
     this.stale = false;
+    // Read before the log is: the panel may be closed while it is.
+    const policy = this.policy();
     let html: string;
     try {
       const state = await this.ctx.store.read();
       html =
         state.kind === 'ok'
-          ? renderPreview(buildStatusPage(state.index, state.policy, thisMinute(), { title: this.siteTitle() }), this.policy())
-          : messagePage(state.kind === 'unreadable' ? state.message : vscode.l10n.t('There is no incident log yet: the status page is made from it.'), this.policy());
+          ? renderPreview(buildStatusPage(state.index, state.policy, thisMinute(), { title: this.publisher.lastTitle() }), policy)
+          : messagePage(state.kind === 'unreadable' ? state.message : vscode.l10n.t('There is no incident log yet: the status page is made from it.'), policy);
     } catch (e) {
       this.ctx.output.appendLine(`Status page preview: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      html = messagePage(vscode.l10n.t('The status page cannot be shown: {0}', e instanceof Error ? e.message : String(e)), this.policy());
+      html = messagePage(vscode.l10n.t('The status page cannot be shown: {0}', e instanceof Error ? e.message : String(e)), policy);
     }
     if (this.disposed || html === this.html) return;
     this.html = html;
@@ -161,7 +163,7 @@ export class StatusPageFeature implements vscode.Disposable {
       return this.preview;
     }
     const panel = vscode.window.createWebviewPanel(STATUS_PAGE_VIEW_TYPE, vscode.l10n.t('Status Page Preview'), { viewColumn: panelColumn(), preserveFocus: true }, { enableFindWidget: true });
-    const preview = new StatusPagePreview(panel, this.ctx, () => this.publisher.lastTitle());
+    const preview = new StatusPagePreview(panel, this.ctx, this.publisher);
     this.preview = preview;
     preview.onDidClose(() => {
       if (this.preview === preview) this.preview = undefined;
