@@ -42,6 +42,13 @@ async function isReported(e: unknown): Promise<boolean> {
   return e instanceof LogFileError || e instanceof WriteRefused;
 }
 
+// A reader that stops early (`incident list --json | head`) closes the pipe: that is the end of
+// the output wanted, not an error to report.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -12,7 +12,6 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { type Stats, closeSync, fchmodSync, fchownSync, fsyncSync, lstatSync, mkdirSync, openSync, readlinkSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { lock } from 'proper-lockfile';
 import { LogFileError, type ReadOptions, readTextFile } from './logFile';
 import { type ContainedPath, containedPath } from './paths';
 
@@ -172,6 +171,8 @@ export class RepositoryFiles {
    * the file; it is keyed by the real path, so a linked log and its target share it.
    */
   private async lock(path: string, target: string): Promise<Lock> {
+    // Loaded by the first write: a process that only reads (list, show, check) never loads it.
+    const { lock } = await import('proper-lockfile');
     const lockfilePath = this.lockPath(target);
     let onCompromised: (e: Error) => void = () => undefined;
     const deadline = Date.now() + this.lockWaitMs;
