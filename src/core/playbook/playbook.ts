@@ -9,6 +9,7 @@ import { normalizeToken } from '../reader/text';
 import { DEFAULT_CHECK_TIMEOUT_MS, MAX_CHECK_TIMEOUT_MS, MIN_CHECK_TIMEOUT_MS, normalizeCheckCwd, paramPatternProblem, parseCheckTimeout, type HealthCheck, type Runbook } from '../health/healthChecks';
 import { buildTeam, onCallSettings } from '../oncall/oncallSchema';
 import type { PolicyWithTeam } from '../oncall/oncall';
+import type { PolicyWithService } from './service';
 import { PUBLIC_FIELD_NAMES, type PolicyWithStatusPage, type PublicField, buildStatusPage, statusPageSettings } from '../statuspage/components';
 
 const duration = z.union([z.number(), z.string(), z.null()]).superRefine((v, ctx) => {
@@ -99,6 +100,8 @@ const playbookSchema = z
       .strict()
       .optional(),
     timeZone: z.string().optional(),
+    /** The service this playbook's logs belong to, when several logs are read as one. */
+    service: z.string().trim().min(1, 'a service needs a name').max(100).optional(),
     checklist: checklistSchema.optional(),
     reviewDueBusinessDays: z.number().int().min(0).optional(),
     healthChecks: z.array(healthCheckSchema).optional(),
@@ -294,6 +297,7 @@ function readPlaybook(yamlText: string): Policy {
   // The status page's components and the aliases of the fields it publishes (statuspage/components.ts).
   const statusPage = buildStatusPage(p.components, publicFieldAliases(p), at);
   if (statusPage) (policy as PolicyWithStatusPage).statusPage = statusPage;
+  if (p.service) (policy as PolicyWithService).service = p.service;
   return policy;
 }
 
