@@ -150,3 +150,53 @@ test('an append, as a command writes it, reads one incident', () => {
   check.run(reindexLog(index, edited, { policy }), policy, NOW);
   assert.equal(check.lastReads, 1);
 });
+
+test('a resolved incident is judged once; an active one, a future date and a clock gone back are judged again', () => {
+  const policy = defaultPolicy();
+  const log = [
+    '# Log',
+    '',
+    '## INC-1: Active',
+    '- **Severity:** SEV-2',
+    '- **Status:** Investigating',
+    '- **Detected:** 2026-11-20 14:00 UTC',
+    '',
+    '## INC-2: Resolved',
+    '- **Severity:** SEV-3',
+    '- **Status:** Resolved',
+    '- **Detected:** 2026-11-01 10:00 UTC',
+    '- **Resolved:** 2026-11-01 11:00 UTC',
+    '',
+    '## INC-3: Resolved, with an entry in the future',
+    '- **Severity:** SEV-3',
+    '- **Status:** Resolved',
+    '- **Detected:** 2026-11-02 10:00 UTC',
+    '',
+    '### Timeline',
+    '- 2026-12-31 09:00 UTC — a date typed a month ahead',
+    '',
+    '## INC-4: Resolved, no severity',
+    '- **Status:** Resolved',
+    '',
+  ].join('\n');
+  const index = indexLog(log, { policy });
+  const check = new IncrementalCheck();
+  const at = (iso: string) => new Date(iso);
+  const first = check.run(index, policy, at('2026-11-20T15:00:00Z'));
+  assert.equal(check.lastJudged, 4);
+  const later = check.run(index, policy, at('2026-11-20T16:00:00Z'));
+  assert.equal(check.lastJudged, 2, 'INC-1 (active) and INC-3 (a future date, whose message names now) only');
+  // The findings equal a full check at each time.
+  assert.deepEqual(first, checkLog(index, policy, at('2026-11-20T15:00:00Z')));
+  assert.deepEqual(later, checkLog(index, policy, at('2026-11-20T16:00:00Z')));
+  assert.ok(later.some((p) => p.code === 'missing-severity' && p.incidentId === 'INC-4'), 'a settled finding is still reported');
+  // Once the future date has come, INC-3 settles too.
+  const january = check.run(index, policy, at('2027-01-02T00:00:00Z'));
+  assert.deepEqual(january, checkLog(index, policy, at('2027-01-02T00:00:00Z')));
+  check.run(index, policy, at('2027-01-03T00:00:00Z'));
+  assert.equal(check.lastJudged, 1);
+  // A clock gone back before an incident was settled judges it again.
+  const back = check.run(index, policy, at('2026-11-20T14:30:00Z'));
+  assert.equal(check.lastJudged, 4);
+  assert.deepEqual(back, checkLog(index, policy, at('2026-11-20T14:30:00Z')));
+});

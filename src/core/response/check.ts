@@ -311,17 +311,27 @@ export function checkLog(index: LogIndex, given: Policy, now: Date = new Date(),
 export class IncrementalCheck {
   private policy: Policy | undefined;
   private byContent = new WeakMap<Incident, IncidentFacts>();
+  /**
+   * The findings of incidents whose findings cannot change as time goes on, with lines counted
+   * from the incident's heading: a resolved incident is judged on its dates and fields alone, and
+   * a date that is not in the future now never will be. Checked again only when the clock goes
+   * back. A keystroke then judges the one incident it changed, not every incident of the log.
+   */
+  private settled = new WeakMap<IncidentFacts, { at: number; problems: Problem[] }>();
   /** The last run's section incidents by id: their offsets in `text` and their facts. */
   private previous: { text: string; byId: Map<string, { start: number; end: number; facts: IncidentFacts }> } | undefined;
   private frontMatter: { text: string; problems: Problem[] } | undefined;
   /** How many incidents the last run read (the others' facts were kept). */
   lastReads = 0;
+  /** How many incidents the last run judged afresh (the others' findings were settled). */
+  lastJudged = 0;
 
   run(index: LogIndex, given: Policy, now: Date = new Date()): Problem[] {
     const policy = policyOf(index, given);
     if (policy !== this.policy) {
       this.policy = policy;
       this.byContent = new WeakMap();
+      this.settled = new WeakMap();
       this.previous = undefined;
     }
     const problems: Problem[] = [...index.scanProblems, ...this.frontMatterOf(index), ...presetProblems(index)];
@@ -329,6 +339,7 @@ export class IncrementalCheck {
     const byId = new Map<string, { start: number; end: number; facts: IncidentFacts }>();
     const seen = new Map<string, Incident>();
     this.lastReads = 0;
+    this.lastJudged = 0;
     for (const inc of index.incidents) {
       const content = contentOf(inc);
       let facts = this.byContent.get(content) ?? this.sameText(index, inc);
@@ -345,12 +356,22 @@ export class IncrementalCheck {
         if (first) problems.push({ code: 'duplicate-id', message: `${inc.id} is used twice (also on line ${first.line}).`, line: inc.line, incidentId: inc.id, severity: 'error' });
         else seen.set(inc.id, inc);
       }
-      problems.push(...checkIncidentFacts(facts, inc.line, policy, now));
+      for (const p of this.findingsOf(facts, policy, now)) problems.push({ ...p, line: p.line + inc.line });
     }
     this.previous = { text: index.text, byId };
     const u = unknownStatusProblem(unknown);
     if (u) problems.push(u);
     return problems.sort((a, b) => a.line - b.line);
+  }
+
+  /** checkIncidentFacts with lines counted from the heading (0), kept while they cannot change (see `settled`). */
+  private findingsOf(facts: IncidentFacts, policy: Policy, now: Date): Problem[] {
+    const kept = this.settled.get(facts);
+    if (kept && now.getTime() >= kept.at) return kept.problems;
+    this.lastJudged++;
+    const problems = checkIncidentFacts(facts, 0, policy, now);
+    if (!facts.active && !problems.some((p) => p.code === 'date-future')) this.settled.set(facts, { at: now.getTime(), problems });
+    return problems;
   }
 
   /**
