@@ -13,6 +13,7 @@
 //   indexLog    the orchestrator; reindex: re-reading one section after an edit
 import type { Incident, LogIndex } from './model';
 import { type Policy, isResolvedStatus } from './playbook/policy';
+import { statusIsDeferred } from './playbook/statusWords';
 
 export type { IndexOptions } from './reader/context';
 export { readHeading } from './reader/headings';
@@ -31,12 +32,17 @@ export function findIncident(index: LogIndex, id: string): Incident | undefined 
  * or `unknown` (no status and nothing that says it ended). An unknown incident is neither
  * counted active nor resolved: it gets no reminders, badge or alarm, and has its own group.
  */
-export type StatusState = 'active' | 'resolved' | 'unknown';
+export type StatusState = 'active' | 'resolved' | 'unknown' | 'deferred';
 
+/**
+ * `deferred`: a status that puts the incident off on purpose (`Deferred`, `Pospuesto`, a
+ * playbook's deferred word): not active (no reminders, badge or alarm), not resolved either.
+ */
 export function statusState(incident: Incident, policy: Policy): StatusState {
   if (incident.resolved) return 'resolved';
   if (!incident.status) return 'unknown';
-  return isResolvedStatus(policy, incident.status) ? 'resolved' : 'active';
+  if (isResolvedStatus(policy, incident.status)) return 'resolved';
+  return statusIsDeferred(policy, incident.status) ? 'deferred' : 'active';
 }
 
 /** An incident still being worked: a status that is not resolved, and no resolved time. */

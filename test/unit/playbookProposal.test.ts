@@ -46,11 +46,11 @@ test('a P-level log gets its preset written; unknown statuses and keys get block
   assert.deepEqual(loadPolicy(text).severities.map((s) => s.id), ['P0', 'P1', 'P2', 'P3', 'P4']);
   assert.match(text, /^# {3}TTD \(6×\) → UNKNOWN: kept as written$/m);
   assert.match(text, /^# fieldAliases:$/m);
-  const own = indexLog('## INC-2026-0101-001: A\n\n- **Status:** Won\'t fix\n- **Severity:** SEV-2\n');
+  const own = indexLog('## INC-2026-0101-001: A\n\n- **Status:** Awaiting vendor\n- **Severity:** SEV-2\n');
   const statuses = proposePlaybook(own, defaultPolicy());
-  assert.match(statuses, /^# {3}Won't fix \(1×\) → UNKNOWN: kept as written, counted active$/m);
-  const mapped = loadPolicy(statuses.replace(/^# statuses: /m, 'statuses: ').replace(/^# resolvedStatus: \[Resolved\]$/m, 'resolvedStatus: [Resolved, "Won\'t fix"]'));
-  assert.deepEqual(mapped.resolvedStatuses, ['Resolved', "Won't fix"]);
+  assert.match(statuses, /^# {3}Awaiting vendor \(1×\) → UNKNOWN: kept as written, counted active$/m);
+  const mapped = loadPolicy(statuses.replace(/^# statuses: /m, 'statuses: ').replace(/^# resolvedStatus: \[Resolved\]$/m, 'resolvedStatus: [Resolved, "Awaiting vendor"]'));
+  assert.deepEqual(mapped.resolvedStatuses, ['Resolved', 'Awaiting vendor']);
 });
 
 test('log text never breaks the YAML or the comments', () => {

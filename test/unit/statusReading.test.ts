@@ -38,7 +38,7 @@ test('a status matches by its leading words, case, punctuation and emphasis asid
     assert.equal(read?.note, note, written);
   }
   // A status no table knows stays as written, with no meaning: still a status (active).
-  assert.deepEqual(readStatus(policy, "Won't fix"), { status: "Won't fix", note: '' });
+  assert.deepEqual(readStatus(policy, "Won't fix"), { status: "Won't fix", meaning: 'Closed', note: '' });
 });
 
 test('resolved words of seven languages end an incident; active words do not', () => {

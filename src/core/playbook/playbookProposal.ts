@@ -171,7 +171,7 @@ function tallyIncident(incident: Incident, policy: Policy, severities: Tally, st
       const read = readStatus(policy, f.value);
       if (!read) continue;
       const known = read.meaning !== undefined || policy.statuses.some((s) => s.toLowerCase() === read.status.toLowerCase());
-      statuses.add(stripInline(f.value), known ? `${read.status}${read.meaning === 'Resolved' ? ' (resolved)' : ''}` : null);
+      statuses.add(stripInline(f.value), known ? `${read.status}${read.meaning === 'Resolved' ? ' (resolved)' : read.meaning === 'Closed' ? ' (closed)' : read.meaning === 'Deferred' ? ' (deferred, not active)' : ''}` : null);
     }
   }
 }

@@ -7,8 +7,13 @@ import type { Field } from '../model';
 import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from '../reader/text';
 
 /** The built-in statuses a word can mean (the default playbook's spelling). */
-export type StatusMeaning = 'Investigating' | 'Identified' | 'Mitigating' | 'Monitoring' | 'Resolved' | 'Open';
+export type StatusMeaning = 'Investigating' | 'Identified' | 'Mitigating' | 'Monitoring' | 'Resolved' | 'Open' | 'Closed' | 'Deferred';
 
+/**
+ * `Closed`: over without being resolved as such (a duplicate, won't fix, n/a, a near miss): not
+ * active, counted as resolved, shown as written. `Deferred`: put off on purpose: not active, not
+ * resolved, shown as written (see statusState).
+ */
 const WORDS: Record<StatusMeaning, string[]> = {
   Resolved: [
     // en
@@ -40,6 +45,34 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'open', 'ongoing', 'active', 'in progress', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
     'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
     '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
+    // Part of it fixed, the rest still open.
+    'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially mitigated', 'partially closed',
+    'parcialmente resuelto', 'parcialmente resuelta', 'parcialmente resolvido', 'parcialmente resolvida', 'partiellement résolu', 'partiellement résolue',
+    'teilweise behoben', 'teilweise gelöst', 'parzialmente risolto', 'parzialmente risolta', 'частично решено', 'частично исправлено', 'частично устранено',
+  ],
+  Closed: [
+    // en
+    'not applicable', 'duplicate', 'duplicated', 'dupe', "won't fix", 'wont fix', 'wontfix', 'will not fix', 'invalid', 'obsolete', 'superseded',
+    'caught before merge', 'caught in review', 'near miss', 'near-miss', 'not shipped', 'never shipped', 'not an incident', 'false positive', 'false alarm',
+    'cancelled', 'canceled', 'withdrawn', 'not reproducible', 'cannot reproduce', "can't reproduce",
+    // es
+    'duplicado', 'duplicada', 'no se corregirá', 'no se arreglará', 'inválido', 'inválida', 'obsoleto', 'obsoleta', 'no aplica', 'falso positivo', 'falsa alarma', 'cuasi incidente', 'no desplegado', 'descartado', 'descartada',
+    // pt
+    'não será corrigido', 'não se aplica', 'quase incidente', 'não implantado',
+    // fr
+    'doublon', 'dupliqué', 'ne sera pas corrigé', 'invalide', 'obsolète', 'sans objet', 'faux positif', 'fausse alerte', 'quasi-incident', 'non déployé', 'abandonné',
+    // de
+    'duplikat', 'doppelt', 'wird nicht behoben', 'ungültig', 'veraltet', 'obsolet', 'entfällt', 'nicht zutreffend', 'fehlalarm', 'beinahe-vorfall', 'nicht ausgeliefert', 'verworfen',
+    // it
+    'duplicato', 'duplicata', 'non verrà risolto', 'non valido', 'non applicabile', 'quasi incidente', 'non rilasciato', 'scartato',
+    // ru
+    'дубликат', 'дубль', 'не будет исправлено', 'недействительно', 'неактуально', 'устарело', 'не применимо', 'ложное срабатывание', 'не выпущено', 'отклонено',
+  ],
+  Deferred: [
+    'deferred', 'postponed', 'on hold', 'parked', 'backlogged',
+    'pospuesto', 'pospuesta', 'aplazado', 'aplazada', 'diferido', 'diferida', 'adiado', 'adiada', 'postergado', 'postergada',
+    'reporté', 'reportée', 'différé', 'différée', 'zurückgestellt', 'verschoben', 'aufgeschoben', 'rinviato', 'rinviata', 'rimandato', 'rimandata', 'posticipato', 'posticipata',
+    'отложено', 'отложен', 'отложена', 'перенесено',
   ],
 };
 
@@ -103,6 +136,11 @@ export interface StatusReading {
 
 export interface StatusVocabulary {
   statuses: readonly string[];
+  /**
+   * The playbook's own words beyond its statuses (`statusWords:`): read as open (active), closed
+   * (over, counted as resolved) or deferred (put off), shown as written.
+   */
+  statusWords?: { open?: readonly string[]; closed?: readonly string[]; deferred?: readonly string[] };
   /** The status written when an incident is resolved. */
   resolvedStatus: string;
   /** Every status that ends an incident (the playbook's `resolvedStatus` list); absent: resolvedStatus alone. */
@@ -122,6 +160,23 @@ function noteAfter(plain: string, end: number): string {
   while (b > a && /[\s.,;:()[\]—–\-/|!?]/.test(rest[b - 1])) b--;
   rest = rest.slice(a, b);
   return rest;
+}
+
+const extraKeys = new WeakMap<object, Map<string, StatusMeaning>>();
+
+/** What a playbook's extra word means (`statusWords:`), by its phrase key. */
+function extraWord(v: StatusVocabulary, key: string): StatusMeaning | undefined {
+  const words = v.statusWords;
+  if (!words) return undefined;
+  let keys = extraKeys.get(words);
+  if (!keys) {
+    keys = new Map();
+    for (const w of words.open ?? []) keys.set(phraseKey(w), 'Open');
+    for (const w of words.closed ?? []) keys.set(phraseKey(w), 'Closed');
+    for (const w of words.deferred ?? []) keys.set(phraseKey(w), 'Deferred');
+    extraKeys.set(words, keys);
+  }
+  return keys.get(key);
 }
 
 const vocabularyKeys = new WeakMap<StatusVocabulary, Map<string, { status: string; resolved: boolean }>>();
@@ -145,6 +200,8 @@ function policyKeys(v: StatusVocabulary): Map<string, { status: string; resolved
 export function readStatus(v: StatusVocabulary, raw: string): StatusReading | undefined {
   const plain = stripInline(raw);
   if (!plain) return undefined;
+  const na = NOT_APPLICABLE.exec(plain);
+  if (na) return { status: plain.slice(0, na[0].length).replace(/^[^\p{L}\p{N}]+/u, ''), meaning: 'Closed', note: noteAfter(plain, na[0].length) };
   const { words, ends } = leadingWords(plain, MAX_WORDS);
   if (!words.length) return undefined;
   const own = policyKeys(v);
@@ -155,8 +212,10 @@ export function readStatus(v: StatusVocabulary, raw: string): StatusReading | un
       const meaning = hit.resolved ? 'Resolved' : BUILTIN.get(key);
       return { status: hit.status, ...(meaning ? { meaning } : {}), note: noteAfter(plain, ends[k - 1]) };
     }
-    const builtin = BUILTIN.get(key);
+    const builtin = extraWord(v, key) ?? BUILTIN.get(key);
     if (builtin) {
+      const written = plain.slice(0, ends[k - 1]).replace(/^[^\p{L}\p{N}]+/u, '');
+      if (builtin === 'Closed' || builtin === 'Deferred') return { status: written, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
       const status = builtin === 'Resolved' ? v.resolvedStatus : (v.statuses.find((s) => phraseKey(s) === phraseKey(builtin)) ?? plain.slice(0, ends[k - 1]).replace(/^[^\p{L}\p{N}]+/u, ''));
       return { status, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
     }
@@ -168,8 +227,25 @@ export function readStatus(v: StatusVocabulary, raw: string): StatusReading | un
 export function statusIsResolved(v: StatusVocabulary, status: string | null): boolean {
   if (!status) return false;
   const r = readStatus(v, status);
-  return r?.meaning === 'Resolved' || (r !== undefined && resolvedList(v).some((s) => s.toLowerCase() === r.status.toLowerCase()));
+  return r?.meaning === 'Resolved' || r?.meaning === 'Closed' || (r !== undefined && resolvedList(v).some((s) => s.toLowerCase() === r.status.toLowerCase()));
 }
+
+/** Whether a status puts the incident off on purpose (`Deferred`, `Pospuesto`, a playbook's deferred word). */
+export function statusIsDeferred(v: StatusVocabulary, status: string | null): boolean {
+  if (!status) return false;
+  return readStatus(v, status)?.meaning === 'Deferred';
+}
+
+/**
+ * A status value `n/a` (`N/A`, `n/a (superseded)`, `n.a. — covered by INC-12`): a placeholder
+ * anywhere else, but as a status it says the incident needs nothing more.
+ */
+export function isNotApplicableStatus(raw: string): boolean {
+  return NOT_APPLICABLE.test(stripInline(raw));
+}
+
+/** `n/a`, `N/A`, `n.a.`, `NA` at the start of a value, followed by nothing or a non-letter. */
+const NOT_APPLICABLE = /^[^\p{L}\p{N}]{0,3}(?:n ?\/ ?a|n\.a\.?|na)(?![\p{L}\p{N}])/iu;
 
 // Facts that say an incident is over when it has no status: a resolution written down, a filled
 // time-to-resolve or duration. Keys are folded and compared whole.

@@ -4,7 +4,7 @@ import { frontMatterProblemMessage, parseFrontMatter } from './frontMatter';
 import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
 import { type Policy, canonicalField, matchSeverity } from '../playbook/policy';
 import { isImpactKey, readSeverity } from '../playbook/severityWords';
-import { isDurationKey, isFilledValue, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../playbook/statusWords';
+import { isDurationKey, isFilledValue, isNotApplicableStatus, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../playbook/statusWords';
 import { stripInline } from './text';
 import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -315,6 +315,9 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
     const read = readStatus(policy, field.value);
     if (read) return read.status;
   }
+  // `Status: n/a (superseded)`: nothing more to do, said in the placeholder's words.
+  const notApplicable = fields.find((f) => f.canonical === 'status' && isNotApplicableStatus(f.value));
+  if (notApplicable) return readStatus(policy, notApplicable.value)?.status ?? 'n/a';
   if (resolved) return policy.resolvedStatus;
   // `Resolved at: <PENDING smoke test>`, `Closed: not yet`: the author says it is still open,
   // whatever else the section already records (who is fixing it, a partial fix).
