@@ -159,7 +159,8 @@ function noteAfter(plain: string, end: number): string {
   let b = rest.length;
   while (b > a && /[\s.,;:()[\]—–\-/|!?]/.test(rest[b - 1])) b--;
   rest = rest.slice(a, b);
-  return rest;
+  // A value that wraps onto a second line (a bold status line) reads as one line.
+  return rest.includes('\n') ? rest.split('\n').map((part) => part.trim()).join(' ') : rest;
 }
 
 const extraKeys = new WeakMap<object, Map<string, StatusMeaning>>();

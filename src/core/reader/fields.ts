@@ -102,6 +102,44 @@ function matchFieldLine(line: string, policy: Policy): FieldMatch | undefined {
   return { key, keyStart, keyEnd: keyStart + m[keyGroup].length, valueStart, valueEnd, value: line.slice(valueStart, valueEnd), style };
 }
 
+/**
+ * A whole bold field line that wraps onto the next line, as an editor's soft wrap leaves it:
+ * `**Status: PARTIALLY RESOLVED — code fix verified, infra deployment` then
+ * `decision still open.**`. The value runs from after the colon to before the closing marker on
+ * the second line (a write replaces both lines' value). Only a key that is read, and only when
+ * the first line holds no closing marker and the second ends with it.
+ */
+function matchWrappedBoldLine(ctx: IndexContext, li: number): Field | undefined {
+  const { text, lines, policy } = ctx;
+  const next = li + 1;
+  if (lines.skip[next] || lines.level[next]) return undefined;
+  const line = lineText(ctx, li);
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  if ((line[i] === '-' || line[i] === '*' || line[i] === '+') && (line[i + 1] === ' ' || line[i + 1] === '\t')) {
+    i += 2;
+    while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  }
+  const marker = line.slice(i, i + 2);
+  if (marker !== '**' && marker !== '__') return undefined;
+  if (line.indexOf(marker, i + 2) !== -1) return undefined;
+  const colon = line.indexOf(':', i + 2);
+  if (colon === -1 || colon - i - 2 > 60) return undefined;
+  const rawKey = line.slice(i + 2, colon);
+  const key = stripInline(rawKey).trim();
+  if (!key || /^\d/.test(key) || rawKey.includes('*') || rawKey.includes('_') || !isReadKey(policy, key)) return undefined;
+  const second = lineText(ctx, next);
+  let end = second.length;
+  while (end > 0 && (second[end - 1] === ' ' || second[end - 1] === '\t')) end--;
+  if (end < 3 || second.slice(end - 2, end) !== marker || second.indexOf(marker) !== end - 2 || second.trim().length < 3) return undefined;
+  let valueStart = colon + 1;
+  while (valueStart < line.length && (line[valueStart] === ' ' || line[valueStart] === '\t')) valueStart++;
+  if (valueStart >= line.length) return undefined;
+  const base = lines.starts[li];
+  const valueEnd = lines.starts[next] + end - 2;
+  return { key, canonical: canonicalField(policy, key), value: text.slice(base + valueStart, valueEnd), style: 'bold', line: li, valueStart: base + valueStart, valueEnd };
+}
+
 /** The field lines and two-column field tables in lines [from, to). */
 export function readFields(ctx: IndexContext, from: number, to: number): Field[] {
   const fields: Field[] = [];
@@ -126,7 +164,14 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
       continue;
     }
     const m = matchFieldLine(line, policy);
-    if (!m) continue;
+    if (!m) {
+      const wrapped = li + 1 < to ? matchWrappedBoldLine(ctx, li) : undefined;
+      if (wrapped) {
+        fields.push(wrapped);
+        li++;
+      }
+      continue;
+    }
     const base = lines.starts[li];
     fields.push({
       key: m.key,
