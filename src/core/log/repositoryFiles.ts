@@ -172,7 +172,8 @@ export class RepositoryFiles {
    */
   private async lock(path: string, target: string): Promise<Lock> {
     // Loaded by the first write: a process that only reads (list, show, check) never loads it.
-    const { lock } = await import('proper-lockfile');
+    // Its module.exports is the lock function itself, which bundlers hand over as `default`.
+    const { lock } = (await import('proper-lockfile')).default;
     const lockfilePath = this.lockPath(target);
     let onCompromised: (e: Error) => void = () => undefined;
     const deadline = Date.now() + this.lockWaitMs;
