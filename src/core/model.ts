@@ -95,6 +95,23 @@ export interface TimelineSlot {
 
 export type IncidentSource = 'section' | 'table-row' | 'linked-file';
 
+/**
+ * What a reading rule guessed about an incident (see readingNotes): how it was found when no id,
+ * date or field said it is one, and a status read from its words.
+ */
+export interface IncidentReading {
+  /** `prose-section`: a section telling one incident in prose under a log's title; `occurrence-table`: a row of a table of occurrences. */
+  shape?: 'prose-section' | 'occurrence-table';
+  /** Found because the playbook says where incidents are (`reading:`), not by a guess. */
+  byPlaybook?: boolean;
+  /** The heading it was read under (`Incidents`), when there is one. */
+  under?: string;
+  /** A status read from a cell: the column and its value (`Recovered: 04:45`). */
+  statusFrom?: string;
+  /** A status read from the text: the words that said it and their 1-based line; `open` when they say it is not over. */
+  statusText?: { words: string; line: number; open: boolean };
+}
+
 export interface Incident {
   id: string;
   /** True when the id was written in the log; false when derived (date + slug of the title). */
@@ -145,6 +162,8 @@ export interface Incident {
   timelineSlot?: TimelineSlot;
   /** Offset where a new field line is inserted and the style it uses. */
   fieldSlot?: { insertAt: number; style: FieldStyle; indent: string };
+  /** Set only when a reading rule guessed (see IncidentReading). */
+  reading?: IncidentReading;
 }
 
 export type ProblemCode =

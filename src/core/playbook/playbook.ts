@@ -100,6 +100,23 @@ const playbookSchema = z
       .strict()
       .optional(),
     timeZone: z.string().optional(),
+    /** Words beyond `statuses` that say an incident is open, closed (over) or deferred (put off). */
+    statusWords: z
+      .object({
+        open: z.array(z.string().trim().min(1, 'a word needs some text')).optional(),
+        closed: z.array(z.string().trim().min(1, 'a word needs some text')).optional(),
+        deferred: z.array(z.string().trim().min(1, 'a word needs some text')).optional(),
+      })
+      .strict()
+      .optional(),
+    /** Where the log keeps incidents that carry no id, date or fields. */
+    reading: z
+      .object({
+        incidentLevel: z.number().int().min(2, 'incidents are headings of level 2 to 4').max(4, 'incidents are headings of level 2 to 4').optional(),
+        incidentTables: z.array(z.string().trim().min(1, 'name a heading or the columns')).optional(),
+      })
+      .strict()
+      .optional(),
     /** The service this playbook's logs belong to, when several logs are read as one. */
     service: z.string().trim().min(1, 'a service needs a name').max(100).optional(),
     checklist: checklistSchema.optional(),
@@ -389,6 +406,20 @@ function applyVocabulary(p: PlaybookSettings, policy: Policy, at: LineAt): void 
       }
       for (const alias of aliases) policy.fieldAliases[alias.trim().toLowerCase()] = canonical;
     }
+  }
+  if (p.statusWords) {
+    const words = p.statusWords;
+    policy.statusWords = {
+      ...(words.open ? { open: words.open } : {}),
+      ...(words.closed ? { closed: words.closed } : {}),
+      ...(words.deferred ? { deferred: words.deferred } : {}),
+    };
+  }
+  if (p.reading) {
+    policy.reading = {
+      ...(p.reading.incidentLevel !== undefined ? { incidentLevel: p.reading.incidentLevel } : {}),
+      ...(p.reading.incidentTables ? { incidentTables: p.reading.incidentTables } : {}),
+    };
   }
   if (p.sections) {
     for (const k of ['timeline', 'checklist', 'actionItems'] as const) {

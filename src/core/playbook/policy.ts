@@ -76,6 +76,21 @@ export interface Policy {
   healthChecks?: HealthCheck[];
   /** The playbook's `runbooks:` (absent: none). Read with runbooksOf. */
   runbooks?: Runbook[];
+  /** The playbook's own status words beyond `statuses` (`statusWords:`): open, closed, deferred. */
+  statusWords?: { open?: string[]; closed?: string[]; deferred?: string[] };
+  /** What the reading heuristics cannot know about this log (`reading:`). */
+  reading?: ReadingSettings;
+}
+
+/** The playbook's `reading:` settings: where the log keeps incidents that carry no id, date or fields. */
+export interface ReadingSettings {
+  /** Every heading of this level (2–4) is an incident, unless it is a template or says it is not one. */
+  incidentLevel?: number;
+  /**
+   * Tables that list one incident per row: the title of the heading a table is under
+   * (`Outages`), or its columns (`Date | Down | Recovered`), matched case-insensitively.
+   */
+  incidentTables?: string[];
 }
 
 /** Most characters of a playbook error: a message quoting a value keeps its start and end. */

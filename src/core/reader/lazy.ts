@@ -54,6 +54,9 @@ abstract class DeferredIncident implements Incident {
   get fieldSlot() {
     return this.body().fieldSlot;
   }
+  get reading() {
+    return this.values().reading;
+  }
   toJSON(): Incident {
     return plainIncident(this);
   }
@@ -247,5 +250,6 @@ export function plainIncident(i: Incident): Incident {
     bodyStart: i.bodyStart,
     timelineSlot: i.timelineSlot,
     fieldSlot: i.fieldSlot,
+    ...(i.reading !== undefined ? { reading: i.reading } : {}),
   };
 }

@@ -19,6 +19,21 @@ export interface ReadingNotes {
   /** The detection or resolution time was written as approximate (`~08:15`). */
   detectedApproximate?: boolean;
   resolvedApproximate?: boolean;
+  /** How the incident was found when a rule guessed (no id, date or fields said it is one). */
+  readAs?: string;
+  /** When no status is written: the words of the text the status was read from, and their line. */
+  statusFromText?: string;
+}
+
+/** What a guessing rule noted (see IncidentReading), as the surfaces say it. */
+function guessNotes(incident: Incident, notes: ReadingNotes): void {
+  const reading = incident.reading;
+  if (!reading) return;
+  const under = reading.under ? ` under '${reading.under}'` : '';
+  if (reading.shape === 'prose-section') notes.readAs = `an untitled section${under} telling one incident (no id, date or fields)`;
+  else if (reading.shape === 'occurrence-table') notes.readAs = reading.byPlaybook ? `a row of a table the playbook lists incidents in${under}` : `a row of a table of occurrences${under} (a date column and a column saying when it ended)`;
+  if (reading.statusFrom && !notes.statusFrom && !notes.statusNote) notes.statusFrom = reading.statusFrom;
+  if (reading.statusText) notes.statusFromText = `"${reading.statusText.words}" (line ${reading.statusText.line})`;
 }
 
 function firstOf(fields: readonly Field[], canonical: Field['canonical']): Field | undefined {
@@ -46,6 +61,7 @@ export function readingNotes(incident: Incident, policy: Policy): ReadingNotes {
   if (incident.detected && detected && withoutApproximation(stripInline(detected.value)).approximate) notes.detectedApproximate = true;
   const resolved = firstOf(fields, 'resolved');
   if (incident.resolved && resolved && withoutApproximation(stripInline(resolved.value)).approximate) notes.resolvedApproximate = true;
+  guessNotes(incident, notes);
   return notes;
 }
 

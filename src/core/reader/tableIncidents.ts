@@ -1,6 +1,7 @@
 // Incidents outside sections: table-row logs (a row per incident) and index tables whose rows
 // link per-incident files, which are read and merged into the row.
-import type { CanonicalField, Field, Incident, LogIndex } from '../model';
+import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
+import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
@@ -16,6 +17,21 @@ const TITLE_HEADERS = ['title', 'summary', 'issue', 'description', 'trigger', 's
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
 const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
+/**
+ * Columns that say an occurrence ended (or how long it lasted): with a date column, a table of
+ * occurrences (`Date | Down | Recovered | Notes`). Durations and resolved-time keys count too.
+ */
+const END_HEADERS = new Set([
+  'recovered', 'recovered at', 'resolved', 'fixed', 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
+  'recuperado', 'restablecido', 'resuelto', 'solucionado', 'duración', 'restaurado', 'resolvido', 'duração', 'rétabli', 'résolu', 'durée', 'fin',
+  'behoben', 'wiederhergestellt', 'dauer', 'ausfallzeit', 'ende', 'ripristinato', 'risolto', 'durata', 'fine', 'восстановлено', 'решено', 'длительность', 'продолжительность', 'простой',
+]);
+/** Columns an occurrence's title is read from when the table has no title column. */
+const NOTE_HEADERS = [
+  'notes', 'note', 'cause', 'root cause', 'reason', 'what broke', 'comment', 'comments', 'details', 'remarks', 'what',
+  'notas', 'nota', 'causa', 'observaciones', 'observações', 'motivo', 'remarques', 'remarque', 'commentaire', 'raison',
+  'bemerkung', 'bemerkungen', 'notiz', 'ursache', 'grund', 'osservazioni', 'motivo', 'примечание', 'примечания', 'причина', 'комментарий',
+];
 
 /**
  * A header's names to match: lower-case, a parenthesised note dropped and each `/`-separated
@@ -49,17 +65,97 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
-    if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) continue;
-    const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null };
+    // A column that says when an occurrence ended or how long it lasted.
+    const endCol = dateCol >= 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => END_HEADERS.has(n) || isDurationKey(n))) : -1;
+    if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) {
+      // A table of occurrences: a date column and an end column (a guess, noted on each row);
+      // or a table the playbook names.
+      if (endCol < 0 && !namedInPlaybook(ctx, table)) continue;
+      if (titleCol < 0) {
+        for (const name of NOTE_HEADERS) {
+          titleCol = headers.findIndex((h, i) => i !== dateCol && h.names.includes(name));
+          if (titleCol >= 0) break;
+        }
+      }
+      const under = headingAbove(ctx, li);
+      const occurrence: IncidentReading = { shape: 'occurrence-table', ...(endCol < 0 ? { byPlaybook: true } : {}), ...(under ? { under } : {}) };
+      const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
+      for (let r = table.firstRow; r <= table.lastRow; r++) {
+        const row = splitTableRow(lineText(ctx, r));
+        if (isPlaceholderRow(row.cells, columns)) continue;
+        out.push(occurrenceRow(ctx, tableRowIncident(ctx, r, table, columns), row.cells, table, columns, occurrence));
+      }
+      continue;
+    }
+    const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
       if (isPlaceholderRow(row.cells, columns)) continue;
-      out.push(tableRowIncident(ctx, r, table, columns));
+      const incident = tableRowIncident(ctx, r, table, columns);
+      out.push(endCol >= 0 ? occurrenceRow(ctx, incident, row.cells, table, columns, undefined) : incident);
     }
   }
 }
 
+/** The title of the nearest heading above line `li`, or undefined. */
+export function headingAbove(ctx: IndexContext, li: number): string | undefined {
+  const hs = ctx.headings;
+  let lo = 0;
+  let hi = hs.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (hs[mid].line < li) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 ? stripInline(hs[found].text) || undefined : undefined;
+}
+
+/**
+ * Whether the playbook's `reading.incidentTables` names this table: by the title of the heading
+ * it is under (`Outages`), or by its columns (`Date | Down | Recovered`), case-insensitively.
+ */
+function namedInPlaybook(ctx: IndexContext, table: TableInfo): boolean {
+  const names = ctx.policy.reading?.incidentTables;
+  if (!names?.length) return false;
+  const under = headingAbove(ctx, table.headerLine)?.toLowerCase();
+  const columns = table.headers.map((h) => h.trim().toLowerCase()).join(' | ');
+  for (const name of names) {
+    const want = name.trim().toLowerCase();
+    if (want.includes('|')) {
+      if (columns.startsWith(want.split('|').map((p) => p.trim()).join(' | '))) return true;
+    } else if (want === under) return true;
+  }
+  return false;
+}
+
+/**
+ * A row of a table of occurrences: noted as such, and, with no status written, resolved when
+ * its end column is filled (`Recovered: 04:45`), open when it says in words that it has not
+ * ended (`not yet`, `ongoing`).
+ */
+function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], table: TableInfo, columns: RowColumns, shape: IncidentReading | undefined): Incident {
+  const reading: IncidentReading = { ...shape };
+  const end = columns.endCol >= 0 ? (cells[columns.endCol] ?? '') : '';
+  if (!incident.status && columns.endCol >= 0) {
+    const from = `${table.headers[columns.endCol]}: ${stripInline(end)}`;
+    if (isFilledValue(end)) {
+      incident.status = ctx.policy.resolvedStatus;
+      reading.statusFrom = from;
+    } else if (/\p{L}/u.test(end) && !isPlaceholderValue(end)) {
+      incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
+      reading.statusFrom = from;
+    }
+  }
+  if (reading.shape || reading.statusFrom) incident.reading = reading;
+  return incident;
+}
+
 interface RowColumns {
+  /** A table of occurrences' column saying when it ended or how long it lasted; -1 otherwise. */
+  endCol: number;
   idCol: number;
   titleCol: number;
   dateCol: number;
