@@ -33,6 +33,8 @@ export interface CommandModule {
   minArgs?: number;
   /** The most words it takes after its name (default: any number). */
   maxArgs?: number;
+  /** It reads several logs as one (`--log` repeated or a glob); any other command is given one. */
+  manyLogs?: boolean;
   run(ctx: CliContext): Promise<number>;
 }
 
@@ -43,7 +45,10 @@ export function defineCommand(command: CommandModule): CommandModule {
 
 /** The options as parsed: every option some command takes, each typed as its spec says. */
 export interface OptionValues {
+  /** The --log given (the first, when it is given several times: see `logs`). */
   log?: string;
+  /** Every --log given, in order, when there is more than one or a glob (list, metrics, statuspage). */
+  logs?: string[];
   help?: boolean;
   version?: boolean;
   json?: boolean;
@@ -77,8 +82,25 @@ export interface OptionValues {
   'dry-run'?: boolean;
 }
 
+/** One of several logs read as one: where it is, its service, its repository and policy. */
+export interface LogSource {
+  logPath: string;
+  /** Its playbook's `service:`, else its folder (see serviceOfLog). */
+  service: string;
+  files: RepositoryFiles;
+  policy: Policy;
+  inferred: InferredPolicy | undefined;
+  /** The log read and indexed, each link followed inside its own repository. */
+  readIndex(): LogIndex;
+}
+
 /** The log, its repository and policy, the command's arguments, and the operations on the log. */
 export interface CliContext {
+  /**
+   * Set only when several logs are read (`--log` repeated, or a glob matching more than one), for
+   * the commands that take them (manyLogs); the fields above are then the first log's.
+   */
+  logs?: LogSource[];
   logPath: string;
   policy: Policy;
   cwd: string;

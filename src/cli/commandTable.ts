@@ -28,7 +28,12 @@ export const COMMANDS: readonly CommandModule[] = [list, show, declare, log, set
 
 /** Taken by every command (and --help, --version without one). */
 export const GLOBAL_OPTIONS: readonly OptionSpec[] = [
-  { name: 'log', value: 'PATH', description: 'The log (default: the nearest docs/INCIDENT_LOG.md from here up to the git root).' },
+  {
+    name: 'log',
+    value: 'PATH',
+    multiple: true,
+    description: 'The log (default: the nearest docs/INCIDENT_LOG.md from here up to the git root). list, metrics and statuspage read several: repeat it, or give a glob (services/*/docs/INCIDENT_LOG.md, **/docs/INCIDENT_LOG.md).',
+  },
   { name: 'help', short: 'h', description: 'Show this help.' },
   { name: 'version', description: 'Print the version.' },
 ];

@@ -12,7 +12,9 @@ import { parseUserTime } from '../core/format/time';
 import { LogFileError, indexFile, policyFor } from '../core/log/logFile';
 import { RepositoryFiles } from '../core/log/repositoryFiles';
 import { findIncidentLog, playbookRoot, repositoryRoot, resolveLinkedFile } from '../core/log/paths';
-import type { CliContext, OptionValues } from './command';
+import { LogPatternError, resolveLogs, serviceOfLog } from '../core/log/logGlob';
+import type { InferredPolicy } from '../core/playbook/severityPreset';
+import type { CliContext, LogSource, OptionValues } from './command';
 import { UsageError, note } from './output';
 
 interface Context {
@@ -130,25 +132,71 @@ function incidentToLog(ctx: Context, wanted: string | undefined, off: boolean | 
   if (active.length > 1) note(`Not logged: ${active.length} incidents are active (pick one with --incident ID).`);
   return undefined;
 }
+interface OpenedLog {
+  logPath: string;
+  files: RepositoryFiles;
+  policy: Policy;
+  inferred: InferredPolicy | undefined;
+  firstRead: string | undefined;
+  playbookPath: string | undefined;
+}
+
+/** A log's repository and policy (its own playbook, else the built-in one or the preset its text is written in). */
+async function openLog(logPath: string, cwd: string): Promise<OpenedLog> {
+  const files = new RepositoryFiles(repositoryRoot(logPath, { workspaceFolder: cwd }));
+  const found = await policyFor(logPath, { root: files.root });
+  // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
+  // preset (the index makes the same choice; this makes it before any argument is checked).
+  const read = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
+  const inferred = read?.preset;
+  return { logPath, files, policy: inferred?.policy ?? found.policy, inferred, firstRead: read?.text, playbookPath: found.path };
+}
+
+/** The logs several --log name (globs expanded inside the repository), each opened with its own playbook. */
+async function openLogs(given: readonly string[], cwd: string): Promise<OpenedLog[]> {
+  let paths: string[];
+  try {
+    paths = resolveLogs(given, cwd);
+  } catch (e) {
+    if (e instanceof LogPatternError) throw new UsageError(e.message);
+    throw e;
+  }
+  const out: OpenedLog[] = [];
+  for (const path of paths) out.push(await openLog(path, cwd));
+  return out;
+}
+
+function logSource(log: OpenedLog): LogSource {
+  let firstRead = log.firstRead;
+  return {
+    logPath: log.logPath,
+    service: serviceOfLog(log.logPath, log.files.root, log.policy),
+    files: log.files,
+    policy: log.policy,
+    inferred: log.inferred,
+    readIndex: () => {
+      const text = firstRead ?? log.files.read(log.logPath);
+      firstRead = undefined;
+      if (text === undefined) throw new LogFileError(`No incident log at ${log.logPath}.`);
+      return indexFile(log.logPath, text, log.policy, { root: log.files.root });
+    },
+  };
+}
+
 /**
  * Finds the log (--log, else the nearest docs/INCIDENT_LOG.md), its repository and policy, and
  * gives the command its arguments and the operations above, bound to them.
  */
 export async function openContext(args: string[], values: OptionValues): Promise<CliContext> {
   const cwd = process.cwd();
-  const logPath = values.log ? resolve(cwd, values.log) : findIncidentLog(cwd);
-  const files = new RepositoryFiles(repositoryRoot(logPath, { workspaceFolder: cwd }));
-  const found = await policyFor(logPath, { root: files.root });
-  const playbookPath = found.path;
-  // Without a playbook, a log written in P-levels is read, checked and written with the P1..P4
-  // preset (the index makes the same choice; this makes it before any argument is checked).
-  const read = found.policy.builtIn ? presetOfLogFile(files, logPath, found.policy) : undefined;
-  const inferred = read?.preset;
-  const policy = inferred?.policy ?? found.policy;
-  const ctx: Context = { logPath, policy, cwd, files, firstRead: read?.text };
+  const many = values.logs ? await openLogs(values.logs, cwd) : undefined;
+  const logPath = many ? many[0].logPath : values.log ? resolve(cwd, values.log) : findIncidentLog(cwd);
+  const { files, policy, inferred, firstRead, playbookPath } = many?.[0] ?? (await openLog(logPath, cwd));
+  const ctx: Context = { logPath, policy, cwd, files, firstRead };
   const owner = async () => values.owner ?? (await gitAuthor(cwd, policy));
   return {
     ...ctx,
+    ...(many && many.length > 1 ? { logs: many.map(logSource) } : {}),
     args,
     values,
     inferred,

@@ -1,12 +1,17 @@
 // What `incident metrics` (commands/metrics.ts) prints: the response figures over a period. A
 // day given to --since starts at its midnight and one given to --until is included whole, both
 // in the playbook's zone; a date-time is taken as the instant it names.
+// Several logs (`--log` repeated or a glob) are measured as one: every incident under its own
+// log's playbook and with its own log's reviews, so each figure is that of all their incidents
+// together (counts add up; a median is the median of them all).
 import { formatElapsed } from '../core/format/duration';
 import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../core/metrics/metrics';
 import { metricsJson, periodBoundary } from '../core/metrics/metricsJson';
 import type { DurationStats } from '../core/metrics/stats';
-import { metricsCsv } from '../core/metrics/csv';
-import { matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
+import { CSV_HEADER, csvCell, metricsCsv } from '../core/metrics/csv';
+import type { Incident } from '../core/model';
+import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
+import type { LogSource } from './command';
 import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './commands/shared';
 
 const checked = (b: Date | undefined | { problem: string }) => {
@@ -58,9 +63,39 @@ function human(m: Metrics, period: string): string {
   return out.join('\n') + '\n';
 }
 
-export function run(ctx: CommandContext): Promise<number> {
+/** The incidents of several logs, in the order given, each with its log's policy, service and reviews. */
+function manyLogs(ctx: CommandContext, logs: readonly LogSource[]) {
+  const incidents: Incident[] = [];
+  const from = new Map<Incident, { policy: Policy; service: string; review: (i: Incident) => string | undefined }>();
+  for (const log of logs) {
+    const review = reviewReader({ ...ctx, logPath: log.logPath, files: log.files, policy: log.policy });
+    for (const incident of log.readIndex().incidents) {
+      incidents.push(incident);
+      from.set(incident, { policy: log.policy, service: log.service, review });
+    }
+  }
+  return {
+    incidents,
+    policyOf: (i: Incident) => from.get(i)!.policy,
+    serviceOf: (i: Incident) => from.get(i)!.service,
+    reviewText: (i: Incident) => from.get(i)!.review(i),
+  };
+}
+
+/** The CSV with each row's service first. */
+function serviceCsv(rows: ReturnType<typeof computeMetrics>['rows']): string {
+  // Row by row: a quoted cell may hold a line break, so the whole CSV is never split on them.
+  const header = CSV_HEADER.join(',').length + 1;
+  const line = (r: (typeof rows)[number]) => metricsCsv([r], '\n').slice(header, -1);
+  return [['service', ...CSV_HEADER].join(','), ...rows.map((r) => `${csvCell(r.service ?? null)},${line(r)}`)].join('\n') + '\n';
+}
+
+/** The services read, each once, in the order their logs were. */
+const servicesOf = (logs: readonly LogSource[]) => [...new Set(logs.map((l) => l.service))];
+
+export function run(ctx: CommandContext & { logs?: readonly LogSource[] }): Promise<number> {
   return guarded(() => {
-    const { values, policy } = ctx;
+    const { values, policy, logs } = ctx;
     if (values.json && values.csv) throw new CommandError('Give --json or --csv, not both.');
     const zone = policy.timeZone;
     const since = checked(periodBoundary('since', values.since, zone, false));
@@ -68,23 +103,27 @@ export function run(ctx: CommandContext): Promise<number> {
     if (since && until && until <= since) throw new CommandError('--until must be after --since.');
     let severity: string | undefined;
     if (values.severity) {
-      const level = matchSeverity(policy, values.severity);
+      // Several logs: a severity one of their playbooks knows (each incident is matched in its own).
+      const level = (logs ?? [{ policy }]).map((l) => matchSeverity(l.policy, values.severity!)).find(Boolean);
       if (!level) throw new CommandError(unknownSeverityMessage(policy, values.severity));
       severity = level.id;
     }
     const now = nowOf(ctx);
-    const index = readIndex(ctx);
-    const { metrics, rows } = computeMetrics(index.incidents, policy, { now, since, until, severity, reviewText: reviewReader(ctx) });
+    const many = logs ? manyLogs(ctx, logs) : undefined;
+    const { metrics, rows } = many
+      ? computeMetrics(many.incidents, policy, { now, since, until, severity: severity && values.severity, reviewText: many.reviewText, policyOf: many.policyOf, serviceOf: many.serviceOf })
+      : computeMetrics(readIndex(ctx).incidents, policy, { now, since, until, severity, reviewText: reviewReader(ctx) });
     if (values.csv) {
-      print(metricsCsv(rows, '\n'));
+      print(many ? serviceCsv(rows) : metricsCsv(rows, '\n'));
       return 0;
     }
     const period = { since: values.since ?? null, until: values.until ?? null, severity: severity ?? null };
     if (values.json) {
-      printJson(metricsJson(metrics, period));
+      printJson(logs ? { ...metricsJson(metrics, period), services: servicesOf(logs) } : metricsJson(metrics, period));
       return 0;
     }
     const words = [values.since ? `from ${values.since}` : '', values.until ? `to ${values.until}` : '', severity ? severity : ''].filter(Boolean).join(' ');
+    if (logs) print(`Logs: ${logs.length} (${servicesOf(logs).join(', ')})\n`);
     print(human(metrics, words || 'all time'));
     return 0;
   });

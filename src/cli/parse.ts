@@ -36,6 +36,16 @@ function refusal(rawName: string, name: string, command: CommandModule): string 
   return `${why}. Usage: incident ${command.usage}`;
 }
 
+/** Several --log, or a glob, only for a command that reads several logs as one. */
+function checkLogCount(command: CommandModule, logs: readonly string[] | undefined): void {
+  if (!logs || command.manyLogs) return;
+  const pattern = logs.find((l) => /[*?]/.test(l));
+  if (logs.length < 2 && pattern === undefined) return;
+  const readers = COMMANDS.filter((c) => c.manyLogs).map((c) => c.name).join(', ');
+  const given = pattern === undefined ? `--log is given ${logs.length} times` : `--log "${pattern}" is a pattern`;
+  throw new UsageError(`${command.name} reads one log, but ${given} (only ${readers} read several). Usage: incident ${command.usage}`);
+}
+
 export function parseCommandLine(argv: string[]): Invocation {
   const first = parseArgs({ args: argv, options: everyOption(), strict: false, allowPositionals: true, tokens: true });
   if (first.values.version === true) return { kind: 'version' };
@@ -51,5 +61,11 @@ export function parseCommandLine(argv: string[]): Invocation {
   }
   // The command's own options, strictly: a flag given a value or an option missing one is refused here.
   const { values, positionals } = parseArgs({ args: argv, options: parseOptions(taken), strict: true, allowPositionals: true });
-  return { kind: 'run', command, args: positionals.slice(1), values: values as OptionValues };
+  // --log is parsed as a list; a command is given the one log, and the list when there are several.
+  const logs = values.log as string[] | undefined;
+  checkLogCount(command, logs);
+  const given: OptionValues = { ...(values as Omit<OptionValues, 'log'>), log: logs?.[0] };
+  if (logs === undefined) delete given.log;
+  if (logs && (logs.length > 1 || logs.some((l) => /[*?]/.test(l)))) given.logs = logs;
+  return { kind: 'run', command, args: positionals.slice(1), values: given };
 }

@@ -1,5 +1,9 @@
-// `incident list`: the log's incidents, in log order, as a table or JSON.
-import { type CliContext, defineCommand } from '../command';
+// `incident list`: the log's incidents, in log order, as a table or JSON. Given several logs
+// (`--log` repeated or a glob), every log's incidents in turn, each log filtered with its own
+// playbook, with a SERVICE column first (a `service` key in JSON); one log lists as it always has.
+import type { Incident } from '../../core/model';
+import type { Policy } from '../../core/playbook/policy';
+import { type CliContext, type OptionValues, defineCommand } from '../command';
 import { JSON_OUTPUT, SEVERITY_FILTER } from '../options';
 import { UsageError, note, printJsonArray } from '../output';
 
@@ -13,16 +17,16 @@ export default defineCommand({
     SEVERITY_FILTER,
   ],
   maxArgs: 0,
+  manyLogs: true,
   run,
 });
 
-async function run(ctx: CliContext): Promise<number> {
-  const { values, policy, inferred } = ctx;
-  const { index } = ctx.readLog();
+/** The incidents `--status` and `--severity` keep under `policy`, or the usage error that refuses a word it does not know. */
+async function filtered(all: Incident[], policy: Policy, values: OptionValues): Promise<Incident[] | UsageError> {
   const { matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } = await import('../../core/playbook/policy');
-  const { isActive, readOnce, statusState } = await import('../../core/indexer');
-  const { ACTIVE_WORDS, UNKNOWN_WORD, printTable, toJson } = await import('../incidentView');
-  let incidents = index.incidents;
+  const { isActive, statusState } = await import('../../core/indexer');
+  const { ACTIVE_WORDS, UNKNOWN_WORD } = await import('../incidentView');
+  let incidents = all;
   if (values.status) {
     const wanted = values.status;
     const word = wanted.trim().toLowerCase();
@@ -34,13 +38,24 @@ async function run(ctx: CliContext): Promise<number> {
     if (status) incidents = incidents.filter((i) => (i.status ?? '').toLowerCase() === status.toLowerCase());
     else if (activeWord) incidents = incidents.filter((i) => isActive(i, policy));
     else if (word === UNKNOWN_WORD) incidents = incidents.filter((i) => statusState(i, policy) === 'unknown');
-    else throw new UsageError(unknownStatusMessage(policy, wanted, [...ACTIVE_WORDS, UNKNOWN_WORD]));
+    else return new UsageError(unknownStatusMessage(policy, wanted, [...ACTIVE_WORDS, UNKNOWN_WORD]));
   }
   if (values.severity) {
     const level = matchSeverity(policy, values.severity);
-    if (!level) throw new UsageError(unknownSeverityMessage(policy, values.severity));
+    if (!level) return new UsageError(unknownSeverityMessage(policy, values.severity));
     incidents = incidents.filter((i) => i.severity === level.id);
   }
+  return incidents;
+}
+
+async function run(ctx: CliContext): Promise<number> {
+  if (ctx.logs) return runMany(ctx);
+  const { values, policy, inferred } = ctx;
+  const { index } = ctx.readLog();
+  const { readOnce } = await import('../../core/indexer');
+  const { printTable, toJson } = await import('../incidentView');
+  const incidents = await filtered(index.incidents, policy, values);
+  if (incidents instanceof UsageError) throw incidents;
   // Indented for a person at a terminal, compact for a program reading a pipe. Each incident's
   // body is read for its element and dropped once written: a big log's bodies are never all held.
   if (values.json) printJsonArray(incidents, (i) => toJson(readOnce(i), policy), process.stdout.isTTY ? 2 : undefined);
@@ -49,4 +64,48 @@ async function run(ctx: CliContext): Promise<number> {
     if (inferred) note(inferred.reason);
   }
   return 0;
+}
+
+/**
+ * Several logs: each read and filtered with its own playbook. A status or severity one log's
+ * playbook does not know keeps none of its incidents; one that no log knows is refused.
+ */
+async function runMany(ctx: CliContext): Promise<number> {
+  const { values } = ctx;
+  const { readOnce } = await import('../../core/indexer');
+  const { toJson } = await import('../incidentView');
+  const rows: { service: string; incident: Incident; policy: Policy }[] = [];
+  let refused: UsageError | undefined;
+  let known = false;
+  for (const log of ctx.logs!) {
+    const incidents = await filtered(log.readIndex().incidents, log.policy, values);
+    if (incidents instanceof UsageError) {
+      refused ??= incidents;
+      continue;
+    }
+    known = true;
+    for (const incident of incidents) rows.push({ service: log.service, incident, policy: log.policy });
+  }
+  if (!known && refused) throw refused;
+  if (values.json) printJsonArray(rows, (r) => ({ service: r.service, ...toJson(readOnce(r.incident), r.policy) }), process.stdout.isTTY ? 2 : undefined);
+  else await printServiceTable(rows);
+  for (const log of ctx.logs!) if (log.inferred) note(`${log.service}: ${log.inferred.reason}`);
+  return 0;
+}
+
+/** The table of `incident list` with each incident's service first. */
+async function printServiceTable(rows: readonly { service: string; incident: Incident; policy: Policy }[]): Promise<void> {
+  const { print, pad, shown } = await import('../output');
+  const { statusText } = await import('../incidentView');
+  const { approximately, readingNotes } = await import('../../core/reader/readingNotes');
+  if (rows.length === 0) {
+    print('No incidents.');
+    return;
+  }
+  const cells = rows.map(({ service, incident: i, policy }) => {
+    const notes = readingNotes(i, policy);
+    return [shown(service), shown(i.id), shown(i.severity), shown(statusText(i, policy)), shown(i.detected && approximately(i.detected, notes.detectedApproximate)), shown(i.title)];
+  });
+  const widths = [0, 1, 2, 3, 4].map((c) => Math.min(28, Math.max(...cells.map((r) => r[c].length))));
+  for (const r of cells) print(r.map((cell, c) => (c < 5 ? pad(cell, widths[c]) : cell)).join('  '));
 }

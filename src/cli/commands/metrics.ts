@@ -16,6 +16,7 @@ export default defineCommand({
     NOW,
   ],
   maxArgs: 0,
+  manyLogs: true,
   run,
 });
 

@@ -1,6 +1,8 @@
 // `incident statuspage`: the public status site generated from the log (src/core/statuspage):
 // index.html, one page per incident, feed.atom and status.json, written into a folder of the
 // repository (default site/status/) and rebuilt whole; --dry-run prints what would be published.
+// Several logs (`--log` repeated or a glob) make one page: every log's incidents, each read under
+// its own playbook, and every playbook's components; the site goes in the first log's repository.
 import { type CliContext, defineCommand } from '../command';
 import { NOW } from '../options';
 
@@ -17,11 +19,12 @@ export default defineCommand({
     { name: 'dry-run', description: 'Print what would be published; write nothing.' },
   ],
   maxArgs: 0,
+  manyLogs: true,
   run,
 });
 
 async function run(ctx: CliContext): Promise<number> {
-  const { buildStatusPage } = await import('../../core/statuspage/model');
+  const { buildStatusPage, buildStatusPageOf } = await import('../../core/statuspage/model');
   const { dryRunText, renderSite } = await import('../../core/statuspage/site');
   const { SiteError, publishSite, siteFolder } = await import('../../core/statuspage/publish');
   const { CommandError, guarded, note, nowOf, print, readIndex } = await import('./shared');
@@ -30,7 +33,8 @@ async function run(ctx: CliContext): Promise<number> {
     const days = daysOf(ctx.values.days, CommandError);
     const baseUrl = baseUrlOf(ctx.values['base-url'], CommandError);
     const now = nowOf(ctx);
-    const model = buildStatusPage(readIndex(ctx), ctx.policy, now, { days, title: ctx.values.title });
+    const options = { days, title: ctx.values.title };
+    const model = ctx.logs ? buildStatusPageOf(ctx.logs.map((l) => ({ index: l.readIndex(), policy: l.policy })), now, options) : buildStatusPage(readIndex(ctx), ctx.policy, now, options);
     const out = ctx.values.out === undefined ? resolve(ctx.files.root, 'site', 'status') : resolve(ctx.cwd, ctx.values.out);
     let folder: string;
     try {

@@ -36,6 +36,8 @@ export const FIGURE_LABELS: Record<DurationFigure, string> = {
 
 /** One incident's durations in minutes (null: unknown). */
 export interface IncidentDurations {
+  /** The service it is from, when several logs are measured (MetricsOptions.serviceOf). */
+  service?: string;
   id: string;
   severity: string | null;
   status: string | null;
@@ -60,6 +62,14 @@ export interface MetricsOptions {
   severity?: string;
   /** The incident's review file text (pir/<id>.md), when there is one. */
   reviewText?: (incident: Incident) => string | undefined;
+  /**
+   * Several logs measured as one: the policy each incident is measured under (its own log's
+   * playbook; default: `policy`), so the figures of several logs are those of each log taken
+   * together. `severity` is then matched in each incident's policy.
+   */
+  policyOf?: (incident: Incident) => Policy;
+  /** Several logs: the service each incident is from, put on its row (the CSV's service column). */
+  serviceOf?: (incident: Incident) => string;
 }
 
 export interface ActionItemCounts {
@@ -136,7 +146,10 @@ export function incidentDurations(incident: Incident, policy: Policy, now: Date 
 
 /** Whether an incident counts for the period and severity asked for. */
 function inScope(incident: Incident, policy: Policy, options: MetricsOptions, m: Measure): boolean {
-  if (options.severity && severityId(incident, policy) !== options.severity) return false;
+  if (options.severity) {
+    const wanted = options.policyOf ? matchSeverity(policy, options.severity)?.id : options.severity;
+    if (!wanted || severityId(incident, policy) !== wanted) return false;
+  }
   if (!options.since && !options.until) return true;
   const moment = m.placed;
   if (!moment) return false;
@@ -292,22 +305,26 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
   let open = 0;
   let overdue = 0;
   const inStatus = new Map<string, { total: number; incidents: number }>();
-  const day = today(now, policy.timeZone);
+  // Today in each policy's zone (one zone, unless several logs' playbooks differ).
+  const days = new Map<string, string>();
+  const todayIn = (zone: string) => days.get(zone) ?? days.set(zone, today(now, zone)).get(zone)!;
   const measures: Measured[] = [];
   const bySeverityRows = new Map<string, Measured[]>();
 
   for (const incident of all) {
-    const m = measureOf(incident, policy, now);
-    if (!inScope(incident, policy, options, m)) continue;
+    const p = options.policyOf?.(incident) ?? policy;
+    const m = measureOf(incident, p, now);
+    if (!inScope(incident, p, options, m)) continue;
     if (isDrill(incident)) {
       drills++;
       continue;
     }
-    const one = measured(incident, policy, m);
-    const row = one.row;
+    const one = measured(incident, p, m);
+    const row = options.serviceOf ? { service: options.serviceOf(incident), ...one.row } : one.row;
+    one.row = row;
     rows.push(row);
     measures.push(one);
-    const sev = severityKey(incident, policy);
+    const sev = severityKey(incident, p);
     bySeverity[sev] = (bySeverity[sev] ?? 0) + 1;
     if (!bySeverityRows.has(sev)) bySeverityRows.set(sev, []);
     bySeverityRows.get(sev)!.push(one);
@@ -315,23 +332,23 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
       const month = (byMonth[row.month] ??= {});
       month[sev] = (month[sev] ?? 0) + 1;
     }
-    const response = responseMet(incident, policy, now, m);
+    const response = responseMet(incident, p, now, m);
     if (response !== null) {
       compliance.responseTime.measured++;
       if (response) compliance.responseTime.hits++;
     }
-    const span = clockSpan(incident, policy, m, now);
-    const cadence = cadenceIntervals(incident, policy, span);
+    const span = clockSpan(incident, p, m, now);
+    const cadence = cadenceIntervals(incident, p, span);
     compliance.updateCadence.hits += cadence.onTime;
     compliance.updateCadence.measured += cadence.total;
     const review = options.reviewText?.(incident);
-    const reviewed = reviewMet(incident, policy, review, now, m);
+    const reviewed = reviewMet(incident, p, review, now, m);
     if (reviewed !== null) {
       compliance.review.measured++;
       if (reviewed) compliance.review.hits++;
     }
     for (const item of actionItemsOf(incident, review)) {
-      const late = item.due !== null && item.due < day;
+      const late = item.due !== null && item.due < todayIn(p.timeZone);
       const owner = item.owner || '(no owner)';
       const counts = (owners[owner] ??= { open: 0, overdue: 0 });
       counts.open++;
@@ -341,7 +358,7 @@ export function computeMetrics(all: readonly Incident[], policy: Policy, options
         overdue++;
       }
     }
-    const spent = statusMinutes(incident, policy, span);
+    const spent = statusMinutes(incident, p, span);
     if (spent) {
       for (const [status, minutes] of spent) {
         const s = inStatus.get(status) ?? { total: 0, incidents: 0 };

@@ -87,41 +87,64 @@ export interface StatusPageOptions {
 export const DEFAULT_DAYS = 90;
 export const DEFAULT_TITLE = 'Service status';
 
+/** One log of a page made from several, read under its own playbook. */
+export interface StatusPageSource {
+  index: LogIndex;
+  policy: Policy;
+}
+
 /** The page as of `now`: one pass over the incidents, each read for its public parts only. */
 export function buildStatusPage(index: LogIndex, given: Policy, now: Date, options: StatusPageOptions = {}): StatusPageModel {
-  const policy = policyOf(index, given);
+  return buildStatusPageOf([{ index, policy: given }], now, options);
+}
+
+/**
+ * One page over several logs (a monorepo's services): every log's incidents, each read under its
+ * own playbook, and the components of every playbook (a component id listed by several is one
+ * component, as the first lists it). Incidents keep their ids; two with the same id get distinct
+ * pages (`-2`, in the order the logs are given). The page's zone is the first log's.
+ */
+export function buildStatusPageOf(sources: readonly StatusPageSource[], now: Date, options: StatusPageOptions = {}): StatusPageModel {
   const days = options.days ?? DEFAULT_DAYS;
   const since = now.getTime() - days * 86_400_000;
   const pages = new PageNames();
   const active: PublicIncident[] = [];
   const resolved: PublicIncident[] = [];
-  for (const incident of index.incidents) {
-    const state = statusState(incident, policy);
-    if (state === 'unknown') continue;
-    // A resolution outside the window is known from the index alone: the body is not read.
-    const resolution = state === 'resolved' ? resolvedAt(incident) : null;
-    if (resolution && (resolution.getTime() < since || resolution.getTime() > now.getTime())) continue;
-    if (isDrill(incident)) continue;
-    const made = publicIncident(incident, policy, state === 'active', pages);
-    if (!made) continue;
-    if (made.active) active.push(made);
-    else {
-      const end = made.resolvedAt ?? made.updatedAt;
-      if (end && end.getTime() >= since && end.getTime() <= now.getTime()) resolved.push(made);
+  const listed = new Map<string, StatusComponent>();
+  let timeZone: string | undefined;
+  for (const source of sources) {
+    const policy = policyOf(source.index, source.policy);
+    timeZone ??= policy.timeZone;
+    for (const c of statusPageOf(policy)?.components ?? []) if (!listed.has(c.id)) listed.set(c.id, c);
+    for (const incident of source.index.incidents) {
+      const state = statusState(incident, policy);
+      if (state === 'unknown') continue;
+      // A resolution outside the window is known from the index alone: the body is not read.
+      const resolution = state === 'resolved' ? resolvedAt(incident) : null;
+      if (resolution && (resolution.getTime() < since || resolution.getTime() > now.getTime())) continue;
+      if (isDrill(incident)) continue;
+      const made = publicIncident(incident, policy, state === 'active', pages);
+      if (!made) continue;
+      if (made.active) active.push(made);
+      else {
+        const end = made.resolvedAt ?? made.updatedAt;
+        if (end && end.getTime() >= since && end.getTime() <= now.getTime()) resolved.push(made);
+      }
     }
   }
   const newestFirst = (a: PublicIncident, b: PublicIncident) => time(b.startedAt ?? b.updatedAt) - time(a.startedAt ?? a.updatedAt) || a.id.localeCompare(b.id);
   active.sort(newestFirst);
   resolved.sort((a, b) => time(b.resolvedAt ?? b.updatedAt) - time(a.resolvedAt ?? a.updatedAt) || a.id.localeCompare(b.id));
-  const components = (statusPageOf(policy)?.components ?? []).map((c): PublicComponent => {
-    const touching = active.filter((i) => i.components.includes(c));
-    const updated = [...active, ...resolved].filter((i) => i.components.includes(c)).map((i) => time(i.updatedAt));
+  const affects = (i: PublicIncident, c: StatusComponent) => i.components.some((x) => x.id === c.id);
+  const components = [...listed.values()].map((c): PublicComponent => {
+    const touching = active.filter((i) => affects(i, c));
+    const updated = [...active, ...resolved].filter((i) => affects(i, c)).map((i) => time(i.updatedAt));
     return { ...c, state: worst(touching.map(incidentState)), updatedAt: updated.length ? new Date(Math.max(...updated)) : null };
   });
   return {
     title: options.title?.trim() || DEFAULT_TITLE,
     now,
-    timeZone: policy.timeZone,
+    timeZone: timeZone ?? sources[0]?.policy.timeZone ?? 'UTC',
     days,
     state: worst([...components.map((c) => c.state), ...active.map(incidentState)]),
     components,
