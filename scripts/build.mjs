@@ -26,7 +26,7 @@ const builds = [
     external: ['vscode'],
     // proper-lockfile's graceful-fs swapped for Node's own fs, which proper-lockfile documents as
     // its `fs` option (graceful-fs adds retries when a process runs out of file handles, which a
-    // lock file's few calls do not need), for the .vsix's 400 KB goal.
+    // lock file's few calls do not need), for the .vsix's size goal.
     alias: { 'graceful-fs': 'node:fs' },
     outdir: outRoot,
     sourcemap: !production,

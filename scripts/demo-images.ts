@@ -3,7 +3,7 @@
 // (docs/images/demo-*.png) from what test/e2e/walkthrough.e2e.test.ts saves of the demo workspace
 // with its times moved to now (artifacts/e2e/walkthrough/). The walkthrough's are scaled to at
 // most 340 px wide and 210 px tall and encoded as WebP in Chromium, so the six weigh a few KB each and the .vsix
-// stays under its 400 KB goal; the README's are copied as they are (the .vsix does not ship them).
+// stays under its size goal; the README's are copied as they are (the .vsix does not ship them).
 //   node scripts/test.mjs e2e --grep walkthrough && node --import tsx scripts/demo-images.ts
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
