@@ -91,33 +91,39 @@ function walk(realRoot: string, dir: string, segments: string[], found: Map<stri
     seen.add(key);
     const segment = segments[at];
     if (segment === '**') {
-      // Zero folders: the rest of the pattern here; one or more: every folder below, at the same position.
-      stack.push({ dir: here, at: at + 1 });
-      for (const entry of entries(here)) {
+      // One or more folders: every folder below, at the same position; zero: the rest of the
+      // pattern here, taken first. (Pushed last-first, so folders are walked in name order.)
+      for (const entry of entries(here).reverse()) {
         if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
         const path = join(here, entry.name);
         if (kindOf(realRoot, path, entry) === 'folder') stack.push({ dir: path, at });
       }
+      stack.push({ dir: here, at: at + 1 });
       continue;
     }
     const last = at === segments.length - 1;
     if (at >= segments.length) continue;
     const literal = !isLogPattern(segment);
-    for (const entry of literal ? entryNamed(here, segment) : entries(here)) {
+    for (const entry of (literal ? entryNamed(here, segment) : entries(here)).reverse()) {
       if (!literal && !segmentMatches(segment, entry.name)) continue;
       const path = join(here, entry.name);
       const kind = kindOf(realRoot, path, entry);
       if (last && kind === 'file') {
         const realFile = realpathSync(path);
+        // A file reached by several paths (through a link inside) is listed once, by the first path walked.
         if (!found.has(realFile)) found.set(realFile, path);
       } else if (!last && kind === 'folder') stack.push({ dir: path, at: at + 1 });
     }
   }
 }
 
+/**
+ * The entries of `dir` in name order: the walk is depth first in that order, so that of two paths
+ * to one real folder (a link inside the repository), the first in order is the one walked.
+ */
 function entries(dir: string): Dirent[] {
   try {
-    return readdirSync(dir, { withFileTypes: true });
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => byPath(a.name, b.name));
   } catch {
     return []; // unreadable: nothing in it matches
   }
