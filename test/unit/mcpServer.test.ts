@@ -332,3 +332,22 @@ test('a malformed request gets no crash: the server answers the next one', async
   assert.doesNotMatch(err, /\n\s+at .+:\d+:\d+/, 'no stack trace');
   assert.equal(child.exitCode, 0, 'closing stdin ends the server cleanly');
 });
+
+test('each call sees the log as it is now: an edit of the same size, at once or later, is read', async () => {
+  const editDir = repo('dana');
+  mkdirSync(join(editDir, 'docs'));
+  const path = join(editDir, 'docs', 'INCIDENT_LOG.md');
+  writeFileSync(path, LOG);
+  const transport = new StdioClientTransport({ command: process.execPath, args: [builtCli(), 'mcp'], cwd: editDir, env: gitEnv() as Record<string, string>, stderr: 'pipe' });
+  const c = new Client({ name: 'mcp-test', version: '1.0.0' });
+  await c.connect(transport);
+  clients.push(c);
+  const title = async () => (await call(c, 'get_incident', { id: 'INC-2026-0105-001' })).structuredContent?.title;
+  assert.equal(await title(), 'Search index lag');
+  writeFileSync(path, LOG.replace('Search index lag', 'Search index LAG'));
+  assert.equal(await title(), 'Search index LAG', 'an edit right after a read');
+  await new Promise((r) => setTimeout(r, 2500)); // past the window in which a file's times cannot tell
+  assert.equal(await title(), 'Search index LAG');
+  writeFileSync(path, LOG.replace('Search index lag', 'Search INDEX lag'));
+  assert.equal(await title(), 'Search INDEX lag', 'an edit of the same size, later');
+});

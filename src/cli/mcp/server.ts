@@ -4,6 +4,7 @@
 // the repository's lossless writer if the file is still as previewed. Every entry names the
 // human (git user) and the client (`@dana via claude-code`).
 import { randomUUID } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { McpServer, ResourceTemplate } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
@@ -43,6 +44,8 @@ const PREVIEW_TTL_MS = 10 * 60_000;
 /** How a write tool works here, after what it changes. */
 const MCP_WRITE = 'Nothing is written yet: it returns the exact lines it would add or replace, with their line numbers, and a preview_id; call apply_change with the preview_id to write them.';
 const MAX_PENDING = 50;
+/** A file changed less than this before it was read may change again with the same times. */
+const RACY_MS = 2000;
 
 type ToolAnswer = { content: Array<{ type: 'text'; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
@@ -61,14 +64,28 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
   const server = new McpServer({ name: 'incident-playbook', version: options.version }, { instructions: 'Incidents of this repository’s markdown incident log. Read tools are safe. A write tool returns a preview (the exact lines and a preview_id); show it to the user, then call apply_change with the preview_id to write it.' });
   const pending = new Map<string, PendingChange>();
 
-  // Each call reads the file afresh (a teammate's edit, a pull, a write); while its text is the
-  // same, the index (and what it has read of each incident) is reused, unless it holds incidents
-  // read from linked files, which may have changed on their own.
-  let last: { text: string; index: LogIndex } | undefined;
+  // Each call sees the file as it is now (a teammate's edit, a pull, a write). The text is read
+  // again only when the file's identity, size or times have changed since it was read, or when it
+  // had changed too recently for its times to tell (as git treats a "racily clean" file); while
+  // the text is the same, the index (and what it has read of each incident) is reused, unless it
+  // holds incidents read from linked files, which may have changed on their own.
+  let last: { text: string; index: LogIndex; stamp: string; racy: boolean } | undefined;
+  const stampOf = (): string | undefined => {
+    try {
+      const s = statSync(ctx.logPath, { bigint: true });
+      return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+    } catch {
+      return undefined;
+    }
+  };
   const readLogIndex = (): { text: string; index: LogIndex } | undefined => {
+    const stamp = stampOf();
+    if (last && stamp === last.stamp && !last.racy && !last.index.incidents.some((i) => i.source === 'linked-file')) return last;
     const text = ctx.files.read(ctx.logPath);
     if (text === undefined) return (last = undefined);
-    if (last?.text !== text || last.index.incidents.some((i) => i.source === 'linked-file')) last = { text, index: indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) };
+    const index = last?.text === text && !last.index.incidents.some((i) => i.source === 'linked-file') ? last.index : indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root });
+    const changedAt = Number((statSync(ctx.logPath, { bigint: true, throwIfNoEntry: false })?.mtimeNs ?? 0n) / 1_000_000n);
+    last = { text, index, stamp: stamp ?? '', racy: stamp === undefined || stamp !== stampOf() || Date.now() - changedAt < RACY_MS };
     return last;
   };
   const reviewPath = (incident: Incident) => resolve(dirname(ctx.logPath), 'pir', reviewFileName(incident));
