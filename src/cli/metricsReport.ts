@@ -8,7 +8,7 @@ import { formatElapsed } from '../core/format/duration';
 import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../core/metrics/metrics';
 import { metricsJson, periodBoundary } from '../core/metrics/metricsJson';
 import type { DurationStats } from '../core/metrics/stats';
-import { CSV_HEADER, csvCell, metricsCsv } from '../core/metrics/csv';
+import { metricsCsv } from '../core/metrics/csv';
 import type { Incident } from '../core/model';
 import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
 import type { LogSource } from './command';
@@ -82,14 +82,6 @@ function manyLogs(ctx: CommandContext, logs: readonly LogSource[]) {
   };
 }
 
-/** The CSV with each row's service first. */
-function serviceCsv(rows: ReturnType<typeof computeMetrics>['rows']): string {
-  // Row by row: a quoted cell may hold a line break, so the whole CSV is never split on them.
-  const header = CSV_HEADER.join(',').length + 1;
-  const line = (r: (typeof rows)[number]) => metricsCsv([r], '\n').slice(header, -1);
-  return [['service', ...CSV_HEADER].join(','), ...rows.map((r) => `${csvCell(r.service ?? null)},${line(r)}`)].join('\n') + '\n';
-}
-
 /** The services read, each once, in the order their logs were. */
 const servicesOf = (logs: readonly LogSource[]) => [...new Set(logs.map((l) => l.service))];
 
@@ -114,7 +106,7 @@ export function run(ctx: CommandContext & { logs?: readonly LogSource[] }): Prom
       ? computeMetrics(many.incidents, policy, { now, since, until, severity: severity && values.severity, reviewText: many.reviewText, policyOf: many.policyOf, serviceOf: many.serviceOf })
       : computeMetrics(readIndex(ctx).incidents, policy, { now, since, until, severity, reviewText: reviewReader(ctx) });
     if (values.csv) {
-      print(many ? serviceCsv(rows) : metricsCsv(rows, '\n'));
+      print(metricsCsv(rows, '\n'));
       return 0;
     }
     const period = { since: values.since ?? null, until: values.until ?? null, severity: severity ?? null };

@@ -450,8 +450,12 @@ export interface MetricsView {
   readonly compliance: readonly MetricsComplianceView[];
   readonly actionItems: { readonly open: number; readonly overdue: number; readonly byOwner: ReadonlyArray<{ readonly owner: string; readonly open: number; readonly overdue: number }> };
   readonly timeInStatus: ReadonlyArray<{ readonly status: string; readonly totalMinutes: number; readonly meanMinutes: number; readonly incidents: number }>;
-  /** The measured incidents, newest detection first, with the month they count in. */
-  readonly list: ReadonlyArray<{ readonly id: string; readonly severity: string | null; readonly status: string | null; readonly month: string | null; readonly timeToResolve: number | null }>;
+  /** The measured incidents, newest detection first, with the month they count in (and their service, over several logs). */
+  readonly list: ReadonlyArray<{ readonly service?: string; readonly id: string; readonly severity: string | null; readonly status: string | null; readonly month: string | null; readonly timeToResolve: number | null }>;
+  /** Over several logs (a multi-root workspace): their services, for the service filter. Absent for one log. */
+  readonly services?: readonly string[];
+  /** The service filter, or null for all (only with `services`). */
+  readonly service?: string | null;
 }
 
 export type MetricsToWebview = HostToPage<MetricsView>;
@@ -467,7 +471,15 @@ const incidentRef = z
 export const metricsMessageSchema = z.discriminatedUnion('type', [
   readySchema,
   // One line: not empty, no control characters.
-  z.object({ type: z.literal('filter'), period: z.enum(METRICS_PERIODS), severity: z.string().min(1).max(40).refine((s) => s.length > 0 && !LINE_CONTROL.test(s), 'one line').nullable() }).strict(),
+  z
+    .object({
+      type: z.literal('filter'),
+      period: z.enum(METRICS_PERIODS),
+      severity: z.string().min(1).max(40).refine((s) => s.length > 0 && !LINE_CONTROL.test(s), 'one line').nullable(),
+      // Over several logs: one service, or null for all (a name the host does not list filters nothing).
+      service: z.string().min(1).max(200).refine((s) => !LINE_CONTROL.test(s), 'one line').nullable().optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('open'), incident: incidentRef }).strict(),
   z.object({ type: z.literal('exportCsv') }).strict(),
 ]);

@@ -217,8 +217,9 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     this.send({ type: 'open', incident });
   }
 
-  private filter(period: MetricsPeriod, severity: string | null): void {
-    this.send({ type: 'filter', period, severity });
+  /** Asks the host for the figures of a period, severity and (over several logs) service. */
+  private filter(period: MetricsPeriod, severity: string | null, service: string | null = this.view?.service ?? null): void {
+    this.send(this.view?.services ? { type: 'filter', period, severity, service } : { type: 'filter', period, severity });
   }
 
   private link(id: string) {
@@ -236,6 +237,13 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
         <option value="" ?selected=${v.severity === null}>All severities</option>
         ${v.severities.map((s) => html`<option value=${s} ?selected=${s === v.severity}>${s}</option>`)}
       </select>
+      ${v.services
+        ? html`<label for="service">Service</label>
+            <select id="service" aria-label="Service" @change=${(e: Event) => this.filter(v.period, v.severity, (e.target as HTMLSelectElement).value || null)}>
+              <option value="" ?selected=${(v.service ?? null) === null}>All services</option>
+              ${v.services.map((s) => html`<option value=${s} ?selected=${s === v.service}>${s}</option>`)}
+            </select>`
+        : nothing}
       <vscode-button icon="export" secondary aria-label="Export CSV" @click=${() => this.send({ type: 'exportCsv' })}>Export CSV</vscode-button>
     </div>`;
   }
@@ -322,9 +330,9 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     return html`<h2>Incidents${bar ? ` in ${bar.month}, ${bar.severity}` : ''}</h2>
       ${bar ? html`<vscode-button secondary aria-label="Show all incidents" @click=${() => (this.bar = undefined)}>Show all incidents</vscode-button>` : nothing}
       <div class="table-scroll"><table aria-label="Incidents">
-        <thead><tr><th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Month</th><th scope="col" class="num">Time to resolve</th></tr></thead>
+        <thead><tr>${v.services ? html`<th scope="col">Service</th>` : nothing}<th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Month</th><th scope="col" class="num">Time to resolve</th></tr></thead>
         <tbody>
-          ${rows.map((r) => html`<tr><td>${this.link(r.id)}</td><td class="nowrap">${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td class="nowrap">${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
+          ${rows.map((r) => html`<tr>${v.services ? html`<td>${r.service ?? '–'}</td>` : nothing}<td>${this.link(r.id)}</td><td class="nowrap">${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td class="nowrap">${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

@@ -12,11 +12,16 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The CSV text: a header row, then one row per incident, CRLF line breaks as RFC 4180 has them (or LF for a terminal). */
+/**
+ * The CSV text: a header row, then one row per incident, CRLF line breaks as RFC 4180 has them (or
+ * LF for a terminal). Rows of several logs (each with its service) get a first column, `service`.
+ */
 export function metricsCsv(rows: readonly IncidentDurations[], eol: '\r\n' | '\n' = '\r\n'): string {
-  const lines = [CSV_HEADER.join(',')];
+  const services = rows.some((r) => r.service !== undefined);
+  const lines = [(services ? ['service', ...CSV_HEADER] : CSV_HEADER).join(',')];
   for (const r of rows) {
-    lines.push([r.id, r.severity, r.status, r.detected, r.resolved, r.timeToDetect, r.timeToAcknowledge, r.timeToResolve, r.timeToMitigate].map(csvCell).join(','));
+    const cells = [r.id, r.severity, r.status, r.detected, r.resolved, r.timeToDetect, r.timeToAcknowledge, r.timeToResolve, r.timeToMitigate];
+    lines.push((services ? [r.service ?? null, ...cells] : cells).map(csvCell).join(','));
   }
   return lines.join(eol) + eol;
 }

@@ -2,13 +2,23 @@
 // view's title bar). It shows the core's figures (the same computeMetrics as `incident
 // metrics`) over a period and severity the page picks, recomputed by the host; it follows the
 // log as it changes; a listed incident opens in the log; "Export CSV" saves the core's CSV.
+// In a multi-root workspace where several folders hold a log, it covers every one of them (each
+// read under its own playbook, its service the playbook's `service:` or the folder's name), with
+// a service filter.
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
+import type { Policy } from '../../core/playbook/policy';
 import { metricsCsv } from '../../core/metrics/csv';
 import { reviewFileName } from '../../core/review/review';
+import { indexLog, policyOf } from '../../core/indexer';
+import { linkedFileReader, repositoryRoot } from '../../core/log/logFile';
+import { containedPath } from '../../core/log/paths';
+import { serviceOf } from '../../core/playbook/service';
+import { readText } from '../logStore';
+import { readSetting } from '../settings';
 import { type MetricsFromWebview, type MetricsView, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
-import { type MetricsFilter, metricsFor, metricsView } from './metricsView';
+import { type MetricsFilter, type ServiceLog, metricsFor, metricsForLogs, metricsView } from './metricsView';
 import { PanelRegistry, documentColumn } from './panelRegistry';
 import { PANEL_VIEW_TYPES } from './panelTable';
 import { type PanelContext, type Shown, WebviewPanelHost } from './webviewPanelHost';
@@ -47,8 +57,36 @@ async function reviewTexts(logUri: vscode.Uri): Promise<(incident: Incident) => 
   return (incident) => texts.get(reviewFileName(incident));
 }
 
+/** A folder's log, read as the store reads the one it follows (an open editor's text wins). */
+interface FolderLog extends ServiceLog {
+  uri: vscode.Uri;
+}
+
+/**
+ * Every workspace folder's log when more than one folder holds one (else none: the dashboard
+ * follows the store's one log). A log linked out of its repository, or unreadable, is left out.
+ */
+async function folderLogs(policyFor: (folder: vscode.WorkspaceFolder) => Promise<Policy>): Promise<FolderLog[]> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length < 2) return [];
+  const logs: FolderLog[] = [];
+  for (const folder of folders) {
+    const uri = vscode.Uri.joinPath(folder.uri, ...readSetting('logPath', folder.uri).split(/[\\/]+/).filter(Boolean));
+    if (uri.scheme !== 'file') continue;
+    const root = repositoryRoot(uri.fsPath, { workspaceFolder: folder.uri.fsPath });
+    if ('reason' in containedPath(root, uri.fsPath)) continue;
+    const text = await readText(uri);
+    if (text.kind !== 'ok') continue;
+    const given = await policyFor(folder);
+    const index = indexLog(text.text, { policy: given, readFile: linkedFileReader(uri.fsPath, root) });
+    const policy = policyOf(index, given);
+    logs.push({ uri, service: serviceOf(policy) ?? folder.name, incidents: index.incidents, policy, reviewText: await reviewTexts(uri) });
+  }
+  return logs.length > 1 ? logs : [];
+}
+
 export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsView> {
-  filter: MetricsFilter = { period: 'all', severity: null };
+  filter: MetricsFilter = { period: 'all', severity: null, service: null };
   ui: MetricsUi = vscodeUi;
   /** The ids the page last listed: the only ones it may ask to open. */
   private listed = new Set<string>();
@@ -61,15 +99,17 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
   /** The core's result for the current filter, or why there is none. */
   private async compute() {
     const state = await this.ctx.store.read();
+    const logs = await folderLogs((folder) => this.ctx.store.policy(folder));
+    if (logs.length) return { result: metricsForLogs(logs, this.filter, new Date()), policy: logs[0].policy, uri: state.kind === 'ok' ? state.uri : logs[0].uri, logs } as const;
     if (state.kind !== 'ok') return { error: vscode.l10n.t('The incident log cannot be read.') } as const;
     const result = metricsFor(state.index.incidents, state.policy, this.filter, new Date(), await reviewTexts(state.uri));
-    return { result, policy: state.policy, uri: state.uri } as const;
+    return { result, policy: state.policy, uri: state.uri, logs: undefined } as const;
   }
 
   protected async shown(): Promise<Shown<MetricsView>> {
     const c = await this.compute();
     if ('error' in c) return { type: 'missing', message: c.error ?? '' };
-    const view = metricsView(c.result, c.policy, this.filter);
+    const view = metricsView(c.result, c.policy, this.filter, c.logs);
     this.listed = new Set([...view.list.map((r) => r.id), ...view.figures.flatMap((f) => f.unknownIds)]);
     return { type: 'shown', view };
   }
@@ -77,7 +117,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
   protected async handle(message: Exclude<MetricsFromWebview, { type: 'ready' }>): Promise<void> {
     switch (message.type) {
       case 'filter':
-        this.filter = { period: message.period, severity: message.severity };
+        this.filter = { period: message.period, severity: message.severity, service: message.service ?? null };
         await this.refresh();
         return;
       case 'open':

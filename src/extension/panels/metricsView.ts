@@ -12,6 +12,54 @@ const PERIOD_DAYS: Record<Exclude<MetricsPeriod, 'all'>, number> = { '30d': 30, 
 export interface MetricsFilter {
   period: MetricsPeriod;
   severity: string | null;
+  /** Over several logs: the one service shown (null or absent: all). */
+  service?: string | null;
+}
+
+/** One log of several (a folder of a multi-root workspace), with its service and policy. */
+export interface ServiceLog {
+  service: string;
+  incidents: readonly Incident[];
+  policy: Policy;
+  reviewText?: (incident: Incident) => string | undefined;
+}
+
+/** The service filter as it applies to `logs`: a service they have, else null (all). */
+export function serviceShown(logs: readonly ServiceLog[], filter: MetricsFilter): string | null {
+  const wanted = filter.service ?? null;
+  return wanted !== null && logs.some((l) => l.service === wanted) ? wanted : null;
+}
+
+/** The severities of several policies, each once, in the order the logs list them. */
+export function severitiesOf(policies: readonly Policy[]): string[] {
+  return [...new Set(policies.flatMap((p) => p.severities.map((s) => s.id)))];
+}
+
+/**
+ * The core's figures over several logs (every folder of a multi-root workspace), or over the one
+ * service the filter picks: each incident measured under its own log's policy and reviews, so the
+ * figures are those of all the incidents together (counts add up; a median is over all of them).
+ */
+export function metricsForLogs(logs: readonly ServiceLog[], filter: MetricsFilter, now: Date): MetricsResult {
+  const service = serviceShown(logs, filter);
+  const chosen = service === null ? logs : logs.filter((l) => l.service === service);
+  const from = new Map<Incident, ServiceLog>();
+  const incidents: Incident[] = [];
+  for (const log of chosen) {
+    for (const incident of log.incidents) {
+      from.set(incident, log);
+      incidents.push(incident);
+    }
+  }
+  const severity = filter.severity !== null && chosen.some((l) => l.policy.severities.some((s) => s.id === filter.severity)) ? filter.severity : undefined;
+  return computeMetrics(incidents, chosen[0]?.policy ?? logs[0].policy, {
+    now,
+    since: periodStart(filter.period, now),
+    severity,
+    reviewText: (i) => from.get(i)?.reviewText?.(i),
+    policyOf: (i) => from.get(i)!.policy,
+    serviceOf: (i) => from.get(i)!.service,
+  });
 }
 
 /** The start of a period counted back from `now` (undefined: all time). */
@@ -26,15 +74,25 @@ export function metricsFor(incidents: readonly Incident[], policy: Policy, filte
   return computeMetrics(incidents, policy, { now, since: periodStart(filter.period, now), severity, reviewText });
 }
 
-export function metricsView(result: MetricsResult, policy: Policy, filter: MetricsFilter): MetricsView {
+/**
+ * The view of the figures. Over several logs (`logs`), the severities of every log's policy, the
+ * services for the filter, and each listed incident's service.
+ */
+export function metricsView(result: MetricsResult, policy: Policy, filter: MetricsFilter, logs?: readonly ServiceLog[]): MetricsView {
+  if (!logs) return viewOf(result, policy.severities.map((s) => s.id), filter);
+  const view = viewOf(result, severitiesOf(logs.map((l) => l.policy)), filter);
+  return { ...view, services: [...new Set(logs.map((l) => l.service))], service: serviceShown(logs, filter) };
+}
+
+function viewOf(result: MetricsResult, severityIds: readonly string[], filter: MetricsFilter): MetricsView {
   const { metrics: m, rows } = result;
   const months = Object.keys(m.byMonth);
   const severities = Object.keys(m.bySeverity);
   const list = [...rows].sort((a, b) => (b.detected ?? '').localeCompare(a.detected ?? '') || a.id.localeCompare(b.id));
   return {
     period: filter.period,
-    severity: filter.severity !== null && policy.severities.some((s) => s.id === filter.severity) ? filter.severity : null,
-    severities: policy.severities.map((s) => s.id),
+    severity: filter.severity !== null && severityIds.includes(filter.severity) ? filter.severity : null,
+    severities: [...severityIds],
     incidents: m.incidents,
     drills: m.drills,
     bySeverity: m.bySeverity,
@@ -53,6 +111,6 @@ export function metricsView(result: MetricsResult, policy: Policy, filter: Metri
     ],
     actionItems: { open: m.openActionItems, overdue: m.overdueActionItems, byOwner: Object.entries(m.actionItemsByOwner).map(([owner, c]) => ({ owner, ...c })) },
     timeInStatus: Object.entries(m.timeInStatusMinutes).map(([status, s]) => ({ status, ...s })),
-    list: list.map((r) => ({ id: r.id, severity: r.severity, status: r.status, month: r.month, timeToResolve: r.timeToResolve })),
+    list: list.map((r) => ({ ...(r.service !== undefined ? { service: r.service } : {}), id: r.id, severity: r.severity, status: r.status, month: r.month, timeToResolve: r.timeToResolve })),
   };
 }
