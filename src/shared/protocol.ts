@@ -467,6 +467,13 @@ const incidentRef = z
   .max(80)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,79}$/, 'an incident id');
 
+/** A service as the dashboard sends it back: one line. */
+const serviceName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((s) => !LINE_CONTROL.test(s), 'one line');
+
 /** The schema of what the dashboard may send. */
 export const metricsMessageSchema = z.discriminatedUnion('type', [
   readySchema,
@@ -477,10 +484,11 @@ export const metricsMessageSchema = z.discriminatedUnion('type', [
       period: z.enum(METRICS_PERIODS),
       severity: z.string().min(1).max(40).refine((s) => s.length > 0 && !LINE_CONTROL.test(s), 'one line').nullable(),
       // Over several logs: one service, or null for all (a name the host does not list filters nothing).
-      service: z.string().min(1).max(200).refine((s) => !LINE_CONTROL.test(s), 'one line').nullable().optional(),
+      service: serviceName.nullable().optional(),
     })
     .strict(),
-  z.object({ type: z.literal('open'), incident: incidentRef }).strict(),
+  // Over several logs, the service whose log holds the incident (an id may be in several).
+  z.object({ type: z.literal('open'), incident: incidentRef, service: serviceName.optional() }).strict(),
   z.object({ type: z.literal('exportCsv') }).strict(),
 ]);
 

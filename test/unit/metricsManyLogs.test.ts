@@ -97,4 +97,9 @@ test('the page may send a service to filter by (one line), or none', () => {
   assert.ok(!ok({ type: 'filter', period: 'all', severity: null, service: 'a\nb' }));
   assert.ok(!ok({ type: 'filter', period: 'all', severity: null, service: 'x'.repeat(201) }));
   assert.ok(!ok({ type: 'filter', period: 'all', severity: null, service: 7 }));
+  // An incident to open names its service when the page lists several (an id may be in both).
+  assert.ok(ok({ type: 'open', incident: 'INC-2026-1121-001', service: 'ops' }));
+  assert.ok(ok({ type: 'open', incident: 'INC-2026-1121-001' }));
+  assert.ok(!ok({ type: 'open', incident: 'INC-2026-1121-001', service: null }));
+  assert.ok(!ok({ type: 'open', incident: 'INC-2026-1121-001', service: 'ops\u001b]52;c;x\u0007' }));
 });

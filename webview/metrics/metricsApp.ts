@@ -213,8 +213,8 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     else this.bar = hit;
   }
 
-  private open(incident: string): void {
-    this.send({ type: 'open', incident });
+  private open(incident: string, service?: string): void {
+    this.send(service === undefined ? { type: 'open', incident } : { type: 'open', incident, service });
   }
 
   /** Asks the host for the figures of a period, severity and (over several logs) service. */
@@ -222,8 +222,8 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
     this.send(this.view?.services ? { type: 'filter', period, severity, service } : { type: 'filter', period, severity });
   }
 
-  private link(id: string) {
-    return html`<button class="link" aria-label=${`Open ${id}`} @click=${() => this.open(id)}>${id}</button>`;
+  private link(id: string, service?: string) {
+    return html`<button class="link" aria-label=${`Open ${id}`} @click=${() => this.open(id, service)}>${id}</button>`;
   }
 
   private renderFilters(v: MetricsView) {
@@ -332,7 +332,7 @@ export class IncidentMetrics extends PanelElement<MetricsView, MetricsFromWebvie
       <div class="table-scroll"><table aria-label="Incidents">
         <thead><tr>${v.services ? html`<th scope="col">Service</th>` : nothing}<th scope="col">Incident</th><th scope="col">Severity</th><th scope="col">Status</th><th scope="col">Month</th><th scope="col" class="num">Time to resolve</th></tr></thead>
         <tbody>
-          ${rows.map((r) => html`<tr>${v.services ? html`<td>${r.service ?? '–'}</td>` : nothing}<td>${this.link(r.id)}</td><td class="nowrap">${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td class="nowrap">${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
+          ${rows.map((r) => html`<tr>${v.services ? html`<td>${r.service ?? '–'}</td>` : nothing}<td>${this.link(r.id, r.service)}</td><td class="nowrap">${r.severity ?? '–'}</td><td>${r.status ?? '–'}</td><td class="nowrap">${r.month ?? '–'}</td><td class="num">${formatMinutes(r.timeToResolve)}</td></tr>`)}
         </tbody>
       </table></div>`;
   }

@@ -90,6 +90,8 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
   ui: MetricsUi = vscodeUi;
   /** The ids the page last listed: the only ones it may ask to open. */
   private listed = new Set<string>();
+  /** Over several logs, the logs the page last showed: a listed incident opens in its own. */
+  private logs: readonly FolderLog[] | undefined;
 
   constructor(panel: vscode.WebviewPanel, ctx: PanelContext) {
     super(panel, ctx, 'Metrics dashboard', metricsMessageSchema);
@@ -110,6 +112,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
     const c = await this.compute();
     if ('error' in c) return { type: 'missing', message: c.error ?? '' };
     const view = metricsView(c.result, c.policy, this.filter, c.logs);
+    this.logs = c.logs;
     this.listed = new Set([...view.list.map((r) => r.id), ...view.figures.flatMap((f) => f.unknownIds)]);
     return { type: 'shown', view };
   }
@@ -125,6 +128,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
           this.ctx.output.appendLine(`${this.label}: ignored a request to open ${message.incident}, which it does not list.`);
           return;
         }
+        if (this.logs && (await this.openInFolderLog(message.incident, message.service))) return;
         await this.showLog();
         await vscode.commands.executeCommand(Commands.open, { incident: message.incident } satisfies IncidentArgs);
         return;
@@ -132,6 +136,16 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
         await this.exportCsv();
         return;
     }
+  }
+
+  /** Over several logs: opens the folder's log that holds the incident (of `service` when given) at its heading. */
+  private async openInFolderLog(id: string, service: string | undefined): Promise<boolean> {
+    const log = this.logs?.find((l) => (service === undefined || l.service === service) && l.incidents.some((i) => i.id === id));
+    const incident = log?.incidents.find((i) => i.id === id);
+    if (!log || !incident) return false;
+    const at = new vscode.Position(Math.max(0, incident.line - 1), 0);
+    await vscode.window.showTextDocument(log.uri, { viewColumn: documentColumn(log.uri), preview: false, selection: new vscode.Range(at, at) });
+    return true;
   }
 
   /**
