@@ -3,7 +3,9 @@
 // smoke-test driver, the workbench opened by Chromium with a payload naming the extension under
 // development (this working tree) and the tests; the suite's result is the page's exit code.
 // Writes the counts to --result FILE (JSON) and exits 0 only when every test passed.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// INCIDENT_INTEGRATION_WORKSPACE=NAME opens test/fixtures/workspaces/NAME instead of basic; a
+// fixture holding a .code-workspace file (multiservice) is opened as that multi-root workspace.
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, ROOT } from './config.mjs';
@@ -14,7 +16,7 @@ import { freshWorkspace, startServer } from './server.mjs';
 
 const SUITE_TIMEOUT_MS = 5 * 60_000;
 
-export async function runIntegration({ fixture = join(ROOT, 'test', 'fixtures', 'workspaces', 'basic') } = {}) {
+export async function runIntegration({ fixture = join(ROOT, 'test', 'fixtures', 'workspaces', process.env.INCIDENT_INTEGRATION_WORKSPACE || 'basic') } = {}) {
   const out = await buildIntegrationTests();
   const ws = freshWorkspace(fixture);
   let server;
@@ -54,7 +56,8 @@ export async function runIntegration({ fixture = join(ROOT, 'test', 'fixtures', 
       ['skipWelcome', 'true'],
     ];
     const started = Date.now();
-    await page.goto(server.url(ws.path, payload));
+    const workspaceFile = readdirSync(ws.path).find((f) => f.endsWith('.code-workspace'));
+    await page.goto(server.url(workspaceFile ? join(ws.path, workspaceFile) : ws.path, payload));
     const timer = new Promise((r) => setTimeout(() => r('timeout'), SUITE_TIMEOUT_MS));
     const code = await Promise.race([exited, timer]);
     if (code === 'timeout' || code !== 0) {
