@@ -86,7 +86,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   runIntegration().then(
     (r) => {
       if (resultFile) writeFileSync(resultFile, JSON.stringify(r));
-      process.exit(r.failed > 0 || r.passed === 0 ? 1 : 0);
+      process.exit(r.failed > 0 || (r.passed === 0 && !r.skipped) ? 1 : 0);
     },
     (e) => {
       console.error(`integration: ${e instanceof HarnessError || !process.env.INCIDENT_DEBUG ? e?.message ?? e : e?.stack}`);
