@@ -28,6 +28,8 @@ export function toJson(incident: Incident, policy: Policy) {
     state: statusState(incident, policy),
     ...(notes.statusNote ? { statusNote: notes.statusNote } : {}),
     ...(notes.statusFrom ? { statusFrom: notes.statusFrom } : {}),
+    ...(notes.statusFromText ? { statusFromText: notes.statusFromText } : {}),
+    ...(notes.readAs ? { readAs: notes.readAs } : {}),
     detected: incident.detected,
     ...(notes.detectedApproximate ? { detectedApproximate: true } : {}),
     resolved: incident.resolved,

@@ -194,7 +194,9 @@ export type ProblemCode =
   | 'unknown-status'
   | 'severity-preset'
   /** An `Affected:` name that is not a component of the playbook's `components:` list. */
-  | 'unknown-component';
+  | 'unknown-component'
+  /** How the log was read (the shapes its incidents were found in), when a reading rule guessed. */
+  | 'reading-summary';
 
 export interface Problem {
   code: ProblemCode;

@@ -54,9 +54,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: 'words', unit: 'lorem ipsum ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -118,6 +118,10 @@ export function hostileLog(line: string, placement: Placement): string {
       // Whole-line bold fields, French colons, resolution facts, impacts, owners, zone-noted
       // and approximate times, and a history table without a Status column.
       return `${head}## INC-2026-0101-001: A\n\n**Status: ${line}**\n- **Statut :** ${line}\nTTR: ${line}\nImpact: ${line}\n- **Owner:** ${line}\n- **Date Opened:** ~${line}\n- **Resolution:** ${line}\n\n| Date / Window (${line}) | Severity | Summary | TTR |\n|---|---|---|---|\n| ~${line} | ${line} | ${line} | ${line} |\n`;
+    case 'unseen-shapes':
+      // Prose sections under an incidents title, a status said in words, a bold status line
+      // that wraps, and a table of occurrences.
+      return `# Incidents\n\n## ${line}\n\n${line}\n\n## Checkout down\n\nStill unfixed ${line} not an ${line}\n**Status: ${line}\n${line}**\n\n| Date | Down | Recovered | ${line} |\n|---|---|---|---|\n| 2026-01-01 | ${line} | ${line} | ${line} |\n| ${line} | 10:00 | not yet | ${line} |\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }

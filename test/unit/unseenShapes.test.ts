@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog, loadPolicy } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { readingNotes } from '../../src/core/reader/readingNotes';
+import { readingSummary } from '../../src/core/reader/readingSummary';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -98,4 +99,78 @@ test('the playbook\'s statusWords and reading settings are read and checked', ()
   assert.deepEqual(['Awaiting vendor', 'Handled elsewhere (see INC-4)', 'Icebox'].map(state), ['active', 'resolved', 'deferred']);
   assert.throws(() => loadPolicy('reading:\n  incidentLevel: 5\n'), /line 2: .*level 2 to 4/);
   assert.throws(() => loadPolicy('statusWords:\n  maybe: [x]\n'), /statusWords/);
+});
+
+test('untitled prose sections under a log titled like a list of incidents are incidents; format, template and not-an-incident sections are not', () => {
+  const idx = indexFixture('shapes/prose-sections.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.idWritten, statusState(i, policy)]),
+    [
+      ['double-bookings-on-the-last-free-slot', false, 'resolved'],
+      ['calendar-sync-with-the-partner-hotels', false, 'active'],
+      ['confirmation-emails-went-out-in-the', false, 'active'],
+      ['search-page-timed-out-on-mobile', false, 'unknown'],
+    ],
+  );
+  const [first, second] = idx.incidents;
+  assert.deepEqual(readingNotes(first, policy), {
+    readAs: "an untitled section under 'Postmortems' telling one incident (no id, date or fields)",
+    statusFromText: '"refunded" (line 13)',
+  });
+  assert.equal(readingNotes(second, policy).statusFromText, '"still unfixed" (line 18)');
+  const es = indexFixture('shapes/prose-sections-es.md');
+  assert.deepEqual(es.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['El cobro recurrente falló a fin de mes', 'resolved'],
+    ['La aplicación móvil no cargaba el catálogo', 'active'],
+  ]);
+});
+
+test('the prose rule keeps away from logs whose incidents other rules find, and from other titles', () => {
+  // A log with incidents of its own: its other sections stay sections.
+  const own = indexLog('# Incidents\n\n## INC-1: Checkout down\n- **Status:** Resolved\n\n## Notes on the on-call rota\n\nWe swap shifts on Fridays and write it in the calendar.\n');
+  assert.deepEqual(own.incidents.map((i) => i.id), ['INC-1']);
+  // A title that is not a list of incidents.
+  assert.equal(indexLog('# Runbook\n\n## Restart the workers\n\nSSH to the box and restart the three worker services in order.\n').incidents.length, 0);
+  // A section of a list only, or of a sentence too short, tells no incident.
+  assert.equal(indexLog('# Outages\n\n## Links\n\n- dashboard\n\n## Contacts\n\nSee wiki.\n').incidents.length, 0);
+  // Under an H2 of a longer document, its H3 sections.
+  const nested = indexLog('# Service handbook\n\n## Outages\n\n### Queue backlog on Monday\n\nThe consumer pool was scaled to zero by mistake and we restored it.\n\n## Deploys\n\nWe deploy on Tuesdays after the standup, never on Fridays.\n');
+  assert.deepEqual(nested.incidents.map((i) => [i.title, i.reading?.under]), [['Queue backlog on Monday', 'Outages']]);
+});
+
+test('the playbook names the heading level that holds incidents', () => {
+  const text = '# Service notes\n\n## Queue backlog on Monday\n\nThe consumer pool was scaled to zero by mistake; verification pending.\n\n## Format\n\nOne section per problem, in prose, newest first please.\n';
+  assert.equal(indexLog(text).incidents.length, 0);
+  const p = { ...defaultPolicy(), reading: { incidentLevel: 2 } };
+  const idx = indexLog(text, { policy: p });
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, p)]), [['Queue backlog on Monday', 'active']]);
+  assert.equal(readingNotes(idx.incidents[0], p).readAs, "an untitled section under 'Service notes' telling one incident (no id, date or fields)");
+});
+
+test('a status said only in prose: open when something is still pending, resolved when a fix is described', () => {
+  const one = (body: string) => indexLog(`## INC-1: Queue backlog\n- **Severity:** SEV-2\n\n${body}\n`).incidents[0];
+  assert.equal(statusState(one('We restarted the consumers; the alert is not yet in place.'), policy), 'active');
+  assert.equal(statusState(one('We restarted the consumers and raised the pool size.'), policy), 'resolved');
+  assert.equal(statusState(one('The consumers were slow.'), policy), 'unknown');
+  // A written status wins; task items and tables are not prose.
+  assert.equal(statusState(one('- **Status:** Resolved\n\nVerification pending on the old cluster.'), policy), 'resolved');
+  assert.equal(statusState(one('- [ ] Verification pending'), policy), 'unknown');
+  assert.equal(statusState(one('Noch nicht behoben.'), policy), 'active');
+  assert.deepEqual(one('Verification pending.').reading, { statusText: { words: 'verification pending', line: 4, open: true } });
+});
+
+test('the reading summary names each part of a log and how many incidents it holds', () => {
+  const mixed = indexLog(
+    '# Incidents\n\n## Printer queue stuck\n\nThe spooler hung after the driver update; we rolled back the driver.\n\n## Wi-Fi drops in room 4\n\nThe access point reboots every hour; still unfixed.\n\n## Outage table\n\n| Date | Down | Recovered | Notes |\n|---|---|---|---|\n| 2026-01-05 | 10:00 | 10:20 | ISP |\n| 2026-01-09 | 08:00 | 08:05 | Power |\n',
+  );
+  const s = readingSummary(mixed);
+  assert.equal(s.guessed, true);
+  assert.equal(
+    s.text,
+    "Read 2 H2 sections under 'Incidents' as incidents (no ids or dates); 1 table of occurrences under 'Outage table' (lines 15–16): 2 incidents. 2 statuses were read from the words of the text (no status written).",
+  );
+  const plain = readingSummary(indexFixture('canonical.md'));
+  assert.equal(plain.guessed, false);
+  assert.match(plain.text, /^Read \d+ H2 sections? with ids, dates or fields\.$/);
+  assert.equal(readingSummary(indexLog('# Notes\n\nNothing here.\n')).text, 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.');
 });

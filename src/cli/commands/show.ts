@@ -31,7 +31,10 @@ async function run(ctx: CliContext): Promise<number> {
   }
   const notes = readingNotes(incident, policy);
   const withNote = (value: string | null, note: string | undefined) => (value && note ? `${value} (${note})` : value);
-  const statusLine = statusState(incident, policy) === 'unknown' ? 'unknown (no status written, nothing says it ended)' : withNote(incident.status, notes.statusNote ?? (notes.statusFrom ? `from ${notes.statusFrom}` : undefined));
+  const statusLine =
+    statusState(incident, policy) === 'unknown'
+      ? 'unknown (no status written, nothing says it ended)'
+      : withNote(incident.status, notes.statusNote ?? (notes.statusFrom ? `from ${notes.statusFrom}` : notes.statusFromText ? `read from the words ${notes.statusFromText}` : undefined));
   const out = [
     `${shown(incident.id)}: ${shown(incident.title)}`,
     `  Severity:  ${shown(withNote(incident.severity, notes.severityNote))}`,
@@ -43,6 +46,8 @@ async function run(ctx: CliContext): Promise<number> {
     `  Comms:     ${shown(incident.roles.commsLead)}`,
     `  Where:     ${shown(relative(cwd, incident.file ? resolve(dirname(logPath), incident.file) : logPath))}:${incident.line}`,
   ];
+  // A rule guessed that this is an incident: say how it was read.
+  if (notes.readAs) out.push(`  Read as:   ${shown(notes.readAs)}`);
   if (detail?.description) out.push('', sanitizeForDisplay(detail.description, { multiline: true }));
   if (incident.timeline.length) {
     out.push('', 'Timeline:');

@@ -120,6 +120,10 @@ export class LazySectionIncident extends DeferredIncident {
     full.bodyStart = this.bodyStart;
     return full;
   }
+  /** Whether the body has been read and kept. */
+  isRead(): boolean {
+    return this.full !== undefined;
+  }
   /** The problems met reading the body (reads it if need be). */
   bodyProblems(): Problem[] {
     this.body();
@@ -184,6 +188,17 @@ export class ShiftedIncident extends DeferredIncident {
   protected values(): Incident {
     return this.base;
   }
+}
+
+/**
+ * What a reading rule guessed about an incident, without reading a body not read yet: a lazy
+ * section's guess (a status from its words) is known only once its body is read. Prose sections
+ * and table rows are never lazy, so how an incident was found is always known.
+ */
+export function readingIfRead(incident: Incident): Incident['reading'] {
+  if (incident instanceof ShiftedIncident) return readingIfRead(incident.base);
+  if (incident instanceof LazySectionIncident) return incident.isRead() ? incident.reading : undefined;
+  return incident.reading;
 }
 
 /** Reading problems of incidents read while the log was indexed (see attachReadingProblems). */

@@ -2,7 +2,9 @@
 // holds incident fields, up to the next heading of the same or a higher level (or the next
 // sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
-import type { ActionItem, ChecklistItem, Field, Incident, Problem, TimelineEntry, TimelineSlot } from '../model';
+import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
+import { readStatus } from '../playbook/statusWords';
+import { proseIncidentStarts, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -58,6 +60,8 @@ interface IncidentStart {
   weak?: boolean;
   /** Where the section would end on its own: the next heading of its level, or its container's end. */
   naturalEnd: number;
+  /** An incident by the prose rule (see proseIncidents.ts): what to note on it. */
+  prose?: IncidentReading;
 }
 
 /**
@@ -81,6 +85,12 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     scanFrom = Math.max(scanFrom, naturalEnd);
     if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
     if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
+    if (starts[k].prose) {
+      const incident = buildSectionIncident(ctx, section, facts);
+      incident.reading = { ...starts[k].prose, ...incident.reading };
+      incidents.push(incident);
+      continue;
+    }
     incidents.push(facts.id && facts.title && !facts.status && !facts.endDate ? lazySectionIncident(ctx, section, facts) : buildSectionIncident(ctx, section, facts));
   }
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
@@ -164,7 +174,33 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   // A heading that is an incident only by a date in a closing note (`### Changes shipped in
   // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
-  return levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
+  const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
+  return withProseStarts(ctx, bodyLine, found);
+}
+
+/** The starts found, with the sections the prose rule reads as incidents among them (see proseIncidents.ts). */
+function withProseStarts(ctx: IndexContext, bodyLine: number, starts: IncidentStart[]): IncidentStart[] {
+  const headings = ctx.headings;
+  // Whether lines [from, to) hold an incident's heading, or lie inside one's section.
+  const taken = (from: number, to: number): boolean => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    let before = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (headings[starts[mid].hi].line < from) {
+        before = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const next = starts[before + 1];
+    if (next && headings[next.hi].line < to) return true;
+    return before >= 0 && starts[before].naturalEnd > from;
+  };
+  const prose = proseIncidentStarts(ctx, bodyLine, taken);
+  if (!prose.length) return starts;
+  const added: IncidentStart[] = prose.map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEnd(ctx, hi), prose: reading }));
+  return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 
 /**
@@ -286,6 +322,12 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     choices.push(choice);
   }
   const values = fieldValues(ctx, fields, facts);
+  // No status written and nothing that says it ended: what the text says in words, a guess.
+  let said: IncidentReading['statusText'];
+  if (!values.status) {
+    said = statusInWords(ctx, parts.filter((p) => p.kind === 'body' || p.kind === 'other').map((p) => [p.from, p.to] as const), new Set(bodyFields.map((f) => f.line)));
+    if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
+  }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.
   const dayFrom = (v: string | null) => (v && v.length >= 10 ? dayOf(v, policy.timeZone) : null);
   const day = values.detected ? dayFrom(values.detected) : dayFrom(facts.date);
@@ -341,6 +383,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     incident.id = stripInline(values.id);
     incident.idWritten = true;
   }
+  if (said && incident.status) incident.reading = { statusText: said };
   noteHeadingDate(incident, facts.date);
   return incident;
 }

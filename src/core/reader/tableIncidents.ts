@@ -184,7 +184,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
   const row = splitTableRow(rawLine);
   const fields: Field[] = [];
   for (let c = 0; c < table.headers.length && c < row.cells.length; c++) {
-    const f = tableField(ctx, r, c, c, table.headers[c]);
+    const f = tableField(ctx, r, c, c, table.headers[c], row);
     if (!f) continue;
     // A date column named by a word the aliases do not know (`Window`, `Date / Window (IST)`) is the detection time.
     if (c === dateCol && !f.canonical) f.canonical = 'detected';

@@ -38,8 +38,9 @@ export function tableAt(text: string, lines: Lines, li: number, endLine: number)
 }
 
 /** Row `li`'s cell `valueCol` as a field keyed by cell `keyCol` (or by `keyOverride`). */
-export function tableField(ctx: IndexContext, li: number, keyCol: number, valueCol: number, keyOverride?: string): Field | undefined {
-  const row = splitTableRow(lineText(ctx, li));
+export function tableField(ctx: IndexContext, li: number, keyCol: number, valueCol: number, keyOverride?: string, split?: ReturnType<typeof splitTableRow>): Field | undefined {
+  // A caller reading every cell of a row passes it split once: splitting per cell is quadratic in a row of many cells.
+  const row = split ?? splitTableRow(lineText(ctx, li));
   if (row.cells.length <= Math.max(keyCol, valueCol)) return undefined;
   const key = keyOverride ?? stripInline(row.cells[keyCol]);
   if (!key) return undefined;

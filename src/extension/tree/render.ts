@@ -12,6 +12,9 @@ import type { Policy } from '../../core/playbook/policy';
 import { reviewFileName } from '../../core/review/review';
 import { resolveDisplayZone } from '../../core/format/time';
 import { isDrill } from '../../core/oncall/oncall';
+import { readingNotes } from '../../core/reader/readingNotes';
+import { readingSummary } from '../../core/reader/readingSummary';
+import { sanitizeForDisplay } from '../../core/format/displayText';
 import { readText } from '../logStore';
 import { useTranslation } from '../l10n';
 import {
@@ -98,6 +101,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly disposables: vscode.Disposable[] = [];
   private view: vscode.TreeView<TreeNode> | undefined;
   private render: RenderContext | undefined;
+  /** The groups' tooltip: how the log was read, when a reading rule guessed. */
+  private readingSummary: string | undefined;
   private roots: GroupNode[] = [];
   private readonly ticker: ReturnType<typeof setInterval>;
   private filterValue: IncidentFilter;
@@ -191,6 +196,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       item.id = node.key;
       item.description = node.description;
       item.contextValue = 'incidentGroup';
+      // How the log was read, when a reading rule guessed: the same words `incident check` says.
+      if (this.readingSummary) item.tooltip = this.readingSummary;
       return item;
     }
     if (node instanceof IncidentNode) return this.incidentItem(node);
@@ -217,7 +224,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
     if (isDrill(node.incident)) item.description = row.description ? vscode.l10n.t('drill · {0}', row.description) : vscode.l10n.t('drill');
     item.contextValue = node.active ? 'incident.active' : node.state === 'unknown' ? 'incident.unknown' : 'incident.resolved';
-    item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip, true);
+    item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip + readingTooltip(node.incident, ctx?.policy), true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
     item.command = { command: Commands.open, title: vscode.l10n.t('Open Incident'), arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
     return item;
@@ -302,6 +309,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       now: new Date(),
       ...(state.index.inferredPolicy ? { presetNote: state.index.inferredPolicy.reason } : {}),
     };
+    const summary = readingSummary(state.index, { readBodies: false });
+    this.readingSummary = summary.guessed ? vscode.l10n.t('How the log was read: {0}', summary.text) : undefined;
     this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
     await this.readReviews(
       this.roots.flatMap((g) => g.children),
@@ -372,4 +381,15 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** What a reading rule guessed about an incident, for the end of its tooltip (markdown source). */
+function readingTooltip(incident: Incident, policy: Policy | undefined): string {
+  if (!policy) return '';
+  const notes = readingNotes(incident, policy);
+  const md = (text: string) => sanitizeForDisplay(text).replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  let tip = '';
+  if (notes.readAs) tip += `\n\n${vscode.l10n.t('Read as {0}', md(notes.readAs))}`;
+  if (notes.statusFromText) tip += `\n\n${vscode.l10n.t('Status read from the words {0}', md(notes.statusFromText))}`;
+  return tip;
 }

@@ -1,0 +1,272 @@
+// Incidents told in prose: a log titled like a list of incidents ("Incidents", "Outages",
+// "Postmortems", "Things that went wrong", and the same in the seven built-in languages) whose
+// sections carry no id, no date and no fields, each telling one incident; and a status said only
+// in words ("still unfixed", "verification pending"; or a fix described). Both are guesses, noted
+// on the incident (see readingNotes). Everything here is a scan over words: no pattern runs on
+// the user's text.
+import type { IncidentReading } from '../model';
+import { foldWord } from '../playbook/statusWords';
+import { isLetterOrDigitCode, stripInline } from './text';
+import type { IndexContext } from './context';
+import { readFields } from './fields';
+import { subsectionKind } from './headings';
+import { isPlaceholderSection } from './placeholders';
+
+/** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
+export function wordsOf(text: string, max = 10_000): string[] {
+  const out: string[] = [];
+  let from = -1;
+  const n = text.length;
+  for (let i = 0; i <= n && out.length < max; i++) {
+    const word = i < n && isLetterOrDigitCode(text.codePointAt(i) ?? 0);
+    if (word && from === -1) from = i;
+    else if (!word && from !== -1) {
+      out.push(foldWord(text.slice(from, i)));
+      from = -1;
+    }
+    if (i < n && (text.codePointAt(i) ?? 0) > 0xffff) i++;
+  }
+  return out;
+}
+
+const key = (phrase: string) => wordsOf(phrase).join(' ');
+
+/** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
+const LOG_TITLE_WORDS = new Set(
+  [
+    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'failures', 'downtimes',
+    'incidentes', 'incidencias', 'caídas', 'interrupciones', 'cosas que salieron mal', 'falhas', 'interrupções', 'quedas', 'coisas que deram errado',
+    'pannes', 'interruptions', 'ce qui a mal tourné', 'journal des incidents', 'journal des pannes',
+    'störungen', 'ausfälle', 'vorfälle', 'was schiefging', 'was schief ging', 'störungsprotokoll', 'vorfallsprotokoll',
+    'incidenti', 'disservizi', 'guasti', 'interruzioni', 'cose andate storte', 'registro incidenti',
+    'инциденты', 'сбои', 'аварии', 'постмортемы', 'что пошло не так', 'журнал инцидентов', 'журнал сбоев',
+  ].map(key),
+);
+
+/** Whether a heading's title says the sections under it are incidents (`# Incidents`, `## Störungen 2026`). */
+export function isIncidentLogTitle(title: string): boolean {
+  const words = wordsOf(stripInline(title), 12);
+  if (!words.length || words.length > 8) return false;
+  for (let a = 0; a < words.length; a++) {
+    for (let b = a + 1; b <= words.length && b - a <= 5; b++) if (LOG_TITLE_WORDS.has(words.slice(a, b).join(' '))) return true;
+  }
+  return false;
+}
+
+/** Titles of sections that explain a log rather than tell an incident: the whole title, or its first words. */
+const META_TITLES = new Set(
+  [
+    'about', 'overview', 'introduction', 'intro', 'legend', 'glossary', 'contents', 'table of contents', 'index', 'summary', 'notes', 'guidelines', 'conventions', 'instructions',
+    'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
+    'readme', 'process', 'contacts', 'severities', 'severity levels', 'severity', 'roles', 'definitions', 'archive', 'faq', 'references', 'links', 'see also', 'changelog', 'todo', 'usage',
+    'format', 'template', 'example', 'sample', 'entry template', 'how to', 'how we', 'how to add an entry', 'adding an entry', 'new entries', 'writing an entry',
+    'plantilla', 'formato', 'ejemplo', 'instrucciones', 'modelo', 'exemplo', 'instruções', 'modèle', 'exemple', 'sommaire', 'mode d emploi',
+    'vorlage', 'beispiel', 'anleitung', 'übersicht', 'modello', 'esempio', 'istruzioni', 'шаблон', 'пример', 'формат', 'инструкция', 'содержание',
+  ].map(key),
+);
+
+/** Whether a section's title says it explains the log (`Format`, `How to add an entry`, `Template for new entries`). */
+export function isMetaTitle(title: string): boolean {
+  const words = wordsOf(stripInline(title), 12);
+  if (!words.length) return true;
+  if (META_TITLES.has(words.join(' '))) return true;
+  for (let k = 1; k <= 2 && k <= words.length; k++) if (META_LEADS.has(words.slice(0, k).join(' '))) return true;
+  return false;
+}
+
+/** First words of a title that explains the log (`How to add an entry`, `Template for new entries`). */
+const META_LEADS = new Set(
+  [
+    'how to', 'how we', 'template', 'format', 'example', 'plantilla', 'formato', 'ejemplo', 'modèle', 'exemple', 'vorlage', 'beispiel', 'modello', 'esempio', 'шаблон', 'пример',
+    'cómo escribir', 'cómo añadir', 'cómo agregar', 'cómo registrar', 'como escrever', 'como adicionar', 'como registrar', 'comment écrire', 'comment ajouter', 'comment remplir',
+    'wie man', 'wie wir', 'come scrivere', 'come aggiungere', 'come compilare', 'как писать', 'как добавить', 'как заполнять', 'как вести',
+  ].map(key),
+);
+
+/** What a section says of itself when it is no incident (`not an incident, strictly speaking`). */
+const NOT_AN_INCIDENT = [
+  'not an incident', 'not really an incident', 'not a real incident', 'not an outage', 'no incident',
+  'no es un incidente', 'no fue un incidente', 'não é um incidente', 'não foi um incidente', 'pas un incident', 'pas vraiment un incident',
+  'kein vorfall', 'kein incident', 'keine störung', 'non è un incidente', 'non è stato un incidente', 'не инцидент', 'не был инцидентом',
+].map(key);
+
+/**
+ * Phrases found in a run of words, longest first at each position: the first phrase of `table`
+ * found, and its word index. Linear: at most `maxWords` lookups per word.
+ */
+function findPhrase(words: readonly string[], table: ReadonlySet<string> | ReadonlyMap<string, unknown>, maxWords: number): string | undefined {
+  for (let a = 0; a < words.length; a++) {
+    let phrase = '';
+    const found: string[] = [];
+    for (let b = a; b < words.length && b - a < maxWords; b++) {
+      phrase = phrase ? `${phrase} ${words[b]}` : words[b];
+      if (table.has(phrase)) found.push(phrase);
+    }
+    if (found.length) return found[found.length - 1];
+  }
+  return undefined;
+}
+
+const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
+
+/** Lines of prose in [from, to): not code, headings, tables or task items; folded words per line. */
+function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: string[], li: number) => boolean): void {
+  const { text, lines } = ctx;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li] || lines.level[li]) continue;
+    let p = lines.starts[li];
+    const e = lines.ends[li];
+    while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    if (p >= e || text.charCodeAt(p) === 124 /* | */) continue;
+    const line = text.slice(p, Math.min(e, p + 4000));
+    // A task item (`- [ ] add an alert`) is a follow-up, not what the incident's state is.
+    if (/^(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(line)) continue;
+    if (visit(wordsOf(line), li)) return;
+  }
+}
+
+/** Whether the section's lines say it is not an incident. */
+function saysNotAnIncident(ctx: IndexContext, title: string, from: number, to: number): boolean {
+  if (findPhrase(wordsOf(title), NOT_AN_INCIDENT_SET, 5)) return true;
+  let found = false;
+  proseLines(ctx, from, to, (words) => (found = !!findPhrase(words, NOT_AN_INCIDENT_SET, 5)));
+  return found;
+}
+
+/** Whether lines [from, to) hold a sentence: a line of four words or more. */
+function hasProse(ctx: IndexContext, from: number, to: number): boolean {
+  let found = false;
+  proseLines(ctx, from, to, (words) => (found = words.length >= 4));
+  return found;
+}
+
+/** A section the prose rule reads as an incident: a heading index and what to note. */
+export interface ProseStart {
+  hi: number;
+  reading: IncidentReading;
+}
+
+/**
+ * Sections telling one incident each in prose. Under a heading titled like a list of incidents
+ * (`# Incidents`, `## Outages`), when no section under it is an incident by the other rules,
+ * every heading one level deeper is an incident, unless its title explains the log (`Format`,
+ * `How to add an entry`, a template) or it says it is not one. With the playbook's
+ * `reading.incidentLevel`, every heading of that level outside the incidents found is one, by
+ * the same exceptions. `taken(line)` says whether a line already belongs to an incident.
+ */
+export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: (from: number, to: number) => boolean): ProseStart[] {
+  const headings = ctx.headings;
+  const out: ProseStart[] = [];
+  const level = ctx.policy.reading?.incidentLevel;
+  const end = (hi: number) => {
+    for (let k = hi + 1; k < headings.length; k++) if (headings[k].level <= headings[hi].level) return headings[k].line;
+    return ctx.lines.starts.length;
+  };
+  const under = (hi: number) => {
+    for (let k = hi - 1; k >= 0; k--) if (headings[k].level < headings[hi].level) return stripInline(headings[k].text) || undefined;
+    return undefined;
+  };
+  const candidate = (hi: number, reading: IncidentReading) => {
+    const h = headings[hi];
+    const title = stripInline(h.text);
+    const to = end(hi);
+    // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it.
+    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || !hasProse(ctx, h.line + 1, to)) return;
+    if (isPlaceholderSection(title, null, null, readFields(ctx, h.line + 1, to))) return;
+    if (saysNotAnIncident(ctx, title, h.line + 1, to)) return;
+    out.push({ hi, reading });
+  };
+  if (level) {
+    for (let hi = 0; hi < headings.length; hi++) {
+      const h = headings[hi];
+      if (h.line < bodyLine || h.level !== level || taken(h.line, end(hi))) continue;
+      const u = under(hi);
+      candidate(hi, { shape: 'prose-section', byPlaybook: true, ...(u ? { under: u } : {}) });
+    }
+    return out;
+  }
+  for (let pi = 0; pi < headings.length; pi++) {
+    const parent = headings[pi];
+    if (parent.line < bodyLine || parent.level > 3 || !isIncidentLogTitle(parent.text)) continue;
+    const to = end(pi);
+    // A log whose incidents the other rules found keeps its own shape.
+    if (taken(parent.line, to)) continue;
+    const u = stripInline(parent.text);
+    for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+      if (headings[hi].level === parent.level + 1) candidate(hi, { shape: 'prose-section', under: u });
+    }
+    pi = Math.max(pi, headingIndexBefore(headings, to));
+  }
+  return out;
+}
+
+/** The index of the last heading before line `line`. */
+function headingIndexBefore(headings: ReadonlyArray<{ line: number }>, line: number): number {
+  let k = -1;
+  for (let lo = 0, hi = headings.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].line < line) {
+      k = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return k;
+}
+
+/** Words that say the incident is not over, where no status is written. */
+const PENDING_PHRASES = new Set(
+  [
+    'still unfixed', 'still not fixed', 'not yet fixed', 'not fixed yet', 'still broken', 'still open', 'still failing', 'still happening', 'still occurring', 'still ongoing',
+    'still investigating', 'still under investigation', 'verification pending', 'pending verification', 'awaiting verification', 'not yet verified', 'not yet in place',
+    'not in place yet', 'not yet deployed', 'not deployed yet', 'not yet resolved', 'not resolved yet', 'still unresolved', 'remains open', 'remains unresolved', 'fix pending',
+    'aún sin resolver', 'todavía sin resolver', 'aún no resuelto', 'todavía no resuelto', 'aún no corregido', 'sigue abierto', 'sigue sin resolver', 'pendiente de verificación',
+    'ainda não resolvido', 'ainda não corrigido', 'ainda sem correção', 'verificação pendente', 'continua aberto', 'ainda em aberto',
+    'toujours pas corrigé', 'pas encore corrigé', 'pas encore résolu', 'pas encore en place', 'vérification en attente', 'toujours en cours', 'toujours ouvert',
+    'noch nicht behoben', 'noch nicht gelöst', 'noch nicht umgesetzt', 'noch nicht verifiziert', 'noch offen', 'prüfung ausstehend', 'verifizierung ausstehend',
+    'non ancora risolto', 'non ancora corretto', 'non ancora in atto', 'ancora aperto', 'verifica in sospeso', 'ancora da verificare',
+    'ещё не исправлено', 'еще не исправлено', 'пока не исправлено', 'ещё не решено', 'еще не решено', 'не устранено', 'ожидает проверки', 'всё ещё открыто', 'все еще открыто',
+  ].map(key),
+);
+
+/** Words that describe a fix: with nothing said to be pending, the incident is over. */
+const FIX_PHRASES = new Set(
+  [
+    'fixed', 'we fixed', 'resolved', 'restored', 'rolled back', 'reverted', 'patched', 'replaced', 'renewed', 'restarted', 'recovered', 'corrected', 'redeployed', 'backfilled',
+    'refunded', 'upgraded', 'cleaned up', 'turned off', 'switched back', 'added', 'capped', 'increased', 'raised', 'removed', 'disabled', 'rotated', 're ran', 'reran', 'mitigated',
+    'corregimos', 'arreglamos', 'restauramos', 'actualizamos', 'reemplazamos', 'añadimos', 'revertimos', 'corregido', 'solucionado', 'resuelto', 'restablecido',
+    'corrigimos', 'corrigido', 'atualizamos', 'substituímos', 'adicionamos', 'revertemos', 'resolvido', 'restabelecido',
+    'corrigé', 'réparé', 'rétabli', 'renouvelé', 'remplacé', 'ajouté', 'restauré', 'redéployé', 'mis à jour', 'mise à jour', 'résolu',
+    'behoben', 'gelöst', 'erneuert', 'ersetzt', 'repariert', 'korrigiert', 'wiederhergestellt', 'zurückgerollt', 'neu gestartet', 'neu installiert', 'hinzugefügt', 'aktualisiert', 'umgestellt',
+    'risolto', 'corretto', 'ripristinato', 'rinnovato', 'sostituito', 'aggiunto', 'aggiornato',
+    'исправили', 'исправлено', 'восстановили', 'заменили', 'добавили', 'обновили', 'откатили', 'устранили',
+  ].map(key),
+);
+
+/**
+ * A status said only in words, for a section with no status written and nothing else that says
+ * it ended: open when a line says the incident is not over (`still unfixed`, `verification
+ * pending`, `not yet in place`), else resolved when one describes a fix (`rolled back`,
+ * `restored`, `renewed`). The first such words and their 1-based line; undefined when none.
+ */
+export function statusInWords(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>, fieldLines: ReadonlySet<number>): { words: string; line: number; open: boolean } | undefined {
+  let fix: { words: string; line: number } | undefined;
+  for (const [from, to] of ranges) {
+    let pending: { words: string; line: number } | undefined;
+    proseLines(ctx, from, to, (words, li) => {
+      // A field line says what it says as a field (`Resolution: not yet resolved` is no fact).
+      if (fieldLines.has(li)) return false;
+      const p = findPhrase(words, PENDING_PHRASES, 4);
+      if (p) {
+        pending = { words: p, line: li + 1 };
+        return true;
+      }
+      if (!fix) {
+        const f = findPhrase(words, FIX_PHRASES, 3);
+        if (f) fix = { words: f, line: li + 1 };
+      }
+      return false;
+    });
+    if (pending) return { ...pending, open: true };
+  }
+  return fix ? { ...fix, open: false } : undefined;
+}

@@ -1,0 +1,87 @@
+// How a log was read, said once: the shapes its incidents were found in and how many in each
+// ("Read 3 H2 sections under 'Incidents' as incidents (no ids or dates); 1 table of occurrences
+// (lines 12–14): 3 incidents"), and how many statuses were read from the words of the text.
+// `incident check` prints it as an info finding, and the Incidents view shows it in a tooltip.
+import type { Incident, LogIndex } from '../model';
+import { readingIfRead } from './lazy';
+
+export interface ReadingPart {
+  /** `sections` (an id, a date or fields), `prose-sections`, `table-rows`, `occurrence-table`, `linked-files`. */
+  shape: 'sections' | 'prose-sections' | 'table-rows' | 'occurrence-table' | 'linked-files';
+  count: number;
+  /** The heading level of a part of sections. */
+  level?: number;
+  /** The heading a part was read under (`Incidents`), when a rule used it. */
+  under?: string;
+  /** 1-based first and last line of a table's rows. */
+  lines?: [number, number];
+  /** Found because the playbook says so (`reading:`). */
+  byPlaybook?: boolean;
+}
+
+export interface ReadingSummary {
+  parts: ReadingPart[];
+  /** Incidents whose status was read from the words of the text (no status written). */
+  statusesFromText: number;
+  /** Whether any part or status is a guess (prose sections, occurrence tables, statuses from words). */
+  guessed: boolean;
+  /** One sentence for a person. */
+  text: string;
+}
+
+function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
+  if (r?.shape === 'prose-section') return { shape: 'prose-sections', count: 1, level: incident.level, ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
+  if (r?.shape === 'occurrence-table') return { shape: 'occurrence-table', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
+  if (incident.source === 'linked-file') return { shape: 'linked-files', count: 1 };
+  if (incident.source === 'table-row') return { shape: 'table-rows', count: 1, lines: [incident.line, incident.line] };
+  return { shape: 'sections', count: 1, level: incident.level };
+}
+
+/** Whether `next` continues `part` (the same shape, level and heading; a table's next row). */
+function continues(part: ReadingPart, next: ReadingPart): boolean {
+  if (part.shape !== next.shape || part.level !== next.level || part.under !== next.under) return false;
+  if (part.lines && next.lines) return next.lines[0] <= part.lines[1] + 1;
+  return true;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+function describe(part: ReadingPart): string {
+  const under = part.under ? ` under '${part.under}'` : '';
+  const rows = part.lines ? (part.lines[0] === part.lines[1] ? `line ${part.lines[0]}` : `lines ${part.lines[0]}–${part.lines[1]}`) : '';
+  switch (part.shape) {
+    case 'prose-sections':
+      return `${plural(part.count, `H${part.level} section`, `H${part.level} sections`)}${under} as incidents (no ids or dates${part.byPlaybook ? "; the playbook's reading.incidentLevel" : ''})`;
+    case 'occurrence-table':
+      return `1 table of occurrences${under} (${rows}${part.byPlaybook ? "; the playbook's reading.incidentTables" : ''}): ${plural(part.count, 'incident', 'incidents')}`;
+    case 'table-rows':
+      return `1 table of incidents (${rows}): ${plural(part.count, 'incident', 'incidents')}`;
+    case 'linked-files':
+      return `${plural(part.count, 'index row', 'index rows')} linking incident files`;
+    default:
+      return `${plural(part.count, `H${part.level} section`, `H${part.level} sections`)} with ids, dates or fields`;
+  }
+}
+
+/** How `index` was read: its parts in log order, consecutive incidents of one shape together. */
+export function readingSummary(index: LogIndex, options: { readBodies?: boolean } = {}): ReadingSummary {
+  const parts: ReadingPart[] = [];
+  let statusesFromText = 0;
+  // An editor redrawing its view passes readBodies: false: sections not read yet are not read
+  // for this (their status from words, if any, is then not counted).
+  const readBodies = options.readBodies ?? true;
+  for (const incident of index.incidents) {
+    const reading = readBodies ? incident.reading : readingIfRead(incident);
+    if (reading?.statusText) statusesFromText++;
+    const part = partOf(incident, reading);
+    const last = parts[parts.length - 1];
+    if (last && continues(last, part)) {
+      last.count++;
+      if (last.lines && part.lines) last.lines[1] = part.lines[1];
+    } else parts.push(part);
+  }
+  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table');
+  let text = parts.length ? `Read ${parts.map(describe).join('; ')}.` : 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.';
+  if (statusesFromText) text += ` ${plural(statusesFromText, 'status was', 'statuses were')} read from the words of the text (no status written).`;
+  return { parts, statusesFromText, guessed, text };
+}
