@@ -174,3 +174,23 @@ test('the reading summary names each part of a log and how many incidents it hol
   assert.match(plain.text, /^Read \d+ H2 sections? with ids, dates or fields\.$/);
   assert.equal(readingSummary(indexLog('# Notes\n\nNothing here.\n')).text, 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.');
 });
+
+test('a summary table and sections that do not match one to one: each incident once, by id or by day and title', () => {
+  const idx = indexFixture('shapes/summary-union.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.source, statusState(i, policy)]),
+    [
+      ['Search suggestions empty', 'table-row', 'resolved'],
+      ['Product images 404 after deploy', 'section', 'resolved'],
+      ['Cart totals rounded wrong', 'section', 'resolved'],
+      ['Gift cards rejected at checkout', 'section', 'active'],
+    ],
+  );
+  // A row with an id in its Incident column keeps it; a row matches a section of its own day only.
+  const ids = indexLog('| Date | Incident |\n|---|---|\n| 2026-01-02 | OPS-7: Queue stuck |\n| 2026-01-03 | Disk full |\n\n## 2026-01-09 — Disk full\n\nThe log volume filled up; we rotated the logs.\n');
+  assert.deepEqual(ids.incidents.map((i) => [i.id, i.title]), [
+    ['OPS-7', 'Queue stuck'],
+    ['2026-01-03-disk-full', 'Disk full'],
+    ['2026-01-09-disk-full', 'Disk full'],
+  ]);
+});

@@ -8,6 +8,7 @@ import { type Policy, isResolvedStatus } from '../playbook/policy';
 import type { IndexContext, Section } from './context';
 import type { HeadingFacts } from './headings';
 import { documentTitle } from './headingFields';
+import { transliterate } from './derivedIds';
 import { buildSectionIncident } from './sections';
 
 /** How far along a status is: the policy's order, a resolved status last, an unknown one first. */
@@ -45,7 +46,15 @@ export function mergeRowsIntoSections(
   for (const row of rows) if (!row.idWritten && row.detected) rowsPerDay.set(row.detected.slice(0, 10), (rowsPerDay.get(row.detected.slice(0, 10)) ?? 0) + 1);
   for (const row of rows) {
     let target = row.idWritten ? sections.get(row.id.toLowerCase()) : undefined;
-    if (!row.idWritten && row.detected && rowsPerDay.get(row.detected.slice(0, 10)) === 1) target = sections.get(`day:${row.detected.slice(0, 10)}`);
+    // A row without an id: the section with its day and title, else the one section with its
+    // title (a section whose heading has no date), else the one section of its day.
+    const slug = !row.idWritten && row.title ? transliterate(row.title) : '';
+    if (slug) {
+      const dayTitle = row.detected ? sections.get(`dt:${row.detected.slice(0, 10)}|${slug}`) : undefined;
+      const title = sections.get(`t:${slug}`);
+      target = dayTitle ?? (title && title.at >= 0 && (!row.detected || !title.facts.date) ? title : undefined);
+    }
+    if (!target && !row.idWritten && row.detected && rowsPerDay.get(row.detected.slice(0, 10)) === 1) target = sections.get(`day:${row.detected.slice(0, 10)}`);
     if (!target || target.at < 0 || row.source === 'linked-file') {
       rest.push(row);
       continue;

@@ -15,7 +15,7 @@ import { documentTitle, headingFieldIncident, headingFields } from './headingFie
 import { mergeRowsIntoSections } from './merge';
 import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
 import { findHeadingId, isTemplateId } from './headingIds';
-import { noteHeadingDate } from './derivedIds';
+import { noteHeadingDate, transliterate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { findTableIncidents } from './tableIncidents';
 import { readActionItems, readTasks } from './tasks';
@@ -85,6 +85,12 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     scanFrom = Math.max(scanFrom, naturalEnd);
     if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
     if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
+    // A summary row without an id finds its section by day and title, or by title alone.
+    const slug = facts.id ? '' : transliterate(facts.title);
+    if (slug) {
+      if (facts.date && facts.date.length >= 10) sections.set(`dt:${facts.date.slice(0, 10)}|${slug}`, { section, facts, at: incidents.length });
+      sections.set(`t:${slug}`, sections.has(`t:${slug}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
+    }
     if (starts[k].prose) {
       const incident = buildSectionIncident(ctx, section, facts);
       incident.reading = { ...starts[k].prose, ...incident.reading };

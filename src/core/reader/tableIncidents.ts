@@ -65,6 +65,9 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
+    // An `Incident` column with no title column beside it names the incident: its title, and
+    // its id where a cell starts with one (`INC-12: Checkout down`).
+    if (titleCol < 0 && idCol >= 0 && dateCol >= 0 && headers[idCol].names.includes('incident')) titleCol = idCol;
     // A column that says when an occurrence ended or how long it lasted.
     const endCol = dateCol >= 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => END_HEADERS.has(n) || isDurationKey(n))) : -1;
     if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) {
@@ -194,7 +197,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
   const idText = idCol >= 0 ? stripInline(row.cells[idCol] ?? '') : '';
   const facts = readHeading(idText, ctx.policy);
   const id: string | null = facts.id ?? (idText && idCol >= 0 && /^[\w#-]+$/.test(idText) && !isPlaceholderValue(idText) ? idText : null);
-  let title = titleCol >= 0 ? stripInline(row.cells[titleCol] ?? '') : '';
+  let title = titleCol >= 0 ? (titleCol === idCol && facts.id ? facts.title : id !== null && titleCol === idCol ? '' : stripInline(row.cells[titleCol] ?? '')) : '';
   const titleFromColumn = title !== '';
   if (!title && link) title = stripInline(link.text);
   const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null });
