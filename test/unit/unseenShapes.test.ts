@@ -8,6 +8,7 @@ import { defaultPolicy, indexLog, loadPolicy } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { readingNotes } from '../../src/core/reader/readingNotes';
 import { readingSummary } from '../../src/core/reader/readingSummary';
+import { proposePlaybook } from '../../src/core/playbook/playbookProposal';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -193,4 +194,20 @@ test('a summary table and sections that do not match one to one: each incident o
     ['2026-01-03-disk-full', 'Disk full'],
     ['2026-01-09-disk-full', 'Disk full'],
   ]);
+});
+
+test('incident init proposes the reading settings, commented, for a log read with a guess', () => {
+  const prose = proposePlaybook(indexFixture('shapes/prose-sections.md'), policy);
+  assert.match(prose, /^# How the log was read \(some of it is a guess\):$/m);
+  assert.match(prose, /^# reading:\n# {3}incidentLevel: 2$/m);
+  const table = proposePlaybook(indexFixture('shapes/occurrence-table.md'), policy);
+  assert.match(table, /^# reading:\n# {3}incidentTables: \[Downtime\]$/m);
+  // Uncommented, the block loads and reads the same incidents for certain.
+  const settings = loadPolicy(table.replace(/^# reading:$/m, 'reading:').replace(/^# {3}incidentTables:/m, '  incidentTables:'));
+  assert.deepEqual(settings.reading, { incidentTables: ['Downtime'] });
+  // Unknown statuses can be kept as written under statusWords.
+  const own = proposePlaybook(indexLog('## INC-2026-0101-001: A\n\n- **Status:** Awaiting vendor\n- **Severity:** SEV-2\n'), policy);
+  assert.match(own, /^# statusWords:\n# {3}open: \[Awaiting vendor\]$/m);
+  // A log read without a guess gets no reading block.
+  assert.doesNotMatch(proposePlaybook(indexFixture('canonical.md'), policy), /reading:/);
 });

@@ -11,6 +11,7 @@ import { isImpactKey, readSeverity } from './severityWords';
 import { isDurationKey, isPlaceholderValue, isResolutionKey, readStatus } from './statusWords';
 import { stripInline } from '../reader/text';
 import { blankHiddenControls } from '../format/controlCharacters';
+import { readingSummary } from '../reader/readingSummary';
 
 /** How many distinct values of one kind are listed (the rest are counted). */
 const MAX_LISTED = 40;
@@ -79,6 +80,37 @@ function severityBlock(policy: Policy, perLevel: Map<SeverityLevel, string[]>, u
 }
 
 /**
+ * The `reading:` settings for a log some of whose incidents a rule guessed (sections told in
+ * prose, tables of occurrences): as comments, what was guessed, and the block that says it for
+ * certain (or, edited, corrects it). Nothing for a log read without a guess.
+ */
+function readingBlock(index: LogIndex): string[] {
+  const summary = readingSummary(index);
+  if (!summary.guessed) return [];
+  const out = ['# How the log was read (some of it is a guess):'];
+  // The summary in full, folded onto comment lines of about 90 characters.
+  let line = '#  ';
+  for (const word of blankHiddenControls(summary.text).split(/\s+/)) {
+    if (line.length + word.length > 90) {
+      out.push(line);
+      line = '#  ';
+    }
+    line += ` ${word}`;
+  }
+  if (line.trim() !== '#') out.push(line);
+  const prose = summary.parts.filter((p) => p.shape === 'prose-sections');
+  const tables = summary.parts.filter((p) => p.shape === 'occurrence-table');
+  out.push('# To say it for certain (or correct it), uncomment and edit: the heading level that holds');
+  out.push('# incidents, and the tables that list one incident per row (by the heading they are under):');
+  out.push('# reading:');
+  if (prose.length) out.push(`#   incidentLevel: ${prose[0].level}`);
+  const names = [...new Set(tables.map((t) => t.under).filter((u): u is string => !!u))].map((u) => commentText(u));
+  if (tables.length) out.push(`#   incidentTables: [${names.map(yamlItem).join(', ')}]`);
+  out.push('');
+  return out;
+}
+
+/**
  * The text of a `.incident/playbook.yml` proposed for an existing log: its preset (the one the
  * log was read with), then as comments the severity values, statuses and field keys the log
  * writes, each with the built-in reading and the unknown ones marked, ready-to-uncomment blocks
@@ -129,8 +161,17 @@ export function proposePlaybook(index: LogIndex, policy: Policy, logName = 'the 
     lines.push('# resolvedStatus when it means the incident is over (the first there is the one written):');
     lines.push(`# statuses: [${[...policy.statuses, ...extra].map(yamlItem).join(', ')}]`);
     lines.push(`# resolvedStatus: [${yamlItem(policy.resolvedStatus)}]`);
+    lines.push('# or, to keep them as written: list each under the words that say what it means');
+    lines.push('# (open: still worked; closed: over, counted resolved; deferred: put off, not active):');
+    lines.push('# statusWords:');
+    lines.push(`#   open: [${extra.map(yamlItem).join(', ')}]`);
+    lines.push('#   closed: []');
+    lines.push('#   deferred: []');
   }
   lines.push('');
+
+  // Where the incidents were found, when a reading rule guessed.
+  lines.push(...readingBlock(index));
 
   // Field keys.
   const unknownKeys = keys.entries().filter((e) => e.read === null).map((e) => e.text);
