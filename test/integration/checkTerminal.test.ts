@@ -9,10 +9,19 @@ describe('Health check terminal', function () {
   this.timeout(60_000);
   let runner: CheckTerminal;
 
-  before(() => {
+  let waitBefore: number | undefined;
+  // Bash's shell integration can take longer than the 5 s default to come up on a loaded machine;
+  // these tests are about that path, so they give it 30 s (the fallback has its own tests below).
+  before(async () => {
+    const config = vscode.workspace.getConfiguration('incidentPlaybook.healthChecks');
+    waitBefore = config.inspect<number>('shellIntegrationTimeout')?.globalValue;
+    await config.update('shellIntegrationTimeout', 30, vscode.ConfigurationTarget.Global);
     runner = new CheckTerminal();
   });
-  after(() => runner.dispose());
+  after(async () => {
+    runner.dispose();
+    await vscode.workspace.getConfiguration('incidentPlaybook.healthChecks').update('shellIntegrationTimeout', waitBefore, vscode.ConfigurationTarget.Global);
+  });
 
   it('runs a passing command through shell integration and captures its output', async () => {
     const r = await runner.run({ run: 'echo "health ok $((40 + 2))"', timeoutMs: 20_000 });
