@@ -211,3 +211,12 @@ test('incident init proposes the reading settings, commented, for a log read wit
   // A log read without a guess gets no reading block.
   assert.doesNotMatch(proposePlaybook(indexFixture('canonical.md'), policy), /reading:/);
 });
+
+test('notes about the log, in any of the languages, are not incidents; mitigated is Mitigating', () => {
+  const about = indexLog('# Incidents\n\n## Printer queue stuck\n\nThe spooler hung after the driver update; we rolled back the driver.\n\n## About this file\n\nWe keep this list so the auditors can see what went wrong.\n');
+  assert.deepEqual(about.incidents.map((i) => i.title), ['Printer queue stuck']);
+  const de = indexLog('# Störungen\n\n## Drucker offline\n\nDer Spooler hing nach dem Update, Treiber zurückgerollt und neu gestartet.\n\n## Hinweise\n\nNeue Einträge bitte oben einfügen, mit kurzer Beschreibung.\n');
+  assert.deepEqual(de.incidents.map((i) => i.title), ['Drucker offline']);
+  const m = indexLog('## ENG-3 Slow queries\n\n**Status: MITIGATED — index added; the rewrite\nis still pending review.**\n').incidents[0];
+  assert.deepEqual([m.status, statusState(m, policy)], ['Mitigating', 'active']);
+});

@@ -39,14 +39,14 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'in indagine', 'indagando', 'in analisi', 'расследование', 'расследуется', 'исследуется', 'анализ',
   ],
   Identified: ['identified', 'root cause identified', 'identificado', 'identificada', 'identifié', 'identifiée', 'identifiziert', 'erkannt', 'identificato', 'identificata', 'выявлено', 'определено', 'найдено'],
-  Mitigating: ['mitigating', 'mitigation', 'mitigando', 'mitigación', 'mitigação', 'atténuation', 'en cours d’atténuation', 'eindämmung', 'wird behoben', 'mitigazione', 'смягчение', 'устраняется'],
+  Mitigating: ['mitigating', 'mitigation', 'mitigated', 'partially mitigated', 'mitigando', 'mitigación', 'mitigação', 'atténuation', 'en cours d’atténuation', 'eindämmung', 'wird behoben', 'mitigazione', 'смягчение', 'устраняется'],
   Monitoring: ['monitoring', 'watching', 'monitoreando', 'monitoreo', 'monitorando', 'monitoramento', 'em observação', 'surveillance', 'sous surveillance', 'überwachung', 'beobachtung', 'monitoraggio', 'in osservazione', 'мониторинг', 'наблюдение'],
   Open: [
     'open', 'ongoing', 'active', 'in progress', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
     'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
     '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
     // Part of it fixed, the rest still open.
-    'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially mitigated', 'partially closed',
+    'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially closed',
     'parcialmente resuelto', 'parcialmente resuelta', 'parcialmente resolvido', 'parcialmente resolvida', 'partiellement résolu', 'partiellement résolue',
     'teilweise behoben', 'teilweise gelöst', 'parzialmente risolto', 'parzialmente risolta', 'частично решено', 'частично исправлено', 'частично устранено',
   ],

@@ -183,7 +183,13 @@ export class ShiftedIncident extends DeferredIncident {
       timelineSlot: b.timelineSlot ? { ...b.timelineSlot, insertAt: b.timelineSlot.insertAt + d } : undefined,
       fieldSlot: b.fieldSlot ? { ...b.fieldSlot, insertAt: b.fieldSlot.insertAt + d } : undefined,
     };
+    const reading = shiftedReading(b.reading, l);
+    if (reading) this.shifted.reading = reading;
     return this.shifted;
+  }
+  /** The base's reading notes, the line of a status read from words moved with the text. */
+  override get reading(): Incident['reading'] {
+    return shiftedReading(this.base.reading, this.lineDelta);
   }
   protected values(): Incident {
     return this.base;
@@ -199,6 +205,11 @@ export function readingIfRead(incident: Incident): Incident['reading'] {
   if (incident instanceof ShiftedIncident) return readingIfRead(incident.base);
   if (incident instanceof LazySectionIncident) return incident.isRead() ? incident.reading : undefined;
   return incident.reading;
+}
+
+function shiftedReading(reading: Incident['reading'], lineDelta: number): Incident['reading'] {
+  if (!reading?.statusText || lineDelta === 0) return reading;
+  return { ...reading, statusText: { ...reading.statusText, line: reading.statusText.line + lineDelta } };
 }
 
 /** Reading problems of incidents read while the log was indexed (see attachReadingProblems). */

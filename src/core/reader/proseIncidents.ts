@@ -77,6 +77,7 @@ export function isMetaTitle(title: string): boolean {
 /** First words of a title that explains the log (`How to add an entry`, `Template for new entries`). */
 const META_LEADS = new Set(
   [
+    'about', 'notes', 'note', 'acerca de', 'sobre este', 'notas', 'à propos', 'a propos', 'remarques', 'über diese', 'hinweise', 'hinweis', 'notizen', 'anmerkungen', 'informazioni', 'note su', 'примечания', 'заметки', 'об этом',
     'how to', 'how we', 'template', 'format', 'example', 'plantilla', 'formato', 'ejemplo', 'modèle', 'exemple', 'vorlage', 'beispiel', 'modello', 'esempio', 'шаблон', 'пример',
     'cómo escribir', 'cómo añadir', 'cómo agregar', 'cómo registrar', 'como escrever', 'como adicionar', 'como registrar', 'comment écrire', 'comment ajouter', 'comment remplir',
     'wie man', 'wie wir', 'come scrivere', 'come aggiungere', 'come compilare', 'как писать', 'как добавить', 'как заполнять', 'как вести',
