@@ -45,6 +45,7 @@ const LOG_TITLE_WORDS = new Set(
 
 /** Whether a heading's title says the sections under it are incidents (`# Incidents`, `## Störungen 2026`). */
 export function isIncidentLogTitle(title: string): boolean {
+  if (title.length > 120) return false;
   const words = wordsOf(stripInline(title), 12);
   if (!words.length || words.length > 8) return false;
   for (let a = 0; a < words.length; a++) {
@@ -188,13 +189,21 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   for (let pi = 0; pi < headings.length; pi++) {
     const parent = headings[pi];
-    if (parent.line < bodyLine || parent.level > 3 || !isIncidentLogTitle(parent.text)) continue;
+    if (parent.line < bodyLine || parent.level > 3) continue;
+    // An incident's heading (or one inside an incident): nothing under it is read here. A
+    // search, cheaper than reading the title: a big log's headings are mostly incidents'.
+    if (taken(parent.line, parent.line + 1)) {
+      pi = Math.max(pi, headingIndexBefore(headings, end(pi)));
+      continue;
+    }
+    if (!isIncidentLogTitle(parent.text)) continue;
     const to = end(pi);
     // A log whose incidents the other rules found keeps its own shape.
-    if (taken(parent.line, to)) continue;
-    const u = stripInline(parent.text);
-    for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
-      if (headings[hi].level === parent.level + 1) candidate(hi, { shape: 'prose-section', under: u });
+    if (!taken(parent.line, to)) {
+      const u = stripInline(parent.text);
+      for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+        if (headings[hi].level === parent.level + 1) candidate(hi, { shape: 'prose-section', under: u });
+      }
     }
     pi = Math.max(pi, headingIndexBefore(headings, to));
   }
