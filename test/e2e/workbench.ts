@@ -239,10 +239,19 @@ export class Workbench {
   async runInTerminal(command: string, timeoutMs = 60_000): Promise<{ exitCode: number; screen: string }> {
     const marker = join(tmpdir(), `incident-e2e-${process.pid}-${++this.terminalRuns}.exit`);
     rmSync(marker, { force: true });
+    // The new terminal's own prompt: until it is drawn, the screen read can still be an older
+    // terminal's, whose prompt is already there, and keys typed before the new shell is ready are lost.
+    const previous = await this.terminalText();
     await this.runCommand('Terminal: Create New Terminal');
+    const deadlineNew = Date.now() + 30_000;
+    while (Date.now() < deadlineNew) {
+      const now = await this.terminalText();
+      if (now !== previous && endsWithPrompt(now)) break;
+      await this.page.waitForTimeout(100);
+    }
     const terminal = this.page.locator('.terminal-wrapper.active .xterm, .integrated-terminal .xterm').last();
     await terminal.waitFor({ state: 'visible', timeout: 30_000 });
-    await this.waitForPrompt(terminal);
+    await this.waitForPrompt(terminal, 30_000);
     await terminal.click();
     await this.page.keyboard.type(`${command}; echo $? > ${marker}`);
     await this.page.keyboard.press('Enter');
