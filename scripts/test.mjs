@@ -17,7 +17,7 @@ import { HarnessError, ensureHarness } from './vscode/install.mjs';
 import { groupAlive, stopGroup } from './vscode/proc.mjs';
 
 const SUITES = ['static', 'unit', 'integration', 'e2e'];
-const TIMEOUTS = { static: 5 * 60_000, unit: 15 * 60_000, integration: 20 * 60_000, e2e: 45 * 60_000 };
+const TIMEOUTS = { static: 5 * 60_000, unit: 25 * 60_000, integration: 20 * 60_000, e2e: 45 * 60_000 };
 
 const argv = process.argv.slice(2);
 const grep = argv.includes('--grep') ? argv[argv.indexOf('--grep') + 1] : undefined;
