@@ -4,6 +4,7 @@
 // log, a listed incident opens in the log, hostile messages are refused, and "Export CSV"
 // writes the core's CSV where the save dialog says.
 import * as assert from 'node:assert/strict';
+import { symlinkSync, unlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { defaultPolicy, indexLog } from '../../src/core';
 import { DURATION_FIGURES, computeMetrics } from '../../src/core/metrics/metrics';
@@ -170,6 +171,16 @@ describe('Metrics dashboard', () => {
       panel.ui = { showSaveDialog: async () => logUri() };
       assert.equal(await panel.exportCsv(), undefined);
       assert.equal(await diskText(), before, 'the log is never overwritten by an export');
+      // Nor through a .csv name linked to it.
+      const link = vscode.Uri.joinPath(logUri(), '..', 'linked-metrics.csv');
+      symlinkSync(logUri().fsPath, link.fsPath);
+      try {
+        panel.ui = { showSaveDialog: async () => link };
+        assert.equal(await panel.exportCsv(), undefined);
+        assert.equal(await diskText(), before, 'nothing written through a link');
+      } finally {
+        unlinkSync(link.fsPath);
+      }
     } finally {
       await Promise.resolve(vscode.workspace.fs.delete(target)).then(undefined, () => undefined);
     }

@@ -5,6 +5,7 @@
 // In a multi-root workspace where several folders hold a log, it covers every one of them (each
 // read under its own playbook, its service the playbook's `service:` or the folder's name), with
 // a service filter.
+import { lstatSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
@@ -168,6 +169,12 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
     // playbook) would be overwritten with figures. Only a .csv file is written.
     if (!/\.csv$/i.test(target.path)) {
       await this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Not exported: {0} is not a .csv file. The metrics are written only to a .csv file, never over the log, a review or the playbook.', vscode.workspace.asRelativePath(target)) });
+      return undefined;
+    }
+    // Nor through a link: `metrics.csv` linked to the log would land the figures in the log.
+    const existing = target.scheme === 'file' ? lstatSync(target.fsPath, { throwIfNoEntry: false }) : undefined;
+    if (existing && !existing.isFile()) {
+      await this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Not exported: {0} is a link or not a regular file; nothing was written through it.', vscode.workspace.asRelativePath(target)) });
       return undefined;
     }
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(metricsCsv(c.result.rows)));
