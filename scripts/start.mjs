@@ -70,7 +70,7 @@ async function main() {
       if (process.listenerCount(sig) === 1) process.exit(sig === 'SIGINT' ? 130 : 143);
     });
   }
-  const server = await startServer({ workspace, port: opts.port, label: 'start' });
+  const server = await startServer({ workspace, port: opts.port, label: 'start', ownHome: false });
   console.log(`\nIncident Playbook is running at ${server.url(workspace)}`);
   console.log('Open it in a browser; the Incidents view is in the activity bar. Press Ctrl+C to stop.\n');
   const stop = async (why) => {

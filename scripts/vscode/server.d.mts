@@ -9,6 +9,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Install this packaged extension (as a user would) instead of linking the working tree. */
   vsix?: string;
+  /** A HOME of the run's own, so terminals skip the machine's shell start-up files (default true). */
+  ownHome?: boolean;
 }
 export interface RunningServer {
   port: number;
@@ -16,7 +18,7 @@ export interface RunningServer {
   runDir: string;
   logFile: string;
   pgid: number;
-  dirs: Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'state' | 'tmp', string>;
+  dirs: Record<'userData' | 'extensions' | 'config' | 'data' | 'cache' | 'state' | 'tmp', string> & { home?: string };
   chromium: string;
   /** A folder, or a .code-workspace file (opened as a multi-root workspace). */
   url(folder?: string, payload?: Array<[string, string]>): string;

@@ -113,6 +113,8 @@ function installVsix(harness, vsix, dirs) {
  * @param {object} [options.settings]     extra user settings
  * @param {object} [options.env]          extra environment for the server and its extension host
  * @param {string} [options.vsix]         install this packaged extension (as a user would) instead of linking the working tree
+ * @param {boolean} [options.ownHome=true] give the server a HOME of its own, so the terminal's shells do
+ *                                         not run the developer's start-up files (`npm start` keeps the real one)
  */
 export async function startServer(options) {
   const harness = await ensureHarness();
@@ -127,10 +129,15 @@ export async function startServer(options) {
     cache: join(runDir, 'xdg', 'cache'),
     state: join(runDir, 'xdg', 'state'),
     tmp: join(runDir, 'tmp'),
+    ...(options.ownHome === false ? {} : { home: join(runDir, 'home') }),
   };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify({ ...BASE_SETTINGS, ...(options.settings ?? {}) }, null, 2));
+  // A test's terminal must not wait on the machine's ~/.bashrc: one that hangs (a stale pyenv
+  // rehash lock waits 60 s) keeps bash's shell integration from coming up, and VS Code from
+  // resolving the shell environment at all.
+  if (dirs.home) writeFileSync(join(dirs.home, '.bashrc'), '# The test run\'s own home: the machine\'s shell start-up files are not read.\n');
   if (options.vsix) installVsix(harness, options.vsix, dirs);
   else if (options.installExtension !== false) linkExtension(dirs.extensions);
   if (!existsSync(options.workspace)) throw new HarnessError(`Workspace folder ${options.workspace} does not exist.`);
@@ -143,6 +150,7 @@ export async function startServer(options) {
     XDG_CACHE_HOME: dirs.cache,
     XDG_STATE_HOME: dirs.state,
     TMPDIR: dirs.tmp,
+    ...(dirs.home ? { HOME: dirs.home } : {}),
     EXTENSIONS_GALLERY: '{}',
     CS_DISABLE_FILE_DOWNLOADS: '1',
     ...(options.env ?? {}),
