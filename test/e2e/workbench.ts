@@ -246,7 +246,7 @@ export class Workbench {
     const deadlineNew = Date.now() + 30_000;
     while (Date.now() < deadlineNew) {
       const now = await this.terminalText();
-      if (now !== previous && endsWithPrompt(now)) break;
+      if (now !== previous && showsPrompt(now)) break;
       await this.page.waitForTimeout(100);
     }
     const terminal = this.page.locator('.terminal-wrapper.active .xterm, .integrated-terminal .xterm').last();
@@ -285,7 +285,9 @@ export class Workbench {
   /** The visible text of the active terminal (DOM renderer). */
   async terminalText(): Promise<string> {
     const rows = this.page.locator('.terminal-wrapper.active .xterm-rows, .integrated-terminal .xterm-rows').last();
-    return (await rows.innerText().catch(() => '')).replace(/\u00a0/g, ' ');
+    // No terminal yet is no text, at once (innerText would wait for one).
+    if ((await rows.count()) === 0) return '';
+    return (await rows.innerText({ timeout: 5000 }).catch(() => '')).replace(/\u00a0/g, ' ');
   }
 
   /** Closes notification toasts so they do not cover what a test clicks. */
@@ -307,9 +309,15 @@ export class Workbench {
   }
 }
 
-function endsWithPrompt(screen: string): boolean {
+/** The last line drawn is a prompt (a new terminal shows nothing else). */
+function showsPrompt(screen: string): boolean {
   const lines = screen.split('\n').map((l) => l.trimEnd()).filter((l) => l.trim());
-  return lines.length > 1 && /[$#>]$/.test(lines[lines.length - 1]);
+  return lines.length > 0 && /[$#>]$/.test(lines[lines.length - 1]);
+}
+
+/** A command's output, then the next prompt. */
+function endsWithPrompt(screen: string): boolean {
+  return screen.split('\n').filter((l) => l.trim()).length > 1 && showsPrompt(screen);
 }
 
 /** Matches `title` exactly; with `ellipsis`, also followed by "…" or "..." (menu items that ask for more). */
