@@ -12,6 +12,7 @@ import { findIncident } from '../core/indexer';
 import type { ReviewFileState } from '../core/git/mergeFixes';
 import { basename } from 'node:path';
 import type { LogStore } from './logStore';
+import { SerialRefresh } from './serialRefresh';
 
 const SOURCE = 'Incident Playbook';
 
@@ -29,7 +30,7 @@ export class IncidentDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('incidentPlaybook');
   private readonly disposables: vscode.Disposable[] = [this.collection];
   private timer: ReturnType<typeof setInterval> | undefined;
-  private running: Promise<void> | undefined;
+  private readonly serial = new SerialRefresh(() => this.run());
   private check: IncrementalCheck | undefined;
 
   constructor(private readonly store: LogStore) {
@@ -56,9 +57,9 @@ export class IncidentDiagnostics implements vscode.Disposable {
     }
   }
 
+  /** Checks again; a change that comes while a check runs gets a check of its own after it. */
   refresh(): Promise<void> {
-    this.running ??= this.run().finally(() => (this.running = undefined));
-    return this.running;
+    return this.serial.request();
   }
 
   private async run(): Promise<void> {

@@ -9,6 +9,7 @@ import { sanitizeForDisplay } from '../core/format/displayText';
 import { Commands, type IncidentArgs } from './commandIds';
 import type { LogStore } from './logStore';
 import { isDrill } from '../core/oncall/oncall';
+import { SerialRefresh } from './serialRefresh';
 
 /** "SEV-1 INC-2026-1120-001" ("DRILL SEV-2 …" for a drill). */
 function clockName(clock: ActiveClock): string {
@@ -42,7 +43,7 @@ export class IncidentStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('incidentPlaybook.status', vscode.StatusBarAlignment.Left, 50);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private readonly timer: ReturnType<typeof setInterval>;
-  private running: Promise<void> | undefined;
+  private readonly serial = new SerialRefresh(() => this.render());
   private shown = false;
 
   constructor(private readonly store: LogStore) {
@@ -54,8 +55,7 @@ export class IncidentStatusBar implements vscode.Disposable {
   }
 
   refresh(): Promise<void> {
-    this.running ??= this.render().finally(() => (this.running = undefined));
-    return this.running;
+    return this.serial.request();
   }
 
   private async render(): Promise<void> {

@@ -9,6 +9,7 @@ import { type OverdueReview, REVIEW_REMINDER_WINDOW_DAYS, type ReviewFileFacts, 
 import { toDate } from '../core/format/time';
 import { Commands, type IncidentArgs } from './commandIds';
 import { type LogStore, readText } from './logStore';
+import { SerialRefresh } from './serialRefresh';
 
 /** Often enough that a review turns late within minutes of its day ending. */
 const RECHECK_MS = 5 * 60_000;
@@ -34,8 +35,7 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('incidentPlaybook.reviewDue', vscode.StatusBarAlignment.Left, 49);
   private readonly disposables: vscode.Disposable[] = [this.item];
   private readonly timer: ReturnType<typeof setInterval>;
-  private running: Promise<void> | undefined;
-  private pending: Promise<void> | undefined;
+  private readonly serial = new SerialRefresh(() => this.render());
   private late: OverdueReview[] = [];
   /**
    * What each review file says (status, due date), by its URI; null when it does not exist. The
@@ -82,17 +82,7 @@ export class ReviewReminderStatusBar implements vscode.Disposable {
 
   /** Shows what is late, reading only the reviews not read yet. Calls while one runs share one more run after it. */
   private update(): Promise<void> {
-    if (this.running) {
-      this.pending ??= this.running.then(() => {
-        this.pending = undefined;
-        return this.update();
-      });
-      return this.pending;
-    }
-    this.running = this.render().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    return this.serial.request();
   }
 
   private async render(): Promise<void> {
