@@ -262,3 +262,32 @@ test('the playbook refuses a component id or name listed twice, and a field alia
   assert.throws(() => loadPolicy('components:\n  - id: api\n    name: API\n    colour: red\n'), /unknown setting "colour"/);
   assert.throws(() => loadPolicy('fieldAliases:\n  affectedd: [Impacted]\n'), /unknown field "affectedd" \(use one of .*, or affected, publicTitle, publicImpact\)/);
 });
+
+test('an announced incident later deferred is neither active nor said to be resolved: it keeps its last public stage', () => {
+  const { policy } = fixture();
+  const log = [
+    '# Incident Log',
+    '',
+    '## INC-2026-1120-002: Elasticsearch shard relocation storm',
+    '- **Severity:** SEV-2',
+    '- **Status:** Deferred',
+    '- **Detected:** 2026-11-20 16:00 UTC',
+    '- **Impacted services:** search',
+    '',
+    '### Timeline',
+    '- 2026-11-20 16:05 UTC — Status: Investigating → Identified (@priya)',
+    '- 2026-11-20 16:10 UTC — Status page: "Search results may be slow or incomplete" posted (@priya)',
+    '- 2026-11-20 17:00 UTC — Put off until the storage migration (@priya)',
+    '',
+  ].join('\n');
+  const model = buildStatusPage(indexLog(log, { policy }), policy, NOW);
+  assert.deepEqual(model.active, []);
+  assert.deepEqual(model.resolved.map((i) => [i.id, i.status, i.active, i.resolvedAt]), [['INC-2026-1120-002', 'identified', false, null]]);
+  assert.deepEqual(model.components.find((c) => c.id === 'search')?.state, 'operational');
+  const page = renderIncidentPage(model.resolved[0], model);
+  assert.match(page, /<dt>Status<\/dt><dd>Identified<\/dd>/);
+  assert.match(page, /<dt>Resolved<\/dt><dd>Not resolved: on hold<\/dd>/);
+  const index = renderIndex(model);
+  assert.match(index, /<h2 id="past">Past incidents in the last 90 days<\/h2>/);
+  assert.doesNotMatch(index, /Resolved in the last/);
+});

@@ -201,3 +201,29 @@ test('under a severity group a row leaves the severity to the group; one without
   assert.equal(bareRow.label, 'No severity yet');
   assert.match(bareRow.description, /^no severity · Investigating/);
 });
+
+test('a deferred incident has a "Deferred" group of its own, collapsed, between unknown and resolved; never Active, never lost', () => {
+  const text = [
+    LOG,
+    '## INC-2026-0903-001: Flaky export job',
+    '- **Severity:** SEV-3',
+    '- **Status:** Deferred',
+    '- **Detected:** 2026-09-03',
+    '',
+  ].join('\n');
+  const incidents = indexLog(text, { policy }).incidents;
+  const groups = buildGroups(incidents, policy, 'status', { severities: [], statuses: [] });
+  assert.deepEqual(
+    groups.map((g) => [g.label, g.description, g.expanded, g.children.map((c) => c.id)]),
+    [
+      ['Active', '2', true, ['INC-2026-1120-001', 'INC-2026-1110-001']],
+      ['Deferred', '1', false, ['INC-2026-0903-001']],
+      ['Resolved', '1', false, ['INC-2026-1102-001']],
+    ],
+  );
+  // Every incident of the log is in one group.
+  assert.equal(groups.reduce((n, g) => n + g.children.length, 0), incidents.length);
+  const deferred = groups[1].children[0];
+  assert.deepEqual([deferred.active, deferred.state], [false, 'deferred']);
+  assert.match(incidentRow(deferred, { policy, zone: 'UTC', now: NOW }).description ?? '', /^Deferred · /);
+});

@@ -6,6 +6,7 @@
 import { formatLogTime } from '../format/time';
 import { formatElapsed } from '../format/duration';
 import type { ComponentState, PublicComponent, PublicIncident, PublicUpdate, StatusPageModel } from './model';
+import { pastHeading } from './model';
 import { CONTENT_SECURITY_POLICY, STYLE } from './style';
 import { OVERALL_LABELS, STATE_LABELS, STATUS_LABELS, esc } from './words';
 
@@ -91,12 +92,15 @@ function incidentCard(incident: PublicIncident, model: StatusPageModel, level: '
     const latest = incident.updates[incident.updates.length - 1];
     if (latest) lines.push(`<p>Latest update, ${timeTag(latest.at, zone)}: ${esc(latest.body)}</p>`);
   } else {
-    lines.push(`<p class="meta">${resolutionText(incident, zone)}</p>`);
+    lines.push(`<p class="meta">${incident.deferred ? DEFERRED_TEXT : resolutionText(incident, zone)}</p>`);
     if (affected) lines.push(`<p class="meta">Affected: ${esc(affected)}</p>`);
   }
   lines.push(`</article>`);
   return lines.join('\n');
 }
+
+/** What the page says of an incident the team put off: it is not resolved, and not being worked now. */
+const DEFERRED_TEXT = 'Not resolved: on hold';
 
 /** `Resolved 2026-11-02 10:45 UTC, after 4 h 35 min`. */
 function resolutionText(incident: PublicIncident, zone: string): string {
@@ -121,7 +125,7 @@ export function renderIndex(model: StatusPageModel): string {
     model.active.length ? incidentList(model.active, model) : `<p>No active incidents.</p>`,
     `</section>`,
     `<section aria-labelledby="past">`,
-    `<h2 id="past">Resolved in the last ${model.days} day${model.days === 1 ? '' : 's'}</h2>`,
+    `<h2 id="past">${pastHeading(model)}</h2>`,
     model.resolved.length ? incidentList(model.resolved, model) : `<p>No incidents.</p>`,
     `</section>`,
   ];
@@ -134,7 +138,7 @@ export function renderIncidentPage(incident: PublicIncident, model: StatusPageMo
   const affected = affectedText(incident);
   const facts = [`<dt>Status</dt><dd>${STATUS_LABELS[incident.status]}</dd>`];
   if (incident.startedAt) facts.push(`<dt>Began</dt><dd>${timeTag(incident.startedAt, zone)}</dd>`);
-  if (!incident.active) facts.push(`<dt>Resolved</dt><dd>${incident.resolvedAt ? timeTag(incident.resolvedAt, zone) : 'Yes'}</dd>`);
+  if (!incident.active) facts.push(`<dt>Resolved</dt><dd>${incident.deferred ? DEFERRED_TEXT : incident.resolvedAt ? timeTag(incident.resolvedAt, zone) : 'Yes'}</dd>`);
   if (incident.durationMinutes !== null) facts.push(`<dt>Duration</dt><dd>${esc(formatElapsed(incident.durationMinutes))}</dd>`);
   if (affected) facts.push(`<dt>Affected</dt><dd>${esc(affected)}</dd>`);
   const parts = [`<dl class="meta">`, ...facts, `</dl>`];

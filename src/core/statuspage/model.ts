@@ -7,7 +7,7 @@
 // role, no link field, no review. The renderers (html.ts, atom.ts, statusJson.ts) read only this.
 import type { Incident, LogIndex, TimelineEntry } from '../model';
 import { type Policy, isResolvedStatus, matchSeverity } from '../playbook/policy';
-import { policyOf, statusState } from '../indexer';
+import { type StatusState, policyOf, statusState } from '../indexer';
 import { statusPagePostText, statusUpdateAudience } from '../comms/statusUpdate';
 import { detectedAt, isDrill, resolvedAt, startedAt, statusChangeOf } from '../metrics/times';
 import { stripInline } from '../reader/text';
@@ -42,6 +42,8 @@ export interface PublicIncident {
   impact: Impact;
   status: PublicStatus;
   active: boolean;
+  /** Put off on purpose: not active, and not resolved either (`status` is the last stage announced). */
+  deferred?: true;
   /** The playbook's components it affects. */
   components: StatusComponent[];
   /** Its Affected names as written, when the playbook lists no components. */
@@ -123,7 +125,7 @@ export function buildStatusPageOf(sources: readonly StatusPageSource[], now: Dat
       const resolution = state === 'resolved' ? resolvedAt(incident) : null;
       if (resolution && (resolution.getTime() < since || resolution.getTime() > now.getTime())) continue;
       if (isDrill(incident)) continue;
-      const made = publicIncident(incident, policy, state === 'active', pages);
+      const made = publicIncident(incident, policy, state, pages);
       if (!made) continue;
       if (made.active) active.push(made);
       else {
@@ -174,7 +176,8 @@ export function incidentState(incident: PublicIncident): ComponentState {
  * The incident's public side, or null when the team made nothing of it public (no status page
  * update and no Public title): an incident the team has not announced is not announced here.
  */
-function publicIncident(incident: Incident, policy: Policy, active: boolean, pages: PageNames): PublicIncident | null {
+function publicIncident(incident: Incident, policy: Policy, state: StatusState, pages: PageNames): PublicIncident | null {
+  const active = state === 'active';
   const publicTitle = publicField(incident, policy, 'publicTitle');
   const resolvedTime = active ? null : resolvedAt(incident);
   const updates = publicUpdates(incident.timeline, policy, resolvedTime);
@@ -192,8 +195,10 @@ function publicIncident(incident: Incident, policy: Policy, active: boolean, pag
     title: publicTitle ?? genericTitle(impact, names),
     impactText: publicField(incident, policy, 'publicImpact'),
     impact,
-    status: active ? publicStatus(incident.status ?? policy.initialStatus) : 'resolved',
+    // Deferred (put off on purpose) was never resolved: it keeps the stage it was last announced in.
+    status: active ? publicStatus(incident.status ?? policy.initialStatus) : state === 'deferred' ? (updates[updates.length - 1]?.status ?? 'investigating') : 'resolved',
     active,
+    ...(state === 'deferred' ? { deferred: true as const } : {}),
     components: known,
     affected,
     startedAt: startedTime,
@@ -291,6 +296,12 @@ export function publicStatus(status: string): PublicStatus {
     default:
       return 'investigating';
   }
+}
+
+/** The heading of the list after the active incidents: "Resolved …", or "Past incidents …" when one of them was put off, not resolved. */
+export function pastHeading(model: StatusPageModel): string {
+  const days = `in the last ${model.days} day${model.days === 1 ? '' : 's'}`;
+  return model.resolved.some((i) => i.deferred) ? `Past incidents ${days}` : `Resolved ${days}`;
 }
 
 /** Each incident's page name: its id with anything but letters, digits, `.`, `_` and `-` made `-`; a second use of a name gets `-2`. */

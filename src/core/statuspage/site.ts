@@ -5,6 +5,7 @@ import { formatElapsed } from '../format/duration';
 import { renderAtom } from './atom';
 import { renderIncidentPage, renderIndex } from './html';
 import type { PublicIncident, StatusPageModel } from './model';
+import { pastHeading } from './model';
 import { renderStatusJson } from './statusJson';
 import { OVERALL_LABELS, STATE_LABELS, STATUS_LABELS } from './words';
 
@@ -50,6 +51,6 @@ export function dryRunText(model: StatusPageModel): string {
     }
   };
   section('Active incidents', model.active);
-  section(`Resolved in the last ${model.days} day${model.days === 1 ? '' : 's'}`, model.resolved);
+  section(pastHeading(model), model.resolved);
   return `${out.join('\n')}\n`;
 }

@@ -206,11 +206,14 @@ export function buildGroups(incidents: readonly Incident[], policy: Policy, grou
   } else {
     const active = kept.filter((r) => r.state === 'active');
     const unknown = kept.filter((r) => r.state === 'unknown');
+    const deferred = kept.filter((r) => r.state === 'deferred');
     const resolved = kept.filter((r) => r.state === 'resolved');
     fill(new GroupNode('group:active', l10n.t('Active'), String(active.length), true), active);
     // No status and nothing that says they ended: neither active nor history, so a group of
     // their own, collapsed (a history table without a Status column can hold hundreds).
     fill(new GroupNode('group:unknown', l10n.t('Status unknown'), String(unknown.length), false), unknown);
+    // Put off on purpose: not worked now, not history either.
+    fill(new GroupNode('group:deferred', l10n.t('Deferred'), String(deferred.length), false), deferred);
     // Resolved incidents are history: collapsed until asked for.
     fill(new GroupNode('group:resolved', l10n.t('Resolved'), String(resolved.length), false), resolved);
   }

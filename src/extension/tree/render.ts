@@ -219,11 +219,13 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         : SEVERITY_ICONS[Math.min(row.rank, SEVERITY_ICONS.length - 1)]
       : node.state === 'unknown'
         ? ['question', 'descriptionForeground']
-        : ['pass', 'testing.iconPassed'];
+        : node.state === 'deferred'
+          ? ['debug-pause', 'descriptionForeground']
+          : ['pass', 'testing.iconPassed'];
     // A drill keeps its severity colour under a beaker, so it never reads as a real outage.
     item.iconPath = new vscode.ThemeIcon(node.active && isDrill(node.incident) ? 'beaker' : icon, new vscode.ThemeColor(colour));
     if (isDrill(node.incident)) item.description = row.description ? vscode.l10n.t('drill · {0}', row.description) : vscode.l10n.t('drill');
-    item.contextValue = node.active ? 'incident.active' : node.state === 'unknown' ? 'incident.unknown' : 'incident.resolved';
+    item.contextValue = node.active ? 'incident.active' : `incident.${node.state}`;
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip + readingTooltip(node.incident, ctx?.policy), true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
     item.command = { command: Commands.open, title: vscode.l10n.t('Open Incident'), arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
