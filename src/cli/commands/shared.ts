@@ -2,11 +2,12 @@
 // context they read, reading the log and the review files beside it, safe terminal output, and
 // their own usage errors (reported as `incident: …` with exit 2, like every other command's).
 // Not a command: they load it inside run, as it imports the reader.
+import { note, printJson as printJsonIndented } from '../output';
 import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Incident, LogIndex } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
-import { escapeJsonForTerminal, sanitizeForDisplay } from '../../core/format/displayText';
+import { sanitizeForDisplay } from '../../core/format/displayText';
 import { LogFileError, indexFile } from '../../core/log/logFile';
 import type { RepositoryFiles } from '../../core/log/repositoryFiles';
 import { findIncident } from '../../core/indexer';
@@ -47,8 +48,9 @@ export class CommandError extends Error {}
 export const print = (text: string): void => {
   process.stdout.write(sanitizeForDisplay(text, { multiline: true }));
 };
-export const note = (text: string): void => console.error(sanitizeForDisplay(text, { multiline: true }));
-export const printJson = (value: unknown): void => console.log(escapeJsonForTerminal(JSON.stringify(value, null, 2)));
+export { note };
+/** Indented JSON, escaped for the terminal, straight to stdout (see output.ts). */
+export const printJson = (value: unknown): void => printJsonIndented(value, 2);
 
 /** Runs a command body; its usage errors become a message and exit code 2. */
 export async function guarded(body: () => Promise<number> | number): Promise<number> {
