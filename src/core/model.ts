@@ -192,6 +192,8 @@ export type ProblemCode =
   | 'overdue-action-item'
   | 'no-union-merge'
   | 'unknown-status'
+  /** An active incident's status that no status word matches: counted active, as written. */
+  | 'unknown-status-word'
   | 'severity-preset'
   /** An `Affected:` name that is not a component of the playbook's `components:` list. */
   | 'unknown-component'

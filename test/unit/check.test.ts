@@ -62,3 +62,32 @@ test('severities the policy does not know are reported', () => {
   const problems = checkLog(indexLog('## INC-2026-0101-001: x\n- **Severity:** SEV-9\n- **Status:** Resolved\n'), defaultPolicy());
   assert.match(problems[0].message, /"SEV-9", which the policy does not know/);
 });
+
+test('an active incident whose status no word matches gets an info finding that says it is counted active and how to say otherwise', () => {
+  const text = [
+    '# Log',
+    '',
+    '## INC-2026-0301-001: Upsell rule double-counted',
+    '- **Severity:** SEV-3',
+    '- **Status:** `FULL_FIX`',
+    '- **Detected:** 2026-03-01 09:00 UTC',
+    '',
+    '## INC-2026-0302-001: Checkout slow',
+    '- **Severity:** SEV-3',
+    '- **Status:** Mitigating',
+    '- **Detected:** 2026-03-02 09:00 UTC',
+    '',
+    '## INC-2026-0303-001: Old search blip',
+    '- **Severity:** SEV-3',
+    '- **Status:** Won\'t fix',
+    '- **Detected:** 2026-03-03 09:00 UTC',
+    '',
+  ].join('\n');
+  const policy = defaultPolicy();
+  const found = checkLog(indexLog(text, { policy }), policy, new Date('2026-03-05T00:00:00Z')).filter((p) => p.code === 'unknown-status-word');
+  assert.deepEqual(found.map((p) => [p.incidentId, p.line, p.severity]), [['INC-2026-0301-001', 3, 'info']]);
+  assert.match(found[0].message, /^INC-2026-0301-001 has status "FULL_FIX", which no status word matches, so it is counted active\. .*statusWords: closed:/);
+  // The playbook's word settles it: no finding, and not active.
+  const said = { ...policy, statusWords: { closed: ['full fix'] } };
+  assert.deepEqual(checkLog(indexLog(text, { policy: said }), said, new Date('2026-03-05T00:00:00Z')).filter((p) => p.code === 'unknown-status-word'), []);
+});

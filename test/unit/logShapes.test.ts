@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { findIncident, indexLog, loadPolicy, reindexLog } from '../../src/core';
-import { readHeading } from '../../src/core/indexer';
+import { isActive, readHeading } from '../../src/core/indexer';
 import { defaultPolicy } from '../../src/core';
 import { indexFixture } from './helpers';
 
@@ -211,6 +211,13 @@ test('an H1 with incident fields under it is the one incident of its file', () =
   assert.equal(inc.title, 'Theme toggle animation starts from the wrong corner', '"Incident log:" is not part of the title');
   assert.equal(inc.detected, '2026-07-27');
   assert.match(inc.status ?? '', /^Reverted/);
+});
+
+test('a title that names a log but has incident fields under it is one incident; its H2 parts are not incidents', () => {
+  // A short title ("Incident log: 登录循环") reads like a list of incidents; the Date and Status
+  // right under it say the file is one.
+  const idx = indexFixture('shapes/h1-fields-short-title.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, i.detected, isActive(i, defaultPolicy())]), [['登录循环', '2026-05-09', true]]);
 });
 
 test('a row without an id merges with the one section whose heading has its date', () => {

@@ -4,6 +4,8 @@
 // whose rows and sections do not match one to one. See docs/FORMAT.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defaultPolicy, indexLog, loadPolicy } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { readingNotes } from '../../src/core/reader/readingNotes';
@@ -82,6 +84,27 @@ test('a table of occurrences (a date column and an end or duration column) lists
   assert.deepEqual(rows.map((i) => [statusState(i, policy), readingNotes(i, policy).readAs]), [['resolved', undefined]]);
   assert.equal(indexLog('| Down | Recovered | Notes |\n|---|---|---|\n| 07:40 | 08:05 | LB |\n').incidents.length, 0);
   assert.equal(indexLog('| Date | Notes |\n|---|---|\n| 2026-01-05 | LB |\n').incidents.length, 0);
+});
+
+test('a table of occurrences beside prose sections under a log title: a prose section is read too (a guess check states); the playbook naming the table reads its rows alone', () => {
+  const text = readFileSync(join(__dirname, '../fixtures/logs/shapes/occurrences-with-analysis.md'), 'utf8');
+  // Structure alone cannot tell notes about the occurrences from incidents told in prose.
+  const guessed = indexLog(text);
+  assert.equal(guessed.incidents.length, 4);
+  assert.equal(
+    readingSummary(guessed).text,
+    "Read 1 table of occurrences under 'When it has happened' (lines 10–12): 3 incidents; 1 H2 section under 'Outages of the build cache — what we know' as incidents (no ids or dates).",
+  );
+  // The team says where its incidents are.
+  const named = { ...defaultPolicy(), reading: { incidentTables: ['When it has happened'] } };
+  assert.deepEqual(
+    indexLog(text, { policy: named }).incidents.map((i) => [i.detected, statusState(i, named)]),
+    [
+      ['2026-02-11', 'resolved'],
+      ['2026-02-14', 'resolved'],
+      ['2026-02-20', 'resolved'],
+    ],
+  );
 });
 
 test('the playbook names tables that list incidents, by the heading they are under or their columns', () => {

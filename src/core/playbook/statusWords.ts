@@ -132,6 +132,8 @@ export interface StatusReading {
   meaning?: StatusMeaning;
   /** What followed the status words (`permanent fix applied`), empty when nothing did. */
   note: string;
+  /** No word of the policy's or the built-in lists matched: the status is read as open, as written. */
+  unknown?: true;
 }
 
 export interface StatusVocabulary {
@@ -221,7 +223,7 @@ export function readStatus(v: StatusVocabulary, raw: string): StatusReading | un
       return { status, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
     }
   }
-  return { status: plain, note: '' };
+  return { status: plain, note: '', unknown: true };
 }
 
 /** Whether a status (as written or as read) ends an incident. */

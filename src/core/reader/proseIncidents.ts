@@ -4,13 +4,14 @@
 // in words ("still unfixed", "verification pending"; or a fix described). Both are guesses, noted
 // on the incident (see readingNotes). Everything here is a scan over words: no pattern runs on
 // the user's text.
-import type { IncidentReading } from '../model';
+import type { Incident, IncidentReading } from '../model';
 import { foldWord } from '../playbook/statusWords';
 import { isLetterOrDigitCode, stripInline } from './text';
 import type { IndexContext } from './context';
-import { readFields } from './fields';
+import { fieldsLookLikeIncident, readFields } from './fields';
+import { findTableIncidents } from './tableIncidents';
 import { subsectionKind } from './headings';
-import { isPlaceholderSection } from './placeholders';
+import { filledFields, isPlaceholderSection } from './placeholders';
 
 /** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
 export function wordsOf(text: string, max = 10_000): string[] {
@@ -198,8 +199,15 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     }
     if (!isIncidentLogTitle(parent.text)) continue;
     const to = end(pi);
-    // A log whose incidents the other rules found keeps its own shape.
-    if (!taken(parent.line, to)) {
+    // "Incident log: login loop" with a Status and a date right under it is one incident, and
+    // its sections are its parts (what was tried, the result), not incidents of their own.
+    if (describesOneIncident(ctx, parent.line, pi + 1 < headings.length ? Math.min(headings[pi + 1].line, to) : to)) {
+      pi = Math.max(pi, headingIndexBefore(headings, to));
+      continue;
+    }
+    // A log whose incidents the other rules found keeps its own shape; so does one where the
+    // playbook names the table that lists them (the sections beside it are then about them).
+    if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
       const u = stripInline(parent.text);
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
         if (headings[hi].level === parent.level + 1) candidate(hi, { shape: 'prose-section', under: u });
@@ -208,6 +216,24 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     pi = Math.max(pi, headingIndexBefore(headings, to));
   }
   return out;
+}
+
+/**
+ * Whether lines [from, to) hold a table the playbook's `reading.incidentTables` names, with rows.
+ * Without the playbook a table beside prose sections is not enough to tell: the sections may be
+ * incidents told in prose, or notes about the table's occurrences.
+ */
+function playbookTableListsIncidents(ctx: IndexContext, from: number, to: number): boolean {
+  if (!ctx.policy.reading?.incidentTables?.length) return false;
+  const rows: Incident[] = [];
+  findTableIncidents(ctx, from, to, rows);
+  return rows.length > 0;
+}
+
+/** Whether the text right under a heading (to its first sub-heading) holds an incident's own status and fields. */
+function describesOneIncident(ctx: IndexContext, headingLine: number, to: number): boolean {
+  const own = filledFields(readFields(ctx, headingLine + 1, to));
+  return own.some((f) => f.canonical === 'status') && fieldsLookLikeIncident(ctx.policy, own);
 }
 
 /** The index of the last heading before line `line`. */

@@ -13,6 +13,7 @@ import { formatElapsed, overdueText } from '../format/duration';
 import type { Dated } from '../metrics/times';
 import { type Moments, MOMENT_NAMES, faultMessage, impossibleDates, otherDates, readMoments } from '../metrics/impossibleDates';
 import { affectedComponents, statusPageOf } from '../statuspage/components';
+import { readStatus } from '../playbook/statusWords';
 
 function minutesBetween(a: Date, b: Date): number {
   return (b.getTime() - a.getTime()) / 60000;
@@ -139,6 +140,8 @@ export interface IncidentFacts {
   otherDates: Dated[];
   /** `Affected:` names the playbook's components list does not have (none without a list). */
   unknownComponents: string[];
+  /** An active incident's status that no status word matched (`FULL_FIX`): read as open, as written. */
+  unknownStatusWord: string | null;
 }
 
 export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts {
@@ -161,6 +164,7 @@ export function incidentFacts(incident: Incident, policy: Policy): IncidentFacts
     moments,
     otherDates: otherDates(incident).map(relative),
     unknownComponents: statusPageOf(policy)?.components.length ? affectedComponents(incident, policy).unknown : [],
+    unknownStatusWord: incident.status && readStatus(policy, incident.status)?.unknown ? incident.status : null,
   };
 }
 
@@ -188,6 +192,16 @@ export function checkIncidentFacts(f: IncidentFacts, line: number, policy: Polic
     problems.push({ code: 'unknown-component', message: `${id} is affected on ${names}, ${one ? 'which is not a component' : 'which are not components'} of the playbook (${known}).`, line, incidentId: id, severity: 'warning' });
   }
   if (!f.active) return problems;
+  if (f.unknownStatusWord) {
+    // Counted active because nothing says otherwise: say so, and how to say what it means.
+    problems.push({
+      code: 'unknown-status-word',
+      message: `${id} has status "${f.unknownStatusWord}", which no status word matches, so it is counted active. If it means the incident is over, add it under statusWords: closed: in .incident/playbook.yml (open: or deferred: for those).`,
+      line,
+      incidentId: id,
+      severity: 'info',
+    });
+  }
   if (!f.commander) {
     const late = breach(level, f.detected, now);
     problems.push(
