@@ -45,6 +45,19 @@ test('the preview: the index with every incident page inlined, linked by anchor,
   assert.ok(!html.includes('Flaky canary') && !html.includes('Lee Park'));
 });
 
+test('a deferred incident: the dry run says it is not resolved, and read back from status.json it is still deferred', () => {
+  // INC-2026-1120-002 (announced, Monitoring) put off.
+  const deferredLog = log.replace('## INC-2026-1120-002: Elasticsearch shard relocation storm\n- **Severity:** SEV-2\n- **Status:** Monitoring', '## INC-2026-1120-002: Elasticsearch shard relocation storm\n- **Severity:** SEV-2\n- **Status:** Deferred');
+  assert.notEqual(deferredLog, log);
+  const m = model(deferredLog);
+  const text = dryRunText(m);
+  assert.match(text, /INC-2026-1120-002[^]*?Resolved: Not resolved: on hold/);
+  assert.match(text, /^Past incidents in the last 90 days:/m);
+  const back = modelFromStatusJson(renderStatusJson(m, 'https://status.acme.example/'), 90);
+  assert.ok(back);
+  assert.equal(dryRunText(back.model), text, 'the Publish diff shows no change that is not there');
+});
+
 test('status.json read back gives the same dry-run text as the page it was written from', () => {
   for (const days of [90, 3650]) {
     const m = buildStatusPage(indexLog(log, { policy }), policy, NOW, { days, title: 'Acme status' });

@@ -181,6 +181,15 @@ test('a status said only in prose: open when something is still pending, resolve
   assert.equal(statusState(one('- [ ] Verification pending'), policy), 'unknown');
   assert.equal(statusState(one('Noch nicht behoben.'), policy), 'active');
   assert.deepEqual(one('Verification pending.').reading, { statusText: { words: 'verification pending', line: 4, open: true } });
+  // A fix said not to have happened is no fix, in any of the languages: never resolved from it.
+  for (const body of ['The outage has not been resolved.', "The cache wasn't fixed by the restart.", 'The old index could not be restored.', 'We never rolled back the flag.', 'Das Problem wurde nicht behoben.', "Le service n'a pas été rétabli.", 'Il disservizio non è stato risolto.', 'Сервис не восстановили.']) {
+    assert.equal(statusState(one(body), policy), 'unknown', body);
+  }
+  // A negated verb that tells the cause does not hide the fix told after it.
+  assert.equal(statusState(one('The password variable was not resolved by compose.\nWe moved it to the env file and redeployed.'), policy), 'resolved');
+  // A negation further away is not read as one.
+  assert.equal(statusState(one('Not a big change: we restarted the consumers.'), policy), 'resolved');
+  assert.equal(statusState(one('No users were affected; we restored the index from the snapshot.'), policy), 'resolved');
 });
 
 test('the reading summary names each part of a log and how many incidents it holds', () => {

@@ -278,6 +278,40 @@ const FIX_PHRASES = new Set(
   ].map(key),
 );
 
+/** Words that turn a fix into its absence when they come just before it (`has not been resolved`, `wasn't fixed`). */
+const NEGATIONS = new Set(['not', 'no', 'never', 't', 'nicht', 'kein', 'keine', 'nie', 'pas', 'jamais', 'non', 'nao', 'nunca', 'не', 'ни'].map(foldWord));
+
+/** Words that may stand between a negation and the fix it negates (`non è stato risolto`, `n'a pas été rétabli`). */
+const AUXILIARIES = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'get', 'got', 'e', 'stato', 'stata', 'ha', 'sido', 'se', 'foi', 'wurde', 'worden', 'ist', 'a', 'ete', 'est', 'было', 'был', 'была'].map(foldWord));
+
+/** Whether the word before `a`, or a negation behind auxiliaries (at most three words back), negates it. */
+function negatedAt(words: readonly string[], a: number): boolean {
+  for (let k = a - 1, n = 0; k >= 0 && n < 3; k--, n++) {
+    if (NEGATIONS.has(words[k])) return true;
+    // Past the word just before, only auxiliaries may stand between.
+    if (n >= 1 && !AUXILIARIES.has(words[k])) return false;
+  }
+  return false;
+}
+
+/**
+ * The first fix phrase of a line that is not negated. A negated one (`could not be restored`,
+ * `wasn't fixed`, `non è stato risolto`) says no fix happened; it is not read as pending either,
+ * since such words as often describe the cause (`the variable was not resolved`).
+ */
+function findFix(words: readonly string[]): string | undefined {
+  for (let a = 0; a < words.length; a++) {
+    let phrase = '';
+    let found = '';
+    for (let b = a; b < words.length && b - a < 3; b++) {
+      phrase = phrase ? `${phrase} ${words[b]}` : words[b];
+      if (FIX_PHRASES.has(phrase)) found = phrase;
+    }
+    if (found && !negatedAt(words, a)) return found;
+  }
+  return undefined;
+}
+
 /**
  * A status said only in words, for a section with no status written and nothing else that says
  * it ended: open when a line says the incident is not over (`still unfixed`, `verification
@@ -297,7 +331,7 @@ export function statusInWords(ctx: IndexContext, ranges: ReadonlyArray<readonly 
         return true;
       }
       if (!fix) {
-        const f = findPhrase(words, FIX_PHRASES, 3);
+        const f = findFix(words);
         if (f) fix = { words: f, line: li + 1 };
       }
       return false;

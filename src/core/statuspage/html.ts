@@ -6,7 +6,7 @@
 import { formatLogTime } from '../format/time';
 import { formatElapsed } from '../format/duration';
 import type { ComponentState, PublicComponent, PublicIncident, PublicUpdate, StatusPageModel } from './model';
-import { pastHeading } from './model';
+import { DEFERRED_TEXT, pastHeading } from './model';
 import { CONTENT_SECURITY_POLICY, STYLE } from './style';
 import { OVERALL_LABELS, STATE_LABELS, STATUS_LABELS, esc } from './words';
 
@@ -98,9 +98,6 @@ function incidentCard(incident: PublicIncident, model: StatusPageModel, level: '
   lines.push(`</article>`);
   return lines.join('\n');
 }
-
-/** What the page says of an incident the team put off: it is not resolved, and not being worked now. */
-const DEFERRED_TEXT = 'Not resolved: on hold';
 
 /** `Resolved 2026-11-02 10:45 UTC, after 4 h 35 min`. */
 function resolutionText(incident: PublicIncident, zone: string): string {

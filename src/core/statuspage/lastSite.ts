@@ -66,6 +66,8 @@ export function modelFromStatusJson(text: string, days = DEFAULT_DAYS): { model:
       impact: i.impact,
       status: i.status,
       active,
+      // Listed after the active ones yet never resolved: an incident the team put off.
+      ...(!active && i.status !== 'resolved' && resolvedAt === null ? { deferred: true as const } : {}),
       components: i.components.flatMap((c) => components.filter((known) => known.id === c.id)),
       affected: [],
       startedAt,

@@ -298,6 +298,9 @@ export function publicStatus(status: string): PublicStatus {
   }
 }
 
+/** What the site says of an incident the team put off: it is not resolved, and not being worked now. */
+export const DEFERRED_TEXT = 'Not resolved: on hold';
+
 /** The heading of the list after the active incidents: "Resolved …", or "Past incidents …" when one of them was put off, not resolved. */
 export function pastHeading(model: StatusPageModel): string {
   const days = `in the last ${model.days} day${model.days === 1 ? '' : 's'}`;

@@ -5,7 +5,7 @@ import { formatElapsed } from '../format/duration';
 import { renderAtom } from './atom';
 import { renderIncidentPage, renderIndex } from './html';
 import type { PublicIncident, StatusPageModel } from './model';
-import { pastHeading } from './model';
+import { DEFERRED_TEXT, pastHeading } from './model';
 import { renderStatusJson } from './statusJson';
 import { OVERALL_LABELS, STATE_LABELS, STATUS_LABELS } from './words';
 
@@ -46,7 +46,8 @@ export function dryRunText(model: StatusPageModel): string {
       if (names.length) out.push(`    Affected: ${names.join(', ')}`);
       if (i.impactText) out.push(`    Impact: ${i.impactText}`);
       if (i.startedAt) out.push(`    Began: ${at(i.startedAt)}`);
-      if (!i.active) out.push(`    Resolved: ${i.resolvedAt ? at(i.resolvedAt) : 'yes'}${i.durationMinutes !== null ? ` (after ${formatElapsed(i.durationMinutes)})` : ''}`);
+      if (i.deferred) out.push(`    Resolved: ${DEFERRED_TEXT}`);
+      else if (!i.active) out.push(`    Resolved: ${i.resolvedAt ? at(i.resolvedAt) : 'yes'}${i.durationMinutes !== null ? ` (after ${formatElapsed(i.durationMinutes)})` : ''}`);
       for (const u of i.updates) out.push(`    ${at(u.at)} ${STATUS_LABELS[u.status]}: ${u.body}`);
     }
   };
