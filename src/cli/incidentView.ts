@@ -46,14 +46,21 @@ export function toJson(incident: Incident, policy: Policy) {
 }
 
 export function printTable(incidents: Incident[], policy: Policy): void {
-  if (incidents.length === 0) {
+  printRows(incidents.map((incident) => ({ incident, policy })));
+}
+
+/** The table of `incident list`: id, severity, status, detected, title; with a service first when the rows have one (several logs). */
+export function printRows(rows: readonly { incident: Incident; policy: Policy; service?: string }[]): void {
+  if (rows.length === 0) {
     print('No incidents.');
     return;
   }
-  const rows = incidents.map((i) => {
+  const cells = rows.map(({ incident: i, policy, service }) => {
     const notes = readingNotes(i, policy);
-    return [shown(i.id), shown(i.severity), shown(statusText(i, policy)), shown(i.detected && approximately(i.detected, notes.detectedApproximate)), shown(i.title)];
+    const row = [shown(i.id), shown(i.severity), shown(statusText(i, policy)), shown(i.detected && approximately(i.detected, notes.detectedApproximate)), shown(i.title)];
+    return service === undefined ? row : [shown(service), ...row];
   });
-  const widths = [0, 1, 2, 3].map((c) => Math.min(28, Math.max(...rows.map((r) => r[c].length))));
-  for (const r of rows) print(r.map((cell, c) => (c < 4 ? pad(cell, widths[c]) : cell)).join('  '));
+  const last = cells[0].length - 1;
+  const widths = cells[0].slice(0, last).map((_, c) => Math.min(28, Math.max(...cells.map((r) => r[c].length))));
+  for (const r of cells) print(r.map((cell, c) => (c < last ? pad(cell, widths[c]) : cell)).join('  '));
 }

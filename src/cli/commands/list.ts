@@ -88,24 +88,8 @@ async function runMany(ctx: CliContext): Promise<number> {
   }
   if (!known && refused) throw refused;
   if (values.json) printJsonArray(rows, (r) => ({ service: r.service, ...toJson(readOnce(r.incident), r.policy) }), process.stdout.isTTY ? 2 : undefined);
-  else await printServiceTable(rows);
+  else (await import('../incidentView')).printRows(rows);
   for (const log of ctx.logs!) if (log.inferred) note(`${log.service}: ${log.inferred.reason}`);
   return 0;
 }
 
-/** The table of `incident list` with each incident's service first. */
-async function printServiceTable(rows: readonly { service: string; incident: Incident; policy: Policy }[]): Promise<void> {
-  const { print, pad, shown } = await import('../output');
-  const { statusText } = await import('../incidentView');
-  const { approximately, readingNotes } = await import('../../core/reader/readingNotes');
-  if (rows.length === 0) {
-    print('No incidents.');
-    return;
-  }
-  const cells = rows.map(({ service, incident: i, policy }) => {
-    const notes = readingNotes(i, policy);
-    return [shown(service), shown(i.id), shown(i.severity), shown(statusText(i, policy)), shown(i.detected && approximately(i.detected, notes.detectedApproximate)), shown(i.title)];
-  });
-  const widths = [0, 1, 2, 3, 4].map((c) => Math.min(28, Math.max(...cells.map((r) => r[c].length))));
-  for (const r of cells) print(r.map((cell, c) => (c < 5 ? pad(cell, widths[c]) : cell)).join('  '));
-}
