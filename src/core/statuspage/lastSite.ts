@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RepositoryFiles } from '../log/repositoryFiles';
-import { type ComponentState, DEFAULT_DAYS, type PublicComponent, type PublicIncident, type StatusPageModel } from './model';
+import { DEFAULT_DAYS, type PublicComponent, type PublicIncident, STATE_OF_IMPACT, type StatusPageModel } from './model';
 import { readManifest } from './publish';
 import { type SiteFile, dryRunText, renderSite } from './site';
 
@@ -37,7 +37,6 @@ const statusJsonSchema = z.object({
   resolved_incidents: z.array(incident),
 });
 
-const STATES: Record<string, ComponentState> = { none: 'operational', minor: 'degraded_performance', major: 'partial_outage', critical: 'major_outage' };
 const date = (s: string | null) => (s === null ? null : new Date(s));
 
 /** The page a status.json describes, and the base URL it was made with; null when it is not one. */
@@ -83,7 +82,7 @@ export function modelFromStatusJson(text: string, days = DEFAULT_DAYS): { model:
     now: new Date(parsed.page.updated_at),
     timeZone: parsed.page.time_zone,
     days,
-    state: STATES[parsed.status.indicator],
+    state: STATE_OF_IMPACT[parsed.status.indicator],
     components,
     active: parsed.incidents.map((i) => publicIncident(i, true)),
     resolved: parsed.resolved_incidents.map((i) => publicIncident(i, false)),

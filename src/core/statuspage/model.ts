@@ -157,6 +157,9 @@ export function buildStatusPageOf(sources: readonly StatusPageSource[], now: Dat
 
 const time = (d: Date | null) => d?.getTime() ?? 0;
 
+/** What each impact does to a component; read backwards, what a page's overall indicator says of its state. */
+export const STATE_OF_IMPACT: Readonly<Record<Impact, ComponentState>> = { none: 'operational', minor: 'degraded_performance', major: 'partial_outage', critical: 'major_outage' };
+
 /** The worst of `states`; operational for none. */
 export function worst(states: readonly ComponentState[]): ComponentState {
   let at = 0;
@@ -167,8 +170,7 @@ export function worst(states: readonly ComponentState[]): ComponentState {
 /** What an active incident does to its components: its impact, at most degraded once it is monitored. */
 export function incidentState(incident: PublicIncident): ComponentState {
   if (!incident.active) return 'operational';
-  const byImpact: Record<Impact, ComponentState> = { none: 'operational', minor: 'degraded_performance', major: 'partial_outage', critical: 'major_outage' };
-  const state = byImpact[incident.impact];
+  const state = STATE_OF_IMPACT[incident.impact];
   return incident.status === 'monitoring' && state !== 'operational' ? 'degraded_performance' : state;
 }
 

@@ -3,11 +3,11 @@
 // read, plus `resolved_incidents` (the incidents resolved in the page's last N days, in the same
 // shape). docs/STATUSPAGE.md documents every field.
 import type { ComponentState, Impact, PublicComponent, PublicIncident, PublicStatus, StatusPageModel } from './model';
-import { worst } from './model';
+import { STATE_OF_IMPACT, worst } from './model';
 import { OVERALL_LABELS } from './words';
 
 export type Indicator = 'none' | 'minor' | 'major' | 'critical';
-const INDICATORS: Record<ComponentState, Indicator> = { operational: 'none', degraded_performance: 'minor', partial_outage: 'major', major_outage: 'critical' };
+const INDICATORS = Object.fromEntries(Object.entries(STATE_OF_IMPACT).map(([impact, state]) => [state, impact])) as Record<ComponentState, Indicator>;
 
 export interface JsonComponent {
   id: string;
