@@ -6,7 +6,7 @@ import type { Incident, LogIndex, Splice } from '../core/model';
 import type { Policy } from '../core/playbook/policy';
 import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
 import { presetForLog } from '../core/playbook/severityPreset';
-import { type NewTimelineEntry, WriteRefused, appendTimelineEntry, applySplices } from '../core/log/writer';
+import { type NewTimelineEntry, WriteRefused, appendTimelineEntries, applySplices } from '../core/log/writer';
 import { gitAuthor } from '../core/response/gitUser';
 import { parseUserTime } from '../core/format/time';
 import { LogFileError, indexFile, policyFor } from '../core/log/logFile';
@@ -105,15 +105,7 @@ async function writeIncidentText(ctx: Context, id: string, next: (text: string, 
 
 /** Appends several timeline entries to an incident in one write. */
 function logEntries(ctx: Context, id: string, entries: NewTimelineEntry[]): Promise<Incident> {
-  return writeIncidentText(ctx, id, (text, index, incId, reindex) => {
-    let current = text;
-    let currentIndex = index;
-    for (const [i, entry] of entries.entries()) {
-      current = applySplices(current, appendTimelineEntry(currentIndex, incId, entry, ctx.policy));
-      if (i < entries.length - 1) currentIndex = reindex(current);
-    }
-    return current;
-  });
+  return writeIncidentText(ctx, id, (text, index, incId, reindex) => appendTimelineEntries(text, index, incId, entries, ctx.policy, reindex));
 }
 
 /**

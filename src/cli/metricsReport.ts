@@ -5,12 +5,11 @@
 // log's playbook and with its own log's reviews, so each figure is that of all their incidents
 // together (counts add up; a median is the median of them all).
 import { formatElapsed } from '../core/format/duration';
-import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, computeMetrics } from '../core/metrics/metrics';
+import { DURATION_FIGURES, FIGURE_LABELS, type Metrics, type ServiceLog, computeMetrics, computeMetricsOfLogs } from '../core/metrics/metrics';
 import { metricsJson, periodBoundary } from '../core/metrics/metricsJson';
 import type { DurationStats } from '../core/metrics/stats';
 import { metricsCsv } from '../core/metrics/csv';
-import type { Incident } from '../core/model';
-import { type Policy, matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
+import { matchSeverity, unknownSeverityMessage } from '../core/playbook/policy';
 import type { LogSource } from './command';
 import { type CommandContext, CommandError, guarded, nowOf, print, printJson, readIndex, reviewReader } from './commands/shared';
 
@@ -63,23 +62,14 @@ function human(m: Metrics, period: string): string {
   return out.join('\n') + '\n';
 }
 
-/** The incidents of several logs, in the order given, each with its log's policy, service and reviews. */
-function manyLogs(ctx: CommandContext, logs: readonly LogSource[]) {
-  const incidents: Incident[] = [];
-  const from = new Map<Incident, { policy: Policy; service: string; review: (i: Incident) => string | undefined }>();
-  for (const log of logs) {
-    const review = reviewReader({ ...ctx, logPath: log.logPath, files: log.files, policy: log.policy });
-    for (const incident of log.readIndex().incidents) {
-      incidents.push(incident);
-      from.set(incident, { policy: log.policy, service: log.service, review });
-    }
-  }
-  return {
-    incidents,
-    policyOf: (i: Incident) => from.get(i)!.policy,
-    serviceOf: (i: Incident) => from.get(i)!.service,
-    reviewText: (i: Incident) => from.get(i)!.review(i),
-  };
+/** Several logs, in the order given, each with its policy, service and reviews. */
+function serviceLogs(ctx: CommandContext, logs: readonly LogSource[]): ServiceLog[] {
+  return logs.map((log) => ({
+    service: log.service,
+    incidents: log.readIndex().incidents,
+    policy: log.policy,
+    reviewText: reviewReader({ ...ctx, logPath: log.logPath, files: log.files, policy: log.policy }),
+  }));
 }
 
 /** The services read, each once, in the order their logs were. */
@@ -101,9 +91,8 @@ export function run(ctx: CommandContext & { logs?: readonly LogSource[] }): Prom
       severity = level.id;
     }
     const now = nowOf(ctx);
-    const many = logs ? manyLogs(ctx, logs) : undefined;
-    const { metrics, rows } = many
-      ? computeMetrics(many.incidents, policy, { now, since, until, severity: severity && values.severity, reviewText: many.reviewText, policyOf: many.policyOf, serviceOf: many.serviceOf })
+    const { metrics, rows } = logs
+      ? computeMetricsOfLogs(serviceLogs(ctx, logs), policy, { now, since, until, severity: severity && values.severity })
       : computeMetrics(readIndex(ctx).incidents, policy, { now, since, until, severity, reviewText: reviewReader(ctx) });
     if (values.csv) {
       print(metricsCsv(rows, '\n'));

@@ -6,7 +6,9 @@ import type { CommandModule, OptionSpec, OptionValues } from './command';
 import { COMMANDS, GLOBAL_OPTIONS, findCommand } from './commandTable';
 import { commandHelp, generalHelp } from './help';
 import { UsageError } from './output';
-import { isLogPattern } from '../core/log/logGlob';
+
+/** core/log/logGlob's isLogPattern, here because every start loads this file and not the glob walker. */
+const isPattern = (log: string): boolean => /[*?]/.test(log);
 
 export type Invocation =
   | { kind: 'version' }
@@ -40,7 +42,7 @@ function refusal(rawName: string, name: string, command: CommandModule): string 
 /** Several --log, or a glob, only for a command that reads several logs as one. */
 function checkLogCount(command: CommandModule, logs: readonly string[] | undefined): void {
   if (!logs || command.manyLogs) return;
-  const pattern = logs.find(isLogPattern);
+  const pattern = logs.find(isPattern);
   if (logs.length < 2 && pattern === undefined) return;
   const readers = COMMANDS.filter((c) => c.manyLogs).map((c) => c.name).join(', ');
   const given = pattern === undefined ? `--log is given ${logs.length} times` : `--log "${pattern}" is a pattern`;
@@ -67,6 +69,6 @@ export function parseCommandLine(argv: string[]): Invocation {
   checkLogCount(command, logs);
   const given: OptionValues = { ...(values as Omit<OptionValues, 'log'>), log: logs?.[0] };
   if (logs === undefined) delete given.log;
-  if (logs && (logs.length > 1 || logs.some(isLogPattern))) given.logs = logs;
+  if (logs && (logs.length > 1 || logs.some(isPattern))) given.logs = logs;
   return { kind: 'run', command, args: positionals.slice(1), values: given };
 }

@@ -210,3 +210,25 @@ test('unknown ids are refused with the id in the message', () => {
   const idx = indexFixture('canonical.md');
   assert.throws(() => appendTimelineEntry(idx, 'INC-1999-0101-001', { at: AT, text: 'x' }, policy), /No incident "INC-1999-0101-001"/);
 });
+
+test('appendTimelineEntries appends each entry after the one before, re-reading between them only', async () => {
+  const { appendTimelineEntries } = await import('../../src/core/log/writer');
+  const text = fixture('canonical.md');
+  const idx = indexLog(text, { policy });
+  let reads = 0;
+  const reindex = (t: string) => {
+    reads++;
+    return indexLog(t, { policy });
+  };
+  const entries = [
+    { at: AT, text: 'Health check checkout-api: pass', owner: 'dana' },
+    { at: new Date('2026-11-20T16:01:00Z'), text: 'Health check payments: fail (exit 1)', owner: 'dana' },
+  ];
+  const after = appendTimelineEntries(text, idx, 'INC-2026-1120-001', entries, policy, reindex);
+  assert.equal(reads, 1, 'read between the two entries, not after the last');
+  // The same text as two appends one after the other.
+  const one = applySplices(text, appendTimelineEntry(idx, 'INC-2026-1120-001', entries[0], policy));
+  assert.equal(after, applySplices(one, appendTimelineEntry(indexLog(one, { policy }), 'INC-2026-1120-001', entries[1], policy)));
+  const timeline = findIncident(indexLog(after, { policy }), 'INC-2026-1120-001')!.timeline.map((e) => e.text);
+  assert.deepEqual(timeline.slice(-2), ['Health check checkout-api: pass', 'Health check payments: fail (exit 1)']);
+});

@@ -15,7 +15,7 @@ import { AGENT_TOOLS, type AgentTool, MAX_ARGUMENTS } from '../../core/agent/cat
 import * as ops from '../../core/agent/operations';
 import { type Hunk, hunksOf, renderHunks } from '../../core/agent/preview';
 import { LogFileError, indexFile } from '../../core/log/logFile';
-import { WriteRefused, appendTimelineEntry, applySplices, declareIncident } from '../../core/log/writer';
+import { WriteRefused, appendTimelineEntries, applySplices, declareIncident } from '../../core/log/writer';
 import { indexIncidentFile } from '../../core/indexer';
 import { incidentDetail } from '../../core/reader/detail';
 import { resolveLinkedFile } from '../../core/log/paths';
@@ -211,12 +211,8 @@ export function createMcpServer(ctx: CliContext, options: McpOptions): McpServer
       if (!options.allowWrite) return answer({ ...result.answer, text: `${result.answer.text}\n(Not logged: writing needs incident mcp --allow-write.)` });
       const t = target(id);
       const who = await actor();
-      let text = t.text;
-      let index = t.index;
-      for (const entry of result.entries(who.owner)) {
-        text = applySplices(text, appendTimelineEntry(index, t.id, entry, ctx.policy));
-        index = t.file === ctx.logPath ? indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) : indexIncidentFile(text, ctx.policy);
-      }
+      const reindex = (text: string) => (t.file === ctx.logPath ? indexFile(ctx.logPath, text, ctx.policy, { root: ctx.files.root }) : indexIncidentFile(text, ctx.policy));
+      const text = appendTimelineEntries(t.text, t.index, t.id, result.entries(who.owner), ctx.policy, reindex);
       const count = (result.answer.structured.results as unknown[]).length;
       const logged = remember({ file: t.file, base: t.text, after: text, summary: `Log ${count === 1 ? 'the result' : `${count} results`} on ${t.id}`, hunks: hunksOfTexts(t.text, text), incidentId: t.id });
       return { ...logged, content: [{ type: 'text', text: `${result.answer.text}\n\n${logged.content[0].text}` }], structuredContent: { ...result.answer.structured, logPreview: logged.structuredContent } };

@@ -104,6 +104,20 @@ function canonicalEntryLine(entry: NewTimelineEntry, policy: Policy, eol: string
   return `- ${formatLogTime(entry.at, policy.timeZone)} — ${text}${ownerTrailer(owner)}${eol}`;
 }
 
+/**
+ * The text with several timeline entries appended to an incident, one after another (each in
+ * the style its timeline uses); `reindex` reads the text between two entries.
+ */
+export function appendTimelineEntries(text: string, index: LogIndex, id: string, entries: readonly NewTimelineEntry[], policy: Policy, reindex: (text: string) => LogIndex): string {
+  let current = text;
+  let currentIndex = index;
+  for (const [i, entry] of entries.entries()) {
+    current = applySplices(current, appendTimelineEntry(currentIndex, id, entry, policy));
+    if (i < entries.length - 1) currentIndex = reindex(current);
+  }
+  return current;
+}
+
 /** Appends one timeline entry to an incident, in the style its timeline already uses. */
 export function appendTimelineEntry(index: LogIndex, id: string, entry: NewTimelineEntry, policy: Policy): Splice[] {
   guard(index);

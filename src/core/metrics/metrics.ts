@@ -420,3 +420,33 @@ function sortedSeverities(keys: string[], policy: Policy): string[] {
   };
   return keys.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+/** One log among several measured as one: its incidents, its playbook's policy, its service, its reviews. */
+export interface ServiceLog {
+  service: string;
+  incidents: readonly Incident[];
+  policy: Policy;
+  reviewText?: (incident: Incident) => string | undefined;
+}
+
+/**
+ * The figures of several logs taken together (a monorepo's services, a multi-root workspace):
+ * each incident measured under its own log's policy and reviews, so counts add up and a median
+ * is over all of them. `policy` is the one the figures are labelled with.
+ */
+export function computeMetricsOfLogs(logs: readonly ServiceLog[], policy: Policy, options: Omit<MetricsOptions, 'reviewText' | 'policyOf' | 'serviceOf'>): MetricsResult {
+  const from = new Map<Incident, ServiceLog>();
+  const incidents: Incident[] = [];
+  for (const log of logs) {
+    for (const incident of log.incidents) {
+      from.set(incident, log);
+      incidents.push(incident);
+    }
+  }
+  return computeMetrics(incidents, policy, {
+    ...options,
+    reviewText: (i) => from.get(i)?.reviewText?.(i),
+    policyOf: (i) => from.get(i)!.policy,
+    serviceOf: (i) => from.get(i)!.service,
+  });
+}

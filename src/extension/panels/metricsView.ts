@@ -1,7 +1,7 @@
 // What the metrics dashboard shows, as protocol data: the core's computeMetrics (the figures
 // `incident metrics` prints) over the chosen period and severity. No vscode import, so unit
 // tests read it directly.
-import { DURATION_FIGURES, FIGURE_LABELS, type MetricsResult, computeMetrics } from '../../core/metrics/metrics';
+import { DURATION_FIGURES, FIGURE_LABELS, type MetricsResult, type ServiceLog, computeMetrics, computeMetricsOfLogs } from '../../core/metrics/metrics';
 import type { Incident } from '../../core/model';
 import type { Policy } from '../../core/playbook/policy';
 import type { MetricsPeriod, MetricsView } from '../../shared/protocol';
@@ -17,12 +17,7 @@ export interface MetricsFilter {
 }
 
 /** One log of several (a folder of a multi-root workspace), with its service and policy. */
-export interface ServiceLog {
-  service: string;
-  incidents: readonly Incident[];
-  policy: Policy;
-  reviewText?: (incident: Incident) => string | undefined;
-}
+export type { ServiceLog };
 
 /** The service filter as it applies to `logs`: a service they have, else null (all). */
 export function serviceShown(logs: readonly ServiceLog[], filter: MetricsFilter): string | null {
@@ -43,23 +38,8 @@ export function severitiesOf(policies: readonly Policy[]): string[] {
 export function metricsForLogs(logs: readonly ServiceLog[], filter: MetricsFilter, now: Date): MetricsResult {
   const service = serviceShown(logs, filter);
   const chosen = service === null ? logs : logs.filter((l) => l.service === service);
-  const from = new Map<Incident, ServiceLog>();
-  const incidents: Incident[] = [];
-  for (const log of chosen) {
-    for (const incident of log.incidents) {
-      from.set(incident, log);
-      incidents.push(incident);
-    }
-  }
   const severity = filter.severity !== null && chosen.some((l) => l.policy.severities.some((s) => s.id === filter.severity)) ? filter.severity : undefined;
-  return computeMetrics(incidents, chosen[0]?.policy ?? logs[0].policy, {
-    now,
-    since: periodStart(filter.period, now),
-    severity,
-    reviewText: (i) => from.get(i)?.reviewText?.(i),
-    policyOf: (i) => from.get(i)!.policy,
-    serviceOf: (i) => from.get(i)!.service,
-  });
+  return computeMetricsOfLogs(chosen, chosen[0]?.policy ?? logs[0].policy, { now, since: periodStart(filter.period, now), severity });
 }
 
 /** The start of a period counted back from `now` (undefined: all time). */
