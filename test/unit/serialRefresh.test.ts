@@ -16,7 +16,11 @@ function readingTask() {
     state.concurrent--;
   };
   const releaseNext = async () => {
-    while (!release) await new Promise((r) => setTimeout(r, 1));
+    const deadline = Date.now() + 2000;
+    while (!release) {
+      if (Date.now() > deadline) throw new Error('no run started');
+      await new Promise((r) => setTimeout(r, 1));
+    }
     const r = release;
     release = undefined;
     r();
