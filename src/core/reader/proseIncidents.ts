@@ -94,18 +94,18 @@ const NOT_AN_INCIDENT = [
 ].map(key);
 
 /**
- * Phrases found in a run of words, longest first at each position: the first phrase of `table`
- * found, and its word index. Linear: at most `maxWords` lookups per word.
+ * The first phrase of `table` in a run of words, the longest at its position, passing over one
+ * whose start `skip` refuses (a negated fix). Linear: at most `maxWords` lookups per word.
  */
-function findPhrase(words: readonly string[], table: ReadonlySet<string> | ReadonlyMap<string, unknown>, maxWords: number): string | undefined {
+function findPhrase(words: readonly string[], table: ReadonlySet<string> | ReadonlyMap<string, unknown>, maxWords: number, skip?: (start: number) => boolean): string | undefined {
   for (let a = 0; a < words.length; a++) {
     let phrase = '';
-    const found: string[] = [];
+    let found = '';
     for (let b = a; b < words.length && b - a < maxWords; b++) {
       phrase = phrase ? `${phrase} ${words[b]}` : words[b];
-      if (table.has(phrase)) found.push(phrase);
+      if (table.has(phrase)) found = phrase;
     }
-    if (found.length) return found[found.length - 1];
+    if (found && !skip?.(a)) return found;
   }
   return undefined;
 }
@@ -300,16 +300,7 @@ function negatedAt(words: readonly string[], a: number): boolean {
  * since such words as often describe the cause (`the variable was not resolved`).
  */
 function findFix(words: readonly string[]): string | undefined {
-  for (let a = 0; a < words.length; a++) {
-    let phrase = '';
-    let found = '';
-    for (let b = a; b < words.length && b - a < 3; b++) {
-      phrase = phrase ? `${phrase} ${words[b]}` : words[b];
-      if (FIX_PHRASES.has(phrase)) found = phrase;
-    }
-    if (found && !negatedAt(words, a)) return found;
-  }
-  return undefined;
+  return findPhrase(words, FIX_PHRASES, 3, (a) => negatedAt(words, a));
 }
 
 /**
