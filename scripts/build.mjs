@@ -120,7 +120,7 @@ async function reportWebviewSize(result) {
   console.log(`webview bundle: ${out[0]} ${(bytes / 1024).toFixed(1)} KB${note} (aim < 200 KB minified)`);
 }
 
-// \`incident --version\` alone is answered here, before the bundle (and the reader, luxon, the
+// \`incident --version\` alone is answered here, before the bundle (and the reader, the zone data, the
 // lock library) is loaded: it then costs little more than starting node. Anything else, the
 // same flag among others included, goes to main.mjs, which parses every option.
 const cliShim = `#!/usr/bin/env node

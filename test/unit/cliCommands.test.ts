@@ -89,7 +89,7 @@ test('each usage line names exactly its command’s options; an option has one s
   assert.equal(new Set(COMMANDS.map((c) => c.name)).size, COMMANDS.length, 'names are unique');
 });
 
-test('command files import nothing heavy at start: the reader, YAML, luxon and git load inside run', () => {
+test('command files import nothing heavy at start: the reader, YAML, the zone data and git load inside run', () => {
   const dir = join(ROOT, 'src/cli');
   const light = new Set(['./output', '../output', './command', '../command', './options', '../options', './commandTable', './help', './parse', '../../core/format/displayText', '../core/format/displayText']);
   const tableFiles = readdirSync(join(dir, 'commands'))
@@ -153,7 +153,7 @@ test('a refused option exits 2 with the usage line, before anything is written',
   assert.equal(JSON.parse(list.out).length, 1);
 });
 
-test('the bundle loads nothing heavy before a command runs: no YAML, luxon, markdown parser, git or lock library', () => {
+test('the bundle loads nothing heavy before a command runs: no YAML, zone data, markdown parser, git or lock library', () => {
   // What main.mjs imports statically (the files a process loads for --help or --version among other
   // words), followed through every chunk; the libraries are recognised by strings of their own.
   const dir = join(cli.build, 'cli');
@@ -166,7 +166,7 @@ test('the bundle loads nothing heavy before a command runs: no YAML, luxon, mark
   visit('main.mjs');
   const text = [...seen].map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
   const bytes = [...seen].reduce((n, f) => n + statSync(join(dir, f)).size, 0);
-  const markers = { yaml: 'YAMLParseError', luxon: 'Invalid DateTime', 'the markdown parser': 'Cannot close document', git: 'GitCommandError', 'proper-lockfile': 'ECOMPROMISED' };
+  const markers = { yaml: 'YAMLParseError', 'the zone data': 'longOffset', 'the markdown parser': 'Cannot close document', git: 'GitCommandError', 'proper-lockfile': 'ECOMPROMISED' };
   for (const [library, marker] of Object.entries(markers)) {
     assert.ok(!text.includes(marker), `${library} is loaded at start (${[...seen].join(', ')})`);
     // The marker does name the library in the bundle: the check above could fail.

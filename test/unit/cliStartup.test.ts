@@ -1,5 +1,5 @@
 // How much of the `incident` bundle a process loads before it answers: `--version` alone is
-// answered by the entry file, without the bundle (the reader, luxon, the lock library).
+// answered by the entry file, without the bundle (the reader, the zone data, the lock library).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

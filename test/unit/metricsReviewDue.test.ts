@@ -1,5 +1,5 @@
 // The metrics' review due dates are plain calendar arithmetic; they must agree with review.ts
-// (luxon) for every day of the week, zone, period and shape of the resolved value.
+// for every day of the week, zone, period and shape of the resolved value (zone.ts is checked against luxon in zone.test.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, priorityPolicy, type Policy } from '../../src/core';

@@ -13,7 +13,7 @@ import type { Incident, TimelineEntry } from '../model';
 import { type Policy, matchSeverity } from '../playbook/policy';
 import { foldUserText, stripInline } from '../reader/text';
 import { formatLogTime, toDate } from '../format/time';
-import { DateTime, IANAZone } from 'luxon';
+import { dayText, isValidZone, wallClockAt } from '../format/zone';
 import { detectedAt, rawField, statusChangeOf } from '../metrics/times';
 
 export type Audience = 'internal' | 'statuspage';
@@ -179,8 +179,9 @@ export function nextStatusPageUpdateDue(incident: Incident, policy: Policy, now:
 export function warRoomChannel(incident: Incident, policy: Policy): string | null {
   const at = detectedAt(incident, policy);
   if (!at) return null;
-  const zone = IANAZone.isValidZone(policy.timeZone) ? policy.timeZone : 'utc';
-  return `#incident-${DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd-HH-mm')}`;
+  const w = wallClockAt(at.getTime(), isValidZone(policy.timeZone) ? policy.timeZone : 'UTC');
+  const pad2 = (n: number) => String(n).padStart(2, '0');
+  return `#incident-${dayText(w)}-${pad2(w.hour)}-${pad2(w.minute)}`;
 }
 
 /** The newest of `entries` (by time; the later line when times tie or are missing). */

@@ -1,6 +1,8 @@
 // Reading and writing the times responders type: `2026-11-20 14:30 UTC`, ISO 8601, `14:30`,
-// `Nov 20, 2026`. Zone arithmetic is luxon's; this file only recognises the shapes.
-import { DateTime, IANAZone } from 'luxon';
+// `Nov 20, 2026`. Zone arithmetic is zone.ts's; this file only recognises the shapes.
+import { dayInZone, dayText, isValidZone, offsetText, timeText, utcMillis, wallClockAt, wallClockToInstant } from './zone';
+
+export { utcMillis } from './zone';
 
 export type TimeKind = 'datetime' | 'date' | 'time';
 
@@ -43,7 +45,7 @@ const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?
 const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`, 'i');
 const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?!\d|:\d)`);
 
-/** A zone as minutes east of UTC (fixed), or an IANA name for luxon; null when unknown. */
+/** A zone as minutes east of UTC (fixed), or an IANA name; null when unknown. */
 type Zone = { offset: number } | { iana: string };
 
 function fixedOffset(text: string): number | undefined {
@@ -58,7 +60,7 @@ function resolveZone(written: string | undefined, fallback: string): Zone | null
   if (!written) {
     // The common case (UTC) never touches Intl: its first use costs tens of milliseconds.
     if (fallback === 'UTC' || fallback === 'Etc/UTC') return UTC_ZONE;
-    return IANAZone.isValidZone(fallback) ? { iana: fallback } : UTC_ZONE;
+    return isValidZone(fallback) ? { iana: fallback } : UTC_ZONE;
   }
   if (written === 'UTC' || written === 'Z' || written === 'GMT') return UTC_ZONE;
   const abbr = ZONE_ABBREVIATIONS[written.toUpperCase()];
@@ -68,18 +70,7 @@ function resolveZone(written: string | undefined, fallback: string): Zone | null
     const digits = written.slice(1).replace(':', '');
     return { offset: sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) };
   }
-  return IANAZone.isValidZone(written) ? { iana: written } : null;
-}
-
-/**
- * `Date.UTC` for any year: Date.UTC itself reads a year from 0 to 99 as 1900–1999, so a log's
- * `0001-01-01` would become 1901.
- */
-export function utcMillis(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
-  if (y < 0 || y > 99) return Date.UTC(y, mo - 1, d, h, mi, s);
-  const at = new Date(0);
-  at.setUTCFullYear(y, mo - 1, d);
-  return at.setUTCHours(h, mi, s, 0);
+  return isValidZone(written) ? { iana: written } : null;
 }
 
 /** Milliseconds since the epoch for a wall-clock time in a zone; NaN when it is not a real time. */
@@ -91,8 +82,7 @@ function wallClockToMillis(y: number, mo: number, d: number, h: number, mi: numb
     if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return NaN;
     return ms - zone.offset * 60000;
   }
-  const dt = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi, second: s }, { zone: zone.iana });
-  return dt.isValid ? dt.toMillis() : NaN;
+  return wallClockToInstant(zone.iana, y, mo, d, h, mi, s);
 }
 
 const pad2 = (n: number) => (n < 10 ? '0' + n : String(n));
@@ -134,10 +124,6 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
   const ms = wallClockToMillis(y, mo, d, hh, mm, ss, zone);
   const ok = !Number.isNaN(ms);
   return { kind: 'datetime', value: ok ? isoFromMillis(ms) : null, invalid: !ok, length, zone: zoneText ?? null };
-}
-
-export function toIsoUtc(dt: DateTime): string {
-  return isoFromMillis(dt.toMillis());
 }
 
 /**
@@ -288,8 +274,8 @@ export function dayOf(value: string, zone = 'UTC'): string | null {
   if ((zone === 'UTC' || zone === 'Etc/UTC') && value.endsWith('Z')) return value.slice(0, 10);
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return null;
-  if (zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone)) return new Date(ms).toISOString().slice(0, 10);
-  return DateTime.fromMillis(ms, { zone }).toISODate();
+  if (isUtc(zone)) return new Date(ms).toISOString().slice(0, 10);
+  return dayInZone(ms, zone);
 }
 
 export function toDate(value: string | null): Date | null {
@@ -298,7 +284,7 @@ export function toDate(value: string | null): Date | null {
   return Number.isNaN(ms) ? null : new Date(ms);
 }
 
-const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone);
+const isUtc = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !isValidZone(zone);
 
 /** The UTC day and time of day of an instant, split at the `T` (an expanded year is longer than four digits). */
 function utcParts(at: Date): { day: string; time: string } {
@@ -313,12 +299,13 @@ export function formatLogTime(at: Date, zone = 'UTC'): string {
     const { day, time } = utcParts(at);
     return `${day} ${time.slice(0, 5)} UTC`;
   }
-  return DateTime.fromJSDate(at, { zone }).toFormat('yyyy-LL-dd HH:mm ZZ');
+  const w = wallClockAt(at.getTime(), zone);
+  return `${dayText(w)} ${timeText(w)} ${offsetText(w.offset)}`;
 }
 
 export function formatTimeOfDay(at: Date, zone = 'UTC', seconds = false): string {
   if (isUtc(zone)) return utcParts(at).time.slice(0, seconds ? 8 : 5);
-  return DateTime.fromJSDate(at, { zone }).toFormat(seconds ? 'HH:mm:ss' : 'HH:mm');
+  return timeText(wallClockAt(at.getTime(), zone), seconds);
 }
 
 export function formatIsoUtc(at: Date): string {
@@ -364,7 +351,7 @@ export function idDayParts(at: Date): { year: string; monthDay: string } {
 export function resolveDisplayZone(setting: string | undefined, playbookZone: string, localZone = Intl.DateTimeFormat().resolvedOptions().timeZone): string {
   const s = (setting ?? '').trim();
   if (!s || s.toLowerCase() === 'playbook') return isUtc(playbookZone) ? 'UTC' : playbookZone;
-  if (s.toLowerCase() === 'local') return localZone && IANAZone.isValidZone(localZone) ? localZone : 'UTC';
+  if (s.toLowerCase() === 'local') return localZone && isValidZone(localZone) ? localZone : 'UTC';
   return isUtc(s) ? 'UTC' : s;
 }
 

@@ -2,7 +2,7 @@
 // is left out, its fault kept as the reason), the instant and day it is placed in time by, each
 // duration or why it is unknown, and the span its clocks (update cadence, time in status) run
 // over. A date that cannot be bounds no duration and runs no clock.
-import { DateTime, IANAZone } from 'luxon';
+import { isValidZone, startOfDay } from '../format/zone';
 import type { Incident } from '../model';
 import type { Policy } from '../playbook/policy';
 import { dateFault, dayOf, formatIsoUtc } from '../format/time';
@@ -68,8 +68,8 @@ function momentsOf(incident: Incident, policy: Policy): Moments {
 /** The start of a day-only value in `zone`, or null. */
 function dayStart(day: string | null, policy: Policy): Date | null {
   if (!day || day.length !== 10) return null;
-  const start = DateTime.fromISO(day, { zone: IANAZone.isValidZone(policy.timeZone) ? policy.timeZone : 'utc' });
-  return start.isValid ? start.toJSDate() : null;
+  const start = startOfDay(day, isValidZone(policy.timeZone) ? policy.timeZone : 'UTC');
+  return Number.isNaN(start) ? null : new Date(start);
 }
 
 export function measureOf(incident: Incident, policy: Policy, now: Date): Measure {

@@ -11,7 +11,7 @@
 // A date that cannot be (before 1970, more than a day after `now`, an acknowledgement,
 // mitigation or resolution before detection) bounds no figure and runs no clock: the figure is
 // unknown, with that reason (metrics/incidentMeasure.ts), and `check` reports the date.
-import { DateTime, IANAZone } from 'luxon';
+import { dayInZone, isValidZone } from '../format/zone';
 import { snoozeMinutes } from '../response/check';
 import type { Incident } from '../model';
 import { type Policy, matchSeverity } from '../playbook/policy';
@@ -261,7 +261,7 @@ function isoMillis(at: string | null): number | null {
 const headOf = (text: string) => text.slice(0, 48).trimStart().toLowerCase();
 
 function today(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' }).toISODate() ?? now.toISOString().slice(0, 10);
+  return dayInZone(now.getTime(), isValidZone(zone) ? zone : 'UTC');
 }
 
 /** Open action items, with owner and due day: the review's when it lists any, else the log's. */

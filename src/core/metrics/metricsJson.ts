@@ -1,5 +1,5 @@
 // The metrics as JSON, one shape for `incident metrics --json` and the agents' get_metrics tool.
-import { DateTime, IANAZone } from 'luxon';
+import { addDays, isValidZone, startOfDay } from '../format/zone';
 import { FIGURE_LABELS, type Metrics } from './metrics';
 import { parseTimeValue, toDate } from '../format/time';
 
@@ -38,6 +38,7 @@ export function periodBoundary(flag: string, value: string | undefined, zone: st
   const p = parseTimeValue(value, zone);
   if (!p || p.invalid || !p.value || p.length !== value.trim().length) return { problem: `--${flag} "${value}" is not a date (use YYYY-MM-DD, or an ISO 8601 date-time).` };
   if (p.kind === 'datetime') return toDate(p.value) as Date;
-  const day = DateTime.fromISO(p.value, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' });
-  return (endOfDay ? day.plus({ days: 1 }) : day).toJSDate();
+  // A month or a year alone (`2026-07`, `2026`) starts on its first day.
+  const day = p.value.length === 7 ? `${p.value}-01` : p.value.length === 4 ? `${p.value}-01-01` : p.value;
+  return new Date(startOfDay(endOfDay ? addDays(day, 1) : day, isValidZone(zone) ? zone : 'UTC'));
 }

@@ -1,8 +1,8 @@
 // The review due date and its deadline as plain calendar arithmetic: the same answers as
 // review.ts's reviewDueFor / reviewOverdue (a unit test holds them together), without building
-// a luxon DateTime per incident, which the metrics over thousands of incidents cannot afford.
+// a zoned date object per incident, which the metrics over thousands of incidents cannot afford.
 // The zone is consulted only to find the resolved day and the end of the due day.
-import { DateTime, IANAZone } from 'luxon';
+import { addDays, isValidZone, startOfDay } from '../format/zone';
 import type { Incident } from '../model';
 import { type Policy, reviewPeriodFor } from '../playbook/policy';
 import { dayOf, formatIsoUtc, toDate, utcMillis } from '../format/time';
@@ -10,7 +10,7 @@ import { dayOf, formatIsoUtc, toDate, utcMillis } from '../format/time';
 const DAY_MS = 86_400_000;
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const isUtcZone = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !IANAZone.isValidZone(zone);
+const isUtcZone = (zone: string) => zone === 'UTC' || zone === 'Etc/UTC' || !isValidZone(zone);
 
 /** Days since the epoch of a `YYYY-MM-DD`. */
 function epochDay(day: string): number {
@@ -57,8 +57,8 @@ export function reviewDueOf(incident: Pick<Incident, 'resolved' | 'severity'>, p
 export function reviewDeadline(due: string, zone: string): number | null {
   if (PLAIN_DATE.test(due)) {
     if (isUtcZone(zone)) return (epochDay(due) + 1) * DAY_MS;
-    const end = DateTime.fromISO(due, { zone }).plus({ days: 1 });
-    return end.isValid ? end.toMillis() : null;
+    const end = startOfDay(addDays(due, 1), zone);
+    return Number.isNaN(end) ? null : end;
   }
   return toDate(due)?.getTime() ?? null;
 }

@@ -1,10 +1,10 @@
 // Who to call: the team's weekly on-call rotation, its escalation contacts, people's contacts,
 // the team's links and its drill scenarios, as the playbook declares them (validated in
-// oncallSchema.ts), and the rotation maths. Zone arithmetic is luxon's (as in time.ts): a
+// oncallSchema.ts), and the rotation maths. Zone arithmetic is zone.ts's (as in time.ts): a
 // handover is a wall-clock time in the rotation's zone, so it stays at 09:00 local across DST.
 // Pure: no zod or YAML here, so the status bar and the tree can ask whether an incident is a
 // drill without loading the validation libraries.
-import { DateTime } from 'luxon';
+import { addDays, dayText, offsetText, timeText, wallClockAt, wallClockToInstant } from '../format/zone';
 import type { ChecklistPhase, Policy } from '../playbook/policy';
 import type { Incident } from '../model';
 
@@ -91,6 +91,7 @@ export function teamOf(policy: Policy): Team {
 }
 
 export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_ABBREVIATIONS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** `Monday 09:00` (any case, 3-letter day names too) as an ISO weekday and minutes; undefined when it is not. */
 export function parseHandover(text: string): { weekday: number; minutes: number } | undefined {
@@ -113,24 +114,24 @@ export class RotationError extends Error {
 }
 
 /** The handover that begins week `k` (0-based, counted from the start; may be past the listed weeks). */
-function handoverAt(rotation: Rotation, k: number): DateTime {
-  const [y, mo, d] = rotation.start.split('-').map(Number);
+function handoverAt(rotation: Rotation, k: number): number {
   // Calendar days, not 24-hour steps: across a DST change the wall-clock time is kept.
-  return DateTime.fromObject({ year: y, month: mo, day: d, hour: Math.floor(rotation.handoverMinutes / 60), minute: rotation.handoverMinutes % 60 }, { zone: rotation.timeZone }).plus({ days: 7 * k });
+  const [y, mo, d] = addDays(rotation.start, 7 * k).split('-').map(Number);
+  return wallClockToInstant(rotation.timeZone, y, mo, d, Math.floor(rotation.handoverMinutes / 60), rotation.handoverMinutes % 60);
 }
 
 /** The first handover: when week 1 begins. */
 export function rotationStart(rotation: Rotation): Date {
-  return handoverAt(rotation, 0).toJSDate();
+  return new Date(handoverAt(rotation, 0));
 }
 
 /** The index of the week whose handover is the last at or before `at`; -1 before the first. */
 function weekIndex(rotation: Rotation, at: Date): number {
   const first = handoverAt(rotation, 0);
   // An estimate from elapsed time, corrected against the real (DST-aware) handovers.
-  let k = Math.floor((at.getTime() - first.toMillis()) / (7 * 86_400_000));
-  while (k >= 0 && handoverAt(rotation, k).toMillis() > at.getTime()) k--;
-  while (handoverAt(rotation, k + 1).toMillis() <= at.getTime()) k++;
+  let k = Math.floor((at.getTime() - first) / (7 * 86_400_000));
+  while (k >= 0 && handoverAt(rotation, k) > at.getTime()) k--;
+  while (handoverAt(rotation, k + 1) <= at.getTime()) k++;
   return k;
 }
 
@@ -181,7 +182,7 @@ export function onCallAt(rotation: Rotation, at: Date): OnCallNow {
   const now = stateAt(rotation, t);
   if (!now) {
     const first = handoverAt(rotation, 0);
-    throw new RotationError(`The rotation starts at ${formatZoned(first.toJSDate(), rotation.timeZone)} (start: ${rotation.start}); ${formatZoned(at, rotation.timeZone)} is before it.`);
+    throw new RotationError(`The rotation starts at ${formatZoned(new Date(first), rotation.timeZone)} (start: ${rotation.start}); ${formatZoned(at, rotation.timeZone)} is before it.`);
   }
   const k = now.k;
   const span = rotation.weeks.length + 1;
@@ -203,7 +204,7 @@ export function onCallAt(rotation: Rotation, at: Date): OnCallNow {
   const nearestChange = (dir: -1 | 1): number | undefined => {
     const edges = overrideEdges.filter((e) => (dir < 0 ? e <= t : e > t)).sort((a, b) => dir * (a - b));
     const last = dir < 0 ? Math.max(0, k - span) : k + span;
-    for (let j = dir < 0 ? k : k + 1, oi = 0, h = handoverAt(rotation, j).toMillis(); dir * (last - j) >= 0; ) {
+    for (let j = dir < 0 ? k : k + 1, oi = 0, h = handoverAt(rotation, j); dir * (last - j) >= 0; ) {
       // An override edge met before the handover (going this way) is looked at first.
       if (oi < edges.length && dir * (edges[oi] - h) < 0) {
         if (changesAt(edges[oi])) return edges[oi];
@@ -213,12 +214,12 @@ export function onCallAt(rotation: Rotation, at: Date): OnCallNow {
       if (oi < edges.length && edges[oi] === h) oi++;
       if (changesAtHandover(j, h)) return h;
       j += dir;
-      if (j >= 0) h = handoverAt(rotation, j).toMillis();
+      if (j >= 0) h = handoverAt(rotation, j);
     }
     return undefined;
   };
-  const since = nearestChange(-1) ?? handoverAt(rotation, k).toMillis();
-  const until = nearestChange(1) ?? handoverAt(rotation, k + 1).toMillis();
+  const since = nearestChange(-1) ?? handoverAt(rotation, k);
+  const until = nearestChange(1) ?? handoverAt(rotation, k + 1);
   return { primary: now.primary, backup: now.backup, since: new Date(since), until: new Date(until), week: (k % rotation.weeks.length) + 1, ...(now.override ? { override: now.override } : {}) };
 }
 
@@ -229,13 +230,18 @@ export function nextOnCall(rotation: Rotation, at: Date): OnCallNow {
 
 /** An instant as ISO 8601 with the zone's offset, to the second: `2026-01-05T09:00:00+03:00`. */
 export function formatZoned(at: Date, zone: string): string {
-  const dt = DateTime.fromJSDate(at, { zone });
-  return dt.toISO({ suppressMilliseconds: true, includeOffset: true }) ?? at.toISOString();
+  const w = wallClockAt(at.getTime(), zone);
+  if (Number.isNaN(w.offset)) return at.toISOString();
+  const ms = at.getUTCMilliseconds();
+  // `UTC` itself (any case) and `GMT` are written with `Z`; a zone that is at +00:00 today is not.
+  const offset = /^(utc|gmt)$/i.test(zone) ? 'Z' : offsetText(w.offset);
+  return `${dayText(w)}T${timeText(w, true)}${ms ? '.' + String(ms).padStart(3, '0') : ''}${offset}`;
 }
 
 /** A handover for people: `Mon 5 Jan 09:00 (Asia/Riyadh)`. */
 export function formatHandover(at: Date, zone: string): string {
-  return `${DateTime.fromJSDate(at, { zone }).setLocale('en').toFormat('ccc d LLL HH:mm')} (${zone})`;
+  const w = wallClockAt(at.getTime(), zone);
+  return `${WEEKDAYS[w.weekday - 1].slice(0, 3)} ${w.day} ${MONTH_ABBREVIATIONS[w.month - 1]} ${timeText(w)} (${zone})`;
 }
 
 export type ContactKind = 'phone' | 'email' | 'url' | 'text';

@@ -2,10 +2,10 @@
 // `links`, `drills`, `logContacts`): their zod shapes, merged into the playbook's schema in
 // playbook.ts, and the checks that need the rest of the policy (severities, runbooks, the zone),
 // each error naming its line like every other playbook error.
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { type Policy, PolicyError, matchSeverity, unknownSeverityMessage } from '../playbook/policy';
 import { parseUserTime } from '../format/time';
+import { isValidZone, startOfDay, weekdayOf } from '../format/zone';
 import { type DrillScenario, type OnCallOverride, type Rotation, type Team, WEEKDAYS, emptyTeam, linkTarget, parseHandover } from './oncall';
 
 const name = z.string().trim().min(1, 'a name needs some text').max(100, 'is longer than 100 characters');
@@ -70,7 +70,7 @@ type OnCallSettings = { [K in keyof typeof onCallSettings]?: z.infer<(typeof onC
 type LineAt = (path: (string | number)[]) => number | undefined;
 
 function validZone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return isValidZone(zone);
 }
 
 /** A time of an override: ISO 8601, in the rotation's zone unless it carries an offset; a bare date is its local midnight. */
@@ -116,10 +116,11 @@ function buildRotation(r: NonNullable<OnCallSettings['oncall']>, policy: Policy,
   const zone = r.timeZone?.trim() || policy.timeZone;
   if (!validZone(zone)) throw new PolicyError(`oncall.timeZone: "${zone}" is not an IANA time zone (e.g. Asia/Riyadh, Europe/Berlin)`, lineAt(['oncall', 'timeZone']));
   const handover = parseHandover(r.handover)!;
-  const start = DateTime.fromISO(r.start, { zone });
-  if (!start.isValid) throw new PolicyError(`oncall.start: "${r.start}" is not a real date`, lineAt(['oncall', 'start']));
-  if (start.weekday !== handover.weekday) {
-    throw new PolicyError(`oncall.start: ${r.start} is a ${WEEKDAYS[start.weekday - 1]}; week 1 begins at a handover, on a ${WEEKDAYS[handover.weekday - 1]}`, lineAt(['oncall', 'start']));
+  // The schema has checked the shape (YYYY-MM-DD); 2026-02-30 has that shape and is no day.
+  if (Number.isNaN(startOfDay(r.start, zone))) throw new PolicyError(`oncall.start: "${r.start}" is not a real date`, lineAt(['oncall', 'start']));
+  const startWeekday = weekdayOf(r.start);
+  if (startWeekday !== handover.weekday) {
+    throw new PolicyError(`oncall.start: ${r.start} is a ${WEEKDAYS[startWeekday - 1]}; week 1 begins at a handover, on a ${WEEKDAYS[handover.weekday - 1]}`, lineAt(['oncall', 'start']));
   }
   const overrides = (r.overrides ?? []).map((o, i): OnCallOverride => {
     const from = overrideTime(o.from, zone);

@@ -1,6 +1,6 @@
 // The service a log belongs to, when several logs are read as one (`incident list --log A --log B`,
 // the metrics dashboard of a multi-root workspace): the playbook's `service:` when it names one,
-// else a name made from where the log is (see serviceOfLog in core/log/manyLogs.ts).
+// else a name made from where the log is (see serviceOfLog in core/log/logGlob.ts).
 import type { Policy } from './policy';
 
 /** A policy read from a playbook that names its service (`service: payments`). */

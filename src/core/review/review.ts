@@ -1,7 +1,6 @@
 // The post-incident review (PIR) document: its due date, its file name under docs/pir/, and a
 // markdown draft built from an incident, modelled on the trading-platform PIR template and the
 // e-commerce playbook's review. Pure functions: no vscode, no file system.
-import { DateTime, IANAZone } from 'luxon';
 import { elapsedMinutes, formatElapsed } from '../response/clock';
 import { ownerTrailer } from '../response/author';
 import type { ActionItem, Incident, LogIndex, TimelineEntry } from '../model';
@@ -9,7 +8,9 @@ import { type Policy, type ReviewPeriod, matchSeverity, reviewPeriodFor, reviewP
 import { applySplices } from '../log/writer';
 import { findReviewSection, oneLine, readReview, setReviewFrontMatter, spliceSection, yamlString } from './reviewFile';
 import { foldCellText, foldHeadingText, foldUserText, isTableDelimiterRow, lineEndAt, looksLikeTableRow, splitTableRow, stripInline } from '../reader/text';
-import { formatDisplayTime, formatIsoUtc, formatLogTime, toDate } from '../format/time';
+import { dayOf, formatDisplayTime, formatIsoUtc, formatLogTime, parseTimeValue, toDate } from '../format/time';
+import { addDays, isValidZone, startOfDay } from '../format/zone';
+import { addBusinessDays } from '../metrics/reviewDue';
 
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -17,19 +18,20 @@ const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
  * Reads a resolved value (plain date or ISO 8601 date-time) as a day in `zone` (the team's
  * business days are the playbook zone's); throws when unreadable.
  */
-function zonedDay(value: string, zone: string): DateTime {
+function zonedDay(value: string, zone: string): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  // Strict ISO only: Date.parse would accept "Nov 20" and read it in the machine's local zone.
+  const unreadable = () => new Error(`Cannot read the resolved date "${String(value)}": expected YYYY-MM-DD or an ISO 8601 date-time such as 2026-11-20T14:30:00Z.`);
   // A plain date is that day wherever it is read; a date-time moves to the zone's day.
-  const dt = !text ? DateTime.invalid('empty') : /^\d{4}-\d{2}-\d{2}$/.test(text) ? DateTime.fromISO(text, { zone: 'utc' }) : DateTime.fromISO(text, { zone: 'utc' }).setZone(IANAZone.isValidZone(zone) ? zone : 'utc');
-  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}(?:T|$)/.test(text)) {
-    throw new Error(`Cannot read the resolved date "${String(value)}": expected YYYY-MM-DD or an ISO 8601 date-time such as 2026-11-20T14:30:00Z.`);
+  if (PLAIN_DATE.test(text)) {
+    if (Number.isNaN(startOfDay(text, 'UTC'))) throw unreadable();
+    return text;
   }
-  return dt.startOf('day');
+  // Strict ISO only: Date.parse would accept "Nov 20" and read it in the machine's local zone.
+  const p = /^\d{4}-\d{2}-\d{2}T/.test(text) ? parseTimeValue(text, 'UTC') : undefined;
+  const day = p && p.kind === 'datetime' && !p.invalid && p.value && p.length === text.length ? dayOf(p.value, isValidZone(zone) ? zone : 'UTC') : null;
+  if (!day) throw unreadable();
+  return day;
 }
-
-/** True for Saturday and Sunday (luxon weekday 6 and 7). */
-const isWeekend = (d: DateTime) => d.weekday >= 6;
 
 /**
  * The day (YYYY-MM-DD, in `zone`: the playbook's) that is `businessDays` business days (Mon–Fri)
@@ -41,20 +43,8 @@ export function reviewDueDate(resolvedIso: string, businessDays: number, zone = 
   if (!Number.isInteger(businessDays) || businessDays < 0) {
     throw new Error(`The review period must be a whole number of business days (0 or more), not ${String(businessDays)}.`);
   }
-  let day = zonedDay(resolvedIso, zone);
-  if (businessDays === 0) {
-    while (isWeekend(day)) day = day.plus({ days: 1 });
-  } else {
-    // From a weekday, every 5 business days are exactly 7 calendar days, so long periods stay O(1).
-    if (isWeekend(day)) day = day.minus({ days: day.weekday - 5 });
-    day = day.plus({ days: Math.floor((businessDays - 1) / 5) * 7 });
-    for (let left = ((businessDays - 1) % 5) + 1; left > 0; ) {
-      day = day.plus({ days: 1 });
-      if (!isWeekend(day)) left--;
-    }
-  }
-  const out = day.toISODate();
-  if (!day.isValid || !out || !PLAIN_DATE.test(out)) throw new Error(`The review due date for ${resolvedIso} + ${businessDays} business days is out of range.`);
+  const out = addBusinessDays(zonedDay(resolvedIso, zone), businessDays);
+  if (!PLAIN_DATE.test(out)) throw new Error(`The review due date for ${resolvedIso} + ${businessDays} business days is out of range.`);
   return out;
 }
 
@@ -67,10 +57,7 @@ export function reviewDueFor(resolved: string, period: ReviewPeriod, zone = 'UTC
   if ('businessDays' in period) return reviewDueDate(resolved, period.businessDays, zone);
   if (!Number.isFinite(period.hours) || period.hours <= 0) throw new Error(`The review period must be a positive number of hours, not ${String(period.hours)}.`);
   const text = resolved.trim();
-  if (PLAIN_DATE.test(text)) {
-    const day = zonedDay(text, zone).plus({ days: Math.ceil(period.hours / 24) });
-    return day.toISODate() as string;
-  }
+  if (PLAIN_DATE.test(text)) return addDays(zonedDay(text, zone), Math.ceil(period.hours / 24));
   const at = /^\d{4}-\d{2}-\d{2}T/.test(text) ? toDate(text) : null;
   if (!at) throw new Error(`Cannot read the resolved date "${resolved}": expected YYYY-MM-DD or an ISO 8601 date-time such as 2026-11-20T14:30:00Z.`);
   return formatIsoUtc(new Date(at.getTime() + period.hours * 3_600_000));
@@ -78,11 +65,12 @@ export function reviewDueFor(resolved: string, period: ReviewPeriod, zone = 'UTC
 
 /** Whether a review due value (a day, or a date-time) has passed at `now`: a day once it has ended in `zone`. */
 export function reviewOverdue(due: string, now: Date, zone = 'UTC'): boolean {
-  if (PLAIN_DATE.test(due.trim())) {
-    const end = DateTime.fromISO(due.trim(), { zone: IANAZone.isValidZone(zone) ? zone : 'utc' }).plus({ days: 1 });
-    return end.isValid && now.getTime() >= end.toMillis();
+  const text = due.trim();
+  if (PLAIN_DATE.test(text)) {
+    const end = Number.isNaN(startOfDay(text, 'UTC')) ? NaN : startOfDay(addDays(text, 1), isValidZone(zone) ? zone : 'UTC');
+    return !Number.isNaN(end) && now.getTime() >= end;
   }
-  const at = toDate(due.trim());
+  const at = toDate(text);
   return !!at && now.getTime() > at.getTime();
 }
 

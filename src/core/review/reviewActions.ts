@@ -1,7 +1,7 @@
 // The review's action items: the `Action | Owner | Due date | Status` table of its "Action
 // items" section (task-list items there are read too). Adding, editing and closing an item are
 // splices of one row or one cell; overdue items are problems for `incident check` and the editor.
-import { DateTime, IANAZone } from 'luxon';
+import { dayInZone, isValidZone, startOfDay } from '../format/zone';
 import type { Problem, Splice } from '../model';
 import { REVIEW_SECTIONS, findReviewSection, readReview, spliceSection } from './reviewFile';
 import { foldCellText, isTableDelimiterRow, looksLikeTableRow, splitTableRow, stripInline } from '../reader/text';
@@ -51,8 +51,7 @@ function columnRole(header: string, taken: Set<ActionColumn>): ActionColumn | nu
 function dueDateOf(text: string): string | null {
   const m = PLAIN_DATE.exec(text.trim());
   if (!m) return null;
-  const d = DateTime.fromISO(text.trim(), { zone: 'utc' });
-  return d.isValid ? text.trim() : null;
+  return Number.isNaN(startOfDay(text.trim(), 'UTC')) ? null : text.trim();
 }
 
 interface Line {
@@ -240,7 +239,7 @@ export function openReviewActionItems(text: string): ReviewActionItem[] {
 
 /** The day `now` is in `zone`, YYYY-MM-DD. */
 function today(now: Date, zone: string): string {
-  return DateTime.fromJSDate(now, { zone: IANAZone.isValidZone(zone) ? zone : 'utc' }).toISODate() ?? now.toISOString().slice(0, 10);
+  return dayInZone(now.getTime(), isValidZone(zone) ? zone : 'UTC');
 }
 
 export interface OverdueOptions {

@@ -14,7 +14,7 @@ import { reviewFileName } from '../../core/review/review';
 import { indexLog, policyOf } from '../../core/indexer';
 import { linkedFileReader, repositoryRoot } from '../../core/log/logFile';
 import { containedPath } from '../../core/log/paths';
-import { serviceOf } from '../../core/playbook/service';
+import { serviceOfLog } from '../../core/log/logGlob';
 import { readText } from '../logStore';
 import { readSetting } from '../settings';
 import { type MetricsFromWebview, type MetricsView, metricsMessageSchema } from '../../shared/protocol';
@@ -81,7 +81,8 @@ async function folderLogs(policyFor: (folder: vscode.WorkspaceFolder) => Promise
     const given = await policyFor(folder);
     const index = indexLog(text.text, { policy: given, readFile: linkedFileReader(uri.fsPath, root) });
     const policy = policyOf(index, given);
-    logs.push({ uri, service: serviceOf(policy) ?? folder.name, incidents: index.incidents, policy, reviewText: await reviewTexts(uri) });
+    // The same name `incident list --log …` gives it: the playbook's service:, else the folder in its repository.
+    logs.push({ uri, service: serviceOfLog(uri.fsPath, root, policy), incidents: index.incidents, policy, reviewText: await reviewTexts(uri) });
   }
   return logs.length > 1 ? logs : [];
 }
