@@ -11,10 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 /**
- * The most the .vsix may weigh, in bytes (420 KB). It was 400 KB, met at 391 KB with every
- * feature up to the walkthrough; the agent tools and the status page preview added 11 KB.
+ * The most the .vsix may weigh, in bytes (400 KB). Time zones from the runtime's own data instead
+ * of luxon took 70 KB out of the extension's bundle.
  */
-export const VSIX_GOAL_BYTES = 420 * 1024;
+export const VSIX_GOAL_BYTES = 400 * 1024;
 
 /**
  * Builds and packages the extension in a new temp folder. Returns the .vsix path, its size, the
