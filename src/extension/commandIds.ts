@@ -25,6 +25,7 @@ export const Commands = {
   clearFilter: 'incidentPlaybook.clearFilter',
   groupBySeverity: 'incidentPlaybook.groupBySeverity',
   groupByStatus: 'incidentPlaybook.groupByStatus',
+  chooseLogFolder: 'incidentPlaybook.chooseLogFolder',
   checklist: 'incidentPlaybook.checklist',
   openChecklist: 'incidentPlaybook.openChecklist',
   startReview: 'incidentPlaybook.startReview',
@@ -153,6 +154,11 @@ export interface RunStepArgs extends IncidentArgs {
 export interface FilterArgs {
   severities?: string[];
   statuses?: string[];
+}
+
+/** Choose Log Folder…: a workspace folder's name or URI; without it, a person picks. */
+export interface LogFolderArgs {
+  folder?: string;
 }
 
 export interface AssignCommanderFixArgs extends IncidentArgs {

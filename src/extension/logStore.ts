@@ -44,6 +44,8 @@ export class LogStore implements vscode.Disposable {
   private watchers: vscode.FileSystemWatcher[] | undefined;
   /** In a multi-root workspace, the folder found holding the log (see chooseLogFolder). */
   private logFolderChoice: vscode.WorkspaceFolder | undefined;
+  /** Set when a person chose the folder (Choose Log Folder…, or opening its log): no search replaces it. */
+  private chosenByUser = false;
   /** The search for that folder, shared by everyone who needs it while it runs. */
   private logFolderSearch: Promise<void> | undefined;
   /** The built-in policy, one object, so that re-indexing can tell the policy did not change. */
@@ -66,15 +68,22 @@ export class LogStore implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSetting(e, 'logPath')) {
-          this.logFolderChoice = undefined;
+          this.forgetFolder();
           if (this.watchers) this.watch();
           this.invalidate(0);
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
-        this.logFolderChoice = undefined;
+        this.forgetFolder();
         if (this.watchers) this.watch();
         this.invalidate(0);
+      }),
+      // Opening another folder's log in a multi-root workspace shows that log in the view.
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        const uri = editor?.document.uri;
+        if (!uri || this.isLog(uri)) return;
+        const folder = (vscode.workspace.workspaceFolders ?? []).find((f) => this.logUriIn(f).toString() === uri.toString());
+        if (folder) this.followFolder(folder);
       }),
     );
     // The file watchers start with the first read (the view shown, a command run), not at activation.
@@ -99,6 +108,7 @@ export class LogStore implements vscode.Disposable {
   }
 
   private async chooseLogFolder(): Promise<void> {
+    if (this.chosenByUser) return;
     const folders = vscode.workspace.workspaceFolders ?? [];
     let found: vscode.WorkspaceFolder | undefined;
     if (folders.length > 1) {
@@ -109,7 +119,33 @@ export class LogStore implements vscode.Disposable {
         }
       }
     }
-    this.logFolderChoice = found ?? folders[0];
+    if (!this.chosenByUser) this.logFolderChoice = found ?? folders[0];
+  }
+
+  /** The folders (of a multi-root workspace) whose configured log exists, in the workspace's order. */
+  async foldersWithLog(): Promise<vscode.WorkspaceFolder[]> {
+    const out: vscode.WorkspaceFolder[] = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) if (await exists(this.logUriIn(folder))) out.push(folder);
+    return out;
+  }
+
+  /** Follows `folder`'s log from now on, as a person chose (until that folder leaves the workspace). */
+  followFolder(folder: vscode.WorkspaceFolder): void {
+    const same = this.logFolderChoice?.uri.toString() === folder.uri.toString();
+    this.chosenByUser = true;
+    this.logFolderChoice = folder;
+    if (same) return;
+    this.previous = undefined;
+    if (this.watchers) this.watch();
+    this.invalidate(0);
+  }
+
+  /** The folder is looked for again: the setting or the folders changed. A person's choice stays while its folder does. */
+  private forgetFolder(): void {
+    const chosen = this.logFolderChoice;
+    if (this.chosenByUser && chosen && (vscode.workspace.workspaceFolders ?? []).some((f) => f.uri.toString() === chosen.uri.toString())) return;
+    this.chosenByUser = false;
+    this.logFolderChoice = undefined;
   }
 
   /** The configured log path in the folder that holds the log. */
@@ -118,7 +154,8 @@ export class LogStore implements vscode.Disposable {
     return folder ? this.logUriIn(folder) : undefined;
   }
 
-  private logUriIn(folder: vscode.WorkspaceFolder): vscode.Uri {
+  /** Where `folder`'s log is, by the logPath setting as that folder sees it. */
+  logUriIn(folder: vscode.WorkspaceFolder): vscode.Uri {
     return vscode.Uri.joinPath(folder.uri, ...this.setting(folder).split(/[\\/]+/).filter(Boolean));
   }
 
@@ -160,7 +197,7 @@ export class LogStore implements vscode.Disposable {
     };
     // The log appeared in, or left, a folder of a multi-root workspace: look for it again.
     const onCreateOrDelete = (uri: vscode.Uri) => {
-      if (!uri.path.includes(`/${playbookDir}`)) this.logFolderChoice = undefined;
+      if (!uri.path.includes(`/${playbookDir}`)) this.forgetFolder();
       onFs(uri);
     };
     // Every folder: a log created in another folder of a multi-root workspace is found too.

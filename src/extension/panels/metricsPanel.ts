@@ -8,15 +8,13 @@
 import { lstatSync } from 'node:fs';
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
-import type { Policy } from '../../core/playbook/policy';
 import { metricsCsv } from '../../core/metrics/csv';
 import { reviewFileName } from '../../core/review/review';
 import { indexLog, policyOf } from '../../core/indexer';
 import { linkedFileReader, repositoryRoot } from '../../core/log/logFile';
 import { containedPath } from '../../core/log/paths';
 import { serviceOfLog } from '../../core/log/logGlob';
-import { readText } from '../logStore';
-import { readSetting } from '../settings';
+import { type LogStore, readText } from '../logStore';
 import { type MetricsFromWebview, type MetricsView, metricsMessageSchema } from '../../shared/protocol';
 import { Commands, type IncidentArgs } from '../commandIds';
 import { type MetricsFilter, type ServiceLog, metricsFor, metricsForLogs, metricsView } from './metricsView';
@@ -67,18 +65,18 @@ interface FolderLog extends ServiceLog {
  * Every workspace folder's log when more than one folder holds one (else none: the dashboard
  * follows the store's one log). A log linked out of its repository, or unreadable, is left out.
  */
-async function folderLogs(policyFor: (folder: vscode.WorkspaceFolder) => Promise<Policy>): Promise<FolderLog[]> {
+async function folderLogs(store: Pick<LogStore, 'logUriIn' | 'policy'>): Promise<FolderLog[]> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   if (folders.length < 2) return [];
   const logs: FolderLog[] = [];
   for (const folder of folders) {
-    const uri = vscode.Uri.joinPath(folder.uri, ...readSetting('logPath', folder.uri).split(/[\\/]+/).filter(Boolean));
+    const uri = store.logUriIn(folder);
     if (uri.scheme !== 'file') continue;
     const root = repositoryRoot(uri.fsPath, { workspaceFolder: folder.uri.fsPath });
     if ('reason' in containedPath(root, uri.fsPath)) continue;
     const text = await readText(uri);
     if (text.kind !== 'ok') continue;
-    const given = await policyFor(folder);
+    const given = await store.policy(folder);
     const index = indexLog(text.text, { policy: given, readFile: linkedFileReader(uri.fsPath, root) });
     const policy = policyOf(index, given);
     // The same name `incident list --log …` gives it: the playbook's service:, else the folder in its repository.
@@ -103,7 +101,7 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
   /** The core's result for the current filter, or why there is none. */
   private async compute() {
     const state = await this.ctx.store.read();
-    const logs = await folderLogs((folder) => this.ctx.store.policy(folder));
+    const logs = await folderLogs(this.ctx.store);
     if (logs.length) return { result: metricsForLogs(logs, this.filter, new Date()), policy: logs[0].policy, uri: state.kind === 'ok' ? state.uri : logs[0].uri, logs } as const;
     if (state.kind !== 'ok') return { error: vscode.l10n.t('The incident log cannot be read.') } as const;
     const result = metricsFor(state.index.incidents, state.policy, this.filter, new Date(), await reviewTexts(state.uri));

@@ -13,5 +13,5 @@ export function registerTree(store: LogStore, memento?: vscode.Memento): { provi
   const provider = new IncidentTreeProvider(store, memento);
   const view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   provider.attach(view);
-  return { provider, view, disposables: [provider, view, ...registerTreeCommands(provider)] };
+  return { provider, view, disposables: [provider, view, ...registerTreeCommands(provider, store)] };
 }

@@ -113,7 +113,10 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly memento?: vscode.Memento,
   ) {
     this.disposables.push(
-      store.onDidChange(() => void this.redrawIfChanged()),
+      store.onDidChange(() => {
+        this.updateDescription();
+        void this.redrawIfChanged();
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (affectsSetting(e, 'groupBy', 'displayTimeZone')) this.changed.fire();
       }),
@@ -185,9 +188,18 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private updateFilterContext(): void {
-    const on = isFiltered(this.filterValue);
-    void vscode.commands.executeCommand('setContext', 'incidentPlaybook.filtered', on);
-    if (this.view) this.view.description = on ? vscode.l10n.t('Filtered: {0}', filterText(this.filterValue)) : undefined;
+    void vscode.commands.executeCommand('setContext', 'incidentPlaybook.filtered', isFiltered(this.filterValue));
+    this.updateDescription();
+  }
+
+  /** Above the tree: whose log it is in a multi-root workspace, and the filter when one is on. */
+  private updateDescription(): void {
+    if (!this.view) return;
+    const parts: string[] = [];
+    const folder = (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? this.store.logFolder() : undefined;
+    if (folder) parts.push(folder.name);
+    if (isFiltered(this.filterValue)) parts.push(vscode.l10n.t('Filtered: {0}', filterText(this.filterValue)));
+    this.view.description = parts.length ? parts.join(' · ') : undefined;
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
