@@ -135,7 +135,7 @@ describe('The status page preview and Publish', function () {
     assert.ok(index.includes('<a href="incidents/INC-2026-1120-001.html">Checkout errors</a>'));
     for (const s of INTERNAL) assert.ok(!index.includes(s), `index.html holds the internal "${s}"`);
     assert.ok((await text(siteUri('incidents', 'INC-2026-1120-001.html'))).includes('Some checkouts fail; a fix is rolling out'));
-    assert.deepEqual(JSON.parse(await text(siteUri('.statuspage-manifest.json'))).files, ['index.html', 'incidents/INC-2026-1120-001.html', 'feed.atom', 'status.json']);
+    assert.deepEqual(JSON.parse(await text(siteUri('.statuspage-manifest.json'))).files, ['index.html', 'incidents/INC-2026-1120-001.html', 'feed.atom', 'feed.rss', 'status.json']);
 
     // Nothing changed: said so, no diff, no question, nothing written.
     const written = await vscode.workspace.fs.stat(siteUri('index.html'));

@@ -247,5 +247,5 @@ test('statuspage over several logs: every log’s public incidents and component
   assert.ok(ids(one).every((id: string) => ids(status).includes(id)), 'every incident of services/a is on the page of both');
   assert.deepEqual(readdirSync(join(site, 'incidents')).filter((f) => f.startsWith('INC-2026-1121-001')).sort(), ['INC-2026-1121-001-2.html', 'INC-2026-1121-001.html']);
   // Nothing internal of services/b (names, internal entries) is published.
-  for (const f of ['index.html', 'feed.atom', 'status.json', 'incidents/INC-2026-1121-001-2.html']) assert.doesNotMatch(readFileSync(join(site, f), 'utf8'), /Wei Chen|Rebuild job stuck|search-team/, f);
+  for (const f of ['index.html', 'feed.atom', 'feed.rss', 'status.json', 'incidents/INC-2026-1121-001-2.html']) assert.doesNotMatch(readFileSync(join(site, f), 'utf8'), /Wei Chen|Rebuild job stuck|search-team/, f);
 });

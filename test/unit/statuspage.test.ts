@@ -12,7 +12,7 @@ import { checkLog, indexLog, loadPolicy, type LogIndex, type Policy } from '../.
 import { buildStatusPage } from '../../src/core/statuspage/model';
 import { renderSite, dryRunText, type SiteFile } from '../../src/core/statuspage/site';
 import { renderIncidentPage, renderIndex } from '../../src/core/statuspage/html';
-import { renderAtom } from '../../src/core/statuspage/atom';
+import { renderAtom } from '../../src/core/statuspage/feeds';
 import { affectedComponents } from '../../src/core/statuspage/components';
 
 const REPO = resolve(__dirname, '../fixtures/statuspage/repo');
@@ -177,6 +177,28 @@ test('feed.atom is well-formed Atom 1.0: feed id, title, updated, author; each e
     parsed.entries?.map((e) => [e.id, typeof e.title === 'string' ? e.title : (e.title as { value?: string } | undefined)?.value, e.updated, e.links?.[0]?.href]),
     entries.map((e) => [text(e.id[0]), text(e.title[0]), text(e.updated[0]), attrs(e.link[0]).href]),
   );
+});
+
+test('feed.rss is well-formed RSS 2.0 with the Atom feed\'s entries: guid the Atom id, RFC 822 dates, a maintained parser reads it', async () => {
+  const files = site(NOW, 'https://status.example.com/status/');
+  const rss = files.find((f) => f.path === 'feed.rss')!.text;
+  const atomEntries = ((await parseXml(files.find((f) => f.path === 'feed.atom')!.text)).feed.entry as Array<Record<string, unknown[]>>).map((e) => ({ id: text(e.id[0]), title: text(e.title[0]), at: text(e.updated[0]), link: attrs(e.link[0]).href, content: text(e.content[0]) }));
+  const xml2js = createRequire(__filename)('xml2js') as { parseStringPromise(text: string, options: object): Promise<unknown> };
+  const { rss: doc } = (await xml2js.parseStringPromise(rss, { strict: true })) as { rss: { $: Record<string, string>; channel: Array<Record<string, unknown[]>> } };
+  assert.equal(doc.$.version, '2.0');
+  const channel = doc.channel[0];
+  assert.deepEqual([text(channel.title[0]), text(channel.link[0]), text(channel.lastBuildDate[0])], ['Service status', 'https://status.example.com/status/index.html', 'Sat, 21 Nov 2026 09:15:00 GMT']);
+  const items = (channel.item as Array<Record<string, unknown[]>>).map((i) => ({ id: text(i.guid[0]), permalink: attrs(i.guid[0]).isPermaLink, title: text(i.title[0]), at: new Date(text(i.pubDate[0])).toISOString(), link: text(i.link[0]), content: text(i.description[0]) }));
+  assert.deepEqual(items.map(({ permalink: _, ...rest }) => rest), atomEntries);
+  assert.ok(items.every((i) => i.permalink === 'false'));
+  const { detectRssFeed, parseRssFeed } = await import('feedsmith');
+  assert.ok(detectRssFeed(rss), 'feedsmith detects an RSS feed');
+  const parsed = parseRssFeed(rss);
+  assert.deepEqual(parsed.items?.map((i) => [i.title, i.guid?.value ?? i.guid, i.link]), atomEntries.map((e) => [e.title, e.id, e.link]));
+  // Without --base-url the links are relative to the feed, as in the Atom feed, and no self link is written.
+  const local = site(NOW).find((f) => f.path === 'feed.rss')!.text;
+  assert.match(local, /<link>index\.html<\/link>/);
+  assert.doesNotMatch(local, /atom:link/);
 });
 
 const STATES = z.enum(['operational', 'degraded_performance', 'partial_outage', 'major_outage', 'under_maintenance']);

@@ -26,14 +26,14 @@ test('writes the golden site into site/status/ with its manifest; a second run r
   const dir = repo();
   const r = cli.run(dir, 'statuspage', ...NOW);
   assert.equal(r.code, 0, r.err);
-  assert.equal(r.err, 'Status page in site/status/: 6 written, 0 unchanged.\n');
+  assert.equal(r.err, 'Status page in site/status/: 7 written, 0 unchanged.\n');
   const out = join(dir, 'site/status');
   const golden = filesUnder(join(FIXTURE, 'golden'));
   assert.deepEqual(filesUnder(out), ['.statuspage-manifest.json', ...golden].sort());
   for (const f of golden) assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join(FIXTURE, 'golden', f), 'utf8'), f);
   assert.deepEqual(JSON.parse(readFileSync(join(out, '.statuspage-manifest.json'), 'utf8')).files.sort(), golden);
   const again = cli.run(dir, 'statuspage', ...NOW);
-  assert.equal(again.err, 'Status page in site/status/: 0 written, 6 unchanged.\n');
+  assert.equal(again.err, 'Status page in site/status/: 0 written, 7 unchanged.\n');
 });
 
 test('a rebuild removes only the files it wrote before; a file it did not write is never replaced', () => {
@@ -46,7 +46,7 @@ test('a rebuild removes only the files it wrote before; a file it did not write 
   const r = cli.run(dir, 'statuspage', ...NOW, '--out', 'public', '--days', '5');
   assert.equal(r.code, 0, r.err);
   assert.match(r.err, /removed 1 \(incidents\/INC-2026-1102-001\.html\)/);
-  assert.deepEqual(filesUnder(out), ['.statuspage-manifest.json', 'feed.atom', 'incidents/INC-2026-1120-002.html', 'incidents/INC-2026-1121-001.html', 'incidents/custom.html', 'index.html', 'notes.txt', 'status.json']);
+  assert.deepEqual(filesUnder(out), ['.statuspage-manifest.json', 'feed.atom', 'feed.rss', 'incidents/INC-2026-1120-002.html', 'incidents/INC-2026-1121-001.html', 'incidents/custom.html', 'index.html', 'notes.txt', 'status.json']);
   assert.equal(readFileSync(join(out, 'notes.txt'), 'utf8'), 'mine\n');
   // A folder holding an index.html of someone else's: refused before anything is written.
   mkdirSync(join(dir, 'other'));
@@ -89,7 +89,7 @@ test('--dry-run prints every public word of every incident and writes nothing', 
     '    2026-11-21 09:15 UTC Identified: We found the cause of the checkout errors & are rolling back a change alert(1)',
     '    Title: Partial outage of Search',
     '    Resolved: 2026-11-02 07:35 UTC (after 1 h 35 min)',
-    'Would write 6 files to site/status/: index.html, incidents/INC-2026-1121-001.html, incidents/INC-2026-1120-002.html, incidents/INC-2026-1102-001.html, feed.atom, status.json',
+    'Would write 7 files to site/status/: index.html, incidents/INC-2026-1121-001.html, incidents/INC-2026-1120-002.html, incidents/INC-2026-1102-001.html, feed.atom, feed.rss, status.json',
   ]) {
     assert.ok(r.out.split('\n').includes(line), `missing: ${line}\n${r.out}`);
   }

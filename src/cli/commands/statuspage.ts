@@ -1,5 +1,5 @@
 // `incident statuspage`: the public status site generated from the log (src/core/statuspage):
-// index.html, one page per incident, feed.atom and status.json, written into a folder of the
+// index.html, one page per incident, feed.atom, feed.rss and status.json, written into a folder of the
 // repository (default site/status/) and rebuilt whole; --dry-run prints what would be published.
 // Several logs (`--log` repeated or a glob) make one page: every log's incidents, each read under
 // its own playbook, and every playbook's components; the site goes in the first log's repository.

@@ -28,6 +28,7 @@ function page(model: StatusPageModel, heading: string, root: string, body: strin
 <meta name="color-scheme" content="light dark">
 <title>${esc(title)}</title>
 <link rel="alternate" type="application/atom+xml" title="${esc(model.title)}" href="${root}feed.atom">
+<link rel="alternate" type="application/rss+xml" title="${esc(model.title)}" href="${root}feed.rss">
 <style>${STYLE}</style>
 </head>
 <body>
@@ -38,7 +39,7 @@ function page(model: StatusPageModel, heading: string, root: string, body: strin
 ${body}
 </main>
 <footer>
-<p><a href="${root}feed.atom">Atom feed</a> · <a href="${root}status.json">status.json</a></p>
+<p><a href="${root}feed.atom">Atom feed</a> · <a href="${root}feed.rss">RSS feed</a> · <a href="${root}status.json">status.json</a></p>
 <p>As of ${timeTag(model.now, model.timeZone)}.</p>
 </footer>
 </body>

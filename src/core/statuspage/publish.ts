@@ -20,8 +20,8 @@ export interface PublishResult {
   removed: string[];
 }
 
-/** A path the site may hold: `index.html`, `feed.atom`, `status.json`, `incidents/<name>.html`. */
-const SITE_PATH = /^(?:index\.html|feed\.atom|status\.json|incidents\/[A-Za-z0-9_][A-Za-z0-9._-]{0,120}\.html)$/;
+/** A path the site may hold: `index.html`, `feed.atom`, `feed.rss`, `status.json`, `incidents/<name>.html`. */
+const SITE_PATH = /^(?:index\.html|feed\.atom|feed\.rss|status\.json|incidents\/[A-Za-z0-9_][A-Za-z0-9._-]{0,120}\.html)$/;
 
 /** The folder a site goes to, checked: inside the repository, not its .git, through no link. */
 export function siteFolder(files: RepositoryFiles, folder: string): string {

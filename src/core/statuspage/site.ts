@@ -2,7 +2,7 @@
 // prints: the public text of every incident, exactly as the pages will show it.
 import { formatLogTime } from '../format/time';
 import { formatElapsed } from '../format/duration';
-import { renderAtom } from './atom';
+import { renderAtom, renderRss } from './feeds';
 import { renderIncidentPage, renderIndex } from './html';
 import type { PublicIncident, StatusPageModel } from './model';
 import { DEFERRED_TEXT, pastHeading } from './model';
@@ -19,12 +19,13 @@ export interface SiteOptions {
   baseUrl?: string;
 }
 
-/** Every file of the site, in a fixed order: index.html, the incident pages, feed.atom, status.json. */
+/** Every file of the site, in a fixed order: index.html, the incident pages, feed.atom, feed.rss, status.json. */
 export function renderSite(model: StatusPageModel, options: SiteOptions = {}): SiteFile[] {
   return [
     { path: 'index.html', text: renderIndex(model) },
     ...[...model.active, ...model.resolved].map((i) => ({ path: i.page, text: renderIncidentPage(i, model) })),
     { path: 'feed.atom', text: renderAtom(model, options) },
+    { path: 'feed.rss', text: renderRss(model, options) },
     { path: 'status.json', text: renderStatusJson(model, options.baseUrl) },
   ];
 }

@@ -1,6 +1,6 @@
-// The status page's Atom 1.0 feed: one entry per public update (and one for each resolution),
-// newest first. Written by hand, with XML escaping and the characters XML 1.0 cannot hold
-// removed. Ids are `tag:` URIs built from the site's host, the update's day, the incident's page
+// The status page's feeds, Atom 1.0 and RSS 2.0, with the same entries: one per public update
+// (and one for each resolution), newest first. Written by hand, with XML escaping and the
+// characters XML 1.0 cannot hold removed. Ids are `tag:` URIs built from the site's host, the update's day, the incident's page
 // name and the update's time, so they stay the same across rebuilds. Links are relative to the
 // feed without --base-url (valid Atom, resolved against the feed's own address) and absolute with it.
 import type { PublicIncident, StatusPageModel } from './model';
@@ -40,11 +40,17 @@ function entriesOf(incident: PublicIncident, authority: string, link: string): E
   return out;
 }
 
-export function renderAtom(model: StatusPageModel, options: FeedOptions = {}): string {
+/** The site's address with a final `/` (empty without --base-url), its host for the ids, and every entry, newest first. */
+function feedEntries(model: StatusPageModel, options: FeedOptions): { base: string; authority: string; entries: Entry[] } {
   const base = options.baseUrl ? (options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`) : '';
   const authority = base ? new URL(base).hostname.toLowerCase() : 'localhost';
   const entries = [...model.active, ...model.resolved].flatMap((i) => entriesOf(i, authority, `${base}${i.page}`));
   entries.sort((a, b) => b.at.getTime() - a.at.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { base, authority, entries };
+}
+
+export function renderAtom(model: StatusPageModel, options: FeedOptions = {}): string {
+  const { base, authority, entries } = feedEntries(model, options);
   const updated = entries.length ? entries[0].at : model.now;
   const lines = [
     `<?xml version="1.0" encoding="utf-8"?>`,
@@ -70,5 +76,38 @@ export function renderAtom(model: StatusPageModel, options: FeedOptions = {}): s
     );
   }
   lines.push(`</feed>`, '');
+  return lines.join('\n');
+}
+
+/**
+ * The same entries as RSS 2.0, for readers that take no Atom: each item's guid is its Atom id
+ * (not a link), dates in RFC 822 as the format asks (`Sat, 21 Nov 2026 09:15:00 GMT`).
+ */
+export function renderRss(model: StatusPageModel, options: FeedOptions = {}): string {
+  const { base, entries } = feedEntries(model, options);
+  const updated = entries.length ? entries[0].at : model.now;
+  const lines = [
+    `<?xml version="1.0" encoding="utf-8"?>`,
+    `<rss version="2.0"${base ? ' xmlns:atom="http://www.w3.org/2005/Atom"' : ''}>`,
+    `<channel>`,
+    `<title>${xmlText(model.title)}</title>`,
+    `<link>${xmlText(base)}index.html</link>`,
+    `<description>${xmlText(`Status updates: ${model.title}`)}</description>`,
+    `<lastBuildDate>${updated.toUTCString()}</lastBuildDate>`,
+    ...(base ? [`<atom:link rel="self" type="application/rss+xml" href="${xmlText(base)}feed.rss"/>`] : []),
+    `<generator>incident statuspage</generator>`,
+  ];
+  for (const e of entries) {
+    lines.push(
+      `<item>`,
+      `<title>${xmlText(e.title)}</title>`,
+      `<link>${xmlText(e.link)}</link>`,
+      `<guid isPermaLink="false">${xmlText(e.id)}</guid>`,
+      `<pubDate>${e.at.toUTCString()}</pubDate>`,
+      `<description>${xmlText(e.content)}</description>`,
+      `</item>`,
+    );
+  }
+  lines.push(`</channel>`, `</rss>`, '');
   return lines.join('\n');
 }
