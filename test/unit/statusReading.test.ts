@@ -115,7 +115,9 @@ test('no status: resolved by a resolution fact, else unknown (not active, not re
     const text = `## INC-2026-0101-001: A\n\n- **Detected:** 2026-01-01\n- **${fact}:** ${value}\n`;
     assert.equal(indexLog(text).incidents[0].status, 'Resolved', fact);
   }
-  for (const [fact, value] of [['TTR', 'TBD'], ['Resolution', '—'], ['Fix', '[pending]'], ['Duration', 'ongoing'], ['TTR', '0'], ['Resolution', 'Not yet resolved — PR #2684 waits for a deploy'], ['TTR', '**Open** — owner re-auth requested'], ['Solução', 'pendente de deploy']]) {
+  // A duration still running says the incident is not over: open (see unseenShapes.test.ts).
+  assert.equal(statusState(indexLog('## INC-2026-0101-001: A\n\n- **Detected:** 2026-01-01\n- **Duration:** ongoing\n').incidents[0], policy), 'active');
+  for (const [fact, value] of [['TTR', 'TBD'], ['Resolution', '—'], ['Fix', '[pending]'], ['Duration', 'unknown'], ['TTR', '0'], ['Resolution', 'Not yet resolved — PR #2684 waits for a deploy'], ['TTR', '**Open** — owner re-auth requested'], ['Solução', 'pendente de deploy']]) {
     const inc = indexLog(`## INC-2026-0101-001: A\n\n- **Detected:** 2026-01-01\n- **${fact}:** ${value}\n`).incidents[0];
     assert.equal(statusState(inc, policy), 'unknown', `${fact}: ${value} is not a fact`);
   }

@@ -192,6 +192,41 @@ test('a status said only in prose: open when something is still pending, resolve
   assert.equal(statusState(one('No users were affected; we restored the index from the snapshot.'), policy), 'resolved');
 });
 
+test('no status, and a duration still running or something outstanding: open, with the field or heading it was read from; OK is over', () => {
+  const idx = indexFixture('shapes/still-outstanding.md');
+  const read = idx.incidents.map((i) => [i.title, statusState(i, policy), readingNotes(i, policy).statusFrom ?? readingNotes(i, policy).statusFromText ?? null]);
+  assert.deepEqual(read, [
+    ['billing-export — Nightly export rejected by the bank\'s SFTP', 'active', 'Duration: Ongoing — not yet resolved'],
+    ['uploads — Customer files written to the public bucket', 'active', '"outstanding" (line 30)'],
+    ['ci — Deploy key printed into a build log', 'active', "Outstanding: the old build log still shows the key; deleting it is a manual step in the CI's UI."],
+    ['search — Reindex stalled at 40%', 'resolved', 'Duration: 3 h 10 min'],
+    ['canary — One-hour checkpoint', 'resolved', null],
+  ]);
+  const one = (body: string) => statusState(indexLog(`## INC-1: Queue backlog\n- **Severity:** SEV-2\n${body}\n`).incidents[0], policy);
+  // The same in other languages; a written status wins; an empty or "none" list leaves nothing outstanding.
+  for (const body of ['- **Durée :** en cours', '- **Dauer:** andauernd', '- **Duración:** en curso', 'Pendientes: borrar los objetos públicos', '\n### Offene Punkte\n\nDie alten Logs sind noch sichtbar.']) assert.equal(one(body), 'active', body);
+  assert.equal(one('- **Status:** Resolved\n- **Outstanding:** delete the old log'), 'resolved');
+  for (const body of ['- **Outstanding:** none', '- **Outstanding:** —', '\n### Outstanding\n\n---\n']) assert.equal(one(body), 'unknown', body);
+  // A duration that is a length is no sign of an open incident; nor is "unknown".
+  assert.equal(one('- **Duration:** unknown'), 'unknown');
+  for (const w of ['OK', '✅ OK', 'All clear', 'Back to normal', 'Opérationnel', 'Wiederhergestellt', 'В норме']) assert.equal(statusState(indexLog(`## INC-1: X\n- **Status:** ${w}\n`).incidents[0], policy), 'resolved', w);
+});
+
+test('a status restated in a sentence below the status field (an appended resolution) is the latest; the field stays as written', () => {
+  const log = (after: string) => `## OPS-2026-09-11-001 — Sync stopped mid-run\n\n| Field | Value |\n|---|---|\n| Date | 2026-09-11 |\n| Status | Open |\n\n### What stopped\n\nThe sync could not find a lesson.\n\n### Resolution — 2026-09-11\n\n${after}\n`;
+  const one = (after: string) => indexLog(log(after)).incidents[0];
+  const fixed = one('We replaced the lesson and re-ran the sync. Incident status: **Resolved**.');
+  assert.deepEqual([fixed.status, statusState(fixed, policy), fixed.fields.find((f) => f.canonical === 'status')?.value], ['Resolved', 'resolved', 'Open']);
+  assert.equal(readingNotes(fixed, policy).statusFromText, '"incident status: resolved" (line 14)');
+  // The last restatement wins; other languages' keys; a word no table knows, or a key mid-sentence, restates nothing.
+  assert.equal(one('We re-ran it. Status: resolved. Then it failed again. Status: investigating.').status, 'Investigating');
+  assert.equal(one('On a relu le lot. Statut de l\'incident : résolu.').status, 'Resolved');
+  assert.equal(one('We asked the vendor. Status: waiting on them.').status, 'Open');
+  assert.equal(one('We checked the status: resolved pages look fine.').status, 'Open');
+  // Above the field it is not later; with no status field the prose rules decide as before.
+  assert.equal(indexLog('## OPS-1 — X\n\nStatus was resolved. Incident status: resolved.\n\n| Field | Value |\n|---|---|\n| Status | Open |\n').incidents[0].status, 'Open');
+});
+
 test('the reading summary names each part of a log and how many incidents it holds', () => {
   const mixed = indexLog(
     '# Incidents\n\n## Printer queue stuck\n\nThe spooler hung after the driver update; we rolled back the driver.\n\n## Wi-Fi drops in room 4\n\nThe access point reboots every hour; still unfixed.\n\n## Outage table\n\n| Date | Down | Recovered | Notes |\n|---|---|---|---|\n| 2026-01-05 | 10:00 | 10:20 | ISP |\n| 2026-01-09 | 08:00 | 08:05 | Power |\n',

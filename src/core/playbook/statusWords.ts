@@ -18,6 +18,10 @@ const WORDS: Record<StatusMeaning, string[]> = {
   Resolved: [
     // en
     'resolved', 'closed', 'fixed', 'done', 'solved', 'complete', 'completed', 'recovered', 'remediated', 'restored',
+    // Nothing wrong any more: a checkpoint's or a recovered service's status.
+    'ok', 'okay', 'all clear', 'nominal', 'back to normal', 'operational', 'healthy',
+    'normalizado', 'normalizada', 'operativo', 'operativa', 'operacional', 'opérationnel', 'rétabli', 'rétablie', 'in ordnung', 'wiederhergestellt', 'betriebsbereit',
+    'ripristinato', 'ripristinata', 'в норме', 'штатно', 'восстановлено',
     // es
     'resuelto', 'resuelta', 'cerrado', 'cerrada', 'solucionado', 'solucionada', 'arreglado', 'arreglada', 'corregido', 'corregida', 'finalizado', 'finalizada',
     // pt
@@ -286,6 +290,58 @@ export function isResolutionKey(key: string): boolean {
 /** Whether a field's key is a time to resolve or a duration (`TTR`, `Time to recover`, `Dauer`). */
 export function isDurationKey(key: string): boolean {
   return DURATION_KEY_SET.has(keyWords(key));
+}
+
+// Facts that say an incident is not over when it has no status: a duration written as still
+// running, or a list of what is still outstanding about the incident itself.
+const ONGOING = new Set(
+  [
+    'ongoing', 'still ongoing', 'in progress', 'still in progress', 'not yet resolved', 'not resolved yet', 'unresolved', 'still open', 'not over',
+    'en curso', 'sin resolver', 'em andamento', 'em curso', 'não resolvido', 'en cours', 'non résolu', 'laufend', 'andauernd', 'noch offen', 'ungelöst',
+    'in corso', 'non risolto', 'продолжается', 'не решено', 'в работе',
+  ].map(phraseKey),
+);
+
+/** Whether a duration or an end says the incident is still going on (`Ongoing — not yet resolved`, `en cours`). */
+export function saysOngoing(raw: string): boolean {
+  const { words } = leadingWords(stripInline(raw).trim(), MAX_WORDS);
+  for (let k = 1; k <= words.length; k++) if (ONGOING.has(words.slice(0, k).join(' '))) return true;
+  return false;
+}
+
+const OUTSTANDING_KEYS = new Set(
+  [
+    'outstanding', 'still outstanding', 'open items', 'open issues', 'still open', 'remaining', 'remaining work', 'still to do', 'left to do', 'not yet done',
+    'pendiente', 'pendientes', 'pendente', 'pendentes', 'reste à faire', 'en suspens', 'ausstehend', 'offene punkte', 'noch offen', 'in sospeso', 'da fare', 'осталось', 'нерешённое', 'нерешенное',
+  ].map(phraseKey),
+);
+/** What a team writes under such a key when nothing is left. */
+const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'nada', 'nenhum', 'nenhuma', 'rien', 'nichts', 'niente', 'nulla', 'ничего', 'нет'].map(phraseKey));
+
+/** Whether a key (a field's, a sub-heading's) names what is still outstanding about the incident (`Outstanding`, `Open items`, `Pendientes`). */
+export function isOutstandingKey(key: string): boolean {
+  return OUTSTANDING_KEYS.has(keyWords(key));
+}
+
+/** Whether what is listed as outstanding names something (not `none`, `nothing`, a placeholder). */
+export function namesSomething(raw: string): boolean {
+  if (isPlaceholderValue(raw)) return false;
+  const t = stripInline(raw).trim();
+  return /[\p{L}\p{N}]/u.test(t) && !NOTHING.has(phraseKey(t));
+}
+
+/**
+ * The first field that says the incident has not ended, when no status is written: an end still
+ * to come (`Resolved at: <PENDING smoke test>`, `Closed: not yet`), a duration written as still
+ * running (`Duration: Ongoing — not yet resolved`), or something listed as outstanding.
+ */
+export function openFact(fields: readonly Field[]): Field | undefined {
+  return fields.find(
+    (f) =>
+      (f.canonical === 'resolved' && !isFilledValue(f.value) && /\p{L}/u.test(f.value)) ||
+      (!f.canonical && isDurationKey(f.key) && saysOngoing(f.value)) ||
+      (!f.canonical && isOutstandingKey(f.key) && namesSomething(f.value)),
+  );
 }
 
 const PLACEHOLDER_WORDS = new Set(['tbd', 'tba', 'todo', 'n a', 'na', 'none', 'nil', 'null', 'xxx', 'placeholder', 'à compléter', 'a completar', 'por definir', 'a definir'].map(phraseKey));

@@ -4,7 +4,7 @@ import { frontMatterProblemMessage, parseFrontMatter } from './frontMatter';
 import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
 import { type Policy, canonicalField, matchSeverity } from '../playbook/policy';
 import { isImpactKey, readSeverity } from '../playbook/severityWords';
-import { isDurationKey, isFilledValue, isNotApplicableStatus, isPlaceholderValue, isResolutionKey, readStatus, resolutionFact } from '../playbook/statusWords';
+import { isDurationKey, isFilledValue, isNotApplicableStatus, isOutstandingKey, isPlaceholderValue, isResolutionKey, openFact, readStatus, resolutionFact } from '../playbook/statusWords';
 import { stripInline } from './text';
 import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -18,10 +18,11 @@ const FIELD_PLAIN = /^(\s*(?:[-*+]\s+)?)([\p{L}][\p{L}\p{N} _/-]{0,40}?)[ \t]*(?
 
 /**
  * Keys read on a plain `Key: value` line: the canonical fields and their aliases, and the keys
- * that tell how an incident ended or how bad it was (Resolution, TTR, Impact).
+ * that tell how an incident ended, whether it has, or how bad it was (Resolution, TTR,
+ * Outstanding, Impact).
  */
 function isReadKey(policy: Policy, key: string): boolean {
-  return !!canonicalField(policy, key) || isResolutionKey(key) || isDurationKey(key) || isImpactKey(key);
+  return !!canonicalField(policy, key) || isResolutionKey(key) || isDurationKey(key) || isOutstandingKey(key) || isImpactKey(key);
 }
 
 /**
@@ -364,11 +365,10 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
   const notApplicable = fields.find((f) => f.canonical === 'status' && isNotApplicableStatus(f.value));
   if (notApplicable) return readStatus(policy, notApplicable.value)?.status ?? 'n/a';
   if (resolved) return policy.resolvedStatus;
-  // `Resolved at: <PENDING smoke test>`, `Closed: not yet`: the author says it is still open,
-  // whatever else the section already records (who is fixing it, a partial fix).
+  // `Resolved at: <PENDING smoke test>`, `Duration: ongoing`, `Outstanding: …`: the author says it
+  // is still open, whatever else the section already records (who is fixing it, a partial fix).
   // (The raw value: a `<placeholder>` reads as an HTML tag once inline markup is stripped.)
-  const pending = fields.find((f) => f.canonical === 'resolved' && !isFilledValue(f.value) && /\p{L}/u.test(f.value));
-  if (pending) return readStatus(policy, 'Open')?.status ?? 'Open';
+  if (openFact(fields)) return readStatus(policy, 'Open')?.status ?? 'Open';
   if (resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
   return null;
 }

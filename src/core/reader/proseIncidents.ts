@@ -5,9 +5,10 @@
 // on the incident (see readingNotes). Everything here is a scan over words: no pattern runs on
 // the user's text.
 import type { Incident, IncidentReading } from '../model';
-import { foldWord } from '../playbook/statusWords';
+import { foldWord, readStatus } from '../playbook/statusWords';
+import { canonicalField } from '../playbook/policy';
 import { isLetterOrDigitCode, stripInline } from './text';
-import type { IndexContext } from './context';
+import { type IndexContext, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { subsectionKind } from './headings';
@@ -330,4 +331,38 @@ export function statusInWords(ctx: IndexContext, ranges: ReadonlyArray<readonly 
     if (pending) return { ...pending, open: true };
   }
   return fix ? { ...fix, open: false } : undefined;
+}
+
+/** How far back from a colon a restated status's key may start (`Incident status:`). */
+const RESTATED_KEY_CHARS = 30;
+
+/**
+ * The last status restated in a sentence below the status field (`… verified the ten-lesson
+ * queue. Incident status: **Resolved**.`): logs that append a resolution under an incident say
+ * its new status there, and a person reads the latest. Only a key the policy reads as Status,
+ * starting a sentence, followed by a value whose words it knows. Lines after `after` (0-based).
+ */
+export function restatedStatus(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>, fieldLines: ReadonlySet<number>, after: number): { status: string; words: string; line: number; open: boolean } | undefined {
+  let found: { status: string; words: string; line: number; open: boolean } | undefined;
+  for (const [from, to] of ranges) {
+    proseLines(ctx, Math.max(from, after + 1), to, (_words, li) => {
+      if (fieldLines.has(li)) return false;
+      const line = lineText(ctx, li).slice(0, 4000);
+      for (let c = line.indexOf(':'); c !== -1; c = line.indexOf(':', c + 1)) {
+        // The key runs back to the sentence's start: the line's, or a `.`, `!` or `?` before it.
+        let k = c;
+        while (k > 0 && c - k < RESTATED_KEY_CHARS && !'.!?'.includes(line[k - 1])) k--;
+        if (k > 0 && !'.!?'.includes(line[k - 1])) continue;
+        const key = stripInline(line.slice(k, c)).trim();
+        if (!key || canonicalField(ctx.policy, key) !== 'status') continue;
+        let end = c + 1;
+        while (end < line.length && !'.;!?'.includes(line[end])) end++;
+        const value = stripInline(line.slice(c + 1, end)).trim();
+        const read = value ? readStatus(ctx.policy, value) : undefined;
+        if (read?.meaning) found = { status: read.status, words: `${key}: ${value}`.toLowerCase(), line: li + 1, open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
+      }
+      return false;
+    });
+  }
+  return found;
 }

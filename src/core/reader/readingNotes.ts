@@ -6,7 +6,7 @@ import type { Field, Incident } from '../model';
 import type { Policy } from '../playbook/policy';
 import { withoutApproximation } from './fields';
 import { isImpactKey, readSeverity } from '../playbook/severityWords';
-import { isFilledValue, isPlaceholderValue, readStatus, resolutionFact } from '../playbook/statusWords';
+import { isFilledValue, isPlaceholderValue, openFact, readStatus, resolutionFact } from '../playbook/statusWords';
 import { stripInline } from './text';
 
 export interface ReadingNotes {
@@ -49,7 +49,8 @@ export function readingNotes(incident: Incident, policy: Policy): ReadingNotes {
     if (note) notes.statusNote = note;
   } else if (incident.status) {
     const resolvedField = fields.find((f) => f.canonical === 'resolved' && isFilledValue(f.value));
-    const fact = resolvedField ?? resolutionFact(fields);
+    // The field the status was read from, in the order the reader looks (fields.ts statusOf).
+    const fact = resolvedField ?? openFact(fields) ?? resolutionFact(fields);
     if (fact) notes.statusFrom = `${fact.key}: ${stripInline(fact.value)}`;
   }
   const severity = fields.find((f) => f.canonical === 'severity' && !isPlaceholderValue(f.value)) ?? fields.find((f) => !f.canonical && isImpactKey(f.key) && readSeverity(policy, f.value, true));

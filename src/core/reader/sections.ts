@@ -3,8 +3,8 @@
 // sibling incident inside it; templates and addenda aside, see findIncidentStarts). Each section
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
-import { readStatus } from '../playbook/statusWords';
-import { proseIncidentStarts, statusInWords } from './proseIncidents';
+import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
+import { proseIncidentStarts, restatedStatus, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -263,6 +263,22 @@ function describingField(fields: Field[]): string {
 
 type PartKind = 'body' | 'timeline' | 'checklist' | 'actionItems' | 'other';
 
+/**
+ * A sub-section headed as what is still outstanding about the incident (`### Outstanding`,
+ * `### Pendientes`) with something in it: the incident is not over, as a person reads it.
+ */
+function outstandingPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from: number; to: number; headingLine: number }>): IncidentReading['statusText'] {
+  for (const part of parts) {
+    if (part.kind !== 'other') continue;
+    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
+    if (!isOutstandingKey(title)) continue;
+    for (let li = part.from; li < part.to; li++) {
+      if (!ctx.lines.skip[li] && namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: true };
+    }
+  }
+  return undefined;
+}
+
 /** Fields found outside the section's body lines: before its own (they win), or after (they fill gaps). */
 export interface ExtraFields {
   before?: Field[];
@@ -330,8 +346,17 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   const values = fieldValues(ctx, fields, facts);
   // No status written and nothing that says it ended: what the text says in words, a guess.
   let said: IncidentReading['statusText'];
-  if (!values.status) {
-    said = statusInWords(ctx, parts.filter((p) => p.kind === 'body' || p.kind === 'other').map((p) => [p.from, p.to] as const), new Set(bodyFields.map((f) => f.line)));
+  const proseParts = () => parts.filter((p) => p.kind === 'body' || p.kind === 'other').map((p) => [p.from, p.to] as const);
+  const statusField = values.status ? fields.find((f) => f.canonical === 'status') : undefined;
+  if (statusField) {
+    // A status restated in a sentence below the field (an appended resolution) is the latest.
+    const restated = restatedStatus(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), statusField.line);
+    if (restated && restated.status !== values.status) {
+      values.status = restated.status;
+      said = { words: restated.words, line: restated.line, open: restated.open };
+    }
+  } else if (!values.status) {
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)));
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.
