@@ -227,6 +227,26 @@ test('a status restated in a sentence below the status field (an appended resolu
   assert.equal(indexLog('## OPS-1 — X\n\nStatus was resolved. Incident status: resolved.\n\n| Field | Value |\n|---|---|\n| Status | Open |\n').incidents[0].status, 'Open');
 });
 
+test('a numbered section among numbered incidents is one of them, with or without their key lines; an unnumbered appendix is not', () => {
+  const idx = indexFixture('shapes/numbered-lessons.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.line, i.title]), [
+    [5, 'Log rotation filled the root disk'],
+    [13, 'DNS answers cached past the failover'],
+    [21, 'Backups that skipped the uploads folder'],
+    [30, 'The certificate that renewed on the wrong host'],
+  ]);
+  const numbered = (sections: string[]) => indexLog(`# Outages\n\n${sections.join('\n')}`).incidents.map((i) => i.title);
+  const withKeys = (n: number, title: string) => `## ${n}. ${title}\n\n**Fix:** a fix.\n\n**Lesson:** a lesson.\n`;
+  const bare = (n: number, title: string) => `## ${n}. ${title}\n\nWhat happened, in a paragraph.\n`;
+  // At the end of a run, after two incidents; at its start, before two.
+  assert.deepEqual(numbered([withKeys(1, 'A'), withKeys(2, 'B'), bare(3, 'C')]), ['A', 'B', 'C']);
+  assert.deepEqual(numbered([bare(1, 'A'), withKeys(2, 'B'), withKeys(3, 'C')]), ['A', 'B', 'C']);
+  // One incident beside it is not a run; another level, or a number out of sequence, is not its neighbour.
+  assert.deepEqual(numbered([withKeys(1, 'A'), bare(2, 'B')]), ['A']);
+  assert.deepEqual(numbered([withKeys(1, 'A'), '### 2. Sub\n\nText.\n', withKeys(3, 'C')]), ['A', 'C']);
+  assert.deepEqual(numbered([withKeys(1, 'A'), withKeys(2, 'B'), bare(7, 'G')]), ['A', 'B']);
+});
+
 test('the reading summary names each part of a log and how many incidents it holds', () => {
   const mixed = indexLog(
     '# Incidents\n\n## Printer queue stuck\n\nThe spooler hung after the driver update; we rolled back the driver.\n\n## Wi-Fi drops in room 4\n\nThe access point reboots every hour; still unfixed.\n\n## Outage table\n\n| Date | Down | Recovered | Notes |\n|---|---|---|---|\n| 2026-01-05 | 10:00 | 10:20 | ISP |\n| 2026-01-09 | 08:00 | 08:05 | Power |\n',

@@ -36,9 +36,10 @@ async function run(ctx: CliContext): Promise<number> {
   }
   problems.push(...(await import('../../core/git/attributes')).unionMergeProblems(logPath));
   // How the log was read, once, when a reading rule guessed (prose sections, a table of
-  // occurrences, statuses from words): the judgement calls a person may read otherwise.
+  // occurrences, statuses from words) or the log was read in several parts (a summary table and
+  // sections): the judgement calls a person may read otherwise.
   const summary = (await import('../../core/reader/readingSummary')).readingSummary(index);
-  if (summary.guessed) problems.push({ code: 'reading-summary', message: summary.text, line: 1, severity: 'info' });
+  if (summary.worthSaying) problems.push({ code: 'reading-summary', message: summary.text, line: 1, severity: 'info' });
   // Info findings (the preset a log was read with) are printed but ask for no fix.
   const toFix = problems.filter((p) => p.severity !== 'info').length;
   if (values.json) printJson(problems, 2);

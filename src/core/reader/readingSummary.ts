@@ -25,6 +25,11 @@ export interface ReadingSummary {
   statusesFromText: number;
   /** Whether any part or status is a guess (prose sections, occurrence tables, statuses from words). */
   guessed: boolean;
+  /**
+   * Whether to tell the user (check's info finding, the view's tooltip): a guess, or a log read in
+   * more than one part (a summary table and sections), where a person may count otherwise.
+   */
+  worthSaying: boolean;
   /** One sentence for a person. */
   text: string;
 }
@@ -83,5 +88,5 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
   const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table');
   let text = parts.length ? `Read ${parts.map(describe).join('; ')}.` : 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.';
   if (statusesFromText) text += ` ${plural(statusesFromText, 'status was', 'statuses were')} read from the words of the text (no status written).`;
-  return { parts, statusesFromText, guessed, text };
+  return { parts, statusesFromText, guessed, worthSaying: guessed || parts.length > 1, text };
 }

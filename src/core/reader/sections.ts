@@ -125,6 +125,8 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   const seenIds = new Set<string>();
   /** The incident (or sibling) being read: its level and where its container ends. */
   let current: { level: number; end: number; id: string | null } | undefined;
+  /** Numbered headings not read as incidents on their own (see numberedGaps). */
+  const numbered: NumberedHeading[] = [];
   for (let hi = 0; hi < headings.length; hi++) {
     const h = headings[hi];
     if (h.line < bodyLine || h.level < 2 || h.level > 4) continue;
@@ -163,7 +165,11 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields);
     }
-    if (!isIncident) continue;
+    if (!isIncident) {
+      const n = sectionNumber(h.text);
+      if (n !== undefined) numbered.push({ hi, n, level: h.level, facts, naturalEnd: endLine });
+      continue;
+    }
     if (mayBeTemplate(facts)) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       if (isPlaceholderSection(facts.title, facts.id, facts.date, fields)) continue;
@@ -181,7 +187,54 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
   const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
-  return withProseStarts(ctx, bodyLine, found);
+  return withProseStarts(ctx, bodyLine, withNumberedGaps(ctx, found, numbered));
+}
+
+interface NumberedHeading {
+  hi: number;
+  /** The number it is written with (`## 3. …` → 3). */
+  n: number;
+  level: number;
+  facts: HeadingFacts;
+  naturalEnd: number;
+}
+
+/** The number a heading is written with (`3. Title`, `(3) Title`, `3) Title`), or undefined. */
+function sectionNumber(text: string): number | undefined {
+  const m = /^\s{0,3}\(?(\d{1,3})[.)]\s/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The starts, with the numbered sections that sit in a run of numbered incidents of their level
+ * (`## 3.` between the incidents `## 2.` and `## 4.`, or after `## 1.` and `## 2.` at a run's
+ * end): a numbered list of sections lists one kind of thing, whether or not this one has the
+ * key lines its neighbours have. A template or placeholder section is still not one.
+ */
+function withNumberedGaps(ctx: IndexContext, starts: IncidentStart[], numbered: NumberedHeading[]): IncidentStart[] {
+  if (numbered.length === 0 || starts.length < 2) return starts;
+  const incidentNumbers = new Set<string>();
+  for (const s of starts) {
+    const h = ctx.headings[s.hi];
+    const n = sectionNumber(h.text);
+    if (n !== undefined) incidentNumbers.add(`${h.level}:${n}`);
+  }
+  const allNumbers = new Set([...incidentNumbers, ...numbered.map((g) => `${g.level}:${g.n}`)]);
+  const added: IncidentStart[] = [];
+  for (const g of numbered) {
+    const incident = (k: number) => incidentNumbers.has(`${g.level}:${g.n + k}`);
+    const exists = (k: number) => allNumbers.has(`${g.level}:${g.n + k}`);
+    const between = incident(-1) && incident(1);
+    const atStart = !exists(-1) && incident(1) && incident(2);
+    const atEnd = !exists(1) && incident(-1) && incident(-2);
+    if (!between && !atStart && !atEnd) continue;
+    if (mayBeTemplate(g.facts)) {
+      const h = ctx.headings[g.hi];
+      if (isPlaceholderSection(g.facts.title, g.facts.id, g.facts.date, readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, g.naturalEnd)))) continue;
+    }
+    added.push({ hi: g.hi, facts: g.facts, naturalEnd: g.naturalEnd });
+  }
+  return added.length ? [...starts, ...added].sort((a, b) => a.hi - b.hi) : starts;
 }
 
 /** The starts found, with the sections the prose rule reads as incidents among them (see proseIncidents.ts). */

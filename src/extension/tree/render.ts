@@ -324,7 +324,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       ...(state.index.inferredPolicy ? { presetNote: state.index.inferredPolicy.reason } : {}),
     };
     const summary = readingSummary(state.index, { readBodies: false });
-    this.readingSummary = summary.guessed ? vscode.l10n.t('How the log was read: {0}', summary.text) : undefined;
+    this.readingSummary = summary.worthSaying ? vscode.l10n.t('How the log was read: {0}', summary.text) : undefined;
     this.roots = buildGroups(state.index.incidents, state.policy, this.groupBy, this.filterValue);
     await this.readReviews(
       this.roots.flatMap((g) => g.children),
