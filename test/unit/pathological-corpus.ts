@@ -44,6 +44,8 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"Jan 1 " run', unit: 'Jan 1 ' },
   { name: '"a: " run', unit: 'a: ' },
   { name: '"Status:" run', unit: 'Status:' },
+  { name: '". Status: x" run', unit: '. Status: x' },
+  { name: '":" run', unit: ':' },
   { name: '"\\\\" run', unit: '\\' },
   { name: '"#" run', unit: '#' },
   { name: '"`" run', unit: '`' },
@@ -54,9 +56,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: 'words', unit: 'lorem ipsum ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -118,6 +120,10 @@ export function hostileLog(line: string, placement: Placement): string {
       // Whole-line bold fields, French colons, resolution facts, impacts, owners, zone-noted
       // and approximate times, and a history table without a Status column.
       return `${head}## INC-2026-0101-001: A\n\n**Status: ${line}**\n- **Statut :** ${line}\nTTR: ${line}\nImpact: ${line}\n- **Owner:** ${line}\n- **Date Opened:** ~${line}\n- **Resolution:** ${line}\n\n| Date / Window (${line}) | Severity | Summary | TTR |\n|---|---|---|---|\n| ~${line} | ${line} | ${line} | ${line} |\n`;
+    case 'below-status':
+      // Prose below a status field (a restated status is looked for), a duration and an
+      // outstanding list (what keeps an incident with no status open).
+      return `${head}## INC-2026-0101-001: A\n\n- **Status:** Open\n\n### Resolution\n\n${line}\n\n## INC-2026-0101-002: B\n\n- **Duration:** ${line}\n- **Outstanding:** ${line}\n\n### Outstanding\n\n${line}\n`;
     case 'unseen-shapes':
       // Prose sections under an incidents title, a status said in words, a bold status line
       // that wraps, and a table of occurrences.

@@ -335,6 +335,8 @@ export function statusInWords(ctx: IndexContext, ranges: ReadonlyArray<readonly 
 
 /** How far back from a colon a restated status's key may start (`Incident status:`). */
 const RESTATED_KEY_CHARS = 30;
+/** How much of the sentence after it a restated status's value is read from (its words lead). */
+const RESTATED_VALUE_CHARS = 200;
 
 /**
  * The last status restated in a sentence below the status field (`… verified the ten-lesson
@@ -348,6 +350,8 @@ export function restatedStatus(ctx: IndexContext, ranges: ReadonlyArray<readonly
     proseLines(ctx, Math.max(from, after + 1), to, (_words, li) => {
       if (fieldLines.has(li)) return false;
       const line = lineText(ctx, li).slice(0, 4000);
+      // Linear in the line: each colon looks back a bounded way, the sentence's end only moves on.
+      let end = 0;
       for (let c = line.indexOf(':'); c !== -1; c = line.indexOf(':', c + 1)) {
         // The key runs back to the sentence's start: the line's, or a `.`, `!` or `?` before it.
         let k = c;
@@ -355,9 +359,9 @@ export function restatedStatus(ctx: IndexContext, ranges: ReadonlyArray<readonly
         if (k > 0 && !'.!?'.includes(line[k - 1])) continue;
         const key = stripInline(line.slice(k, c)).trim();
         if (!key || canonicalField(ctx.policy, key) !== 'status') continue;
-        let end = c + 1;
+        if (end <= c) end = c + 1;
         while (end < line.length && !'.;!?'.includes(line[end])) end++;
-        const value = stripInline(line.slice(c + 1, end)).trim();
+        const value = stripInline(line.slice(c + 1, Math.min(end, c + 1 + RESTATED_VALUE_CHARS))).trim();
         const read = value ? readStatus(ctx.policy, value) : undefined;
         if (read?.meaning) found = { status: read.status, words: `${key}: ${value}`.toLowerCase(), line: li + 1, open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
       }
