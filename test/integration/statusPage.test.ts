@@ -129,8 +129,8 @@ describe('The status page preview and Publish', function () {
     assert.match(diffs[0].left, /^No status page has been generated in site\/status\/ yet\.\n$/);
     assert.match(diffs[0].right, /^Service status: Major outage \(as of /);
     assert.ok(diffs[0].right.includes('    Title: Checkout errors') && diffs[0].right.includes('Identified: Some checkouts fail; a fix is rolling out'));
-    assert.match(asked[0], /^Write the status page to site\/status\/\? 4 of its 4 files change\.$/);
-    assert.match(infos[0], /^Status page in site\/status\/: 4 written, 0 unchanged\.$/);
+    assert.match(asked[0], /^Write the status page to site\/status\/\? 5 of its 5 files change\.$/);
+    assert.match(infos[0], /^Status page in site\/status\/: 5 written, 0 unchanged\.$/);
     const index = await text(siteUri('index.html'));
     assert.ok(index.includes('<a href="incidents/INC-2026-1120-001.html">Checkout errors</a>'));
     for (const s of INTERNAL) assert.ok(!index.includes(s), `index.html holds the internal "${s}"`);
