@@ -4,7 +4,7 @@
 // log, a listed incident opens in the log, hostile messages are refused, and "Export CSV"
 // writes the core's CSV where the save dialog says.
 import * as assert from 'node:assert/strict';
-import { symlinkSync, unlinkSync } from 'node:fs';
+import { linkSync, readFileSync, symlinkSync, unlinkSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { defaultPolicy, indexLog } from '../../src/core';
 import { DURATION_FIGURES, computeMetrics } from '../../src/core/metrics/metrics';
@@ -180,6 +180,18 @@ describe('Metrics dashboard', () => {
         assert.equal(await diskText(), before, 'nothing written through a link');
       } finally {
         unlinkSync(link.fsPath);
+      }
+      // A second hard link to the log under a .csv name is a regular file: the export replaces
+      // that name by rename and leaves the log's own bytes alone.
+      const hard = vscode.Uri.joinPath(logUri(), '..', 'hard-metrics.csv');
+      linkSync(logUri().fsPath, hard.fsPath);
+      try {
+        panel.ui = { showSaveDialog: async () => hard };
+        assert.equal((await panel.exportCsv())?.toString(), hard.toString());
+        assert.equal(await diskText(), before, 'the log is not written through a hard link');
+        assert.equal(readFileSync(hard.fsPath, 'utf8'), metricsCsv((await core()).rows));
+      } finally {
+        unlinkSync(hard.fsPath);
       }
     } finally {
       await Promise.resolve(vscode.workspace.fs.delete(target)).then(undefined, () => undefined);

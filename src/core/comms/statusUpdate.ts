@@ -13,7 +13,7 @@ import type { Incident, TimelineEntry } from '../model';
 import { type Policy, matchSeverity } from '../playbook/policy';
 import { foldUserText, stripInline } from '../reader/text';
 import { formatLogTime, toDate } from '../format/time';
-import { dayText, isValidZone, wallClockAt } from '../format/zone';
+import { dayText, isValidZone, timeText, wallClockAt } from '../format/zone';
 import { detectedAt, rawField, statusChangeOf } from '../metrics/times';
 
 export type Audience = 'internal' | 'statuspage';
@@ -180,8 +180,7 @@ export function warRoomChannel(incident: Incident, policy: Policy): string | nul
   const at = detectedAt(incident, policy);
   if (!at) return null;
   const w = wallClockAt(at.getTime(), isValidZone(policy.timeZone) ? policy.timeZone : 'UTC');
-  const pad2 = (n: number) => String(n).padStart(2, '0');
-  return `#incident-${dayText(w)}-${pad2(w.hour)}-${pad2(w.minute)}`;
+  return `#incident-${dayText(w)}-${timeText(w).replace(':', '-')}`;
 }
 
 /** The newest of `entries` (by time; the later line when times tie or are missing). */

@@ -6,12 +6,14 @@
 // read under its own playbook, its service the playbook's `service:` or the folder's name), with
 // a service filter.
 import { lstatSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import * as vscode from 'vscode';
 import type { Incident } from '../../core/model';
 import { metricsCsv } from '../../core/metrics/csv';
 import { reviewFileName } from '../../core/review/review';
 import { indexLog, policyOf } from '../../core/indexer';
-import { linkedFileReader, repositoryRoot } from '../../core/log/logFile';
+import { LogFileError, linkedFileReader, repositoryRoot } from '../../core/log/logFile';
+import { RepositoryFiles } from '../../core/log/repositoryFiles';
 import { containedPath } from '../../core/log/paths';
 import { serviceOfLog } from '../../core/log/logGlob';
 import { type LogStore, readText } from '../logStore';
@@ -176,7 +178,19 @@ export class MetricsPanel extends WebviewPanelHost<MetricsFromWebview, MetricsVi
       await this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Not exported: {0} is a link or not a regular file; nothing was written through it.', vscode.workspace.asRelativePath(target)) });
       return undefined;
     }
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(metricsCsv(c.result.rows)));
+    const csv = metricsCsv(c.result.rows);
+    if (target.scheme === 'file') {
+      // Through the one writer, bounded to the chosen folder: locked, and landed by rename, so a
+      // link or a second hard link planted at the name after the look above is replaced, never
+      // written through.
+      try {
+        await new RepositoryFiles(dirname(target.fsPath)).update(basename(target.fsPath), () => csv);
+      } catch (e) {
+        if (!(e instanceof LogFileError)) throw e;
+        await this.post({ type: 'notice', level: 'error', message: vscode.l10n.t('Not exported: {0}', e.message) });
+        return undefined;
+      }
+    } else await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(csv));
     await this.post({ type: 'notice', level: 'info', message: `Exported ${c.result.rows.length} incident${c.result.rows.length === 1 ? '' : 's'} to ${vscode.workspace.asRelativePath(target)}.` });
     return target;
   }
