@@ -8,7 +8,7 @@ import type { Incident, IncidentReading } from '../model';
 import { foldWord, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { isLetterOrDigitCode, stripInline } from './text';
-import { type IndexContext, lineText } from './context';
+import type { IndexContext } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { subsectionKind } from './headings';
@@ -115,6 +115,11 @@ const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
 /** Lines of prose in [from, to): not code, headings, tables or task items; folded words per line. */
 function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: string[], li: number) => boolean): void {
+  eachProseLine(ctx, from, to, (line, li) => visit(wordsOf(line), li));
+}
+
+/** The same lines as text (from the first non-blank character, at most 4,000 characters), for a caller that needs no words. */
+function eachProseLine(ctx: IndexContext, from: number, to: number, visit: (line: string, li: number) => boolean): void {
   const { text, lines } = ctx;
   for (let li = from; li < to; li++) {
     if (lines.skip[li] || lines.level[li]) continue;
@@ -125,7 +130,7 @@ function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: 
     const line = text.slice(p, Math.min(e, p + 4000));
     // A task item (`- [ ] add an alert`) is a follow-up, not what the incident's state is.
     if (/^(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(line)) continue;
-    if (visit(wordsOf(line), li)) return;
+    if (visit(line, li)) return;
   }
 }
 
@@ -347,9 +352,8 @@ const RESTATED_VALUE_CHARS = 200;
 export function restatedStatus(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>, fieldLines: ReadonlySet<number>, after: number): { status: string; words: string; line: number; open: boolean } | undefined {
   let found: { status: string; words: string; line: number; open: boolean } | undefined;
   for (const [from, to] of ranges) {
-    proseLines(ctx, Math.max(from, after + 1), to, (_words, li) => {
+    eachProseLine(ctx, Math.max(from, after + 1), to, (line, li) => {
       if (fieldLines.has(li)) return false;
-      const line = lineText(ctx, li).slice(0, 4000);
       // Linear in the line: each colon looks back a bounded way, the sentence's end only moves on.
       let end = 0;
       for (let c = line.indexOf(':'); c !== -1; c = line.indexOf(':', c + 1)) {
