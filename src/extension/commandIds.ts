@@ -159,6 +159,8 @@ export interface FilterArgs {
 /** Choose Log Folder…: a workspace folder's name or URI; without it, a person picks. */
 export interface LogFolderArgs {
   folder?: string;
+  /** An incident of that folder's log to open once the view shows it (the view's other-folder rows). */
+  incident?: string;
 }
 
 export interface AssignCommanderFixArgs extends IncidentArgs {

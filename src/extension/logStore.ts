@@ -39,7 +39,12 @@ export class LogStore implements vscode.Disposable {
   /** Fires when the log (on disk or in an open editor), its playbook or the setting changes. */
   readonly onDidChange = this.changed.event;
   private cached: Promise<LogState> | undefined;
-  private policyCache: { key: string; policy: Policy } | undefined;
+  /**
+   * Each playbook's policy by its URI, while its text stays the same. One per playbook: the
+   * dashboard and the view's other folders read other folders' playbooks, and a single entry
+   * would make the followed log's policy a new object each time (a full re-index, not an edit's).
+   */
+  private readonly policyCache = new Map<string, { key: string; policy: Policy }>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private watchers: vscode.FileSystemWatcher[] | undefined;
   /** In a multi-root workspace, the folder found holding the log (see chooseLogFolder). */
@@ -184,7 +189,7 @@ export class LogStore implements vscode.Disposable {
     const playbookDir = PLAYBOOK_PATH.slice(0, PLAYBOOK_PATH.lastIndexOf('/'));
     const onFs = (uri: vscode.Uri) => {
       if (uri.path.endsWith(`/${playbookDir}`) || uri.path.endsWith('/playbook.yml')) {
-        this.policyCache = undefined;
+        this.policyCache.clear();
         // A file written right after its new folder is created can go unreported by the watcher
         // (seen in CI: no event at all for a fresh .incident/playbook.yml), so look once more.
         if (this.playbookRecheck) clearTimeout(this.playbookRecheck);
@@ -326,7 +331,8 @@ export class LogStore implements vscode.Disposable {
     const text = await readText(uri, !open?.isDirty);
     if (text.kind !== 'ok') return this.builtInPolicy;
     const key = `${uri.toString()}\n${text.text}`;
-    if (this.policyCache?.key === key) return this.policyCache.policy;
+    const cached = this.policyCache.get(uri.toString());
+    if (cached?.key === key) return cached.policy;
     let policy: Policy;
     try {
       const { loadPolicy } = await import('../core/playbook/playbook');
@@ -341,7 +347,7 @@ export class LogStore implements vscode.Disposable {
       }
       policy = defaultPolicy();
     }
-    this.policyCache = { key, policy };
+    this.policyCache.set(uri.toString(), { key, policy });
     return policy;
   }
 

@@ -2,7 +2,7 @@
 // in a multi-root workspace choose which folder's log it shows.
 import * as vscode from 'vscode';
 import { Settings } from '../settings';
-import { Commands, type FilterArgs, type LogFolderArgs } from '../commandIds';
+import { Commands, type FilterArgs, type IncidentArgs, type LogFolderArgs } from '../commandIds';
 import type { LogStore } from '../logStore';
 import type { GroupBy } from './model';
 import { UNKNOWN_STATUS_FILTER, sanitizeFilter } from './model';
@@ -67,6 +67,7 @@ async function chooseLogFolder(store: LogStore, arg?: LogFolderArgs): Promise<st
       return undefined;
     }
     store.followFolder(folder);
+    if (typeof arg.incident === 'string' && arg.incident) await vscode.commands.executeCommand(Commands.open, { incident: arg.incident } satisfies IncidentArgs);
     return folder.name;
   }
   const withLog = new Set((await store.foldersWithLog()).map((f) => f.uri.toString()));

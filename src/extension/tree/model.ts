@@ -15,6 +15,7 @@ import { type OpenedRunbook, checklistItemRunnable, openedRunbooks, runbookOfPha
 import { formatDisplayTime, formatLogTime, formatTimeOfDay, toDate } from '../../core/format/time';
 import { ownerLabel } from '../../core/response/author';
 import { l10n } from '../l10n';
+import type { OtherLogsTreeNode } from './otherLogs';
 
 /** An author or owner as entries sign them, without the parentheses: `@dana`, `Dana Reyes`. */
 const ownerText = (owner: string): string => ownerLabel(owner).trim().replace(/^\((.*)\)$/, '$1');
@@ -119,7 +120,7 @@ export class DetailNode {
   }
 }
 
-export type TreeNode = GroupNode | IncidentNode | DetailNode;
+export type TreeNode = GroupNode | IncidentNode | DetailNode | OtherLogsTreeNode;
 
 /** The incident of a row of this view (an incident or one of its details); undefined for a group. */
 export function incidentIdFrom(node: TreeNode | undefined): string | undefined {

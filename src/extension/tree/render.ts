@@ -4,7 +4,7 @@
 // decided in model.ts; this file only draws them.
 import * as vscode from 'vscode';
 import { affectsSetting, readSetting } from '../settings';
-import { Commands, type IncidentArgs } from '../commandIds';
+import { Commands, type IncidentArgs, type LogFolderArgs } from '../commandIds';
 import type { LogState, LogStore } from '../logStore';
 import { isActive } from '../../core/indexer';
 import type { Incident } from '../../core/model';
@@ -17,6 +17,8 @@ import { readingSummary } from '../../core/reader/readingSummary';
 import { sanitizeForDisplay } from '../../core/format/displayText';
 import { readText } from '../logStore';
 import { useTranslation } from '../l10n';
+import { OtherFolderLogs } from './otherFolders';
+import { FolderLogNode, OtherIncidentNode, OtherLogsNode, otherLogsNode, otherLogsRow } from './otherLogs';
 import {
   DetailNode,
   type GroupBy,
@@ -104,6 +106,9 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The groups' tooltip: how the log was read, when a reading rule guessed. */
   private readingSummary: string | undefined;
   private roots: GroupNode[] = [];
+  /** The other folders' logs (multi-root), below the groups. */
+  private otherLogs: OtherLogsNode | undefined;
+  private readonly otherFolders: OtherFolderLogs;
   private readonly ticker: ReturnType<typeof setInterval>;
   private filterValue: IncidentFilter;
   private readonly expansion = new Map<string, boolean>();
@@ -121,6 +126,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         if (affectsSetting(e, 'groupBy', 'displayTimeZone')) this.changed.fire();
       }),
     );
+    this.otherFolders = new OtherFolderLogs(store);
     this.filterValue = sanitizeFilter(memento?.get<unknown>(FILTER_KEY));
     // Elapsed times in the descriptions move on: each minute, while the view is on screen, the
     // active incidents' rows are redrawn (nothing is re-read). Only those rows: a whole-tree
@@ -147,7 +153,8 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     } catch {
       return this.changed.fire();
     }
-    if (!sameLogState(shown, now)) this.changed.fire();
+    // Another folder's log changed (multi-root): its rows below the groups may have.
+    if (!sameLogState(shown, now) || (await this.otherFolders.changed())) this.changed.fire();
   }
 
   attach(view: vscode.TreeView<TreeNode>): void {
@@ -164,6 +171,11 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The state a row was last put in by the user (keys are stable across redraws), else its default. */
   private collapsible(key: string, expandedByDefault: boolean): vscode.TreeItemCollapsibleState {
     return (this.expansion.get(key) ?? expandedByDefault) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+  }
+
+  /** The view's badge as VS Code shows it (every folder's active incidents), for tests. */
+  get badge(): vscode.ViewBadge | undefined {
+    return this.view?.badge;
   }
 
   refresh(): void {
@@ -203,6 +215,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node instanceof OtherLogsNode || node instanceof FolderLogNode || node instanceof OtherIncidentNode) return this.otherLogItem(node);
     if (node instanceof GroupNode) {
       const item = new vscode.TreeItem(node.label, this.collapsible(node.key, node.expanded));
       item.id = node.key;
@@ -241,6 +254,30 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     item.tooltip = row.tooltip === undefined ? undefined : new vscode.MarkdownString(row.tooltip + readingTooltip(node.incident, ctx?.policy), true);
     item.accessibilityInformation = { label: row.accessibilityLabel };
     item.command = { command: Commands.open, title: vscode.l10n.t('Open Incident'), arguments: [{ incident: node.incident.id } satisfies IncidentArgs] };
+    return item;
+  }
+
+  /**
+   * A row of another folder's log. Choosing it follows that folder's log (every command of the
+   * view works on the log it follows), and for an incident opens it there.
+   */
+  private otherLogItem(node: OtherLogsNode | FolderLogNode | OtherIncidentNode): vscode.TreeItem {
+    const row = otherLogsRow(node);
+    const hasChildren = node instanceof OtherLogsNode || (node instanceof FolderLogNode && node.children.length > 0);
+    const item = new vscode.TreeItem(row.label, hasChildren ? this.collapsible(node.key, true) : vscode.TreeItemCollapsibleState.None);
+    item.id = node.key;
+    item.description = row.description;
+    item.tooltip = row.tooltip;
+    item.contextValue = node.kind;
+    const alarm = new vscode.ThemeColor('errorForeground');
+    if (node instanceof OtherLogsNode) item.iconPath = new vscode.ThemeIcon('root-folder');
+    else if (node instanceof FolderLogNode) {
+      item.iconPath = node.problem ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('editorWarning.foreground')) : new vscode.ThemeIcon('folder', row.alarm ? alarm : undefined);
+      if (!node.problem) item.command = { command: Commands.chooseLogFolder, title: vscode.l10n.t('Show This Folder’s Log'), arguments: [{ folder: node.folder } satisfies LogFolderArgs] };
+    } else {
+      item.iconPath = new vscode.ThemeIcon('flame', alarm);
+      item.command = { command: Commands.chooseLogFolder, title: vscode.l10n.t('Show This Folder’s Log'), arguments: [{ folder: node.parent.folder, incident: node.id } satisfies LogFolderArgs] };
+    }
     return item;
   }
 
@@ -305,15 +342,19 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (node instanceof OtherLogsNode || node instanceof FolderLogNode) return node.children;
+    if (node instanceof OtherIncidentNode) return [];
     if (node instanceof GroupNode) return node.children;
     if (node instanceof IncidentNode) return incidentChildren(node);
     if (node instanceof DetailNode) return detailChildren(node);
     const state = await this.store.read();
     this.lastState = state;
+    this.otherLogs = otherLogsNode(await this.otherFolders.read());
     this.updateMessage(state);
+    const others = this.otherLogs ? [this.otherLogs] : [];
     if (state.kind !== 'ok') {
       this.roots = [];
-      return [];
+      return others;
     }
     const zoneSetting = readSetting('displayTimeZone');
     this.render = {
@@ -339,13 +380,13 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
           ? vscode.l10n.t('No incident matches the filter ({0}). Clear it from the view’s title bar.', what)
           : vscode.l10n.t('Showing only {0}. Clear the filter from the view’s title bar to see every incident.', what);
     }
-    return this.roots;
+    return [...this.roots, ...others];
   }
 
   /** The incident rows in the order the view shows them (groups flattened), for commands and tests. */
   async incidentNodes(): Promise<IncidentNode[]> {
-    const groups = (await this.getChildren()) as GroupNode[];
-    return groups.flatMap((g) => g.children);
+    const roots = await this.getChildren();
+    return roots.flatMap((g) => (g instanceof GroupNode ? g.children : []));
   }
 
   /** The incidents (for commands and tests), as the log holds them. */
@@ -370,7 +411,7 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    if (node instanceof GroupNode) return undefined;
+    if (node instanceof GroupNode || node instanceof OtherLogsNode) return undefined;
     return node.parent;
   }
 
@@ -383,10 +424,12 @@ export class IncidentTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const p = state.index.scanProblems.find((x) => x.code === 'conflict-markers');
       view.message = p ? vscode.l10n.t('The log has git conflict markers (line {0}); resolve the merge before writing to it.', p.line) : vscode.l10n.t('The log has git conflict markers; resolve the merge before writing to it.');
     } else view.message = undefined;
-    if (state.kind === 'ok') {
-      const active = state.index.incidents.filter((i) => isActive(i, state.policy)).length;
-      view.badge = active ? { value: active, tooltip: active === 1 ? vscode.l10n.t('1 active incident') : vscode.l10n.t('{0} active incidents', active) } : undefined;
-    } else view.badge = undefined;
+    // The badge counts every folder's active incidents: one in another service is not hidden.
+    const own = state.kind === 'ok' ? state.index.incidents.filter((i) => isActive(i, state.policy)).length : 0;
+    const others = this.otherLogs?.active ?? 0;
+    const active = own + others;
+    const count = active === 1 ? vscode.l10n.t('1 active incident') : vscode.l10n.t('{0} active incidents', active);
+    view.badge = active ? { value: active, tooltip: others ? vscode.l10n.t('{0} ({1} in other folders)', count, others) : count } : undefined;
   }
 
   dispose(): void {
