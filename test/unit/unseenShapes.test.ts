@@ -307,3 +307,50 @@ test('notes about the log, in any of the languages, are not incidents; mitigated
   const m = indexLog('## ENG-3 Slow queries\n\n**Status: MITIGATED — index added; the rewrite\nis still pending review.**\n').incidents[0];
   assert.deepEqual([m.status, statusState(m, policy)], ['Mitigating', 'active']);
 });
+
+test('a ledger table with Chinese, Japanese or Korean headers (ID, 日付, 症状, 状態) lists incidents; a table of guards without ids or dates does not', () => {
+  const idx = indexFixture('shapes/ledger-table-cjk.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.title, i.detected, statusState(i, policy)]),
+    [
+      ['INC-2026-10-02-1', '監視なし（調査で発見）。本番のジョブログが出ない', '2026-10-02', 'active'],
+      ['INC-2026-09-20-1', 'CI 失敗の通知。ビルドが 10 秒で失敗', '2026-09-20', 'resolved'],
+      ['INC-2026-09-14-2', '「Monitor is DOWN」', '2026-09-14', 'resolved'],
+      // 날짜 (date), 증상 (symptom), 상태 (status): a row per occurrence.
+      ['2026-08-03-1', '배치 작업 지연', '2026-08-03', 'resolved'],
+    ],
+  );
+});
+
+test('a resolved word joined to what is still pending (FIXED_PENDING_VERIFY) is open, as written; after a comma or a dash, or pending paperwork, it stays resolved', () => {
+  const one = (status: string) => {
+    const i = indexLog(`# Incidents\n\n## INC-2026-009: Wrong tax on invoices\n- **Status:** ${status}\n- **Detected:** 2026-10-01\n`).incidents[0];
+    return [i.status, statusState(i, policy)];
+  };
+  assert.deepEqual(one('FIXED_PENDING_VERIFY'), ['FIXED_PENDING_VERIFY', 'active']);
+  assert.deepEqual(one('Resolved awaiting deploy to prod'), ['Resolved awaiting deploy', 'active']);
+  assert.deepEqual(one('RESOLVED_PENDING_VERIFY'), ['RESOLVED_PENDING_VERIFY', 'active']);
+  assert.deepEqual(one('Behoben ausstehend Gerätetest'), ['Behoben ausstehend Gerätetest', 'active']);
+  for (const over of ['Fixed, pending verification', 'Resolved — pending verification', 'Resolved pending postmortem', 'Resolved (pending review)', 'CLOSED', 'Fixed']) assert.deepEqual(one(over), ['Resolved', 'resolved'], over);
+  // A lifecycle whose pending state is the playbook's own status is read as the playbook says.
+  const own = loadPolicy('statuses: [Detected, Fixed_Pending_Verify, Closed]\nresolvedStatus: Closed\n');
+  const i = indexLog('## INC-1: X\n- **Status:** FIXED_PENDING_VERIFY\n', { policy: own }).incidents[0];
+  assert.equal(statusState(i, own), 'active');
+});
+
+test('an incident archive in German: its untitled sections are incidents; a title that says verification is still open makes it open; a fix told in German ends it', () => {
+  const idx = indexFixture('shapes/incident-archive-de.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy), readingNotes(i, policy).statusFromText ?? null]),
+    [
+      ['Absturz beim Start: Aktivität fehlte im Manifest (Issue #212, PR #213, gemerged)', 'resolved', null],
+      ['Code-Verkleinerung greift nicht (Issue #190, PR #195, gemerged — Verifikation offen)', 'active', '"verifikation offen" (line 13)'],
+      ['Sicherungen blieben leer (Issue #170)', 'resolved', '"erganzt" (line 21)'],
+    ],
+  );
+  // The same titles in the other languages say the log lists incidents.
+  for (const title of ['Incident archive', 'Archivo de incidentes', 'Arquivo de incidentes', 'Archive des incidents', 'Vorfallsarchiv', 'Archivio incidenti', 'Архив инцидентов']) {
+    const log = `# ${title}\n\n## Checkout down after the deploy\n\nPayments failed for twenty minutes. Rolled back the release.\n`;
+    assert.equal(indexLog(log).incidents.length, 1, title);
+  }
+});

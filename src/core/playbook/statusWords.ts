@@ -200,6 +200,26 @@ function policyKeys(v: StatusVocabulary): Map<string, { status: string; resolved
 }
 
 /**
+ * Words that, right after a resolved word in the same run (`FIXED_PENDING_VERIFY`, `Resolved
+ * awaiting deploy`), make the pair a state of its own: fixed, not yet confirmed, so still open.
+ * After a comma or a dash they are a note (`Resolved, pending review` is over).
+ */
+const PENDING_AFTER_RESOLVED = new Set(['pending', 'awaiting', 'unverified', 'unconfirmed', 'pendiente', 'pendente', 'ausstehend', 'unbestätigt', 'ожидает']);
+/** What may still be pending once an incident is over: the paperwork after it. */
+const PAPERWORK = new Set(['review', 'reviews', 'postmortem', 'post', 'pir', 'rca', 'retro', 'retrospective', 'writeup', 'report', 'documentation', 'docs', 'revisión', 'revisão', 'nachbereitung']);
+
+/** Whether the words after a resolved word at `k` say the fix is still to be confirmed (see PENDING_AFTER_RESOLVED). */
+function fixStillPending(words: readonly string[], k: number): boolean {
+  return k < words.length && PENDING_AFTER_RESOLVED.has(words[k]) && !(k + 1 < words.length && PAPERWORK.has(words[k + 1]));
+}
+
+/** A resolved word with what is pending after it: the run as written (`FIXED_PENDING_VERIFY`), read as open. */
+function pendingFix(plain: string, words: readonly string[], ends: readonly number[], k: number): StatusReading {
+  const last = Math.min(words.length, k + 2);
+  return { status: plain.slice(0, ends[last - 1]).replace(/^[^\p{L}\p{N}]+/u, ''), meaning: 'Open', note: noteAfter(plain, ends[last - 1]) };
+}
+
+/**
  * Reads a status value: its leading words matched against the policy's statuses first, then the
  * built-in words of seven languages (longest phrase first). `RESOLVED.` → Resolved;
  * `Resolvido (workaround)` → Resolved, note `workaround`; `Won't fix` → as written, no meaning.
@@ -216,6 +236,7 @@ export function readStatus(v: StatusVocabulary, raw: string): StatusReading | un
     const key = words.slice(0, k).join(' ');
     const hit = own.get(key);
     if (hit) {
+      if (hit.resolved && fixStillPending(words, k)) return pendingFix(plain, words, ends, k);
       const meaning = hit.resolved ? 'Resolved' : BUILTIN.get(key);
       return { status: hit.status, ...(meaning ? { meaning } : {}), note: noteAfter(plain, ends[k - 1]) };
     }
@@ -223,6 +244,7 @@ export function readStatus(v: StatusVocabulary, raw: string): StatusReading | un
     if (builtin) {
       const written = plain.slice(0, ends[k - 1]).replace(/^[^\p{L}\p{N}]+/u, '');
       if (builtin === 'Closed' || builtin === 'Deferred') return { status: written, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
+      if (builtin === 'Resolved' && fixStillPending(words, k)) return pendingFix(plain, words, ends, k);
       const status = builtin === 'Resolved' ? v.resolvedStatus : (v.statuses.find((s) => phraseKey(s) === phraseKey(builtin)) ?? plain.slice(0, ends[k - 1]).replace(/^[^\p{L}\p{N}]+/u, ''));
       return { status, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
     }

@@ -37,11 +37,12 @@ const key = (phrase: string) => wordsOf(phrase).join(' ');
 const LOG_TITLE_WORDS = new Set(
   [
     'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'failures', 'downtimes',
-    'incidentes', 'incidencias', 'caídas', 'interrupciones', 'cosas que salieron mal', 'falhas', 'interrupções', 'quedas', 'coisas que deram errado',
-    'pannes', 'interruptions', 'ce qui a mal tourné', 'journal des incidents', 'journal des pannes',
-    'störungen', 'ausfälle', 'vorfälle', 'was schiefging', 'was schief ging', 'störungsprotokoll', 'vorfallsprotokoll',
-    'incidenti', 'disservizi', 'guasti', 'interruzioni', 'cose andate storte', 'registro incidenti',
-    'инциденты', 'сбои', 'аварии', 'постмортемы', 'что пошло не так', 'журнал инцидентов', 'журнал сбоев',
+    'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
+    'incidentes', 'incidencias', 'caídas', 'interrupciones', 'cosas que salieron mal', 'archivo de incidentes', 'registro de incidentes', 'falhas', 'interrupções', 'quedas', 'coisas que deram errado', 'arquivo de incidentes',
+    'pannes', 'interruptions', 'ce qui a mal tourné', 'journal des incidents', 'journal des pannes', 'archive des incidents', 'registre des incidents',
+    'störungen', 'ausfälle', 'vorfälle', 'was schiefging', 'was schief ging', 'störungsprotokoll', 'vorfallsprotokoll', 'vorfallsarchiv', 'störungsarchiv',
+    'incidenti', 'disservizi', 'guasti', 'interruzioni', 'cose andate storte', 'registro incidenti', 'archivio incidenti', 'archivio degli incidenti',
+    'инциденты', 'сбои', 'аварии', 'постмортемы', 'что пошло не так', 'журнал инцидентов', 'журнал сбоев', 'архив инцидентов',
   ].map(key),
 );
 
@@ -260,11 +261,12 @@ const PENDING_PHRASES = new Set(
   [
     'still unfixed', 'still not fixed', 'not yet fixed', 'not fixed yet', 'still broken', 'still open', 'still failing', 'still happening', 'still occurring', 'still ongoing',
     'still investigating', 'still under investigation', 'verification pending', 'pending verification', 'awaiting verification', 'not yet verified', 'not yet in place',
+    'verification open', 'verification still open', 'verification outstanding',
     'not in place yet', 'not yet deployed', 'not deployed yet', 'not yet resolved', 'not resolved yet', 'still unresolved', 'remains open', 'remains unresolved', 'fix pending',
-    'aún sin resolver', 'todavía sin resolver', 'aún no resuelto', 'todavía no resuelto', 'aún no corregido', 'sigue abierto', 'sigue sin resolver', 'pendiente de verificación',
+    'aún sin resolver', 'todavía sin resolver', 'aún no resuelto', 'todavía no resuelto', 'aún no corregido', 'sigue abierto', 'sigue sin resolver', 'pendiente de verificación', 'verificación pendiente',
     'ainda não resolvido', 'ainda não corrigido', 'ainda sem correção', 'verificação pendente', 'continua aberto', 'ainda em aberto',
     'toujours pas corrigé', 'pas encore corrigé', 'pas encore résolu', 'pas encore en place', 'vérification en attente', 'toujours en cours', 'toujours ouvert',
-    'noch nicht behoben', 'noch nicht gelöst', 'noch nicht umgesetzt', 'noch nicht verifiziert', 'noch offen', 'prüfung ausstehend', 'verifizierung ausstehend',
+    'noch nicht behoben', 'noch nicht gelöst', 'noch nicht umgesetzt', 'noch nicht verifiziert', 'noch offen', 'verifikation offen', 'verifizierung offen', 'überprüfung offen', 'prüfung offen', 'prüfung ausstehend', 'verifizierung ausstehend',
     'non ancora risolto', 'non ancora corretto', 'non ancora in atto', 'ancora aperto', 'verifica in sospeso', 'ancora da verificare',
     'ещё не исправлено', 'еще не исправлено', 'пока не исправлено', 'ещё не решено', 'еще не решено', 'не устранено', 'ожидает проверки', 'всё ещё открыто', 'все еще открыто',
   ].map(key),
@@ -274,11 +276,11 @@ const PENDING_PHRASES = new Set(
 const FIX_PHRASES = new Set(
   [
     'fixed', 'we fixed', 'resolved', 'restored', 'rolled back', 'reverted', 'patched', 'replaced', 'renewed', 'restarted', 'recovered', 'corrected', 'redeployed', 'backfilled',
-    'refunded', 'upgraded', 'cleaned up', 'turned off', 'switched back', 'added', 'capped', 'increased', 'raised', 'removed', 'disabled', 'rotated', 're ran', 'reran', 'mitigated',
+    'refunded', 'upgraded', 'works again', 'working again', 'running again', 'cleaned up', 'turned off', 'switched back', 'added', 'capped', 'increased', 'raised', 'removed', 'disabled', 'rotated', 're ran', 'reran', 'mitigated',
     'corregimos', 'arreglamos', 'restauramos', 'actualizamos', 'reemplazamos', 'añadimos', 'revertimos', 'corregido', 'solucionado', 'resuelto', 'restablecido',
     'corrigimos', 'corrigido', 'atualizamos', 'substituímos', 'adicionamos', 'revertemos', 'resolvido', 'restabelecido',
     'corrigé', 'réparé', 'rétabli', 'renouvelé', 'remplacé', 'ajouté', 'restauré', 'redéployé', 'mis à jour', 'mise à jour', 'résolu',
-    'behoben', 'gelöst', 'erneuert', 'ersetzt', 'repariert', 'korrigiert', 'wiederhergestellt', 'zurückgerollt', 'neu gestartet', 'neu installiert', 'hinzugefügt', 'aktualisiert', 'umgestellt',
+    'behoben', 'gelöst', 'erneuert', 'ersetzt', 'repariert', 'korrigiert', 'wiederhergestellt', 'zurückgerollt', 'neu gestartet', 'neu installiert', 'hinzugefügt', 'aktualisiert', 'umgestellt', 'ergänzt', 'ausgerollt', 'entfernt', 'läuft wieder', 'funktioniert wieder',
     'risolto', 'corretto', 'ripristinato', 'rinnovato', 'sostituito', 'aggiunto', 'aggiornato',
     'исправили', 'исправлено', 'восстановили', 'заменили', 'добавили', 'обновили', 'откатили', 'устранили',
   ].map(key),
@@ -315,7 +317,15 @@ function findFix(words: readonly string[]): string | undefined {
  * pending`, `not yet in place`), else resolved when one describes a fix (`rolled back`,
  * `restored`, `renewed`). The first such words and their 1-based line; undefined when none.
  */
-export function statusInWords(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>, fieldLines: ReadonlySet<number>): { words: string; line: number; open: boolean } | undefined {
+export function statusInWords(
+  ctx: IndexContext,
+  ranges: ReadonlyArray<readonly [number, number]>,
+  fieldLines: ReadonlySet<number>,
+  /** The section's heading: a title that says what is still pending (`merged – verification open`) says it for the section. */
+  heading?: { title: string; line: number },
+): { words: string; line: number; open: boolean } | undefined {
+  const inTitle = heading ? findPhrase(wordsOf(heading.title), PENDING_PHRASES, 4) : undefined;
+  if (inTitle) return { words: inTitle, line: heading!.line + 1, open: true };
   let fix: { words: string; line: number } | undefined;
   for (const [from, to] of ranges) {
     let pending: { words: string; line: number } | undefined;

@@ -409,7 +409,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       said = { words: restated.words, line: restated.line, open: restated.open };
     }
   } else if (!values.status) {
-    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)));
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine });
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.

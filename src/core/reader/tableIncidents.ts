@@ -13,7 +13,11 @@ import { parseTimeValue } from '../format/time';
 
 const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?)$/i;
 /** Columns a row's title is read from, the first found winning. */
-const TITLE_HEADERS = ['title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened'];
+const TITLE_HEADERS = [
+  'title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened',
+  // Chinese, Japanese and Korean: title, summary, symptom.
+  '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
+];
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
 const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
