@@ -72,6 +72,9 @@ test('field dates with month words of other languages, and a month or a year alo
     ['16. Juli 2026', '2026-07-16', undefined],
     ['3 sept. 2026', '2026-09-03', undefined],
     ['16 juillet 2026 à 14:30', '2026-07-16T14:30:00Z', undefined],
+    // Dots between day, month and year: day first.
+    ['07.10.2026', '2026-10-07', undefined],
+    ['7.10.2026, 14:30 UTC', '2026-10-07T14:30:00Z', undefined],
     ['2026-07', '2026-07', 'month'],
     ['July 2026', '2026-07', 'month'],
     ['2025', '2025', 'year'],
@@ -81,7 +84,7 @@ test('field dates with month words of other languages, and a month or a year alo
     assert.equal(p?.value, value, input);
     assert.equal(p?.precision, precision, input);
   }
-  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13']) assert.ok(!parseTimeValue(input)?.value, input);
+  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13', '10.25.2026', '7.10.26']) assert.ok(!parseTimeValue(input)?.value, input);
   assert.equal(parseUserTime('2025'), undefined, 'a year is not a moment for --at');
 });
 

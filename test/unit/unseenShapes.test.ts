@@ -354,3 +354,32 @@ test('an incident archive in German: its untitled sections are incidents; a titl
     assert.equal(indexLog(log).incidents.length, 1, title);
   }
 });
+
+test('a register with an id, a date and a status on each row lists incidents even with no title column (the title is what happened); a follow-up table with no date column is not one; Entry rules explain the log', () => {
+  const idx = indexFixture('shapes/register-table.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.title, i.detected, statusState(i, policy)]),
+    [
+      ['ENV-001', 'Nobody could install dependencies on the new laptops.', '2026-10-01', 'resolved'],
+      ['CI-001', 'The pipeline ran no tests for two days and reported green.', '2026-10-03', 'active'],
+    ],
+  );
+  // Without the status column the same table is no register, and its rows are not incidents.
+  const noStatus = indexLog('# Notes\n\n| ID | Date | Category | Impact |\n|---|---|---|---|\n| X-1 | 2026-10-01 | Env | Slow installs |\n');
+  assert.equal(noStatus.incidents.length, 0);
+});
+
+test('index tables headed in Russian (№, Дата, Что, Статус) and Chinese (编号, 标题, 状态) list incidents, linked files or not', () => {
+  const idx = indexFixture('shapes/index-tables-ru-zh.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.title, statusState(i, policy)]),
+    [
+      ['INC-001', 'Радио: провалы звука у слушателей', 'active'],
+      ['INC-002', 'Вход по ссылке зацикливается', 'resolved'],
+      ['0001', '同步卡在 99%', 'active'],
+      ['0002', '重复扣款', 'resolved'],
+    ],
+  );
+  // Dates between dots are day first.
+  assert.deepEqual(idx.incidents.slice(0, 2).map((i) => i.detected), ['2026-10-07', '2026-10-01']);
+});

@@ -200,6 +200,9 @@ export function monthNumber(word: string): number | undefined {
 const WORD_DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.?\s{1,3}(?:de\s{1,3})?(\p{L}+)\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})(?:\s{0,2}(?:г\.|год[а]?))?(?:(?:,?\s{1,3}(?:at\s{1,3}|à\s{1,3}|um\s{1,3}|às\s{1,3}|alle\s{1,3}|a\s{1,3}las\s{1,3}|в\s{1,3})?)${TIME}${ZONE})?(?!\d|:\d)`, 'u');
 const WORD_MONTH_FIRST = new RegExp(String.raw`^(\p{L}+)\.?\s{1,3}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,3}(\d{4})(?:(?:,?\s{1,3}(?:at\s{1,3})?)${TIME}${ZONE})?(?!\d|:\d)`, 'u');
 const MONTH_YEAR = /^(\p{L}+)\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})$/u;
+// A day, a month and a year between dots (`07.10.2026`, `7.10.2026 14:30`): day first, as every
+// language that writes dates with dots does (German, Russian, Italian, Scandinavian…).
+const DOTTED_DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s{1,3}${TIME}${ZONE})?(?!\d|:\d)`);
 
 /** The month a word of 3 to 12 letters names, as the patterns above take it. */
 function monthWordNumber(word: string): number | undefined {
@@ -213,6 +216,8 @@ function parseWordDate(text: string, zone: string): ParsedTime | undefined {
     const mo = monthWordNumber(m[2]);
     if (mo) return build(Number(m[3]), mo, Number(m[1]), m[4], m[5], m[6], m[7], zone, m[0].length);
   }
+  m = DOTTED_DAY_FIRST.exec(text);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return build(Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5], m[6], m[7], zone, m[0].length);
   m = WORD_MONTH_FIRST.exec(text);
   if (m) {
     const mo = monthWordNumber(m[1]);

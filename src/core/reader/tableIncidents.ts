@@ -11,10 +11,14 @@ import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
 import { parseTimeValue } from '../format/time';
 
-const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?)$/i;
+const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?|№|n°|nº|n\.º|núm\.?|número|numéro|nummer|numero|номер|编号|編號|番号|번호)$/i;
 /** Columns a row's title is read from, the first found winning. */
 const TITLE_HEADERS = [
   'title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened',
+  // The seven languages: title, incident, description, what happened, symptom.
+  'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'descrição', 'o que aconteceu', 'sintoma', 'titre', 'description', 'symptôme',
+  'titel', 'vorfall', 'störung', 'beschreibung', 'was ist passiert', 'titolo', 'descrizione', 'cosa è successo', 'sintomo',
+  'название', 'инцидент', 'описание', 'что', 'что случилось', 'симптом',
   // Chinese, Japanese and Korean: title, summary, symptom.
   '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
 ];
@@ -30,6 +34,12 @@ const END_HEADERS = new Set([
   'recuperado', 'restablecido', 'resuelto', 'solucionado', 'duración', 'restaurado', 'resolvido', 'duração', 'rétabli', 'résolu', 'durée', 'fin',
   'behoben', 'wiederhergestellt', 'dauer', 'ausfallzeit', 'ende', 'ripristinato', 'risolto', 'durata', 'fine', 'восстановлено', 'решено', 'длительность', 'продолжительность', 'простой',
 ]);
+/** Matches no header: a column found by its alias alone. */
+const NO_HEADER = /(?!)/;
+
+/** Columns a register's title is read from (an id, a date and a status, no title column): what happened, then why. */
+const REGISTER_TITLE_HEADERS = ['impact', 'what happened', 'symptom', 'case', 'problem', 'impacto', 'problema', 'auswirkung', 'влияние', 'проблема', 'root cause', 'cause'];
+
 /** Columns an occurrence's title is read from when the table has no title column. */
 const NOTE_HEADERS = [
   'notes', 'note', 'cause', 'root cause', 'reason', 'what broke', 'comment', 'comments', 'details', 'remarks', 'what',
@@ -74,6 +84,16 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     if (titleCol < 0 && idCol >= 0 && dateCol >= 0 && headers[idCol].names.includes('incident')) titleCol = idCol;
     // A column that says when an occurrence ended or how long it lasted.
     const endCol = dateCol >= 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => END_HEADERS.has(n) || isDurationKey(n))) : -1;
+    // An id, a date and a status on each row (`ID | Date | Category | Impact | … | Status`): a
+    // register of incidents even with no title column; the title is the first column that tells.
+    const statusCol = col(NO_HEADER, 'status');
+    if (titleCol < 0 && idCol >= 0 && dateCol >= 0 && statusCol >= 0) {
+      for (const name of REGISTER_TITLE_HEADERS) {
+        titleCol = headers.findIndex((h, i) => i !== idCol && i !== dateCol && h.names.includes(name));
+        if (titleCol >= 0) break;
+      }
+      if (titleCol < 0) titleCol = headers.findIndex((_, i) => i !== idCol && i !== dateCol && i !== statusCol && i !== sevCol);
+    }
     if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) {
       // A table of occurrences: a date column and an end column (a guess, noted on each row);
       // or a table the playbook names.
