@@ -189,6 +189,8 @@ export type ProblemCode =
   | 'swallowed-heading'
   /** A code fence never closed hides headings that read like incidents: its line and how many. */
   | 'fence-hides-incidents'
+  /** A line shaped like a row of the incident table above it, cut off from it by a blank line. */
+  | 'table-row-cut-off'
   | 'overdue-action-item'
   | 'no-union-merge'
   | 'unknown-status'

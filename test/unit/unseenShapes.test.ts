@@ -306,6 +306,11 @@ test('notes about the log, in any of the languages, are not incidents; mitigated
   assert.deepEqual(de.incidents.map((i) => i.title), ['Drucker offline']);
   const m = indexLog('## ENG-3 Slow queries\n\n**Status: MITIGATED — index added; the rewrite\nis still pending review.**\n').incidents[0];
   assert.deepEqual([m.status, statusState(m, policy)], ['Mitigating', 'active']);
+  // Mitigated in the other languages: Mitigating (active), not a word nobody knows.
+  for (const w of ['Mitigada; seguimiento pendiente', 'Mitigado', 'Atténuée', 'Eingedämmt', 'Mitigato', 'Смягчено']) {
+    const i = indexLog(`## INC-1: X\n- **Status:** ${w}\n`).incidents[0];
+    assert.deepEqual([i.status, statusState(i, policy)], ['Mitigating', 'active'], w);
+  }
 });
 
 test('a ledger table with Chinese, Japanese or Korean headers (ID, 日付, 症状, 状態) lists incidents; a table of guards without ids or dates does not', () => {
@@ -382,4 +387,19 @@ test('index tables headed in Russian (№, Дата, Что, Статус) and C
   );
   // Dates between dots are day first.
   assert.deepEqual(idx.incidents.slice(0, 2).map((i) => i.detected), ['2026-10-07', '2026-10-01']);
+});
+
+test('a row of an incident table cut off by a blank line is no incident (as Markdown shows it), and check says where it is and how to join it', () => {
+  const log = ['# Incident Log', '', '| Date | Symptom | Fix | Status |', '|---|---|---|---|', '| 2026-08-18 15:00 | Login broken | Removed the check | Resolved |', '', '| 2026-08-18 15:21 | Login slow | Pointed to the warm backend | Resolved |', '', 'Notes follow.', '', '| a | b |', ''].join('\n');
+  const idx = indexLog(log);
+  assert.equal(idx.incidents.length, 1);
+  assert.deepEqual(
+    idx.problems.filter((p) => p.code === 'table-row-cut-off').map((p) => [p.line, p.severity, p.message]),
+    [[7, 'warning', 'Line 7 looks like a row of the table above (line 3), but the blank line before it ends the table, so it is not read as an incident. Remove the blank line to make it a row.']],
+  );
+  // Joined, it is a row; a line with another number of cells, or prose between, is not reported.
+  assert.equal(indexLog(log.replace('|\n\n| 2026-08-18 15:21', '|\n| 2026-08-18 15:21')).incidents.length, 2);
+  for (const other of [log.replace('| Pointed to the warm backend | Resolved |', '| Resolved |'), log.replace('|\n\n| 2026-08-18 15:21', '|\n\nThen:\n\n| 2026-08-18 15:21')]) {
+    assert.equal(indexLog(other).problems.filter((p) => p.code === 'table-row-cut-off').length, 0);
+  }
 });

@@ -43,7 +43,10 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'in indagine', 'indagando', 'in analisi', 'расследование', 'расследуется', 'исследуется', 'анализ',
   ],
   Identified: ['identified', 'root cause identified', 'identificado', 'identificada', 'identifié', 'identifiée', 'identifiziert', 'erkannt', 'identificato', 'identificata', 'выявлено', 'определено', 'найдено'],
-  Mitigating: ['mitigating', 'mitigation', 'mitigated', 'partially mitigated', 'mitigando', 'mitigación', 'mitigação', 'atténuation', 'en cours d’atténuation', 'eindämmung', 'wird behoben', 'mitigazione', 'смягчение', 'устраняется'],
+  Mitigating: [
+    'mitigating', 'mitigation', 'mitigated', 'partially mitigated', 'mitigando', 'mitigación', 'mitigado', 'mitigada', 'mitigação', 'atténuation', 'en cours d’atténuation',
+    'atténué', 'atténuée', 'eindämmung', 'eingedämmt', 'wird behoben', 'mitigazione', 'mitigato', 'mitigata', 'смягчение', 'смягчено', 'устраняется',
+  ],
   Monitoring: ['monitoring', 'watching', 'monitoreando', 'monitoreo', 'monitorando', 'monitoramento', 'em observação', 'surveillance', 'sous surveillance', 'überwachung', 'beobachtung', 'monitoraggio', 'in osservazione', 'мониторинг', 'наблюдение'],
   Open: [
     'open', 'ongoing', 'active', 'in progress', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',

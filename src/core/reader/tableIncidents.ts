@@ -112,6 +112,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
         if (isPlaceholderRow(row.cells, columns)) continue;
         out.push(occurrenceRow(ctx, tableRowIncident(ctx, r, table, columns), row.cells, table, columns, occurrence));
       }
+      reportCutOffRow(ctx, table, to);
       continue;
     }
     const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
@@ -121,7 +122,29 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       const incident = tableRowIncident(ctx, r, table, columns);
       out.push(endCol >= 0 ? occurrenceRow(ctx, incident, row.cells, table, columns, undefined) : incident);
     }
+    reportCutOffRow(ctx, table, to);
   }
+}
+
+/**
+ * A row of an incident table cut off by a blank line (`| … |`, blank, `| … |`): Markdown ends the
+ * table at the blank line and shows the next row as a paragraph, so it is no incident. A person
+ * reads it as one, so say where it is and how to join it.
+ */
+function reportCutOffRow(ctx: IndexContext, table: TableInfo, to: number): void {
+  const { lines, text } = ctx;
+  let li = table.lastRow + 1;
+  while (li < to && li <= table.lastRow + 2 && lineText(ctx, li).trim() === '') li++;
+  if (li === table.lastRow + 1 || li >= to || lines.skip[li] || lines.level[li]) return;
+  if (text.charCodeAt(lines.starts[li]) !== 124 /* | */ || tableAt(text, lines, li, to)) return;
+  const cells = splitTableRow(lineText(ctx, li)).cells;
+  if (cells.length !== table.headers.length) return;
+  ctx.problems.push({
+    code: 'table-row-cut-off',
+    message: `Line ${li + 1} looks like a row of the table above (line ${table.headerLine + 1}), but the blank line before it ends the table, so it is not read as an incident. Remove the blank line to make it a row.`,
+    line: li + 1,
+    severity: 'warning',
+  });
 }
 
 /** The title of the nearest heading above line `li`, or undefined. */
