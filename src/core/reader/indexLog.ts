@@ -46,6 +46,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
   const scanProblems = splitReadingProblems(problems, incidents, lines.starts);
   // A lazy body read later reports into the same list (for `problems`) and keeps what it added.
   for (const incident of ctx.lazy) incident.sink = problems;
+  let slot: LogIndex['declareSlot'] | undefined;
   return {
     text,
     eol,
@@ -59,7 +60,11 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
     },
     scanProblems,
     hasConflicts,
-    declareSlot: declareSlot(incidents, text),
+    // Where a declaration would go: read on first use, since judging it reads the first and
+    // last dated incidents' bodies, which listing or measuring the log does not need kept.
+    get declareSlot() {
+      return (slot ??= declareSlot(incidents, text));
+    },
     lineCount: lines.starts.length,
     ...(inferred ? { inferredPolicy: inferred } : {}),
   };
