@@ -1,5 +1,6 @@
-// The Incidents view: the pure tree model (model.ts), its rendering as TreeItems (render.ts) and
-// the view's commands (commands.ts), registered together.
+// The Incidents view: the pure tree model (model.ts), its rendering as TreeItems (render.ts), the
+// other folders' logs of a multi-root workspace (otherLogs.ts as rows, otherFolders.ts reading
+// them) and the view's commands (commands.ts), registered together.
 import * as vscode from 'vscode';
 import type { LogStore } from '../logStore';
 import { registerTreeCommands } from './commands';
