@@ -403,3 +403,28 @@ test('a row of an incident table cut off by a blank line is no incident (as Mark
     assert.equal(indexLog(other).problems.filter((p) => p.code === 'table-row-cut-off').length, 0);
   }
 });
+
+test('a summary table naming its incidents in short (Disk filling) or at length (Billing ➜ Ledger Sync Failure) is merged with their sections, each incident once; a row with no section stays its own', () => {
+  const short = indexFixture('shapes/summary-short-names.md');
+  assert.deepEqual(
+    short.incidents.map((i) => [i.id, i.title, statusState(i, policy)]),
+    [
+      ['1', 'Disk Filling Up from Old Build Caches (80 GB)', 'resolved'],
+      ['2', 'Queue Consumer Stuck After Deploy', 'resolved'],
+    ],
+  );
+  const index = indexFixture('shapes/index-and-reports.md');
+  assert.deepEqual(
+    index.incidents.map((i) => [i.title, i.detected, statusState(i, policy)]),
+    [
+      ['Indexer fell an hour behind after a schema change', '2026-03-05', 'unknown'],
+      ['Ledger Sync Failure', '2026-03-02', 'resolved'],
+      ['Login Outage', '2026-03-02', 'resolved'],
+    ],
+  );
+  // A one-word name, a name two sections fit, or a row of another day is no match.
+  const log = (rows: string) => `# Incidents\n\n## Incident 1: Checkout Errors on Mobile\n\nFixed.\n\n## Incident 2: Checkout Errors on Desktop\n\nFixed.\n\n## Summary\n\n| Incident | Severity |\n|---|---|\n${rows}\n`;
+  assert.equal(indexLog(log('| Checkout errors | P1 |')).incidents.length, 3, 'two sections fit: the row stays its own');
+  assert.equal(indexLog(log('| Mobile | P1 |')).incidents.length, 3, 'one word is no name');
+  assert.equal(indexLog(log('| Checkout errors mobile | P1 |')).incidents.length, 2);
+});

@@ -30,16 +30,7 @@ const SLUG_MAX = 40;
  * characters cut at a word's end. Letters of other scripts are dropped.
  */
 export function transliterate(title: string): string {
-  const plain = stripInline(title).toLowerCase().normalize('NFKD');
-  let out = '';
-  for (const ch of plain) {
-    const code = ch.charCodeAt(0);
-    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += ch;
-    else if (code >= 0x300 && code <= 0x36f) continue; // combining accents
-    else if (TABLE[ch] !== undefined) out += TABLE[ch];
-    else out += '-';
-  }
-  const words = out.split('-').filter(Boolean);
+  const words = titleWords(title);
   let slug = '';
   for (const w of words) {
     const next = slug ? `${slug}-${w}` : w;
@@ -50,6 +41,20 @@ export function transliterate(title: string): string {
     slug = next;
   }
   return slug;
+}
+
+/** Every word of a title as a slug spells it (lower-case ASCII, no cap): `Double-Path Bug` → double, path, bug. */
+export function titleWords(title: string): string[] {
+  const plain = stripInline(title).toLowerCase().normalize('NFKD');
+  let out = '';
+  for (const ch of plain) {
+    const code = ch.charCodeAt(0);
+    if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) out += ch;
+    else if (code >= 0x300 && code <= 0x36f) continue; // combining accents
+    else if (TABLE[ch] !== undefined) out += TABLE[ch];
+    else out += '-';
+  }
+  return out.split('-').filter(Boolean);
 }
 
 /** Whether a title has letters at all (a title of only digits and signs has nothing to say). */

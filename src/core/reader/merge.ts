@@ -8,7 +8,7 @@ import { type Policy, isResolvedStatus } from '../playbook/policy';
 import type { IndexContext, Section } from './context';
 import type { HeadingFacts } from './headings';
 import { documentTitle } from './headingFields';
-import { transliterate } from './derivedIds';
+import { titleWords, transliterate } from './derivedIds';
 import { buildSectionIncident } from './sections';
 
 /** How far along a status is: the policy's order, a resolved status last, an unknown one first. */
@@ -17,6 +17,47 @@ function statusRank(policy: Policy, status: string | null): number {
   if (isResolvedStatus(policy, status)) return 1000;
   const t = status.trim().toLowerCase();
   return policy.statuses.findIndex((s) => s.toLowerCase() === t);
+}
+
+/** What a row calls its incident: its title, and the cell of a column named Incident, Name or Title. */
+function rowNames(row: Incident): string[] {
+  const names = row.title ? [row.title] : [];
+  for (const f of row.fields) {
+    const key = f.key.trim().toLowerCase();
+    if ((key === 'incident' || key === 'name' || key === 'title') && f.value.trim()) names.push(f.value);
+  }
+  return names;
+}
+
+/**
+ * Finds the one section a summary row names in other words: its title holds every word of one
+ * of the row's names (`Disk exhaustion` for `Incident 1: Disk Exhaustion from Stale Chunks`), or
+ * one of the names holds every word of its title (`Gitea ➜ Forgejo Migration Failure` for
+ * `Forgejo Migration Failure`). Two words at least on the shorter side, so that a one-word name
+ * never lands on a guess; a dated row only on a section of its day; undefined when none or
+ * several sections fit. The sections' words are read on the first call only.
+ */
+function shortTitleMatcher<T extends { facts: HeadingFacts }>(titled: readonly T[]): (names: readonly string[], day: string | null) => T | undefined {
+  let words: Array<Set<string>> | undefined;
+  const within = (small: ReadonlySet<string> | readonly string[], big: ReadonlySet<string>) => [...small].every((w) => big.has(w));
+  return (names, day) => {
+    for (const name of names) {
+      const wanted = new Set(titleWords(name));
+      if (wanted.size < 2 || wanted.size > 16) continue;
+      words ??= titled.map((t) => new Set(titleWords(t.facts.title)));
+      let found: T | undefined;
+      let several = false;
+      for (let k = 0; k < titled.length && !several; k++) {
+        if (day && titled[k].facts.date && titled[k].facts.date!.slice(0, 10) !== day) continue;
+        const own = words[k];
+        if (!(within(wanted, own) || (own.size >= 2 && within(own, wanted)))) continue;
+        if (found) several = true;
+        else found = titled[k];
+      }
+      if (found && !several) return found;
+    }
+    return undefined;
+  };
 }
 
 /** Incidents whose table row was merged into a section, per index (a re-index must then read in full). */
@@ -36,8 +77,11 @@ export function mergeRowsIntoSections(
   rows: Incident[],
   incidents: Incident[],
   sections: Map<string, { section: Section; facts: HeadingFacts; at: number }>,
+  titled: ReadonlyArray<{ section: Section; facts: HeadingFacts; at: number }> = [],
 ): Incident[] {
-  if (sections.size === 0) return rows;
+  if (sections.size === 0 && titled.length === 0) return rows;
+  const byWords = shortTitleMatcher(titled);
+  const taken = new Set<number>();
   const rest: Incident[] = [];
   const replaced = new Set<Incident>();
   // A row without an id matches a section by the day in its heading, when both are the only
@@ -55,7 +99,11 @@ export function mergeRowsIntoSections(
       target = dayTitle ?? (title && title.at >= 0 && (!row.detected || !title.facts.date) ? title : undefined);
     }
     if (!target && !row.idWritten && row.detected && rowsPerDay.get(row.detected.slice(0, 10)) === 1) target = sections.get(`day:${row.detected.slice(0, 10)}`);
-    if (!target || target.at < 0 || row.source === 'linked-file') {
+    // A summary row with neither id nor date that names its incident in short (`Disk exhaustion`
+    // for `## Incident 1: Disk Exhaustion from Stale Chunks (143 GB)`): the one section whose
+    // title holds every word of it.
+    if (!target && !row.idWritten) target = byWords(rowNames(row), row.detected ? row.detected.slice(0, 10) : null);
+    if (!target || target.at < 0 || taken.has(target.at) || row.source === 'linked-file') {
       rest.push(row);
       continue;
     }
@@ -69,6 +117,7 @@ export function mergeRowsIntoSections(
     // A section named only generically (`## Incident Detail: 2026-07-07`, `## Incident Report`)
     // takes the row's title.
     if (row.title && (!merged.title || documentTitle(merged.title).generic)) merged.title = row.title;
+    taken.add(target.at);
     replaced.add(incidents[target.at]);
     incidents[target.at] = merged;
     mergedIndexes.add(incidents);

@@ -73,6 +73,8 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const starts = findIncidentStarts(ctx, bodyLine);
   const incidents: Incident[] = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
+  // Every titled section, for a summary row that names its incident by a few of its title's words.
+  const titled: Array<{ section: Section; facts: HeadingFacts; at: number }> = [];
   // Tables outside incident sections may be table-row logs or index tables.
   const tableScanRanges: Array<[number, number]> = [];
   let scanFrom = bodyLine;
@@ -84,6 +86,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
     scanFrom = Math.max(scanFrom, naturalEnd);
     if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
+    if (facts.title) titled.push({ section, facts, at: incidents.length });
     if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
     // A summary row without an id finds its section by day and title, or by title alone.
     const slug = facts.id ? '' : transliterate(facts.title);
@@ -102,7 +105,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
   const rows: Incident[] = [];
   for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, rows);
-  const merged = mergeRowsIntoSections(ctx, rows, incidents, sections);
+  const merged = mergeRowsIntoSections(ctx, rows, incidents, sections, titled);
   incidents.push(...merged);
   if (incidents.length === 0) {
     const whole = headingFieldIncident(ctx, bodyLine);

@@ -81,7 +81,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     }
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
-    if (titleCol < 0 && idCol >= 0 && dateCol >= 0 && headers[idCol].names.includes('incident')) titleCol = idCol;
+    if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
     // A column that says when an occurrence ended or how long it lasted.
     const endCol = dateCol >= 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => END_HEADERS.has(n) || isDurationKey(n))) : -1;
     // An id, a date and a status on each row (`ID | Date | Category | Impact | … | Status`): a
