@@ -9,10 +9,15 @@ import * as vscode from 'vscode';
 import { Commands } from '../../src/extension/commandIds';
 import type { CommitOutcome } from '../../src/core/git/commitRecord';
 import type { Change } from '../../src/core/git/repo';
-import type { TimelineOrder } from '../../src/core/git/timelineOrder';
-import { diskText, logUri, useFixtureLog, waitFor } from './helpers';
+import type { NormalizeResult } from '../../src/extension/git/normalize';
+import { diskText, logUri, useFixtureLog, waitFor, writeLogOnDisk } from './helpers';
 
 const ID = 'INC-2026-1120-001';
+
+/** Which of the named texts `text` is, for a failure message. */
+function describeText(text: string, named: Record<string, string>): string {
+  return Object.entries(named).find(([, t]) => t === text)?.[0] ?? `other text (${text.length} chars)`;
+}
 
 function root(): string {
   return vscode.workspace.workspaceFolders![0].uri.fsPath;
@@ -80,11 +85,13 @@ describe('Git: team merging, timeline order, recent changes, committing the reco
     const sorted = fixture.original.replace(first + second, first + second + late);
     const merged = fixture.original.replace(first + second, second + first + late);
     assert.notEqual(merged, fixture.original);
-    await vscode.workspace.fs.writeFile(logUri(), new TextEncoder().encode(merged));
+    // As git leaves it after a union merge: a new file in the log's place.
+    await writeLogOnDisk(merged);
     const doc = await vscode.workspace.openTextDocument(logUri());
     await waitFor('the document to show the merged log', () => doc.getText() === merged);
-    const result = await vscode.commands.executeCommand<TimelineOrder>(Commands.normalizeTimeline, { incident: ID });
+    const result = await vscode.commands.executeCommand<NormalizeResult>(Commands.normalizeTimeline, { incident: ID });
     assert.equal(result?.moved, 2);
+    assert.equal(result?.saved, true, `the command saved the log (document dirty: ${doc.isDirty}; disk holds: ${describeText(await diskText(), { merged, sorted })})`);
     assert.equal(doc.getText(), sorted);
     assert.equal(await diskText(), sorted, 'saved');
     await vscode.window.showTextDocument(doc);

@@ -2,6 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { IncidentPlaybookApi } from '../../src/extension/extension';
+import { RepositoryFiles } from '../../src/core/log/repositoryFiles';
+import { repositoryRoot } from '../../src/core/log/paths';
 
 export const EXTENSION_ID = 'incident-playbook.incident-playbook';
 
@@ -26,6 +28,17 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
+/**
+ * Writes the log as the CLI and git do: a new file renamed over it. A write in place (truncate,
+ * then write, as `workspace.fs.writeFile` does) can be caught half-way by VS Code's reload, which
+ * then keeps the file's size and time from the moment it was truncated and refuses the next save
+ * as "modified since".
+ */
+export async function writeLogOnDisk(text: string): Promise<void> {
+  const path = logUri().fsPath;
+  await new RepositoryFiles(repositoryRoot(path)).update(path, () => text);
+}
+
 /** Puts the log back as the fixture had it: no dirty document, no editors, disk = original. */
 export async function resetLog(original: string): Promise<void> {
   const uri = logUri();
@@ -36,7 +49,7 @@ export async function resetLog(original: string): Promise<void> {
     assert.ok(await vscode.workspace.applyEdit(edit));
   }
   if (doc && !doc.isClosed && doc.isDirty) await doc.save();
-  if ((await diskText()) !== original) await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+  if ((await diskText()) !== original) await writeLogOnDisk(original);
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
 

@@ -8,13 +8,18 @@ import type { LogStore } from '../logStore';
 import { logContext } from '../logContext';
 import { incidentFor } from './context';
 
-/** Sorts the timeline; returns how many entries moved (undefined when no incident was chosen). */
-export async function normalizeTimelineCommand(store: LogStore, args: Partial<IncidentArgs>): Promise<TimelineOrder | undefined> {
+/** What the command did: how many entries moved, and whether the log was saved (false when it had unsaved edits of the user's, or VS Code could not save it). */
+export interface NormalizeResult extends TimelineOrder {
+  saved: boolean;
+}
+
+/** Sorts the timeline; undefined when no incident was chosen. */
+export async function normalizeTimelineCommand(store: LogStore, args: Partial<IncidentArgs>): Promise<NormalizeResult | undefined> {
   const ctx = await logContext(store);
   const incident = await incidentFor(store, ctx, args.incident, vscode.l10n.t('Normalize Timeline'));
   if (!incident) return undefined;
   let result: TimelineOrder = { splices: [], moved: 0, entries: incident.timeline.length };
-  await applyIncidentEdit(store, ctx.doc, ctx.policy, incident, (index, id) => {
+  const written = await applyIncidentEdit(store, ctx.doc, ctx.policy, incident, (index, id) => {
     result = normalizeTimeline(index, id);
     return result.splices;
   });
@@ -23,5 +28,5 @@ export async function normalizeTimelineCommand(store: LogStore, args: Partial<In
     result.moved ? vscode.l10n.t('$(check) {0}: {1} of {2} timeline entries moved into time order', incident.id, result.moved, result.entries) : vscode.l10n.t('$(check) {0}: the timeline is already in time order', incident.id),
     5000,
   );
-  return result;
+  return { ...result, saved: written.saved };
 }
