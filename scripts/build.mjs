@@ -28,6 +28,9 @@ const builds = [
     // its `fs` option (graceful-fs adds retries when a process runs out of file handles, which a
     // lock file's few calls do not need), for the .vsix's size goal.
     alias: { 'graceful-fs': 'node:fs' },
+    // The reader's word tables in seven languages and CJK, written as UTF-8 rather than \u escapes
+    // (6 bytes a character): a smaller bundle and a smaller .vsix.
+    charset: 'utf8',
     outdir: outRoot,
     sourcemap: !production,
     minify: production,

@@ -4,7 +4,7 @@
 // running VS Code). `npm run package` writes incident-playbook-<version>.vsix here; the size test,
 // the e2e install test and the bench call packageVsix() and read the same numbers.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,22 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const VSIX_GOAL_BYTES = 400 * 1024;
 
 /**
+ * The README as the installed extension shows it: the repository's, without its Development
+ * section (scripts, dependencies, the source layout), which is for people working on the code;
+ * a line points them to it. Its licence line stays.
+ */
+export function marketplaceReadme(readme) {
+  const eol = readme.includes('\r\n') ? '\r\n' : '\n';
+  const start = readme.indexOf(`${eol}## Development${eol}`);
+  if (start < 0) return readme;
+  const next = readme.indexOf(`${eol}## `, start + eol.length);
+  const rest = next < 0 ? '' : readme.slice(next);
+  const licence = /^Licensed under .*$/m.exec(readme.slice(start, next < 0 ? undefined : next))?.[0];
+  const note = `${eol}## Development${eol}${eol}Building, testing and the source layout: see the Development section of [the repository's README](README.md#development).${licence ? `${eol}${eol}${licence}` : ''}${eol}`;
+  return readme.slice(0, start) + note + rest;
+}
+
+/**
  * Builds and packages the extension in a new temp folder. Returns the .vsix path, its size, the
  * files it holds (as vsce lists them: `extension/dist/extension.js`, …) and the staging folder,
  * which the caller removes.
@@ -26,6 +42,7 @@ export function packageVsix() {
   for (const entry of ['package.json', 'package.nls.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'media', 'docs']) {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
+  writeFileSync(join(stage, 'README.md'), marketplaceReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
   execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', join(stage, 'dist')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsix = join(stage, 'incident-playbook.vsix');
