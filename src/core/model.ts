@@ -191,6 +191,10 @@ export type ProblemCode =
   | 'fence-hides-incidents'
   /** A line shaped like a row of the incident table above it, cut off from it by a blank line. */
   | 'table-row-cut-off'
+  /** A section pasted twice word for word: read once, the copy named. */
+  | 'repeated-section'
+  /** A line that looks like a heading but is not one to Markdown (`##1 Title`: no space after the hashes). */
+  | 'not-a-heading'
   | 'overdue-action-item'
   | 'no-union-merge'
   | 'unknown-status'

@@ -86,16 +86,23 @@ test('a table of occurrences (a date column and an end or duration column) lists
   assert.equal(indexLog('| Date | Notes |\n|---|---|\n| 2026-01-05 | LB |\n').incidents.length, 0);
 });
 
-test('a table of occurrences beside prose sections under a log title: a prose section is read too (a guess check states); the playbook naming the table reads its rows alone', () => {
+test('a page that opens with its table of occurrences is read through the table: the sections after it are notes; the playbook naming the table reads the same rows', () => {
   const text = readFileSync(join(__dirname, '../fixtures/logs/shapes/occurrences-with-analysis.md'), 'utf8');
-  // Structure alone cannot tell notes about the occurrences from incidents told in prose.
-  const guessed = indexLog(text);
-  assert.equal(guessed.incidents.length, 4);
-  assert.equal(
-    readingSummary(guessed).text,
-    "Read 1 table of occurrences under 'When it has happened' (lines 10–12): 3 incidents; 1 H2 section under 'Outages of the build cache — what we know' as incidents (no ids or dates).",
+  // The evidence, the suspects and "What would catch the next one" are about the three occurrences.
+  const read = indexLog(text);
+  assert.deepEqual(
+    read.incidents.map((i) => [i.detected, statusState(i, policy)]),
+    [
+      ['2026-02-11', 'resolved'],
+      ['2026-02-14', 'resolved'],
+      ['2026-02-20', 'resolved'],
+    ],
   );
-  // The team says where its incidents are.
+  assert.equal(readingSummary(read).text, "Read 1 table of occurrences under 'When it has happened' (lines 10–12): 3 incidents.");
+  // A table after sections that tell incidents is a summary beside them: the sections stay incidents.
+  const after = indexLog('# Outages\n\n## Printer queue stuck\n\nThe spooler hung after the driver update; we rolled it back.\n\n## The table\n\n| Date | Down | Recovered |\n|---|---|---|\n| 2026-01-05 | 10:00 | 10:20 |\n');
+  assert.deepEqual(after.incidents.map((i) => i.title || i.detected), ['Printer queue stuck', '2026-01-05']);
+  // The team can say so too.
   const named = { ...defaultPolicy(), reading: { incidentTables: ['When it has happened'] } };
   assert.deepEqual(
     indexLog(text, { policy: named }).incidents.map((i) => [i.detected, statusState(i, named)]),
@@ -427,4 +434,67 @@ test('a summary table naming its incidents in short (Disk filling) or at length 
   assert.equal(indexLog(log('| Checkout errors | P1 |')).incidents.length, 3, 'two sections fit: the row stays its own');
   assert.equal(indexLog(log('| Mobile | P1 |')).incidents.length, 3, 'one word is no name');
   assert.equal(indexLog(log('| Checkout errors mobile | P1 |')).incidents.length, 2);
+});
+
+test('a section pasted twice word for word is one incident, and check names the copy', () => {
+  const idx = indexFixture('shapes/repeated-section.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.id, statusState(i, policy)]), [['#001', 'resolved'], ['#002', 'resolved'], ['#005', 'active']]);
+  const repeated = idx.scanProblems.filter((p) => p.code === 'repeated-section');
+  assert.deepEqual(repeated.map((p) => [p.line, p.severity, p.incidentId]), [[22, 'warning', '#002']]);
+  assert.match(repeated[0].message, /Lines 22–28 repeat the section of #002 at line 15 word for word/);
+  // The same id with other words is two incidents, and check's duplicate-id says so.
+  const differs = readFileSync(join(__dirname, '../fixtures/logs/shapes/repeated-section.md'), 'utf8').replace('Causa: certificado expirado no balanceador.\nStatus: Resolvido.\n\n## Incidente #005', 'Causa: outro certificado.\nStatus: Resolvido.\n\n## Incidente #005');
+  const two = indexLog(differs);
+  assert.deepEqual(two.incidents.map((i) => i.id), ['#001', '#002', '#002', '#005']);
+  assert.equal(two.scanProblems.filter((p) => p.code === 'repeated-section').length, 0);
+});
+
+test("a log with no title whose sections are labelled Symptom / Diagnosis / Fix tells one incident per section; '##1' is no heading, and check says so", () => {
+  const idx = indexFixture('shapes/anatomy-sections.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['2 Nightly backup wrote to a full disk', 'resolved'],
+      ['3 Webhook retries flooded the queue', 'active'],
+    ],
+  );
+  assert.equal(readingNotes(idx.incidents[0], policy).readAs, 'an untitled section telling one incident (no id, date or fields)');
+  const notHeading = idx.scanProblems.filter((p) => p.code === 'not-a-heading');
+  assert.deepEqual(notHeading.map((p) => [p.line, p.severity]), [[1, 'warning']]);
+  assert.match(notHeading[0].message, /needs a space after ##.*write "## 1 The build agents/);
+  // One label is not an anatomy; a titled document is left to the title rules; other languages.
+  assert.equal(indexLog('## Mirror down\n\nFix: restarted it and it came back.\n\n## Disk full\n\nFix: rotated the old logs away.\n').incidents.length, 0);
+  assert.equal(indexLog('# Notes on the build\n\n## Mirror down\n\nSymptom: builds fail.\n\nFix: restarted it.\n').incidents.length, 0);
+  const ru = indexLog('## 1 Redis отклоняет команды\n\nСимптом: backend падает при старте.\n\nИсправление: задан пароль.\n');
+  assert.deepEqual(ru.incidents.map((i) => i.title), ['1 Redis отклоняет команды']);
+  // `#tag` at a line's start and `##` in code are no heading-to-be.
+  assert.equal(indexLog('#tag line\n\n```\n##1 in code\n```\n').scanProblems.filter((p) => p.code === 'not-a-heading').length, 0);
+});
+
+test('a row with no status column is open when a cell begins "Open:" or its Suggested Fix column is filled; noted where the status came from', () => {
+  const idx = indexFixture('shapes/fix-to-do-table.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, statusState(i, policy)]),
+    [
+      ['OPS-101', 'active'],
+      ['OPS-102', 'unknown'],
+      ['2026-06-10-a-retry-after-a-timeout-charged-twice', 'unknown'],
+      ['2026-06-12-a-stale-copy-overwrote-a-newer-edit', 'active'],
+      ['2026-06-15-deploy-emptied-the-cache-at-peak', 'unknown'],
+    ],
+  );
+  assert.equal(readingNotes(idx.incidents[0], policy).statusFrom, "Suggested Fix: Add the staging domain to the identity provider's allowed list.");
+  assert.equal(readingNotes(idx.incidents[3], policy).statusFrom, 'The guard: Open: re-read before writing');
+  // A status column, when there is one, says it: the cells are not read for it.
+  const withStatus = indexLog('| ID | Title | Suggested fix | Status |\n|---|---|---|---|\n| OPS-1 | Login down | Rotate the key | Resolved |\n');
+  assert.equal(statusState(withStatus.incidents[0], policy), 'resolved');
+  // "Opened" and "Openness" are not "Open".
+  const words = indexLog('| ID | Title | Notes |\n|---|---|---|\n| OPS-2 | Queue stuck | Opened by the pager |\n');
+  assert.equal(statusState(words.incidents[0], policy), 'unknown');
+});
+
+test('a page that opens with its table of occurrences: the fresh shape of a recurring outage with evidence and suspects', () => {
+  const text = '# The outages — what we know\n\n## When it has happened\n\n| Date | Down | Recovered | Notes |\n|---|---|---|---|\n| 2026-09-02 | morning | same day | first noticed |\n| 2026-09-05 | 00:05–13:03 | 13:03 | longest |\n\n## The one check that decides it\n\nRead the tunnel log from a failure window; if it reconnects then, it is the tunnel.\n';
+  const idx = indexLog(text);
+  assert.deepEqual(idx.incidents.map((i) => [i.detected, statusState(i, policy)]), [['2026-09-02', 'resolved'], ['2026-09-05', 'resolved']]);
 });

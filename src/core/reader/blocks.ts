@@ -229,13 +229,15 @@ interface BlockState {
   /** The current line: first non-blank offset and indent column (set by measureIndent). */
   p: number;
   indent: number;
+  /** Lines written like a heading with no space after the hashes (`##1 Title`): text to Markdown. */
+  noSpaceHeadings: number[];
 }
 
 /** Marks code, HTML blocks and headings (run after markFrontMatter). Returns the headings. */
 export function classify(text: string, lines: Lines, problems: Problem[], hidden?: { fence?: HiddenByFence }): Heading[] {
   const st: BlockState = {
     text, lines, hideFence: hidden !== undefined, headings: [], swallowed: [], pending: [], items: [],
-    block: Block.None, blockLine: -1, blockIndent: 0, fenceCode: 0, fenceLen: 0, html: undefined, inParagraph: false, fenceHidden: [], p: 0, indent: 0,
+    block: Block.None, blockLine: -1, blockIndent: 0, fenceCode: 0, fenceLen: 0, html: undefined, inParagraph: false, fenceHidden: [], p: 0, indent: 0, noSpaceHeadings: [],
   };
   const count = lines.starts.length;
   for (let li = 0; li < count; li++) {
@@ -423,6 +425,8 @@ function openBlockAt(st: BlockState, li: number, q: number, e: number, base: num
       st.inParagraph = false;
       return;
     }
+    // `##1 Title`, `##Outage`: meant as a heading, shown as text (a single `#word` is a tag).
+    if (level >= 2 && level <= 6 && after !== -1 && st.noSpaceHeadings.length < 20 && isWordStart(after)) st.noSpaceHeadings.push(li);
   }
   st.inParagraph = !isThematicBreak(text, q, e);
 }
@@ -439,6 +443,22 @@ function finishClassify(st: BlockState, problems: Problem[], hidden: { fence?: H
   if (block === Block.Fence && hidden && st.fenceHidden.length) hidden.fence = { fenceLine: blockLine, lines: st.fenceHidden };
   if (block === Block.Fence || block === Block.HtmlToMarker) st.swallowed.push(...st.pending);
   reportSwallowedHeadings(st.text, st.lines, st.swallowed, problems);
+  for (const li of st.noSpaceHeadings) {
+    const line = st.text.slice(st.lines.starts[li], Math.min(st.lines.ends[li], st.lines.starts[li] + 60)).trim();
+    let hashes = 0;
+    while (line.charCodeAt(hashes) === 35) hashes++;
+    problems.push({
+      code: 'not-a-heading',
+      message: `Line ${li + 1} (${line}) is not a heading to Markdown: it needs a space after ${'#'.repeat(hashes)}. It is read, and shown, as text, not as a section of its own; write "${'#'.repeat(hashes)} ${line.slice(hashes)}" to make it a heading.`,
+      line: li + 1,
+      severity: 'warning',
+    });
+  }
+}
+
+/** A letter or digit (any script) that a heading's title could start with. */
+function isWordStart(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
 
 function fenceOpenerRun(text: string, p: number, e: number, code: number): number {

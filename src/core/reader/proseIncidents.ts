@@ -217,13 +217,84 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // playbook names the table that lists them (the sections beside it are then about them).
     if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
       const u = stripInline(parent.text);
+      const found = out.length;
+      let tabled = false;
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
-        if (headings[hi].level === parent.level + 1) candidate(hi, { shape: 'prose-section', under: u });
+        if (headings[hi].level !== parent.level + 1) continue;
+        // A page that opens with a table of incidents (`## When it has happened` over `Date |
+        // Down | Recovered`) is organised around it: its rows are the incidents, and the sections
+        // after it are notes about them (the evidence, the suspects), not incidents of their own.
+        // A table after sections telling incidents is a summary beside them.
+        if (sectionListsIncidents(ctx, headings[hi].line + 1, end(hi))) {
+          if (out.length === found) {
+            tabled = true;
+            break;
+          }
+          continue;
+        }
+        candidate(hi, { shape: 'prose-section', under: u });
       }
+      if (tabled) out.length = found;
     }
     pi = Math.max(pi, headingIndexBefore(headings, to));
   }
+  if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
+}
+
+/** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
+const ANATOMY_KEYS = new Set(
+  [
+    'symptom', 'symptoms', 'cause', 'root cause', 'diagnosis', 'diagnostics', 'fix', 'the fix', 'resolution', 'impact', 'workaround', 'solution', 'trigger', 'detection',
+    'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
+    'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
+    'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
+    '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
+  ].map(key),
+);
+
+/** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
+function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
+  const seen = new Set<string>();
+  eachProseLine(ctx, from, to, (line) => {
+    let text = line.slice(0, 80);
+    const colon = Math.min(...[':', '：'].map((c) => text.indexOf(c)).filter((i) => i >= 0), text.length);
+    if (colon === text.length && text.length > 30) return false;
+    text = text.slice(0, colon);
+    const words = wordsOf(text, 4);
+    const k = words.join(' ');
+    if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) seen.add(k);
+    return seen.size >= 3;
+  });
+  return seen.size;
+}
+
+/**
+ * A log with no title at all and nothing else read as incidents: each top-level
+ * section whose lines are labelled with two or more parts of an incident's anatomy (`Symptom:`,
+ * `Diagnosis`, `Fix:`, in the seven languages and CJK) tells one incident.
+ */
+function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) => number, under: (hi: number) => string | undefined, candidate: (hi: number, reading: IncidentReading) => void): void {
+  const headings = ctx.headings;
+  // A titled document is one incident, or a log the title rule reads; a linked file is one incident.
+  if (ctx.options.singleIncident || headings.some((h) => h.level === 1)) return;
+  let top = 7;
+  for (const h of headings) if (h.line >= bodyLine && h.level >= 2 && h.level < top) top = h.level;
+  if (top > 3) return;
+  for (let hi = 0; hi < headings.length; hi++) {
+    const h = headings[hi];
+    if (h.line < bodyLine || h.level !== top) continue;
+    if (anatomyKeyCount(ctx, h.line + 1, end(hi)) < 2) continue;
+    const u = under(hi);
+    candidate(hi, { shape: 'prose-section', ...(u ? { under: u } : {}) });
+  }
+}
+
+/** Whether lines [from, to) hold a table read as incidents (rows with an id, a date or an end). */
+function sectionListsIncidents(ctx: IndexContext, from: number, to: number): boolean {
+  const rows: Incident[] = [];
+  findTableIncidents({ ...ctx, problems: [] }, from, to, rows);
+  return rows.length > 0;
 }
 
 /**

@@ -85,6 +85,19 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     const section: Section = { headingLine: h.line, level: h.level, bodyLine: h.line + 1, endLine };
     if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
     scanFrom = Math.max(scanFrom, naturalEnd);
+    // The same section pasted twice, word for word (`## Incidente #002` twice over): one
+    // incident, the first copy; `check` says where the copy is so that it can be deleted.
+    const earlier = facts.id ? sections.get(facts.id.toLowerCase()) : undefined;
+    if (earlier && earlier !== DAY_TAKEN && sameSectionText(ctx, earlier.section, section)) {
+      ctx.problems.push({
+        code: 'repeated-section',
+        message: `Lines ${section.headingLine + 1}–${section.endLine} repeat the section of ${facts.id} at line ${earlier.section.headingLine + 1} word for word, so they are read as that one incident. Delete one copy.`,
+        line: section.headingLine + 1,
+        incidentId: facts.id!,
+        severity: 'warning',
+      });
+      continue;
+    }
     if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
     if (facts.title) titled.push({ section, facts, at: incidents.length });
     if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
@@ -113,6 +126,12 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   }
   incidents.sort((a, b) => a.start - b.start);
   return incidents;
+}
+
+/** Whether two sections hold the same text, heading included, blank lines at their ends aside. */
+function sameSectionText(ctx: IndexContext, a: Section, b: Section): boolean {
+  const slice = (x: Section) => ctx.text.slice(ctx.lines.starts[x.headingLine], x.endLine < ctx.lines.starts.length ? ctx.lines.starts[x.endLine] : ctx.text.length).trimEnd();
+  return slice(a) === slice(b);
 }
 
 /**

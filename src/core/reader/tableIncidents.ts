@@ -116,10 +116,12 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       continue;
     }
     const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
+    const fixToDoCol = headers.findIndex((h) => h.names.some((n) => FIX_TO_DO_HEADERS.has(n)));
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
       if (isPlaceholderRow(row.cells, columns)) continue;
       const incident = tableRowIncident(ctx, r, table, columns);
+      if (endCol < 0 && statusCol < 0 && !incident.status) openFromCells(ctx, incident, row.cells, table, fixToDoCol);
       out.push(endCol >= 0 ? occurrenceRow(ctx, incident, row.cells, table, columns, undefined) : incident);
     }
     reportCutOffRow(ctx, table, to);
@@ -201,6 +203,40 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
   }
   if (reading.shape || reading.statusFrom) incident.reading = reading;
   return incident;
+}
+
+/** Columns that say what is still to be done (`Suggested Fix`, `Next step`): filled, with no status column, the fix is not in yet. */
+const FIX_TO_DO_HEADERS = new Set([
+  'suggested fix', 'proposed fix', 'recommended fix', 'fix needed', 'needed fix', 'suggested action', 'proposed action', 'recommended action', 'action needed', 'action required', 'next step', 'next steps', 'to do', 'todo',
+  'solución propuesta', 'corrección propuesta', 'próximo paso', 'próximos pasos', 'correção sugerida', 'solução proposta', 'próximo passo', 'próximos passos',
+  'solution proposée', 'correctif proposé', 'prochaine étape', 'prochaines étapes', 'vorgeschlagene lösung', 'vorgeschlagener fix', 'nächster schritt', 'nächste schritte',
+  'soluzione proposta', 'prossimo passo', 'prossimi passi', 'предлагаемое исправление', 'предлагаемое решение', 'следующий шаг', 'следующие шаги',
+  '建议修复', '建议方案', '修复建议', '対策案', '修正案', '次のステップ', '개선안', '수정 제안', '다음 단계',
+]);
+
+/**
+ * A cell that begins by saying the row is still open (`Open: coalesce to one write`, `TODO`,
+ * `Pending —`, `Noch offen:`): the word alone, or before a colon or a dash. Anchored literal
+ * words, so it runs in time linear in the cell.
+ */
+const OPEN_CELL = /^(?:open|still open|todo|to do|pending|not yet|unresolved|unfixed|offen|noch offen|ausstehend|pendiente|abierto|abierta|sin resolver|pendente|aberto|aberta|em aberto|ouvert|ouverte|en attente|à faire|aperto|in sospeso|da fare|открыто|открыт|не исправлено|не решено|в работе|未対応|対応中|未解決|未解决|处理中|待处理|미해결|진행 중|진행중)\s*(?:$|[:：—–-])/u;
+
+/**
+ * A row with no status column and no end column: open when one of its cells begins by saying
+ * so (`Open: …`), or when its to-do column (`Suggested Fix`) is filled, since the fix is then
+ * still to be made. A guess, noted on the incident with the cell it came from.
+ */
+function openFromCells(ctx: IndexContext, incident: Incident, cells: string[], table: TableInfo, fixToDoCol: number): void {
+  let from: string | undefined;
+  for (let c = 0; c < cells.length && c < table.headers.length && !from; c++) {
+    const cell = stripInline(cells[c]).trim();
+    if (OPEN_CELL.test(cell.slice(0, 40).toLowerCase())) from = `${table.headers[c]}: ${cell.slice(0, 80)}`;
+  }
+  const todo = fixToDoCol >= 0 ? stripInline(cells[fixToDoCol] ?? '').trim() : '';
+  if (!from && todo && isFilledValue(todo) && /\p{L}/u.test(todo)) from = `${table.headers[fixToDoCol]}: ${todo.slice(0, 80)}`;
+  if (!from) return;
+  incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
+  incident.reading = { ...incident.reading, statusFrom: from };
 }
 
 interface RowColumns {
