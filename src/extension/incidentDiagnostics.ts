@@ -116,6 +116,20 @@ export class IncidentQuickFixes implements vscode.CodeActionProvider {
         actions.push(action);
         continue;
       }
+      if (d.code === 'not-a-heading') {
+        // `##1 Title` → `## 1 Title`: the space Markdown needs after the hashes.
+        const line = doc.lineAt(d.range.start.line).text;
+        let at = 0;
+        while (line.charCodeAt(at) === 32 && at < 3) at++;
+        while (line.charCodeAt(at) === 35) at++;
+        const action = new vscode.CodeAction(vscode.l10n.t('Make line {0} a heading (a space after {1})', d.range.start.line + 1, line.slice(0, at).trim()), vscode.CodeActionKind.QuickFix);
+        action.diagnostics = [d];
+        action.isPreferred = true;
+        action.edit = new vscode.WorkspaceEdit();
+        action.edit.insert(doc.uri, new vscode.Position(d.range.start.line, at), ' ');
+        actions.push(action);
+        continue;
+      }
       const incident = index.incidents.find((i) => i.line - 1 === d.range.start.line);
       if (!incident) continue;
       if (d.code === 'missing-commander' || d.code === 'response-time-breach') {

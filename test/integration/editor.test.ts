@@ -69,6 +69,26 @@ describe('Editor: diagnostics, quick fixes and the status bar', () => {
     assert.equal(doc.getText(), before, 'one Undo reverts the whole fix');
   });
 
+  it('"##1 Title" is reported as no heading, and the quick fix makes it one in one undoable edit', async () => {
+    const doc = await vscode.workspace.openTextDocument(logUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const before = doc.getText();
+    const at = lineOf(doc, '## INC-2026-1121-001');
+    await editor.edit((b) => b.insert(new vscode.Position(at, 0), '##9 Webhook retries flooded the queue\n\n'));
+    const diag = await waitFor('a not-a-heading finding', () => ours(doc.uri).find((d) => d.code === 'not-a-heading' && d.range.start.line === at));
+    assert.equal(diag.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diag.message, /is not a heading to Markdown: it needs a space after ##/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const fix = actions.find((a) => a.title === `Make line ${at + 1} a heading (a space after ##)`);
+    assert.ok(fix?.edit, `quick fixes offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    assert.equal(doc.lineAt(at).text, '## 9 Webhook retries flooded the queue');
+    await waitFor('the finding to clear', () => !ours(doc.uri).some((d) => d.code === 'not-a-heading'));
+    await vscode.commands.executeCommand('undo');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), before, 'two Undos take back the fix and the inserted line');
+  });
+
   it('follows unsaved edits of the log: the tree reads the new entry and status', async () => {
     const doc = await vscode.workspace.openTextDocument(logUri());
     const editor = await vscode.window.showTextDocument(doc);
