@@ -12,7 +12,7 @@ import { ARTIFACTS, ROOT } from './vscode/config.mjs';
 
 const NAMES = ['log', 'declare', 'checklist', 'health-check', 'status-update', 'review'];
 const WIDTH = Number(process.env.WEBP_WIDTH ?? 340);
-const QUALITY = Number(process.env.WEBP_QUALITY ?? 0.3);
+const QUALITY = Number(process.env.WEBP_QUALITY ?? 0.2);
 const MAX_HEIGHT = Number(process.env.WEBP_HEIGHT ?? 210);
 
 async function main(): Promise<void> {

@@ -43,6 +43,8 @@ export function packageVsix() {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
   writeFileSync(join(stage, 'README.md'), marketplaceReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
+  // The manifest and its strings as VS Code reads them, without the indentation kept for people.
+  for (const json of ['package.json', 'package.nls.json']) writeFileSync(join(stage, json), JSON.stringify(JSON.parse(readFileSync(join(ROOT, json), 'utf8'))));
   execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', join(stage, 'dist')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsix = join(stage, 'incident-playbook.vsix');
