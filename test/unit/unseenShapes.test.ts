@@ -498,3 +498,31 @@ test('a page that opens with its table of occurrences: the fresh shape of a recu
   const idx = indexLog(text);
   assert.deepEqual(idx.incidents.map((i) => [i.detected, statusState(i, policy)]), [['2026-09-02', 'resolved'], ['2026-09-05', 'resolved']]);
 });
+
+test('an example entry, a dated note that nothing happened, a table that only points at incidents and a form to fill in are no incidents; expected behaviour is closed', () => {
+  const idx = indexFixture('shapes/examples-and-quiet-notes.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.status, statusState(i, policy)]),
+    [
+      ['Reservas duplicadas', 'Resolved', 'resolved'],
+      ['Sin reservas en domingo', 'Comportamiento esperado', 'resolved'],
+    ],
+  );
+  // Each rule on its own, in other languages.
+  const one = (text: string) => indexLog(text).incidents.map((i) => i.title);
+  assert.deepEqual(one('## [Example] 2026-05-01 — Queue stuck\n- **Severity:** SEV-2\n- **Status:** Resolved\n\n## 2026-05-02 — Queue stuck\n- **Severity:** SEV-2\n- **Status:** Resolved\n'), ['Queue stuck']);
+  assert.deepEqual(one('## Beispiel: 2026-05-01 Warteschlange hängt\n- **Severity:** SEV-2\n'), []);
+  assert.deepEqual(one('## 2026-05-01 — All quiet, no incidents\n\n**Status**: stable\n'), []);
+  assert.deepEqual(one('## 2026-05-01 — Keine Vorfälle\n\n**Status**: stabil\n'), []);
+  assert.deepEqual(one('## Weekly summary (fill in on 2026-05-07)\n\n- Incidents:\n- Critical:\n'), []);
+  // An example's word later in the title, or a title that merely mentions incidents, changes nothing.
+  assert.deepEqual(one('## 2026-05-01 — Sample store down\n- **Severity:** SEV-2\n'), ['Sample store down']);
+  assert.deepEqual(one('## 2026-05-01 — Incidents API down\n- **Severity:** SEV-2\n'), ['Incidents API down']);
+  // References alone in the Incident column; with words, the rows are incidents.
+  assert.equal(indexLog('| # | Rule | Incident |\n|---|---|---|\n| 1 | Never skip the canary | INC-12 |\n| 2 | Pin the CLI | #3, #4 |\n').incidents.length, 0);
+  assert.equal(indexLog('| # | Date | Incident |\n|---|---|---|\n| 1 | 2026-05-01 | Queue stuck |\n').incidents.length, 1);
+  // Expected behaviour in other words is closed.
+  for (const word of ['Expected behaviour', 'Working as intended', 'Erwartetes Verhalten', 'Ожидаемое поведение', 'Comportement attendu']) {
+    assert.equal(statusState(indexLog(`## INC-1: X\n- **Status:** ${word}\n`).incidents[0], policy), 'resolved', word);
+  }
+});

@@ -62,6 +62,19 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'not applicable', 'duplicate', 'duplicated', 'dupe', "won't fix", 'wont fix', 'wontfix', 'will not fix', 'invalid', 'obsolete', 'superseded',
     'caught before merge', 'caught in review', 'near miss', 'near-miss', 'not shipped', 'never shipped', 'not an incident', 'false positive', 'false alarm',
     'cancelled', 'canceled', 'withdrawn', 'not reproducible', 'cannot reproduce', "can't reproduce",
+    'expected behavior', 'expected behaviour', 'working as intended', 'works as intended', 'by design', 'not a bug',
+    // es
+    'comportamiento esperado', 'no es un error',
+    // pt
+    'comportamento esperado', 'não é um erro',
+    // fr
+    'comportement attendu', "pas un bug",
+    // de
+    'erwartetes verhalten', 'kein fehler', 'kein bug',
+    // it
+    'comportamento previsto', 'non è un bug',
+    // ru
+    'ожидаемое поведение', 'не баг', 'не ошибка',
     // es
     'duplicado', 'duplicada', 'no se corregirá', 'no se arreglará', 'inválido', 'inválida', 'obsoleto', 'obsoleta', 'no aplica', 'falso positivo', 'falsa alarma', 'cuasi incidente', 'no desplegado', 'descartado', 'descartada',
     // pt

@@ -63,6 +63,9 @@ const META_TITLES = new Set(
     'about', 'overview', 'introduction', 'intro', 'legend', 'glossary', 'contents', 'table of contents', 'index', 'summary', 'notes', 'guidelines', 'conventions', 'instructions',
     'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
     'rules', 'entry rules', 'logging rules', 'ground rules', 'house rules',
+    'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
+    'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
+    'statistics', 'stats', 'estadísticas', 'estatísticas', 'statistiques', 'statistiken', 'statistiche', 'статистика',
     'readme', 'process', 'contacts', 'severities', 'severity levels', 'severity', 'roles', 'definitions', 'archive', 'faq', 'references', 'links', 'see also', 'changelog', 'todo', 'usage',
     'format', 'template', 'example', 'sample', 'entry template', 'how to', 'how we', 'how to add an entry', 'adding an entry', 'new entries', 'writing an entry',
     'plantilla', 'formato', 'ejemplo', 'instrucciones', 'modelo', 'exemplo', 'instruções', 'modèle', 'exemple', 'sommaire', 'mode d emploi',
@@ -114,6 +117,44 @@ function findPhrase(words: readonly string[], table: ReadonlySet<string> | Reado
 }
 
 const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
+
+/** What a dated note says when nothing happened (`2025-10-08 — System up, no incidents recorded`). */
+const NO_INCIDENTS = new Set(
+  [
+    'no incidents', 'no incident', 'zero incidents', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
+    'aucun incident', 'rien à signaler', 'keine vorfälle', 'keine störungen', 'keine incidents', 'nessun incidente', 'nessun disservizio', 'без инцидентов', 'нет инцидентов', 'инцидентов нет',
+    '无事故', '无故障', '障害なし', '장애 없음',
+  ].map(key),
+);
+
+/** Words of a form still to be filled in (`W1 summary (fill in on 2026-03-07)`). */
+const FILL_IN = new Set(['fill in', 'to fill', 'to be filled', 'rellenar', 'a rellenar', 'completar', 'preencher', 'à remplir', 'a remplir', 'ausfüllen', 'auszufüllen', 'compilare', 'da compilare', 'заполнить', '記入', '填写', '작성 예정'].map(key));
+
+/**
+ * Whether a heading's title says there was no incident (a dated note of a quiet period), or that
+ * its section is a form still to be filled in: either way, not an incident.
+ */
+export function saysNoIncidents(title: string): boolean {
+  const words = wordsOf(stripInline(title), 24);
+  return !!findPhrase(words, NO_INCIDENTS, 3) || !!findPhrase(words, FILL_IN, 3);
+}
+
+/**
+ * A heading marked as an example (`[Example] …`, `Ejemplo: …`, `(Beispiel) …`): a template's
+ * entry, never an incident. Only the first word is looked at.
+ */
+export function isExampleHeading(text: string): boolean {
+  let i = 0;
+  while (i < text.length && i < 4 && (text[i] === '[' || text[i] === '(' || text[i] === '*' || text[i] === '_' || text[i] === ' ')) i++;
+  if (i === 0 && !/^[EeSsBbПпMm例예示]/.test(text)) return false;
+  const head = text.slice(i, i + 24);
+  const words = wordsOf(head, 2);
+  if (!words.length || !EXAMPLE_WORDS.has(words[0])) return false;
+  const after = head.slice(head.toLowerCase().indexOf(words[0]) + words[0].length).trimStart();
+  return i > 0 ? after.startsWith(']') || after.startsWith(')') || after.startsWith('*') || after.startsWith('_') : after.startsWith(':');
+}
+
+const EXAMPLE_WORDS = new Set(['example', 'sample', 'ejemplo', 'exemplo', 'exemple', 'beispiel', 'esempio', 'пример', 'muster', '例', '示例', '예시'].map(key));
 
 /** Lines of prose in [from, to): not code, headings, tables or task items; folded words per line. */
 function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: string[], li: number) => boolean): void {
@@ -181,8 +222,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     const h = headings[hi];
     const title = stripInline(h.text);
     const to = end(hi);
-    // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it.
-    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || !hasProse(ctx, h.line + 1, to)) return;
+    // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
+    // a title like the log's own (`Incident history`) holds incidents, it is none.
+    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title) || !hasProse(ctx, h.line + 1, to)) return;
+    if (isExampleHeading(h.text) || saysNoIncidents(title)) return;
     if (isPlaceholderSection(title, null, null, readFields(ctx, h.line + 1, to))) return;
     if (saysNotAnIncident(ctx, title, h.line + 1, to)) return;
     out.push({ hi, reading });

@@ -4,7 +4,7 @@
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
-import { proseIncidentStarts, restatedStatus, statusInWords } from './proseIncidents';
+import { isExampleHeading, proseIncidentStarts, restatedStatus, saysNoIncidents, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -182,6 +182,10 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // are otherwise read on first use (see lazy.ts).
     let fields: Field[] | undefined;
     if (facts.id && isTemplateId(facts.id)) continue;
+    // An example's entry (`[Example] …`), and a dated note that nothing happened (`2025-10-08 —
+    // System up, no incidents recorded`): neither is an incident. Ids rule both out, so a log
+    // of ids (the common large one) never pays for the look.
+    if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title))) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));

@@ -94,6 +94,9 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       }
       if (titleCol < 0) titleCol = headers.findIndex((_, i) => i !== idCol && i !== dateCol && i !== statusCol && i !== sevCol);
     }
+    // A table whose Incident column only points at incidents (`| 3 | Never remove rootDirectory | #2 |`)
+    // is about them (rules, lessons), not a list of them.
+    if (titleCol >= 0 && referencesOnly(ctx, table, titleCol)) continue;
     if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) {
       // A table of occurrences: a date column and an end column (a guess, noted on each row);
       // or a table the playbook names.
@@ -203,6 +206,20 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
   }
   if (reading.shape || reading.statusFrom) incident.reading = reading;
   return incident;
+}
+
+/** A reference to an incident alone in a cell: `#2`, `INC-12`, `#1, #3`. */
+const REFERENCES = /^(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-\d{1,9})(?:\s{0,3}[,;/&]\s{0,3}(?:#\d{1,6}|[A-Z][A-Z0-9]{0,9}-\d{1,9})){0,20}$/;
+
+/** Whether every row's cell in column `col` is only references to incidents (and there is a row). */
+function referencesOnly(ctx: IndexContext, table: TableInfo, col: number): boolean {
+  let rows = 0;
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const cell = stripInline(splitTableRow(lineText(ctx, r)).cells[col] ?? '').trim();
+    if (cell.length > 200 || !REFERENCES.test(cell)) return false;
+    rows++;
+  }
+  return rows > 0;
 }
 
 /** Columns that say what is still to be done (`Suggested Fix`, `Next step`): filled, with no status column, the fix is not in yet. */
