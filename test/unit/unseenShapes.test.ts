@@ -514,7 +514,11 @@ test('an example entry, a dated note that nothing happened, a table that only po
   assert.deepEqual(one('## Beispiel: 2026-05-01 Warteschlange hängt\n- **Severity:** SEV-2\n'), []);
   assert.deepEqual(one('## 2026-05-01 — All quiet, no incidents\n\n**Status**: stable\n'), []);
   assert.deepEqual(one('## 2026-05-01 — Keine Vorfälle\n\n**Status**: stabil\n'), []);
-  assert.deepEqual(one('## Weekly summary (fill in on 2026-05-07)\n\n- Incidents:\n- Critical:\n'), []);
+  assert.deepEqual(one('## Weekly summary (to be filled in on 2026-05-07)\n\n- Incidents:\n- Critical:\n'), []);
+  // Words that only look like it: a real incident's title stays one.
+  assert.deepEqual(one('## 2026-05-01 — Cache fill in eu-west failed\n- **Severity:** SEV-2\n'), ['Cache fill in eu-west failed']);
+  assert.deepEqual(one('## 2026-05-01 — Checkout down, no incident declared for an hour\n- **Severity:** SEV-2\n'), ['Checkout down, no incident declared for an hour']);
+  assert.deepEqual(one('## 2026-05-01 — Disk about to fill on db-2\n- **Severity:** SEV-3\n'), ['Disk about to fill on db-2']);
   // An example's word later in the title, or a title that merely mentions incidents, changes nothing.
   assert.deepEqual(one('## 2026-05-01 — Sample store down\n- **Severity:** SEV-2\n'), ['Sample store down']);
   assert.deepEqual(one('## 2026-05-01 — Incidents API down\n- **Severity:** SEV-2\n'), ['Incidents API down']);

@@ -121,14 +121,15 @@ const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 /** What a dated note says when nothing happened (`2025-10-08 — System up, no incidents recorded`). */
 const NO_INCIDENTS = new Set(
   [
-    'no incidents', 'no incident', 'zero incidents', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
+    'no incidents', 'zero incidents', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
     'aucun incident', 'rien à signaler', 'keine vorfälle', 'keine störungen', 'keine incidents', 'nessun incidente', 'nessun disservizio', 'без инцидентов', 'нет инцидентов', 'инцидентов нет',
     '无事故', '无故障', '障害なし', '장애 없음',
   ].map(key),
 );
 
-/** Words of a form still to be filled in (`W1 summary (fill in on 2026-03-07)`). */
-const FILL_IN = new Set(['fill in', 'to fill', 'to be filled', 'rellenar', 'a rellenar', 'completar', 'preencher', 'à remplir', 'a remplir', 'ausfüllen', 'auszufüllen', 'compilare', 'da compilare', 'заполнить', '記入', '填写', '작성 예정'].map(key));
+/** Words of a form still to be filled in (`W1 summary (to be filled in on 2026-03-07)`). */
+// Only phrases that say it of a form: `fill in` alone is also a cache's (`Cache fill in eu-west failed`).
+const FILL_IN = new Set(['to be filled', 'to be filled in', 'a rellenar', 'por rellenar', 'a preencher', 'por preencher', 'à remplir', 'a remplir', 'ausfüllen', 'auszufüllen', 'da compilare', 'заполнить', '記入', '填写', '작성 예정'].map(key));
 
 /**
  * Whether a heading's title says there was no incident (a dated note of a quiet period), or that
