@@ -267,7 +267,13 @@ test('the reading summary names each part of a log and how many incidents it hol
   const plain = readingSummary(indexFixture('canonical.md'));
   assert.equal(plain.guessed, false);
   assert.match(plain.text, /^Read \d+ H2 sections? with ids, dates or fields\.$/);
-  assert.equal(readingSummary(indexLog('# Notes\n\nNothing here.\n')).text, 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.');
+  const nothing = readingSummary(indexLog('# Notes\n\nNothing here.\n'));
+  assert.equal(nothing.text, "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If the log lists them in another shape, the playbook's reading settings say where (reading: incidentLevel, incidentTables).");
+  assert.equal(nothing.worthSaying, false, 'a new log says nothing');
+  // A log with things written in it and no incident read says so (check's info finding, the view's tooltip).
+  const bullets = readingSummary(indexLog('# Failure history\n\n- Sync: overwrote a file → skip on conflict.\n- Sync: temp file left → rollback added.\n- CI: packaging failed → version pinned.\n- Release: no files on push → tags only.\n'));
+  assert.equal(bullets.worthSaying, true);
+  assert.match(bullets.text, /^Read no incidents/);
 });
 
 test('a summary table and sections that do not match one to one: each incident once, by id or by day and title', () => {

@@ -444,7 +444,8 @@ function finishClassify(st: BlockState, problems: Problem[], hidden: { fence?: H
   if (block === Block.Fence || block === Block.HtmlToMarker) st.swallowed.push(...st.pending);
   reportSwallowedHeadings(st.text, st.lines, st.swallowed, problems);
   for (const li of st.noSpaceHeadings) {
-    const line = st.text.slice(st.lines.starts[li], Math.min(st.lines.ends[li], st.lines.starts[li] + 60)).trim();
+    const whole = st.text.slice(st.lines.starts[li], Math.min(st.lines.ends[li], st.lines.starts[li] + 61)).trim();
+    const line = whole.length > 60 ? `${whole.slice(0, 59)}…` : whole;
     let hashes = 0;
     while (line.charCodeAt(hashes) === 35) hashes++;
     problems.push({

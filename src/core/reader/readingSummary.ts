@@ -86,7 +86,25 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
     } else parts.push(part);
   }
   const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table');
-  let text = parts.length ? `Read ${parts.map(describe).join('; ')}.` : 'Read no incidents: no heading has an id, a date or incident fields, and no table lists incidents.';
+  let text = parts.length
+    ? `Read ${parts.map(describe).join('; ')}.`
+    : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If the log lists them in another shape, the playbook's reading settings say where (reading: incidentLevel, incidentTables).";
   if (statusesFromText) text += ` ${plural(statusesFromText, 'status was', 'statuses were')} read from the words of the text (no status written).`;
-  return { parts, statusesFromText, guessed, worthSaying: guessed || parts.length > 1, text };
+  // A log with something written in it and no incident read is worth saying: its author may see
+  // incidents the rules do not. A new log (a title and a line or two) is not.
+  const silentOnContent = !parts.length && hasContent(index.text);
+  return { parts, statusesFromText, guessed, worthSaying: guessed || parts.length > 1 || silentOnContent, text };
+}
+
+/** Whether `text` has five or more non-blank lines (stops at the fifth). */
+function hasContent(text: string): boolean {
+  let lines = 0;
+  let from = 0;
+  while (from < text.length) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    if (text.slice(from, to).trim() && ++lines >= 5) return true;
+    from = to + 1;
+  }
+  return false;
 }
