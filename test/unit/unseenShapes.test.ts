@@ -268,7 +268,7 @@ test('the reading summary names each part of a log and how many incidents it hol
   assert.equal(plain.guessed, false);
   assert.match(plain.text, /^Read \d+ H2 sections? with ids, dates or fields\.$/);
   const nothing = readingSummary(indexLog('# Notes\n\nNothing here.\n'));
-  assert.equal(nothing.text, "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If the log lists them in another shape, the playbook's reading settings say where (reading: incidentLevel, incidentTables).");
+  assert.equal(nothing.text, "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables); one-line bullets and blocks with no heading are not read as incidents.");
   assert.equal(nothing.worthSaying, false, 'a new log says nothing');
   // A log with things written in it and no incident read says so (check's info finding, the view's tooltip).
   const bullets = readingSummary(indexLog('# Failure history\n\n- Sync: overwrote a file → skip on conflict.\n- Sync: temp file left → rollback added.\n- CI: packaging failed → version pinned.\n- Release: no files on push → tags only.\n'));

@@ -88,7 +88,7 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
   const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table');
   let text = parts.length
     ? `Read ${parts.map(describe).join('; ')}.`
-    : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If the log lists them in another shape, the playbook's reading settings say where (reading: incidentLevel, incidentTables).";
+    : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables); one-line bullets and blocks with no heading are not read as incidents.";
   if (statusesFromText) text += ` ${plural(statusesFromText, 'status was', 'statuses were')} read from the words of the text (no status written).`;
   // A log with something written in it and no incident read is worth saying: its author may see
   // incidents the rules do not. A new log (a title and a line or two) is not.
