@@ -302,9 +302,11 @@ function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
   const seen = new Set<string>();
   eachProseLine(ctx, from, to, (line) => {
     let text = line.slice(0, 80);
-    const colon = Math.min(...[':', '：'].map((c) => text.indexOf(c)).filter((i) => i >= 0), text.length);
-    if (colon === text.length && text.length > 30) return false;
-    text = text.slice(0, colon);
+    const ascii = text.indexOf(':');
+    const wide = text.indexOf('：');
+    const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+    if (colon < 0 && text.length > 30) return false;
+    if (colon >= 0) text = text.slice(0, colon);
     const words = wordsOf(text, 4);
     const k = words.join(' ');
     if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) seen.add(k);
