@@ -93,15 +93,36 @@ export interface TimelineSlot {
   columns?: Array<'time' | 'date' | 'text' | 'owner' | 'other'>;
 }
 
-export type IncidentSource = 'section' | 'table-row' | 'linked-file';
+/**
+ * Where an incident is written: its own `section`; a `table-row`; an `entry` with no heading (a
+ * list item, a block of key lines); a `linked-file` an index row points to.
+ */
+export type IncidentSource = 'section' | 'table-row' | 'entry' | 'linked-file';
+
+/** How an incident with no section of its own is written, for messages: `a row of a table`, `an item of a list`, `a block of key lines`. */
+export function writtenAs(incident: Pick<Incident, 'source' | 'reading'>): string {
+  if (incident.source === 'table-row') return 'a row of a table';
+  if (incident.source === 'linked-file') return 'an incident file';
+  if (incident.source === 'entry') return incident.reading?.shape === 'key-block' ? 'a block of key lines' : 'an item of a list';
+  return 'a section';
+}
+
+/** Whether an incident has a section (its own, or its linked file's) to hold a timeline, checklist and fields written to it. */
+export function hasSection(incident: Pick<Incident, 'source'>): boolean {
+  return incident.source === 'section' || incident.source === 'linked-file';
+}
 
 /**
  * What a reading rule guessed about an incident (see readingNotes): how it was found when no id,
  * date or field said it is one, and a status read from its words.
  */
 export interface IncidentReading {
-  /** `prose-section`: a section telling one incident in prose under a log's title; `occurrence-table`: a row of a table of occurrences. */
-  shape?: 'prose-section' | 'occurrence-table';
+  /**
+   * `prose-section`: a section telling one incident in prose under a log's title;
+   * `occurrence-table`: a row of a table of occurrences; `list-entry`: an item of a list under
+   * such a title (`problem → fix`, a date first); `key-block`: a block of key lines opened by an id.
+   */
+  shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block';
   /** Found because the playbook says where incidents are (`reading:`), not by a guess. */
   byPlaybook?: boolean;
   /** The heading it was read under (`Incidents`), when there is one. */

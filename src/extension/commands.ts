@@ -4,7 +4,7 @@
 // row of the view (what its menus pass) works in place of the object.
 import * as vscode from 'vscode';
 import { findIncident, indexIncidentFile, isActive } from '../core/indexer';
-import type { Incident, LogIndex, Splice } from '../core/model';
+import { type Incident, type LogIndex, type Splice, hasSection } from '../core/model';
 import { type Policy, defaultPolicy } from '../core/playbook/policy';
 import { WriteRefused, appendTimelineEntry } from '../core/log/writer';
 import { type AddTimelineEntryArgs, Commands, type IncidentArgs, commandArgs, stringArg } from './commandIds';
@@ -64,7 +64,7 @@ async function chooseIncident(deps: Deps, doc: vscode.TextDocument, index: LogIn
   }
   const selected = idFrom(deps.view.selection[0]);
   if (selected && findIncident(index, selected)) return selected;
-  const candidates = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, policy));
+  const candidates = index.incidents.filter((i) => hasSection(i) && isActive(i, policy));
   if (candidates.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: there is no active incident in the log.'));
     return undefined;

@@ -3,7 +3,7 @@
 // keybindings, other extensions), and makes its change as one WorkspaceEdit (see logEdit.ts).
 import * as vscode from 'vscode';
 import { findIncident, isActive } from '../core/indexer';
-import type { Incident, LogIndex } from '../core/model';
+import { type Incident, type LogIndex, hasSection } from '../core/model';
 import { assignRole, changeSeverity, changeStatus, type Role } from '../core/response/operations';
 import { type Policy, matchSeverity, reviewPeriodFor, reviewPeriodText, unknownSeverityMessage } from '../core/playbook/policy';
 import { WriteRefused, addChecklist, combineSplices, declareIncident, newLogText, resolveIncident, setField, setTaskDone } from '../core/log/writer';
@@ -72,7 +72,7 @@ export async function confirmResolve(incident: Incident, ui: ResolveUi): Promise
   const message = open.length ? vscode.l10n.t('Resolve {0} with {1} of {2} checklist items open?', incident.id, open.length, total) : vscode.l10n.t('Resolve {0}?', incident.id);
   const facts = open.length ? vscode.l10n.t('Still open: {0}.', namedItems(open.map((c) => c.text))) : total ? vscode.l10n.t('All {0} checklist items are done or skipped.', total) : vscode.l10n.t('It has no checklist.');
   // A table row of an index has no timeline to hold a note.
-  const canNote = incident.source !== 'table-row';
+  const canNote = hasSection(incident);
   const detail = canNote ? vscode.l10n.t('{0} {1} logs what resolved it on the timeline.', facts, RESOLVE_WITH_NOTE) : facts;
   const picked = await ui.ask(message, { modal: true, detail }, ...(canNote ? [RESOLVE, RESOLVE_WITH_NOTE] : [RESOLVE]));
   if (picked === RESOLVE) return {};

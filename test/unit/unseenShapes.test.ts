@@ -268,7 +268,7 @@ test('the reading summary names each part of a log and how many incidents it hol
   assert.equal(plain.guessed, false);
   assert.match(plain.text, /^Read \d+ H2 sections? with ids, dates or fields\.$/);
   const nothing = readingSummary(indexLog('# Notes\n\nNothing here.\n'));
-  assert.equal(nothing.text, "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables); one-line bullets and blocks with no heading are not read as incidents.");
+  assert.equal(nothing.text, "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables). A list is read as incidents under a title such as Incidents when its items each tell a problem and what was done (an arrow) or start with a date; blocks of key lines when each opens with an ID line.");
   assert.equal(nothing.worthSaying, false, 'a new log says nothing');
   // A log with things written in it and no incident read says so (check's info finding, the view's tooltip).
   const bullets = readingSummary(indexLog('# Failure history\n\n- Sync: overwrote a file → skip on conflict.\n- Sync: temp file left → rollback added.\n- CI: packaging failed → version pinned.\n- Release: no files on push → tags only.\n'));
@@ -535,4 +535,96 @@ test('an example entry, a dated note that nothing happened, a table that only po
   for (const word of ['Expected behaviour', 'Working as intended', 'Erwartetes Verhalten', 'Ожидаемое поведение', 'Comportement attendu']) {
     assert.equal(statusState(indexLog(`## INC-1: X\n- **Status:** ${word}\n`).incidents[0], policy), 'resolved', word);
   }
+});
+
+test('a list of one-line entries under a title naming outages: problem → fix, or a date first; a list of instructions is not read', () => {
+  const idx = indexFixture('shapes/entry-lists.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.source, statusState(i, policy), i.detected, i.line]),
+    [
+      ['Billing: nightly invoice job ran twice after a retry', 'entry', 'resolved', null, 5],
+      ['Search: index rebuild held a write lock for 9 minutes', 'entry', 'resolved', null, 6],
+      ['Checkout: card form froze on Safari 17', 'entry', 'active', null, 7],
+      ['DNS provider outage took the status page down for 25 minutes; moved the page to a second provider.', 'entry', 'unknown', '2026-02-14', 8],
+      ['certificate on the API gateway expired at 02:00, renewed by hand at 02:40.', 'entry', 'resolved', '2026-01-30', 9],
+    ],
+  );
+  // Each says it was a guess, and what its status came from.
+  const notes = readingNotes(idx.incidents[2], policy);
+  assert.equal(notes.readAs, "an item of a list under 'Outage history' telling one incident (no heading of its own)");
+  assert.equal(notes.statusFromText, '"fix pending" (line 7)');
+  assert.match(readingNotes(idx.incidents[0], policy).statusFromText ?? '', /made the job idempotent/);
+  // Derived ids from the titles, unique.
+  assert.equal(new Set(idx.incidents.map((i) => i.id)).size, 5);
+  assert.ok(idx.incidents.every((i) => !i.idWritten && i.id));
+  const summary = readingSummary(idx);
+  assert.equal(summary.text, "Read 5 list items under 'Outage history' as incidents (lines 5–9; each a problem and what was done, or a date first). 4 statuses were read from the words of the text (no status written).");
+  assert.ok(summary.guessed && summary.worthSaying);
+});
+
+test('list entries need a title that names incidents, two entries and two thirds of their list; a log with sections keeps its reading', () => {
+  const titles = (text: string) => indexLog(text).incidents.map((i) => i.title);
+  const two = '- Billing: invoice job ran twice → made it idempotent\n- Search: lock held for 9 minutes → copy and swap\n';
+  assert.deepEqual(titles(`# Outages\n\n${two}`), ['Billing: invoice job ran twice', 'Search: lock held for 9 minutes']);
+  // The same list under a title that names no incidents, or under one that explains the log.
+  assert.deepEqual(titles(`# Release notes\n\n${two}`), []);
+  assert.deepEqual(titles(`# Outages\n\n## How to add an entry\n\n${two}`), []);
+  // One entry alone, or entries that are a third of a list of notes.
+  assert.deepEqual(titles('# Outages\n\n- Billing: invoice job ran twice → made it idempotent\n'), []);
+  assert.deepEqual(titles(`# Outages\n\n${two}- Newest first\n- Link the postmortem\n- Keep it short\n- Ask the on-call\n`), []);
+  // Task items are follow-ups, not entries; instructions have neither an arrow nor a date.
+  assert.deepEqual(titles('# Incident log\n\n- [ ] 2026-05-01 add an alert on queue depth\n- [x] 2026-05-02 rotate the leaked key\n'), []);
+  assert.deepEqual(titles('# Incident log\n\n- Newest first\n- One line per incident\n'), []);
+  // A log whose incidents have sections: its lists are never entries.
+  const sectioned = indexLog(`# Outages\n\n${two}\n## INC-7: Queue stuck\n- **Severity:** SEV-2\n- **Status:** Open\n`);
+  assert.deepEqual(sectioned.incidents.map((i) => i.id), ['INC-7']);
+  // Wrapped items and nested notes belong to their entry.
+  const wrapped = indexLog('# Outages\n\n- Billing: invoice job ran twice\n  after a retry → made it idempotent\n  - refunded 40 customers\n- Search: lock held for 9 minutes → copy and swap\n');
+  assert.deepEqual(wrapped.incidents.map((i) => [i.title, i.line]), [['Billing: invoice job ran twice after a retry', 3], ['Search: lock held for 9 minutes', 6]]);
+});
+
+test('a Chinese, Japanese or Korean title that names incidents holds list entries and prose sections', () => {
+  const idx = indexFixture('shapes/entry-lists-cjk.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, statusState(i, policy)]),
+    [
+      ['決済 API が 40 分停止した。DB のフェイルオーバーで復旧。', '2026-03-02', 'unknown'],
+      ['通知メールが 2 時間遅延した。キューの詰まりを解消。', '2026-02-11', 'unknown'],
+      ['ログイン画面が表示されない', '2026-01-20', 'resolved'],
+    ],
+  );
+  assert.deepEqual(indexLog('# 장애 이력\n\n- 결제 API 타임아웃 → 커넥션 풀 확대\n- 알림 지연 → 큐 워커 추가\n').incidents.length, 2);
+  assert.deepEqual(indexLog('# 事故记录\n\n## 支付接口超时\n\n支付接口在高峰期超时了大约二十分钟，我们扩大了连接池并且增加了监控告警。\n').incidents.map((i) => i.title), ['支付接口超时']);
+});
+
+test('blocks of key lines opened by an id are incidents; the title is the first describing value; status from a field or the words', () => {
+  const idx = indexFixture('shapes/key-blocks.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.idWritten, i.title, i.status, statusState(i, policy), i.line]),
+    [
+      ['Q1', true, 'The nightly invoice job ran twice when its first run timed out', 'Resolved', 'resolved', 6],
+      ['Q2', true, 'A full index rebuild blocks queries on large tenants for several minutes', 'Open', 'active', 12],
+      ['Q3', true, 'CSV exports cut rows at 65,536', 'Resolved', 'resolved', 18],
+    ],
+  );
+  assert.equal(readingNotes(idx.incidents[1], policy).statusFromText, '"still happening" (line 14)');
+  assert.equal(readingNotes(idx.incidents[0], policy).readAs, 'a block of key lines opened by an id (no heading of its own)');
+  assert.equal(readingSummary(idx).text, 'Read 3 blocks of key lines opened by an id as incidents (lines 6–18). 2 statuses were read from the words of the text (no status written).');
+  // An id line with one key line after it, or a block that does not open with an id, is no incident.
+  assert.equal(indexLog('ID: Q9\nwhat: one line only\n').incidents.length, 0);
+  assert.equal(indexLog('area: billing\nID: Q9\nwhat: two\nimpact: three\n').incidents.length, 0);
+});
+
+test('an entry has no section: writes that need one are refused with a message naming what it is; a field the block has is set in place', async () => {
+  const { appendTimelineEntry, setField } = await import('../../src/core/log/writer');
+  const lists = indexFixture('shapes/entry-lists.md');
+  const first = lists.incidents[0];
+  assert.throws(() => appendTimelineEntry(lists, first.id, { at: new Date('2026-03-01T10:00:00Z'), text: 'x' }, policy), /is an item of a list on line 5; .* needs a section for the incident/);
+  const blocks = indexFixture('shapes/key-blocks.md');
+  assert.throws(() => setField(blocks, 'Q1', 'status', 'Resolved', policy), /Q1 is a block of key lines on line 6; setting Status needs a section/);
+  const splices = setField(blocks, 'Q3', 'status', 'Reopened', policy);
+  assert.equal(splices.length, 1);
+  const text = blocks.text.slice(0, splices[0].start) + splices[0].text + blocks.text.slice(splices[0].end);
+  assert.match(text, /^status: Reopened$/m);
+  assert.equal(indexLog(text).incidents.find((i) => i.id === 'Q3')?.status, 'Reopened');
 });

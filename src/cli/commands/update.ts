@@ -28,6 +28,7 @@ const AUDIENCES: Record<string, Audience> = { internal: 'internal', team: 'inter
 async function run(ctx: CommandContext): Promise<number> {
   const { composeStatusUpdate, renderStatusUpdate, statusUpdateEntryText } = await import('../../core/comms/statusUpdate');
   const { CommandError, FORMATS, choice, guarded, note, nowOf, print, readIndex, requireIncident } = await import('./shared');
+  const { hasSection, writtenAs } = await import('../../core/model');
   return guarded(async () => {
     const format = choice('format', ctx.values.format, FORMATS, 'markdown');
     const audience = choice('audience', ctx.values.audience, AUDIENCES, 'internal');
@@ -36,7 +37,7 @@ async function run(ctx: CommandContext): Promise<number> {
     const text = renderStatusUpdate(composeStatusUpdate(incident, ctx.policy, now, audience), format, ctx.policy.timeZone);
     print(text);
     if (ctx.values.sent) {
-      if (incident.source === 'table-row') throw new CommandError(`${incident.id} is a table row: it has no timeline to log the update in.`);
+      if (!hasSection(incident)) throw new CommandError(`${incident.id} is ${writtenAs(incident)}: it has no timeline to log the update in.`);
       const owner = await ctx.owner();
       await ctx.logEntries(incident.id, [{ at: now, text: statusUpdateEntryText(audience, text), owner }]);
       note(`Logged the ${audience === 'internal' ? 'internal' : 'status page'} update as sent on ${incident.id}.`);

@@ -1,7 +1,7 @@
 // What each agent tool does, over the same core functions as the CLI and the extension: the read
 // tools compute their result from the log as it is; the write tools compute the splices a change
 // makes (planWrite), which the host previews and applies through its own lossless writer.
-import type { Incident, LogIndex, Splice } from '../model';
+import { type Incident, type LogIndex, type Splice, hasSection, writtenAs } from '../model';
 import { type Policy, matchSeverity, matchStatus, unknownSeverityMessage, unknownStatusMessage } from '../playbook/policy';
 import { findIncident, isActive, statusState } from '../indexer';
 import { readingNotes } from '../reader/readingNotes';
@@ -300,7 +300,7 @@ export function planWrite(tool: string, input: Input, index: LogIndex | undefine
   const incident = requireIncidentIn(index, str(input, 'id'), logPath);
   const id = incident.id;
   const entryTool = (what: string) => {
-    if (incident.source === 'table-row') throw new AgentInputError(`${id} is a table row: it has no timeline to ${what}.`);
+    if (!hasSection(incident)) throw new AgentInputError(`${id} is ${writtenAs(incident)}: it has no timeline to ${what}.`);
   };
   switch (tool) {
     case 'add_timeline_entry': {

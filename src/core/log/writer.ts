@@ -1,7 +1,7 @@
 // The lossless writer. Every change is a short list of splices computed from the index and
 // applied to the original text; nothing is ever re-serialised, so every byte outside a splice
 // (line endings, BOM, front matter, the user's spacing and bullets) stays exactly as it was.
-import type { CanonicalField, Field, Incident, LogIndex, Splice } from '../model';
+import { type CanonicalField, type Field, type Incident, type LogIndex, type Splice, writtenAs } from '../model';
 import { type ChecklistPhase, FIELD_LABELS, type Policy, canonicalField, fieldFromName, matchSeverity, unknownSeverityMessage } from '../playbook/policy';
 import { subsectionKind } from '../reader/headings';
 import { splitSkipNote } from '../reader/tasks';
@@ -38,8 +38,8 @@ export function requireIncident(index: LogIndex, id: string): Incident {
 }
 
 function requireSection(incident: Incident, what: string): void {
-  if (incident.source === 'table-row') {
-    throw new WriteRefused(`${incident.id} is a row of a table on line ${incident.line}; ${what} needs a section for the incident (## ${incident.id}: ${incident.title}).`);
+  if (incident.source === 'table-row' || incident.source === 'entry') {
+    throw new WriteRefused(`${incident.id} is ${writtenAs(incident)} on line ${incident.line}; ${what} needs a section for the incident (## ${incident.id}: ${incident.title}).`);
   }
   if (incident.source === 'linked-file') {
     throw new WriteRefused(`${incident.id} lives in ${incident.file}; write to that file.`);

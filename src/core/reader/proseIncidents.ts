@@ -46,10 +46,16 @@ const LOG_TITLE_WORDS = new Set(
   ].map(key),
 );
 
+/** Words for incidents, outages and failures in Chinese, Japanese and Korean, found anywhere in a short title. */
+const CJK_LOG_WORDS = ['事故', '故障', '障害', '障碍', 'インシデント', 'ポストモーテム', '事件记录', '事件日志', '事件記録', '장애', '사고', '인시던트', '포스트모템'];
+
 /** Whether a heading's title says the sections under it are incidents (`# Incidents`, `## Störungen 2026`). */
 export function isIncidentLogTitle(title: string): boolean {
   if (title.length > 120) return false;
-  const words = wordsOf(stripInline(title), 12);
+  const plain = stripInline(title);
+  // Chinese, Japanese and Korean write the word inside a run of letters (`障害記録`, `장애·수정 이력`).
+  if (plain.length <= 40 && CJK_LOG_WORDS.some((w) => plain.includes(w))) return true;
+  const words = wordsOf(plain, 12);
   if (!words.length || words.length > 8) return false;
   for (let a = 0; a < words.length; a++) {
     for (let b = a + 1; b <= words.length && b - a <= 5; b++) if (LOG_TITLE_WORDS.has(words.slice(a, b).join(' '))) return true;
@@ -186,11 +192,18 @@ function saysNotAnIncident(ctx: IndexContext, title: string, from: number, to: n
   return found;
 }
 
-/** Whether lines [from, to) hold a sentence: a line of four words or more. */
+/** Whether lines [from, to) hold a sentence: a line of four words or more, or of 12 letters of a script written without spaces (Chinese, Japanese). */
 function hasProse(ctx: IndexContext, from: number, to: number): boolean {
   let found = false;
-  proseLines(ctx, from, to, (words) => (found = words.length >= 4));
+  proseLines(ctx, from, to, (words) => (found = words.length >= 4 || unspacedLetters(words) >= 12));
   return found;
+}
+
+/** How many letters `words` hold in words written in CJK scripts (from U+2E80 on, where words are not spaced). */
+function unspacedLetters(words: readonly string[]): number {
+  let n = 0;
+  for (const w of words) if (w.charCodeAt(0) >= 0x2e80) n += w.length;
+  return n;
 }
 
 /** A section the prose rule reads as an incident: a heading index and what to note. */

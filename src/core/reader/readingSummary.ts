@@ -6,8 +6,8 @@ import type { Incident, LogIndex } from '../model';
 import { readingIfRead } from './lazy';
 
 export interface ReadingPart {
-  /** `sections` (an id, a date or fields), `prose-sections`, `table-rows`, `occurrence-table`, `linked-files`. */
-  shape: 'sections' | 'prose-sections' | 'table-rows' | 'occurrence-table' | 'linked-files';
+  /** `sections` (an id, a date or fields), `prose-sections`, `table-rows`, `occurrence-table`, `list-entries`, `key-blocks`, `linked-files`. */
+  shape: 'sections' | 'prose-sections' | 'table-rows' | 'occurrence-table' | 'list-entries' | 'key-blocks' | 'linked-files';
   count: number;
   /** The heading level of a part of sections. */
   level?: number;
@@ -37,6 +37,8 @@ export interface ReadingSummary {
 function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
   if (r?.shape === 'prose-section') return { shape: 'prose-sections', count: 1, level: incident.level, ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
   if (r?.shape === 'occurrence-table') return { shape: 'occurrence-table', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
+  if (r?.shape === 'list-entry') return { shape: 'list-entries', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}) };
+  if (r?.shape === 'key-block') return { shape: 'key-blocks', count: 1, lines: [incident.line, incident.line] };
   if (incident.source === 'linked-file') return { shape: 'linked-files', count: 1 };
   if (incident.source === 'table-row') return { shape: 'table-rows', count: 1, lines: [incident.line, incident.line] };
   return { shape: 'sections', count: 1, level: incident.level };
@@ -45,6 +47,8 @@ function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
 /** Whether `next` continues `part` (the same shape, level and heading; a table's next row). */
 function continues(part: ReadingPart, next: ReadingPart): boolean {
   if (part.shape !== next.shape || part.level !== next.level || part.under !== next.under) return false;
+  // Entries of a list, and blocks, run on whatever lines lie between them.
+  if (part.shape === 'list-entries' || part.shape === 'key-blocks') return true;
   if (part.lines && next.lines) return next.lines[0] <= part.lines[1] + 1;
   return true;
 }
@@ -61,6 +65,10 @@ function describe(part: ReadingPart): string {
       return `1 table of occurrences${under} (${rows}${part.byPlaybook ? "; the playbook's reading.incidentTables" : ''}): ${plural(part.count, 'incident', 'incidents')}`;
     case 'table-rows':
       return `1 table of incidents (${rows}): ${plural(part.count, 'incident', 'incidents')}`;
+    case 'list-entries':
+      return `${plural(part.count, 'list item', 'list items')}${under} as incidents (${rows}; each a problem and what was done, or a date first)`;
+    case 'key-blocks':
+      return `${plural(part.count, 'block', 'blocks')} of key lines opened by an id as incidents (${rows})`;
     case 'linked-files':
       return `${plural(part.count, 'index row', 'index rows')} linking incident files`;
     default:
@@ -85,10 +93,10 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
       if (last.lines && part.lines) last.lines[1] = part.lines[1];
     } else parts.push(part);
   }
-  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table');
+  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table' || p.shape === 'list-entries' || p.shape === 'key-blocks');
   let text = parts.length
     ? `Read ${parts.map(describe).join('; ')}.`
-    : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables); one-line bullets and blocks with no heading are not read as incidents.";
+    : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables). A list is read as incidents under a title such as Incidents when its items each tell a problem and what was done (an arrow) or start with a date; blocks of key lines when each opens with an ID line.";
   if (statusesFromText) text += ` ${plural(statusesFromText, 'status was', 'statuses were')} read from the words of the text (no status written).`;
   // A log with something written in it and no incident read is worth saying: its author may see
   // incidents the rules do not. A new log (a title and a line or two) is not.

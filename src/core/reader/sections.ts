@@ -18,6 +18,7 @@ import { findHeadingId, isTemplateId } from './headingIds';
 import { noteHeadingDate, transliterate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { findTableIncidents } from './tableIncidents';
+import { entryIncidents } from './entryIncidents';
 import { readActionItems, readTasks } from './tasks';
 import { readTimeline } from './timeline';
 
@@ -123,6 +124,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (incidents.length === 0) {
     const whole = headingFieldIncident(ctx, bodyLine);
     if (whole) incidents.push(whole);
+    else incidents.push(...entryIncidents(ctx, bodyLine));
   }
   incidents.sort((a, b) => a.start - b.start);
   return incidents;

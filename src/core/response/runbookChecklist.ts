@@ -11,7 +11,7 @@
 // those items back to the playbook's runbook (by title or id) and its steps (by step title),
 // writes the sub-section (one splice), and resolves what a checklist item can run. Pure.
 import { type HealthCheck, type Runbook, type RunbookStep, findHealthCheck, findRunbook, runbooksOf } from '../health/healthChecks';
-import type { ChecklistItem, Incident, LogIndex, Splice } from '../model';
+import { type ChecklistItem, type Incident, type LogIndex, type Splice, writtenAs } from '../model';
 import type { ChecklistPhase, Policy } from '../playbook/policy';
 import { classify } from '../reader/blocks';
 import { subsectionKind } from '../reader/headings';
@@ -147,7 +147,7 @@ function checklistRegion(index: LogIndex, incident: Incident, policy: Policy): {
 export function addRunbookChecklist(index: LogIndex, id: string, policy: Policy, runbookId: string): Splice[] {
   if (index.hasConflicts) throw new WriteRefused('The log has git conflict markers; resolve the merge first. Nothing was written.');
   const incident = requireIncident(index, id);
-  if (incident.source === 'table-row') throw new WriteRefused(`${incident.id} is a row of a table on line ${incident.line}; a runbook needs a section for the incident (## ${incident.id}: ${incident.title}).`);
+  if (incident.source === 'table-row' || incident.source === 'entry') throw new WriteRefused(`${incident.id} is ${writtenAs(incident)} on line ${incident.line}; a runbook needs a section for the incident (## ${incident.id}: ${incident.title}).`);
   if (incident.source === 'linked-file') throw new WriteRefused(`${incident.id} lives in ${incident.file}; write to that file.`);
   const book = findRunbook(policy, runbookId);
   if (!book) throw new WriteRefused(`The playbook has no runbook "${runbookId}".`);

@@ -19,6 +19,7 @@ const ROLE_LABELS = [
 export function readOnlyReason(index: LogIndex, incident: Incident): string | null {
   if (index.hasConflicts) return l10n.t('The log has git conflict markers: resolve the merge first.');
   if (incident.source === 'table-row') return l10n.t('{0} is a row of a table: give it a section (## {0}: …) to keep its checklist.', incident.id);
+  if (incident.source === 'entry') return l10n.t('{0} is an entry with no heading of its own: give it a section (## {0}: …) to keep its checklist.', incident.id);
   return null;
 }
 

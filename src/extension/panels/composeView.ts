@@ -15,6 +15,7 @@ import { l10n } from '../l10n';
 export function composeReadOnlyReason(index: LogIndex, incident: Incident): string | null {
   if (index.hasConflicts) return l10n.t('The log has git conflict markers: resolve the merge first.');
   if (incident.source === 'table-row') return l10n.t('{0} is a row of a table: give it a section (## {0}: …) to log updates on its timeline.', incident.id);
+  if (incident.source === 'entry') return l10n.t('{0} is an entry with no heading of its own: give it a section (## {0}: …) to log updates on its timeline.', incident.id);
   return null;
 }
 

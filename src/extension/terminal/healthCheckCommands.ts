@@ -10,7 +10,7 @@ import { type HealthCheck, type RunResult, findHealthCheck, healthCheckEntry, he
 import { checkFolder } from '../../core/health/healthRun';
 import { findIncident, isActive } from '../../core/indexer';
 import { findPlaybook } from '../../core/log/logFile';
-import type { Incident, LogIndex, Splice } from '../../core/model';
+import { type Incident, type LogIndex, type Splice, hasSection } from '../../core/model';
 import { playbookRoot } from '../../core/log/paths';
 import { type Policy, defaultPolicy } from '../../core/playbook/policy';
 import { redactSecrets } from '../../core/health/redact';
@@ -103,9 +103,9 @@ export class HealthChecks implements vscode.Disposable {
     }
     const selected = incidentIdFrom(this.deps.view?.selection[0]);
     if (selected && findIncident(index, selected)) return selected;
-    const active = index.incidents.filter((i) => i.source !== 'table-row' && isActive(i, ctx.policy));
+    const active = index.incidents.filter((i) => hasSection(i) && isActive(i, ctx.policy));
     if (active.length === 1) return active[0].id;
-    const candidates = active.length ? active : index.incidents.filter((i) => i.source !== 'table-row');
+    const candidates = active.length ? active : index.incidents.filter((i) => hasSection(i));
     if (candidates.length === 0) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Incident Playbook: the log has no incident to attach the health check to. Declare one first.'));
       return undefined;

@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import { type HealthCheck, type Runbook, type RunResult, healthCheckEntry, runbookParamEnv, runbooksOf, usesParam } from '../../core/health/healthChecks';
 import { findIncident } from '../../core/indexer';
-import type { Incident, LogIndex, Splice } from '../../core/model';
+import { type Incident, type LogIndex, type Splice, hasSection } from '../../core/model';
 import { type RunnableStep, addRunbookChecklist, checklistItemRunnable, isRunbookOpen, openedRunbooks, runbookStepName } from '../../core/response/runbookChecklist';
 import { WriteRefused, setChecklistItem } from '../../core/log/writer';
 import { Commands, type OpenRunbookArgs, type RunStepArgs, commandArgs, stringArg } from '../commandIds';
@@ -86,7 +86,7 @@ export class Runbooks {
     const incident = await chooseIncident(this.store, index, {
       given: stringArg(args.incident),
       title: vscode.l10n.t('Open Runbook'),
-      candidates: (i) => i.source !== 'table-row',
+      candidates: (i) => hasSection(i),
       none: vscode.l10n.t('The log has no incident to open a runbook on. Declare one first.'),
     });
     if (!incident) return undefined;
@@ -133,7 +133,7 @@ export class Runbooks {
     const ctx = await this.checks.context(false);
     if (!ctx) return undefined;
     const index = this.store.indexText(ctx.doc.uri, ctx.doc.getText(), ctx.policy);
-    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: vscode.l10n.t('Run Step'), candidates: (i) => i.source !== 'table-row' });
+    const incident = await chooseIncident(this.store, index, { given: stringArg(args.incident), title: vscode.l10n.t('Run Step'), candidates: (i) => hasSection(i) });
     if (!incident) return undefined;
     const target = await this.target(ctx, incident, args);
     if (!target) return undefined;

@@ -1,0 +1,289 @@
+// Incidents written as entries with no heading of their own, read only when nothing else in the
+// log is an incident:
+// - a list under a title that names incidents, one entry per item, when the items read as
+//   incidents: `- checkout: double charge on retry → idempotency key added`, or
+//   `- 2026-03-02: API down 40 min, failover to the replica`;
+// - blocks of key lines separated by blank lines, each opened by an id (`ID: R1` / `what: …` /
+//   `cost: …`).
+// Each is a guess, noted on the incident (see readingNotes). Scans over characters and words:
+// no pattern runs on the user's text.
+import type { Field, Incident, IncidentReading } from '../model';
+import { canonicalField } from '../playbook/policy';
+import { readStatus } from '../playbook/statusWords';
+import { parseLeadingTime } from '../format/time';
+import { type IndexContext, lineStart, lineText } from './context';
+import { fieldValues, readFields } from './fields';
+import { isIncidentLogTitle, isMetaTitle, statusInWords } from './proseIncidents';
+import { stripInline } from './text';
+
+/** The longest title taken from an entry's words; the rest stays in the log. */
+const TITLE_CHARS = 100;
+
+/** Arrows that separate what broke from what was done about it (`problem → fix`). */
+const ARROWS = ['→', '⟶', '⇒', '➜', '➔', '->', '=>'];
+
+/** An item of a list: where its marker's line starts, and its text after the marker. */
+interface ListItem {
+  line: number;
+  /** The item's first line after the marker, with any continuation lines joined by a space. */
+  text: string;
+  /** The line after the item's last line. */
+  endLine: number;
+  task: boolean;
+}
+
+/** A list item's line: its marker's indentation and where its text starts; undefined when the line is no item. */
+function itemAt(line: string): { indent: number; text: number } | undefined {
+  let i = 0;
+  while (i < line.length && line[i] === ' ') i++;
+  const c = line[i];
+  let after: number;
+  if (c === '-' || c === '*' || c === '+') after = i + 1;
+  else {
+    let d = i;
+    while (d < line.length && d - i < 9 && line.charCodeAt(d) >= 48 && line.charCodeAt(d) <= 57) d++;
+    if (d === i || (line[d] !== '.' && line[d] !== ')')) return undefined;
+    after = d + 1;
+  }
+  if (after >= line.length || (line[after] !== ' ' && line[after] !== '\t')) return undefined;
+  let t = after;
+  while (t < line.length && (line[t] === ' ' || line[t] === '\t')) t++;
+  // `- ` alone, and `---` or `***` (thematic breaks), are no items.
+  return t < line.length ? { indent: i, text: t } : undefined;
+}
+
+const isBlank = (ctx: IndexContext, li: number) => ctx.lines.starts[li] === ctx.lines.ends[li] || lineText(ctx, li).trim() === '';
+
+/**
+ * The top-level items of the lists in lines [from, to), list by list. An item runs to the next
+ * item of its list; its indented lines, nested items and lazy continuation lines belong to it.
+ * A list ends at a heading, code, or a blank line followed by an unindented line that is no item.
+ */
+function listItems(ctx: IndexContext, from: number, to: number): ListItem[][] {
+  const lists: ListItem[][] = [];
+  let list: ListItem[] = [];
+  let item: ListItem | undefined;
+  let listIndent = 0;
+  const endList = () => {
+    if (list.length) lists.push(list);
+    list = [];
+    item = undefined;
+  };
+  for (let li = from; li < to; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) {
+      endList();
+      continue;
+    }
+    const line = lineText(ctx, li);
+    if (isBlank(ctx, li)) {
+      // A blank line inside a list: the list goes on when the next line is indented under the
+      // item or is an item itself.
+      const next = li + 1 < to && !ctx.lines.skip[li + 1] && !ctx.lines.level[li + 1] ? lineText(ctx, li + 1) : '';
+      if (item && next.trim() && (itemAt(next) || next.startsWith('  ') || next.startsWith('\t'))) continue;
+      endList();
+      continue;
+    }
+    const at = itemAt(line);
+    if (at && (!item || at.indent <= listIndent + 1) && at.indent <= 3) {
+      if (!item) listIndent = at.indent;
+      const rest = line.slice(at.text);
+      const task = rest.length >= 3 && rest[0] === '[' && rest[2] === ']' && (rest[1] === ' ' || rest[1] === 'x' || rest[1] === 'X');
+      item = { line: li, text: rest.slice(0, 4000), endLine: li + 1, task };
+      list.push(item);
+      continue;
+    }
+    if (!item) {
+      endList();
+      continue;
+    }
+    // An indented line, a nested item or a lazy continuation: part of the item.
+    if (item.text.length < 4000) item.text += ' ' + line.trim();
+    item.endLine = li + 1;
+  }
+  endList();
+  return lists;
+}
+
+/** Where the first arrow of `text` is and how long it is, when text stands on both sides of it. */
+function findArrow(text: string): { at: number; length: number } | undefined {
+  let best: { at: number; length: number } | undefined;
+  for (const arrow of ARROWS) {
+    const at = text.indexOf(arrow);
+    if (at > 0 && (!best || at < best.at)) best = { at, length: arrow.length };
+  }
+  if (!best) return undefined;
+  const before = stripInline(text.slice(0, best.at)).trim();
+  const after = stripInline(text.slice(best.at + best.length)).trim();
+  return before.length >= 3 && after.length >= 3 ? best : undefined;
+}
+
+/** A date at the start of an item's text (`2026-03-02:`, `**2 March 2026** —`), as parsed. */
+function leadingDate(text: string): { value: string; length: number } | undefined {
+  const plain = stripInline(text.slice(0, 200));
+  const parsed = parseLeadingTime(plain);
+  if (!parsed || parsed.kind === 'time' || !parsed.value || parsed.invalid) return undefined;
+  return { value: parsed.value, length: parsed.length };
+}
+
+/** Whether an item reads as one incident: a problem and what was done (an arrow), or a date first and words after it. */
+function isIncidentItem(item: ListItem): boolean {
+  if (item.task) return false;
+  if (findArrow(item.text)) return true;
+  const date = leadingDate(item.text);
+  // A date and a few words after it (a dated line of a timeline is no incident list's item
+  // alone: the list needs two such items and two thirds of its items, see listEntries).
+  return !!date && stripInline(item.text.slice(0, 400)).slice(date.length).trim().length >= 12;
+}
+
+/** An entry's title: the words before its arrow, or after its date, at most TITLE_CHARS. */
+function entryTitle(item: ListItem): string {
+  const arrow = findArrow(item.text);
+  let text = stripInline(arrow ? item.text.slice(0, arrow.at) : item.text);
+  const date = leadingDate(item.text);
+  if (date) text = text.slice(date.length);
+  text = text.replace(/^[\s:—–\-|,.]+/, '').trim();
+  if (text.length > TITLE_CHARS) {
+    const cut = text.lastIndexOf(' ', TITLE_CHARS);
+    text = text.slice(0, cut > 40 ? cut : TITLE_CHARS) + '…';
+  }
+  return text;
+}
+
+/** An incident with no section of its own: the lines [line, endLine) of one entry. */
+function entryIncident(ctx: IndexContext, line: number, endLine: number, id: string | null, title: string, fields: Field[], reading: IncidentReading, opts: { detected?: string | null; arrowFix?: string } = {}): Incident {
+  const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null } as Parameters<typeof fieldValues>[2]);
+  let status = values.status;
+  let statusText: IncidentReading['statusText'];
+  if (!status) {
+    statusText = statusInWords(ctx, [[line, endLine]], new Set(fields.map((f) => f.line)));
+    // `problem → what was done`: the arrow says a fix followed, unless the words say it is pending.
+    if ((!statusText || !statusText.open) && opts.arrowFix) statusText = { words: opts.arrowFix, line: line + 1, open: false };
+    if (statusText) status = statusText.open ? (readStatus(ctx.policy, 'Open')?.status ?? 'Open') : ctx.policy.resolvedStatus;
+  }
+  const start = ctx.lines.starts[line];
+  const end = lineStart(ctx, endLine);
+  return {
+    id: id ?? '',
+    idWritten: id !== null,
+    title,
+    severity: values.severity,
+    status,
+    detected: values.detected ?? opts.detected ?? null,
+    resolved: values.resolved,
+    roles: values.roles,
+    fields,
+    timeline: [],
+    checklist: [],
+    actionItems: [],
+    line: line + 1,
+    source: 'entry',
+    start,
+    end,
+    level: 0,
+    bodyStart: end,
+    reading: { ...reading, ...(statusText ? { statusText } : {}) },
+  };
+}
+
+/**
+ * The lines a list of entries may stand in: the text under a heading whose title names
+ * incidents (`# Outages`, `## 장애 이력`), down to its first sub-heading, with the heading's title.
+ */
+function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number; to: number; under: string }> {
+  const out: Array<{ from: number; to: number; under: string }> = [];
+  const headings = ctx.headings;
+  for (let hi = 0; hi < headings.length; hi++) {
+    const h = headings[hi];
+    if (h.level > 3 || !isIncidentLogTitle(h.text) || isMetaTitle(h.text)) continue;
+    const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
+    out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text) });
+  }
+  return out;
+}
+
+/** One-line entries of lists under titles that name incidents: at least two, and two thirds of their list or more. */
+function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
+  const out: Incident[] = [];
+  for (const range of titledRanges(ctx, bodyLine)) {
+    for (const list of listItems(ctx, range.from, range.to)) {
+      const entries = list.filter(isIncidentItem);
+      if (entries.length < 2 || entries.length * 3 < list.length * 2) continue;
+      for (const item of entries) {
+        const title = entryTitle(item);
+        if (!title) continue;
+        const arrow = findArrow(item.text);
+        const fix = arrow ? stripInline(item.text.slice(arrow.at + arrow.length)).trim().slice(0, 60) : undefined;
+        const date = leadingDate(item.text);
+        out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { detected: date?.value, ...(fix ? { arrowFix: fix } : {}) }));
+      }
+    }
+  }
+  return out;
+}
+
+/** `Key: value` at the start of a line: the key (one to three words, at most 30 characters) and the value, or undefined. */
+function keyLine(line: string): { key: string; value: string } | undefined {
+  const colon = line.indexOf(':');
+  if (colon <= 0 || colon > 30) return undefined;
+  const key = line.slice(0, colon).trim();
+  if (!key || key.split(' ').length > 3) return undefined;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    // Letters, digits, spaces, `_` and `-` only: no list marker, no markup, no URL scheme's slashes.
+    if (c < 48 && c !== 32 && c !== 45) return undefined;
+    if ((c >= 58 && c <= 64) || (c >= 91 && c <= 96 && c !== 95) || (c >= 123 && c <= 127)) return undefined;
+  }
+  const value = line.slice(colon + 1).trim();
+  return value ? { key, value } : undefined;
+}
+
+/**
+ * Blocks of key lines separated by blank lines, each opened by an id (`ID: R1`, `Incident ID:
+ * 2026-04`): an incident each, when the block has two more key lines or more.
+ */
+function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
+  const out: Incident[] = [];
+  const n = ctx.lines.starts.length;
+  for (let li = bodyLine; li < n; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li] || isBlank(ctx, li)) continue;
+    // A block: non-blank lines from here to the next blank line, heading or code.
+    let end = li + 1;
+    while (end < n && !ctx.lines.skip[end] && !ctx.lines.level[end] && !isBlank(ctx, end)) end++;
+    const first = keyLine(lineText(ctx, li));
+    const id = first && canonicalField(ctx.policy, first.key) === 'id' ? stripInline(first.value) : '';
+    if (id && id.length <= 40 && !id.includes(' ')) {
+      let keys = 0;
+      let describing = '';
+      let firstValue = '';
+      for (let k = li + 1; k < end; k++) {
+        const kv = keyLine(lineText(ctx, k));
+        if (!kv) continue;
+        keys++;
+        const canonical = canonicalField(ctx.policy, kv.key);
+        // The first value of a few words that no field names (`what: The nightly job ran twice`), else the first value at all.
+        const value = stripInline(kv.value);
+        if (!canonical && value.split(' ').length >= 3 && !describing) describing = value;
+        if (!canonical) firstValue ||= value;
+      }
+      if (keys >= 2) {
+        const fields = readFields(ctx, li, end);
+        const values = fieldValues(ctx, fields, { id, title: '', severityText: null, date: null } as Parameters<typeof fieldValues>[2]);
+        let title = values.title ?? values.summary ?? (describing || firstValue);
+        title = stripInline(title).trim();
+        const stop = title.search(/[.!?](?:\s|$)/);
+        if (stop > 20) title = title.slice(0, stop);
+        if (title.length > TITLE_CHARS) title = title.slice(0, Math.max(40, title.lastIndexOf(' ', TITLE_CHARS))) + '…';
+        out.push(entryIncident(ctx, li, end, id, title, fields, { shape: 'key-block' }));
+      }
+    }
+    li = end - 1;
+  }
+  return out;
+}
+
+/** Incidents written as entries with no heading (see the top of this file); called when nothing else was read. */
+export function entryIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
+  if (ctx.options.singleIncident) return [];
+  const blocks = keyBlocks(ctx, bodyLine);
+  return blocks.length ? blocks : listEntries(ctx, bodyLine);
+}
