@@ -27,7 +27,9 @@ const builds = [
     // proper-lockfile's graceful-fs swapped for Node's own fs, which proper-lockfile documents as
     // its `fs` option (graceful-fs adds retries when a process runs out of file handles, which a
     // lock file's few calls do not need), for the .vsix's size goal.
-    alias: { 'graceful-fs': 'node:fs' },
+    // yaml's ES module build (the same version's `browser` entry, plain JavaScript that runs on
+    // Node as well) rather than its CommonJS one: esbuild drops more of it, 3 KB off the .vsix.
+    alias: { 'graceful-fs': 'node:fs', yaml: './node_modules/yaml/browser/index.js' },
     // The reader's word tables in seven languages and CJK, written as UTF-8 rather than \u escapes
     // (6 bytes a character): a smaller bundle and a smaller .vsix.
     charset: 'utf8',

@@ -5,10 +5,13 @@
 //   (or: npm run measure-logs -- FOLDER EXPECTED.json ...)
 //
 // EXPECTED.json maps a file name in FOLDER to what a person reads in it:
-//   { "01-team-log.md": { "incidents": 4, "active": 1, "notes": "..." } }
+//   { "01-team-log.md": { "incidents": 4, "active": 1, "notes": "...", "incidents_range": [3, 5], "active_range": [0, 1] } }
+// The ranges (optional) are what a careful reader could also count; a reading inside both is
+// counted apart ("within ranges"), never as right.
 // Each log is read exactly as `incident list --log FILE` run from FOLDER reads it: the playbook
 // between the file and its root (else the default policy), index-table links followed inside the
-// folder. One line per log (expected N/M, got N/M, OK or WRONG), then "right: X of Y".
+// folder. One line per log (expected N/M, got N/M, OK, IN RANGE or WRONG), then "right: X of Y"
+// and "right or within the person's ranges: Z of Y".
 // --detail lists every incident the reader found (id, severity, status, active, title) under its log;
 // --only NAME measures the logs whose file name contains NAME.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -20,6 +23,13 @@ interface Expected {
   incidents: number;
   active: number;
   notes?: string;
+  incidentsRange?: [number, number];
+  activeRange?: [number, number];
+}
+
+/** A `[lo, hi]` pair of numbers, or undefined. */
+function rangeOf(value: unknown): [number, number] | undefined {
+  return Array.isArray(value) && value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'number' && value[0] <= value[1] ? [value[0], value[1]] : undefined;
 }
 
 interface Measured {
@@ -43,9 +53,9 @@ function readExpected(path: string): Record<string, Expected> {
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) usage(`${path} must hold an object of file name -> { incidents, active }.`);
   const out: Record<string, Expected> = {};
   for (const [name, value] of Object.entries(parsed as Record<string, unknown>)) {
-    const v = value as Partial<Expected> | null;
+    const v = value as (Partial<Expected> & { incidents_range?: unknown; active_range?: unknown }) | null;
     if (!v || typeof v.incidents !== 'number' || typeof v.active !== 'number') usage(`${path}: "${name}" needs numeric "incidents" and "active".`);
-    out[name] = { incidents: v.incidents, active: v.active, notes: v.notes };
+    out[name] = { incidents: v.incidents, active: v.active, notes: v.notes, incidentsRange: rangeOf(v.incidents_range), activeRange: rangeOf(v.active_range) };
   }
   return out;
 }
@@ -83,6 +93,8 @@ async function main(): Promise<number> {
   const unlisted = readdirSync(folder).filter((n) => n.endsWith('.md') && !(n in expected) && n !== 'SOURCES.md' && n !== 'REPORT.md');
   const width = Math.max(10, ...names.map((n) => n.length)) + 2;
   let right = 0;
+  let inRange = 0;
+  const within = (n: number, exact: number, range: [number, number] | undefined) => n === exact || (range !== undefined && n >= range[0] && n <= range[1]);
   for (const name of names) {
     const want = expected[name];
     let got: Measured;
@@ -94,14 +106,17 @@ async function main(): Promise<number> {
       continue;
     }
     const ok = got.incidents === want.incidents && got.active === want.active;
+    const ranged = !ok && within(got.incidents, want.incidents, want.incidentsRange) && within(got.active, want.active, want.activeRange);
     if (ok) right++;
-    console.log(`${cell(name, width)}expected ${cell(`${want.incidents}/${want.active}`, 7)}got ${cell(`${got.incidents}/${got.active}`, 7)}${ok ? 'OK' : 'WRONG'}`);
+    if (ok || ranged) inRange++;
+    console.log(`${cell(name, width)}expected ${cell(`${want.incidents}/${want.active}`, 7)}got ${cell(`${got.incidents}/${got.active}`, 7)}${ok ? 'OK' : ranged ? 'IN RANGE' : 'WRONG'}`);
     if (detail) {
       for (const i of got.listed) console.log(`    L${i.line} ${i.active ? 'ACTIVE    ' : 'not active'} [${i.id}] severity=${i.severity ?? '-'} status=${i.status ?? '-'} :: ${i.title}`);
     }
   }
   for (const n of unlisted) console.log(`${cell(n, width)}(no expected reading; not measured)`);
   console.log(`right: ${right} of ${names.length}`);
+  console.log(`right or within the person's ranges: ${inRange} of ${names.length}`);
   return 0;
 }
 

@@ -32,6 +32,13 @@ export function marketplaceReadme(readme) {
   return readme.slice(0, start) + note + rest;
 }
 
+/** A manifest file as packed: package.json without `scripts` and `devDependencies` (the build ran already; nothing installs them). */
+function packedJson(name, value) {
+  if (name !== 'package.json') return value;
+  const { scripts: _scripts, devDependencies: _dev, ...packed } = value;
+  return packed;
+}
+
 /**
  * Builds and packages the extension in a new temp folder. Returns the .vsix path, its size, the
  * files it holds (as vsce lists them: `extension/dist/extension.js`, …) and the staging folder,
@@ -43,8 +50,9 @@ export function packageVsix() {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(stage, entry), { recursive: true });
   }
   writeFileSync(join(stage, 'README.md'), marketplaceReadme(readFileSync(join(ROOT, 'README.md'), 'utf8')));
-  // The manifest and its strings as VS Code reads them, without the indentation kept for people.
-  for (const json of ['package.json', 'package.nls.json']) writeFileSync(join(stage, json), JSON.stringify(JSON.parse(readFileSync(join(ROOT, json), 'utf8'))));
+  // The manifest and its strings as VS Code reads them, without the indentation kept for people,
+  // and without what only this repository uses (its scripts and development packages).
+  for (const json of ['package.json', 'package.nls.json']) writeFileSync(join(stage, json), JSON.stringify(packedJson(json, JSON.parse(readFileSync(join(ROOT, json), 'utf8')))));
   execFileSync(process.execPath, ['scripts/build.mjs', '--production', '--out', join(stage, 'dist')], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const vsce = join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   const vsix = join(stage, 'incident-playbook.vsix');

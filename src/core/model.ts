@@ -120,9 +120,10 @@ export interface IncidentReading {
   /**
    * `prose-section`: a section telling one incident in prose under a log's title;
    * `occurrence-table`: a row of a table of occurrences; `list-entry`: an item of a list under
-   * such a title (`problem → fix`, a date first); `key-block`: a block of key lines opened by an id.
+   * such a title (`problem → fix`, a date first); `key-block`: a block of key lines opened by an
+   * id; `problem-table`: a row of a table of problems and their fixes.
    */
-  shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block';
+  shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block' | 'problem-table';
   /** Found because the playbook says where incidents are (`reading:`), not by a guess. */
   byPlaybook?: boolean;
   /** The heading it was read under (`Incidents`), when there is one. */

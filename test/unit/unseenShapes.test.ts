@@ -11,7 +11,7 @@ import { statusState } from '../../src/core/indexer';
 import { readingNotes } from '../../src/core/reader/readingNotes';
 import { readingSummary } from '../../src/core/reader/readingSummary';
 import { proposePlaybook } from '../../src/core/playbook/playbookProposal';
-import { indexFixture } from './helpers';
+import { fixture, indexFixture } from './helpers';
 
 const policy = defaultPolicy();
 
@@ -627,4 +627,86 @@ test('an entry has no section: writes that need one are refused with a message n
   const text = blocks.text.slice(0, splices[0].start) + splices[0].text + blocks.text.slice(splices[0].end);
   assert.match(text, /^status: Reopened$/m);
   assert.equal(indexLog(text).incidents.find((i) => i.id === 'Q3')?.status, 'Reopened');
+});
+
+test('a page with a part titled like the log (Incident journal) keeps its thresholds, risks and rules out; a placeholder entry to be completed is none', () => {
+  const idx = indexFixture('shapes/handbook-with-log-part.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), []);
+  // The part titled like the log is read: its sections telling incidents are incidents.
+  const withEntries = indexLog(
+    '# Incident log — Billing\n\n## Priority thresholds\n\nP1 pages the billing lead at once, day or night, always.\n\n## Incident journal\n\n### Invoices sent twice\n\nThe nightly job ran twice after a retry; we made it idempotent and refunded everyone.\n\n## Escalation rules\n\nA P1 pages the on-call engineer and the billing lead at once, a P2 waits.\n',
+  );
+  assert.deepEqual(withEntries.incidents.map((i) => [i.title, statusState(i, policy)]), [['Invoices sent twice', 'resolved']]);
+  // `## Incident log format` explains the log: its siblings stay incidents told in prose.
+  const format = indexLog('# Incidents\n\n## Incident log format\n\nOne section per incident, newest first, in plain words.\n\n## Invoices sent twice\n\nThe nightly job ran twice after a retry; we made it idempotent and refunded everyone.\n');
+  assert.deepEqual(format.incidents.map((i) => i.title), ['Invoices sent twice']);
+  // A heading whose title, its id aside, is a bracketed placeholder over empty fields is a template, in any language.
+  for (const title of ['[To be completed at the first incident]', '[À COMPLÉTER LORS DU PREMIER INCIDENT]', '[Por completar]']) {
+    assert.deepEqual(indexLog(`# Incidents\n\n## INC-001 — ${title}\n\n- **Date:** —\n- **Status:** —\n`).incidents.length, 0, title);
+  }
+});
+
+test('sections that say what the file is for (Purpose, 目的, 개요, Scope) are no incidents; ステータス is a status key', () => {
+  const idx = indexFixture('shapes/purpose-and-entries-ja.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, i.status, statusState(i, policy)]), [['CDN provider credential leak', '継続監視', 'active']]);
+  for (const meta of ['Purpose', 'Scope', '目的', '概要', '개요', 'Objectif', 'Zweck', 'Цель']) {
+    const text = `# Incidents\n\n## ${meta}\n\nThis file keeps the outages of the shop and what each of them taught us.\n\n## Invoices sent twice\n\nThe nightly job ran twice after a retry; we made it idempotent and refunded everyone.\n`;
+    assert.deepEqual(indexLog(text).incidents.map((i) => i.title), ['Invoices sent twice'], meta);
+  }
+});
+
+test('sections labelled Problem / Cause / Solution (with a translation in brackets) under any title are incidents; a day heading over them holds several', () => {
+  const idx = indexFixture('shapes/postmortem-report-issues.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, i.level]),
+    [
+      ['Issue 1: Project generator hangs', '2026-03-02', 3],
+      ['Issue 2: Component library init fails', '2026-03-02', 3],
+      ['Issue 3: Brand colour not applied', '2026-03-05', 3],
+    ],
+  );
+  // Days written so that no date is read (`2026년 3월 2일`): the labelled sections under them are the incidents, the days are not.
+  const korean = fixture('shapes/postmortem-report-issues.md').replace('## 2026-03-02', '## 2026년 3월 2일').replace('## 2026-03-05', '## 2026년 3월 5일');
+  const read = indexLog(korean);
+  assert.deepEqual(read.incidents.map((i) => i.title), ['Issue 1: Project generator hangs', 'Issue 2: Component library init fails', 'Issue 3: Brand colour not applied']);
+  assert.equal(readingNotes(read.incidents[0], policy).readAs, "an untitled section under '2026년 3월 2일' telling one incident (no id, date or fields)");
+  // One label alone is not enough; `Tools` has none.
+  assert.equal(indexLog('# Notes\n\n## Build hangs\n\n**Problem:** the generator stops at a question.\n').incidents.length, 0);
+});
+
+test('a table of problems and their fixes is read when nothing else is: each row an incident, resolved by its fix, open when the fix is still to do', () => {
+  const idx = indexFixture('shapes/problem-fix-table.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.source, statusState(i, policy), i.line]),
+    [
+      ['Function runtime rejected', 'table-row', 'resolved', 9],
+      ['ERR_MODULE_NOT_FOUND on start', 'table-row', 'resolved', 10],
+      ['Deep links return 404', 'table-row', 'resolved', 11],
+      ['Cold starts time out after 60 s', 'table-row', 'active', 12],
+    ],
+  );
+  const notes = readingNotes(idx.incidents[3], policy);
+  assert.equal(notes.readAs, "a row of a table of problems and their fixes under 'Build and deploy failures (one-off, all fixed)' (no id or date)");
+  assert.equal(notes.statusFrom, 'Fix: TODO: raise the pool size and measure');
+  assert.equal(readingSummary(idx).text, "Read 1 table of problems and their fixes under 'Build and deploy failures (one-off, all fixed)' (lines 9–12): 4 incidents.");
+  // Beside incidents, such a table is a handbook's known problems: not read.
+  const beside = indexLog('## INC-7: Queue stuck\n- **Severity:** SEV-2\n- **Status:** Open\n\n## Known problems\n\n| Problem | Fix |\n|---|---|\n| Login loops | Clear the cookie |\n');
+  assert.deepEqual(beside.incidents.map((i) => i.id), ['INC-7']);
+  // A table with a problem column and no fix column, or the reverse, is not one.
+  assert.equal(indexLog('# Notes\n\n| Problem | Owner |\n|---|---|\n| Login loops | Dana |\n').incidents.length, 0);
+  // In Chinese: 問題 | 原因 | 修法.
+  assert.equal(indexLog('# 排查紀錄\n\n| 問題 | 原因 | 修法 |\n|---|---|---|\n| 建置錯誤 | 型別不合 | 修正欄位命名 |\n| 路由 404 | 沒有 fallback | 加上 rewrites |\n').incidents.length, 2);
+});
+
+test('a sentence that is only a fix negated (Not fixed. / Не исправлено. / Nicht behoben.) says the incident is open; the same words in a sentence about the cause do not', () => {
+  const state = (body: string) => {
+    const i = indexLog(`# Incidents\n\n## Price alerts never fired\n\nAlerts on favourites never fired once since launch, and nobody noticed it.\n\n${body}\n`).incidents[0];
+    return [i.status, statusState(i, policy), readingNotes(i, policy).statusFromText];
+  };
+  assert.deepEqual(state('**Не исправлено.** Правильный способ проверить — открыть карточку.'), ['Open', 'active', '"не исправлено" (line 7)']);
+  assert.deepEqual(state('Not fixed.'), ['Open', 'active', '"not fixed" (line 7)']);
+  assert.deepEqual(state('Nicht behoben.'), ['Open', 'active', '"nicht behoben" (line 7)']);
+  assert.deepEqual(state('It was not fixed in the first release, so we reverted the change.'), ['Resolved', 'resolved', '"reverted" (line 7)']);
+  // A subject before the negation tells what happened, not where the incident stands.
+  assert.deepEqual(state('Сервис не восстановили.'), [null, 'unknown', undefined]);
 });

@@ -4,7 +4,8 @@
 //   incidents: `- checkout: double charge on retry → idempotency key added`, or
 //   `- 2026-03-02: API down 40 min, failover to the replica`;
 // - blocks of key lines separated by blank lines, each opened by an id (`ID: R1` / `what: …` /
-//   `cost: …`).
+//   `cost: …`);
+// - the rows of a table of problems and their fixes (`Problem | Cause | Fix`, see tableIncidents.ts).
 // Each is a guess, noted on the incident (see readingNotes). Scans over characters and words:
 // no pattern runs on the user's text.
 import type { Field, Incident, IncidentReading } from '../model';
@@ -15,6 +16,7 @@ import { type IndexContext, lineStart, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { isIncidentLogTitle, isMetaTitle, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
+import { findProblemTables } from './tableIncidents';
 
 /** The longest title taken from an entry's words; the rest stays in the log. */
 const TITLE_CHARS = 100;
@@ -281,9 +283,15 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
-/** Incidents written as entries with no heading (see the top of this file); called when nothing else was read. */
+/**
+ * Incidents written with no heading of their own (see the top of this file), and the rows of
+ * tables of problems and their fixes (tableIncidents.ts): called when nothing else was read.
+ */
 export function entryIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (ctx.options.singleIncident) return [];
   const blocks = keyBlocks(ctx, bodyLine);
-  return blocks.length ? blocks : listEntries(ctx, bodyLine);
+  if (blocks.length) return blocks;
+  const out = listEntries(ctx, bodyLine);
+  findProblemTables(ctx, bodyLine, ctx.lines.starts.length, out);
+  return out;
 }

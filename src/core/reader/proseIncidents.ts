@@ -11,7 +11,7 @@ import { isLetterOrDigitCode, stripInline } from './text';
 import type { IndexContext } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
-import { subsectionKind } from './headings';
+import { readHeading, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
 
 /** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
@@ -72,6 +72,9 @@ const META_TITLES = new Set(
     'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
     'statistics', 'stats', 'estadísticas', 'estatísticas', 'statistiques', 'statistiken', 'statistiche', 'статистика',
+    'purpose', 'scope', 'objective', 'objectives', 'goal', 'propósito', 'objetivo', 'alcance', 'objectif', 'objectifs', 'portée', 'zweck', 'ziel', 'ziele', 'geltungsbereich', 'scopo', 'obiettivo', 'ambito', 'цель', 'назначение',
+    '目的', '概要', '目次', '使い方', '説明', '用途', '前提', '目录', '说明', '概述', '用法', '목적', '개요', '목차', '사용법', '설명',
+    'テンプレート', '模板', '템플릿', '書式', '格式', '양식',
     'readme', 'process', 'contacts', 'severities', 'severity levels', 'severity', 'roles', 'definitions', 'archive', 'faq', 'references', 'links', 'see also', 'changelog', 'todo', 'usage',
     'format', 'template', 'example', 'sample', 'entry template', 'how to', 'how we', 'how to add an entry', 'adding an entry', 'new entries', 'writing an entry',
     'plantilla', 'formato', 'ejemplo', 'instrucciones', 'modelo', 'exemplo', 'instruções', 'modèle', 'exemple', 'sommaire', 'mode d emploi',
@@ -135,7 +138,7 @@ const NO_INCIDENTS = new Set(
 
 /** Words of a form still to be filled in (`W1 summary (to be filled in on 2026-03-07)`). */
 // Only phrases that say it of a form: `fill in` alone is also a cache's (`Cache fill in eu-west failed`).
-const FILL_IN = new Set(['to be filled', 'to be filled in', 'a rellenar', 'por rellenar', 'a preencher', 'por preencher', 'à remplir', 'a remplir', 'ausfüllen', 'auszufüllen', 'da compilare', 'заполнить', '記入', '填写', '작성 예정'].map(key));
+const FILL_IN = new Set(['to be filled', 'to be filled in', 'to be completed', 'à compléter', 'por completar', 'a completar', 'zu ergänzen', 'da completare', 'a rellenar', 'por rellenar', 'a preencher', 'por preencher', 'à remplir', 'a remplir', 'ausfüllen', 'auszufüllen', 'da compilare', 'заполнить', '記入', '填写', '작성 예정'].map(key));
 
 /**
  * Whether a heading's title says there was no incident (a dated note of a quiet period), or that
@@ -240,7 +243,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // a title like the log's own (`Incident history`) holds incidents, it is none.
     if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title) || !hasProse(ctx, h.line + 1, to)) return;
     if (isExampleHeading(h.text) || saysNoIncidents(title)) return;
-    if (isPlaceholderSection(title, null, null, readFields(ctx, h.line + 1, to))) return;
+    // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
+    // over fields that say nothing yet is a template.
+    const facts = readHeading(h.text, ctx.policy);
+    if (isPlaceholderSection(facts.title || title, facts.id, facts.date, readFields(ctx, h.line + 1, to))) return;
     if (saysNotAnIncident(ctx, title, h.line + 1, to)) return;
     out.push({ hi, reading });
   };
@@ -272,6 +278,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     }
     // A log whose incidents the other rules found keeps its own shape; so does one where the
     // playbook names the table that lists them (the sections beside it are then about them).
+    // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
+    // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
+    // the log, and that part is read as a title of its own, next in this loop.
+    if (holdsLogPart(headings, pi, to)) continue;
     if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
       const u = stripInline(parent.text);
       const found = out.length;
@@ -299,10 +309,23 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   return out;
 }
 
+/** Whether a heading one level below headings[pi] (and before line `to`) is titled like an incident log. */
+function holdsLogPart(headings: ReadonlyArray<{ line: number; level: number; text: string }>, pi: number, to: number): boolean {
+  const level = headings[pi].level + 1;
+  for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+    const h = headings[hi];
+    // `## Incident log format` explains the log: it is no part of it.
+    if (h.level === level && isIncidentLogTitle(h.text) && !isMetaTitle(h.text) && !wordsOf(stripInline(h.text), 12).some((w) => META_TITLES.has(w))) return true;
+  }
+  return false;
+}
+
 /** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
 const ANATOMY_KEYS = new Set(
   [
     'symptom', 'symptoms', 'cause', 'root cause', 'diagnosis', 'diagnostics', 'fix', 'the fix', 'resolution', 'impact', 'workaround', 'solution', 'trigger', 'detection',
+    'problem', 'the problem', 'issue', 'the issue', 'what happened', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
+    '문제', '해결책', '해결 방법', '問題', '问题', '解決策', '解决方案', '解決', '解决', '対応', '处理',
     'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
@@ -310,8 +333,21 @@ const ANATOMY_KEYS = new Set(
   ].map(key),
 );
 
+/** The anatomy key a line's label names: its words before the colon, or the words before or inside a `(…)` (`문제 (Problem):`). */
+function anatomyKeyOf(label: string): string | undefined {
+  const open = label.indexOf('(');
+  const close = open >= 0 ? label.indexOf(')', open) : -1;
+  const parts = open >= 0 && close > open ? [label.slice(0, open), label.slice(open + 1, close)] : [label];
+  for (const part of parts) {
+    const words = wordsOf(part, 4);
+    const k = words.join(' ');
+    if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) return k;
+  }
+  return undefined;
+}
+
 /** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
-function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
+export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
   const seen = new Set<string>();
   eachProseLine(ctx, from, to, (line) => {
     let text = line.slice(0, 80);
@@ -320,32 +356,35 @@ function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
     const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
     if (colon < 0 && text.length > 30) return false;
     if (colon >= 0) text = text.slice(0, colon);
-    const words = wordsOf(text, 4);
-    const k = words.join(' ');
-    if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) seen.add(k);
+    const k = anatomyKeyOf(text);
+    if (k) seen.add(k);
     return seen.size >= 3;
   });
   return seen.size;
 }
 
 /**
- * A log with no title at all and nothing else read as incidents: each top-level
- * section whose lines are labelled with two or more parts of an incident's anatomy (`Symptom:`,
- * `Diagnosis`, `Fix:`, in the seven languages and CJK) tells one incident.
+ * A log in which nothing else is read as an incident, whose title (if it has one) names no
+ * incident of its own: each section whose lines are labelled with two or more parts of an
+ * incident's anatomy (`Symptom:`, `Diagnosis`, `Fix:`, `문제 (Problem):`, in the seven languages
+ * and CJK) tells one incident. The deepest such section is the incident: a day's heading over
+ * `### Issue 1` and `### Issue 2`, each labelled, holds two incidents.
  */
 function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) => number, under: (hi: number) => string | undefined, candidate: (hi: number, reading: IncidentReading) => void): void {
   const headings = ctx.headings;
-  // A titled document is one incident, or a log the title rule reads; a linked file is one incident.
-  if (ctx.options.singleIncident || headings.some((h) => h.level === 1)) return;
-  let top = 7;
-  for (const h of headings) if (h.line >= bodyLine && h.level >= 2 && h.level < top) top = h.level;
-  if (top > 3) return;
+  // A linked file is one incident.
+  if (ctx.options.singleIncident) return;
+  const labelled: boolean[] = headings.map((h, hi) => h.line >= bodyLine && h.level >= 2 && h.level <= 4 && anatomyKeyCount(ctx, h.line + 1, end(hi)) >= 2);
   for (let hi = 0; hi < headings.length; hi++) {
-    const h = headings[hi];
-    if (h.line < bodyLine || h.level !== top) continue;
-    if (anatomyKeyCount(ctx, h.line + 1, end(hi)) < 2) continue;
+    if (!labelled[hi]) continue;
+    const to = end(hi);
+    let deeper = false;
+    for (let k = hi + 1; k < headings.length && headings[k].line < to && !deeper; k++) deeper = labelled[k];
+    if (deeper) continue;
     const u = under(hi);
     candidate(hi, { shape: 'prose-section', ...(u ? { under: u } : {}) });
+    // What lies inside an incident's section is its parts.
+    while (hi + 1 < headings.length && headings[hi + 1].line < to) hi++;
   }
 }
 
@@ -433,6 +472,30 @@ function negatedAt(words: readonly string[], a: number): boolean {
   return false;
 }
 
+/** A line's text up to its first full stop, exclamation mark or question mark (`**Not fixed.** The check …` → `**Not fixed`). */
+function firstSentence(line: string): string {
+  let end = Math.min(line.length, 120);
+  for (const stop of ['.', '!', '?', '。', '！']) {
+    const at = line.indexOf(stop);
+    if (at >= 0 && at < end) end = at;
+  }
+  return line.slice(0, end);
+}
+
+/**
+ * A sentence that is only a fix negated (`Not fixed.`, `**Не исправлено.**`, `Nicht behoben.`, `Not
+ * yet resolved`): a statement of the incident's state, not a cause told in prose.
+ */
+function notFixedLine(words: readonly string[]): string | undefined {
+  // The negation first: `Сервис не восстановили` (the service was not restored) tells what
+  // happened, as a cause's sentence does; `Не исправлено.` says where the incident stands.
+  if (words.length < 2 || words.length > 4 || !NEGATIONS.has(words[0])) return undefined;
+  const fix = findPhrase(words, FIX_PHRASES, 3);
+  if (!fix) return undefined;
+  const at = words.indexOf(fix.split(' ')[0]);
+  return at > 0 && at + fix.split(' ').length === words.length && negatedAt(words, at) ? words.join(' ') : undefined;
+}
+
 /**
  * The first fix phrase of a line that is not negated. A negated one (`could not be restored`,
  * `wasn't fixed`, `non è stato risolto`) says no fix happened; it is not read as pending either,
@@ -460,10 +523,11 @@ export function statusInWords(
   let fix: { words: string; line: number } | undefined;
   for (const [from, to] of ranges) {
     let pending: { words: string; line: number } | undefined;
-    proseLines(ctx, from, to, (words, li) => {
+    eachProseLine(ctx, from, to, (line, li) => {
       // A field line says what it says as a field (`Resolution: not yet resolved` is no fact).
       if (fieldLines.has(li)) return false;
-      const p = findPhrase(words, PENDING_PHRASES, 4);
+      const words = wordsOf(line);
+      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line), 6));
       if (p) {
         pending = { words: p, line: li + 1 };
         return true;

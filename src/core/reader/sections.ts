@@ -4,7 +4,7 @@
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
-import { isExampleHeading, proseIncidentStarts, restatedStatus, saysNoIncidents, statusInWords } from './proseIncidents';
+import { anatomyKeyCount, isExampleHeading, isMetaTitle, proseIncidentStarts, restatedStatus, saysNoIncidents, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -202,6 +202,17 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       if (isPlaceholderSection(facts.title, facts.id, facts.date, fields)) continue;
     }
+    // A day's heading and nothing else (`## 2026-03-02`) over sub-sections that each tell an
+    // incident by its parts (`### Issue 1` with `Problem:` and `Cause:`): a day of incidents,
+    // each sub-section one, dated by the day.
+    if (!facts.id && facts.date && !facts.title.trim()) {
+      const day = dayOfIncidents(ctx, hi, endLine, facts.date);
+      if (day.length) {
+        starts.push(...day);
+        current = { level: h.level, end: endLine, id: null };
+        continue;
+      }
+    }
     let weak = false;
     if (!facts.id && facts.dateInNote) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
@@ -216,6 +227,39 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
   const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
   return withProseStarts(ctx, bodyLine, withNumberedGaps(ctx, found, numbered));
+}
+
+/** The sub-sections one level under headings[hi] (to `endLine`) labelled with two parts of an incident or more, as starts dated `date`. */
+function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: string): IncidentStart[] {
+  const headings = ctx.headings;
+  const level = headings[hi].level + 1;
+  const out: IncidentStart[] = [];
+  for (let k = hi + 1; k < headings.length && headings[k].line < endLine; k++) {
+    const h = headings[k];
+    if (h.level !== level || h.level > 4) continue;
+    let end = endLine;
+    for (let j = k + 1; j < headings.length && headings[j].line < endLine; j++) {
+      if (headings[j].level <= h.level) {
+        end = headings[j].line;
+        break;
+      }
+    }
+    // An incident's own parts (`### Summary`, `### Timeline`) are no incidents of the day.
+    if (subsectionKind(h.text, ctx.policy) || isMetaTitle(h.text)) continue;
+    if (anatomyKeyCount(ctx, h.line + 1, end) < 2) continue;
+    const facts = readHeading(h.text, ctx.policy);
+    if (facts.id && isTemplateId(facts.id)) continue;
+    out.push({ hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end });
+  }
+  // One labelled sub-section under a day that says things of its own is that day's incident's part.
+  if (out.length === 1 && hasText(ctx, headings[hi].line + 1, headings[out[0].hi].line)) return [];
+  return out;
+}
+
+/** Whether lines [from, to) hold anything but blank lines. */
+function hasText(ctx: IndexContext, from: number, to: number): boolean {
+  for (let li = from; li < to; li++) if (ctx.lines.ends[li] > ctx.lines.starts[li] && lineText(ctx, li).trim()) return true;
+  return false;
 }
 
 interface NumberedHeading {

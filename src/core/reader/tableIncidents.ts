@@ -256,6 +256,58 @@ function openFromCells(ctx: IndexContext, incident: Incident, cells: string[], t
   incident.reading = { ...incident.reading, statusFrom: from };
 }
 
+/** Columns that name what went wrong, in a table of problems and their fixes. */
+const PROBLEM_HEADERS = new Set([
+  'problem', 'issue', 'symptom', 'error', 'failure', 'what broke', 'what went wrong', 'problema', 'síntoma', 'falla', 'fallo', 'falha', 'sintoma', 'problème', 'erreur', 'symptôme', 'panne',
+  'fehler', 'störung', 'symptom', 'sintomo', 'guasto', 'errore', 'проблема', 'ошибка', 'симптом', 'сбой',
+  '问题', '問題', '现象', '現象', '症状', '错误', '錯誤', 'エラー', '문제', '증상', '현상', '오류',
+]);
+
+/** Columns that say what was done about it (`Fix`, `Solution`, `修法`): filled, the problem was dealt with. */
+const FIX_DONE_HEADERS = new Set([
+  'fix', 'fixed by', 'the fix', 'solution', 'resolution', 'workaround', 'remedy', 'what we did', 'action taken', 'corrección', 'solución', 'arreglo', 'resolución', 'correção', 'solução', 'resolução',
+  'correctif', 'solution', 'résolution', 'correction', 'lösung', 'behebung', 'maßnahme', 'fix', 'soluzione', 'correzione', 'risoluzione', 'исправление', 'решение', 'что сделали',
+  '修法', '修正', '修复', '修復', '解决', '解決', '解决方法', '解決方法', '解决方案', '解決策', '对策', '対策', '対応', '处理', '해결', '해결책', '해결 방법', '조치', '수정',
+]);
+
+/**
+ * Tables of problems and their fixes (`問題 | 原因 | 修法`, `Problem | Cause | Fix`): a column
+ * naming what went wrong and one saying what was done, with no id or date column. Read only
+ * when nothing else in the log is an incident: beside incidents, such a table is a handbook's
+ * (known problems and their workarounds). Each row is an incident, resolved when its fix cell is
+ * filled, open when the cell says so (`Open: …`, `TODO`); a guess, noted on the incident.
+ */
+export function findProblemTables(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
+  const { text, lines } = ctx;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li] || lines.level[li]) continue;
+    if (text.charCodeAt(lines.starts[li]) !== 124 /* | */ && !looksLikeTableRow(lineText(ctx, li))) continue;
+    const table = tableAt(text, lines, li, to);
+    if (!table) continue;
+    li = table.lastRow;
+    const headers = table.headers.map(headerNames);
+    const problemCol = headers.findIndex((h) => h.names.some((n) => PROBLEM_HEADERS.has(n)));
+    const fixCol = headers.findIndex((h, i) => i !== problemCol && h.names.some((n) => FIX_DONE_HEADERS.has(n)));
+    if (problemCol < 0 || fixCol < 0) continue;
+    const under = headingAbove(ctx, li);
+    const columns: RowColumns = { idCol: -1, titleCol: problemCol, dateCol: -1, dateZone: null, endCol: -1 };
+    for (let r = table.firstRow; r <= table.lastRow; r++) {
+      const row = splitTableRow(lineText(ctx, r));
+      if (isPlaceholderRow(row.cells, columns)) continue;
+      const incident = tableRowIncident(ctx, r, table, columns);
+      const reading: IncidentReading = { shape: 'problem-table', ...(under ? { under } : {}) };
+      if (!incident.status) {
+        const fix = stripInline(row.cells[fixCol] ?? '').trim();
+        if (OPEN_CELL.test(fix.slice(0, 40).toLowerCase())) incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
+        else if (isFilledValue(fix) && /\p{L}/u.test(fix)) incident.status = ctx.policy.resolvedStatus;
+        if (incident.status) reading.statusFrom = `${table.headers[fixCol].trim()}: ${fix.slice(0, 80)}`;
+      }
+      incident.reading = reading;
+      out.push(incident);
+    }
+  }
+}
+
 interface RowColumns {
   /** A table of occurrences' column saying when it ended or how long it lasted; -1 otherwise. */
   endCol: number;
