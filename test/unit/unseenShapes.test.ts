@@ -710,3 +710,17 @@ test('a sentence that is only a fix negated (Not fixed. / Не исправле�
   // A subject before the negation tells what happened, not where the incident stands.
   assert.deepEqual(state('Сервис не восстановили.'), [null, 'unknown', undefined]);
 });
+
+test('a bold label that leads its line with no colon (- **Symptom** …) labels an incident part; list entries may start with a bracketed timestamp', () => {
+  const day = indexLog(
+    '# 사고 기록\n\n## 2026-07-28\n\n### 0. 보고서 날짜가 헷갈렸다\n- **증상** 타일에 금일이라 적혀 있었지만 숫자는 어제 것이다.\n- **원인** 엑셀 라벨을 그대로 가져다 썼다.\n- **조치** 실제 날짜로 바꿔 찍는다.\n\n### 1. 앱 아이콘이 임시 주소에 묶였다\n- **증상** 폰과 PC 앱이 동시에 죽었다.\n- **원인** 설치 아이콘에 터널 주소가 박혔다.\n',
+  );
+  assert.deepEqual(day.incidents.map((i) => [i.title, i.detected]), [['보고서 날짜가 헷갈렸다', '2026-07-28'], ['앱 아이콘이 임시 주소에 묶였다', '2026-07-28']]);
+  const stamped = indexLog('# Incidents\n\n- [2026-02-25T01:30:38Z] executor: approvals query timed out after 30 seconds\n- [2026-02-26T07:45:00Z] executor: approvals query timed out again after a deploy\n');
+  assert.deepEqual(stamped.incidents.map((i) => [i.title, i.detected]), [
+    ['executor: approvals query timed out after 30 seconds', '2026-02-25T01:30:38Z'],
+    ['executor: approvals query timed out again after a deploy', '2026-02-26T07:45:00Z'],
+  ]);
+  // A bracket that holds more than a date is no timestamp.
+  assert.equal(indexLog('# Incidents\n\n- [2026-02-25 see below] executor timed out\n- [2026-02-26 see below] executor timed out again\n').incidents.length, 0);
+});

@@ -122,9 +122,12 @@ function findArrow(text: string): { at: number; length: number } | undefined {
 /** A date at the start of an item's text (`2026-03-02:`, `**2 March 2026** —`), as parsed. */
 function leadingDate(text: string): { value: string; length: number } | undefined {
   const plain = stripInline(text.slice(0, 200));
-  const parsed = parseLeadingTime(plain);
+  // A timestamp in brackets, as log lines write it (`[2026-02-25T01:30:38Z] executor: …`).
+  const bracketed = plain[0] === '[' ? plain.indexOf(']') : -1;
+  const parsed = parseLeadingTime(bracketed > 0 ? plain.slice(1, bracketed) : plain);
   if (!parsed || parsed.kind === 'time' || !parsed.value || parsed.invalid) return undefined;
-  return { value: parsed.value, length: parsed.length };
+  if (bracketed > 0 && parsed.length !== bracketed - 1) return undefined;
+  return { value: parsed.value, length: bracketed > 0 ? bracketed + 1 : parsed.length };
 }
 
 /** Whether an item reads as one incident: a problem and what was done (an arrow), or a date first and words after it. */

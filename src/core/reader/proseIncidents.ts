@@ -346,16 +346,30 @@ function anatomyKeyOf(label: string): string | undefined {
   return undefined;
 }
 
+/** The text of a bold run that opens a line, after any list marker (`- **Symptom** …` → `Symptom`), or undefined. */
+function boldLead(line: string): string | undefined {
+  let i = 0;
+  if ((line[0] === '-' || line[0] === '*' || line[0] === '+') && line[1] === ' ') i = 2;
+  while (line[i] === ' ') i++;
+  const marker = line.slice(i, i + 2);
+  if (marker !== '**' && marker !== '__') return undefined;
+  const close = line.indexOf(marker, i + 2);
+  return close > i + 2 && close - i <= 40 ? line.slice(i + 2, close) : undefined;
+}
+
 /** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
 export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
   const seen = new Set<string>();
   eachProseLine(ctx, from, to, (line) => {
     let text = line.slice(0, 80);
+    const bold = boldLead(text);
     const ascii = text.indexOf(':');
     const wide = text.indexOf('：');
     const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
-    if (colon < 0 && text.length > 30) return false;
-    if (colon >= 0) text = text.slice(0, colon);
+    // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
+    if (bold !== undefined) text = bold;
+    else if (colon < 0 && text.length > 30) return false;
+    else if (colon >= 0) text = text.slice(0, colon);
     const k = anatomyKeyOf(text);
     if (k) seen.add(k);
     return seen.size >= 3;
