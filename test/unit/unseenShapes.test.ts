@@ -724,3 +724,30 @@ test('a bold label that leads its line with no colon (- **Symptom** …) labels 
   // A bracket that holds more than a date is no timestamp.
   assert.equal(indexLog('# Incidents\n\n- [2026-02-25 see below] executor timed out\n- [2026-02-26 see below] executor timed out again\n').incidents.length, 0);
 });
+
+test('a CJK title names a log with a word for a record (障害記録, 장애 이력) or alone; `故障 1：…` is an incident, not a log', () => {
+  const idx = indexLog('# 环境故障记录\n\n## 故障记录\n\n### 故障 1：显存不足\n\n启动时显存不足，我们把 gpu_memory_utilization 调低到零点八五以后恢复正常运行。\n\n### 故障 2：工具调用未启用\n\n请求工具调用时返回错误，我们在启动参数里加上了工具调用的开关并重新部署。\n');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['故障 1：显存不足', '故障 2：工具调用未启用']);
+  // Principles and lessons written in CJK explain the log.
+  const meta = indexLog('# 障害台帳\n\n## 原則（すべての障害対応の完了条件）\n\n再発防止のガードが入るまで障害対応は完了しないものとして扱う。\n\n## 未収束の教訓\n\nまだガード化できていない教訓をここに書いておき、次の障害で見直す。\n\n## 決済 API が止まった\n\n決済 API が四十分止まり、データベースのフェイルオーバーで復旧した。\n');
+  assert.deepEqual(meta.incidents.map((i) => i.title), ['決済 API が止まった']);
+});
+
+test('a status the policy reads with two labelled parts (Причина, Исправление) makes a heading an incident, whatever its other keys', () => {
+  const idx = indexLog('# Подтверждённые инциденты\n\n## 0035 — проверка выполнилась не над тем исходником\n\n- Статус: исправлено task 0037.\n- Причина: метод проверки не требовал provenance.\n- Исправление: новые методы требуют source_under_test.\n\n## 2026-10-04 — отказ области проверки\n\n- Категория: код.\n');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [['0035 — проверка выполнилась не над тем исходником', 'resolved'], ['отказ области проверки', 'unknown']]);
+  // One part alone is not enough.
+  assert.equal(indexLog('## 0035 — check\n\n- Статус: исправлено.\n- Причина: метод.\n').incidents.length, 0);
+});
+
+test('a dated heading that explains the log (Current Status) or a period over a note that nothing happened is no incident', () => {
+  const idx = indexLog(
+    '# Incident Response Tracker\n\n## Current Status (2026-01-04)\n\n| Metric | Current |\n|---|---|\n| Incidents this month | 0 |\n\n## Incident Log (2026)\n\n### January 2026\n\n*(No incidents recorded - system newly deployed)*\n\n### December 2025\n\n*(System in development - no production incidents)*\n',
+  );
+  assert.deepEqual(idx.incidents.map((i) => i.title), []);
+  // With fields of an incident, or words that tell one, the dated heading stays an incident.
+  assert.equal(indexLog('## 2026-01-04 — Current status\n- **Severity:** SEV-2\n- **Status:** Open\n').incidents.length, 1);
+  assert.equal(indexLog('## 2026-01 — Checkout down\n\nCheckout failed for twenty minutes after a deploy; we rolled it back.\n').incidents.length, 1);
+  // A section that says nothing happened and then tells what did is about more than that.
+  assert.equal(indexLog('# Incidents\n\n## Quiet week, then the queue\n\nNo incidents until Friday.\nOn Friday the queue stopped for an hour.\nWe restarted the consumers.\nThen we added an alert on queue depth.\n').incidents.length, 1);
+});

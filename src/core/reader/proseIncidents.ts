@@ -49,12 +49,19 @@ const LOG_TITLE_WORDS = new Set(
 /** Words for incidents, outages and failures in Chinese, Japanese and Korean, found anywhere in a short title. */
 const CJK_LOG_WORDS = ['事故', '故障', '障害', '障碍', 'インシデント', 'ポストモーテム', '事件记录', '事件日志', '事件記録', '장애', '사고', '인시던트', '포스트모템'];
 
+/** Words for a record, a log or a history in Chinese, Japanese and Korean (`記録`, `履歴`, `기록`, `이력`), and `log`. */
+const CJK_RECORD_WORDS = ['记录', '記録', '紀錄', '記錄', '日志', '日誌', '履歴', '历史', '歷史', '一覧', '一览', '台帳', '报告', '報告', '기록', '이력', '목록', '일지', '로그', '보고', 'log', 'Log', 'LOG'];
+
 /** Whether a heading's title says the sections under it are incidents (`# Incidents`, `## Störungen 2026`). */
 export function isIncidentLogTitle(title: string): boolean {
   if (title.length > 120) return false;
   const plain = stripInline(title);
-  // Chinese, Japanese and Korean write the word inside a run of letters (`障害記録`, `장애·수정 이력`).
-  if (plain.length <= 40 && CJK_LOG_WORDS.some((w) => plain.includes(w))) return true;
+  // Chinese, Japanese and Korean write the word inside a run of letters (`障害記録`, `장애·수정 이력`):
+  // the word for incidents with one for a record or history, or alone (`故障 1：显存不足` is one).
+  if (plain.length <= 40 && CJK_LOG_WORDS.some((w) => plain.includes(w))) {
+    const bare = wordsOf(plain, 12);
+    if (CJK_RECORD_WORDS.some((w) => plain.includes(w)) || (bare.length === 1 && CJK_LOG_WORDS.includes(bare[0]))) return true;
+  }
   const words = wordsOf(plain, 12);
   if (!words.length || words.length > 8) return false;
   for (let a = 0; a < words.length; a++) {
@@ -72,6 +79,7 @@ const META_TITLES = new Set(
     'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
     'statistics', 'stats', 'estadísticas', 'estatísticas', 'statistiques', 'statistiken', 'statistiche', 'статистика',
+    'current status', 'status overview', 'dashboard', 'metrics', 'kpis', 'key metrics',
     'purpose', 'scope', 'objective', 'objectives', 'goal', 'propósito', 'objetivo', 'alcance', 'objectif', 'objectifs', 'portée', 'zweck', 'ziel', 'ziele', 'geltungsbereich', 'scopo', 'obiettivo', 'ambito', 'цель', 'назначение',
     '目的', '概要', '目次', '使い方', '説明', '用途', '前提', '目录', '说明', '概述', '用法', '목적', '개요', '목차', '사용법', '설명',
     'テンプレート', '模板', '템플릿', '書式', '格式', '양식',
@@ -88,8 +96,13 @@ export function isMetaTitle(title: string): boolean {
   if (!words.length) return true;
   if (META_TITLES.has(words.join(' '))) return true;
   for (let k = 1; k <= 2 && k <= words.length; k++) if (META_LEADS.has(words.slice(0, k).join(' '))) return true;
-  return false;
+  // Chinese, Japanese and Korean run the word into the title's first run of letters (`未収束の教訓`).
+  const first = words[0];
+  return first.charCodeAt(0) >= 0x2e80 && CJK_META_WORDS.some((w) => first.includes(w));
 }
+
+/** Words of titles that explain a log in Chinese, Japanese and Korean: principles, lessons, procedure, purpose, overview, contents, summary, rules, template. */
+const CJK_META_WORDS = ['原則', '原则', '教訓', '教训', '手順', '目的', '概要', '目次', '使い方', '説明', '用途', '目录', '说明', '概述', '总结', '總結', 'まとめ', '规则', '規則', 'ルール', 'テンプレート', '模板', '원칙', '교훈', '절차', '목적', '개요', '목차', '사용법', '요약', '규칙', '템플릿'];
 
 /** First words of a title that explains the log (`How to add an entry`, `Template for new entries`). */
 const META_LEADS = new Set(
@@ -130,7 +143,7 @@ const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 /** What a dated note says when nothing happened (`2025-10-08 — System up, no incidents recorded`). */
 const NO_INCIDENTS = new Set(
   [
-    'no incidents', 'zero incidents', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
+    'no incidents', 'zero incidents', 'no production incidents', 'no incidents recorded', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
     'aucun incident', 'rien à signaler', 'keine vorfälle', 'keine störungen', 'keine incidents', 'nessun incidente', 'nessun disservizio', 'без инцидентов', 'нет инцидентов', 'инцидентов нет',
     '无事故', '无故障', '障害なし', '장애 없음',
   ].map(key),
@@ -147,6 +160,22 @@ const FILL_IN = new Set(['to be filled', 'to be filled in', 'to be completed', '
 export function saysNoIncidents(title: string): boolean {
   const words = wordsOf(stripInline(title), 24);
   return !!findPhrase(words, NO_INCIDENTS, 3) || !!findPhrase(words, FILL_IN, 3);
+}
+
+/**
+ * Whether the text of lines [from, to) says that nothing happened (`*(No incidents recorded —
+ * system newly deployed)*`, `Sin incidentes`): a period's heading over such a note is no incident.
+ */
+export function saysNothingHappened(ctx: IndexContext, from: number, to: number): boolean {
+  // A short note only: a section that goes on to tell what happened is about more than that.
+  let found = false;
+  let lines = 0;
+  proseLines(ctx, from, to, (words) => {
+    if (!words.length) return false;
+    if (findPhrase(words, NO_INCIDENTS, 3)) found = true;
+    return ++lines > 3;
+  });
+  return found && lines <= 3;
 }
 
 /**
@@ -242,7 +271,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
     // a title like the log's own (`Incident history`) holds incidents, it is none.
     if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title) || !hasProse(ctx, h.line + 1, to)) return;
-    if (isExampleHeading(h.text) || saysNoIncidents(title)) return;
+    if (isExampleHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
     // over fields that say nothing yet is a template.
     const facts = readHeading(h.text, ctx.policy);

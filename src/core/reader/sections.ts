@@ -4,7 +4,7 @@
 // is cut into the part before its first sub-heading and the sub-sections the policy names.
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, isExampleHeading, isMetaTitle, proseIncidentStarts, restatedStatus, saysNoIncidents, statusInWords } from './proseIncidents';
+import { anatomyKeyCount, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, restatedStatus, saysNoIncidents, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -191,7 +191,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields);
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields);
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -212,6 +212,14 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
         current = { level: h.level, end: endLine, id: null };
         continue;
       }
+    }
+    // A dated heading that explains the log (`Current Status (2026-01-04)` over a table of
+    // figures), or a period's heading over a note that nothing happened (`### January 2026`,
+    // `*(No incidents recorded)*`), with no incident fields of its own: no incident.
+    if (!facts.id && facts.date) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      const own = filledFields(fields);
+      if (!fieldsLookLikeIncident(ctx.policy, own) && ((facts.title.trim() && isMetaTitle(facts.title)) || saysNothingHappened(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)))) continue;
     }
     let weak = false;
     if (!facts.id && facts.dateInNote) {
@@ -260,6 +268,16 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
 function hasText(ctx: IndexContext, from: number, to: number): boolean {
   for (let li = from; li < to; li++) if (ctx.lines.ends[li] > ctx.lines.starts[li] && lineText(ctx, li).trim()) return true;
   return false;
+}
+
+/**
+ * A status the policy reads and two parts of an incident's anatomy labelled beside it
+ * (`Статус: исправлено`, `Причина: …`, `Исправление: …`): an incident's own account of itself,
+ * in whatever words its other keys are written.
+ */
+function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: Field[]): boolean {
+  const status = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
+  return !!status && !!readStatus(ctx.policy, stripInline(status.value)) && anatomyKeyCount(ctx, from, to) >= 2;
 }
 
 interface NumberedHeading {
