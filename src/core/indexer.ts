@@ -1,16 +1,23 @@
 // The line-level index: one pass over the log that finds incidents, their fields, timeline,
 // checklist and action items, with offsets a writer can splice at. No markdown parser runs
-// here: this is the hot path. The reading rules live in ./index/, one file each:
-//   lineScan    lines, code fences, indented code, HTML comments, headings, conflict markers
-//   headings    ids, dates and severity markers in a heading; sub-section kinds
-//   fields      field lines, field tables, front matter fields, the values read from them
-//   timeline    timeline list items and tables
-//   tasks       checklist tasks and action items
-//   tables      where a GFM table starts and ends; a cell as a field
-//   tableIncidents  table-row logs, index tables and the per-incident files they link
-//   sections    section incidents (and the one incident of a per-incident file)
-//   lazy        incidents whose body is read, or shifted, on first use
-//   indexLog    the orchestrator; reindex: re-reading one section after an edit
+// here: this is the hot path. The reading rules live in ./reader/, one file each:
+//   lineScan, blocks   lines, front matter, conflict markers; code, HTML and list blocks as
+//                      CommonMark reads them, so that only real headings are headings
+//   headings, headingIds   ids, dates, status and severity markers in a heading; sub-section kinds
+//   fields, frontMatter    field lines, field tables, front matter, the values read from them
+//   timeline, tasks    timeline entries; checklist tasks and action items
+//   tables, tableIncidents   GFM tables; table-row logs, occurrence and problem tables, index
+//                      tables and the per-incident files they link
+//   sections           section incidents (and the one incident of a per-incident file)
+//   proseIncidents     sections telling incidents in prose, by a log's title or their labels
+//   entryIncidents     incidents with no heading: list entries, blocks of key lines
+//   headingFields, merge, placeholders, derivedIds, duplicateFields, hiddenIncidents
+//                      a document that is one incident, summary rows merged with sections,
+//                      templates, derived ids, fields written twice, headings an open fence hides
+//   readingNotes, readingSummary   what a guess noted, and how the log was read, for people
+//   lazy               incidents whose body is read, or shifted, on first use
+//   indexLog           the orchestrator; reindex: re-reading one section after an edit
+//   detail             the one place a full markdown parser runs (one incident, on demand)
 import type { Incident, LogIndex } from './model';
 import { type Policy, isResolvedStatus } from './playbook/policy';
 import { statusIsDeferred } from './playbook/statusWords';
