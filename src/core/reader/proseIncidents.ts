@@ -307,11 +307,11 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     }
     // A log whose incidents the other rules found keeps its own shape; so does one where the
     // playbook names the table that lists them (the sections beside it are then about them).
-    // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
-    // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
-    // the log, and that part is read as a title of its own, next in this loop.
-    if (holdsLogPart(headings, pi, to)) continue;
     if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
+      // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
+      // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
+      // the log, and that part is read as a title of its own, next in this loop.
+      if (holdsLogPart(headings, pi, to)) continue;
       const u = stripInline(parent.text);
       const found = out.length;
       let tabled = false;
