@@ -54,11 +54,16 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"[x] " run', unit: '[x] ' },
   { name: '"http://a" run', unit: 'http://a ' },
   { name: 'words', unit: 'lorem ipsum ' },
+  { name: '"→" run', unit: '→' },
+  { name: '"a -> " run', unit: 'a -> ' },
+  { name: '"[2026-01-01] " run', unit: '[2026-01-01] ' },
+  { name: '"ID: " run', unit: 'ID: ' },
+  { name: '"(" run', unit: '(' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -128,6 +133,10 @@ export function hostileLog(line: string, placement: Placement): string {
       // Prose sections under an incidents title, a status said in words, a bold status line
       // that wraps, and a table of occurrences.
       return `# Incidents\n\n## ${line}\n\n${line}\n\n## Checkout down\n\nStill unfixed ${line} not an ${line}\n**Status: ${line}\n${line}**\n\n| Date | Down | Recovered | ${line} |\n|---|---|---|---|\n| 2026-01-01 | ${line} | ${line} | ${line} |\n| ${line} | 10:00 | not yet | ${line} |\n`;
+    case 'entries':
+      // Incidents with no heading (list entries, key blocks, a table of problems and fixes) and
+      // labelled sections under a bare day: read only when nothing else is, as here.
+      return `# Outages\n\n- ${line} → ${line}\n- 2026-01-01: ${line}\n- [2026-01-01T00:00:00Z] ${line}\n- **${line}** ${line}\n  ${line}\n\nID: ${line}\nwhat: ${line}\nimpact: ${line}\n\nID: Q2\n${line}: ${line}\ncost: ${line}\n\n| Problem | Fix |\n|---|---|\n| ${line} | ${line} |\n\n## 2026-01-02\n\n### ${line}\n\n**Problem (${line}):** ${line}\n- **Cause** ${line}\nNot fixed. ${line}\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }

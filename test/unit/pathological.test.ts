@@ -46,3 +46,32 @@ test(`hostile lines of ${SIZE / 1000} KB are read in time proportional to their 
   console.log(`pathological: normal log ${base.toFixed(1)} ms; worst ${worst.what} at ${worst.ratio.toFixed(1)}×`);
   assert.deepEqual(slow, []);
 });
+
+test('incidents with no heading and labelled sections scale linearly: four times the entries take about four times as long', () => {
+  const shapes: Record<string, (n: number) => string> = {
+    'list entries': (n) => '# Outages\n\n' + Array.from({ length: n }, (_, k) => `- Service ${k}: requests failed after deploy ${k} → rolled back deploy ${k}\n`).join(''),
+    'key blocks': (n) => '# Register\n\n' + Array.from({ length: n }, (_, k) => `ID: Q${k}\nwhat: The job ${k} ran twice after a retry.\nimpact: ${k} customers got two invoices.\n\n`).join(''),
+    'problem table': (n) => '# Notes\n\n| Problem | Cause | Fix |\n|---|---|---|\n' + Array.from({ length: n }, (_, k) => `| Build ${k} failed | Bad pin ${k} | Removed the pin |\n`).join(''),
+    'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
+  };
+  const time = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const index = indexLog(text, { policy, readFile: () => undefined });
+      for (const incident of index.incidents) void incident.status;
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+  const slow: string[] = [];
+  for (const [name, make] of Object.entries(shapes)) {
+    const small = make(1000);
+    const big = make(4000);
+    assert.ok(indexLog(small, policy).incidents.length >= 1000, `${name}: read as incidents`);
+    time(small);
+    const ratio = time(big) / Math.max(1, time(small));
+    if (ratio > 10) slow.push(`${name}: ${ratio.toFixed(1)}×`);
+  }
+  assert.deepEqual(slow, []);
+});
