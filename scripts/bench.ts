@@ -1,6 +1,7 @@
 // `npm run bench`: generates logs of 200 / 2,000 / 10,000 incidents and measures, in this run,
 // the line index against a full remark parse of the same text, an append, peak memory, the
-// `incident list --json` process (2,000 and 10,000 incidents), the metrics of 10,000 incidents (in
+// `incident list --json` process (2,000 and 10,000 incidents; one incident, for the loading alone;
+// its reading work in fresh processes, the first time and once compiled), the metrics of 10,000 incidents (in
 // process and as `incident metrics --json`), `incident --version` against a bare node start, and
 // the VSIX's size, `incident mcp` (start-up, then calls), and `incident metrics --json` and
 // `incident statuspage` over 50 logs of 200 incidents (a monorepo's services/svc-NN/docs/
@@ -216,6 +217,48 @@ if (process.env.NODE_EXTRA_CA_CERTS) {
   }));
   console.log(`(NODE_EXTRA_CA_CERTS is set on this machine: node -e 0 takes ${fmt(bare)} without it, so ${fmt(nodeBase - bare)} of every process start above is that file)`);
 }
+
+// Where the time of `list --json` goes. A log of one incident: starting node and loading the
+// command, with nearly no reading. Then, in fresh processes, the index of 2,000 incidents and
+// the read of every body the first time, against the same work done again: the difference is
+// code running before V8 has compiled it.
+writeFileSync(join(OUT, 'log-1.md'), makeLog(1));
+const oneRuns: number[] = [];
+for (let i = 0; i < 9; i++) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(OUT, 'dist/cli.js'), 'list', '--json', '--log', join(OUT, 'log-1.md')], { encoding: 'utf8' });
+  oneRuns.push(performance.now() - t0);
+  if (r.status !== 0) throw new Error(r.stderr);
+}
+const oneMs = median(oneRuns);
+console.log(`incident list --json on 1 incident: ${fmt(oneMs)} (${fmt(oneMs - nodeBase)} more than node -e 0: loading the command)`);
+// Each child indexes the log and reads every body eight times: the first round is the code
+// running cold, the median of the other seven the same code compiled.
+const coldScript = [
+  "const { readFileSync } = require('node:fs');",
+  "const { defaultPolicy, indexLog } = require('./src/core');",
+  "const { readOnce } = require('./src/core/indexer');",
+  "const { toJson } = require('./src/cli/incidentView');",
+  `const text = readFileSync(${JSON.stringify(join(OUT, 'log-2000.md'))}, 'utf8');`,
+  'const policy = defaultPolicy();',
+  'const rounds = [];',
+  'for (let k = 0; k < 8; k++) {',
+  '  const t0 = performance.now(); const index = indexLog(text, { policy }); const t1 = performance.now();',
+  '  for (const i of index.incidents) JSON.stringify(toJson(readOnce(i), policy));',
+  '  rounds.push([t1 - t0, performance.now() - t1]);',
+  '}',
+  'console.log(JSON.stringify(rounds));',
+].join('\n');
+const coldRuns = Array.from({ length: 3 }, () => {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '-e', coldScript], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout.trim().split('\n').pop() as string) as Array<[number, number]>;
+});
+const firstRounds = coldRuns.map((rounds) => rounds[0]);
+const warmRounds = coldRuns.flatMap((rounds) => rounds.slice(1));
+console.log(
+  `2,000 incidents, list --json's work in a fresh process: index ${fmt(median(firstRounds.map((c) => c[0])))} and every body as JSON ${fmt(median(firstRounds.map((c) => c[1])))} the first time; ${fmt(median(warmRounds.map((c) => c[0])))} and ${fmt(median(warmRounds.map((c) => c[1])))} once compiled`,
+);
 
 // The rest waits on the MCP client, and a CommonJS script has no top-level await.
 async function measureTheRest(): Promise<void> {

@@ -68,7 +68,7 @@ test('incidents with no heading and labelled sections scale linearly: four times
   for (const [name, make] of Object.entries(shapes)) {
     const small = make(1000);
     const big = make(4000);
-    assert.ok(indexLog(small, policy).incidents.length >= 1000, `${name}: read as incidents`);
+    assert.ok(indexLog(small, { policy }).incidents.length >= 1000, `${name}: read as incidents`);
     time(small);
     const ratio = time(big) / Math.max(1, time(small));
     if (ratio > 10) slow.push(`${name}: ${ratio.toFixed(1)}×`);
