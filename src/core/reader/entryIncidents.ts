@@ -12,11 +12,11 @@ import type { Field, Incident, IncidentReading } from '../model';
 import { canonicalField } from '../playbook/policy';
 import { readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
-import { type IndexContext, lineStart, lineText } from './context';
+import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { isIncidentLogTitle, isMetaTitle, statusInWords } from './proseIncidents';
 import { stripInline } from './text';
-import { findProblemTables } from './tableIncidents';
+import { findProblemTables, lineIncident } from './tableIncidents';
 
 /** The longest title taken from an entry's words; the rest stays in the log. */
 const TITLE_CHARS = 100;
@@ -156,7 +156,7 @@ function entryTitle(item: ListItem): string {
 
 /** An incident with no section of its own: the lines [line, endLine) of one entry. */
 function entryIncident(ctx: IndexContext, line: number, endLine: number, id: string | null, title: string, fields: Field[], reading: IncidentReading, opts: { detected?: string | null; arrowFix?: string } = {}): Incident {
-  const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null } as Parameters<typeof fieldValues>[2]);
+  const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null });
   let status = values.status;
   let statusText: IncidentReading['statusText'];
   if (!status) {
@@ -165,29 +165,9 @@ function entryIncident(ctx: IndexContext, line: number, endLine: number, id: str
     if ((!statusText || !statusText.open) && opts.arrowFix) statusText = { words: opts.arrowFix, line: line + 1, open: false };
     if (statusText) status = statusText.open ? (readStatus(ctx.policy, 'Open')?.status ?? 'Open') : ctx.policy.resolvedStatus;
   }
-  const start = ctx.lines.starts[line];
-  const end = lineStart(ctx, endLine);
-  return {
-    id: id ?? '',
-    idWritten: id !== null,
-    title,
-    severity: values.severity,
-    status,
-    detected: values.detected ?? opts.detected ?? null,
-    resolved: values.resolved,
-    roles: values.roles,
-    fields,
-    timeline: [],
-    checklist: [],
-    actionItems: [],
-    line: line + 1,
-    source: 'entry',
-    start,
-    end,
-    level: 0,
-    bodyStart: end,
-    reading: { ...reading, ...(statusText ? { statusText } : {}) },
-  };
+  const incident = lineIncident(ctx, line, endLine, 'entry', id, title, fields, { ...values, status, detected: values.detected ?? opts.detected ?? null });
+  incident.reading = { ...reading, ...(statusText ? { statusText } : {}) };
+  return incident;
 }
 
 /**
@@ -272,7 +252,7 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
       }
       if (keys >= 2) {
         const fields = readFields(ctx, li, end);
-        const values = fieldValues(ctx, fields, { id, title: '', severityText: null, date: null } as Parameters<typeof fieldValues>[2]);
+        const values = fieldValues(ctx, fields, { id, title: '', severityText: null, date: null });
         let title = values.title ?? values.summary ?? (describing || firstValue);
         title = stripInline(title).trim();
         const stop = title.search(/[.!?](?:\s|$)/);

@@ -60,16 +60,23 @@ function headerNames(header: string): { names: string[]; zone: string | null } {
   return { names: parts.length > 1 ? [base, ...parts] : [base], zone };
 }
 
-/** Table-row logs (a row per incident) and index tables linking per-incident files. */
-export function findTableIncidents(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
-  const { text, lines, policy } = ctx;
+/** The GFM tables in lines [from, to) outside code and headings, each with its headers' names (see headerNames). */
+function* tablesIn(ctx: IndexContext, from: number, to: number): Generator<{ table: TableInfo; headers: ReturnType<typeof headerNames>[] }> {
+  const { text, lines } = ctx;
   for (let li = from; li < to; li++) {
     if (lines.skip[li] || lines.level[li]) continue;
     if (text.charCodeAt(lines.starts[li]) !== 124 /* | */ && !looksLikeTableRow(lineText(ctx, li))) continue;
     const table = tableAt(text, lines, li, to);
     if (!table) continue;
     li = table.lastRow;
-    const headers = table.headers.map(headerNames);
+    yield { table, headers: table.headers.map(headerNames) };
+  }
+}
+
+/** Table-row logs (a row per incident) and index tables linking per-incident files. */
+export function findTableIncidents(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
+  const { policy } = ctx;
+  for (const { table, headers } of tablesIn(ctx, from, to)) {
     const col = (re: RegExp, canonical?: CanonicalField) => headers.findIndex((h) => h.names.some((n) => re.test(n) || (canonical !== undefined && canonicalField(policy, n) === canonical)));
     const idCol = col(ID_HEADERS, 'id');
     const dateCol = col(DATE_HEADERS, 'detected');
@@ -107,7 +114,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
           if (titleCol >= 0) break;
         }
       }
-      const under = headingAbove(ctx, li);
+      const under = headingAbove(ctx, table.lastRow);
       const occurrence: IncidentReading = { shape: 'occurrence-table', ...(endCol < 0 ? { byPlaybook: true } : {}), ...(under ? { under } : {}) };
       const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
@@ -278,18 +285,11 @@ const FIX_DONE_HEADERS = new Set([
  * filled, open when the cell says so (`Open: …`, `TODO`); a guess, noted on the incident.
  */
 export function findProblemTables(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
-  const { text, lines } = ctx;
-  for (let li = from; li < to; li++) {
-    if (lines.skip[li] || lines.level[li]) continue;
-    if (text.charCodeAt(lines.starts[li]) !== 124 /* | */ && !looksLikeTableRow(lineText(ctx, li))) continue;
-    const table = tableAt(text, lines, li, to);
-    if (!table) continue;
-    li = table.lastRow;
-    const headers = table.headers.map(headerNames);
+  for (const { table, headers } of tablesIn(ctx, from, to)) {
     const problemCol = headers.findIndex((h) => h.names.some((n) => PROBLEM_HEADERS.has(n)));
     const fixCol = headers.findIndex((h, i) => i !== problemCol && h.names.some((n) => FIX_DONE_HEADERS.has(n)));
     if (problemCol < 0 || fixCol < 0) continue;
-    const under = headingAbove(ctx, li);
+    const under = headingAbove(ctx, table.lastRow);
     const columns: RowColumns = { idCol: -1, titleCol: problemCol, dateCol: -1, dateZone: null, endCol: -1 };
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
@@ -306,6 +306,44 @@ export function findProblemTables(ctx: IndexContext, from: number, to: number, o
       out.push(incident);
     }
   }
+}
+
+/**
+ * An incident with no section of its own, written on lines [line, endLine): a table's row or an
+ * entry (entryIncidents.ts). It holds no timeline, checklist or action items; its body starts
+ * where it ends, so nothing is ever written into it.
+ */
+export function lineIncident(
+  ctx: IndexContext,
+  line: number,
+  endLine: number,
+  source: 'table-row' | 'entry',
+  id: string | null,
+  title: string,
+  fields: Field[],
+  values: Pick<Incident, 'severity' | 'status' | 'detected' | 'resolved' | 'roles'>,
+): Incident {
+  const end = lineStart(ctx, endLine);
+  return {
+    id: id ?? '',
+    idWritten: id !== null,
+    title,
+    severity: values.severity,
+    status: values.status,
+    detected: values.detected,
+    resolved: values.resolved,
+    roles: values.roles,
+    fields,
+    timeline: [],
+    checklist: [],
+    actionItems: [],
+    line: line + 1,
+    source,
+    start: ctx.lines.starts[line],
+    end,
+    level: 0,
+    bodyStart: end,
+  };
 }
 
 interface RowColumns {
@@ -357,28 +395,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
     const zoned = zonedTime(stripInline(row.cells[dateCol] ?? ''), columns.dateZone, ctx.policy.timeZone);
     if (zoned) values.detected = zoned;
   }
-  const start = ctx.lines.starts[r];
-  const end = lineStart(ctx, r + 1);
-  const incident: Incident = {
-    id: id ?? '',
-    idWritten: id !== null,
-    title,
-    severity: values.severity,
-    status: values.status,
-    detected: values.detected,
-    resolved: values.resolved,
-    roles: values.roles,
-    fields,
-    timeline: [],
-    checklist: [],
-    actionItems: [],
-    line: r + 1,
-    source: 'table-row',
-    start,
-    end,
-    level: 0,
-    bodyStart: end,
-  };
+  const incident = lineIncident(ctx, r, r + 1, 'table-row', id, title, fields, values);
   const options = ctx.options;
   if (!link || /^[a-z]+:/i.test(link.href) || !options.readFile) return incident;
   const refuse = (message: string) => {
