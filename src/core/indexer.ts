@@ -8,8 +8,10 @@
 //   timeline, tasks    timeline entries; checklist tasks and action items
 //   tables, tableIncidents   GFM tables; table-row logs, occurrence and problem tables, index
 //                      tables and the per-incident files they link
-//   sections           section incidents (and the one incident of a per-incident file)
-//   proseIncidents     sections telling incidents in prose, by a log's title or their labels
+//   sections           where section incidents start and end
+//   sectionIncident    one section read as an incident (and the one incident of a per-incident file)
+//   proseIncidents, proseWords   sections telling incidents in prose, by a log's title or their labels
+//   statusInProse      a status said in words where no field says it, or restated below the field
 //   entryIncidents     incidents with no heading: list entries, blocks of key lines
 //   headingFields, merge, placeholders, derivedIds, duplicateFields, hiddenIncidents
 //                      a document that is one incident, summary rows merged with sections,

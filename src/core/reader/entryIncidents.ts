@@ -14,7 +14,8 @@ import { readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
-import { isIncidentLogTitle, isMetaTitle, statusInWords } from './proseIncidents';
+import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
+import { statusInWords } from './statusInProse';
 import { stripInline } from './text';
 import { findProblemTables, lineIncident } from './tableIncidents';
 

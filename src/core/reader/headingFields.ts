@@ -14,7 +14,8 @@ import { type IndexContext, type Section, lineText } from './context';
 import { readHeading } from './headings';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { filledFields, isPlaceholderValue } from './placeholders';
-import { buildSectionIncident, headingTitle } from './sections';
+import { buildSectionIncident } from './sectionIncident';
+import { headingTitle } from './headings';
 
 /** Section names of such files that the built-in field aliases do not already name. */
 const HEADING_FIELD_NAMES: Record<string, CanonicalField> = {

@@ -405,3 +405,16 @@ export function subsectionKind(text: string, policy: Policy): 'timeline' | 'chec
   if (policy.sections.checklist.some((k) => t.includes(k))) return 'checklist';
   return null;
 }
+
+/** An ATX heading line's text: the `#` run and a closing `#` sequence removed (a scan, not a pattern). */
+export function headingTitle(line: string): string {
+  let a = 0;
+  while (a < line.length && (line[a] === ' ' || line[a] === '\t')) a++;
+  while (a < line.length && line[a] === '#') a++;
+  let b = line.length;
+  while (b > a && (line[b - 1] === ' ' || line[b - 1] === '\t')) b--;
+  let c = b;
+  while (c > a && line[c - 1] === '#') c--;
+  if (c < b && (c === a || line[c - 1] === ' ' || line[c - 1] === '\t')) b = c;
+  return line.slice(a, b).trim();
+}

@@ -9,7 +9,8 @@ import { reportHiddenIncidents } from './hiddenIncidents';
 import { assignDerivedIds } from './derivedIds';
 import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
 import { attachReadingProblems } from './lazy';
-import { findIncidents, singleIncident } from './sections';
+import { findIncidents } from './sections';
+import { singleIncident } from './sectionIncident';
 
 /** Indexes `text` without remembering the options (see indexLog). */
 export function runIndex(text: string, options: IndexOptions): LogIndex {

@@ -9,7 +9,7 @@ import type { IndexContext, Section } from './context';
 import type { HeadingFacts } from './headings';
 import { documentTitle } from './headingFields';
 import { titleWords, transliterate } from './derivedIds';
-import { buildSectionIncident } from './sections';
+import { buildSectionIncident } from './sectionIncident';
 
 /** How far along a status is: the policy's order, a resolved status last, an unknown one first. */
 function statusRank(policy: Policy, status: string | null): number {

@@ -1,37 +1,18 @@
 // Incidents told in prose: a log titled like a list of incidents ("Incidents", "Outages",
 // "Postmortems", "Things that went wrong", and the same in the seven built-in languages) whose
-// sections carry no id, no date and no fields, each telling one incident; and a status said only
-// in words ("still unfixed", "verification pending"; or a fix described). Both are guesses, noted
-// on the incident (see readingNotes). Everything here is a scan over words: no pattern runs on
-// the user's text.
+// sections carry no id, no date and no fields, each telling one incident; sections labelled with
+// an incident's anatomy (Symptom / Cause / Fix) under any title; and what is not an incident
+// (format notes, templates, placeholders, a note that nothing happened). A status said only in
+// words is statusInProse.ts. These are guesses, noted on the incident (see readingNotes).
+// Everything here is a scan over words: no pattern runs on the user's text.
 import type { Incident, IncidentReading } from '../model';
-import { foldWord, readStatus } from '../playbook/statusWords';
-import { canonicalField } from '../playbook/policy';
-import { isLetterOrDigitCode, stripInline } from './text';
+import { stripInline } from './text';
 import type { IndexContext } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
-
-/** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
-export function wordsOf(text: string, max = 10_000): string[] {
-  const out: string[] = [];
-  let from = -1;
-  const n = text.length;
-  for (let i = 0; i <= n && out.length < max; i++) {
-    const word = i < n && isLetterOrDigitCode(text.codePointAt(i) ?? 0);
-    if (word && from === -1) from = i;
-    else if (!word && from !== -1) {
-      out.push(foldWord(text.slice(from, i)));
-      from = -1;
-    }
-    if (i < n && (text.codePointAt(i) ?? 0) > 0xffff) i++;
-  }
-  return out;
-}
-
-const key = (phrase: string) => wordsOf(phrase).join(' ');
+import { eachProseLine, findPhrase, key, proseLines, wordsOf } from './proseWords';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -121,23 +102,6 @@ const NOT_AN_INCIDENT = [
   'kein vorfall', 'kein incident', 'keine störung', 'non è un incidente', 'non è stato un incidente', 'не инцидент', 'не был инцидентом',
 ].map(key);
 
-/**
- * The first phrase of `table` in a run of words, the longest at its position, passing over one
- * whose start `skip` refuses (a negated fix). Linear: at most `maxWords` lookups per word.
- */
-function findPhrase(words: readonly string[], table: ReadonlySet<string> | ReadonlyMap<string, unknown>, maxWords: number, skip?: (start: number) => boolean): string | undefined {
-  for (let a = 0; a < words.length; a++) {
-    let phrase = '';
-    let found = '';
-    for (let b = a; b < words.length && b - a < maxWords; b++) {
-      phrase = phrase ? `${phrase} ${words[b]}` : words[b];
-      if (table.has(phrase)) found = phrase;
-    }
-    if (found && !skip?.(a)) return found;
-  }
-  return undefined;
-}
-
 const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
 /** What a dated note says when nothing happened (`2025-10-08 — System up, no incidents recorded`). */
@@ -194,27 +158,6 @@ export function isExampleHeading(text: string): boolean {
 }
 
 const EXAMPLE_WORDS = new Set(['example', 'sample', 'ejemplo', 'exemplo', 'exemple', 'beispiel', 'esempio', 'пример', 'muster', '例', '示例', '예시'].map(key));
-
-/** Lines of prose in [from, to): not code, headings, tables or task items; folded words per line. */
-function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: string[], li: number) => boolean): void {
-  eachProseLine(ctx, from, to, (line, li) => visit(wordsOf(line), li));
-}
-
-/** The same lines as text (from the first non-blank character, at most 4,000 characters), for a caller that needs no words. */
-function eachProseLine(ctx: IndexContext, from: number, to: number, visit: (line: string, li: number) => boolean): void {
-  const { text, lines } = ctx;
-  for (let li = from; li < to; li++) {
-    if (lines.skip[li] || lines.level[li]) continue;
-    let p = lines.starts[li];
-    const e = lines.ends[li];
-    while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
-    if (p >= e || text.charCodeAt(p) === 124 /* | */) continue;
-    const line = text.slice(p, Math.min(e, p + 4000));
-    // A task item (`- [ ] add an alert`) is a follow-up, not what the incident's state is.
-    if (/^(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(line)) continue;
-    if (visit(line, li)) return;
-  }
-}
 
 /** Whether the section's lines say it is not an incident. */
 function saysNotAnIncident(ctx: IndexContext, title: string, from: number, to: number): boolean {
@@ -467,158 +410,4 @@ function headingIndexBefore(headings: ReadonlyArray<{ line: number }>, line: num
     } else hi = mid - 1;
   }
   return k;
-}
-
-/** Words that say the incident is not over, where no status is written. */
-const PENDING_PHRASES = new Set(
-  [
-    'still unfixed', 'still not fixed', 'not yet fixed', 'not fixed yet', 'still broken', 'still open', 'still failing', 'still happening', 'still occurring', 'still ongoing',
-    'still investigating', 'still under investigation', 'verification pending', 'pending verification', 'awaiting verification', 'not yet verified', 'not yet in place',
-    'verification open', 'verification still open', 'verification outstanding',
-    'not in place yet', 'not yet deployed', 'not deployed yet', 'not yet resolved', 'not resolved yet', 'still unresolved', 'remains open', 'remains unresolved', 'fix pending',
-    'aún sin resolver', 'todavía sin resolver', 'aún no resuelto', 'todavía no resuelto', 'aún no corregido', 'sigue abierto', 'sigue sin resolver', 'pendiente de verificación', 'verificación pendiente',
-    'ainda não resolvido', 'ainda não corrigido', 'ainda sem correção', 'verificação pendente', 'continua aberto', 'ainda em aberto',
-    'toujours pas corrigé', 'pas encore corrigé', 'pas encore résolu', 'pas encore en place', 'vérification en attente', 'toujours en cours', 'toujours ouvert',
-    'noch nicht behoben', 'noch nicht gelöst', 'noch nicht umgesetzt', 'noch nicht verifiziert', 'noch offen', 'verifikation offen', 'verifizierung offen', 'überprüfung offen', 'prüfung offen', 'prüfung ausstehend', 'verifizierung ausstehend',
-    'non ancora risolto', 'non ancora corretto', 'non ancora in atto', 'ancora aperto', 'verifica in sospeso', 'ancora da verificare',
-    'ещё не исправлено', 'еще не исправлено', 'пока не исправлено', 'ещё не решено', 'еще не решено', 'не устранено', 'ожидает проверки', 'всё ещё открыто', 'все еще открыто',
-  ].map(key),
-);
-
-/** Words that describe a fix: with nothing said to be pending, the incident is over. */
-const FIX_PHRASES = new Set(
-  [
-    'fixed', 'we fixed', 'resolved', 'restored', 'rolled back', 'reverted', 'patched', 'replaced', 'renewed', 'restarted', 'recovered', 'corrected', 'redeployed', 'backfilled',
-    'refunded', 'upgraded', 'works again', 'working again', 'running again', 'cleaned up', 'turned off', 'switched back', 'added', 'capped', 'increased', 'raised', 'removed', 'disabled', 'rotated', 're ran', 'reran', 'mitigated',
-    'corregimos', 'arreglamos', 'restauramos', 'actualizamos', 'reemplazamos', 'añadimos', 'revertimos', 'corregido', 'solucionado', 'resuelto', 'restablecido',
-    'corrigimos', 'corrigido', 'atualizamos', 'substituímos', 'adicionamos', 'revertemos', 'resolvido', 'restabelecido',
-    'corrigé', 'réparé', 'rétabli', 'renouvelé', 'remplacé', 'ajouté', 'restauré', 'redéployé', 'mis à jour', 'mise à jour', 'résolu',
-    'behoben', 'gelöst', 'erneuert', 'ersetzt', 'repariert', 'korrigiert', 'wiederhergestellt', 'zurückgerollt', 'neu gestartet', 'neu installiert', 'hinzugefügt', 'aktualisiert', 'umgestellt', 'ergänzt', 'ausgerollt', 'entfernt', 'läuft wieder', 'funktioniert wieder',
-    'risolto', 'corretto', 'ripristinato', 'rinnovato', 'sostituito', 'aggiunto', 'aggiornato',
-    'исправили', 'исправлено', 'восстановили', 'заменили', 'добавили', 'обновили', 'откатили', 'устранили',
-  ].map(key),
-);
-
-/** Words that turn a fix into its absence when they come just before it (`has not been resolved`, `wasn't fixed`). */
-const NEGATIONS = new Set(['not', 'no', 'never', 't', 'nicht', 'kein', 'keine', 'nie', 'pas', 'jamais', 'non', 'nao', 'nunca', 'не', 'ни'].map(foldWord));
-
-/** Words that may stand between a negation and the fix it negates (`non è stato risolto`, `n'a pas été rétabli`). */
-const AUXILIARIES = new Set(['be', 'been', 'being', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'get', 'got', 'e', 'stato', 'stata', 'ha', 'sido', 'se', 'foi', 'wurde', 'worden', 'ist', 'a', 'ete', 'est', 'было', 'был', 'была'].map(foldWord));
-
-/** Whether the word before `a`, or a negation behind auxiliaries (at most three words back), negates it. */
-function negatedAt(words: readonly string[], a: number): boolean {
-  for (let k = a - 1, n = 0; k >= 0 && n < 3; k--, n++) {
-    if (NEGATIONS.has(words[k])) return true;
-    // Past the word just before, only auxiliaries may stand between.
-    if (n >= 1 && !AUXILIARIES.has(words[k])) return false;
-  }
-  return false;
-}
-
-/** A line's text up to its first full stop, exclamation mark or question mark (`**Not fixed.** The check …` → `**Not fixed`). */
-function firstSentence(line: string): string {
-  let end = Math.min(line.length, 120);
-  for (const stop of ['.', '!', '?', '。', '！']) {
-    const at = line.indexOf(stop);
-    if (at >= 0 && at < end) end = at;
-  }
-  return line.slice(0, end);
-}
-
-/**
- * A sentence that is only a fix negated (`Not fixed.`, `**Не исправлено.**`, `Nicht behoben.`, `Not
- * yet resolved`): a statement of the incident's state, not a cause told in prose.
- */
-function notFixedLine(words: readonly string[]): string | undefined {
-  // The negation first: `Сервис не восстановили` (the service was not restored) tells what
-  // happened, as a cause's sentence does; `Не исправлено.` says where the incident stands.
-  if (words.length < 2 || words.length > 4 || !NEGATIONS.has(words[0])) return undefined;
-  const fix = findPhrase(words, FIX_PHRASES, 3);
-  if (!fix) return undefined;
-  const at = words.indexOf(fix.split(' ')[0]);
-  return at > 0 && at + fix.split(' ').length === words.length && negatedAt(words, at) ? words.join(' ') : undefined;
-}
-
-/**
- * The first fix phrase of a line that is not negated. A negated one (`could not be restored`,
- * `wasn't fixed`, `non è stato risolto`) says no fix happened; it is not read as pending either,
- * since such words as often describe the cause (`the variable was not resolved`).
- */
-function findFix(words: readonly string[]): string | undefined {
-  return findPhrase(words, FIX_PHRASES, 3, (a) => negatedAt(words, a));
-}
-
-/**
- * A status said only in words, for a section with no status written and nothing else that says
- * it ended: open when a line says the incident is not over (`still unfixed`, `verification
- * pending`, `not yet in place`), else resolved when one describes a fix (`rolled back`,
- * `restored`, `renewed`). The first such words and their 1-based line; undefined when none.
- */
-export function statusInWords(
-  ctx: IndexContext,
-  ranges: ReadonlyArray<readonly [number, number]>,
-  fieldLines: ReadonlySet<number>,
-  /** The section's heading: a title that says what is still pending (`merged – verification open`) says it for the section. */
-  heading?: { title: string; line: number },
-): { words: string; line: number; open: boolean } | undefined {
-  const inTitle = heading ? findPhrase(wordsOf(heading.title), PENDING_PHRASES, 4) : undefined;
-  if (inTitle) return { words: inTitle, line: heading!.line + 1, open: true };
-  let fix: { words: string; line: number } | undefined;
-  for (const [from, to] of ranges) {
-    let pending: { words: string; line: number } | undefined;
-    eachProseLine(ctx, from, to, (line, li) => {
-      // A field line says what it says as a field (`Resolution: not yet resolved` is no fact).
-      if (fieldLines.has(li)) return false;
-      const words = wordsOf(line);
-      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line), 6));
-      if (p) {
-        pending = { words: p, line: li + 1 };
-        return true;
-      }
-      if (!fix) {
-        const f = findFix(words);
-        if (f) fix = { words: f, line: li + 1 };
-      }
-      return false;
-    });
-    if (pending) return { ...pending, open: true };
-  }
-  return fix ? { ...fix, open: false } : undefined;
-}
-
-/** How far back from a colon a restated status's key may start (`Incident status:`). */
-const RESTATED_KEY_CHARS = 30;
-/** How much of the sentence after it a restated status's value is read from (its words lead). */
-const RESTATED_VALUE_CHARS = 200;
-
-/**
- * The last status restated in a sentence below the status field (`… verified the ten-lesson
- * queue. Incident status: **Resolved**.`): logs that append a resolution under an incident say
- * its new status there, and a person reads the latest. Only a key the policy reads as Status,
- * starting a sentence, followed by a value whose words it knows. Lines after `after` (0-based).
- */
-export function restatedStatus(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>, fieldLines: ReadonlySet<number>, after: number): { status: string; words: string; line: number; open: boolean } | undefined {
-  let found: { status: string; words: string; line: number; open: boolean } | undefined;
-  for (const [from, to] of ranges) {
-    eachProseLine(ctx, Math.max(from, after + 1), to, (line, li) => {
-      if (fieldLines.has(li)) return false;
-      // Linear in the line: each colon looks back a bounded way, the sentence's end only moves on.
-      let end = 0;
-      for (let c = line.indexOf(':'); c !== -1; c = line.indexOf(':', c + 1)) {
-        // The key runs back to the sentence's start: the line's, or a `.`, `!` or `?` before it.
-        let k = c;
-        while (k > 0 && c - k < RESTATED_KEY_CHARS && !'.!?'.includes(line[k - 1])) k--;
-        if (k > 0 && !'.!?'.includes(line[k - 1])) continue;
-        const key = stripInline(line.slice(k, c)).trim();
-        if (!key || canonicalField(ctx.policy, key) !== 'status') continue;
-        if (end <= c) end = c + 1;
-        while (end < line.length && !'.;!?'.includes(line[end])) end++;
-        const value = stripInline(line.slice(c + 1, Math.min(end, c + 1 + RESTATED_VALUE_CHARS))).trim();
-        const read = value ? readStatus(ctx.policy, value) : undefined;
-        if (read?.meaning) found = { status: read.status, words: `${key}: ${value}`.toLowerCase(), line: li + 1, open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
-      }
-      return false;
-    });
-  }
-  return found;
 }

@@ -10,7 +10,7 @@ import { ShiftedIncident } from './lazy';
 import { readHeading } from './headings';
 import { hadMerges } from './merge';
 import { isPlaceholderSection } from './placeholders';
-import { headingTitle } from './sections';
+import { headingTitle } from './headings';
 
 /** Whether a heading after the section's first line names an id (see headingIds.ts). */
 function hasIdSubheading(sectionText: string, options: IndexOptions): boolean {

@@ -6,7 +6,7 @@ import { parseFrontMatter } from '../reader/frontMatter';
 import type { LogIndex, Splice } from '../model';
 import type { Actor } from '../response/operations';
 import type { Policy } from '../playbook/policy';
-import { headingTitle } from '../reader/sections';
+import { headingTitle } from '../reader/headings';
 import { stripInline } from '../reader/text';
 import { foldLineBreakControls, stripTextControls } from '../format/controlCharacters';
 import { WriteRefused, appendTimelineEntry, requireIncident } from '../log/writer';

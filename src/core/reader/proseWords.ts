@@ -1,0 +1,64 @@
+// The words of prose lines, as the prose rules read them: a line's letters and digits folded
+// into words, phrases looked up from a table word by word, and the lines of a range that hold
+// prose (not code, headings, tables or task items). Scans over characters and words: no
+// pattern runs on the user's text beyond a bounded task-item prefix.
+import { foldWord } from '../playbook/statusWords';
+import { isLetterOrDigitCode } from './text';
+import type { IndexContext } from './context';
+
+/** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
+export function wordsOf(text: string, max = 10_000): string[] {
+  const out: string[] = [];
+  let from = -1;
+  const n = text.length;
+  for (let i = 0; i <= n && out.length < max; i++) {
+    const word = i < n && isLetterOrDigitCode(text.codePointAt(i) ?? 0);
+    if (word && from === -1) from = i;
+    else if (!word && from !== -1) {
+      out.push(foldWord(text.slice(from, i)));
+      from = -1;
+    }
+    if (i < n && (text.codePointAt(i) ?? 0) > 0xffff) i++;
+  }
+  return out;
+}
+
+export const key = (phrase: string) => wordsOf(phrase).join(' ');
+
+/**
+ * The first phrase of `table` in a run of words, the longest at its position, passing over one
+ * whose start `skip` refuses (a negated fix). Linear: at most `maxWords` lookups per word.
+ */
+export function findPhrase(words: readonly string[], table: ReadonlySet<string> | ReadonlyMap<string, unknown>, maxWords: number, skip?: (start: number) => boolean): string | undefined {
+  for (let a = 0; a < words.length; a++) {
+    let phrase = '';
+    let found = '';
+    for (let b = a; b < words.length && b - a < maxWords; b++) {
+      phrase = phrase ? `${phrase} ${words[b]}` : words[b];
+      if (table.has(phrase)) found = phrase;
+    }
+    if (found && !skip?.(a)) return found;
+  }
+  return undefined;
+}
+
+/** Lines of prose in [from, to): not code, headings, tables or task items; folded words per line. */
+export function proseLines(ctx: IndexContext, from: number, to: number, visit: (words: string[], li: number) => boolean): void {
+  eachProseLine(ctx, from, to, (line, li) => visit(wordsOf(line), li));
+}
+
+/** The same lines as text (from the first non-blank character, at most 4,000 characters), for a caller that needs no words. */
+export function eachProseLine(ctx: IndexContext, from: number, to: number, visit: (line: string, li: number) => boolean): void {
+  const { text, lines } = ctx;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li] || lines.level[li]) continue;
+    let p = lines.starts[li];
+    const e = lines.ends[li];
+    while (p < e && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+    if (p >= e || text.charCodeAt(p) === 124 /* | */) continue;
+    const line = text.slice(p, Math.min(e, p + 4000));
+    // A task item (`- [ ] add an alert`) is a follow-up, not what the incident's state is.
+    if (/^(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(line)) continue;
+    if (visit(line, li)) return;
+  }
+}

@@ -1,0 +1,257 @@
+// One section read as an incident: its fields (before the first sub-heading, in a heading, in
+// front matter), its sub-sections as the policy names them (timeline, checklist, action items),
+// its status (a field, restated below it, said in words, or an outstanding part), and its
+// problems. sections.ts finds where the sections are; this reads one.
+import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
+import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
+import { restatedStatus, statusInWords } from './statusInProse';
+import { stripInline } from './text';
+import { dayOf } from '../format/time';
+import { type IndexContext, type Section, lineStart, lineText } from './context';
+import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
+import { applyFrontMatterValues, fieldSlot, fieldValues, loggedValues, readFields, readFrontMatterFields } from './fields';
+import { type HeadingFacts, headingTitle, readHeading, subsectionKind } from './headings';
+import { documentTitle, headingFields } from './headingFields';
+import { isPlaceholderValue } from './placeholders';
+import { noteHeadingDate } from './derivedIds';
+import { LazySectionIncident } from './lazy';
+import { readActionItems, readTasks } from './tasks';
+import { readTimeline } from './timeline';
+
+/** What a heading itself says that a field would: a bracketed status, the end of a date range. */
+function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFacts): Field[] {
+  if (!facts.status && !facts.endDate) return [];
+  const line = lineText(ctx, section.headingLine);
+  const at = ctx.lines.starts[section.headingLine] + Math.max(0, line.indexOf(headingTitle(line)));
+  const out: Field[] = [];
+  // Table style: such a value is replaced in place and never copied as the style of a new field.
+  const add = (key: string, canonical: Field['canonical'], start: number, end: number) =>
+    out.push({ key, canonical, value: ctx.text.slice(at + start, at + end), style: 'table', line: section.headingLine, valueStart: at + start, valueEnd: at + end });
+  if (facts.status) add('Status', 'status', facts.status.start, facts.status.end);
+  if (facts.endDate) add('Resolved', 'resolved', facts.endDate.start, facts.endDate.end);
+  return out;
+}
+
+/** Keys of fields that describe an incident in a sentence: a title for a heading that has none. */
+const DESCRIBING_KEYS = new Set(['symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger']);
+
+function describingField(fields: Field[]): string {
+  for (const f of fields) {
+    if (DESCRIBING_KEYS.has(f.key.toLowerCase()) && !isPlaceholderValue(f.value)) return stripInline(f.value).replace(/\.$/, '');
+  }
+  return '';
+}
+
+type PartKind = 'body' | 'timeline' | 'checklist' | 'actionItems' | 'other';
+
+/**
+ * A sub-section headed as what is still outstanding about the incident (`### Outstanding`,
+ * `### Pendientes`) with something in it: the incident is not over, as a person reads it.
+ */
+function outstandingPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from: number; to: number; headingLine: number }>): IncidentReading['statusText'] {
+  for (const part of parts) {
+    if (part.kind !== 'other') continue;
+    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
+    if (!isOutstandingKey(title)) continue;
+    for (let li = part.from; li < part.to; li++) {
+      if (!ctx.lines.skip[li] && namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: true };
+    }
+  }
+  return undefined;
+}
+
+/** Fields found outside the section's body lines: before its own (they win), or after (they fill gaps). */
+export interface ExtraFields {
+  before?: Field[];
+  after?: Field[];
+}
+
+export function buildSectionIncident(ctx: IndexContext, section: Section, facts: HeadingFacts, extra: ExtraFields = {}): Incident {
+  const { lines, policy } = ctx;
+  const timeline: TimelineEntry[] = [];
+  const checklist: ChecklistItem[] = [];
+  const actionItems: ActionItem[] = [];
+  const fields: Field[] = [];
+  let timelineSlot: TimelineSlot | undefined;
+
+  // Split the body into the part before the first sub-heading and the sub-sections. A deeper
+  // heading inside a checklist is one of its phases (`#### Initial assessment`), unless it
+  // names another sub-section (a timeline, action items).
+  const parts: Array<{ kind: PartKind; from: number; to: number; headingLine: number; phase?: string }> = [];
+  let cursor = section.bodyLine;
+  let kind: PartKind = 'body';
+  let partHeading = section.headingLine;
+  let phase: string | undefined;
+  let checklistLevel = 0;
+  for (let li = section.bodyLine; li < section.endLine; li++) {
+    if (!lines.level[li]) continue;
+    parts.push({ kind, from: cursor, to: li, headingLine: partHeading, phase });
+    const title = headingTitle(lineText(ctx, li));
+    const sub = subsectionKind(title, policy);
+    if (checklistLevel && lines.level[li] <= checklistLevel) checklistLevel = 0;
+    if (checklistLevel && (sub === null || sub === 'checklist')) {
+      kind = 'checklist';
+      phase = stripInline(title);
+    } else {
+      kind = sub ?? 'other';
+      phase = undefined;
+      if (kind === 'checklist' && !checklistLevel) checklistLevel = lines.level[li];
+    }
+    cursor = li + 1;
+    partHeading = li;
+  }
+  parts.push({ kind, from: cursor, to: section.endLine, headingLine: partHeading, phase });
+
+  // Fields first: the day of the incident is needed to place time-only timeline entries.
+  const blocks: Field[][] = [];
+  for (const part of parts) {
+    if (part.kind !== 'body' && part.kind !== 'other') continue;
+    const own = readFields(ctx, part.from, part.to);
+    fields.push(...own);
+    blocks.push(own);
+  }
+  const bodyFields = fields.slice();
+  if (extra.before?.length) fields.unshift(...extra.before);
+  fields.push(...headingFactFields(ctx, section, facts));
+  if (extra.after?.length) fields.push(...extra.after);
+  // A field written twice in a block (a union merge): the later-written line is read. Kinds
+  // the timeline does not record are decided now (a detection time places timeline entries).
+  const duplicates = duplicateFieldGroups(blocks);
+  const choices: DuplicateChoice[] = [];
+  for (const group of duplicates) {
+    if (isLoggedKind(group[0].canonical)) continue;
+    const choice = laterWritten(group, null, policy);
+    putFirst(fields, choice);
+    choices.push(choice);
+  }
+  const values = fieldValues(ctx, fields, facts);
+  // No status written and nothing that says it ended: what the text says in words, a guess.
+  let said: IncidentReading['statusText'];
+  const proseParts = () => parts.filter((p) => p.kind === 'body' || p.kind === 'other').map((p) => [p.from, p.to] as const);
+  const statusField = values.status ? fields.find((f) => f.canonical === 'status') : undefined;
+  if (statusField) {
+    // A status restated in a sentence below the field (an appended resolution) is the latest.
+    const restated = restatedStatus(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), statusField.line);
+    if (restated && restated.status !== values.status) {
+      values.status = restated.status;
+      said = { words: restated.words, line: restated.line, open: restated.open };
+    }
+  } else if (!values.status) {
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine });
+    if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
+  }
+  // A month or a year alone (`2026-07`) gives time-only entries no day to take.
+  const dayFrom = (v: string | null) => (v && v.length >= 10 ? dayOf(v, policy.timeZone) : null);
+  const day = values.detected ? dayFrom(values.detected) : dayFrom(facts.date);
+
+  let sawTimelinePart = false;
+  for (const part of parts) {
+    if (part.kind === 'timeline') {
+      sawTimelinePart = true;
+      const slot = readTimeline(ctx, part.from, part.to, part.headingLine, day, timeline);
+      if (!timelineSlot || slot.found) timelineSlot = slot.slot;
+    } else if (part.kind === 'checklist' || part.kind === 'body') {
+      readTasks(ctx, part.from, part.to, checklist, part.phase);
+    } else if (part.kind === 'actionItems') {
+      readActionItems(ctx, part.from, part.to, actionItems);
+    }
+  }
+  if (!sawTimelinePart) timelineSlot = undefined;
+  if (duplicates.length) {
+    let moved = false;
+    for (const group of duplicates) {
+      if (!isLoggedKind(group[0].canonical)) continue;
+      const choice = laterWritten(group, timeline, policy);
+      moved = putFirst(fields, choice) || moved;
+      choices.push(choice);
+    }
+    if (moved) Object.assign(values, loggedValues(policy, fields, facts, values.resolved));
+    for (const choice of choices) reportOnce(ctx.problems, duplicateFieldProblem(choice));
+  }
+
+  const incident: Incident = {
+    id: facts.id ?? '',
+    idWritten: facts.id !== null,
+    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields),
+    severity: values.severity,
+    status: values.status,
+    detected: values.detected,
+    resolved: values.resolved,
+    roles: values.roles,
+    fields,
+    timeline,
+    checklist,
+    actionItems,
+    line: section.headingLine + 1,
+    source: 'section',
+    start: lines.starts[section.headingLine],
+    end: lineStart(ctx, section.endLine),
+    level: section.level,
+    bodyStart: lineStart(ctx, section.bodyLine),
+    timelineSlot,
+    fieldSlot: fieldSlot(ctx, bodyFields, section),
+  };
+  if (!incident.id && values.id) {
+    incident.id = stripInline(values.id);
+    incident.idWritten = true;
+  }
+  if (said && incident.status) incident.reading = { statusText: said };
+  noteHeadingDate(incident, facts.date);
+  return incident;
+}
+
+/** Adds a problem unless the same one is there (a section read again to merge a table row into it). */
+function reportOnce(problems: Problem[], p: Problem): void {
+  if (!problems.some((q) => q.code === p.code && q.line === p.line)) problems.push(p);
+}
+
+/**
+ * An incident whose heading gave its id and title: its body is read on first access (see
+ * lazy.ts). Listing ids or finding one incident in a big log so costs one scan, not a parse of
+ * every section.
+ */
+export function lazySectionIncident(ctx: IndexContext, section: Section, facts: HeadingFacts): Incident {
+  const start = ctx.lines.starts[section.headingLine];
+  const end = lineStart(ctx, section.endLine);
+  const bodyStart = lineStart(ctx, section.bodyLine);
+  const incident = new LazySectionIncident(facts.id as string, facts.title, section.headingLine + 1, start, end, section.level, bodyStart, () => buildSectionIncident(ctx, section, facts));
+  ctx.lazy.push(incident);
+  return incident;
+}
+
+/** A per-incident file: its first heading (level 1–4) and everything after it, plus front matter fields. */
+export function singleIncident(ctx: IndexContext, bodyLine: number): Incident[] {
+  const h = ctx.headings.find((x) => x.line >= bodyLine && x.level <= 4);
+  const section: Section = {
+    headingLine: h ? h.line : bodyLine,
+    level: h ? h.level : 1,
+    bodyLine: h ? h.line + 1 : bodyLine,
+    endLine: ctx.lines.starts.length,
+  };
+  const facts: HeadingFacts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
+  // A document's H1 (`# Incident Report: Checkout down`) and its H2 sections named like fields.
+  const document = h && h.level === 1;
+  if (document) facts.title = documentTitle(facts.title).title;
+  // Front matter keys (`severity: SEV-2`) are fields too: a line scan gives their offsets (so a
+  // write replaces just the value), and the YAML parser their values as YAML means them.
+  const frontFields = readFrontMatterFields(ctx, bodyLine);
+  if (bodyLine > 0) applyFrontMatterValues(ctx, bodyLine, frontFields);
+  const incident = buildSectionIncident(ctx, section, facts, { before: document ? headingFields(ctx, h.line) : [] });
+  if (frontFields.length) {
+    incident.fields = [...frontFields, ...incident.fields];
+    const values = fieldValues(ctx, incident.fields, facts);
+    Object.assign(incident, {
+      severity: values.severity,
+      status: values.status,
+      detected: values.detected,
+      resolved: values.resolved,
+      roles: values.roles,
+    });
+    if (!incident.title && values.title) incident.title = stripInline(values.title);
+    if (!incident.id && values.id) {
+      incident.id = stripInline(values.id);
+      incident.idWritten = true;
+    }
+  }
+  return [incident];
+}
