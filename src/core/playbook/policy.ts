@@ -1,6 +1,7 @@
 // The response policy: severities (with aliases, response times, update cadences), statuses,
 // field aliases and the time zone. Built-in defaults come from the two playbooks we implement;
 // a team overrides them in `.incident/playbook.yml`, validated with errors that name the line.
+import { MORE_DATE_KEYS, MORE_STATUS_KEYS } from './moreLanguages';
 import type { CanonicalField } from '../model';
 import type { HealthCheck, Runbook } from '../health/healthChecks';
 import { normalizeToken } from '../reader/text';
@@ -115,13 +116,14 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
     'sévérité', 'gravité', 'priorité', 'schweregrad', 'priorität', 'dringlichkeit', 'gravità', 'severità', 'priorità', 'серьёзность', 'серьезность', 'критичность', 'приоритет', 'важность',
   ],
   // … and the Chinese, Japanese and Korean keys, seen in real logs beside the seven languages.
-  status: ['status', 'state', 'current status', 'current state', 'incident status', 'estado del incidente', 'statut de l’incident', "statut de l'incident", 'vorfallstatus', 'stato dell’incidente', "stato dell'incidente", 'статус инцидента', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태'],
+  status: ['status', 'state', 'current status', 'current state', 'incident status', 'estado del incidente', 'statut de l’incident', "statut de l'incident", 'vorfallstatus', 'stato dell’incidente', "stato dell'incidente", 'статус инцидента', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태', ...MORE_STATUS_KEYS],
   detected: [
     'detected', 'date', 'started', 'start', 'declared', 'detected at', 'detected on', 'date detected', 'started at', 'start time', 'when', 'date opened', 'opened', 'opened at', 'opened on',
     'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
     'fecha', 'detectado', 'fecha de detección', 'inicio', 'data', 'detectado em', 'data de detecção', 'início', 'date de détection', 'détecté', 'détecté le', 'début',
     'datum', 'erkannt', 'erkannt am', 'beginn', 'rilevato', 'rilevato il', 'inizio', 'дата', 'обнаружено', 'начало', 'дата обнаружения',
     '发现时间', '發現時間', '日期', '発生日時', '発生日', '日付', '日時', '발생 시각', '발생일', '날짜', '일자',
+    ...MORE_DATE_KEYS,
   ],
   resolved: [
     'resolved', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',

@@ -1,9 +1,11 @@
 // Statuses as teams write them: `**Status:** RESOLVED.`, `Resolvido (workaround)`,
 // `Identificado, pendente correção`, `Статус: Решено`. A status is matched by its leading
 // word(s), case-insensitive, with punctuation and emphasis aside; what follows is kept as a note.
-// The built-in words cover English, Spanish, Portuguese, French, German, Italian and Russian;
+// The built-in words cover English, Spanish, Portuguese, French, German, Italian and Russian
+// (and, from moreLanguages.ts, twenty more);
 // a playbook's own statuses (and its `resolvedStatus` list) are matched the same way.
 import type { Field } from '../model';
+import { MORE_STATUSES } from './moreLanguages';
 import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from '../reader/text';
 
 /** The built-in statuses a word can mean (the default playbook's spelling). */
@@ -107,7 +109,7 @@ export function foldWord(text: string): string {
 const MAX_WORDS = 4;
 
 const BUILTIN = new Map<string, StatusMeaning>();
-for (const [meaning, words] of Object.entries(WORDS) as Array<[StatusMeaning, string[]]>) {
+for (const [meaning, words] of [...Object.entries(WORDS), ...Object.entries(MORE_STATUSES)] as Array<[StatusMeaning, string[]]>) {
   for (const w of words) BUILTIN.set(phraseKey(w), meaning);
 }
 

@@ -14,7 +14,7 @@ import { readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
-import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
+import { anatomyKeyCount, isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { stripInline } from './text';
 import { findProblemTables, lineIncident } from './tableIncidents';
@@ -187,11 +187,55 @@ function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number
   return out;
 }
 
-/** One-line entries of lists under titles that name incidents: at least two, and two thirds of their list or more. */
+/**
+ * An item whose own lines are labelled with two parts of an incident or more (`- Date: …` /
+ * `  Impact: …` / `  Cause: …` / `  Fix: …`, in any language the labels are known in): one
+ * incident, titled by its first label's value that is no date, status or severity.
+ */
+function labelledItemIncident(ctx: IndexContext, item: ListItem, under: string): Incident | undefined {
+  if (item.task || anatomyKeyCount(ctx, item.line, item.endLine) < 2) return undefined;
+  const fields = readFields(ctx, item.line, item.endLine);
+  let title = '';
+  let detected: string | undefined;
+  for (let li = item.line; li < item.endLine && !title; li++) {
+    const line = lineText(ctx, li);
+    const at = itemAt(line);
+    const kv = keyLine(at && li === item.line ? line.slice(at.text) : line.trim());
+    if (!kv) continue;
+    const date = leadingDate(kv.value);
+    if (date) {
+      detected ??= date.value;
+      continue;
+    }
+    const canonical = canonicalField(ctx.policy, kv.key);
+    if (canonical === 'status' || canonical === 'severity' || canonical === 'id') continue;
+    title = shortTitle(stripInline(kv.value));
+  }
+  if (!title) return undefined;
+  return entryIncident(ctx, item.line, item.endLine, null, title, fields, { shape: 'list-entry', under }, { detected });
+}
+
+/** A value cut to a title: its first sentence when that is long enough, at most TITLE_CHARS. */
+function shortTitle(value: string): string {
+  let title = value.trim();
+  const stop = title.search(/[.!?](?:\s|$)/);
+  if (stop > 20) title = title.slice(0, stop);
+  return title.length > TITLE_CHARS ? title.slice(0, Math.max(40, title.lastIndexOf(' ', TITLE_CHARS))) + '…' : title;
+}
+
+/**
+ * Entries of lists under titles that name incidents: one-line entries (at least two, and two
+ * thirds of their list or more), and items labelled with an incident's parts (each on its own).
+ */
 function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   const out: Incident[] = [];
   for (const range of titledRanges(ctx, bodyLine)) {
     for (const list of listItems(ctx, range.from, range.to)) {
+      const labelled = list.map((item) => labelledItemIncident(ctx, item, range.under));
+      if (labelled.some(Boolean)) {
+        for (const incident of labelled) if (incident) out.push(incident);
+        continue;
+      }
       const entries = list.filter(isIncidentItem);
       if (entries.length < 2 || entries.length * 3 < list.length * 2) continue;
       for (const item of entries) {
@@ -254,11 +298,7 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
       if (keys >= 2) {
         const fields = readFields(ctx, li, end);
         const values = fieldValues(ctx, fields, { id, title: '', severityText: null, date: null });
-        let title = values.title ?? values.summary ?? (describing || firstValue);
-        title = stripInline(title).trim();
-        const stop = title.search(/[.!?](?:\s|$)/);
-        if (stop > 20) title = title.slice(0, stop);
-        if (title.length > TITLE_CHARS) title = title.slice(0, Math.max(40, title.lastIndexOf(' ', TITLE_CHARS))) + '…';
+        const title = shortTitle(stripInline(values.title ?? values.summary ?? (describing || firstValue)));
         out.push(entryIncident(ctx, li, end, id, title, fields, { shape: 'key-block' }));
       }
     }

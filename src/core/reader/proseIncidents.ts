@@ -12,7 +12,8 @@ import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
-import { eachProseLine, findPhrase, key, proseLines, wordsOf } from './proseWords';
+import { NOT_AN_INCIDENT_SET, eachProseLine, findPhrase, key, proseLines, wordsOf } from './proseWords';
+import { MORE_ANATOMY_LABELS, MORE_LOG_TITLES } from '../playbook/moreLanguages';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -24,6 +25,7 @@ const LOG_TITLE_WORDS = new Set(
     'störungen', 'ausfälle', 'vorfälle', 'was schiefging', 'was schief ging', 'störungsprotokoll', 'vorfallsprotokoll', 'vorfallsarchiv', 'störungsarchiv',
     'incidenti', 'disservizi', 'guasti', 'interruzioni', 'cose andate storte', 'registro incidenti', 'archivio incidenti', 'archivio degli incidenti',
     'инциденты', 'сбои', 'аварии', 'постмортемы', 'что пошло не так', 'журнал инцидентов', 'журнал сбоев', 'архив инцидентов',
+    ...MORE_LOG_TITLES,
   ].map(key),
 );
 
@@ -95,14 +97,6 @@ const META_LEADS = new Set(
   ].map(key),
 );
 
-/** What a section says of itself when it is no incident (`not an incident, strictly speaking`). */
-const NOT_AN_INCIDENT = [
-  'not an incident', 'not really an incident', 'not a real incident', 'not an outage', 'no incident',
-  'no es un incidente', 'no fue un incidente', 'não é um incidente', 'não foi um incidente', 'pas un incident', 'pas vraiment un incident',
-  'kein vorfall', 'kein incident', 'keine störung', 'non è un incidente', 'non è stato un incidente', 'не инцидент', 'не был инцидентом',
-].map(key);
-
-const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
 /** What a dated note says when nothing happened (`2025-10-08 — System up, no incidents recorded`). */
 const NO_INCIDENTS = new Set(
@@ -302,6 +296,10 @@ const ANATOMY_KEYS = new Set(
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
+    // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
+    'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
+    'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
+    ...MORE_ANATOMY_LABELS,
   ].map(key),
 );
 

@@ -5,6 +5,8 @@
 import { foldWord } from '../playbook/statusWords';
 import { isLetterOrDigitCode } from './text';
 import type { IndexContext } from './context';
+import { stripInline } from './text';
+import { MORE_NOT_AN_INCIDENT } from '../playbook/moreLanguages';
 
 /** Folded words of `text` (letters and digits; anything else separates), at most `max`. */
 export function wordsOf(text: string, max = 10_000): string[] {
@@ -61,4 +63,39 @@ export function eachProseLine(ctx: IndexContext, from: number, to: number, visit
     if (/^(?:[-*+]|\d{1,9}[.)])\s+\[[ xX]\]/.test(line)) continue;
     if (visit(line, li)) return;
   }
+}
+
+/** What a section or a table row says of itself when it is no incident (`not an incident, strictly speaking`, `**Ni incidenta.**`). */
+const NOT_AN_INCIDENT = [
+  'not an incident', 'not really an incident', 'not a real incident', 'not an outage', 'no incident',
+  'no es un incidente', 'no fue un incidente', 'não é um incidente', 'não foi um incidente', 'pas un incident', 'pas vraiment un incident',
+  'kein vorfall', 'kein incident', 'keine störung', 'non è un incidente', 'non è stato un incidente', 'не инцидент', 'не был инцидентом',
+  ...MORE_NOT_AN_INCIDENT,
+].map(key);
+
+export const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
+
+/** A text's first sentence: up to its first full stop, exclamation or question mark, colon or semicolon (120 characters at most). */
+export function firstSentence(text: string): string {
+  let end = Math.min(text.length, 120);
+  for (const stop of ['.', '!', '?', ';', ':', '。', '！', '；', '：']) {
+    const at = text.indexOf(stop);
+    if (at >= 0 && at < end) end = at;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * Whether a text opens by saying it is no incident: its first sentence is such a phrase, or
+ * starts with one (`**Ni incidenta.** The migration ran on deploy…`, `No incident; caught before
+ * release`). Said later in the text, it may be about something else.
+ */
+export function opensSayingNoIncident(text: string): boolean {
+  const words = wordsOf(firstSentence(stripInline(text).trimStart()), 6);
+  let phrase = '';
+  for (let n = 0; n < words.length; n++) {
+    phrase = phrase ? `${phrase} ${words[n]}` : words[n];
+    if (NOT_AN_INCIDENT_SET.has(phrase)) return true;
+  }
+  return false;
 }

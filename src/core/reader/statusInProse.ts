@@ -7,6 +7,7 @@ import { canonicalField } from '../playbook/policy';
 import { stripInline } from './text';
 import type { IndexContext } from './context';
 import { eachProseLine, findPhrase, key, wordsOf } from './proseWords';
+import { MORE_FIX_PHRASES, MORE_PENDING_PHRASES } from '../playbook/moreLanguages';
 
 /** Words that say the incident is not over, where no status is written. */
 const PENDING_PHRASES = new Set(
@@ -21,6 +22,7 @@ const PENDING_PHRASES = new Set(
     'noch nicht behoben', 'noch nicht gelöst', 'noch nicht umgesetzt', 'noch nicht verifiziert', 'noch offen', 'verifikation offen', 'verifizierung offen', 'überprüfung offen', 'prüfung offen', 'prüfung ausstehend', 'verifizierung ausstehend',
     'non ancora risolto', 'non ancora corretto', 'non ancora in atto', 'ancora aperto', 'verifica in sospeso', 'ancora da verificare',
     'ещё не исправлено', 'еще не исправлено', 'пока не исправлено', 'ещё не решено', 'еще не решено', 'не устранено', 'ожидает проверки', 'всё ещё открыто', 'все еще открыто',
+    ...MORE_PENDING_PHRASES,
   ].map(key),
 );
 
@@ -35,6 +37,7 @@ const FIX_PHRASES = new Set(
     'behoben', 'gelöst', 'erneuert', 'ersetzt', 'repariert', 'korrigiert', 'wiederhergestellt', 'zurückgerollt', 'neu gestartet', 'neu installiert', 'hinzugefügt', 'aktualisiert', 'umgestellt', 'ergänzt', 'ausgerollt', 'entfernt', 'läuft wieder', 'funktioniert wieder',
     'risolto', 'corretto', 'ripristinato', 'rinnovato', 'sostituito', 'aggiunto', 'aggiornato',
     'исправили', 'исправлено', 'восстановили', 'заменили', 'добавили', 'обновили', 'откатили', 'устранили',
+    ...MORE_FIX_PHRASES,
   ].map(key),
 );
 

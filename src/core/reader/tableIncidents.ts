@@ -1,5 +1,7 @@
 // Incidents outside sections: table-row logs (a row per incident) and index tables whose rows
 // link per-incident files, which are read and merged into the row.
+import { opensSayingNoIncident } from './proseWords';
+import { MORE_END_COLUMNS, MORE_FIX_COLUMNS, MORE_NOTE_COLUMNS, MORE_PROBLEM_COLUMNS } from '../playbook/moreLanguages';
 import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
 import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
@@ -33,6 +35,7 @@ const END_HEADERS = new Set([
   'recovered', 'recovered at', 'resolved', 'fixed', 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
   'recuperado', 'restablecido', 'resuelto', 'solucionado', 'duración', 'restaurado', 'resolvido', 'duração', 'rétabli', 'résolu', 'durée', 'fin',
   'behoben', 'wiederhergestellt', 'dauer', 'ausfallzeit', 'ende', 'ripristinato', 'risolto', 'durata', 'fine', 'восстановлено', 'решено', 'длительность', 'продолжительность', 'простой',
+  ...MORE_END_COLUMNS,
 ]);
 /** Matches no header: a column found by its alias alone. */
 const NO_HEADER = /(?!)/;
@@ -45,6 +48,7 @@ const NOTE_HEADERS = [
   'notes', 'note', 'cause', 'root cause', 'reason', 'what broke', 'comment', 'comments', 'details', 'remarks', 'what',
   'notas', 'nota', 'causa', 'observaciones', 'observações', 'motivo', 'remarques', 'remarque', 'commentaire', 'raison',
   'bemerkung', 'bemerkungen', 'notiz', 'ursache', 'grund', 'osservazioni', 'motivo', 'примечание', 'примечания', 'причина', 'комментарий',
+  ...MORE_NOTE_COLUMNS,
 ];
 
 /**
@@ -119,7 +123,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = splitTableRow(lineText(ctx, r));
-        if (isPlaceholderRow(row.cells, columns)) continue;
+        if (isPlaceholderRow(row.cells, columns) || row.cells.some(opensSayingNoIncident)) continue;
         out.push(occurrenceRow(ctx, tableRowIncident(ctx, r, table, columns), row.cells, table, columns, occurrence));
       }
       reportCutOffRow(ctx, table, to);
@@ -129,7 +133,8 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     const fixToDoCol = headers.findIndex((h) => h.names.some((n) => FIX_TO_DO_HEADERS.has(n)));
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
-      if (isPlaceholderRow(row.cells, columns)) continue;
+      // A row that says of itself it was no incident (`**No incident.** Deploy checked, all green`).
+      if (isPlaceholderRow(row.cells, columns) || row.cells.some(opensSayingNoIncident)) continue;
       const incident = tableRowIncident(ctx, r, table, columns);
       if (endCol < 0 && statusCol < 0 && !incident.status) openFromCells(ctx, incident, row.cells, table, fixToDoCol);
       out.push(endCol >= 0 ? occurrenceRow(ctx, incident, row.cells, table, columns, undefined) : incident);
@@ -268,6 +273,7 @@ const PROBLEM_HEADERS = new Set([
   'problem', 'issue', 'symptom', 'error', 'failure', 'what broke', 'what went wrong', 'problema', 'síntoma', 'falla', 'fallo', 'falha', 'sintoma', 'problème', 'erreur', 'symptôme', 'panne',
   'fehler', 'störung', 'symptom', 'sintomo', 'guasto', 'errore', 'проблема', 'ошибка', 'симптом', 'сбой',
   '问题', '問題', '现象', '現象', '症状', '错误', '錯誤', 'エラー', '문제', '증상', '현상', '오류',
+  ...MORE_PROBLEM_COLUMNS,
 ]);
 
 /** Columns that say what was done about it (`Fix`, `Solution`, `修法`): filled, the problem was dealt with. */
@@ -275,6 +281,7 @@ const FIX_DONE_HEADERS = new Set([
   'fix', 'fixed by', 'the fix', 'solution', 'resolution', 'workaround', 'remedy', 'what we did', 'action taken', 'corrección', 'solución', 'arreglo', 'resolución', 'correção', 'solução', 'resolução',
   'correctif', 'solution', 'résolution', 'correction', 'lösung', 'behebung', 'maßnahme', 'fix', 'soluzione', 'correzione', 'risoluzione', 'исправление', 'решение', 'что сделали',
   '修法', '修正', '修复', '修復', '解决', '解決', '解决方法', '解決方法', '解决方案', '解決策', '对策', '対策', '対応', '处理', '해결', '해결책', '해결 방법', '조치', '수정',
+  ...MORE_FIX_COLUMNS,
 ]);
 
 /**
