@@ -16,6 +16,7 @@ import { fieldsLookLikeIncident, readFields } from './fields';
 import { filledFields, isPlaceholderValue } from './placeholders';
 import { buildSectionIncident } from './sectionIncident';
 import { headingTitle } from './headings';
+import { isAnatomyTitle, isIncidentLogTitle } from './proseIncidents';
 
 /** Section names of such files that the built-in field aliases do not already name. */
 const HEADING_FIELD_NAMES: Record<string, CanonicalField> = {
@@ -53,6 +54,8 @@ export function headingFields(ctx: IndexContext, h1Line: number): Field[] {
       if (lines.skip[li]) continue;
       const line = lineText(ctx, li);
       if (!line.trim()) continue;
+      // A table says more than one value: `## Current Status` over `| Metric | … |` is no status word.
+      if (line.trimStart().startsWith('|')) break;
       const marker = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s{1,4}/.exec(line);
       // A list says more than one value: `## Current State` over bullets is no status word.
       if (marker && canonical !== 'summary') break;
@@ -79,7 +82,11 @@ function looksLikeIncidentDocument(ctx: IndexContext, h1Line: number, h1Title: s
   for (const h of ctx.headings) {
     if (h.line <= h1Line || h.level !== 2) continue;
     const title = stripInline(h.text).replace(/[:：]\s*$/, '').trim();
-    if (fieldNameOf(ctx, title) || DOCUMENT_SECTIONS.test(title)) named++;
+    // A part named in any language the reader knows (`事故经过`, `Příčina`, `Lessons`) counts too.
+    if (fieldNameOf(ctx, title) || DOCUMENT_SECTIONS.test(title) || isAnatomyTitle(title)) named++;
+    // A part titled like a log of incidents (`## Active Incidents`, `## Incident Log (2026)`):
+    // the document holds many, it is not one.
+    else if (isIncidentLogTitle(title)) return false;
   }
   return named >= 2;
 }

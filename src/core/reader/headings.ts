@@ -4,6 +4,7 @@
 // incident words and quotes are taken off. Also which sub-headings name a timeline, a checklist
 // or action items.
 import { type Policy, matchSeverity } from '../playbook/policy';
+import { readStatus } from '../playbook/statusWords';
 import { hasLetterOrDigit, stripInline } from './text';
 import { parseTimeValue } from '../format/time';
 import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
@@ -154,6 +155,18 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
       rest = blank(rest, i, j + 1);
     }
   }
+  // A status in brackets at the end of the title: `Upload path wrong (unresolved)`, `（解決済み）`.
+  // Only a whole status phrase the policy or the built-in words read, with nothing after it.
+  if (!status) {
+    const paren = trailingParenthesis(rest);
+    const read = paren ? readStatus(policy, rest.slice(paren.start, paren.end)) : undefined;
+    if (paren && read?.meaning && !read.note && paren.end - paren.start <= 30) {
+      const inner = rest.slice(paren.start, paren.end);
+      const lead = inner.length - inner.trimStart().length;
+      status = { text: inner.trim(), start: paren.start + lead, end: paren.start + lead + inner.trim().length };
+      rest = blank(rest, paren.start - 1, paren.end + 1);
+    }
+  }
   const found = findHeadingId(rest, policy);
   if (found) {
     id = found.id;
@@ -254,7 +267,8 @@ export function readHeading(raw: string, policy: Policy): HeadingFacts {
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */
 function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: boolean } {
-  let title = rest.indexOf('(') === -1 && rest.indexOf('[') === -1 ? rest : rest.replace(/[[(]\s*[\])]/g, ' ');
+  // Brackets a date or a status was taken out of (`( )`, `（ ）`) go with it.
+  let title = rest.indexOf('(') === -1 && rest.indexOf('[') === -1 && rest.indexOf('（') === -1 ? rest : rest.replace(/[[(（]\s*[\])）]/g, ' ');
   title = trimStartWhere(title, isLeadPunct);
   title = trimEndWhere(title, isTrailPunct);
   title = spacedSeparatorsAsDash(title);
@@ -417,4 +431,17 @@ export function headingTitle(line: string): string {
   while (c > a && line[c - 1] === '#') c--;
   if (c < b && (c === a || line[c - 1] === ' ' || line[c - 1] === '\t')) b = c;
   return line.slice(a, b).trim();
+}
+
+/** Where the text inside a heading's last bracket pair is, when the title ends with it (`… (미해결)`, `…（解決済み）`). */
+function trailingParenthesis(text: string): { start: number; end: number } | undefined {
+  let e = text.length;
+  while (e > 0 && (text[e - 1] === ' ' || text[e - 1] === '\t')) e--;
+  const close = text[e - 1];
+  if (close !== ')' && close !== '）') return undefined;
+  const open = text.lastIndexOf(close === ')' ? '(' : '（', e - 2);
+  if (open <= 0 || e - 1 - open > 40) return undefined;
+  const inner = text.slice(open + 1, e - 1);
+  if (inner.includes('(') || inner.includes(')') || !hasLetterOrDigit(text.slice(0, open))) return undefined;
+  return { start: open + 1, end: e - 1 };
 }

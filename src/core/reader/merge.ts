@@ -10,6 +10,8 @@ import type { HeadingFacts } from './headings';
 import { documentTitle } from './headingFields';
 import { titleWords, transliterate } from './derivedIds';
 import { buildSectionIncident } from './sectionIncident';
+import { wordsOf } from './proseWords';
+import { stripInline } from './text';
 
 /** How far along a status is: the policy's order, a resolved status last, an unknown one first. */
 function statusRank(policy: Policy, status: string | null): number {
@@ -42,9 +44,9 @@ function shortTitleMatcher<T extends { facts: HeadingFacts }>(titled: readonly T
   const within = (small: ReadonlySet<string> | readonly string[], big: ReadonlySet<string>) => [...small].every((w) => big.has(w));
   return (names, day) => {
     for (const name of names) {
-      const wanted = new Set(titleWords(name));
+      const wanted = matchWords(name);
       if (wanted.size < 2 || wanted.size > 16) continue;
-      words ??= titled.map((t) => new Set(titleWords(t.facts.title)));
+      words ??= titled.map((t) => matchWords(t.facts.title));
       let found: T | undefined;
       let several = false;
       for (let k = 0; k < titled.length && !several; k++) {
@@ -58,6 +60,17 @@ function shortTitleMatcher<T extends { facts: HeadingFacts }>(titled: readonly T
     }
     return undefined;
   };
+}
+
+/**
+ * A title's words for matching a row to a section: transliterated Latin words (titleWords), and
+ * the words of scripts it does not transliterate (Korean, Chinese, Japanese, Hebrew, Arabic, …)
+ * as written, so that `DB 복구 후 사진(media) 안 보임` holds every word of `DB 복구 후 사진 안 보임`.
+ */
+function matchWords(title: string): Set<string> {
+  const out = new Set(titleWords(title));
+  for (const w of wordsOf(stripInline(title), 40)) if (!titleWords(w).length) out.add(w);
+  return out;
 }
 
 /** Incidents whose table row was merged into a section, per index (a re-index must then read in full). */

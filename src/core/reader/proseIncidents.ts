@@ -151,6 +151,38 @@ export function isExampleHeading(text: string): boolean {
   return i > 0 ? after.startsWith(']') || after.startsWith(')') || after.startsWith('*') || after.startsWith('_') : after.startsWith(':');
 }
 
+/**
+ * A heading tagged as a change rather than something that went wrong (`PVC build context (new
+ * feature)`, `[Enhancement] Faster export`, `（新機能）`): a note beside the incidents, not one of
+ * them. Only a tag in brackets that opens or ends the title, and is a tag word alone.
+ */
+export function isChangeHeading(text: string): boolean {
+  const t = stripInline(text).trim();
+  const tags: string[] = [];
+  const first = t[0];
+  if (first === '[' || first === '(' || first === '（' || first === '【') {
+    const close = t.indexOf(first === '[' ? ']' : first === '(' ? ')' : first === '（' ? '）' : '】');
+    if (close > 1 && close <= 40) tags.push(t.slice(1, close));
+  }
+  const last = t[t.length - 1];
+  if (last === ']' || last === ')' || last === '）' || last === '】') {
+    const open = t.lastIndexOf(last === ']' ? '[' : last === ')' ? '(' : last === '）' ? '（' : '【', t.length - 2);
+    if (open > 0 && t.length - 1 - open <= 40) tags.push(t.slice(open + 1, t.length - 1));
+  }
+  return tags.some((tag) => CHANGE_TAGS.has(wordsOf(tag, 5).join(' ')));
+}
+
+/** Tags of a change: a feature, an enhancement, a refactoring, in the seven languages, CJK and the further ones. */
+const CHANGE_TAGS = new Set(
+  [
+    'feature', 'new feature', 'feat', 'enhancement', 'improvement', 'refactor', 'refactoring', 'change', 'behaviour change', 'behavior change', 'chore', 'docs',
+    'nueva función', 'nueva funcionalidad', 'funcionalidad', 'mejora', 'nova funcionalidade', 'funcionalidade', 'melhoria', 'nouvelle fonctionnalité', 'fonctionnalité', 'amélioration',
+    'neue funktion', 'neues feature', 'funktion', 'verbesserung', 'nuova funzionalità', 'funzionalità', 'miglioramento', 'новая функция', 'функция', 'улучшение', 'доработка',
+    '신규 기능', '새 기능', '기능 추가', '기능', '개선', '新機能', '機能追加', '機能', '改善', '新功能', '功能', '优化', '改进', '改進',
+    'nieuwe functie', 'verbetering', 'nowa funkcja', 'ulepszenie', 'nová funkce', 'vylepšení', 'нова функція', 'покращення', 'yeni özellik', 'iyileştirme', 'tính năng mới', 'cải tiến', 'fitur baru', 'peningkatan',
+  ].map(key),
+);
+
 const EXAMPLE_WORDS = new Set(['example', 'sample', 'ejemplo', 'exemplo', 'exemple', 'beispiel', 'esempio', 'пример', 'muster', '例', '示例', '예시'].map(key));
 
 /** Whether the section's lines say it is not an incident. */
@@ -208,7 +240,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
     // a title like the log's own (`Incident history`) holds incidents, it is none.
     if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title) || !hasProse(ctx, h.line + 1, to)) return;
-    if (isExampleHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
+    if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
     // over fields that say nothing yet is a template.
     const facts = readHeading(h.text, ctx.policy);
@@ -303,10 +335,11 @@ const ANATOMY_KEYS = new Set(
   ].map(key),
 );
 
-/** The anatomy key a line's label names: its words before the colon, or the words before or inside a `(…)` (`문제 (Problem):`). */
+/** The anatomy key a line's label names: its words before the colon, or the words before or inside a `(…)` or `（…）` (`문제 (Problem):`). */
 function anatomyKeyOf(label: string): string | undefined {
-  const open = label.indexOf('(');
-  const close = open >= 0 ? label.indexOf(')', open) : -1;
+  const ascii = label.indexOf('(');
+  const open = ascii >= 0 ? ascii : label.indexOf('（');
+  const close = open >= 0 ? label.indexOf(ascii >= 0 ? ')' : '）', open) : -1;
   const parts = open >= 0 && close > open ? [label.slice(0, open), label.slice(open + 1, close)] : [label];
   for (const part of parts) {
     const words = wordsOf(part, 4);
@@ -314,6 +347,11 @@ function anatomyKeyOf(label: string): string | undefined {
     if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) return k;
   }
   return undefined;
+}
+
+/** Whether a section's title names a part of an incident (`Root cause`, `事故经过`, `教训（…）`, `Přčina`). */
+export function isAnatomyTitle(title: string): boolean {
+  return anatomyKeyOf(stripInline(title).slice(0, 80)) !== undefined;
 }
 
 /** The text of a bold run that opens a line, after any list marker (`- **Symptom** …` → `Symptom`), or undefined. */

@@ -4,7 +4,7 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents } from './proseIncidents';
+import { anatomyKeyCount, isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
@@ -168,9 +168,9 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     let fields: Field[] | undefined;
     if (facts.id && isTemplateId(facts.id)) continue;
     // An example's entry (`[Example] …`), and a dated note that nothing happened (`2025-10-08 —
-    // System up, no incidents recorded`): neither is an incident. Ids rule both out, so a log
-    // of ids (the common large one) never pays for the look.
-    if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title))) continue;
+    // System up, no incidents recorded`), and a change tagged as one (`… (new feature)`): none is
+    // an incident. Ids rule them out, so a log of ids (the common large one) never pays for the look.
+    if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text))) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
