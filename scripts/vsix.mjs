@@ -35,7 +35,9 @@ export function marketplaceReadme(readme) {
 /** A manifest file as packed: package.json without `scripts` and `devDependencies` (the build ran already; nothing installs them). */
 function packedJson(name, value) {
   if (name !== 'package.json') return value;
-  const { scripts: _scripts, devDependencies: _dev, ...packed } = value;
+  // The bundle holds its dependencies and the .vsix no `incident` command: the installed
+  // extension needs neither the dependency lists nor `bin`.
+  const { scripts: _scripts, devDependencies: _dev, dependencies: _deps, bin: _bin, ...packed } = value;
   return packed;
 }
 

@@ -2,7 +2,7 @@
 // Portuguese, French, German, Italian, Russian) and Chinese, Japanese and Korean: Dutch,
 // Polish, Czech, Slovak, Slovenian, Croatian / Serbian / Bosnian (Latin), Ukrainian, Turkish,
 // Vietnamese, Indonesian / Malay, Swedish, Danish, Norwegian, Finnish, Hungarian, Romanian,
-// Greek, Lithuanian, Hebrew and Arabic. Teams keep their logs in their own language; a log in
+// Lithuanian and Hebrew. Teams keep their logs in their own language; a log in
 // one of these reads as its author meant it without a playbook. Each list is merged into the
 // table of the same purpose (statusWords, policy, the reader's title, label and column tables)
 // and matched the same way: whole words, folded, never a pattern on the user's text.
@@ -38,14 +38,10 @@ export const MORE_LOG_TITLES = [
   'incidensek', 'üzemzavarok', 'kiesések', 'incidensnapló',
   // ro
   'incidente', 'întreruperi', 'jurnal de incidente', 'registrul incidentelor',
-  // el
-  'περιστατικά', 'συμβάντα', 'αρχείο περιστατικών', 'ημερολόγιο συμβάντων', 'διακοπές λειτουργίας',
   // lt
   'incidentai', 'sutrikimai', 'gedimai', 'incidentų žurnalas',
   // he
   'תקלות', 'תקריות', 'השבתות', 'כשלים', 'יומן תקלות', 'יומן תקריות', 'מה השתבש',
-  // ar
-  'الحوادث', 'سجل الحوادث', 'الأعطال', 'الانقطاعات',
 ];
 
 /**
@@ -79,17 +75,13 @@ export const MORE_ANATOMY_LABELS = [
   'tünetek', 'tünet', 'kiváltó ok', 'megoldás', 'javítás', 'hatás', 'probléma', 'mi történt',
   // ro
   'simptome', 'cauză', 'cauza', 'cauza principală', 'soluție', 'soluția', 'remediere', 'problemă', 'ce s a întâmplat',
-  // el
-  'συμπτώματα', 'αιτία', 'λύση', 'διόρθωση', 'επίπτωση', 'επιπτώσεις', 'πρόβλημα', 'τι συνέβη',
   // lt
   'simptomai', 'priežastis', 'sprendimas', 'pataisymas', 'poveikis', 'kas nutiko', 'kas atsitiko',
   // he: with and without the article ה
   'מה קרה', 'שורש', 'השורש', 'שורש הבעיה', 'סיבה', 'הסיבה', 'סיבת השורש', 'תיקון', 'התיקון', 'פתרון', 'הפתרון', 'השפעה', 'ההשפעה', 'תסמינים', 'התסמינים', 'בעיה', 'הבעיה', 'איך אותר',
-  // ar
-  'الأعراض', 'السبب', 'السبب الجذري', 'الحل', 'الإصلاح', 'التأثير', 'المشكلة', 'ماذا حدث',
   // What was learned
   'lessen', 'geleerde lessen', 'lekcja', 'wnioski', 'poučení', 'lekce', 'lekcia', 'lekcija', 'pouka', 'висновки', 'уроки', 'ders', 'dersler', 'çıkarılan dersler', 'bài học', 'pelajaran',
-  'lärdom', 'lärdomar', 'lærdom', 'læring', 'opetus', 'opit', 'tanulság', 'tanulságok', 'lecție', 'lecții', 'μάθημα', 'διδάγματα', 'pamoka', 'pamokos', 'לקח', 'הלקח', 'לקחים', 'הלקחים', 'الدرس', 'الدروس المستفادة',
+  'lärdom', 'lärdomar', 'lærdom', 'læring', 'opetus', 'opit', 'tanulság', 'tanulságok', 'lecție', 'lecții', 'pamoka', 'pamokos', 'לקח', 'הלקח', 'לקחים', 'הלקחים',
   // ja, zh, ko: what happened and why, told as a story (`何が起きたか`, `事故经过`)
   '何が起きたか', '何が起きた', '何が起こったか', '何が起こった', 'なぜ起きたか', 'なぜ起きた', 'なぜ起こったか', '起きたこと', '経緯', '事象', '根本原因', '修正内容', '対応内容', '暫定対応', '恒久対応',
   '经过', '事故经过', '故障现象', '根本原因', '解决办法', '处理过程', '影响范围', '발생 원인', '근본 원인', '조치 사항', '문제 상황',
@@ -99,16 +91,16 @@ export const MORE_ANATOMY_LABELS = [
 export const MORE_NOT_AN_INCIDENT = [
   'geen incident', 'geen storing', 'brak incydentu', 'nie incydent', 'to nie incydent', 'žádný incident', 'není incident', 'nie je incident', 'ni incidenta', 'ni bil incident', 'nije incident', 'nema incidenta',
   'не інцидент', 'немає інциденту', 'olay değil', 'olay yok', 'không phải sự cố', 'không có sự cố', 'bukan insiden', 'tidak ada insiden', 'ingen incident', 'ingen hændelse', 'ingen hendelse', 'ei häiriö', 'ei häiriötä',
-  'nem incidens', 'nincs incidens', 'nu este incident', 'niciun incident', 'δεν είναι περιστατικό', 'ne incidentas', 'nėra incidento', 'לא תקלה', 'אין תקלה', 'ليس حادثا',
+  'nem incidens', 'nincs incidens', 'nu este incident', 'niciun incident', 'ne incidentas', 'nėra incidento', 'לא תקלה', 'אין תקלה',
 ];
 
 /** Keys of a status field (`Stav:`, `Durum:`, `Trạng thái:`, `סטטוס:`). */
 export const MORE_STATUS_KEYS = [
-  'stan', 'stav', 'stanje', 'стан', 'durum', 'trạng thái', 'tình trạng', 'tila', 'stare', 'κατάσταση', 'būsena', 'statusas', 'סטטוס', 'מצב', 'الحالة', 'állapot',
+  'stan', 'stav', 'stanje', 'стан', 'durum', 'trạng thái', 'tình trạng', 'tila', 'stare', 'būsena', 'statusas', 'סטטוס', 'מצב', 'állapot',
 ];
 
 /** Keys of the day an incident began (`Datum:`, `Tarih:`, `Ngày:`, `תאריך:`). */
-export const MORE_DATE_KEYS = ['tarih', 'ngày', 'tanggal', 'dato', 'päivämäärä', 'pvm', 'ημερομηνία', 'תאריך', 'التاريخ', 'dátum'];
+export const MORE_DATE_KEYS = ['tarih', 'ngày', 'tanggal', 'dato', 'päivämäärä', 'pvm', 'תאריך', 'dátum'];
 
 /** Status values, by what they mean. */
 export const MORE_STATUSES = {
@@ -124,8 +116,8 @@ export const MORE_STATUSES = {
     'löst', 'åtgärdad', 'åtgärdat', 'stängd', 'stängt', 'løst', 'lukket', 'rettet', 'fikset',
     'ratkaistu', 'korjattu', 'suljettu', 'megoldva', 'javítva', 'lezárva',
     'rezolvat', 'rezolvată', 'închis', 'închisă', 'remediat', 'remediată',
-    'επιλύθηκε', 'λύθηκε', 'διορθώθηκε', 'κλειστό', 'ολοκληρώθηκε', 'išspręsta', 'ištaisyta', 'uždaryta',
-    'נפתר', 'טופל', 'תוקן', 'סגור', 'נסגר', 'تم الحل', 'محلول', 'تم الإصلاح', 'مغلق',
+    'išspręsta', 'ištaisyta', 'uždaryta',
+    'נפתר', 'טופל', 'תוקן', 'סגור', 'נסגר',
   ],
   Open: [
     'lopend', 'actief', 'in behandeling', 'onopgelost',
@@ -139,8 +131,8 @@ export const MORE_STATUSES = {
     'öppen', 'öppet', 'pågående', 'pågår', 'olöst', 'åben', 'åpen', 'igangværende', 'uløst',
     'avoin', 'käynnissä', 'ratkaisematta', 'nyitott', 'folyamatban', 'megoldatlan',
     'deschis', 'deschisă', 'în curs', 'nerezolvat',
-    'ανοιχτό', 'σε εξέλιξη', 'atvira', 'atviras', 'vykdoma', 'neišspręsta',
-    'פתוח', 'פתוחה', 'בטיפול', 'לא נפתר', 'בתהליך', 'مفتوح', 'قيد المعالجة',
+    'atvira', 'atviras', 'vykdoma', 'neišspręsta',
+    'פתוח', 'פתוחה', 'בטיפול', 'לא נפתר', 'בתהליך',
   ],
   Investigating: ['in onderzoek', 'wordt onderzocht', 'w analizie', 'vyšetřuje se', 'розслідування', 'досліджується', 'inceleniyor', 'araştırılıyor', 'đang điều tra', 'sedang diselidiki', 'undersöks', 'tutkitaan', 'בבדיקה', 'בחקירה'],
   Monitoring: ['in observatie', 'monitorowanie', 'monitorování', 'моніторинг', 'спостереження', 'izleniyor', 'đang theo dõi', 'dipantau', 'övervakas', 'seurannassa', 'במעקב'],
@@ -150,7 +142,7 @@ export const MORE_STATUSES = {
     'lažni alarm', 'ni incidenta', 'lažna uzbuna', 'nije incident', 'хибна тривога', 'хибне спрацювання', 'не інцидент', 'дублікат',
     'yanlış alarm', 'olay değil', 'mükerrer', 'báo động giả', 'không phải sự cố', 'trùng lặp', 'alarm palsu', 'bukan insiden',
     'falskt larm', 'ingen incident', 'dubblett', 'falsk alarm', 'väärä hälytys', 'téves riasztás', 'alarmă falsă', 'nu este incident',
-    'ψευδής συναγερμός', 'netikras aliarmas', 'אזעקת שווא', 'לא תקלה', 'כפילות',
+    'netikras aliarmas', 'אזעקת שווא', 'לא תקלה', 'כפילות',
     '误报', '誤報', '誤検知', '오탐', '장애 아님',
   ],
   Deferred: ['uitgesteld', 'odłożone', 'odloženo', 'відкладено', 'ertelendi', 'hoãn lại', 'ditunda', 'uppskjuten', 'lykätty', 'נדחה', 'amânat'],
@@ -159,32 +151,32 @@ export const MORE_STATUSES = {
 /** Columns of a table of occurrences that say one ended, or how long it lasted (`Trajanje`, `Duur`, `Süre`). */
 export const MORE_END_COLUMNS = [
   'duur', 'hersteld', 'opgelost', 'czas trwania', 'naprawiono', 'trvání', 'doba trvání', 'vyřešeno', 'trajanje', 'odpravljeno', 'riješeno', 'тривалість', 'вирішено', 'відновлено',
-  'süre', 'çözüldü', 'thời lượng', 'khắc phục', 'durasi', 'selesai', 'varaktighet', 'varighed', 'varighet', 'kesto', 'időtartam', 'durată', 'rezolvat', 'διάρκεια', 'trukmė', 'משך', 'נפתר', 'المدة',
+  'süre', 'çözüldü', 'thời lượng', 'khắc phục', 'durasi', 'selesai', 'varaktighet', 'varighed', 'varighet', 'kesto', 'időtartam', 'durată', 'rezolvat', 'trukmė', 'משך', 'נפתר',
 ];
 
 /** Columns a table row's date is read from (`Tarih`, `Ngày`, `Tanggal`, `תאריך`). */
 export const MORE_DATE_COLUMNS = MORE_DATE_KEYS;
 
 /** Columns that name what went wrong, in a table of problems and their fixes (`Probleem`, `Sorun`, `בעיה`). */
-export const MORE_PROBLEM_COLUMNS = ['probleem', 'storing', 'fout', 'problem', 'awaria', 'błąd', 'problém', 'chyba', 'porucha', 'težava', 'napaka', 'kvar', 'проблема', 'помилка', 'збій', 'sorun', 'hata', 'arıza', 'vấn đề', 'lỗi', 'sự cố', 'masalah', 'gangguan', 'fel', 'feil', 'ongelma', 'vika', 'probléma', 'hiba', 'problemă', 'eroare', 'πρόβλημα', 'σφάλμα', 'gedimas', 'klaida', 'בעיה', 'תקלה', 'المشكلة'];
+export const MORE_PROBLEM_COLUMNS = ['probleem', 'storing', 'fout', 'problem', 'awaria', 'błąd', 'problém', 'chyba', 'porucha', 'težava', 'napaka', 'kvar', 'проблема', 'помилка', 'збій', 'sorun', 'hata', 'arıza', 'vấn đề', 'lỗi', 'sự cố', 'masalah', 'gangguan', 'fel', 'feil', 'ongelma', 'vika', 'probléma', 'hiba', 'problemă', 'eroare', 'gedimas', 'klaida', 'בעיה', 'תקלה'];
 
 /** Columns that say what was done about it (`Oplossing`, `Rozwiązanie`, `Çözüm`, `פתרון`). */
-export const MORE_FIX_COLUMNS = ['oplossing', 'herstel', 'rozwiązanie', 'naprawa', 'řešení', 'oprava', 'rešitev', 'popravek', 'rješenje', 'рішення', 'виправлення', 'çözüm', 'düzeltme', 'giải pháp', 'khắc phục', 'solusi', 'perbaikan', 'lösning', 'åtgärd', 'løsning', 'ratkaisu', 'korjaus', 'megoldás', 'javítás', 'soluție', 'remediere', 'λύση', 'διόρθωση', 'sprendimas', 'פתרון', 'תיקון', 'الحل'];
+export const MORE_FIX_COLUMNS = ['oplossing', 'herstel', 'rozwiązanie', 'naprawa', 'řešení', 'oprava', 'rešitev', 'popravek', 'rješenje', 'рішення', 'виправлення', 'çözüm', 'düzeltme', 'giải pháp', 'khắc phục', 'solusi', 'perbaikan', 'lösning', 'åtgärd', 'løsning', 'ratkaisu', 'korjaus', 'megoldás', 'javítás', 'soluție', 'remediere', 'sprendimas', 'פתרון', 'תיקון'];
 
 /** Columns an occurrence's title is read from when the table has no title column (`Wat`, `Kaj`, `Ne oldu`). */
-export const MORE_NOTE_COLUMNS = ['wat', 'opmerking', 'opmerkingen', 'opis', 'uwagi', 'popis', 'kaj', 'opis', 'što', 'šta', 'опис', 'примітка', 'açıklama', 'ne oldu', 'mô tả', 'ghi chú', 'keterangan', 'deskripsi', 'beskrivning', 'beskrivelse', 'kuvaus', 'leírás', 'descriere', 'περιγραφή', 'aprašymas', 'תיאור', 'מה קרה', 'الوصف'];
+export const MORE_NOTE_COLUMNS = ['wat', 'opmerking', 'opmerkingen', 'opis', 'uwagi', 'popis', 'kaj', 'opis', 'što', 'šta', 'опис', 'примітка', 'açıklama', 'ne oldu', 'mô tả', 'ghi chú', 'keterangan', 'deskripsi', 'beskrivning', 'beskrivelse', 'kuvaus', 'leírás', 'descriere', 'aprašymas', 'תיאור', 'מה קרה'];
 
 /** Words that say the incident is not over, where no status is written (`nog niet opgelost`, `henüz çözülmedi`). */
 export const MORE_PENDING_PHRASES = [
   'nog niet opgelost', 'nog niet verholpen', 'nog steeds open', 'nadal otwarte', 'jeszcze nie naprawione', 'nadal nie działa', 'stále nevyřešeno', 'ještě neopraveno', 'zatím nevyřešeno',
   'še ni rešeno', 'još nije riješeno', 'ще не вирішено', 'досі не виправлено', 'поки не виправлено', 'henüz çözülmedi', 'hâlâ açık', 'vẫn chưa khắc phục', 'chưa được khắc phục', 'vẫn chưa giải quyết',
-  'belum diperbaiki', 'masih terbuka', 'inte åtgärdat än', 'ännu inte löst', 'ikke løst endnu', 'ikke løst ennå', 'ei vielä korjattu', 'még nincs megoldva', 'încă nerezolvat', 'ακόμη ανοιχτό',
-  'dar neišspręsta', 'עדיין פתוח', 'טרם תוקן', 'עדיין לא תוקן', 'لم يتم الحل بعد',
+  'belum diperbaiki', 'masih terbuka', 'inte åtgärdat än', 'ännu inte löst', 'ikke løst endnu', 'ikke løst ennå', 'ei vielä korjattu', 'még nincs megoldva', 'încă nerezolvat',
+  'dar neišspręsta', 'עדיין פתוח', 'טרם תוקן', 'עדיין לא תוקן',
 ];
 
 /** Words that describe a fix (`hersteld`, `naprawiono`, `düzeltildi`, `תוקן`): with nothing pending, the incident is over. */
 export const MORE_FIX_PHRASES = [
   'opgelost', 'hersteld', 'verholpen', 'teruggedraaid', 'naprawiono', 'naprawiliśmy', 'przywrócono', 'odnowiono', 'dodano', 'zaktualizowano', 'wycofano', 'opraveno', 'opravili jsme', 'obnoveno', 'odpravljeno', 'popravljeno', 'ispravljeno', 'popravljeno',
   'виправлено', 'виправили', 'відновлено', 'відновили', 'düzeltildi', 'giderildi', 'geri alındı', 'đã khắc phục', 'đã sửa', 'diperbaiki', 'dipulihkan', 'åtgärdat', 'återställt', 'rettet', 'gendannet',
-  'korjattu', 'palautettu', 'javítva', 'visszaállítva', 'remediat', 'restaurat', 'διορθώθηκε', 'αποκαταστάθηκε', 'ištaisyta', 'atkurta', 'תוקן', 'שוחזר', 'تم الإصلاح',
+  'korjattu', 'palautettu', 'javítva', 'visszaállítva', 'remediat', 'restaurat', 'ištaisyta', 'atkurta', 'תוקן', 'שוחזר',
 ];

@@ -2,7 +2,7 @@
 // `Identificado, pendente correção`, `Статус: Решено`. A status is matched by its leading
 // word(s), case-insensitive, with punctuation and emphasis aside; what follows is kept as a note.
 // The built-in words cover English, Spanish, Portuguese, French, German, Italian and Russian
-// (and, from moreLanguages.ts, twenty more);
+// (and, from moreLanguages.ts, eighteen more);
 // a playbook's own statuses (and its `resolvedStatus` list) are matched the same way.
 import type { Field } from '../model';
 import { MORE_STATUSES } from './moreLanguages';
