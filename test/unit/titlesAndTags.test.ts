@@ -63,3 +63,25 @@ test('a tracker whose parts are titled like a log (Active Incidents, Incident Lo
   const text = ['# Incident Response Tracker', '', '## Current Status (2026-01-04)', '', '| Metric | Current |', '|---|---|', '| Open | 0 |', '', '## Active Incidents', '', 'None.', '', '## Incident Log (2026)', '', '_No incidents yet._', '', '## Lessons Learned', '', 'Page the owner first.', ''].join('\n');
   assert.deepEqual(indexLog(text).incidents, []);
 });
+
+test('sub-sections titled as parts of an incident (### 問題, ### 原因, ### 解決) make their section one; empty parts (a template) do not', () => {
+  const idx = indexFixture('languages/torabaru-ja.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.reading?.shape]),
+    [
+      // Its parts are filled, one with code alone.
+      ['画像サイズ上限の問題', 'prose-section'],
+      // Two short lines (fewer than 12 letters each) under two parts.
+      ['画像が上下逆', 'prose-section'],
+    ],
+  );
+  // English part titles read the same way; a section with one part titled is not enough.
+  const en = indexLog('# Notes\n\n## Upload stalls\n\n### Problem\nUploads hang at 99%.\n\n### Fix\nRaised the proxy timeout.\n\n## Roadmap\n\n### Problem\nToo many manual steps.\n');
+  assert.deepEqual(en.incidents.map((i) => i.title), ['Upload stalls']);
+});
+
+test('a line mixing scripts counts its Chinese or Japanese letters as a sentence (APIレスポンスフィールド名の不一致)', () => {
+  // A section under a log's title needs a sentence to be an incident told in prose.
+  const text = '# 障害記録\n\n## TypeScript型定義エラー\n\n1. APIレスポンスフィールド名の不一致\n\n## リンク\n\n- docs/api.md\n';
+  assert.deepEqual(indexLog(text).incidents.map((i) => i.title), ['TypeScript型定義エラー']);
+});

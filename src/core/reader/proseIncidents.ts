@@ -7,11 +7,11 @@
 // Everything here is a scan over words: no pattern runs on the user's text.
 import type { Incident, IncidentReading } from '../model';
 import { stripInline } from './text';
-import type { IndexContext } from './context';
+import { type IndexContext, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
-import { filledFields, isPlaceholderSection } from './placeholders';
+import { filledFields, isPlaceholderSection, isPlaceholderValue } from './placeholders';
 import { NOT_AN_INCIDENT_SET, eachProseLine, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_ANATOMY_LABELS, MORE_LOG_TITLES } from '../playbook/moreLanguages';
 
@@ -203,7 +203,8 @@ function hasProse(ctx: IndexContext, from: number, to: number): boolean {
 /** How many letters `words` hold in words written in CJK scripts (from U+2E80 on, where words are not spaced). */
 function unspacedLetters(words: readonly string[]): number {
   let n = 0;
-  for (const w of words) if (w.charCodeAt(0) >= 0x2e80) n += w.length;
+  // Letter by letter: a run may mix scripts (`APIレスポンスの不一致` is one word).
+  for (const w of words) for (let i = 0; i < w.length; i++) if (w.charCodeAt(i) >= 0x2e80) n++;
   return n;
 }
 
@@ -233,13 +234,15 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     for (let k = hi - 1; k >= 0; k--) if (headings[k].level < headings[hi].level) return stripInline(headings[k].text) || undefined;
     return undefined;
   };
-  const candidate = (hi: number, reading: IncidentReading) => {
+  const candidate = (hi: number, reading: IncidentReading, parts = false) => {
     const h = headings[hi];
     const title = stripInline(h.text);
     const to = end(hi);
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
-    // a title like the log's own (`Incident history`) holds incidents, it is none.
-    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title) || !hasProse(ctx, h.line + 1, to)) return;
+    // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
+    // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
+    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title)) return;
+    if (!hasProse(ctx, h.line + 1, to) && !(parts && filledParts(ctx, hi, to) >= 2)) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
     // over fields that say nothing yet is a template.
@@ -367,7 +370,11 @@ function boldLead(line: string): string | undefined {
 
 /** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
 export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
-  const seen = new Set<string>();
+  return anatomyKeys(ctx, from, to).size;
+}
+
+/** The different anatomy keys that label lines of [from, to), up to three (see anatomyKeyCount). */
+function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set<string>()): Set<string> {
   eachProseLine(ctx, from, to, (line) => {
     let text = line.slice(0, 80);
     const bold = boldLead(text);
@@ -382,21 +389,57 @@ export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): nu
     if (k) seen.add(k);
     return seen.size >= 3;
   });
-  return seen.size;
+  return seen;
+}
+
+/**
+ * How many of a section's sub-sections one level down are titled as a part of an incident and
+ * hold a line that is no placeholder (code counts: `### 解決` over a fenced fix is filled).
+ */
+function filledParts(ctx: IndexContext, hi: number, to: number): number {
+  const headings = ctx.headings;
+  let n = 0;
+  for (let k = hi + 1; k < headings.length && headings[k].line < to; k++) {
+    if (headings[k].level !== headings[hi].level + 1 || !anatomyKeyOf(stripInline(headings[k].text).slice(0, 80))) continue;
+    const partEnd = k + 1 < headings.length && headings[k + 1].line < to ? headings[k + 1].line : to;
+    for (let li = headings[k].line + 1; li < partEnd; li++) {
+      const line = lineText(ctx, li).trim();
+      if (line && !line.startsWith('```') && !line.startsWith('~~~') && !isPlaceholderValue(stripInline(line))) {
+        n++;
+        break;
+      }
+    }
+  }
+  return n;
+}
+
+/**
+ * The anatomy keys of a section: its labelled lines, and the titles of its sub-sections one level
+ * down that name a part (`### 問題`, `### 原因`, `### 解決`; `### Root cause`, `### Fix`).
+ */
+function sectionAnatomy(ctx: IndexContext, hi: number, to: number): number {
+  const headings = ctx.headings;
+  const seen = new Set<string>();
+  for (let k = hi + 1; k < headings.length && headings[k].line < to && seen.size < 3; k++) {
+    if (headings[k].level !== headings[hi].level + 1) continue;
+    const key = anatomyKeyOf(stripInline(headings[k].text).slice(0, 80));
+    if (key) seen.add(key);
+  }
+  return seen.size >= 2 ? seen.size : anatomyKeys(ctx, headings[hi].line + 1, to, seen).size;
 }
 
 /**
  * A log in which nothing else is read as an incident, whose title (if it has one) names no
- * incident of its own: each section whose lines are labelled with two or more parts of an
- * incident's anatomy (`Symptom:`, `Diagnosis`, `Fix:`, `문제 (Problem):`, in the seven languages
+ * incident of its own: each section whose lines, or whose sub-sections' titles, name two or more
+ * parts of an incident's anatomy (`Symptom:`, `Diagnosis`, `Fix:`, `문제 (Problem):`, in the seven languages
  * and CJK) tells one incident. The deepest such section is the incident: a day's heading over
  * `### Issue 1` and `### Issue 2`, each labelled, holds two incidents.
  */
-function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) => number, under: (hi: number) => string | undefined, candidate: (hi: number, reading: IncidentReading) => void): void {
+function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) => number, under: (hi: number) => string | undefined, candidate: (hi: number, reading: IncidentReading, parts?: boolean) => void): void {
   const headings = ctx.headings;
   // A linked file is one incident.
   if (ctx.options.singleIncident) return;
-  const labelled: boolean[] = headings.map((h, hi) => h.line >= bodyLine && h.level >= 2 && h.level <= 4 && anatomyKeyCount(ctx, h.line + 1, end(hi)) >= 2);
+  const labelled: boolean[] = headings.map((h, hi) => h.line >= bodyLine && h.level >= 2 && h.level <= 4 && sectionAnatomy(ctx, hi, end(hi)) >= 2);
   for (let hi = 0; hi < headings.length; hi++) {
     if (!labelled[hi]) continue;
     const to = end(hi);
@@ -404,7 +447,7 @@ function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) 
     for (let k = hi + 1; k < headings.length && headings[k].line < to && !deeper; k++) deeper = labelled[k];
     if (deeper) continue;
     const u = under(hi);
-    candidate(hi, { shape: 'prose-section', ...(u ? { under: u } : {}) });
+    candidate(hi, { shape: 'prose-section', ...(u ? { under: u } : {}) }, true);
     // What lies inside an incident's section is its parts.
     while (hi + 1 < headings.length && headings[hi + 1].line < to) hi++;
   }
