@@ -97,3 +97,17 @@ test('list items labelled with an incident\'s parts (Polish) are incidents, each
   // The template above them (`- Data`, `- Przyczyna`, one label an item) is none.
   assert.equal(idx.incidents.length, 2);
 });
+
+test('labelled list items straight under a log title are incidents, not the fields of one document', () => {
+  const text = '# Incidents\n\n- Date: 2026-03-11\n  Cause: expired certificate\n  Fix: renewed it\n\n- Date: 2026-03-25\n  Cause: wrong time zone in the scheduler\n  Impact: daily reports not sent\n  Still not fixed; the reports are sent by hand.\n';
+  const idx = indexLog(text);
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, statusState(i, policy)]),
+    [
+      ['expired certificate', '2026-03-11', 'resolved'],
+      ['wrong time zone in the scheduler', '2026-03-25', 'active'],
+    ],
+  );
+  // One such item alone stays what it was: the fields of the document.
+  assert.equal(indexLog('# Incidents\n\n- Date: 2026-03-11\n  Cause: expired certificate\n  Fix: renewed it\n').incidents.length, 1);
+});

@@ -59,11 +59,13 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"[2026-01-01] " run', unit: '[2026-01-01] ' },
   { name: '"ID: " run', unit: 'ID: ' },
   { name: '"(" run', unit: '(' },
+  { name: '"（" run', unit: '（' },
+  { name: '"(unresolved) " run', unit: '(unresolved) ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -137,6 +139,10 @@ export function hostileLog(line: string, placement: Placement): string {
       // Incidents with no heading (list entries, key blocks, a table of problems and fixes) and
       // labelled sections under a bare day: read only when nothing else is, as here.
       return `# Outages\n\n- ${line} → ${line}\n- 2026-01-01: ${line}\n- [2026-01-01T00:00:00Z] ${line}\n- **${line}** ${line}\n  ${line}\n\nID: ${line}\nwhat: ${line}\nimpact: ${line}\n\nID: Q2\n${line}: ${line}\ncost: ${line}\n\n| Problem | Fix |\n|---|---|\n| ${line} | ${line} |\n\n## 2026-01-02\n\n### ${line}\n\n**Problem (${line}):** ${line}\n- **Cause** ${line}\nNot fixed. ${line}\n`;
+    case 'parts-and-tags':
+      // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
+      // row that opens saying it was no incident, and a list item labelled with parts.
+      return `# Notes\n\n## ${line} (${line})\n\n### Problem\n${line}\n\n### Fix\n${line}\n\n## A（${line}）\n\n### 問題\n${line}\n\n### 原因\n${line}\n\n## [${line}] B\n\n| Datum | Kaj | Trajanje |\n|---|---|---|\n| 2026-01-01 | **No incident.** ${line} | ${line} |\n\n# Incidents\n\n- Date: 2026-01-01\n  Cause: ${line}\n  Fix: ${line}\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }

@@ -223,6 +223,21 @@ function shortTitle(value: string): string {
   return title.length > TITLE_CHARS ? title.slice(0, Math.max(40, title.lastIndexOf(' ', TITLE_CHARS))) + '…' : title;
 }
 
+/** The items labelled with two parts of an incident or more, in lists under titles that name incidents (see labelledItemIncident). */
+export function labelledListEntries(ctx: IndexContext, bodyLine: number): Incident[] {
+  if (ctx.options.singleIncident) return [];
+  const out: Incident[] = [];
+  for (const range of titledRanges(ctx, bodyLine)) {
+    for (const list of listItems(ctx, range.from, range.to)) {
+      for (const item of list) {
+        const incident = labelledItemIncident(ctx, item, range.under);
+        if (incident) out.push(incident);
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Entries of lists under titles that name incidents: one-line entries (at least two, and two
  * thirds of their list or more), and items labelled with an incident's parts (each on its own).

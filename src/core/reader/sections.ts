@@ -15,7 +15,7 @@ import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle
 import { findHeadingId, isTemplateId } from './headingIds';
 import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
-import { entryIncidents } from './entryIncidents';
+import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
 
 function sectionEnd(ctx: IndexContext, hIndex: number): number {
@@ -105,8 +105,10 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const merged = mergeRowsIntoSections(ctx, rows, incidents, sections, titled);
   incidents.push(...merged);
   if (incidents.length === 0) {
+    // Fields under the title make the file one incident, unless they stand in two list items or
+    // more that each tell one (`# Incidents` over `- Date: …` / `Cause: …` / `Fix: …` items).
     const whole = headingFieldIncident(ctx, bodyLine);
-    if (whole) incidents.push(whole);
+    if (whole && labelledListEntries({ ...ctx, problems: [] }, bodyLine).length < 2) incidents.push(whole);
     else incidents.push(...entryIncidents(ctx, bodyLine));
   }
   incidents.sort((a, b) => a.start - b.start);
