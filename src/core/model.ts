@@ -270,4 +270,10 @@ export interface LogIndex {
    * severities (checks, groups, clocks) must use this policy; see policyOf.
    */
   inferredPolicy?: { policy: import('./playbook/policy').Policy; reason: string };
+  /**
+   * Set when a section stands under a heading that says a status (`## Resolved`): its status may
+   * come from that heading, so it is not read from its own text alone; an editor reads such a
+   * log whole after an edit (see statusGroups.ts in the reader).
+   */
+  groupedByStatus?: true;
 }

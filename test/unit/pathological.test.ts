@@ -53,6 +53,7 @@ test('incidents with no heading and labelled sections scale linearly: four times
     'key blocks': (n) => '# Register\n\n' + Array.from({ length: n }, (_, k) => `ID: Q${k}\nwhat: The job ${k} ran twice after a retry.\nimpact: ${k} customers got two invoices.\n\n`).join(''),
     'problem table': (n) => '# Notes\n\n| Problem | Cause | Fix |\n|---|---|---|\n' + Array.from({ length: n }, (_, k) => `| Build ${k} failed | Bad pin ${k} | Removed the pin |\n`).join(''),
     'sections with parts as sub-sections': (n) => '# トラブルシューティングログ\n\n' + Array.from({ length: n }, (_, k) => `## ${k}. 画像が上下逆\n\n### 問題\n画像${k}が逆\n\n### 原因\n計算の誤り\n\n`).join(''),
+    'a register grouped by status': (n) => '# Register\n\n' + Array.from({ length: n }, (_, k) => `## ${k % 2 ? 'Resolved' : 'Open'}\n\n### INC-${k}: Export ${k} failed\n- **Severity:** SEV-2\n\n### Cache ${k} stale\nText ${k}.\n\n`).join(''),
     'labelled list items': (n) => '# Incidents\n\n' + Array.from({ length: n }, (_, k) => `- Date: 2026-01-02\n  Cause: expired certificate ${k}\n  Fix: renewed it\n\n`).join(''),
     'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
   };

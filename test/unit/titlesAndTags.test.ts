@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { applySplices, setField } from '../../src/core/log/writer';
+import { reindexLog } from '../../src/core/indexer';
 import { isChangeHeading } from '../../src/core/reader/proseIncidents';
 import { indexFixture } from './helpers';
 
@@ -84,4 +85,59 @@ test('a line mixing scripts counts its Chinese or Japanese letters as a sentence
   // A section under a log's title needs a sentence to be an incident told in prose.
   const text = '# 障害記録\n\n## TypeScript型定義エラー\n\n1. APIレスポンスフィールド名の不一致\n\n## リンク\n\n- docs/api.md\n';
   assert.deepEqual(indexLog(text).incidents.map((i) => i.title), ['TypeScript型定義エラー']);
+});
+
+test('a register grouped by status (Aperti / Risolti): each group\'s sub-sections are its entries, dated or not, with its status; a usage note is none', () => {
+  const idx = indexFixture('languages/problemi-it.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, i.status, statusState(i, policy), i.reading?.statusText?.words]),
+    [
+      ['D1. Cassa — Storni registrati due volte', '2026-04-10', 'Open', 'active', 'aperti — priorità media'],
+      // Its own Fix says it is resolved: the group is not needed.
+      ['B1. Sistema — Permessi persi dopo il deploy ✅', '2026-04-11', 'Resolved', 'resolved', undefined],
+      ['B2. Stipendi — Nomi duplicati ✅', '2026-04-12', 'Resolved', 'resolved', 'risolti'],
+    ],
+  );
+  assert.equal(idx.groupedByStatus, true);
+  // A status of its own wins over the group's; a group titled with more than a status is none.
+  const own = indexLog('# Log\n\n## Resolved\n\n### INC-1: A\n- **Status:** Monitoring\n\n### INC-2: B\nText.\n');
+  assert.deepEqual(own.incidents.map((i) => i.status), ['Monitoring', 'Resolved']);
+  const questions = indexLog('# Log\n\n## Open questions\n\n### INC-3: C\nText.\n');
+  assert.deepEqual(questions.incidents.map((i) => i.status), [null]);
+  assert.equal(questions.groupedByStatus, undefined);
+});
+
+test('in a log grouped by status an edit is read with the whole log: moving a section between groups changes its status', () => {
+  const text = '# Log\n\n## Open\n\n### INC-1: A\nText.\n\n## Resolved\n\n### INC-2: B\nText.\n';
+  const idx = indexLog(text);
+  assert.deepEqual(idx.incidents.map((i) => [i.id, statusState(i, policy)]), [['INC-1', 'active'], ['INC-2', 'resolved']]);
+  // Renaming a group heading is structural; an edit inside a section re-reads the log whole.
+  const edited = text.replace('### INC-2: B\nText.', '### INC-2: B\nText, more.');
+  const again = reindexLog(idx, edited);
+  assert.deepEqual(again.incidents.map((i) => [i.id, statusState(i, policy)]), indexLog(edited).incidents.map((i) => [i.id, statusState(i, policy)]));
+});
+
+test('a period heading (Semaine 1, with a date range) over incidents with ids is no incident itself', () => {
+  assert.deepEqual(
+    indexFixture('languages/semaine-fr.md').incidents.map((i) => [i.id, i.title, statusState(i, policy)]),
+    [
+      ['1', 'Droits sudo manquants sur srv-infra', 'resolved'],
+      ['2', '/etc/hosts non modifiable sur srv-web', 'resolved'],
+    ],
+  );
+});
+
+test('Japanese, Chinese and Korean status words: 修正済み and 完了 resolved, 調査中 open, 保留 deferred', () => {
+  assert.deepEqual(
+    indexFixture('languages/fuguai-ja.md').incidents.map((i) => [i.id, statusState(i, policy)]),
+    [
+      ['BUG-001', 'resolved'],
+      ['BUG-002', 'resolved'],
+      ['BUG-003', 'active'],
+      ['BUG-004', 'deferred'],
+    ],
+  );
+  const state = (value: string) => statusState(indexLog(`## INC-1: X\n- **Severity:** SEV-2\n- **Status:** ${value}\n`).incidents[0], policy);
+  for (const w of ['已修正', '已处理', '対応完了', 'クローズ', '수정 완료', '조치 완료']) assert.equal(state(w), 'resolved', w);
+  for (const w of ['修复中', '待修复', '確認中', '현재 진행 중', '조사 중']) assert.equal(state(w), 'active', w);
 });

@@ -122,6 +122,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
     'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
     'fecha', 'detectado', 'fecha de detección', 'inicio', 'data', 'detectado em', 'data de detecção', 'início', 'date de détection', 'détecté', 'détecté le', 'début',
     'datum', 'erkannt', 'erkannt am', 'beginn', 'rilevato', 'rilevato il', 'inizio', 'дата', 'обнаружено', 'начало', 'дата обнаружения',
+    'reportado', 'reportado el', 'informado', 'reportado em', 'relatado', 'signalé', 'signalé le', 'gemeldet', 'gemeldet am', 'segnalato', 'segnalato il', 'сообщено',
     '发现时间', '發現時間', '日期', '発生日時', '発生日', '日付', '日時', '발생 시각', '발생일', '날짜', '일자',
     ...MORE_DATE_KEYS,
   ],

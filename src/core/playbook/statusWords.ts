@@ -34,10 +34,14 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'behoben', 'gelöst', 'erledigt', 'geschlossen', 'abgeschlossen', 'beseitigt',
     // it
     'risolto', 'risolta', 'chiuso', 'chiusa', 'corretto', 'corretta', 'completato', 'completata',
+    // The plural a register's group takes (`## Risolti`, `## Resueltos`, `## Erledigte`).
+    'risolti', 'risolte', 'chiusi', 'resueltos', 'resueltas', 'cerrados', 'resolvidos', 'resolvidas', 'fechados', 'résolus', 'résolues', 'fermés', 'erledigte', 'gelöste', 'behobene', 'решённые', 'решенные', 'закрытые',
     // ru
     'решено', 'решён', 'решена', 'решен', 'исправлено', 'исправлен', 'закрыто', 'закрыт', 'закрыта', 'устранено', 'устранён', 'завершено', 'завершён',
     // zh, ja, ko (no spaces: the whole run is one word)
     '已解决', '已解決', '已修复', '已修復', '已关闭', '已關閉', '已恢复', '已完成', '解決済み', '解決済', '対応済み', '해결', '해결됨', '완료',
+    '已修正', '已处理', '已處理', '已恢復', '修正済み', '修正済', '修正完了', '対応完了', '復旧済み', '復旧完了', '完了', '解決', 'クローズ',
+    '수정 완료', '수정됨', '조치 완료', '처리 완료', '해결 완료', '복구 완료', '종료',
   ],
   Investigating: [
     'investigating', 'investigation', 'triage', 'triaging', 'investigando', 'en investigación', 'em investigação', 'em análise', 'en análisis',
@@ -53,7 +57,9 @@ const WORDS: Record<StatusMeaning, string[]> = {
   Open: [
     'open', 'ongoing', 'active', 'in progress', 'unresolved', 'unfixed', 'not resolved', 'not fixed', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
     'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
+    'aperti', 'aperte', 'abiertos', 'abiertas', 'abertos', 'abertas', 'ouverts', 'ouvertes', 'offene', 'открытые', 'активные',
     '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
+    '未修复', '未修復', '修复中', '排查中', '待修复', '未修正', '修正中', '調査中', '確認中', '현재 진행 중', '조사 중', '수정 중', '미조치',
     // Part of it fixed, the rest still open.
     'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially closed',
     'parcialmente resuelto', 'parcialmente resuelta', 'parcialmente resolvido', 'parcialmente resolvida', 'partiellement résolu', 'partiellement résolue',
@@ -94,7 +100,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'deferred', 'postponed', 'on hold', 'parked', 'backlogged',
     'pospuesto', 'pospuesta', 'aplazado', 'aplazada', 'diferido', 'diferida', 'adiado', 'adiada', 'postergado', 'postergada',
     'reporté', 'reportée', 'différé', 'différée', 'zurückgestellt', 'verschoben', 'aufgeschoben', 'rinviato', 'rinviata', 'rimandato', 'rimandata', 'posticipato', 'posticipata',
-    'отложено', 'отложен', 'отложена', 'перенесено',
+    'отложено', 'отложен', 'отложена', 'перенесено', '保留', '搁置', '擱置', '暂缓', '보류',
   ],
 };
 

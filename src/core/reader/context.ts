@@ -26,6 +26,8 @@ export interface IndexContext {
   readonly lazy: LazySectionIncident[];
   /** Indexes a linked per-incident file; passed in so that table reading need not import the orchestrator. */
   readonly indexFile: (text: string, policy?: Policy) => LogIndex;
+  /** Set by findIncidents when a section stands under a heading that says a status (see statusGroups.ts). */
+  groupedByStatus?: boolean;
 }
 
 export interface Section {

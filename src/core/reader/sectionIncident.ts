@@ -5,6 +5,7 @@
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { restatedStatus, statusInWords } from './statusInProse';
+import { groupStatus } from './statusGroups';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -137,7 +138,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       said = { words: restated.words, line: restated.line, open: restated.open };
     }
   } else if (!values.status) {
-    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine });
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine);
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.

@@ -17,6 +17,7 @@ import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
+import { anyUnderStatusGroup, statusGroupsHolding } from './statusGroups';
 
 function sectionEnd(ctx: IndexContext, hIndex: number): number {
   const headings = ctx.headings;
@@ -55,6 +56,7 @@ interface IncidentStart {
  */
 export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const starts = findIncidentStarts(ctx, bodyLine);
+  if (anyUnderStatusGroup(ctx, starts.map((s) => ctx.headings[s.hi].line))) ctx.groupedByStatus = true;
   const incidents: Incident[] = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
   // Every titled section, for a summary row that names its incident by a few of its title's words.
@@ -219,7 +221,54 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
   const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
-  return withProseStarts(ctx, bodyLine, withNumberedGaps(ctx, found, numbered));
+  return withProseStarts(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)));
+}
+
+/**
+ * A register grouped by status (`## Aperti` / `## Risolti`, `## Open` / `## Resolved`) whose
+ * groups hold sections read as incidents: every sub-section of those groups with something in it
+ * is an entry, dated or not (`### D1. Cash flow — refunds wrong` under `## Aperti — Priorità
+ * media`), unless it is an example, a change or a placeholder. It takes its group's status.
+ */
+function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentStart[] {
+  const headings = ctx.headings;
+  const groups = statusGroupsHolding(ctx, starts.map((s) => headings[s.hi].line));
+  if (!groups.length) return starts;
+  const taken = new Set(starts.map((s) => s.hi));
+  const added: IncidentStart[] = [];
+  for (const g of groups) {
+    const end = sectionEnd(ctx, g);
+    for (let hi = g + 1; hi < headings.length && headings[hi].line < end; hi++) {
+      const h = headings[hi];
+      if (h.level !== headings[g].level + 1 || taken.has(hi)) continue;
+      const naturalEnd = sectionEnd(ctx, hi);
+      const facts = readHeading(h.text, ctx.policy);
+      if (!hasText(ctx, h.line + 1, naturalEnd) || isExampleHeading(h.text) || isChangeHeading(h.text) || isMetaTitle(facts.title) || isPlaceholderSection(facts.title, facts.id, facts.date, readFields(ctx, h.line + 1, naturalEnd))) continue;
+      added.push({ hi, facts, naturalEnd });
+    }
+  }
+  return added.length ? [...starts, ...added].sort((a, b) => a.hi - b.hi) : starts;
+}
+
+/**
+ * A heading that is an incident by its date alone (`## Semaine 1 (24 - 28 Février 2026) - Lot 1`,
+ * `## Week 3`), with no incident fields of its own, over sub-sections read as incidents with ids
+ * (`### Incident 1 - …`): a period that holds incidents, not one of them.
+ */
+function withoutPeriods(ctx: IndexContext, starts: IncidentStart[]): IncidentStart[] {
+  const headings = ctx.headings;
+  const drop = new Set<IncidentStart>();
+  for (let k = 0; k + 1 < starts.length; k++) {
+    const s = starts[k];
+    if (s.facts.id || !s.facts.date) continue;
+    const h = headings[s.hi];
+    const next = starts[k + 1];
+    const inner = headings[next.hi];
+    if (inner.level <= h.level || inner.line >= s.naturalEnd || !next.facts.id) continue;
+    const own = filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, s.naturalEnd)));
+    if (!fieldsLookLikeIncident(ctx.policy, own)) drop.add(s);
+  }
+  return drop.size ? starts.filter((s) => !drop.has(s)) : starts;
 }
 
 /** The sub-sections one level under headings[hi] (to `endLine`) labelled with two parts of an incident or more, as starts dated `date`. */

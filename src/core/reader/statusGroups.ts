@@ -1,0 +1,109 @@
+// Registers grouped by status: sections under `## Resolved`, `## Open issues`, `## Risolti`,
+// `## Aperti — Priorità media` take that status when nothing in them says theirs. The only
+// reading of a section that depends on text outside it: the re-index and the incremental check
+// read a log that has such a group whole (see anyUnderStatusGroup, LogIndex.groupedByStatus).
+import type { IncidentReading } from '../model';
+import { readStatus } from '../playbook/statusWords';
+import type { IndexContext } from './context';
+import { stripInline } from './text';
+
+/** What may follow a status in a group's title: a separator, or a word for what the group holds (`Open issues`, `Risolti`, `Aperti — Priorità media`). */
+const GROUP_NOUNS = new Set([
+  'incidents', 'incident', 'issues', 'problems', 'bugs', 'items', 'outages', 'tickets', 'defects', 'incidentes', 'incidencias', 'problemas', 'fallos', 'incidenti', 'problemi',
+  'vorfälle', 'störungen', 'probleme', 'fehler', 'инциденты', 'проблемы', 'ошибки', 'problèmes', 'défauts',
+]);
+
+/**
+ * The status a section takes from the heading it stands under, when that heading's title is a
+ * status (`## Resolved`, `## Open issues`, `## Risolti`, `## Aperti — Priorità media`, `## 未解決`):
+ * a register grouped by status. Read only where nothing in the section says its status.
+ */
+export function groupStatus(ctx: IndexContext, headingLine: number): IncidentReading['statusText'] {
+  const k = parentHeading(ctx.headings, headingLine);
+  const group = k < 0 ? undefined : statusOfGroup(ctx, k);
+  return group && { words: group.words, line: ctx.headings[k].line + 1, open: group.open };
+}
+
+/** The status a heading's title says for what it holds (see groupStatus), or undefined. */
+function statusOfGroup(ctx: IndexContext, k: number): { words: string; open: boolean } | undefined {
+  const title = stripInline(ctx.headings[k].text).trim();
+  if (title.length > 60) return undefined;
+  const read = readStatus(ctx.policy, title);
+  if (!read?.meaning || read.meaning === 'Deferred') return undefined;
+  const note = read.note.trim();
+  if (note) {
+    // `Aperti — Priorità media`: a separator between the status and the rest; else the rest
+    // names what the group holds (`Open issues`), not something else (`Open questions`).
+    const before = title.endsWith(note) ? title.slice(0, title.length - note.length).trimEnd() : '';
+    const separated = before !== '' && '—–-:(·|'.includes(before[before.length - 1]);
+    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase())) return undefined;
+  }
+  return { words: title.toLowerCase(), open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
+}
+
+/**
+ * Whether a section starting on one of `headingLines` stands under a heading that says a status:
+ * its reading then depends on more than its own text, and an edit elsewhere (that heading's) may
+ * change it. The re-index and the incremental check read such a log whole.
+ */
+export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly number[]): boolean {
+  const judged = new Map<number, boolean>();
+  for (const line of headingLines) {
+    const k = parentHeading(ctx.headings, line);
+    if (k < 0) continue;
+    let group = judged.get(k);
+    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined));
+    if (group) return true;
+  }
+  return false;
+}
+
+/** Each heading's parent (the nearest heading above it of a higher level, or -1), per heading list: one pass, kept. */
+const parents = new WeakMap<readonly { line: number; level: number }[], Int32Array>();
+
+/** The index of the parent of the heading on `line` (see parents), or -1 when the line holds none. */
+function parentHeading(headings: readonly { line: number; level: number }[], line: number): number {
+  let of = parents.get(headings);
+  if (!of) {
+    of = new Int32Array(headings.length);
+    const stack: number[] = [];
+    for (let i = 0; i < headings.length; i++) {
+      while (stack.length && headings[stack[stack.length - 1]].level >= headings[i].level) stack.pop();
+      of[i] = stack.length ? stack[stack.length - 1] : -1;
+      stack.push(i);
+    }
+    parents.set(headings, of);
+  }
+  let lo = 0;
+  let hi = headings.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (headings[mid].line === line) return of[mid];
+    if (headings[mid].line < line) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/**
+ * The headings that say a status (`## Resolved`, `## Aperti — Priorità media`) and hold, one level
+ * down, at least one of `startLines` (sections read as incidents): the log is a register grouped
+ * by status, and each group's other sub-sections are its entries too.
+ */
+export function statusGroupsHolding(ctx: IndexContext, startLines: readonly number[]): number[] {
+  const holding = new Set<number>();
+  for (const line of startLines) {
+    const k = parentHeading(ctx.headings, line);
+    if (k >= 0 && !holding.has(k) && statusOfGroup(ctx, k)) holding.add(k);
+  }
+  if (!holding.size) return [];
+  // The register's other groups: headings that say a status beside those (same parent, same
+  // level). One pass over the headings, whatever the number of groups.
+  const of = parents.get(ctx.headings) as Int32Array;
+  const beside = new Set([...holding].map((k) => `${of[k]}:${ctx.headings[k].level}`));
+  const out = new Set(holding);
+  for (let j = 0; j < ctx.headings.length; j++) {
+    if (!out.has(j) && beside.has(`${of[j]}:${ctx.headings[j].level}`) && statusOfGroup(ctx, j)) out.add(j);
+  }
+  return [...out].sort((a, b) => a - b);
+}
