@@ -141,3 +141,16 @@ test('Japanese, Chinese and Korean status words: 修正済み and 完了 resolve
   for (const w of ['已修正', '已处理', '対応完了', 'クローズ', '수정 완료', '조치 완료']) assert.equal(state(w), 'resolved', w);
   for (const w of ['修复中', '待修复', '確認中', '현재 진행 중', '조사 중']) assert.equal(state(w), 'active', w);
 });
+
+test('a title that only holds a part\'s name (Bug #9: GitHub Actions workflow) is an incident; one that starts with it (Timeline) is a part; When to file… explains the log', () => {
+  const body = '\n\n**Symptom:** the deploy workflow failed.\n\n**Cause:** the action version does not exist yet.\n\n**Fix:** pinned v4.\n';
+  assert.deepEqual(indexLog(`# Bug log\n\n## Bug #9: GitHub Actions workflow uses a missing version${body}`).incidents.map((i) => i.title), ['Bug #9: GitHub Actions workflow uses a missing version']);
+  assert.deepEqual(indexLog(`# Bug log\n\n## Timeline${body}`).incidents, []);
+  const meta = indexLog('# Incidents\n\n## When to file an incident\n\nFile one when a customer saw an error for more than five minutes.\n\n## Checkout down\n\nCard payments failed for twenty minutes; we rolled back the release.\n');
+  assert.deepEqual(meta.incidents.map((i) => i.title), ['Checkout down']);
+});
+
+test('a check\'s or a test run\'s result (passed, green, bestanden) is no open status', () => {
+  const state = (value: string) => statusState(indexLog(`## INC-1: X\n- **Severity:** SEV-2\n- **Status:** ${value}\n`).incidents[0], policy);
+  for (const w of ['passed', 'Green', 'bestanden', 'réussi']) assert.equal(state(w), 'resolved', w);
+});

@@ -22,6 +22,8 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'resolved', 'closed', 'fixed', 'done', 'solved', 'complete', 'completed', 'recovered', 'remediated', 'restored',
     // Nothing wrong any more: a checkpoint's or a recovered service's status.
     'ok', 'okay', 'all clear', 'nominal', 'back to normal', 'operational', 'healthy',
+    // A check's or a test run's result: nothing wrong.
+    'passed', 'pass', 'green', 'succeeded', 'successful', 'bestanden', 'erfolgreich', 'superado', 'exitoso', 'réussi', 'superato', 'успешно',
     'normalizado', 'normalizada', 'operativo', 'operativa', 'operacional', 'opérationnel', 'rétabli', 'rétablie', 'in ordnung', 'wiederhergestellt', 'betriebsbereit',
     'ripristinato', 'ripristinata', 'в норме', 'штатно', 'восстановлено',
     // es

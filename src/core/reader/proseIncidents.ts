@@ -91,7 +91,7 @@ const CJK_META_WORDS = ['原則', '原则', '教訓', '教训', '手順', '目�
 const META_LEADS = new Set(
   [
     'about', 'notes', 'note', 'acerca de', 'sobre este', 'notas', 'à propos', 'a propos', 'remarques', 'über diese', 'hinweise', 'hinweis', 'notizen', 'anmerkungen', 'informazioni', 'note su', 'примечания', 'заметки', 'об этом',
-    'how to', 'how we', 'template', 'format', 'example', 'plantilla', 'formato', 'ejemplo', 'modèle', 'exemple', 'vorlage', 'beispiel', 'modello', 'esempio', 'шаблон', 'пример',
+    'how to', 'how we', 'when to', 'template', 'format', 'example', 'cuándo', 'quand', 'wann', 'quando', 'когда', 'plantilla', 'formato', 'ejemplo', 'modèle', 'exemple', 'vorlage', 'beispiel', 'modello', 'esempio', 'шаблон', 'пример',
     'cómo escribir', 'cómo añadir', 'cómo agregar', 'cómo registrar', 'como escrever', 'como adicionar', 'como registrar', 'comment écrire', 'comment ajouter', 'comment remplir',
     'wie man', 'wie wir', 'come scrivere', 'come aggiungere', 'come compilare', 'как писать', 'как добавить', 'как заполнять', 'как вести',
   ].map(key),
@@ -241,7 +241,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
     // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
     // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
-    if (isMetaTitle(title) || subsectionKind(title, ctx.policy) || isIncidentLogTitle(title)) return;
+    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title)) return;
     if (!hasProse(ctx, h.line + 1, to) && !(parts && filledParts(ctx, hi, to) >= 2)) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
@@ -308,6 +308,17 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
+}
+
+/**
+ * Whether a title names a part of an incident the playbook reads (`Timeline`, `3. Action items`):
+ * it starts with that name. `Bug #9: GitHub Actions workflow` only holds the word.
+ */
+function isSubsectionName(title: string, ctx: IndexContext): boolean {
+  if (!subsectionKind(title, ctx.policy)) return false;
+  const t = title.toLowerCase().replace(/^[\s\d.)#:—–-]{0,8}/, '');
+  const { timeline, actionItems, checklist } = ctx.policy.sections;
+  return [...timeline, ...actionItems, ...checklist].some((k) => t.startsWith(k));
 }
 
 /** Whether a heading one level below headings[pi] (and before line `to`) is titled like an incident log. */
