@@ -154,3 +154,12 @@ test('a check\'s or a test run\'s result (passed, green, bestanden) is no open s
   const state = (value: string) => statusState(indexLog(`## INC-1: X\n- **Severity:** SEV-2\n- **Status:** ${value}\n`).incidents[0], policy);
   for (const w of ['passed', 'Green', 'bestanden', 'réussi']) assert.equal(state(w), 'resolved', w);
 });
+
+test('a log of known bugs (# Known Bugs, # Bug log, バグ一覧) holds one incident per section, each with its own status', () => {
+  const text = '# Known Bugs\n\n## Dark walls on custom textures\n\n**Статус:** Открыт\n\nSome buildings render dark walls and no shadows.\n\n## Lap timer resets after a pause\n\n**Статус:** Решено\n\nThe timer kept the pause start; it now adds the paused time back.\n';
+  assert.deepEqual(indexLog(text).incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Dark walls on custom textures', 'active'],
+    ['Lap timer resets after a pause', 'resolved'],
+  ]);
+  assert.equal(statusState(indexLog('## TS-001: 로그인 실패\n- **상태**: 완전 해결\n').incidents[0], policy), 'resolved');
+});

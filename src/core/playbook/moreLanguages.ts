@@ -157,12 +157,6 @@ export const MORE_END_COLUMNS = [
 /** Columns a table row's date is read from (`Tarih`, `Ngày`, `Tanggal`, `תאריך`). */
 export const MORE_DATE_COLUMNS = MORE_DATE_KEYS;
 
-/** Columns that name what went wrong, in a table of problems and their fixes (`Probleem`, `Sorun`, `בעיה`). */
-export const MORE_PROBLEM_COLUMNS = ['probleem', 'storing', 'fout', 'problem', 'awaria', 'błąd', 'problém', 'chyba', 'porucha', 'težava', 'napaka', 'kvar', 'проблема', 'помилка', 'збій', 'sorun', 'hata', 'arıza', 'vấn đề', 'lỗi', 'sự cố', 'masalah', 'gangguan', 'fel', 'feil', 'ongelma', 'vika', 'probléma', 'hiba', 'problemă', 'eroare', 'gedimas', 'klaida', 'בעיה', 'תקלה'];
-
-/** Columns that say what was done about it (`Oplossing`, `Rozwiązanie`, `Çözüm`, `פתרון`). */
-export const MORE_FIX_COLUMNS = ['oplossing', 'herstel', 'rozwiązanie', 'naprawa', 'řešení', 'oprava', 'rešitev', 'popravek', 'rješenje', 'рішення', 'виправлення', 'çözüm', 'düzeltme', 'giải pháp', 'khắc phục', 'solusi', 'perbaikan', 'lösning', 'åtgärd', 'løsning', 'ratkaisu', 'korjaus', 'megoldás', 'javítás', 'soluție', 'remediere', 'sprendimas', 'פתרון', 'תיקון'];
-
 /** Columns an occurrence's title is read from when the table has no title column (`Wat`, `Kaj`, `Ne oldu`). */
 export const MORE_NOTE_COLUMNS = ['wat', 'opmerking', 'opmerkingen', 'opis', 'uwagi', 'popis', 'kaj', 'opis', 'što', 'šta', 'опис', 'примітка', 'açıklama', 'ne oldu', 'mô tả', 'ghi chú', 'keterangan', 'deskripsi', 'beskrivning', 'beskrivelse', 'kuvaus', 'leírás', 'descriere', 'aprašymas', 'תיאור', 'מה קרה'];
 

@@ -43,7 +43,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
     // zh, ja, ko (no spaces: the whole run is one word)
     '已解决', '已解決', '已修复', '已修復', '已关闭', '已關閉', '已恢复', '已完成', '解決済み', '解決済', '対応済み', '해결', '해결됨', '완료',
     '已修正', '已处理', '已處理', '已恢復', '修正済み', '修正済', '修正完了', '対応完了', '復旧済み', '復旧完了', '完了', '解決', 'クローズ',
-    '수정 완료', '수정됨', '조치 완료', '처리 완료', '해결 완료', '복구 완료', '종료',
+    '수정 완료', '수정됨', '조치 완료', '처리 완료', '해결 완료', '복구 완료', '종료', '완전 해결',
   ],
   Investigating: [
     'investigating', 'investigation', 'triage', 'triaging', 'investigando', 'en investigación', 'em investigação', 'em análise', 'en análisis',

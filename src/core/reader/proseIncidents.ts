@@ -20,6 +20,9 @@ const LOG_TITLE_WORDS = new Set(
   [
     'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'failures', 'downtimes',
     'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
+    // A log of bugs met in production or in use (`# Known Bugs`, `# Bug log`): each section one.
+    'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',
+    'problèmes connus', 'bugs connus', 'bekannte fehler', 'bekannte probleme', 'fehlerlog', 'fehlerprotokoll', 'problemi noti', 'bug noti', 'известные ошибки', 'известные проблемы', 'известные баги',
     'incidentes', 'incidencias', 'caídas', 'interrupciones', 'cosas que salieron mal', 'archivo de incidentes', 'registro de incidentes', 'falhas', 'interrupções', 'quedas', 'coisas que deram errado', 'arquivo de incidentes',
     'pannes', 'interruptions', 'ce qui a mal tourné', 'journal des incidents', 'journal des pannes', 'archive des incidents', 'registre des incidents',
     'störungen', 'ausfälle', 'vorfälle', 'was schiefging', 'was schief ging', 'störungsprotokoll', 'vorfallsprotokoll', 'vorfallsarchiv', 'störungsarchiv',
@@ -30,7 +33,7 @@ const LOG_TITLE_WORDS = new Set(
 );
 
 /** Words for incidents, outages and failures in Chinese, Japanese and Korean, found anywhere in a short title. */
-const CJK_LOG_WORDS = ['事故', '故障', '障害', '障碍', 'インシデント', 'ポストモーテム', '事件记录', '事件日志', '事件記録', '장애', '사고', '인시던트', '포스트모템'];
+const CJK_LOG_WORDS = ['事故', '故障', '障害', '障碍', 'インシデント', 'ポストモーテム', '事件记录', '事件日志', '事件記録', '장애', '사고', '인시던트', '포스트모템', '不具合', 'バグ', '缺陷', '버그'];
 
 /** Words for a record, a log or a history in Chinese, Japanese and Korean (`記録`, `履歴`, `기록`, `이력`), and `log`. */
 const CJK_RECORD_WORDS = ['记录', '記録', '紀錄', '記錄', '日志', '日誌', '履歴', '历史', '歷史', '一覧', '一览', '台帳', '报告', '報告', '기록', '이력', '목록', '일지', '로그', '보고', 'log', 'Log', 'LOG'];

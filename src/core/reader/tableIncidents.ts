@@ -1,7 +1,7 @@
 // Incidents outside sections: table-row logs (a row per incident) and index tables whose rows
 // link per-incident files, which are read and merged into the row.
 import { opensSayingNoIncident } from './proseWords';
-import { MORE_END_COLUMNS, MORE_FIX_COLUMNS, MORE_NOTE_COLUMNS, MORE_PROBLEM_COLUMNS } from '../playbook/moreLanguages';
+import { MORE_END_COLUMNS, MORE_NOTE_COLUMNS } from '../playbook/moreLanguages';
 import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
 import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
@@ -77,6 +77,12 @@ function* tablesIn(ctx: IndexContext, from: number, to: number): Generator<{ tab
   }
 }
 
+/** Whether one of a row's cells (of the table's columns; a row may hold more `|` than it has columns) opens saying it was no incident. */
+function saysNoIncident(cells: readonly string[], table: TableInfo): boolean {
+  for (let c = 0; c < cells.length && c < table.headers.length; c++) if (opensSayingNoIncident(cells[c])) return true;
+  return false;
+}
+
 /** Table-row logs (a row per incident) and index tables linking per-incident files. */
 export function findTableIncidents(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
   const { policy } = ctx;
@@ -123,7 +129,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = splitTableRow(lineText(ctx, r));
-        if (isPlaceholderRow(row.cells, columns) || row.cells.some(opensSayingNoIncident)) continue;
+        if (isPlaceholderRow(row.cells, columns) || saysNoIncident(row.cells, table)) continue;
         out.push(occurrenceRow(ctx, tableRowIncident(ctx, r, table, columns), row.cells, table, columns, occurrence));
       }
       reportCutOffRow(ctx, table, to);
@@ -134,7 +140,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
       // A row that says of itself it was no incident (`**No incident.** Deploy checked, all green`).
-      if (isPlaceholderRow(row.cells, columns) || row.cells.some(opensSayingNoIncident)) continue;
+      if (isPlaceholderRow(row.cells, columns) || saysNoIncident(row.cells, table)) continue;
       const incident = tableRowIncident(ctx, r, table, columns);
       if (endCol < 0 && statusCol < 0 && !incident.status) openFromCells(ctx, incident, row.cells, table, fixToDoCol);
       out.push(endCol >= 0 ? occurrenceRow(ctx, incident, row.cells, table, columns, undefined) : incident);
@@ -273,7 +279,6 @@ const PROBLEM_HEADERS = new Set([
   'problem', 'issue', 'symptom', 'error', 'failure', 'what broke', 'what went wrong', 'problema', 'síntoma', 'falla', 'fallo', 'falha', 'sintoma', 'problème', 'erreur', 'symptôme', 'panne',
   'fehler', 'störung', 'symptom', 'sintomo', 'guasto', 'errore', 'проблема', 'ошибка', 'симптом', 'сбой',
   '问题', '問題', '现象', '現象', '症状', '错误', '錯誤', 'エラー', '문제', '증상', '현상', '오류',
-  ...MORE_PROBLEM_COLUMNS,
 ]);
 
 /** Columns that say what was done about it (`Fix`, `Solution`, `修法`): filled, the problem was dealt with. */
@@ -281,7 +286,6 @@ const FIX_DONE_HEADERS = new Set([
   'fix', 'fixed by', 'the fix', 'solution', 'resolution', 'workaround', 'remedy', 'what we did', 'action taken', 'corrección', 'solución', 'arreglo', 'resolución', 'correção', 'solução', 'resolução',
   'correctif', 'solution', 'résolution', 'correction', 'lösung', 'behebung', 'maßnahme', 'fix', 'soluzione', 'correzione', 'risoluzione', 'исправление', 'решение', 'что сделали',
   '修法', '修正', '修复', '修復', '解决', '解決', '解决方法', '解決方法', '解决方案', '解決策', '对策', '対策', '対応', '处理', '해결', '해결책', '해결 방법', '조치', '수정',
-  ...MORE_FIX_COLUMNS,
 ]);
 
 /**
