@@ -10,7 +10,8 @@
 //                      tables and the per-incident files they link
 //   sections           where section incidents start and end
 //   sectionIncident    one section read as an incident (and the one incident of a per-incident file)
-//   proseIncidents, proseWords   sections telling incidents in prose, by a log's title or their labels
+//   proseIncidents, proseWords, anatomy   sections telling incidents in prose, by a log's title or
+//                      their parts labelled (anatomy); statusGroups: registers grouped by status
 //   statusInProse      a status said in words where no field says it, or restated below the field
 //   entryIncidents     incidents with no heading: list entries, blocks of key lines
 //   headingFields, merge, placeholders, derivedIds, duplicateFields, hiddenIncidents

@@ -16,7 +16,8 @@ import { fieldsLookLikeIncident, readFields } from './fields';
 import { filledFields, isPlaceholderValue } from './placeholders';
 import { buildSectionIncident } from './sectionIncident';
 import { headingTitle } from './headings';
-import { isAnatomyTitle, isIncidentLogTitle } from './proseIncidents';
+import { isAnatomyTitle } from './anatomy';
+import { isIncidentLogTitle } from './proseIncidents';
 
 /** Section names of such files that the built-in field aliases do not already name. */
 const HEADING_FIELD_NAMES: Record<string, CanonicalField> = {

@@ -7,13 +7,14 @@
 // Everything here is a scan over words: no pattern runs on the user's text.
 import type { Incident, IncidentReading } from '../model';
 import { stripInline } from './text';
-import { type IndexContext, lineText } from './context';
+import type { IndexContext } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
-import { filledFields, isPlaceholderSection, isPlaceholderValue } from './placeholders';
-import { NOT_AN_INCIDENT_SET, eachProseLine, findPhrase, key, proseLines, wordsOf } from './proseWords';
-import { MORE_ANATOMY_LABELS, MORE_LOG_TITLES } from '../playbook/moreLanguages';
+import { filledFields, isPlaceholderSection } from './placeholders';
+import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
+import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
+import { filledParts, sectionAnatomy } from './anatomy';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -333,113 +334,6 @@ function holdsLogPart(headings: ReadonlyArray<{ line: number; level: number; tex
     if (h.level === level && isIncidentLogTitle(h.text) && !isMetaTitle(h.text) && !wordsOf(stripInline(h.text), 12).some((w) => META_TITLES.has(w))) return true;
   }
   return false;
-}
-
-/** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
-const ANATOMY_KEYS = new Set(
-  [
-    'symptom', 'symptoms', 'cause', 'root cause', 'diagnosis', 'diagnostics', 'fix', 'the fix', 'resolution', 'impact', 'workaround', 'solution', 'trigger', 'detection',
-    'problem', 'the problem', 'issue', 'the issue', 'what happened', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
-    '문제', '해결책', '해결 방법', '問題', '问题', '解決策', '解决方案', '解決', '解决', '対応', '处理',
-    'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
-    'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
-    'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
-    '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
-    // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
-    'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
-    'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
-    ...MORE_ANATOMY_LABELS,
-  ].map(key),
-);
-
-/** The anatomy key a line's label names: its words before the colon, or the words before or inside a `(…)` or `（…）` (`문제 (Problem):`). */
-function anatomyKeyOf(label: string): string | undefined {
-  const ascii = label.indexOf('(');
-  const open = ascii >= 0 ? ascii : label.indexOf('（');
-  const close = open >= 0 ? label.indexOf(ascii >= 0 ? ')' : '）', open) : -1;
-  const parts = open >= 0 && close > open ? [label.slice(0, open), label.slice(open + 1, close)] : [label];
-  for (const part of parts) {
-    const words = wordsOf(part, 4);
-    const k = words.join(' ');
-    if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) return k;
-  }
-  return undefined;
-}
-
-/** Whether a section's title names a part of an incident (`Root cause`, `事故经过`, `教训（…）`, `Přčina`). */
-export function isAnatomyTitle(title: string): boolean {
-  return anatomyKeyOf(stripInline(title).slice(0, 80)) !== undefined;
-}
-
-/** The text of a bold run that opens a line, after any list marker (`- **Symptom** …` → `Symptom`), or undefined. */
-function boldLead(line: string): string | undefined {
-  let i = 0;
-  if ((line[0] === '-' || line[0] === '*' || line[0] === '+') && line[1] === ' ') i = 2;
-  while (line[i] === ' ') i++;
-  const marker = line.slice(i, i + 2);
-  if (marker !== '**' && marker !== '__') return undefined;
-  const close = line.indexOf(marker, i + 2);
-  return close > i + 2 && close - i <= 40 ? line.slice(i + 2, close) : undefined;
-}
-
-/** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
-export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
-  return anatomyKeys(ctx, from, to).size;
-}
-
-/** The different anatomy keys that label lines of [from, to), up to three (see anatomyKeyCount). */
-function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set<string>()): Set<string> {
-  eachProseLine(ctx, from, to, (line) => {
-    let text = line.slice(0, 80);
-    const bold = boldLead(text);
-    const ascii = text.indexOf(':');
-    const wide = text.indexOf('：');
-    const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
-    // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
-    if (bold !== undefined) text = bold;
-    else if (colon < 0 && text.length > 30) return false;
-    else if (colon >= 0) text = text.slice(0, colon);
-    const k = anatomyKeyOf(text);
-    if (k) seen.add(k);
-    return seen.size >= 3;
-  });
-  return seen;
-}
-
-/**
- * How many of a section's sub-sections one level down are titled as a part of an incident and
- * hold a line that is no placeholder (code counts: `### 解決` over a fenced fix is filled).
- */
-function filledParts(ctx: IndexContext, hi: number, to: number): number {
-  const headings = ctx.headings;
-  let n = 0;
-  for (let k = hi + 1; k < headings.length && headings[k].line < to; k++) {
-    if (headings[k].level !== headings[hi].level + 1 || !anatomyKeyOf(stripInline(headings[k].text).slice(0, 80))) continue;
-    const partEnd = k + 1 < headings.length && headings[k + 1].line < to ? headings[k + 1].line : to;
-    for (let li = headings[k].line + 1; li < partEnd; li++) {
-      const line = lineText(ctx, li).trim();
-      if (line && !line.startsWith('```') && !line.startsWith('~~~') && !isPlaceholderValue(stripInline(line))) {
-        n++;
-        break;
-      }
-    }
-  }
-  return n;
-}
-
-/**
- * The anatomy keys of a section: its labelled lines, and the titles of its sub-sections one level
- * down that name a part (`### 問題`, `### 原因`, `### 解決`; `### Root cause`, `### Fix`).
- */
-function sectionAnatomy(ctx: IndexContext, hi: number, to: number): number {
-  const headings = ctx.headings;
-  const seen = new Set<string>();
-  for (let k = hi + 1; k < headings.length && headings[k].line < to && seen.size < 3; k++) {
-    if (headings[k].level !== headings[hi].level + 1) continue;
-    const key = anatomyKeyOf(stripInline(headings[k].text).slice(0, 80));
-    if (key) seen.add(key);
-  }
-  return seen.size >= 2 ? seen.size : anatomyKeys(ctx, headings[hi].line + 1, to, seen).size;
 }
 
 /**

@@ -4,7 +4,8 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents } from './proseIncidents';
+import { anatomyKeyCount } from './anatomy';
+import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
