@@ -267,6 +267,24 @@ export function readTimeField(field: Field, zone: string, day: string | null): T
 }
 
 /** The incident's values: the first non-empty field of each kind, else what the heading said. */
+/**
+ * The part every incident object starts with, whatever holds it (a section, a table row, an
+ * entry): its id, title, the values its fields give, and the fields.
+ */
+export function incidentHead(id: string | null, title: string, fields: Field[], values: Pick<Incident, 'severity' | 'status' | 'detected' | 'resolved' | 'roles'>) {
+  return {
+    id: id ?? '',
+    idWritten: id !== null,
+    title,
+    severity: values.severity,
+    status: values.status,
+    detected: values.detected,
+    resolved: values.resolved,
+    roles: values.roles,
+    fields,
+  };
+}
+
 export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
   const policy = ctx.policy;
   const time = (k: CanonicalField, day: string | null): string | null => {

@@ -75,10 +75,15 @@ const NOT_AN_INCIDENT = [
 
 export const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
-/** A text's first sentence: up to its first full stop, exclamation or question mark, colon or semicolon (120 characters at most). */
-export function firstSentence(text: string): string {
+/** Where a sentence ends: a full stop, an exclamation or a question mark. */
+export const SENTENCE_STOPS = ['.', '!', '?', '。', '！'];
+/** Where a clause ends too: a semicolon or a colon (`**Ni incidenta;** …`, `No incident: …`). */
+const CLAUSE_STOPS = [...SENTENCE_STOPS, ';', ':', '；', '：'];
+
+/** A text's first sentence (or clause, with CLAUSE_STOPS): up to its first stop, 120 characters at most. */
+export function firstSentence(text: string, stops: readonly string[] = CLAUSE_STOPS): string {
   let end = Math.min(text.length, 120);
-  for (const stop of ['.', '!', '?', ';', ':', '。', '！', '；', '：']) {
+  for (const stop of stops) {
     const at = text.indexOf(stop);
     if (at >= 0 && at < end) end = at;
   }

@@ -10,7 +10,7 @@ import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
-import { applyFrontMatterValues, fieldSlot, fieldValues, loggedValues, readFields, readFrontMatterFields } from './fields';
+import { applyFrontMatterValues, fieldSlot, fieldValues, incidentHead, loggedValues, readFields, readFrontMatterFields } from './fields';
 import { type HeadingFacts, headingTitle, readHeading, subsectionKind } from './headings';
 import { documentTitle, headingFields } from './headingFields';
 import { isPlaceholderValue } from './placeholders';
@@ -171,15 +171,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   }
 
   const incident: Incident = {
-    id: facts.id ?? '',
-    idWritten: facts.id !== null,
-    title: facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields),
-    severity: values.severity,
-    status: values.status,
-    detected: values.detected,
-    resolved: values.resolved,
-    roles: values.roles,
-    fields,
+    ...incidentHead(facts.id, facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields), fields, values),
     timeline,
     checklist,
     actionItems,

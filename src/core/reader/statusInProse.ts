@@ -6,7 +6,7 @@ import { foldWord, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { stripInline } from './text';
 import type { IndexContext } from './context';
-import { eachProseLine, findPhrase, key, wordsOf } from './proseWords';
+import { SENTENCE_STOPS, eachProseLine, findPhrase, firstSentence, key, wordsOf } from './proseWords';
 import { MORE_FIX_PHRASES, MORE_PENDING_PHRASES } from '../playbook/moreLanguages';
 
 /** Words that say the incident is not over, where no status is written. */
@@ -57,16 +57,6 @@ function negatedAt(words: readonly string[], a: number): boolean {
   return false;
 }
 
-/** A line's text up to its first full stop, exclamation mark or question mark (`**Not fixed.** The check …` → `**Not fixed`). */
-function firstSentence(line: string): string {
-  let end = Math.min(line.length, 120);
-  for (const stop of ['.', '!', '?', '。', '！']) {
-    const at = line.indexOf(stop);
-    if (at >= 0 && at < end) end = at;
-  }
-  return line.slice(0, end);
-}
-
 /**
  * A sentence that is only a fix negated (`Not fixed.`, `**Не исправлено.**`, `Nicht behoben.`, `Not
  * yet resolved`): a statement of the incident's state, not a cause told in prose.
@@ -112,7 +102,7 @@ export function statusInWords(
       // A field line says what it says as a field (`Resolution: not yet resolved` is no fact).
       if (fieldLines.has(li)) return false;
       const words = wordsOf(line);
-      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line), 6));
+      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6));
       if (p) {
         pending = { words: p, line: li + 1 };
         return true;

@@ -7,7 +7,7 @@ import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWord
 import { canonicalField } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
-import { fieldValues } from './fields';
+import { fieldValues, incidentHead } from './fields';
 import { readHeading } from './headings';
 import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
@@ -336,15 +336,7 @@ export function lineIncident(
 ): Incident {
   const end = lineStart(ctx, endLine);
   return {
-    id: id ?? '',
-    idWritten: id !== null,
-    title,
-    severity: values.severity,
-    status: values.status,
-    detected: values.detected,
-    resolved: values.resolved,
-    roles: values.roles,
-    fields,
+    ...incidentHead(id, title, fields, values),
     timeline: [],
     checklist: [],
     actionItems: [],
