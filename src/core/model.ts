@@ -121,9 +121,10 @@ export interface IncidentReading {
    * `prose-section`: a section telling one incident in prose under a log's title;
    * `occurrence-table`: a row of a table of occurrences; `list-entry`: an item of a list under
    * such a title (`problem → fix`, a date first); `key-block`: a block of key lines opened by an
-   * id; `problem-table`: a row of a table of problems and their fixes.
+   * id; `problem-table`: a row of a table of problems and their fixes; `like-siblings`: a section
+   * labelling its lines as the incident beside it does (see siblingSections.ts).
    */
-  shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block' | 'problem-table';
+  shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block' | 'problem-table' | 'like-siblings';
   /** Found because the playbook says where incidents are (`reading:`), not by a guess. */
   byPlaybook?: boolean;
   /** The heading it was read under (`Incidents`), when there is one. */
@@ -276,4 +277,10 @@ export interface LogIndex {
    * log whole after an edit (see statusGroups.ts in the reader).
    */
   groupedByStatus?: true;
+  /**
+   * Set when a section beside the incidents was weighed by the labels it shares with them (see
+   * siblingSections.ts in the reader): an edit inside one incident may make another section one,
+   * so an editor reads such a log whole after an edit.
+   */
+  readsBeside?: true;
 }

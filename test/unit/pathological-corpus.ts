@@ -142,8 +142,9 @@ export function hostileLog(line: string, placement: Placement): string {
     case 'parts-and-tags':
       // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
       // row that opens saying it was no incident, a list item labelled with parts, a register
-      // grouped by status, and a period heading over incidents.
-      return `# Notes\n\n## ${line} (${line})\n\n### Problem\n${line}\n\n### Fix\n${line}\n\n## A（${line}）\n\n### 問題\n${line}\n\n### 原因\n${line}\n\n## [${line}] B\n\n| Datum | Kaj | Trajanje |\n|---|---|---|\n| 2026-01-01 | **No incident.** ${line} | ${line} |\n\n# Incidents\n\n- Date: 2026-01-01\n  Cause: ${line}\n  Fix: ${line}\n\n# Register\n\n## Resolved — ${line}\n\n### INC-1: ${line}\n${line}\n\n### ${line}\n${line}\n\n## Semaine 1 (${line} 2026-01-01 - 2026-01-05)\n\n### INC-2: ${line}\n- **Severity:** SEV-2\n`;
+      // grouped by status, a period heading over incidents, and a section labelled like the
+      // incident beside it.
+      return `# Notes\n\n## ${line} (${line})\n\n### Problem\n${line}\n\n### Fix\n${line}\n\n## A（${line}）\n\n### 問題\n${line}\n\n### 原因\n${line}\n\n## [${line}] B\n\n| Datum | Kaj | Trajanje |\n|---|---|---|\n| 2026-01-01 | **No incident.** ${line} | ${line} |\n\n# Incidents\n\n- Date: 2026-01-01\n  Cause: ${line}\n  Fix: ${line}\n\n# Register\n\n## Resolved — ${line}\n\n### INC-1: ${line}\n${line}\n\n### ${line}\n${line}\n\n## Semaine 1 (${line} 2026-01-01 - 2026-01-05)\n\n### INC-2: ${line}\n- **Severity:** SEV-2\n\n# Registry\n\n## X-1\n- Stato: OPEN\n- Sintomo: ${line}\n- Root cause: ${line}\n\n## ${line}\n- Sintomo: ${line}\n- Root cause: ${line}\n- ${line}: ${line}\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }

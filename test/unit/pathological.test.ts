@@ -55,6 +55,8 @@ test('incidents with no heading and labelled sections scale linearly: four times
     'sections with parts as sub-sections': (n) => '# トラブルシューティングログ\n\n' + Array.from({ length: n }, (_, k) => `## ${k}. 画像が上下逆\n\n### 問題\n画像${k}が逆\n\n### 原因\n計算の誤り\n\n`).join(''),
     'a register grouped by status': (n) => '# Register\n\n' + Array.from({ length: n }, (_, k) => `## ${k % 2 ? 'Resolved' : 'Open'}\n\n### INC-${k}: Export ${k} failed\n- **Severity:** SEV-2\n\n### Cache ${k} stale\nText ${k}.\n\n`).join(''),
     'labelled list items': (n) => '# Incidents\n\n' + Array.from({ length: n }, (_, k) => `- Date: 2026-01-02\n  Cause: expired certificate ${k}\n  Fix: renewed it\n\n`).join(''),
+    // One section says its status; the others are read by the labels they share with it.
+    'sections labelled like the incident beside them': (n) => '# Registry\n\n## DISK_LOST\n- Stato: OPEN\n- Sintomo: gone\n- Root cause: unknown\n\n' + Array.from({ length: n }, (_, k) => `## JOB_${k}_TIMED_OUT\n- Sintomo: job ${k} timed out.\n- Root cause: a queue ${k} stalled.\n- Fix: restarted it.\n\n`).join(''),
     'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
   };
   const time = (text: string) => {

@@ -28,6 +28,8 @@ export interface IndexContext {
   readonly indexFile: (text: string, policy?: Policy) => LogIndex;
   /** Set by findIncidents when a section stands under a heading that says a status (see statusGroups.ts). */
   groupedByStatus?: boolean;
+  /** Set by the sibling rule when it weighed a section beside the incidents (see siblingSections.ts). */
+  readsBeside?: boolean;
 }
 
 export interface Section {

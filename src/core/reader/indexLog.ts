@@ -69,6 +69,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
     lineCount: lines.starts.length,
     ...(inferred ? { inferredPolicy: inferred } : {}),
     ...(ctx.groupedByStatus ? { groupedByStatus: true as const } : {}),
+    ...(ctx.readsBeside ? { readsBeside: true as const } : {}),
   };
 }
 

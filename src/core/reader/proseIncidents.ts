@@ -190,7 +190,7 @@ const CHANGE_TAGS = new Set(
 const EXAMPLE_WORDS = new Set(['example', 'sample', 'ejemplo', 'exemplo', 'exemple', 'beispiel', 'esempio', 'пример', 'muster', '例', '示例', '예시'].map(key));
 
 /** Whether the section's lines say it is not an incident. */
-function saysNotAnIncident(ctx: IndexContext, title: string, from: number, to: number): boolean {
+export function saysNotAnIncident(ctx: IndexContext, title: string, from: number, to: number): boolean {
   if (findPhrase(wordsOf(title), NOT_AN_INCIDENT_SET, 5)) return true;
   let found = false;
   proseLines(ctx, from, to, (words) => (found = !!findPhrase(words, NOT_AN_INCIDENT_SET, 5)));
@@ -318,7 +318,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
  * Whether a title names a part of an incident the playbook reads (`Timeline`, `3. Action items`):
  * it starts with that name. `Bug #9: GitHub Actions workflow` only holds the word.
  */
-function isSubsectionName(title: string, ctx: IndexContext): boolean {
+export function isSubsectionName(title: string, ctx: IndexContext): boolean {
   if (!subsectionKind(title, ctx.policy)) return false;
   const t = title.toLowerCase().replace(/^[\s\d.)#:—–-]{0,8}/, '');
   const { timeline, actionItems, checklist } = ctx.policy.sections;

@@ -31,6 +31,7 @@ function guessNotes(incident: Incident, notes: ReadingNotes): void {
   if (!reading) return;
   const under = reading.under ? ` under '${reading.under}'` : '';
   if (reading.shape === 'prose-section') notes.readAs = `an untitled section${under} telling one incident (no id, date or fields)`;
+  else if (reading.shape === 'like-siblings') notes.readAs = `a section${under} labelling its lines as the incidents beside it do (no id, date or status of its own)`;
   else if (reading.shape === 'list-entry') notes.readAs = `an item of a list${under} telling one incident (no heading of its own)`;
   else if (reading.shape === 'problem-table') notes.readAs = `a row of a table of problems and their fixes${under} (no id or date)`;
   else if (reading.shape === 'key-block') notes.readAs = 'a block of key lines opened by an id (no heading of its own)';

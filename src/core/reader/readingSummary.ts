@@ -6,8 +6,8 @@ import type { Incident, LogIndex } from '../model';
 import { readingIfRead } from './lazy';
 
 export interface ReadingPart {
-  /** `sections` (an id, a date or fields), `prose-sections`, `table-rows`, `occurrence-table`, `problem-table`, `list-entries`, `key-blocks`, `linked-files`. */
-  shape: 'sections' | 'prose-sections' | 'table-rows' | 'occurrence-table' | 'problem-table' | 'list-entries' | 'key-blocks' | 'linked-files';
+  /** `sections` (an id, a date or fields), `prose-sections`, `sections-alike` (labelled like their neighbours), `table-rows`, `occurrence-table`, `problem-table`, `list-entries`, `key-blocks`, `linked-files`. */
+  shape: 'sections' | 'prose-sections' | 'sections-alike' | 'table-rows' | 'occurrence-table' | 'problem-table' | 'list-entries' | 'key-blocks' | 'linked-files';
   count: number;
   /** The heading level of a part of sections. */
   level?: number;
@@ -36,6 +36,7 @@ export interface ReadingSummary {
 
 function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
   if (r?.shape === 'prose-section') return { shape: 'prose-sections', count: 1, level: incident.level, ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
+  if (r?.shape === 'like-siblings') return { shape: 'sections-alike', count: 1, level: incident.level, ...(r.under ? { under: r.under } : {}) };
   if (r?.shape === 'occurrence-table') return { shape: 'occurrence-table', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}), ...(r.byPlaybook ? { byPlaybook: true } : {}) };
   if (r?.shape === 'problem-table') return { shape: 'problem-table', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}) };
   if (r?.shape === 'list-entry') return { shape: 'list-entries', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}) };
@@ -62,6 +63,8 @@ function describe(part: ReadingPart): string {
   switch (part.shape) {
     case 'prose-sections':
       return `${plural(part.count, `H${part.level} section`, `H${part.level} sections`)}${under} as incidents (no ids or dates${part.byPlaybook ? "; the playbook's reading.incidentLevel" : ''})`;
+    case 'sections-alike':
+      return `${plural(part.count, `H${part.level} section`, `H${part.level} sections`)}${under} as incidents by the labelled lines they share with the incidents beside them (no id, date or status of their own)`;
     case 'occurrence-table':
       return `1 table of occurrences${under} (${rows}${part.byPlaybook ? "; the playbook's reading.incidentTables" : ''}): ${plural(part.count, 'incident', 'incidents')}`;
     case 'table-rows':
@@ -96,7 +99,7 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
       if (last.lines && part.lines) last.lines[1] = part.lines[1];
     } else parts.push(part);
   }
-  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'occurrence-table' || p.shape === 'problem-table' || p.shape === 'list-entries' || p.shape === 'key-blocks');
+  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'sections-alike' || p.shape === 'occurrence-table' || p.shape === 'problem-table' || p.shape === 'list-entries' || p.shape === 'key-blocks');
   let text = parts.length
     ? `Read ${parts.map(describe).join('; ')}.`
     : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables). A list is read as incidents under a title such as Incidents when its items each tell a problem and what was done (an arrow) or start with a date; blocks of key lines when each opens with an ID line.";

@@ -115,8 +115,9 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
   // What the section alone cannot tell: a sub-heading with an id may now be a sibling incident
   // (its fields changed), a section of placeholders only is no incident at all, and in a log
-  // grouped by status (`## Resolved` over sections) a section's status may come from outside it.
-  if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields) || prev.groupedByStatus) return indexLog(text, options);
+  // grouped by status (`## Resolved` over sections) a section's status may come from outside it;
+  // a section beside the incidents may become one by the labels an edit gives them.
+  if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields) || prev.groupedByStatus || prev.readsBeside) return indexLog(text, options);
   const headingLine = target.line - 1;
   const targetStart = target.start;
   const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);

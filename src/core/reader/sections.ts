@@ -18,7 +18,8 @@ import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
-import { anyUnderStatusGroup, statusGroupsHolding } from './statusGroups';
+import { anyUnderStatusGroup, parentIndex, statusGroupsHolding } from './statusGroups';
+import { sectionsLikeSiblings } from './siblingSections';
 
 function sectionEnd(ctx: IndexContext, hIndex: number): number {
   const headings = ctx.headings;
@@ -179,7 +180,9 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields);
+      // A status beside labelled parts under a title that explains the log (`## Format` listing
+      // `Status: OPEN, RESOLVED`, then `Symptom`, `Root cause`) is the format, not an entry.
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields) && !isMetaTitle(facts.title));
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -222,7 +225,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
   const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
-  return withProseStarts(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)));
+  return withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered))));
 }
 
 /**
@@ -249,6 +252,20 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
     }
   }
   return added.length ? [...starts, ...added].sort((a, b) => a.hi - b.hi) : starts;
+}
+
+/** The starts, with the sections shaped like the incidents beside them (see siblingSections.ts). */
+function withSiblingsAlike(ctx: IndexContext, bodyLine: number, starts: IncidentStart[]): IncidentStart[] {
+  const alike = sectionsLikeSiblings(ctx, bodyLine, starts);
+  if (!alike.length) return starts;
+  const added: IncidentStart[] = alike.map((hi) => ({ hi, facts: readHeading(ctx.headings[hi].text, ctx.policy), naturalEnd: sectionEnd(ctx, hi), prose: likeSiblings(ctx, hi) }));
+  return [...starts, ...added].sort((a, b) => a.hi - b.hi);
+}
+
+function likeSiblings(ctx: IndexContext, hi: number): IncidentReading {
+  const parent = parentIndex(ctx.headings, hi);
+  const under = parent >= 0 ? stripInline(ctx.headings[parent].text) : '';
+  return { shape: 'like-siblings', ...(under ? { under } : {}) };
 }
 
 /**

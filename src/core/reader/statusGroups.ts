@@ -61,8 +61,12 @@ export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly nu
 /** Each heading's parent (the nearest heading above it of a higher level, or -1), per heading list: one pass, kept. */
 const parents = new WeakMap<readonly { line: number; level: number }[], Int32Array>();
 
-/** The index of the parent of the heading on `line` (see parents), or -1 when the line holds none. */
-function parentHeading(headings: readonly { line: number; level: number }[], line: number): number {
+/** The index of the parent of headings[hi] (see parents), or -1. */
+export function parentIndex(headings: readonly { line: number; level: number }[], hi: number): number {
+  return parentsOf(headings)[hi];
+}
+
+function parentsOf(headings: readonly { line: number; level: number }[]): Int32Array {
   let of = parents.get(headings);
   if (!of) {
     of = new Int32Array(headings.length);
@@ -74,6 +78,12 @@ function parentHeading(headings: readonly { line: number; level: number }[], lin
     }
     parents.set(headings, of);
   }
+  return of;
+}
+
+/** The index of the parent of the heading on `line` (see parents), or -1 when the line holds none. */
+function parentHeading(headings: readonly { line: number; level: number }[], line: number): number {
+  const of = parentsOf(headings);
   let lo = 0;
   let hi = headings.length - 1;
   while (lo <= hi) {
@@ -92,9 +102,13 @@ function parentHeading(headings: readonly { line: number; level: number }[], lin
  */
 export function statusGroupsHolding(ctx: IndexContext, startLines: readonly number[]): number[] {
   const holding = new Set<number>();
+  // Each parent is judged once: a log's 2,000 incidents usually stand under one title.
+  const judged = new Set<number>();
   for (const line of startLines) {
     const k = parentHeading(ctx.headings, line);
-    if (k >= 0 && !holding.has(k) && statusOfGroup(ctx, k)) holding.add(k);
+    if (k < 0 || judged.has(k)) continue;
+    judged.add(k);
+    if (statusOfGroup(ctx, k)) holding.add(k);
   }
   if (!holding.size) return [];
   // The register's other groups: headings that say a status beside those (same parent, same

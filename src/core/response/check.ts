@@ -393,8 +393,9 @@ export class IncrementalCheck {
    * read from its own text alone (the re-index relies on this too), so they still hold.
    */
   private sameText(index: LogIndex, inc: Incident): IncidentFacts | undefined {
-    // A section under a heading that says a status is not read from its own text alone.
-    if (inc.source !== 'section' || !this.previous || index.groupedByStatus) return undefined;
+    // A section under a heading that says a status is not read from its own text alone, nor is
+    // one weighed by the labels of the incidents beside it.
+    if (inc.source !== 'section' || !this.previous || index.groupedByStatus || index.readsBeside) return undefined;
     const was = this.previous.byId.get(inc.id);
     if (!was || was.end - was.start !== inc.end - inc.start) return undefined;
     return this.previous.text.slice(was.start, was.end) === index.text.slice(inc.start, inc.end) ? was.facts : undefined;
