@@ -120,3 +120,28 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   facts.title = documentTitle(facts.title).title;
   return buildSectionIncident(ctx, section, facts, { before: fields });
 }
+
+const CORE_FACTS: ReadonlySet<CanonicalField> = new Set(['severity', 'status', 'detected', 'resolved', 'commander']);
+
+/**
+ * A post-mortem written as a document (an H1 naming it with its own fields right under it:
+ * `**Date:**`, `**Severity:**`, `**Status:**`) to which later incidents were appended as
+ * sections (`## Post-mortem 2: …`): the H1 is an incident too, its section running to the first
+ * of the others (`endLine`). A log's title (`# Incident Log`) with fields is not.
+ */
+export function leadingDocumentIncident(ctx: IndexContext, bodyLine: number, endLine: number): Incident | undefined {
+  const h1 = ctx.headings.find((h) => h.line >= bodyLine && h.level === 1);
+  if (!h1 || h1.line >= endLine) return undefined;
+  const h1Title = headingTitle(lineText(ctx, h1.line));
+  if (isIncidentLogTitle(h1Title)) return undefined;
+  const next = ctx.headings.find((h) => h.line > h1.line && h.level <= 2);
+  const own = filledFields(readFields(ctx, h1.line + 1, next && next.line < endLine ? next.line : endLine));
+  // Two of an incident's own facts (a date and a severity or status): a date alone is a
+  // session's or a page's (`**Date:** June 22` under `# Home lab log`).
+  const kinds = new Set(own.filter((f) => f.canonical && CORE_FACTS.has(f.canonical)).map((f) => f.canonical));
+  if (kinds.size < 2) return undefined;
+  const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine };
+  const facts = readHeading(h1Title, ctx.policy);
+  facts.title = documentTitle(facts.title).title;
+  return buildSectionIncident(ctx, section, facts);
+}

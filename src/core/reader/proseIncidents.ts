@@ -61,7 +61,7 @@ export function isIncidentLogTitle(title: string): boolean {
 const META_TITLES = new Set(
   [
     'about', 'overview', 'introduction', 'intro', 'legend', 'glossary', 'contents', 'table of contents', 'index', 'summary', 'notes', 'guidelines', 'conventions', 'instructions',
-    'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
+    'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'takeaways', 'key takeaways', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
     'rules', 'entry rules', 'logging rules', 'ground rules', 'house rules',
     'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
@@ -71,6 +71,7 @@ const META_TITLES = new Set(
     '目的', '概要', '目次', '使い方', '説明', '用途', '前提', '目录', '说明', '概述', '用法', '목적', '개요', '목차', '사용법', '설명',
     'テンプレート', '模板', '템플릿', '書式', '格式', '양식',
     'readme', 'process', 'contacts', 'severities', 'severity levels', 'severity', 'roles', 'definitions', 'archive', 'faq', 'references', 'links', 'see also', 'changelog', 'todo', 'usage',
+    'how it works', 'cómo funciona', 'como funciona', 'comment ça marche', 'comment ça fonctionne', 'wie es funktioniert', 'so funktioniert es', 'come funziona', 'как это работает',
     'format', 'template', 'example', 'sample', 'entry template', 'how to', 'how we', 'how to add an entry', 'adding an entry', 'new entries', 'writing an entry',
     'plantilla', 'formato', 'ejemplo', 'instrucciones', 'modelo', 'exemplo', 'instruções', 'modèle', 'exemple', 'sommaire', 'mode d emploi',
     'vorlage', 'beispiel', 'anleitung', 'übersicht', 'modello', 'esempio', 'istruzioni', 'шаблон', 'пример', 'формат', 'инструкция', 'содержание',

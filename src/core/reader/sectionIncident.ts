@@ -5,7 +5,7 @@
 import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Problem, TimelineEntry, TimelineSlot } from '../model';
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { restatedStatus, statusInWords } from './statusInProse';
-import { groupStatus } from './statusGroups';
+import { groupStatus, isLessonInForce } from './statusGroups';
 import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
@@ -136,6 +136,11 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     if (restated && restated.status !== values.status) {
       values.status = restated.status;
       said = { words: restated.words, line: restated.line, open: restated.open };
+    } else if (isLessonInForce(ctx, section.headingLine, statusField.value)) {
+      // `Status: Aktiv` under `## Lessons Log`: the lesson's rule is in force; what it was
+      // learned from is over.
+      values.status = policy.resolvedStatus;
+      said = { words: `${stripInline(statusField.value).trim()} (a lesson in force)`, line: statusField.line + 1, open: false };
     }
   } else if (!values.status) {
     said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine);

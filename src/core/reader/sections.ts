@@ -10,7 +10,7 @@ import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
-import { headingFieldIncident } from './headingFields';
+import { headingFieldIncident, leadingDocumentIncident } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
 import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
 import { findHeadingId, isTemplateId } from './headingIds';
@@ -116,6 +116,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     else incidents.push(...entryIncidents(ctx, bodyLine));
   }
   incidents.sort((a, b) => a.start - b.start);
+  // A post-mortem document with later incidents appended as sections is one more incident.
+  const document = incidents.length && incidents[0].source !== 'linked-file' ? leadingDocumentIncident(ctx, bodyLine, incidents[0].line - 1) : undefined;
+  if (document) incidents.unshift(document);
   return incidents;
 }
 

@@ -52,7 +52,8 @@ export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly nu
     const k = parentHeading(ctx.headings, line);
     if (k < 0) continue;
     let group = judged.get(k);
-    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined));
+    // A title of lessons decides what `Status: Active` under it says (see isLessonInForce).
+    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text)));
     if (group) return true;
   }
   return false;
@@ -120,4 +121,30 @@ export function statusGroupsHolding(ctx: IndexContext, startLines: readonly numb
     if (!out.has(j) && beside.has(`${of[j]}:${ctx.headings[j].level}`) && statusOfGroup(ctx, j)) out.add(j);
   }
   return [...out].sort((a, b) => a - b);
+}
+
+/** Words of a log of lessons' title (`Lessons Log`, `Lessons learned`, `Lektionen`, `教訓`). */
+const LESSON_TITLE_WORDS = new Set(['lesson', 'lessons', 'learnings', 'takeaways', 'lektionen', 'lehren', 'erkenntnisse', 'lecciones', 'lições', 'licoes', 'leçons', 'lecons', 'lezioni', 'уроки', '教訓', '教训', '교훈']);
+
+/** A status that says a rule is in force: `Aktiv`, `Active`, `In force`, `Vigente`. */
+const IN_FORCE = new Set(['active', 'aktiv', 'activo', 'activa', 'ativo', 'ativa', 'actif', 'active rule', 'attivo', 'attiva', 'активен', 'активно', 'действует', 'in force', 'gültig', 'vigente', 'en vigueur', '有効', '生效', '有效', '활성', '적용 중']);
+
+/**
+ * Whether `value`, the status of the section on `headingLine`, says that a lesson is in force
+ * rather than that an incident is open: the section stands under a title of lessons (`## Lessons
+ * Log` over `### L-001 … **Status:** Aktiv`), where every entry is a lesson of something past.
+ */
+export function isLessonInForce(ctx: IndexContext, headingLine: number, value: string): boolean {
+  const v = stripInline(value).trim().toLowerCase();
+  if (v.length > 20 || !IN_FORCE.has(v)) return false;
+  // The nearest heading above it only: the same one anyUnderStatusGroup judges.
+  const k = parentHeading(ctx.headings, headingLine);
+  return k >= 0 && isLessonsTitle(ctx.headings[k].text);
+}
+
+function isLessonsTitle(text: string): boolean {
+  const title = stripInline(text).toLowerCase();
+  for (const word of title.split(/[^\p{L}]+/u)) if (LESSON_TITLE_WORDS.has(word)) return true;
+  // CJK titles run their words together (`運用の教訓`).
+  return title.includes('教訓') || title.includes('教训') || title.includes('교훈');
 }

@@ -2,7 +2,7 @@
 // unfixed`, `verification pending`; or a fix described: `rolled back`, `restored`), and a status
 // restated in a sentence below the field (`Incident status: **Resolved**.`). Phrase tables in
 // the seven built-in languages, looked up word by word; no pattern runs on the user's text.
-import { foldWord, readStatus } from '../playbook/statusWords';
+import { foldWord, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { stripInline } from './text';
 import type { IndexContext } from './context';
@@ -15,6 +15,7 @@ const PENDING_PHRASES = new Set(
     'still unfixed', 'still not fixed', 'not yet fixed', 'not fixed yet', 'still broken', 'still open', 'still failing', 'still happening', 'still occurring', 'still ongoing',
     'still investigating', 'still under investigation', 'verification pending', 'pending verification', 'awaiting verification', 'not yet verified', 'not yet in place',
     'verification open', 'verification still open', 'verification outstanding',
+    'still required', 'still needed', 'still to be done', 'remains to be done', 'yet to be done',
     'not in place yet', 'not yet deployed', 'not deployed yet', 'not yet resolved', 'not resolved yet', 'still unresolved', 'remains open', 'remains unresolved', 'fix pending',
     'aún sin resolver', 'todavía sin resolver', 'aún no resuelto', 'todavía no resuelto', 'aún no corregido', 'sigue abierto', 'sigue sin resolver', 'pendiente de verificación', 'verificación pendiente',
     'ainda não resolvido', 'ainda não corrigido', 'ainda sem correção', 'verificação pendente', 'continua aberto', 'ainda em aberto',
@@ -98,17 +99,31 @@ export function statusInWords(
   let fix: { words: string; line: number } | undefined;
   for (const [from, to] of ranges) {
     let pending: { words: string; line: number } | undefined;
+    /** A bold label alone on its line naming what is outstanding (`**Leftover items**`), over what it lists. */
+    let outstanding: string | undefined;
     eachProseLine(ctx, from, to, (line, li) => {
       // A field line says what it says as a field (`Resolution: not yet resolved` is no fact).
       if (fieldLines.has(li)) return false;
+      if (outstanding !== undefined && namesSomething(line)) {
+        pending = { words: outstanding, line: li + 1 };
+        return true;
+      }
+      const label = boldLabelAlone(line);
+      outstanding = label !== undefined && isOutstandingKey(label) ? label.toLowerCase() : undefined;
+      if (outstanding !== undefined) return false;
       const words = wordsOf(line);
-      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6));
+      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6)) ?? bracketedPending(line);
       if (p) {
         pending = { words: p, line: li + 1 };
         return true;
       }
+      const cjk = hasCjk(line) ? cjkStatusWord(line) : undefined;
+      if (cjk?.open) {
+        pending = { words: cjk.words, line: li + 1 };
+        return true;
+      }
       if (!fix) {
-        const f = findFix(words);
+        const f = findFix(words) ?? cjk?.words;
         if (f) fix = { words: f, line: li + 1 };
       }
       return false;
@@ -116,6 +131,62 @@ export function statusInWords(
     if (pending) return { ...pending, open: true };
   }
   return fix ? { ...fix, open: false } : undefined;
+}
+
+/**
+ * Chinese, Japanese and Korean run their words together, so these are looked for inside the
+ * line: what says it is not over first (`未修复`, `未解決`, `미해결`), then a fix (`已修复`, `復旧`,
+ * `해결`) not negated by the character before it.
+ */
+const CJK_PENDING = ['未修复', '未解决', '待修复', '待处理', '未修正', '未解決', '未対応', '対応中', '調査中', '未完了', '미해결', '조사 중', '진행 중', '미완료'];
+const CJK_FIX = ['已修复', '修复了', '已解决', '解决了', '修正了', '已恢复', '恢复了', '修复', '解决', '恢复', '修正済', '対応済', '解決済', '復旧', '修正しました', '解決しました', '해결', '수정 완료', '복구', '수정함'];
+const CJK_NEGATIONS = '未没沒不无無';
+
+function hasCjk(line: string): boolean {
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x2e80) return true;
+  return false;
+}
+
+function cjkStatusWord(line: string): { words: string; open: boolean } | undefined {
+  for (const w of CJK_PENDING) if (line.includes(w)) return { words: w, open: true };
+  for (const w of CJK_FIX) {
+    const at = line.indexOf(w);
+    if (at !== -1 && !CJK_NEGATIONS.includes(line[at - 1] ?? '')) return { words: w, open: false };
+  }
+  return undefined;
+}
+
+/** A step marked as still to do in brackets: `(Pendiente) Add a CHECK constraint`, `[pending]`, `（未対応）`. */
+const BRACKET_PENDING = new Set(['pending', 'todo', 'to do', 'not done', 'pendiente', 'pendente', 'en attente', 'à faire', 'a faire', 'ausstehend', 'offen', 'in sospeso', 'da fare', 'в работе', 'не сделано', '未対応', '未完了', '対応中', '待办', '待处理', '待處理', '未完成', '미완료', '대기'].map(key));
+
+/** The pending word of the first bracket on `line` that holds one alone (see BRACKET_PENDING), or undefined. */
+function bracketedPending(line: string): string | undefined {
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c !== '(' && c !== '[' && c !== '（') continue;
+    const close = c === '(' ? ')' : c === '[' ? ']' : '）';
+    const end = line.indexOf(close, i + 1);
+    if (end === -1) return undefined;
+    if (end - i <= 24) {
+      const inner = key(line.slice(i + 1, end));
+      if (BRACKET_PENDING.has(inner)) return inner;
+    }
+    i = end;
+  }
+  return undefined;
+}
+
+/** The text of a line that is only a bold label (`**遗留事项**`, `- **Outstanding:**`), its colon removed, or undefined. */
+function boldLabelAlone(line: string): string | undefined {
+  let t = line.trim();
+  if ((t[0] === '-' || t[0] === '*' || t[0] === '+') && t[1] === ' ') t = t.slice(2).trim();
+  if (t.length < 5 || t.length > 60 || !t.startsWith('**')) return undefined;
+  let end = t.length;
+  if (t[end - 1] === ':' || t[end - 1] === '：') end--;
+  if (t.slice(end - 2, end) !== '**') return undefined;
+  const inner = t.slice(2, end - 2);
+  if (inner.includes('*')) return undefined;
+  return inner.replace(/[:：]$/, '').trim() || undefined;
 }
 
 /** How far back from a colon a restated status's key may start (`Incident status:`). */
