@@ -137,8 +137,10 @@ export function hostileLog(line: string, placement: Placement): string {
       return `# Incidents\n\n## ${line}\n\n${line}\n\n## Checkout down\n\nStill unfixed ${line} not an ${line}\n**Status: ${line}\n${line}**\n\n| Date | Down | Recovered | ${line} |\n|---|---|---|---|\n| 2026-01-01 | ${line} | ${line} | ${line} |\n| ${line} | 10:00 | not yet | ${line} |\n`;
     case 'entries':
       // Incidents with no heading (list entries, key blocks, a table of problems and fixes) and
-      // labelled sections under a bare day: read only when nothing else is, as here.
-      return `# Outages\n\n- ${line} → ${line}\n- 2026-01-01: ${line}\n- [2026-01-01T00:00:00Z] ${line}\n- **${line}** ${line}\n  ${line}\n\nID: ${line}\nwhat: ${line}\nimpact: ${line}\n\nID: Q2\n${line}: ${line}\ncost: ${line}\n\n| Problem | Fix |\n|---|---|\n| ${line} | ${line} |\n\n## 2026-01-02\n\n### ${line}\n\n**Problem (${line}):** ${line}\n- **Cause** ${line}\nNot fixed. ${line}\n`;
+      // labelled sections under a bare day: read only when nothing else is, as here; items tagged
+      // with a status or opening with a bold title, a Resolved group's list, leftover items
+      // under a bold label, and a table under a heading dated by a period.
+      return `# Outages\n\n- ${line} → ${line}\n- 2026-01-01: ${line}\n- [2026-01-01T00:00:00Z] ${line}\n- **${line}** ${line}\n  ${line}\n\nID: ${line}\nwhat: ${line}\nimpact: ${line}\n\nID: Q2\n${line}: ${line}\ncost: ${line}\n\n| Problem | Fix |\n|---|---|\n| ${line} | ${line} |\n\n## 2026-01-02\n\n### ${line}\n\n**Problem (${line}):** ${line}\n- **Cause** ${line}\nNot fixed. ${line}\n\n# Known bugs (${line})\n\n- **[OPEN] ${line}**\n- **[${line}] ${line}**\n- [RESOLVED ${line}] ${line}\n1. **${line}** ${line}\n2. **A ${line}.** ${line}\n\n## Resolved\n- **${line}** — ${line}\n- **B ${line}** ${line}\n\n**Leftover items**\n- (Pending) ${line}\n\n## ${line}, 2026-01 to 2026-06\n\n| Date | What happened | Fix |\n|---|---|---|\n| 2026-01-01 | ${line} | ${line} |\n`;
     case 'parts-and-tags':
       // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
       // row that opens saying it was no incident, a list item labelled with parts, a register

@@ -57,6 +57,8 @@ test('incidents with no heading and labelled sections scale linearly: four times
     'labelled list items': (n) => '# Incidents\n\n' + Array.from({ length: n }, (_, k) => `- Date: 2026-01-02\n  Cause: expired certificate ${k}\n  Fix: renewed it\n\n`).join(''),
     // One section says its status; the others are read by the labels they share with it.
     'sections labelled like the incident beside them': (n) => '# Registry\n\n## DISK_LOST\n- Stato: OPEN\n- Sintomo: gone\n- Root cause: unknown\n\n' + Array.from({ length: n }, (_, k) => `## JOB_${k}_TIMED_OUT\n- Sintomo: job ${k} timed out.\n- Root cause: a queue ${k} stalled.\n- Fix: restarted it.\n\n`).join(''),
+    'items tagged with their status': (n) => '# Known bugs\n\n' + Array.from({ length: n }, (_, k) => `- **[${k % 2 ? 'OPEN' : 'RESOLVED 2026-01-02'}] Crash ${k} on restart.**\n  Seen ${k} times.\n`).join(''),
+    'items opening with a bold title': (n) => '# Bug log (found by running it)\n\n' + Array.from({ length: n }, (_, k) => `${k + 1}. **Parser ${k} dropped a paragraph.** A file without a final newline lost it. Fixed.\n`).join(''),
     'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
   };
   const time = (text: string) => {

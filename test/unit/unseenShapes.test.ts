@@ -588,8 +588,9 @@ test('a Chinese, Japanese or Korean title that names incidents holds list entrie
   assert.deepEqual(
     idx.incidents.map((i) => [i.title, i.detected, statusState(i, policy)]),
     [
-      ['決済 API が 40 分停止した。DB のフェイルオーバーで復旧。', '2026-03-02', 'unknown'],
-      ['通知メールが 2 時間遅延した。キューの詰まりを解消。', '2026-02-11', 'unknown'],
+      // 復旧 (restored) and 解消 (cleared): a fix said inside a line of Japanese.
+      ['決済 API が 40 分停止した。DB のフェイルオーバーで復旧。', '2026-03-02', 'resolved'],
+      ['通知メールが 2 時間遅延した。キューの詰まりを解消。', '2026-02-11', 'resolved'],
       ['ログイン画面が表示されない', '2026-01-20', 'resolved'],
     ],
   );

@@ -17,6 +17,7 @@ import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
+import { headingGroupStatus } from './statusGroups';
 import { stripInline } from './text';
 import { findProblemTables, lineIncident } from './tableIncidents';
 
@@ -157,7 +158,7 @@ function entryTitle(item: ListItem): string {
 }
 
 /** An incident with no section of its own: the lines [line, endLine) of one entry. */
-function entryIncident(ctx: IndexContext, line: number, endLine: number, id: string | null, title: string, fields: Field[], reading: IncidentReading, opts: { detected?: string | null; arrowFix?: string } = {}): Incident {
+function entryIncident(ctx: IndexContext, line: number, endLine: number, id: string | null, title: string, fields: Field[], reading: IncidentReading, opts: { detected?: string | null; arrowFix?: string; groupStatus?: IncidentReading['statusText'] } = {}): Incident {
   const values = fieldValues(ctx, fields, { id, title, severityText: null, date: null });
   let status = values.status;
   let statusText: IncidentReading['statusText'];
@@ -165,6 +166,8 @@ function entryIncident(ctx: IndexContext, line: number, endLine: number, id: str
     statusText = statusInWords(ctx, [[line, endLine]], new Set(fields.map((f) => f.line)));
     // `problem → what was done`: the arrow says a fix followed, unless the words say it is pending.
     if ((!statusText || !statusText.open) && opts.arrowFix) statusText = { words: opts.arrowFix, line: line + 1, open: false };
+    // Under `## Resolved` (a group of a log), what its words leave unsaid the group says.
+    statusText ??= opts.groupStatus;
     if (statusText) status = statusText.open ? (readStatus(ctx.policy, 'Open')?.status ?? 'Open') : ctx.policy.resolvedStatus;
   }
   const incident = lineIncident(ctx, line, endLine, 'entry', id, title, fields, { ...values, status, detected: values.detected ?? opts.detected ?? null });
@@ -176,14 +179,25 @@ function entryIncident(ctx: IndexContext, line: number, endLine: number, id: str
  * The lines a list of entries may stand in: the text under a heading whose title names
  * incidents (`# Outages`, `## 장애 이력`), down to its first sub-heading, with the heading's title.
  */
-function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number; to: number; under: string }> {
-  const out: Array<{ from: number; to: number; under: string }> = [];
+function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number; to: number; under: string; status?: IncidentReading['statusText'] }> {
+  const out: Array<{ from: number; to: number; under: string; status?: IncidentReading['statusText'] }> = [];
   const headings = ctx.headings;
+  /** The level of the log title the headings are under, or 0. */
+  let logLevel = 0;
   for (let hi = 0; hi < headings.length; hi++) {
     const h = headings[hi];
-    if (h.level > 3 || !isIncidentLogTitle(h.text) || isMetaTitle(h.text)) continue;
+    if (logLevel && h.level <= logLevel) logLevel = 0;
     const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
-    out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text) });
+    if (h.level <= 3 && isIncidentLogTitle(h.text) && !isMetaTitle(h.text)) {
+      out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text) });
+      logLevel = h.level;
+      continue;
+    }
+    // A status group of that log (`## Resolved` under `# Known bugs`): its entries take its status.
+    if (logLevel && h.level === logLevel + 1) {
+      const status = headingGroupStatus(ctx, hi);
+      if (status) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status });
+    }
   }
   return out;
 }
@@ -252,6 +266,21 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         for (const incident of labelled) if (incident) out.push(incident);
         continue;
       }
+      const tagged = list.map((item) => statusTaggedItem(ctx, item, range.under));
+      // Items that open with their status in brackets (`- **[OPEN] Crash on restart.**`, `-
+      // [RESOLVED 2026-07-31] Garbled image`): each tagged item is one, the others (notes, history
+      // lines) belong to the list around them.
+      if (tagged.filter(Boolean).length >= 2) {
+        for (const incident of tagged) if (incident) out.push(incident);
+        continue;
+      }
+      // Items that open with a bold title and tell the story after it (`1. **Model redacted the
+      // target's name.** Given a person who …`): at least two, and two thirds of their list.
+      const titled = list.filter((item) => boldTitle(item) !== undefined);
+      if (titled.length >= 2 && titled.length * 3 >= list.length * 2) {
+        for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
+        continue;
+      }
       const entries = list.filter(isIncidentItem);
       if (entries.length < 2 || entries.length * 3 < list.length * 2) continue;
       for (const item of entries) {
@@ -265,6 +294,72 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     }
   }
   return out;
+}
+
+/** How far into an item its bold title may close (a title that wraps over two lines included). */
+const BOLD_TITLE_CHARS = 300;
+
+/**
+ * The bold title an item opens with when prose follows it (`**Portal sky culls geometry** — the
+ * texgen stages were skipped …`), or undefined. A label (`**Status:** …`, `**Cause**:`) is none.
+ */
+function boldTitle(item: ListItem): string | undefined {
+  if (item.task) return undefined;
+  const text = item.text;
+  const marker = text.slice(0, 2);
+  if (marker !== '**' && marker !== '__') return undefined;
+  const close = text.indexOf(marker, 2);
+  if (close < 4 || close > BOLD_TITLE_CHARS) return undefined;
+  const inner = text.slice(2, close).trim();
+  const after = text.slice(close + 2);
+  if (inner.endsWith(':') || inner.endsWith('：') || after.startsWith(':') || after.startsWith('：')) return undefined;
+  if (stripInline(after).trim().length < 20 || !inner.includes(' ')) return undefined;
+  const title = stripInline(inner).replace(/[.:;,]+$/, '');
+  return title.length > TITLE_CHARS ? shortTitle(title) : title;
+}
+
+/** The longest status tag read at the start of an item (`[RESOLVED 2026-07-31]` is 21 characters). */
+const TAG_CHARS = 40;
+
+/**
+ * An item that opens with its status in brackets, bold or not (`- **[OPEN] Crash on restart.**`,
+ * `- [RESOLVED 2026-07-31] Garbled image …`, `- [FIXED] …`): an incident whose status is the
+ * tag's word (a write replaces it there) and whose end is the tag's date when it says one ended.
+ */
+function statusTaggedItem(ctx: IndexContext, item: ListItem, under: string): Incident | undefined {
+  if (item.task) return undefined;
+  const line = lineText(ctx, item.line);
+  const at = itemAt(line);
+  if (!at) return undefined;
+  let p = at.text;
+  if (line.startsWith('**', p) || line.startsWith('__', p)) p += 2;
+  if (line[p] !== '[') return undefined;
+  const close = line.indexOf(']', p + 1);
+  if (close < 0 || close - p > TAG_CHARS || line[close + 1] === '(') return undefined;
+  const inner = line.slice(p + 1, close);
+  // The status: the tag's words before a date (`RESOLVED 2026-07-31` → `RESOLVED`).
+  let cut = inner.length;
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      cut = i;
+      break;
+    }
+  }
+  const word = inner.slice(0, cut).replace(/[\s:—–-]+$/, '');
+  const read = word ? readStatus(ctx.policy, word) : undefined;
+  if (!read?.meaning || read.note) return undefined;
+  const base = ctx.lines.starts[item.line];
+  const wordStart = base + p + 1 + (word.length - word.trimStart().length);
+  const fields: Field[] = [{ key: 'Status', canonical: 'status', value: word.trim(), style: 'table', line: item.line, valueStart: wordStart, valueEnd: wordStart + word.trim().length }];
+  const date = cut < inner.length ? leadingDate(inner.slice(cut)) : undefined;
+  if (date && (read.meaning === 'Resolved' || read.meaning === 'Closed')) {
+    const dateStart = base + p + 1 + cut;
+    fields.push({ key: 'Resolved', canonical: 'resolved', value: inner.slice(cut, cut + date.length), style: 'table', line: item.line, valueStart: dateStart, valueEnd: dateStart + date.length });
+  }
+  const title = shortTitle(stripInline(line.slice(close + 1)).replace(/^[\s*_:—–-]+/, '').replace(/[*_]+$/, ''));
+  if (!title) return undefined;
+  return entryIncident(ctx, item.line, item.endLine, null, title, fields, { shape: 'list-entry', under });
 }
 
 /** `Key: value` at the start of a line: the key (one to three words, at most 30 characters) and the value, or undefined. */

@@ -6,6 +6,7 @@
 // words is statusInProse.ts. These are guesses, noted on the incident (see readingNotes).
 // Everything here is a scan over words: no pattern runs on the user's text.
 import type { Incident, IncidentReading } from '../model';
+import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
 import type { IndexContext } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
@@ -49,7 +50,9 @@ export function isIncidentLogTitle(title: string): boolean {
     const bare = wordsOf(plain, 12);
     if (CJK_RECORD_WORDS.some((w) => plain.includes(w)) || (bare.length === 1 && CJK_LOG_WORDS.includes(bare[0]))) return true;
   }
-  const words = wordsOf(plain, 12);
+  // A note in brackets after the title (`Bug log (empirically found — read before …)`) is no part of it.
+  const open = plain.trimEnd().endsWith(')') ? plain.indexOf('(') : -1;
+  const words = wordsOf(open > 0 ? plain.slice(0, open) : plain, 12);
   if (!words.length || words.length > 8) return false;
   for (let a = 0; a < words.length; a++) {
     for (let b = a + 1; b <= words.length && b - a <= 5; b++) if (LOG_TITLE_WORDS.has(words.slice(a, b).join(' '))) return true;
@@ -246,7 +249,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
     // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
     // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
-    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title)) return;
+    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title) || isStatusTitle(ctx, title)) return;
     if (!hasProse(ctx, h.line + 1, to) && !(parts && filledParts(ctx, hi, to) >= 2)) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
@@ -315,6 +318,13 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   return out;
 }
 
+/** A title that is a status and nothing else (`## Resolved`, `## Open`, `## 已解决`): a group of entries, not one. */
+function isStatusTitle(ctx: IndexContext, title: string): boolean {
+  if (title.length > 40) return false;
+  const read = readStatus(ctx.policy, title);
+  return !!read?.meaning && !read.note.trim();
+}
+
 /**
  * Whether a title names a part of an incident the playbook reads (`Timeline`, `3. Action items`):
  * it starts with that name. `Bug #9: GitHub Actions workflow` only holds the word.
@@ -363,7 +373,7 @@ function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) 
 }
 
 /** Whether lines [from, to) hold a table read as incidents (rows with an id, a date or an end). */
-function sectionListsIncidents(ctx: IndexContext, from: number, to: number): boolean {
+export function sectionListsIncidents(ctx: IndexContext, from: number, to: number): boolean {
   const rows: Incident[] = [];
   findTableIncidents({ ...ctx, problems: [] }, from, to, rows);
   return rows.length > 0;

@@ -5,7 +5,7 @@
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount } from './anatomy';
-import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents } from './proseIncidents';
+import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
@@ -213,7 +213,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     if (!facts.id && facts.date) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       const own = filledFields(fields);
-      if (!fieldsLookLikeIncident(ctx.policy, own) && ((facts.title.trim() && isMetaTitle(facts.title)) || saysNothingHappened(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)))) continue;
+      if (!fieldsLookLikeIncident(ctx.policy, own) && ((facts.title.trim() && isMetaTitle(facts.title)) || saysNothingHappened(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)) || periodOverTable(ctx, facts, h.line + 1, endLine))) continue;
     }
     let weak = false;
     if (!facts.id && facts.dateInNote) {
@@ -317,6 +317,17 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
   // One labelled sub-section under a day that says things of its own is that day's incident's part.
   if (out.length === 1 && hasText(ctx, headings[hi].line + 1, headings[out[0].hi].line)) return [];
   return out;
+}
+
+/**
+ * A heading dated by a period (`## Cambridge Calendar, 2025-12 to 2026-10`, a month, a span) over
+ * a table of incidents: the period the table covers, whose rows are the incidents.
+ */
+function periodOverTable(ctx: IndexContext, facts: HeadingFacts, from: number, to: number): boolean {
+  if (!facts.date || (facts.date.length >= 10 && !facts.endDate)) return false;
+  let table = false;
+  for (let li = from; li < to && !table; li++) table = !ctx.lines.skip[li] && ctx.text.charCodeAt(ctx.lines.starts[li]) === 124 /* | */;
+  return table && sectionListsIncidents(ctx, from, to);
 }
 
 /** Whether lines [from, to) hold anything but blank lines. */

@@ -24,6 +24,12 @@ export function groupStatus(ctx: IndexContext, headingLine: number): IncidentRea
   return group && { words: group.words, line: ctx.headings[k].line + 1, open: group.open };
 }
 
+/** The status headings[k]'s title says for what it holds (`## Resolved`), as a status read from words, or undefined. */
+export function headingGroupStatus(ctx: IndexContext, k: number): IncidentReading['statusText'] {
+  const group = statusOfGroup(ctx, k);
+  return group && { words: group.words, line: ctx.headings[k].line + 1, open: group.open };
+}
+
 /** The status a heading's title says for what it holds (see groupStatus), or undefined. */
 function statusOfGroup(ctx: IndexContext, k: number): { words: string; open: boolean } | undefined {
   const title = stripInline(ctx.headings[k].text).trim();

@@ -139,8 +139,11 @@ export function statusInWords(
  * `해결`) not negated by the character before it.
  */
 const CJK_PENDING = ['未修复', '未解决', '待修复', '待处理', '未修正', '未解決', '未対応', '対応中', '調査中', '未完了', '미해결', '조사 중', '진행 중', '미완료'];
-const CJK_FIX = ['已修复', '修复了', '已解决', '解决了', '修正了', '已恢复', '恢复了', '修复', '解决', '恢复', '修正済', '対応済', '解決済', '復旧', '修正しました', '解決しました', '해결', '수정 완료', '복구', '수정함'];
+const CJK_FIX = ['已修复', '修复了', '已解决', '解决了', '修正了', '已恢复', '恢复了', '修复', '解决', '恢复', '修正済', '対応済', '解決済', '復旧', '解消', '修正しました', '解決しました', '해결', '수정 완료', '복구', '수정함'];
 const CJK_NEGATIONS = '未没沒不无無';
+/** What negates a fix when it stands just before it (`无法恢复`: could not be restored) or just after it (`復旧できない`, `복구 실패`). */
+const CJK_NEGATED_BEFORE = ['无法', '無法', '不能', '没能', '沒能', '未能', '没有', '沒有'];
+const CJK_NEGATED_AFTER = ['できな', 'できず', 'せず', '不了', '失败', '失敗', '실패', ' 못', '하지 못', '되지 않'];
 
 function hasCjk(line: string): boolean {
   for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x2e80) return true;
@@ -151,7 +154,11 @@ function cjkStatusWord(line: string): { words: string; open: boolean } | undefin
   for (const w of CJK_PENDING) if (line.includes(w)) return { words: w, open: true };
   for (const w of CJK_FIX) {
     const at = line.indexOf(w);
-    if (at !== -1 && !CJK_NEGATIONS.includes(line[at - 1] ?? '')) return { words: w, open: false };
+    if (at === -1 || CJK_NEGATIONS.includes(line[at - 1] ?? '')) continue;
+    const before = line.slice(Math.max(0, at - 2), at);
+    const after = line.slice(at + w.length, at + w.length + 5);
+    if (CJK_NEGATED_BEFORE.includes(before) || CJK_NEGATED_AFTER.some((n) => after.startsWith(n))) continue;
+    return { words: w, open: false };
   }
   return undefined;
 }

@@ -1,0 +1,67 @@
+// Incidents in lists and tables that the heading rules do not see (fixtures of our own under
+// test/fixtures/logs/shapes/): items tagged with their status (`- **[OPEN] …**`), items opening
+// with a bold title over a story, a status group's list (`## Resolved`), a log title with a note
+// in brackets, and a table of incidents under a heading dated by a period.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultPolicy, indexLog } from '../../src/core';
+import { statusState } from '../../src/core/indexer';
+import { applySplices, setField } from '../../src/core/log/writer';
+import { isIncidentLogTitle } from '../../src/core/reader/proseIncidents';
+import { readingSummary } from '../../src/core/reader/readingSummary';
+import { indexFixture } from './helpers';
+
+const policy = defaultPolicy();
+
+test('items tagged with their status are incidents; history lines beside them are not; a Resolved group lists more', () => {
+  const idx = indexFixture('shapes/tagged-bugs.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.status, i.resolved, statusState(i, policy)]),
+    [
+      ['Crash when the window is recreated twice in a row', 'OPEN', null, 'active'],
+      ['White screen when switching the rendering backend', 'Resolved', '2026-07-31', 'resolved'],
+      ['Glass drawn with wrong tints', 'Resolved', '2026-07-26', 'resolved'],
+      // Under `## Resolved`: bold titles over their story, resolved by their group and words.
+      ['Scene goes black around a mirror', 'Resolved', null, 'resolved'],
+      ['Sky hides the geometry in front of it', 'Resolved', null, 'resolved'],
+    ],
+  );
+  // The tag is the status field: a write replaces its word in place.
+  const text = idx.text;
+  const after = applySplices(text, setField(idx, idx.incidents[0].id, 'status', 'Resolved', policy));
+  assert.equal(after, text.replace('**[OPEN] Crash', '**[Resolved] Crash'));
+  assert.match(readingSummary(idx).text, /list items under 'Known bugs \(renderer\)' as incidents/);
+  // One tagged item among notes is no list of incidents; a task item is never one.
+  assert.equal(indexLog('# Known bugs\n\n- [OPEN] One thing\n- a note\n- another note\n').incidents.length, 0);
+});
+
+test('items opening with a bold title over their story, under a log title with a note in brackets', () => {
+  assert.equal(isIncidentLogTitle('Bug log (found by running real queries — read before changing the parser)'), true);
+  assert.equal(isIncidentLogTitle('Release notes (bugs fixed)'), false);
+  const idx = indexFixture('shapes/bold-titled-items.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['The parser dropped the last paragraph of a file', 'resolved'],
+      ['Two orders merged into one context', 'resolved'],
+      ['A header line was read as a person\'s name', 'resolved'],
+    ],
+  );
+  // Labels are no titles, and a list of them tells no incidents.
+  assert.equal(indexLog('# Known bugs\n\n- **Status:** the export is slow on big logs\n- **Cause:** it reads every file twice over\n').incidents.filter((i) => i.reading?.shape === 'list-entry').length, 0);
+});
+
+test('a heading dated by a period over a table of incidents is the period: its rows are the incidents', () => {
+  const idx = indexFixture('shapes/period-table.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.detected, i.source, statusState(i, policy)]),
+    [
+      ['2026-05-30', 'table-row', 'resolved'],
+      ['2026-03-12', 'table-row', 'resolved'],
+      ['2026-01-08', 'table-row', 'resolved'],
+    ],
+  );
+  // A day's heading over its own timeline table is still an incident.
+  const day = indexLog('# Incidents\n\n## 2026-03-02 Checkout down\n\n| Time | Event |\n|---|---|\n| 14:05 | alert |\n| 14:40 | rolled back |\n');
+  assert.deepEqual(day.incidents.map((i) => i.source), ['section']);
+});
