@@ -65,3 +65,28 @@ test('a heading dated by a period over a table of incidents is the period: its r
   const day = indexLog('# Incidents\n\n## 2026-03-02 Checkout down\n\n| Time | Event |\n|---|---|\n| 14:05 | alert |\n| 14:40 | rolled back |\n');
   assert.deepEqual(day.incidents.map((i) => i.source), ['section']);
 });
+
+test('paragraphs opened by a bold line with an id or a date are incidents; a bold note is not', () => {
+  const idx = indexFixture('shapes/bold-headings.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.title, i.detected, statusState(i, policy)]),
+    [
+      // `Fix: switched …` inside the paragraph describes what was done.
+      ['#1', 'Sandbox API retired under us', '2026-07-07', 'resolved'],
+      ['#2', 'Clock skew rejected signed requests', '2026-07-08', 'active'],
+    ],
+  );
+  assert.match(readingSummary(idx).text, /2 paragraphs opened by a bold line with an id or a date as incidents/);
+  // One such line is no log of them.
+  assert.equal(indexLog('# Notes\n\n**#1 — 2026-07-07 — Something**\nText.\n').incidents.length, 0);
+});
+
+test('a row that opens saying nothing is recorded yet is no incident', () => {
+  const idx = indexLog('# Incident ledger\n\n| Incident ID | Timestamp | Description | Status |\n|---|---|---|---|\n| *No incidents recorded during the current window.* | — | All systems operational. | NOMINAL |\n| INC-002 | - | Nenhum incidente em produção registrado até o momento. | Estável |\n');
+  assert.equal(idx.incidents.length, 0);
+});
+
+test('a diagnosis written as a document (its title names a diagnosis, its parts a root cause and fixes) is one incident', () => {
+  const idx = indexFixture('shapes/diagnosis-fr.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [['Diagnostic technique — tableau de bord vide', 'resolved']]);
+});

@@ -22,6 +22,8 @@ const ANATOMY_KEYS = new Set(
     // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
     'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
+    // What was found and done, as a write-up's parts name them.
+    'cause racine', 'problème racine', 'le problème racine', 'correctifs', 'correctifs appliqués', 'fixes applied', 'applied fixes', 'fix applied', 'solución aplicada', 'solução aplicada', 'hypotheses', 'attempts',
     ...MORE_ANATOMY_LABELS,
   ].map(key),
 );

@@ -19,6 +19,7 @@ import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus } from './statusGroups';
 import { stripInline } from './text';
+import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 
 /** The longest title taken from an entry's words; the rest stays in the log. */
@@ -418,6 +419,51 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
+/** The text inside a line that is bold and nothing else (`**#1 — 2026-07-07 — Testnet retired**`), or undefined. */
+function wholeBoldLine(line: string): string | undefined {
+  const t = line.trim();
+  if (t.length < 6 || t.length > 300) return undefined;
+  const marker = t.slice(0, 2);
+  if ((marker !== '**' && marker !== '__') || !t.endsWith(marker)) return undefined;
+  const inner = t.slice(2, -2);
+  return inner.includes(marker) || !inner.trim() ? undefined : inner.trim();
+}
+
+/**
+ * Paragraphs opened by a bold line that names an incident by an id or a date (`**#1 — 2026-07-07
+ * — Binance testnet retired**` over what happened and the fix): the bold line is the entry's
+ * heading, read as headings are (id, date, title), and the entry runs to the next such line or
+ * heading. Two or more make a log of them.
+ */
+function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
+  const starts: Array<{ line: number; facts: ReturnType<typeof readHeading> }> = [];
+  const n = ctx.lines.starts.length;
+  for (let li = bodyLine; li < n; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
+    // It opens a paragraph: the first line, or after a blank line or a heading.
+    if (li > bodyLine && !isBlank(ctx, li - 1) && !ctx.lines.level[li - 1]) continue;
+    const inner = wholeBoldLine(lineText(ctx, li));
+    if (!inner) continue;
+    const facts = readHeading(inner, ctx.policy);
+    if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts });
+  }
+  if (starts.length < 2) return [];
+  const out: Incident[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const { line, facts } = starts[k];
+    let end = k + 1 < starts.length ? starts[k + 1].line : n;
+    for (let li = line + 1; li < end; li++) {
+      if (ctx.lines.level[li]) {
+        end = li;
+        break;
+      }
+    }
+    const fields = readFields(ctx, line + 1, end);
+    out.push(entryIncident(ctx, line, end, facts.id, facts.title, fields, { shape: 'bold-heading' }, { detected: facts.date }));
+  }
+  return out;
+}
+
 /**
  * Incidents written with no heading of their own (see the top of this file), and the rows of
  * tables of problems and their fixes (tableIncidents.ts): called when nothing else was read.
@@ -426,6 +472,8 @@ export function entryIncidents(ctx: IndexContext, bodyLine: number): Incident[] 
   if (ctx.options.singleIncident) return [];
   const blocks = keyBlocks(ctx, bodyLine);
   if (blocks.length) return blocks;
+  const bold = boldHeadingEntries(ctx, bodyLine);
+  if (bold.length) return bold;
   const out = listEntries(ctx, bodyLine);
   findProblemTables(ctx, bodyLine, ctx.lines.starts.length, out);
   return out;

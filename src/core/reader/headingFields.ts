@@ -103,7 +103,12 @@ export function documentTitle(title: string): { title: string; generic: boolean 
 
 /** Whether a title names an incident log or report: `Project Incident Log`, `Incident report`. */
 function namesIncident(title: string): boolean {
-  return /(?:^|[^\p{L}])(?:incident|incidente|incidencia|vorfall|инцидент|postmortem|post-mortem)/iu.test(title) || /事故|事件|障害|장애|사고/.test(title);
+  // A troubleshooting or diagnosis write-up of one problem (`# Diagnostic technique : tableau de
+  // bord vide`, `# トラブルシューティングログ - パネルが更新されない`) names one too.
+  return (
+    /(?:^|[^\p{L}])(?:incident|incidente|incidencia|vorfall|инцидент|postmortem|post-mortem|troubleshooting|diagnos[ie]s|diagnostic|diagnóstico|diagnostico|dépannage|fehleranalyse|fehlerbehebung|диагностика)/iu.test(title) ||
+    /事故|事件|障害|장애|사고|トラブルシューティング|故障排除|问题排查|排查记录|트러블슈팅/.test(title)
+  );
 }
 
 /** A log that holds one incident as a document (see above); undefined when it does not. */

@@ -75,6 +75,13 @@ const NOT_AN_INCIDENT = [
 
 export const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
+/**
+ * What a row says when there is nothing to list yet (`*No incidents recorded during the current
+ * window.*`, `Nenhum incidente em produção registrado`): opening a cell, the row is a placeholder.
+ * Only at a cell's start: a story may say `no incidents since` of something else.
+ */
+const NOTHING_YET = new Set(['no incidents', 'no incidents recorded', 'no incidents yet', 'none yet', 'sin incidentes', 'ningún incidente', 'nenhum incidente', 'aucun incident', 'keine vorfälle', 'keine störungen', 'nessun incidente', 'нет инцидентов', 'инцидентов нет'].map(key));
+
 /** Where a sentence ends: a full stop, an exclamation or a question mark. */
 export const SENTENCE_STOPS = ['.', '!', '?', '。', '！'];
 /** Where a clause ends too: a semicolon or a colon (`**Ni incidenta;** …`, `No incident: …`). */
@@ -100,7 +107,7 @@ export function opensSayingNoIncident(text: string): boolean {
   let phrase = '';
   for (let n = 0; n < words.length; n++) {
     phrase = phrase ? `${phrase} ${words[n]}` : words[n];
-    if (NOT_AN_INCIDENT_SET.has(phrase)) return true;
+    if (NOT_AN_INCIDENT_SET.has(phrase) || NOTHING_YET.has(phrase)) return true;
   }
   return false;
 }

@@ -123,7 +123,7 @@ export function statusInWords(
         return true;
       }
       if (!fix) {
-        const f = findFix(words) ?? cjk?.words;
+        const f = findFix(words) ?? cjk?.words ?? fixLabel(line);
         if (f) fix = { words: f, line: li + 1 };
       }
       return false;
@@ -159,6 +159,26 @@ function cjkStatusWord(line: string): { words: string; open: boolean } | undefin
     const after = line.slice(at + w.length, at + w.length + 5);
     if (CJK_NEGATED_BEFORE.includes(before) || CJK_NEGATED_AFTER.some((n) => after.startsWith(n))) continue;
     return { words: w, open: false };
+  }
+  return undefined;
+}
+
+/** Labels that introduce what was done about it, inside a line (`… retired the testnet. Fix: switched to the demo API.`). */
+const FIX_LABELS = ['fix', 'fixed', 'the fix', 'solution', 'resolution', 'corrección', 'solución', 'correção', 'solução', 'correctif', 'correction', 'lösung', 'behebung', 'correzione', 'soluzione', 'исправление', 'решение', '修复', '解决方案', '解決策', '対策', '해결', '조치'];
+
+/** `Fix: <what was done>` inside a line, as the words that describe a fix, or undefined. */
+function fixLabel(line: string): string | undefined {
+  const lower = line.length > 4000 ? line.slice(0, 4000).toLowerCase() : line.toLowerCase();
+  for (const label of FIX_LABELS) {
+    for (const colon of [':', '：']) {
+      const at = lower.indexOf(label + colon);
+      if (at === -1) continue;
+      const before = at === 0 ? ' ' : lower[at - 1];
+      // The label starts a word (`Hotfix:` is not `fix:`), and something follows it.
+      if (/[\p{L}\p{N}]/u.test(before)) continue;
+      const rest = stripInline(line.slice(at + label.length + 1, at + label.length + 80)).trim();
+      if (rest && !/^(?:none|n\/a|tbd|todo|-+|…)$/i.test(rest)) return `${label}:`;
+    }
   }
   return undefined;
 }
