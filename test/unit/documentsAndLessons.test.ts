@@ -64,3 +64,9 @@ test('"How it works" explains the log in any of the built-in languages', () => {
   for (const t of ['How it works', '📋 Como Funciona', 'Cómo funciona', 'Comment ça marche', 'Come funziona', 'Key takeaways']) assert.equal(isMetaTitle(t), true, t);
   assert.equal(isMetaTitle('How the cache broke checkout'), false);
 });
+
+test('a fix planned or proposed, or what remains, keeps an incident open', () => {
+  const text = '# Known issues\n\n### SEC-3: Audit rows can be deleted\n**Severity:** Medium\n\n**What was done:** the entity is immutable now.\n\n**What remains:** the repository still exposes delete methods.\n\n### SEC-5: Paths not confined\n**Severity:** Low\n\n**Planned fix (next sprint):** check that the resolved path starts in the storage root.\n\n### SEC-6: Session fallback\n**Severity:** Low\n\n**Fix:** removed the fallback; verified.\n';
+  const idx = indexLog(text);
+  assert.deepEqual(idx.incidents.map((i) => [i.id, statusState(i, policy)]), [['SEC-3', 'active'], ['SEC-5', 'active'], ['SEC-6', 'resolved']]);
+});

@@ -361,7 +361,10 @@ const OUTSTANDING_KEYS = new Set(
   [
     'outstanding', 'still outstanding', 'open items', 'open issues', 'still open', 'remaining', 'remaining work', 'still to do', 'left to do', 'not yet done',
     'pendiente', 'pendientes', 'pendente', 'pendentes', 'reste à faire', 'en suspens', 'ausstehend', 'offene punkte', 'noch offen', 'in sospeso', 'da fare', 'осталось', 'нерешённое', 'нерешенное',
-    'leftover items', 'remaining items', 'still required', 'tareas pendientes', 'asuntos pendientes', 'itens pendentes', 'points ouverts', 'restpunkte', 'punti aperti', 'открытые вопросы',
+    'leftover items', 'remaining items', 'still required', 'what remains', 'what is left', 'left over',
+    // A fix planned or proposed is not one made.
+    'planned fix', 'proposed fix', 'fix planned', 'planned remediation', 'correctif prévu', 'correction prévue', 'solution proposée', 'solución propuesta', 'corrección prevista',
+    'solução proposta', 'correção planejada', 'geplante lösung', 'geplanter fix', 'correzione prevista', 'soluzione proposta', 'планируемое исправление', '修复计划', '対応予定', '수정 예정', 'tareas pendientes', 'asuntos pendientes', 'itens pendentes', 'points ouverts', 'restpunkte', 'punti aperti', 'открытые вопросы',
     '遗留事项', '遗留问题', '待办事项', '待处理', '待處理', '遺留事項', '未完了', '残課題', '残作業', '未解決事項', '남은 작업', '미해결 사항', '잔여 작업',
   ].map(phraseKey),
 );
