@@ -70,3 +70,9 @@ test('a fix planned or proposed, or what remains, keeps an incident open', () =>
   const idx = indexLog(text);
   assert.deepEqual(idx.incidents.map((i) => [i.id, statusState(i, policy)]), [['SEC-3', 'active'], ['SEC-5', 'active'], ['SEC-6', 'resolved']]);
 });
+
+test('an empty register (a year over "No hay incidentes registrados aún", lessons learned) holds no incident', () => {
+  for (const t of ['Lecciones Aprendidas', 'Lições aprendidas', 'Leçons apprises', 'Lezioni apprese']) assert.equal(isMetaTitle(t), true, t);
+  const idx = indexLog('# Registro de Incidentes\n\n## Propósito\n\nDocumentar cada incidente.\n\n## 2026\n\n### Enero\n\n_No hay incidentes registrados aún._\n\n## Lecciones Aprendidas\n\nRevisar los registros de errores cada semana y documentar lo aprendido.\n');
+  assert.equal(idx.incidents.length, 0);
+});

@@ -64,7 +64,8 @@ export function isIncidentLogTitle(title: string): boolean {
 const META_TITLES = new Set(
   [
     'about', 'overview', 'introduction', 'intro', 'legend', 'glossary', 'contents', 'table of contents', 'index', 'summary', 'notes', 'guidelines', 'conventions', 'instructions',
-    'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'takeaways', 'key takeaways', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
+    'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'takeaways', 'key takeaways',
+    'lecciones aprendidas', 'lições aprendidas', 'leçons apprises', 'leçons tirées', 'lessons gelernt', 'gelernte lektionen', 'erkenntnisse', 'lezioni apprese', 'извлечённые уроки', 'извлеченные уроки', 'уроки', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
     'rules', 'entry rules', 'logging rules', 'ground rules', 'house rules',
     'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
@@ -110,6 +111,7 @@ const META_LEADS = new Set(
 const NO_INCIDENTS = new Set(
   [
     'no incidents', 'zero incidents', 'no production incidents', 'no incidents recorded', 'nothing to report', 'all quiet', 'sin incidentes', 'sin incidencias', 'ningún incidente', 'sem incidentes', 'nenhum incidente',
+    'no hay incidentes', 'no hay incidentes registrados', 'não há incidentes', 'il n y a aucun incident', 'es gibt keine vorfälle', 'non ci sono incidenti', 'no incidents yet',
     'aucun incident', 'rien à signaler', 'keine vorfälle', 'keine störungen', 'keine incidents', 'nessun incidente', 'nessun disservizio', 'без инцидентов', 'нет инцидентов', 'инцидентов нет',
     '无事故', '无故障', '障害なし', '장애 없음',
   ].map(key),
