@@ -11,9 +11,12 @@
 //   sections           where section incidents start and end
 //   sectionIncident    one section read as an incident (and the one incident of a per-incident file)
 //   proseIncidents, proseWords, anatomy   sections telling incidents in prose, by a log's title or
-//                      their parts labelled (anatomy); statusGroups: registers grouped by status
+//                      their parts labelled (anatomy); statusGroups: registers grouped by status,
+//                      and lessons in force; siblingSections: sections labelled like the incident
+//                      beside them
 //   statusInProse      a status said in words where no field says it, or restated below the field
-//   entryIncidents     incidents with no heading: list entries, blocks of key lines
+//   entryIncidents     incidents with no heading: list entries (tagged with a status, opening
+//                      with a bold title), blocks of key lines, paragraphs under a bold line
 //   headingFields, merge, placeholders, derivedIds, duplicateFields, hiddenIncidents
 //                      a document that is one incident, summary rows merged with sections,
 //                      templates, derived ids, fields written twice, headings an open fence hides
