@@ -76,3 +76,11 @@ test('an empty register (a year over "No hay incidentes registrados aún", lesso
   const idx = indexLog('# Registro de Incidentes\n\n## Propósito\n\nDocumentar cada incidente.\n\n## 2026\n\n### Enero\n\n_No hay incidentes registrados aún._\n\n## Lecciones Aprendidas\n\nRevisar los registros de errores cada semana y documentar lo aprendido.\n');
   assert.equal(idx.incidents.length, 0);
 });
+
+test('a list of known problems holds open ones unless their words say fixed; a struck-through or "✓ Fixed" title is fixed', () => {
+  const known = indexLog('# Problèmes connus\n\n## 1. Les statistiques sont factices\n\nLes chiffres affichés viennent d\'un jeu de données de démonstration, pas du serveur.\n\n## 2. Les favoris ne mènent nulle part\n\nLe bouton ouvre une page vide ; corrigé dans la version 1.2.\n');
+  assert.deepEqual(known.incidents.map((i) => statusState(i, policy)), ['active', 'resolved']);
+  assert.equal(known.groupedByStatus, true, "the title decides: an edit re-reads the log whole");
+  const fixed = indexLog('# Known Bugs\n\n## ~~1. Message missing on first send~~ ✓ Fixed\n\n**Symptom:** the message appears only after a refresh of the page.\n\n## 2. Branch shown twice — fixed\n\n**Symptom:** a new branch appears twice in the list after it is created.\n\n## 3. Export skips committed turns\n\n**Symptom:** the export leaves out every committed turn of the conversation.\n');
+  assert.deepEqual(fixed.incidents.map((i) => statusState(i, policy)), ['resolved', 'resolved', 'active']);
+});

@@ -11,7 +11,17 @@ import { stripInline } from './text';
 const GROUP_NOUNS = new Set([
   'incidents', 'incident', 'issues', 'problems', 'bugs', 'items', 'outages', 'tickets', 'defects', 'incidentes', 'incidencias', 'problemas', 'fallos', 'incidenti', 'problemi',
   'vorfälle', 'störungen', 'probleme', 'fehler', 'инциденты', 'проблемы', 'ошибки', 'problèmes', 'défauts',
+  // `Offene Punkte`, `Points ouverts`, `Pontos em aberto`: what is still open.
+  'punkte', 'themen', 'points', 'puntos', 'pontos', 'punti',
 ]);
+
+/** Titles of a list of known problems (`# Problèmes connus`, `## Known issues`): what they hold is open unless its words say it was fixed. */
+const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 'known bugs and issues', 'open bugs', 'problèmes connus', 'bugs connus', 'bekannte probleme', 'bekannte fehler', 'problemas conocidos', 'errores conocidos', 'problemas conhecidos', 'bugs conhecidos', 'problemi noti', 'bug noti', 'известные проблемы', 'известные ошибки', '既知の問題', '既知の不具合', '已知问题', '已知問題', '알려진 문제']);
+
+function isKnownProblemsTitle(text: string): boolean {
+  const title = stripInline(text).trim().toLowerCase();
+  return title.length <= 40 && KNOWN_PROBLEMS.has(title);
+}
 
 /**
  * The status a section takes from the heading it stands under, when that heading's title is a
@@ -20,7 +30,7 @@ const GROUP_NOUNS = new Set([
  */
 export function groupStatus(ctx: IndexContext, headingLine: number): IncidentReading['statusText'] {
   const k = parentHeading(ctx.headings, headingLine);
-  const group = k < 0 ? undefined : statusOfGroup(ctx, k);
+  const group = k < 0 ? undefined : (statusOfGroup(ctx, k) ?? (isKnownProblemsTitle(ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), open: true } : undefined));
   return group && { words: group.words, line: ctx.headings[k].line + 1, open: group.open };
 }
 
@@ -59,7 +69,7 @@ export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly nu
     if (k < 0) continue;
     let group = judged.get(k);
     // A title of lessons decides what `Status: Active` under it says (see isLessonInForce).
-    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text)));
+    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text) || isKnownProblemsTitle(ctx.headings[k].text)));
     if (group) return true;
   }
   return false;

@@ -96,7 +96,9 @@ export function statusInWords(
 ): { words: string; line: number; open: boolean } | undefined {
   const inTitle = heading ? findPhrase(wordsOf(heading.title), PENDING_PHRASES, 4) : undefined;
   if (inTitle) return { words: inTitle, line: heading!.line + 1, open: true };
-  let fix: { words: string; line: number } | undefined;
+  // A title struck through (`~~2. Branch shown twice~~ ✓ Fixed`), or ending with a fix, says it
+  // was fixed, unless the section's words say something is still pending.
+  let fix: { words: string; line: number } | undefined = heading ? titleFix(heading.title, heading.line) : undefined;
   for (const [from, to] of ranges) {
     let pending: { words: string; line: number } | undefined;
     /** A bold label alone on its line naming what is outstanding (`**Leftover items**`), over what it lists. */
@@ -159,6 +161,18 @@ function cjkStatusWord(line: string): { words: string; open: boolean } | undefin
     const after = line.slice(at + w.length, at + w.length + 5);
     if (CJK_NEGATED_BEFORE.includes(before) || CJK_NEGATED_AFTER.some((n) => after.startsWith(n))) continue;
     return { words: w, open: false };
+  }
+  return undefined;
+}
+
+/** `~~…~~` around a title, or a fix word ending it (`… ✓ Fixed`, `… — resuelto`), as the words that say so. */
+function titleFix(title: string, line: number): { words: string; line: number } | undefined {
+  const t = title.trim();
+  if (t.startsWith('~~') && t.indexOf('~~', 2) > 2) return { words: 'struck through', line: line + 1 };
+  const words = wordsOf(t.slice(-60));
+  for (const n of [2, 1]) {
+    const tail = words.slice(-n).join(' ');
+    if (words.length > n && FIX_PHRASES.has(tail) && !negatedAt(words, words.length - n)) return { words: tail, line: line + 1 };
   }
   return undefined;
 }
