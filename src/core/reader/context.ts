@@ -44,6 +44,13 @@ export function lineText(ctx: IndexContext, li: number): string {
   return ctx.text.slice(ctx.lines.starts[li], ctx.lines.ends[li]);
 }
 
+/** The line where headings[hi]'s section ends: the next heading of its level or higher, or the end. */
+export function sectionEndLine(ctx: IndexContext, hi: number): number {
+  const headings = ctx.headings;
+  for (let k = hi + 1; k < headings.length; k++) if (headings[k].level <= headings[hi].level) return headings[k].line;
+  return ctx.lines.starts.length;
+}
+
 /** Offset where line `li` starts, or the end of the text when there is no such line. */
 export function lineStart(ctx: IndexContext, li: number): number {
   return li < ctx.lines.starts.length ? ctx.lines.starts[li] : ctx.text.length;

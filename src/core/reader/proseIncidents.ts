@@ -8,7 +8,7 @@
 import type { Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
-import type { IndexContext } from './context';
+import { type IndexContext, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
@@ -236,10 +236,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   const headings = ctx.headings;
   const out: ProseStart[] = [];
   const level = ctx.policy.reading?.incidentLevel;
-  const end = (hi: number) => {
-    for (let k = hi + 1; k < headings.length; k++) if (headings[k].level <= headings[hi].level) return headings[k].line;
-    return ctx.lines.starts.length;
-  };
+  const end = (hi: number) => sectionEndLine(ctx, hi);
   const under = (hi: number) => {
     for (let k = hi - 1; k >= 0; k--) if (headings[k].level < headings[hi].level) return stripInline(headings[k].text) || undefined;
     return undefined;

@@ -7,7 +7,7 @@ import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount } from './anatomy';
 import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
-import { type IndexContext, type Section, lineText } from './context';
+import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
 import { headingFieldIncident, leadingDocumentIncident } from './headingFields';
@@ -21,14 +21,6 @@ import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
 import { anyUnderStatusGroup, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
-function sectionEnd(ctx: IndexContext, hIndex: number): number {
-  const headings = ctx.headings;
-  const h = headings[hIndex];
-  for (let k = hIndex + 1; k < headings.length; k++) {
-    if (headings[k].level <= h.level) return headings[k].line;
-  }
-  return ctx.lines.starts.length;
-}
 
 /** The first heading line inside (bodyLine, endLine), or endLine. */
 function firstSubheading(ctx: IndexContext, bodyLine: number, endLine: number): number {
@@ -159,7 +151,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       current = { level: current.level, end: current.end, id: facts.id };
       continue;
     }
-    const endLine = sectionEnd(ctx, hi);
+    const endLine = sectionEndLine(ctx, hi);
     const facts = readHeading(h.text, ctx.policy);
     const previous = starts[starts.length - 1];
     if (facts.addendum && previous && (facts.id === null || facts.id.toLowerCase() === previous.facts.id?.toLowerCase())) {
@@ -244,11 +236,11 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
   const taken = new Set(starts.map((s) => s.hi));
   const added: IncidentStart[] = [];
   for (const g of groups) {
-    const end = sectionEnd(ctx, g);
+    const end = sectionEndLine(ctx, g);
     for (let hi = g + 1; hi < headings.length && headings[hi].line < end; hi++) {
       const h = headings[hi];
       if (h.level !== headings[g].level + 1 || taken.has(hi)) continue;
-      const naturalEnd = sectionEnd(ctx, hi);
+      const naturalEnd = sectionEndLine(ctx, hi);
       const facts = readHeading(h.text, ctx.policy);
       if (!hasText(ctx, h.line + 1, naturalEnd) || isExampleHeading(h.text) || isChangeHeading(h.text) || isMetaTitle(facts.title) || isPlaceholderSection(facts.title, facts.id, facts.date, readFields(ctx, h.line + 1, naturalEnd))) continue;
       added.push({ hi, facts, naturalEnd });
@@ -261,7 +253,7 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
 function withSiblingsAlike(ctx: IndexContext, bodyLine: number, starts: IncidentStart[]): IncidentStart[] {
   const alike = sectionsLikeSiblings(ctx, bodyLine, starts);
   if (!alike.length) return starts;
-  const added: IncidentStart[] = alike.map((hi) => ({ hi, facts: readHeading(ctx.headings[hi].text, ctx.policy), naturalEnd: sectionEnd(ctx, hi), prose: likeSiblings(ctx, hi) }));
+  const added: IncidentStart[] = alike.map((hi) => ({ hi, facts: readHeading(ctx.headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: likeSiblings(ctx, hi) }));
   return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 
@@ -414,7 +406,7 @@ function withProseStarts(ctx: IndexContext, bodyLine: number, starts: IncidentSt
   };
   const prose = proseIncidentStarts(ctx, bodyLine, taken);
   if (!prose.length) return starts;
-  const added: IncidentStart[] = prose.map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEnd(ctx, hi), prose: reading }));
+  const added: IncidentStart[] = prose.map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: reading }));
   return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 

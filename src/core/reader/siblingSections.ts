@@ -4,7 +4,7 @@
 // id or date, it is an entry of the same register. Words and labels only; one pass over the
 // headings, and a section's lines are read only where it is not an incident already.
 import type { IndexContext } from './context';
-import { lineText } from './context';
+import { lineText, sectionEndLine } from './context';
 import { isChangeHeading, isExampleHeading, isMetaTitle, isSubsectionName, saysNoIncidents, saysNotAnIncident } from './proseIncidents';
 import { wordsOf } from './proseWords';
 import { readFields } from './fields';
@@ -111,12 +111,6 @@ function firstAfter(group: readonly number[], hi: number): number {
     else up = mid;
   }
   return lo;
-}
-
-function sectionEndLine(ctx: IndexContext, hi: number): number {
-  const headings = ctx.headings;
-  for (let k = hi + 1; k < headings.length; k++) if (headings[k].level <= headings[hi].level) return headings[k].line;
-  return ctx.lines.starts.length;
 }
 
 /**
