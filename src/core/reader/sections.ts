@@ -21,7 +21,6 @@ import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
 import { anyUnderStatusGroup, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
-
 /** The first heading line inside (bodyLine, endLine), or endLine. */
 function firstSubheading(ctx: IndexContext, bodyLine: number, endLine: number): number {
   for (let li = bodyLine; li < endLine; li++) if (ctx.lines.level[li]) return li;
