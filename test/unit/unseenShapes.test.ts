@@ -558,7 +558,7 @@ test('a list of one-line entries under a title naming outages: problem → fix, 
   assert.equal(new Set(idx.incidents.map((i) => i.id)).size, 5);
   assert.ok(idx.incidents.every((i) => !i.idWritten && i.id));
   const summary = readingSummary(idx);
-  assert.equal(summary.text, "Read 5 list items under 'Outage history' as incidents (lines 5–9; each a problem and what was done, or a date first). 4 statuses were read from the words of the text (no status written).");
+  assert.equal(summary.text, "Read 5 list items under 'Outage history' as incidents (lines 5–9; each a problem and what was done, or a date, a status tag or a bold title first). 4 statuses were read from the words of the text (no status written).");
   assert.ok(summary.guessed && summary.worthSaying);
 });
 

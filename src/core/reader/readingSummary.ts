@@ -73,7 +73,7 @@ function describe(part: ReadingPart): string {
     case 'problem-table':
       return `1 table of problems and their fixes${under} (${rows}): ${plural(part.count, 'incident', 'incidents')}`;
     case 'list-entries':
-      return `${plural(part.count, 'list item', 'list items')}${under} as incidents (${rows}; each a problem and what was done, or a date first)`;
+      return `${plural(part.count, 'list item', 'list items')}${under} as incidents (${rows}; each a problem and what was done, or a date, a status tag or a bold title first)`;
     case 'key-blocks':
       return `${plural(part.count, 'block', 'blocks')} of key lines opened by an id as incidents (${rows})`;
     case 'bold-headings':
