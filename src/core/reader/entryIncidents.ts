@@ -18,7 +18,7 @@ import { anatomyKeyCount } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus } from './statusGroups';
-import { stripInline } from './text';
+import { boldLineText, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 
@@ -419,16 +419,6 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
-/** The text inside a line that is bold and nothing else (`**#1 — 2026-07-07 — Testnet retired**`), or undefined. */
-function wholeBoldLine(line: string): string | undefined {
-  const t = line.trim();
-  if (t.length < 6 || t.length > 300) return undefined;
-  const marker = t.slice(0, 2);
-  if ((marker !== '**' && marker !== '__') || !t.endsWith(marker)) return undefined;
-  const inner = t.slice(2, -2);
-  return inner.includes(marker) || !inner.trim() ? undefined : inner.trim();
-}
-
 /**
  * Paragraphs opened by a bold line that names an incident by an id or a date (`**#1 — 2026-07-07
  * — Binance testnet retired**` over what happened and the fix): the bold line is the entry's
@@ -442,7 +432,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
     // It opens a paragraph: the first line, or after a blank line or a heading.
     if (li > bodyLine && !isBlank(ctx, li - 1) && !ctx.lines.level[li - 1]) continue;
-    const inner = wholeBoldLine(lineText(ctx, li));
+    const inner = boldLineText(lineText(ctx, li));
     if (!inner) continue;
     const facts = readHeading(inner, ctx.policy);
     if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts });

@@ -30,8 +30,9 @@ function isKnownProblemsTitle(text: string): boolean {
  */
 export function groupStatus(ctx: IndexContext, headingLine: number): IncidentReading['statusText'] {
   const k = parentHeading(ctx.headings, headingLine);
-  const group = k < 0 ? undefined : (statusOfGroup(ctx, k) ?? (isKnownProblemsTitle(ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), open: true } : undefined));
-  return group && { words: group.words, line: ctx.headings[k].line + 1, open: group.open };
+  if (k < 0) return undefined;
+  // Under a list of known problems, what the words leave unsaid is open.
+  return headingGroupStatus(ctx, k) ?? (isKnownProblemsTitle(ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), line: ctx.headings[k].line + 1, open: true } : undefined);
 }
 
 /** The status headings[k]'s title says for what it holds (`## Resolved`), as a status read from words, or undefined. */

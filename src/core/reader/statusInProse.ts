@@ -4,7 +4,7 @@
 // the seven built-in languages, looked up word by word; no pattern runs on the user's text.
 import { foldWord, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
-import { stripInline } from './text';
+import { boldLineText, stripInline } from './text';
 import type { IndexContext } from './context';
 import { SENTENCE_STOPS, eachProseLine, findPhrase, firstSentence, key, wordsOf } from './proseWords';
 import { MORE_FIX_PHRASES, MORE_PENDING_PHRASES } from '../playbook/moreLanguages';
@@ -221,13 +221,10 @@ function bracketedPending(line: string): string | undefined {
 function boldLabelAlone(line: string): string | undefined {
   let t = line.trim();
   if ((t[0] === '-' || t[0] === '*' || t[0] === '+') && t[1] === ' ') t = t.slice(2).trim();
-  if (t.length < 5 || t.length > 60 || !t.startsWith('**')) return undefined;
-  let end = t.length;
-  if (t[end - 1] === ':' || t[end - 1] === '：') end--;
-  if (t.slice(end - 2, end) !== '**') return undefined;
-  const inner = t.slice(2, end - 2);
-  if (inner.includes('*')) return undefined;
-  return inner.replace(/[:：]$/, '').trim() || undefined;
+  if (t.length > 60) return undefined;
+  // `**Outstanding**:`: the colon after the bold run.
+  if ((t.endsWith(':') || t.endsWith('：')) && t.slice(-3, -1) === '**') t = t.slice(0, -1);
+  return boldLineText(t)?.replace(/[:：]$/, '').trim() || undefined;
 }
 
 /** How far back from a colon a restated status's key may start (`Incident status:`). */

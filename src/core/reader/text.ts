@@ -449,3 +449,13 @@ export function nextLineStart(text: string, offset: number): number {
   const nl = text.indexOf('\n', offset);
   return nl === -1 ? text.length : nl + 1;
 }
+
+/** The text inside a line that is bold and nothing else (`**#1 — 2026-07-07 — Testnet retired**`), or undefined. */
+export function boldLineText(line: string): string | undefined {
+  const t = line.trim();
+  if (t.length < 6 || t.length > 300) return undefined;
+  const marker = t.slice(0, 2);
+  if ((marker !== '**' && marker !== '__') || !t.endsWith(marker)) return undefined;
+  const inner = t.slice(2, -2);
+  return inner.includes(marker) || !inner.trim() ? undefined : inner.trim();
+}
