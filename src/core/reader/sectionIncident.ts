@@ -10,7 +10,7 @@ import { stripInline } from './text';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
-import { applyFrontMatterValues, fieldSlot, fieldValues, incidentHead, loggedValues, readFields, readFrontMatterFields } from './fields';
+import { applyFrontMatterValues, fieldSlot, fieldValues, loggedValues, newIncident, readFields, readFrontMatterFields } from './fields';
 import { type HeadingFacts, headingTitle, readHeading, subsectionKind } from './headings';
 import { documentTitle, headingFields } from './headingFields';
 import { isPlaceholderValue } from './placeholders';
@@ -175,20 +175,9 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     for (const choice of choices) reportOnce(ctx.problems, duplicateFieldProblem(choice));
   }
 
-  const incident: Incident = {
-    ...incidentHead(facts.id, facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields), fields, values),
-    timeline,
-    checklist,
-    actionItems,
-    line: section.headingLine + 1,
-    source: 'section',
-    start: lines.starts[section.headingLine],
-    end: lineStart(ctx, section.endLine),
-    level: section.level,
-    bodyStart: lineStart(ctx, section.bodyLine),
-    timelineSlot,
-    fieldSlot: fieldSlot(ctx, bodyFields, section),
-  };
+  const title = facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields);
+  const start = lines.starts[section.headingLine];
+  const incident = newIncident(facts.id, title, fields, values, { timeline, checklist, actionItems, line: section.headingLine + 1, source: 'section', start, end: lineStart(ctx, section.endLine), level: section.level, bodyStart: lineStart(ctx, section.bodyLine) }, { timelineSlot, fieldSlot: fieldSlot(ctx, bodyFields, section) });
   if (!incident.id && values.id) {
     incident.id = stripInline(values.id);
     incident.idWritten = true;

@@ -7,7 +7,7 @@ import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWord
 import { canonicalField } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
-import { fieldValues, incidentHead } from './fields';
+import { fieldValues, newIncident } from './fields';
 import { readHeading } from './headings';
 import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
@@ -335,18 +335,7 @@ export function lineIncident(
   values: Pick<Incident, 'severity' | 'status' | 'detected' | 'resolved' | 'roles'>,
 ): Incident {
   const end = lineStart(ctx, endLine);
-  return {
-    ...incidentHead(id, title, fields, values),
-    timeline: [],
-    checklist: [],
-    actionItems: [],
-    line: line + 1,
-    source,
-    start: ctx.lines.starts[line],
-    end,
-    level: 0,
-    bodyStart: end,
-  };
+  return newIncident(id, title, fields, values, { timeline: [], checklist: [], actionItems: [], line: line + 1, source, start: ctx.lines.starts[line], end, level: 0, bodyStart: end });
 }
 
 interface RowColumns {
