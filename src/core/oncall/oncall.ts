@@ -309,7 +309,8 @@ function isYes(value: string): boolean {
 
 /** True when the incident carries a `Drill: yes` field (written by declaring a drill). */
 export function isDrill(incident: Incident): boolean {
-  return incident.fields.some((f) => DRILL_KEYS.has(f.key.trim().toLowerCase().replace(/[*_`]/g, '')) && isYes(f.value));
+  // Most keys are longer than any drill key once trimmed and unmarked: those are not normalized.
+  return incident.fields.some((f) => f.key.length <= 24 && DRILL_KEYS.has(f.key.trim().toLowerCase().replace(/[*_`]/g, '')) && isYes(f.value));
 }
 
 /** The keys that mark an exercise (`Drill: yes`, and what teams also call one). */

@@ -116,7 +116,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
     'sévérité', 'gravité', 'priorité', 'schweregrad', 'priorität', 'dringlichkeit', 'gravità', 'severità', 'priorità', 'серьёзность', 'серьезность', 'критичность', 'приоритет', 'важность',
   ],
   // … and the Chinese, Japanese and Korean keys, seen in real logs beside the seven languages.
-  status: ['status', 'state', 'current status', 'current state', 'incident status', 'estado del incidente', 'statut de l’incident', "statut de l'incident", 'vorfallstatus', 'stato dell’incidente', "stato dell'incidente", 'статус инцидента', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태', ...MORE_STATUS_KEYS],
+  status: ['status', 'state', 'current status', 'current state', 'incident status', 'estado del incidente', 'statut de l’incident', "statut de l'incident", 'vorfallstatus', 'stato dell’incidente', "stato dell'incidente", 'статус инцидента', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태', '当前状态', '當前狀態', '目前状态', '目前狀態', '現在の状態', '현재 상태', ...MORE_STATUS_KEYS],
   detected: [
     'detected', 'date', 'started', 'start', 'declared', 'detected at', 'detected on', 'date detected', 'started at', 'start time', 'when', 'date opened', 'opened', 'opened at', 'opened on',
     'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',

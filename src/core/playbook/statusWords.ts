@@ -43,6 +43,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
     // zh, ja, ko (no spaces: the whole run is one word)
     '已解决', '已解決', '已修复', '已修復', '已关闭', '已關閉', '已恢复', '已完成', '解決済み', '解決済', '対応済み', '해결', '해결됨', '완료',
     '已修正', '已处理', '已處理', '已恢復', '修正済み', '修正済', '修正完了', '対応完了', '復旧済み', '復旧完了', '完了', '解決', 'クローズ',
+    '已验证', '已驗證', '已验证通过', '已驗證通過', '验证通过', '驗證通過',
     '수정 완료', '수정됨', '조치 완료', '처리 완료', '해결 완료', '복구 완료', '종료', '완전 해결',
   ],
   Investigating: [
@@ -62,6 +63,9 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'aperti', 'aperte', 'abiertos', 'abiertas', 'abertos', 'abertas', 'ouverts', 'ouvertes', 'offene', 'открытые', 'активные',
     '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',
     '未修复', '未修復', '修复中', '排查中', '待修复', '未修正', '修正中', '調査中', '確認中', '현재 진행 중', '조사 중', '수정 중', '미조치',
+    '未处理', '未處理',
+    // Part of it fixed or checked, the rest still open.
+    '部分处理', '部分處理', '部分修复', '部分修復', '部分解决', '部分解決', '部分验证', '部分驗證', '部分完成', '一部対応', '一部解決', '부분 해결', '부분 완료',
     // Part of it fixed, the rest still open.
     'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially closed',
     'parcialmente resuelto', 'parcialmente resuelta', 'parcialmente resolvido', 'parcialmente resolvida', 'partiellement résolu', 'partiellement résolue',
@@ -251,6 +255,23 @@ function pendingFix(plain: string, words: readonly string[], ends: readonly numb
  * `Resolvido (workaround)` → Resolved, note `workaround`; `Won't fix` → as written, no meaning.
  */
 export function readStatus(v: StatusVocabulary, raw: string): StatusReading | undefined {
+  // A log writes the same few statuses over and over (`Resolved` on every incident): each
+  // vocabulary keeps what its values read as, frozen, up to READINGS_KEPT of them.
+  let kept = readingsKept.get(v);
+  if (!kept) readingsKept.set(v, (kept = new Map()));
+  const known = kept.get(raw);
+  if (known !== undefined || kept.has(raw)) return known;
+  const read = readStatusOnce(v, raw);
+  if (kept.size >= READINGS_KEPT) kept.clear();
+  kept.set(raw, read && Object.freeze(read));
+  return read;
+}
+
+/** How many distinct values each vocabulary keeps the reading of (a bound for a hostile log). */
+const READINGS_KEPT = 4096;
+const readingsKept = new WeakMap<StatusVocabulary, Map<string, StatusReading | undefined>>();
+
+function readStatusOnce(v: StatusVocabulary, raw: string): StatusReading | undefined {
   const plain = stripInline(raw);
   if (!plain) return undefined;
   const na = NOT_APPLICABLE.exec(plain);

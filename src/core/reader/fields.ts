@@ -12,8 +12,9 @@ import type { HeadingFacts } from './headings';
 import { hasChar } from './lineScan';
 import { tableAt, tableField } from './tables';
 
-const FIELD_BOLD_INSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?):\2[ \t]*(.*)$/;
-const FIELD_BOLD_OUTSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?)\2[ \t]*:[ \t]*(.*)$/;
+// The colon may be the full-width one of Chinese and Japanese text (`**状态**：未处理`).
+const FIELD_BOLD_INSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?)[:：]\2[ \t]*(.*)$/;
+const FIELD_BOLD_OUTSIDE = /^(\s*(?:[-*+]\s+)?)(\*\*|__)([^*_]{1,60}?)\2[ \t]*[:：][ \t]*(.*)$/;
 const FIELD_PLAIN = /^(\s*(?:[-*+]\s+)?)([\p{L}][\p{L}\p{N} _/-]{0,40}?)[ \t]*(?::[ \t]+|：[ \t]*)(.*)$/u;
 
 /**

@@ -292,6 +292,13 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       // the log, and that part is read as a title of its own, next in this loop.
       if (holdsLogPart(headings, pi, to)) continue;
       const u = stripInline(parent.text);
+      // A log grouped by status (`## Open` / `## Closed`) holds its incidents in those groups,
+      // where the status-group rules read them: a part beside them (`## Compliance officer
+      // view`) is about the log.
+      if (groupedByStatusBelow(ctx, pi, to)) {
+        pi = Math.max(pi, headingIndexBefore(headings, to));
+        continue;
+      }
       const found = out.length;
       let tabled = false;
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
@@ -315,6 +322,15 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
+}
+
+/** Whether a heading one level below headings[pi] (and before line `to`) is a status and nothing else. */
+function groupedByStatusBelow(ctx: IndexContext, pi: number, to: number): boolean {
+  const headings = ctx.headings;
+  for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+    if (headings[hi].level === headings[pi].level + 1 && isStatusTitle(ctx, stripInline(headings[hi].text))) return true;
+  }
+  return false;
 }
 
 /** A title that is a status and nothing else (`## Resolved`, `## Open`, `## 已解决`): a group of entries, not one. */

@@ -1,0 +1,39 @@
+// Registers of problems in the shapes teams write them (fixtures of our own under
+// test/fixtures/logs/shapes/): a priority register in Chinese whose statuses stand in plain
+// `当前状态：` lines and in bold keys with a full-width colon, and a log grouped by status whose
+// groups are empty beside a section about the log.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { defaultPolicy, indexLog } from '../../src/core';
+import { statusState } from '../../src/core/indexer';
+import { applySplices, setField } from '../../src/core/log/writer';
+import { indexFixture } from './helpers';
+
+const policy = defaultPolicy();
+
+test('a priority register: `当前状态` is a status key, a bold key takes a full-width colon, partly done is open', () => {
+  const idx = indexFixture('shapes/priority-register-zh.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.status, statusState(i, idx.inferredPolicy?.policy ?? policy)]),
+    [
+      // Partly verified: something is still to check, so it is not over.
+      ['P0-001', '部分验证', 'active'],
+      ['P0-002', 'Resolved', 'resolved'],
+      ['P1-001', '未处理', 'active'],
+      ['P1-002', '部分处理', 'active'],
+      ['P1-003', 'Resolved', 'resolved'],
+    ],
+  );
+  // The bold key with a full-width colon is a field: a write replaces its value only.
+  const text = idx.text;
+  const after = applySplices(text, setField(idx, 'P1-002', 'status', 'Resolved', idx.inferredPolicy?.policy ?? policy));
+  assert.equal(after, text.replace('- **状态**：部分处理', '- **状态**：Resolved'));
+});
+
+test('a log grouped by status with empty groups holds no incident; a section beside the groups is about the log', () => {
+  const idx = indexFixture('shapes/empty-status-groups.md');
+  assert.deepEqual(idx.incidents, []);
+  // With an incident in a group, that one is read, and the section beside the groups still is not.
+  const withOne = indexLog(idx.text.replace('## Closed\n\n_None yet._', '## Closed\n\n### 2026-03-04 · Search answered 500 for an hour\n\nThe upstream renamed a field; the parser failed loudly. Fixed in 0.1.1.'), { policy });
+  assert.deepEqual(withOne.incidents.map((i) => i.title), ['Search answered 500 for an hour']);
+});
