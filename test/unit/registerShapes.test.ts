@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { applySplices, setField } from '../../src/core/log/writer';
+import { isIncidentLogTitle } from '../../src/core/reader/proseIncidents';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -36,4 +37,35 @@ test('a log grouped by status with empty groups holds no incident; a section bes
   // With an incident in a group, that one is read, and the section beside the groups still is not.
   const withOne = indexLog(idx.text.replace('## Closed\n\n_None yet._', '## Closed\n\n### 2026-03-04 · Search answered 500 for an hour\n\nThe upstream renamed a field; the parser failed loudly. Fixed in 0.1.1.'), { policy });
   assert.deepEqual(withOne.incidents.map((i) => i.title), ['Search answered 500 for an hour']);
+});
+
+test('a table of more columns than any table of incidents is not read for them; one of ordinary width is', () => {
+  const table = (extra: number) => `# Outages\n\n| Date | Down | Recovered${' | x'.repeat(extra)} |\n|---|---|---${'|---'.repeat(extra)}|\n| 2026-01-05 | 10:00 | 10:40${' | y'.repeat(extra)} |\n`;
+  assert.equal(indexLog(table(3), { policy }).incidents.length, 1);
+  assert.equal(indexLog(table(61), { policy }).incidents.length, 1);
+  assert.equal(indexLog(table(62), { policy }).incidents.length, 0);
+});
+
+test('a log split into parts: every part heading over entries labelled with their parts is read entry by entry', () => {
+  // A log named for incidents and what was done about them is a log title; a change log is not.
+  assert.equal(isIncidentLogTitle('Storefront — Incident & Resolution Log'), true);
+  assert.equal(isIncidentLogTitle('Bug and Fix History'), true);
+  assert.equal(isIncidentLogTitle('Change Log'), false);
+  assert.equal(isIncidentLogTitle('Release history'), false);
+  const idx = indexFixture('shapes/log-in-parts.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.reading?.under, statusState(i, policy)]),
+    [
+      ['1.1 Lint rule failed the release build', '1. Builds', 'resolved'],
+      ['1.2 Server component used a browser-only hook', '1. Builds', 'resolved'],
+      ['2.1 Invite link pointed to a missing page', '2. Sign-in', 'resolved'],
+      // A cause and no fix: nothing says it is over.
+      ['2.2 Reset codes of six digits were refused', '2. Sign-in', 'unknown'],
+      // Once the page is in parts, a part of one entry is one too; the closing section is about the log.
+      ['3.1 Refunds posted twice', '3. Payments', 'resolved'],
+    ],
+  );
+  // A part titled as a part of one incident makes no entries: the heading above is one incident told in parts.
+  const told = indexLog('# Outages\n\n## Checkout down\n\n### Symptom\n**Symptom:** carts emptied.\n**Cause:** a bad cache key.\n\n### Fix\n**Fix:** keyed by user.\n**Cause:** see above.\n', { policy });
+  assert.deepEqual(told.incidents.map((i) => i.title), ['Checkout down']);
 });

@@ -15,7 +15,7 @@ import { readHeading, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
-import { filledParts, sectionAnatomy } from './anatomy';
+import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy } from './anatomy';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -57,8 +57,16 @@ export function isIncidentLogTitle(title: string): boolean {
   for (let a = 0; a < words.length; a++) {
     for (let b = a + 1; b <= words.length && b - a <= 5; b++) if (LOG_TITLE_WORDS.has(words.slice(a, b).join(' '))) return true;
   }
-  return false;
+  // A log named for incidents and what was done about them: `Incident & Resolution Log`, `Bug
+  // and Fix History`. The last word is a log's, with a word for incidents a word or two before.
+  const last = words.length - 1;
+  return last >= 2 && LOG_NOUNS.has(words[last]) && (INCIDENT_NOUNS.has(words[last - 2]) || (last >= 3 && INCIDENT_NOUNS.has(words[last - 3])));
 }
+
+/** The last word of an English log's title (see isIncidentLogTitle). */
+const LOG_NOUNS = new Set(['log', 'history', 'journal', 'register', 'record', 'records', 'archive']);
+/** Words for incidents that open such a title's name. */
+const INCIDENT_NOUNS = new Set(['incident', 'incidents', 'outage', 'outages', 'bug', 'bugs', 'error', 'errors', 'failure', 'failures', 'issue', 'issues', 'problem', 'problems']);
 
 /** Titles of sections that explain a log rather than tell an incident: the whole title, or its first words. */
 const META_TITLES = new Set(
@@ -290,7 +298,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
       // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
       // the log, and that part is read as a title of its own, next in this loop.
-      if (holdsLogPart(headings, pi, to)) continue;
+      // Unless the page is split into parts that each hold entries (`## 1. Build failures`,
+      // `## 2. Sign-in`): a part's title may then name failures like a log's.
+      const parted = inParts(ctx, pi, to);
+      if (holdsLogPart(headings, pi, to) && !parted) continue;
       const u = stripInline(parent.text);
       // A log grouped by status (`## Open` / `## Closed`) holds its incidents in those groups,
       // where the status-group rules read them: a part beside them (`## Compliance officer
@@ -314,7 +325,15 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
           }
           continue;
         }
-        candidate(hi, { shape: 'prose-section', under: u });
+        // In a page of parts, a part of one entry is a part too.
+        const entries = partEntries(ctx, hi, parted ? 1 : 2);
+        if (entries) {
+          const part = stripInline(headings[hi].text);
+          for (const k of entries) candidate(k, { shape: 'prose-section', ...(part ? { under: part } : {}) });
+          continue;
+        }
+        // A page in parts keeps its entries in them: a section beside the parts is about the log.
+        if (!parted) candidate(hi, { shape: 'prose-section', under: u });
       }
       if (tabled) out.length = found;
     }
@@ -322,6 +341,36 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
+}
+
+/**
+ * The entries of a part of the log (`## 2. Sign-in` over `### 2.1 …`, `### 2.2 …`): a heading
+ * with no words of its own over `least` sub-sections or more that each label two parts of an
+ * incident on their lines (`**Symptom:**`, `**Cause:**`, `**Fix:**`), none titled as a part
+ * itself (`### Root cause` makes its heading one incident told in parts). Undefined otherwise.
+ */
+function partEntries(ctx: IndexContext, hi: number, least = 2): number[] | undefined {
+  const headings = ctx.headings;
+  const level = headings[hi].level + 1;
+  const to = sectionEndLine(ctx, hi);
+  if (level > 4 || hi + 1 >= headings.length || headings[hi + 1].line >= to || hasProse(ctx, headings[hi].line + 1, headings[hi + 1].line)) return undefined;
+  const entries: number[] = [];
+  for (let k = hi + 1; k < headings.length && headings[k].line < to; k++) {
+    if (headings[k].level !== level) continue;
+    if (isAnatomyTitle(headings[k].text)) return undefined;
+    if (anatomyKeyCount(ctx, headings[k].line + 1, sectionEndLine(ctx, k)) >= 2) entries.push(k);
+  }
+  return entries.length >= least ? entries : undefined;
+}
+
+/** Whether two headings or more one level below headings[pi] (and before line `to`) are parts of the log holding entries (see partEntries). */
+function inParts(ctx: IndexContext, pi: number, to: number): boolean {
+  const headings = ctx.headings;
+  let parts = 0;
+  for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+    if (headings[hi].level === headings[pi].level + 1 && partEntries(ctx, hi) && ++parts >= 2) return true;
+  }
+  return false;
 }
 
 /** Whether a heading one level below headings[pi] (and before line `to`) is a status and nothing else. */

@@ -64,6 +64,9 @@ function headerNames(header: string): { names: string[]; zone: string | null } {
   return { names: parts.length > 1 ? [base, ...parts] : [base], zone };
 }
 
+/** More columns than any table of incidents has: such a table is not read for incidents. */
+const MAX_INCIDENT_COLUMNS = 64;
+
 /** The GFM tables in lines [from, to) outside code and headings, each with its headers' names (see headerNames). */
 function* tablesIn(ctx: IndexContext, from: number, to: number): Generator<{ table: TableInfo; headers: ReturnType<typeof headerNames>[] }> {
   const { text, lines } = ctx;
@@ -73,6 +76,8 @@ function* tablesIn(ctx: IndexContext, from: number, to: number): Generator<{ tab
     const table = tableAt(text, lines, li, to);
     if (!table) continue;
     li = table.lastRow;
+    // No table of incidents has that many columns; a hostile row of `|` has as many as characters.
+    if (table.headers.length > MAX_INCIDENT_COLUMNS) continue;
     yield { table, headers: table.headers.map(headerNames) };
   }
 }

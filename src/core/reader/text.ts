@@ -351,51 +351,57 @@ export function foldHeadingText(text: string): string {
 
 /** Splits a table row into trimmed cells, honouring `\|` escapes and code spans. */
 export function splitTableRow(line: string): { cells: string[]; starts: number[]; ends: number[] } {
+  // Character codes and no closure: a hostile row of 200,000 `|` is 200,000 cells, each cut here.
   const cells: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   let i = 0;
   const n = line.length;
-  while (i < n && (line[i] === ' ' || line[i] === '\t')) i++;
-  if (line[i] === '|') i++;
+  while (i < n && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  if (line.charCodeAt(i) === 124) i++;
   let cellStart = i;
   let inCode = 0;
-  const push = (end: number) => {
-    let a = cellStart;
-    let b = end;
-    while (a < b && /\s/.test(line[a])) a++;
-    while (b > a && /\s/.test(line[b - 1])) b--;
-    // An empty cell spans all of its white space, so a value written into it gets its padding.
-    if (a === b) {
-      a = cellStart;
-      b = end;
-    }
-    cells.push(line.slice(a, b).trim() === '' ? '' : line.slice(a, b));
-    starts.push(a);
-    ends.push(b);
-  };
-  for (; i < n; i++) {
-    const c = line[i];
-    if (c === '\\') {
-      i++;
+  for (; i <= n; i++) {
+    const c = i < n ? line.charCodeAt(i) : -1;
+    if (c === 92 /* \ */) {
+      // The escaped character is skipped; a backslash that ends the line is text of the last cell.
+      if (i + 1 < n) i++;
       continue;
     }
-    if (c === '`') {
+    if (c === 96 /* ` */) {
       let run = 0;
-      while (line[i + run] === '`') run++;
+      while (line.charCodeAt(i + run) === 96) run++;
       if (inCode === 0) inCode = run;
       else if (inCode === run) inCode = 0;
       i += run - 1;
       continue;
     }
-    if (c === '|' && inCode === 0) {
-      push(i);
+    if (c === -1 || (c === 124 && inCode === 0)) {
+      let a = cellStart;
+      let b = i;
+      while (a < b && isWhiteSpaceCode(line.charCodeAt(a))) a++;
+      while (b > a && isWhiteSpaceCode(line.charCodeAt(b - 1))) b--;
+      // What follows the last `|` is a cell only when it holds something.
+      if (c === -1 && a === b) break;
+      // An empty cell spans all of its white space, so a value written into it gets its padding.
+      if (a === b) {
+        cells.push('');
+        starts.push(cellStart);
+        ends.push(i);
+      } else {
+        cells.push(line.slice(a, b));
+        starts.push(a);
+        ends.push(b);
+      }
       cellStart = i + 1;
     }
   }
-  const rest = line.slice(cellStart);
-  if (rest.trim() !== '') push(n);
   return { cells, starts, ends };
+}
+
+/** What `/\s/` matches, by character code. */
+function isWhiteSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
