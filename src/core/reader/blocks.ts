@@ -212,8 +212,14 @@ interface BlockState {
   headings: Heading[];
   /** Swallowed heading-like lines of kind-6/7 HTML blocks, reported whatever follows. */
   swallowed: Swallowed[];
-  /** Those of the open fence or HTML block: reported only if it is never closed. */
-  pending: Swallowed[];
+  /**
+   * The lines of those of the open fence or HTML block: reported only if it is never closed, so
+   * their notes are written then (a log of fenced examples holding `## …` would otherwise build
+   * two sentences for every one of them).
+   */
+  pending: number[];
+  /** How many of `pending` belong to the open block: the array is reused, not made anew for every block. */
+  pendingCount: number;
   /** Content columns of the open list items, innermost last. */
   items: number[];
   block: Block;
@@ -226,6 +232,8 @@ interface BlockState {
   inParagraph: boolean;
   /** Heading-like lines of the open fence (see HiddenByFence). */
   fenceHidden: number[];
+  /** How many of `fenceHidden` belong to the open fence (reused likewise). */
+  fenceHiddenCount: number;
   /** The current line: first non-blank offset and indent column (set by measureIndent). */
   p: number;
   indent: number;
@@ -237,7 +245,7 @@ interface BlockState {
 export function classify(text: string, lines: Lines, problems: Problem[], hidden?: { fence?: HiddenByFence }): Heading[] {
   const st: BlockState = {
     text, lines, hideFence: hidden !== undefined, headings: [], swallowed: [], pending: [], items: [],
-    block: Block.None, blockLine: -1, blockIndent: 0, fenceCode: 0, fenceLen: 0, html: undefined, inParagraph: false, fenceHidden: [], p: 0, indent: 0, noSpaceHeadings: [],
+    block: Block.None, blockLine: -1, blockIndent: 0, fenceCode: 0, fenceLen: 0, html: undefined, inParagraph: false, fenceHidden: [], fenceHiddenCount: 0, pendingCount: 0, p: 0, indent: 0, noSpaceHeadings: [],
   };
   const count = lines.starts.length;
   for (let li = 0; li < count; li++) {
@@ -281,7 +289,7 @@ function continueOpenBlock(st: BlockState, li: number, blank: boolean): boolean 
   // A non-blank line left of the block's container ends the container, and the block with it.
   if (!blank && indent < st.blockIndent) {
     st.block = Block.None;
-    st.pending.length = 0;
+    st.pendingCount = 0;
     return false;
   }
   const rel = indent - st.blockIndent;
@@ -291,11 +299,11 @@ function continueOpenBlock(st: BlockState, li: number, blank: boolean): boolean 
       const run = text.charCodeAt(p) === st.fenceCode && rel <= 3 ? fenceOpenerRun(text, p, e, st.fenceCode) : 0;
       if (run >= st.fenceLen && restIsBlank(text, p + run, e)) {
         st.block = Block.None;
-        st.pending.length = 0;
-        st.fenceHidden = [];
+        st.pendingCount = 0;
+        st.fenceHiddenCount = 0;
       } else {
-        if (st.hideFence && st.fenceHidden.length < HIDDEN_KEPT && rel <= 3 && sectionHeadingLevel(text, p, e)) st.fenceHidden.push(li);
-        if (isSwallowedHeading(text, p, e, rel, st.pending)) st.pending.push({ line: li, why: `it is inside the code fence opened on line ${st.blockLine + 1}, which is never closed`, fix: `close that fence before line ${li + 1}` });
+        if (st.hideFence && st.fenceHiddenCount < HIDDEN_KEPT && rel <= 3 && sectionHeadingLevel(text, p, e)) st.fenceHidden[st.fenceHiddenCount++] = li;
+        if (isSwallowedHeading(text, p, e, rel, st.pendingCount)) st.pending[st.pendingCount++] = li;
       }
       return true;
     }
@@ -304,9 +312,9 @@ function continueOpenBlock(st: BlockState, li: number, blank: boolean): boolean 
       const html = st.html!;
       if (endsHtmlBlock(text, lines.starts[li], e, html)) {
         st.block = Block.None;
-        st.pending.length = 0;
-      } else if (isSwallowedHeading(text, p, e, rel, st.pending)) {
-        st.pending.push({ line: li, why: `it is inside the HTML block opened on line ${st.blockLine + 1} (${html.opener}), which is never closed with ${html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end}`, fix: `close that block before line ${li + 1}` });
+        st.pendingCount = 0;
+      } else if (isSwallowedHeading(text, p, e, rel, st.pendingCount)) {
+        st.pending[st.pendingCount++] = li;
       }
       return true;
     }
@@ -317,7 +325,7 @@ function continueOpenBlock(st: BlockState, li: number, blank: boolean): boolean 
         return true;
       }
       lines.skip[li] = 1;
-      if (isSwallowedHeading(text, p, e, rel, st.swallowed)) st.swallowed.push({ line: li, why: `the HTML block opened on line ${st.blockLine + 1} (${st.html!.opener}) runs on to the next blank line`, fix: `add a blank line before line ${li + 1}` });
+      if (isSwallowedHeading(text, p, e, rel, st.swallowed.length)) st.swallowed.push({ line: li, why: `the HTML block opened on line ${st.blockLine + 1} (${st.html!.opener}) runs on to the next blank line`, fix: `add a blank line before line ${li + 1}` });
       return true;
     case Block.Indented:
       if (blank || rel >= 4) {
@@ -391,7 +399,7 @@ function openBlockAt(st: BlockState, li: number, q: number, e: number, base: num
   const c = text.charCodeAt(q);
   const fence = fenceOpener(text, q, e);
   if (fence) {
-    st.fenceHidden = [];
+    st.fenceHiddenCount = 0;
     st.block = Block.Fence;
     st.blockLine = li;
     st.blockIndent = base;
@@ -440,8 +448,11 @@ function finishClassify(st: BlockState, problems: Problem[], hidden: { fence?: H
     const end = html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end;
     problems.push({ code: 'unterminated-fence', message: `An HTML block opened on line ${blockLine + 1} (${html.opener}) is never closed with ${end}: everything after it is read as HTML.`, line: blockLine + 1, severity: 'warning' });
   }
-  if (block === Block.Fence && hidden && st.fenceHidden.length) hidden.fence = { fenceLine: blockLine, lines: st.fenceHidden };
-  if (block === Block.Fence || block === Block.HtmlToMarker) st.swallowed.push(...st.pending);
+  if (block === Block.Fence && hidden && st.fenceHiddenCount) hidden.fence = { fenceLine: blockLine, lines: st.fenceHidden.slice(0, st.fenceHiddenCount) };
+  for (const li of st.pending.slice(0, st.pendingCount)) {
+    if (block === Block.Fence) st.swallowed.push({ line: li, why: `it is inside the code fence opened on line ${blockLine + 1}, which is never closed`, fix: `close that fence before line ${li + 1}` });
+    else if (block === Block.HtmlToMarker && html) st.swallowed.push({ line: li, why: `it is inside the HTML block opened on line ${blockLine + 1} (${html.opener}), which is never closed with ${html.kind === 1 ? `</${html.opener.slice(1)}>` : html.end}`, fix: `close that block before line ${li + 1}` });
+  }
   reportSwallowedHeadings(st.text, st.lines, st.swallowed, problems);
   for (const li of st.noSpaceHeadings) {
     const whole = st.text.slice(st.lines.starts[li], Math.min(st.lines.ends[li], st.lines.starts[li] + 61)).trim();
@@ -480,8 +491,8 @@ function sectionHeadingLevel(text: string, p: number, e: number): number {
  * Whether a swallowed line starts like a section heading (`##`–`####`) and is to be noted in
  * `out` (at most 50 are). The caller builds the note only then: most swallowed lines are code.
  */
-function isSwallowedHeading(text: string, p: number, e: number, relIndent: number, out: Swallowed[]): boolean {
-  if (relIndent > 3 || out.length >= 50) return false;
+function isSwallowedHeading(text: string, p: number, e: number, relIndent: number, noted: number): boolean {
+  if (relIndent > 3 || noted >= 50) return false;
   if (text.charCodeAt(p) !== 35) return false;
   let level = 0;
   while (p + level < e && text.charCodeAt(p + level) === 35) level++;
