@@ -69,3 +69,35 @@ test('a log split into parts: every part heading over entries labelled with thei
   const told = indexLog('# Outages\n\n## Checkout down\n\n### Symptom\n**Symptom:** carts emptied.\n**Cause:** a bad cache key.\n\n### Fix\n**Fix:** keyed by user.\n**Cause:** see above.\n', { policy });
   assert.deepEqual(told.incidents.map((i) => i.title), ['Checkout down']);
 });
+
+test('a list under a title of known problems: every item is one, open unless its words say it was fixed', () => {
+  const idx = indexFixture('shapes/known-problems-list-pt.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      // Struck through and said to be fixed.
+      ['Itens somem sem perfil: a paginação junta só duas listas', 'resolved'],
+      ['Busca marcada como concluída cedo demais: o primeiro job que termina já fecha a busca', 'active'],
+      ['Dois workers escrevem o mesmo JSON sem trava, e resultados somem', 'active'],
+      ['O termo de busca vai na URL sem codificação', 'resolved'],
+    ],
+  );
+  // The same list under a title that names no problems is no list of incidents.
+  assert.equal(indexLog(idx.text.replace('# Problemas conhecidos (vistos na revisão, ainda não corrigidos)', '# Notas da revisão'), { policy }).incidents.length, 0);
+});
+
+test('problems found by a review, described with their impact, are incidents and open until a fix is said', () => {
+  const idx = indexFixture('shapes/found-problems-zh.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['问题1：创建活动时类型设置错误', 'active'],
+      ['问题2：活动创建后无法修改类型', 'active'],
+    ],
+  );
+});
+
+test('a table with a date column and a column of what went wrong lists incidents; a numbered summary of the same does not', () => {
+  const idx = indexFixture('shapes/error-table-de.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['Selbsttest dauerte 10 s je Aufnahme', 'Zähler blieb nach Abbruch stehen']);
+});

@@ -13,7 +13,10 @@ import { stripInline } from './text';
 const ANATOMY_KEYS = new Set(
   [
     'symptom', 'symptoms', 'cause', 'root cause', 'diagnosis', 'diagnostics', 'fix', 'the fix', 'resolution', 'impact', 'workaround', 'solution', 'trigger', 'detection',
-    'problem', 'the problem', 'issue', 'the issue', 'what happened', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
+    'problem', 'the problem', 'issue', 'the issue', 'what happened',
+    // The problem described (not a description of anything: a feature has one too).
+    'problem description', 'issue description', 'bug description', 'descripción del problema', 'descrição do problema', 'description du problème', 'problembeschreibung',
+    'descrizione del problema', 'описание проблемы', '问题描述', '問題描述', '問題の説明', '문제 설명', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
     '문제', '해결책', '해결 방법', '問題', '问题', '解決策', '解决方案', '解決', '解决', '対応', '处理',
     'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',

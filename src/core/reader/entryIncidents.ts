@@ -17,7 +17,7 @@ import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
-import { headingGroupStatus } from './statusGroups';
+import { headingGroupStatus, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
@@ -176,12 +176,23 @@ function entryIncident(ctx: IndexContext, line: number, endLine: number, id: str
   return incident;
 }
 
+/** A part of the text lists of entries may stand in (see titledRanges). */
+interface TitledRange {
+  from: number;
+  to: number;
+  under: string;
+  /** What the group says of its entries' status where their words say nothing. */
+  status?: IncidentReading['statusText'];
+  /** Under a title of known problems (`# Known issues`, `# Problemas conhecidos`): every item is one. */
+  known?: boolean;
+}
+
 /**
  * The lines a list of entries may stand in: the text under a heading whose title names
  * incidents (`# Outages`, `## 장애 이력`), down to its first sub-heading, with the heading's title.
  */
-function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number; to: number; under: string; status?: IncidentReading['statusText'] }> {
-  const out: Array<{ from: number; to: number; under: string; status?: IncidentReading['statusText'] }> = [];
+function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
+  const out: TitledRange[] = [];
   const headings = ctx.headings;
   /** The level of the log title the headings are under, or 0. */
   let logLevel = 0;
@@ -190,7 +201,10 @@ function titledRanges(ctx: IndexContext, bodyLine: number): Array<{ from: number
     if (logLevel && h.level <= logLevel) logLevel = 0;
     const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
     if (h.level <= 3 && isIncidentLogTitle(h.text) && !isMetaTitle(h.text)) {
-      out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text) });
+      const under = stripInline(h.text);
+      // Under a list of known problems, what an entry's words leave unsaid is open.
+      if (isKnownProblemsTitle(h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
+      else out.push({ from: Math.max(bodyLine, h.line + 1), to, under });
       logLevel = h.level;
       continue;
     }
@@ -280,6 +294,15 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       const titled = list.filter((item) => boldTitle(item) !== undefined);
       if (titled.length >= 2 && titled.length * 3 >= list.length * 2) {
         for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
+        continue;
+      }
+      // A list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each item is one,
+      // titled by its bold title or its first sentence, open unless its words say it was fixed.
+      if (range.known && list.length >= 2) {
+        for (const item of list) {
+          const title = item.task ? '' : (boldTitle(item) ?? shortTitle(stripInline(item.text)));
+          if (title) out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
+        }
         continue;
       }
       const entries = list.filter(isIncidentItem);

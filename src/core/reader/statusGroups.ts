@@ -16,10 +16,16 @@ const GROUP_NOUNS = new Set([
 ]);
 
 /** Titles of a list of known problems (`# Problèmes connus`, `## Known issues`): what they hold is open unless its words say it was fixed. */
-const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 'known bugs and issues', 'open bugs', 'problèmes connus', 'bugs connus', 'bekannte probleme', 'bekannte fehler', 'problemas conocidos', 'errores conocidos', 'problemas conhecidos', 'bugs conhecidos', 'problemi noti', 'bug noti', 'известные проблемы', 'известные ошибки', '既知の問題', '既知の不具合', '已知问题', '已知問題', '알려진 문제']);
+const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 'known bugs and issues', 'open bugs', 'problèmes connus', 'bugs connus', 'bekannte probleme', 'bekannte fehler', 'problemas conocidos', 'errores conocidos', 'problemas conhecidos', 'bugs conhecidos', 'problemi noti', 'bug noti', 'известные проблемы', 'известные ошибки', '既知の問題', '既知の不具合', '已知问题', '已知問題', '알려진 문제',
+  // Problems found (by a review, a test pass) and not said to be fixed.
+  'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'problemas encontrados', 'problèmes trouvés', 'problèmes relevés', 'gefundene probleme', 'gefundene fehler',
+  'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제']);
 
-function isKnownProblemsTitle(text: string): boolean {
-  const title = stripInline(text).trim().toLowerCase();
+export function isKnownProblemsTitle(text: string): boolean {
+  let title = stripInline(text).trim().toLowerCase();
+  // A note in brackets after the title (`Problemas conhecidos (não corrigidos)`) is no part of it.
+  const open = title.endsWith(')') ? title.indexOf('(') : -1;
+  if (open > 0) title = title.slice(0, open).trim();
   return title.length <= 40 && KNOWN_PROBLEMS.has(title);
 }
 

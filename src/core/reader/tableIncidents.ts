@@ -24,6 +24,16 @@ const TITLE_HEADERS = [
   // Chinese, Japanese and Korean: title, summary, symptom.
   '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
 ];
+
+/**
+ * What went wrong, named as an error, a bug, a problem or a failure (`Datum | Fehler | Ursache`):
+ * a title column beside a date column only. Without one, a `# | Category | Problem` table
+ * summarises the sections below it.
+ */
+const WENT_WRONG_HEADERS = [
+  'error', 'bug', 'problem', 'failure', 'fault', 'error observado', 'problema', 'erro', 'falla', 'falha', 'erreur', 'problème', 'panne',
+  'fehler', 'störung', 'errore', 'guasto', 'ошибка', 'проблема', 'сбой', '错误', '错误现象', '问题', '問題', '故障', 'エラー', '不具合', '오류', '문제', '장애',
+];
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
 const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
@@ -97,7 +107,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     const dateCol = col(DATE_HEADERS, 'detected');
     const sevCol = col(SEVERITY_HEADERS, 'severity');
     let titleCol = -1;
-    for (const name of TITLE_HEADERS) {
+    for (const name of dateCol >= 0 ? [...TITLE_HEADERS, ...WENT_WRONG_HEADERS] : TITLE_HEADERS) {
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
