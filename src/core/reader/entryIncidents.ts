@@ -296,9 +296,10 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
         continue;
       }
-      // A list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each item is one,
-      // titled by its bold title or its first sentence, open unless its words say it was fixed.
-      if (range.known && list.length >= 2) {
+      // A numbered list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each
+      // item is one, titled by its bold title or its first sentence, open unless its words say it
+      // was fixed. Bullets there may be notes about the list (`- a note`), so they are not read.
+      if (range.known && list.length >= 2 && list.every((item) => isNumbered(ctx, item))) {
         for (const item of list) {
           const title = item.task ? '' : (boldTitle(item) ?? shortTitle(stripInline(item.text)));
           if (title) out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
@@ -318,6 +319,14 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     }
   }
   return out;
+}
+
+/** Whether an item's marker is a number (`1.`, `2)`), not a bullet. */
+function isNumbered(ctx: IndexContext, item: ListItem): boolean {
+  const line = lineText(ctx, item.line);
+  const at = line.length - line.trimStart().length;
+  const c = line.charCodeAt(at);
+  return c >= 48 && c <= 57;
 }
 
 /** How far into an item its bold title may close (a title that wraps over two lines included). */
