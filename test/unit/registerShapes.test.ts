@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
-import { statusState } from '../../src/core/indexer';
+import { reindexLog, statusState } from '../../src/core/indexer';
 import { applySplices, setField } from '../../src/core/log/writer';
 import { isIncidentLogTitle } from '../../src/core/reader/proseIncidents';
 import { indexFixture } from './helpers';
@@ -100,4 +100,21 @@ test('problems found by a review, described with their impact, are incidents and
 test('a table with a date column and a column of what went wrong lists incidents; a numbered summary of the same does not', () => {
   const idx = indexFixture('shapes/error-table-de.md');
   assert.deepEqual(idx.incidents.map((i) => i.title), ['Selbsttest dauerte 10 s je Aufnahme', 'Zähler blieb nach Abbruch stehen']);
+});
+
+test('a log written as dated titles, each over its summary, impact and resolution, holds one incident per title', () => {
+  const idx = indexFixture('shapes/dated-titles.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, statusState(i, policy)]),
+    [
+      ['Test deploy wiped the world', '2026-03-07', 'resolved'],
+      ['Unstable mods on the public server', '2026-03-21', 'resolved'],
+    ],
+  );
+  // One dated title is a document of one incident, read as before.
+  const one = indexLog(idx.text.slice(0, idx.text.indexOf('# March 21st')), { policy });
+  assert.equal(one.incidents.length, 1);
+  // An edit re-reads the log as a whole index does.
+  const edited = idx.text.replace('The update was rolled back.', 'The rollback is still in progress.');
+  assert.deepEqual(reindexLog(idx, edited, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]), indexLog(edited, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]));
 });

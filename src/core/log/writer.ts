@@ -422,7 +422,3 @@ export function resolveIncident(index: LogIndex, id: string, opts: { at: Date; o
   return combineSplices(...lists);
 }
 
-/** True when the key names a field this incident has or the policy knows. */
-export function knownField(policy: Policy, name: string): boolean {
-  return fieldFromName(policy, name) !== undefined || canonicalField(policy, name) !== undefined;
-}

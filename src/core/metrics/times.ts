@@ -190,10 +190,6 @@ export function acknowledgedMoment(incident: Incident, policy: Policy): Dated | 
   return incident.roles.commander ? declaredMoment() : null;
 }
 
-export function acknowledgedAt(incident: Incident, policy: Policy): Date | null {
-  return acknowledgedMoment(incident, policy)?.at ?? null;
-}
-
 /** A status change entry's new status: `Status: A → B`, `Status set to B`, `Status changed to B`. */
 export function statusChangeOf(text: string, policy: Policy): { from: string | null; to: string } | null {
   // Most entries are not status changes: rejected on their first letter, without a copy.
@@ -229,10 +225,6 @@ export function mitigatedMoment(incident: Incident, policy: Policy): Dated | nul
     if (at && (!first || at < first.at)) first = { at, line: e.line, label: `the first ${change!.to} status` };
   }
   return first;
-}
-
-export function mitigatedAt(incident: Incident, policy: Policy): Date | null {
-  return mitigatedMoment(incident, policy)?.at ?? null;
 }
 
 /**

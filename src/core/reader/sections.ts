@@ -4,7 +4,7 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount } from './anatomy';
+import { anatomyKeyCount, sectionAnatomy } from './anatomy';
 import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -218,8 +218,31 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   // A heading that is an incident only by a date in a closing note (`### Changes shipped in
   // 74cda67 (2026-10-06 15:37 IST)`) counts where the log's other incidents are: at their level.
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
-  const found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
+  let found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
+  if (!found.length) found = datedTitles(ctx, bodyLine);
   return withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered))));
+}
+
+/**
+ * A log written as titles (`# March 7th 2026 — First major incident` with `## Summary`, `##
+ * Impact`, `## Resolution` under it, then the next such title): two H1 headings or more with a
+ * date or an id, each over parts of an incident or fields, are its incidents. Read only when no
+ * heading of level 2 to 4 is one.
+ */
+function datedTitles(ctx: IndexContext, bodyLine: number): IncidentStart[] {
+  const headings = ctx.headings;
+  const out: IncidentStart[] = [];
+  for (let hi = 0; hi < headings.length; hi++) {
+    const h = headings[hi];
+    if (h.level !== 1 || h.line < bodyLine) continue;
+    const facts = readHeading(h.text, ctx.policy);
+    if (!facts.id && !facts.date) continue;
+    if ((facts.id && isTemplateId(facts.id)) || isExampleHeading(h.text)) continue;
+    const naturalEnd = sectionEndLine(ctx, hi);
+    const told = sectionAnatomy(ctx, hi, naturalEnd) >= 2 || fieldsLookLikeIncident(ctx.policy, filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, naturalEnd))));
+    if (told) out.push({ hi, facts, naturalEnd });
+  }
+  return out.length >= 2 ? out : [];
 }
 
 /**
