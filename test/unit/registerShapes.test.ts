@@ -52,6 +52,8 @@ test('a log split into parts: every part heading over entries labelled with thei
   assert.equal(isIncidentLogTitle('Bug and Fix History'), true);
   assert.equal(isIncidentLogTitle('Change Log'), false);
   assert.equal(isIncidentLogTitle('Release history'), false);
+  assert.equal(isIncidentLogTitle('Error Budget History'), false);
+  assert.equal(isIncidentLogTitle('Bug Bounty Payout History'), false);
   const idx = indexFixture('shapes/log-in-parts.md');
   assert.deepEqual(
     idx.incidents.map((i) => [i.title, i.reading?.under, statusState(i, policy)]),
@@ -82,6 +84,9 @@ test('a list under a title of known problems: every item is one, open unless its
       ['O termo de busca vai na URL sem codificação', 'resolved'],
     ],
   );
+  // A note saying the problems are over (`(all fixed)`) leaves nothing open by default.
+  const fixed = indexLog(idx.text.replace('(vistos na revisão, ainda não corrigidos)', '(all fixed)'), { policy });
+  assert.equal(fixed.incidents.filter((i) => statusState(i, policy) === 'active').length, 0);
   // The same list under a title that names no problems is no list of incidents.
   assert.equal(indexLog(idx.text.replace('# Problemas conhecidos (vistos na revisão, ainda não corrigidos)', '# Notas da revisão'), { policy }).incidents.length, 0);
 });
@@ -100,6 +105,9 @@ test('problems found by a review, described with their impact, are incidents and
 test('a table with a date column and a column of what went wrong lists incidents; a numbered summary of the same does not', () => {
   const idx = indexFixture('shapes/error-table-de.md');
   assert.deepEqual(idx.incidents.map((i) => i.title), ['Selbsttest dauerte 10 s je Aufnahme', 'Zähler blieb nach Abbruch stehen']);
+  // A table counting errors in a post-mortem (no cause, fix or status column) lists none: the document stays one incident.
+  const counted = indexLog('# Checkout outage\n\n**Date:** 2026-03-04\n**Status:** Resolved\n\n## Errors seen\n\n| Date | Error | Count |\n|---|---|---|\n| 2026-03-04 | 502 from the gateway | 1,204 |\n| 2026-03-04 | timeout on cart | 88 |\n', { policy });
+  assert.deepEqual(counted.incidents.map((i) => i.title), ['Checkout outage']);
 });
 
 test('a log written as dated titles, each over its summary, impact and resolution, holds one incident per title', () => {
@@ -111,6 +119,9 @@ test('a log written as dated titles, each over its summary, impact and resolutio
       ['Unstable mods on the public server', '2026-03-21', 'resolved'],
     ],
   );
+  // A template's dated titles over empty parts tell nothing.
+  const template = indexLog('# Log\n\n# 2026-01-01 — Example title\n\n## Summary\n\n## Impact\n\n## Resolution\n\n# 2026-01-02 — Another title\n\n## Summary\n\n## Impact\n', { policy });
+  assert.equal(template.incidents.filter((i) => i.title === 'Example title' || i.title === 'Another title').length, 0);
   // One dated title is a document of one incident, read as before.
   const one = indexLog(idx.text.slice(0, idx.text.indexOf('# March 21st')), { policy });
   assert.equal(one.incidents.length, 1);

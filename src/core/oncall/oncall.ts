@@ -309,12 +309,14 @@ function isYes(value: string): boolean {
 
 /** True when the incident carries a `Drill: yes` field (written by declaring a drill). */
 export function isDrill(incident: Incident): boolean {
-  // Most keys are longer than any drill key once trimmed and unmarked: those are not normalized.
-  return incident.fields.some((f) => f.key.length <= 24 && DRILL_KEYS.has(f.key.trim().toLowerCase().replace(/[*_`]/g, '')) && isYes(f.value));
+  // Most keys are longer than any drill key with its marks and spaces: those are not normalized.
+  return incident.fields.some((f) => f.key.length <= DRILL_KEY_CHARS && DRILL_KEYS.has(f.key.trim().toLowerCase().replace(/[*_`]/g, '')) && isYes(f.value));
 }
 
 /** The keys that mark an exercise (`Drill: yes`, and what teams also call one). */
 const DRILL_KEYS = new Set(['drill', 'exercise', 'game day']);
+/** The longest key isDrill normalizes: the longest drill key with room for bold marks and spaces. */
+const DRILL_KEY_CHARS = Math.max(...[...DRILL_KEYS].map((k) => k.length)) + 16;
 
 /** The name proposed as commander of a new incident: the primary on call now, else the commander role's primary. */
 export function proposedCommander(team: Team, at: Date): string | undefined {

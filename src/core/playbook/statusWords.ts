@@ -254,21 +254,25 @@ function pendingFix(plain: string, words: readonly string[], ends: readonly numb
  * built-in words of seven languages (longest phrase first). `RESOLVED.` → Resolved;
  * `Resolvido (workaround)` → Resolved, note `workaround`; `Won't fix` → as written, no meaning.
  */
-export function readStatus(v: StatusVocabulary, raw: string): StatusReading | undefined {
+export function readStatus(v: StatusVocabulary, raw: string): Readonly<StatusReading> | undefined {
   // A log writes the same few statuses over and over (`Resolved` on every incident): each
-  // vocabulary keeps what its values read as, frozen, up to READINGS_KEPT of them.
+  // vocabulary keeps what its short values read as, frozen, up to READINGS_KEPT of them.
+  if (raw.length > KEPT_CHARS) return readStatusOnce(v, raw);
   let kept = readingsKept.get(v);
   if (!kept) readingsKept.set(v, (kept = new Map()));
   const known = kept.get(raw);
   if (known !== undefined || kept.has(raw)) return known;
   const read = readStatusOnce(v, raw);
   if (kept.size >= READINGS_KEPT) kept.clear();
-  kept.set(raw, read && Object.freeze(read));
+  // Kept under a copy: a value cut from a log's text would keep the whole text alive.
+  kept.set((raw + ' ').slice(0, -1), read && Object.freeze(read));
   return read;
 }
 
 /** How many distinct values each vocabulary keeps the reading of (a bound for a hostile log). */
 const READINGS_KEPT = 4096;
+/** The longest value kept: a status is a few words; a longer value is read each time. */
+const KEPT_CHARS = 80;
 const readingsKept = new WeakMap<StatusVocabulary, Map<string, StatusReading | undefined>>();
 
 function readStatusOnce(v: StatusVocabulary, raw: string): StatusReading | undefined {

@@ -203,7 +203,7 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
     if (h.level <= 3 && isIncidentLogTitle(h.text) && !isMetaTitle(h.text)) {
       const under = stripInline(h.text);
       // Under a list of known problems, what an entry's words leave unsaid is open.
-      if (isKnownProblemsTitle(h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
+      if (isKnownProblemsTitle(ctx.policy, h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
       else out.push({ from: Math.max(bodyLine, h.line + 1), to, under });
       logLevel = h.level;
       continue;

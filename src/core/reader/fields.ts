@@ -267,11 +267,6 @@ export function readTimeField(field: Field, zone: string, day: string | null): T
   return { value: p.invalid ? null : p.value, invalid: p.invalid || !p.value, approximate };
 }
 
-/** The incident's values: the first non-empty field of each kind, else what the heading said. */
-/**
- * The part every incident object starts with, whatever holds it (a section, a table row, an
- * entry): its id, title, the values its fields give, and the fields.
- */
 /** Where an incident stands in the text, and its parts read from there. */
 export interface IncidentPlace {
   timeline: Incident['timeline'];
@@ -286,9 +281,10 @@ export interface IncidentPlace {
 }
 
 /**
- * An incident from its head (id, title, fields and their values) and its place, as one literal
- * of every key in one order: built by spreading a head and adding keys, each incident had slow
- * properties, measured at a fifth of reading a body.
+ * An incident from its head (id, title, fields and their values) and its place, whatever holds
+ * it (a section, a table row, an entry), as one literal of every key in one order, a section's
+ * two slots added after: built by spreading a head and adding a dozen keys, each incident had
+ * slow properties, measured at a fifth of reading a body.
  */
 export function newIncident(id: string | null, title: string, fields: Field[], values: Pick<Incident, 'severity' | 'status' | 'detected' | 'resolved' | 'roles'>, place: IncidentPlace, slots?: Pick<Incident, 'timelineSlot' | 'fieldSlot'>): Incident {
   const head: Incident = {
@@ -318,6 +314,7 @@ export function newIncident(id: string | null, title: string, fields: Field[], v
   return head;
 }
 
+/** The incident's values: the first non-empty field of each kind, else what the heading said. */
 export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
   const policy = ctx.policy;
   const time = (k: CanonicalField, day: string | null): string | null => {

@@ -58,13 +58,18 @@ export function isIncidentLogTitle(title: string): boolean {
     for (let b = a + 1; b <= words.length && b - a <= 5; b++) if (LOG_TITLE_WORDS.has(words.slice(a, b).join(' '))) return true;
   }
   // A log named for incidents and what was done about them: `Incident & Resolution Log`, `Bug
-  // and Fix History`. The last word is a log's, with a word for incidents a word or two before.
+  // and Fix History` (not `Error Budget History`): a log's word last, a word for what was done
+  // before it, and a word for incidents before that (an `and` between them aside).
   const last = words.length - 1;
-  return last >= 2 && LOG_NOUNS.has(words[last]) && (INCIDENT_NOUNS.has(words[last - 2]) || (last >= 3 && INCIDENT_NOUNS.has(words[last - 3])));
+  if (last < 2 || !LOG_NOUNS.has(words[last]) || !DONE_NOUNS.has(words[last - 1])) return false;
+  const before = words[last - 2] === 'and' ? last - 3 : last - 2;
+  return before >= 0 && INCIDENT_NOUNS.has(words[before]);
 }
 
 /** The last word of an English log's title (see isIncidentLogTitle). */
 const LOG_NOUNS = new Set(['log', 'history', 'journal', 'register', 'record', 'records', 'archive']);
+/** Words for what was done about incidents, before that last word. */
+const DONE_NOUNS = new Set(['resolution', 'resolutions', 'fix', 'fixes', 'response', 'remediation', 'recovery', 'solution', 'solutions']);
 /** Words for incidents that open such a title's name. */
 const INCIDENT_NOUNS = new Set(['incident', 'incidents', 'outage', 'outages', 'bug', 'bugs', 'error', 'errors', 'failure', 'failures', 'issue', 'issues', 'problem', 'problems']);
 

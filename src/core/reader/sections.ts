@@ -4,7 +4,7 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, sectionAnatomy } from './anatomy';
+import { anatomyKeyCount, filledParts } from './anatomy';
 import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -237,10 +237,12 @@ function datedTitles(ctx: IndexContext, bodyLine: number): IncidentStart[] {
     if (h.level !== 1 || h.line < bodyLine) continue;
     const facts = readHeading(h.text, ctx.policy);
     if (!facts.id && !facts.date) continue;
-    if ((facts.id && isTemplateId(facts.id)) || isExampleHeading(h.text)) continue;
+    if ((facts.id && isTemplateId(facts.id)) || isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(facts.title) || (facts.title && isMetaTitle(facts.title))) continue;
     const naturalEnd = sectionEndLine(ctx, hi);
-    const told = sectionAnatomy(ctx, hi, naturalEnd) >= 2 || fieldsLookLikeIncident(ctx.policy, filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, naturalEnd))));
-    if (told) out.push({ hi, facts, naturalEnd });
+    const fields = readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, naturalEnd));
+    // Parts with something in them (a template's empty `## Summary` tells nothing), or fields.
+    const told = filledParts(ctx, hi, naturalEnd) >= 2 || fieldsLookLikeIncident(ctx.policy, filledFields(fields));
+    if (told && !isPlaceholderSection(facts.title, facts.id, facts.date, fields)) out.push({ hi, facts, naturalEnd });
   }
   return out.length >= 2 ? out : [];
 }

@@ -3,7 +3,7 @@
 // reading of a section that depends on text outside it: the re-index and the incremental check
 // read a log that has such a group whole (see anyUnderStatusGroup, LogIndex.groupedByStatus).
 import type { IncidentReading } from '../model';
-import { readStatus } from '../playbook/statusWords';
+import { type StatusVocabulary, readStatus } from '../playbook/statusWords';
 import type { IndexContext } from './context';
 import { stripInline } from './text';
 
@@ -21,11 +21,16 @@ const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 
   'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'problemas encontrados', 'problèmes trouvés', 'problèmes relevés', 'gefundene probleme', 'gefundene fehler',
   'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제']);
 
-export function isKnownProblemsTitle(text: string): boolean {
+export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string): boolean {
   let title = stripInline(text).trim().toLowerCase();
-  // A note in brackets after the title (`Problemas conhecidos (não corrigidos)`) is no part of it.
+  // A note in brackets after the title (`Problemas conhecidos (não corrigidos)`) is no part of
+  // it, unless it says they are over (`Known issues (all fixed)`): that list is not open.
   const open = title.endsWith(')') ? title.indexOf('(') : -1;
-  if (open > 0) title = title.slice(0, open).trim();
+  if (open > 0) {
+    const note = readStatus(vocabulary, title.slice(open + 1, -1).replace(/^(?:all|todos|todas|tous|toutes|alle|tutti|все)\s+/u, ''));
+    if (note?.meaning === 'Resolved' || note?.meaning === 'Closed') return false;
+    title = title.slice(0, open).trim();
+  }
   return title.length <= 40 && KNOWN_PROBLEMS.has(title);
 }
 
@@ -38,7 +43,7 @@ export function groupStatus(ctx: IndexContext, headingLine: number): IncidentRea
   const k = parentHeading(ctx.headings, headingLine);
   if (k < 0) return undefined;
   // Under a list of known problems, what the words leave unsaid is open.
-  return headingGroupStatus(ctx, k) ?? (isKnownProblemsTitle(ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), line: ctx.headings[k].line + 1, open: true } : undefined);
+  return headingGroupStatus(ctx, k) ?? (isKnownProblemsTitle(ctx.policy, ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), line: ctx.headings[k].line + 1, open: true } : undefined);
 }
 
 /** The status headings[k]'s title says for what it holds (`## Resolved`), as a status read from words, or undefined. */
@@ -76,7 +81,7 @@ export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly nu
     if (k < 0) continue;
     let group = judged.get(k);
     // A title of lessons decides what `Status: Active` under it says (see isLessonInForce).
-    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text) || isKnownProblemsTitle(ctx.headings[k].text)));
+    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text) || isKnownProblemsTitle(ctx.policy, ctx.headings[k].text)));
     if (group) return true;
   }
   return false;

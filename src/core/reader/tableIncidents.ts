@@ -30,10 +30,10 @@ const TITLE_HEADERS = [
  * a title column beside a date column only. Without one, a `# | Category | Problem` table
  * summarises the sections below it.
  */
-const WENT_WRONG_HEADERS = [
+const WENT_WRONG_HEADERS = new Set([
   'error', 'bug', 'problem', 'failure', 'fault', 'error observado', 'problema', 'erro', 'falla', 'falha', 'erreur', 'problème', 'panne',
   'fehler', 'störung', 'errore', 'guasto', 'ошибка', 'проблема', 'сбой', '错误', '错误现象', '问题', '問題', '故障', 'エラー', '不具合', '오류', '문제', '장애',
-];
+]);
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
 const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
@@ -74,6 +74,18 @@ function headerNames(header: string): { names: string[]; zone: string | null } {
   return { names: parts.length > 1 ? [base, ...parts] : [base], zone };
 }
 
+/**
+ * A column naming what went wrong (see WENT_WRONG_HEADERS), in a table that also says why or
+ * what was done about it (a cause, a fix or a status column): `| Datum | Fehler | Ursache |`.
+ * A `| Date | Error | Count |` table in a post-mortem counts errors; it lists no incidents.
+ */
+function wentWrongColumn(headers: ReadonlyArray<{ names: string[] }>, idCol: number): number {
+  const col = headers.findIndex((h, i) => i !== idCol && h.names.some((n) => WENT_WRONG_HEADERS.has(n)));
+  if (col < 0) return -1;
+  const told = headers.some((h, i) => i !== col && h.names.some((n) => NOTE_HEADERS.includes(n) || FIX_DONE_HEADERS.has(n) || n === 'status' || END_HEADERS.has(n)));
+  return told ? col : -1;
+}
+
 /** More columns than any table of incidents has: such a table is not read for incidents. */
 const MAX_INCIDENT_COLUMNS = 64;
 
@@ -107,10 +119,11 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     const dateCol = col(DATE_HEADERS, 'detected');
     const sevCol = col(SEVERITY_HEADERS, 'severity');
     let titleCol = -1;
-    for (const name of dateCol >= 0 ? [...TITLE_HEADERS, ...WENT_WRONG_HEADERS] : TITLE_HEADERS) {
+    for (const name of TITLE_HEADERS) {
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
+    if (titleCol < 0 && dateCol >= 0) titleCol = wentWrongColumn(headers, idCol);
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
     if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
