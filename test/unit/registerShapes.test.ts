@@ -129,3 +129,13 @@ test('a log written as dated titles, each over its summary, impact and resolutio
   const edited = idx.text.replace('The update was rolled back.', 'The rollback is still in progress.');
   assert.deepEqual(reindexLog(idx, edited, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]), indexLog(edited, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]));
 });
+
+test('parts labelled in a two-column table (| 증상 | … |, | 원인 | … |) tell an incident; a table of other rows does not', () => {
+  const idx = indexFixture('shapes/table-parts-ko.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['E1: 배포 실패 — 빌드 도구 버전 불일치', 'E2: 스타일 미적용']);
+});
+
+test('sections told in parts titled 事象, 推定原因, 対応策 are incidents under any title', () => {
+  const idx = indexFixture('shapes/parts-ja.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['環境の違いで最適化ライブラリが動かない', 'アップロードしたファイルが空で届く']);
+});

@@ -7,7 +7,7 @@ import { MORE_ANATOMY_LABELS } from '../playbook/moreLanguages';
 import { type IndexContext, lineText } from './context';
 import { isPlaceholderValue } from './placeholders';
 import { eachProseLine, key, wordsOf } from './proseWords';
-import { stripInline } from './text';
+import { splitTableRow, stripInline } from './text';
 
 /** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
 const ANATOMY_KEYS = new Set(
@@ -22,6 +22,7 @@ const ANATOMY_KEYS = new Set(
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
+    '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치',
     // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
     'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
@@ -82,7 +83,29 @@ function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set
     if (k) seen.add(k);
     return seen.size >= 3;
   });
+  if (seen.size < 3) tableLabels(ctx, from, to, seen);
   return seen;
+}
+
+/**
+ * The anatomy keys of a two-column table's rows (`| 항목 | 내용 |` over `| 증상 | … |`, `| 원인 |
+ * … |`): a part labelled in a table's first cell, as a field table writes it.
+ */
+function tableLabels(ctx: IndexContext, from: number, to: number, seen: Set<string> = new Set()): Set<string> {
+  const { text, lines } = ctx;
+  for (let li = from; li < to && seen.size < 3; li++) {
+    if (lines.skip[li] || lines.level[li] || text.charCodeAt(lines.starts[li]) !== 124 /* | */) continue;
+    const row = splitTableRow(lineText(ctx, li).slice(0, 400)).cells;
+    if (row.length !== 2 || !row[1].trim()) continue;
+    const k = anatomyKeyOf(stripInline(row[0]));
+    if (k) seen.add(k);
+  }
+  return seen;
+}
+
+/** How many parts of an incident a section's two-column tables label (see tableLabels): its story, told in a table. */
+export function tableAnatomy(ctx: IndexContext, from: number, to: number): number {
+  return tableLabels(ctx, from, to).size;
 }
 
 /**

@@ -15,7 +15,7 @@ import { readHeading, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
-import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy } from './anatomy';
+import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy, tableAnatomy } from './anatomy';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -262,7 +262,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
     // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
     if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title) || isStatusTitle(ctx, title)) return;
-    if (!hasProse(ctx, h.line + 1, to) && !(parts && filledParts(ctx, hi, to) >= 2)) return;
+    if (!hasProse(ctx, h.line + 1, to) && !(parts && (filledParts(ctx, hi, to) >= 2 || tableAnatomy(ctx, h.line + 1, to) >= 2))) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
     // over fields that say nothing yet is a template.

@@ -20,6 +20,7 @@ const TITLE_HEADERS = [
   // The seven languages: title, incident, description, what happened, symptom.
   'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'descrição', 'o que aconteceu', 'sintoma', 'titre', 'description', 'symptôme',
   'titel', 'vorfall', 'störung', 'beschreibung', 'was ist passiert', 'titolo', 'descrizione', 'cosa è successo', 'sintomo',
+  'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte',
   'название', 'инцидент', 'описание', 'что', 'что случилось', 'симптом',
   // Chinese, Japanese and Korean: title, summary, symptom.
   '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
