@@ -139,3 +139,19 @@ test('sections told in parts titled 事象, 推定原因, 対応策 are incident
   const idx = indexFixture('shapes/parts-ja.md');
   assert.deepEqual(idx.incidents.map((i) => i.title), ['環境の違いで最適化ライブラリが動かない', 'アップロードしたファイルが空で届く']);
 });
+
+test('a bug list whose items open with a check mark and a bold title: each is one, done unless its words say otherwise', () => {
+  assert.equal(isIncidentLogTitle('Strategiespiel – Fehlerliste (Testrunde 1.10.)'), true);
+  const idx = indexFixture('shapes/checked-bug-list-de.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['Angriff auf das Lager ohne Rückmeldung', 'resolved'],
+      ['Turnier-Punkte passen nicht', 'resolved'],
+      // No check mark, no words either way.
+      ['Basis aufwerten', 'unknown'],
+      // Checked, but the item says something is still open.
+      ['Kampfbericht mit riesiger Zahl', 'active'],
+    ],
+  );
+});

@@ -293,7 +293,8 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       // target's name.** Given a person who …`): at least two, and two thirds of their list.
       const titled = list.filter((item) => boldTitle(item) !== undefined);
       if (titled.length >= 2 && titled.length * 3 >= list.length * 2) {
-        for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
+        // A check mark opening the item says it is done, unless its words say something is pending.
+        for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...(checkMarkEnd(item.text) ? { arrowFix: item.text.slice(0, checkMarkEnd(item.text)).trim() } : {}) }));
         continue;
       }
       // A numbered list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each
@@ -321,6 +322,18 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
+/** Marks that open an item done (`✅ **…**`), as a list's legend says them (`✅ = done`). */
+const CHECK_MARKS = ['✅', '✔️', '✔', '☑️', '☑', '✓'];
+
+/** Where an item's text starts after a check mark and its spaces (0 without one). */
+function checkMarkEnd(text: string): number {
+  const mark = CHECK_MARKS.find((m) => text.startsWith(m));
+  if (!mark) return 0;
+  let i = mark.length;
+  while (text.charCodeAt(i) === 32) i++;
+  return i > mark.length ? i : 0;
+}
+
 /** Whether an item's marker is a number (`1.`, `2)`), not a bullet. */
 function isNumbered(ctx: IndexContext, item: ListItem): boolean {
   const line = lineText(ctx, item.line);
@@ -338,14 +351,17 @@ const BOLD_TITLE_CHARS = 300;
  */
 function boldTitle(item: ListItem): string | undefined {
   if (item.task) return undefined;
-  const text = item.text;
+  const checked = checkMarkEnd(item.text);
+  const text = item.text.slice(checked);
   const marker = text.slice(0, 2);
   if (marker !== '**' && marker !== '__') return undefined;
   const close = text.indexOf(marker, 2);
   if (close < 4 || close > BOLD_TITLE_CHARS) return undefined;
   const inner = text.slice(2, close).trim();
   const after = text.slice(close + 2);
-  if (inner.endsWith(':') || inner.endsWith('：') || after.startsWith(':') || after.startsWith('：')) return undefined;
+  // A bold label (`**Status:** …`) is no title, unless a check mark opened the item: then it is
+  // a done item's title (`✅ **Points do not add up:** …`).
+  if (!checked && (inner.endsWith(':') || inner.endsWith('：') || after.startsWith(':') || after.startsWith('：'))) return undefined;
   if (stripInline(after).trim().length < 20 || !inner.includes(' ')) return undefined;
   const title = stripInline(inner).replace(/[.:;,]+$/, '');
   return title.length > TITLE_CHARS ? shortTitle(title) : title;
