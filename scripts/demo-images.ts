@@ -2,7 +2,7 @@
 // Makes the walkthrough's images (media/walkthrough/*.webp) and the README's screenshots
 // (docs/images/demo-*.png) from what test/e2e/walkthrough.e2e.test.ts saves of the demo workspace
 // with its times moved to now (artifacts/e2e/walkthrough/). The walkthrough's are scaled to at
-// most 300 px wide and 170 px tall and encoded as WebP in Chromium, so the six weigh a few KB each and the .vsix
+// most 300 px wide and 160 px tall and encoded as WebP in Chromium, so the six weigh a few KB each and the .vsix
 // stays under its size goal; the README's are copied as they are (the .vsix does not ship them).
 //   node scripts/test.mjs e2e --grep walkthrough && node --import tsx scripts/demo-images.ts
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { ARTIFACTS, ROOT } from './vscode/config.mjs';
 const NAMES = ['log', 'declare', 'checklist', 'health-check', 'status-update', 'review'];
 const WIDTH = Number(process.env.WEBP_WIDTH ?? 300);
 const QUALITY = Number(process.env.WEBP_QUALITY ?? 0.2);
-const MAX_HEIGHT = Number(process.env.WEBP_HEIGHT ?? 170);
+const MAX_HEIGHT = Number(process.env.WEBP_HEIGHT ?? 160);
 
 async function main(): Promise<void> {
   const browser = await launchBrowser();
