@@ -133,6 +133,9 @@ test('a log written as dated titles, each over its summary, impact and resolutio
 test('parts labelled in a two-column table (| 증상 | … |, | 원인 | … |) tell an incident; a table of other rows does not', () => {
   const idx = indexFixture('shapes/table-parts-ko.md');
   assert.deepEqual(idx.incidents.map((i) => i.title), ['E1: 배포 실패 — 빌드 도구 버전 불일치', 'E2: 스타일 미적용']);
+  // A header row of parts over a table of other things, and placeholders, label nothing.
+  const runbook = indexLog('# Runbook\n\n## Restarting the API\n\n| Symptom | Dashboard |\n|---|---|\n| 502s | api-overview |\n\n| Cause | Owner |\n|---|---|\n| bad deploy | platform |\n\n## Template\n\n| Field | Value |\n|---|---|\n| Symptom | TBD |\n| Cause | TBD |\n', { policy });
+  assert.deepEqual(runbook.incidents, []);
 });
 
 test('sections told in parts titled 事象, 推定原因, 対応策 are incidents under any title', () => {
@@ -142,6 +145,15 @@ test('sections told in parts titled 事象, 推定原因, 対応策 are incident
 
 test('a bug list whose items open with a check mark and a bold title: each is one, done unless its words say otherwise', () => {
   assert.equal(isIncidentLogTitle('Strategiespiel – Fehlerliste (Testrunde 1.10.)'), true);
+  // A list of an API's error codes is no log of incidents.
+  assert.equal(isIncidentLogTitle('Error list'), false);
+  // A mark with a variation selector, and a mark of what is still to do.
+  const marked = indexLog('# Bug list\n\n1. ✔️ **Export drops the last row** – fixed by flushing the writer at the end.\n2. ⏳ **Search misses accents** – folding is planned for the next release.\n3. ✅ **Login loops on Safari** – the cookie is now set with SameSite=Lax.\n', { policy });
+  assert.deepEqual(marked.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Export drops the last row', 'resolved'],
+    ['Search misses accents', 'active'],
+    ['Login loops on Safari', 'resolved'],
+  ]);
   const idx = indexFixture('shapes/checked-bug-list-de.md');
   assert.deepEqual(
     idx.incidents.map((i) => [i.title, statusState(i, policy)]),
@@ -154,4 +166,9 @@ test('a bug list whose items open with a check mark and a bold title: each is on
       ['Kampfbericht mit riesiger Zahl', 'active'],
     ],
   );
+});
+
+test('a short description column is the title before a long description', () => {
+  const idx = indexLog('# Incidents\n\n| Number | Opened | Short description | Description |\n|---|---|---|---|\n| INC0012 | 2026-02-03 | Mail relay down | The relay rejected every message for an hour after a certificate expired. |\n', { policy });
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['Mail relay down']);
 });

@@ -8,6 +8,7 @@ import { type IndexContext, lineText } from './context';
 import { isPlaceholderValue } from './placeholders';
 import { eachProseLine, key, wordsOf } from './proseWords';
 import { splitTableRow, stripInline } from './text';
+import { tableAt } from './tables';
 
 /** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
 const ANATOMY_KEYS = new Set(
@@ -83,22 +84,30 @@ function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set
     if (k) seen.add(k);
     return seen.size >= 3;
   });
-  if (seen.size < 3) tableLabels(ctx, from, to, seen);
   return seen;
 }
 
 /**
  * The anatomy keys of a two-column table's rows (`| 항목 | 내용 |` over `| 증상 | … |`, `| 원인 |
- * … |`): a part labelled in a table's first cell, as a field table writes it.
+ * … |`): a part labelled in a table's first cell, as a field table writes it. Rows of a real
+ * table only (a header and a delimiter row), its header aside, a placeholder value (`| Cause | TBD
+ * |`) telling nothing.
  */
-function tableLabels(ctx: IndexContext, from: number, to: number, seen: Set<string> = new Set()): Set<string> {
+function tableLabels(ctx: IndexContext, from: number, to: number): Set<string> {
   const { text, lines } = ctx;
+  const seen = new Set<string>();
   for (let li = from; li < to && seen.size < 3; li++) {
     if (lines.skip[li] || lines.level[li] || text.charCodeAt(lines.starts[li]) !== 124 /* | */) continue;
-    const row = splitTableRow(lineText(ctx, li).slice(0, 400)).cells;
-    if (row.length !== 2 || !row[1].trim()) continue;
-    const k = anatomyKeyOf(stripInline(row[0]));
-    if (k) seen.add(k);
+    const table = tableAt(text, lines, li, to);
+    if (!table) continue;
+    li = table.lastRow;
+    if (table.headers.length !== 2) continue;
+    for (let r = table.firstRow; r <= table.lastRow && seen.size < 3; r++) {
+      const row = splitTableRow(text.slice(lines.starts[r], Math.min(lines.ends[r], lines.starts[r] + 400))).cells;
+      if (row.length < 2 || isPlaceholderValue(stripInline(row[1]))) continue;
+      const k = anatomyKeyOf(stripInline(row[0]));
+      if (k) seen.add(k);
+    }
   }
   return seen;
 }

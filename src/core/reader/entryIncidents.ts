@@ -293,8 +293,8 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       // target's name.** Given a person who …`): at least two, and two thirds of their list.
       const titled = list.filter((item) => boldTitle(item) !== undefined);
       if (titled.length >= 2 && titled.length * 3 >= list.length * 2) {
-        // A check mark opening the item says it is done, unless its words say something is pending.
-        for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...(checkMarkEnd(item.text) ? { arrowFix: item.text.slice(0, checkMarkEnd(item.text)).trim() } : {}) }));
+        // A mark opening the item says it is done (unless its words say something is pending) or still to do.
+        for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
         continue;
       }
       // A numbered list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each
@@ -303,7 +303,7 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       if (range.known && list.length >= 2 && list.every((item) => isNumbered(ctx, item))) {
         for (const item of list) {
           const title = item.task ? '' : (boldTitle(item) ?? shortTitle(stripInline(item.text)));
-          if (title) out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status }));
+          if (title) out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
         }
         continue;
       }
@@ -322,16 +322,31 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
-/** Marks that open an item done (`✅ **…**`), as a list's legend says them (`✅ = done`). */
-const CHECK_MARKS = ['✅', '✔️', '✔', '☑️', '☑', '✓'];
+/** Marks that open an item, as a list's legend says them (`✅ = done`): done, still to do, or neither said. */
+const ITEM_MARKS: ReadonlyArray<[string, 'done' | 'pending' | 'other']> = [
+  ['✅', 'done'], ['✔', 'done'], ['☑', 'done'], ['✓', 'done'],
+  ['⬜', 'pending'], ['☐', 'pending'], ['⏳', 'pending'], ['🔲', 'pending'],
+  ['❌', 'other'], ['✖', 'other'], ['⚠', 'other'],
+];
 
-/** Where an item's text starts after a check mark and its spaces (0 without one). */
-function checkMarkEnd(text: string): number {
-  const mark = CHECK_MARKS.find((m) => text.startsWith(m));
-  if (!mark) return 0;
-  let i = mark.length;
+/** The mark opening an item's text, and where its text starts after the mark and its spaces. */
+function itemMark(text: string): { kind: 'done' | 'pending' | 'other'; mark: string; end: number } | undefined {
+  const found = ITEM_MARKS.find(([m]) => text.startsWith(m));
+  if (!found) return undefined;
+  let i = found[0].length;
+  // A variation selector may follow the mark (`✔️`, `⚠️`).
+  if (text.charCodeAt(i) === 0xfe0e || text.charCodeAt(i) === 0xfe0f) i++;
+  const after = i;
   while (text.charCodeAt(i) === 32) i++;
-  return i > mark.length ? i : 0;
+  return i > after ? { kind: found[1], mark: found[0], end: i } : undefined;
+}
+
+/** What an item's mark says of its status: done (a fix, unless its words say pending) or still to do. */
+function markStatus(item: ListItem): { arrowFix?: string; groupStatus?: IncidentReading['statusText'] } {
+  const mark = itemMark(item.text);
+  if (mark?.kind === 'done') return { arrowFix: mark.mark };
+  if (mark?.kind === 'pending') return { groupStatus: { words: mark.mark, line: item.line + 1, open: true } };
+  return {};
 }
 
 /** Whether an item's marker is a number (`1.`, `2)`), not a bullet. */
@@ -351,7 +366,7 @@ const BOLD_TITLE_CHARS = 300;
  */
 function boldTitle(item: ListItem): string | undefined {
   if (item.task) return undefined;
-  const checked = checkMarkEnd(item.text);
+  const checked = itemMark(item.text)?.end ?? 0;
   const text = item.text.slice(checked);
   const marker = text.slice(0, 2);
   if (marker !== '**' && marker !== '__') return undefined;
@@ -359,8 +374,8 @@ function boldTitle(item: ListItem): string | undefined {
   if (close < 4 || close > BOLD_TITLE_CHARS) return undefined;
   const inner = text.slice(2, close).trim();
   const after = text.slice(close + 2);
-  // A bold label (`**Status:** …`) is no title, unless a check mark opened the item: then it is
-  // a done item's title (`✅ **Points do not add up:** …`).
+  // A bold label (`**Status:** …`) is no title, unless a mark opened the item: then it is the
+  // item's title (`✅ **Points do not add up:** …`).
   if (!checked && (inner.endsWith(':') || inner.endsWith('：') || after.startsWith(':') || after.startsWith('：'))) return undefined;
   if (stripInline(after).trim().length < 20 || !inner.includes(' ')) return undefined;
   const title = stripInline(inner).replace(/[.:;,]+$/, '');

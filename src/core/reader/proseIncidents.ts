@@ -23,7 +23,7 @@ const LOG_TITLE_WORDS = new Set(
     'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'failures', 'downtimes',
     'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
     // A log of bugs met in production or in use (`# Known Bugs`, `# Bug log`): each section one.
-    'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'bug list', 'error list', 'fehlerliste', 'lista de errores', 'lista de erros', 'liste des bugs', 'liste des erreurs', 'elenco dei bug', 'список ошибок', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',
+    'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'bug list', 'fehlerliste', 'liste des bugs', 'elenco dei bug', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',
     'problèmes connus', 'bugs connus', 'bekannte fehler', 'bekannte probleme', 'fehlerlog', 'fehlerprotokoll', 'problemi noti', 'bug noti', 'известные ошибки', 'известные проблемы', 'известные баги',
     'incidentes', 'incidencias', 'caídas', 'interrupciones', 'cosas que salieron mal', 'archivo de incidentes', 'registro de incidentes', 'falhas', 'interrupções', 'quedas', 'coisas que deram errado', 'arquivo de incidentes',
     'pannes', 'interruptions', 'ce qui a mal tourné', 'journal des incidents', 'journal des pannes', 'archive des incidents', 'registre des incidents',
@@ -427,7 +427,13 @@ function anatomySections(ctx: IndexContext, bodyLine: number, end: (hi: number) 
   const headings = ctx.headings;
   // A linked file is one incident.
   if (ctx.options.singleIncident) return;
-  const labelled: boolean[] = headings.map((h, hi) => h.line >= bodyLine && h.level >= 2 && h.level <= 4 && sectionAnatomy(ctx, hi, end(hi)) >= 2);
+  // A part's own heading (`### Summary` holding `| Impact | … |`) is no section telling an incident.
+  const labelled: boolean[] = headings.map((h, hi) => {
+    if (h.line < bodyLine || h.level < 2 || h.level > 4) return false;
+    if (sectionAnatomy(ctx, hi, end(hi)) >= 2) return true;
+    const title = stripInline(h.text);
+    return !isMetaTitle(title) && !isAnatomyTitle(title) && !isSubsectionName(title, ctx) && tableAnatomy(ctx, h.line + 1, end(hi)) >= 2;
+  });
   for (let hi = 0; hi < headings.length; hi++) {
     if (!labelled[hi]) continue;
     const to = end(hi);

@@ -16,11 +16,12 @@ import { parseTimeValue } from '../format/time';
 const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?|№|n°|nº|n\.º|núm\.?|número|numéro|nummer|numero|номер|编号|編號|番号|번호)$/i;
 /** Columns a row's title is read from, the first found winning. */
 const TITLE_HEADERS = [
+  // A short description before a description: `Number | Opened | Short description | Description`.
+  'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte',
   'title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened',
   // The seven languages: title, incident, description, what happened, symptom.
   'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'descrição', 'o que aconteceu', 'sintoma', 'titre', 'description', 'symptôme',
   'titel', 'vorfall', 'störung', 'beschreibung', 'was ist passiert', 'titolo', 'descrizione', 'cosa è successo', 'sintomo',
-  'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte',
   'название', 'инцидент', 'описание', 'что', 'что случилось', 'симптом',
   // Chinese, Japanese and Korean: title, summary, symptom.
   '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
