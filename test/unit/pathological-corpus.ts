@@ -63,9 +63,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"(unresolved) " run', unit: '(unresolved) ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags' | 'registers';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags', 'registers'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -141,6 +141,11 @@ export function hostileLog(line: string, placement: Placement): string {
       // with a status or opening with a bold title, a Resolved group's list, leftover items
       // under a bold label, and a table under a heading dated by a period.
       return `# Outages\n\n- ${line} → ${line}\n- 2026-01-01: ${line}\n- [2026-01-01T00:00:00Z] ${line}\n- **${line}** ${line}\n  ${line}\n\nID: ${line}\nwhat: ${line}\nimpact: ${line}\n\nID: Q2\n${line}: ${line}\ncost: ${line}\n\n| Problem | Fix |\n|---|---|\n| ${line} | ${line} |\n\n## 2026-01-02\n\n### ${line}\n\n**Problem (${line}):** ${line}\n- **Cause** ${line}\nNot fixed. ${line}\n\n# Known bugs (${line})\n\n- **[OPEN] ${line}**\n- **[${line}] ${line}**\n- [RESOLVED ${line}] ${line}\n1. **${line}** ${line}\n2. **A ${line}.** ${line}\n\n## Resolved\n- **${line}** — ${line}\n- **B ${line}** ${line}\n\n**Leftover items**\n- (Pending) ${line}\n\n## ${line}, 2026-01 to 2026-06\n\n| Date | What happened | Fix |\n|---|---|---|\n| 2026-01-01 | ${line} | ${line} |\n`;
+    case 'registers':
+      // A numbered list of known problems with marks, a page in parts, a log of dated titles,
+      // parts in a two-column table, a date column beside what went wrong and its cause, and a
+      // status key with a full-width colon after its bold.
+      return `# Known issues (${line})\n\n1. ✅ **${line}** ${line}\n2. ⏳ **${line}:** ${line}\n3. ${line}\n\n# Incident & Resolution Log\n\n## 1. ${line}\n\n### 1.1 ${line}\n**Symptom:** ${line}\n**Cause:** ${line}\n\n### 1.2 B\n**Symptom:** ${line}\n**Fix:** ${line}\n\n# 2026-01-01 — ${line}\n\n## Summary\n${line}\n\n## Impact\n${line}\n\n# 2026-01-02 — B\n\n## Summary\n${line}\n\n## Resolution\n${line}\n\n## E1: ${line}\n\n| 항목 | 내용 |\n|---|---|\n| 증상 | ${line} |\n| ${line} | ${line} |\n\n| Datum | Fehler | Ursache |\n|---|---|---|\n| 7.10. | ${line} | ${line} |\n\n- **状态**：${line}\n`;
     case 'parts-and-tags':
       // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
       // row that opens saying it was no incident, a list item labelled with parts, a register

@@ -8,6 +8,7 @@ import { defaultPolicy, indexLog } from '../../src/core';
 import { reindexLog, statusState } from '../../src/core/indexer';
 import { applySplices, setField } from '../../src/core/log/writer';
 import { isIncidentLogTitle } from '../../src/core/reader/proseIncidents';
+import { MAX_TABLE_CELLS, splitTableRow } from '../../src/core/reader/text';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -44,6 +45,9 @@ test('a table of more columns than any table of incidents is not read for them; 
   assert.equal(indexLog(table(3), { policy }).incidents.length, 1);
   assert.equal(indexLog(table(61), { policy }).incidents.length, 1);
   assert.equal(indexLog(table(62), { policy }).incidents.length, 0);
+  // A row is cut into at most MAX_TABLE_CELLS cells: the rest of a hostile row is never split.
+  assert.equal(splitTableRow('|' + ' a |'.repeat(1000)).cells.length, MAX_TABLE_CELLS);
+  assert.deepEqual(splitTableRow('| a | b |').cells, ['a', 'b']);
 });
 
 test('a log split into parts: every part heading over entries labelled with their parts is read entry by entry', () => {

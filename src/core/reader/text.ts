@@ -349,9 +349,14 @@ export function foldHeadingText(text: string): string {
   return foldUserText(text).replace(/\s#+$/, '');
 }
 
-/** Splits a table row into trimmed cells, honouring `\|` escapes and code spans. */
+/**
+ * The most cells a table row is split into: no table of a log has that many columns, and a
+ * hostile row of 200,000 `|` would otherwise be 200,000 cells, cut again by every reader of it.
+ */
+export const MAX_TABLE_CELLS = 128;
+
+/** Splits a table row into trimmed cells (at most MAX_TABLE_CELLS), honouring `\|` escapes and code spans. */
 export function splitTableRow(line: string): { cells: string[]; starts: number[]; ends: number[] } {
-  // Character codes and no closure: a hostile row of 200,000 `|` is 200,000 cells, each cut here.
   const cells: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
@@ -361,7 +366,7 @@ export function splitTableRow(line: string): { cells: string[]; starts: number[]
   if (line.charCodeAt(i) === 124) i++;
   let cellStart = i;
   let inCode = 0;
-  for (; i <= n; i++) {
+  for (; i <= n && cells.length < MAX_TABLE_CELLS; i++) {
     const c = i < n ? line.charCodeAt(i) : -1;
     if (c === 92 /* \ */) {
       // The escaped character is skipped; a backslash that ends the line is text of the last cell.
