@@ -305,7 +305,11 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       // the log, and that part is read as a title of its own, next in this loop.
       // Unless the page is split into parts that each hold entries (`## 1. Build failures`,
       // `## 2. Sign-in`): a part's title may then name failures like a log's.
-      const parted = inParts(ctx, pi, to);
+      // Each part's entries, read once: they decide whether the page is in parts, then are read.
+      const parts = partsBelow(ctx, pi, to);
+      let partsHolding = 0;
+      for (const entries of parts.values()) if (entries.length >= 2) partsHolding++;
+      const parted = partsHolding >= 2;
       if (holdsLogPart(headings, pi, to) && !parted) continue;
       const u = stripInline(parent.text);
       // A log grouped by status (`## Open` / `## Closed`) holds its incidents in those groups,
@@ -331,8 +335,8 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
           continue;
         }
         // In a page of parts, a part of one entry is a part too.
-        const entries = partEntries(ctx, hi, parted ? 1 : 2);
-        if (entries) {
+        const entries = parts.get(hi);
+        if (entries && (parted || entries.length >= 2)) {
           const part = stripInline(headings[hi].text);
           for (const k of entries) candidate(k, { shape: 'prose-section', ...(part ? { under: part } : {}) });
           continue;
@@ -350,11 +354,11 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
 
 /**
  * The entries of a part of the log (`## 2. Sign-in` over `### 2.1 …`, `### 2.2 …`): a heading
- * with no words of its own over `least` sub-sections or more that each label two parts of an
- * incident on their lines (`**Symptom:**`, `**Cause:**`, `**Fix:**`), none titled as a part
- * itself (`### Root cause` makes its heading one incident told in parts). Undefined otherwise.
+ * with no words of its own over sub-sections that each label two parts of an incident on their
+ * lines (`**Symptom:**`, `**Cause:**`, `**Fix:**`), none titled as a part itself (`### Root
+ * cause` makes its heading one incident told in parts). Undefined when it has none.
  */
-function partEntries(ctx: IndexContext, hi: number, least = 2): number[] | undefined {
+function partEntries(ctx: IndexContext, hi: number): number[] | undefined {
   const headings = ctx.headings;
   const level = headings[hi].level + 1;
   const to = sectionEndLine(ctx, hi);
@@ -365,17 +369,19 @@ function partEntries(ctx: IndexContext, hi: number, least = 2): number[] | undef
     if (isAnatomyTitle(headings[k].text)) return undefined;
     if (anatomyKeyCount(ctx, headings[k].line + 1, sectionEndLine(ctx, k)) >= 2) entries.push(k);
   }
-  return entries.length >= least ? entries : undefined;
+  return entries.length ? entries : undefined;
 }
 
-/** Whether two headings or more one level below headings[pi] (and before line `to`) are parts of the log holding entries (see partEntries). */
-function inParts(ctx: IndexContext, pi: number, to: number): boolean {
+/** The entries of every heading one level below headings[pi] (and before line `to`) that is a part of the log (see partEntries), by heading. */
+function partsBelow(ctx: IndexContext, pi: number, to: number): Map<number, number[]> {
   const headings = ctx.headings;
-  let parts = 0;
+  const parts = new Map<number, number[]>();
   for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
-    if (headings[hi].level === headings[pi].level + 1 && partEntries(ctx, hi) && ++parts >= 2) return true;
+    if (headings[hi].level !== headings[pi].level + 1) continue;
+    const entries = partEntries(ctx, hi);
+    if (entries) parts.set(hi, entries);
   }
-  return false;
+  return parts;
 }
 
 /** Whether a heading one level below headings[pi] (and before line `to`) is a status and nothing else. */
