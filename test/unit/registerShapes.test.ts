@@ -9,6 +9,7 @@ import { reindexLog, statusState } from '../../src/core/indexer';
 import { applySplices, setField } from '../../src/core/log/writer';
 import { isIncidentLogTitle } from '../../src/core/reader/proseIncidents';
 import { MAX_TABLE_CELLS, splitTableRow } from '../../src/core/reader/text';
+import { readingNotes } from '../../src/core/reader/readingNotes';
 import { indexFixture } from './helpers';
 
 const policy = defaultPolicy();
@@ -175,4 +176,43 @@ test('a bug list whose items open with a check mark and a bold title: each is on
 test('a short description column is the title before a long description', () => {
   const idx = indexLog('# Incidents\n\n| Number | Opened | Short description | Description |\n|---|---|---|---|\n| INC0012 | 2026-02-03 | Mail relay down | The relay rejected every message for an hour after a certificate expired. |\n', { policy });
   assert.deepEqual(idx.incidents.map((i) => i.title), ['Mail relay down']);
+});
+
+test('a bug report with no status and no fix written is open; one whose words say it was fixed is resolved', () => {
+  const idx = indexFixture('shapes/bug-reports-ru.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.id, i.title, statusState(i, policy)]),
+    [
+      ['BUG-11', 'Корзина очищается после поворота экрана', 'active'],
+      // Steps, actual and expected result, then a line saying it was fixed.
+      ['BUG-12', 'Кнопка «Оплатить» не реагирует на двойное нажатие', 'resolved'],
+      // A description alone is no bug report: nothing is said either way.
+      ['BUG-13', 'Опечатка в подсказке поиска', 'unknown'],
+    ],
+  );
+  // The guess is noted where the surfaces show it.
+  assert.equal(readingNotes(idx.incidents[0], policy).statusFromText, '"шаги для воспроизведения (a bug report, no fix written)" (line 10)');
+  // One part of a report (expected result alone) decides nothing.
+  const one = indexLog('# Bugs\n\n## BUG-1 Export drops a row\n\n**Expected result:** every row is exported.\n', { policy });
+  assert.equal(statusState(one.incidents[0], policy), 'unknown');
+});
+
+test('parts named as the questions a write-up answers tell an incident; a filled part of what was done resolves it', () => {
+  const ja = indexFixture('shapes/question-parts-ja.md');
+  assert.deepEqual(ja.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['デプロイ後に画像が表示されない', 'resolved'],
+    ['ビルドがメモリ不足で落ちる', 'resolved'],
+  ]);
+  const en = indexFixture('shapes/question-parts-en.md');
+  assert.deepEqual(en.incidents.map((i) => [i.title, statusState(i, policy), readingNotes(i, policy).statusFromText]), [
+    ['The nightly export stopped writing files', 'resolved', '"how we fixed it" (line 13)'],
+  ]);
+  // A part of what was done that is still empty says nothing; a part naming what is pending wins.
+  const empty = indexLog(en.text.replace('Moved the export to a folder the rule does not cover.', 'TBD'), { policy });
+  assert.equal(statusState(empty.incidents[0], policy), 'unknown');
+  const pending = indexLog(en.text.replace('Moved the export to a folder the rule does not cover.', 'A new folder is chosen; the move is still to be done.'), { policy });
+  assert.equal(statusState(pending.incidents[0], policy), 'active');
+  // A label of five words that starts like a part is no part.
+  const longer = indexLog('# Things that went wrong\n\n## Export stalled\n\n### What happened\n\nNothing was written.\n\n### Why did it happen\n\nA retention rule.\n\n### How we fixed it quickly today\n\nMoved the folder.\n', { policy });
+  assert.deepEqual(longer.incidents.map((i) => [i.title, statusState(i, policy)]), [['Export stalled', 'unknown']]);
 });

@@ -137,7 +137,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
   ],
   techLead: ['technical lead', 'tech lead', 'tl'],
   commsLead: ['communications lead', 'comms lead', 'communication lead', 'cl'],
-  title: ['title', 'título', 'titre', 'titel', 'titolo', 'название'],
+  title: ['title', 'título', 'titre', 'titel', 'titolo', 'название', 'заголовок'],
   id: ['id', 'incident id'],
   summary: ['summary', 'resumen', 'resumo', 'résumé', 'zusammenfassung', 'riepilogo', 'sommario', 'краткое описание'],
 });

@@ -24,6 +24,9 @@ const ANATOMY_KEYS = new Set(
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
     '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치',
+    // Parts named as the questions a write-up answers (`### なぜ起きたのか`, `### How we fixed it`).
+    'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
+    'どんなエラーが出たか', 'どんな問題が起きたか', '何が起きたか', 'なぜ起きたのか', 'なぜ起きたか', 'どうやって解決したか', 'どう解決したか',
     // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
     'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
@@ -40,11 +43,26 @@ function anatomyKeyOf(label: string): string | undefined {
   const close = open >= 0 ? label.indexOf(ascii >= 0 ? ')' : '）', open) : -1;
   const parts = open >= 0 && close > open ? [label.slice(0, open), label.slice(open + 1, close)] : [label];
   for (const part of parts) {
-    const words = wordsOf(part, 4);
+    const words = wordsOf(part, 5);
     const k = words.join(' ');
-    if (words.length && words.length <= 3 && ANATOMY_KEYS.has(k)) return k;
+    if (words.length && words.length <= 4 && ANATOMY_KEYS.has(k)) return k;
   }
   return undefined;
+}
+
+/** Parts that tell what was done about it (`### Fix`, `### How we fixed it`, `### 解決`): filled, the incident was dealt with. */
+const FIX_PART_KEYS = new Set(
+  [
+    'fix', 'the fix', 'resolution', 'solution', 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'applied fixes',
+    'solución', 'corrección', 'solución aplicada', 'solução', 'correção', 'solução aplicada', 'correctif', 'correctifs', 'correctifs appliqués', 'résolution', 'lösung', 'behebung',
+    'soluzione', 'correzione', 'исправление', 'решение', '修复', '解决', '解决方案', '解決', '解決策', 'どうやって解決したか', 'どう解決したか', '해결', '해결책', '해결 방법',
+  ].map(key),
+);
+
+/** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
+export function isFixPartTitle(title: string): boolean {
+  const k = anatomyKeyOf(stripInline(title).slice(0, 80));
+  return k !== undefined && FIX_PART_KEYS.has(k);
 }
 
 /** Whether a section's title names a part of an incident (`Root cause`, `事故经过`, `教训（…）`, `Přčina`). */
@@ -68,23 +86,58 @@ export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): nu
   return anatomyKeys(ctx, from, to).size;
 }
 
+/** A line's label: its bold lead, its words before a colon, or the line itself when short; undefined when it has none. */
+function lineLabel(line: string): string | undefined {
+  const text = line.slice(0, 80);
+  const bold = boldLead(text);
+  const ascii = text.indexOf(':');
+  const wide = text.indexOf('：');
+  const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+  // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
+  if (bold !== undefined) return bold;
+  if (colon >= 0) return text.slice(0, colon);
+  return text.length > 30 ? undefined : text;
+}
+
 /** The different anatomy keys that label lines of [from, to), up to three (see anatomyKeyCount). */
 function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set<string>()): Set<string> {
   eachProseLine(ctx, from, to, (line) => {
-    let text = line.slice(0, 80);
-    const bold = boldLead(text);
-    const ascii = text.indexOf(':');
-    const wide = text.indexOf('：');
-    const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
-    // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
-    if (bold !== undefined) text = bold;
-    else if (colon < 0 && text.length > 30) return false;
-    else if (colon >= 0) text = text.slice(0, colon);
-    const k = anatomyKeyOf(text);
+    const label = lineLabel(line);
+    const k = label === undefined ? undefined : anatomyKeyOf(label);
     if (k) seen.add(k);
     return seen.size >= 3;
   });
   return seen;
+}
+
+/** The parts of a bug report (`Steps to reproduce`, `Expected result`, `Фактический результат`). */
+const BUG_REPORT_KEYS = new Set(
+  [
+    'steps to reproduce', 'reproduction steps', 'how to reproduce', 'actual result', 'actual behavior', 'actual behaviour', 'expected result', 'expected behavior', 'expected behaviour',
+    'pasos para reproducir', 'resultado actual', 'resultado obtenido', 'resultado esperado', 'passos para reproduzir', 'resultado atual', 'resultado obtido',
+    'étapes pour reproduire', 'étapes de reproduction', 'résultat obtenu', 'résultat attendu', 'comportement attendu', 'schritte zur reproduktion', 'reproduktionsschritte',
+    'tatsächliches ergebnis', 'erwartetes ergebnis', 'erwartetes verhalten', 'passi per riprodurre', 'risultato atteso', 'risultato effettivo',
+    'шаги для воспроизведения', 'шаги воспроизведения', 'фактический результат', 'ожидаемый результат',
+    '复现步骤', '重现步骤', '实际结果', '预期结果', '期望结果', '再現手順', '実際の結果', '期待結果', '期待される結果', '재현 단계', '재현 방법', '실제 결과', '기대 결과', '예상 결과',
+  ].map(key),
+);
+
+/**
+ * A bug report: two different parts of one labelled in [from, to) (steps to reproduce, what
+ * happened, what was expected). The first label and its 1-based line; undefined when fewer.
+ */
+export function bugReportLabel(ctx: IndexContext, from: number, to: number): { words: string; line: number } | undefined {
+  let first: { words: string; line: number } | undefined;
+  let other = false;
+  eachProseLine(ctx, from, to, (line, li) => {
+    const label = lineLabel(line);
+    const k = label === undefined ? '' : wordsOf(label, 5).join(' ');
+    if (!BUG_REPORT_KEYS.has(k)) return false;
+    if (!first) first = { words: k, line: li + 1 };
+    else if (k !== first.words) other = true;
+    return other;
+  });
+  return other ? first : undefined;
 }
 
 /**

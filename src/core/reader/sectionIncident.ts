@@ -7,6 +7,7 @@ import { isOutstandingKey, namesSomething, readStatus } from '../playbook/status
 import { restatedStatus, statusInWords } from './statusInProse';
 import { groupStatus, isLessonInForce } from './statusGroups';
 import { stripInline } from './text';
+import { bugReportLabel, isFixPartTitle } from './anatomy';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
@@ -56,6 +57,22 @@ function outstandingPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKin
     if (!isOutstandingKey(title)) continue;
     for (let li = part.from; li < part.to; li++) {
       if (!ctx.lines.skip[li] && namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: true };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A sub-section headed as what was done about the incident (`### Fix`, `### どうやって解決したか`)
+ * with something in it, where no status is written: the incident was dealt with.
+ */
+function fixPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from: number; to: number; headingLine: number }>): IncidentReading['statusText'] {
+  for (const part of parts) {
+    if (part.kind !== 'other') continue;
+    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
+    if (!isFixPartTitle(title)) continue;
+    for (let li = part.from; li < part.to; li++) {
+      if (namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: false };
     }
   }
   return undefined;
@@ -143,7 +160,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       said = { words: `${stripInline(statusField.value).trim()} (a lesson in force)`, line: statusField.line + 1, open: false };
     }
   } else if (!values.status) {
-    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine);
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.
@@ -241,4 +258,16 @@ export function singleIncident(ctx: IndexContext, bodyLine: number): Incident[] 
     }
   }
   return [incident];
+}
+
+/**
+ * A bug report (steps to reproduce, actual and expected result) with no status and nothing said
+ * of a fix: a defect stands until someone writes that it is fixed, so it is open.
+ */
+function openBugReport(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>): { words: string; line: number; open: boolean } | undefined {
+  for (const [from, to] of ranges) {
+    const label = bugReportLabel(ctx, from, to);
+    if (label) return { words: `${label.words} (a bug report, no fix written)`, line: label.line, open: true };
+  }
+  return undefined;
 }

@@ -1,0 +1,20 @@
+import { Session } from 'node:inspector';
+import { readFileSync } from 'node:fs';
+import { defaultPolicy, indexLog } from '../src/core/index.ts';
+const text = readFileSync(process.env.LOG ?? '/work/main/.bench/log-2000.md', 'utf8');
+const policy = defaultPolicy();
+for (let i = 0; i < 30; i++) indexLog(text, { policy });
+let t = performance.now(); const N = 40;
+for (let i = 0; i < N; i++) indexLog(text, { policy });
+console.log('warm index ms', ((performance.now() - t) / N).toFixed(2));
+const s = new Session(); s.connect();
+const post = (m: string, p?: object) => new Promise<any>((res, rej) => s.post(m, p ?? {}, (e, r) => (e ? rej(e) : res(r))));
+await post('Profiler.enable'); await post('Profiler.setSamplingInterval', { interval: 50 }); await post('Profiler.start');
+for (let i = 0; i < N; i++) indexLog(text, { policy });
+const { profile } = await post('Profiler.stop');
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const selfT = new Map<number, number>(); profile.samples.forEach((sm: number, i: number) => selfT.set(sm, (selfT.get(sm) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+const agg = new Map<string, number>(); let tot = 0;
+for (const [id, tt] of selfT) { const n = byId.get(id); const k = `${n.callFrame.functionName} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`; agg.set(k, (agg.get(k) ?? 0) + tt); tot += tt; }
+console.log('profiled ms per run', (tot / N / 1000).toFixed(2));
+[...agg].sort((a, b) => b[1] - a[1]).slice(0, 40).forEach(([k, v]) => console.log((v / N / 1000).toFixed(3).padStart(7), k));
