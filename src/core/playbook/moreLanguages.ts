@@ -154,6 +154,12 @@ export const MORE_END_COLUMNS = [
   'süre', 'çözüldü', 'thời lượng', 'khắc phục', 'durasi', 'selesai', 'varaktighet', 'varighed', 'varighet', 'kesto', 'időtartam', 'durată', 'rezolvat', 'trukmė', 'משך', 'נפתר',
 ];
 
+/** Columns that name what went wrong (`Помилка`, `Triệu chứng`, `Fout`): a row's title beside a date and a cause, fix or status column. */
+export const MORE_WENT_WRONG_COLUMNS = [
+  'fout', 'probleem', 'storing', 'błąd', 'awaria', 'chyba', 'problém', 'závada', 'napaka', 'greška', 'kvar', 'помилка', 'збій', 'hata', 'sorun', 'arıza',
+  'lỗi', 'vấn đề', 'triệu chứng', 'masalah', 'galat', 'gangguan', 'fel', 'störning', 'fejl', 'feil', 'virhe', 'vika', 'hiba', 'eroare', 'problemă', 'klaida', 'gedimas', 'תקלה', 'שגיאה',
+];
+
 /** Columns a table row's date is read from (`Tarih`, `Ngày`, `Tanggal`, `תאריך`). */
 export const MORE_DATE_COLUMNS = MORE_DATE_KEYS;
 

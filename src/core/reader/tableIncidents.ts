@@ -1,7 +1,7 @@
 // Incidents outside sections: table-row logs (a row per incident) and index tables whose rows
 // link per-incident files, which are read and merged into the row.
 import { opensSayingNoIncident } from './proseWords';
-import { MORE_END_COLUMNS, MORE_NOTE_COLUMNS } from '../playbook/moreLanguages';
+import { MORE_END_COLUMNS, MORE_NOTE_COLUMNS, MORE_WENT_WRONG_COLUMNS } from '../playbook/moreLanguages';
 import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
 import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
@@ -20,9 +20,9 @@ const TITLE_HEADERS = [
   'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte',
   'title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened',
   // The seven languages: title, incident, description, what happened, symptom.
-  'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'descrição', 'o que aconteceu', 'sintoma', 'titre', 'description', 'symptôme',
-  'titel', 'vorfall', 'störung', 'beschreibung', 'was ist passiert', 'titolo', 'descrizione', 'cosa è successo', 'sintomo',
-  'название', 'инцидент', 'описание', 'что', 'что случилось', 'симптом',
+  'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'resumen', 'descrição', 'o que aconteceu', 'sintoma', 'resumo', 'titre', 'description', 'symptôme', 'résumé',
+  'titel', 'vorfall', 'störung', 'beschreibung', 'was ist passiert', 'zusammenfassung', 'titolo', 'descrizione', 'cosa è successo', 'sintomo', 'riepilogo',
+  'название', 'инцидент', 'описание', 'что', 'что случилось', 'симптом', 'сводка',
   // Chinese, Japanese and Korean: title, summary, symptom.
   '标题', '標題', '摘要', '概要', '现象', '現象', '症状', '件名', 'タイトル', '제목', '요약', '증상', '현상',
 ];
@@ -35,6 +35,7 @@ const TITLE_HEADERS = [
 const WENT_WRONG_HEADERS = new Set([
   'error', 'bug', 'problem', 'failure', 'fault', 'error observado', 'problema', 'erro', 'falla', 'falha', 'erreur', 'problème', 'panne',
   'fehler', 'störung', 'errore', 'guasto', 'ошибка', 'проблема', 'сбой', '错误', '错误现象', '问题', '問題', '故障', 'エラー', '不具合', '오류', '문제', '장애',
+  ...MORE_WENT_WRONG_COLUMNS,
 ]);
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
@@ -81,10 +82,10 @@ function headerNames(header: string): { names: string[]; zone: string | null } {
  * what was done about it (a cause, a fix or a status column): `| Datum | Fehler | Ursache |`.
  * A `| Date | Error | Count |` table in a post-mortem counts errors; it lists no incidents.
  */
-function wentWrongColumn(headers: ReadonlyArray<{ names: string[] }>, idCol: number): number {
+function wentWrongColumn(headers: ReadonlyArray<{ names: string[] }>, idCol: number, statusCol: number): number {
   const col = headers.findIndex((h, i) => i !== idCol && h.names.some((n) => WENT_WRONG_HEADERS.has(n)));
   if (col < 0) return -1;
-  const told = headers.some((h, i) => i !== col && h.names.some((n) => NOTE_HEADERS.includes(n) || FIX_DONE_HEADERS.has(n) || n === 'status' || END_HEADERS.has(n)));
+  const told = (statusCol >= 0 && statusCol !== col) || headers.some((h, i) => i !== col && h.names.some((n) => NOTE_HEADERS.includes(n) || FIX_DONE_HEADERS.has(n) || END_HEADERS.has(n)));
   return told ? col : -1;
 }
 
@@ -125,7 +126,8 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
-    if (titleCol < 0 && dateCol >= 0) titleCol = wentWrongColumn(headers, idCol);
+    const statusCol = col(NO_HEADER, 'status');
+    if (titleCol < 0 && dateCol >= 0) titleCol = wentWrongColumn(headers, idCol, statusCol);
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
     if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
@@ -133,7 +135,6 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     const endCol = dateCol >= 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => END_HEADERS.has(n) || isDurationKey(n))) : -1;
     // An id, a date and a status on each row (`ID | Date | Category | Impact | … | Status`): a
     // register of incidents even with no title column; the title is the first column that tells.
-    const statusCol = col(NO_HEADER, 'status');
     if (titleCol < 0 && idCol >= 0 && dateCol >= 0 && statusCol >= 0) {
       for (const name of REGISTER_TITLE_HEADERS) {
         titleCol = headers.findIndex((h, i) => i !== idCol && i !== dateCol && h.names.includes(name));
