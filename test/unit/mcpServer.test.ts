@@ -281,8 +281,8 @@ test('--allow-run: health checks and runbook steps run with output redacted; a d
   assert.equal(readFileSync(join(runDir, 'scaled.txt'), 'utf8'), 'scaled to 3\n');
 });
 
-/** A client session as docs/AGENTS.md and the README show it: the calls and the server's text answers. */
-test('docs/AGENTS.md and the README show a session this server answers word for word', async () => {
+/** A client session as docs/AGENTS.md shows it: the calls and the server's text answers. */
+test('docs/AGENTS.md shows a session this server answers word for word', async () => {
   const sessionDir = repo('dana');
   mkdirSync(join(sessionDir, 'docs'));
   writeFileSync(join(sessionDir, 'docs', 'INCIDENT_LOG.md'), LOG);
@@ -305,7 +305,7 @@ test('docs/AGENTS.md and the README show a session this server answers word for 
   const transcript = out.join('\n');
   mkdirSync(join(__dirname, '../../artifacts/agents'), { recursive: true });
   writeFileSync(join(__dirname, '../../artifacts/agents/transcript.txt'), transcript + '\n');
-  for (const page of ['docs/AGENTS.md', 'README.md']) {
+  for (const page of ['docs/AGENTS.md']) {
     const doc = readFileSync(join(__dirname, '../..', page), 'utf8');
     assert.ok(doc.includes('```text\n' + transcript + '\n```'), `${page} should show this session (artifacts/agents/transcript.txt):\n${transcript}`);
   }

@@ -216,3 +216,35 @@ test('parts named as the questions a write-up answers tell an incident; a filled
   const longer = indexLog('# Things that went wrong\n\n## Export stalled\n\n### What happened\n\nNothing was written.\n\n### Why did it happen\n\nA retention rule.\n\n### How we fixed it quickly today\n\nMoved the folder.\n', { policy });
   assert.deepEqual(longer.incidents.map((i) => [i.title, statusState(i, policy)]), [['Export stalled', 'unknown']]);
 });
+
+test('a table naming what went wrong in a further language beside a date and a status lists incidents; one counting errors does not', () => {
+  const idx = indexFixture('shapes/error-table-uk.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Кошик не зберігається після входу', 'resolved'],
+    ['Пошук не знаходить товари з апострофом', 'active'],
+  ]);
+});
+
+test('a summary column (Résumé, Resumen, Zusammenfassung) is a row title beside a date', () => {
+  const idx = indexFixture('shapes/summary-tables-fr.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.detected?.slice(0, 10), i.title]), [
+    ['2026-03-02', 'Résolution DNS interrompue sur les nœuds'],
+    ['2026-03-05', 'Le service api ne trouvait plus ses pods'],
+    ['2026-03-05', 'Certificat du tunnel expiré'],
+  ]);
+});
+
+test('a file whose front matter gives a title and a severity or resolution is one incident, its dated sections its updates', () => {
+  const idx = indexFixture('shapes/status-page-issue.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, i.severity, i.detected, i.resolved, statusState(i, policy)]), [
+    ['Mail relay: outage', 'disrupted', '2026-02-10T07:45:00Z', '2026-02-10T11:20:00Z', 'resolved'],
+  ]);
+  // A page's front matter of a title and a date alone (a blog post) makes no incident.
+  const post = indexLog('---\ntitle: "Release notes"\ndate: 2026-02-10\n---\n\n## What is new\n\nShipped the new editor.\n', { policy });
+  assert.deepEqual(post.incidents.map((i) => i.title), []);
+});
+
+test('labels qualified after a comma, and cause or change named as such, are parts of an incident', () => {
+  const idx = indexFixture('shapes/labelled-lessons-en.md');
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['The upload page failed silently for a week', 'The nightly report mailed nobody']);
+});

@@ -127,7 +127,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
     ...MORE_DATE_KEYS,
   ],
   resolved: [
-    'resolved', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',
+    'resolved', 'resolvedwhen', 'resolved when', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',
     'fecha de resolución', 'resuelto el', 'resolvido em', 'data de resolução', 'résolu le', 'date de résolution', 'fin', 'behoben am', 'gelöst am', 'ende',
     'risolto il', 'data di risoluzione', 'fine', 'дата решения', 'решено', 'закрыто', 'окончание',
   ],

@@ -9,6 +9,7 @@ import { isPlaceholderValue } from './placeholders';
 import { eachProseLine, key, wordsOf } from './proseWords';
 import { splitTableRow, stripInline } from './text';
 import { tableAt } from './tables';
+import { FIX_LABELS } from './statusInProse';
 
 /** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
 const ANATOMY_KEYS = new Set(
@@ -25,7 +26,7 @@ const ANATOMY_KEYS = new Set(
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
     '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치',
     // Parts named as the questions a write-up answers (`### なぜ起きたのか`, `### How we fixed it`).
-    'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
+    'actual cause', 'real cause', 'what changed', 'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
     'どんなエラーが出たか', 'どんな問題が起きたか', '何が起きたか', 'なぜ起きたのか', 'なぜ起きたか', 'どうやって解決したか', 'どう解決したか',
     // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
@@ -42,6 +43,9 @@ function anatomyKeyOf(label: string): string | undefined {
   const open = ascii >= 0 ? ascii : label.indexOf('（');
   const close = open >= 0 ? label.indexOf(ascii >= 0 ? ')' : '）', open) : -1;
   const parts = open >= 0 && close > open ? [label.slice(0, open), label.slice(open + 1, close)] : [label];
+  // A label qualified after a comma (`Actual cause, found by reproducing CI`) names its part first.
+  const comma = label.indexOf(',');
+  if (comma > 0) parts.push(label.slice(0, comma));
   for (const part of parts) {
     const words = wordsOf(part, 5);
     const k = words.join(' ');
@@ -51,13 +55,7 @@ function anatomyKeyOf(label: string): string | undefined {
 }
 
 /** Parts that tell what was done about it (`### Fix`, `### How we fixed it`, `### 解決`): filled, the incident was dealt with. */
-const FIX_PART_KEYS = new Set(
-  [
-    'fix', 'the fix', 'resolution', 'solution', 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'applied fixes',
-    'solución', 'corrección', 'solución aplicada', 'solução', 'correção', 'solução aplicada', 'correctif', 'correctifs', 'correctifs appliqués', 'résolution', 'lösung', 'behebung',
-    'soluzione', 'correzione', 'исправление', 'решение', '修复', '解决', '解决方案', '解決', '解決策', 'どうやって解決したか', 'どう解決したか', '해결', '해결책', '해결 방법',
-  ].map(key),
-);
+const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'solución aplicada', 'solução aplicada', 'correctifs', 'correctifs appliqués', '解决', '解決', 'どうやって解決したか', 'どう解決したか', '해결책', '해결 방법'].map(key));
 
 /** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
 export function isFixPartTitle(title: string): boolean {
@@ -78,7 +76,7 @@ function boldLead(line: string): string | undefined {
   const marker = line.slice(i, i + 2);
   if (marker !== '**' && marker !== '__') return undefined;
   const close = line.indexOf(marker, i + 2);
-  return close > i + 2 && close - i <= 40 ? line.slice(i + 2, close) : undefined;
+  return close > i + 2 && close - i <= 60 ? line.slice(i + 2, close) : undefined;
 }
 
 /** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */

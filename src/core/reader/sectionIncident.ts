@@ -224,8 +224,9 @@ export function lazySectionIncident(ctx: IndexContext, section: Section, facts: 
 }
 
 /** A per-incident file: its first heading (level 1–4) and everything after it, plus front matter fields. */
-export function singleIncident(ctx: IndexContext, bodyLine: number): Incident[] {
-  const h = ctx.headings.find((x) => x.line >= bodyLine && x.level <= 4);
+export function singleIncident(ctx: IndexContext, bodyLine: number, titledByFrontMatter = false): Incident[] {
+  // A file titled in its front matter has its sections as parts or updates: only an H1 heads it.
+  const h = ctx.headings.find((x) => x.line >= bodyLine && x.level <= (titledByFrontMatter ? 1 : 4));
   const section: Section = {
     headingLine: h ? h.line : bodyLine,
     level: h ? h.level : 1,

@@ -8,7 +8,7 @@ import { anatomyKeyCount, filledParts } from './anatomy';
 import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
-import { fieldsLookLikeIncident, readFields } from './fields';
+import { fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
 import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
 import { headingFieldIncident, leadingDocumentIncident } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
@@ -17,7 +17,7 @@ import { findHeadingId, isTemplateId } from './headingIds';
 import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
-import { buildSectionIncident, lazySectionIncident } from './sectionIncident';
+import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { anyUnderStatusGroup, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
@@ -99,6 +99,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, rows);
   const merged = mergeRowsIntoSections(ctx, rows, incidents, sections, titled);
   incidents.push(...merged);
+  if (incidents.length === 0 && frontMatterTellsIncident(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine, true));
   if (incidents.length === 0) {
     // Fields under the title make the file one incident, unless they stand in two list items or
     // more that each tell one (`# Incidents` over `- Date: …` / `Cause: …` / `Fix: …` items).
@@ -111,6 +112,18 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const document = incidents.length && incidents[0].source !== 'linked-file' ? leadingDocumentIncident(ctx, bodyLine, incidents[0].line - 1) : undefined;
   if (document) incidents.unshift(document);
   return incidents;
+}
+
+/**
+ * Front matter with a title and a severity, a status or a resolution (`title: "Storage down"`,
+ * `severity: down`, `resolved: true`, as status-page generators keep one issue per file) makes a
+ * file where no section is an incident one incident, its sections its updates. A title and a
+ * date alone are any page's.
+ */
+function frontMatterTellsIncident(ctx: IndexContext, bodyLine: number): boolean {
+  if (bodyLine === 0) return false;
+  const fields = readFrontMatterFields(ctx, bodyLine);
+  return fields.some((f) => f.canonical === 'title') && fields.some((f) => (f.canonical === 'severity' || f.canonical === 'status' || f.canonical === 'resolved') && !isPlaceholderValue(f.value));
 }
 
 /** Whether two sections hold the same text, heading included, blank lines at their ends aside. */
