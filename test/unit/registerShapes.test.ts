@@ -248,3 +248,17 @@ test('labels qualified after a comma, and cause or change named as such, are par
   const idx = indexFixture('shapes/labelled-lessons-en.md');
   assert.deepEqual(idx.incidents.map((i) => i.title), ['The upload page failed silently for a week', 'The nightly report mailed nobody']);
 });
+
+test('a table headed Bug ID and First Reported lists incidents: ended when fixed, open again when it recurred or not yet fixed', () => {
+  const idx = indexFixture('shapes/bug-id-table.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.id, i.title, i.detected, statusState(i, policy)]), [
+    ['BUG-31', 'Coupon applied twice on retry', '2026-05-02', 'resolved'],
+    // A fix deployed, then `Recurred`: open again.
+    ['BUG-32', 'Tax rounded per line instead of per order', '2026-05-04', 'active'],
+    // Not ended, and a cell says it is not fixed yet.
+    ['BUG-33', 'Saved cards list shows expired cards', '2026-05-09', 'active'],
+    // Not ended, and nothing says either way.
+    ['BUG-34', 'Filters reset after paging', '2026-05-10', 'unknown'],
+  ]);
+  assert.equal(readingNotes(idx.incidents[1], policy).statusFrom, 'Outcome: Recurred');
+});

@@ -119,7 +119,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
   status: ['status', 'state', 'current status', 'current state', 'incident status', 'estado del incidente', 'statut de l’incident', "statut de l'incident", 'vorfallstatus', 'stato dell’incidente', "stato dell'incidente", 'статус инцидента', 'estado', 'situação', 'statut', 'état', 'stato', 'zustand', 'статус', 'состояние', '状态', '狀態', '状態', 'ステータス', '상태', '当前状态', '當前狀態', '目前状态', '目前狀態', '現在の状態', '현재 상태', ...MORE_STATUS_KEYS],
   detected: [
     'detected', 'date', 'started', 'start', 'declared', 'detected at', 'detected on', 'date detected', 'started at', 'start time', 'when', 'date opened', 'opened', 'opened at', 'opened on',
-    'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
+    'created', 'created at', 'created on', 'reported', 'reported at', 'reported on', 'first reported', 'first seen', 'discovered', 'date / window', 'date/window', 'window', 'started on',
     'fecha', 'detectado', 'fecha de detección', 'inicio', 'data', 'detectado em', 'data de detecção', 'início', 'date de détection', 'détecté', 'détecté le', 'début',
     'datum', 'erkannt', 'erkannt am', 'beginn', 'rilevato', 'rilevato il', 'inizio', 'дата', 'обнаружено', 'начало', 'дата обнаружения',
     'reportado', 'reportado el', 'informado', 'reportado em', 'relatado', 'signalé', 'signalé le', 'gemeldet', 'gemeldet am', 'segnalato', 'segnalato il', 'сообщено',
@@ -138,7 +138,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
   techLead: ['technical lead', 'tech lead', 'tl'],
   commsLead: ['communications lead', 'comms lead', 'communication lead', 'cl'],
   title: ['title', 'título', 'titre', 'titel', 'titolo', 'название', 'заголовок'],
-  id: ['id', 'incident id'],
+  id: ['id', 'incident id', 'bug id', 'issue id', 'ticket id', 'problem id', 'defect id', 'error id'],
   summary: ['summary', 'resumen', 'resumo', 'résumé', 'zusammenfassung', 'riepilogo', 'sommario', 'краткое описание'],
 });
 

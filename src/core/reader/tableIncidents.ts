@@ -45,7 +45,7 @@ const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sé
  * occurrences (`Date | Down | Recovered | Notes`). Durations and resolved-time keys count too.
  */
 const END_HEADERS = new Set([
-  'recovered', 'recovered at', 'resolved', 'fixed', 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
+  'recovered', 'recovered at', 'resolved', 'fixed', 'fixed on', 'fix deployed', 'date fixed', 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
   'recuperado', 'restablecido', 'resuelto', 'solucionado', 'duración', 'restaurado', 'resolvido', 'duração', 'rétabli', 'résolu', 'durée', 'fin',
   'behoben', 'wiederhergestellt', 'dauer', 'ausfallzeit', 'ende', 'ripristinato', 'risolto', 'durata', 'fine', 'восстановлено', 'решено', 'длительность', 'продолжительность', 'простой',
   ...MORE_END_COLUMNS,
@@ -245,16 +245,35 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
   const end = columns.endCol >= 0 ? (cells[columns.endCol] ?? '') : '';
   if (!incident.status && columns.endCol >= 0) {
     const from = `${table.headers[columns.endCol]}: ${stripInline(end)}`;
-    if (isFilledValue(end)) {
+    const back = reopenedCell(cells, table);
+    if (back) {
+      // Ended once, then back (`Outcome: Recurred`): open again.
+      incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
+      reading.statusFrom = back;
+    } else if (isFilledValue(end)) {
       incident.status = ctx.policy.resolvedStatus;
       reading.statusFrom = from;
     } else if (/\p{L}/u.test(end) && !isPlaceholderValue(end)) {
       incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
       reading.statusFrom = from;
+    } else {
+      // Not ended yet: open when another cell says so (`Fix Type: Not yet fixed`).
+      openFromCells(ctx, incident, cells, table, -1);
+      if (incident.reading?.statusFrom) reading.statusFrom = incident.reading.statusFrom;
     }
   }
   if (reading.shape || reading.statusFrom) incident.reading = reading;
   return incident;
+}
+
+/** A cell that says a fixed problem came back (`Recurred`, `Reopened`, `Regressed`), as `Header: cell`, or undefined. */
+function reopenedCell(cells: readonly string[], table: TableInfo): string | undefined {
+  for (let c = 0; c < cells.length && c < table.headers.length; c++) {
+    const cell = stripInline(cells[c].slice(0, 200)).trim();
+    const word = cell.slice(0, 12).toLowerCase().replace(/[^a-z-].*$/s, '');
+    if (word === 'recurred' || word === 'reopened' || word === 're-opened' || word === 'regressed') return `${table.headers[c]}: ${cell.slice(0, 80)}`;
+  }
+  return undefined;
 }
 
 /** A reference to an incident alone in a cell: `#2`, `INC-12`, `#1, #3`. */
@@ -285,7 +304,7 @@ const FIX_TO_DO_HEADERS = new Set([
  * `Pending —`, `Noch offen:`): the word alone, or before a colon or a dash. Anchored literal
  * words, so it runs in time linear in the cell.
  */
-const OPEN_CELL = /^(?:open|still open|todo|to do|pending|not yet|unresolved|unfixed|offen|noch offen|ausstehend|pendiente|abierto|abierta|sin resolver|pendente|aberto|aberta|em aberto|ouvert|ouverte|en attente|à faire|aperto|in sospeso|da fare|открыто|открыт|не исправлено|не решено|в работе|未対応|対応中|未解決|未解决|处理中|待处理|미해결|진행 중|진행중)\s*(?:$|[:：—–-])/u;
+const OPEN_CELL = /^(?:open|still open|todo|to do|pending|not yet|not yet fixed|not fixed|unresolved|unfixed|offen|noch offen|ausstehend|pendiente|abierto|abierta|sin resolver|pendente|aberto|aberta|em aberto|ouvert|ouverte|en attente|à faire|aperto|in sospeso|da fare|открыто|открыт|не исправлено|не решено|в работе|未対応|対応中|未解決|未解决|处理中|待处理|미해결|진행 중|진행중)\s*(?:$|[:：—–-])/u;
 
 /**
  * A row with no status column and no end column: open when one of its cells begins by saying
