@@ -262,3 +262,14 @@ test('a table headed Bug ID and First Reported lists incidents: ended when fixed
   ]);
   assert.equal(readingNotes(idx.incidents[1], policy).statusFrom, 'Outcome: Recurred');
 });
+
+test('numbered part titles (#### 2. 원인) name their part; a fix still to be made (Suggested fix:) leaves an entry open', () => {
+  const ko = indexFixture('shapes/numbered-parts-ko.md');
+  assert.deepEqual(ko.incidents.map((i) => i.title), ['이미지 업로드 실패', '로그인 유지 안 됨']);
+  const idx = indexFixture('shapes/suggested-fix.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Quiz shows the same question twice', 'active'],
+    ['Score badge overlaps the timer on small screens', 'resolved'],
+  ]);
+  assert.equal(readingNotes(idx.incidents[0], policy).statusFromText, '"suggested fix (a fix still to be made)" (line 15)');
+});

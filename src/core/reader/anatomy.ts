@@ -24,7 +24,7 @@ const ANATOMY_KEYS = new Set(
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
-    '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치',
+    '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',
     // Parts named as the questions a write-up answers (`### なぜ起きたのか`, `### How we fixed it`).
     'actual cause', 'real cause', 'what changed', 'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
     'どんなエラーが出たか', 'どんな問題が起きたか', '何が起きたか', 'なぜ起きたのか', 'なぜ起きたか', 'どうやって解決したか', 'どう解決したか',
@@ -47,7 +47,9 @@ function anatomyKeyOf(label: string): string | undefined {
   const comma = label.indexOf(',');
   if (comma > 0) parts.push(label.slice(0, comma));
   for (const part of parts) {
-    const words = wordsOf(part, 5);
+    const words = wordsOf(part, 6);
+    // A numbered part (`#### 2. 원인`) is named by its words.
+    if (/^\d+$/.test(words[0] ?? '')) words.shift();
     const k = words.join(' ');
     if (words.length && words.length <= 4 && ANATOMY_KEYS.has(k)) return k;
   }
@@ -109,7 +111,7 @@ function anatomyKeys(ctx: IndexContext, from: number, to: number, seen = new Set
 }
 
 /** The parts of a bug report (`Steps to reproduce`, `Expected result`, `Фактический результат`). */
-const BUG_REPORT_KEYS = new Set(
+export const BUG_REPORT_KEYS = new Set(
   [
     'steps to reproduce', 'reproduction steps', 'how to reproduce', 'actual result', 'actual behavior', 'actual behaviour', 'expected result', 'expected behavior', 'expected behaviour',
     'pasos para reproducir', 'resultado actual', 'resultado obtenido', 'resultado esperado', 'passos para reproduzir', 'resultado atual', 'resultado obtido',
@@ -121,21 +123,22 @@ const BUG_REPORT_KEYS = new Set(
 );
 
 /**
- * A bug report: two different parts of one labelled in [from, to) (steps to reproduce, what
- * happened, what was expected). The first label and its 1-based line; undefined when fewer.
+ * The first line of [from, to) labelled with a key of `keys` (see lineLabel) and something after
+ * its label, once `distinct` different keys label lines: its key and 1-based line; else undefined.
+ * A bug report is two different parts of one (steps to reproduce, what happened, what was expected).
  */
-export function bugReportLabel(ctx: IndexContext, from: number, to: number): { words: string; line: number } | undefined {
+export function labelledWith(ctx: IndexContext, from: number, to: number, keys: ReadonlySet<string>, distinct = 1): { words: string; line: number } | undefined {
   let first: { words: string; line: number } | undefined;
-  let other = false;
+  const seen = new Set<string>();
   eachProseLine(ctx, from, to, (line, li) => {
     const label = lineLabel(line);
     const k = label === undefined ? '' : wordsOf(label, 5).join(' ');
-    if (!BUG_REPORT_KEYS.has(k)) return false;
-    if (!first) first = { words: k, line: li + 1 };
-    else if (k !== first.words) other = true;
-    return other;
+    if (!keys.has(k)) return false;
+    first ??= { words: k, line: li + 1 };
+    seen.add(k);
+    return seen.size >= distinct;
   });
-  return other ? first : undefined;
+  return seen.size >= distinct ? first : undefined;
 }
 
 /**

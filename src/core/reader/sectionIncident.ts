@@ -7,7 +7,9 @@ import { isOutstandingKey, namesSomething, readStatus } from '../playbook/status
 import { restatedStatus, statusInWords } from './statusInProse';
 import { groupStatus, isLessonInForce } from './statusGroups';
 import { stripInline } from './text';
-import { bugReportLabel, isFixPartTitle } from './anatomy';
+import { BUG_REPORT_KEYS, isFixPartTitle, labelledWith } from './anatomy';
+import { FIX_TO_DO_HEADERS } from './tableIncidents';
+import { key } from './proseWords';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
@@ -262,13 +264,19 @@ export function singleIncident(ctx: IndexContext, bodyLine: number, titledByFron
 }
 
 /**
- * A bug report (steps to reproduce, actual and expected result) with no status and nothing said
- * of a fix: a defect stands until someone writes that it is fixed, so it is open.
+ * A bug report (steps to reproduce, actual and expected result), or a fix still to be made
+ * (`Suggested fix:`, `Proposed fix:`), with no status and nothing said of a fix done: the
+ * defect stands until someone writes that it is fixed, so it is open.
  */
 function openBugReport(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>): { words: string; line: number; open: boolean } | undefined {
   for (const [from, to] of ranges) {
-    const label = bugReportLabel(ctx, from, to);
-    if (label) return { words: `${label.words} (a bug report, no fix written)`, line: label.line, open: true };
+    const report = labelledWith(ctx, from, to, BUG_REPORT_KEYS, 2);
+    if (report) return { words: `${report.words} (a bug report, no fix written)`, line: report.line, open: true };
+    const toDo = labelledWith(ctx, from, to, FIX_TO_DO_KEYS);
+    if (toDo) return { words: `${toDo.words} (a fix still to be made)`, line: toDo.line, open: true };
   }
   return undefined;
 }
+
+/** FIX_TO_DO_HEADERS as labels are matched (see labelledWith). */
+const FIX_TO_DO_KEYS = new Set([...FIX_TO_DO_HEADERS].map(key));

@@ -291,7 +291,7 @@ function referencesOnly(ctx: IndexContext, table: TableInfo, col: number): boole
 }
 
 /** Columns that say what is still to be done (`Suggested Fix`, `Next step`): filled, with no status column, the fix is not in yet. */
-const FIX_TO_DO_HEADERS = new Set([
+export const FIX_TO_DO_HEADERS = new Set([
   'suggested fix', 'proposed fix', 'recommended fix', 'fix needed', 'needed fix', 'suggested action', 'proposed action', 'recommended action', 'action needed', 'action required', 'next step', 'next steps', 'to do', 'todo',
   'solución propuesta', 'corrección propuesta', 'próximo paso', 'próximos pasos', 'correção sugerida', 'solução proposta', 'próximo passo', 'próximos passos',
   'solution proposée', 'correctif proposé', 'prochaine étape', 'prochaines étapes', 'vorgeschlagene lösung', 'vorgeschlagener fix', 'nächster schritt', 'nächste schritte',
