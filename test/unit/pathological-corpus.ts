@@ -63,9 +63,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"(unresolved) " run', unit: '(unresolved) ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags' | 'registers';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags' | 'registers' | 'reports';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags', 'registers'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags', 'registers', 'reports'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -146,6 +146,11 @@ export function hostileLog(line: string, placement: Placement): string {
       // parts in a two-column table, a date column beside what went wrong and its cause, and a
       // status key with a full-width colon after its bold.
       return `# Known issues (${line})\n\n1. ✅ **${line}** ${line}\n2. ⏳ **${line}:** ${line}\n3. ${line}\n\n# Incident & Resolution Log\n\n## 1. ${line}\n\n### 1.1 ${line}\n**Symptom:** ${line}\n**Cause:** ${line}\n\n### 1.2 B\n**Symptom:** ${line}\n**Fix:** ${line}\n\n# 2026-01-01 — ${line}\n\n## Summary\n${line}\n\n## Impact\n${line}\n\n# 2026-01-02 — B\n\n## Summary\n${line}\n\n## Resolution\n${line}\n\n## E1: ${line}\n\n| 항목 | 내용 |\n|---|---|\n| 증상 | ${line} |\n| ${line} | ${line} |\n\n| Datum | Fehler | Ursache |\n|---|---|---|\n| 7.10. | ${line} | ${line} |\n\n- **状态**：${line}\n`;
+    case 'reports':
+      // A bug report's parts and a fix still to make, parts named as questions, numbered and
+      // qualified after a comma, a table of bugs with ids, an end and an outcome, and a file one
+      // incident by its front matter.
+      return `---\ntitle: "${line}"\nseverity: ${line}\nresolved: ${line}\n---\n\n## BUG-1\n\n**Steps to reproduce:** ${line}\n**Expected result:** ${line}\n**Suggested fix**: ${line}\n\n## ${line}\n\n### What happened\n${line}\n\n### 2. ${line}\n${line}\n\n### How we fixed it\n${line}\n\n**Actual cause, ${line}.** ${line}\n\n| Bug ID | Bug | Outcome | First Reported | Fix Deployed |\n|---|---|---|---|---|\n| BUG-2 | ${line} | Recurred ${line} | 2026-01-01 | ${line} |\n| ${line} | A | ${line} | ${line} | — |\n`;
     case 'parts-and-tags':
       // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
       // row that opens saying it was no incident, a list item labelled with parts, a register

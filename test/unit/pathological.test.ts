@@ -63,6 +63,9 @@ test('incidents with no heading and labelled sections scale linearly: four times
     'dated titles': (n) => '# History\n\n' + Array.from({ length: n }, (_, k) => `# 2026-01-${String(1 + (k % 28)).padStart(2, '0')} — Outage ${k}\n\n## Impact\nThe job ${k} failed for an hour.\n\n## Resolution\nRestarted job ${k}.\n\n`).join(''),
     'a numbered list of known problems': (n) => '# Known issues\n\n' + Array.from({ length: n }, (_, k) => `${k + 1}. ${k % 2 ? '✅ ' : ''}**Export ${k} drops a row** – seen on big files.\n`).join(''),
     'parts in two-column tables': (n) => '# Error log\n\n' + Array.from({ length: n }, (_, k) => `## E${k}: Build ${k} failed\n\n| Item | Detail |\n|---|---|\n| Symptom | red build ${k} |\n| Cause | a pin ${k} |\n\n`).join(''),
+    'bug reports with no fix written': (n) => '# Bugs\n\n' + Array.from({ length: n }, (_, k) => `## BUG-${k}\n\n**Steps to reproduce:** open page ${k}.\n**Expected result:** it loads.\n**Actual result:** a blank page.\n\n`).join(''),
+    'parts named as questions': (n) => '# Things that went wrong\n\n' + Array.from({ length: n }, (_, k) => `## Export ${k} stalled\n\n### What happened\nNothing was written for job ${k}.\n\n### How we fixed it\nMoved the folder of job ${k}.\n\n`).join(''),
+    'a table of bugs that recurred': (n) => '# Bug & Fix Log\n\n| Bug ID | Bug | Outcome | First Reported | Fix Deployed |\n|---|---|---|---|---|\n' + Array.from({ length: n }, (_, k) => `| BUG-${k} | Timer ${k} desync | ${k % 2 ? 'Recurred' : 'Held'} | 2026-01-02 | 2026-01-03 |\n`).join(''),
     'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
   };
   const time = (text: string) => {
