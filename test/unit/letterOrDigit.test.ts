@@ -37,3 +37,26 @@ test('lettersAndDigits is linear: 200 KB of alternating punctuation and letters'
   assert.equal(out.length, s.length);
   assert.ok(performance.now() - t0 < 1000);
 });
+
+test('text isFoldedWords passes through is exactly what wordsOf makes of it', async () => {
+  const { isFoldedWords } = await import('../../src/core/reader/text');
+  const { wordsOf, key } = await import('../../src/core/reader/proseWords');
+  // Letters of every kind the tables hold: upper and lower case, Latin with marks, Cyrillic, Greek,
+  // CJK, Hangul, Thai (marks), digits, spaces and punctuation.
+  const alphabet = [...'aZzß éÉàñçøı Ии Ωω 修复対応해결 ไม่ 09 -_.,:/()\'’', 'İ', 'ǅ', 'ạ', '\u0301', '\u00a0', '\t'];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  let passed = 0;
+  for (let n = 0; n < 200_000; n++) {
+    const len = 1 + Math.floor(random() * 12);
+    let s = '';
+    for (let i = 0; i < len; i++) s += alphabet[Math.floor(random() * alphabet.length)];
+    if (!isFoldedWords(s)) continue;
+    passed++;
+    assert.equal(wordsOf(s).join(' '), s, JSON.stringify(s));
+    assert.equal(key(s), s);
+  }
+  assert.ok(passed > 1000, `${passed} phrases passed through`);
+  for (const s of ['resolved', 'en cours', '已修复', 'не исправлено', 'fixed 2']) assert.equal(isFoldedWords(s), true, s);
+  for (const s of ['Resolved', 'résolu', 'two  spaces', ' lead', 'trail ', 'a-b', '']) assert.equal(isFoldedWords(s), false, s);
+});

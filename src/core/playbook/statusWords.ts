@@ -6,7 +6,7 @@
 // a playbook's own statuses (and its `resolvedStatus` list) are matched the same way.
 import type { Field } from '../model';
 import { MORE_STATUSES } from './moreLanguages';
-import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from '../reader/text';
+import { hasLetterOrDigit, isFoldedWords, isLetterOrDigitCode, lettersAndDigits, stripInline } from '../reader/text';
 
 /** The built-in statuses a word can mean (the default playbook's spelling). */
 export type StatusMeaning = 'Investigating' | 'Identified' | 'Mitigating' | 'Monitoring' | 'Resolved' | 'Open' | 'Closed' | 'Deferred';
@@ -127,6 +127,7 @@ for (const [meaning, words] of [...Object.entries(WORDS), ...Object.entries(MORE
 
 /** A phrase as its words joined by one space, folded (`en cours d'investigation` → `en cours d investigation`). */
 function phraseKey(text: string): string {
+  if (text.length <= 200 && isFoldedWords(text) && text.split(' ', MAX_WORDS + 1).length <= MAX_WORDS) return text;
   return leadingWords(text, MAX_WORDS).words.join(' ');
 }
 

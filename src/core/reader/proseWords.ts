@@ -3,7 +3,7 @@
 // prose (not code, headings, tables or task items). Scans over characters and words: no
 // pattern runs on the user's text beyond a bounded task-item prefix.
 import { foldWord } from '../playbook/statusWords';
-import { isLetterOrDigitCode } from './text';
+import { isFoldedWords, isLetterOrDigitCode } from './text';
 import type { IndexContext } from './context';
 import { stripInline } from './text';
 import { MORE_NOT_AN_INCIDENT } from '../playbook/moreLanguages';
@@ -25,7 +25,7 @@ export function wordsOf(text: string, max = 10_000): string[] {
   return out;
 }
 
-export const key = (phrase: string) => wordsOf(phrase).join(' ');
+export const key = (phrase: string) => (isFoldedWords(phrase) ? phrase : wordsOf(phrase).join(' '));
 
 /**
  * The first phrase of `table` in a run of words, the longest at its position, passing over one
