@@ -98,6 +98,17 @@ async function codiconSubset(names) {
   return { css: head + body, font };
 }
 
+/**
+ * A production bundle's local names renamed once more, by terser (mangle only: no other
+ * transform): esbuild names them by position, terser by how often each is used, and the .vsix
+ * is about 8 KB smaller for it. Comments marked to be kept (`/*!`, `@license`) stay.
+ */
+async function mangleAgain(file) {
+  const { minify } = await import('terser');
+  const { code } = await minify(readFileSync(file, 'utf8'), { compress: false, mangle: true, ecma: 2020, format: { comments: 'some' } });
+  writeFileSync(file, code);
+}
+
 /** Writes the assets the page loads (codicons, the stylesheets) next to the bundle. */
 async function copyWebviewAssets() {
   if (!existsSync('webview/main.ts')) return;
@@ -157,6 +168,9 @@ if (watch) {
     .filter((b) => Object.values(b.entryPoints).every((f) => existsSync(f)))
     .filter((b) => !only || (only === 'cli' ? b.outdir === `${outRoot}/cli` : b.outdir !== `${outRoot}/cli`));
   const results = await Promise.all(present.map((options) => esbuild.build(options)));
+  if (production) {
+    for (const file of [`${outRoot}/extension.js`, `${webviewOut}/webview.js`]) if (existsSync(file)) await mangleAgain(file);
+  }
   if (present.some((b) => b.outdir === webviewOut)) {
     await copyWebviewAssets();
     await reportWebviewSize(results[present.findIndex((b) => b.outdir === webviewOut)]);
