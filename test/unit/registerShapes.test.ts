@@ -273,3 +273,39 @@ test('numbered part titles (#### 2. 원인) name their part; a fix still to be m
   ]);
   assert.equal(readingNotes(idx.incidents[0], policy).statusFromText, '"suggested fix (a fix still to be made)" (line 15)');
 });
+
+test('what these rules must not read: pages with front matter that are no incident, fixes only planned, reports closed without a fix, notes that tell more', () => {
+  const titles = (text: string) => indexLog(text, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]);
+  // An ADR, a tutorial, an event: their front matter is no incident's.
+  assert.deepEqual(titles('---\ntitle: Use PostgreSQL for events\nstatus: accepted\ndate: 2024-03-02\n---\n\n# Use PostgreSQL\n\n## Context\n\nWe need a store.\n'), []);
+  assert.deepEqual(titles('---\ntitle: Getting started\nlevel: beginner\n---\n\n## Install\n\nRun the installer.\n'), []);
+  assert.deepEqual(titles('---\ntitle: Berlin meetup\nend: 2024-05-01\n---\n\n## Agenda\n\nTalks.\n'), []);
+  // A status page's issue not resolved yet is open.
+  assert.deepEqual(titles('---\ntitle: Storage is slow\ndate: 2024-05-01T10:00:00\nresolved: false\nseverity: disrupted\n---\n\n*Investigating* - uploads are slow.\n'), [['Storage is slow', 'active']]);
+  // A fix part that only plans, has nothing yet, or lists a task still to do resolves nothing.
+  const part = (title: string, body: string) => titles(`# Things that went wrong\n\n## Checkout errors\n\n### What happened\n\nCheckout failed.\n\n### Why did it happen\n\nA bad config.\n\n### ${title}\n\n${body}\n`)[0][1];
+  assert.equal(part('Fix (planned)', 'Roll the config back on Monday.'), 'unknown');
+  assert.equal(part('Fix, not yet deployed', 'PR 812 waits for review.'), 'unknown');
+  assert.equal(part('Fix', 'None yet: we are still looking for the cause.'), 'unknown');
+  assert.equal(part('Fix', '- [ ] roll back config'), 'unknown');
+  assert.equal(part('Fix', 'Rolled the config back.'), 'resolved');
+  // Bug reports closed without a fix are not open.
+  const report = (closing: string) => titles(`# Bugs\n\n## BUG-5 Wrong zone in emails\n\nSteps to reproduce: schedule an email.\nExpected result: local time.\nActual result: UTC.\n\n${closing}\n`)[0][1];
+  assert.equal(report('Cannot reproduce on 2.4; closing.'), 'resolved');
+  assert.equal(report('Closed as duplicate of BUG-2.'), 'resolved');
+  assert.equal(report('Seen again today.'), 'active');
+  // A label saying nothing is left, and a bare TODO line, leave nothing to do.
+  assert.equal(titles('# Incident log\n\n## 2024-04-20 Cache stampede\n\nCache flush sent traffic to the DB.\n\n**Root cause:** no jitter.\n\nNext steps: none, this is closed.\n')[0][1], 'unknown');
+  assert.equal(titles('# Incident log\n\n## 2024-04-11 Search slow\n\np99 hit 8s for two hours.\n\n**Impact:** slow search.\n\nTODO\n')[0][1], 'unknown');
+  // Tables: a title that starts like a recurrence, a note that tells more, a fix column's words, an open cell with a note.
+  const rows = titles('# Bug log\n\n| Date | Bug | Fixed on | Notes |\n|---|---|---|---|\n| 2024-05-01 | Regressed p99 latency | 2024-05-03 | pinned ORM 4.2 |\n| 2024-04-20 | Export empty | 2024-04-22 | Reopened by QA on 04-21, fixed for good in 2.1.3 |\n| 2024-04-10 | Crash on quit | Reverted | ana |\n| 2024-04-01 | Slow search | — | Not yet fixed (see #12) |\n');
+  assert.deepEqual(rows, [
+    ['Regressed p99 latency', 'resolved'],
+    ['Export empty', 'resolved'],
+    ['Crash on quit', 'unknown'],
+    ['Slow search', 'active'],
+  ]);
+  // A release table and a meeting's table list no incidents.
+  assert.deepEqual(titles('# Historial\n\n| Versión | Fecha | Resumen |\n|---|---|---|\n| 2.1 | 2024-05-01 | Exportación a PDF |\n'), []);
+  assert.deepEqual(titles('# Réunions\n\n| Date | Résumé | Participants |\n|---|---|---|\n| 2024-05-01 | Revue du sprint | Ana, Bo |\n'), []);
+});

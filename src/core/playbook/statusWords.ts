@@ -481,7 +481,7 @@ export function isPlaceholderValue(raw: string): boolean {
 
 const PENDING = new Set(
   [
-    'pending', 'unknown', 'ongoing', 'in progress', 'open', 'not yet', 'not resolved', 'unresolved', 'no', 'wip', 'awaiting', 'waiting', 'blocked', 'still open', 'in work',
+    'pending', 'unknown', 'ongoing', 'in progress', 'open', 'not yet', 'not resolved', 'unresolved', 'no', 'false', 'wip', 'awaiting', 'waiting', 'blocked', 'still open', 'in work',
     'pendiente', 'en curso', 'desconocido', 'sin resolver', 'pendente', 'em andamento', 'desconhecido', 'não resolvido', 'en cours', 'inconnu', 'à venir', 'non résolu',
     'offen', 'ausstehend', 'unbekannt', 'laufend', 'ungelöst', 'in corso', 'sconosciuto', 'da definire', 'non risolto', 'в работе', 'нет', 'неизвестно', 'не решено',
   ].map(phraseKey),

@@ -10,6 +10,7 @@ import { eachProseLine, key, wordsOf } from './proseWords';
 import { splitTableRow, stripInline } from './text';
 import { tableAt } from './tables';
 import { FIX_LABELS } from './statusInProse';
+import { namesSomething } from '../playbook/statusWords';
 
 /** Keys of an incident's anatomy, written as a line's label (`Symptom:`, `**Root cause:**`, `Исправление`). */
 const ANATOMY_KEYS = new Set(
@@ -61,8 +62,8 @@ const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fix
 
 /** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
 export function isFixPartTitle(title: string): boolean {
-  const k = anatomyKeyOf(stripInline(title).slice(0, 80));
-  return k !== undefined && FIX_PART_KEYS.has(k);
+  // The title alone: a qualified one (`Fix (planned)`, `Fix, not yet deployed`) says no more than a plan.
+  return FIX_PART_KEYS.has(key(stripInline(title).slice(0, 80)));
 }
 
 /** Whether a section's title names a part of an incident (`Root cause`, `事故经过`, `教训（…）`, `Přčina`). */
@@ -87,7 +88,7 @@ export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): nu
 }
 
 /** A line's label: its bold lead, its words before a colon, or the line itself when short; undefined when it has none. */
-function lineLabel(line: string): string | undefined {
+function lineLabel(line: string, alone = true): string | undefined {
   const text = line.slice(0, 80);
   const bold = boldLead(text);
   const ascii = text.indexOf(':');
@@ -96,7 +97,7 @@ function lineLabel(line: string): string | undefined {
   // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
   if (bold !== undefined) return bold;
   if (colon >= 0) return text.slice(0, colon);
-  return text.length > 30 ? undefined : text;
+  return !alone || text.length > 30 ? undefined : text;
 }
 
 /** The different anatomy keys that label lines of [from, to), up to three (see anatomyKeyCount). */
@@ -131,9 +132,12 @@ export function labelledWith(ctx: IndexContext, from: number, to: number, keys: 
   let first: { words: string; line: number } | undefined;
   const seen = new Set<string>();
   eachProseLine(ctx, from, to, (line, li) => {
-    const label = lineLabel(line);
+    // A label in bold or before a colon (a bare `TODO` line is no label), not followed by a word
+    // that says there is nothing (`Next steps: none.`).
+    const label = lineLabel(line, false);
     const k = label === undefined ? '' : wordsOf(label, 5).join(' ');
-    if (!keys.has(k)) return false;
+    const rest = k ? stripInline(line.slice(line.indexOf(label as string) + (label as string).length)).replace(/^[\s*_:：]+/, '') : '';
+    if (!keys.has(k) || (rest && !namesSomething(rest))) return false;
     first ??= { words: k, line: li + 1 };
     seen.add(k);
     return seen.size >= distinct;

@@ -9,7 +9,7 @@ import { groupStatus, isLessonInForce } from './statusGroups';
 import { stripInline } from './text';
 import { BUG_REPORT_KEYS, isFixPartTitle, labelledWith } from './anatomy';
 import { FIX_TO_DO_HEADERS } from './tableIncidents';
-import { key } from './proseWords';
+import { findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
@@ -74,7 +74,11 @@ function fixPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from:
     const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
     if (!isFixPartTitle(title)) continue;
     for (let li = part.from; li < part.to; li++) {
-      if (namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: false };
+      const line = lineText(ctx, li);
+      if (!namesSomething(line)) continue;
+      // Its first line decides: a task still to do, or words that no fix is in (`None yet`, `Unknown so far`, `Planned: …`), says none was made.
+      if (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '')) return undefined;
+      return { words: title.toLowerCase(), line: part.headingLine + 1, open: false };
     }
   }
   return undefined;
@@ -271,12 +275,26 @@ export function singleIncident(ctx: IndexContext, bodyLine: number, titledByFron
 function openBugReport(ctx: IndexContext, ranges: ReadonlyArray<readonly [number, number]>): { words: string; line: number; open: boolean } | undefined {
   for (const [from, to] of ranges) {
     const report = labelledWith(ctx, from, to, BUG_REPORT_KEYS, 2);
-    if (report) return { words: `${report.words} (a bug report, no fix written)`, line: report.line, open: true };
+    if (report) {
+      let closed: { words: string; line: number; open: boolean } | undefined;
+      proseLines(ctx, from, to, (words, li) => {
+        const found = findPhrase(words, CLOSED_REPORT, 3);
+        if (found) closed = { words: found, line: li + 1, open: false };
+        return closed !== undefined;
+      });
+      return closed ?? { words: `${report.words} (a bug report, no fix written)`, line: report.line, open: true };
+    }
     const toDo = labelledWith(ctx, from, to, FIX_TO_DO_KEYS);
     if (toDo) return { words: `${toDo.words} (a fix still to be made)`, line: toDo.line, open: true };
   }
   return undefined;
 }
+
+/** First words of a fix part that say no fix was made. */
+const NOT_DONE = new Set(['none', 'unknown', 'tbd', 'todo', 'pending', 'planned', 'not', 'no', 'nothing', 'waiting', 'awaiting', 'ninguna', 'ninguno', 'pendiente', 'nenhuma', 'pendente', 'aucun', 'aucune', 'keine', 'kein', 'offen', 'nessuna', 'нет', '未定', '暂无', '없음']);
+
+/** Sentences of a bug report that close it without a fix (`Closed as duplicate of BUG-2.`, `Cannot reproduce on 2.4`). */
+const CLOSED_REPORT = new Set(['duplicate', 'duplicate of', 'cannot reproduce', 'can t reproduce', 'could not reproduce', 'couldn t reproduce', 'not reproducible', 'works as intended', 'works as designed', 'not a bug'].map(key));
 
 /** FIX_TO_DO_HEADERS as labels are matched (see labelledWith). */
 const FIX_TO_DO_KEYS = new Set([...FIX_TO_DO_HEADERS].map(key));

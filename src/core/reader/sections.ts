@@ -123,7 +123,17 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
 function frontMatterTellsIncident(ctx: IndexContext, bodyLine: number): boolean {
   if (bodyLine === 0) return false;
   const fields = readFrontMatterFields(ctx, bodyLine);
-  return fields.some((f) => f.canonical === 'title') && fields.some((f) => (f.canonical === 'severity' || f.canonical === 'status' || f.canonical === 'resolved') && !isPlaceholderValue(f.value));
+  // Keys an incident's page has and an ADR's, a post's or an event's has not: `severity`,
+  // `resolved` / `resolvedWhen`, or a `status` the playbook's words read (`accepted`, `publish` are not).
+  return (
+    fields.some((f) => f.canonical === 'title') &&
+    fields.some((f) => {
+      const name = f.key.toLowerCase();
+      if (isPlaceholderValue(f.value)) return false;
+      if (name === 'status') return readStatus(ctx.policy, f.value)?.meaning !== undefined;
+      return name === 'severity' || name === 'resolved' || name === 'resolvedwhen';
+    })
+  );
 }
 
 /** Whether two sections hold the same text, heading included, blank lines at their ends aside. */

@@ -40,12 +40,17 @@ const WENT_WRONG_HEADERS = new Set([
 /** Columns a row's date is read from: `Date`, `Window`, `When`, `Started`, `Date / Window (IST)`. */
 const DATE_HEADERS = /^(date|detected|started|start|when|day|datum|fecha|data|window|time window|date opened|opened|began|incident date|started at|detected at)$/;
 const SEVERITY_HEADERS = /^(severity|sev|priority|level|schweregrad|gravedad|sévérité|gravidade|prioridad|prioridade)$/;
+const RELEASE_HEADERS = new Set(['version', 'release', 'versión', 'versão', 'versione', 'версия', '版本', 'バージョン', '버전']);
+const ATTENDEE_HEADERS = new Set(['attendees', 'participants', 'asistentes', 'participantes', 'teilnehmer', 'partecipanti', 'участники', '参会人', '参加者', '참석자']);
+
+/** End columns that name when a fix shipped: a date ends the row, words (`Reverted`) do not. */
+const FIX_END_HEADERS = new Set(['fix deployed', 'fixed on', 'date fixed']);
 /**
  * Columns that say an occurrence ended (or how long it lasted): with a date column, a table of
  * occurrences (`Date | Down | Recovered | Notes`). Durations and resolved-time keys count too.
  */
 const END_HEADERS = new Set([
-  'recovered', 'recovered at', 'resolved', 'fixed', 'fixed on', 'fix deployed', 'date fixed', 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
+  'recovered', 'recovered at', 'resolved', 'fixed', ...FIX_END_HEADERS, 'restored', 'back up', 'back', 'up again', 'up', 'end', 'ended', 'duration', 'downtime', 'outage', 'length',
   'recuperado', 'restablecido', 'resuelto', 'solucionado', 'duración', 'restaurado', 'resolvido', 'duração', 'rétabli', 'résolu', 'durée', 'fin',
   'behoben', 'wiederhergestellt', 'dauer', 'ausfallzeit', 'ende', 'ripristinato', 'risolto', 'durata', 'fine', 'восстановлено', 'решено', 'длительность', 'продолжительность', 'простой',
   ...MORE_END_COLUMNS,
@@ -117,6 +122,8 @@ function saysNoIncident(cells: readonly string[], table: TableInfo): boolean {
 export function findTableIncidents(ctx: IndexContext, from: number, to: number, out: Incident[]): void {
   const { policy } = ctx;
   for (const { table, headers } of tablesIn(ctx, from, to)) {
+    // A release table (`| Version | Date | Summary |`) or a meeting's (`| Date | Summary | Attendees |`) lists no incidents.
+    if (headers[0]?.names.some((n) => RELEASE_HEADERS.has(n)) || headers.some((h) => h.names.some((n) => ATTENDEE_HEADERS.has(n)))) continue;
     const col = (re: RegExp, canonical?: CanonicalField) => headers.findIndex((h) => h.names.some((n) => re.test(n) || (canonical !== undefined && canonicalField(policy, n) === canonical)));
     const idCol = col(ID_HEADERS, 'id');
     const dateCol = col(DATE_HEADERS, 'detected');
@@ -245,15 +252,17 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
   const end = columns.endCol >= 0 ? (cells[columns.endCol] ?? '') : '';
   if (!incident.status && columns.endCol >= 0) {
     const from = `${table.headers[columns.endCol]}: ${stripInline(end)}`;
-    const back = reopenedCell(cells, table);
+    const back = reopenedCell(cells, table, columns.titleCol);
+    // A fix column (`Fix Deployed`) ends the row with a date; `Reverted`, `Staging only` end nothing.
+    const ended = isFilledValue(end) && (!FIX_END_HEADERS.has(table.headers[columns.endCol].trim().toLowerCase()) || parseTimeValue(stripInline(end)) !== undefined);
     if (back) {
       // Ended once, then back (`Outcome: Recurred`): open again.
       incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
       reading.statusFrom = back;
-    } else if (isFilledValue(end)) {
+    } else if (ended) {
       incident.status = ctx.policy.resolvedStatus;
       reading.statusFrom = from;
-    } else if (/\p{L}/u.test(end) && !isPlaceholderValue(end)) {
+    } else if (!isFilledValue(end) && /\p{L}/u.test(end) && !isPlaceholderValue(end)) {
       incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
       reading.statusFrom = from;
     } else {
@@ -267,9 +276,11 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
 }
 
 /** A cell that says a fixed problem came back (`Recurred`, `Reopened`, `Regressed`), as `Header: cell`, or undefined. */
-function reopenedCell(cells: readonly string[], table: TableInfo): string | undefined {
+function reopenedCell(cells: readonly string[], table: TableInfo, titleCol: number): string | undefined {
   for (let c = 0; c < cells.length && c < table.headers.length; c++) {
     const cell = stripInline(cells[c].slice(0, 200)).trim();
+    // The word alone or nearly (`**Recurred**`, `Reopened (2x)`): not a title or a note that tells more.
+    if (c === titleCol || cell.split(' ', 4).length > 3) continue;
     const word = cell.slice(0, 12).toLowerCase().replace(/[^a-z-].*$/s, '');
     if (word === 'recurred' || word === 'reopened' || word === 're-opened' || word === 'regressed') return `${table.headers[c]}: ${cell.slice(0, 80)}`;
   }
@@ -304,7 +315,7 @@ export const FIX_TO_DO_HEADERS = new Set([
  * `Pending —`, `Noch offen:`): the word alone, or before a colon or a dash. Anchored literal
  * words, so it runs in time linear in the cell.
  */
-const OPEN_CELL = /^(?:open|still open|todo|to do|pending|not yet|not yet fixed|not fixed|unresolved|unfixed|offen|noch offen|ausstehend|pendiente|abierto|abierta|sin resolver|pendente|aberto|aberta|em aberto|ouvert|ouverte|en attente|à faire|aperto|in sospeso|da fare|открыто|открыт|не исправлено|не решено|в работе|未対応|対応中|未解決|未解决|处理中|待处理|미해결|진행 중|진행중)\s*(?:$|[:：—–-])/u;
+const OPEN_CELL = /^(?:open|still open|todo|to do|pending|not yet|not yet fixed|not fixed|unresolved|unfixed|offen|noch offen|ausstehend|pendiente|abierto|abierta|sin resolver|pendente|aberto|aberta|em aberto|ouvert|ouverte|en attente|à faire|aperto|in sospeso|da fare|открыто|открыт|не исправлено|не решено|в работе|未対応|対応中|未解決|未解决|处理中|待处理|미해결|진행 중|진행중)\s*(?:$|[:：—–.,(-])/u;
 
 /**
  * A row with no status column and no end column: open when one of its cells begins by saying
