@@ -309,3 +309,16 @@ test('what these rules must not read: pages with front matter that are no incide
   assert.deepEqual(titles('# Historial\n\n| Versión | Fecha | Resumen |\n|---|---|---|\n| 2.1 | 2024-05-01 | Exportación a PDF |\n'), []);
   assert.deepEqual(titles('# Réunions\n\n| Date | Résumé | Participants |\n|---|---|---|\n| 2024-05-01 | Revue du sprint | Ana, Bo |\n'), []);
 });
+
+test('a register of numbered problems with a status column lists incidents; a status column may be named by its first word', () => {
+  const idx = indexFixture('shapes/problem-register-fr.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.id, i.title, statusState(i, policy)]), [
+    ['1', 'Base vide — aucun jeu de données au premier lancement', 'resolved'],
+    ['2', 'Images absentes — le champ n’est pas mappé'.replace('’', "'"), 'active'],
+    ['3', 'Recherche codée en dur — aucun appel à l’API'.replace('’', "'"), 'resolved'],
+    ['4', 'Couleur d’état ambiguë'.replace('’', "'"), 'resolved'],
+    ['5', 'Pas d’affichage du mot de passe'.replace('’', "'"), 'active'],
+  ]);
+  // Without a status column, a numbered table of problems summarises; it is not read.
+  assert.deepEqual(indexLog('# Problèmes\n\n| # | Problème | Fichier |\n|---|---|---|\n| 1 | Base vide | seed.ts |\n', { policy }).incidents, []);
+});

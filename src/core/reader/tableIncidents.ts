@@ -17,7 +17,7 @@ const ID_HEADERS = /^(id|incident id|incident|ticket|ref|reference|#|no\.?|nr\.?
 /** Columns a row's title is read from, the first found winning. */
 const TITLE_HEADERS = [
   // A short description before a description: `Number | Opened | Short description | Description`.
-  'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte',
+  'short description', 'kurz', 'kurzbeschreibung', 'descripción corta', 'descrição curta', 'description courte', 'issue description', 'problem description', 'bug description',
   'title', 'summary', 'issue', 'description', 'trigger', 'symptom', 'symptoms', 'incident', 'name', 'what', 'what happened',
   // The seven languages: title, incident, description, what happened, symptom.
   'título', 'incidente', 'descripción', 'qué pasó', 'síntoma', 'resumen', 'descrição', 'o que aconteceu', 'sintoma', 'resumo', 'titre', 'description', 'symptôme', 'résumé',
@@ -133,8 +133,12 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       titleCol = headers.findIndex((h, i) => i !== idCol && h.names.includes(name));
       if (titleCol >= 0) break;
     }
-    const statusCol = col(NO_HEADER, 'status');
-    if (titleCol < 0 && dateCol >= 0) titleCol = wentWrongColumn(headers, idCol, statusCol);
+    let statusCol = col(NO_HEADER, 'status');
+    // `Status in V2`, `Estado actual`: a status column by its first word.
+    const firstWordStatus = statusCol < 0 ? headers.findIndex((h) => canonicalField(policy, h.names[0].split(' ')[0]) === 'status') : -1;
+    if (firstWordStatus >= 0) statusCol = firstWordStatus;
+    // What went wrong is the title beside a date, or beside an id and a status (`| # | Problème | Statut |`).
+    if (titleCol < 0 && (dateCol >= 0 || (idCol >= 0 && statusCol >= 0))) titleCol = wentWrongColumn(headers, idCol, statusCol);
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
     if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
@@ -173,7 +177,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       reportCutOffRow(ctx, table, to);
       continue;
     }
-    const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
+    const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol, statusCol: firstWordStatus };
     const fixToDoCol = headers.findIndex((h) => h.names.some((n) => FIX_TO_DO_HEADERS.has(n)));
     for (let r = table.firstRow; r <= table.lastRow; r++) {
       const row = splitTableRow(lineText(ctx, r));
@@ -407,6 +411,8 @@ interface RowColumns {
   dateCol: number;
   /** The zone a date column's header names (`Date / Window (IST)`), for times written without one. */
   dateZone: string | null;
+  /** A status column named by its first word only (`Status in V2`, `Estado actual`); -1 otherwise. */
+  statusCol?: number;
 }
 
 /**
@@ -434,6 +440,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
     if (!f) continue;
     // A date column named by a word the aliases do not know (`Window`, `Date / Window (IST)`) is the detection time.
     if (c === dateCol && !f.canonical) f.canonical = 'detected';
+    if (c === columns.statusCol && !f.canonical) f.canonical = 'status';
     fields.push(f);
   }
   const link = findMarkdownLink(rawLine);
