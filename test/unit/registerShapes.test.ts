@@ -322,3 +322,15 @@ test('a register of numbered problems with a status column lists incidents; a st
   // Without a status column, a numbered table of problems summarises; it is not read.
   assert.deepEqual(indexLog('# Problèmes\n\n| # | Problème | Fichier |\n|---|---|---|\n| 1 | Base vide | seed.ts |\n', { policy }).incidents, []);
 });
+
+test('a titled day over two labelled sub-sections or more holds them as its incidents; a dated incident with parts of its own stays one', () => {
+  const idx = indexFixture('shapes/titled-days.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.detected, i.title]), [
+    ['2026-10-04', 'Injected errors were "detected" for the wrong reason'],
+    ['2026-10-04', 'Label flips inflated in the minimal condition'],
+    ['2026-10-05', 'Checkout outage'],
+  ]);
+  // One labelled sub-section under a titled day: the day's heading is the incident.
+  const one = indexLog('# Log\n\n## 2026-10-04 · Export stalled\n\nThe nightly export stopped.\n\n### Details\n- **Symptom**: no file.\n- **Cause**: a full disk.\n', { policy });
+  assert.deepEqual(one.incidents.map((i) => i.title), ['Export stalled']);
+});

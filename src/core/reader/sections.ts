@@ -4,7 +4,7 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, filledParts } from './anatomy';
+import { anatomyKeyCount, filledParts, isAnatomyTitle } from './anatomy';
 import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -213,9 +213,12 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // A day's heading and nothing else (`## 2026-03-02`) over sub-sections that each tell an
     // incident by its parts (`### Issue 1` with `Problem:` and `Cause:`): a day of incidents,
     // each sub-section one, dated by the day.
-    if (!facts.id && facts.date && !facts.title.trim()) {
-      const day = dayOfIncidents(ctx, hi, endLine, facts.date);
-      if (day.length) {
+    // Titled too (`## 2026-10-04 · Error injection runs`), when its own lines tell no incident and
+    // two sub-sections or more each do.
+    if (!facts.id && facts.date) {
+      const titled = facts.title.trim() !== '';
+      const day = titled && anatomyKeyCount(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)) >= 2 ? [] : dayOfIncidents(ctx, hi, endLine, facts.date);
+      if (day.length >= (titled ? 2 : 1)) {
         starts.push(...day);
         current = { level: h.level, end: endLine, id: null };
         continue;
@@ -346,8 +349,8 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
         break;
       }
     }
-    // An incident's own parts (`### Summary`, `### Timeline`) are no incidents of the day.
-    if (subsectionKind(h.text, ctx.policy) || isMetaTitle(h.text)) continue;
+    // An incident's own parts (`### Summary`, `### Timeline`, `### Root cause`) are no incidents of the day.
+    if (subsectionKind(h.text, ctx.policy) || isMetaTitle(h.text) || isAnatomyTitle(h.text)) continue;
     if (anatomyKeyCount(ctx, h.line + 1, end) < 2) continue;
     const facts = readHeading(h.text, ctx.policy);
     if (facts.id && isTemplateId(facts.id)) continue;
