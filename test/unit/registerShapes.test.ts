@@ -334,3 +334,17 @@ test('a titled day over two labelled sub-sections or more holds them as its inci
   const one = indexLog('# Log\n\n## 2026-10-04 · Export stalled\n\nThe nightly export stopped.\n\n### Details\n- **Symptom**: no file.\n- **Cause**: a full disk.\n', { policy });
   assert.deepEqual(one.incidents.map((i) => i.title), ['Export stalled']);
 });
+
+test('an index of incidents by id under status groups: each item one, with its group status; a count after a status keeps the group', () => {
+  const idx = indexFixture('shapes/known-issues-index-ja.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.id, i.title, statusState(i, policy)]), [
+    ['BUG-0031', '長い一覧で二回目のスクロールが効かない(中)', 'active'],
+    ['BUG-0035', 'ラベルの無い数値欄へ入力できない(低)', 'active'],
+    ['BUG-0001', '途中で失敗した操作が履歴に残らない', 'resolved'],
+    ['BUG-0002', 'ダイアログが開くと以降の操作が止まる', 'resolved'],
+    // Alone under its part of the group.
+    ['BUG-0004', '初回の起動待ちで失敗する', 'resolved'],
+  ]);
+  // A list of links with no ids under such a title is not an index of incidents.
+  assert.deepEqual(indexLog('# Known issues\n\n## Open (2)\n\n- [Design notes](notes.md) for the next release\n- [Roadmap](roadmap.md) and what comes after\n', { policy }).incidents, []);
+});

@@ -196,11 +196,13 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
   const headings = ctx.headings;
   /** The level of the log title the headings are under, or 0. */
   let logLevel = 0;
+  /** The status the group of that log the headings are in says, if any. */
+  let group: IncidentReading['statusText'];
   for (let hi = 0; hi < headings.length; hi++) {
     const h = headings[hi];
     if (logLevel && h.level <= logLevel) logLevel = 0;
     const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
-    if (h.level <= 3 && isIncidentLogTitle(h.text) && !isMetaTitle(h.text)) {
+    if (h.level <= 3 && (isIncidentLogTitle(h.text) || isKnownProblemsTitle(ctx.policy, h.text)) && !isMetaTitle(h.text)) {
       const under = stripInline(h.text);
       // Under a list of known problems, what an entry's words leave unsaid is open.
       if (isKnownProblemsTitle(ctx.policy, h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
@@ -208,10 +210,13 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       logLevel = h.level;
       continue;
     }
-    // A status group of that log (`## Resolved` under `# Known bugs`): its entries take its status.
+    // A status group of that log (`## Resolved` under `# Known bugs`): its entries take its status,
+    // and so do those of its own parts (`### Browser` under `## Fixed`).
     if (logLevel && h.level === logLevel + 1) {
-      const status = headingGroupStatus(ctx, hi);
-      if (status) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status });
+      group = headingGroupStatus(ctx, hi);
+      if (group) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
+    } else if (logLevel && group && h.level > logLevel + 1) {
+      out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
     }
   }
   return out;
@@ -289,6 +294,18 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         for (const incident of tagged) if (incident) out.push(incident);
         continue;
       }
+      // Items that open with an id (`- [BUG-0023](bugs/0023.md) Screen blocks on 210 candidates`,
+      // `- **INC-12 Checkout down**`): an index of incidents, each item one.
+      const ided = list.map((item) => idItem(ctx, item));
+      const idCount = ided.filter(Boolean).length;
+      // One alone counts under a status group, where the list is the group's.
+      if ((idCount >= 2 || (range.status !== undefined && idCount === list.length)) && idCount * 3 >= list.length * 2) {
+        list.forEach((item, k) => {
+          const it = ided[k];
+          if (it) out.push(entryIncident(ctx, item.line, item.endLine, it.id, it.title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
+        });
+        continue;
+      }
       // Items that open with a bold title and tell the story after it (`1. **Model redacted the
       // target's name.** Given a person who …`): at least two, and two thirds of their list.
       const titled = list.filter((item) => boldTitle(item) !== undefined);
@@ -320,6 +337,18 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     }
   }
   return out;
+}
+
+/** An item opening with an incident's id (its link's text or in bold included), and its title after the id; undefined otherwise. */
+function idItem(ctx: IndexContext, item: ListItem): { id: string; title: string } | undefined {
+  if (item.task) return undefined;
+  // An item in bold is titled by its bold run; the lines after it tell more.
+  const close = item.text.startsWith('**') ? item.text.indexOf('**', 2) : -1;
+  const text = stripInline((close > 2 ? item.text.slice(2, close) : item.text).slice(0, 300)).trim();
+  const facts = readHeading(text, ctx.policy);
+  if (!facts.id || !(text.startsWith(facts.id) || text.startsWith(`#${facts.id}`))) return undefined;
+  const title = facts.title.replace(/^[\s:—–\-|,.]+/, '').trim();
+  return title ? { id: facts.id, title: title.length > TITLE_CHARS ? shortTitle(title) : title } : undefined;
 }
 
 /** Marks that open an item, as a list's legend says them (`✅ = done`): done, still to do, or neither said. */

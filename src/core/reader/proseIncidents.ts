@@ -397,7 +397,8 @@ function groupedByStatusBelow(ctx: IndexContext, pi: number, to: number): boolea
 function isStatusTitle(ctx: IndexContext, title: string): boolean {
   if (title.length > 40) return false;
   const read = readStatus(ctx.policy, title);
-  return !!read?.meaning && !read.note.trim();
+  // A count after it (`Open (2)`, `未修正(7件)`) keeps it a status.
+  return !!read?.meaning && (!read.note.trim() || /^\d/.test(read.note.trim()));
 }
 
 /**

@@ -63,8 +63,9 @@ function statusOfGroup(ctx: IndexContext, k: number): { words: string; open: boo
     // `Aperti — Priorità media`: a separator between the status and the rest; else the rest
     // names what the group holds (`Open issues`), not something else (`Open questions`).
     const before = title.endsWith(note) ? title.slice(0, title.length - note.length).trimEnd() : '';
-    const separated = before !== '' && '—–-:(·|'.includes(before[before.length - 1]);
-    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase())) return undefined;
+    const separated = (before !== '' && '—–-:(·|'.includes(before[before.length - 1])) || '—–-:(·|・/'.includes(note[0]);
+    // A count after the status (`未修正(7件)`, `Open (3)`) says how many, not what else.
+    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase()) && !/^\d/.test(note)) return undefined;
   }
   return { words: title.toLowerCase(), open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
 }
