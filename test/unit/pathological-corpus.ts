@@ -150,7 +150,7 @@ export function hostileLog(line: string, placement: Placement): string {
       // A bug report's parts and a fix still to make, parts named as questions, numbered and
       // qualified after a comma, a table of bugs with ids, an end and an outcome, and a file one
       // incident by its front matter.
-      return `---\ntitle: "${line}"\nseverity: ${line}\nresolved: ${line}\n---\n\n## BUG-1\n\n**Steps to reproduce:** ${line}\n**Expected result:** ${line}\n**Suggested fix**: ${line}\n\n## ${line}\n\n### What happened\n${line}\n\n### 2. ${line}\n${line}\n\n### How we fixed it\n${line}\n\n**Actual cause, ${line}.** ${line}\n\n| Bug ID | Bug | Outcome | First Reported | Fix Deployed |\n|---|---|---|---|---|\n| BUG-2 | ${line} | Recurred ${line} | 2026-01-01 | ${line} |\n| ${line} | A | ${line} | ${line} | — |\n`;
+      return `---\ntitle: "${line}"\nseverity: ${line}\nresolved: ${line}\n---\n\n## BUG-1\n\n**Steps to reproduce:** ${line}\n**Expected result:** ${line}\n**Suggested fix**: ${line}\n\n## ${line}\n\n### What happened\n${line}\n\n### 2. ${line}\n${line}\n\n### How we fixed it\n${line}\n\n**Actual cause, ${line}.** ${line}\n\n| Bug ID | Bug | Outcome | First Reported | Fix Deployed |\n|---|---|---|---|---|\n| BUG-2 | ${line} | Recurred ${line} | 2026-01-01 | ${line} |\n| ${line} | A | ${line} | ${line} | — |\n\n# Known issues\n\n## Open (2)\n\n- **[BUG-1](b.md) ${line}**\n- [BUG-2](${line}) A\n`;
     case 'parts-and-tags':
       // A status in brackets ending a heading, a change's tag, sub-sections titled as parts, a
       // row that opens saying it was no incident, a list item labelled with parts, a register

@@ -66,6 +66,8 @@ test('incidents with no heading and labelled sections scale linearly: four times
     'bug reports with no fix written': (n) => '# Bugs\n\n' + Array.from({ length: n }, (_, k) => `## BUG-${k}\n\n**Steps to reproduce:** open page ${k}.\n**Expected result:** it loads.\n**Actual result:** a blank page.\n\n`).join(''),
     'parts named as questions': (n) => '# Things that went wrong\n\n' + Array.from({ length: n }, (_, k) => `## Export ${k} stalled\n\n### What happened\nNothing was written for job ${k}.\n\n### How we fixed it\nMoved the folder of job ${k}.\n\n`).join(''),
     'a table of bugs that recurred': (n) => '# Bug & Fix Log\n\n| Bug ID | Bug | Outcome | First Reported | Fix Deployed |\n|---|---|---|---|---|\n' + Array.from({ length: n }, (_, k) => `| BUG-${k} | Timer ${k} desync | ${k % 2 ? 'Recurred' : 'Held'} | 2026-01-02 | 2026-01-03 |\n`).join(''),
+    'an index of incidents by id under status groups': (n) => '# Known issues\n\n## Open (3)\n\n' + Array.from({ length: n }, (_, k) => `- [BUG-${k}](bugs/${k}.md) Scroll ${k} stops on the second wheel\n`).join(''),
+    'titled days over labelled entries': (n) => '# Troubleshooting\n\n' + Array.from({ length: n / 2 }, (_, k) => `## 2026-01-${String(1 + (k % 28)).padStart(2, '0')} · Runs ${k}\n\n### ${k}.1 Rate ${k} off\n- **Symptom**: 30%.\n- **Cause**: dirty rows.\n\n### ${k}.2 Flips ${k}\n- **Symptom**: 5%.\n- **Cause**: wrong baseline.\n\n`).join(''),
     'labelled sections under a day': (n) => '# Postmortem report\n\n## 2026-01-02\n\n' + Array.from({ length: n }, (_, k) => `### Issue ${k}\n\n**Problem:** the generator ${k} hung.\n**Cause:** a new question.\n\n`).join(''),
   };
   const time = (text: string) => {
