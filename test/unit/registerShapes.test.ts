@@ -348,3 +348,32 @@ test('an index of incidents by id under status groups: each item one, with its g
   // A list of links with no ids under such a title is not an index of incidents.
   assert.deepEqual(indexLog('# Known issues\n\n## Open (2)\n\n- [Design notes](notes.md) for the next release\n- [Roadmap](roadmap.md) and what comes after\n', { policy }).incidents, []);
 });
+
+test('sections sharing a title get the next free suffix, in linear time', () => {
+  const section = (title: string) => `## 2026-02-03 ${title}\n\nThe export stopped and was restarted.\n\n`;
+  const text = '# Incidents\n\n' + section('Export stalled') + section('Export stalled') + section('Export stalled-2') + section('Export stalled') + section('Export stalled');
+  // `Export stalled-2` takes its own id first in order, so the third `Export stalled` skips it.
+  assert.deepEqual(indexLog(text, { policy }).incidents.map((i) => i.id), ['2026-02-03-export-stalled', '2026-02-03-export-stalled-2', '2026-02-03-export-stalled-2-2', '2026-02-03-export-stalled-3', '2026-02-03-export-stalled-4']);
+  const many = '# Incidents\n\n' + section('Export stalled').repeat(8000);
+  const t = performance.now();
+  const ids = indexLog(many, { policy }).incidents.map((i) => i.id);
+  assert.equal(new Set(ids).size, 8000);
+  assert.equal(ids.at(-1), '2026-02-03-export-stalled-8000');
+  assert.ok(performance.now() - t < 20_000);
+});
+
+test('what the latest rules must not read: a title opening with a status word, a dated post-mortem with parts, error-code tables, release notes, terms that look like ids', () => {
+  const read = (text: string) => indexLog(text, { policy }).incidents.map((i) => [i.id, i.title, statusState(i, policy)]);
+  // A number after a status word is a count only when nothing else follows.
+  assert.deepEqual(read('# Outages\n\n## Investigating 502 errors on checkout\n\nThe load balancer returned 502s at 14:10. We rolled back the config.\n\n## Database failover took too long\n\nThe replica took 20 minutes to take over. We tuned the health check.\n').map((r) => r[1]), ['Investigating 502 errors on checkout', 'Database failover took too long']);
+  // A titled day with its own status and severity is one incident; its sub-sections are its parts.
+  assert.deepEqual(read('# Incidents\n\n## 2024-06-01 · Checkout outage\n**Status:** Investigating\n**Severity:** SEV1\n\n### Web tier\nSymptom: p99 at 9 s.\nFix: rolled back to 4.1.\n\n### Payments worker\nSymptom: queue depth 40k.\nFix: scaled workers.\n').map((r) => [r[1], r[2]]), [['Checkout outage', 'active']]);
+  // An error table's Status holds codes; a design table's Status quo holds sentences.
+  assert.deepEqual(read('# API errors\n\n| # | Error | Status | Meaning |\n|---|---|---|---|\n| 1 | InvalidToken | 401 | The token expired |\n| 2 | RateLimited | 429 | Too many calls |\n'), []);
+  assert.deepEqual(read('# RFC 12\n\n| # | Problem | Status quo | Proposal |\n|---|---|---|---|\n| 1 | Deploys are slow | Manual approval per service | One approval per train |\n| 2 | Rollbacks are risky | Hand-run SQL | Reversible migrations |\n'), []);
+  // Release notes' issue links and terms like UTF-8 are no index of incidents.
+  assert.deepEqual(read('# Known issues\n\n## Fixed bugs\n\n- [#123](https://example.com/issues/123) Fix crash on startup\n- [#124](https://example.com/issues/124) Fix typo in help\n'), []);
+  assert.deepEqual(read('# Known issues\n\n- **UTF-8 filenames** are mangled when the archive is opened on Windows.\n- **UTF-8 BOM** in imported CSV files shows as garbage in the first column.\n').map((r) => r[1]), ['UTF-8 filenames', 'UTF-8 BOM']);
+  // A part of a group says its own status when its title says one.
+  assert.deepEqual(read('# Known bugs\n\n## Fixed\n\n### Desktop\n\n- [BUG-11](bugs/11.md) Crash when closing the last tab\n- [BUG-14](bugs/14.md) Fonts blurry at 125 %\n\n### Reopened\n\n- [BUG-9](bugs/9.md) Sync conflict dialog loops\n').map((r) => [r[0], r[2]]), [['BUG-11', 'resolved'], ['BUG-14', 'resolved'], ['BUG-9', 'active']]);
+});

@@ -58,7 +58,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
   ],
   Monitoring: ['monitoring', 'watching', 'monitoreando', 'monitoreo', 'monitorando', 'monitoramento', 'em observação', 'surveillance', 'sous surveillance', 'überwachung', 'beobachtung', 'monitoraggio', 'in osservazione', 'мониторинг', 'наблюдение'],
   Open: [
-    'open', 'ongoing', 'active', 'in progress', 'unresolved', 'unfixed', 'not resolved', 'not fixed', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
+    'open', 'reopened', 're-opened', 'regressed', 'ongoing', 'active', 'in progress', 'unresolved', 'unfixed', 'not resolved', 'not fixed', 'abierto', 'abierta', 'en curso', 'activo', 'activa', 'aberto', 'aberta', 'em andamento', 'ativo', 'ativa', 'pendente',
     'ouvert', 'ouverte', 'en cours', 'offen', 'laufend', 'aktiv', 'in bearbeitung', 'aperto', 'aperta', 'in corso', 'attivo', 'открыт', 'открыто', 'в работе', 'активно', 'активен',
     'aperti', 'aperte', 'abiertos', 'abiertas', 'abertos', 'abertas', 'ouverts', 'ouvertes', 'offene', 'открытые', 'активные',
     '待处理', '待處理', '处理中', '處理中', '进行中', '進行中', '未解决', '未解決', '対応中', '未対応', '진행 중', '진행중', '미해결',

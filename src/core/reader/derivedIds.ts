@@ -74,6 +74,7 @@ export function assignDerivedIds(incidents: Incident[], policy: Policy): void {
   const used = new Set(incidents.filter((i) => i.idWritten).map((i) => i.id));
   /** Per day, how many titles without a transliteration have been numbered. */
   const ordinals = new Map<string, number>();
+  const nextSuffix = new Map<string, number>();
   for (const inc of incidents) {
     if (inc.idWritten && inc.id) continue;
     const dated = headingDates.get(inc) ?? inc.detected;
@@ -86,7 +87,14 @@ export function assignDerivedIds(incidents: Incident[], policy: Policy): void {
     }
     const base = [day, slug].filter(Boolean).join('-') || `line-${inc.line}`;
     let id = base;
-    for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+    if (used.has(id)) {
+      // The next suffix is remembered per base: thousands of sections with one title are numbered
+      // in linear time (every smaller suffix is taken already, so the ids are the same).
+      let n = nextSuffix.get(base) ?? 2;
+      while (used.has(`${base}-${n}`)) n++;
+      id = `${base}-${n}`;
+      nextSuffix.set(base, n + 1);
+    }
     used.add(id);
     inc.id = id;
     inc.idWritten = false;

@@ -200,7 +200,10 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
   let group: IncidentReading['statusText'];
   for (let hi = 0; hi < headings.length; hi++) {
     const h = headings[hi];
-    if (logLevel && h.level <= logLevel) logLevel = 0;
+    if (logLevel && h.level <= logLevel) {
+      logLevel = 0;
+      group = undefined;
+    }
     const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
     if (h.level <= 3 && (isIncidentLogTitle(h.text) || isKnownProblemsTitle(ctx.policy, h.text)) && !isMetaTitle(h.text)) {
       const under = stripInline(h.text);
@@ -208,6 +211,7 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       if (isKnownProblemsTitle(ctx.policy, h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
       else out.push({ from: Math.max(bodyLine, h.line + 1), to, under });
       logLevel = h.level;
+      group = undefined;
       continue;
     }
     // A status group of that log (`## Resolved` under `# Known bugs`): its entries take its status,
@@ -216,7 +220,8 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       group = headingGroupStatus(ctx, hi);
       if (group) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
     } else if (logLevel && group && h.level > logLevel + 1) {
-      out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
+      // Its own status, if its title says one (`### Reopened` under `## Fixed`), wins.
+      out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: headingGroupStatus(ctx, hi) ?? group });
     }
   }
   return out;
@@ -297,7 +302,7 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       // Items that open with an id (`- [BUG-0023](bugs/0023.md) Screen blocks on 210 candidates`,
       // `- **INC-12 Checkout down**`): an index of incidents, each item one.
       const ided = list.map((item) => idItem(ctx, item));
-      const idCount = ided.filter(Boolean).length;
+      const idCount = new Set(ided.flatMap((it) => (it ? [idPrefix(it.id)] : []))).size === 1 ? ided.filter(Boolean).length : 0;
       // One alone counts under a status group, where the list is the group's.
       if ((idCount >= 2 || (range.status !== undefined && idCount === list.length)) && idCount * 3 >= list.length * 2) {
         list.forEach((item, k) => {
@@ -339,17 +344,30 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
-/** An item opening with an incident's id (its link's text or in bold included), and its title after the id; undefined otherwise. */
+/**
+ * An item opening with a link whose whole text is an incident's id (`[BUG-0023](bugs/0023.md)
+ * Screen blocks …`, in bold or not), and its title after the link; undefined otherwise. An
+ * issue number alone (`[#123](…)`, a release note's) and a term that looks like one (`UTF-8`,
+ * bold, with no link) are no ids here.
+ */
 function idItem(ctx: IndexContext, item: ListItem): { id: string; title: string } | undefined {
   if (item.task) return undefined;
+  const bold = item.text.startsWith('**');
+  const at = bold ? 2 : 0;
+  if (item.text[at] !== '[') return undefined;
+  const close = item.text.indexOf('](', at);
+  if (close < 0 || close - at > 40) return undefined;
+  const id = item.text.slice(at + 1, close).trim();
+  if (/^#?\d+$/.test(id) || readHeading(id, ctx.policy).id !== id) return undefined;
   // An item in bold is titled by its bold run; the lines after it tell more.
-  const close = item.text.startsWith('**') ? item.text.indexOf('**', 2) : -1;
-  const text = stripInline((close > 2 ? item.text.slice(2, close) : item.text).slice(0, 300)).trim();
-  const facts = readHeading(text, ctx.policy);
-  if (!facts.id || !(text.startsWith(facts.id) || text.startsWith(`#${facts.id}`))) return undefined;
+  const end = bold ? item.text.indexOf('**', close) : -1;
+  const facts = readHeading(stripInline((end > close ? item.text.slice(2, end) : item.text).slice(0, 300)).trim(), ctx.policy);
   const title = facts.title.replace(/^[\s:—–\-|,.]+/, '').trim();
-  return title ? { id: facts.id, title: title.length > TITLE_CHARS ? shortTitle(title) : title } : undefined;
+  return title ? { id, title: title.length > TITLE_CHARS ? shortTitle(title) : title } : undefined;
 }
+
+/** An id's prefix (`BUG` of `BUG-0023`): the ids of an index share one. */
+const idPrefix = (id: string) => id.replace(/[-_]?\d+$/, '');
 
 /** Marks that open an item, as a list's legend says them (`✅ = done`): done, still to do, or neither said. */
 const ITEM_MARKS: ReadonlyArray<[string, 'done' | 'pending' | 'other']> = [

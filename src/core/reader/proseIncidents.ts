@@ -16,6 +16,7 @@ import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy, tableAnatomy } from './anatomy';
+import { isCountNote } from './statusGroups';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -398,7 +399,7 @@ function isStatusTitle(ctx: IndexContext, title: string): boolean {
   if (title.length > 40) return false;
   const read = readStatus(ctx.policy, title);
   // A count after it (`Open (2)`, `未修正(7件)`) keeps it a status.
-  return !!read?.meaning && (!read.note.trim() || /^\d/.test(read.note.trim()));
+  return !!read?.meaning && (!read.note.trim() || isCountNote(read.note));
 }
 
 /**

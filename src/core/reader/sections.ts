@@ -217,7 +217,9 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // two sub-sections or more each do.
     if (!facts.id && facts.date) {
       const titled = facts.title.trim() !== '';
-      const day = titled && anatomyKeyCount(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)) >= 2 ? [] : dayOfIncidents(ctx, hi, endLine, facts.date);
+      // A titled day with a status, a severity or two parts of its own is one incident, its sub-sections its parts.
+      const own = titled ? firstSubheading(ctx, h.line + 1, endLine) : 0;
+      const day = titled && (anatomyKeyCount(ctx, h.line + 1, own) >= 2 || readFields(ctx, h.line + 1, own).some((f) => f.canonical !== null && !isPlaceholderValue(f.value))) ? [] : dayOfIncidents(ctx, hi, endLine, facts.date);
       if (day.length >= (titled ? 2 : 1)) {
         starts.push(...day);
         current = { level: h.level, end: endLine, id: null };

@@ -34,6 +34,11 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
   return title.length <= 40 && KNOWN_PROBLEMS.has(title);
 }
 
+/** A count alone after a status (`7件`, `3`, `12 issues)`): how many the group holds, nothing else. */
+export function isCountNote(note: string): boolean {
+  return /^\d{1,6}\s?(?:件|个|個|건|items?|issues?|bugs?|incidents?|problems?|entries)?[)）]?$/i.test(note.trim());
+}
+
 /**
  * The status a section takes from the heading it stands under, when that heading's title is a
  * status (`## Resolved`, `## Open issues`, `## Risolti`, `## Aperti — Priorità media`, `## 未解決`):
@@ -65,7 +70,7 @@ function statusOfGroup(ctx: IndexContext, k: number): { words: string; open: boo
     const before = title.endsWith(note) ? title.slice(0, title.length - note.length).trimEnd() : '';
     const separated = (before !== '' && '—–-:(·|'.includes(before[before.length - 1])) || '—–-:(·|・/'.includes(note[0]);
     // A count after the status (`未修正(7件)`, `Open (3)`) says how many, not what else.
-    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase()) && !/^\d/.test(note)) return undefined;
+    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase()) && !isCountNote(note)) return undefined;
   }
   return { words: title.toLowerCase(), open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
 }

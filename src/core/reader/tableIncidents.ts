@@ -134,11 +134,13 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
       if (titleCol >= 0) break;
     }
     let statusCol = col(NO_HEADER, 'status');
-    // `Status in V2`, `Estado actual`: a status column by its first word.
-    const firstWordStatus = statusCol < 0 ? headers.findIndex((h) => canonicalField(policy, h.names[0].split(' ')[0]) === 'status') : -1;
+    // `Status in V2`, `Estado actual`: a status column by its first word, when its cells read as statuses (not `Status quo`).
+    let firstWordStatus = statusCol < 0 ? headers.findIndex((h) => h.names[0] !== 'status quo' && canonicalField(policy, h.names[0].split(' ')[0]) === 'status') : -1;
+    if (firstWordStatus >= 0 && !cellsReadAsStatuses(ctx, table, firstWordStatus)) firstWordStatus = -1;
     if (firstWordStatus >= 0) statusCol = firstWordStatus;
-    // What went wrong is the title beside a date, or beside an id and a status (`| # | Problème | Statut |`).
-    if (titleCol < 0 && (dateCol >= 0 || (idCol >= 0 && statusCol >= 0))) titleCol = wentWrongColumn(headers, idCol, statusCol);
+    // What went wrong is the title beside a date, or beside an id and a status whose cells are
+    // statuses (`| # | Problème | Statut |`; an error table's `Status` of 401 and 429 is none).
+    if (titleCol < 0 && (dateCol >= 0 || (idCol >= 0 && statusCol >= 0 && cellsReadAsStatuses(ctx, table, statusCol)))) titleCol = wentWrongColumn(headers, idCol, statusCol);
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
     if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
@@ -277,6 +279,23 @@ function occurrenceRow(ctx: IndexContext, incident: Incident, cells: string[], t
   }
   if (reading.shape || reading.statusFrom) incident.reading = reading;
   return incident;
+}
+
+/**
+ * Whether half or more of a column's filled cells read as statuses: a status word (`Résolu`,
+ * `未修正`), a mark (`⏳ À faire`), or a word or three (`Pending`, `In progress`); not a code
+ * (`401`) nor a sentence (`Manual approval per service`).
+ */
+function cellsReadAsStatuses(ctx: IndexContext, table: TableInfo, col: number): boolean {
+  let filled = 0;
+  let read = 0;
+  for (let r = table.firstRow; r <= table.lastRow; r++) {
+    const cell = stripInline((splitTableRow(lineText(ctx, r)).cells[col] ?? '').slice(0, 200)).trim();
+    if (!cell) continue;
+    filled++;
+    if (readStatus(ctx.policy, cell)?.meaning || /^\p{So}/u.test(cell) || (/^\p{L}/u.test(cell) && cell.split(' ', 4).length <= 3)) read++;
+  }
+  return filled > 0 && read * 2 > filled;
 }
 
 /** A cell that says a fixed problem came back (`Recurred`, `Reopened`, `Regressed`), as `Header: cell`, or undefined. */
