@@ -47,42 +47,49 @@ function describingField(fields: Field[]): string {
 }
 
 type PartKind = 'body' | 'timeline' | 'checklist' | 'actionItems' | 'other';
+type BodyPart = { kind: PartKind; from: number; to: number; headingLine: number };
+
+/**
+ * The first sub-section titled as `isTitle` accepts, read by its first filled line: `open` says
+ * what that line makes of the incident, or undefined for a line that says no such thing.
+ * Lines inside code are skipped only where `skipCode` asks: a fix may well be a patch.
+ */
+function partByFirstLine(
+  ctx: IndexContext,
+  parts: ReadonlyArray<BodyPart>,
+  isTitle: (title: string) => boolean,
+  skipCode: boolean,
+  open: (line: string) => boolean | undefined,
+): IncidentReading['statusText'] {
+  for (const part of parts) {
+    if (part.kind !== 'other') continue;
+    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
+    if (!isTitle(title)) continue;
+    for (let li = part.from; li < part.to; li++) {
+      if (skipCode && ctx.lines.skip[li]) continue;
+      const line = lineText(ctx, li);
+      if (!namesSomething(line)) continue;
+      const said = open(line);
+      return said === undefined ? undefined : { words: title.toLowerCase(), line: part.headingLine + 1, open: said };
+    }
+  }
+  return undefined;
+}
 
 /**
  * A sub-section headed as what is still outstanding about the incident (`### Outstanding`,
  * `### Pendientes`) with something in it: the incident is not over, as a person reads it.
  */
-function outstandingPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from: number; to: number; headingLine: number }>): IncidentReading['statusText'] {
-  for (const part of parts) {
-    if (part.kind !== 'other') continue;
-    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
-    if (!isOutstandingKey(title)) continue;
-    for (let li = part.from; li < part.to; li++) {
-      if (!ctx.lines.skip[li] && namesSomething(lineText(ctx, li))) return { words: title.toLowerCase(), line: part.headingLine + 1, open: true };
-    }
-  }
-  return undefined;
-}
+const outstandingPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) => partByFirstLine(ctx, parts, isOutstandingKey, true, () => true);
 
 /**
  * A sub-section headed as what was done about the incident (`### Fix`, `### どうやって解決したか`)
- * with something in it, where no status is written: the incident was dealt with.
+ * with something in it, where no status is written: the incident was dealt with. Its first line
+ * decides: a task still to do, or words that no fix is in (`None yet`, `Unknown so far`,
+ * `Planned: …`), says none was made.
  */
-function fixPart(ctx: IndexContext, parts: ReadonlyArray<{ kind: PartKind; from: number; to: number; headingLine: number }>): IncidentReading['statusText'] {
-  for (const part of parts) {
-    if (part.kind !== 'other') continue;
-    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
-    if (!isFixPartTitle(title)) continue;
-    for (let li = part.from; li < part.to; li++) {
-      const line = lineText(ctx, li);
-      if (!namesSomething(line)) continue;
-      // Its first line decides: a task still to do, or words that no fix is in (`None yet`, `Unknown so far`, `Planned: …`), says none was made.
-      if (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '')) return undefined;
-      return { words: title.toLowerCase(), line: part.headingLine + 1, open: false };
-    }
-  }
-  return undefined;
-}
+const fixPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) =>
+  partByFirstLine(ctx, parts, isFixPartTitle, false, (line) => (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '') ? undefined : false));
 
 /** Fields found outside the section's body lines: before its own (they win), or after (they fill gaps). */
 export interface ExtraFields {

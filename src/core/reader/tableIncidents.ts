@@ -135,12 +135,16 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     }
     let statusCol = col(NO_HEADER, 'status');
     // `Status in V2`, `Estado actual`: a status column by its first word, when its cells read as statuses (not `Status quo`).
-    let firstWordStatus = statusCol < 0 ? headers.findIndex((h) => h.names[0] !== 'status quo' && canonicalField(policy, h.names[0].split(' ')[0]) === 'status') : -1;
-    if (firstWordStatus >= 0 && !cellsReadAsStatuses(ctx, table, firstWordStatus)) firstWordStatus = -1;
-    if (firstWordStatus >= 0) statusCol = firstWordStatus;
+    const firstWordStatus = statusCol < 0 ? headers.findIndex((h) => h.names[0] !== 'status quo' && canonicalField(policy, h.names[0].split(' ')[0]) === 'status') : -1;
+    // Whether the status column's cells read as statuses: asked at most once per table.
+    let statusCellsRead: boolean | undefined;
+    if (firstWordStatus >= 0) {
+      statusCellsRead = cellsReadAsStatuses(ctx, table, firstWordStatus);
+      if (statusCellsRead) statusCol = firstWordStatus;
+    }
     // What went wrong is the title beside a date, or beside an id and a status whose cells are
     // statuses (`| # | Problème | Statut |`; an error table's `Status` of 401 and 429 is none).
-    if (titleCol < 0 && (dateCol >= 0 || (idCol >= 0 && statusCol >= 0 && cellsReadAsStatuses(ctx, table, statusCol)))) titleCol = wentWrongColumn(headers, idCol, statusCol);
+    if (titleCol < 0 && (dateCol >= 0 || (idCol >= 0 && statusCol >= 0 && (statusCellsRead ??= cellsReadAsStatuses(ctx, table, statusCol))))) titleCol = wentWrongColumn(headers, idCol, statusCol);
     // An `Incident` column with no title column beside it names the incident: its title, and
     // its id where a cell starts with one (`INC-12: Checkout down`).
     if (titleCol < 0 && idCol >= 0 && (dateCol >= 0 || sevCol >= 0) && headers[idCol].names.includes('incident')) titleCol = idCol;
