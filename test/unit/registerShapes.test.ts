@@ -377,3 +377,28 @@ test('what the latest rules must not read: a title opening with a status word, a
   // A part of a group says its own status when its title says one.
   assert.deepEqual(read('# Known bugs\n\n## Fixed\n\n### Desktop\n\n- [BUG-11](bugs/11.md) Crash when closing the last tab\n- [BUG-14](bugs/14.md) Fonts blurry at 125 %\n\n### Reopened\n\n- [BUG-9](bugs/9.md) Sync conflict dialog loops\n').map((r) => [r[0], r[2]]), [['BUG-11', 'resolved'], ['BUG-14', 'resolved'], ['BUG-9', 'active']]);
 });
+
+test('problems as tasks with bold titles under `# Probleme` grouped by `Offen` / `Erledigt`: the box says open or done', () => {
+  const idx = indexFixture('shapes/task-problems-de.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['Export schreibt doppelte Zeilen', 'active'],
+      ['Logo im Kopf unscharf', 'active'],
+      ['Datum falsch als Monat gelesen', 'resolved'],
+      ['Absturz bei leerer Tabelle', 'resolved'],
+      ['Knopf blieb gesperrt', 'resolved'],
+    ],
+  );
+  // The box is what the entry's status says: the status lines of the entries name it.
+  assert.deepEqual(idx.incidents.map((i) => i.reading?.statusText?.words), ['[ ]', '[ ]', '[x]', '[x]', '[x]']);
+});
+
+test('the word `Issues` alone is no log without status groups under it; plain tasks are no problems', () => {
+  // A README's to-do list under `## Issues`, with bold titles: no part of it is a status group.
+  const readme = '# Ping tool\n\nPings a range.\n\n## Issues\n\n- [ ] **Support IPv6 ranges** – parse `::/64` as well as dotted ranges.\n- [ ] **Export to CSV** – one row per host with its last reply time.\n\n### Open questions\n\nShould a range be capped?\n';
+  assert.deepEqual(indexLog(readme, { policy }).incidents, []);
+  // Under status groups, tasks with no bold title (a checklist) are not read as problems.
+  const checklist = '# Probleme\n\n## Offen\n\n- [ ] Tests laufen lassen\n- [ ] README lesen\n\n## Erledigt\n\n- [x] Abhängigkeiten aktualisiert\n';
+  assert.deepEqual(indexLog(checklist, { policy }).incidents, []);
+});

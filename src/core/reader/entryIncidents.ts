@@ -17,7 +17,7 @@ import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
-import { headingGroupStatus, isKnownProblemsTitle } from './statusGroups';
+import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
@@ -205,7 +205,7 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       group = undefined;
     }
     const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
-    if (h.level <= 3 && (isIncidentLogTitle(h.text) || isKnownProblemsTitle(ctx.policy, h.text)) && !isMetaTitle(h.text)) {
+    if (h.level <= 3 && (isIncidentLogTitle(h.text) || isKnownProblemsTitle(ctx.policy, h.text) || isGroupedProblemsTitle(ctx, hi)) && !isMetaTitle(h.text)) {
       const under = stripInline(h.text);
       // Under a list of known problems, what an entry's words leave unsaid is open.
       if (isKnownProblemsTitle(ctx.policy, h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
@@ -388,8 +388,17 @@ function itemMark(text: string): { kind: 'done' | 'pending' | 'other'; mark: str
   return i > after ? { kind: found[1], mark: found[0], end: i } : undefined;
 }
 
-/** What an item's mark says of its status: done (a fix, unless its words say pending) or still to do. */
+/** Where a task's text starts after its box and a space (`[ ] **Title**`), or -1. */
+function taskTextStart(text: string): number {
+  return text.charCodeAt(3) === 32 ? 4 : -1;
+}
+
+/** What an item's mark says of its status: done (a fix, unless its words say pending) or still to do; a task's box says the same. */
 function markStatus(item: ListItem): { arrowFix?: string; groupStatus?: IncidentReading['statusText'] } {
+  if (item.task) {
+    const box = item.text.slice(0, 3);
+    return box === '[ ]' ? { groupStatus: { words: box, line: item.line + 1, open: true } } : { arrowFix: box };
+  }
   const mark = itemMark(item.text);
   if (mark?.kind === 'done') return { arrowFix: mark.mark };
   if (mark?.kind === 'pending') return { groupStatus: { words: mark.mark, line: item.line + 1, open: true } };
@@ -412,8 +421,9 @@ const BOLD_TITLE_CHARS = 300;
  * texgen stages were skipped …`), or undefined. A label (`**Status:** …`, `**Cause**:`) is none.
  */
 function boldTitle(item: ListItem): string | undefined {
-  if (item.task) return undefined;
-  const checked = itemMark(item.text)?.end ?? 0;
+  // A task's box opens it like a mark (`- [ ] **Export writes two rows** – …`).
+  const checked = item.task ? taskTextStart(item.text) : (itemMark(item.text)?.end ?? 0);
+  if (checked < 0) return undefined;
   const text = item.text.slice(checked);
   const marker = text.slice(0, 2);
   if (marker !== '**' && marker !== '__') return undefined;
