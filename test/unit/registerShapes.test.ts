@@ -402,3 +402,37 @@ test('the word `Issues` alone is no log without status groups under it; plain ta
   const checklist = '# Probleme\n\n## Offen\n\n- [ ] Tests laufen lassen\n- [ ] README lesen\n\n## Erledigt\n\n- [x] Abhängigkeiten aktualisiert\n';
   assert.deepEqual(indexLog(checklist, { policy }).incidents, []);
 });
+
+test('parts at their entry’s level (`### ❗ …` / `### 🔍 원인 분석` / `### ✅ 해결 방법`): each entry with its parts is one incident', () => {
+  const idx = indexFixture('shapes/flat-parts-ko.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['로그인 후 대시보드가 빈 화면으로 표시됨', 'resolved'],
+      ['이미지 업로드 시 413 오류', 'resolved'],
+      ['CI에서 테스트가 간헐적으로 실패', 'resolved'],
+    ],
+  );
+  // Each runs over its parts, the deeper heading under a part included, to the next entry.
+  const lines = idx.text.split('\n');
+  const third = idx.incidents[2];
+  assert.equal(lines[third.line - 1], '### ❗ CI에서 테스트가 간헐적으로 실패');
+  assert.ok(idx.text.slice(third.start, third.end).includes('시간을 고정하는 가짜 시계를 주입했다.'));
+  assert.ok(idx.text.slice(idx.incidents[0].start, idx.incidents[0].end).includes('진행 중인 요청이 있으면'));
+  // An edit re-reads the log whole: the reading depends on the headings beside a section.
+  assert.equal(idx.readsBeside, true);
+  // `진행 중인 요청` (a request in progress) qualifies a noun: no status. `진행 중이다` says one.
+  const said = indexLog(idx.text.replace('수정했다.', '수정했다. 배포는 진행 중이다.'), { policy });
+  assert.equal(statusState(said.incidents[0], policy), 'active');
+});
+
+test('flat parts of one document stay one document; parts after a summary or a timeline lead no entry', () => {
+  // One incident's write-up with its parts at the level of its title section.
+  const one = '# Postmortem: checkout outage\n\n## What happened\n\nPayments failed for 20 minutes.\n\n## Root cause analysis\n\nA certificate expired.\n\n## Fix\n\nRenewed it and added an alert.\n';
+  assert.equal(indexLog(one, { policy }).incidents.length, 1);
+  // A postmortem's sections: Summary and Timeline are the document's parts, not entries.
+  const postmortem = '# Postmortem: search down\n\n## Summary\n\nSearch answered 500.\n\n## Impact\n\nAll users, 40 minutes.\n\n## Root cause\n\nA bad index mapping.\n\n## Timeline\n\n- 10:00 alert\n- 10:40 fixed\n\n## Lessons learned\n\nTest mappings in staging.\n';
+  const read = indexLog(postmortem, { policy });
+  assert.equal(read.incidents.length, 1);
+  assert.equal(read.incidents[0].title, 'search down');
+});

@@ -33,6 +33,9 @@ const ANATOMY_KEYS = new Set(
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
     'leçon', 'leçons', 'leçons apprises', 'lehre', 'lehren', 'erkenntnisse', 'lezione', 'lezioni', 'lezioni apprese', 'урок', 'уроки', 'выводы', '教訓', '教训', '교훈',
     // What was found and done, as a write-up's parts name them.
+    // The cause as an analysis names it (`### 🔍 원인 분석`, `## Root cause analysis`).
+    'root cause analysis', 'cause analysis', '원인 분석', '원인분석', '原因分析', '原因の分析', 'análisis de causa', 'análisis de la causa', 'análisis de causa raíz', 'análise da causa', 'análise de causa raiz',
+    'analyse des causes', 'analyse de la cause', 'ursachenanalyse', 'analisi delle cause', 'анализ причин', 'анализ причины',
     'cause racine', 'problème racine', 'le problème racine', 'correctifs', 'correctifs appliqués', 'fixes applied', 'applied fixes', 'fix applied', 'solución aplicada', 'solução aplicada', 'hypotheses', 'attempts',
     ...MORE_ANATOMY_LABELS,
   ].map(key),

@@ -10,6 +10,7 @@ import { assignDerivedIds } from './derivedIds';
 import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
 import { attachReadingProblems } from './lazy';
 import { findIncidents } from './sections';
+import { nestFlatParts } from './flatParts';
 import { singleIncident } from './sectionIncident';
 
 /** Indexes `text` without remembering the options (see indexLog). */
@@ -29,7 +30,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
   const hidden: { fence?: HiddenByFence } = {};
   const headings = classify(text, lines, problems, hidden);
   if (hidden.fence) reportHiddenIncidents(text, lines, hidden.fence, policy, problems);
-  const ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile };
+  let ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile };
 
   const conflictLine = findConflicts(text, lines);
   const hasConflicts = conflictLine !== -1;
@@ -42,7 +43,23 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
     });
   }
 
-  const incidents = options.singleIncident ? singleIncident(ctx, bodyLine) : findIncidents(ctx, bodyLine);
+  let incidents = options.singleIncident ? singleIncident(ctx, bodyLine) : findIncidents(ctx, bodyLine);
+  // Nothing read, or one section guessed from the parts under it: parts written at their entry's
+  // level (`### 403` / `### Cause` / `### Fix`) may be entries' parts. Read again with them one
+  // level down, on a copy of what the first reading noted; more incidents found that way win.
+  if (!options.singleIncident && (!incidents.length || (incidents.length === 1 && incidents[0].reading?.shape === 'prose-section'))) {
+    const nested = nestFlatParts(ctx);
+    if (nested !== headings) {
+      // A section read so depends on the headings beside it: an edit re-reads the log whole.
+      const again: IndexContext = { ...ctx, headings: nested, problems: problems.slice(), lazy: [], readsBeside: true };
+      const found = findIncidents(again, bodyLine);
+      if (found.length > incidents.length) {
+        incidents = found;
+        problems.splice(0, problems.length, ...again.problems);
+        ctx = again;
+      }
+    }
+  }
   assignDerivedIds(incidents, policy);
   const scanProblems = splitReadingProblems(problems, incidents, lines.starts);
   // A lazy body read later reports into the same list (for `problems`) and keeps what it added.

@@ -153,7 +153,13 @@ function hasCjk(line: string): boolean {
 }
 
 function cjkStatusWord(line: string): { words: string; open: boolean } | undefined {
-  for (const w of CJK_PENDING) if (line.includes(w)) return { words: w, open: true };
+  for (const w of CJK_PENDING) {
+    // Korean `… 중인` / `… 중이던` qualifies a noun (`진행 중인 요청`: a request in progress), no status.
+    for (let at = line.indexOf(w); at !== -1; at = line.indexOf(w, at + w.length)) {
+      const after = line.slice(at + w.length, at + w.length + 2);
+      if (!(w.endsWith('중') && (after[0] === '인' || after === '이던'))) return { words: w, open: true };
+    }
+  }
   for (const w of CJK_FIX) {
     const at = line.indexOf(w);
     if (at === -1 || CJK_NEGATIONS.includes(line[at - 1] ?? '')) continue;
