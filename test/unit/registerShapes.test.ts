@@ -436,3 +436,18 @@ test('flat parts of one document stay one document; parts after a summary or a t
   assert.equal(read.incidents.length, 1);
   assert.equal(read.incidents[0].title, 'search down');
 });
+
+test('sections under the status groups of a known-bugs title are its entries, though none says an id or a date', () => {
+  const idx = indexFixture('shapes/known-bugs-groups-de.md');
+  // A release's part (`### Version 1.4.0`) lists what it fixed: no entry.
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['Mehrere Liefertage: nur der erste wurde geplant', 'resolved'],
+      ['Export-Datei mit falscher Zeichenkodierung', 'resolved'],
+    ],
+  );
+  // A part that lists entries (bold titles, linked ids) is a category of them: those are read as entries.
+  const categories = '# Known issues\n\n## Open (2)\n\n### Browser\n\n- **[BUG-0023](bugs/0023.md) Screen blocks on 210 candidates**\n  The picker waits for all candidates.\n- **[BUG-0031](bugs/0031.md) Second scroll ignored**\n  Only in a background tab.\n';
+  assert.deepEqual(indexLog(categories, { policy }).incidents.map((i) => i.id), ['BUG-0023', 'BUG-0031']);
+});

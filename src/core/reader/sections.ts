@@ -5,7 +5,7 @@
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle } from './anatomy';
-import { isChangeHeading, isExampleHeading, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
+import { isChangeHeading, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
@@ -18,7 +18,7 @@ import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
-import { anyUnderStatusGroup, parentIndex, statusGroupsHolding } from './statusGroups';
+import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
 /** The first heading line inside (bodyLine, endLine), or endLine. */
@@ -283,7 +283,10 @@ function datedTitles(ctx: IndexContext, bodyLine: number): IncidentStart[] {
  */
 function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentStart[] {
   const headings = ctx.headings;
-  const groups = statusGroupsHolding(ctx, starts.map((s) => headings[s.hi].line));
+  let groups = statusGroupsHolding(ctx, starts.map((s) => headings[s.hi].line));
+  // With nothing read yet, the groups of a log's title (`# Bekannte Fehler` over `## Behoben`) hold its entries.
+  const underTitle = !groups.length && !starts.length;
+  if (underTitle) groups = groupsUnderLogTitle(ctx);
   if (!groups.length) return starts;
   const taken = new Set(starts.map((s) => s.hi));
   const added: IncidentStart[] = [];
@@ -294,11 +297,59 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
       if (h.level !== headings[g].level + 1 || taken.has(hi)) continue;
       const naturalEnd = sectionEndLine(ctx, hi);
       const facts = readHeading(h.text, ctx.policy);
+      // There, a part that lists entries (`### Browser` over `- **[BUG-0023](…) …**`, `- **…**`) is a category of them, not one.
+      // So is a release's (`### Version 0.1.0.3`, `### v2.1`): what it fixed is listed in it.
+      if (underTitle && (listsEntries(ctx, h.line + 1, naturalEnd) || isVersionTitle(h.text))) continue;
       if (!hasText(ctx, h.line + 1, naturalEnd) || isExampleHeading(h.text) || isChangeHeading(h.text) || isMetaTitle(facts.title) || isPlaceholderSection(facts.title, facts.id, facts.date, readFields(ctx, h.line + 1, naturalEnd))) continue;
       added.push({ hi, facts, naturalEnd });
     }
   }
   return added.length ? [...starts, ...added].sort((a, b) => a.hi - b.hi) : starts;
+}
+
+/** A release's title: `Version 0.1.0`, `Release 2.1`, `v1.4.2`, `1.4.2 (2026-03-01)`. */
+function isVersionTitle(text: string): boolean {
+  const t = stripInline(text).trim().toLowerCase();
+  const rest = t.startsWith('version ') ? t.slice(8) : t.startsWith('release ') ? t.slice(8) : t.startsWith('v') ? t.slice(1) : t;
+  return /^\d{1,4}(?:\.\d{1,6}){1,3}(?:$|[\s(—–-])/.test(rest.trimStart());
+}
+
+/**
+ * Whether lines [from, to) hold a list item that opens with a link or a bold title (`- [BUG-1](…) …`,
+ * `- **Screen blocks on 210 candidates**`): entries listed. A bold label (`- **Fixed March 2026:** …`)
+ * says something of one entry instead.
+ */
+function listsEntries(ctx: IndexContext, from: number, to: number): boolean {
+  for (let li = from; li < to; li++) {
+    if (ctx.lines.skip[li]) continue;
+    const line = lineText(ctx, li);
+    if (!((line[0] === '-' || line[0] === '*' || line[0] === '+') && line[1] === ' ')) continue;
+    // A link, not a task's box (`- [ ] …`).
+    if ((line[2] === '[' && line[4] !== ']') || line.startsWith('**[', 2)) return true;
+    if (!line.startsWith('**', 2)) continue;
+    const close = line.indexOf('**', 4);
+    if (close > 4 && line[close - 1] !== ':' && line[close - 1] !== '：' && line[close + 2] !== ':') return true;
+  }
+  return false;
+}
+
+/** The status groups (`## Behoben`, `## Open`) standing right under a title that names incidents or problems, by heading index. */
+function groupsUnderLogTitle(ctx: IndexContext): number[] {
+  const headings = ctx.headings;
+  const judged = new Map<number, boolean>();
+  const out: number[] = [];
+  for (let k = 0; k < headings.length; k++) {
+    const p = parentIndex(headings, k);
+    if (p < 0 || headings[p].level > 3 || headings[k].level !== headings[p].level + 1) continue;
+    let isLog = judged.get(p);
+    if (isLog === undefined) {
+      const t = headings[p].text;
+      isLog = (isIncidentLogTitle(t) || isKnownProblemsTitle(ctx.policy, t) || isGroupedProblemsTitle(ctx, p)) && !isMetaTitle(t);
+      judged.set(p, isLog);
+    }
+    if (isLog && headingGroupStatus(ctx, k)) out.push(k);
+  }
+  return out;
 }
 
 /** The starts, with the sections shaped like the incidents beside them (see siblingSections.ts). */
