@@ -8,7 +8,7 @@ import { type HiddenByFence, classify } from './blocks';
 import { reportHiddenIncidents } from './hiddenIncidents';
 import { assignDerivedIds } from './derivedIds';
 import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
-import { attachReadingProblems } from './lazy';
+import { LazySectionIncident, attachReadingProblems } from './lazy';
 import { findIncidents } from './sections';
 import { nestFlatParts } from './flatParts';
 import { singleIncident } from './sectionIncident';
@@ -45,9 +45,10 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
 
   let incidents = options.singleIncident ? singleIncident(ctx, bodyLine) : findIncidents(ctx, bodyLine);
   // Nothing read, or one section guessed from the parts under it: parts written at their entry's
-  // level (`### 403` / `### Cause` / `### Fix`) may be entries' parts. Read again with them one
+  // level (`### 403` / `### Cause` / `### Fix`) may be entries' parts. (Sections read in prose are
+  // built at once; a lazy one is never asked, which would read its body before its problems have a home.) Read again with them one
   // level down, on a copy of what the first reading noted; more incidents found that way win.
-  if (!options.singleIncident && (!incidents.length || (incidents.length === 1 && incidents[0].reading?.shape === 'prose-section'))) {
+  if (!options.singleIncident && (!incidents.length || (incidents.length === 1 && !(incidents[0] instanceof LazySectionIncident) && incidents[0].reading?.shape === 'prose-section'))) {
     const nested = nestFlatParts(ctx);
     if (nested !== headings) {
       // A section read so depends on the headings beside it: an edit re-reads the log whole.
