@@ -451,3 +451,30 @@ test('sections under the status groups of a known-bugs title are its entries, th
   const categories = '# Known issues\n\n## Open (2)\n\n### Browser\n\n- **[BUG-0023](bugs/0023.md) Screen blocks on 210 candidates**\n  The picker waits for all candidates.\n- **[BUG-0031](bugs/0031.md) Second scroll ignored**\n  Only in a background tab.\n';
   assert.deepEqual(indexLog(categories, { policy }).incidents.map((i) => i.id), ['BUG-0023', 'BUG-0031']);
 });
+
+test('sections under a heading that says they have not happened yet are warnings, not incidents', () => {
+  const log = [
+    '# Registro de erros',
+    '',
+    '## Erros encontrados',
+    '',
+    '### E-001 — Falha ao gravar a flash',
+    '',
+    '**Causa:** velocidade alta demais. **Solução:** 115200 baud.',
+    '',
+    '## Armadilhas conhecidas (ainda não encontradas)',
+    '',
+    '### A-001 — GPIO 12 impede o boot',
+    '',
+    'Evitar puxar o GPIO 12 para cima.',
+    '',
+    '### A-002 — Transmitir sem antena danifica o rádio',
+    '',
+    'Sempre conectar a antena antes de ligar.',
+    '',
+  ].join('\n');
+  assert.deepEqual(indexLog(log, { policy }).incidents.map((i) => i.id), ['E-001']);
+  // In English, and deeper: the heading's own sub-sections are none either.
+  const en = '# Incidents\n\n## INC-1 — Disk full on db-2\n\nStatus: Resolved\n\n## Known pitfalls (not yet encountered)\n\n### INC-P1 — Clock skew on the replica\n\nStatus: Open\n';
+  assert.deepEqual(indexLog(en, { policy }).incidents.map((i) => i.id), ['INC-1']);
+});

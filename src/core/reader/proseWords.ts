@@ -76,6 +76,23 @@ const NOT_AN_INCIDENT = [
 export const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
 
 /**
+ * What a heading says of the parts under it when they have not happened (`## Known pitfalls (not
+ * yet encountered)`, `## Armadilhas conhecidas (ainda não encontradas)`): warnings, not incidents.
+ */
+const NOT_YET_HAPPENED = [
+  'not yet encountered', 'not encountered yet', 'not yet happened', 'not happened yet', 'not yet hit', 'not hit yet', 'not yet seen', 'not seen yet', 'not yet occurred',
+  'ainda não encontradas', 'ainda não encontrados', 'ainda não ocorreram', 'ainda não vistas', 'ainda não vistos', 'aún no encontrados', 'aún no encontradas', 'todavía no encontrados', 'aún no ocurridos', 'todavía no ocurridos',
+  'pas encore rencontrés', 'pas encore rencontrées', 'pas encore survenus', 'noch nicht aufgetreten', 'noch nicht eingetreten', 'noch nicht erlebt', 'non ancora incontrati', 'non ancora verificati', 'non ancora incontrate',
+  'ещё не встречались', 'еще не встречались', 'пока не встречались', 'ещё не случались', 'еще не случались',
+].map(key);
+const NOT_YET_HAPPENED_SET = new Set(NOT_YET_HAPPENED);
+
+/** Whether a heading's title says what is under it has not happened yet (see NOT_YET_HAPPENED). */
+export function saysNotYetHappened(title: string): boolean {
+  return title.length <= 160 && findPhrase(wordsOf(title, 24), NOT_YET_HAPPENED_SET, 4) !== undefined;
+}
+
+/**
  * What a row says when there is nothing to list yet (`*No incidents recorded during the current
  * window.*`, `Nenhum incidente em produção registrado`): opening a cell, the row is a placeholder.
  * Only at a cell's start: a story may say `no incidents since` of something else.

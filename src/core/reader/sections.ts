@@ -5,6 +5,7 @@
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle } from './anatomy';
+import { saysNotYetHappened } from './proseWords';
 import { isChangeHeading, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -248,7 +249,23 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   const levels = new Set(starts.filter((s) => !s.weak).map((s) => ctx.headings[s.hi].level));
   let found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
   if (!found.length) found = datedTitles(ctx, bodyLine);
-  return withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered))));
+  return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
+}
+
+/** The starts, less those under a heading that says they have not happened yet (`## Known pitfalls (not yet encountered)`). */
+function withoutNotYetHappened(ctx: IndexContext, starts: IncidentStart[]): IncidentStart[] {
+  const headings = ctx.headings;
+  const judged = new Map<number, boolean>();
+  const under = (hi: number): boolean => {
+    for (let p = parentIndex(headings, hi); p >= 0; p = parentIndex(headings, p)) {
+      let says = judged.get(p);
+      if (says === undefined) judged.set(p, (says = saysNotYetHappened(headings[p].text)));
+      if (says) return true;
+    }
+    return false;
+  };
+  const kept = starts.filter((s) => !under(s.hi));
+  return kept.length === starts.length ? starts : kept;
 }
 
 /**
