@@ -478,3 +478,34 @@ test('sections under a heading that says they have not happened yet are warnings
   const en = '# Incidents\n\n## INC-1 — Disk full on db-2\n\nStatus: Resolved\n\n## Known pitfalls (not yet encountered)\n\n### INC-P1 — Clock skew on the replica\n\nStatus: Open\n';
   assert.deepEqual(indexLog(en, { policy }).incidents.map((i) => i.id), ['INC-1']);
 });
+
+test('under a day, a sub-section that says one part (its cause, what was tried) is an incident beside two that tell more', () => {
+  const day = [
+    '# Error log',
+    '',
+    '## Day: 2026-04-15',
+    '',
+    '### Error 1: Sidebar covers the content',
+    '**Cause**: the sidebar is fixed, the content has no margin.',
+    '**Fix**: a left margin on the content.',
+    '',
+    '### Error 2: Stylesheet not loaded',
+    '**Cause**: a wrong static path.',
+    '**Fix**: the path now comes from the settings.',
+    '',
+    '### Error 3: Export answers 500',
+    '**Cause**: the worker is killed before it answers.',
+    '**Attempted fixes**: error handling in the route; works locally.',
+    '**Status**: not yet fixed',
+    '',
+  ].join('\n');
+  const read = indexLog(day, { policy });
+  assert.deepEqual(read.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Error 1: Sidebar covers the content', 'resolved'],
+    ['Error 2: Stylesheet not loaded', 'resolved'],
+    ['Error 3: Export answers 500', 'active'],
+  ]);
+  // Beside one sub-section that tells an incident, a part alone makes none: the day is the incident.
+  const one = day.slice(0, day.indexOf('### Error 2')) + '### Notes\nRan the export again at night.\n';
+  assert.equal(indexLog(one, { policy }).incidents.length, 1);
+});

@@ -408,7 +408,9 @@ function withoutPeriods(ctx: IndexContext, starts: IncidentStart[]): IncidentSta
 function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: string): IncidentStart[] {
   const headings = ctx.headings;
   const level = headings[hi].level + 1;
-  const out: IncidentStart[] = [];
+  const told: IncidentStart[] = [];
+  /** Sub-sections labelled with one part only: incidents of the day beside two that tell more. */
+  const partly: IncidentStart[] = [];
   for (let k = hi + 1; k < headings.length && headings[k].line < endLine; k++) {
     const h = headings[k];
     if (h.level !== level || h.level > 4) continue;
@@ -421,14 +423,16 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
     }
     // An incident's own parts (`### Summary`, `### Timeline`, `### Root cause`) are no incidents of the day.
     if (subsectionKind(h.text, ctx.policy) || isMetaTitle(h.text) || isAnatomyTitle(h.text)) continue;
-    if (anatomyKeyCount(ctx, h.line + 1, end) < 2) continue;
+    const keys = anatomyKeyCount(ctx, h.line + 1, end);
+    if (keys < 1) continue;
     const facts = readHeading(h.text, ctx.policy);
     if (facts.id && isTemplateId(facts.id)) continue;
-    out.push({ hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end });
+    (keys >= 2 ? told : partly).push({ hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end });
   }
   // One labelled sub-section under a day that says things of its own is that day's incident's part.
-  if (out.length === 1 && hasText(ctx, headings[hi].line + 1, headings[out[0].hi].line)) return [];
-  return out;
+  if (told.length === 1 && hasText(ctx, headings[hi].line + 1, headings[told[0].hi].line)) return [];
+  // Beside two that tell an incident, one that says a part (its cause and what was tried) is one too.
+  return told.length >= 2 && partly.length ? [...told, ...partly].sort((a, b) => a.hi - b.hi) : told;
 }
 
 /**
