@@ -509,3 +509,12 @@ test('under a day, a sub-section that says one part (its cause, what was tried) 
   const one = day.slice(0, day.indexOf('### Error 2')) + '### Notes\nRan the export again at night.\n';
   assert.equal(indexLog(one, { policy }).incidents.length, 1);
 });
+
+test('an entry headed by a time alone is titled by its description line, in the languages it is written in', () => {
+  const log = '# Bug log\n\n## 2026-04-21 01:55\n- Module: console\n- Mô tả lỗi: Tiếng Việt hiển thị bị lỗi ký tự. Chỉ trên PowerShell.\n- Kết quả: đã sửa\n\n## 2026-04-21 02:10\n- Module: auth\n- **Description**: Login accepts a hard-coded account\n';
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(idx.incidents.map((i) => i.title), ['Tiếng Việt hiển thị bị lỗi ký tự', 'Login accepts a hard-coded account']);
+  // A heading's own title wins; a placeholder value titles nothing.
+  assert.equal(indexLog(log.replace('## 2026-04-21 01:55', '## 2026-04-21 01:55 Console mojibake'), { policy }).incidents[0].title, 'Console mojibake');
+  assert.equal(indexLog(log.replace('Tiếng Việt hiển thị bị lỗi ký tự. Chỉ trên PowerShell.', 'TBD'), { policy }).incidents[0].title, '');
+});

@@ -37,11 +37,32 @@ function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFa
 }
 
 /** Keys of fields that describe an incident in a sentence: a title for a heading that has none. */
-const DESCRIBING_KEYS = new Set(['symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger']);
+const DESCRIBING_KEYS = new Set([
+  'symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger', 'error', 'error description', 'problem description', 'issue description', 'bug description',
+  'síntoma', 'problema', 'descripción', 'descripción del problema', 'descripción del error', 'sintoma', 'descrição', 'descrição do problema', 'descrição do erro',
+  'symptôme', 'problème', 'description du problème', 'fehler', 'problem', 'beschreibung', 'fehlerbeschreibung', 'problembeschreibung', 'sintomo', 'descrizione', 'descrizione del problema',
+  'симптом', 'проблема', 'описание', 'описание проблемы', 'описание ошибки', 'mô tả', 'mô tả lỗi', 'vấn đề', 'triệu chứng', '症状', '现象', '問題', '问题', '问题描述', '問題の説明', '증상', '문제', '문제 설명',
+]);
 
 function describingField(fields: Field[]): string {
   for (const f of fields) {
     if (DESCRIBING_KEYS.has(f.key.toLowerCase()) && !isPlaceholderValue(f.value)) return stripInline(f.value).replace(/\.$/, '');
+  }
+  return '';
+}
+
+/** The value of the first line of [from, to) labelled with a describing key that no field names (`- Mô tả lỗi: …`), cut to a title. */
+function describingLine(ctx: IndexContext, from: number, to: number): string {
+  for (let li = from; li < to && li < from + 40; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
+    const line = stripInline(lineText(ctx, li).slice(0, 400)).replace(/^\s*(?:[-*+]\s+)?/, '');
+    const colon = line.search(/[:：]/);
+    if (colon <= 0 || colon > 40 || !DESCRIBING_KEYS.has(line.slice(0, colon).trim().toLowerCase())) continue;
+    const value = line.slice(colon + 1).trim();
+    if (!value || isPlaceholderValue(value)) continue;
+    const stop = value.search(/[.!?。](?:\s|$)/);
+    const sentence = stop > 20 ? value.slice(0, stop) : value.replace(/\.$/, '');
+    return sentence.length > 100 ? sentence.slice(0, Math.max(40, sentence.lastIndexOf(' ', 100))) + '…' : sentence;
   }
   return '';
 }
@@ -205,7 +226,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     for (const choice of choices) reportOnce(ctx.problems, duplicateFieldProblem(choice));
   }
 
-  const title = facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields);
+  const title = facts.title || (values.title ? stripInline(values.title) : '') || (values.summary ? stripInline(values.summary) : '') || describingField(fields) || describingLine(ctx, section.bodyLine, section.endLine);
   const start = lines.starts[section.headingLine];
   const incident = newIncident(facts.id, title, fields, values, { timeline, checklist, actionItems, line: section.headingLine + 1, source: 'section', start, end: lineStart(ctx, section.endLine), level: section.level, bodyStart: lineStart(ctx, section.bodyLine) }, { timelineSlot, fieldSlot: fieldSlot(ctx, bodyFields, section) });
   if (!incident.id && values.id) {
