@@ -286,3 +286,13 @@ test('placeholder values in any case are read as empty; names, times and severit
   for (const v of ['Nina Park', 'Todd Ames', 'Priya Natarajan', 'Alex', 'Xavier', 'Sam Okafor', '2026-11-20 14:30 UTC', '15 min', 'SEV-2', 'P1', 'None of the above: rollback', 'Ana', 'Tbilisi DC'])
     assert.equal(isPlaceholderValue(v), false, v);
 });
+
+test('a status said of every part (`All resolved`, `✅ Todos resueltos`, `Alle behoben`) reads as that status; a quantifier alone is none', () => {
+  const policy = defaultPolicy();
+  for (const v of ['All resolved', '✅ Todos resueltos', 'Todas corregidas', 'Alle behoben', 'Tous résolus', 'Tutti risolti', 'Все исправлены'])
+    assert.equal(readStatus(policy, v)?.meaning, 'Resolved', v);
+  assert.equal(readStatus(policy, 'All open')?.meaning, 'Open');
+  // The quantifier with nothing a status word after it stays as written, unknown.
+  assert.equal(readStatus(policy, 'All hands')?.meaning, undefined);
+  assert.equal(readStatus(policy, 'Alle')?.meaning, undefined);
+});

@@ -38,6 +38,8 @@ const WORDS: Record<StatusMeaning, string[]> = {
     'risolto', 'risolta', 'chiuso', 'chiusa', 'corretto', 'corretta', 'completato', 'completata',
     // The plural a register's group takes (`## Risolti`, `## Resueltos`, `## Erledigte`).
     'risolti', 'risolte', 'chiusi', 'resueltos', 'resueltas', 'cerrados', 'resolvidos', 'resolvidas', 'fechados', 'résolus', 'résolues', 'fermés', 'erledigte', 'gelöste', 'behobene', 'решённые', 'решенные', 'закрытые',
+    'corregidos', 'corregidas', 'arreglados', 'arregladas', 'solucionados', 'solucionadas', 'corrigidos', 'corrigidas', 'corrigés', 'corrigées', 'corretti', 'corrette',
+    'исправлены', 'исправленные', 'решены', 'закрыты', 'устранены',
     // ru
     'решено', 'решён', 'решена', 'решен', 'исправлено', 'исправлен', 'закрыто', 'закрыт', 'закрыта', 'устранено', 'устранён', 'завершено', 'завершён',
     // zh, ja, ko (no spaces: the whole run is one word)
@@ -301,8 +303,16 @@ function readStatusOnce(v: StatusVocabulary, raw: string): StatusReading | undef
       return { status, meaning: builtin, note: noteAfter(plain, ends[k - 1]) };
     }
   }
+  // `All resolved`, `✅ Todos resueltos`, `Alle behoben`: a status said of every part reads as that status.
+  if (words.length >= 2 && ALL_OF.has(words[0])) {
+    const rest = readStatusOnce(v, plain.slice(ends[0]));
+    if (rest?.meaning) return rest;
+  }
   return { status: plain, note: '', unknown: true };
 }
+
+/** Words that say a status holds for every part (`All resolved`). */
+const ALL_OF = new Set(['all', 'todos', 'todas', 'tous', 'toutes', 'alle', 'tutti', 'tutte', 'все', '全部', 'すべて', '모두']);
 
 /** Whether a status (as written or as read) ends an incident. */
 export function statusIsResolved(v: StatusVocabulary, status: string | null): boolean {
