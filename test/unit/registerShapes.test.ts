@@ -518,3 +518,14 @@ test('an entry headed by a time alone is titled by its description line, in the 
   assert.equal(indexLog(log.replace('## 2026-04-21 01:55', '## 2026-04-21 01:55 Console mojibake'), { policy }).incidents[0].title, 'Console mojibake');
   assert.equal(indexLog(log.replace('Tiếng Việt hiển thị bị lỗi ký tự. Chỉ trên PowerShell.', 'TBD'), { policy }).incidents[0].title, '');
 });
+
+test('entries each opened by a title line (`제목 : …`) and telling their parts: one incident each; the template that explains by examples is none', () => {
+  const idx = indexFixture('shapes/titled-blocks-ko.md');
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['[로그인/세션 만료 후 무한 리다이렉트] 프로젝트 - 1', 'resolved'],
+    ['[업로드/대용량 파일 타임아웃] 프로젝트 - 2', 'resolved'],
+  ]);
+  // Title lines over entries that tell no incident's parts (a list of talks) are no log.
+  const talks = 'Title: Scaling queues\nSpeaker: Ana\nRoom: 2\n\nTitle: Caching at the edge\nSpeaker: Wei\nRoom: 3\n';
+  assert.deepEqual(indexLog(talks, { policy }).incidents, []);
+});

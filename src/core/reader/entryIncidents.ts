@@ -539,6 +539,56 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
+/** Keys of a line that titles an entry (`Title: …`, `제목 : …`), besides the policy's title keys. */
+const TITLE_KEYS = new Set(['제목', '标题', '標題', 'タイトル', '件名', '題名', 'tiêu đề']);
+
+/** Markers of an example in a value (`(e.g. 404, 500)`, `(예: …)`): a template explains its fields with them. */
+const EXAMPLE_MARKERS = ['(e.g.', '(eg.', '(eg ', '(z. b.', '(z.b.', '(p. ej.', '(ej.', '(ex.', '(ex:', '(por ex', '(например', '(напр.', '(例', '（例', '(예:', '(예 :', '（예'];
+
+/**
+ * Entries each opened by a line that titles them (`제목 : [Bulk load / N+1] Project - 1`, `Title:
+ * Checkout down`) and telling an incident's parts below it (two anatomy labels or more), up to
+ * the next such line: two or more make a log of them. An entry whose values explain themselves
+ * by examples (`(e.g. 404, 500)`) is the log's template.
+ */
+function titledBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
+  const n = ctx.lines.starts.length;
+  const starts: Array<{ line: number; title: string }> = [];
+  for (let li = bodyLine; li < n; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
+    const kv = keyLine(lineText(ctx, li).trim());
+    if (kv && (TITLE_KEYS.has(kv.key.toLowerCase()) || canonicalField(ctx.policy, kv.key) === 'title')) starts.push({ line: li, title: stripInline(kv.value).trim() });
+  }
+  if (starts.length < 2) return [];
+  const out: Incident[] = [];
+  for (let k = 0; k < starts.length; k++) {
+    const { line, title } = starts[k];
+    let end = k + 1 < starts.length ? starts[k + 1].line : n;
+    for (let li = line + 1; li < end; li++) {
+      if (ctx.lines.level[li]) {
+        end = li;
+        break;
+      }
+    }
+    if (!title || anatomyKeyCount(ctx, line + 1, end) < 2 || explainsByExamples(ctx, line, end)) continue;
+    out.push(entryIncident(ctx, line, end, null, shortTitle(title), readFields(ctx, line, end), { shape: 'key-block' }));
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/** Whether two lines or more of [from, to) give examples in brackets (see EXAMPLE_MARKERS). */
+function explainsByExamples(ctx: IndexContext, from: number, to: number): boolean {
+  let seen = 0;
+  for (let li = from; li < to && seen < 2; li++) {
+    const line = lineText(ctx, li).slice(0, 400).toLowerCase();
+    if (line.includes('(') || line.includes('（')) for (const m of EXAMPLE_MARKERS) if (line.includes(m)) {
+      seen++;
+      break;
+    }
+  }
+  return seen >= 2;
+}
+
 /**
  * Paragraphs opened by a bold line that names an incident by an id or a date (`**#1 — 2026-07-07
  * — Binance testnet retired**` over what happened and the fix): the bold line is the entry's
@@ -582,6 +632,8 @@ export function entryIncidents(ctx: IndexContext, bodyLine: number): Incident[] 
   if (ctx.options.singleIncident) return [];
   const blocks = keyBlocks(ctx, bodyLine);
   if (blocks.length) return blocks;
+  const titled = titledBlocks(ctx, bodyLine);
+  if (titled.length) return titled;
   const bold = boldHeadingEntries(ctx, bodyLine);
   if (bold.length) return bold;
   const out = listEntries(ctx, bodyLine);
