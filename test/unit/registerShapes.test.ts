@@ -529,3 +529,15 @@ test('entries each opened by a title line (`제목 : …`) and telling their par
   const talks = 'Title: Scaling queues\nSpeaker: Ana\nRoom: 2\n\nTitle: Caching at the edge\nSpeaker: Wei\nRoom: 3\n';
   assert.deepEqual(indexLog(talks, { policy }).incidents, []);
 });
+
+test('a document pasted whole into a Markdown fence is read as the Markdown inside it; a fence that something inside closes, or of code, is code', () => {
+  const inner = '# Postmortem — Checkout outage (March 4, 2026)\n\n## Summary\n\nPayments failed for 40 minutes.\n\n## Root cause\n\nAn expired certificate on the payment proxy.\n\n## Mitigations\n\n- Renewed the certificate.\n- Added an expiry alert.\n';
+  for (const [open, close] of [['```md', '````'], ['```', '```'], ['~~~markdown', '~~~']]) {
+    const idx = indexLog(`${open}\n${inner}${close}\n`, { policy });
+    assert.equal(idx.incidents.length, 1, open);
+    assert.equal(idx.incidents[0].title, 'Checkout outage');
+  }
+  // A fence of code (`bash`), or one closed before the end, stays code: nothing in it is read.
+  assert.deepEqual(indexLog('```bash\n' + inner + '```\n', { policy }).incidents, []);
+  assert.deepEqual(indexLog('```\n' + inner.replace('## Root cause', '```\n\n## Root cause') + '```\n', { policy }).incidents.length, 0);
+});

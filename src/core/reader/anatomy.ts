@@ -36,6 +36,8 @@ const ANATOMY_KEYS = new Set(
     // The cause as an analysis names it (`### 🔍 원인 분석`, `## Root cause analysis`).
     'root cause analysis', 'cause analysis', '원인 분석', '원인분석', '原因分析', '原因の分析', 'análisis de causa', 'análisis de la causa', 'análisis de causa raíz', 'análise da causa', 'análise de causa raiz',
     'analyse des causes', 'analyse de la cause', 'ursachenanalyse', 'analisi delle cause', 'анализ причин', 'анализ причины',
+    // What was done to limit it or set it right.
+    'mitigation', 'mitigations', 'remediation', 'remediations', 'mitigación', 'mitigaciones', 'mitigação', 'mitigações', 'atténuation', 'remédiation', 'mitigazione', 'gegenmaßnahmen', 'abhilfe', 'смягчение', 'меры',
     // What was tried (not what fixed it): a part of the story all the same.
     'attempted fix', 'attempted fixes', 'fix attempts', 'solutions tried', 'what we tried', 'what was tried', 'soluciones intentadas', 'intentos de solución', 'soluções tentadas', 'tentativas',
     'tentatives', 'lösungsversuche', 'tentativi', 'попытки', 'giải pháp đã thử', 'đã thử',

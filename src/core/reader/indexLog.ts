@@ -7,7 +7,7 @@ import type { IndexContext, IndexOptions } from './context';
 import { type HiddenByFence, classify } from './blocks';
 import { reportHiddenIncidents } from './hiddenIncidents';
 import { assignDerivedIds } from './derivedIds';
-import { findConflicts, flatten, markFrontMatter, scanLines } from './lineScan';
+import { findConflicts, flatten, markFrontMatter, scanLines, unwrapWholeFence } from './lineScan';
 import { LazySectionIncident, attachReadingProblems } from './lazy';
 import { findIncidents } from './sections';
 import { nestFlatParts } from './flatParts';
@@ -26,6 +26,8 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
   const contentStart = bom ? 1 : 0;
   const lines = scanLines(text, contentStart);
   const bodyLine = markFrontMatter(text, lines, problems);
+  // A document pasted whole into a Markdown fence is read as what is inside it.
+  unwrapWholeFence(text, lines, bodyLine);
   const bodyStart = bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length;
   const hidden: { fence?: HiddenByFence } = {};
   const headings = classify(text, lines, problems, hidden);

@@ -139,6 +139,53 @@ export function markFrontMatter(text: string, lines: Lines, problems: Problem[])
   return 0;
 }
 
+/**
+ * A document pasted whole into one Markdown fence (```` ```md ```` on its first line, the fence's
+ * close on its last, headings between): its two fence lines are marked skipped, like front
+ * matter, so that what is inside is read as the Markdown its author meant. Only a fence that
+ * nothing inside closes, with no info string or `md` / `markdown`. True when it did so.
+ */
+export function unwrapWholeFence(text: string, lines: Lines, bodyLine: number): boolean {
+  const count = lines.starts.length;
+  const blank = (li: number) => text.slice(lines.starts[li], lines.ends[li]).trim() === '';
+  let first = bodyLine;
+  while (first < count && blank(first)) first++;
+  let last = count - 1;
+  while (last > first && blank(last)) last--;
+  if (last - first < 3) return false;
+  const open = fenceRun(text.slice(lines.starts[first], lines.ends[first]));
+  if (!open) return false;
+  const info = open.rest.trim().toLowerCase();
+  if (info !== '' && info !== 'md' && info !== 'markdown') return false;
+  const closes = (li: number) => {
+    const run = fenceRun(text.slice(lines.starts[li], lines.ends[li]));
+    return !!run && run.char === open.char && run.length >= open.length && run.rest.trim() === '';
+  };
+  if (!closes(last)) return false;
+  let headings = 0;
+  for (let li = first + 1; li < last; li++) {
+    if (closes(li)) return false;
+    if (text.charCodeAt(lines.starts[li]) === 35 /* # */) headings++;
+  }
+  if (!headings) return false;
+  lines.skip[first] = 1;
+  lines.skip[last] = 1;
+  return true;
+}
+
+/** A fence's run at the start of a line (up to three spaces before it): its character, length and what follows it. */
+function fenceRun(line: string): { char: string; length: number; rest: string } | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  const char = line[i];
+  if (char !== '`' && char !== '~') return undefined;
+  let j = i;
+  while (line[j] === char) j++;
+  if (j - i < 3) return undefined;
+  const rest = line.slice(j);
+  return char === '`' && rest.includes('`') ? undefined : { char, length: j - i, rest };
+}
+
 /** The line of the first `<<<<<<<` that a `>>>>>>>` closes, or -1. */
 export function findConflicts(text: string, lines: Lines): number {
   // Conflict markers are looked for everywhere (even in fences): git put them there, not the user.
