@@ -541,3 +541,12 @@ test('a document pasted whole into a Markdown fence is read as the Markdown insi
   assert.deepEqual(indexLog('```bash\n' + inner + '```\n', { policy }).incidents, []);
   assert.deepEqual(indexLog('```\n' + inner.replace('## Root cause', '```\n\n## Root cause') + '```\n', { policy }).incidents.length, 0);
 });
+
+test('what a part on prevention or lessons says is pending is a follow-up’s state, not the incident’s', () => {
+  const log = '# Postmortems\n\n## Incident 03 — Link fails on macOS\n\n**Date**: 2026-04-13  **Severity**: S3\n\n### Symptom\n\nThe engine did not link.\n\n### Root cause\n\nA missing framework flag.\n\n### Resolution\n\nAdded the flag to the wrapper.\n\n### Prevention\n\n- Wrappers carry link options. Documented in `CONTRIBUTING.md` (pending).\n';
+  const idx = indexLog(log, { policy });
+  assert.equal(statusState(idx.incidents[0], policy), 'resolved');
+  // The same words in the incident's own parts keep it open.
+  const open = indexLog(log.replace('A missing framework flag.', 'A missing framework flag. Fix pending.'), { policy });
+  assert.equal(statusState(open.incidents[0], policy), 'active');
+});

@@ -112,6 +112,23 @@ const outstandingPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) => p
 const fixPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) =>
   partByFirstLine(ctx, parts, isFixPartTitle, false, (line) => (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '') ? undefined : false));
 
+/** Titles of the parts that say what an incident leads to rather than where it stands. */
+const FOLLOW_UP_TITLES = new Set(
+  [
+    'prevention', 'preventive measures', 'preventative measures', 'how to prevent', 'how to prevent it', 'future prevention', 'prevention measures', 'lessons', 'lessons learned', 'learnings', 'takeaways',
+    'prevención', 'medidas preventivas', 'lecciones aprendidas', 'prevenção', 'lições aprendidas', 'prévention', 'mesures préventives', 'leçons apprises', 'leçons retenues',
+    'prävention', 'vorbeugung', 'vorbeugende maßnahmen', 'erkenntnisse', 'prevenzione', 'misure preventive', 'lezioni apprese', 'профилактика', 'предотвращение', 'меры предотвращения', 'уроки', 'выводы',
+    '再発防止', '再発防止策', '教訓', '预防', '预防措施', '教训', '经验教训', '재발 방지', '재발 방지 대책', '예방', '교훈',
+  ].map(key),
+);
+
+/** Whether the part headed on `headingLine` is one of FOLLOW_UP_TITLES (its number aside: `### 5. Prevention`). */
+function isFollowUpPart(ctx: IndexContext, headingLine: number): boolean {
+  const words = wordsOf(stripInline(headingTitle(lineText(ctx, headingLine))).slice(0, 80), 6);
+  if (/^\d+$/.test(words[0] ?? '')) words.shift();
+  return words.length > 0 && FOLLOW_UP_TITLES.has(words.join(' '));
+}
+
 /** Fields found outside the section's body lines: before its own (they win), or after (they fill gaps). */
 export interface ExtraFields {
   before?: Field[];
@@ -179,7 +196,9 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   const values = fieldValues(ctx, fields, facts);
   // No status written and nothing that says it ended: what the text says in words, a guess.
   let said: IncidentReading['statusText'];
-  const proseParts = () => parts.filter((p) => p.kind === 'body' || p.kind === 'other').map((p) => [p.from, p.to] as const);
+  // What the incident's own words say: its body and parts, not what it leads to (`### Prevention`,
+  // `### Lessons`), where `Documented in CONTRIBUTING.md (pending)` is a follow-up's state.
+  const proseParts = () => parts.filter((p) => p.kind === 'body' || (p.kind === 'other' && !isFollowUpPart(ctx, p.headingLine))).map((p) => [p.from, p.to] as const);
   const statusField = values.status ? fields.find((f) => f.canonical === 'status') : undefined;
   if (statusField) {
     // A status restated in a sentence below the field (an appended resolution) is the latest.
