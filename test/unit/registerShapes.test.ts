@@ -424,6 +424,9 @@ test('parts at their entry’s level (`### ❗ …` / `### 🔍 원인 분석` /
   // `진행 중인 요청` (a request in progress) qualifies a noun: no status. `진행 중이다` says one.
   const said = indexLog(idx.text.replace('수정했다.', '수정했다. 배포는 진행 중이다.'), { policy });
   assert.equal(statusState(said.incidents[0], policy), 'active');
+  // `조사 중인 상태` (in the state of being investigated) is the incident's state.
+  const state = indexLog(idx.text.replace('수정했다.', '수정했다. 원인은 아직 조사 중인 상태입니다.'), { policy });
+  assert.equal(statusState(state.incidents[0], policy), 'active');
 });
 
 test('flat parts of one document stay one document; parts after a summary or a timeline lead no entry', () => {
@@ -434,6 +437,10 @@ test('flat parts of one document stay one document; parts after a summary or a t
   const postmortem = '# Postmortem: search down\n\n## Summary\n\nSearch answered 500.\n\n## Impact\n\nAll users, 40 minutes.\n\n## Root cause\n\nA bad index mapping.\n\n## Timeline\n\n- 10:00 alert\n- 10:40 fixed\n\n## Lessons learned\n\nTest mappings in staging.\n';
   const read = indexLog(postmortem, { policy });
   assert.equal(read.incidents.length, 1);
+  // A post-mortem whose contributing factors each have their parts at the factors' level: a
+  // summary and a timeline at that level make it one document's parts, not entries.
+  const factors = '# Checkout outage during the sale\n\n## Summary\n\nCheckout failed for 47 minutes.\n\n## Timeline\n\n- 14:02 proxy upgrade\n- 14:49 rolled back\n\n## Contributing factor: proxy upgrade\n\nThe keep-alive default changed.\n\n## Root cause analysis\n\nConnections closed mid-request.\n\n## Mitigation\n\nRolled back.\n\n## Contributing factor: missing alert\n\nNobody was paged.\n\n## Root cause analysis\n\nThe alert went to an archived channel.\n\n## Mitigation\n\nMoved the alert.\n';
+  assert.ok(indexLog(factors, { policy }).incidents.every((i) => !i.title.startsWith('Contributing factor')));
   assert.equal(read.incidents[0].title, 'search down');
 });
 
@@ -447,6 +454,11 @@ test('sections under the status groups of a known-bugs title are its entries, th
       ['Export-Datei mit falscher Zeichenkodierung', 'resolved'],
     ],
   );
+  // A part that tells no incident is none: a handbook's states, a status page's maintenance.
+  const handbook = '# Incidents\n\nHow an incident moves through its states.\n\n## Open\n\n### Who may open one\n\nAnyone on the support team, from the chat command.\n\n## Resolved\n\n### Writing the postmortem\n\nWithin five working days, from the template.\n';
+  assert.deepEqual(indexLog(handbook, { policy }).incidents, []);
+  const statusPage = '# Incidents\n\n## Resolved\n\n### Scheduled maintenance: database upgrade\n\nThe primary database was upgraded between 02:00 and 02:40 UTC. No downtime.\n';
+  assert.deepEqual(indexLog(statusPage, { policy }).incidents, []);
   // A part that lists entries (bold titles, linked ids) is a category of them: those are read as entries.
   const categories = '# Known issues\n\n## Open (2)\n\n### Browser\n\n- **[BUG-0023](bugs/0023.md) Screen blocks on 210 candidates**\n  The picker waits for all candidates.\n- **[BUG-0031](bugs/0031.md) Second scroll ignored**\n  Only in a background tab.\n';
   assert.deepEqual(indexLog(categories, { policy }).incidents.map((i) => i.id), ['BUG-0023', 'BUG-0031']);
@@ -475,8 +487,12 @@ test('sections under a heading that says they have not happened yet are warnings
   ].join('\n');
   assert.deepEqual(indexLog(log, { policy }).incidents.map((i) => i.id), ['E-001']);
   // In English, and deeper: the heading's own sub-sections are none either.
-  const en = '# Incidents\n\n## INC-1 — Disk full on db-2\n\nStatus: Resolved\n\n## Known pitfalls (not yet encountered)\n\n### INC-P1 — Clock skew on the replica\n\nStatus: Open\n';
+  const en = '# Incidents\n\n## INC-1 — Disk full on db-2\n\nStatus: Resolved\n\n## Known pitfalls (not yet encountered)\n\n### INC-2 — Clock skew on the replica\n\nThe replica may drift without NTP.\n';
   assert.deepEqual(indexLog(en, { policy }).incidents.map((i) => i.id), ['INC-1']);
+  // A section that writes its own status happened; a phrase that says where or whether it came back is no such heading.
+  assert.deepEqual(indexLog(en.replace('The replica may drift without NTP.', 'Status: Open'), { policy }).incidents.map((i) => i.id), ['INC-1', 'INC-2']);
+  for (const heading of ['Staging incidents (not yet seen in production)', 'Monitoring (fix deployed, not yet encountered again)'])
+    assert.deepEqual(indexLog(en.replace('Known pitfalls (not yet encountered)', heading), { policy }).incidents.map((i) => i.id), ['INC-1', 'INC-2'], heading);
 });
 
 test('under a day, a sub-section that says one part (its cause, what was tried) is an incident beside two that tell more', () => {
@@ -505,6 +521,9 @@ test('under a day, a sub-section that says one part (its cause, what was tried) 
     ['Error 2: Stylesheet not loaded', 'resolved'],
     ['Error 3: Export answers 500', 'active'],
   ]);
+  // An impact or a note alone beside them is none: only a cause alone counts.
+  const note = day + '\n### Customer email\n**Impact**: we told the two enterprise customers in advance.\n';
+  assert.equal(indexLog(note, { policy }).incidents.length, 3);
   // Beside one sub-section that tells an incident, a part alone makes none: the day is the incident.
   const one = day.slice(0, day.indexOf('### Error 2')) + '### Notes\nRan the export again at night.\n';
   assert.equal(indexLog(one, { policy }).incidents.length, 1);
@@ -517,6 +536,8 @@ test('an entry headed by a time alone is titled by its description line, in the 
   // A heading's own title wins; a placeholder value titles nothing.
   assert.equal(indexLog(log.replace('## 2026-04-21 01:55', '## 2026-04-21 01:55 Console mojibake'), { policy }).incidents[0].title, 'Console mojibake');
   assert.equal(indexLog(log.replace('Tiếng Việt hiển thị bị lỗi ký tự. Chỉ trên PowerShell.', 'TBD'), { policy }).incidents[0].title, '');
+  // A line labelled as the description wins over one labelled as the problem before it.
+  assert.equal(indexLog(log.replace('- Module: console', '- Problem: none in the app log, only at the proxy'), { policy }).incidents[0].title, 'Tiếng Việt hiển thị bị lỗi ký tự');
 });
 
 test('entries each opened by a title line (`제목 : …`) and telling their parts: one incident each; the template that explains by examples is none', () => {
@@ -528,6 +549,9 @@ test('entries each opened by a title line (`제목 : …`) and telling their par
   // Title lines over entries that tell no incident's parts (a list of talks) are no log.
   const talks = 'Title: Scaling queues\nSpeaker: Ana\nRoom: 2\n\nTitle: Caching at the edge\nSpeaker: Wei\nRoom: 3\n';
   assert.deepEqual(indexLog(talks, { policy }).incidents, []);
+  // Nor are proposals' Problem / Solution / Impact: no cause among the parts.
+  const proposals = 'Title: Offline mode\nProblem: Forms are lost when the connection drops.\nSolution: Cache forms locally.\nImpact: Fewer tickets.\n\nTitle: Bulk edit\nProblem: Due dates are edited one by one.\nSolution: A bulk edit dialog.\nImpact: Two hours saved a month.\n';
+  assert.deepEqual(indexLog(proposals, { policy }).incidents, []);
 });
 
 test('a document pasted whole into a Markdown fence is read as the Markdown inside it; a fence that something inside closes, or of code, is code', () => {

@@ -292,6 +292,8 @@ test('a status said of every part (`All resolved`, `✅ Todos resueltos`, `Alle 
   for (const v of ['All resolved', '✅ Todos resueltos', 'Todas corregidas', 'Alle behoben', 'Tous résolus', 'Tutti risolti', 'Все исправлены'])
     assert.equal(readStatus(policy, v)?.meaning, 'Resolved', v);
   assert.equal(readStatus(policy, 'All open')?.meaning, 'Open');
+  // With something after it, the status is not every part's: left as written.
+  for (const v of ['All resolved except eu-west', 'Alle behoben bis auf den PDF-Export', 'Todos resueltos salvo el de reembolsos']) assert.equal(readStatus(policy, v)?.meaning, undefined, v);
   // The quantifier with nothing a status word after it stays as written, unknown.
   assert.equal(readStatus(policy, 'All hands')?.meaning, undefined);
   assert.equal(readStatus(policy, 'Alle')?.meaning, undefined);

@@ -609,7 +609,7 @@ test('blocks of key lines opened by an id are incidents; the title is the first 
     ],
   );
   assert.equal(readingNotes(idx.incidents[1], policy).statusFromText, '"still happening" (line 14)');
-  assert.equal(readingNotes(idx.incidents[0], policy).readAs, 'a block of key lines opened by an id (no heading of its own)');
+  assert.equal(readingNotes(idx.incidents[0], policy).readAs, 'a block of key lines opened by an id or a title (no heading of its own)');
   assert.equal(readingSummary(idx).text, 'Read 3 blocks of key lines opened by an id as incidents (lines 6–18). 2 statuses were read from the words of the text (no status written).');
   // An id line with one key line after it, or a block that does not open with an id, is no incident.
   assert.equal(indexLog('ID: Q9\nwhat: one line only\n').incidents.length, 0);

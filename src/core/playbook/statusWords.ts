@@ -306,7 +306,8 @@ function readStatusOnce(v: StatusVocabulary, raw: string): StatusReading | undef
   // `All resolved`, `✅ Todos resueltos`, `Alle behoben`: a status said of every part reads as that status.
   if (words.length >= 2 && ALL_OF.has(words[0])) {
     const rest = readStatusOnce(v, plain.slice(ends[0]));
-    if (rest?.meaning) return rest;
+    // Only the status alone: `All resolved except eu-west` says some are not.
+    if (rest?.meaning && !rest.note) return rest;
   }
   return { status: plain, note: '', unknown: true };
 }

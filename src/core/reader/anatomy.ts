@@ -90,6 +90,15 @@ function boldLead(line: string): string | undefined {
   return close > i + 2 && close - i <= 60 ? line.slice(i + 2, close) : undefined;
 }
 
+/** Words in an anatomy key that name a cause (`root cause`, `원인 분석`, `Ursache`, `причина`). */
+const CAUSE_WORDS = ['cause', 'causa', 'ursache', 'причин', '原因', '根因', '원인', 'nguyên nhân', 'cauz', 'oorzaak', 'przyczyn', 'neden', 'sebep', 'penyebab', 'orsak', 'årsa', 'syy', 'příčin', 'príčin', 'vzrok', 'uzrok', 'סיבה', 'שורש'];
+
+/** Whether lines of [from, to) are labelled with a cause (see CAUSE_WORDS) among their anatomy keys. */
+export function namesCause(ctx: IndexContext, from: number, to: number): boolean {
+  for (const k of anatomyKeys(ctx, from, to)) if (CAUSE_WORDS.some((w) => k.includes(w))) return true;
+  return false;
+}
+
 /** How many different anatomy keys label lines of [from, to) (a line's words before its colon, or a short line alone). */
 export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): number {
   return anatomyKeys(ctx, from, to).size;

@@ -14,7 +14,7 @@ import { readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
-import { anatomyKeyCount } from './anatomy';
+import { anatomyKeyCount, namesCause } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
@@ -547,7 +547,7 @@ const EXAMPLE_MARKERS = ['(e.g.', '(eg.', '(eg ', '(z. b.', '(z.b.', '(p. ej.', 
 
 /**
  * Entries each opened by a line that titles them (`제목 : [Bulk load / N+1] Project - 1`, `Title:
- * Checkout down`) and telling an incident's parts below it (two anatomy labels or more), up to
+ * Checkout down`) and telling an incident's parts below it (two anatomy labels or more, a cause among them), up to
  * the next such line: two or more make a log of them. An entry whose values explain themselves
  * by examples (`(e.g. 404, 500)`) is the log's template.
  */
@@ -570,7 +570,8 @@ function titledBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
         break;
       }
     }
-    if (!title || anatomyKeyCount(ctx, line + 1, end) < 2 || explainsByExamples(ctx, line, end)) continue;
+    // Its cause among the parts: a proposal's Problem / Solution / Impact tells no incident.
+    if (!title || anatomyKeyCount(ctx, line + 1, end) < 2 || !namesCause(ctx, line + 1, end) || explainsByExamples(ctx, line, end)) continue;
     out.push(entryIncident(ctx, line, end, null, shortTitle(title), readFields(ctx, line, end), { shape: 'key-block' }));
   }
   return out.length >= 2 ? out : [];

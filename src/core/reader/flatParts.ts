@@ -25,6 +25,7 @@ export function nestFlatParts(ctx: IndexContext): Heading[] {
   const partOf = new Int32Array(n).fill(-1);
   const parentOf = new Int32Array(n);
   const mayLead = new Uint8Array(n);
+  const documentParts = new Set<number>();
   const stack: number[] = [];
   for (let k = 0; k < n; k++) {
     const h = headings[k];
@@ -40,7 +41,11 @@ export function nestFlatParts(ctx: IndexContext): Heading[] {
       partOf[k] = lead;
       if (lead === prev) entries.set(parentOf[k], (entries.get(parentOf[k]) ?? 0) + 1);
     } else if (!part && !isMetaTitle(h.text) && !isSubsectionName(h.text, ctx)) mayLead[k] = 1;
+    // A summary or a timeline at that level makes the level one document's parts (a post-mortem's
+    // `## Summary`, `## Timeline`, `## Contributing factor: …`, `## Root cause`): no entries there.
+    else if (!part) documentParts.add(parentOf[k]);
   }
+  for (const parent of documentParts) entries.delete(parent);
   let any = false;
   const nested = headings.slice();
   for (let k = 0; k < n; k++) {

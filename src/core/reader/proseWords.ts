@@ -80,16 +80,23 @@ export const NOT_AN_INCIDENT_SET = new Set(NOT_AN_INCIDENT);
  * yet encountered)`, `## Armadilhas conhecidas (ainda não encontradas)`): warnings, not incidents.
  */
 const NOT_YET_HAPPENED = [
-  'not yet encountered', 'not encountered yet', 'not yet happened', 'not happened yet', 'not yet hit', 'not hit yet', 'not yet seen', 'not seen yet', 'not yet occurred',
-  'ainda não encontradas', 'ainda não encontrados', 'ainda não ocorreram', 'ainda não vistas', 'ainda não vistos', 'aún no encontrados', 'aún no encontradas', 'todavía no encontrados', 'aún no ocurridos', 'todavía no ocurridos',
-  'pas encore rencontrés', 'pas encore rencontrées', 'pas encore survenus', 'noch nicht aufgetreten', 'noch nicht eingetreten', 'noch nicht erlebt', 'non ancora incontrati', 'non ancora verificati', 'non ancora incontrate',
+  'not yet encountered', 'not encountered yet', 'not yet happened', 'not happened yet', 'not yet hit', 'not hit yet', 'not yet occurred',
+  'ainda não encontradas', 'ainda não encontrados', 'ainda não ocorreram', 'aún no encontrados', 'aún no encontradas', 'todavía no encontrados', 'aún no ocurridos', 'todavía no ocurridos',
+  'pas encore rencontrés', 'pas encore rencontrées', 'pas encore survenus', 'noch nicht aufgetreten', 'noch nicht eingetreten', 'non ancora incontrati', 'non ancora verificati', 'non ancora incontrate',
   'ещё не встречались', 'еще не встречались', 'пока не встречались', 'ещё не случались', 'еще не случались',
 ].map(key);
 const NOT_YET_HAPPENED_SET = new Set(NOT_YET_HAPPENED);
 
-/** Whether a heading's title says what is under it has not happened yet (see NOT_YET_HAPPENED). */
+/**
+ * Whether a heading's title says what is under it has not happened yet (see NOT_YET_HAPPENED):
+ * the phrase ends the title or its note, with nothing after it to qualify it (`not yet
+ * encountered in production`, `… again` say where or whether it came back, not that it never did).
+ */
 export function saysNotYetHappened(title: string): boolean {
-  return title.length <= 160 && findPhrase(wordsOf(title, 24), NOT_YET_HAPPENED_SET, 4) !== undefined;
+  if (title.length > 160) return false;
+  const words = wordsOf(title.replace(/[)）\]]\s*$/u, ''), 24);
+  for (const n of [4, 3, 2]) if (words.length >= n && NOT_YET_HAPPENED_SET.has(words.slice(-n).join(' '))) return true;
+  return false;
 }
 
 /**

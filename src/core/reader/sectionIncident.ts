@@ -38,9 +38,9 @@ function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFa
 
 /** Keys of fields that describe an incident in a sentence: a title for a heading that has none. */
 const DESCRIBING_KEYS = new Set([
-  'symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger', 'error', 'error description', 'problem description', 'issue description', 'bug description',
+  'symptom', 'symptoms', 'issue', 'problem', 'description', 'what happened', 'trigger', 'error description', 'problem description', 'issue description', 'bug description',
   'síntoma', 'problema', 'descripción', 'descripción del problema', 'descripción del error', 'sintoma', 'descrição', 'descrição do problema', 'descrição do erro',
-  'symptôme', 'problème', 'description du problème', 'fehler', 'problem', 'beschreibung', 'fehlerbeschreibung', 'problembeschreibung', 'sintomo', 'descrizione', 'descrizione del problema',
+  'symptôme', 'problème', 'description du problème', 'beschreibung', 'fehlerbeschreibung', 'problembeschreibung', 'sintomo', 'descrizione', 'descrizione del problema',
   'симптом', 'проблема', 'описание', 'описание проблемы', 'описание ошибки', 'mô tả', 'mô tả lỗi', 'vấn đề', 'triệu chứng', '症状', '现象', '問題', '问题', '问题描述', '問題の説明', '증상', '문제', '문제 설명',
 ]);
 
@@ -53,11 +53,18 @@ function describingField(fields: Field[]): string {
 
 /** The value of the first line of [from, to) labelled with a describing key that no field names (`- Mô tả lỗi: …`), cut to a title. */
 function describingLine(ctx: IndexContext, from: number, to: number): string {
+  // A line labelled as the description wins over one labelled as the problem or symptom before it.
+  return labelledLine(ctx, from, to, (k) => k.includes('descri') || k.includes('beschreibung') || k.includes('описани') || k.includes('mô tả') || k.includes('描述') || k.includes('説明') || k.includes('설명')) || labelledLine(ctx, from, to, () => true);
+}
+
+/** The first line of [from, to) labelled with a describing key that `prefer` accepts, its first sentence cut to a title. */
+function labelledLine(ctx: IndexContext, from: number, to: number, prefer: (key: string) => boolean): string {
   for (let li = from; li < to && li < from + 40; li++) {
     if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
     const line = stripInline(lineText(ctx, li).slice(0, 400)).replace(/^\s*(?:[-*+]\s+)?/, '');
     const colon = line.search(/[:：]/);
-    if (colon <= 0 || colon > 40 || !DESCRIBING_KEYS.has(line.slice(0, colon).trim().toLowerCase())) continue;
+    const label = line.slice(0, colon).trim().toLowerCase();
+    if (colon <= 0 || colon > 40 || !DESCRIBING_KEYS.has(label) || !prefer(label)) continue;
     const value = line.slice(colon + 1).trim();
     if (!value || isPlaceholderValue(value)) continue;
     const stop = value.search(/[.!?。](?:\s|$)/);

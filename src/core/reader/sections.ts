@@ -4,7 +4,7 @@
 // finds where they are; sectionIncident.ts reads each one.
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
-import { anatomyKeyCount, filledParts, isAnatomyTitle } from './anatomy';
+import { anatomyKeyCount, filledParts, isAnatomyTitle, namesCause } from './anatomy';
 import { saysNotYetHappened } from './proseWords';
 import { isChangeHeading, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
@@ -264,7 +264,9 @@ function withoutNotYetHappened(ctx: IndexContext, starts: IncidentStart[]): Inci
     }
     return false;
   };
-  const kept = starts.filter((s) => !under(s.hi));
+  // A section that writes its own status (`Status: Open`) says it happened, whatever the heading over it says.
+  const ownStatus = (s: IncidentStart) => readFields(ctx, headings[s.hi].line + 1, firstSubheading(ctx, headings[s.hi].line + 1, s.naturalEnd)).some((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
+  const kept = starts.filter((s) => !under(s.hi) || ownStatus(s));
   return kept.length === starts.length ? starts : kept;
 }
 
@@ -314,9 +316,10 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
       if (h.level !== headings[g].level + 1 || taken.has(hi)) continue;
       const naturalEnd = sectionEndLine(ctx, hi);
       const facts = readHeading(h.text, ctx.policy);
-      // There, a part that lists entries (`### Browser` over `- **[BUG-0023](…) …**`, `- **…**`) is a category of them, not one.
-      // So is a release's (`### Version 0.1.0.3`, `### v2.1`): what it fixed is listed in it.
-      if (underTitle && (listsEntries(ctx, h.line + 1, naturalEnd) || isVersionTitle(h.text))) continue;
+      // There, a part is an entry only when it tells one: its first line opens with a status (`-
+      // **Behoben Feb 2026:** …`) or it labels two parts of an incident. A handbook's `### Who may
+      // open one`, a release's part, a category listing entries tell none.
+      if (underTitle && (isVersionTitle(h.text) || (!opensWithStatus(ctx, h.line + 1, naturalEnd) && anatomyKeyCount(ctx, h.line + 1, naturalEnd) < 2))) continue;
       if (!hasText(ctx, h.line + 1, naturalEnd) || isExampleHeading(h.text) || isChangeHeading(h.text) || isMetaTitle(facts.title) || isPlaceholderSection(facts.title, facts.id, facts.date, readFields(ctx, h.line + 1, naturalEnd))) continue;
       added.push({ hi, facts, naturalEnd });
     }
@@ -324,28 +327,22 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
   return added.length ? [...starts, ...added].sort((a, b) => a.hi - b.hi) : starts;
 }
 
-/** A release's title: `Version 0.1.0`, `Release 2.1`, `v1.4.2`, `1.4.2 (2026-03-01)`. */
+/** A title that is a release's version and nothing more (`Version 0.1.0.3`, `v2.1`, `1.4.0 (2026-03-01)`), not `v2.3 installer fails`. */
 function isVersionTitle(text: string): boolean {
-  const t = stripInline(text).trim().toLowerCase();
-  const rest = t.startsWith('version ') ? t.slice(8) : t.startsWith('release ') ? t.slice(8) : t.startsWith('v') ? t.slice(1) : t;
-  return /^\d{1,4}(?:\.\d{1,6}){1,3}(?:$|[\s(—–-])/.test(rest.trimStart());
+  const t = stripInline(text).trim().toLowerCase().replace(/\s*\([^)]{0,40}\)$/, '');
+  return /^(?:version |release |v)?\d{1,4}(?:\.\d{1,6}){1,3}$/.test(t);
 }
 
-/**
- * Whether lines [from, to) hold a list item that opens with a link or a bold title (`- [BUG-1](…) …`,
- * `- **Screen blocks on 210 candidates**`): entries listed. A bold label (`- **Fixed March 2026:** …`)
- * says something of one entry instead.
- */
-function listsEntries(ctx: IndexContext, from: number, to: number): boolean {
+/** Whether the first filled line of [from, to) opens with a label that is a status (`- **Behoben Feb 2026:** …`, `Fixed 2026-03-02: …`). */
+function opensWithStatus(ctx: IndexContext, from: number, to: number): boolean {
   for (let li = from; li < to; li++) {
-    if (ctx.lines.skip[li]) continue;
-    const line = lineText(ctx, li);
-    if (!((line[0] === '-' || line[0] === '*' || line[0] === '+') && line[1] === ' ')) continue;
-    // A link, not a task's box (`- [ ] …`).
-    if ((line[2] === '[' && line[4] !== ']') || line.startsWith('**[', 2)) return true;
-    if (!line.startsWith('**', 2)) continue;
-    const close = line.indexOf('**', 4);
-    if (close > 4 && line[close - 1] !== ':' && line[close - 1] !== '：' && line[close + 2] !== ':') return true;
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
+    const line = stripInline(lineText(ctx, li).slice(0, 200)).replace(/^\s*(?:[-*+]\s+)?/, '');
+    if (!line.trim()) continue;
+    const colon = line.search(/[:：]/);
+    if (colon <= 0 || colon > 40) return false;
+    const read = readStatus(ctx.policy, line.slice(0, colon));
+    return read?.meaning !== undefined;
   }
   return false;
 }
@@ -427,7 +424,10 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
     if (keys < 1) continue;
     const facts = readHeading(h.text, ctx.policy);
     if (facts.id && isTemplateId(facts.id)) continue;
-    (keys >= 2 ? told : partly).push({ hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end });
+    const start = { hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end };
+    // A part alone counts when it is the cause (`Cause: …`, beside what was tried); an impact or a note alone is no incident.
+    if (keys >= 2) told.push(start);
+    else if (namesCause(ctx, h.line + 1, end)) partly.push(start);
   }
   // One labelled sub-section under a day that says things of its own is that day's incident's part.
   if (told.length === 1 && hasText(ctx, headings[hi].line + 1, headings[told[0].hi].line)) return [];

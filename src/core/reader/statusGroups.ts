@@ -34,19 +34,21 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
   return title.length <= 40 && KNOWN_PROBLEMS.has(title);
 }
 
-/** Titles that name problems and nothing more (`# Probleme`, `## Issues`): a log only where its parts are status groups (see isGroupedProblemsTitle). */
-const PROBLEM_TITLES = new Set(['issues', 'problems', 'bugs', 'defects', 'bugs and issues', 'issues and bugs', 'probleme', 'fehler', 'problèmes', 'bugs et problèmes', 'problemas', 'errores', 'fallos', 'erros', 'falhas', 'problemi', 'difetti', 'проблемы', 'ошибки', 'баги', '问题', '問題', '문제', '버그']);
+/**
+ * Titles that name faults and nothing more (`# Probleme`, `# Bugs`), as a whole title: a log only
+ * where its parts are status groups (see isGroupedProblemsTitle). `Issues` and `Problems` are
+ * not among them: a to-do list and a problem set are titled so as often.
+ */
+const PROBLEM_TITLES = new Set(['bugs', 'defects', 'known defects', 'probleme', 'fehler', 'problèmes', 'problemas', 'errores', 'fallos', 'erros', 'falhas', 'problemi', 'difetti', 'проблемы', 'ошибки', 'баги', '问题', '問題', '문제', '버그']);
 
 /**
- * Whether headings[k] names problems (`# Probleme`, `# Ping tool — Issues`) and a part under it
- * is a status group (`## Offen`, `## Erledigt`): a register of problems by status, though the
- * word alone says no more than a section of a README would.
+ * Whether headings[k] names faults (`# Probleme`) and a part under it is a status group (`##
+ * Offen`, `## Erledigt`): a register of problems by status, though the word alone says no more
+ * than a section of a README would.
  */
 export function isGroupedProblemsTitle(ctx: IndexContext, k: number): boolean {
   const title = stripInline(ctx.headings[k].text).trim().toLowerCase();
-  if (title.length > 60) return false;
-  const cut = Math.max(title.indexOf(' — '), title.indexOf(' – '), title.indexOf(' - '), title.indexOf(': '));
-  if (!PROBLEM_TITLES.has(title) && !(cut > 0 && (PROBLEM_TITLES.has(title.slice(0, cut).trim()) || PROBLEM_TITLES.has(title.slice(cut + 2).replace(/^[-—–]\s*/, '').trim())))) return false;
+  if (title.length > 40 || !PROBLEM_TITLES.has(title)) return false;
   const level = ctx.headings[k].level;
   for (let j = k + 1; j < ctx.headings.length && ctx.headings[j].level > level; j++) {
     if (ctx.headings[j].level === level + 1 && statusOfGroup(ctx, j)) return true;

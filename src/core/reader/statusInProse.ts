@@ -154,10 +154,12 @@ function hasCjk(line: string): boolean {
 
 function cjkStatusWord(line: string): { words: string; open: boolean } | undefined {
   for (const w of CJK_PENDING) {
-    // Korean `… 중인` / `… 중이던` qualifies a noun (`진행 중인 요청`: a request in progress), no status.
+    // Korean `… 중인` / `… 중이던` qualifies a noun (`진행 중인 요청`: a request in progress), no
+    // status, unless the noun is the state itself (`조사 중인 상태`: still under investigation).
     for (let at = line.indexOf(w); at !== -1; at = line.indexOf(w, at + w.length)) {
-      const after = line.slice(at + w.length, at + w.length + 2);
-      if (!(w.endsWith('중') && (after[0] === '인' || after === '이던'))) return { words: w, open: true };
+      const after = line.slice(at + w.length, at + w.length + 5);
+      const qualifies = w.endsWith('중') && (after[0] === '인' || after.startsWith('이던')) && !after.replace(/^(?:인|이던)\s*/, '').startsWith('상태');
+      if (!qualifies) return { words: w, open: true };
     }
   }
   for (const w of CJK_FIX) {
