@@ -390,6 +390,9 @@ test('problems as tasks with bold titles under `# Probleme` grouped by `Offen` /
       ['Knopf blieb gesperrt', 'resolved'],
     ],
   );
+  // One problem alone in its group is read too: the list is the group's.
+  const one = indexLog('# Probleme\n\n## Offen\n\n- [ ] **Export schreibt zwei Zeilen** – jede Buchung erscheint doppelt im CSV\n\n## Erledigt\n\n- [x] **PDF leer** – Schriftart fehlte im Container, nachinstalliert\n', { policy });
+  assert.deepEqual(one.incidents.map((i) => [i.title, statusState(i, policy)]), [['Export schreibt zwei Zeilen', 'active'], ['PDF leer', 'resolved']]);
   // The box is what the entry's status says: the status lines of the entries name it.
   assert.deepEqual(idx.incidents.map((i) => i.reading?.statusText?.words), ['[ ]', '[ ]', '[x]', '[x]', '[x]']);
 });

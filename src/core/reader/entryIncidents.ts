@@ -314,7 +314,8 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       // Items that open with a bold title and tell the story after it (`1. **Model redacted the
       // target's name.** Given a person who …`): at least two, and two thirds of their list.
       const titled = list.filter((item) => boldTitle(item) !== undefined);
-      if (titled.length >= 2 && titled.length * 3 >= list.length * 2) {
+      // One alone counts under a status group, where the list is the group's (`## Erledigt` over one fixed problem).
+      if ((titled.length >= 2 || (range.status !== undefined && titled.length === list.length)) && titled.length * 3 >= list.length * 2) {
         // A mark opening the item says it is done (unless its words say something is pending) or still to do.
         for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
         continue;
