@@ -63,9 +63,9 @@ export const HOSTILE_SHAPES: HostileShape[] = [
   { name: '"(unresolved) " run', unit: '(unresolved) ' },
 ];
 
-export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags' | 'registers' | 'reports';
+export type Placement = 'heading' | 'field' | 'timeline' | 'prose' | 'table-cell' | 'index-row' | 'field-table' | 'status-shapes' | 'unseen-shapes' | 'below-status' | 'entries' | 'parts-and-tags' | 'registers' | 'reports' | 'flat-and-fenced' | 'title-lines-and-tasks';
 
-export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags', 'registers', 'reports'];
+export const PLACEMENTS: Placement[] = ['heading', 'field', 'timeline', 'prose', 'table-cell', 'index-row', 'field-table', 'status-shapes', 'unseen-shapes', 'below-status', 'entries', 'parts-and-tags', 'registers', 'reports', 'flat-and-fenced', 'title-lines-and-tasks'];
 
 export function hostileLine(shape: HostileShape, n: number): string {
   const head = shape.head ?? '';
@@ -157,6 +157,14 @@ export function hostileLog(line: string, placement: Placement): string {
       // grouped by status, a period heading over incidents, and a section labelled like the
       // incident beside it.
       return `# Notes\n\n## ${line} (${line})\n\n### Problem\n${line}\n\n### Fix\n${line}\n\n## A（${line}）\n\n### 問題\n${line}\n\n### 原因\n${line}\n\n## [${line}] B\n\n| Datum | Kaj | Trajanje |\n|---|---|---|\n| 2026-01-01 | **No incident.** ${line} | ${line} |\n\n# Incidents\n\n- Date: 2026-01-01\n  Cause: ${line}\n  Fix: ${line}\n\n# Register\n\n## Resolved — ${line}\n\n### INC-1: ${line}\n${line}\n\n### ${line}\n${line}\n\n## Semaine 1 (${line} 2026-01-01 - 2026-01-05)\n\n### INC-2: ${line}\n- **Severity:** SEV-2\n\n# Registry\n\n## X-1\n- Stato: OPEN\n- Sintomo: ${line}\n- Root cause: ${line}\n\n## ${line}\n- Sintomo: ${line}\n- Root cause: ${line}\n- ${line}: ${line}\n`;
+    case 'flat-and-fenced':
+      // A document whole in a Markdown fence, parts written at their entry's level, and pitfalls
+      // under a heading that says they have not happened yet.
+      return `\`\`\`md\n# Troubleshooting\n\n## Log\n\n### ❗ ${line}\n\n### 🔍 원인 분석\n\n${line}\n\n### ✅ 해결 방법\n\n${line}\n\n### ❗ B ${line}\n\n### Cause\n\n${line}\n\n### Fix\n\n${line}\n\n## Known pitfalls (${line} not yet encountered)\n\n### INC-1 — ${line}\n\n${line}\n\`\`\`\n`;
+    case 'title-lines-and-tasks':
+      // Entries opened by title lines, problems as tasks under status groups, groups under a log
+      // title whose parts open with a status, and an entry titled by its description line.
+      return `제목 : ${line}\n원인 분석 : ${line}\n해결책 : ${line}\n\nTitle: B ${line}\nCause: ${line}\nFix: ${line}\n\n# Probleme\n\n## Offen\n\n- [ ] **${line}** – ${line}\n\n## Erledigt\n\n- [x] **${line}** – ${line}\n\n# Bekannte Fehler\n\n## Behoben\n\n### ${line}\n\n- **Behoben ${line}:** ${line}\n\n## 2026-04-21 01:55\n- Mô tả lỗi: ${line}\n`;
     case 'field-table':
       return `${head}## INC-2026-0101-001: A\n\n| Field | Value |\n|---|---|\n| Severity | ${line} |\n| ${line} | SEV-1 |\n${line}\n`;
   }
