@@ -121,8 +121,8 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   const own = filledFields(readFields(ctx, h1.line + 1, firstH2 ? firstH2.line : ctx.lines.starts.length));
   if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };
-  const facts = readHeading(h1Title, ctx.policy);
-  facts.title = documentTitle(facts.title).title;
+  const read = readHeading(h1Title, ctx.policy);
+  const facts = { ...read, title: documentTitle(read.title).title };
   return buildSectionIncident(ctx, section, facts, { before: fields });
 }
 
@@ -146,7 +146,7 @@ export function leadingDocumentIncident(ctx: IndexContext, bodyLine: number, end
   const kinds = new Set(own.filter((f) => f.canonical && CORE_FACTS.has(f.canonical)).map((f) => f.canonical));
   if (kinds.size < 2) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine };
-  const facts = readHeading(h1Title, ctx.policy);
-  facts.title = documentTitle(facts.title).title;
+  const read = readHeading(h1Title, ctx.policy);
+  const facts = { ...read, title: documentTitle(read.title).title };
   return buildSectionIncident(ctx, section, facts);
 }

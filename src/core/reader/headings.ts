@@ -134,7 +134,26 @@ function spacedParts(text: string): Array<{ start: number; end: number }> {
 }
 
 /** Reads an id, a date and a severity marker out of a heading, leaving the title. */
-export function readHeading(raw: string, policy: Policy): HeadingFacts {
+export function readHeading(raw: string, policy: Policy): Readonly<HeadingFacts> {
+  // A log repeats its part headings (`### Timeline` under every incident): each policy keeps
+  // what its short headings read as, frozen, up to FACTS_KEPT of them (as readStatus does).
+  if (raw.length > FACTS_KEPT_CHARS) return readHeadingOnce(raw, policy);
+  let kept = factsKept.get(policy);
+  if (!kept) factsKept.set(policy, (kept = new Map()));
+  const known = kept.get(raw);
+  if (known) return known;
+  const facts = Object.freeze(readHeadingOnce(raw, policy));
+  if (kept.size >= FACTS_KEPT) kept.clear();
+  // Kept under a copy: a heading cut from a log's text would keep the whole text alive.
+  kept.set((raw + ' ').slice(0, -1), facts);
+  return facts;
+}
+
+const FACTS_KEPT = 4096;
+const FACTS_KEPT_CHARS = 120;
+const factsKept = new WeakMap<Policy, Map<string, Readonly<HeadingFacts>>>();
+
+function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
   let rest = raw.length > HEADING_FACTS_CAP ? raw.slice(0, HEADING_FACTS_CAP) : raw;
   const tail = raw.length > HEADING_FACTS_CAP ? raw.slice(HEADING_FACTS_CAP) : '';
   let id: string | null = null;
