@@ -23,21 +23,22 @@ const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant
 /** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
 const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
 
+/** What a heading says; shared between the headings that read the same (see readHeading), so never changed. */
 export interface HeadingFacts {
-  id: string | null;
-  title: string;
-  severityText: string | null;
-  date: string | null;
+  readonly id: string | null;
+  readonly title: string;
+  readonly severityText: string | null;
+  readonly date: string | null;
   /** The end of a date range written in the heading (`2026-04-05 → 2026-04-15 — "X"`), with its offsets. */
-  endDate?: { value: string; start: number; end: number } | null;
+  readonly endDate?: { value: string; start: number; end: number } | null;
   /** A status written in brackets (`[OPEN] I-12 …`), with its offsets in the heading text. */
-  status?: { text: string; start: number; end: number } | null;
+  readonly status?: { text: string; start: number; end: number } | null;
   /** The heading adds to an incident written before it: `INC-001-addendum`, `Addendum: …`. */
-  addendum?: boolean;
+  readonly addendum?: boolean;
   /** A date the incident came before (`pre-2026-07`): it dates the heading without being when. */
-  before?: string;
+  readonly before?: string;
   /** The date stands in a closing note after the title: `Changes shipped (2026-10-06 15:37 IST)`. */
-  dateInNote?: boolean;
+  readonly dateInNote?: boolean;
 }
 
 /**
@@ -275,13 +276,17 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
   rest += tail;
   const cleaned = cleanTitle(rest, id !== null);
   if (cleaned.addendum) addendum = true;
-  const facts: HeadingFacts = { id, title: cleaned.title, severityText, date };
-  if (endDate) facts.endDate = endDate;
-  if (status) facts.status = status;
-  if (addendum) facts.addendum = true;
-  if (before) facts.before = before;
-  if (dateInNote && date) facts.dateInNote = true;
-  return facts;
+  return {
+    id,
+    title: cleaned.title,
+    severityText,
+    date,
+    ...(endDate ? { endDate } : {}),
+    ...(status ? { status } : {}),
+    ...(addendum ? { addendum: true } : {}),
+    ...(before ? { before } : {}),
+    ...(dateInNote && date ? { dateInNote: true } : {}),
+  };
 }
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */

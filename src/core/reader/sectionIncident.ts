@@ -293,10 +293,10 @@ export function singleIncident(ctx: IndexContext, bodyLine: number, titledByFron
     bodyLine: h ? h.line + 1 : bodyLine,
     endLine: ctx.lines.starts.length,
   };
-  const facts: HeadingFacts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
+  const read: HeadingFacts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
   // A document's H1 (`# Incident Report: Checkout down`) and its H2 sections named like fields.
   const document = h && h.level === 1;
-  if (document) facts.title = documentTitle(facts.title).title;
+  const facts: HeadingFacts = document ? { ...read, title: documentTitle(read.title).title } : read;
   // Front matter keys (`severity: SEV-2`) are fields too: a line scan gives their offsets (so a
   // write replaces just the value), and the YAML parser their values as YAML means them.
   const frontFields = readFrontMatterFields(ctx, bodyLine);
