@@ -540,6 +540,12 @@ function keyBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   return out;
 }
 
+/** Where an entry opened on `line` ends: at the next entry's line, or at a heading before it. */
+function entryEnd(ctx: IndexContext, line: number, next: number): number {
+  for (let li = line + 1; li < next; li++) if (ctx.lines.level[li]) return li;
+  return next;
+}
+
 /** Keys of a line that titles an entry (`Title: …`, `제목 : …`), besides the policy's title keys. */
 const TITLE_KEYS = new Set(['제목', '标题', '標題', 'タイトル', '件名', '題名', 'tiêu đề']);
 
@@ -564,13 +570,7 @@ function titledBlocks(ctx: IndexContext, bodyLine: number): Incident[] {
   const out: Incident[] = [];
   for (let k = 0; k < starts.length; k++) {
     const { line, title } = starts[k];
-    let end = k + 1 < starts.length ? starts[k + 1].line : n;
-    for (let li = line + 1; li < end; li++) {
-      if (ctx.lines.level[li]) {
-        end = li;
-        break;
-      }
-    }
+    const end = entryEnd(ctx, line, k + 1 < starts.length ? starts[k + 1].line : n);
     // Its cause among the parts: a proposal's Problem / Solution / Impact tells no incident.
     if (!title || anatomyKeyCount(ctx, line + 1, end) < 2 || !namesCause(ctx, line + 1, end) || explainsByExamples(ctx, line, end)) continue;
     out.push(entryIncident(ctx, line, end, null, shortTitle(title), readFields(ctx, line, end), { shape: 'key-block' }));
@@ -613,13 +613,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   const out: Incident[] = [];
   for (let k = 0; k < starts.length; k++) {
     const { line, facts } = starts[k];
-    let end = k + 1 < starts.length ? starts[k + 1].line : n;
-    for (let li = line + 1; li < end; li++) {
-      if (ctx.lines.level[li]) {
-        end = li;
-        break;
-      }
-    }
+    const end = entryEnd(ctx, line, k + 1 < starts.length ? starts[k + 1].line : n);
     const fields = readFields(ctx, line + 1, end);
     out.push(entryIncident(ctx, line, end, facts.id, facts.title, fields, { shape: 'bold-heading' }, { detected: facts.date }));
   }
