@@ -577,3 +577,30 @@ test('what a part on prevention or lessons says is pending is a follow-up’s st
   const open = indexLog(log.replace('A missing framework flag.', 'A missing framework flag. Fix pending.'), { policy });
   assert.equal(statusState(open.incidents[0], policy), 'active');
 });
+
+test('problems under a title that says they are current are open; a part names a suspected cause or the measures taken; a symbol before a title is no part of it', () => {
+  const idx = indexFixture('shapes/current-and-past-ja.md');
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, statusState(i, policy)]),
+    [
+      ['問題1: 起動直後に設定画面が真っ白になる', 'active'],
+      ['問題2: npm install が証明書エラーで止まる', 'resolved'],
+      ['問題3: 画像の読み込みが遅い', 'resolved'],
+    ],
+  );
+  // The same in English, with an emoji before the title.
+  const en = '# Build notes\n\n## 🚧 Current issues\n\n### Hot reload drops state\n\n#### Symptom\n\nEditing a component resets the form.\n\n#### Suspected cause\n\nThe store is recreated on every reload.\n\n#### Measures taken\n\n- Moved the store out of the component.\n\n## Solved\n\n### Fonts missing in the export\n\n#### Symptom\n\nPDFs showed boxes.\n\n#### Fix\n\nEmbedded the fonts.\n';
+  const read = indexLog(en, { policy });
+  assert.deepEqual(read.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Hot reload drops state', 'active'],
+    ['Fonts missing in the export', 'resolved'],
+  ]);
+  // A suspected cause and measures taken are parts; one part alone (a symptom) tells no incident.
+  assert.deepEqual(indexLog(en.replace(/#### Suspected cause[\s\S]*?(?=## Solved)/, ''), { policy }).incidents.map((i) => i.title), ['Fonts missing in the export']);
+  // "Current" before something else (`Current tasks`) says nothing of what is under it: its
+  // sections are read by their parts alone, with no status from the title.
+  const tasks = indexLog(en.replace('Current issues', 'Current tasks'), { policy });
+  assert.equal(tasks.incidents[0].title, 'Hot reload drops state');
+  assert.equal(tasks.incidents[0].status, null);
+  assert.notEqual(statusState(tasks.incidents[0], policy), 'active');
+});

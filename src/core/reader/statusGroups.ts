@@ -5,7 +5,7 @@
 import type { IncidentReading } from '../model';
 import { type StatusVocabulary, readStatus } from '../playbook/statusWords';
 import type { IndexContext } from './context';
-import { stripInline } from './text';
+import { isLetterOrDigitCode, stripInline } from './text';
 
 /** What may follow a status in a group's title: a separator, or a word for what the group holds (`Open issues`, `Risolti`, `Aperti — Priorità media`). */
 const GROUP_NOUNS = new Set([
@@ -19,10 +19,30 @@ const GROUP_NOUNS = new Set([
 const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 'known bugs and issues', 'open bugs', 'problèmes connus', 'bugs connus', 'bekannte probleme', 'bekannte fehler', 'problemas conocidos', 'errores conocidos', 'problemas conhecidos', 'bugs conhecidos', 'problemi noti', 'bug noti', 'известные проблемы', 'известные ошибки', '既知の問題', '既知の不具合', '已知问题', '已知問題', '알려진 문제',
   // Problems found (by a review, a test pass) and not said to be fixed.
   'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'problemas encontrados', 'problèmes trouvés', 'problèmes relevés', 'gefundene probleme', 'gefundene fehler',
-  'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제']);
+  'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제',
+  // Problems still being worked, as a title says of them (`## Current issues`, `## 現在の問題`).
+  'current issues', 'current problems', 'current bugs', 'ongoing issues', 'ongoing problems', 'aktuelle probleme', 'aktuelle fehler', 'problemas actuales', 'problemas atuais',
+  'problèmes actuels', 'problemi attuali', 'текущие проблемы']);
+
+/** `現在の` + a noun of faults (`現在の問題`, `当前问题`, `현재 문제`): CJK titles run the two together. */
+const CURRENT_PREFIXES = ['現在の', '現在', '当前的', '当前', '目前的', '目前', '當前', '현재'];
+const CURRENT_NOUNS = new Set(['問題', '課題', '不具合', '障害', 'つまずきポイント', 'つまずき', '问题', '故障', '문제', '문제점', '이슈', '장애', '버그']);
+
+function isCurrentProblemsTitle(title: string): boolean {
+  for (const prefix of CURRENT_PREFIXES) if (title.startsWith(prefix) && CURRENT_NOUNS.has(title.slice(prefix.length).trim())) return true;
+  return false;
+}
+
+/** A title's words for a lookup: lower case, without the symbols or emoji that lead it (`🐛 Known issues`, `?? 現在の問題`). */
+function titleWords(text: string): string {
+  const title = stripInline(text).trim().toLowerCase();
+  let i = 0;
+  while (i < title.length && !isLetterOrDigitCode(title.codePointAt(i) as number)) i += (title.codePointAt(i) as number) > 0xffff ? 2 : 1;
+  return i ? title.slice(i).trimStart() : title;
+}
 
 export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string): boolean {
-  let title = stripInline(text).trim().toLowerCase();
+  let title = titleWords(text);
   // A note in brackets after the title (`Problemas conhecidos (não corrigidos)`) is no part of
   // it, unless it says they are over (`Known issues (all fixed)`): that list is not open.
   const open = title.endsWith(')') ? title.indexOf('(') : -1;
@@ -31,7 +51,7 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
     if (note?.meaning === 'Resolved' || note?.meaning === 'Closed') return false;
     title = title.slice(0, open).trim();
   }
-  return title.length <= 40 && KNOWN_PROBLEMS.has(title);
+  return title.length <= 40 && (KNOWN_PROBLEMS.has(title) || isCurrentProblemsTitle(title));
 }
 
 /**
