@@ -604,3 +604,61 @@ test('problems under a title that says they are current are open; a part names a
   assert.equal(tasks.incidents[0].status, null);
   assert.notEqual(statusState(tasks.incidents[0], policy), 'active');
 });
+
+test('a heading dated with an ISO time (`## 2026-05-15T11:17Z — …`) is an incident of that time; a sub-section says its status in its title or under it', () => {
+  const log = [
+    '# Incidents — agent runs',
+    '',
+    'Format: `## YYYY-MM-DDTHH:MMZ — TITLE`',
+    '',
+    '## 2026-05-15T11:17Z — Queue worker banned by the provider',
+    '',
+    '### a) What failed',
+    '',
+    '- Login redirected to the account page; posting failed.',
+    '',
+    '### b) Probable cause',
+    '',
+    'Rate of new posts from a fresh account.',
+    '',
+    '### d) Status',
+    '',
+    '**OPEN — waiting on the provider**. Nothing runs until they answer.',
+    '',
+    '## 2026-05-14T17:48Z — Signup blocked by a captcha',
+    '',
+    '### Cause',
+    '',
+    'The last step needs a person.',
+    '',
+    '### Status: DEFERRED (needs a person)',
+    '',
+    '## 2026-05-14T19:34Z — Second account live',
+    '',
+    '### Account',
+    '',
+    '- **Status**: created and confirmed',
+    '',
+    '### Status : RESOLVED — posting again',
+    '',
+  ].join('\n');
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(
+    idx.incidents.map((i) => [i.title, i.detected, i.status, statusState(i, policy)]),
+    [
+      ['Queue worker banned by the provider', '2026-05-15T11:17:00Z', 'OPEN', 'active'],
+      ['Signup blocked by a captcha', '2026-05-14T17:48:00Z', 'DEFERRED', 'deferred'],
+      // The sub-section named Status says the incident's; the account's status line does not.
+      ['Second account live', '2026-05-14T19:34:00Z', 'Resolved', 'resolved'],
+    ],
+  );
+  // A write replaces the value on the heading line, and nothing else.
+  const after = applySplices(log, setField(idx, idx.incidents[2].id, 'status', 'Closed', policy));
+  assert.equal(after, log.replace('### Status : RESOLVED — posting again', '### Status : Closed'));
+  // A status line before the first sub-section is the incident's own, over a sub-section's.
+  const own = indexLog(log.replace('## 2026-05-14T17:48Z — Signup blocked by a captcha\n', '## 2026-05-14T17:48Z — Signup blocked by a captcha\n\n**Status:** Resolved\n'), { policy });
+  assert.equal(own.incidents[1].status, 'Resolved');
+  // A sub-section titled Status over a list says more than one value: no status from it.
+  const listed = indexLog(log.replace('**OPEN — waiting on the provider**. Nothing runs until they answer.', '- mail: sent\n- web: down'), { policy });
+  assert.notEqual(listed.incidents[0].status, 'Open');
+});

@@ -51,25 +51,70 @@ export function headingFields(ctx: IndexContext, h1Line: number): Field[] {
     const canonical = fieldNameOf(ctx, title);
     if (!canonical) continue;
     const end = k + 1 < headings.length ? headings[k + 1].line : lines.starts.length;
-    for (let li = h.line + 1; li < end; li++) {
-      if (lines.skip[li]) continue;
-      const line = lineText(ctx, li);
-      if (!line.trim()) continue;
-      // A table says more than one value: `## Current Status` over `| Metric | … |` is no status word.
-      if (line.trimStart().startsWith('|')) break;
-      const marker = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s{1,4}/.exec(line);
-      // A list says more than one value: `## Current State` over bullets is no status word.
-      if (marker && canonical !== 'summary') break;
-      const from = marker ? marker[0].length : line.length - line.trimStart().length;
-      let to = line.length;
-      while (to > from && (line[to - 1] === ' ' || line[to - 1] === '\t')) to--;
-      if (to <= from) break;
-      const base = lines.starts[li];
-      out.push({ key: title, canonical, value: line.slice(from, to), style: 'table', line: li, valueStart: base + from, valueEnd: base + to });
-      break;
-    }
+    const field = firstLineField(ctx, title, canonical, h.line + 1, end);
+    if (field) out.push(field);
   }
   return out;
+}
+
+/**
+ * The field a section named like one holds: its first non-blank line in [from, to), a list
+ * marker removed; none when a table or (but for a summary) a list comes first, which says more
+ * than one value.
+ */
+function firstLineField(ctx: IndexContext, key: string, canonical: CanonicalField, from: number, to: number): Field | undefined {
+  const { lines } = ctx;
+  for (let li = from; li < to; li++) {
+    if (lines.skip[li]) continue;
+    const line = lineText(ctx, li);
+    if (!line.trim()) continue;
+    // A table says more than one value: `## Current Status` over `| Metric | … |` is no status word.
+    if (line.trimStart().startsWith('|')) return undefined;
+    const marker = /^\s{0,3}(?:[-*+]|\d{1,3}[.)])\s{1,4}/.exec(line);
+    // A list says more than one value: `## Current State` over bullets is no status word.
+    if (marker && canonical !== 'summary') return undefined;
+    const start = marker ? marker[0].length : line.length - line.trimStart().length;
+    let end = line.length;
+    while (end > start && (line[end - 1] === ' ' || line[end - 1] === '\t')) end--;
+    if (end <= start) return undefined;
+    const base = lines.starts[li];
+    return { key, canonical, value: line.slice(start, end), style: 'table', line: li, valueStart: base + start, valueEnd: base + end };
+  }
+  return undefined;
+}
+
+/** An enumerator before a sub-section's title (`d) Statut`, `4. Status`). */
+const ENUMERATOR = /^(?:[a-z]|\d{1,2})[.)]\s+/i;
+
+/**
+ * The status an incident's sub-section says in its title (`### Statut : OPEN — waiting on the
+ * vendor`, the value on the heading line) or under it (`### d) Status` over `Resolved — …`), as
+ * a field a write replaces in place; undefined when the heading is no status key.
+ */
+export function statusHeadingField(ctx: IndexContext, headingLine: number, to: number): Field | undefined {
+  const line = lineText(ctx, headingLine);
+  const title = headingTitle(line);
+  if (title.length > 200) return undefined;
+  const plain = stripInline(title).replace(ENUMERATOR, '').trim();
+  const colon = firstColon(plain);
+  const key = (colon < 0 ? plain : plain.slice(0, colon)).trim();
+  if (key.length > 40 || fieldNameOf(ctx, key) !== 'status') return undefined;
+  // `### Status` (or `### Status:`) over its value.
+  if (colon < 0 || plain.slice(colon + 1).trim() === '') return firstLineField(ctx, key, 'status', headingLine + 1, to);
+  // The value's offsets on the line: after the heading's colon and any markup closing the key.
+  const at = firstColon(line);
+  let start = at + 1;
+  while (start < line.length && (line[start] === ' ' || line[start] === '\t' || line[start] === '*' || line[start] === '_')) start++;
+  const base = ctx.lines.starts[headingLine];
+  const end = line.indexOf(title) + title.length;
+  if (at < 0 || end <= start) return undefined;
+  return { key, canonical: 'status', value: line.slice(start, end), style: 'table', line: headingLine, valueStart: base + start, valueEnd: base + end };
+}
+
+function firstColon(text: string): number {
+  const ascii = text.indexOf(':');
+  const wide = text.indexOf('：');
+  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
 }
 
 /**

@@ -15,7 +15,7 @@ import { type IndexContext, type Section, lineStart, lineText } from './context'
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
 import { applyFrontMatterValues, fieldSlot, fieldValues, loggedValues, newIncident, readFields, readFrontMatterFields } from './fields';
 import { type HeadingFacts, headingTitle, readHeading, subsectionKind } from './headings';
-import { documentTitle, headingFields } from './headingFields';
+import { documentTitle, headingFields, statusHeadingField } from './headingFields';
 import { isPlaceholderValue } from './placeholders';
 import { noteHeadingDate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
@@ -185,6 +185,18 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     const own = readFields(ctx, part.from, part.to);
     fields.push(...own);
     blocks.push(own);
+  }
+  // A sub-section that says the status in its title or under it (`### Statut : OPEN`, `### d)
+  // Status`), unless the lines before the first sub-section already write one.
+  if (!blocks[0]?.some((f) => f.canonical === 'status')) {
+    for (const part of parts) {
+      if (part.kind !== 'other') continue;
+      const status = statusHeadingField(ctx, part.headingLine, part.to);
+      if (!status) continue;
+      fields.unshift(status);
+      blocks.push([status]);
+      break;
+    }
   }
   const bodyFields = fields.slice();
   if (extra.before?.length) fields.unshift(...extra.before);

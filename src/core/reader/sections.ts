@@ -49,12 +49,15 @@ interface IncidentStart {
  * incident written as an H1 with H2 fields is read as that incident (see headingFieldIncident).
  */
 export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
-  const starts = findIncidentStarts(ctx, bodyLine);
+  let starts = findIncidentStarts(ctx, bodyLine);
+  // Front matter that tells an incident over sections titled by their time alone (`##
+  // 2026-02-10T11:20:00`): one incident, the sections its updates.
+  if (bodyLine > 0 && starts.length && starts.every((s) => !s.facts.id && !s.facts.title.trim()) && frontMatterTellsIncident(ctx, bodyLine)) starts = [];
   if (anyUnderStatusGroup(ctx, starts.map((s) => ctx.headings[s.hi].line))) ctx.groupedByStatus = true;
   const incidents: Incident[] = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
-  // Every titled section, for a summary row that names its incident by a few of its title's words.
-  const titled: Array<{ section: Section; facts: HeadingFacts; at: number }> = [];
+  // Every section read, for the table rows that may name one of them (see sectionKeys).
+  const placed: Array<{ section: Section; facts: HeadingFacts; at: number }> = [];
   // Tables outside incident sections may be table-row logs or index tables.
   const tableScanRanges: Array<[number, number]> = [];
   let scanFrom = bodyLine;
@@ -78,15 +81,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
       });
       continue;
     }
-    if (facts.id) sections.set(facts.id.toLowerCase(), { section, facts, at: incidents.length });
-    if (facts.title) titled.push({ section, facts, at: incidents.length });
-    if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
-    // A summary row without an id finds its section by day and title, or by title alone.
-    const slug = facts.id ? '' : transliterate(facts.title);
-    if (slug) {
-      if (facts.date && facts.date.length >= 10) sections.set(`dt:${facts.date.slice(0, 10)}|${slug}`, { section, facts, at: incidents.length });
-      sections.set(`t:${slug}`, sections.has(`t:${slug}`) ? DAY_TAKEN : { section, facts, at: incidents.length });
-    }
+    const entry = { section, facts, at: incidents.length };
+    if (facts.id) sections.set(facts.id.toLowerCase(), entry);
+    placed.push(entry);
     if (starts[k].prose) {
       const incident = buildSectionIncident(ctx, section, facts);
       incident.reading = { ...starts[k].prose, ...incident.reading };
@@ -98,7 +95,8 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
   const rows: Incident[] = [];
   for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, rows);
-  const merged = mergeRowsIntoSections(ctx, rows, incidents, sections, titled);
+  // The keys by day and title only when there are rows to look them up: most logs have none.
+  const merged = rows.length ? mergeRowsIntoSections(ctx, rows, incidents, sectionKeys(sections, placed), placed.filter((p) => p.facts.title)) : rows;
   incidents.push(...merged);
   if (incidents.length === 0 && frontMatterTellsIncident(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine, true));
   if (incidents.length === 0) {
@@ -115,6 +113,27 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   return incidents;
 }
 
+
+/**
+ * `sections` (ids, lower-case) with the keys a table row without an id looks its section up by:
+ * `day:DATE` (taken when two sections share the day), `dt:DATE|slug` and `t:slug` (by title,
+ * taken when two share it), in log order.
+ */
+function sectionKeys(
+  sections: Map<string, { section: Section; facts: HeadingFacts; at: number }>,
+  placed: ReadonlyArray<{ section: Section; facts: HeadingFacts; at: number }>,
+): Map<string, { section: Section; facts: HeadingFacts; at: number }> {
+  for (const entry of placed) {
+    const { facts } = entry;
+    if (facts.date && facts.date.length === 10) sections.set(`day:${facts.date}`, sections.has(`day:${facts.date}`) ? DAY_TAKEN : entry);
+    const slug = facts.id ? '' : transliterate(facts.title);
+    if (slug) {
+      if (facts.date && facts.date.length >= 10) sections.set(`dt:${facts.date.slice(0, 10)}|${slug}`, entry);
+      sections.set(`t:${slug}`, sections.has(`t:${slug}`) ? DAY_TAKEN : entry);
+    }
+  }
+  return sections;
+}
 /**
  * Front matter with a title and a severity, a status or a resolution (`title: "Storage down"`,
  * `severity: down`, `resolved: true`, as status-page generators keep one issue per file) makes a
