@@ -662,3 +662,14 @@ test('a heading dated with an ISO time (`## 2026-05-15T11:17Z — …`) is an in
   const listed = indexLog(log.replace('**OPEN — waiting on the provider**. Nothing runs until they answer.', '- mail: sent\n- web: down'), { policy });
   assert.notEqual(listed.incidents[0].status, 'Open');
 });
+
+test('a page whose status line is no status word (`**Status**: Prioritised list of known problems`) is no incident over the problems it lists; Bereinigt is resolved', () => {
+  const log = '# Probleme im Cluster\n\n**Datum**: 2026-03-06\n**Status**: Priorisierte Liste aller bekannten Probleme\n\n## Kritisch\n\n### 1. Medienserver startet nicht\n\n**Priorität**: P0\n**Status**: Pending\n\n### 2. Alte Installationsdateien\n\n**Priorität**: P2\n**Status**: Bereinigt (README erstellt)\n';
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Medienserver startet nicht', 'active'],
+    ['Alte Installationsdateien', 'resolved'],
+  ]);
+  // With a status word, the page is a document of one incident with later ones after it.
+  assert.equal(indexLog(log.replace('Priorisierte Liste aller bekannten Probleme', 'Behoben'), { policy }).incidents.length, 3);
+});

@@ -9,6 +9,7 @@
 //   Resolved — payments flowing again
 import type { CanonicalField, Field, Incident } from '../model';
 import { canonicalField } from '../playbook/policy';
+import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { readHeading } from './headings';
@@ -188,7 +189,9 @@ export function leadingDocumentIncident(ctx: IndexContext, bodyLine: number, end
   const own = filledFields(readFields(ctx, h1.line + 1, next && next.line < endLine ? next.line : endLine));
   // Two of an incident's own facts (a date and a severity or status): a date alone is a
   // session's or a page's (`**Date:** June 22` under `# Home lab log`).
-  const kinds = new Set(own.filter((f) => f.canonical && CORE_FACTS.has(f.canonical)).map((f) => f.canonical));
+  // A status that is no status word (`**Status**: Priorisierte Liste aller bekannten Probleme`)
+  // says what the page is, not how an incident stands.
+  const kinds = new Set(own.filter((f) => f.canonical && CORE_FACTS.has(f.canonical) && (f.canonical !== 'status' || readStatus(ctx.policy, f.value)?.meaning)).map((f) => f.canonical));
   if (kinds.size < 2) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine };
   const read = readHeading(h1Title, ctx.policy);
