@@ -673,3 +673,14 @@ test('a page whose status line is no status word (`**Status**: Prioritised list 
   // With a status word, the page is a document of one incident with later ones after it.
   assert.equal(indexLog(log.replace('Priorisierte Liste aller bekannten Probleme', 'Behoben'), { policy }).incidents.length, 3);
 });
+
+test('a fix whose key says in brackets it is not applied yet (`**조치(제안, 미적용)**:`, `Fix (proposed):`) leaves the incident open; so does work left (남은 일)', () => {
+  const entry = (n: number, fix: string) => `### ${n}. [코드] 보고서 ${n}이 비어 있음\n- **증상**: 보고서가 비어 있었다.\n- **원인**: 필터가 날짜를 잘못 읽었다.\n- ${fix}\n`;
+  const log = `# 트러블슈팅 기록\n\n## 2026-10-06 · 보고서\n\n${entry(1, '**조치(제안, 미적용)**: 필터를 고친다.')}\n${entry(2, '**조치**: 필터를 고쳤다.\n- **남은 일**: 이름을 바꿔야 한다.')}\n${entry(3, '**조치**: 필터를 고쳤다.')}`;
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(idx.incidents.map((i) => statusState(i, policy)), ['active', 'active', 'unknown']);
+  assert.match(readingNotes(idx.incidents[0], policy).statusFrom ?? '', /미적용/);
+  // In English, and a note that says nothing of the fix (`Fix (v2.3)`) changes nothing.
+  const en = '# Bug log\n\n## 1. Export drops rows\n\n- **Symptom**: rows missing.\n- **Cause**: an off-by-one in paging.\n- **Fix (proposed, not applied)**: read one page more.\n\n## 2. Login loops\n\n- **Symptom**: redirected forever.\n- **Cause**: a stale cookie.\n- **Fix (v2.3)**: clear it on sign-in.\n';
+  assert.deepEqual(indexLog(en, { policy }).incidents.map((i) => statusState(i, policy)), ['active', 'resolved']);
+});

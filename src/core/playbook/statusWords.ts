@@ -402,9 +402,31 @@ const OUTSTANDING_KEYS = new Set(
     // A fix planned or proposed is not one made.
     'planned fix', 'proposed fix', 'fix planned', 'planned remediation', 'correctif prévu', 'correction prévue', 'solution proposée', 'solución propuesta', 'corrección prevista',
     'solução proposta', 'correção planejada', 'geplante lösung', 'geplanter fix', 'correzione prevista', 'soluzione proposta', 'планируемое исправление', '修复计划', '対応予定', '수정 예정', 'tareas pendientes', 'asuntos pendientes', 'itens pendentes', 'points ouverts', 'restpunkte', 'punti aperti', 'открытые вопросы',
-    '遗留事项', '遗留问题', '待办事项', '待处理', '待處理', '遺留事項', '未完了', '残課題', '残作業', '未解決事項', '남은 작업', '미해결 사항', '잔여 작업',
+    '遗留事项', '遗留问题', '待办事项', '待处理', '待處理', '遺留事項', '未完了', '残課題', '残作業', '未解決事項', '남은 작업', '미해결 사항', '잔여 작업', '남은 일', '남은 과제', '剩余工作', '残りの作業',
   ].map(phraseKey),
 );
+
+/** Notes after a fix's key that say it is not in place yet (`조치(제안, 미적용)`, `Fix (proposed, not applied)`). */
+const NOT_APPLIED = new Set(
+  [
+    'not applied', 'not yet applied', 'not deployed', 'not yet deployed', 'proposed', 'planned', 'no aplicado', 'propuesto', 'não aplicado', 'proposto', 'planejado', 'non appliqué', 'proposé', 'prévu',
+    'nicht angewendet', 'nicht umgesetzt', 'vorgeschlagen', 'geplant', 'non applicato', 'не применено', 'предложено', 'запланировано',
+    '未適用', '未反映', '提案', '予定', '未应用', '未实施', '未實施', '建议', '计划', '미적용', '미반영', '제안', '예정',
+  ].map(phraseKey),
+);
+/** Keys of a fix beyond the resolution keys: the words CJK write-ups label what was done with. */
+const FIX_WORDS = new Set(['조치', '해결', '対策', '対応', '修复', '修復', '解决', '解決', '措施', 'solution', 'the fix'].map(phraseKey));
+
+/** Whether a key names a fix and its note in brackets says the fix is not in place (see NOT_APPLIED). */
+export function fixNotApplied(key: string): boolean {
+  const k = key.trim();
+  const opener = k.endsWith(')') ? '(' : k.endsWith('）') ? '（' : '';
+  const open = opener ? k.lastIndexOf(opener) : -1;
+  if (open <= 0 || k.length > 80) return false;
+  const base = phraseKey(k.slice(0, open));
+  if (!RESOLUTION_KEY_SET.has(base) && !FIX_WORDS.has(base)) return false;
+  return k.slice(open + 1, -1).split(/[,，、;/]/).some((part) => NOT_APPLIED.has(phraseKey(part)));
+}
 /** What a team writes under such a key when nothing is left. */
 const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'nada', 'nenhum', 'nenhuma', 'rien', 'nichts', 'niente', 'nulla', 'ничего', 'нет'].map(phraseKey));
 
@@ -430,7 +452,7 @@ export function openFact(fields: readonly Field[]): Field | undefined {
     (f) =>
       (f.canonical === 'resolved' && !isFilledValue(f.value) && /\p{L}/u.test(f.value)) ||
       (!f.canonical && isDurationKey(f.key) && saysOngoing(f.value)) ||
-      (!f.canonical && isOutstandingKey(f.key) && namesSomething(f.value)),
+      (!f.canonical && (isOutstandingKey(f.key) || fixNotApplied(f.key)) && namesSomething(f.value)),
   );
 }
 

@@ -206,9 +206,12 @@ function fixLabel(line: string): string | undefined {
 }
 
 /** A step marked as still to do in brackets: `(Pendiente) Add a CHECK constraint`, `[pending]`, `（未対応）`. */
-const BRACKET_PENDING = new Set(['pending', 'todo', 'to do', 'not done', 'pendiente', 'pendente', 'en attente', 'à faire', 'a faire', 'ausstehend', 'offen', 'in sospeso', 'da fare', 'в работе', 'не сделано', '未対応', '未完了', '対応中', '待办', '待处理', '待處理', '未完成', '미완료', '대기'].map(key));
+const BRACKET_PENDING = new Set(['pending', 'todo', 'to do', 'not done', 'pendiente', 'pendente', 'en attente', 'à faire', 'a faire', 'ausstehend', 'offen', 'in sospeso', 'da fare', 'в работе', 'не сделано', '未対応', '未完了', '対応中', '待办', '待处理', '待處理', '未完成', '미완료', '대기',
+  // A fix said not to be applied yet (`**조치(제안, 미적용)**:`, `Fix (proposed, not applied):`).
+  'not applied', 'not yet applied', 'not deployed', 'not yet deployed', 'proposed', 'no aplicado', 'propuesto', 'não aplicado', 'proposto', 'non appliqué', 'proposé', 'nicht angewendet', 'nicht umgesetzt', 'vorgeschlagen', 'non applicato', 'не применено', 'предложено',
+  '未適用', '未反映', '提案', '未应用', '未實施', '未实施', '建议', '미적용', '미반영', '제안'].map(key));
 
-/** The pending word of the first bracket on `line` that holds one alone (see BRACKET_PENDING), or undefined. */
+/** The pending word of the first bracket on `line` that holds one alone, or among words it lists (`(제안, 미적용)`) (see BRACKET_PENDING), or undefined. */
 function bracketedPending(line: string): string | undefined {
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
@@ -216,9 +219,11 @@ function bracketedPending(line: string): string | undefined {
     const close = c === '(' ? ')' : c === '[' ? ']' : '）';
     const end = line.indexOf(close, i + 1);
     if (end === -1) return undefined;
-    if (end - i <= 24) {
-      const inner = key(line.slice(i + 1, end));
-      if (BRACKET_PENDING.has(inner)) return inner;
+    if (end - i <= 40) {
+      for (const part of line.slice(i + 1, end).split(/[,，、;/]/)) {
+        const inner = key(part);
+        if (BRACKET_PENDING.has(inner)) return inner;
+      }
     }
     i = end;
   }
