@@ -589,7 +589,7 @@ test('problems under a title that says they are current are open; a part names a
     ],
   );
   // The same in English, with an emoji before the title.
-  const en = '# Build notes\n\n## 🚧 Current issues\n\n### Hot reload drops state\n\n#### Symptom\n\nEditing a component resets the form.\n\n#### Suspected cause\n\nThe store is recreated on every reload.\n\n#### Measures taken\n\n- Moved the store out of the component.\n\n## Solved\n\n### Fonts missing in the export\n\n#### Symptom\n\nPDFs showed boxes.\n\n#### Fix\n\nEmbedded the fonts.\n';
+  const en = '# Build notes\n\n## 🚧 Current problems\n\n### Hot reload drops state\n\n#### Symptom\n\nEditing a component resets the form.\n\n#### Suspected cause\n\nThe store is recreated on every reload.\n\n#### Measures taken\n\n- Moved the store out of the component.\n\n## Solved\n\n### Fonts missing in the export\n\n#### Symptom\n\nPDFs showed boxes.\n\n#### Fix\n\nEmbedded the fonts.\n';
   const read = indexLog(en, { policy });
   assert.deepEqual(read.incidents.map((i) => [i.title, statusState(i, policy)]), [
     ['Hot reload drops state', 'active'],
@@ -599,7 +599,7 @@ test('problems under a title that says they are current are open; a part names a
   assert.deepEqual(indexLog(en.replace(/#### Suspected cause[\s\S]*?(?=## Solved)/, ''), { policy }).incidents.map((i) => i.title), ['Fonts missing in the export']);
   // "Current" before something else (`Current tasks`) says nothing of what is under it: its
   // sections are read by their parts alone, with no status from the title.
-  const tasks = indexLog(en.replace('Current issues', 'Current tasks'), { policy });
+  const tasks = indexLog(en.replace('Current problems', 'Current tasks'), { policy });
   assert.equal(tasks.incidents[0].title, 'Hot reload drops state');
   assert.equal(tasks.incidents[0].status, null);
   assert.notEqual(statusState(tasks.incidents[0], policy), 'active');
@@ -683,4 +683,25 @@ test('a fix whose key says in brackets it is not applied yet (`**조치(제안, 
   // In English, and a note that says nothing of the fix (`Fix (v2.3)`) changes nothing.
   const en = '# Bug log\n\n## 1. Export drops rows\n\n- **Symptom**: rows missing.\n- **Cause**: an off-by-one in paging.\n- **Fix (proposed, not applied)**: read one page more.\n\n## 2. Login loops\n\n- **Symptom**: redirected forever.\n- **Cause**: a stale cookie.\n- **Fix (v2.3)**: clear it on sign-in.\n';
   assert.deepEqual(indexLog(en, { policy }).incidents.map((i) => statusState(i, policy)), ['active', 'resolved']);
+});
+
+test('what these rules leave alone: magazine issues, a plan’s challenges, a status page’s updates, proposed follow-ups, a FAQ’s possible causes', () => {
+  const none = (text: string) => assert.deepEqual(indexLog(text, { policy }).incidents.map((i) => i.title), [], text.slice(0, 40));
+  none('# The Quarterly\n\n## 📚 Current issues\n\n1. **Issue 42 — Spring 2026.** Essays on cities.\n2. **Issue 41 — Winter 2025.** Poems.\n');
+  none('# 事業計画\n\n## 現在の課題\n\n1. **人手不足** — 採用が追いつかない。\n2. **原価の上昇** — 仕入れ値が上がった。\n');
+  none('# Printer help\n\n## E42 — Paper jam in tray 2\n\n**Possible causes:** worn rollers, damp paper.\n**Solution:** replace the rollers.\n\n## E51 — Toner not detected\n\n**Possible causes:** a loose cartridge.\n**Solution:** reseat it.\n');
+  // Status updates as sub-sections: which is the latest no heading says.
+  const updates = indexLog('# Incidents\n\n## 2026-05-15 — Checkout API errors\n\n**Severity:** SEV-2\n\n### Status: Investigating — 14:02\n\nErrors rising.\n\n### Status: Resolved — 15:00\n\nRolled back.\n', { policy });
+  assert.equal(updates.incidents.length, 1);
+  assert.notEqual(updates.incidents[0].status, 'Investigating');
+  // A follow-up proposed in brackets, or a long-term fix beside a written resolution, reopens nothing.
+  const done = (extra: string) => statusState(indexLog(`# Incidents\n\n## 2026-05-02 — Nightly backup failed\n\n**Severity:** SEV-3\n**Resolution:** Cleared old snapshots; the job completed at 07:10.\n${extra}`, { policy }).incidents[0], policy);
+  assert.equal(done('\n### Follow-ups\n\n- Add a disk-usage alert (proposed)\n'), 'resolved');
+  assert.equal(done('**Fix (proposed):** autoscale on queue depth\n'), 'resolved');
+  // A note that says the fix went out is no fix still to make.
+  const deployed = indexLog('# Bugs\n\n## 1. Login loop on Safari\n\n- **Symptom**: redirected forever.\n- **Cause**: a cookie without SameSite.\n- **Fix (planned, deployed 2026-02-10)**: set SameSite=None.\n', { policy });
+  assert.notEqual(statusState(deployed.incidents[0], policy), 'active');
+  // Front matter of one incident over updates dated to the minute, titled by their status.
+  const page = indexLog('---\ntitle: Elevated API latency\nseverity: degraded\nresolved: true\n---\n\n## 2026-02-10T12:05:00Z — Resolved\nLatency is back to normal.\n\n## 2026-02-10T11:20:00Z — Investigating\nWe are looking into it.\n', { policy });
+  assert.deepEqual(page.incidents.map((i) => [i.title, statusState(i, policy)]), [['Elevated API latency', 'resolved']]);
 });

@@ -425,7 +425,8 @@ export function fixNotApplied(key: string): boolean {
   if (open <= 0 || k.length > 80) return false;
   const base = phraseKey(k.slice(0, open));
   if (!RESOLUTION_KEY_SET.has(base) && !FIX_WORDS.has(base)) return false;
-  return k.slice(open + 1, -1).split(/[,，、;/]/).some((part) => NOT_APPLIED.has(phraseKey(part)));
+  // Every part of the note: `(planned, deployed 2026-02-10)` says it is in place.
+  return k.slice(open + 1, -1).split(/[,，、;/]/).every((part) => NOT_APPLIED.has(phraseKey(part)));
 }
 /** What a team writes under such a key when nothing is left. */
 const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'nada', 'nenhum', 'nenhuma', 'rien', 'nichts', 'niente', 'nulla', 'ничего', 'нет'].map(phraseKey));
@@ -452,7 +453,10 @@ export function openFact(fields: readonly Field[]): Field | undefined {
     (f) =>
       (f.canonical === 'resolved' && !isFilledValue(f.value) && /\p{L}/u.test(f.value)) ||
       (!f.canonical && isDurationKey(f.key) && saysOngoing(f.value)) ||
-      (!f.canonical && (isOutstandingKey(f.key) || fixNotApplied(f.key)) && namesSomething(f.value)),
+      (!f.canonical && isOutstandingKey(f.key) && namesSomething(f.value)) ||
+      // A fix not applied yet, unless a resolution is written beside it (`**Resolution:** …`
+      // over `**Fix (proposed):** autoscale`: that one is the long-term fix).
+      (!f.canonical && fixNotApplied(f.key) && namesSomething(f.value) && !resolutionFact(fields)),
   );
 }
 
@@ -538,7 +542,7 @@ export function isFilledValue(raw: string): boolean {
 export function resolutionFact(fields: readonly Field[]): Field | undefined {
   for (const f of fields) {
     if (f.canonical) continue;
-    if ((isResolutionKey(f.key) || isDurationKey(f.key)) && isFilledValue(f.value)) return f;
+    if ((isResolutionKey(f.key) || isDurationKey(f.key)) && isFilledValue(f.value) && !fixNotApplied(f.key)) return f;
   }
   return undefined;
 }

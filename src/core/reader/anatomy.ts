@@ -43,10 +43,10 @@ const ANATOMY_KEYS = new Set(
     'tentatives', 'lösungsversuche', 'tentativi', 'попытки', 'giải pháp đã thử', 'đã thử',
     // The cause as suspected and the measures taken, while the story is still being written
     // (`#### 想定される原因`, `#### 実施した対策`, `Possible causes`, `Maßnahmen`).
-    'suspected cause', 'suspected causes', 'possible cause', 'possible causes', 'likely cause', 'probable cause', 'measures taken', 'actions taken', 'steps taken',
-    'causa probable', 'causas posibles', 'causa provável', 'causas possíveis', 'cause probable', 'causes possibles', 'vermutete ursache', 'mögliche ursachen', 'ergriffene maßnahmen',
-    'causa probabile', 'possibili cause', 'возможная причина', 'возможные причины', 'принятые меры',
-    '想定される原因', '考えられる原因', '推定される原因', '原因の推定', '可能原因', '可能的原因', '疑似原因', '예상 원인', '추정 원인', '가능한 원인',
+    // Not `Possible causes`: a troubleshooting FAQ's entry (`E42 — Paper jam`) lists those beside a solution.
+    'suspected cause', 'suspected causes', 'measures taken', 'actions taken', 'steps taken',
+    'causa sospechada', 'causa suspeita', 'cause suspectée', 'vermutete ursache', 'ergriffene maßnahmen', 'causa sospetta', 'предполагаемая причина', 'принятые меры',
+    '想定される原因', '推定される原因', '原因の推定', '疑似原因', '예상 원인', '추정 원인',
     '実施した対策', '実施した対応', '行った対策', '試したこと', '対応内容', '已采取措施', '采取的措施', '已採取措施', '處理方式', '处理方式', '尝试的方法', '嘗試的方法', '시도한 방법', '시도한 해결책', '조치 내용',
     'cause racine', 'problème racine', 'le problème racine', 'correctifs', 'correctifs appliqués', 'fixes applied', 'applied fixes', 'fix applied', 'solución aplicada', 'solução aplicada', 'hypotheses', 'attempts',
     ...MORE_ANATOMY_LABELS,

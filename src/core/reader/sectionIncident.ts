@@ -187,15 +187,20 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
     blocks.push(own);
   }
   // A sub-section that says the status in its title or under it (`### Statut : OPEN`, `### d)
-  // Status`), unless the lines before the first sub-section already write one.
+  // Status`), unless the lines before the first sub-section already write one. One only, in
+  // words the playbook reads: several (`### Status: Investigating`, then `Resolved`) are a status
+  // page's updates, whose order no heading says.
   if (!blocks[0]?.some((f) => f.canonical === 'status')) {
+    let status: Field | undefined;
+    let count = 0;
     for (const part of parts) {
       if (part.kind !== 'other') continue;
-      const status = statusHeadingField(ctx, part.headingLine, part.to);
-      if (!status) continue;
+      const found = statusHeadingField(ctx, part.headingLine, part.to);
+      if (found && ++count === 1) status = found;
+    }
+    if (status && count === 1 && readStatus(policy, status.value)?.meaning) {
       fields.unshift(status);
       blocks.push([status]);
-      break;
     }
   }
   const bodyFields = fields.slice();

@@ -50,9 +50,9 @@ interface IncidentStart {
  */
 export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   let starts = findIncidentStarts(ctx, bodyLine);
-  // Front matter that tells an incident over sections titled by their time alone (`##
-  // 2026-02-10T11:20:00`): one incident, the sections its updates.
-  if (bodyLine > 0 && starts.length && starts.every((s) => !s.facts.id && !s.facts.title.trim()) && frontMatterTellsIncident(ctx, bodyLine)) starts = [];
+  // Front matter that tells an incident over dated sections (`## 2026-02-10T11:20:00`, `##
+  // 2026-02-10T12:05Z — Resolved`): one incident, the sections its updates.
+  if (bodyLine > 0 && starts.length && starts.every((s) => !s.facts.id && s.facts.date) && frontMatterTellsIncident(ctx, bodyLine)) starts = [];
   if (anyUnderStatusGroup(ctx, starts.map((s) => ctx.headings[s.hi].line))) ctx.groupedByStatus = true;
   const incidents: Incident[] = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();

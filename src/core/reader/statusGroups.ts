@@ -20,13 +20,15 @@ const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 
   // Problems found (by a review, a test pass) and not said to be fixed.
   'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'problemas encontrados', 'problèmes trouvés', 'problèmes relevés', 'gefundene probleme', 'gefundene fehler',
   'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제',
-  // Problems still being worked, as a title says of them (`## Current issues`, `## 現在の問題`).
-  'current issues', 'current problems', 'current bugs', 'ongoing issues', 'ongoing problems', 'aktuelle probleme', 'aktuelle fehler', 'problemas actuales', 'problemas atuais',
+  // Problems still being worked, as a title says of them (`## Current problems`, `## 現在の問題`);
+  // not `Current issues`, which a magazine's or a tracker's page titles as often.
+  'current problems', 'current bugs', 'ongoing problems', 'aktuelle probleme', 'aktuelle fehler', 'problemas actuales', 'problemas atuais',
   'problèmes actuels', 'problemi attuali', 'текущие проблемы']);
 
 /** `現在の` + a noun of faults (`現在の問題`, `当前问题`, `현재 문제`): CJK titles run the two together. */
 const CURRENT_PREFIXES = ['現在の', '現在', '当前的', '当前', '目前的', '目前', '當前', '현재'];
-const CURRENT_NOUNS = new Set(['問題', '課題', '不具合', '障害', 'つまずきポイント', 'つまずき', '问题', '故障', '문제', '문제점', '이슈', '장애', '버그']);
+// Not 課題 or 이슈: a plan's current challenges are no faults.
+const CURRENT_NOUNS = new Set(['問題', '不具合', '障害', 'つまずきポイント', 'つまずき', '问题', '故障', '문제', '문제점', '장애', '버그']);
 
 function isCurrentProblemsTitle(title: string): boolean {
   for (const prefix of CURRENT_PREFIXES) if (title.startsWith(prefix) && CURRENT_NOUNS.has(title.slice(prefix.length).trim())) return true;

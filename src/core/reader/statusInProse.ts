@@ -207,9 +207,8 @@ function fixLabel(line: string): string | undefined {
 
 /** A step marked as still to do in brackets: `(Pendiente) Add a CHECK constraint`, `[pending]`, `（未対応）`. */
 const BRACKET_PENDING = new Set(['pending', 'todo', 'to do', 'not done', 'pendiente', 'pendente', 'en attente', 'à faire', 'a faire', 'ausstehend', 'offen', 'in sospeso', 'da fare', 'в работе', 'не сделано', '未対応', '未完了', '対応中', '待办', '待处理', '待處理', '未完成', '미완료', '대기',
-  // A fix said not to be applied yet (`**조치(제안, 미적용)**:`, `Fix (proposed, not applied):`).
-  'not applied', 'not yet applied', 'not deployed', 'not yet deployed', 'proposed', 'no aplicado', 'propuesto', 'não aplicado', 'proposto', 'non appliqué', 'proposé', 'nicht angewendet', 'nicht umgesetzt', 'vorgeschlagen', 'non applicato', 'не применено', 'предложено',
-  '未適用', '未反映', '提案', '未应用', '未實施', '未实施', '建议', '미적용', '미반영', '제안'].map(key));
+  // Not `(proposed)`: a follow-up's proposal (`- Add an alert (proposed)`) reopens nothing.
+  'not applied', 'not yet applied', 'no aplicado', 'não aplicado', 'non appliqué', 'nicht angewendet', 'non applicato', 'не применено', '未適用', '未应用', '미적용'].map(key));
 
 /** The pending word of the first bracket on `line` that holds one alone, or among words it lists (`(제안, 미적용)`) (see BRACKET_PENDING), or undefined. */
 function bracketedPending(line: string): string | undefined {
