@@ -287,7 +287,8 @@ test('what these rules must not read: pages with front matter that are no incide
   assert.equal(part('Fix (planned)', 'Roll the config back on Monday.'), 'unknown');
   assert.equal(part('Fix, not yet deployed', 'PR 812 waits for review.'), 'unknown');
   assert.equal(part('Fix', 'None yet: we are still looking for the cause.'), 'unknown');
-  assert.equal(part('Fix', '- [ ] roll back config'), 'unknown');
+  // A fix that is only a task not yet done is still to be made: open.
+  assert.equal(part('Fix', '- [ ] roll back config'), 'active');
   assert.equal(part('Fix', 'Rolled the config back.'), 'resolved');
   // Bug reports closed without a fix are not open.
   const report = (closing: string) => titles(`# Bugs\n\n## BUG-5 Wrong zone in emails\n\nSteps to reproduce: schedule an email.\nExpected result: local time.\nActual result: UTC.\n\n${closing}\n`)[0][1];
@@ -704,4 +705,15 @@ test('what these rules leave alone: magazine issues, a plan’s challenges, a st
   // Front matter of one incident over updates dated to the minute, titled by their status.
   const page = indexLog('---\ntitle: Elevated API latency\nseverity: degraded\nresolved: true\n---\n\n## 2026-02-10T12:05:00Z — Resolved\nLatency is back to normal.\n\n## 2026-02-10T11:20:00Z — Investigating\nWe are looking into it.\n', { policy });
   assert.deepEqual(page.incidents.map((i) => [i.title, statusState(i, policy)]), [['Elevated API latency', 'resolved']]);
+});
+
+test('a fix written as steps none of which is ticked (`### Repair steps` over `1. [ ] …`) is still to be made: the incident is open', () => {
+  const log = (steps: string) => `# Recorder incidents\n\n## 2026-01-05: Primary recording failed\n\n### Root cause\n\nThe size threshold was too strict.\n\n### Repair steps\n${steps}\n`;
+  const state = (steps: string) => statusState(indexLog(log(steps), { policy }).incidents[0], policy);
+  assert.equal(state('1. [ ] Lower the threshold to 11 MB\n2. [ ] Clean up the partial files'), 'active');
+  // One step done: what else the incident says decides.
+  assert.notEqual(state('1. [x] Lower the threshold to 11 MB\n2. [ ] Clean up the partial files'), 'active');
+  // A fix told first, with follow-ups as tasks after it, is no fix still to make.
+  const told = indexLog(log('Lowered the threshold to 11 MB and re-ran the job.\n\n- [ ] Add an alert on partial files'), { policy });
+  assert.notEqual(statusState(told.incidents[0], policy), 'active');
 });

@@ -73,7 +73,10 @@ function anatomyKeyOf(label: string): string | undefined {
 }
 
 /** Parts that tell what was done about it (`### Fix`, `### How we fixed it`, `### 解決`): filled, the incident was dealt with. */
-const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'solución aplicada', 'solução aplicada', 'correctifs', 'correctifs appliqués', '解决', '解決', 'どうやって解決したか', 'どう解決したか', '해결책', '해결 방법'].map(key));
+const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'solución aplicada', 'solução aplicada', 'correctifs', 'correctifs appliqués', '解决', '解決', 'どうやって解決したか', 'どう解決したか', '해결책', '해결 방법',
+  // The fix as steps (`### Repair steps`, `### 修复步骤`).
+  'repair steps', 'fix steps', 'steps to fix', 'remediation steps', 'resolution steps', 'pasos de solución', 'passos de correção', 'étapes de correction', 'schritte zur behebung', 'passi di correzione', 'шаги исправления',
+  '修复步骤', '修復步驟', '対応手順', '復旧手順', '수정 절차', '복구 절차'].map(key));
 
 /** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
 export function isFixPartTitle(title: string): boolean {

@@ -119,6 +119,28 @@ const outstandingPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) => p
 const fixPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) =>
   partByFirstLine(ctx, parts, isFixPartTitle, false, (line) => (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '') ? undefined : false));
 
+/**
+ * A sub-section headed as the fix that is tasks none of which is ticked (`### Repair steps` over
+ * `1. [ ] Lower the threshold`): the fix is still to be made, and the incident open. One ticked
+ * step or more leaves it to the other readings.
+ */
+function unfinishedFixPart(ctx: IndexContext, parts: ReadonlyArray<BodyPart>): IncidentReading['statusText'] {
+  for (const part of parts) {
+    // `Repair steps` is read as a checklist too (its steps are the incident's tasks).
+    if (part.kind !== 'other' && part.kind !== 'checklist') continue;
+    const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
+    if (!isFixPartTitle(title)) continue;
+    const steps: ChecklistItem[] = [];
+    readTasks(ctx, part.from, part.to, steps);
+    // The steps are the part (its first line one of them): a fix told first, then follow-ups
+    // as tasks (`Rolled back at 15:00.` over `- [ ] Add a canary`), is a fix made.
+    let first = part.from;
+    while (first < part.to && !namesSomething(lineText(ctx, first))) first++;
+    if (steps.length && steps[0].line === first && steps.every((t) => !t.done)) return { words: `${title.toLowerCase()}: no step done`, line: part.headingLine + 1, open: true };
+  }
+  return undefined;
+}
+
 /** Titles of the parts that say what an incident leads to rather than where it stands. */
 const FOLLOW_UP_TITLES = new Set(
   [
@@ -237,7 +259,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       said = { words: `${stripInline(statusField.value).trim()} (a lesson in force)`, line: statusField.line + 1, open: false };
     }
   } else if (!values.status) {
-    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
+    said = outstandingPart(ctx, parts) ?? unfinishedFixPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.
