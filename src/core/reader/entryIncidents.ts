@@ -18,7 +18,7 @@ import { anatomyKeyCount, namesCause } from './anatomy';
 import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
-import { boldLineText, stripInline } from './text';
+import { boldLineText, cutToTitle, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 
@@ -260,7 +260,7 @@ function shortTitle(value: string): string {
   let title = value.trim();
   const stop = title.search(/[.!?](?:\s|$)/);
   if (stop > 20) title = title.slice(0, stop);
-  return title.length > TITLE_CHARS ? title.slice(0, Math.max(40, title.lastIndexOf(' ', TITLE_CHARS))) + '…' : title;
+  return cutToTitle(title, TITLE_CHARS);
 }
 
 /** The items labelled with two parts of an incident or more, in lists under titles that name incidents (see labelledItemIncident). */

@@ -6,7 +6,7 @@ import type { ActionItem, ChecklistItem, Field, Incident, IncidentReading, Probl
 import { isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { restatedStatus, statusInWords } from './statusInProse';
 import { groupStatus, isLessonInForce } from './statusGroups';
-import { stripInline } from './text';
+import { cutToTitle, stripInline } from './text';
 import { BUG_REPORT_KEYS, isFixPartTitle, labelledWith } from './anatomy';
 import { FIX_TO_DO_HEADERS } from './tableIncidents';
 import { findPhrase, key, proseLines, wordsOf } from './proseWords';
@@ -69,7 +69,7 @@ function labelledLine(ctx: IndexContext, from: number, to: number, prefer: (key:
     if (!value || isPlaceholderValue(value)) continue;
     const stop = value.search(/[.!?。](?:\s|$)/);
     const sentence = stop > 20 ? value.slice(0, stop) : value.replace(/\.$/, '');
-    return sentence.length > 100 ? sentence.slice(0, Math.max(40, sentence.lastIndexOf(' ', 100))) + '…' : sentence;
+    return cutToTitle(sentence);
   }
   return '';
 }

@@ -480,3 +480,8 @@ export function boldLineText(line: string): string | undefined {
   const inner = t.slice(2, -2);
   return inner.includes(marker) || !inner.trim() ? undefined : inner.trim();
 }
+
+/** `text` cut to a title of at most `max` characters: at its last space before `max` (not before 40), with `…`. */
+export function cutToTitle(text: string, max = 100): string {
+  return text.length > max ? text.slice(0, Math.max(40, text.lastIndexOf(' ', max))) + '…' : text;
+}
