@@ -717,3 +717,52 @@ test('a fix written as steps none of which is ticked (`### Repair steps` over `1
   const told = indexLog(log('Lowered the threshold to 11 MB and re-ran the job.\n\n- [ ] Add an alert on partial files'), { policy });
   assert.notEqual(statusState(told.incidents[0], policy), 'active');
 });
+
+test('a heading that says its status in brackets (after a note and a dash, or before a date) over an incident’s parts is an incident; German and Romanian typed without their letters', () => {
+  const log = [
+    '# Bekannte Probleme und Loesungen',
+    '',
+    '## PROBLEM: Decoder stuerzt ab (GELOEST 08.04.2026)',
+    '',
+    '**Symptom:** Absturz beim ersten Decode.',
+    '',
+    '**Ursache:** Ein NULL-Zeiger als viertes Argument.',
+    '',
+    '**Loesung:** Eine Stack-Variable uebergeben.',
+    '',
+    '## PROBLEM: Decoder findet 0 Stationen (GELOEST 30.03.2026)',
+    '',
+    '**Symptom:** Audio kommt, aber nichts wird dekodiert.',
+    '',
+    '### 1. Falsches Audio-Format',
+    '**Ursache:** float32 statt int16.',
+    '',
+    '**Loesung:** Das reduzierte Format anfordern.',
+    '',
+    '### 2. Pegel zu hoch',
+    '**Ursache:** Fast Vollaussteuerung.',
+    '',
+    '**Loesung:** Vor dem Dekodieren normalisieren.',
+    '',
+    '## PROBLEM: Reporter empfaengt nichts (OFFEN 30.03.2026)',
+    '',
+    '**Symptom:** Keine Spots.',
+    '',
+    '**Ursache:** Unklar.',
+    '',
+  ].join('\n');
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(idx.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['PROBLEM: Decoder stuerzt ab', 'resolved'],
+    // Its numbered sub-sections are its parts, not incidents of their own.
+    ['PROBLEM: Decoder findet 0 Stationen', 'resolved'],
+    ['PROBLEM: Reporter empfaengt nichts', 'active'],
+  ]);
+  const ro = indexLog('# Jurnal de probleme\n\n## 1. Produse fantoma (Rezolvata)\n\n**Cauza:** cache vechi.\n**Solutie:** invalidare.\n\n## 2. Scorul scade la 0 (Problema CURENTA - Nerezolvata)\n\n**Cauza:** ponderi gresite.\n**Solutie:** in lucru.\n', { policy });
+  assert.deepEqual(ro.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Produse fantoma', 'resolved'],
+    ['Scorul scade la 0', 'active'],
+  ]);
+  // A bracket that only mentions a dash and no status keeps the title whole.
+  assert.equal(indexLog('## Login broken (see notes - later)\n\n**Severity:** SEV-2\n**Status:** Open\n**Detected:** 2026-03-30 09:00\n', { policy }).incidents[0]?.title, 'Login broken (see notes - later)');
+});

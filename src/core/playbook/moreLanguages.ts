@@ -115,7 +115,8 @@ export const MORE_STATUSES = {
     'selesai', 'teratasi', 'diperbaiki', 'ditutup', 'terselesaikan',
     'löst', 'åtgärdad', 'åtgärdat', 'stängd', 'stängt', 'løst', 'lukket', 'rettet', 'fikset',
     'ratkaistu', 'korjattu', 'suljettu', 'megoldva', 'javítva', 'lezárva',
-    'rezolvat', 'rezolvată', 'închis', 'închisă', 'remediat', 'remediată',
+    // Romanian is often typed without its diacritics (`Rezolvata`, `inchis`).
+    'rezolvat', 'rezolvată', 'rezolvata', 'închis', 'închisă', 'inchis', 'inchisa', 'remediat', 'remediată', 'remediata',
     'išspręsta', 'ištaisyta', 'uždaryta',
     'נפתר', 'טופל', 'תוקן', 'סגור', 'נסגר',
   ],
@@ -130,7 +131,7 @@ export const MORE_STATUSES = {
     'terbuka', 'berlangsung', 'belum selesai', 'dalam proses',
     'öppen', 'öppet', 'pågående', 'pågår', 'olöst', 'åben', 'åpen', 'igangværende', 'uløst',
     'avoin', 'käynnissä', 'ratkaisematta', 'nyitott', 'folyamatban', 'megoldatlan',
-    'deschis', 'deschisă', 'în curs', 'nerezolvat',
+    'deschis', 'deschisă', 'deschisa', 'în curs', 'in curs', 'nerezolvat', 'nerezolvată', 'nerezolvata',
     'atvira', 'atviras', 'vykdoma', 'neišspręsta',
     'פתוח', 'פתוחה', 'בטיפול', 'לא נפתר', 'בתהליך',
   ],

@@ -33,7 +33,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
     // fr
     'résolu', 'résolue', 'fermé', 'fermée', 'clos', 'close', 'clôturé', 'clôturée', 'corrigé', 'corrigée', 'terminé', 'terminée',
     // de
-    'behoben', 'gelöst', 'erledigt', 'geschlossen', 'abgeschlossen', 'beseitigt', 'bereinigt',
+    'behoben', 'gelöst', 'geloest', 'erledigt', 'geschlossen', 'abgeschlossen', 'beseitigt', 'bereinigt',
     // it
     'risolto', 'risolta', 'chiuso', 'chiusa', 'corretto', 'corretta', 'completato', 'completata',
     // The plural a register's group takes (`## Risolti`, `## Resueltos`, `## Erledigte`).

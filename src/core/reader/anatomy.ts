@@ -22,7 +22,7 @@ const ANATOMY_KEYS = new Set(
     'descrizione del problema', 'описание проблемы', '问题描述', '問題描述', '問題の説明', '문제 설명', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
     '문제', '해결책', '해결 방법', '問題', '问题', '解決策', '解决方案', '解決', '解决', '対応', '处理',
     'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
-    'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'behebung', 'auswirkung', 'auswirkungen',
+    'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'loesung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
     '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',

@@ -178,13 +178,21 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
   // A status in brackets at the end of the title: `Upload path wrong (unresolved)`, `（解決済み）`.
   // Only a whole status phrase the policy or the built-in words read, with nothing after it.
   if (!status) {
-    const paren = trailingParenthesis(rest);
+    const bracket = trailingParenthesis(rest);
+    let paren = bracket;
+    // `(Problema CURENTA - Nerezolvata)`: a status last in the brackets, after a dash.
+    if (paren && paren.end - paren.start <= 40) {
+      const inner = rest.slice(paren.start, paren.end);
+      const dash = Math.max(inner.lastIndexOf(' - '), inner.lastIndexOf(' — '), inner.lastIndexOf(' – '));
+      if (dash > 0 && dash < 24 && !readStatus(policy, inner)?.meaning) paren = { start: paren.start + dash + 3, end: paren.end };
+    }
     const read = paren ? readStatus(policy, rest.slice(paren.start, paren.end)) : undefined;
-    if (paren && read?.meaning && !read.note && paren.end - paren.start <= 30) {
+    // A date after the status (`(GELÖST 08.04.2026)`, `(Fixed 2026-04-08)`) says when, no more.
+    if (paren && read?.meaning && (!read.note || isDateOnly(read.note)) && paren.end - paren.start <= 30) {
       const inner = rest.slice(paren.start, paren.end);
       const lead = inner.length - inner.trimStart().length;
       status = { text: inner.trim(), start: paren.start + lead, end: paren.start + lead + inner.trim().length };
-      rest = blank(rest, paren.start - 1, paren.end + 1);
+      rest = blank(rest, bracket!.start - 1, bracket!.end + 1);
     }
   }
   const found = findHeadingId(rest, policy);
@@ -468,4 +476,11 @@ function trailingParenthesis(text: string): { start: number; end: number } | und
   const inner = text.slice(open + 1, e - 1);
   if (inner.includes('(') || inner.includes(')') || !hasLetterOrDigit(text.slice(0, open))) return undefined;
   return { start: open + 1, end: e - 1 };
+}
+
+/** Whether `note` is a date and nothing else (`08.04.2026`, `2026-04-08`). */
+function isDateOnly(note: string): boolean {
+  const t = note.trim();
+  const p = t.length <= 24 ? parseTimeValue(t) : undefined;
+  return !!p && p.length === t.length;
 }

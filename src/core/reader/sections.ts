@@ -219,7 +219,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       // A status beside labelled parts under a title that explains the log (`## Format` listing
       // `Status: OPEN, RESOLVED`, then `Symptom`, `Root cause`) is the format, not an entry.
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields) && !isMetaTitle(facts.title));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, endLine) && !isMetaTitle(facts.title));
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -476,9 +476,12 @@ function hasText(ctx: IndexContext, from: number, to: number): boolean {
  * (`Статус: исправлено`, `Причина: …`, `Исправление: …`): an incident's own account of itself,
  * in whatever words its other keys are written.
  */
-function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: Field[]): boolean {
+function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: Field[], facts: HeadingFacts, end: number): boolean {
   const status = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
-  return !!status && !!readStatus(ctx.policy, stripInline(status.value)) && anatomyKeyCount(ctx, from, to) >= 2;
+  if (status) return !!readStatus(ctx.policy, stripInline(status.value)) && anatomyKeyCount(ctx, from, to) >= 2;
+  // The status may stand in the heading (`## PROBLEM: Decode crashes (GELÖST 08.04.2026)`), its
+  // parts in the sub-sections under it (`### 1. Wrong audio format` over `**Ursache:**`).
+  return !!facts.status && !!readStatus(ctx.policy, facts.status.text)?.meaning && anatomyKeyCount(ctx, from, end) >= 2;
 }
 
 interface NumberedHeading {
