@@ -766,3 +766,21 @@ test('a heading that says its status in brackets (after a note and a dash, or be
   // A bracket that only mentions a dash and no status keeps the title whole.
   assert.equal(indexLog('## Login broken (see notes - later)\n\n**Severity:** SEV-2\n**Status:** Open\n**Detected:** 2026-03-30 09:00\n', { policy }).incidents[0]?.title, 'Login broken (see notes - later)');
 });
+
+test('status groups of plain items beside a log’s incident sections are lists of their problems; an id before a full-width bar; 発生した問題 and 解決方法 are parts', () => {
+  const log = '# INCIDENT LOG\n\n## 已消除\n\n- 內嵌 Script 攔截快捷模式，造成操作未完成。\n- 卡片與頁面 CSS 雙重定位衝突。\n\n## 仍需實機驗證\n\n- iPhone Safari 橫屏各尺寸。\n\n## I-011｜浮卡後方產品仍可操作\n根因：沒有統一的遮罩。修正：加入全畫面遮罩。\n';
+  const idx = indexLog(log, { policy });
+  assert.deepEqual(idx.incidents.map((i) => [i.id, i.title, statusState(i, policy)]), [
+    [idx.incidents[0].id, '內嵌 Script 攔截快捷模式，造成操作未完成。', 'resolved'],
+    [idx.incidents[1].id, '卡片與頁面 CSS 雙重定位衝突。', 'resolved'],
+    // A heading that says no status (`still to verify on devices`) is no group: its items are checks to make.
+    ['I-011', '浮卡後方產品仍可操作', 'resolved'],
+  ]);
+  // A group that holds sub-sections is read by them; a list of links is a list of pages.
+  assert.deepEqual(indexLog('# Incident log\n\n## Resolved\n\n- [Runbook](runbook.md) for all of these\n\n## INC-7: Queue stalled\n\n**Status:** Resolved\n**Severity:** SEV-2\n', { policy }).incidents.map((i) => i.id), ['INC-7']);
+  const ja = '# トラブルシューティング\n\n## 1. Python バージョンの互換性エラー\n\n### 発生した問題\n\n実行時に TypeError が出た。\n\n### 原因\n\n3.9 では新しい型ヒントが使えない。\n\n### 解決方法\n\nベースイメージを 3.11 にした。\n\n## 2. 環境変数の設定エラー\n\n### 発生した問題\n\nキーが読めない。\n\n### 原因\n\n改行が混ざっていた。\n\n### 解決方法\n\n改行を取り除いた。\n';
+  assert.deepEqual(indexLog(ja, { policy }).incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Python バージョンの互換性エラー', 'resolved'],
+    ['環境変数の設定エラー', 'resolved'],
+  ]);
+});

@@ -25,9 +25,11 @@ const ANATOMY_KEYS = new Set(
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'loesung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
-    '事象', '推定原因', '対応策', '調査内容', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',
+    '事象', '推定原因', '対応策', '調査内容', '発生した問題', '発生した事象', '起きた問題', '解決方法', '対処方法', '対処法', '解决方法', '解決手順', '处理方法', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',
     // Parts named as the questions a write-up answers (`### なぜ起きたのか`, `### How we fixed it`).
     'actual cause', 'real cause', 'what changed', 'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
+    // Why it fails, as a report of a fault found names its cause (`**Warum es fehlschlägt:**`).
+    'why it fails', 'why it breaks', 'warum es fehlschlägt', 'por qué falla', 'por que falha', 'pourquoi ça échoue', 'perché fallisce', 'почему не работает', '失败原因', '失敗原因', '실패 원인',
     'どんなエラーが出たか', 'どんな問題が起きたか', '何が起きたか', 'なぜ起きたのか', 'なぜ起きたか', 'どうやって解決したか', 'どう解決したか',
     // What was learned: a story of what happened and its lesson is an incident told (`**What happened.**`, `**Lesson.**`).
     'lesson', 'lessons', 'lesson learned', 'lessons learned', 'takeaway', 'takeaways', 'lección', 'lecciones', 'lecciones aprendidas', 'lição', 'lições', 'lições aprendidas',
@@ -76,7 +78,8 @@ function anatomyKeyOf(label: string): string | undefined {
 const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'solución aplicada', 'solução aplicada', 'correctifs', 'correctifs appliqués', '解决', '解決', 'どうやって解決したか', 'どう解決したか', '해결책', '해결 방법',
   // The fix as steps (`### Repair steps`, `### 修复步骤`).
   'repair steps', 'fix steps', 'steps to fix', 'remediation steps', 'resolution steps', 'pasos de solución', 'passos de correção', 'étapes de correction', 'schritte zur behebung', 'passi di correzione', 'шаги исправления',
-  '修复步骤', '修復步驟', '対応手順', '復旧手順', '수정 절차', '복구 절차'].map(key));
+  '修复步骤', '修復步驟', '対応手順', '復旧手順', '수정 절차', '복구 절차',
+  '解決方法', '対処方法', '対処法', '解决方法', '解決手順', '处理方法'].map(key));
 
 /** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
 export function isFixPartTitle(title: string): boolean {

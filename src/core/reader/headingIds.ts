@@ -13,7 +13,7 @@ import { monthNumber } from '../format/time';
  * `INC-2026-1120-001`, `ABC-123`, `INC-20260614-01`, `I-1765106488`, `E-13`, `#12`, and
  * `#2026-05-15-KWL` (whose id is what follows the `#`).
  */
-const ID_CANDIDATE = /(?:^|[\s[(（【：:#*_"'«“])((?:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,12}){0,3}-\d{1,12})|(?:#\d{1,8}(?:-[0-9A-Za-z]{1,12}){1,4})|(?:#\d{1,7}))(?=$|[\s\]):,.—–\-：、。）】*_"'»”!?;])/g;
+const ID_CANDIDATE = /(?:^|[\s[(（【：:#*_"'«“])((?:[A-Z][A-Z0-9]{0,9}(?:-[A-Z0-9]{1,12}){0,3}-\d{1,12})|(?:#\d{1,8}(?:-[0-9A-Za-z]{1,12}){1,4})|(?:#\d{1,7}))(?=$|[\s\]):,.—–\-：、。）】*_"'»”!?;|｜])/g;
 
 /** Words that name an incident, in the languages logs are kept in (lower-case). */
 const INCIDENT_WORDS = new Set([

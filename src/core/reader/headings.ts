@@ -390,7 +390,7 @@ function isDash(c: number): boolean {
 
 /** `:` (or a full-width `：`), `|`, an en or em dash, `·` or `•`: what sits between a heading's parts. */
 function isSeparator(c: number): boolean {
-  return c === 58 || c === 124 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x2022 || c === 0xff1a;
+  return c === 58 || c === 124 || c === 0x2013 || c === 0x2014 || c === 0xb7 || c === 0x2022 || c === 0xff1a || c === 0xff5c;
 }
 
 function isTrailPunct(c: number): boolean {

@@ -17,7 +17,7 @@ import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle
 import { findHeadingId, isTemplateId } from './headingIds';
 import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
-import { entryIncidents, labelledListEntries } from './entryIncidents';
+import { entryIncidents, groupItemsBeside, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
@@ -98,6 +98,11 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   // The keys by day and title only when there are rows to look them up: most logs have none.
   const merged = rows.length ? mergeRowsIntoSections(ctx, rows, incidents, sectionKeys(sections, placed), placed.filter((p) => p.facts.title)) : rows;
   incidents.push(...merged);
+  // Status groups of plain items beside the sections (`## Resolved` over `- …`, then `## I-011 …`).
+  if (incidents.length) {
+    let startLines: Set<number> | undefined;
+    incidents.push(...groupItemsBeside(ctx, bodyLine, (line) => (startLines ??= new Set(starts.map((s) => ctx.headings[s.hi].line))).has(line)));
+  }
   if (incidents.length === 0 && frontMatterTellsIncident(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine, true));
   if (incidents.length === 0) {
     // Fields under the title make the file one incident, unless they stand in two list items or
