@@ -784,3 +784,10 @@ test('status groups of plain items beside a log’s incident sections are lists 
     ['環境変数の設定エラー', 'resolved'],
   ]);
 });
+
+test('a part labelled with its article (`**A causa.**`, `**O conserto.**`, `La cause :`) is a part of an incident', () => {
+  const log = '# Incidentes reais\n\n## Loja\n\n### 1. O painel contava frete como venda\n\n**O que aconteceu.** Os números não batiam.\n\n**A causa.** A soma incluía o frete.\n\n**O conserto.** A soma passou a usar o subtotal.\n\n### 2. O pedido que sumia\n\n**A causa.** O registro falhava em silêncio.\n\n**O conserto.** O erro passou a aparecer.\n';
+  assert.deepEqual(indexLog(log, { policy }).incidents.map((i) => i.title), ['O painel contava frete como venda', 'O pedido que sumia']);
+  // An article before a word that names no part labels nothing.
+  assert.deepEqual(indexLog(log.replaceAll('**A causa.**', '**A loja.**').replaceAll('**O conserto.**', '**O site.**'), { policy }).incidents.map((i) => i.title).includes('O pedido que sumia'), false);
+});

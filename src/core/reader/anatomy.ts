@@ -21,7 +21,7 @@ const ANATOMY_KEYS = new Set(
     'problem description', 'issue description', 'bug description', 'descripción del problema', 'descrição do problema', 'description du problème', 'problembeschreibung',
     'descrizione del problema', 'описание проблемы', '问题描述', '問題描述', '問題の説明', '문제 설명', 'problema', 'problème', 'проблема', 'что случилось', 'что произошло', 'was passiert ist', 'qué pasó', 'o que aconteceu', 'ce qui s est passé',
     '문제', '해결책', '해결 방법', '問題', '问题', '解決策', '解决方案', '解決', '解决', '対応', '处理',
-    'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção',
+    'síntoma', 'síntomas', 'causa', 'causa raíz', 'diagnóstico', 'solución', 'corrección', 'arreglo', 'impacto', 'sintoma', 'sintomas', 'causa raiz', 'solução', 'correção', 'conserto',
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'loesung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
@@ -55,6 +55,9 @@ const ANATOMY_KEYS = new Set(
   ].map(key),
 );
 
+/** Articles a label may open with in the Romance languages (`A causa`, `La cause`, `El arreglo`, `Il problema`). */
+const ARTICLES = new Set(['a', 'o', 'os', 'as', 'la', 'el', 'los', 'las', 'le', 'les', 'il', 'lo', 'gli']);
+
 /** The anatomy key a line's label names: its words before the colon, or the words before or inside a `(…)` or `（…）` (`문제 (Problem):`). */
 function anatomyKeyOf(label: string): string | undefined {
   const ascii = label.indexOf('(');
@@ -70,6 +73,8 @@ function anatomyKeyOf(label: string): string | undefined {
     if (/^\d+$/.test(words[0] ?? '')) words.shift();
     const k = words.join(' ');
     if (words.length && words.length <= 4 && ANATOMY_KEYS.has(k)) return k;
+    // With its article (`**A causa.**`, `**O conserto.**`, `La cause :`, `El arreglo:`).
+    if (words.length >= 2 && words.length <= 5 && ARTICLES.has(words[0]) && ANATOMY_KEYS.has(words.slice(1).join(' '))) return words.slice(1).join(' ');
   }
   return undefined;
 }
