@@ -30,7 +30,10 @@ const CHUNK_CHARS = 1 << 16;
  * Prints the array `items.map(toValue)` exactly as printJson would, one element at a time and in
  * chunks: neither the array of values nor its whole text is ever held, so what an element is
  * made from can be dropped once it is written (`list --json` on 10,000 incidents).
- * Escaping works character by character, so escaping each chunk escapes the whole.
+ * Escaping works character by character, so escaping each element escapes the whole. Each
+ * element is escaped as JSON.stringify gave it (one flat string) and a chunk is joined once:
+ * escaping a chunk built with `+=` first copied its pieces into one string, a tenth of the time
+ * of `list --json` on 2,000 incidents.
  */
 export function printJsonArray<T>(items: readonly T[], toValue: (item: T) => unknown, indent?: number): void {
   if (items.length === 0) {
@@ -39,19 +42,24 @@ export function printJsonArray<T>(items: readonly T[], toValue: (item: T) => unk
   }
   // JSON.stringify's indentation: up to 10 spaces; an element's own lines one step further in.
   const gap = indent === undefined ? '' : ' '.repeat(Math.min(10, Math.max(0, Math.trunc(indent))));
-  let out = gap ? '[\n' + gap : '[';
+  const comma = gap ? ',\n' + gap : ',';
+  let pieces: string[] = [gap ? '[\n' + gap : '['];
+  let size = 0;
   for (let k = 0; k < items.length; k++) {
     // An element that has no JSON (undefined, a function) is written `null`, as in an array.
     const json = JSON.stringify(toValue(items[k]), null, indent) ?? 'null';
-    if (k > 0) out += gap ? ',\n' + gap : ',';
+    if (k > 0) pieces.push(comma);
     // A JSON text has no line break inside a string: every one is indentation.
-    out += gap ? json.replaceAll('\n', '\n' + gap) : json;
-    if (out.length >= CHUNK_CHARS) {
-      process.stdout.write(forTerminal(out));
-      out = '';
+    pieces.push(forTerminal(gap ? json.replaceAll('\n', '\n' + gap) : json));
+    size += json.length;
+    if (size >= CHUNK_CHARS) {
+      process.stdout.write(pieces.join(''));
+      pieces = [];
+      size = 0;
     }
   }
-  process.stdout.write(forTerminal(out + (gap ? '\n]\n' : ']\n')));
+  pieces.push(gap ? '\n]\n' : ']\n');
+  process.stdout.write(pieces.join(''));
 }
 
 /** Runs `work` with an AbortSignal that Ctrl+C (SIGINT) or SIGTERM aborts, so child process groups die with us. */
