@@ -25,7 +25,7 @@ const ANATOMY_KEYS = new Set(
     'symptôme', 'symptômes', 'diagnostic', 'correctif', 'résolution', 'ursache', 'diagnose', 'lösung', 'loesung', 'behebung', 'auswirkung', 'auswirkungen',
     'sintomo', 'sintomi', 'diagnosi', 'soluzione', 'correzione', 'impatto', 'симптом', 'симптомы', 'причина', 'диагностика', 'исправление', 'решение', 'влияние',
     '症状', '现象', '現象', '原因', '根因', '对策', '対策', '修复', '修正', '影响', '影響', '증상', '원인', '조치', '해결', '영향',
-    '事象', '推定原因', '対応策', '調査内容', '発生した問題', '発生した事象', '起きた問題', '解決方法', '対処方法', '対処法', '解决方法', '解決手順', '处理方法', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',
+    '事象', '推定原因', '対応策', '調査内容', '発生した問題', '発生した事象', '起きた問題', '解決方法', '解决方法', '解決手順', '处理方法', '처리', '대응', '추가 조치', '문제상황', '문제 상황', '해결방안', '해결 방안',
     // Parts named as the questions a write-up answers (`### なぜ起きたのか`, `### How we fixed it`).
     'actual cause', 'real cause', 'what changed', 'why it happened', 'why did it happen', 'how we fixed it', 'how it was fixed', 'how it was resolved',
     // Why it fails, as a report of a fault found names its cause (`**Warum es fehlschlägt:**`).
@@ -80,11 +80,21 @@ function anatomyKeyOf(label: string): string | undefined {
 }
 
 /** Parts that tell what was done about it (`### Fix`, `### How we fixed it`, `### 解決`): filled, the incident was dealt with. */
+/** The fix written as steps (`### Repair steps`, `### 修复步骤`): a to-do list there is a fix still to make. */
+const REPAIR_STEP_KEYS = new Set(
+  [
+    'repair steps', 'fix steps', 'steps to fix', 'remediation steps', 'resolution steps', 'pasos de solución', 'passos de correção', 'étapes de correction', 'schritte zur behebung', 'passi di correzione', 'шаги исправления',
+    '修复步骤', '修復步驟', '対応手順', '復旧手順', '수정 절차', '복구 절차',
+  ].map(key),
+);
+
 const FIX_PART_KEYS = new Set([...FIX_LABELS, 'how we fixed it', 'how it was fixed', 'how it was resolved', 'fixes applied', 'fix applied', 'solución aplicada', 'solução aplicada', 'correctifs', 'correctifs appliqués', '解决', '解決', 'どうやって解決したか', 'どう解決したか', '해결책', '해결 방법',
-  // The fix as steps (`### Repair steps`, `### 修复步骤`).
-  'repair steps', 'fix steps', 'steps to fix', 'remediation steps', 'resolution steps', 'pasos de solución', 'passos de correção', 'étapes de correction', 'schritte zur behebung', 'passi di correzione', 'шаги исправления',
-  '修复步骤', '修復步驟', '対応手順', '復旧手順', '수정 절차', '복구 절차',
-  '解決方法', '対処方法', '対処法', '解决方法', '解決手順', '处理方法'].map(key));
+  ...REPAIR_STEP_KEYS, '解決方法', '対処方法', '対処法', '解决方法', '解決手順', '处理方法'].map(key));
+
+/** Whether a sub-section's title names the fix as steps to take (see REPAIR_STEP_KEYS). */
+export function isRepairStepsTitle(title: string): boolean {
+  return REPAIR_STEP_KEYS.has(key(stripInline(title).slice(0, 80)));
+}
 
 /** Whether a sub-section's title names what was done about the incident (see FIX_PART_KEYS). */
 export function isFixPartTitle(title: string): boolean {

@@ -10,7 +10,7 @@
 // no pattern runs on the user's text.
 import type { Field, Incident, IncidentReading } from '../model';
 import { canonicalField } from '../playbook/policy';
-import { namesSomething, readStatus } from '../playbook/statusWords';
+import { readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
@@ -320,7 +320,6 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         for (const item of titled) out.push(entryIncident(ctx, item.line, item.endLine, null, boldTitle(item) as string, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
         continue;
       }
-      if (range.status !== undefined && !range.known && plainGroupItems(ctx, list, range.under, range.status, out)) continue;
       // A numbered list of known problems (`# Problemas conhecidos` over `1. …`, `2. …`): each
       // item is one, titled by its bold title or its first sentence, open unless its words say it
       // was fixed. Bullets there may be notes about the list (`- a note`), so they are not read.
@@ -342,41 +341,6 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { detected: date?.value, ...(fix ? { arrowFix: fix } : {}) }));
       }
     }
-  }
-  return out;
-}
-
-/**
- * A status group of a log over plain items (`## Resolved` under `# Incident log` over `- Script
- * blocked the quick mode.`): the group is a list of its problems, each item one, titled by its
- * first sentence, of the group's status. False (and nothing added) for a list of anything else.
- */
-function plainGroupItems(ctx: IndexContext, list: ListItem[], under: string, status: IncidentReading['statusText'], out: Incident[]): boolean {
-  // Links (`- [Design notes](notes.md) for the next release`) are a list of pages, not of problems.
-  if (!list.every((item) => !item.task && item.text[0] !== '[' && namesSomething(item.text))) return false;
-  for (const item of list) out.push(entryIncident(ctx, item.line, item.endLine, null, shortTitle(stripInline(item.text)), [], { shape: 'list-entry', under }, { groupStatus: status, ...markStatus(item) }));
-  return true;
-}
-
-/**
- * The items of status groups that stand beside a log's incident sections (`# Incident log` over
- * `## Resolved` with plain items, then `## I-011 …`): read as they would be with no section.
- * Only the H2s under a log title that are no incident start are judged: a few in any log.
- */
-export function groupItemsBeside(ctx: IndexContext, bodyLine: number, isStart: (line: number) => boolean): Incident[] {
-  const out: Incident[] = [];
-  const headings = ctx.headings;
-  let underLog = false;
-  for (let hi = 0; hi < headings.length; hi++) {
-    const h = headings[hi];
-    if (h.line < bodyLine) continue;
-    if (h.level === 1) underLog = isIncidentLogTitle(h.text) && !isMetaTitle(h.text);
-    // A group holding sub-sections (`## Resolved` over `### INC-1 …`) is read by them.
-    if (!underLog || h.level !== 2 || (hi + 1 < headings.length && headings[hi + 1].level > 2) || isStart(h.line)) continue;
-    const status = headingGroupStatus(ctx, hi);
-    if (!status) continue;
-    const to = hi + 1 < headings.length ? headings[hi + 1].line : ctx.lines.starts.length;
-    for (const list of listItems(ctx, h.line + 1, to)) plainGroupItems(ctx, list, stripInline(h.text), status, out);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { isOutstandingKey, namesSomething, readStatus } from '../playbook/status
 import { restatedStatus, statusInWords } from './statusInProse';
 import { groupStatus, isLessonInForce } from './statusGroups';
 import { cutToTitle, stripInline } from './text';
-import { BUG_REPORT_KEYS, isFixPartTitle, labelledWith } from './anatomy';
+import { BUG_REPORT_KEYS, isFixPartTitle, isRepairStepsTitle, labelledWith } from './anatomy';
 import { FIX_TO_DO_HEADERS } from './tableIncidents';
 import { findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { dayOf } from '../format/time';
@@ -120,16 +120,17 @@ const fixPart = (ctx: IndexContext, parts: ReadonlyArray<BodyPart>) =>
   partByFirstLine(ctx, parts, isFixPartTitle, false, (line) => (/^\s*[-*+] \[ \]/.test(line) || NOT_DONE.has(wordsOf(stripInline(line), 1)[0] ?? '') ? undefined : false));
 
 /**
- * A sub-section headed as the fix that is tasks none of which is ticked (`### Repair steps` over
- * `1. [ ] Lower the threshold`): the fix is still to be made, and the incident open. One ticked
- * step or more leaves it to the other readings.
+ * A sub-section headed as the fix's steps that is tasks none of which is ticked (`### Repair
+ * steps` over `1. [ ] Lower the threshold`): the fix is still to be made, and the incident open.
+ * One ticked step or more leaves it to the other readings; so does a plain `### Fix` over tasks,
+ * which a README's troubleshooting writes for its reader to follow.
  */
 function unfinishedFixPart(ctx: IndexContext, parts: ReadonlyArray<BodyPart>): IncidentReading['statusText'] {
   for (const part of parts) {
     // `Repair steps` is read as a checklist too (its steps are the incident's tasks).
     if (part.kind !== 'other' && part.kind !== 'checklist') continue;
     const title = stripInline(headingTitle(lineText(ctx, part.headingLine)));
-    if (!isFixPartTitle(title)) continue;
+    if (!isRepairStepsTitle(title)) continue;
     const steps: ChecklistItem[] = [];
     readTasks(ctx, part.from, part.to, steps);
     // The steps are the part (its first line one of them): a fix told first, then follow-ups
@@ -259,7 +260,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       said = { words: `${stripInline(statusField.value).trim()} (a lesson in force)`, line: statusField.line + 1, open: false };
     }
   } else if (!values.status) {
-    said = outstandingPart(ctx, parts) ?? unfinishedFixPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
+    said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? unfinishedFixPart(ctx, parts) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;
   }
   // A month or a year alone (`2026-07`) gives time-only entries no day to take.

@@ -17,7 +17,7 @@ import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle
 import { findHeadingId, isTemplateId } from './headingIds';
 import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
-import { entryIncidents, groupItemsBeside, labelledListEntries } from './entryIncidents';
+import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
@@ -98,11 +98,6 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   // The keys by day and title only when there are rows to look them up: most logs have none.
   const merged = rows.length ? mergeRowsIntoSections(ctx, rows, incidents, sectionKeys(sections, placed), placed.filter((p) => p.facts.title)) : rows;
   incidents.push(...merged);
-  // Status groups of plain items beside the sections (`## Resolved` over `- …`, then `## I-011 …`).
-  if (incidents.length) {
-    let startLines: Set<number> | undefined;
-    incidents.push(...groupItemsBeside(ctx, bodyLine, (line) => (startLines ??= new Set(starts.map((s) => ctx.headings[s.hi].line))).has(line)));
-  }
   if (incidents.length === 0 && frontMatterTellsIncident(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine, true));
   if (incidents.length === 0) {
     // Fields under the title make the file one incident, unless they stand in two list items or
@@ -485,8 +480,19 @@ function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: F
   const status = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
   if (status) return !!readStatus(ctx.policy, stripInline(status.value)) && anatomyKeyCount(ctx, from, to) >= 2;
   // The status may stand in the heading (`## PROBLEM: Decode crashes (GELÖST 08.04.2026)`), its
-  // parts in the sub-sections under it (`### 1. Wrong audio format` over `**Ursache:**`).
-  return !!facts.status && !!readStatus(ctx.policy, facts.status.text)?.meaning && anatomyKeyCount(ctx, from, end) >= 2;
+  // parts in its own lines, or begun there (`**Symptom:** …`) and told on in the sub-sections
+  // under it (`### 1. Wrong audio format` over `**Ursache:**`). Sub-sections with an id or a date
+  // of their own are incidents of their own (`## Q1 2026 (closed)` over `### INC-1 …`).
+  if (!facts.status || !readStatus(ctx.policy, facts.status.text)?.meaning) return false;
+  if (anatomyKeyCount(ctx, from, to) >= 2) return true;
+  if (to >= end || anatomyKeyCount(ctx, from, to) < 1) return false;
+  for (const h of ctx.headings) {
+    if (h.line < to) continue;
+    if (h.line >= end) break;
+    const sub = readHeading(h.text, ctx.policy);
+    if (sub.id || sub.date) return false;
+  }
+  return anatomyKeyCount(ctx, from, end) >= 2;
 }
 
 interface NumberedHeading {

@@ -186,7 +186,7 @@ function titleFix(title: string, line: number): { words: string; line: number } 
 }
 
 /** Labels that introduce what was done about it, inside a line (`… retired the testnet. Fix: switched to the demo API.`). */
-export const FIX_LABELS = ['fix', 'fixed', 'the fix', 'solution', 'resolution', 'corrección', 'solución', 'correção', 'solução', 'correctif', 'correction', 'lösung', 'behebung', 'correzione', 'soluzione', 'исправление', 'решение', '修复', '修正', '解决方案', '解決策', '対策', '해결', '조치'];
+export const FIX_LABELS = ['fix', 'fixed', 'the fix', 'solution', 'resolution', 'corrección', 'solución', 'correção', 'solução', 'correctif', 'correction', 'lösung', 'behebung', 'correzione', 'soluzione', 'исправление', 'решение', '修复', '解决方案', '解決策', '対策', '해결', '조치'];
 
 /** `Fix: <what was done>` inside a line, as the words that describe a fix, or undefined. */
 function fixLabel(line: string): string | undefined {
