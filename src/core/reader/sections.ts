@@ -113,7 +113,6 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   return incidents;
 }
 
-
 /**
  * `sections` (ids, lower-case) with the keys a table row without an id looks its section up by:
  * `day:DATE` (taken when two sections share the day), `dt:DATE|slug` and `t:slug` (by title,
@@ -134,6 +133,7 @@ function sectionKeys(
   }
   return sections;
 }
+
 /**
  * Front matter with a title and a severity, a status or a resolution (`title: "Storage down"`,
  * `severity: down`, `resolved: true`, as status-page generators keep one issue per file) makes a
@@ -219,7 +219,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       // A status beside labelled parts under a title that explains the log (`## Format` listing
       // `Status: OPEN, RESOLVED`, then `Symptom`, `Root cause`) is the format, not an entry.
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, endLine) && !isMetaTitle(facts.title));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, hi, endLine) && !isMetaTitle(facts.title));
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -476,7 +476,7 @@ function hasText(ctx: IndexContext, from: number, to: number): boolean {
  * (`Статус: исправлено`, `Причина: …`, `Исправление: …`): an incident's own account of itself,
  * in whatever words its other keys are written.
  */
-function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: Field[], facts: HeadingFacts, end: number): boolean {
+function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: Field[], facts: HeadingFacts, hi: number, end: number): boolean {
   const status = fields.find((f) => f.canonical === 'status' && !isPlaceholderValue(f.value));
   if (status) return !!readStatus(ctx.policy, stripInline(status.value)) && anatomyKeyCount(ctx, from, to) >= 2;
   // The status may stand in the heading (`## PROBLEM: Decode crashes (GELÖST 08.04.2026)`), its
@@ -486,10 +486,8 @@ function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: F
   if (!facts.status || !readStatus(ctx.policy, facts.status.text)?.meaning) return false;
   if (anatomyKeyCount(ctx, from, to) >= 2) return true;
   if (to >= end || anatomyKeyCount(ctx, from, to) < 1) return false;
-  for (const h of ctx.headings) {
-    if (h.line < to) continue;
-    if (h.line >= end) break;
-    const sub = readHeading(h.text, ctx.policy);
+  for (let j = hi + 1; j < ctx.headings.length && ctx.headings[j].line < end; j++) {
+    const sub = readHeading(ctx.headings[j].text, ctx.policy);
     if (sub.id || sub.date) return false;
   }
   return anatomyKeyCount(ctx, from, end) >= 2;
