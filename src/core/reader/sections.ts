@@ -70,7 +70,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     scanFrom = Math.max(scanFrom, naturalEnd);
     // The same section pasted twice, word for word (`## Incidente #002` twice over): one
     // incident, the first copy; `check` says where the copy is so that it can be deleted.
-    const earlier = facts.id ? sections.get(facts.id.toLowerCase()) : undefined;
+    // One lower-cased id per section: the same id is looked up, then kept.
+    const idKey = facts.id ? facts.id.toLowerCase() : undefined;
+    const earlier = idKey !== undefined ? sections.get(idKey) : undefined;
     if (earlier && earlier !== DAY_TAKEN && sameSectionText(ctx, earlier.section, section)) {
       ctx.problems.push({
         code: 'repeated-section',
@@ -82,7 +84,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
       continue;
     }
     const entry = { section, facts, at: incidents.length };
-    if (facts.id) sections.set(facts.id.toLowerCase(), entry);
+    if (idKey !== undefined) sections.set(idKey, entry);
     placed.push(entry);
     if (starts[k].prose) {
       const incident = buildSectionIncident(ctx, section, facts);
@@ -172,7 +174,15 @@ function sameSectionText(ctx: IndexContext, a: Section, b: Section): boolean {
 function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[] {
   const starts: IncidentStart[] = [];
   const headings = ctx.headings;
-  const seenIds = new Set<string>();
+  // The ids of the starts so far, lower-cased into a set only when an addendum asks (few logs
+  // have one): lower-casing every id of 2,000 up front cost a tenth of the index.
+  const seenIds: string[] = [];
+  let seenSet: Set<string> | undefined;
+  const seen = (id: string) => (seenSet ??= new Set(seenIds.map((x) => x.toLowerCase()))).has(id.toLowerCase());
+  const addSeen = (id: string) => {
+    seenIds.push(id);
+    seenSet?.add(id.toLowerCase());
+  };
   /** The incident (or sibling) being read: its level and where its container ends. */
   let current: { level: number; end: number; id: string | null } | undefined;
   /** Numbered headings not read as incidents on their own (see numberedGaps). */
@@ -189,7 +199,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       const own = filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, current.end)));
       if (!fieldsLookLikeIncident(ctx.policy, own)) continue;
       starts.push({ hi, facts, naturalEnd: current.end });
-      seenIds.add(facts.id.toLowerCase());
+      addSeen(facts.id);
       current = { level: current.level, end: current.end, id: facts.id };
       continue;
     }
@@ -205,7 +215,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       continue;
     }
     // An addendum of an incident further up is never a second incident with its id.
-    if (facts.addendum && facts.id && seenIds.has(facts.id.toLowerCase())) continue;
+    if (facts.addendum && facts.id && seen(facts.id)) continue;
     // Fields are read here only when the heading alone does not decide: a big log's sections
     // are otherwise read on first use (see lazy.ts).
     let fields: Field[] | undefined;
@@ -260,7 +270,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       weak = !fieldsLookLikeIncident(ctx.policy, filledFields(fields));
     }
     starts.push({ hi, facts, naturalEnd: endLine, weak });
-    if (facts.id) seenIds.add(facts.id.toLowerCase());
+    if (facts.id) addSeen(facts.id);
     current = { level: h.level, end: endLine, id: facts.id };
   }
   // A heading that is an incident only by a date in a closing note (`### Changes shipped in
