@@ -7,7 +7,7 @@ import { MORE_ANATOMY_LABELS } from '../playbook/moreLanguages';
 import { type IndexContext, lineText } from './context';
 import { isPlaceholderValue } from './placeholders';
 import { eachProseLine, key, wordsOf } from './proseWords';
-import { splitTableRow, stripInline } from './text';
+import { firstColon, splitTableRow, stripInline } from './text';
 import { tableAt } from './tables';
 import { FIX_LABELS } from './statusInProse';
 import { namesSomething } from '../playbook/statusWords';
@@ -136,9 +136,7 @@ export function anatomyKeyCount(ctx: IndexContext, from: number, to: number): nu
 function lineLabel(line: string, alone = true): string | undefined {
   const text = line.slice(0, 80);
   const bold = boldLead(text);
-  const ascii = text.indexOf(':');
-  const wide = text.indexOf('：');
-  const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+  const colon = firstColon(text);
   // A label in bold that leads its line (`- **Symptom** the tile showed …`) is a label too.
   if (bold !== undefined) return bold;
   if (colon >= 0) return text.slice(0, colon);

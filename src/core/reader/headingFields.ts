@@ -10,7 +10,7 @@
 import type { CanonicalField, Field, Incident } from '../model';
 import { canonicalField } from '../playbook/policy';
 import { readStatus } from '../playbook/statusWords';
-import { stripInline } from './text';
+import { firstColon, stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
 import { readHeading } from './headings';
 import { fieldsLookLikeIncident, readFields } from './fields';
@@ -110,12 +110,6 @@ export function statusHeadingField(ctx: IndexContext, headingLine: number, to: n
   const end = line.indexOf(title) + title.length;
   if (at < 0 || end <= start) return undefined;
   return { key, canonical: 'status', value: line.slice(start, end), style: 'table', line: headingLine, valueStart: base + start, valueEnd: base + end };
-}
-
-function firstColon(text: string): number {
-  const ascii = text.indexOf(':');
-  const wide = text.indexOf('：');
-  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
 }
 
 /**

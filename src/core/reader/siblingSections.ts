@@ -12,7 +12,7 @@ import { readHeading } from './headings';
 import { isTemplateId } from './headingIds';
 import { isPlaceholderSection } from './placeholders';
 import { parentIndex } from './statusGroups';
-import { stripInline } from './text';
+import { firstColon, stripInline } from './text';
 
 /** Labels shared with a neighbouring incident that make a section one of the same register. */
 const SHARED_LABELS = 2;
@@ -125,9 +125,7 @@ function sectionLabels(ctx: IndexContext, hi: number): Set<string> {
     if (lines.level[li]) break;
     if (lines.skip[li] || lines.ends[li] === lines.starts[li]) continue;
     const line = lineText(ctx, li).slice(0, 200);
-    const ascii = line.indexOf(':');
-    const wide = line.indexOf('：');
-    const colon = ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+    const colon = firstColon(line);
     if (colon < 1 || colon > 60 || !stripInline(line.slice(colon + 1)).trim()) continue;
     const words = wordsOf(stripInline(line.slice(0, colon)), 5);
     // A time's colon (`14:30 deploy`) labels nothing.

@@ -485,3 +485,10 @@ export function boldLineText(line: string): string | undefined {
 export function cutToTitle(text: string, max = 100): string {
   return text.length > max ? text.slice(0, Math.max(40, text.lastIndexOf(' ', max))) + '…' : text;
 }
+
+/** Where a label's colon is: the first `:` or full-width `：` in `text`, or -1. */
+export function firstColon(text: string): number {
+  const ascii = text.indexOf(':');
+  const wide = text.indexOf('：');
+  return ascii < 0 ? wide : wide < 0 ? ascii : Math.min(ascii, wide);
+}
