@@ -2,7 +2,8 @@
 // with Unicode's classes, as `/[\p{L}\p{N}]/u` reads them, on every code point.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, normalizeToken } from '../../src/core/reader/text';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, normalizeToken, stripInline, withoutLeadingSymbols } from '../../src/core/reader/text';
+import { isNotApplicableStatus } from '../../src/core/playbook/statusWords';
 
 const CLASS = /[\p{L}\p{N}]/u;
 
@@ -25,6 +26,7 @@ test('hasLetterOrDigit and lettersAndDigits read text as the patterns they repla
   for (const s of samples) {
     assert.equal(hasLetterOrDigit(s), CLASS.test(s), JSON.stringify(s));
     for (const sep of ['', ' ']) assert.equal(lettersAndDigits(s, sep), s.replace(/[^\p{L}\p{N}]+/gu, sep), `${JSON.stringify(s)} with ${JSON.stringify(sep)}`);
+    assert.equal(withoutLeadingSymbols(s), s.replace(/^[^\p{L}\p{N}]+/u, ''), JSON.stringify(s));
   }
   assert.equal(normalizeToken('**SEV-3**'), 'sev3');
   assert.equal(normalizeToken('Sev 3 — high'), 'sev3high');
@@ -59,4 +61,14 @@ test('text isFoldedWords passes through is exactly what wordsOf makes of it', as
   assert.ok(passed > 1000, `${passed} phrases passed through`);
   for (const s of ['resolved', 'en cours', '已修复', 'не исправлено', 'fixed 2']) assert.equal(isFoldedWords(s), true, s);
   for (const s of ['Resolved', 'résolu', 'two  spaces', ' lead', 'trail ', 'a-b', '']) assert.equal(isFoldedWords(s), false, s);
+});
+
+test('isNotApplicableStatus reads n/a as the pattern it replaces, on status values and near misses', () => {
+  const pattern = /^[^\p{L}\p{N}]{0,3}(?:n ?\/ ?a|n\.a\.?|na)(?![\p{L}\p{N}])/iu;
+  const samples = [
+    'n/a', 'N/A', 'n / a', 'N /A', 'n.a.', 'N.A', 'NA', 'na', 'n/a (superseded)', '— N/A', '(n/a)', '*** n/a', '**** n/a', '— — — — n/a', '🔥 N/A',
+    'NaN', 'nav', 'Natural', 'n/ab', 'n.a.b', 'N/A2', 'na—', 'na.', 'n/a—covered', 'ná', 'n', '', ' ', 'Resolved', 'N A', 'n//a', '«NA»', '𝐍𝐀', 'ℕ/a',
+  ];
+  // The value is read without its inline markup, as every status is.
+  for (const s of samples) assert.equal(isNotApplicableStatus(s), pattern.test(stripInline(s)), JSON.stringify(s));
 });

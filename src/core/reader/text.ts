@@ -47,6 +47,23 @@ export function hasLetterOrDigit(text: string): boolean {
   return false;
 }
 
+/** Where the first letter or digit of `text` is (its length when none; 0 when it starts with one). */
+export function leadingSymbolsEnd(text: string): number {
+  let i = 0;
+  while (i < text.length) {
+    const cp = text.codePointAt(i) as number;
+    if (isLetterOrDigitCode(cp)) break;
+    i += cp > 0xffff ? 2 : 1;
+  }
+  return i;
+}
+
+/** `text` without what comes before its first letter or digit (as `replace(/^[^\p{L}\p{N}]+/u, '')`). */
+export function withoutLeadingSymbols(text: string): string {
+  const at = leadingSymbolsEnd(text);
+  return at === 0 ? text : text.slice(at);
+}
+
 /** `text` with each run of characters that are neither letters nor digits replaced by `sep` (as `replace(/[^\p{L}\p{N}]+/gu, sep)`). */
 export function lettersAndDigits(text: string, sep: string): string {
   let out = '';
