@@ -128,6 +128,7 @@ const BUILTIN_FIELD_ALIASES: Record<string, CanonicalField> = aliasTable({
   ],
   resolved: [
     'resolved', 'resolvedwhen', 'resolved when', 'ended', 'closed', 'resolved at', 'resolved on', 'date resolved', 'closed at', 'closed on', 'date closed', 'end time', 'end', 'ended at',
+    'resolution date', 'resolution time', 'resolved date', 'date of resolution', 'closed date', 'closure date',
     'fecha de resolución', 'resuelto el', 'resolvido em', 'data de resolução', 'résolu le', 'date de résolution', 'fin', 'behoben am', 'gelöst am', 'ende',
     'risolto il', 'data di risoluzione', 'fine', 'дата решения', 'решено', 'закрыто', 'окончание',
   ],

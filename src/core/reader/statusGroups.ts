@@ -5,7 +5,8 @@
 import type { IncidentReading } from '../model';
 import { type StatusVocabulary, readStatus } from '../playbook/statusWords';
 import type { IndexContext } from './context';
-import { isLetterOrDigitCode, stripInline } from './text';
+import { hasLetterOrDigit, isLetterOrDigitCode, lettersAndDigits, stripInline } from './text';
+import { matchSeverity } from '../playbook/policy';
 
 /** What may follow a status in a group's title: a separator, or a word for what the group holds (`Open issues`, `Risolti`, `Aperti — Priorità media`). */
 const GROUP_NOUNS = new Set([
@@ -53,7 +54,47 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
     if (note?.meaning === 'Resolved' || note?.meaning === 'Closed') return false;
     title = title.slice(0, open).trim();
   }
-  return title.length <= 40 && (KNOWN_PROBLEMS.has(title) || isCurrentProblemsTitle(title));
+  if (title.length > 80) return false;
+  if (KNOWN_PROBLEMS.has(title) || isCurrentProblemsTitle(title)) return true;
+  // A project's name before it (`SAGE Engine - Known Issues`, `Billing — known problems`): the
+  // last part of the title says what the page is.
+  const cut = lastSeparator(title);
+  return cut !== undefined && hasLetterOrDigit(title.slice(0, cut.at)) && KNOWN_PROBLEMS.has(title.slice(cut.at + cut.length).trim());
+}
+
+/** The last ` - `, ` — `, ` – `, ` | ` or `: ` in a title: where it starts and how long it is. */
+function lastSeparator(title: string): { at: number; length: number } | undefined {
+  let best: { at: number; length: number } | undefined;
+  for (const sep of [' - ', ' — ', ' – ', ' | ', ': ']) {
+    const at = title.lastIndexOf(sep);
+    if (at > 0 && (!best || at > best.at)) best = { at, length: sep.length };
+  }
+  return best;
+}
+
+/** Words that may follow a severity in a group's title (`Critical issues`, `High priority`). */
+const SEVERITY_GROUP_NOUNS = new Set([...GROUP_NOUNS, 'priority', 'severity', 'prioridad', 'prioridade', 'priorité', 'priorität', 'priorità', 'приоритет', 'impact']);
+
+/**
+ * Whether headings[k] groups what it holds by severity (`## 🟥 Critical Issues`, `## High
+ * priority`, `## Minor`): its title is a severity word, with at most a word for what it holds.
+ */
+function isSeverityGroupTitle(ctx: IndexContext, k: number): boolean {
+  const words = lettersAndDigits(titleWords(ctx.headings[k].text), ' ').trim().split(' ');
+  if (words.length > 3) return false;
+  const kept = words.filter((w) => !SEVERITY_GROUP_NOUNS.has(w));
+  return kept.length === 1 && matchSeverity(ctx.policy, kept[0]) !== undefined;
+}
+
+/**
+ * The heading whose title says that what stands under headings[k] is a known problem: k itself
+ * (`# Known issues` over `### KI-001`), or k's parent when k only groups by severity (`# Known
+ * issues` > `## 🟥 Critical Issues` > `### KI-001`); -1 when neither.
+ */
+function knownProblemsOver(ctx: IndexContext, k: number): number {
+  if (isKnownProblemsTitle(ctx.policy, ctx.headings[k].text)) return k;
+  const up = parentIndex(ctx.headings, k);
+  return up >= 0 && isSeverityGroupTitle(ctx, k) && isKnownProblemsTitle(ctx.policy, ctx.headings[up].text) ? up : -1;
 }
 
 /**
@@ -91,8 +132,11 @@ export function isCountNote(note: string): boolean {
 export function groupStatus(ctx: IndexContext, headingLine: number): IncidentReading['statusText'] {
   const k = parentHeading(ctx.headings, headingLine);
   if (k < 0) return undefined;
+  const own = headingGroupStatus(ctx, k);
+  if (own) return own;
   // Under a list of known problems, what the words leave unsaid is open.
-  return headingGroupStatus(ctx, k) ?? (isKnownProblemsTitle(ctx.policy, ctx.headings[k].text) ? { words: stripInline(ctx.headings[k].text).trim().toLowerCase(), line: ctx.headings[k].line + 1, open: true } : undefined);
+  const known = knownProblemsOver(ctx, k);
+  return known >= 0 ? { words: stripInline(ctx.headings[known].text).trim().toLowerCase(), line: ctx.headings[known].line + 1, open: true } : undefined;
 }
 
 /** The status headings[k]'s title says for what it holds (`## Resolved`), as a status read from words, or undefined. */
@@ -131,7 +175,7 @@ export function anyUnderStatusGroup(ctx: IndexContext, headingLines: readonly nu
     if (k < 0) continue;
     let group = judged.get(k);
     // A title of lessons decides what `Status: Active` under it says (see isLessonInForce).
-    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text) || isKnownProblemsTitle(ctx.policy, ctx.headings[k].text)));
+    if (group === undefined) judged.set(k, (group = statusOfGroup(ctx, k) !== undefined || isLessonsTitle(ctx.headings[k].text) || knownProblemsOver(ctx, k) >= 0));
     if (group) return true;
   }
   return false;
