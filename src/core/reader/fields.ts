@@ -143,7 +143,7 @@ function matchWrappedBoldLine(ctx: IndexContext, li: number): Field | undefined 
 }
 
 /** The field lines and two-column field tables in lines [from, to). */
-export function readFields(ctx: IndexContext, from: number, to: number): Field[] {
+export function readFields(ctx: IndexContext, from: number, to: number, options: { quoted?: boolean } = {}): Field[] {
   const fields: Field[] = [];
   const { text, lines, policy } = ctx;
   for (let li = from; li < to; li++) {
@@ -153,6 +153,11 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
     // Every field shape has a colon or is a table row; most prose lines are neither.
     if (e0 - s0 > 400 || e0 === s0) continue;
     if (!hasChar(text, 58 /* : */, s0, e0) && !hasChar(text, 124 /* | */, s0, e0) && !hasChar(text, 0xff1a /* ： */, s0, e0)) continue;
+    if (options.quoted) {
+      const q = quotedField(ctx, li);
+      if (q) fields.push(q);
+      continue;
+    }
     const line = lineText(ctx, li);
     const table = tableAt(text, lines, li, to);
     if (table) {
@@ -194,6 +199,28 @@ export function readFields(ctx: IndexContext, from: number, to: number): Field[]
  * deciding that a section is one.
  */
 const WEAK_KEYS = new Set(['owner', 'lead', 'responsible', 'created', 'created at', 'created on', 'opened', 'opened at', 'opened on', 'window', 'data', 'end', 'fin', 'fine', 'ende', 'reported', 'reported at', 'reported on']);
+
+/** `> ` before a line (up to three spaces first): a block quote's marker, and how long it is. */
+function quoteMarkerLength(line: string): number {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  if (line[i] !== '>') return 0;
+  return line[i + 1] === ' ' ? i + 2 : i + 1;
+}
+
+/**
+ * A field on a block-quoted line (`> **Status:** ✅ RESOLVED`), as a document's header box
+ * writes its facts under the title; offsets are the file's, so a write replaces the value in place.
+ */
+function quotedField(ctx: IndexContext, li: number): Field | undefined {
+  const line = lineText(ctx, li);
+  const cut = quoteMarkerLength(line);
+  if (!cut) return undefined;
+  const m = matchFieldLine(line.slice(cut), ctx.policy);
+  if (!m) return undefined;
+  const base = ctx.lines.starts[li] + cut;
+  return { key: m.key, canonical: canonicalField(ctx.policy, m.key), value: m.value, style: m.style, line: li, valueStart: base + m.valueStart, valueEnd: base + m.valueEnd };
+}
 
 /** Whether a section without an id or date in its heading holds enough fields to be an incident. */
 export function fieldsLookLikeIncident(policy: Policy, allFields: Field[]): boolean {

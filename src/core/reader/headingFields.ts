@@ -158,12 +158,17 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   const fields = headingFields(ctx, h1.line);
   const h1Title = headingTitle(lineText(ctx, h1.line));
   const firstH2 = ctx.headings.find((h) => h.line > h1.line && h.level <= 2);
-  const own = filledFields(readFields(ctx, h1.line + 1, firstH2 ? firstH2.line : ctx.lines.starts.length));
+  const headEnd = firstH2 ? firstH2.line : ctx.lines.starts.length;
+  let own = filledFields(readFields(ctx, h1.line + 1, headEnd));
+  // The facts in a quoted box under the title (`> **Date:** …` / `> **Status:** ✅ RESOLVED`),
+  // when no field stands outside it: the document's header, written as a quote.
+  const quoted = own.length ? [] : filledFields(readFields(ctx, h1.line + 1, headEnd, { quoted: true }));
+  if (quoted.length) own = quoted;
   if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };
   const read = readHeading(h1Title, ctx.policy);
   const facts = { ...read, title: documentTitle(read.title).title };
-  return buildSectionIncident(ctx, section, facts, { before: fields });
+  return buildSectionIncident(ctx, section, facts, { before: [...fields, ...quoted] });
 }
 
 const CORE_FACTS: ReadonlySet<CanonicalField> = new Set(['severity', 'status', 'detected', 'resolved', 'commander']);
