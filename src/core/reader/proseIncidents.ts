@@ -300,7 +300,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     }
     // A log whose incidents the other rules found keeps its own shape; so does one where the
     // playbook names the table that lists them (the sections beside it are then about them).
-    if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
+    // A log that shows its entry's form in a code block with a date or an id to fill in (`##
+    // YYYY-MM-DD HH:MM UTC — <alert_name>`) dates or numbers its entries: a section with neither
+    // is about the log (its rules, its schema, where entries go), not one.
+    if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to) && !showsDatedForm(ctx, parent.line + 1, to, parent.level + 1)) {
       // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
       // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
       // the log, and that part is read as a title of its own, next in this loop.
@@ -351,6 +354,33 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
+}
+
+/** A date or an id still to fill in: `YYYY-MM-DD`, `INC-XXX`, `B-0NN`, `#N` (capitals: `VPN` or `plan` is a word). */
+const DATE_OR_ID_TO_FILL = /YYYY|yyyy|\b[A-Za-z]{1,8}-[0#]*(?:X{2,4}|N{1,4})\b|#N\b|\bN{2,4}\b|\bX{3,4}\b/;
+
+/**
+ * Whether lines [from, to) hold, in a code block, a heading of `level` whose date or id is still
+ * to fill in: a log's form for its entries (read only there: lines in code are few).
+ */
+function showsDatedForm(ctx: IndexContext, from: number, to: number, level: number): boolean {
+  const { lines, text } = ctx;
+  for (let li = from; li < to && li < lines.starts.length; li++) {
+    if (!lines.skip[li]) continue;
+    const s = lines.starts[li];
+    const e = lines.ends[li];
+    if (e - s > 200) continue;
+    let i = s;
+    while (i < e && text.charCodeAt(i) === 32 && i - s < 3) i++;
+    let hashes = 0;
+    while (i < e && text.charCodeAt(i) === 35 /* # */) {
+      i++;
+      hashes++;
+    }
+    if (hashes !== level || text.charCodeAt(i) !== 32) continue;
+    if (DATE_OR_ID_TO_FILL.test(text.slice(i + 1, e))) return true;
+  }
+  return false;
 }
 
 /**
