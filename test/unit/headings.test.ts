@@ -44,6 +44,10 @@ test('heading titles read as the reference patterns read them', () => {
   );
   assert.equal(readHeading('INC-2026-0101-001 — Checkout down (SEV-1) · 2026-01-01', policy).title, 'Checkout down');
   assert.equal(readHeading('2026-01-01 | Payments : webhooks delayed -', policy).title, 'Payments — webhooks delayed');
+  // A slash and a space after the date separate it; a path keeps its slash.
+  assert.equal(readHeading('2026-08-13 / 데이터 복사 경로 오류', policy).title, '데이터 복사 경로 오류');
+  assert.equal(readHeading('/api/v1 returns 500', policy).title, '/api/v1 returns 500');
+  assert.equal(readHeading('2026-08-13 /health answers 503', policy).title, '/health answers 503');
 });
 
 test('ATX heading content drops the closing # run as CommonMark does', () => {

@@ -215,6 +215,22 @@ test('a status said only in prose: open when something is still pending, resolve
   assert.equal(statusState(one('No users were affected; we restored the index from the snapshot.'), policy), 'resolved');
 });
 
+test('a fix label whose words say the fix is still to come leaves the incident open; a fix told as done ends it', () => {
+  const one = (body: string) => indexLog(`# Error log\n\n## 2026-08-13 / Export failed\n\n- Cause: the path had no destination.\n- ${body}\n`, { policy }).incidents[0];
+  for (const body of ['Fix: planned for 1.3.', 'Fix: will retry with backoff once the vendor answers.', 'Fix: to be deployed after the freeze.', '조치: 최종 프롬프트에서 근거와 해석을 분리하도록 수정할 예정.', '조치: 사용자 터미널에서 실행할 명령을 제공해야 한다.', '対策：キャッシュの期限を短くする予定です。', '修复：计划在下个版本修改重试逻辑。']) {
+    const i = one(body);
+    assert.equal(statusState(i, policy), 'active', body);
+    // The reading says which words it was read from.
+    const notes = readingNotes(i, policy);
+    assert.ok((notes.statusFrom ?? notes.statusFromText ?? '').length > 0, body);
+  }
+  for (const body of ['Fix: added the destination and re-ran the copy.', '조치: 올바른 목적지에 파일을 다시 복사함.', '対策：キャッシュの期限を短くした。', 'Fix: restarted the job; we will keep an eye on it.']) {
+    assert.equal(statusState(one(body), policy), 'resolved', body);
+  }
+  // The date and the slash before the title are no part of it.
+  assert.equal(one('Fix: planned.').title, 'Export failed');
+});
+
 test('no status, and a duration still running or something outstanding: open, with the field or heading it was read from; OK is over', () => {
   const idx = indexFixture('shapes/still-outstanding.md');
   const read = idx.incidents.map((i) => [i.title, statusState(i, policy), readingNotes(i, policy).statusFrom ?? readingNotes(i, policy).statusFromText ?? null]);

@@ -477,7 +477,9 @@ export function openFact(fields: readonly Field[]): Field | undefined {
       (!f.canonical && isOutstandingKey(f.key) && namesSomething(f.value)) ||
       // A fix not applied yet, unless a resolution is written beside it (`**Resolution:** …`
       // over `**Fix (proposed):** autoscale`: that one is the long-term fix).
-      (!f.canonical && fixNotApplied(f.key) && namesSomething(f.value) && !resolutionFact(fields)),
+      (!f.canonical && fixNotApplied(f.key) && namesSomething(f.value) && !resolutionFact(fields)) ||
+      // A fix described as still to come (`**Fix:** planned for 1.3`), with no other resolution beside it.
+      (!f.canonical && isResolutionKey(f.key) && isFilledValue(f.value) && fixStillPlanned(f.value) !== undefined && !resolutionFact(fields)),
   );
 }
 
@@ -563,7 +565,39 @@ export function isFilledValue(raw: string): boolean {
 export function resolutionFact(fields: readonly Field[]): Field | undefined {
   for (const f of fields) {
     if (f.canonical) continue;
-    if ((isResolutionKey(f.key) || isDurationKey(f.key)) && isFilledValue(f.value) && !fixNotApplied(f.key)) return f;
+    if ((isResolutionKey(f.key) || isDurationKey(f.key)) && isFilledValue(f.value) && !fixNotApplied(f.key) && !(isResolutionKey(f.key) && fixStillPlanned(f.value))) return f;
   }
   return undefined;
+}
+
+/** How a fix still to be made opens its description (`Fix: planned for 1.3`, `Fix: will retry`). */
+const PLANNED_LEADS = new Set(['planned', 'will', 'to be', 'todo', 'tbd', 'not yet', 'needs', 'need to', 'pending', 'scheduled']);
+/** How Korean and Japanese end a fix still to be made: planned, needed, must (`수정할 예정`, `対応予定`). */
+const PLANNED_ENDS = ['예정', '예정이다', '예정임', '예정입니다', '필요', '필요함', '필요하다', '해야 한다', '해야 함', '해야함', '해야 합니다', '予定', '予定です', '必要', '必要がある', '検討中'];
+/** How Chinese opens one: a plan, to be done, needed (`计划在下个版本…`, `待发布`). */
+const PLANNED_CJK_LEADS = ['计划', '待', '需要', '将'];
+
+/**
+ * The words that say a fix's description is of a fix still to come, or undefined: its first words
+ * (`planned for 1.3`, `will retry with backoff`, `to be deployed`) or, in Korean, Japanese and
+ * Chinese, its end or start (`… 수정할 예정.`, `… 対応予定`, `计划在下个版本…`). A fix told as done
+ * that plans more after it (`restarted the job; we will keep an eye on it`) is done.
+ */
+export function fixStillPlanned(raw: string): string | undefined {
+  const value = stripInline(raw).trim().replace(/[.。!！\s]+$/u, '');
+  if (!value) return undefined;
+  const { words } = leadingWords(value, 2);
+  for (const n of [2, 1]) {
+    const k = words.slice(0, n).join(' ');
+    if (words.length >= n && PLANNED_LEADS.has(k)) return k;
+  }
+  if (!hasCjkChar(value)) return undefined;
+  for (const end of PLANNED_ENDS) if (value.endsWith(end)) return `… ${end}`;
+  for (const start of PLANNED_CJK_LEADS) if (value.startsWith(start)) return `${start}…`;
+  return undefined;
+}
+
+function hasCjkChar(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
+  return false;
 }

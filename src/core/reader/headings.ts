@@ -302,6 +302,9 @@ function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: bo
   // Brackets a date or a status was taken out of (`( )`, `（ ）`) go with it.
   let title = rest.indexOf('(') === -1 && rest.indexOf('[') === -1 && rest.indexOf('（') === -1 ? rest : rest.replace(/[[(（]\s*[\])）]/g, ' ');
   title = trimStartWhere(title, isLeadPunct);
+  // `## 2026-08-13 / Copy failed`: a slash with a space after it separates the date taken out (a
+  // path, `/api/v1 returns 500`, keeps its own).
+  if (title.charCodeAt(0) === 47 /* / */ && isSpaceCode(title.charCodeAt(1))) title = trimStartWhere(title.slice(1), isLeadPunct);
   title = trimEndWhere(title, isTrailPunct);
   title = spacedSeparatorsAsDash(title);
   title = stripLeadingDash(title);

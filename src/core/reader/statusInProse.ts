@@ -2,9 +2,9 @@
 // unfixed`, `verification pending`; or a fix described: `rolled back`, `restored`), and a status
 // restated in a sentence below the field (`Incident status: **Resolved**.`). Phrase tables in
 // the seven built-in languages, looked up word by word; no pattern runs on the user's text.
-import { foldWord, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
+import { fixStillPlanned, foldWord, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
-import { boldLineText, stripInline } from './text';
+import { boldLineText, isLetterOrDigitCode, stripInline } from './text';
 import type { IndexContext } from './context';
 import { SENTENCE_STOPS, eachProseLine, findPhrase, firstSentence, key, wordsOf } from './proseWords';
 import { MORE_FIX_PHRASES, MORE_PENDING_PHRASES } from '../playbook/moreLanguages';
@@ -114,7 +114,7 @@ export function statusInWords(
       outstanding = label !== undefined && isOutstandingKey(label) ? label.toLowerCase() : undefined;
       if (outstanding !== undefined) return false;
       const words = wordsOf(line);
-      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6)) ?? bracketedPending(line);
+      const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6)) ?? bracketedPending(line) ?? plannedFix(line);
       if (p) {
         pending = { words: p, line: li + 1 };
         return true;
@@ -190,19 +190,35 @@ export const FIX_LABELS = ['fix', 'fixed', 'the fix', 'solution', 'resolution', 
 
 /** `Fix: <what was done>` inside a line, as the words that describe a fix, or undefined. */
 function fixLabel(line: string): string | undefined {
+  const found = labelledFix(line, 80);
+  return found && !/^(?:none|n\/a|tbd|todo|-+|…)$/i.test(found.value) ? `${found.label}:` : undefined;
+}
+
+/** The first fix label on a line that starts a word and has something after it, with up to `chars` of what follows. */
+function labelledFix(line: string, chars: number): { label: string; value: string } | undefined {
   const lower = line.length > 4000 ? line.slice(0, 4000).toLowerCase() : line.toLowerCase();
   for (const label of FIX_LABELS) {
     for (const colon of [':', '：']) {
       const at = lower.indexOf(label + colon);
       if (at === -1) continue;
-      const before = at === 0 ? ' ' : lower[at - 1];
       // The label starts a word (`Hotfix:` is not `fix:`), and something follows it.
-      if (/[\p{L}\p{N}]/u.test(before)) continue;
-      const rest = stripInline(line.slice(at + label.length + 1, at + label.length + 80)).trim();
-      if (rest && !/^(?:none|n\/a|tbd|todo|-+|…)$/i.test(rest)) return `${label}:`;
+      if (at > 0 && isLetterOrDigitCode(lower.codePointAt(at - 1) as number)) continue;
+      const value = stripInline(line.slice(at + label.length + 1, at + label.length + 1 + chars)).trim();
+      if (value) return { label, value };
     }
   }
   return undefined;
+}
+
+/**
+ * A fix label whose value says the fix is still to come: in its first words (`Fix: planned`,
+ * `Fix: will retry with backoff`) or, in Korean, Japanese and Chinese, at its end or start (`조치:
+ * … 수정할 예정.`, `対策：… 対応予定`, `修复：计划在下个版本`). The label and that word, or undefined.
+ */
+function plannedFix(line: string): string | undefined {
+  const found = labelledFix(line, 400);
+  const planned = found && fixStillPlanned(found.value);
+  return planned ? `${found.label}: ${planned}` : undefined;
 }
 
 /** A step marked as still to do in brackets: `(Pendiente) Add a CHECK constraint`, `[pending]`, `（未対応）`. */
