@@ -48,6 +48,11 @@ test('heading titles read as the reference patterns read them', () => {
   assert.equal(readHeading('2026-08-13 / 데이터 복사 경로 오류', policy).title, '데이터 복사 경로 오류');
   assert.equal(readHeading('/api/v1 returns 500', policy).title, '/api/v1 returns 500');
   assert.equal(readHeading('2026-08-13 /health answers 503', policy).title, '/health answers 503');
+  // Day-first dates with dots or slashes date a heading; a slash date that could be either month is kept out of the title, undated.
+  assert.deepEqual([readHeading('28.07.2026 — Login fails', policy).date, readHeading('28.07.2026 — Login fails', policy).title], ['2026-07-28', 'Login fails']);
+  assert.deepEqual([readHeading('Login fails (28/07/2026)', policy).date, readHeading('Login fails (28/07/2026)', policy).title], ['2026-07-28', 'Login fails']);
+  assert.deepEqual([readHeading('03/04/2026 Login fails', policy).date, readHeading('03/04/2026 Login fails', policy).title], [null, 'Login fails']);
+  assert.equal(readHeading('v1.10.2026 build broke', policy).date, null);
 });
 
 test('ATX heading content drops the closing # run as CommonMark does', () => {

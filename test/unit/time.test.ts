@@ -75,6 +75,10 @@ test('field dates with month words of other languages, and a month or a year alo
     // Dots between day, month and year: day first.
     ['07.10.2026', '2026-10-07', undefined],
     ['7.10.2026, 14:30 UTC', '2026-10-07T14:30:00Z', undefined],
+    // Slashes: read only where a number above 12 says which is the day.
+    ['28/07/2026', '2026-07-28', undefined],
+    ['07/28/2026', '2026-07-28', undefined],
+    ['28/07/2026 14:05 UTC', '2026-07-28T14:05:00Z', undefined],
     ['2026-07', '2026-07', 'month'],
     ['July 2026', '2026-07', 'month'],
     ['2025', '2025', 'year'],
@@ -84,7 +88,7 @@ test('field dates with month words of other languages, and a month or a year alo
     assert.equal(p?.value, value, input);
     assert.equal(p?.precision, precision, input);
   }
-  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13', '10.25.2026', '7.10.26']) assert.ok(!parseTimeValue(input)?.value, input);
+  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13', '10.25.2026', '7.10.26', '03/04/2026', '13/13/2026', '28/07/2026/1', '28/07/26']) assert.ok(!parseTimeValue(input)?.value, input);
   assert.equal(parseUserTime('2025'), undefined, 'a year is not a moment for --at');
 });
 

@@ -203,6 +203,9 @@ const MONTH_YEAR = /^(\p{L}+)\.?,?\s{1,3}(?:de\s{1,3})?(\d{4})$/u;
 // A day, a month and a year between dots (`07.10.2026`, `7.10.2026 14:30`): day first, as every
 // language that writes dates with dots does (German, Russian, Italian, Scandinavian…).
 const DOTTED_DAY_FIRST = new RegExp(String.raw`^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s{1,3}${TIME}${ZONE})?(?!\d|:\d)`);
+// Between slashes (`28/07/2026`, `07/28/2026`): day first in most of the world, month first in
+// the US. Read only where the numbers say which (one of them above 12); `03/04/2026` is either.
+const SLASHED = new RegExp(String.raw`^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:,?\s{1,3}${TIME}${ZONE})?(?!\d|:\d|\/)`);
 
 /** The month a word of 3 to 12 letters names, as the patterns above take it. */
 function monthWordNumber(word: string): number | undefined {
@@ -218,6 +221,13 @@ function parseWordDate(text: string, zone: string): ParsedTime | undefined {
   }
   m = DOTTED_DAY_FIRST.exec(text);
   if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12) return build(Number(m[3]), Number(m[2]), Number(m[1]), m[4], m[5], m[6], m[7], zone, m[0].length);
+  m = SLASHED.exec(text);
+  if (m) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (a > 12 && b >= 1 && b <= 12) return build(Number(m[3]), b, a, m[4], m[5], m[6], m[7], zone, m[0].length);
+    if (b > 12 && a >= 1 && a <= 12) return build(Number(m[3]), a, b, m[4], m[5], m[6], m[7], zone, m[0].length);
+  }
   m = WORD_MONTH_FIRST.exec(text);
   if (m) {
     const mo = monthWordNumber(m[1]);
