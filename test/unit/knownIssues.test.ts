@@ -61,7 +61,7 @@ test('a list of known issues grouped by severity: what the words leave unsaid is
 
 test('a known-problems title led by the project name is one; a title that only mentions them is not', () => {
   for (const t of ['SAGE Engine - Known Issues', 'Billing — known problems', 'Uploader | Known bugs', 'Uploader: known issues (alpha)']) assert.equal(isKnownProblemsTitle(policy, t), true, t);
-  for (const t of ['Known issues were fixed in 2.0 - see the changelog', 'How we triage - known issues and new ones', 'Known issues (all fixed)', 'Known issues - all fixed']) assert.equal(isKnownProblemsTitle(policy, t), false, t);
+  for (const t of ['Known issues were fixed in 2.0 - see the changelog', 'How we triage - known issues and new ones', 'Known issues (all fixed)', 'Known issues - all fixed', 'Troubleshooting: Known issues', 'FAQ — known problems']) assert.equal(isKnownProblemsTitle(policy, t), false, t);
 });
 
 test('resolved entries that give a resolution date beside their status are incidents', () => {
@@ -72,4 +72,9 @@ test('resolved entries that give a resolution date beside their status are incid
   ]);
   const [first] = indexLog(text, { policy }).incidents;
   assert.equal(first.resolved?.slice(0, 10), '2025-11-24');
+  // A date aimed at is no resolved time: the written Open stands, and the incident is active.
+  for (const target of ['2026-04-15 (target)', '2026-04-15 (ETA)', 'planned 2026-04-15', '2026-04-15 (prévu)']) {
+    const [tracked] = indexLog(`# Problems\n\n## PRB-9: Exports time out\n\n**Status:** Open\n**Detected:** 2026-02-27\n**Resolution date:** ${target}\n`, { policy }).incidents;
+    assert.deepEqual([tracked.resolved, statusState(tracked, policy)], [null, 'active'], target);
+  }
 });

@@ -5,7 +5,7 @@ import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
 import { type Policy, canonicalField, matchSeverity } from '../playbook/policy';
 import { isImpactKey, readSeverity } from '../playbook/severityWords';
 import { isDurationKey, isFilledValue, isNotApplicableStatus, isOutstandingKey, isPlaceholderValue, isResolutionKey, openFact, readStatus, resolutionFact } from '../playbook/statusWords';
-import { stripInline } from './text';
+import { lettersAndDigits, stripInline } from './text';
 import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import type { HeadingFacts } from './headings';
@@ -341,6 +341,16 @@ export function newIncident(id: string | null, title: string, fields: Field[], v
   return head;
 }
 
+/** Words that make a time one aimed at (`(target)`, `ETA`, `planned`, `prévu`), not one that happened. */
+const TARGET_WORDS = new Set(['target', 'targeted', 'planned', 'expected', 'eta', 'estimated', 'est', 'due', 'scheduled', 'goal', 'deadline', 'objetivo', 'previsto', 'prevista', 'prévu', 'prévue', 'geplant', 'voraussichtlich', 'ziel', 'планируется', 'план', '予定', '目標', '预计', '计划', '목표', '예정']);
+
+/** Whether a time field's value says the time is one aimed at (see TARGET_WORDS). */
+function isTargetTime(value: string): boolean {
+  const words = lettersAndDigits(stripInline(value).toLowerCase(), ' ').split(' ');
+  for (const w of words) if (TARGET_WORDS.has(w)) return true;
+  return /予定|目標|预计|计划|목표|예정/.test(value);
+}
+
 /** The incident's values: the first non-empty field of each kind, else what the heading said. */
 export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFacts) {
   const policy = ctx.policy;
@@ -349,6 +359,8 @@ export function fieldValues(ctx: IndexContext, fields: Field[], facts: HeadingFa
     // `Started` (impact began) is its own moment when a Detected field is written too: the
     // metrics measure time to detect between them. Alone, it stays the detection time.
     if (k === 'detected' && candidates.some((f) => isDetectionKey(f.key))) candidates = candidates.filter((f) => !isImpactStartKey(f.key));
+    // `Resolution date: 2026-04-15 (target)`: a date aimed at, not one the incident ended on.
+    if (k === 'resolved') candidates = candidates.filter((f) => !isTargetTime(f.value));
     if (!candidates.length) return null;
     const reads = candidates.map((f) => ({ f, read: readTimeField(f, policy.timeZone, null) }));
     const bad = reads[0].read?.invalid ? reads[0] : undefined;

@@ -160,9 +160,11 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   const firstH2 = ctx.headings.find((h) => h.line > h1.line && h.level <= 2);
   const headEnd = firstH2 ? firstH2.line : ctx.lines.starts.length;
   let own = filledFields(readFields(ctx, h1.line + 1, headEnd));
-  // The facts in a quoted box under the title (`> **Date:** …` / `> **Status:** ✅ RESOLVED`),
-  // when no field stands outside it: the document's header, written as a quote.
-  const quoted = own.length ? [] : filledFields(readFields(ctx, h1.line + 1, headEnd, { quoted: true }));
+  // The facts in a quoted box under a title that names an incident or its write-up (`# Login
+  // Troubleshooting Log` over `> **Date:** …` / `> **Status:** ✅ RESOLVED`), when no field stands
+  // outside it. ADRs, runbooks, READMEs and posts open with such a box as often: their titles
+  // name no incident.
+  const quoted = own.length || !namesIncident(h1Title) ? [] : filledFields(readFields(ctx, h1.line + 1, headEnd, { quoted: true }));
   if (quoted.length) own = quoted;
   if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };

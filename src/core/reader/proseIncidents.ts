@@ -80,7 +80,9 @@ const META_TITLES = new Set(
     'about', 'overview', 'introduction', 'intro', 'legend', 'glossary', 'contents', 'table of contents', 'index', 'summary', 'notes', 'guidelines', 'conventions', 'instructions',
     'impact', 'root cause', 'root causes', 'resolution', 'lessons learned', 'lessons', 'takeaways', 'key takeaways',
     'lecciones aprendidas', 'lições aprendidas', 'leçons apprises', 'leçons tirées', 'lessons gelernt', 'gelernte lektionen', 'erkenntnisse', 'lezioni apprese', 'извлечённые уроки', 'извлеченные уроки', 'уроки', 'what happened', 'detection', 'contributing factors', 'what went well', 'follow up', 'follow ups', 'next steps', 'open questions', 'background', 'context',
-    'rules', 'entry rules', 'logging rules', 'ground rules', 'house rules',
+    'rules', 'entry rules', 'logging rules', 'ground rules', 'house rules', 'discipline', 'logging discipline',
+    // Where the entries go and their form (`## Schema (per entry)`, `## Entries` over a placeholder).
+    'schema', 'schema per entry', 'entry schema', 'log schema', 'entry format', 'log format', 'entries', 'log entries',
     'executive summary', 'resumen ejecutivo', 'resumo executivo', 'résumé exécutif', 'zusammenfassung', 'resumen', 'resumo', 'riepilogo', 'сводка', 'итоги',
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
     'statistics', 'stats', 'estadísticas', 'estatísticas', 'statistiques', 'statistiken', 'statistiche', 'статистика',
@@ -300,10 +302,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     }
     // A log whose incidents the other rules found keeps its own shape; so does one where the
     // playbook names the table that lists them (the sections beside it are then about them).
-    // A log that shows its entry's form in a code block with a date or an id to fill in (`##
-    // YYYY-MM-DD HH:MM UTC — <alert_name>`) dates or numbers its entries: a section with neither
-    // is about the log (its rules, its schema, where entries go), not one.
-    if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to) && !showsDatedForm(ctx, parent.line + 1, to, parent.level + 1)) {
+    if (!taken(parent.line, to) && !playbookTableListsIncidents(ctx, parent.line + 1, to)) {
       // A part of the page titled like a log itself (`## Journal des incidents` beside `## Seuils
       // de priorité`, `## Règles d'escalade`) is where the incidents are: its siblings are about
       // the log, and that part is read as a title of its own, next in this loop.
@@ -354,33 +353,6 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
   }
   if (!out.length && !taken(bodyLine, ctx.lines.starts.length)) anatomySections(ctx, bodyLine, end, under, candidate);
   return out;
-}
-
-/** A date or an id still to fill in: `YYYY-MM-DD`, `INC-XXX`, `B-0NN`, `#N` (capitals: `VPN` or `plan` is a word). */
-const DATE_OR_ID_TO_FILL = /YYYY|yyyy|\b[A-Za-z]{1,8}-[0#]*(?:X{2,4}|N{1,4})\b|#N\b|\bN{2,4}\b|\bX{3,4}\b/;
-
-/**
- * Whether lines [from, to) hold, in a code block, a heading of `level` whose date or id is still
- * to fill in: a log's form for its entries (read only there: lines in code are few).
- */
-function showsDatedForm(ctx: IndexContext, from: number, to: number, level: number): boolean {
-  const { lines, text } = ctx;
-  for (let li = from; li < to && li < lines.starts.length; li++) {
-    if (!lines.skip[li]) continue;
-    const s = lines.starts[li];
-    const e = lines.ends[li];
-    if (e - s > 200) continue;
-    let i = s;
-    while (i < e && text.charCodeAt(i) === 32 && i - s < 3) i++;
-    let hashes = 0;
-    while (i < e && text.charCodeAt(i) === 35 /* # */) {
-      i++;
-      hashes++;
-    }
-    if (hashes !== level || text.charCodeAt(i) !== 32) continue;
-    if (DATE_OR_ID_TO_FILL.test(text.slice(i + 1, e))) return true;
-  }
-  return false;
 }
 
 /**

@@ -59,8 +59,13 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
   // A project's name before it (`SAGE Engine - Known Issues`, `Billing — known problems`): the
   // last part of the title says what the page is.
   const cut = lastSeparator(title);
-  return cut !== undefined && hasLetterOrDigit(title.slice(0, cut.at)) && KNOWN_PROBLEMS.has(title.slice(cut.at + cut.length).trim());
+  if (cut === undefined || !KNOWN_PROBLEMS.has(title.slice(cut.at + cut.length).trim())) return false;
+  const before = title.slice(0, cut.at).trim();
+  return hasLetterOrDigit(before) && !PAGE_KINDS.has(lettersAndDigits(before, ' ').trim());
 }
+
+/** What a page is, before its title's separator (`Troubleshooting: Known issues` is a guide's part, not a list of problems). */
+const PAGE_KINDS = new Set(['troubleshooting', 'faq', 'faqs', 'guide', 'user guide', 'help', 'support', 'setup', 'installation', 'install', 'getting started', 'docs', 'documentation', 'readme', 'notes', 'release notes', 'changelog', 'tips', 'appendix', 'dépannage', 'fehlerbehebung', 'solución de problemas', 'solução de problemas', 'risoluzione dei problemi']);
 
 /** The last ` - `, ` — `, ` – `, ` | ` or `: ` in a title: where it starts and how long it is. */
 function lastSeparator(title: string): { at: number; length: number } | undefined {
