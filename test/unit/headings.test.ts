@@ -53,6 +53,8 @@ test('heading titles read as the reference patterns read them', () => {
   assert.deepEqual([readHeading('Login fails (28/07/2026)', policy).date, readHeading('Login fails (28/07/2026)', policy).title], ['2026-07-28', 'Login fails']);
   assert.deepEqual([readHeading('03/04/2026 Login fails', policy).date, readHeading('03/04/2026 Login fails', policy).title], [null, 'Login fails']);
   assert.equal(readHeading('v1.10.2026 build broke', policy).date, null);
+  assert.deepEqual([readHeading('障害 2025年12月24日 ログイン不可', policy).date, readHeading('障害 2025年12月24日 ログイン不可', policy).title], ['2025-12-24', '障害 ログイン不可']);
+  assert.equal(readHeading('2025년 12월 24일 — 결제 실패', policy).title, '결제 실패');
 });
 
 test('ATX heading content drops the closing # run as CommonMark does', () => {

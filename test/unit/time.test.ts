@@ -79,6 +79,11 @@ test('field dates with month words of other languages, and a month or a year alo
     ['28/07/2026', '2026-07-28', undefined],
     ['07/28/2026', '2026-07-28', undefined],
     ['28/07/2026 14:05 UTC', '2026-07-28T14:05:00Z', undefined],
+    // Year, month and day written with their characters, a weekday in brackets at times.
+    ['2025年12月24日', '2025-12-24', undefined],
+    ['2025年12月24日（水） 09:30 JST', '2025-12-24T00:30:00Z', undefined],
+    ['2025년 12월 24일', '2025-12-24', undefined],
+    ['2025年3月5日 14:00', '2025-03-05T14:00:00Z', undefined],
     ['2026-07', '2026-07', 'month'],
     ['July 2026', '2026-07', 'month'],
     ['2025', '2025', 'year'],
@@ -88,7 +93,7 @@ test('field dates with month words of other languages, and a month or a year alo
     assert.equal(p?.value, value, input);
     assert.equal(p?.precision, precision, input);
   }
-  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13', '10.25.2026', '7.10.26', '03/04/2026', '13/13/2026', '28/07/2026/1', '28/07/26']) assert.ok(!parseTimeValue(input)?.value, input);
+  for (const input of ['12 fooo 2026', 'foo 2026', '99999', '2026-13', '10.25.2026', '7.10.26', '03/04/2026', '13/13/2026', '28/07/2026/1', '28/07/26', '2025年13月1日', '2025年12月']) assert.ok(!parseTimeValue(input)?.value, input);
   assert.equal(parseUserTime('2025'), undefined, 'a year is not a moment for --at');
 });
 

@@ -41,6 +41,9 @@ const ZONE = String.raw`(?:\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2}|(?:PST|PDT|MST|MDT|CST
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?`;
 const ISO_LIKE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`);
 const SLASH_DATE = new RegExp(String.raw`^(\d{4})/(\d{1,2})/(\d{1,2})(?:(?:T|\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`);
+// Chinese, Japanese and Korean write the year, month and day with their characters (`2025年12月24日`,
+// `2025년 12월 24일`), a weekday in brackets after it at times (`（水）`).
+const CJK_DATE = new RegExp(String.raw`^(\d{4})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일号號](?:\s{0,2}[(（][^)）\s]{1,3}[)）])?(?:\s{0,3}${TIME}${ZONE})?(?!\d|:\d)`);
 const MONTH_DATE = new RegExp(String.raw`^(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?:(?:\s+|,\s*|\s+at\s+)${TIME}${ZONE})?(?!\d|:\d)`, 'i');
 const DAY_MONTH_DATE = new RegExp(String.raw`^(\d{1,2})\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+(\d{4})(?:(?:\s+|,\s*)${TIME}${ZONE})?(?!\d|:\d)`, 'i');
 const TIME_ONLY = new RegExp(String.raw`^${TIME}${ZONE}(?!\d|:\d)`);
@@ -131,7 +134,7 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
  * Returns undefined when the text does not start with a time at all.
  */
 export function parseLeadingTime(text: string, zone = 'UTC'): ParsedTime | undefined {
-  let m = ISO_LIKE.exec(text) ?? SLASH_DATE.exec(text);
+  let m = ISO_LIKE.exec(text) ?? SLASH_DATE.exec(text) ?? CJK_DATE.exec(text);
   if (m) return build(Number(m[1]), Number(m[2]), Number(m[3]), m[4], m[5], m[6], m[7], zone, m[0].length);
   m = MONTH_DATE.exec(text);
   if (m) return build(Number(m[3]), MONTHS[m[1].toLowerCase().slice(0, 3)], Number(m[2]), m[4], m[5], m[6], m[7], zone, m[0].length);

@@ -9,7 +9,7 @@ import { hasLetterOrDigit, stripInline } from './text';
 import { parseTimeValue } from '../format/time';
 import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
 
-const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;
+const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일号號]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;
 /**
  * A date with a month word of another language: `16 июля 2026`, `2 de octubre de 2025`. The
  * month word is a whole letter run whose length (3 to 12) `findWordDate` checks: written
