@@ -226,6 +226,23 @@ test('a fix label whose words say the fix is still to come leaves the incident o
   assert.equal(one('Fix: planned.').title, 'Export failed');
 });
 
+test('a label naming problems still unresolved, or ending by saying its part is still unfixed, leaves the incident open', () => {
+  const one = (body: string) => indexLog(`# Incident log\n\n## 2026-08-07 — Assistant answers about itself in the third person\n\n**Cause:** the profile it reads was written in the third person.\n\n**Fix:** rewrote the profile in the first person.\n\n${body}\n`, { policy }).incidents[0];
+  for (const body of [
+    '**未解決の課題(2026-08-07時点)**: 書き直した後も、以下がまだ残っている。',
+    '**Remaining issues:** recall still misses questions about the model it runs on.',
+    '**The half that is real and still unfixed:** captions bake the count in at generation time.',
+    '**남은 문제**: 다른 표현은 여전히 삼인칭으로 나온다.',
+  ]) {
+    const i = one(body);
+    assert.equal(statusState(i, policy), 'active', body);
+    assert.ok(readingNotes(i, policy).statusFrom, body);
+  }
+  // Nothing left under such a label, or a label that only mentions the words, changes nothing.
+  assert.equal(statusState(one('**Remaining issues:** none.'), policy), 'resolved');
+  assert.equal(statusState(one('**Why it stayed unfixed for a week and then got fixed:** nobody owned the profile.'), policy), 'resolved');
+});
+
 test('no status, and a duration still running or something outstanding: open, with the field or heading it was read from; OK is over', () => {
   const idx = indexFixture('shapes/still-outstanding.md');
   const read = idx.incidents.map((i) => [i.title, statusState(i, policy), readingNotes(i, policy).statusFrom ?? readingNotes(i, policy).statusFromText ?? null]);
@@ -693,11 +710,14 @@ test('sections labelled Problem / Cause / Solution (with a translation in bracke
       ['Issue 3: Brand colour not applied', '2026-03-05', 3],
     ],
   );
-  // Days written so that no date is read (`2026년 3월 2일`): the labelled sections under them are the incidents, the days are not.
-  const korean = fixture('shapes/postmortem-report-issues.md').replace('## 2026-03-02', '## 2026년 3월 2일').replace('## 2026-03-05', '## 2026년 3월 5일');
-  const read = indexLog(korean);
+  // Days written in Korean (`2026년 3월 2일`) date them the same.
+  const korean = indexLog(fixture('shapes/postmortem-report-issues.md').replace('## 2026-03-02', '## 2026년 3월 2일').replace('## 2026-03-05', '## 2026년 3월 5일'));
+  assert.deepEqual(korean.incidents.map((i) => [i.title, i.detected]), idx.incidents.map((i) => [i.title, i.detected]));
+  // Days written so that no date is read (`Monday`): the labelled sections under them are the incidents, the days are not.
+  const undated = fixture('shapes/postmortem-report-issues.md').replace('## 2026-03-02', '## Monday').replace('## 2026-03-05', '## Thursday');
+  const read = indexLog(undated);
   assert.deepEqual(read.incidents.map((i) => i.title), ['Issue 1: Project generator hangs', 'Issue 2: Component library init fails', 'Issue 3: Brand colour not applied']);
-  assert.equal(readingNotes(read.incidents[0], policy).readAs, "an untitled section under '2026년 3월 2일' telling one incident (no id, date or fields)");
+  assert.equal(readingNotes(read.incidents[0], policy).readAs, "an untitled section under 'Monday' telling one incident (no id, date or fields)");
   // One label alone is not enough; `Tools` has none.
   assert.equal(indexLog('# Notes\n\n## Build hangs\n\n**Problem:** the generator stops at a question.\n').incidents.length, 0);
 });

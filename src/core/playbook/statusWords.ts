@@ -424,6 +424,10 @@ const OUTSTANDING_KEYS = new Set(
     'planned fix', 'proposed fix', 'fix planned', 'planned remediation', 'correctif prévu', 'correction prévue', 'solution proposée', 'solución propuesta', 'corrección prevista',
     'solução proposta', 'correção planejada', 'geplante lösung', 'geplanter fix', 'correzione prevista', 'soluzione proposta', 'планируемое исправление', '修复计划', '対応予定', '수정 예정', 'tareas pendientes', 'asuntos pendientes', 'itens pendentes', 'points ouverts', 'restpunkte', 'punti aperti', 'открытые вопросы',
     '遗留事项', '遗留问题', '待办事项', '待处理', '待處理', '遺留事項', '未完了', '残課題', '残作業', '未解決事項', '남은 작업', '미해결 사항', '잔여 작업', '남은 일', '남은 과제', '剩余工作', '残りの作業',
+    // Problems said to be still unresolved (`**未解決の課題(2026-08-07時点)**: …`, `Remaining issues:`).
+    'remaining issues', 'remaining problems', 'unresolved issues', 'unresolved problems', 'open problems', 'problemas pendientes', 'problemas sin resolver', 'problèmes restants', 'problèmes non résolus',
+    'offene probleme', 'ungelöste probleme', 'problemi aperti', 'problemi irrisolti', 'нерешённые проблемы', 'нерешенные проблемы', 'оставшиеся проблемы',
+    '未解決の課題', '未解決の問題', '残っている課題', '残りの課題', '未解决问题', '未解決問題', '遗留的问题', '미해결 문제', '남은 문제',
   ].map(phraseKey),
 );
 
@@ -454,8 +458,19 @@ const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'nada
 
 /** Whether a key (a field's, a sub-heading's) names what is still outstanding about the incident (`Outstanding`, `Open items`, `Pendientes`). */
 export function isOutstandingKey(key: string): boolean {
-  return OUTSTANDING_KEYS.has(keyWords(key));
+  const k = keyWords(key);
+  if (OUTSTANDING_KEYS.has(k)) return true;
+  // A label that ends by saying its part is not fixed (`**The half that is real and still unfixed:**`).
+  // (Its words in full: a phrase key keeps only the first few.)
+  if (key.length > 120) return false;
+  const words = lettersAndDigits(stripInline(key).toLowerCase(), ' ').trim().split(' ');
+  if (words.length > 12) return false;
+  for (const n of [3, 2]) if (words.length > n && OUTSTANDING_TAILS.has(words.slice(-n).join(' '))) return true;
+  return false;
 }
+
+/** How a longer label ends when what it introduces is not fixed yet. */
+const OUTSTANDING_TAILS = new Set(['still unfixed', 'not yet fixed', 'not fixed yet', 'still not fixed', 'still open', 'still broken', 'still unresolved', 'not yet resolved', 'remains open', 'remains unresolved', 'still outstanding'].map(phraseKey));
 
 /** Whether what is listed as outstanding names something (not `none`, `nothing`, a placeholder). */
 export function namesSomething(raw: string): boolean {
