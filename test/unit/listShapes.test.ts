@@ -33,6 +33,16 @@ test('items tagged with their status are incidents; history lines beside them ar
   assert.match(readingSummary(idx).text, /list items under 'Known bugs \(renderer\)' as incidents/);
   // One tagged item among notes is no list of incidents; a task item is never one.
   assert.equal(indexLog('# Known bugs\n\n- [OPEN] One thing\n- a note\n- another note\n').incidents.length, 0);
+  // `[TODO]` beside `[DONE]` in a list of bugs is still to do: open. A roadmap's or a changelog's tags are no bugs.
+  const bugs = indexLog('# [TODO] Bugs\n\n- [TODO] Export drops the last row when the file is large\n- [DONE] Login loops after the token expires\n- [WIP] Search returns stale results after reindex\n', { policy });
+  assert.deepEqual(bugs.incidents.map((i) => [i.title, statusState(i, policy)]), [
+    ['Export drops the last row when the file is large', 'active'],
+    ['Login loops after the token expires', 'resolved'],
+    ['Search returns stale results after reindex', 'active'],
+  ]);
+  // A write replaces the tag's word, as for any tagged item.
+  assert.equal(applySplices(bugs.text, setField(bugs, bugs.incidents[0].id, 'status', 'Resolved', policy)), bugs.text.replace('- [TODO] Export', '- [Resolved] Export'));
+  assert.deepEqual(indexLog('# Roadmap\n\n- [TODO] Add dark mode to the settings page\n- [DONE] Add login with passkeys\n- [TODO] Export to CSV\n', { policy }).incidents, []);
 });
 
 test('items opening with a bold title over their story, under a log title with a note in brackets', () => {

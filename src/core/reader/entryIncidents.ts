@@ -440,6 +440,9 @@ function boldTitle(item: ListItem): string | undefined {
   return title.length > TITLE_CHARS ? shortTitle(title) : title;
 }
 
+/** Tags that say an item is still to do (see statusTaggedItem). */
+const TAG_STILL_TO_DO = new Set(['todo', 'to do', 'to-do', 'wip']);
+
 /** The longest status tag read at the start of an item (`[RESOLVED 2026-07-31]` is 21 characters). */
 const TAG_CHARS = 40;
 
@@ -470,12 +473,19 @@ function statusTaggedItem(ctx: IndexContext, item: ListItem, under: string): Inc
   }
   const word = inner.slice(0, cut).replace(/[\s:—–-]+$/, '');
   const read = word ? readStatus(ctx.policy, word) : undefined;
-  if (!read?.meaning || read.note) return undefined;
+  // `[TODO]` beside `[DONE]` in a list of bugs: still to do, so open (as a status value alone,
+  // `TODO` is a template's blank, so it is read from the tag, and a write still replaces it).
+  const toDo = !read?.meaning && TAG_STILL_TO_DO.has(word.trim().toLowerCase());
+  if (!toDo && (!read?.meaning || read.note)) return undefined;
   const base = ctx.lines.starts[item.line];
   const wordStart = base + p + 1 + (word.length - word.trimStart().length);
   const fields: Field[] = [{ key: 'Status', canonical: 'status', value: word.trim(), style: 'table', line: item.line, valueStart: wordStart, valueEnd: wordStart + word.trim().length }];
+  if (toDo) {
+    const title = shortTitle(stripInline(line.slice(close + 1)).replace(/^[\s*_:—–-]+/, '').replace(/[*_]+$/, ''));
+    return title ? entryIncident(ctx, item.line, item.endLine, null, title, fields, { shape: 'list-entry', under }, { groupStatus: { words: `[${word.trim()}]`, line: item.line + 1, open: true } }) : undefined;
+  }
   const date = cut < inner.length ? leadingDate(inner.slice(cut)) : undefined;
-  if (date && (read.meaning === 'Resolved' || read.meaning === 'Closed')) {
+  if (date && (read?.meaning === 'Resolved' || read?.meaning === 'Closed')) {
     const dateStart = base + p + 1 + cut;
     fields.push({ key: 'Resolved', canonical: 'resolved', value: inner.slice(cut, cut + date.length), style: 'table', line: item.line, valueStart: dateStart, valueEnd: dateStart + date.length });
   }
