@@ -77,4 +77,7 @@ test('resolved entries that give a resolution date beside their status are incid
     const [tracked] = indexLog(`# Problems\n\n## PRB-9: Exports time out\n\n**Status:** Open\n**Detected:** 2026-02-27\n**Resolution date:** ${target}\n`, { policy }).incidents;
     assert.deepEqual([tracked.resolved, statusState(tracked, policy)], [null, 'active'], target);
   }
+  // A zone is no target (`EST`), nor a word that holds one (`Estonia`).
+  const [zoned] = indexLog('# Problems\n\n## PRB-10: Exports time out\n\n**Detected:** 2026-02-27\n**Resolution date:** 2026-03-01 10:00 EST (Estonia team)\n', { policy }).incidents;
+  assert.equal(zoned.resolved, '2026-03-01T15:00:00Z');
 });

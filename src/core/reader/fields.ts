@@ -5,7 +5,7 @@ import type { CanonicalField, Field, FieldStyle, Incident } from '../model';
 import { type Policy, canonicalField, matchSeverity } from '../playbook/policy';
 import { isImpactKey, readSeverity } from '../playbook/severityWords';
 import { isDurationKey, isFilledValue, isNotApplicableStatus, isOutstandingKey, isPlaceholderValue, isResolutionKey, openFact, readStatus, resolutionFact } from '../playbook/statusWords';
-import { lettersAndDigits, stripInline } from './text';
+import { isLetterOrDigitCode, stripInline } from './text';
 import { combineDayAndTime, parseLeadingTime, parseTimeValue } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import type { HeadingFacts } from './headings';
@@ -342,13 +342,25 @@ export function newIncident(id: string | null, title: string, fields: Field[], v
 }
 
 /** Words that make a time one aimed at (`(target)`, `ETA`, `planned`, `prévu`), not one that happened. */
-const TARGET_WORDS = new Set(['target', 'targeted', 'planned', 'expected', 'eta', 'estimated', 'est', 'due', 'scheduled', 'goal', 'deadline', 'objetivo', 'previsto', 'prevista', 'prévu', 'prévue', 'geplant', 'voraussichtlich', 'ziel', 'планируется', 'план', '予定', '目標', '预计', '计划', '목표', '예정']);
+const TARGET_WORDS = ['target', 'targeted', 'planned', 'expected', 'eta', 'estimated', 'due', 'scheduled', 'goal', 'deadline', 'objetivo', 'previsto', 'prevista', 'prévu', 'prévue', 'geplant', 'voraussichtlich', 'ziel', 'планируется', 'план'];
+/** The same in Chinese, Japanese and Korean, found anywhere in the value. */
+const CJK_TARGET_WORDS = ['予定', '目標', '预计', '计划', '목표', '예정'];
 
-/** Whether a time field's value says the time is one aimed at (see TARGET_WORDS). */
+/**
+ * Whether a time field's value says the time is one aimed at (see TARGET_WORDS): a whole word,
+ * looked for with native searches (every resolved time of a big log is asked).
+ */
 function isTargetTime(value: string): boolean {
-  const words = lettersAndDigits(stripInline(value).toLowerCase(), ' ').split(' ');
-  for (const w of words) if (TARGET_WORDS.has(w)) return true;
-  return /予定|目標|预计|计划|목표|예정/.test(value);
+  const lower = value.toLowerCase();
+  for (const w of TARGET_WORDS) {
+    for (let at = lower.indexOf(w); at !== -1; at = lower.indexOf(w, at + 1)) {
+      const before = at === 0 ? 32 : lower.codePointAt(at - 1) as number;
+      const after = at + w.length >= lower.length ? 32 : lower.codePointAt(at + w.length) as number;
+      if (!isLetterOrDigitCode(before) && !isLetterOrDigitCode(after)) return true;
+    }
+  }
+  for (const w of CJK_TARGET_WORDS) if (value.includes(w)) return true;
+  return false;
 }
 
 /** The incident's values: the first non-empty field of each kind, else what the heading said. */
