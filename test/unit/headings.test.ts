@@ -48,10 +48,10 @@ test('heading titles read as the reference patterns read them', () => {
   assert.equal(readHeading('2026-08-13 / 데이터 복사 경로 오류', policy).title, '데이터 복사 경로 오류');
   assert.equal(readHeading('/api/v1 returns 500', policy).title, '/api/v1 returns 500');
   assert.equal(readHeading('2026-08-13 /health answers 503', policy).title, '/health answers 503');
-  // Day-first dates with dots or slashes date a heading; a slash date that could be either month is kept out of the title, undated.
+  // Day-first dates with dots or slashes date a heading; a slash date that could be either month stays in the title, undated.
   assert.deepEqual([readHeading('28.07.2026 — Login fails', policy).date, readHeading('28.07.2026 — Login fails', policy).title], ['2026-07-28', 'Login fails']);
   assert.deepEqual([readHeading('Login fails (28/07/2026)', policy).date, readHeading('Login fails (28/07/2026)', policy).title], ['2026-07-28', 'Login fails']);
-  assert.deepEqual([readHeading('03/04/2026 Login fails', policy).date, readHeading('03/04/2026 Login fails', policy).title], [null, 'Login fails']);
+  assert.deepEqual([readHeading('03/04/2026 Login fails', policy).date, readHeading('03/04/2026 Login fails', policy).title], [null, '03/04/2026 Login fails']);
   assert.equal(readHeading('v1.10.2026 build broke', policy).date, null);
   assert.deepEqual([readHeading('障害 2025年12月24日 ログイン不可', policy).date, readHeading('障害 2025年12月24日 ログイン不可', policy).title], ['2025-12-24', '障害 ログイン不可']);
   assert.equal(readHeading('2025년 12월 24일 — 결제 실패', policy).title, '결제 실패');

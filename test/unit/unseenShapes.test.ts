@@ -212,16 +212,24 @@ test('a status said only in prose: open when something is still pending, resolve
 
 test('a fix label whose words say the fix is still to come leaves the incident open; a fix told as done ends it', () => {
   const one = (body: string) => indexLog(`# Error log\n\n## 2026-08-13 / Export failed\n\n- Cause: the path had no destination.\n- ${body}\n`, { policy }).incidents[0];
-  for (const body of ['Fix: planned for 1.3.', 'Fix: will retry with backoff once the vendor answers.', 'Fix: to be deployed after the freeze.', '조치: 최종 프롬프트에서 근거와 해석을 분리하도록 수정할 예정.', '조치: 사용자 터미널에서 실행할 명령을 제공해야 한다.', '対策：キャッシュの期限を短くする予定です。', '修复：计划在下个版本修改重试逻辑。']) {
+  for (const body of ['Fix: planned for 1.3.', 'Fix: will retry with backoff once the vendor answers.', 'Fix: will be deployed after the freeze.', '조치: 최종 프롬프트에서 근거와 해석을 분리하도록 수정할 예정.', '조치: 사용자 터미널에서 실행할 명령을 제공해야 한다.', '対策：キャッシュの期限を短くする予定です。', '修复：计划在下个版本修改重试逻辑。']) {
     const i = one(body);
     assert.equal(statusState(i, policy), 'active', body);
     // The reading says which words it was read from.
     const notes = readingNotes(i, policy);
     assert.ok((notes.statusFrom ?? notes.statusFromText ?? '').length > 0, body);
   }
-  for (const body of ['Fix: added the destination and re-ran the copy.', '조치: 올바른 목적지에 파일을 다시 복사함.', '対策：キャッシュの期限を短くした。', 'Fix: restarted the job; we will keep an eye on it.']) {
+  for (const body of [
+    'Fix: added the destination and re-ran the copy.', '조치: 올바른 목적지에 파일을 다시 복사함.', '対策：キャッシュの期限を短くした。', 'Fix: restarted the job; we will keep an eye on it.',
+    // Words that open done fixes as often as plans, and a done fix with a plan after it.
+    'Fix: scheduled job restored from the config repo and run by hand.', 'Fix: needs no change on the database; the alert rule was corrected.', 'Fix: To be safe we rotated every cert.',
+    'Resolution: will-call orders were moved to the new desk.', '조치: 설정을 롤백해 정상화했고, 배포 전 검증 단계를 추가할 예정.', '対策：CDN の設定を元に戻した。恒久対策は来月実施予定です。',
+    '修复：将配置中心回滚到上一版本后恢复正常。', '修复：待命工程师重启了节点。',
+  ]) {
     assert.equal(statusState(one(body), policy), 'resolved', body);
   }
+  // A setting named like a fix is no fix label: `Screen resolution: needs to be 1080p` says nothing of the incident.
+  assert.equal(statusState(one('Screen resolution: will be 1080p on the new monitors.'), policy), 'unknown');
   // The date and the slash before the title are no part of it.
   assert.equal(one('Fix: planned.').title, 'Export failed');
 });

@@ -454,7 +454,7 @@ export function fixNotApplied(key: string): boolean {
   return k.slice(open + 1, -1).split(/[,，、;/]/).every((part) => NOT_APPLIED.has(phraseKey(part)));
 }
 /** What a team writes under such a key when nothing is left. */
-const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'nada', 'nenhum', 'nenhuma', 'rien', 'nichts', 'niente', 'nulla', 'ничего', 'нет'].map(phraseKey));
+const NOTHING = new Set(['nothing', 'nothing outstanding', 'nothing left', 'none known', 'nada', 'ninguno', 'ninguna', 'nenhum', 'nenhuma', 'rien', 'aucun', 'aucune', 'nichts', 'keine', 'kein', 'keine bekannt', 'niente', 'nulla', 'nessuno', 'nessuna', 'ничего', 'нет', 'なし', '無し', '无', '没有', '없음'].map(phraseKey));
 
 /** Whether a key (a field's, a sub-heading's) names what is still outstanding about the incident (`Outstanding`, `Open items`, `Pendientes`). */
 export function isOutstandingKey(key: string): boolean {
@@ -470,7 +470,8 @@ export function isOutstandingKey(key: string): boolean {
 }
 
 /** How a longer label ends when what it introduces is not fixed yet. */
-const OUTSTANDING_TAILS = new Set(['still unfixed', 'not yet fixed', 'not fixed yet', 'still not fixed', 'still open', 'still broken', 'still unresolved', 'not yet resolved', 'remains open', 'remains unresolved', 'still outstanding'].map(phraseKey));
+// Not `still open`: follow-up tickets and questions are said to be still open as often.
+const OUTSTANDING_TAILS = new Set(['still unfixed', 'not yet fixed', 'not fixed yet', 'still not fixed', 'still broken', 'still unresolved', 'not yet resolved', 'remains unresolved'].map(phraseKey));
 
 /** Whether what is listed as outstanding names something (not `none`, `nothing`, a placeholder). */
 export function namesSomething(raw: string): boolean {
@@ -585,28 +586,33 @@ export function resolutionFact(fields: readonly Field[]): Field | undefined {
   return undefined;
 }
 
-/** How a fix still to be made opens its description (`Fix: planned for 1.3`, `Fix: will retry`). */
-const PLANNED_LEADS = new Set(['planned', 'will', 'to be', 'todo', 'tbd', 'not yet', 'needs', 'need to', 'pending', 'scheduled']);
+/**
+ * How a fix still to be made opens its description: `will retry`, `planned for 1.3`, `not yet`,
+ * `pending`. Not `scheduled`, `needs` or `to be`, which open done fixes as often (`scheduled job
+ * restored`, `needs no change`, `To be safe we rotated…`).
+ */
+const PLANNED_LEAD = /^(?:will\s|planned(?:\s+for\b|\s*[:,.(]|$)|todo\b|tbd\b|not\s+yet\b|pending\b)/i;
 /** How Korean and Japanese end a fix still to be made: planned, needed, must (`수정할 예정`, `対応予定`). */
 const PLANNED_ENDS = ['예정', '예정이다', '예정임', '예정입니다', '필요', '필요함', '필요하다', '해야 한다', '해야 함', '해야함', '해야 합니다', '予定', '予定です', '必要', '必要がある', '検討中'];
-/** How Chinese opens one: a plan, to be done, needed (`计划在下个版本…`, `待发布`). */
-const PLANNED_CJK_LEADS = ['计划', '待', '需要', '将'];
+/** How Chinese opens one: a plan, a need, a fix or release to come (`计划在下个版本…`, `待修复`). Not `将` or `待` alone (`将配置回滚`, `待命工程师`). */
+const PLANNED_CJK_LEADS = ['计划', '需要', '待修复', '待发布', '待处理', '待定'];
+/** What says a fix was made, in Korean, Japanese and Chinese (`롤백했고`, `갱신함`, `戻した`, `已回滚`): a plan after it does not undo it. */
+const DONE_CJK = ['했다', '했고', '했음', '하였다', '함.', '완료', '됨', '戻した', 'した。', 'しました', '済み', '済', '完了', '已', '了'];
 
 /**
  * The words that say a fix's description is of a fix still to come, or undefined: its first words
- * (`planned for 1.3`, `will retry with backoff`, `to be deployed`) or, in Korean, Japanese and
- * Chinese, its end or start (`… 수정할 예정.`, `… 対応予定`, `计划在下个版本…`). A fix told as done
- * that plans more after it (`restarted the job; we will keep an eye on it`) is done.
+ * (`will retry with backoff`, `planned for 1.3`) or, in Korean, Japanese and Chinese, its end or
+ * start (`… 수정할 예정.`, `… 対応予定`, `计划在下个版本…`) when nothing in it says a fix was made.
+ * A fix told as done that plans more after it (`restarted the job; we will keep an eye on it`,
+ * `롤백해 정상화했고, … 추가할 예정`) is done.
  */
 export function fixStillPlanned(raw: string): string | undefined {
   const value = stripInline(raw).trim().replace(/[.。!！\s]+$/u, '');
   if (!value) return undefined;
-  const { words } = leadingWords(value, 2);
-  for (const n of [2, 1]) {
-    const k = words.slice(0, n).join(' ');
-    if (words.length >= n && PLANNED_LEADS.has(k)) return k;
-  }
+  const lead = PLANNED_LEAD.exec(value);
+  if (lead) return lead[0].trim().replace(/[:,.(]$/, '').toLowerCase();
   if (!hasCjkChar(value)) return undefined;
+  if (DONE_CJK.some((w) => value.includes(w) || (w.endsWith('.') && value.endsWith(w.slice(0, -1))))) return undefined;
   for (const end of PLANNED_ENDS) if (value.endsWith(end)) return `… ${end}`;
   for (const start of PLANNED_CJK_LEADS) if (value.startsWith(start)) return `${start}…`;
   return undefined;

@@ -468,7 +468,7 @@ function statusOf(policy: Policy, fields: Field[], resolved: string | null): str
   // is still open, whatever else the section already records (who is fixing it, a partial fix).
   // (The raw value: a `<placeholder>` reads as an HTML tag once inline markup is stripped.)
   if (openFact(fields)) return readStatus(policy, 'Open')?.status ?? 'Open';
-  if (resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value))) return policy.resolvedStatus;
+  if (resolutionFact(fields) || fields.some((f) => f.canonical === 'resolved' && isFilledValue(f.value) && !isTargetTime(f.value))) return policy.resolvedStatus;
   return null;
 }
 

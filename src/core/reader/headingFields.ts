@@ -164,7 +164,9 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   // Troubleshooting Log` over `> **Date:** …` / `> **Status:** ✅ RESOLVED`), when no field stands
   // outside it. ADRs, runbooks, READMEs and posts open with such a box as often: their titles
   // name no incident.
-  const quoted = own.length || !namesIncident(h1Title) ? [] : filledFields(readFields(ctx, h1.line + 1, headEnd, { quoted: true }));
+  let quoted = own.length || !namesIncident(h1Title) ? [] : filledFields(readFields(ctx, h1.line + 1, headEnd, { quoted: true }));
+  // Its status must be one (`Resolved`, `Investigating`): a post about postmortems is `Published`.
+  if (!quoted.some((f) => f.canonical === 'status' && readStatus(ctx.policy, f.value)?.meaning)) quoted = [];
   if (quoted.length) own = quoted;
   if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };

@@ -21,7 +21,7 @@ const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
 /** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
 const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant |vor dem |vor |до )(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])/i;
 /** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
-const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
+const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|〜|～|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
 
 /** What a heading says; shared between the headings that read the same (see readHeading), so never changed. */
 export interface HeadingFacts {
@@ -266,8 +266,9 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
     dateInNote = open > 0 && rest.slice(open + 1, at).trim() === '' && hasLetterOrDigit(rest.slice(0, open)) && rest.indexOf(')', at + read.length) !== -1;
     rest = blank(rest, at, at + read.length);
   } else if (dm) {
-    // Shaped like a date but not one (2026-02-30): kept out of the title all the same.
-    rest = blank(rest, dm.index, dm.index + dm[0].length);
+    // Shaped like a date but not one (2026-02-30): kept out of the title all the same; one that
+    // could be either of two days (`03/04/2026`) stays in it, as written.
+    if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(dm[0])) rest = blank(rest, dm.index, dm.index + dm[0].length);
   } else if (year) {
     const mm = HEADING_MONTH.exec(rest);
     if (mm) {

@@ -223,7 +223,8 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // An example's entry (`[Example] …`), and a dated note that nothing happened (`2025-10-08 —
     // System up, no incidents recorded`), and a change tagged as one (`… (new feature)`): none is
     // an incident. Ids rule them out, so a log of ids (the common large one) never pays for the look.
-    if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text))) continue;
+    // A release dated in its heading (`## 14.07.2026 — 2.5.2`, `## Version 5.3 (28.07.2026)`) is a changelog's, not an incident.
+    if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text) || (facts.date !== null && isVersionTitle(facts.title)))) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));

@@ -203,6 +203,9 @@ function labelledFix(line: string, chars: number): { label: string; value: strin
       if (at === -1) continue;
       // The label starts a word (`Hotfix:` is not `fix:`), and something follows it.
       if (at > 0 && isLetterOrDigitCode(lower.codePointAt(at - 1) as number)) continue;
+      // It opens the line or a sentence (`Screen resolution: 1080p` names a setting).
+      const before = line.slice(0, at).replace(/^[\s>]*(?:[-*+]|\d{1,3}[.)])?\s*/, '').replace(/[\s*_]+$/, '');
+      if (before !== '' && !/[.!?;。！？；]$/.test(before)) continue;
       const value = stripInline(line.slice(at + label.length + 1, at + label.length + 1 + chars)).trim();
       if (value) return { label, value };
     }
@@ -217,7 +220,8 @@ function labelledFix(line: string, chars: number): { label: string; value: strin
  */
 function plannedFix(line: string): string | undefined {
   const found = labelledFix(line, 400);
-  const planned = found && fixStillPlanned(found.value);
+  if (!found) return undefined;
+  const planned = fixStillPlanned(found.value);
   return planned ? `${found.label}: ${planned}` : undefined;
 }
 
