@@ -60,7 +60,7 @@ test('a list of known issues grouped by severity: what the words leave unsaid is
 });
 
 test('a known-problems title led by the project name is one; a title that only mentions them is not', () => {
-  for (const t of ['SAGE Engine - Known Issues', 'Billing — known problems', 'Uploader | Known bugs', 'Uploader: known issues (alpha)']) assert.equal(isKnownProblemsTitle(policy, t), true, t);
+  for (const t of ['SAGE Engine - Known Issues', 'Billing — known problems', 'Uploader | Known bugs', 'Uploader: known issues (alpha)', 'Bugs conhecidos - DR OPS', 'Known issues — v1.2', 'Bugs Encontrados', 'Issues identified']) assert.equal(isKnownProblemsTitle(policy, t), true, t);
   for (const t of ['Known issues were fixed in 2.0 - see the changelog', 'How we triage - known issues and new ones', 'Known issues (all fixed)', 'Known issues - all fixed', 'Troubleshooting: Known issues', 'FAQ — known problems']) assert.equal(isKnownProblemsTitle(policy, t), false, t);
 });
 

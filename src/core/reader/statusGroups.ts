@@ -19,7 +19,9 @@ const GROUP_NOUNS = new Set([
 /** Titles of a list of known problems (`# Problèmes connus`, `## Known issues`): what they hold is open unless its words say it was fixed. */
 const KNOWN_PROBLEMS = new Set(['known issues', 'known problems', 'known bugs', 'known bugs and issues', 'open bugs', 'problèmes connus', 'bugs connus', 'bekannte probleme', 'bekannte fehler', 'problemas conocidos', 'errores conocidos', 'problemas conhecidos', 'bugs conhecidos', 'problemi noti', 'bug noti', 'известные проблемы', 'известные ошибки', '既知の問題', '既知の不具合', '已知问题', '已知問題', '알려진 문제',
   // Problems found (by a review, a test pass) and not said to be fixed.
-  'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'problemas encontrados', 'problèmes trouvés', 'problèmes relevés', 'gefundene probleme', 'gefundene fehler',
+  'problems found', 'issues found', 'bugs found', 'found issues', 'found problems', 'found bugs', 'issues identified', 'problems identified', 'bugs identified', 'identified issues',
+  'problemas encontrados', 'bugs encontrados', 'errores encontrados', 'erros encontrados', 'problemas identificados', 'bugs identificados', 'errores identificados',
+  'problèmes trouvés', 'problèmes relevés', 'bugs trouvés', 'bogues trouvés', 'gefundene probleme', 'gefundene fehler', 'gefundene bugs', 'bug trovati', 'найденные баги', 'найденные ошибки',
   'problemi trovati', 'найденные проблемы', 'обнаруженные проблемы', '已发现问题', '发现的问题', '已發現問題', '發現的問題', '発見された問題', '발견된 문제',
   // Problems still being worked, as a title says of them (`## Current problems`, `## 現在の問題`);
   // not `Current issues`, which a magazine's or a tracker's page titles as often.
@@ -59,9 +61,13 @@ export function isKnownProblemsTitle(vocabulary: StatusVocabulary, text: string)
   // A project's name before it (`SAGE Engine - Known Issues`, `Billing — known problems`): the
   // last part of the title says what the page is.
   const cut = lastSeparator(title);
-  if (cut === undefined || !KNOWN_PROBLEMS.has(title.slice(cut.at + cut.length).trim())) return false;
+  if (cut === undefined) return false;
   const before = title.slice(0, cut.at).trim();
-  return hasLetterOrDigit(before) && !PAGE_KINDS.has(lettersAndDigits(before, ' ').trim());
+  const after = title.slice(cut.at + cut.length).trim();
+  if (KNOWN_PROBLEMS.has(after)) return hasLetterOrDigit(before) && !PAGE_KINDS.has(lettersAndDigits(before, ' ').trim());
+  // Or the project's name after it (`Bugs conhecidos - DR OPS`), unless that part says they are over (`Known issues - all fixed`).
+  const note = readStatus(vocabulary, after.replace(/^(?:all|todos|todas|tous|toutes|alle|tutti|все)\s+/u, ''));
+  return KNOWN_PROBLEMS.has(before) && hasLetterOrDigit(after) && note?.meaning !== 'Resolved' && note?.meaning !== 'Closed';
 }
 
 /** What a page is, before its title's separator (`Troubleshooting: Known issues` is a guide's part, not a list of problems). */
@@ -85,7 +91,8 @@ const SEVERITY_GROUP_NOUNS = new Set([...GROUP_NOUNS, 'priority', 'severity', 'p
  * priority`, `## Minor`): its title is a severity word, with at most a word for what it holds.
  */
 function isSeverityGroupTitle(ctx: IndexContext, k: number): boolean {
-  const words = lettersAndDigits(titleWords(ctx.headings[k].text), ' ').trim().split(' ');
+  // A note in brackets after it (`CRITICAL (blocks use or corrupts data)`) says what the level means.
+  const words = lettersAndDigits(titleWords(ctx.headings[k].text).replace(/\s*[(（][^)）]{0,80}[)）]$/, ''), ' ').trim().split(' ');
   if (words.length > 3) return false;
   const kept = words.filter((w) => !SEVERITY_GROUP_NOUNS.has(w));
   return kept.length === 1 && matchSeverity(ctx.policy, kept[0]) !== undefined;
