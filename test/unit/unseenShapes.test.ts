@@ -180,6 +180,20 @@ test('a log\'s rules, its schema and the place for its entries are about the log
   assert.deepEqual(prose.incidents.map((i) => i.title), ['Checkout returned 500s after the tax service deploy']);
 });
 
+test('days under a title of meetings, sprints or releases are those, not incidents, unless their fields tell one', () => {
+  for (const page of [
+    '# 定例会議 議事録\n\n## 2026年7月28日（火） 10:00〜11:00\n\n- 参加者: 田中、佐藤\n- 対策：キャッシュ設定を見直す予定です。\n\n## 2026年8月4日（火） 10:00〜11:00\n\n- 議題: リリース計画\n',
+    '# Sprint plan\n\n## Sprint 31 (28/07/2026 – 08/08/2026)\n\n**Status:** In progress\n\n- Checkout redesign\n',
+    '# Team meetings\n\n## 2026-07-28 Weekly sync\n\n- Attendees: Ana, Bo\n- Action: Ana to review the dashboards.\n',
+    '# Release notes\n\n## 2026-07-28 Faster exports\n\nExports now stream.\n',
+  ]) assert.deepEqual(indexLog(page, { policy }).incidents, [], page.split('\n')[0]);
+  // A meeting's day whose fields tell an incident is one.
+  const told = indexLog('# Team meetings\n\n## 2026-07-28 Checkout outage review\n\n- **Severity:** SEV-1\n- **Status:** Resolved\n', { policy });
+  assert.deepEqual(told.incidents.map((i) => i.title), ['Checkout outage review']);
+  // A record's own word is no meeting: `# Incident-Protokoll` is a log of incidents.
+  assert.deepEqual(indexLog('# Incident-Protokoll\n\n## 2026-07-28 Login fails\n\nUsers could not log in for an hour; we restarted the auth pods.\n', { policy }).incidents.map((i) => i.title), ['Login fails']);
+});
+
 test('the playbook names the heading level that holds incidents', () => {
   const text = '# Service notes\n\n## Queue backlog on Monday\n\nThe consumer pool was scaled to zero by mistake; verification pending.\n\n## Format\n\nOne section per problem, in prose, newest first please.\n';
   assert.equal(indexLog(text).incidents.length, 0);

@@ -67,6 +67,37 @@ export function isIncidentLogTitle(title: string): boolean {
   return before >= 0 && INCIDENT_NOUNS.has(words[before]);
 }
 
+/**
+ * Words of a title whose dated sections are meetings, sprints or releases, not incidents (`#
+ * Team meetings`, `# Sprint plan`, `# 定例会議 議事録`, `# Release notes`): found as a word in a
+ * short title, or inside it in Chinese, Japanese and Korean.
+ */
+const DATED_NOT_INCIDENTS = new Set(
+  [
+    'meeting', 'meetings', 'minutes', 'meeting notes', 'standup', 'standups', 'stand up', 'sprint', 'sprints', 'sprint plan', 'sprint planning', 'roadmap', 'milestones',
+    'changelog', 'change log', 'release notes', 'releases', 'release history', 'version history',
+    // Not a record's own word (`Protokoll`, `протокол`, `acta`, `verbale`): `# Incident-Protokoll` is a log of incidents.
+    'reunión', 'reuniones', 'reunião', 'reuniões', 'réunion', 'réunions', 'compte rendu', 'comptes rendus',
+    'besprechung', 'besprechungen', 'sitzung', 'änderungsprotokoll', 'versionshinweise', 'riunione', 'riunioni',
+    'совещание', 'совещания', 'встреча', 'встречи', 'планёрка',
+  ].map(key),
+);
+const CJK_DATED_NOT_INCIDENTS = ['議事録', '会議', '定例', '会议', '纪要', '周会', '例会', '회의', '회의록', '更新履歴', '更新日志', '变更日志', '릴리스 노트', 'スプリント', '迭代'];
+
+/** Whether a title says its dated sections are meetings, sprints or releases (see DATED_NOT_INCIDENTS). */
+export function isDatedNotIncidentsTitle(title: string): boolean {
+  // A title that names incidents wins (`# Incident-Protokoll`, `# Протокол инцидентов`).
+  if (title.length > 120 || isIncidentLogTitle(title)) return false;
+  const plain = stripInline(title);
+  if (CJK_DATED_NOT_INCIDENTS.some((w) => plain.includes(w))) return true;
+  const words = wordsOf(plain, 12);
+  if (!words.length || words.length > 8) return false;
+  for (let a = 0; a < words.length; a++) {
+    for (let b = a + 1; b <= words.length && b - a <= 2; b++) if (DATED_NOT_INCIDENTS.has(words.slice(a, b).join(' '))) return true;
+  }
+  return false;
+}
+
 /** The last word of an English log's title (see isIncidentLogTitle). */
 const LOG_NOUNS = new Set(['log', 'history', 'journal', 'register', 'record', 'records', 'archive']);
 /** Words for what was done about incidents, before that last word. */

@@ -6,7 +6,7 @@ import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, namesCause } from './anatomy';
 import { saysNotYetHappened } from './proseWords';
-import { isChangeHeading, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
+import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
@@ -226,6 +226,12 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // A release dated in its heading (`## 14.07.2026 — 2.5.2`, `## Version 5.3 (28.07.2026)`) is a changelog's, not an incident.
     if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text) || (facts.date !== null && isVersionTitle(facts.title)))) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
+    // A day under a title of meetings, sprints or releases (`# Team meetings` > `## 2026-07-28
+    // Weekly sync`) is one of those, unless its own fields tell an incident.
+    if (!facts.id && facts.date !== null && underDatedNotIncidents(ctx, hi)) {
+      fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
+      if (!fieldsLookLikeIncident(ctx.policy, filledFields(fields))) continue;
+    }
     if (!isIncident) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       // A status beside labelled parts under a title that explains the log (`## Format` listing
@@ -280,6 +286,21 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   let found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
   if (!found.length) found = datedTitles(ctx, bodyLine);
   return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
+}
+
+/** Per heading list, each heading's answer to isDatedNotIncidentsTitle (asked once per heading). */
+const datedNotIncidents = new WeakMap<readonly unknown[], Map<number, boolean>>();
+
+/** Whether a heading above headings[hi] is titled for meetings, sprints or releases (see isDatedNotIncidentsTitle). */
+function underDatedNotIncidents(ctx: IndexContext, hi: number): boolean {
+  let seen = datedNotIncidents.get(ctx.headings);
+  if (!seen) datedNotIncidents.set(ctx.headings, (seen = new Map()));
+  for (let k = parentIndex(ctx.headings, hi); k >= 0; k = parentIndex(ctx.headings, k)) {
+    let answer = seen.get(k);
+    if (answer === undefined) seen.set(k, (answer = isDatedNotIncidentsTitle(ctx.headings[k].text)));
+    if (answer) return true;
+  }
+  return false;
 }
 
 /** The starts, less those under a heading that says they have not happened yet (`## Known pitfalls (not yet encountered)`). */
