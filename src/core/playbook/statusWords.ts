@@ -618,7 +618,8 @@ export function fixStillPlanned(raw: string): string | undefined {
   return undefined;
 }
 
-function hasCjkChar(text: string): boolean {
+/** Whether `text` holds a Chinese, Japanese or Korean character (from U+2E80). */
+export function hasCjkChar(text: string): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x2e80) return true;
   return false;
 }

@@ -2,7 +2,7 @@
 // unfixed`, `verification pending`; or a fix described: `rolled back`, `restored`), and a status
 // restated in a sentence below the field (`Incident status: **Resolved**.`). Phrase tables in
 // the seven built-in languages, looked up word by word; no pattern runs on the user's text.
-import { fixStillPlanned, foldWord, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
+import { fixStillPlanned, foldWord, hasCjkChar, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { boldLineText, isLetterOrDigitCode, stripInline } from './text';
 import type { IndexContext } from './context';
@@ -119,7 +119,7 @@ export function statusInWords(
         pending = { words: p, line: li + 1 };
         return true;
       }
-      const cjk = hasCjk(line) ? cjkStatusWord(line) : undefined;
+      const cjk = hasCjkChar(line) ? cjkStatusWord(line) : undefined;
       if (cjk?.open) {
         pending = { words: cjk.words, line: li + 1 };
         return true;
@@ -146,11 +146,6 @@ const CJK_NEGATIONS = '未没沒不无無';
 /** What negates a fix when it stands just before it (`无法恢复`: could not be restored) or just after it (`復旧できない`, `복구 실패`). */
 const CJK_NEGATED_BEFORE = ['无法', '無法', '不能', '没能', '沒能', '未能', '没有', '沒有'];
 const CJK_NEGATED_AFTER = ['できな', 'できず', 'せず', '不了', '失败', '失敗', '실패', ' 못', '하지 못', '되지 않'];
-
-function hasCjk(line: string): boolean {
-  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) >= 0x2e80) return true;
-  return false;
-}
 
 function cjkStatusWord(line: string): { words: string; open: boolean } | undefined {
   for (const w of CJK_PENDING) {
