@@ -194,6 +194,19 @@ test('days under a title of meetings, sprints or releases are those, not inciden
   assert.deepEqual(indexLog('# Incident-Protokoll\n\n## 2026-07-28 Login fails\n\nUsers could not log in for an hour; we restarted the auth pods.\n', { policy }).incidents.map((i) => i.title), ['Login fails']);
 });
 
+test('a day whose own title names a meeting is a meeting, not an incident, unless its fields or title tell one', () => {
+  const page = (title: string, body = '- Attendees: Ana, Bo\n- Agreed to move the backup window.\n') => `# Ops notes\n\n## 2026-03-05 ${title}\n\n${body}\n## 2026-03-14 Checkout outage\n\nCheckout returned 500s for 40 minutes after a config push; rolled back.\n`;
+  for (const title of ['Weekly ops sync', 'Team sync-up', 'Sprint 14 retro', 'Standup notes', 'Stand-up', 'Incident review meeting', 'Meeting minutes', 'Team-Besprechung', 'Réunion d’équipe', '週次定例', '주간 회의']) {
+    assert.deepEqual(indexLog(page(title), { policy }).incidents.map((i) => i.title), ['Checkout outage'], title);
+  }
+  // A meeting word that is not the title's last, a sync that is no meeting, and a failure told in the title: incidents.
+  for (const title of ['Meeting room booking down for an hour', 'Database sync', 'Users could not join meeting', 'Retro board outage']) {
+    assert.equal(indexLog(page(title), { policy }).incidents.length, 2, title);
+  }
+  // Fields that tell an incident make a meeting's day one.
+  assert.equal(indexLog(page('Weekly ops sync', '- **Severity:** SEV-2\n- **Status:** Resolved\n'), { policy }).incidents.length, 2);
+});
+
 test('the playbook names the heading level that holds incidents', () => {
   const text = '# Service notes\n\n## Queue backlog on Monday\n\nThe consumer pool was scaled to zero by mistake; verification pending.\n\n## Format\n\nOne section per problem, in prose, newest first please.\n';
   assert.equal(indexLog(text).incidents.length, 0);

@@ -98,6 +98,42 @@ export function isDatedNotIncidentsTitle(title: string): boolean {
   return false;
 }
 
+/**
+ * Words that close a day's own title when the day is a meeting (`## 2026-03-05 Weekly ops sync`,
+ * `## 2026-03-12 Sprint 14 retro`, `## 12.03.2026 Team-Besprechung`): the title's last word, so
+ * that a meeting word inside an incident's title (`Meeting room booking down`) does not count.
+ */
+const MEETING_LAST_WORDS = new Set(
+  [
+    'meeting', 'meetings', 'minutes', 'standup', 'standups', 'retro', 'retrospective', 'retrospectives', 'kickoff', 'syncup', 'huddle',
+    'reunión', 'reunião', 'réunion', 'besprechung', 'riunione', 'совещание', 'планёрка', 'планерка',
+  ].map(key),
+);
+const MEETING_FIRST_WORDS = new Set(['reunión', 'reunião', 'réunion', 'riunione', 'совещание', 'планёрка', 'планерка'].map(key));
+/** A `sync` closes a meeting's title only after one of these (`Weekly sync`, not `Database sync`). */
+/** Words that make a title about a meeting an incident's (`Users could not join meeting`). */
+const NOT_MEETING_WORDS = new Set(['not', 'cannot', 'cant', 'unable', 'could', 'failed', 'fail', 'fails', 'failing', 'failure', 'broken', 'down', 'error', 'errors', 'outage', 'lost', 'missing', 'dropped']);
+const SYNC_BEFORE = new Set(['daily', 'weekly', 'biweekly', 'monthly', 'team', 'ops', 'oncall', 'eng', 'engineering', 'leads', 'sre', 'status'].map(key));
+/** The same in Chinese, Japanese and Korean, at a title's end. */
+const CJK_MEETING_ENDS = ['会議', '定例', '例会', '周会', '会议', '議事録', '纪要', '회의', '회의록'];
+
+/** Whether a day's own title names a meeting, not an incident (see MEETING_LAST_WORDS). */
+export function isMeetingTitle(title: string): boolean {
+  if (title.length > 120 || isIncidentLogTitle(title)) return false;
+  const plain = stripInline(title).trim();
+  if (CJK_MEETING_ENDS.some((w) => plain.endsWith(w))) return true;
+  const words = wordsOf(plain, 12);
+  if (!words.length || words.length > 8 || words.some((w) => NOT_MEETING_WORDS.has(w))) return false;
+  let last = words.length - 1;
+  if (last > 0 && words[last] === 'up' && words[last - 1] === 'stand') return true;
+  // `Standup notes`, `Meeting minutes`, `Retro (notes)`: the meeting word before a word for its notes.
+  if (last > 0 && (words[last] === 'notes' || words[last] === 'minutes' || words[last] === 'up')) last--;
+  if (MEETING_LAST_WORDS.has(words[last])) return true;
+  // In French, Spanish, Portuguese, Italian and Russian the meeting comes first (`Réunion d’équipe`, `Reunión semanal`).
+  if (MEETING_FIRST_WORDS.has(words[0])) return true;
+  return words[last] === 'sync' && last > 0 && SYNC_BEFORE.has(words[last - 1]);
+}
+
 /** The last word of an English log's title (see isIncidentLogTitle). */
 const LOG_NOUNS = new Set(['log', 'history', 'journal', 'register', 'record', 'records', 'archive']);
 /** Words for what was done about incidents, before that last word. */

@@ -6,7 +6,7 @@ import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, namesCause } from './anatomy';
 import { saysNotYetHappened } from './proseWords';
-import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
+import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isMeetingTitle, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
@@ -228,7 +228,8 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     // A day under a title of meetings, sprints or releases (`# Team meetings` > `## 2026-07-28
     // Weekly sync`) is one of those, unless its own fields tell an incident.
-    if (!facts.id && facts.date !== null && underDatedNotIncidents(ctx, hi)) {
+    // So is a day whose own title names a meeting (`## 2026-03-05 Weekly ops sync`).
+    if (!facts.id && facts.date !== null && (underDatedNotIncidents(ctx, hi) || isMeetingTitle(facts.title))) {
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       if (!fieldsLookLikeIncident(ctx.policy, filledFields(fields))) continue;
     }
