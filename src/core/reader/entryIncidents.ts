@@ -15,7 +15,7 @@ import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount, namesCause } from './anatomy';
-import { isIncidentLogTitle, isMetaTitle } from './proseIncidents';
+import { isIncidentLogTitle, isMetaTitle, isPeriodTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
@@ -124,14 +124,65 @@ function findArrow(text: string): { at: number; length: number } | undefined {
 }
 
 /** A date at the start of an item's text (`2026-03-02:`, `**2 March 2026** —`), as parsed. */
-function leadingDate(text: string): { value: string; length: number } | undefined {
+function leadingDate(text: string, order?: SlashOrder): { value: string | null; length: number } | undefined {
   const plain = stripInline(text.slice(0, 200));
+  // `22/04/2024`, `04/22/2024`: the number above 12 is the day. `03/05/2024`: a date either way
+  // round; which, the list's other dates say (see slashOrder).
+  const slashed = slashDate(plain);
+  if (slashed) {
+    const [a, b, y] = slashed.parts;
+    const known: SlashOrder | undefined = a > 12 || a === b ? 'dmy' : b > 12 ? 'mdy' : order;
+    const [mo, d] = known === 'dmy' ? [b, a] : [a, b];
+    const valid = known !== undefined && d <= 31 && mo <= 12 && !Number.isNaN(Date.parse(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00Z`));
+    if (a > 12 && b > 12) return undefined;
+    return { value: valid ? `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}` : null, length: slashed.length };
+  }
   // A timestamp in brackets, as log lines write it (`[2026-02-25T01:30:38Z] executor: …`).
   const bracketed = plain[0] === '[' ? plain.indexOf(']') : -1;
   const parsed = parseLeadingTime(bracketed > 0 ? plain.slice(1, bracketed) : plain);
   if (!parsed || parsed.kind === 'time' || !parsed.value || parsed.invalid) return undefined;
   if (bracketed > 0 && parsed.length !== bracketed - 1) return undefined;
   return { value: parsed.value, length: bracketed > 0 ? bracketed + 1 : parsed.length };
+}
+
+type SlashOrder = 'dmy' | 'mdy';
+
+/** A date of slashes, day and month in either order (`03/05/2024`, `22/04/2024`), at the start of `plain`: its numbers and length. */
+function slashDate(plain: string): { parts: [number, number, number]; length: number } | undefined {
+  const nums: number[] = [];
+  let i = 0;
+  for (const width of [2, 2, 4]) {
+    const from = i;
+    while (i < plain.length && i - from < width && plain.charCodeAt(i) >= 48 && plain.charCodeAt(i) <= 57) i++;
+    if (i === from || (width === 4 && i - from !== 4)) return undefined;
+    nums.push(Number(plain.slice(from, i)));
+    if (nums.length < 3) {
+      if (plain[i] !== '/') return undefined;
+      i++;
+    }
+  }
+  const c = plain.charCodeAt(i);
+  if (c >= 48 && c <= 57) return undefined;
+  const [a, b, y] = nums;
+  return a >= 1 && a <= 31 && b >= 1 && b <= 31 && y >= 1970 && y <= 2199 ? { parts: [a, b, y], length: i } : undefined;
+}
+
+/** Which way round a list writes its slashed dates: a day above 12 first (`22/04/2024`) or second (`04/22/2024`) says. */
+function slashOrder(list: readonly ListItem[]): SlashOrder | undefined {
+  for (const item of list) {
+    const plain = stripInline(item.text.slice(0, 40));
+    let i = 0;
+    while (i < plain.length && i < 2 && plain.charCodeAt(i) >= 48 && plain.charCodeAt(i) <= 57) i++;
+    if (i === 0 || plain[i] !== '/') continue;
+    let j = i + 1;
+    while (j < plain.length && j - i - 1 < 2 && plain.charCodeAt(j) >= 48 && plain.charCodeAt(j) <= 57) j++;
+    if (j === i + 1 || plain[j] !== '/') continue;
+    const a = Number(plain.slice(0, i));
+    const b = Number(plain.slice(i + 1, j));
+    if (a > 12 && b <= 12) return 'dmy';
+    if (b > 12 && a <= 12) return 'mdy';
+  }
+  return undefined;
 }
 
 /** Whether an item reads as one incident: a problem and what was done (an arrow), or a date first and words after it. */
@@ -185,6 +236,8 @@ interface TitledRange {
   status?: IncidentReading['statusText'];
   /** Under a title of known problems (`# Known issues`, `# Problemas conhecidos`): every item is one. */
   known?: boolean;
+  /** A period of a log (`## 2024` under `# Outages`): its list is part of the log's. */
+  period?: boolean;
 }
 
 /**
@@ -196,6 +249,8 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
   const headings = ctx.headings;
   /** The level of the log title the headings are under, or 0. */
   let logLevel = 0;
+  /** That title's heading. */
+  let logIndex = -1;
   /** The status the group of that log the headings are in says, if any. */
   let group: IncidentReading['statusText'];
   for (let hi = 0; hi < headings.length; hi++) {
@@ -211,6 +266,7 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       if (isKnownProblemsTitle(ctx.policy, h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under, known: true, status: { words: under.trim().toLowerCase(), line: h.line + 1, open: true } });
       else out.push({ from: Math.max(bodyLine, h.line + 1), to, under });
       logLevel = h.level;
+      logIndex = hi;
       group = undefined;
       continue;
     }
@@ -219,6 +275,8 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
     if (logLevel && h.level === logLevel + 1) {
       group = headingGroupStatus(ctx, hi);
       if (group) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
+      // A period of that log (`## 2024`, `## May 2024` under `# Outages`): its entries are the log's.
+      else if (isPeriodTitle(h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(headings[logIndex].text), period: true });
     } else if (logLevel && group && h.level > logLevel + 1) {
       // Its own status, if its title says one (`### Reopened` under `## Fixed`), wins.
       out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: headingGroupStatus(ctx, hi) ?? group });
@@ -244,7 +302,7 @@ function labelledItemIncident(ctx: IndexContext, item: ListItem, under: string):
     if (!kv) continue;
     const date = leadingDate(kv.value);
     if (date) {
-      detected ??= date.value;
+      detected ??= date.value ?? undefined;
       continue;
     }
     const canonical = canonicalField(ctx.policy, kv.key);
@@ -284,8 +342,12 @@ export function labelledListEntries(ctx: IndexContext, bodyLine: number): Incide
  */
 function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   const out: Incident[] = [];
-  for (const range of titledRanges(ctx, bodyLine)) {
-    for (const list of listItems(ctx, range.from, range.to)) {
+  const lists = titledRanges(ctx, bodyLine).map((range) => ({ range, lists: listItems(ctx, range.from, range.to) }));
+  // The way round the log writes slashed dates, where a list of its own does not say (`## 2023` over `12/03/2023` alone).
+  let logOrder: SlashOrder | undefined;
+  for (const { lists: ls } of lists) for (const list of ls) logOrder ??= slashOrder(list);
+  for (const { range, lists: ls } of lists) {
+    for (const list of ls) {
       const labelled = list.map((item) => labelledItemIncident(ctx, item, range.under));
       if (labelled.some(Boolean)) {
         for (const incident of labelled) if (incident) out.push(incident);
@@ -331,13 +393,15 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         continue;
       }
       const entries = list.filter(isIncidentItem);
-      if (entries.length < 2 || entries.length * 3 < list.length * 2) continue;
+      // One alone counts under a period of the log (`## 2023` over one dated item).
+      if (entries.length < (range.period ? 1 : 2) || entries.length * 3 < list.length * 2) continue;
+      const order = slashOrder(list) ?? logOrder;
       for (const item of entries) {
         const title = entryTitle(item);
         if (!title) continue;
         const arrow = findArrow(item.text);
         const fix = arrow ? stripInline(item.text.slice(arrow.at + arrow.length)).trim().slice(0, 60) : undefined;
-        const date = leadingDate(item.text);
+        const date = leadingDate(item.text, order);
         out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { detected: date?.value, ...(fix ? { arrowFix: fix } : {}) }));
       }
     }

@@ -39,6 +39,8 @@ export interface HeadingFacts {
   readonly before?: string;
   /** The date stands in a closing note after the title: `Changes shipped (2026-10-06 15:37 IST)`. */
   readonly dateInNote?: boolean;
+  /** An incident's word labels the title, with no id after it: `Incident: Crons disabled`, `Incidente — …`. */
+  readonly labelled?: boolean;
 }
 
 /**
@@ -285,6 +287,7 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
   rest += tail;
   const cleaned = cleanTitle(rest, id !== null);
   if (cleaned.addendum) addendum = true;
+  const labelled = cleaned.labelled && id === null;
   return {
     id,
     title: cleaned.title,
@@ -295,11 +298,12 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
     ...(addendum ? { addendum: true } : {}),
     ...(before ? { before } : {}),
     ...(dateInNote && date ? { dateInNote: true } : {}),
+    ...(labelled ? { labelled: true } : {}),
   };
 }
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */
-function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: boolean } {
+function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: boolean; labelled: boolean } {
   // Brackets a date or a status was taken out of (`( )`, `（ ）`) go with it.
   let title = rest.indexOf('(') === -1 && rest.indexOf('[') === -1 && rest.indexOf('（') === -1 ? rest : rest.replace(/[[(（]\s*[\])）]/g, ' ');
   title = trimStartWhere(title, isLeadPunct);
@@ -316,7 +320,7 @@ function cleanTitle(rest: string, hadId: boolean): { title: string; addendum: bo
   // One trailing dash (and the space before it) goes.
   if (title.length && isDash(title.charCodeAt(title.length - 1))) title = title.slice(0, -1);
   title = unquote(title.trim());
-  return { title: title.trim(), addendum: lead.addendum };
+  return { title: title.trim(), addendum: lead.addendum, labelled: lead.labelled };
 }
 
 const LEAD_ORDINAL = /^(?:\(\d{1,3}\)|\d{1,3}[.)](?!\d))(?=\s|$)/;
@@ -328,12 +332,13 @@ const LEAD_WORD = /^(\p{L}{2,14})(?:[\s:：#—–-]{0,4}(?:no\.|nº|№)?)(?=[\
  * (`(4) —`, `1.`), bracket groups (`[paper]`), an incident word left by its id (`Incident #1: X`),
  * and `Addendum:`. Each step consumes at least one character of a bounded run.
  */
-function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum: boolean } {
+function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum: boolean; labelled: boolean } {
   // The common case: a title starting with an ordinary word has nothing to take off.
   const first = /^[A-Za-z]{1,20}/.exec(text);
-  if (first && !isIncidentWord(first[0]) && first[0].toLowerCase() !== 'addendum') return { text, addendum: false };
+  if (first && !isIncidentWord(first[0]) && first[0].toLowerCase() !== 'addendum') return { text, addendum: false, labelled: false };
   let s = text;
   let addendum = false;
+  let labelled = false;
   for (let step = 0; step < 8; step++) {
     const before = s;
     const sym = LEAD_SYMBOLS.exec(s);
@@ -353,6 +358,7 @@ function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum
       const alone = restAfter.trim() === '';
       if ((alone && (hadId || /^addendum$/i.test(w[1]))) || (!alone && (/^\s{0,3}[:：—–-]/.test(restAfter) || /[:：#—–-]/.test(w[0].slice(w[1].length))))) {
         if (/^addendum$/i.test(w[1])) addendum = true;
+        else if (!alone) labelled = true;
         s = restAfter;
       }
     }
@@ -360,7 +366,7 @@ function stripLeadMatter(text: string, hadId: boolean): { text: string; addendum
     s = stripLeadingDash(s);
     if (s === before) break;
   }
-  return { text: s, addendum };
+  return { text: s, addendum, labelled };
 }
 
 const CLOSING_QUOTE: Record<string, string> = { '"': '"', '“': '”', '«': '»', "'": "'" };

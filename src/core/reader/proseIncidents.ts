@@ -8,6 +8,7 @@
 import type { Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
+import { parseReducedDate } from '../format/time';
 import { type IndexContext, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
@@ -21,7 +22,7 @@ import { isCountNote } from './statusGroups';
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
   [
-    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'failures', 'downtimes',
+    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'production problems', 'production issues', 'production bugs', 'prod incidents', 'prod issues', 'failures', 'downtimes',
     'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
     // A log of bugs met in production or in use (`# Known Bugs`, `# Bug log`): each section one.
     'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'bug list', 'fehlerliste', 'liste des bugs', 'elenco dei bug', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',
@@ -132,6 +133,38 @@ export function isMeetingTitle(title: string): boolean {
   // In French, Spanish, Portuguese, Italian and Russian the meeting comes first (`Réunion d’équipe`, `Reunión semanal`).
   if (MEETING_FIRST_WORDS.has(words[0])) return true;
   return words[last] === 'sync' && last > 0 && SYNC_BEFORE.has(words[last - 1]);
+}
+
+/**
+ * Whether a heading's title is a period alone, under which a log groups its entries: a year
+ * (`## 2024`), a month (`## May 2024`, `## 2024-05`, `## Mai 2024`), a quarter or a half (`## Q1
+ * 2024`, `## 2024 H2`), or the same in Chinese and Japanese (`## 2024年`, `## 2024年5月`).
+ */
+export function isPeriodTitle(title: string): boolean {
+  const plain = stripInline(title).trim();
+  if (!plain || plain.length > 30) return false;
+  if (parseReducedDate(plain)?.value) return true;
+  // `2024年`, `2024年5月`, `2024年 5月`: a year of digits, then a month of digits, if any.
+  let i = 0;
+  while (i < plain.length && isAsciiDigit(plain.charCodeAt(i))) i++;
+  if (i === 4 && plain[4] === '年') {
+    let j = 5;
+    while (j < plain.length && plain[j] === ' ') j++;
+    const monthAt = j;
+    while (j < plain.length && isAsciiDigit(plain.charCodeAt(j))) j++;
+    if (j === plain.length && monthAt === j) return true;
+    if (j - monthAt >= 1 && j - monthAt <= 2 && plain.slice(j) === '月') return true;
+  }
+  // A quarter or a half with its year, in either order.
+  const words = wordsOf(plain, 4);
+  if (words.length !== 2) return false;
+  const isYear = (w: string) => w.length === 4 && parseReducedDate(w)?.value !== undefined;
+  const isPart = (w: string) => w.length === 2 && (w[0] === 'q' ? w[1] >= '1' && w[1] <= '4' : w[0] === 'h' && (w[1] === '1' || w[1] === '2'));
+  return (isYear(words[0]) && isPart(words[1])) || (isPart(words[0]) && isYear(words[1]));
+}
+
+function isAsciiDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The last word of an English log's title (see isIncidentLogTitle). */
@@ -331,7 +364,8 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // A sub-section's name (Timeline, Checklist, Action items) belongs to the incident above it;
     // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
     // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
-    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title) || isStatusTitle(ctx, title)) return;
+    // A period (`## 2024`, `## May 2024`) groups a log's entries; it tells none itself.
+    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title) || isStatusTitle(ctx, title) || isPeriodTitle(title)) return;
     if (!hasProse(ctx, h.line + 1, to) && !(parts && (filledParts(ctx, hi, to) >= 2 || tableAnatomy(ctx, h.line + 1, to) >= 2))) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
@@ -393,6 +427,12 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       let tabled = false;
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
         if (headings[hi].level !== parent.level + 1) continue;
+        // A period (`## 2024`) holds the log's sections one level down (`### ~~Feed returns 500~~ (Feb 2)`).
+        if (isPeriodTitle(headings[hi].text)) {
+          const periodEnd = end(hi);
+          for (let k = hi + 1; k < headings.length && headings[k].line < periodEnd; k++) if (headings[k].level === headings[hi].level + 1) candidate(k, { shape: 'prose-section', under: u });
+          continue;
+        }
         // A page that opens with a table of incidents (`## When it has happened` over `Date |
         // Down | Recovered`) is organised around it: its rows are the incidents, and the sections
         // after it are notes about them (the evidence, the suspects), not incidents of their own.

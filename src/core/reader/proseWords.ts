@@ -70,6 +70,8 @@ const NOT_AN_INCIDENT = [
   'not an incident', 'not really an incident', 'not a real incident', 'not an outage', 'no incident',
   'no es un incidente', 'no fue un incidente', 'não é um incidente', 'não foi um incidente', 'pas un incident', 'pas vraiment un incident',
   'kein vorfall', 'kein incident', 'keine störung', 'non è un incidente', 'non è stato un incidente', 'не инцидент', 'не был инцидентом',
+  // Of a part that lists something else (`## Next steps (not incidents)`, `## Próximos passos (não são incidentes)`).
+  'not incidents', 'are not incidents', 'no son incidentes', 'não são incidentes', 'ce ne sont pas des incidents', 'pas des incidents', 'keine vorfälle', 'keine incidents', 'non sono incidenti', 'не инциденты',
   ...MORE_NOT_AN_INCIDENT,
 ].map(key);
 

@@ -19,6 +19,7 @@ import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
+import { LazySectionIncident } from './lazy';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
@@ -109,10 +110,29 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     else incidents.push(...entryIncidents(ctx, bodyLine));
   }
   incidents.sort((a, b) => a.start - b.start);
+  openWhereNotStruckThrough(ctx, incidents);
   // A post-mortem document with later incidents appended as sections is one more incident.
   const document = incidents.length && incidents[0].source !== 'linked-file' ? leadingDocumentIncident(ctx, bodyLine, incidents[0].line - 1) : undefined;
   if (document) incidents.unshift(document);
   return incidents;
+}
+
+/**
+ * A log that strikes through the titles of what is fixed (`### ~~Feed returns 500~~ (Feb 2)`)
+ * leaves the others open: among incidents told in prose, two or more struck through, one that is
+ * not and says nothing of its status is open. Lazy sections (ids in their headings) are not read
+ * for this: their status comes from their fields when they are read.
+ */
+function openWhereNotStruckThrough(ctx: IndexContext, incidents: Incident[]): void {
+  let struck = 0;
+  for (const i of incidents) if (!(i instanceof LazySectionIncident) && i.reading?.statusText?.words === 'struck through') struck++;
+  if (struck < 2) return;
+  const open = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
+  for (const i of incidents) {
+    if (i instanceof LazySectionIncident || i.status || i.source !== 'section' || i.reading?.shape !== 'prose-section') continue;
+    i.status = open;
+    i.reading = { ...i.reading, statusText: { words: 'not struck through, where fixed ones are', line: i.line, open: true } };
+  }
 }
 
 /**
@@ -226,6 +246,9 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // A release dated in its heading (`## 14.07.2026 — 2.5.2`, `## Version 5.3 (28.07.2026)`) is a changelog's, not an incident.
     if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text) || (facts.date !== null && isVersionTitle(facts.title)))) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
+    // `## Incidente: Crons desabilitados (02/04/2026)` over `### Sintomas`, `### Causa raiz`: an
+    // incident's word as its label, and two parts of an incident as its sub-sections.
+    if (!isIncident && facts.labelled && facts.title && anatomySubsections(ctx, hi, endLine) >= 2) isIncident = true;
     // A day under a title of meetings, sprints or releases (`# Team meetings` > `## 2026-07-28
     // Weekly sync`) is one of those, unless its own fields tell an incident.
     // So is a day whose own title names a meeting (`## 2026-03-05 Weekly ops sync`).
@@ -287,6 +310,20 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   let found = levels.size ? starts.filter((s) => !s.weak || levels.has(ctx.headings[s.hi].level)) : starts;
   if (!found.length) found = datedTitles(ctx, bodyLine);
   return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
+}
+
+/** How many of the headings right under headings[hi] (to `endLine`) name a part of an incident (`### Symptoms`, `### Causa raiz`). */
+function anatomySubsections(ctx: IndexContext, hi: number, endLine: number): number {
+  const headings = ctx.headings;
+  let n = 0;
+  let level = 0;
+  for (let k = hi + 1; k < headings.length && headings[k].line < endLine; k++) {
+    const h = headings[k];
+    if (h.level <= headings[hi].level) break;
+    level ||= h.level;
+    if (h.level === level && isAnatomyTitle(h.text)) n++;
+  }
+  return n;
 }
 
 /** Per heading list, each heading's answer to isDatedNotIncidentsTitle (asked once per heading). */

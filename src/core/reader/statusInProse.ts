@@ -99,6 +99,8 @@ export function statusInWords(
   // A title struck through (`~~2. Branch shown twice~~ ✓ Fixed`), or ending with a fix, says it
   // was fixed, unless the section's words say something is still pending.
   let fix: { words: string; line: number } | undefined = heading ? titleFix(heading.title, heading.line) : undefined;
+  let saidOpen: { words: string; line: number } | undefined;
+  let saidOver: { words: string; line: number } | undefined;
   for (const [from, to] of ranges) {
     let pending: { words: string; line: number } | undefined;
     /** A bold label alone on its line naming what is outstanding (`**Leftover items**`), over what it lists. */
@@ -114,6 +116,9 @@ export function statusInWords(
       outstanding = label !== undefined && isOutstandingKey(label) ? label.toLowerCase() : undefined;
       if (outstanding !== undefined) return false;
       const words = wordsOf(line);
+      const said = statusSentences(ctx, line);
+      if (said.open) saidOpen ??= { words: said.open, line: li + 1 };
+      if (said.over) saidOver ??= { words: said.over, line: li + 1 };
       const p = findPhrase(words, PENDING_PHRASES, 4) ?? notFixedLine(wordsOf(firstSentence(line, SENTENCE_STOPS), 6)) ?? bracketedPending(line) ?? plannedFix(line);
       if (p) {
         pending = { words: p, line: li + 1 };
@@ -132,7 +137,47 @@ export function statusInWords(
     });
     if (pending) return { ...pending, open: true };
   }
+  // A status said as a sentence of its own (`In progress.`, `Encerrado.`): one that ends it wins
+  // over one that does not, since updates written one after another (`Investigating.` …
+  // `Resolved.`) end with the incident's end in either order; an open one wins over a fix told.
+  if (saidOver) return { ...saidOver, open: false };
+  if (saidOpen) return { ...saidOpen, open: true };
   return fix ? { ...fix, open: false } : undefined;
+}
+
+/** Statuses that, as a label before a colon, name a part of the write-up rather than a state (`Monitoring: added an alert`). */
+const PART_LABELS = new Set(['monitoring', 'watching', 'open', 'active']);
+
+/**
+ * The sentences of a line that are a status alone (`… emptied for logged-in users. In progress.`,
+ * `Encerrado.`, `Em andamento: correção pronta, aguardando deploy`), in the words the playbook and
+ * the seven languages read: the first that leaves the incident open, and the first that ends it.
+ * A scan over sentence stops.
+ */
+function statusSentences(ctx: IndexContext, line: string): { open?: string; over?: string } {
+  const found: { open?: string; over?: string } = {};
+  let start = 0;
+  for (let i = 0; i <= line.length; i++) {
+    const c = line[i];
+    if (i < line.length && c !== '.' && c !== '!' && c !== '?' && c !== ';' && c !== '。' && c !== '！' && c !== '；') continue;
+    const sentence = stripInline(line.slice(start, i)).trim();
+    start = i + 1;
+    if (!sentence || sentence.length > 200) continue;
+    let head = sentence;
+    const colon = Math.min(...[':', '：'].map((k) => (sentence.indexOf(k) === -1 ? Infinity : sentence.indexOf(k))));
+    if (colon !== Infinity) head = sentence.slice(0, colon).trim();
+    if (!head || head.length > 30) continue;
+    const words = wordsOf(head);
+    if (!words.length || words.length > 3) continue;
+    const read = readStatus(ctx.policy, head);
+    if (!read?.meaning || read.note) continue;
+    const said = words.join(' ');
+    if (colon !== Infinity && PART_LABELS.has(said)) continue;
+    // `Closed` (a duplicate, won't fix) and `Deferred` end it as a fix does.
+    if (read.meaning === 'Resolved' || read.meaning === 'Closed' || read.meaning === 'Deferred') found.over ??= said;
+    else found.open ??= said;
+  }
+  return found;
 }
 
 /**
