@@ -15,12 +15,13 @@ import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount, namesCause } from './anatomy';
-import { isIncidentLogTitle, isMetaTitle, isPeriodTitle } from './proseIncidents';
+import { isEntriesPartTitle, isIncidentLogTitle, isMetaTitle, isPeriodTitle } from './proseIncidents';
 import { statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
+import { leadingMark, statusLegend } from './statusMarks';
 
 /** The longest title taken from an entry's words; the rest stays in the log. */
 const TITLE_CHARS = 100;
@@ -145,7 +146,27 @@ function leadingDate(text: string, order?: SlashOrder): { value: string | null; 
   return { value: parsed.value, length: bracketed > 0 ? bracketed + 1 : parsed.length };
 }
 
+/** Verbs a follow-up opens with (`Add an alert`, `Rotate the key`, `Agregar un índice`, `Vérifier …`). */
+const ACTION_VERBS = new Set([
+  'add', 'rotate', 'tag', 'automate', 'document', 'migrate', 'update', 'review', 'fix', 'remove', 'create', 'write', 'set', 'enable', 'disable', 'investigate', 'check', 'verify',
+  'move', 'upgrade', 'replace', 'implement', 'schedule', 'audit', 'clean', 'configure', 'deploy', 'test', 'run', 'ask', 'notify', 'raise', 'lower', 'increase', 'reduce',
+  'split', 'backfill', 'refactor', 'rename', 'delete', 'archive', 'revoke', 'restrict', 'introduce', 'adopt', 'define', 'draft', 'publish', 'train', 'alert', 'monitor', 'block',
+  'agregar', 'añadir', 'revisar', 'documentar', 'actualizar', 'adicionar', 'atualizar', 'ajouter', 'vérifier', 'mettre', 'documenter', 'hinzufügen', 'prüfen', 'aktualisieren', 'dokumentieren', 'aggiungere', 'verificare',
+]);
+
+/** Whether a title opens with what to do (see ACTION_VERBS), not with what went wrong. */
+function opensWithAction(title: string): boolean {
+  let end = 0;
+  while (end < title.length && end < 20 && title[end] !== ' ') end++;
+  return ACTION_VERBS.has(title.slice(0, end).toLowerCase());
+}
+
 type SlashOrder = 'dmy' | 'mdy';
+
+/** A task item read as the item it would be without its box (`[x] 2024-04-02 — …` → `2024-04-02 — …`). */
+function untasked(item: ListItem): ListItem {
+  return item.task ? { ...item, task: false, text: item.text.slice(3).trimStart() } : item;
+}
 
 /** A date of slashes, day and month in either order (`03/05/2024`, `22/04/2024`), at the start of `plain`: its numbers and length. */
 function slashDate(plain: string): { parts: [number, number, number]; length: number } | undefined {
@@ -277,6 +298,8 @@ function titledRanges(ctx: IndexContext, bodyLine: number): TitledRange[] {
       if (group) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: group });
       // A period of that log (`## 2024`, `## May 2024` under `# Outages`): its entries are the log's.
       else if (isPeriodTitle(h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(headings[logIndex].text), period: true });
+      // So are those of a part named for what the log holds (`## Problems`, `## Issues` under `# Infra problems tracker`).
+      else if (isEntriesPartTitle(h.text)) out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(headings[logIndex].text) });
     } else if (logLevel && group && h.level > logLevel + 1) {
       // Its own status, if its title says one (`### Reopened` under `## Fixed`), wins.
       out.push({ from: Math.max(bodyLine, h.line + 1), to, under: stripInline(h.text), status: headingGroupStatus(ctx, hi) ?? group });
@@ -389,6 +412,26 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
         for (const item of list) {
           const title = item.task ? '' : (boldTitle(item) ?? shortTitle(stripInline(item.text)));
           if (title) out.push(entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { groupStatus: range.status, ...markStatus(item) }));
+        }
+        continue;
+      }
+      // Task items that open with a date (`- [x] 2024-04-02 — NAT gateway dropped connections`):
+      // an incident each, over when ticked and open when not, as a tracker keeps them.
+      const datedTasks = list.filter((item) => item.task && isIncidentItem(untasked(item)));
+      // Follow-ups are dated tasks too (`- [ ] 2026-05-01 add an alert on queue depth`): a list
+      // whose items mostly open with what to do is one of them.
+      const followUps = datedTasks.filter((item) => opensWithAction(entryTitle(untasked(item)))).length;
+      if (datedTasks.length >= (range.period ? 1 : 2) && datedTasks.length * 3 >= list.length * 2 && followUps * 2 < datedTasks.length) {
+        const order = slashOrder(list.map(untasked)) ?? logOrder;
+        for (const item of datedTasks) {
+          const plain = untasked(item);
+          const title = entryTitle(plain);
+          if (!title) continue;
+          const ticked = item.text[1] !== ' ';
+          const incident = entryIncident(ctx, item.line, item.endLine, null, title, [], { shape: 'list-entry', under: range.under }, { detected: leadingDate(plain.text, order)?.value });
+          incident.status = ticked ? ctx.policy.resolvedStatus : (readStatus(ctx.policy, 'Open')?.status ?? 'Open');
+          incident.reading = { ...incident.reading, statusText: { words: ticked ? `[${item.text[1]}] ticked` : '[ ] not ticked', line: item.line + 1, open: !ticked } };
+          out.push(incident);
         }
         continue;
       }
@@ -672,24 +715,37 @@ function explainsByExamples(ctx: IndexContext, from: number, to: number): boolea
  * heading. Two or more make a log of them.
  */
 function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
-  const starts: Array<{ line: number; facts: ReturnType<typeof readHeading> }> = [];
+  const starts: Array<{ line: number; facts: ReturnType<typeof readHeading>; mark?: string }> = [];
   const n = ctx.lines.starts.length;
   for (let li = bodyLine; li < n; li++) {
     if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
     // It opens a paragraph: the first line, or after a blank line or a heading.
     if (li > bodyLine && !isBlank(ctx, li - 1) && !ctx.lines.level[li - 1]) continue;
-    const inner = boldLineText(lineText(ctx, li));
+    const line = lineText(ctx, li);
+    // A status mark may open it (`🔴 **2026-06-20 · Rate limiter rejecting valid traffic**`).
+    const lead = leadingMark(line);
+    const inner = boldLineText(lead ? lead.rest : line);
     if (!inner) continue;
     const facts = readHeading(inner, ctx.policy);
-    if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts });
+    if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts, ...(lead ? { mark: lead.mark } : {}) });
   }
   if (starts.length < 2) return [];
+  // What the marks mean, as the log's legend says it (read only for a log whose entries open with marks).
+  const legend = starts.some((s) => s.mark) ? statusLegend(ctx, bodyLine, n) : undefined;
   const out: Incident[] = [];
   for (let k = 0; k < starts.length; k++) {
-    const { line, facts } = starts[k];
+    const { line, facts, mark } = starts[k];
     const end = entryEnd(ctx, line, k + 1 < starts.length ? starts[k + 1].line : n);
     const fields = readFields(ctx, line + 1, end);
-    out.push(entryIncident(ctx, line, end, facts.id, facts.title, fields, { shape: 'bold-heading' }, { detected: facts.date }));
+    const incident = entryIncident(ctx, line, end, facts.id, facts.title, fields, { shape: 'bold-heading' }, { detected: facts.date });
+    // The legend's mark is the status written, where no status field is.
+    const meant = mark !== undefined ? legend?.get(mark) : undefined;
+    if (meant && !fields.some((f) => f.canonical === 'status')) {
+      const open = meant.meaning !== 'Resolved' && meant.meaning !== 'Closed' && meant.meaning !== 'Deferred';
+      incident.status = open ? meant.status : meant.meaning === 'Resolved' ? ctx.policy.resolvedStatus : meant.status;
+      incident.reading = { ...incident.reading, statusText: { words: `${mark} (${meant.words}, as the legend says)`, line: line + 1, open } };
+    }
+    out.push(incident);
   }
   return out;
 }

@@ -9,7 +9,7 @@ import type { Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
 import { parseReducedDate } from '../format/time';
-import { type IndexContext, sectionEndLine } from './context';
+import { type IndexContext, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
 import { readHeading, subsectionKind } from './headings';
@@ -17,12 +17,12 @@ import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy, tableAnatomy } from './anatomy';
-import { isCountNote } from './statusGroups';
+import { headingGroupStatus, isCountNote } from './statusGroups';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
   [
-    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'production problems', 'production issues', 'production bugs', 'prod incidents', 'prod issues', 'failures', 'downtimes',
+    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'problem log', 'problems log', 'problem tracker', 'problems tracker', 'problem register', 'issue log', 'issues log', 'incident tracker', 'incidents tracker', 'outage tracker', 'production problems', 'production issues', 'production bugs', 'prod incidents', 'prod issues', 'failures', 'downtimes',
     'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
     // A log of bugs met in production or in use (`# Known Bugs`, `# Bug log`): each section one.
     'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'bug list', 'fehlerliste', 'liste des bugs', 'elenco dei bug', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',
@@ -167,6 +167,15 @@ function isAsciiDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Titles of a log's part that holds its entries: what the log lists, named alone (`## Problems` under `# Infra problems tracker`). */
+const ENTRIES_PART_TITLES = new Set(['problems', 'issues', 'incidents', 'outages', 'bugs', 'failures', 'entries', 'log', 'problemas', 'incidentes', 'incidencias', 'problèmes', 'probleme', 'vorfälle', 'störungen', 'problemi', 'проблемы', 'инциденты']);
+
+/** Whether a heading's title names alone what its log lists (see ENTRIES_PART_TITLES). */
+export function isEntriesPartTitle(title: string): boolean {
+  const plain = stripInline(title).trim().toLowerCase();
+  return plain.length <= 20 && ENTRIES_PART_TITLES.has(plain);
+}
+
 /** The last word of an English log's title (see isIncidentLogTitle). */
 const LOG_NOUNS = new Set(['log', 'history', 'journal', 'register', 'record', 'records', 'archive']);
 /** Words for what was done about incidents, before that last word. */
@@ -187,6 +196,7 @@ const META_TITLES = new Set(
     'trends', 'trend analysis', 'tendencias', 'análisis de tendencias', 'análise de tendências', 'analyse des tendances', 'trendanalyse', 'analisi delle tendenze', 'анализ трендов',
     'statistics', 'stats', 'estadísticas', 'estatísticas', 'statistiques', 'statistiken', 'statistiche', 'статистика',
     'current status', 'status overview', 'dashboard', 'metrics', 'kpis', 'key metrics',
+    'releases',
     'purpose', 'scope', 'objective', 'objectives', 'goal', 'propósito', 'objetivo', 'alcance', 'objectif', 'objectifs', 'portée', 'zweck', 'ziel', 'ziele', 'geltungsbereich', 'scopo', 'obiettivo', 'ambito', 'цель', 'назначение',
     '目的', '概要', '目次', '使い方', '説明', '用途', '前提', '目录', '说明', '概述', '用法', '목적', '개요', '목차', '사용법', '설명',
     'テンプレート', '模板', '템플릿', '書式', '格式', '양식',
@@ -216,6 +226,8 @@ const CJK_META_WORDS = ['原則', '原则', '教訓', '教训', '手順', '目�
 const META_LEADS = new Set(
   [
     'about', 'notes', 'note', 'acerca de', 'sobre este', 'notas', 'à propos', 'a propos', 'remarques', 'über diese', 'hinweise', 'hinweis', 'notizen', 'anmerkungen', 'informazioni', 'note su', 'примечания', 'заметки', 'об этом',
+    // A release's notes beside the incidents (`## Release notes (short)`): what shipped, not what broke.
+    'release notes', 'changelog', 'change log', 'notas de la versión', 'notas de versão', 'notes de version', 'versionshinweise', 'note di rilascio',
     'how to', 'how we', 'when to', 'template', 'format', 'example', 'cuándo', 'quand', 'wann', 'quando', 'когда', 'plantilla', 'formato', 'ejemplo', 'modèle', 'exemple', 'vorlage', 'beispiel', 'modello', 'esempio', 'шаблон', 'пример',
     'cómo escribir', 'cómo añadir', 'cómo agregar', 'cómo registrar', 'como escrever', 'como adicionar', 'como registrar', 'comment écrire', 'comment ajouter', 'comment remplir',
     'wie man', 'wie wir', 'come scrivere', 'come aggiungere', 'come compilare', 'как писать', 'как добавить', 'как заполнять', 'как вести',
@@ -419,7 +431,8 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       // A log grouped by status (`## Open` / `## Closed`) holds its incidents in those groups,
       // where the status-group rules read them: a part beside them (`## Compliance officer
       // view`) is about the log.
-      if (groupedByStatusBelow(ctx, pi, to)) {
+      // So does a log whose entries stand in a part named for them (`## Problems` over dated items).
+      if (groupedByStatusBelow(ctx, pi, to) || entriesPartBelow(ctx, pi, to)) {
         pi = Math.max(pi, headingIndexBefore(headings, to));
         continue;
       }
@@ -427,8 +440,10 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       let tabled = false;
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
         if (headings[hi].level !== parent.level + 1) continue;
-        // A period (`## 2024`) holds the log's sections one level down (`### ~~Feed returns 500~~ (Feb 2)`).
-        if (isPeriodTitle(headings[hi].text)) {
+        // A period (`## 2024`) holds the log's sections one level down (`### ~~Feed returns 500~~ (Feb 2)`);
+        // so does a group by status (`## Open issues`, `## Fixed issues`), whose status they take
+        // where their words say none.
+        if (isPeriodTitle(headings[hi].text) || (headingGroupStatus(ctx, hi) && hasSubheadings(headings, hi, end(hi)))) {
           const periodEnd = end(hi);
           for (let k = hi + 1; k < headings.length && headings[k].line < periodEnd; k++) if (headings[k].level === headings[hi].level + 1) candidate(k, { shape: 'prose-section', under: u });
           continue;
@@ -492,6 +507,25 @@ function partsBelow(ctx: IndexContext, pi: number, to: number): Map<number, numb
     if (entries) parts.set(hi, entries);
   }
   return parts;
+}
+
+/** Whether headings[hi] has a heading one level down before line `to`. */
+function hasSubheadings(headings: IndexContext['headings'], hi: number, to: number): boolean {
+  return hi + 1 < headings.length && headings[hi + 1].line < to && headings[hi + 1].level === headings[hi].level + 1;
+}
+
+/** Whether a heading one level below headings[pi] (and before line `to`) names alone what the log lists and holds a list. */
+function entriesPartBelow(ctx: IndexContext, pi: number, to: number): boolean {
+  const headings = ctx.headings;
+  for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
+    if (headings[hi].level !== headings[pi].level + 1 || !isEntriesPartTitle(headings[hi].text)) continue;
+    const end = sectionEndLine(ctx, hi);
+    for (let li = headings[hi].line + 1; li < end; li++) {
+      const t = lineText(ctx, li).trimStart();
+      if ((t[0] === '-' || t[0] === '*' || t[0] === '+') && t[1] === ' ') return true;
+    }
+  }
+  return false;
 }
 
 /** Whether a heading one level below headings[pi] (and before line `to`) is a status and nothing else. */

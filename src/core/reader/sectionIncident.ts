@@ -21,6 +21,7 @@ import { noteHeadingDate } from './derivedIds';
 import { LazySectionIncident } from './lazy';
 import { readActionItems, readTasks } from './tasks';
 import { readTimeline } from './timeline';
+import { type StatusUpdate, earliestUpdate, latestUpdate, statusUpdates } from './statusUpdates';
 
 /** What a heading itself says that a field would: a bracketed status, the end of a date range. */
 function headingFactFields(ctx: IndexContext, section: Section, facts: HeadingFacts): Field[] {
@@ -243,6 +244,7 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
   const values = fieldValues(ctx, fields, facts);
   // No status written and nothing that says it ended: what the text says in words, a guess.
   let said: IncidentReading['statusText'];
+  let updates: { latest: StatusUpdate; all: StatusUpdate[] } | undefined;
   // What the incident's own words say: its body and parts, not what it leads to (`### Prevention`,
   // `### Lessons`), where `Documented in CONTRIBUTING.md (pending)` is a follow-up's state.
   const proseParts = () => parts.filter((p) => p.kind === 'body' || (p.kind === 'other' && !isFollowUpPart(ctx, p.headingLine))).map((p) => [p.from, p.to] as const);
@@ -259,6 +261,13 @@ export function buildSectionIncident(ctx: IndexContext, section: Section, facts:
       values.status = policy.resolvedStatus;
       said = { words: `${stripInline(statusField.value).trim()} (a lesson in force)`, line: statusField.line + 1, open: false };
     }
+  } else if (!values.status && (updates = latestUpdate(statusUpdates(ctx, section.bodyLine, section.endLine)))) {
+    // A status page's updates (`**Identified** — Jun 19, 2024 - 16:20 UTC`): the latest says it.
+    const { latest, all } = updates;
+    values.status = latest.status;
+    said = { words: `${latest.status} (the latest of ${all.length} updates)`, line: latest.line + 1, open: latest.open };
+    values.detected ??= earliestUpdate(all);
+    if (!latest.open) values.resolved ??= latest.at;
   } else if (!values.status) {
     said = outstandingPart(ctx, parts) ?? statusInWords(ctx, proseParts(), new Set(bodyFields.map((f) => f.line)), { title: headingTitle(lineText(ctx, section.headingLine)), line: section.headingLine }) ?? groupStatus(ctx, section.headingLine) ?? unfinishedFixPart(ctx, parts) ?? fixPart(ctx, parts) ?? openBugReport(ctx, proseParts());
     if (said) values.status = said.open ? (readStatus(policy, 'Open')?.status ?? 'Open') : policy.resolvedStatus;

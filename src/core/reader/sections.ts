@@ -20,6 +20,7 @@ import { findTableIncidents } from './tableIncidents';
 import { entryIncidents, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { LazySectionIncident } from './lazy';
+import { holdsStatusUpdates } from './statusUpdates';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
@@ -102,6 +103,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const merged = rows.length ? mergeRowsIntoSections(ctx, rows, incidents, sectionKeys(sections, placed), placed.filter((p) => p.facts.title)) : rows;
   incidents.push(...merged);
   if (incidents.length === 0 && frontMatterTellsIncident(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine, true));
+  // A review of one incident as a document (`# Retro: the March 12 release rollback` over `## What
+  // happened`, `## Root cause`): the document is the incident.
+  if (incidents.length === 0 && reviewDocument(ctx, bodyLine)) incidents.push(...singleIncident(ctx, bodyLine));
   if (incidents.length === 0) {
     // Fields under the title make the file one incident, unless they stand in two list items or
     // more that each tell one (`# Incidents` over `- Date: …` / `Cause: …` / `Fix: …` items).
@@ -245,6 +249,8 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // an incident. Ids rule them out, so a log of ids (the common large one) never pays for the look.
     // A release dated in its heading (`## 14.07.2026 — 2.5.2`, `## Version 5.3 (28.07.2026)`) is a changelog's, not an incident.
     if (!facts.id && (isExampleHeading(h.text) || saysNoIncidents(facts.title) || isChangeHeading(h.text) || (facts.date !== null && isVersionTitle(facts.title)))) continue;
+    // A dated heading over a review's follow-ups (`## Action items from the Q2 review (2024-06-14)`) lists work, not an incident.
+    if (!facts.id && facts.date !== null && subsectionKind(facts.title, ctx.policy) === 'actionItems' && !(fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine))).some((f) => f.canonical === 'severity' || f.canonical === 'status')) continue;
     let isIncident = facts.id !== null || facts.date !== null || facts.before !== undefined;
     // `## Incidente: Crons desabilitados (02/04/2026)` over `### Sintomas`, `### Causa raiz`: an
     // incident's word as its label, and two parts of an incident as its sub-sections.
@@ -260,7 +266,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       // A status beside labelled parts under a title that explains the log (`## Format` listing
       // `Status: OPEN, RESOLVED`, then `Symptom`, `Root cause`) is the format, not an entry.
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, hi, endLine) && !isMetaTitle(facts.title));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || holdsStatusUpdates(ctx, h.line + 1, endLine) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, hi, endLine) && !isMetaTitle(facts.title));
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -311,6 +317,38 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   if (!found.length) found = datedTitles(ctx, bodyLine);
   return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
 }
+
+/** Words that label a document as the review of one incident, before a colon or a dash (`Retro: …`, `Postmortem — …`). */
+const REVIEW_LABELS = new Set([
+  'retro', 'retrospective', 'postmortem', 'post mortem', 'post-mortem', 'post incident review', 'post-incident review', 'incident review', 'incident report', 'incident', 'pir', 'rca', 'root cause analysis', 'outage report', 'outage',
+  'retrospectiva', 'rétrospective', 'retrospektive', 'informe de incidente', 'relatório de incidente', 'rapport d’incident', "rapport d'incident", 'störungsbericht', 'vorfallbericht', 'rapporto di incidente', 'разбор инцидента',
+]);
+
+/** Whether the document is the review of one incident: an H1 labelled so (see REVIEW_LABELS) over two parts of an incident or more. */
+function reviewDocument(ctx: IndexContext, bodyLine: number): boolean {
+  const hi = ctx.headings.findIndex((h) => h.line >= bodyLine);
+  if (hi < 0 || ctx.headings[hi].level !== 1) return false;
+  const plain = stripInline(ctx.headings[hi].text).trim();
+  let cut = -1;
+  for (const sep of [':', '：', ' — ', ' – ', ' - ']) {
+    const at = plain.indexOf(sep);
+    if (at > 0 && (cut < 0 || at < cut)) cut = at;
+  }
+  if (cut < 0 || !REVIEW_LABELS.has(plain.slice(0, cut).trim().toLowerCase())) return false;
+  // Its parts: an incident's (`## What happened`, `## Root cause`), or a review's (`## What went
+  // well`, `## Action items`, `## Timeline`).
+  let parts = 0;
+  for (let k = hi + 1; k < ctx.headings.length && parts < 2; k++) {
+    const h = ctx.headings[k];
+    if (h.level !== 2) continue;
+    const title = stripInline(h.text).trim().toLowerCase();
+    if (isAnatomyTitle(h.text) || subsectionKind(h.text, ctx.policy) !== null || REVIEW_PARTS.some((w) => title.startsWith(w))) parts++;
+  }
+  return parts >= 2;
+}
+
+/** Parts of a review of an incident, by their titles' first words. */
+const REVIEW_PARTS = ['what went well', 'what went wrong', "what didn't go well", 'what did not go well', 'what could be improved', 'lessons learned', 'lessons', 'follow-up', 'follow up'];
 
 /** How many of the headings right under headings[hi] (to `endLine`) name a part of an incident (`### Symptoms`, `### Causa raiz`). */
 function anatomySubsections(ctx: IndexContext, hi: number, endLine: number): number {

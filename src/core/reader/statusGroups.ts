@@ -170,7 +170,9 @@ function statusOfGroup(ctx: IndexContext, k: number): { words: string; open: boo
     const before = title.endsWith(note) ? title.slice(0, title.length - note.length).trimEnd() : '';
     const separated = (before !== '' && '—–-:(·|'.includes(before[before.length - 1])) || '—–-:(·|・/'.includes(note[0]);
     // A count after the status (`未修正(7件)`, `Open (3)`) says how many, not what else.
-    if (!separated && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase()) && !isCountNote(note)) return undefined;
+    // `Closed without fix`, `Resolved with a workaround`: how it ended, said after the status.
+    const how = /^(?:without|with)\s/i.test(note);
+    if (!separated && !how && !GROUP_NOUNS.has(note.split(' ')[0].toLowerCase()) && !isCountNote(note)) return undefined;
   }
   return { words: title.toLowerCase(), open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' };
 }
