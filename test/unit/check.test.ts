@@ -69,7 +69,7 @@ test('an active incident whose status no word matches gets an info finding that 
     '',
     '## INC-2026-0301-001: Upsell rule double-counted',
     '- **Severity:** SEV-3',
-    '- **Status:** `FULL_FIX`',
+    '- **Status:** `STAGE_3`',
     '- **Detected:** 2026-03-01 09:00 UTC',
     '',
     '## INC-2026-0302-001: Checkout slow',
@@ -86,8 +86,8 @@ test('an active incident whose status no word matches gets an info finding that 
   const policy = defaultPolicy();
   const found = checkLog(indexLog(text, { policy }), policy, new Date('2026-03-05T00:00:00Z')).filter((p) => p.code === 'unknown-status-word');
   assert.deepEqual(found.map((p) => [p.incidentId, p.line, p.severity]), [['INC-2026-0301-001', 3, 'info']]);
-  assert.match(found[0].message, /^INC-2026-0301-001 has status "FULL_FIX", which no status word matches, so it is counted active\. .*statusWords: closed:/);
+  assert.match(found[0].message, /^INC-2026-0301-001 has status "STAGE_3", which no status word matches, so it is counted active\. .*statusWords: closed:/);
   // The playbook's word settles it: no finding, and not active.
-  const said = { ...policy, statusWords: { closed: ['full fix'] } };
+  const said = { ...policy, statusWords: { closed: ['stage 3'] } };
   assert.deepEqual(checkLog(indexLog(text, { policy: said }), said, new Date('2026-03-05T00:00:00Z')).filter((p) => p.code === 'unknown-status-word'), []);
 });

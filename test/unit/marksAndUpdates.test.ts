@@ -2,7 +2,7 @@
 // and a review written as a document of its own. See docs/FORMAT.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultPolicy, indexLog } from '../../src/core';
+import { defaultPolicy, indexLog, reindexLog } from '../../src/core';
 import { statusState } from '../../src/core/indexer';
 import { readingNotes } from '../../src/core/reader/readingNotes';
 
@@ -131,4 +131,85 @@ test('sections grouped under status parts of a known-issues page take their grou
     ['Sync pauses after a password change [#118]', 'resolved'],
     ['Client does not sync symlinks [#112]', 'resolved'],
   ]);
+});
+
+test('a line written as the incidents’ headings are, without #, opens an incident of its own', () => {
+  const log = [
+    '# Incident reports',
+    '',
+    '## 🔴 [CRITICAL] IR-2026-02-22: The infinite refresh loop',
+    '**Severity:** Critical',
+    '',
+    '### Resolution',
+    'Removed the reload on focus.',
+    '',
+    '---',
+    '🔴 [CRITICAL] IR-2026-03-03: The identity paradox',
+    'Severity: Critical | Affected: identity manager',
+    'Users were sent back to the login page after a reload. Resolution: made the id read synchronous.',
+    '',
+    '🟡 [HIGH] IR-2026-03-04: Ghost queries after a sync',
+    'Severity: High',
+    'Queries ran against a closed database; fixed by awaiting the transaction.',
+    '',
+    '## 🟠 [HIGH] IR-2026-03-08: Timestamp type mismatch',
+    '**Severity:** High',
+    '',
+    'The server stored strings where numbers were expected; fixed the schema.',
+    '',
+    'See IR-2026-02-22: the same loop showed up again in staging, so we re-checked it.',
+    '',
+  ].join('\n');
+  const index = indexLog(log, { policy });
+  assert.deepEqual(index.incidents.map((i) => [i.id, i.title, i.line]), [
+    ['IR-2026-02-22', 'The infinite refresh loop', 3],
+    ['IR-2026-03-03', 'The identity paradox', 10],
+    ['IR-2026-03-04', 'Ghost queries after a sync', 14],
+    ['IR-2026-03-08', 'Timestamp type mismatch', 18],
+  ]);
+  assert.equal(readingNotes(index.incidents[1], policy).readAs, "a paragraph opened by a line with an id like the headings' beside it (written without #)");
+  // The section before such a line ends at it.
+  assert.ok(index.incidents[0].end <= log.indexOf('🔴 [CRITICAL] IR-2026-03-03'));
+  // One heading with an id is no family: a line naming its id is prose.
+  const single = log.replace('## 🟠 [HIGH] IR-2026-03-08: Timestamp type mismatch', '## Notes');
+  assert.equal(indexLog(single, { policy }).incidents.filter((i) => i.reading?.shape === 'id-line').length, 0);
+});
+
+test('typing a line written like the headings into a section reads the log whole', () => {
+  const log = '# Incidents\n\n## IR-1: Refresh loop\n- **Status:** Resolved\n\nText.\n\n## IR-2: Save corruption\n- **Status:** Resolved\n\nMore text.\n';
+  const before = indexLog(log, { policy });
+  const typed = log.replace('More text.\n', 'More text.\n\nIR-3: Ghost modal\nSeverity: Low\n');
+  const again = reindexLog(before, typed, { policy });
+  assert.deepEqual(again.incidents.map((i) => i.id), indexLog(typed, { policy }).incidents.map((i) => i.id));
+  assert.deepEqual(again.incidents.map((i) => i.id), ['IR-1', 'IR-2', 'IR-3']);
+});
+
+test('what the second review found: maintenances in any language, retros of plans, decision records, notes, arrows that say nothing was done', () => {
+  // A maintenance's updates, by its title or its words in another language: none.
+  const maintenance = '# Statusseite\n\n## Datenbank-Migration auf neue Hardware\n\n**Abgeschlossen** — 2024-05-12 05:00 UTC\nDie Arbeiten sind beendet.\n\n**In Bearbeitung** — 2024-05-12 03:00 UTC\nDie Migration läuft.\n\n## Network maintenance at Frankfurt\n\n**Resolved** — Apr 11, 2024 - 03:15 UTC\nThis maintenance is over.\n\n**In progress** — Apr 11, 2024 - 01:00 UTC\nSwitches are being replaced.\n';
+  assert.deepEqual(read(maintenance), []);
+  // A retro of a planning round is no incident; one whose title names a failure is.
+  const retro = (title: string) => read(`# Retro: ${title}\n\n## What happened\n\nWe planned too much.\n\n## What went well\n\n- The estimates.\n\n## Action items\n\n- [ ] Plan less.\n`).length;
+  assert.equal(retro('Q2 planning process'), 0);
+  assert.equal(retro('the March 12 release rollback'), 1);
+  // Decision records are no incidents, whatever their words say.
+  assert.deepEqual(read('# Decision log\n\n## ADR-016: Use headers for API versions\n\nThe team prefers headers. Open.\n\n## ADR-018: Estimate first\n\nWe estimate before we commit. In progress.\n'), []);
+  // A notes part (`## メモ`) beside a dated list is no incident; the list is read.
+  const ja = '# 障害記録\n\n## 2024年\n\n- 2024/05/03 管理画面にログインできない → 原因調査中、未解決\n- 2024/03/15 空き枠が表示されない → キャッシュ削除で復旧\n\n## メモ\n\n障害ごとの詳細はチケットを参照してください。\n';
+  assert.deepEqual(read(ja).map((i) => [i.detected, i.state]), [['2024-05-03', 'active'], ['2024-03-15', 'resolved']]);
+  // After an arrow, a status that is not over or a fix negated says nothing was done yet.
+  const arrows = read('# Incidents\n\n- 2024-05-03 Admin login fails → investigating, not resolved\n- 2024-03-15 Free slots missing → cleared the cache, restored\n');
+  assert.deepEqual(arrows.map((i) => i.state), ['active', 'resolved']);
+});
+
+test('a table of dates and how long the impact lasted, in Chinese, lists occurrences titled by their cause', () => {
+  const zh = '# 故障记录\n\n## 2024年上半年\n\n| 日期 | 系统 | 原因 | 影响时长 |\n|------|------|------|----------|\n| 2024-06-03 | 订单服务 | 数据库连接池耗尽 | 35 分钟 |\n| 2024-05-17 | 支付回调 | 第三方证书过期 | 2 小时 |\n';
+  assert.deepEqual(read(zh).map((i) => [i.title, i.detected, i.state]), [['数据库连接池耗尽', '2024-06-03', 'resolved'], ['第三方证书过期', '2024-05-17', 'resolved']]);
+});
+
+test('a log that skips a level (# over ###) has its sections read as its own; a whole fix said as the status is over', () => {
+  const log = '# Production bugs — Reporting\n\n### ~~Export returns 500 for empty ranges~~ (Feb 2)\n\nA division by zero in the summary row. Guarded the division.\n\n### ~~PDF reports cut off after 100 pages~~ (Feb 9)\n\nA library default. Raised to 2,000.\n\n### CSV export uses the server time zone (Feb 15)\n\nCustomers in the US see UTC times; about 30 tickets so far.\n\n## How to add a bug\n\nAdd a heading with the title and the date it was first seen.\n';
+  assert.deepEqual(read(log).map((i) => i.state), ['resolved', 'resolved', 'active']);
+  assert.equal(read('# Log\n\n## INC-1: Upsell double-counted\n- **Severity:** SEV-3\n- **Status:** `FULL_FIX`\n')[0].state, 'resolved');
+  assert.equal(read('# Log\n\n## INC-1: Upsell double-counted\n- **Severity:** SEV-3\n- **Status:** `PARTIAL_FIX`\n')[0].state, 'active');
 });

@@ -1,6 +1,6 @@
 // Logs grouped by periods (`## 2024` over dated items), slashed dates either way round, a status
-// said as a sentence of its own, an incident's heading labelled by its word, a table of dates
-// and causes, and a part that says it lists no incidents. See docs/FORMAT.md.
+// said as a sentence of its own, an incident's heading labelled by its word, and a part that says
+// it lists no incidents. See docs/FORMAT.md.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { defaultPolicy, indexLog } from '../../src/core';
@@ -90,13 +90,6 @@ test('a heading labelled by an incident word over two parts of an incident is on
   assert.equal(found[0].title, 'Crons de notificações desabilitados (02/04/2026)');
   // The label alone does not make a guide's section an incident.
   assert.deepEqual(read('# Runbook\n\n## Incident: what to do first\n\nPage the on-call engineer and open a channel.\n'), []);
-});
-
-test('a table of dates and causes lists incidents; beside a status column of outcomes it is not read', () => {
-  const table = '# Recorder incidents\n\n## Recording gaps\n\n| Date | System | Cause |\n|---|---|---|\n| 2025-12-17 | zigbee | Crontab cleared |\n| 2025-12-20 | zigbee | Receiver overload |\n';
-  assert.deepEqual(read(table).map((i) => [i.title, i.detected]), [['Crontab cleared', '2025-12-17'], ['Receiver overload', '2025-12-20']]);
-  const withOutcome = '# Recorder incidents\n\n## Recording gaps\n\n| Date | System | Status | Cause |\n|---|---|---|---|\n| 2025-12-17 | zigbee | MISSED | Crontab cleared |\n| 2025-12-20 | zigbee | MISSED | Receiver overload |\n';
-  assert.deepEqual(read(withOutcome), []);
 });
 
 test('sections under a period of a log are its incidents; where fixed ones are struck through, the others are open', () => {

@@ -20,6 +20,9 @@ const WORDS: Record<StatusMeaning, string[]> = {
   Resolved: [
     // en
     'resolved', 'closed', 'fixed', 'done', 'solved', 'complete', 'completed', 'recovered', 'remediated', 'restored',
+    // The fix said as the status, whole and checked (`FULL_FIX`, `Fix verified`); `Fix deployed` is
+    // often followed by watching it, so it says nothing alone.
+    'full fix', 'fix verified',
     // Nothing wrong any more: a checkpoint's or a recovered service's status.
     'ok', 'okay', 'all clear', 'nominal', 'back to normal', 'operational', 'healthy',
     // A check's or a test run's result: nothing wrong.
@@ -69,7 +72,7 @@ const WORDS: Record<StatusMeaning, string[]> = {
     // Part of it fixed or checked, the rest still open.
     '部分处理', '部分處理', '部分修复', '部分修復', '部分解决', '部分解決', '部分验证', '部分驗證', '部分完成', '一部対応', '一部解決', '부분 해결', '부분 완료',
     // Part of it fixed, the rest still open.
-    'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially closed',
+    'partially resolved', 'partly resolved', 'partially fixed', 'partly fixed', 'partially closed', 'partial fix', 'fix pending', 'fix in progress',
     'parcialmente resuelto', 'parcialmente resuelta', 'parcialmente resolvido', 'parcialmente resolvida', 'partiellement résolu', 'partiellement résolue',
     'teilweise behoben', 'teilweise gelöst', 'parzialmente risolto', 'parzialmente risolta', 'частично решено', 'частично исправлено', 'частично устранено',
   ],
@@ -373,6 +376,8 @@ const DURATION_KEYS = [
   'ttr', 'mttr', 'time to resolve', 'time to resolution', 'time to recover', 'time to recovery', 'time to restore', 'time to mitigate', 'ttm', 'duration', 'outage duration', 'total duration', 'downtime',
   'duración', 'tiempo de resolución', 'duração', 'tempo de resolução', 'durée', 'temps de résolution', 'dauer', 'ausfallzeit', 'behebungszeit', 'durata', 'tempo di risoluzione',
   'длительность', 'продолжительность', 'время восстановления', 'время решения',
+  // Chinese, Japanese and Korean: how long it lasted, how long the impact or the outage was.
+  '持续时间', '持續時間', '时长', '時長', '影响时长', '影響時長', '故障时长', '停机时间', '恢复时间', '影響時間', '継続時間', '停止時間', '復旧時間', '지속 시간', '장애 시간', '복구 시간', '소요 시간',
 ].map(phraseKey);
 
 const RESOLUTION_KEY_SET = new Set(RESOLUTION_KEYS);

@@ -16,7 +16,7 @@ import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount, namesCause } from './anatomy';
 import { isEntriesPartTitle, isIncidentLogTitle, isMetaTitle, isPeriodTitle } from './proseIncidents';
-import { statusInWords } from './statusInProse';
+import { arrowSaysPending, statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
 import { readHeading } from './headings';
@@ -238,7 +238,7 @@ function entryIncident(ctx: IndexContext, line: number, endLine: number, id: str
   if (!status) {
     statusText = statusInWords(ctx, [[line, endLine]], new Set(fields.map((f) => f.line)));
     // `problem → what was done`: the arrow says a fix followed, unless the words say it is pending.
-    if ((!statusText || !statusText.open) && opts.arrowFix) statusText = { words: opts.arrowFix, line: line + 1, open: false };
+    if ((!statusText || !statusText.open) && opts.arrowFix) statusText = { words: opts.arrowFix, line: line + 1, open: arrowSaysPending(ctx, opts.arrowFix) };
     // Under `## Resolved` (a group of a log), what its words leave unsaid the group says.
     statusText ??= opts.groupStatus;
     if (statusText) status = statusText.open ? (readStatus(ctx.policy, 'Open')?.status ?? 'Open') : ctx.policy.resolvedStatus;
@@ -748,6 +748,16 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     out.push(incident);
   }
   return out;
+}
+
+/**
+ * A paragraph opened by a line written as the incidents' headings beside it are, without `#`
+ * (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox` among `## 🔴 [CRITICAL] IR-2026-02-22: …`):
+ * the lines [line, end), its id and title read from that line (see sections.ts idLines).
+ */
+export function idLineIncident(ctx: IndexContext, line: number, end: number, facts: ReturnType<typeof readHeading>): Incident {
+  const fields = readFields(ctx, line + 1, end);
+  return entryIncident(ctx, line, end, facts.id, facts.title, fields, { shape: 'id-line' }, { detected: facts.date });
 }
 
 /**

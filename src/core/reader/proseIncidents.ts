@@ -17,7 +17,7 @@ import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, sectionAnatomy, tableAnatomy } from './anatomy';
-import { headingGroupStatus, isCountNote } from './statusGroups';
+import { headingGroupStatus, isCountNote, parentIndex } from './statusGroups';
 
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
@@ -220,7 +220,7 @@ export function isMetaTitle(title: string): boolean {
 }
 
 /** Words of titles that explain a log in Chinese, Japanese and Korean: principles, lessons, procedure, purpose, overview, contents, summary, rules, template. */
-const CJK_META_WORDS = ['原則', '原则', '教訓', '教训', '手順', '目的', '概要', '目次', '使い方', '説明', '用途', '目录', '说明', '概述', '总结', '總結', 'まとめ', '规则', '規則', 'ルール', 'テンプレート', '模板', '원칙', '교훈', '절차', '목적', '개요', '목차', '사용법', '요약', '규칙', '템플릿'];
+const CJK_META_WORDS = ['メモ', '備考', '备注', '笔记', '메모', '비고', '原則', '原则', '教訓', '教训', '手順', '目的', '概要', '目次', '使い方', '説明', '用途', '目录', '说明', '概述', '总结', '總結', 'まとめ', '规则', '規則', 'ルール', 'テンプレート', '模板', '원칙', '교훈', '절차', '목적', '개요', '목차', '사용법', '요약', '규칙', '템플릿'];
 
 /** First words of a title that explains the log (`How to add an entry`, `Template for new entries`). */
 const META_LEADS = new Set(
@@ -439,7 +439,8 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
       const found = out.length;
       let tabled = false;
       for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
-        if (headings[hi].level !== parent.level + 1) continue;
+        // The title's own sections: one level down, or further when the log skips a level (`#` over `###`).
+        if (headings[hi].level !== parent.level + 1 && parentIndex(headings, hi) !== pi) continue;
         // A period (`## 2024`) holds the log's sections one level down (`### ~~Feed returns 500~~ (Feb 2)`);
         // so does a group by status (`## Open issues`, `## Fixed issues`), whose status they take
         // where their words say none.

@@ -35,6 +35,7 @@ function guessNotes(incident: Incident, notes: ReadingNotes): void {
   else if (reading.shape === 'list-entry') notes.readAs = `an item of a list${under} telling one incident (no heading of its own)`;
   else if (reading.shape === 'problem-table') notes.readAs = `a row of a table of problems and their fixes${under} (no id or date)`;
   else if (reading.shape === 'bold-heading') notes.readAs = 'a paragraph opened by a bold line with an id or a date (no heading of its own)';
+  else if (reading.shape === 'id-line') notes.readAs = "a paragraph opened by a line with an id like the headings' beside it (written without #)";
   else if (reading.shape === 'key-block') notes.readAs = 'a block of key lines opened by an id or a title (no heading of its own)';
   else if (reading.shape === 'occurrence-table') notes.readAs = reading.byPlaybook ? `a row of a table the playbook lists incidents in${under}` : `a row of a table of occurrences${under} (a date column and a column saying when it ended)`;
   if (reading.statusFrom && !notes.statusFrom && !notes.statusNote) notes.statusFrom = reading.statusFrom;

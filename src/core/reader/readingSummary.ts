@@ -7,7 +7,7 @@ import { readingIfRead } from './lazy';
 
 export interface ReadingPart {
   /** `sections` (an id, a date or fields), `prose-sections`, `sections-alike` (labelled like their neighbours), `table-rows`, `occurrence-table`, `problem-table`, `list-entries`, `key-blocks`, `linked-files`. */
-  shape: 'sections' | 'prose-sections' | 'sections-alike' | 'table-rows' | 'occurrence-table' | 'problem-table' | 'list-entries' | 'key-blocks' | 'bold-headings' | 'linked-files';
+  shape: 'sections' | 'prose-sections' | 'sections-alike' | 'table-rows' | 'occurrence-table' | 'problem-table' | 'list-entries' | 'key-blocks' | 'bold-headings' | 'id-lines' | 'linked-files';
   count: number;
   /** The heading level of a part of sections. */
   level?: number;
@@ -42,6 +42,7 @@ function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
   if (r?.shape === 'list-entry') return { shape: 'list-entries', count: 1, lines: [incident.line, incident.line], ...(r.under ? { under: r.under } : {}) };
   if (r?.shape === 'key-block') return { shape: 'key-blocks', count: 1, lines: [incident.line, incident.line] };
   if (r?.shape === 'bold-heading') return { shape: 'bold-headings', count: 1, lines: [incident.line, incident.line] };
+  if (r?.shape === 'id-line') return { shape: 'id-lines', count: 1, lines: [incident.line, incident.line] };
   if (incident.source === 'linked-file') return { shape: 'linked-files', count: 1 };
   if (incident.source === 'table-row') return { shape: 'table-rows', count: 1, lines: [incident.line, incident.line] };
   return { shape: 'sections', count: 1, level: incident.level };
@@ -51,7 +52,7 @@ function partOf(incident: Incident, r: Incident['reading']): ReadingPart {
 function continues(part: ReadingPart, next: ReadingPart): boolean {
   if (part.shape !== next.shape || part.level !== next.level || part.under !== next.under) return false;
   // Entries of a list, and blocks, run on whatever lines lie between them.
-  if (part.shape === 'list-entries' || part.shape === 'key-blocks' || part.shape === 'bold-headings') return true;
+  if (part.shape === 'list-entries' || part.shape === 'key-blocks' || part.shape === 'bold-headings' || part.shape === 'id-lines') return true;
   if (part.lines && next.lines) return next.lines[0] <= part.lines[1] + 1;
   return true;
 }
@@ -78,6 +79,8 @@ function describe(part: ReadingPart): string {
       return `${plural(part.count, 'block', 'blocks')} of key lines opened by an id as incidents (${rows})`;
     case 'bold-headings':
       return `${plural(part.count, 'paragraph', 'paragraphs')} opened by a bold line with an id or a date as incidents (${rows})`;
+    case 'id-lines':
+      return `${plural(part.count, 'line', 'lines')} written like the headings beside them, without # (${rows}), as incidents`;
     case 'linked-files':
       return `${plural(part.count, 'index row', 'index rows')} linking incident files`;
     default:
@@ -102,7 +105,7 @@ export function readingSummary(index: LogIndex, options: { readBodies?: boolean 
       if (last.lines && part.lines) last.lines[1] = part.lines[1];
     } else parts.push(part);
   }
-  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'sections-alike' || p.shape === 'occurrence-table' || p.shape === 'problem-table' || p.shape === 'list-entries' || p.shape === 'key-blocks' || p.shape === 'bold-headings');
+  const guessed = statusesFromText > 0 || parts.some((p) => p.shape === 'prose-sections' || p.shape === 'sections-alike' || p.shape === 'occurrence-table' || p.shape === 'problem-table' || p.shape === 'list-entries' || p.shape === 'key-blocks' || p.shape === 'bold-headings' || p.shape === 'id-lines');
   let text = parts.length
     ? `Read ${parts.map(describe).join('; ')}.`
     : "Read no incidents: no heading has an id, a date or incident fields, no table lists incidents, and no section tells one under a title such as Incidents. If it lists them under headings of another level or in a table, the playbook's reading settings say where (reading: incidentLevel, incidentTables). A list is read as incidents under a title such as Incidents when its items each tell a problem and what was done (an arrow) or start with a date; blocks of key lines when each opens with an ID line.";

@@ -23,6 +23,21 @@ function hasIdSubheading(sectionText: string, options: IndexOptions): boolean {
   return false;
 }
 
+/** Whether one of `lines` holds, in its first 80 characters, the prefix of `id` (`IR-` of `IR-2026-02-22`). */
+function namesIdOfFamily(lines: string, id: string): boolean {
+  let i = 0;
+  while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
+  if (i < 2 || i === id.length) return false;
+  const prefix = id.slice(0, i);
+  for (let start = 0; start < lines.length; ) {
+    const nl = lines.indexOf('\n', start);
+    const end = nl === -1 ? lines.length : nl;
+    if (lines.slice(start, Math.min(end, start + 80)).includes(prefix)) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
 /** Characters whose appearance or removal can change how lines around them are classified. */
 const STRUCTURAL = /[`~#<>|\r]|^(?: {4}|\t)|^(?:---|\.\.\.)\s*$/m;
 
@@ -109,6 +124,9 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   // edit among them may change the count.
   if (prevScan.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
+  // An edited line that names an id of the target's family may open an incident written without
+  // `#` (see sections.ts idLines): the log is read whole.
+  if (namesIdOfFamily(text.slice(from, newTo), target.id)) return indexLog(text, options);
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
   const fresh = sectionIndex.incidents[0];

@@ -5,7 +5,7 @@
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, namesCause } from './anatomy';
-import { saysNotYetHappened } from './proseWords';
+import { saysNotYetHappened, wordsOf } from './proseWords';
 import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isMeetingTitle, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -17,10 +17,10 @@ import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle
 import { findHeadingId, isTemplateId } from './headingIds';
 import { transliterate } from './derivedIds';
 import { findTableIncidents } from './tableIncidents';
-import { entryIncidents, labelledListEntries } from './entryIncidents';
+import { entryIncidents, idLineIncident, labelledListEntries } from './entryIncidents';
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { LazySectionIncident } from './lazy';
-import { holdsStatusUpdates } from './statusUpdates';
+import { holdsStatusUpdates, isMaintenanceTitle } from './statusUpdates';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
@@ -57,6 +57,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (bodyLine > 0 && starts.length && starts.every((s) => !s.facts.id && s.facts.date) && frontMatterTellsIncident(ctx, bodyLine)) starts = [];
   if (anyUnderStatusGroup(ctx, starts.map((s) => ctx.headings[s.hi].line))) ctx.groupedByStatus = true;
   const incidents: Incident[] = [];
+  // Paragraphs opened by a line written as these headings are, without `#` (see idLines).
+  const families = idFamilies(starts.map((s) => s.facts.id));
+  const lostHeadings: Array<{ line: number; end: number; facts: HeadingFacts }> = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
   // Every section read, for the table rows that may name one of them (see sectionKeys).
   const placed: Array<{ section: Section; facts: HeadingFacts; at: number }> = [];
@@ -66,8 +69,11 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   for (let k = 0; k < starts.length; k++) {
     const { hi, facts, naturalEnd } = starts[k];
     const h = ctx.headings[hi];
-    const endLine = k + 1 < starts.length ? Math.min(naturalEnd, ctx.headings[starts[k + 1].hi].line) : naturalEnd;
+    const sectionEnd = k + 1 < starts.length ? Math.min(naturalEnd, ctx.headings[starts[k + 1].hi].line) : naturalEnd;
+    const lost = families ? idLines(ctx, h.line + 1, sectionEnd, families) : [];
+    const endLine = lost.length ? lost[0].line : sectionEnd;
     const section: Section = { headingLine: h.line, level: h.level, bodyLine: h.line + 1, endLine };
+    lostHeadings.push(...lost.map((l, j) => ({ ...l, end: j + 1 < lost.length ? lost[j + 1].line : sectionEnd })));
     if (scanFrom < h.line) tableScanRanges.push([scanFrom, h.line]);
     scanFrom = Math.max(scanFrom, naturalEnd);
     // The same section pasted twice, word for word (`## Incidente #002` twice over): one
@@ -96,6 +102,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     }
     incidents.push(facts.id && facts.title && !facts.status && !facts.endDate ? lazySectionIncident(ctx, section, facts) : buildSectionIncident(ctx, section, facts));
   }
+  for (const l of lostHeadings) incidents.push(idLineIncident(ctx, l.line, l.end, l.facts));
   if (scanFrom < ctx.lines.starts.length) tableScanRanges.push([scanFrom, ctx.lines.starts.length]);
   const rows: Incident[] = [];
   for (const [from, to] of tableScanRanges) findTableIncidents(ctx, from, to, rows);
@@ -244,6 +251,8 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
     // are otherwise read on first use (see lazy.ts).
     let fields: Field[] | undefined;
     if (facts.id && isTemplateId(facts.id)) continue;
+    // A decision record or a proposal (`## ADR-016: …`, `## RFC-12`) is no incident, unless its fields say it is one.
+    if (facts.id && isRecordOfAnotherKind(facts.id) && !fieldsLookLikeIncident(ctx.policy, filledFields((fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine)))))) continue;
     // An example's entry (`[Example] …`), and a dated note that nothing happened (`2025-10-08 —
     // System up, no incidents recorded`), and a change tagged as one (`… (new feature)`): none is
     // an incident. Ids rule them out, so a log of ids (the common large one) never pays for the look.
@@ -266,7 +275,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       fields ??= readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine));
       // A status beside labelled parts under a title that explains the log (`## Format` listing
       // `Status: OPEN, RESOLVED`, then `Symptom`, `Root cause`) is the format, not an entry.
-      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || holdsStatusUpdates(ctx, h.line + 1, endLine) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, hi, endLine) && !isMetaTitle(facts.title));
+      isIncident = fieldsLookLikeIncident(ctx.policy, filledFields(fields)) || numberedWithKeyLines(h.text, fields) || (!isMaintenanceTitle(h.text) && holdsStatusUpdates(ctx, h.line + 1, endLine)) || (statusAndAnatomy(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, endLine), fields, facts, hi, endLine) && !isMetaTitle(facts.title));
     }
     if (!isIncident) {
       const n = sectionNumber(h.text);
@@ -318,6 +327,55 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
 }
 
+/**
+ * The prefixes of the ids two incidents' headings or more share (`IR-` of `IR-2026-02-22`): a
+ * line opening with such an id, without `#`, may be a heading that lost its marks. Undefined when
+ * no prefix is shared.
+ */
+function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    if (!id) continue;
+    let i = 0;
+    while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
+    // A prefix of letters and a separator at least (`IR-`, `INC-`): a bare number is no family.
+    if (i < 2 || i === id.length) continue;
+    const prefix = id.slice(0, i);
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  const shared = [...counts].filter(([, n]) => n >= 2).map(([p]) => p);
+  return shared.length ? new Set(shared) : undefined;
+}
+
+/**
+ * Lines in [from, to) that open a paragraph (after a blank line, a thematic break or a heading),
+ * are no list item, table row, quote or code, and read as a heading whose id is of one of
+ * `families` (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox`). A scan: the id's prefix is
+ * looked for in a line's first 80 characters before the line is read as a heading.
+ */
+function idLines(ctx: IndexContext, from: number, to: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
+  const out: Array<{ line: number; facts: HeadingFacts }> = [];
+  for (let li = from; li < to; li++) {
+    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
+    const prev = li > 0 ? lineText(ctx, li - 1).trim() : '';
+    if (prev !== '' && !ctx.lines.level[li - 1] && !/^(?:-{3,}|\*{3,}|_{3,})$/.test(prev)) continue;
+    const line = lineText(ctx, li);
+    const c = line.charCodeAt(0);
+    // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
+    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || line.length > 300) continue;
+    const head = line.slice(0, 80);
+    let hit = false;
+    for (const f of families) if (head.includes(f)) hit = true;
+    if (!hit) continue;
+    const facts = readHeading(line, ctx.policy);
+    if (!facts.id || !facts.title) continue;
+    let family = false;
+    for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
+    if (family) out.push({ line: li, facts });
+  }
+  return out;
+}
+
 /** Words that label a document as the review of one incident, before a colon or a dash (`Retro: …`, `Postmortem — …`). */
 const REVIEW_LABELS = new Set([
   'retro', 'retrospective', 'postmortem', 'post mortem', 'post-mortem', 'post incident review', 'post-incident review', 'incident review', 'incident report', 'incident', 'pir', 'rca', 'root cause analysis', 'outage report', 'outage',
@@ -334,7 +392,10 @@ function reviewDocument(ctx: IndexContext, bodyLine: number): boolean {
     const at = plain.indexOf(sep);
     if (at > 0 && (cut < 0 || at < cut)) cut = at;
   }
-  if (cut < 0 || !REVIEW_LABELS.has(plain.slice(0, cut).trim().toLowerCase())) return false;
+  const label = plain.slice(0, cut).trim().toLowerCase();
+  if (cut < 0 || !REVIEW_LABELS.has(label)) return false;
+  // A retro may be of anything (a sprint, a planning round): its title names a failure when it is an incident's.
+  if (RETRO_LABELS.has(label) && !wordsOf(plain.slice(cut + 1), 16).some((w) => FAILURE_WORDS.has(w))) return false;
   // Its parts: an incident's (`## What happened`, `## Root cause`), or a review's (`## What went
   // well`, `## Action items`, `## Timeline`).
   let parts = 0;
@@ -346,6 +407,23 @@ function reviewDocument(ctx: IndexContext, bodyLine: number): boolean {
   }
   return parts >= 2;
 }
+
+/** Id prefixes of records that are not incidents: architecture decisions, proposals, enhancement plans. */
+const OTHER_RECORD_PREFIXES = ['adr', 'rfc', 'kep', 'pep', 'dep', 'rfd', 'madr'];
+
+/** Whether an id names a decision record or a proposal (`ADR-016`, `RFC 12`), not an incident. */
+function isRecordOfAnotherKind(id: string): boolean {
+  const lower = id.toLowerCase();
+  return OTHER_RECORD_PREFIXES.some((p) => lower.startsWith(p) && !/[a-z]/.test(lower[p.length] ?? ''));
+}
+
+/** Review labels that do not say what is reviewed: a retro's title must name a failure (see FAILURE_WORDS). */
+const RETRO_LABELS = new Set(['retro', 'retrospective', 'retrospectiva', 'rétrospective', 'retrospektive']);
+/** Words of a title that name something that went wrong. */
+const FAILURE_WORDS = new Set([
+  'rollback', 'rolled', 'outage', 'outages', 'incident', 'failure', 'failed', 'down', 'downtime', 'broken', 'error', 'errors', 'bug', 'breach', 'leak', 'crash', 'degradation', 'degraded', 'loss',
+  'caída', 'incidente', 'falla', 'fallo', 'falha', 'queda', 'panne', 'störung', 'ausfall', 'vorfall', 'guasto', 'сбой', 'авария', 'инцидент',
+]);
 
 /** Parts of a review of an incident, by their titles' first words. */
 const REVIEW_PARTS = ['what went well', 'what went wrong', "what didn't go well", 'what did not go well', 'what could be improved', 'lessons learned', 'lessons', 'follow-up', 'follow up'];

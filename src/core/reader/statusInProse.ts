@@ -32,6 +32,7 @@ const FIX_PHRASES = new Set(
   [
     'fixed', 'we fixed', 'resolved', 'restored', 'rolled back', 'reverted', 'patched', 'replaced', 'renewed', 'restarted', 'recovered', 'corrected', 'redeployed', 'backfilled',
     'refunded', 'upgraded', 'works again', 'working again', 'running again', 'cleaned up', 'turned off', 'switched back', 'added', 'capped', 'increased', 'raised', 'removed', 'disabled', 'rotated', 're ran', 'reran', 'mitigated',
+    'rolled out', 'deduplicated',
     'corregimos', 'arreglamos', 'restauramos', 'actualizamos', 'reemplazamos', 'añadimos', 'revertimos', 'corregido', 'solucionado', 'resuelto', 'restablecido',
     'corrigimos', 'corrigido', 'atualizamos', 'substituímos', 'adicionamos', 'revertemos', 'resolvido', 'restabelecido',
     'corrigé', 'réparé', 'rétabli', 'renouvelé', 'remplacé', 'ajouté', 'restauré', 'redéployé', 'mis à jour', 'mise à jour', 'résolu',
@@ -178,6 +179,24 @@ function statusSentences(ctx: IndexContext, line: string): { open?: string; over
     else found.open ??= said;
   }
   return found;
+}
+
+/**
+ * Whether what follows an entry's arrow says nothing was done yet (`→ investigating, not
+ * resolved`, `→ fix pending`): a clause that is an open status alone, or a fix negated.
+ */
+export function arrowSaysPending(ctx: IndexContext, text: string): boolean {
+  const words = wordsOf(text.slice(0, 200));
+  if (findPhrase(words, PENDING_PHRASES, 4)) return true;
+  const fix = findPhrase(words, FIX_PHRASES, 3);
+  if (fix && negatedAt(words, words.indexOf(fix.split(' ')[0]))) return true;
+  for (const clause of text.slice(0, 200).split(/[,;、，；]/)) {
+    const c = stripInline(clause).trim();
+    if (!c || c.length > 30) continue;
+    const read = readStatus(ctx.policy, c);
+    if (read?.meaning && !read.note && read.meaning !== 'Resolved' && read.meaning !== 'Closed' && read.meaning !== 'Deferred') return true;
+  }
+  return false;
 }
 
 /**

@@ -17,8 +17,21 @@ export interface StatusUpdate {
   maintenance: boolean;
 }
 
-/** The words of a planned maintenance's updates (a status page posts them for maintenances only). */
-const MAINTENANCE_WORDS = new Set(['scheduled', 'completed', 'maintenance scheduled', 'maintenance completed', 'verifying']);
+/** The words of a planned maintenance's updates (a status page posts them for maintenances only), in the seven languages and CJK. */
+const MAINTENANCE_WORDS = new Set([
+  'scheduled', 'completed', 'maintenance scheduled', 'maintenance completed', 'verifying',
+  'geplant', 'abgeschlossen', 'planifiée', 'planifié', 'terminée', 'terminé', 'programado', 'programada', 'completado', 'completada', 'agendado', 'agendada', 'concluído', 'concluída',
+  'pianificato', 'pianificata', 'completato', 'completata', 'запланировано', 'завершено', '予定', '完了', '计划中', '已完成', '예정', '완료',
+]);
+
+/** Words of a title that names a planned maintenance (`## Scheduled maintenance: database upgrade`, `## Wartung …`). */
+const MAINTENANCE_TITLE_WORDS = ['maintenance', 'wartung', 'wartungsarbeiten', 'mantenimiento', 'manutenção', 'manutenzione', 'обслуживание', 'メンテナンス', '维护', '維護', '점검'];
+
+/** Whether a heading's title names a planned maintenance (see MAINTENANCE_TITLE_WORDS). */
+export function isMaintenanceTitle(title: string): boolean {
+  const lower = stripInline(title).toLowerCase();
+  return MAINTENANCE_TITLE_WORDS.some((w) => lower.includes(w));
+}
 
 /** Dashes and colons between an update's status and its time. */
 const isJoiner = (c: string) => c === '—' || c === '–' || c === '-' || c === ':' || c === ' ' || c === '\t' || c === '|' || c === '·';

@@ -61,14 +61,12 @@ const NO_HEADER = /(?!)/;
 /** Columns a register's title is read from (an id, a date and a status, no title column): what happened, then why. */
 const REGISTER_TITLE_HEADERS = ['impact', 'what happened', 'symptom', 'case', 'problem', 'impacto', 'problema', 'auswirkung', 'влияние', 'проблема', 'root cause', 'cause'];
 
-/** Columns that name what caused something: beside a date, each row is a failure and its cause. */
-const CAUSE_HEADERS = new Set(['cause', 'root cause', 'causa', 'causa raíz', 'causa raiz', 'cause racine', 'ursache', 'grundursache', 'causa principale', 'причина', '原因', '根本原因', '根因', '원인']);
-
 /** Columns an occurrence's title is read from when the table has no title column. */
 const NOTE_HEADERS = [
   'notes', 'note', 'cause', 'root cause', 'reason', 'what broke', 'comment', 'comments', 'details', 'remarks', 'what',
   'notas', 'nota', 'causa', 'observaciones', 'observações', 'motivo', 'remarques', 'remarque', 'commentaire', 'raison',
   'bemerkung', 'bemerkungen', 'notiz', 'ursache', 'grund', 'osservazioni', 'motivo', 'примечание', 'примечания', 'причина', 'комментарий',
+  '原因', '备注', '備考', '说明', '説明', '内容', '원인', '비고', '내용',
   ...MORE_NOTE_COLUMNS,
 ];
 
@@ -168,12 +166,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
     if (!((idCol >= 0 || dateCol >= 0) && (sevCol >= 0 || titleCol >= 0))) {
       // A table of occurrences: a date column and an end column (a guess, noted on each row);
       // or a table the playbook names.
-      // Or a date column and a cause column (`Date | Service | Cause`): what went wrong, when. Not
-      // beside a status column: its words there (`MISSED`, `FAILED`) may be outcomes, not statuses.
-      const causeCol = dateCol >= 0 && endCol < 0 && statusCol < 0 ? headers.findIndex((h, i) => i !== dateCol && h.names.some((n) => CAUSE_HEADERS.has(n))) : -1;
-      const byPlaybook = endCol < 0 && causeCol < 0;
-      if (byPlaybook && !namedInPlaybook(ctx, table)) continue;
-      if (titleCol < 0) titleCol = causeCol;
+      if (endCol < 0 && !namedInPlaybook(ctx, table)) continue;
       if (titleCol < 0) {
         for (const name of NOTE_HEADERS) {
           titleCol = headers.findIndex((h, i) => i !== dateCol && h.names.includes(name));
@@ -181,7 +174,7 @@ export function findTableIncidents(ctx: IndexContext, from: number, to: number, 
         }
       }
       const under = headingAbove(ctx, table.lastRow);
-      const occurrence: IncidentReading = { shape: 'occurrence-table', ...(byPlaybook ? { byPlaybook: true } : {}), ...(under ? { under } : {}) };
+      const occurrence: IncidentReading = { shape: 'occurrence-table', ...(endCol < 0 ? { byPlaybook: true } : {}), ...(under ? { under } : {}) };
       const columns: RowColumns = { idCol, titleCol, dateCol, dateZone: dateCol >= 0 ? headers[dateCol].zone : null, endCol };
       for (let r = table.firstRow; r <= table.lastRow; r++) {
         const row = splitTableRow(lineText(ctx, r));

@@ -140,7 +140,7 @@ export interface IncidentFacts {
   otherDates: Dated[];
   /** `Affected:` names the playbook's components list does not have (none without a list). */
   unknownComponents: string[];
-  /** An active incident's status that no status word matched (`FULL_FIX`): read as open, as written. */
+  /** An active incident's status that no status word matched (`STAGE_3`): read as open, as written. */
   unknownStatusWord: string | null;
 }
 
