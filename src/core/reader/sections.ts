@@ -59,6 +59,8 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const incidents: Incident[] = [];
   // Paragraphs opened by a line written as these headings are, without `#` (see idLines).
   const families = idFamilies(starts.map((s) => s.facts.id));
+  const idLineCandidates = families ? findIdLines(ctx, bodyLine, families) : [];
+  let nextIdLine = 0;
   const lostHeadings: Array<{ line: number; end: number; facts: HeadingFacts }> = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
   // Every section read, for the table rows that may name one of them (see sectionKeys).
@@ -70,7 +72,9 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     const { hi, facts, naturalEnd } = starts[k];
     const h = ctx.headings[hi];
     const sectionEnd = k + 1 < starts.length ? Math.min(naturalEnd, ctx.headings[starts[k + 1].hi].line) : naturalEnd;
-    const lost = families ? idLines(ctx, h.line + 1, sectionEnd, families) : [];
+    const lost: Array<{ line: number; facts: HeadingFacts }> = [];
+    while (nextIdLine < idLineCandidates.length && idLineCandidates[nextIdLine].line <= h.line) nextIdLine++;
+    while (nextIdLine < idLineCandidates.length && idLineCandidates[nextIdLine].line < sectionEnd) lost.push(idLineCandidates[nextIdLine++]);
     const endLine = lost.length ? lost[0].line : sectionEnd;
     const section: Section = { headingLine: h.line, level: h.level, bodyLine: h.line + 1, endLine };
     lostHeadings.push(...lost.map((l, j) => ({ ...l, end: j + 1 < lost.length ? lost[j + 1].line : sectionEnd })));
@@ -348,32 +352,64 @@ function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined 
 }
 
 /**
- * Lines in [from, to) that open a paragraph (after a blank line, a thematic break or a heading),
- * are no list item, table row, quote or code, and read as a heading whose id is of one of
- * `families` (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox`). A scan: the id's prefix is
- * looked for in a line's first 80 characters before the line is read as a heading.
+ * Lines from `bodyLine` on that open a paragraph (after a blank line, a thematic break or a
+ * heading), are no list item, table row, quote or code, and read as a heading whose id is of one
+ * of `families` (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox`), in line order. Found from
+ * where the prefixes occur in the text (a native search), so a log whose ids stand only in its
+ * headings costs one look per heading.
  */
-function idLines(ctx: IndexContext, from: number, to: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
+function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
+  const { text, lines } = ctx;
+  const candidates = new Set<number>();
+  for (const f of families) {
+    for (let at = text.indexOf(f, bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length); at !== -1; at = text.indexOf(f, at + f.length)) {
+      const li = lineOfOffset(lines.starts, at);
+      // Within the line's first 80 characters; a heading is read as one already.
+      if (at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.add(li);
+    }
+  }
   const out: Array<{ line: number; facts: HeadingFacts }> = [];
-  for (let li = from; li < to; li++) {
-    if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
-    const prev = li > 0 ? lineText(ctx, li - 1).trim() : '';
-    if (prev !== '' && !ctx.lines.level[li - 1] && !/^(?:-{3,}|\*{3,}|_{3,})$/.test(prev)) continue;
-    const line = lineText(ctx, li);
-    const c = line.charCodeAt(0);
+  for (const li of [...candidates].sort((a, b) => a - b)) {
+    const start = lines.starts[li];
+    const end = lines.ends[li];
+    const c = text.charCodeAt(start);
     // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
-    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || line.length > 300) continue;
-    const head = line.slice(0, 80);
-    let hit = false;
-    for (const f of families) if (head.includes(f)) hit = true;
-    if (!hit) continue;
-    const facts = readHeading(line, ctx.policy);
+    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
+    if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
+    const facts = readHeading(text.slice(start, end), ctx.policy);
     if (!facts.id || !facts.title) continue;
     let family = false;
     for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
     if (family) out.push({ line: li, facts });
   }
   return out;
+}
+
+/** The line holding `offset`: the last line start at or before it (a binary search). */
+function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`), by its characters. */
+function blankOrBreak(text: string, start: number, end: number): boolean {
+  let mark = 0;
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (c !== 45 && c !== 42 && c !== 95) return false;
+    if (mark && c !== mark) return false;
+    mark = c;
+    count++;
+  }
+  return count === 0 || count >= 3;
 }
 
 /** Words that label a document as the review of one incident, before a colon or a dash (`Retro: …`, `Postmortem — …`). */
