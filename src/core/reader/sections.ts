@@ -360,16 +360,21 @@ function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined 
  */
 function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
   const { text, lines } = ctx;
-  const candidates = new Set<number>();
+  const candidates: number[] = [];
   for (const f of families) {
+    let last = -1;
     for (let at = text.indexOf(f, bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length); at !== -1; at = text.indexOf(f, at + f.length)) {
       const li = lineOfOffset(lines.starts, at);
       // Within the line's first 80 characters; a heading is read as one already.
-      if (at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.add(li);
+      if (li !== last && at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.push((last = li));
     }
   }
+  // One family's lines come in order; several are merged.
+  if (families.size > 1) candidates.sort((a, b) => a - b);
   const out: Array<{ line: number; facts: HeadingFacts }> = [];
-  for (const li of [...candidates].sort((a, b) => a - b)) {
+  for (let k = 0; k < candidates.length; k++) {
+    const li = candidates[k];
+    if (k > 0 && candidates[k - 1] === li) continue;
     const start = lines.starts[li];
     const end = lines.ends[li];
     const c = text.charCodeAt(start);
@@ -449,6 +454,9 @@ const OTHER_RECORD_PREFIXES = ['adr', 'rfc', 'kep', 'pep', 'dep', 'rfd', 'madr']
 
 /** Whether an id names a decision record or a proposal (`ADR-016`, `RFC 12`), not an incident. */
 function isRecordOfAnotherKind(id: string): boolean {
+  // By the first letter first: a log of `INC-` ids asks no more than that.
+  const c = id.charCodeAt(0) | 32;
+  if (c !== 97 && c !== 114 && c !== 107 && c !== 112 && c !== 100 && c !== 109) return false;
   const lower = id.toLowerCase();
   return OTHER_RECORD_PREFIXES.some((p) => lower.startsWith(p) && !/[a-z]/.test(lower[p.length] ?? ''));
 }
