@@ -5,7 +5,7 @@
 import type { Field, Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { anatomyKeyCount, filledParts, isAnatomyTitle, namesCause } from './anatomy';
-import { saysNotYetHappened, wordsOf } from './proseWords';
+import { saysNotYetHappened } from './proseWords';
 import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isMeetingTitle, isIncidentLogTitle, isMetaTitle, saysNothingHappened, proseIncidentStarts, saysNoIncidents, sectionListsIncidents } from './proseIncidents';
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
@@ -21,6 +21,8 @@ import { entryIncidents, idLineIncident, labelledListEntries } from './entryInci
 import { buildSectionIncident, lazySectionIncident, singleIncident } from './sectionIncident';
 import { LazySectionIncident } from './lazy';
 import { holdsStatusUpdates, isMaintenanceTitle } from './statusUpdates';
+import { findIdLines, idFamilies } from './idLines';
+import { reviewDocument } from './reviewDocument';
 import { anyUnderStatusGroup, headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle, parentIndex, statusGroupsHolding } from './statusGroups';
 import { sectionsLikeSiblings } from './siblingSections';
 
@@ -331,124 +333,6 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
   return withoutNotYetHappened(ctx, withProseStarts(ctx, bodyLine, withSiblingsAlike(ctx, bodyLine, withGroupEntries(ctx, withNumberedGaps(ctx, withoutPeriods(ctx, found), numbered)))));
 }
 
-/**
- * The prefixes of the ids two incidents' headings or more share (`IR-` of `IR-2026-02-22`): a
- * line opening with such an id, without `#`, may be a heading that lost its marks. Undefined when
- * no prefix is shared.
- */
-function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined {
-  const counts = new Map<string, number>();
-  for (const id of ids) {
-    if (!id) continue;
-    let i = 0;
-    while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
-    // A prefix of letters and a separator at least (`IR-`, `INC-`): a bare number is no family.
-    if (i < 2 || i === id.length) continue;
-    const prefix = id.slice(0, i);
-    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
-  }
-  const shared = [...counts].filter(([, n]) => n >= 2).map(([p]) => p);
-  return shared.length ? new Set(shared) : undefined;
-}
-
-/**
- * Lines from `bodyLine` on that open a paragraph (after a blank line, a thematic break or a
- * heading), are no list item, table row, quote or code, and read as a heading whose id is of one
- * of `families` (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox`), in line order. Found from
- * where the prefixes occur in the text (a native search), so a log whose ids stand only in its
- * headings costs one look per heading.
- */
-function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
-  const { text, lines } = ctx;
-  const candidates: number[] = [];
-  for (const f of families) {
-    let last = -1;
-    for (let at = text.indexOf(f, bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length); at !== -1; at = text.indexOf(f, at + f.length)) {
-      const li = lineOfOffset(lines.starts, at);
-      // Within the line's first 80 characters; a heading is read as one already.
-      if (li !== last && at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.push((last = li));
-    }
-  }
-  // One family's lines come in order; several are merged.
-  if (families.size > 1) candidates.sort((a, b) => a - b);
-  const out: Array<{ line: number; facts: HeadingFacts }> = [];
-  for (let k = 0; k < candidates.length; k++) {
-    const li = candidates[k];
-    if (k > 0 && candidates[k - 1] === li) continue;
-    const start = lines.starts[li];
-    const end = lines.ends[li];
-    const c = text.charCodeAt(start);
-    // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
-    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
-    if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
-    const facts = readHeading(text.slice(start, end), ctx.policy);
-    if (!facts.id || !facts.title) continue;
-    let family = false;
-    for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
-    if (family) out.push({ line: li, facts });
-  }
-  return out;
-}
-
-/** The line holding `offset`: the last line start at or before it (a binary search). */
-function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-/** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`), by its characters. */
-function blankOrBreak(text: string, start: number, end: number): boolean {
-  let mark = 0;
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) continue;
-    if (c !== 45 && c !== 42 && c !== 95) return false;
-    if (mark && c !== mark) return false;
-    mark = c;
-    count++;
-  }
-  return count === 0 || count >= 3;
-}
-
-/** Words that label a document as the review of one incident, before a colon or a dash (`Retro: …`, `Postmortem — …`). */
-const REVIEW_LABELS = new Set([
-  'retro', 'retrospective', 'postmortem', 'post mortem', 'post-mortem', 'post incident review', 'post-incident review', 'incident review', 'incident report', 'incident', 'pir', 'rca', 'root cause analysis', 'outage report', 'outage',
-  'retrospectiva', 'rétrospective', 'retrospektive', 'informe de incidente', 'relatório de incidente', 'rapport d’incident', "rapport d'incident", 'störungsbericht', 'vorfallbericht', 'rapporto di incidente', 'разбор инцидента',
-]);
-
-/** Whether the document is the review of one incident: an H1 labelled so (see REVIEW_LABELS) over two parts of an incident or more. */
-function reviewDocument(ctx: IndexContext, bodyLine: number): boolean {
-  const hi = ctx.headings.findIndex((h) => h.line >= bodyLine);
-  if (hi < 0 || ctx.headings[hi].level !== 1) return false;
-  const plain = stripInline(ctx.headings[hi].text).trim();
-  let cut = -1;
-  for (const sep of [':', '：', ' — ', ' – ', ' - ']) {
-    const at = plain.indexOf(sep);
-    if (at > 0 && (cut < 0 || at < cut)) cut = at;
-  }
-  const label = plain.slice(0, cut).trim().toLowerCase();
-  if (cut < 0 || !REVIEW_LABELS.has(label)) return false;
-  // A retro may be of anything (a sprint, a planning round): its title names a failure when it is an incident's.
-  if (RETRO_LABELS.has(label) && !wordsOf(plain.slice(cut + 1), 16).some((w) => FAILURE_WORDS.has(w))) return false;
-  // Its parts: an incident's (`## What happened`, `## Root cause`), or a review's (`## What went
-  // well`, `## Action items`, `## Timeline`).
-  let parts = 0;
-  for (let k = hi + 1; k < ctx.headings.length && parts < 2; k++) {
-    const h = ctx.headings[k];
-    if (h.level !== 2) continue;
-    const title = stripInline(h.text).trim().toLowerCase();
-    if (isAnatomyTitle(h.text) || subsectionKind(h.text, ctx.policy) !== null || REVIEW_PARTS.some((w) => title.startsWith(w))) parts++;
-  }
-  return parts >= 2;
-}
-
 /** Id prefixes of records that are not incidents: architecture decisions, proposals, enhancement plans. */
 const OTHER_RECORD_PREFIXES = ['adr', 'rfc', 'kep', 'pep', 'dep', 'rfd', 'madr'];
 
@@ -460,17 +344,6 @@ function isRecordOfAnotherKind(id: string): boolean {
   const lower = id.toLowerCase();
   return OTHER_RECORD_PREFIXES.some((p) => lower.startsWith(p) && !/[a-z]/.test(lower[p.length] ?? ''));
 }
-
-/** Review labels that do not say what is reviewed: a retro's title must name a failure (see FAILURE_WORDS). */
-const RETRO_LABELS = new Set(['retro', 'retrospective', 'retrospectiva', 'rétrospective', 'retrospektive']);
-/** Words of a title that name something that went wrong. */
-const FAILURE_WORDS = new Set([
-  'rollback', 'rolled', 'outage', 'outages', 'incident', 'failure', 'failed', 'down', 'downtime', 'broken', 'error', 'errors', 'bug', 'breach', 'leak', 'crash', 'degradation', 'degraded', 'loss',
-  'caída', 'incidente', 'falla', 'fallo', 'falha', 'queda', 'panne', 'störung', 'ausfall', 'vorfall', 'guasto', 'сбой', 'авария', 'инцидент',
-]);
-
-/** Parts of a review of an incident, by their titles' first words. */
-const REVIEW_PARTS = ['what went well', 'what went wrong', "what didn't go well", 'what did not go well', 'what could be improved', 'lessons learned', 'lessons', 'follow-up', 'follow up'];
 
 /** How many of the headings right under headings[hi] (to `endLine`) name a part of an incident (`### Symptoms`, `### Causa raiz`). */
 function anatomySubsections(ctx: IndexContext, hi: number, endLine: number): number {

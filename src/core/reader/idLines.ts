@@ -1,0 +1,93 @@
+// Incidents whose headings lost their `#` marks: a line written as the log's incident headings
+// are (`🔴 [CRITICAL] IR-2026-03-03: The identity paradox` among `## 🔴 [CRITICAL] IR-2026-02-22:
+// …`), opening a paragraph. Found where the ids' shared prefix occurs in the text, so a log whose
+// ids stand only in its headings costs one look per heading. Scans over characters.
+import type { HeadingFacts } from './headings';
+import { readHeading } from './headings';
+import type { IndexContext } from './context';
+
+/**
+ * The prefixes of the ids two incidents' headings or more share (`IR-` of `IR-2026-02-22`): a
+ * line opening with such an id, without `#`, may be a heading that lost its marks. Undefined when
+ * no prefix is shared.
+ */
+export function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined {
+  const counts = new Map<string, number>();
+  for (const id of ids) {
+    if (!id) continue;
+    let i = 0;
+    while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
+    // A prefix of letters and a separator at least (`IR-`, `INC-`): a bare number is no family.
+    if (i < 2 || i === id.length) continue;
+    const prefix = id.slice(0, i);
+    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+  }
+  const shared = [...counts].filter(([, n]) => n >= 2).map(([p]) => p);
+  return shared.length ? new Set(shared) : undefined;
+}
+
+/**
+ * Lines from `bodyLine` on that open a paragraph (after a blank line, a thematic break or a
+ * heading), are no list item, table row, quote or code, and read as a heading whose id is of one
+ * of `families` (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox`), in line order. Found from
+ * where the prefixes occur in the text (a native search), so a log whose ids stand only in its
+ * headings costs one look per heading.
+ */
+export function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
+  const { text, lines } = ctx;
+  const candidates: number[] = [];
+  for (const f of families) {
+    let last = -1;
+    for (let at = text.indexOf(f, bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length); at !== -1; at = text.indexOf(f, at + f.length)) {
+      const li = lineOfOffset(lines.starts, at);
+      // Within the line's first 80 characters; a heading is read as one already.
+      if (li !== last && at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.push((last = li));
+    }
+  }
+  // One family's lines come in order; several are merged.
+  if (families.size > 1) candidates.sort((a, b) => a - b);
+  const out: Array<{ line: number; facts: HeadingFacts }> = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const li = candidates[k];
+    if (k > 0 && candidates[k - 1] === li) continue;
+    const start = lines.starts[li];
+    const end = lines.ends[li];
+    const c = text.charCodeAt(start);
+    // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
+    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
+    if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
+    const facts = readHeading(text.slice(start, end), ctx.policy);
+    if (!facts.id || !facts.title) continue;
+    let family = false;
+    for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
+    if (family) out.push({ line: li, facts });
+  }
+  return out;
+}
+
+/** The line holding `offset`: the last line start at or before it (a binary search). */
+function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`), by its characters. */
+function blankOrBreak(text: string, start: number, end: number): boolean {
+  let mark = 0;
+  let count = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (c !== 45 && c !== 42 && c !== 95) return false;
+    if (mark && c !== mark) return false;
+    mark = c;
+    count++;
+  }
+  return count === 0 || count >= 3;
+}
