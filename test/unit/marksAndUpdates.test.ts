@@ -213,3 +213,30 @@ test('a log that skips a level (# over ###) has its sections read as its own; a 
   assert.equal(read('# Log\n\n## INC-1: Upsell double-counted\n- **Severity:** SEV-3\n- **Status:** `FULL_FIX`\n')[0].state, 'resolved');
   assert.equal(read('# Log\n\n## INC-1: Upsell double-counted\n- **Severity:** SEV-3\n- **Status:** `PARTIAL_FIX`\n')[0].state, 'active');
 });
+
+test('a status ending a cell of an index of incidents is the row’s', () => {
+  const log = '# Incidents — myos\n\n| Date | Incident | Portée |\n|---|---|---|\n| 2026-09-26 | [cert --check ok pour un certificat expiré](incidents/a.md) | v2, corrigé |\n| 2026-09-26 | [un up à blanc écrit le .env](incidents/b.md) | quasi-accident, ouvert |\n| 2026-09-10 | [migrate pin sans effet](incidents/c.md) | défaut |\n';
+  assert.deepEqual(read(log).map((i) => i.state), ['resolved', 'active', 'unknown']);
+});
+
+test('sections told in prose under a log title are read beside one dated only in a closing note, and a title naming bugs is one of them', () => {
+  const log = [
+    '# Incidents',
+    '',
+    '## Drive failure and live RAID1 replacement',
+    '',
+    '**The failure.** One drive began failing with thousands of reallocated sectors. **The fix.** Swapped it live.',
+    '',
+    '## Write-time btrfs corruption (2026-09-24)',
+    '',
+    'The pool went read-only on write errors; a memory test found a bad module, and the follow-up is still open.',
+    '',
+    '## *arr stack integration bugs',
+    '',
+    'The download client rejected the indexer after an upgrade; we pinned the previous version.',
+    '',
+  ].join('\n');
+  assert.deepEqual(read(log).map((i) => i.title), ['Drive failure and live RAID1 replacement', 'Write-time btrfs corruption', '*arr stack integration bugs']);
+  // A part titled as a log (`## Known bugs`) is where the log's entries are, as before.
+  assert.equal(read('# Notes\n\n## Known bugs\n\n### Export fails on Safari\n\nThe download never starts; fixed in 2.1.\n').length, 1);
+});

@@ -377,7 +377,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     // a title like the log's own (`Incident history`) holds incidents, it is none. A sentence
     // shows it tells something; so do two of its parts filled in (`### 問題` over `画像が上下逆`).
     // A period (`## 2024`, `## May 2024`) groups a log's entries; it tells none itself.
-    if (isMetaTitle(title) || isSubsectionName(title, ctx) || isIncidentLogTitle(title) || isStatusTitle(ctx, title) || isPeriodTitle(title)) return;
+    if (isMetaTitle(title) || isSubsectionName(title, ctx) || (isIncidentLogTitle(title) && mostlyLogWords(title)) || isStatusTitle(ctx, title) || isPeriodTitle(title)) return;
     if (!hasProse(ctx, h.line + 1, to) && !(parts && (filledParts(ctx, hi, to) >= 2 || tableAnatomy(ctx, h.line + 1, to) >= 2))) return;
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
@@ -558,12 +558,33 @@ export function isSubsectionName(title: string, ctx: IndexContext): boolean {
 }
 
 /** Whether a heading one level below headings[pi] (and before line `to`) is titled like an incident log. */
+/**
+ * Whether a log's word makes up half a title's words or more (`Journal des incidents`, `Incident
+ * history — 2024`), not one word of an incident's own title (`*arr stack integration bugs`).
+ */
+function mostlyLogWords(title: string): boolean {
+  const words = wordsOf(stripInline(title), 12);
+  if (!words.length) return false;
+  let longest = 0;
+  for (let a = 0; a < words.length; a++) {
+    for (let b = a + 1; b <= words.length && b - a <= 5; b++) {
+      const phrase = words.slice(a, b);
+      if (LOG_TITLE_WORDS.has(phrase.join(' '))) longest = Math.max(longest, phrase.filter((w) => !LINK_WORDS.has(w)).length);
+    }
+  }
+  // A title the phrase table does not hold (a CJK one, `Incident & Resolution Log`) is taken as it is.
+  return longest === 0 || longest * 2 >= words.filter((w) => !LINK_WORDS.has(w)).length;
+}
+
+/** Words that only join others in a title (`Historial de incidentes`, `Journal des pannes`): not counted. */
+const LINK_WORDS = new Set(['of', 'the', 'a', 'and', 'de', 'des', 'du', 'del', 'la', 'le', 'les', 'el', 'los', 'las', 'do', 'da', 'dos', 'das', 'der', 'die', 'den', 'di', 'della', 'dei', 'delle', 'e', 'y', 'et', 'und']);
+
 function holdsLogPart(headings: ReadonlyArray<{ line: number; level: number; text: string }>, pi: number, to: number): boolean {
   const level = headings[pi].level + 1;
   for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
     const h = headings[hi];
     // `## Incident log format` explains the log: it is no part of it.
-    if (h.level === level && isIncidentLogTitle(h.text) && !isMetaTitle(h.text) && !wordsOf(stripInline(h.text), 12).some((w) => META_TITLES.has(w))) return true;
+    if (h.level === level && isIncidentLogTitle(h.text) && mostlyLogWords(h.text) && !isMetaTitle(h.text) && !wordsOf(stripInline(h.text), 12).some((w) => META_TITLES.has(w))) return true;
   }
   return false;
 }

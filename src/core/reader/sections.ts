@@ -646,25 +646,29 @@ function withNumberedGaps(ctx: IndexContext, starts: IncidentStart[], numbered: 
 /** The starts found, with the sections the prose rule reads as incidents among them (see proseIncidents.ts). */
 function withProseStarts(ctx: IndexContext, bodyLine: number, starts: IncidentStart[]): IncidentStart[] {
   const headings = ctx.headings;
+  // A heading dated only in a closing note (`## Write-time corruption (2026-09-24)`) among sections
+  // told in prose is one of them: it does not keep the others from being read.
+  const firm = starts.filter((s) => !s.weak);
   // Whether lines [from, to) hold an incident's heading, or lie inside one's section.
   const taken = (from: number, to: number): boolean => {
     let lo = 0;
-    let hi = starts.length - 1;
+    let hi = firm.length - 1;
     let before = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (headings[starts[mid].hi].line < from) {
+      if (headings[firm[mid].hi].line < from) {
         before = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    const next = starts[before + 1];
+    const next = firm[before + 1];
     if (next && headings[next.hi].line < to) return true;
-    return before >= 0 && starts[before].naturalEnd > from;
+    return before >= 0 && firm[before].naturalEnd > from;
   };
   const prose = proseIncidentStarts(ctx, bodyLine, taken);
   if (!prose.length) return starts;
-  const added: IncidentStart[] = prose.map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: reading }));
+  const already = new Set(starts.map((s) => s.hi));
+  const added: IncidentStart[] = prose.filter(({ hi }) => !already.has(hi)).map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: reading }));
   return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 

@@ -358,9 +358,42 @@ function openFromCells(ctx: IndexContext, incident: Incident, cells: string[], t
   }
   const todo = fixToDoCol >= 0 ? stripInline(cells[fixToDoCol] ?? '').trim() : '';
   if (!from && todo && isFilledValue(todo) && /\p{L}/u.test(todo)) from = `${table.headers[fixToDoCol]}: ${todo.slice(0, 80)}`;
+  // A status as the last part of a cell (`Portée: quasi-accident, ouvert`; `v2, corrigé`): the row's.
+  if (!from) {
+    for (let c = 0; c < cells.length && c < table.headers.length; c++) {
+      const said = statusEndingCell(ctx, cells[c]);
+      if (!said) continue;
+      const where = `${table.headers[c]}: ${stripInline(cells[c]).trim().slice(0, 80)}`;
+      if (!said.open) {
+        incident.status = ctx.policy.resolvedStatus;
+        incident.reading = { ...incident.reading, statusFrom: where };
+        return;
+      }
+      from = where;
+      break;
+    }
+  }
   if (!from) return;
   incident.status = readStatus(ctx.policy, 'Open')?.status ?? 'Open';
   incident.reading = { ...incident.reading, statusFrom: from };
+}
+
+/**
+ * The status a cell ends with, after a comma, a semicolon or a dash (`quasi-accident, ouvert`, `v2,
+ * corrigé`): a status word alone in that last part, in the words the playbook and the seven
+ * languages read; undefined for a cell that is one part only or ends with anything else.
+ */
+function statusEndingCell(ctx: IndexContext, cell: string): { open: boolean } | undefined {
+  const plain = stripInline(cell).trim();
+  if (plain.length > 120) return undefined;
+  let cut = -1;
+  for (const sep of [',', ';', ' — ', ' – ', ' - ']) cut = Math.max(cut, plain.lastIndexOf(sep) + (sep.length - 1));
+  if (cut <= 0) return undefined;
+  const last = plain.slice(cut + 1).trim();
+  if (!last || last.length > 30 || last.split(' ').length > 3) return undefined;
+  const read = readStatus(ctx.policy, last);
+  if (!read?.meaning || read.note) return undefined;
+  return { open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' && read.meaning !== 'Deferred' };
 }
 
 /** Columns that name what went wrong, in a table of problems and their fixes. */
