@@ -115,6 +115,11 @@ const WORDS: Record<StatusMeaning, string[]> = {
   ],
 };
 
+/** Whether a status of this meaning ends the incident's time as active: resolved, closed without a fix, or deferred. */
+export function meaningEndsIt(meaning: StatusMeaning): boolean {
+  return meaning === 'Resolved' || meaning === 'Closed' || meaning === 'Deferred';
+}
+
 /** Accents folded, lower-cased: `Résolu` and `resolu` are the same word. */
 export function foldWord(text: string): string {
   const lower = text.toLowerCase();

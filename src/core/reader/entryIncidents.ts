@@ -10,7 +10,7 @@
 // no pattern runs on the user's text.
 import type { Field, Incident, IncidentReading } from '../model';
 import { canonicalField } from '../playbook/policy';
-import { readStatus } from '../playbook/statusWords';
+import { meaningEndsIt, readStatus } from '../playbook/statusWords';
 import { parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
@@ -741,7 +741,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     // The legend's mark is the status written, where no status field is.
     const meant = mark !== undefined ? legend?.get(mark) : undefined;
     if (meant && !fields.some((f) => f.canonical === 'status')) {
-      const open = meant.meaning !== 'Resolved' && meant.meaning !== 'Closed' && meant.meaning !== 'Deferred';
+      const open = !meaningEndsIt(meant.meaning);
       incident.status = open ? meant.status : meant.meaning === 'Resolved' ? ctx.policy.resolvedStatus : meant.status;
       incident.reading = { ...incident.reading, statusText: { words: `${mark} (${meant.words}, as the legend says)`, line: line + 1, open } };
     }

@@ -2,7 +2,7 @@
 // unfixed`, `verification pending`; or a fix described: `rolled back`, `restored`), and a status
 // restated in a sentence below the field (`Incident status: **Resolved**.`). Phrase tables in
 // the seven built-in languages, looked up word by word; no pattern runs on the user's text.
-import { fixStillPlanned, foldWord, hasCjkChar, isOutstandingKey, namesSomething, readStatus } from '../playbook/statusWords';
+import { fixStillPlanned, foldWord, hasCjkChar, isOutstandingKey, meaningEndsIt, namesSomething, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { boldLineText, isLetterOrDigitCode, stripInline } from './text';
 import type { IndexContext } from './context';
@@ -175,7 +175,7 @@ function statusSentences(ctx: IndexContext, line: string): { open?: string; over
     const said = words.join(' ');
     if (colon !== Infinity && PART_LABELS.has(said)) continue;
     // `Closed` (a duplicate, won't fix) and `Deferred` end it as a fix does.
-    if (read.meaning === 'Resolved' || read.meaning === 'Closed' || read.meaning === 'Deferred') found.over ??= said;
+    if (meaningEndsIt(read.meaning)) found.over ??= said;
     else found.open ??= said;
   }
   return found;
@@ -194,7 +194,7 @@ export function arrowSaysPending(ctx: IndexContext, text: string): boolean {
     const c = stripInline(clause).trim();
     if (!c || c.length > 30) continue;
     const read = readStatus(ctx.policy, c);
-    if (read?.meaning && !read.note && read.meaning !== 'Resolved' && read.meaning !== 'Closed' && read.meaning !== 'Deferred') return true;
+    if (read?.meaning && !read.note && !meaningEndsIt(read.meaning)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@
 import { opensSayingNoIncident } from './proseWords';
 import { MORE_END_COLUMNS, MORE_NOTE_COLUMNS, MORE_WENT_WRONG_COLUMNS } from '../playbook/moreLanguages';
 import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
-import { isDurationKey, isFilledValue, readStatus } from '../playbook/statusWords';
+import { isDurationKey, isFilledValue, meaningEndsIt, readStatus } from '../playbook/statusWords';
 import { canonicalField } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
@@ -393,7 +393,7 @@ function statusEndingCell(ctx: IndexContext, cell: string): { open: boolean } | 
   if (!last || last.length > 30 || last.split(' ').length > 3) return undefined;
   const read = readStatus(ctx.policy, last);
   if (!read?.meaning || read.note) return undefined;
-  return { open: read.meaning !== 'Resolved' && read.meaning !== 'Closed' && read.meaning !== 'Deferred' };
+  return { open: !meaningEndsIt(read.meaning) };
 }
 
 /** Columns that name what went wrong, in a table of problems and their fixes. */
