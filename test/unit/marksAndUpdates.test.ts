@@ -170,6 +170,11 @@ test('a line written as the incidents’ headings are, without #, opens an incid
   assert.equal(readingNotes(index.incidents[1], policy).readAs, "a paragraph opened by a line with an id like the headings' beside it (written without #)");
   // The section before such a line ends at it.
   assert.ok(index.incidents[0].end <= log.indexOf('🔴 [CRITICAL] IR-2026-03-03'));
+  // A sentence that opens with an incident's id read already refers to it (`INC-3 で … を導入し`),
+  // and an id with no separator after it opens no heading.
+  const refers = log.replace('See IR-2026-02-22: the same loop', 'IR-2026-02-22 で the same loop');
+  assert.equal(indexLog(refers, { policy }).incidents.length, 4);
+  assert.equal(indexLog(log.replace('🟡 [HIGH] IR-2026-03-04: Ghost queries', '🟡 [HIGH] IR-2026-03-04 ghost queries'), { policy }).incidents.length, 3);
   // One heading with an id is no family: a line naming its id is prose.
   const single = log.replace('## 🟠 [HIGH] IR-2026-03-08: Timestamp type mismatch', '## Notes');
   assert.equal(indexLog(single, { policy }).incidents.filter((i) => i.reading?.shape === 'id-line').length, 0);

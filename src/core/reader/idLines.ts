@@ -33,7 +33,7 @@ export function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | und
  * where the prefixes occur in the text (a native search), so a log whose ids stand only in its
  * headings costs one look per heading.
  */
-export function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
+export function findIdLines(ctx: IndexContext, bodyLine: number, families: ReadonlySet<string>, headingIds: ReadonlySet<string>): Array<{ line: number; facts: HeadingFacts }> {
   const { text, lines } = ctx;
   const candidates: number[] = [];
   for (const f of families) {
@@ -56,13 +56,26 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
     // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
     if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
     if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
-    const facts = readHeading(text.slice(start, end), ctx.policy);
+    const line = text.slice(start, end);
+    const facts = readHeading(line, ctx.policy);
     if (!facts.id || !facts.title) continue;
+    // A sentence that names an incident read already (`INC-003 で … を導入し`) refers to it; a lost
+    // heading's id is its own, followed by a separator as a heading's is (`IR-12: …`, `IR-12 — …`).
+    if (headingIds.has(facts.id.toLowerCase()) || !separatorAfter(line, facts.id)) continue;
     let family = false;
     for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
     if (family) out.push({ line: li, facts });
   }
   return out;
+}
+
+/** Whether `id` in `line` is followed, past spaces, by a separator (`:`, `：`, a dash, a bar, a closing bracket). */
+function separatorAfter(line: string, id: string): boolean {
+  const at = line.indexOf(id);
+  if (at === -1) return false;
+  let i = at + id.length;
+  while (line[i] === ' ') i++;
+  return i < line.length && ':：—–-|｜])）'.includes(line[i]);
 }
 
 /** The line holding `offset`: the last line start at or before it (a binary search). */

@@ -61,7 +61,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   const incidents: Incident[] = [];
   // Paragraphs opened by a line written as these headings are, without `#` (see idLines).
   const families = idFamilies(starts.map((s) => s.facts.id));
-  const idLineCandidates = families ? findIdLines(ctx, bodyLine, families) : [];
+  const idLineCandidates = families ? findIdLines(ctx, bodyLine, families, new Set(starts.flatMap((s) => (s.facts.id ? [s.facts.id.toLowerCase()] : [])))) : [];
   let nextIdLine = 0;
   const lostHeadings: Array<{ line: number; end: number; facts: HeadingFacts }> = [];
   const sections = new Map<string, { section: Section; facts: HeadingFacts; at: number }>();
