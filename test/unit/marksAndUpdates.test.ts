@@ -242,6 +242,7 @@ test('sections told in prose under a log title are read beside one dated only in
     '',
   ].join('\n');
   assert.deepEqual(read(log).map((i) => i.title), ['Drive failure and live RAID1 replacement', 'Write-time btrfs corruption', '*arr stack integration bugs']);
-  // A part titled as a log (`## Known bugs`) is where the log's entries are, as before.
+  // A part titled as a log (`## Known bugs`, `## Les pannes du 28 septembre`: a date is no subject) is where the log's entries are, as before.
   assert.equal(read('# Notes\n\n## Known bugs\n\n### Export fails on Safari\n\nThe download never starts; fixed in 2.1.\n').length, 1);
+  assert.deepEqual(read('# Incidents\n\n## Ce qui permet de le savoir\n\nLes journaux de la veille et les photos prises toutes les minutes.\n\n## Les pannes du 28 septembre\n\n### Un tracteur publié comme départ de feu\n\nLa veille a pris un tracteur pour un feu; le seuil a été relevé.\n').map((i) => i.title), ['Un tracteur publié comme départ de feu']);
 });

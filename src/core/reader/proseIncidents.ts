@@ -8,7 +8,7 @@
 import type { Incident, IncidentReading } from '../model';
 import { readStatus } from '../playbook/statusWords';
 import { stripInline } from './text';
-import { parseReducedDate } from '../format/time';
+import { monthNumber, parseReducedDate } from '../format/time';
 import { type IndexContext, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
@@ -569,11 +569,19 @@ function mostlyLogWords(title: string): boolean {
   for (let a = 0; a < words.length; a++) {
     for (let b = a + 1; b <= words.length && b - a <= 5; b++) {
       const phrase = words.slice(a, b);
-      if (LOG_TITLE_WORDS.has(phrase.join(' '))) longest = Math.max(longest, phrase.filter((w) => !LINK_WORDS.has(w)).length);
+      if (LOG_TITLE_WORDS.has(phrase.join(' '))) longest = Math.max(longest, phrase.filter(counted).length);
     }
   }
   // A title the phrase table does not hold (a CJK one, `Incident & Resolution Log`) is taken as it is.
-  return longest === 0 || longest * 2 >= words.filter((w) => !LINK_WORDS.has(w)).length;
+  return longest === 0 || longest * 2 >= words.filter(counted).length;
+}
+
+/** Words a title's subject is told in: not a joining word, a number or a month (`Les pannes du 28 septembre` is about outages). */
+const counted = (w: string) => !LINK_WORDS.has(w) && !isAsciiDigits(w) && monthNumber(w) === undefined;
+
+function isAsciiDigits(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (!isAsciiDigit(w.charCodeAt(i))) return false;
+  return w.length > 0;
 }
 
 /** Words that only join others in a title (`Historial de incidentes`, `Journal des pannes`): not counted. */
