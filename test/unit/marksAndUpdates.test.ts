@@ -32,8 +32,11 @@ test('entries opened by a mark and a bold date take the status the legend gives 
   ]);
   const first = indexLog(log, { policy }).incidents[0];
   assert.match(readingNotes(first, policy).statusFromText ?? '', /🔴 \(ongoing, as the legend says\)/);
-  // Without a legend a coloured mark says nothing: the words decide.
-  assert.deepEqual(read(log.replace(/^Legend:.*$/m, '')).map((i) => i.state), ['resolved', 'resolved', 'resolved']);
+  // Without a legend a coloured mark says nothing, and lines it opens are no entries: a feature
+  // matrix's `✅ **2024-02-12 · Python 3.12 support**` is a release.
+  assert.deepEqual(read(log.replace(/^Legend:.*$/m, '')), []);
+  // Nor are they with a legend whose words are no statuses (`✅ supported · ⚠️ partial`).
+  assert.deepEqual(read(log.replace(/^Legend:.*$/m, 'Legend: ✅ supported · 🟡 partial · 🔴 unsupported')), []);
 });
 
 test("a section of a status page's updates is an incident whose status is its latest update's; a maintenance is none", () => {
@@ -175,6 +178,8 @@ test('a line written as the incidents’ headings are, without #, opens an incid
   const refers = log.replace('See IR-2026-02-22: the same loop', 'IR-2026-02-22 で the same loop');
   assert.equal(indexLog(refers, { policy }).incidents.length, 4);
   assert.equal(indexLog(log.replace('🟡 [HIGH] IR-2026-03-04: Ghost queries', '🟡 [HIGH] IR-2026-03-04 ghost queries'), { policy }).incidents.length, 3);
+  // A project journal's lines of its task ids are its notes: only a log titled as one is read so.
+  assert.equal(indexLog(log.replace('# Incident reports', '# Project journal'), { policy }).incidents.filter((i) => i.reading?.shape === 'id-line').length, 0);
   // One heading with an id is no family: a line naming its id is prose.
   const single = log.replace('## 🟠 [HIGH] IR-2026-03-08: Timestamp type mismatch', '## Notes');
   assert.equal(indexLog(single, { policy }).incidents.filter((i) => i.reading?.shape === 'id-line').length, 0);

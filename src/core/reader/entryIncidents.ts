@@ -21,7 +21,7 @@ import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from
 import { boldLineText, cutToTitle, stripInline } from './text';
 import { readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
-import { leadingMark, statusLegend } from './statusMarks';
+import { type MarkMeaning, leadingMark, statusLegend } from './statusMarks';
 
 /** The longest title taken from an entry's words; the rest stays in the log. */
 const TITLE_CHARS = 100;
@@ -717,21 +717,25 @@ function explainsByExamples(ctx: IndexContext, from: number, to: number): boolea
 function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   const starts: Array<{ line: number; facts: ReturnType<typeof readHeading>; mark?: string }> = [];
   const n = ctx.lines.starts.length;
+  /** What the marks mean, as the log's legend says it: read at the first line that opens with a mark. */
+  let legend: Map<string, MarkMeaning> | undefined;
   for (let li = bodyLine; li < n; li++) {
     if (ctx.lines.skip[li] || ctx.lines.level[li]) continue;
     // It opens a paragraph: the first line, or after a blank line or a heading.
     if (li > bodyLine && !isBlank(ctx, li - 1) && !ctx.lines.level[li - 1]) continue;
     const line = lineText(ctx, li);
-    // A status mark may open it (`🔴 **2026-06-20 · Rate limiter rejecting valid traffic**`).
+    // A status mark may open it (`🔴 **2026-06-20 · Rate limiter rejecting valid traffic**`), when
+    // the log's legend says the mark is a status: a feature matrix's `✅ **2024-02-12 · Python
+    // 3.12**` is a release, not an incident.
     const lead = leadingMark(line);
+    if (lead) legend ??= statusLegend(ctx, bodyLine, n);
+    if (lead && !legend?.has(lead.mark)) continue;
     const inner = boldLineText(lead ? lead.rest : line);
     if (!inner) continue;
     const facts = readHeading(inner, ctx.policy);
     if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts, ...(lead ? { mark: lead.mark } : {}) });
   }
   if (starts.length < 2) return [];
-  // What the marks mean, as the log's legend says it (read only for a log whose entries open with marks).
-  const legend = starts.some((s) => s.mark) ? statusLegend(ctx, bodyLine, n) : undefined;
   const out: Incident[] = [];
   for (let k = 0; k < starts.length; k++) {
     const { line, facts, mark } = starts[k];

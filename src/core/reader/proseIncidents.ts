@@ -22,7 +22,7 @@ import { headingGroupStatus, isCountNote, parentIndex } from './statusGroups';
 /** Words that, alone or as a phrase in a short title, say the sections below it are incidents. */
 const LOG_TITLE_WORDS = new Set(
   [
-    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'problem log', 'problems log', 'problem tracker', 'problems tracker', 'problem register', 'issue log', 'issues log', 'incident tracker', 'incidents tracker', 'outage tracker', 'production problems', 'production issues', 'production bugs', 'prod incidents', 'prod issues', 'failures', 'downtimes',
+    'incidents', 'outages', 'postmortems', 'post mortems', 'post-mortems', 'things that went wrong', 'what went wrong', 'incident log', 'incident history', 'incident journal', 'outage log', 'outage history', 'production incidents', 'incident reports', 'outage reports', 'problem log', 'problems log', 'problem tracker', 'problems tracker', 'problem register', 'production problems', 'production issues', 'production bugs', 'prod incidents', 'prod issues', 'failures', 'downtimes',
     'incident archive', 'incidents archive', 'incident archiv', 'archive of incidents', 'incident record', 'incident register',
     // A log of bugs met in production or in use (`# Known Bugs`, `# Bug log`): each section one.
     'bugs', 'known bugs', 'known issues', 'bug log', 'bugs log', 'bug journal', 'bug list', 'fehlerliste', 'liste des bugs', 'elenco dei bug', 'errores conocidos', 'problemas conocidos', 'bugs conocidos', 'bugs conhecidos', 'problemas conhecidos',

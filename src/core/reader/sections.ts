@@ -60,7 +60,8 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
   if (anyUnderStatusGroup(ctx, starts.map((s) => ctx.headings[s.hi].line))) ctx.groupedByStatus = true;
   const incidents: Incident[] = [];
   // Paragraphs opened by a line written as these headings are, without `#` (see idLines).
-  const families = idFamilies(starts.map((s) => s.facts.id));
+  // Only in a log titled as one (`# Incident log`): a project journal's `TASK-12: …` lines are its notes.
+  const families = ctx.headings.some((h) => h.level === 1 && h.line >= bodyLine && isIncidentLogTitle(h.text)) ? idFamilies(starts.map((s) => s.facts.id)) : undefined;
   const idLineCandidates = families ? findIdLines(ctx, bodyLine, families, new Set(starts.flatMap((s) => (s.facts.id ? [s.facts.id.toLowerCase()] : [])))) : [];
   let nextIdLine = 0;
   const lostHeadings: Array<{ line: number; end: number; facts: HeadingFacts }> = [];
