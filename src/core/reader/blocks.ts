@@ -65,7 +65,7 @@ function restIsBlank(text: string, from: number, to: number): boolean {
 }
 
 /** Whether the line [p, e) is a thematic break: three or more `-`, `*` or `_`, and blanks. */
-function isThematicBreak(text: string, p: number, e: number): boolean {
+export function isThematicBreak(text: string, p: number, e: number): boolean {
   const c = text.charCodeAt(p);
   if (c !== 45 && c !== 42 && c !== 95) return false;
   let n = 0;

@@ -5,6 +5,7 @@
 import type { HeadingFacts } from './headings';
 import { readHeading } from './headings';
 import type { IndexContext } from './context';
+import { isThematicBreak } from './blocks';
 
 /**
  * The prefixes of the ids two incidents' headings or more share (`IR-` of `IR-2026-02-22`): a
@@ -14,16 +15,21 @@ import type { IndexContext } from './context';
 export function idFamilies(ids: ReadonlyArray<string | null>): Set<string> | undefined {
   const counts = new Map<string, number>();
   for (const id of ids) {
-    if (!id) continue;
-    let i = 0;
-    while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
-    // A prefix of letters and a separator at least (`IR-`, `INC-`): a bare number is no family.
-    if (i < 2 || i === id.length) continue;
-    const prefix = id.slice(0, i);
-    counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
+    const prefix = id ? idFamilyPrefix(id) : undefined;
+    if (prefix) counts.set(prefix, (counts.get(prefix) ?? 0) + 1);
   }
   const shared = [...counts].filter(([, n]) => n >= 2).map(([p]) => p);
   return shared.length ? new Set(shared) : undefined;
+}
+
+/**
+ * The part of an id before its first digit (`IR-` of `IR-2026-02-22`), at most 12 characters; undefined
+ * for a prefix shorter than two characters or an id with no digit: a bare number is no family.
+ */
+export function idFamilyPrefix(id: string): string | undefined {
+  let i = 0;
+  while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
+  return i < 2 || i === id.length ? undefined : id.slice(0, i);
 }
 
 /**
@@ -90,17 +96,9 @@ function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
   return lo;
 }
 
-/** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`), by its characters. */
+/** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`). */
 function blankOrBreak(text: string, start: number, end: number): boolean {
-  let mark = 0;
-  let count = 0;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 13) continue;
-    if (c !== 45 && c !== 42 && c !== 95) return false;
-    if (mark && c !== mark) return false;
-    mark = c;
-    count++;
-  }
-  return count === 0 || count >= 3;
+  let p = start;
+  while (p < end && (text.charCodeAt(p) === 32 || text.charCodeAt(p) === 9)) p++;
+  return p === end || isThematicBreak(text, p, end);
 }

@@ -11,6 +11,7 @@ import { readHeading } from './headings';
 import { hadMerges } from './merge';
 import { isPlaceholderSection } from './placeholders';
 import { headingTitle } from './headings';
+import { idFamilyPrefix } from './idLines';
 
 /** Whether a heading after the section's first line names an id (see headingIds.ts). */
 function hasIdSubheading(sectionText: string, options: IndexOptions): boolean {
@@ -25,10 +26,8 @@ function hasIdSubheading(sectionText: string, options: IndexOptions): boolean {
 
 /** Whether one of `lines` holds, in its first 80 characters, the prefix of `id` (`IR-` of `IR-2026-02-22`). */
 function namesIdOfFamily(lines: string, id: string): boolean {
-  let i = 0;
-  while (i < id.length && i < 12 && !(id.charCodeAt(i) >= 48 && id.charCodeAt(i) <= 57)) i++;
-  if (i < 2 || i === id.length) return false;
-  const prefix = id.slice(0, i);
+  const prefix = idFamilyPrefix(id);
+  if (!prefix) return false;
   for (let start = 0; start < lines.length; ) {
     const nl = lines.indexOf('\n', start);
     const end = nl === -1 ? lines.length : nl;
