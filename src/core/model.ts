@@ -216,6 +216,10 @@ export type ProblemCode =
   | 'fence-hides-incidents'
   /** A line shaped like a row of the incident table above it, cut off from it by a blank line. */
   | 'table-row-cut-off'
+  /** A heading of a new incident behind a pasted line number (`51: ### INC-006: …`): text to Markdown. */
+  | 'heading-after-line-number'
+  /** A table row whose id cell names a range of ids (`B01~B07`): read as one incident. */
+  | 'row-holds-id-range'
   /** A section pasted twice word for word: read once, the copy named. */
   | 'repeated-section'
   /** A line that looks like a heading but is not one to Markdown (`##1 Title`: no space after the hashes). */

@@ -239,6 +239,43 @@ function parseWordDate(text: string, zone: string): ParsedTime | undefined {
   return undefined;
 }
 
+/** Which way round slashed dates are written: day first (`22/04/2024`) or month first (`04/22/2024`). */
+export type SlashOrder = 'dmy' | 'mdy';
+
+/**
+ * A slashed date at the start of `text` read in `order`, for a date whose numbers do not say
+ * which is the day (`04/12/2022`): the order the rest of the log shows (see logSlashOrder).
+ */
+export function parseSlashedDate(text: string, order: SlashOrder, zone = 'UTC'): ParsedTime | undefined {
+  const m = SLASHED.exec(text.trim());
+  if (!m) return undefined;
+  const [mo, d] = order === 'dmy' ? [Number(m[2]), Number(m[1])] : [Number(m[1]), Number(m[2])];
+  return build(Number(m[3]), mo, d, m[4], m[5], m[6], m[7], zone, m[0].length);
+}
+
+/**
+ * The order of the first slashed date in `text` whose numbers say it (one above 12, the other
+ * not): `13/04/2022` day first, `4/13/2022` month first. Undefined when none says. One pass.
+ */
+export function slashOrderIn(text: string): SlashOrder | undefined {
+  const digit = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  for (let at = text.indexOf('/'); at !== -1; at = text.indexOf('/', at + 1)) {
+    // Two numbers of one or two digits around the first slash, four digits after the second.
+    let a0 = at;
+    while (a0 > at - 2 && digit(a0 - 1)) a0--;
+    if (a0 === at || digit(a0 - 1)) continue;
+    let b1 = at + 1;
+    while (b1 < at + 3 && digit(b1)) b1++;
+    if (b1 === at + 1 || text[b1] !== '/' || digit(b1 + 5)) continue;
+    if (!(digit(b1 + 1) && digit(b1 + 2) && digit(b1 + 3) && digit(b1 + 4))) continue;
+    const a = Number(text.slice(a0, at));
+    const b = Number(text.slice(at + 1, b1));
+    if (a > 12 && a <= 31 && b >= 1 && b <= 12) return 'dmy';
+    if (b > 12 && b <= 31 && a >= 1 && a <= 12) return 'mdy';
+  }
+  return undefined;
+}
+
 /**
  * A month or a year alone, the whole of `text`: `2026-07`, `July 2026`, `июль 2026`, `2025`.
  * The value keeps that precision (`2026-07`, `2025`).

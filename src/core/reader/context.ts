@@ -3,6 +3,7 @@
 // built once per index, always with the same shape, so the hot loops stay monomorphic.
 import type { LogIndex, Problem } from '../model';
 import type { Policy } from '../playbook/policy';
+import type { SlashOrder } from '../format/time';
 import type { Heading, Lines } from './lineScan';
 import type { LazySectionIncident } from './lazy';
 
@@ -30,6 +31,11 @@ export interface IndexContext {
   groupedByStatus?: boolean;
   /** Set by the sibling rule when it weighed a section beside the incidents (see siblingSections.ts). */
   readsBeside?: boolean;
+  /**
+   * Which way round the log writes slashed dates, as its first date that says shows: looked up on
+   * the first heading whose date does not say (see headingFacts); null when no date says.
+   */
+  slashOrder?: SlashOrder | null;
 }
 
 export interface Section {

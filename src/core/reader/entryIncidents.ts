@@ -19,7 +19,8 @@ import { isEntriesPartTitle, isIncidentLogTitle, isMetaTitle, isPeriodTitle } fr
 import { arrowSaysPending, statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
-import { readHeading } from './headings';
+import type { SlashOrder } from '../format/time';
+import { headingFacts, readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 import { type MarkMeaning, leadingMark, statusLegend } from './statusMarks';
 
@@ -161,7 +162,6 @@ function opensWithAction(title: string): boolean {
   return ACTION_VERBS.has(title.slice(0, end).toLowerCase());
 }
 
-type SlashOrder = 'dmy' | 'mdy';
 
 /** A task item read as the item it would be without its box (`[x] 2024-04-02 — …` → `2024-04-02 — …`). */
 function untasked(item: ListItem): ListItem {
@@ -466,10 +466,10 @@ function idItem(ctx: IndexContext, item: ListItem): { id: string; title: string 
   const close = item.text.indexOf('](', at);
   if (close < 0 || close - at > 40) return undefined;
   const id = item.text.slice(at + 1, close).trim();
-  if (/^#?\d+$/.test(id) || readHeading(id, ctx.policy).id !== id) return undefined;
+  if (/^#?\d+$/.test(id) || headingFacts(ctx, id).id !== id) return undefined;
   // An item in bold is titled by its bold run; the lines after it tell more.
   const end = bold ? item.text.indexOf('**', close) : -1;
-  const facts = readHeading(stripInline((end > close ? item.text.slice(2, end) : item.text).slice(0, 300)).trim(), ctx.policy);
+  const facts = headingFacts(ctx, stripInline((end > close ? item.text.slice(2, end) : item.text).slice(0, 300)).trim());
   const title = facts.title.replace(/^[\s:—–\-|,.]+/, '').trim();
   return title ? { id, title: title.length > TITLE_CHARS ? shortTitle(title) : title } : undefined;
 }
@@ -732,7 +732,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     if (lead && !legend?.has(lead.mark)) continue;
     const inner = boldLineText(lead ? lead.rest : line);
     if (!inner) continue;
-    const facts = readHeading(inner, ctx.policy);
+    const facts = headingFacts(ctx, inner);
     if ((facts.id || facts.date) && facts.title) starts.push({ line: li, facts, ...(lead ? { mark: lead.mark } : {}) });
   }
   if (starts.length < 2) return [];

@@ -12,7 +12,7 @@ import { canonicalField } from '../playbook/policy';
 import { readStatus } from '../playbook/statusWords';
 import { firstColon, stripInline } from './text';
 import { type IndexContext, type Section, lineText } from './context';
-import { readHeading } from './headings';
+import { headingFacts } from './headings';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { filledFields, isPlaceholderValue } from './placeholders';
 import { buildSectionIncident } from './sectionIncident';
@@ -170,7 +170,7 @@ export function headingFieldIncident(ctx: IndexContext, bodyLine: number): Incid
   if (quoted.length) own = quoted;
   if (!fieldsLookLikeIncident(ctx.policy, own) && !looksLikeIncidentDocument(ctx, h1.line, h1Title, fields)) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine: ctx.lines.starts.length };
-  const read = readHeading(h1Title, ctx.policy);
+  const read = headingFacts(ctx, h1Title);
   const facts = { ...read, title: documentTitle(read.title).title };
   return buildSectionIncident(ctx, section, facts, { before: [...fields, ...quoted] });
 }
@@ -197,7 +197,7 @@ export function leadingDocumentIncident(ctx: IndexContext, bodyLine: number, end
   const kinds = new Set(own.filter((f) => f.canonical && CORE_FACTS.has(f.canonical) && (f.canonical !== 'status' || readStatus(ctx.policy, f.value)?.meaning)).map((f) => f.canonical));
   if (kinds.size < 2) return undefined;
   const section: Section = { headingLine: h1.line, level: 1, bodyLine: h1.line + 1, endLine };
-  const read = readHeading(h1Title, ctx.policy);
+  const read = headingFacts(ctx, h1Title);
   const facts = { ...read, title: documentTitle(read.title).title };
   return buildSectionIncident(ctx, section, facts);
 }

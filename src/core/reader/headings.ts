@@ -6,7 +6,8 @@
 import { type Policy, matchSeverity } from '../playbook/policy';
 import { readStatus } from '../playbook/statusWords';
 import { hasLetterOrDigit, stripInline } from './text';
-import { parseTimeValue } from '../format/time';
+import { type SlashOrder, parseSlashedDate, parseTimeValue, slashOrderIn } from '../format/time';
+import type { IndexContext } from './context';
 import { findHeadingId, isBracketStatus, isIncidentWord } from './headingIds';
 
 const HEADING_DATE = /\b\d{4}-\d{2}-\d{2}(?:\b|(?=T\d))|\b\d{4}\/\d{1,2}\/\d{1,2}\b|\b\d{1,2}\.\d{1,2}\.\d{4}\b|\b\d{1,2}\/\d{1,2}\/\d{4}\b|\b\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일号號]|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4}\b/i;
@@ -20,6 +21,9 @@ const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?(
 const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
 /** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
 const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant |vor dem |vor |до )(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])/i;
+/** After a time: `hrs` (`22:00hrs`) and a US zone named without its offset (`PT`, `ET`). */
+const HOURS_AND_ZONE = /^(?:\s?hrs?(?![a-z]))?(?:\s(PT|ET|CT|MT)(?![A-Za-z]))?/;
+const US_ZONES: Record<string, string> = { PT: 'America/Los_Angeles', MT: 'America/Denver', CT: 'America/Chicago', ET: 'America/New_York' };
 /** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
 const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|〜|～|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
 
@@ -39,6 +43,11 @@ export interface HeadingFacts {
   readonly before?: string;
   /** The date stands in a closing note after the title: `Changes shipped (2026-10-06 15:37 IST)`. */
   readonly dateInNote?: boolean;
+  /**
+   * A slashed date whose numbers do not say which is the day (`4/12/2022`): left in the title,
+   * unread, until the log's other dates say the order (see headingFacts).
+   */
+  readonly ambiguousDate?: boolean;
   /** An incident's word labels the title, with no id after it: `Incident: Crons disabled`, `Incidente — …`. */
   readonly labelled?: boolean;
 }
@@ -97,10 +106,18 @@ function hasFourDigits(text: string): boolean {
 }
 
 /** Reads a date (or a date range) at `at` of `rest`: its value, end date and length. */
-function readDateAt(rest: string, at: number, zone: string): { date: string | null; endDate: HeadingFacts['endDate']; length: number } | undefined {
-  const p = parseTimeValue(rest.slice(at, at + 60), zone);
+function readDateAt(rest: string, at: number, zone: string, order?: SlashOrder): { date: string | null; endDate: HeadingFacts['endDate']; length: number } | undefined {
+  const read = (z: string) => parseTimeValue(rest.slice(at, at + 60), z) ?? (order ? parseSlashedDate(rest.slice(at, at + 60), order, z) : undefined);
+  let p = read(zone);
   if (!p) return undefined;
   let length = p.length;
+  // `22:00hrs PT`: the hours' unit and a US zone named without its offset (Pacific Time) are
+  // part of the time as written, not of the title; the time is read in that zone.
+  const more = p.kind === 'datetime' && !p.zone ? HOURS_AND_ZONE.exec(rest.slice(at + length, at + length + 8)) : null;
+  if (more && more[0]) {
+    if (more[1]) p = read(US_ZONES[more[1]]) ?? p;
+    length += more[0].length;
+  }
   let endDate: HeadingFacts['endDate'] = null;
   // `2026-04-04/05`: the day it began is one of two; the first is kept.
   const alt = /^\/\d{1,2}(?![\d/])/.exec(rest.slice(at + length, at + length + 4));
@@ -156,7 +173,7 @@ const FACTS_KEPT = 4096;
 const FACTS_KEPT_CHARS = 120;
 const factsKept = new WeakMap<Policy, Map<string, Readonly<HeadingFacts>>>();
 
-function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
+function readHeadingOnce(raw: string, policy: Policy, order?: SlashOrder): HeadingFacts {
   let rest = raw.length > HEADING_FACTS_CAP ? raw.slice(0, HEADING_FACTS_CAP) : raw;
   const tail = raw.length > HEADING_FACTS_CAP ? raw.slice(HEADING_FACTS_CAP) : '';
   let id: string | null = null;
@@ -259,7 +276,8 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
   // Only a heading with a year can hold one (and the pattern's `\p{L}` is costly to compile).
   const wm = dm || !hasFourDigits(rest) ? null : findWordDate(rest);
   const at = dm ? dm.index : wm ? wm.index + wm[0].length - wm[1].length : -1;
-  const read = at === -1 ? undefined : readDateAt(rest, at, zone);
+  const read = at === -1 ? undefined : readDateAt(rest, at, zone, order);
+  let ambiguousDate = false;
   let dateInNote = false;
   if (read) {
     date = read.date;
@@ -271,6 +289,7 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
     // Shaped like a date but not one (2026-02-30): kept out of the title all the same; one that
     // could be either of two days (`03/04/2026`) stays in it, as written.
     if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(dm[0])) rest = blank(rest, dm.index, dm.index + dm[0].length);
+    else ambiguousDate = !order;
   } else if (year) {
     const mm = HEADING_MONTH.exec(rest);
     if (mm) {
@@ -299,7 +318,27 @@ function readHeadingOnce(raw: string, policy: Policy): HeadingFacts {
     ...(before ? { before } : {}),
     ...(dateInNote && date ? { dateInNote: true } : {}),
     ...(labelled ? { labelled: true } : {}),
+    ...(ambiguousDate ? { ambiguousDate: true } : {}),
   };
+}
+
+/**
+ * What a heading of the log being indexed says: readHeading's facts, with a slashed date whose
+ * numbers do not say the order (`4/12/2022`) read in the order the log's other slashed dates
+ * show (`4/13/2022` in a timeline: month first). The log is looked through once, and only when
+ * such a heading is met.
+ */
+export function headingFacts(ctx: IndexContext, raw: string): Readonly<HeadingFacts> {
+  const facts = readHeading(raw, ctx.policy);
+  if (!facts.ambiguousDate) return facts;
+  const order = logSlashOrder(ctx);
+  return order ? readHeadingOnce(raw, ctx.policy, order) : facts;
+}
+
+/** Which way round the log writes slashed dates (its first date that says), looked up once; undefined when none says. */
+export function logSlashOrder(ctx: IndexContext): SlashOrder | undefined {
+  if (ctx.slashOrder === undefined) ctx.slashOrder = slashOrderIn(ctx.text) ?? null;
+  return ctx.slashOrder ?? undefined;
 }
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */

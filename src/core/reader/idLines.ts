@@ -3,7 +3,7 @@
 // …`), opening a paragraph. Found where the ids' shared prefix occurs in the text, so a log whose
 // ids stand only in its headings costs one look per heading. Scans over characters.
 import type { HeadingFacts } from './headings';
-import { readHeading } from './headings';
+import { headingFacts } from './headings';
 import type { IndexContext } from './context';
 import { isThematicBreak } from './blocks';
 
@@ -59,11 +59,15 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
     const start = lines.starts[li];
     const end = lines.ends[li];
     const c = text.charCodeAt(start);
+    if (c >= 48 && c <= 57 && end - start <= 300) {
+      reportLineNumberedHeading(ctx, li, families, headingIds);
+      continue;
+    }
     // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
     if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
     if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
     const line = text.slice(start, end);
-    const facts = readHeading(line, ctx.policy);
+    const facts = headingFacts(ctx, line);
     if (!facts.id || !facts.title) continue;
     // A sentence that names an incident read already (`INC-003 で … を導入し`) refers to it; a lost
     // heading's id is its own, followed by a separator as a heading's is (`IR-12: …`, `IR-12 — …`).
@@ -73,6 +77,35 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
     if (family) out.push({ line: li, facts });
   }
   return out;
+}
+
+/**
+ * A heading of a new incident behind a line number pasted before it (`51: ### INC-006: …`, as an
+ * editor or `grep -n` shows lines): Markdown shows a paragraph, so it is not read as one, but a
+ * person reads a heading; `check` says where it is and what to remove.
+ */
+function reportLineNumberedHeading(ctx: IndexContext, li: number, families: ReadonlySet<string>, headingIds: ReadonlySet<string>): void {
+  const line = ctx.text.slice(ctx.lines.starts[li], ctx.lines.ends[li]);
+  let i = 0;
+  while (i < line.length && i < 7 && line.charCodeAt(i) >= 48 && line.charCodeAt(i) <= 57) i++;
+  if (i === 0 || i === 7 || (line[i] !== ':' && line[i] !== '|')) return;
+  let j = i + 1;
+  while (line[j] === ' ' || line[j] === '\t') j++;
+  let level = 0;
+  while (line[j + level] === '#') level++;
+  if (j === i + 1 || level === 0 || level > 6 || line[j + level] !== ' ') return;
+  const facts = headingFacts(ctx, line.slice(j + level + 1).trim());
+  if (!facts.id || headingIds.has(facts.id.toLowerCase())) return;
+  let family = false;
+  for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
+  if (!family) return;
+  const prefix = line.slice(0, j);
+  ctx.problems.push({
+    code: 'heading-after-line-number',
+    message: `Line ${li + 1} reads as the heading of ${facts.id} behind a line number pasted before it ("${prefix.trim()}"), so Markdown shows it as text and it is not read as an incident. Remove "${prefix.trim()}" to make it a heading.`,
+    line: li + 1,
+    severity: 'warning',
+  });
 }
 
 /** Whether `id` in `line` is followed, past spaces, by a separator (`:`, `：`, a dash, a bar, a closing bracket). */

@@ -12,7 +12,7 @@ import { monthNumber, parseReducedDate } from '../format/time';
 import { type IndexContext, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields } from './fields';
 import { findTableIncidents } from './tableIncidents';
-import { readHeading, subsectionKind } from './headings';
+import { headingFacts, subsectionKind } from './headings';
 import { filledFields, isPlaceholderSection } from './placeholders';
 import { NOT_AN_INCIDENT_SET, findPhrase, key, proseLines, wordsOf } from './proseWords';
 import { MORE_LOG_TITLES } from '../playbook/moreLanguages';
@@ -382,7 +382,7 @@ export function proseIncidentStarts(ctx: IndexContext, bodyLine: number, taken: 
     if (isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title) || saysNothingHappened(ctx, h.line + 1, to)) return;
     // A heading's id and date aside, a title that is a placeholder (`INC-001 — [To fill in]`)
     // over fields that say nothing yet is a template.
-    const facts = readHeading(h.text, ctx.policy);
+    const facts = headingFacts(ctx, h.text);
     if (isPlaceholderSection(facts.title || title, facts.id, facts.date, readFields(ctx, h.line + 1, to))) return;
     if (saysNotAnIncident(ctx, title, h.line + 1, to)) return;
     out.push({ hi, reading });

@@ -14,7 +14,7 @@ import { dayOf } from '../format/time';
 import { type IndexContext, type Section, lineStart, lineText } from './context';
 import { type DuplicateChoice, duplicateFieldGroups, duplicateFieldProblem, isLoggedKind, laterWritten, putFirst } from './duplicateFields';
 import { applyFrontMatterValues, fieldSlot, fieldValues, loggedValues, newIncident, readFields, readFrontMatterFields } from './fields';
-import { type HeadingFacts, headingTitle, readHeading, subsectionKind } from './headings';
+import { type HeadingFacts, headingFacts, headingTitle, subsectionKind } from './headings';
 import { documentTitle, headingFields, statusHeadingField } from './headingFields';
 import { isPlaceholderValue } from './placeholders';
 import { noteHeadingDate } from './derivedIds';
@@ -342,7 +342,7 @@ export function singleIncident(ctx: IndexContext, bodyLine: number, titledByFron
     bodyLine: h ? h.line + 1 : bodyLine,
     endLine: ctx.lines.starts.length,
   };
-  const read: HeadingFacts = h ? readHeading(h.text, ctx.policy) : { id: null, title: '', severityText: null, date: null };
+  const read: HeadingFacts = h ? headingFacts(ctx, h.text) : { id: null, title: '', severityText: null, date: null };
   // A document's H1 (`# Incident Report: Checkout down`) and its H2 sections named like fields.
   const document = h && h.level === 1;
   const facts: HeadingFacts = document ? { ...read, title: documentTitle(read.title).title } : read;

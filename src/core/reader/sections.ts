@@ -10,7 +10,7 @@ import { isChangeHeading, isDatedNotIncidentsTitle, isExampleHeading, isMeetingT
 import { stripInline } from './text';
 import { type IndexContext, type Section, lineText, sectionEndLine } from './context';
 import { fieldsLookLikeIncident, readFields, readFrontMatterFields } from './fields';
-import { HEADING_FACTS_CAP, type HeadingFacts, readHeading, subsectionKind } from './headings';
+import { HEADING_FACTS_CAP, type HeadingFacts, headingFacts, subsectionKind } from './headings';
 import { headingFieldIncident, leadingDocumentIncident } from './headingFields';
 import { mergeRowsIntoSections } from './merge';
 import { filledFields, isPlaceholderSection, isPlaceholderValue, isTemplateTitle } from './placeholders';
@@ -232,7 +232,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       // Ids hold digits: most sub-headings (Root cause, Impact) are passed over without reading them.
       if (h.level <= current.level || !hasDigit(h.text) || subsectionKind(h.text, ctx.policy)) continue;
       if (!findHeadingId(h.text.slice(0, HEADING_FACTS_CAP), ctx.policy)) continue;
-      const facts = readHeading(h.text, ctx.policy);
+      const facts = headingFacts(ctx, h.text);
       if (!facts.id || facts.addendum || facts.id.toLowerCase() === current.id?.toLowerCase()) continue;
       const own = filledFields(readFields(ctx, h.line + 1, firstSubheading(ctx, h.line + 1, current.end)));
       if (!fieldsLookLikeIncident(ctx.policy, own)) continue;
@@ -242,7 +242,7 @@ function findIncidentStarts(ctx: IndexContext, bodyLine: number): IncidentStart[
       continue;
     }
     const endLine = sectionEndLine(ctx, hi);
-    const facts = readHeading(h.text, ctx.policy);
+    const facts = headingFacts(ctx, h.text);
     const previous = starts[starts.length - 1];
     if (facts.addendum && previous && (facts.id === null || facts.id.toLowerCase() === previous.facts.id?.toLowerCase())) {
       // More about the incident just above: its section runs on over the addendum.
@@ -405,7 +405,7 @@ function datedTitles(ctx: IndexContext, bodyLine: number): IncidentStart[] {
   for (let hi = 0; hi < headings.length; hi++) {
     const h = headings[hi];
     if (h.level !== 1 || h.line < bodyLine) continue;
-    const facts = readHeading(h.text, ctx.policy);
+    const facts = headingFacts(ctx, h.text);
     if (!facts.id && !facts.date) continue;
     if ((facts.id && isTemplateId(facts.id)) || isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(facts.title) || (facts.title && isMetaTitle(facts.title))) continue;
     const naturalEnd = sectionEndLine(ctx, hi);
@@ -438,7 +438,7 @@ function withGroupEntries(ctx: IndexContext, starts: IncidentStart[]): IncidentS
       const h = headings[hi];
       if (h.level !== headings[g].level + 1 || taken.has(hi)) continue;
       const naturalEnd = sectionEndLine(ctx, hi);
-      const facts = readHeading(h.text, ctx.policy);
+      const facts = headingFacts(ctx, h.text);
       // There, a part is an entry only when it tells one: its first line opens with a status (`-
       // **Behoben Feb 2026:** …`) or it labels two parts of an incident. A handbook's `### Who may
       // open one`, a release's part, a category listing entries tell none.
@@ -493,7 +493,7 @@ function groupsUnderLogTitle(ctx: IndexContext): number[] {
 function withSiblingsAlike(ctx: IndexContext, bodyLine: number, starts: IncidentStart[]): IncidentStart[] {
   const alike = sectionsLikeSiblings(ctx, bodyLine, starts);
   if (!alike.length) return starts;
-  const added: IncidentStart[] = alike.map((hi) => ({ hi, facts: readHeading(ctx.headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: likeSiblings(ctx, hi) }));
+  const added: IncidentStart[] = alike.map((hi) => ({ hi, facts: headingFacts(ctx, ctx.headings[hi].text), naturalEnd: sectionEndLine(ctx, hi), prose: likeSiblings(ctx, hi) }));
   return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 
@@ -545,7 +545,7 @@ function dayOfIncidents(ctx: IndexContext, hi: number, endLine: number, date: st
     if (subsectionKind(h.text, ctx.policy) || isMetaTitle(h.text) || isAnatomyTitle(h.text)) continue;
     const keys = anatomyKeyCount(ctx, h.line + 1, end);
     if (keys < 1) continue;
-    const facts = readHeading(h.text, ctx.policy);
+    const facts = headingFacts(ctx, h.text);
     if (facts.id && isTemplateId(facts.id)) continue;
     const start = { hi: k, facts: facts.date ? facts : { ...facts, date }, naturalEnd: end };
     // A part alone counts when it is the cause (`Cause: …`, beside what was tried); an impact or a note alone is no incident.
@@ -591,7 +591,7 @@ function statusAndAnatomy(ctx: IndexContext, from: number, to: number, fields: F
   if (anatomyKeyCount(ctx, from, to) >= 2) return true;
   if (to >= end || anatomyKeyCount(ctx, from, to) < 1) return false;
   for (let j = hi + 1; j < ctx.headings.length && ctx.headings[j].line < end; j++) {
-    const sub = readHeading(ctx.headings[j].text, ctx.policy);
+    const sub = headingFacts(ctx, ctx.headings[j].text);
     if (sub.id || sub.date) return false;
   }
   return anatomyKeyCount(ctx, from, end) >= 2;
@@ -669,7 +669,7 @@ function withProseStarts(ctx: IndexContext, bodyLine: number, starts: IncidentSt
   const prose = proseIncidentStarts(ctx, bodyLine, taken);
   if (!prose.length) return starts;
   const already = new Set(starts.map((s) => s.hi));
-  const added: IncidentStart[] = prose.filter(({ hi }) => !already.has(hi)).map(({ hi, reading }) => ({ hi, facts: readHeading(headings[hi].text, ctx.policy), naturalEnd: sectionEndLine(ctx, hi), prose: reading }));
+  const added: IncidentStart[] = prose.filter(({ hi }) => !already.has(hi)).map(({ hi, reading }) => ({ hi, facts: headingFacts(ctx, headings[hi].text), naturalEnd: sectionEndLine(ctx, hi), prose: reading }));
   return [...starts, ...added].sort((a, b) => a.hi - b.hi);
 }
 

@@ -8,7 +8,7 @@ import { lineText, sectionEndLine } from './context';
 import { isChangeHeading, isExampleHeading, isMetaTitle, isSubsectionName, saysNoIncidents, saysNotAnIncident } from './proseIncidents';
 import { wordsOf } from './proseWords';
 import { readFields } from './fields';
-import { readHeading } from './headings';
+import { headingFacts } from './headings';
 import { isTemplateId } from './headingIds';
 import { isPlaceholderSection } from './placeholders';
 import { parentIndex } from './statusGroups';
@@ -71,7 +71,7 @@ export function sectionsLikeSiblings(ctx: IndexContext, bodyLine: number, starts
     const title = stripInline(h.text);
     if (isMetaTitle(title) || isSubsectionName(title, ctx) || isExampleHeading(h.text) || isChangeHeading(h.text) || saysNoIncidents(title)) continue;
     const to = sectionEndLine(ctx, hi);
-    const facts = readHeading(h.text, ctx.policy);
+    const facts = headingFacts(ctx, h.text);
     // A seed entry (`I-INIT-001`) or an addendum was passed over on purpose.
     if ((facts.id && isTemplateId(facts.id)) || facts.addendum) continue;
     if (isPlaceholderSection(facts.title || title, facts.id, facts.date, readFields(ctx, h.line + 1, to))) continue;

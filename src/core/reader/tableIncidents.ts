@@ -8,7 +8,7 @@ import { canonicalField } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
 import { fieldValues, newIncident } from './fields';
-import { readHeading } from './headings';
+import { headingFacts } from './headings';
 import { isPlaceholderValue } from './placeholders';
 import { type TableInfo, tableAt, tableField } from './tables';
 import { parseTimeValue } from '../format/time';
@@ -502,7 +502,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
   }
   const link = findMarkdownLink(rawLine);
   const idText = idCol >= 0 ? stripInline(row.cells[idCol] ?? '') : '';
-  const facts = readHeading(idText, ctx.policy);
+  const facts = headingFacts(ctx, idText);
   const id: string | null = facts.id ?? (idText && idCol >= 0 && /^[\w#-]+$/.test(idText) && !isPlaceholderValue(idText) ? idText : null);
   let title = titleCol >= 0 ? (titleCol === idCol && facts.id ? facts.title : id !== null && titleCol === idCol ? '' : stripInline(row.cells[titleCol] ?? '')) : '';
   const titleFromColumn = title !== '';
@@ -513,6 +513,7 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
     if (zoned) values.detected = zoned;
   }
   const incident = lineIncident(ctx, r, r + 1, 'table-row', id, title, fields, values);
+  if (idText) reportIdRange(ctx, r, idText);
   const options = ctx.options;
   if (!link || /^[a-z]+:/i.test(link.href) || !options.readFile) return incident;
   const refuse = (message: string) => {
@@ -537,6 +538,28 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
     return incident;
   }
   return mergeLinked(incident, ctx.indexFile(fileText, ctx.policy), href, titleFromColumn);
+}
+
+/**
+ * A row whose id cell names a range of ids (`B01~B07`, `P16-01–P16-05`): one row, read as one
+ * incident, for what a person may count one by one; `check` says so.
+ */
+function reportIdRange(ctx: IndexContext, r: number, idText: string): void {
+  let at = -1;
+  for (const join of ['~', '〜', '～', '–', '..']) if ((at = idText.indexOf(join)) > 0) break;
+  if (at <= 0) return;
+  const join = idText[at] === '.' ? 2 : 1;
+  // Each end an id as a row's id cell holds one: read as a heading's, or a word with a digit (`B01`).
+  const idOf = (t: string) => headingFacts(ctx, t).id ?? (/^[\w#-]{1,40}$/.test(t) && /\d/.test(t) ? t : null);
+  const first = idOf(idText.slice(0, at).trim());
+  const last = idOf(idText.slice(at + join).trim());
+  if (!first || !last || first === last) return;
+  ctx.problems.push({
+    code: 'row-holds-id-range',
+    message: `Row ${r + 1} stands for ${first} to ${last}, a range of ids, and is read as one incident. Give each its own row to count them one by one.`,
+    line: r + 1,
+    severity: 'info',
+  });
 }
 
 /** A cell's time read in the zone its column header names, when the cell names none. */
