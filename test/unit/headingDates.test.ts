@@ -110,3 +110,32 @@ test('a table row whose id cell names a range of ids is one incident, and check 
     ],
   );
 });
+
+test('an edit re-reads the log whole where a slashed date says the order of another heading\'s', async () => {
+  const { reindexLog } = await import('../../src/core');
+  const log = [
+    '# Incidents',
+    '',
+    '## INC-1: 4/12/2022 Jobs could not start',
+    '- **Status:** Resolved',
+    '',
+    'Notes.',
+    '',
+    '## INC-2: Events delayed',
+    '- **Status:** Resolved',
+    '',
+    'Seen first on 4/13/2022 by support.',
+    '',
+  ].join('\n');
+  const shape = (index: ReturnType<typeof indexLog>) => index.incidents.map((i) => [i.id, i.title, i.detected]);
+  const before = indexLog(log, { policy });
+  assert.deepEqual(shape(before)[0], ['INC-1', 'Jobs could not start', '2022-04-12']);
+  // Typing in INC-1, whose heading's date takes its order from INC-2's text.
+  const typed = log.replace('Notes.', 'Notes, more of them.');
+  assert.deepEqual(shape(reindexLog(before, typed, { policy })), shape(indexLog(typed, { policy })));
+  // Changing the one date that says the order, in another incident's section.
+  const changed = log.replace('4/13/2022', '13/04/2022');
+  const again = reindexLog(before, changed, { policy });
+  assert.deepEqual(shape(again), shape(indexLog(changed, { policy })));
+  assert.equal(again.incidents[0].detected, '2022-12-04');
+});

@@ -1,7 +1,7 @@
 // Re-indexing after an edit: when the edit stays inside one incident's body, only that section
 // is read again and the incidents after it are reused, shifted.
 import type { LogIndex } from '../model';
-import { defaultPolicy } from '../playbook/policy';
+import { type Policy, defaultPolicy } from '../playbook/policy';
 import { presetForLog, severityTokenCounts } from '../playbook/severityPreset';
 import { lineStartAt, nextLineStart } from './text';
 import type { IndexOptions } from './context';
@@ -35,6 +35,16 @@ function namesIdOfFamily(lines: string, id: string): boolean {
     start = end + 1;
   }
   return false;
+}
+
+/** A date with slashes and a four-digit year (`4/13/2022`, `13/04/2022`). */
+const SLASHED_DATE = /\d\/\d{1,2}\/\d{4}/;
+
+/** Whether the heading line at `start` holds a slashed date whose numbers do not say which is the day. */
+function headingNeedsOrder(text: string, start: number, policy: Policy): boolean {
+  const nl = text.indexOf('\n', start);
+  const line = text.slice(start, nl === -1 ? text.length : nl).replace(/\r$/, '');
+  return SLASHED_DATE.test(line) && readHeading(headingTitle(line), policy).ambiguousDate === true;
 }
 
 /** Characters whose appearance or removal can change how lines around them are classified. */
@@ -126,6 +136,10 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   // An edited line that names an id of the target's family may open an incident written without
   // `#` (see sections.ts idLines): the log is read whole.
   if (namesIdOfFamily(text.slice(from, newTo), target.id)) return indexLog(text, options);
+  // A slashed date whose numbers say the order (`4/13/2022`) is how the log's headings dated
+  // `4/12/2022` are read (see headingFacts): an edited line holding a slashed date, or a section
+  // whose own heading's date needs the order, has the log read whole.
+  if (SLASHED_DATE.test(old.slice(from, oldTo)) || SLASHED_DATE.test(text.slice(from, newTo)) || headingNeedsOrder(text, target.start, prev.inferredPolicy?.policy ?? options.policy ?? defaultPolicy())) return indexLog(text, options);
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
   const fresh = sectionIndex.incidents[0];
