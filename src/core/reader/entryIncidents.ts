@@ -19,7 +19,7 @@ import { isEntriesPartTitle, isIncidentLogTitle, isMetaTitle, isPeriodTitle } fr
 import { arrowSaysPending, statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
-import type { SlashOrder } from '../format/time';
+import { type SlashOrder, slashOrderIn } from '../format/time';
 import { headingFacts, readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 import { type MarkMeaning, leadingMark, statusLegend } from './statusMarks';
@@ -188,20 +188,11 @@ function slashDate(plain: string): { parts: [number, number, number]; length: nu
   return a >= 1 && a <= 31 && b >= 1 && b <= 31 && y >= 1970 && y <= 2199 ? { parts: [a, b, y], length: i } : undefined;
 }
 
-/** Which way round a list writes its slashed dates: a day above 12 first (`22/04/2024`) or second (`04/22/2024`) says. */
+/** Which way round a list writes its slashed dates: the first of its items' dates that says (see slashOrderIn). */
 function slashOrder(list: readonly ListItem[]): SlashOrder | undefined {
   for (const item of list) {
-    const plain = stripInline(item.text.slice(0, 40));
-    let i = 0;
-    while (i < plain.length && i < 2 && plain.charCodeAt(i) >= 48 && plain.charCodeAt(i) <= 57) i++;
-    if (i === 0 || plain[i] !== '/') continue;
-    let j = i + 1;
-    while (j < plain.length && j - i - 1 < 2 && plain.charCodeAt(j) >= 48 && plain.charCodeAt(j) <= 57) j++;
-    if (j === i + 1 || plain[j] !== '/') continue;
-    const a = Number(plain.slice(0, i));
-    const b = Number(plain.slice(i + 1, j));
-    if (a > 12 && b <= 12) return 'dmy';
-    if (b > 12 && a <= 12) return 'mdy';
+    const order = slashOrderIn(stripInline(item.text.slice(0, 40)));
+    if (order) return order;
   }
   return undefined;
 }
