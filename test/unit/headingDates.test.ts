@@ -139,3 +139,44 @@ test('an edit re-reads the log whole where a slashed date says the order of anot
   assert.deepEqual(shape(again), shape(indexLog(changed, { policy })));
   assert.equal(again.incidents[0].detected, '2022-12-04');
 });
+
+test('what the review of the slashed dates found: links, code, a CT scan, a span of days, copies of the context', () => {
+  const dated = (text: string) => indexLog(text, { policy }).incidents.map((i) => [i.id, i.title, i.detected]);
+  // A date in a link's path or in code says nothing; the headings' own dates do.
+  const linked = '# Incidents\n\nSee https://example.com/reports/25/12/2023 for last year.\n\n```\n[23/02/2024 10:00:01] ERROR\n```\n\n## INC-1 3/4/2024 Payment outage\nStatus: resolved\n\n## INC-2 3/15/2024 Login outage\nStatus: resolved\n';
+  assert.deepEqual(dated(linked), [['INC-1', 'Payment outage', '2024-03-04'], ['INC-2', 'Login outage', '2024-03-15']]);
+  // Only a link or code says: nothing says, and the date stays in the title.
+  assert.deepEqual(dated(linked.replace('3/15/2024', '3/5/2024'))[0], ['INC-1', '3/4/2024 Payment outage', null]);
+  // A zone or `hrs` only where the title has not begun.
+  assert.deepEqual(dated('# Incidents\n\n## INC-1 2024-03-04 14:00 CT scan service down\nStatus: resolved\n\n## INC-2 2024-05-01 10:00 hrs of downtime on billing\nStatus: resolved\n\n## INC-3 2024-06-01 08:00 PT — Uploads fail\nStatus: resolved\n'), [
+    ['INC-1', 'CT scan service down', '2024-03-04T14:00:00Z'],
+    ['INC-2', 'hrs of downtime on billing', '2024-05-01T10:00:00Z'],
+    ['INC-3', 'Uploads fail', '2024-06-01T15:00:00Z'],
+  ]);
+  // An impossible date is no question of order: it stays in the title.
+  assert.deepEqual(dated('# Incidents\n\n## INC-1 13/13/2024 Typo date\nStatus: resolved\n\n## INC-2 3/15/2024 Login\nStatus: resolved\n')[0], ['INC-1', '13/13/2024 Typo date', null]);
+  // A span of days in an id column is no range of ids.
+  const span = '# Incident log\n\n| ID | Date | Summary | Status |\n|----|------|---------|--------|\n| 2024-01-01–2024-01-05 | 2024-01-01 | Holiday backlog | Resolved |\n';
+  assert.equal(indexLog(span, { policy }).problems.filter((p) => p.code === 'row-holds-id-range').length, 0);
+});
+
+test('the log is looked through for the order once, whatever copies of the context the rules make', () => {
+  // Sections of tables whose rows are dated 3/4/2024: the table reader works on a copy of the
+  // context per section, and a look through the whole log per copy made indexing quadratic.
+  const log = (n: number) => `# Incidents\n\n${Array.from({ length: n }, (_, i) => `## 2024-03 batch ${i}\n\n| ID | Title | Status |\n|---|---|---|\n| 3/4/2024 | Row ${i} | Resolved |\n`).join('\n')}\nOnce on 3/14/2024.\n`;
+  const best = (text: string) => {
+    let min = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const started = performance.now();
+      indexLog(text, { policy });
+      min = Math.min(min, performance.now() - started);
+    }
+    return min;
+  };
+  const small = log(1500);
+  const big = log(3000);
+  best(small);
+  const [a, b] = [best(small), best(big)];
+  // Twice the sections: about twice the time; a look per section made it three times and more.
+  assert.ok(b < a * 2.6, `${a.toFixed(1)} ms for 1,500 sections, ${b.toFixed(1)} ms for 3,000`);
+});

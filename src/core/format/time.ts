@@ -243,8 +243,8 @@ function parseWordDate(text: string, zone: string): ParsedTime | undefined {
 export type SlashOrder = 'dmy' | 'mdy';
 
 /**
- * A slashed date at the start of `text` read in `order`, for a date whose numbers do not say
- * which is the day (`04/12/2022`): the order the rest of the log shows (see logSlashOrder).
+ * A slashed date at the start of `text` read in `order` (a date whose numbers do not say which
+ * is the day, `04/12/2022`, is read in the order the rest of the log shows: see logSlashOrder).
  */
 export function parseSlashedDate(text: string, order: SlashOrder, zone = 'UTC'): ParsedTime | undefined {
   const m = SLASHED.exec(text.trim());
@@ -254,22 +254,25 @@ export function parseSlashedDate(text: string, order: SlashOrder, zone = 'UTC'):
 }
 
 /**
- * The order of the first slashed date in `text` whose numbers say it (one above 12, the other
- * not): `13/04/2022` day first, `4/13/2022` month first. Undefined when none says. One pass.
+ * The order of the first slashed date in text[from, to) whose numbers say it (one above 12, the
+ * other not): `13/04/2022` day first, `4/13/2022` month first; `accept` may pass over one by its
+ * offset. Not a date in a path or a link (`/reports/25/12/2023`, `v2.13/4/2022`). Undefined when
+ * none says. Linear: each slash is looked at once, a few characters around it.
  */
-export function slashOrderIn(text: string): SlashOrder | undefined {
-  const digit = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
-  for (let at = text.indexOf('/'); at !== -1; at = text.indexOf('/', at + 1)) {
+export function slashOrderIn(text: string, from = 0, to = text.length, accept?: (offset: number) => boolean): SlashOrder | undefined {
+  const digit = (i: number) => i >= from && i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  for (let at = text.indexOf('/', from); at !== -1 && at < to; at = text.indexOf('/', at + 1)) {
     // Two numbers of one or two digits around the first slash, four digits after the second.
     let a0 = at;
     while (a0 > at - 2 && digit(a0 - 1)) a0--;
-    if (a0 === at || digit(a0 - 1)) continue;
+    if (a0 === at || digit(a0 - 1) || (a0 > from && /[\w/.\-=#?&%]/.test(text[a0 - 1]))) continue;
     let b1 = at + 1;
     while (b1 < at + 3 && digit(b1)) b1++;
     if (b1 === at + 1 || text[b1] !== '/' || digit(b1 + 5)) continue;
     if (!(digit(b1 + 1) && digit(b1 + 2) && digit(b1 + 3) && digit(b1 + 4))) continue;
     const a = Number(text.slice(a0, at));
     const b = Number(text.slice(at + 1, b1));
+    if (accept && !accept(a0)) continue;
     if (a > 12 && a <= 31 && b >= 1 && b <= 12) return 'dmy';
     if (b > 12 && b <= 31 && a >= 1 && a <= 12) return 'mdy';
   }

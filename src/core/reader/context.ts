@@ -32,10 +32,11 @@ export interface IndexContext {
   /** Set by the sibling rule when it weighed a section beside the incidents (see siblingSections.ts). */
   readsBeside?: boolean;
   /**
-   * Which way round the log writes slashed dates, as its first date that says shows: looked up on
-   * the first heading whose date does not say (see headingFacts); null when no date says.
+   * Which way round the log writes slashed dates (see logSlashOrder): looked up on the first date
+   * that does not say, null when nothing in the log says. One holder, shared by the copies of the
+   * context a rule makes (`{ ...ctx, problems: [] }`), so the log is looked through once.
    */
-  slashOrder?: SlashOrder | null;
+  readonly dates: { slashOrder?: SlashOrder | null };
 }
 
 export interface Section {

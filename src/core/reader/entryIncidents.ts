@@ -20,7 +20,7 @@ import { arrowSaysPending, statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
 import { type SlashOrder, slashOrderIn } from '../format/time';
-import { headingFacts, readHeading } from './headings';
+import { headingFacts, logSlashOrder, readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 import { type MarkMeaning, leadingMark, statusLegend } from './statusMarks';
 
@@ -126,14 +126,14 @@ function findArrow(text: string): { at: number; length: number } | undefined {
 }
 
 /** A date at the start of an item's text (`2026-03-02:`, `**2 March 2026** —`), as parsed. */
-function leadingDate(text: string, order?: SlashOrder): { value: string | null; length: number } | undefined {
+function leadingDate(text: string, order?: SlashOrder | (() => SlashOrder | undefined)): { value: string | null; length: number } | undefined {
   const plain = stripInline(text.slice(0, 200));
   // `22/04/2024`, `04/22/2024`: the number above 12 is the day. `03/05/2024`: a date either way
   // round; which, the list's other dates say (see slashOrder).
   const slashed = slashDate(plain);
   if (slashed) {
     const [a, b, y] = slashed.parts;
-    const known: SlashOrder | undefined = a > 12 || a === b ? 'dmy' : b > 12 ? 'mdy' : order;
+    const known: SlashOrder | undefined = a > 12 || a === b ? 'dmy' : b > 12 ? 'mdy' : typeof order === 'function' ? order() : order;
     const [mo, d] = known === 'dmy' ? [b, a] : [a, b];
     const valid = known !== undefined && d <= 31 && mo <= 12 && !Number.isNaN(Date.parse(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}T00:00:00Z`));
     if (a > 12 && b > 12) return undefined;
@@ -357,7 +357,8 @@ export function labelledListEntries(ctx: IndexContext, bodyLine: number): Incide
 function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
   const out: Incident[] = [];
   const lists = titledRanges(ctx, bodyLine).map((range) => ({ range, lists: listItems(ctx, range.from, range.to) }));
-  // The way round the log writes slashed dates, where a list of its own does not say (`## 2023` over `12/03/2023` alone).
+  // The way round the log writes slashed dates, where a list of its own does not say (`## 2023`
+  // over `12/03/2023` alone): another list's, else the headings' and the text's (logSlashOrder).
   let logOrder: SlashOrder | undefined;
   for (const { lists: ls } of lists) for (const list of ls) logOrder ??= slashOrder(list);
   for (const { range, lists: ls } of lists) {
@@ -413,7 +414,7 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       // whose items mostly open with what to do is one of them.
       const followUps = datedTasks.filter((item) => opensWithAction(entryTitle(untasked(item)))).length;
       if (datedTasks.length >= (range.period ? 1 : 2) && datedTasks.length * 3 >= list.length * 2 && followUps * 2 < datedTasks.length) {
-        const order = slashOrder(list.map(untasked)) ?? logOrder;
+        const order = slashOrder(list.map(untasked)) ?? logOrder ?? (() => logSlashOrder(ctx));
         for (const item of datedTasks) {
           const plain = untasked(item);
           const title = entryTitle(plain);
@@ -429,7 +430,7 @@ function listEntries(ctx: IndexContext, bodyLine: number): Incident[] {
       const entries = list.filter(isIncidentItem);
       // One alone counts under a period of the log (`## 2023` over one dated item).
       if (entries.length < (range.period ? 1 : 2) || entries.length * 3 < list.length * 2) continue;
-      const order = slashOrder(list) ?? logOrder;
+      const order = slashOrder(list) ?? logOrder ?? (() => logSlashOrder(ctx));
       for (const item of entries) {
         const title = entryTitle(item);
         if (!title) continue;

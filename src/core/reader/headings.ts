@@ -21,8 +21,10 @@ const HEADING_WORD_DATE = /(?:^|[\s([—–|-])(\d{1,2}\.?\s{1,3}(?:de\s{1,3})?(
 const HEADING_MONTH = /(?:^|[^\d\-/])(\d{4})-(0[1-9]|1[0-2])(?![\d\-/])/;
 /** `pre-2026-07`, `before 2026-07-01`, `antes de 2026-07`: a date the incident came before. */
 const HEADING_BEFORE = /(?:^|[\s([])(pre-|pre |before |antes de |avant le |avant |vor dem |vor |до )(\d{4}-\d{2}(?:-\d{2})?)(?![\d-])/i;
-/** After a time: `hrs` (`22:00hrs`) and a US zone named without its offset (`PT`, `ET`). */
-const HOURS_AND_ZONE = /^(?:\s?hrs?(?![a-z]))?(?:\s(PT|ET|CT|MT)(?![A-Za-z]))?/;
+/** After a time: `hrs` written onto it (`22:00hrs`) and a US zone named without its offset (`PT`, `ET`). */
+const HOURS_AND_ZONE = /^(?:hrs(?![a-z]))?(?:\s(PT|ET|CT|MT)(?![A-Za-z]))?/;
+/** What may follow a heading's time before its title: the end, or a separator. */
+const TIME_ENDS = '—–-:|,;)(]';
 const US_ZONES: Record<string, string> = { PT: 'America/Los_Angeles', MT: 'America/Denver', CT: 'America/Chicago', ET: 'America/New_York' };
 /** What joins the two ends of a date range: `→`, `->`, `–`, `—`, `-`, `to`, `..`, `bis`, `a`, `al`. */
 const RANGE_JOIN = /^\s{0,3}(?:→|->|=>|–|—|-|~|〜|～|\.\.|to|bis|au|al|a|до|—>)\s{0,3}/;
@@ -114,7 +116,9 @@ function readDateAt(rest: string, at: number, zone: string, order?: SlashOrder):
   // `22:00hrs PT`: the hours' unit and a US zone named without its offset (Pacific Time) are
   // part of the time as written, not of the title; the time is read in that zone.
   const more = p.kind === 'datetime' && !p.zone ? HOURS_AND_ZONE.exec(rest.slice(at + length, at + length + 8)) : null;
-  if (more && more[0]) {
+  // Only where the title has not begun yet (`14:00 CT scan service down`: a CT scan).
+  const next = more && more[0] ? rest.slice(at + length + more[0].length, at + length + more[0].length + 12).trimStart() : '';
+  if (more && more[0] && (next === '' || TIME_ENDS.includes(next[0]))) {
     if (more[1]) p = read(US_ZONES[more[1]]) ?? p;
     length += more[0].length;
   }
@@ -154,18 +158,20 @@ function spacedParts(text: string): Array<{ start: number; end: number }> {
 }
 
 /** Reads an id, a date and a severity marker out of a heading, leaving the title. */
-export function readHeading(raw: string, policy: Policy): Readonly<HeadingFacts> {
+export function readHeading(raw: string, policy: Policy, order?: SlashOrder): Readonly<HeadingFacts> {
   // A log repeats its part headings (`### Timeline` under every incident): each policy keeps
-  // what its short headings read as, frozen, up to FACTS_KEPT of them (as readStatus does).
-  if (raw.length > FACTS_KEPT_CHARS) return readHeadingOnce(raw, policy);
+  // what its short headings read as, frozen, up to FACTS_KEPT of them (as readStatus does);
+  // a heading read with an order for its slashed date (see headingFacts) is kept apart.
+  if (raw.length > FACTS_KEPT_CHARS) return readHeadingOnce(raw, policy, order);
   let kept = factsKept.get(policy);
   if (!kept) factsKept.set(policy, (kept = new Map()));
-  const known = kept.get(raw);
-  if (known) return known;
-  const facts = Object.freeze(readHeadingOnce(raw, policy));
-  if (kept.size >= FACTS_KEPT) kept.clear();
   // Kept under a copy: a heading cut from a log's text would keep the whole text alive.
-  kept.set((raw + ' ').slice(0, -1), facts);
+  const key = order ? `${order}\u0000${raw}` : raw;
+  const known = kept.get(key);
+  if (known) return known;
+  const facts = Object.freeze(readHeadingOnce(raw, policy, order));
+  if (kept.size >= FACTS_KEPT) kept.clear();
+  kept.set(order ? key : (raw + ' ').slice(0, -1), facts);
   return facts;
 }
 
@@ -289,7 +295,7 @@ function readHeadingOnce(raw: string, policy: Policy, order?: SlashOrder): Headi
     // Shaped like a date but not one (2026-02-30): kept out of the title all the same; one that
     // could be either of two days (`03/04/2026`) stays in it, as written.
     if (!/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(dm[0])) rest = blank(rest, dm.index, dm.index + dm[0].length);
-    else ambiguousDate = !order;
+    else ambiguousDate = !order && dm[0].split('/').slice(0, 2).every((n) => Number(n) >= 1 && Number(n) <= 12);
   } else if (year) {
     const mm = HEADING_MONTH.exec(rest);
     if (mm) {
@@ -332,13 +338,37 @@ export function headingFacts(ctx: IndexContext, raw: string): Readonly<HeadingFa
   const facts = readHeading(raw, ctx.policy);
   if (!facts.ambiguousDate) return facts;
   const order = logSlashOrder(ctx);
-  return order ? readHeadingOnce(raw, ctx.policy, order) : facts;
+  return order ? readHeading(raw, ctx.policy, order) : facts;
 }
 
-/** Which way round the log writes slashed dates (its first date that says), looked up once; undefined when none says. */
+/**
+ * Which way round the log writes slashed dates: the first of its headings' dates that says
+ * (`## INC-2 3/15/2024 …`: month first), else the first date that says in its text outside code
+ * (a timeline's `4/13/2022 15:30 …`). Dates in paths and links say nothing (see slashOrderIn).
+ * Looked up once per index, on the first date that does not say; undefined when nothing says.
+ */
 export function logSlashOrder(ctx: IndexContext): SlashOrder | undefined {
-  if (ctx.slashOrder === undefined) ctx.slashOrder = slashOrderIn(ctx.text) ?? null;
-  return ctx.slashOrder ?? undefined;
+  const dates = ctx.dates;
+  if (dates.slashOrder === undefined) {
+    let order: SlashOrder | undefined;
+    for (const h of ctx.headings) if ((order = slashOrderIn(h.text))) break;
+    const { starts, skip } = ctx.lines;
+    order ??= slashOrderIn(ctx.text, 0, ctx.text.length, (offset) => !skip[lineAt(starts, offset)]);
+    dates.slashOrder = order ?? null;
+  }
+  return dates.slashOrder ?? undefined;
+}
+
+/** The line holding `offset`: the last line start at or before it (a binary search). */
+export function lineAt(starts: ArrayLike<number>, offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** The heading's text once its facts are taken out: what a person calls the incident. */

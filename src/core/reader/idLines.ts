@@ -3,7 +3,7 @@
 // …`), opening a paragraph. Found where the ids' shared prefix occurs in the text, so a log whose
 // ids stand only in its headings costs one look per heading. Scans over characters.
 import type { HeadingFacts } from './headings';
-import { headingFacts } from './headings';
+import { headingFacts, lineAt } from './headings';
 import type { IndexContext } from './context';
 import { isThematicBreak } from './blocks';
 
@@ -45,7 +45,7 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
   for (const f of families) {
     let last = -1;
     for (let at = text.indexOf(f, bodyLine < lines.starts.length ? lines.starts[bodyLine] : text.length); at !== -1; at = text.indexOf(f, at + f.length)) {
-      const li = lineOfOffset(lines.starts, at);
+      const li = lineAt(lines.starts, at);
       // Within the line's first 80 characters; a heading is read as one already.
       if (li !== last && at - lines.starts[li] < 80 && !lines.level[li] && !lines.skip[li]) candidates.push((last = li));
     }
@@ -115,18 +115,6 @@ function separatorAfter(line: string, id: string): boolean {
   let i = at + id.length;
   while (line[i] === ' ') i++;
   return i < line.length && ':：—–-|｜])）'.includes(line[i]);
-}
-
-/** The line holding `offset`: the last line start at or before it (a binary search). */
-function lineOfOffset(starts: ArrayLike<number>, offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Whether text[start, end) is blank or a thematic break (`---`, `***`, `___`). */

@@ -32,7 +32,7 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
   const hidden: { fence?: HiddenByFence } = {};
   const headings = classify(text, lines, problems, hidden);
   if (hidden.fence) reportHiddenIncidents(text, lines, hidden.fence, policy, problems);
-  let ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile };
+  let ctx: IndexContext = { text, options, policy, lines, problems, headings, lazy: [], indexFile: indexIncidentFile, dates: {} };
 
   const conflictLine = findConflicts(text, lines);
   const hasConflicts = conflictLine !== -1;

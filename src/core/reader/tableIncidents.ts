@@ -549,11 +549,13 @@ function reportIdRange(ctx: IndexContext, r: number, idText: string): void {
   for (const join of ['~', '〜', '～', '–', '..']) if ((at = idText.indexOf(join)) > 0) break;
   if (at <= 0) return;
   const join = idText[at] === '.' ? 2 : 1;
-  // Each end an id as a row's id cell holds one: read as a heading's, or a word with a digit (`B01`).
-  const idOf = (t: string) => headingFacts(ctx, t).id ?? (/^[\w#-]{1,40}$/.test(t) && /\d/.test(t) ? t : null);
+  // Each end an id as a row's id cell holds one: read as a heading's, or a word with a digit
+  // (`B01`) that is no date (`2024-01-01–2024-01-05` is a span of days).
+  const idOf = (t: string) => headingFacts(ctx, t).id ?? (/^[\w#-]{1,40}$/.test(t) && /\d/.test(t) && !parseTimeValue(t) ? t : null);
   const first = idOf(idText.slice(0, at).trim());
   const last = idOf(idText.slice(at + join).trim());
-  if (!first || !last || first === last) return;
+  // A table a playbook names may be read twice over (see proseIncidents): said once.
+  if (!first || !last || first === last || ctx.problems.some((p) => p.code === 'row-holds-id-range' && p.line === r + 1)) return;
   ctx.problems.push({
     code: 'row-holds-id-range',
     message: `Row ${r + 1} stands for ${first} to ${last}, a range of ids, and is read as one incident. Give each its own row to count them one by one.`,
