@@ -289,4 +289,8 @@ export interface LogIndex {
    * so an editor reads such a log whole after an edit.
    */
   readsBeside?: true;
+  /** Set when a section pasted twice word for word was read once: an edit of either copy makes two. */
+  repeatsSection?: true;
+  /** Set when a date of the log did not say its day and month order and the log's dates were asked (see logSlashOrder). */
+  slashOrderLooked?: true;
 }

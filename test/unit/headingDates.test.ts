@@ -10,7 +10,9 @@ import { parseSlashedDate, slashOrderIn } from '../../src/core/format/time';
 const policy = defaultPolicy();
 const read = (text: string) => indexLog(text, { policy }).incidents.map((i) => ({ title: i.title, detected: i.detected, state: statusState(i, policy) }));
 
-test('the order of a log\'s slashed dates is the first date that says it, in one pass', () => {
+test('the order of a log\'s slashed dates is what most of the dates that say it say, in one pass', () => {
+  assert.equal(slashOrderIn('13/04/2022, 14/04/2022 and once 4/15/2022'), 'dmy');
+  assert.equal(slashOrderIn('13/04/2022 and 4/15/2022'), undefined);
   assert.equal(slashOrderIn('seen 4/3/2022, then 4/13/2022 at noon'), 'mdy');
   assert.equal(slashOrderIn('vu le 04/03/2022 puis le 13/04/2022'), 'dmy');
   // Paths, fractions and dates of no four-digit year say nothing.
@@ -179,4 +181,37 @@ test('the log is looked through for the order once, whatever copies of the conte
   const [a, b] = [best(small), best(big)];
   // Twice the sections: about twice the time; a look per section made it three times and more.
   assert.ok(b < a * 2.6, `${a.toFixed(1)} ms for 1,500 sections, ${b.toFixed(1)} ms for 3,000`);
+});
+
+test('what the second review found: a hyphenated word after the time, a pasted date in a quote or code, impossible dates, periods in an id column', () => {
+  const dated = (text: string) => indexLog(text, { policy }).incidents.map((i) => [i.title, i.detected]);
+  // `CT-scan`, `PT-BR`: words of the title, not zones.
+  assert.deepEqual(dated('# Incidents\n\n## INC-1 2024-03-11 09:00 CT-scan archive offline\nStatus: resolved\n\n## INC-2 2024-03-12 08:00 PT-BR locale broken\nStatus: resolved\n\n## INC-3 2024-03-13 08:00 PT - Uploads fail\nStatus: resolved\n'), [
+    ['CT-scan archive offline', '2024-03-11T09:00:00Z'],
+    ['PT-BR locale broken', '2024-03-12T08:00:00Z'],
+    ['Uploads fail', '2024-03-13T15:00:00Z'],
+  ]);
+  // A mail quoted into a German log, a command in code: they do not say how the log writes dates.
+  const german = '# Störungen\n\n## INC-201 03/04/2024 Datenbank langsam\nStatus: behoben\n\n> Sent: 5/14/2024 3:12 PM\n\n## INC-202 08/05/2024 Login defekt\nStatus: behoben\n\nRan `restore --from 4/13/2024` to get it back.\n';
+  assert.deepEqual(dated(german).map(([, d]) => d), [null, null]);
+  // The log's own words do, by the most of them: two day-first dates against one month-first.
+  const own = german.replace('to get it back.', 'to get it back. Seen 14/05/2024 and 15/05/2024, reported 5/16/2024.');
+  assert.deepEqual(dated(own).map(([, d]) => d), ['2024-04-03', '2024-05-08']);
+  // An impossible date says nothing.
+  assert.deepEqual(dated('# Incidents\n\n## INC-1 3/4/2024 Outage\nStatus: resolved\n\nFirst seen 2/30/2024.\n').map(([, d]) => d), [null]);
+  // Quarters, weeks and severities in an id column are no ranges of ids.
+  const periods = '# Incident log\n\n| ID | Problem | Status |\n|---|---|---|\n| Q1–Q2 | Backlog | Fixed |\n| W12–W13 | Slow builds | Fixed |\n| SEV1~SEV2 | Pages | Fixed |\n| B01~B07 | Blocking bugs | Fixed |\n';
+  assert.deepEqual(indexLog(periods, { policy }).problems.filter((p) => p.code === 'row-holds-id-range').map((p) => p.line), [8]);
+});
+
+test('a keystroke on a line with a slashed date stays a one-section re-read in a log whose dates all say their order', async () => {
+  const { reindexLog } = await import('../../src/core');
+  const log = '# Incidents\n\n## INC-1: Jobs could not start\n- **Status:** Resolved\n- **Detected:** 2022-04-12 10:00 UTC\n\n### Timeline\n- 2022-04-13 10:00 UTC — Paged on 4/13/2022 by support\n\n## INC-2: Events delayed\n- **Status:** Resolved\n';
+  const before = indexLog(log, { policy });
+  assert.equal(before.slashOrderLooked, undefined);
+  const typed = log.replace('by support', 'by the support desk');
+  const again = reindexLog(before, typed, { policy });
+  // The incident after the edit is reused, moved: a one-section re-read.
+  assert.equal(again.incidents[1].constructor.name, 'ShiftedIncident');
+  assert.deepEqual(again.incidents.map((i) => [i.id, i.title, i.detected]), indexLog(typed, { policy }).incidents.map((i) => [i.id, i.title, i.detected]));
 });

@@ -61,3 +61,15 @@ test('random edits: reindexLog always equals indexLog', () => {
     { numRuns: 600, seed: 11 },
   );
 });
+
+test('an edit of a section pasted twice word for word reads the log whole: the copies are two incidents once they differ', () => {
+  const policy = defaultPolicy();
+  const section = '## Incidente #002\n- **Status:** Resolvido\n\nFila de e-mails parada.\n\n';
+  const log = `# Registro de Incidentes\n\n## Incidente #001\n- **Status:** Resolvido\n\nLogin lento.\n\n${section}${section}## Incidente #005\n- **Status:** Resolvido\n\nRelatório vazio.\n`;
+  const before = indexLog(log, { policy });
+  assert.deepEqual(before.incidents.map((i) => i.id), ['#001', '#002', '#005']);
+  const typed = log.replace('Fila de e-mails parada.', 'Fila de e-mails parada por uma hora.');
+  const shape = (index: ReturnType<typeof indexLog>) => index.incidents.map((i) => [i.id, i.line, i.start, i.end]);
+  assert.deepEqual(shape(reindexLog(before, typed, { policy })), shape(indexLog(typed, { policy })));
+  assert.equal(indexLog(typed, { policy }).incidents.length, 4);
+});

@@ -254,12 +254,16 @@ export function parseSlashedDate(text: string, order: SlashOrder, zone = 'UTC'):
 }
 
 /**
- * The order of the first slashed date in text[from, to) whose numbers say it (one above 12, the
- * other not): `13/04/2022` day first, `4/13/2022` month first; `accept` may pass over one by its
- * offset. Not a date in a path or a link (`/reports/25/12/2023`, `v2.13/4/2022`). Undefined when
- * none says. Linear: each slash is looked at once, a few characters around it.
+ * Which way round the slashed dates in text[from, to) are written, by the dates whose numbers say
+ * it (one above 12, the other not: `13/04/2022` day first, `4/13/2022` month first): the way more
+ * of them say, of the first SLASH_VOTES; undefined when none says or as many say each. `accept`
+ * may pass over a date by its offset. A date in a path or a link (`/reports/25/12/2023`,
+ * `v2.13/4/2022`) and an impossible one (`2/30/2024`) say nothing. Linear: each slash is looked
+ * at once, a few characters around it.
  */
 export function slashOrderIn(text: string, from = 0, to = text.length, accept?: (offset: number) => boolean): SlashOrder | undefined {
+  let dmy = 0;
+  let mdy = 0;
   const digit = (i: number) => i >= from && i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
   for (let at = text.indexOf('/', from); at !== -1 && at < to; at = text.indexOf('/', at + 1)) {
     // Two numbers of one or two digits around the first slash, four digits after the second.
@@ -272,12 +276,18 @@ export function slashOrderIn(text: string, from = 0, to = text.length, accept?: 
     if (!(digit(b1 + 1) && digit(b1 + 2) && digit(b1 + 3) && digit(b1 + 4))) continue;
     const a = Number(text.slice(a0, at));
     const b = Number(text.slice(at + 1, b1));
-    if (accept && !accept(a0)) continue;
-    if (a > 12 && a <= 31 && b >= 1 && b <= 12) return 'dmy';
-    if (b > 12 && b <= 31 && a >= 1 && a <= 12) return 'mdy';
+    const y = Number(text.slice(b1 + 1, b1 + 5));
+    const says: SlashOrder | undefined = a > 12 && b >= 1 && b <= 12 && a <= daysInMonth(y, b) ? 'dmy' : b > 12 && a >= 1 && a <= 12 && b <= daysInMonth(y, a) ? 'mdy' : undefined;
+    if (!says || (accept && !accept(a0))) continue;
+    if (says === 'dmy') dmy++;
+    else mdy++;
+    if (dmy + mdy >= SLASH_VOTES) break;
   }
-  return undefined;
+  return dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : undefined;
 }
+
+/** How many dates that say their order slashOrderIn weighs at most. */
+const SLASH_VOTES = 25;
 
 /**
  * A month or a year alone, the whole of `text`: `2026-07`, `July 2026`, `июль 2026`, `2025`.

@@ -31,6 +31,8 @@ export interface IndexContext {
   groupedByStatus?: boolean;
   /** Set by the sibling rule when it weighed a section beside the incidents (see siblingSections.ts). */
   readsBeside?: boolean;
+  /** Set when a section pasted twice word for word was read once (see sections.ts). */
+  repeatsSection?: boolean;
   /**
    * Which way round the log writes slashed dates (see logSlashOrder): looked up on the first date
    * that does not say, null when nothing in the log says. One holder, shared by the copies of the

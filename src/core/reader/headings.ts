@@ -116,11 +116,14 @@ function readDateAt(rest: string, at: number, zone: string, order?: SlashOrder):
   // `22:00hrs PT`: the hours' unit and a US zone named without its offset (Pacific Time) are
   // part of the time as written, not of the title; the time is read in that zone.
   const more = p.kind === 'datetime' && !p.zone ? HOURS_AND_ZONE.exec(rest.slice(at + length, at + length + 8)) : null;
-  // Only where the title has not begun yet (`14:00 CT scan service down`: a CT scan).
-  const next = more && more[0] ? rest.slice(at + length + more[0].length, at + length + more[0].length + 12).trimStart() : '';
-  if (more && more[0] && (next === '' || TIME_ENDS.includes(next[0]))) {
-    if (more[1]) p = read(US_ZONES[more[1]]) ?? p;
-    length += more[0].length;
+  if (more && more[0]) {
+    // A zone only where the title has not begun: at the end, or before a separator with a space
+    // before it (`14:00 CT scan service down`, `09:00 CT-scan archive`: a CT scan).
+    const after = rest.slice(at + length + more[0].length, at + length + more[0].length + 12);
+    const next = after.trimStart();
+    const zoned = more[1] !== undefined && (next === '' || (TIME_ENDS.includes(next[0]) && (next[0] !== '-' || next.length < after.length)));
+    if (zoned) p = read(US_ZONES[more[1]]) ?? p;
+    length += zoned ? more[0].length : (more[0].startsWith('hrs') ? 3 : 0);
   }
   let endDate: HeadingFacts['endDate'] = null;
   // `2026-04-04/05`: the day it began is one of two; the first is kept.
@@ -342,21 +345,40 @@ export function headingFacts(ctx: IndexContext, raw: string): Readonly<HeadingFa
 }
 
 /**
- * Which way round the log writes slashed dates: the first of its headings' dates that says
- * (`## INC-2 3/15/2024 …`: month first), else the first date that says in its text outside code
- * (a timeline's `4/13/2022 15:30 …`). Dates in paths and links say nothing (see slashOrderIn).
- * Looked up once per index, on the first date that does not say; undefined when nothing says.
+ * Which way round the log writes slashed dates: as more of its headings' dates that say it say
+ * (`## INC-2 3/15/2024 …`: month first), else as more of such dates in its own text say (a
+ * timeline's `4/13/2022 15:30 …`), not in code, a quote (`> Sent: 5/14/2024`, a pasted mail) or
+ * a path or a link (see slashOrderIn). Looked up once per index, on the first date that does not
+ * say; undefined when nothing says.
  */
 export function logSlashOrder(ctx: IndexContext): SlashOrder | undefined {
   const dates = ctx.dates;
   if (dates.slashOrder === undefined) {
-    let order: SlashOrder | undefined;
-    for (const h of ctx.headings) if ((order = slashOrderIn(h.text))) break;
-    const { starts, skip } = ctx.lines;
-    order ??= slashOrderIn(ctx.text, 0, ctx.text.length, (offset) => !skip[lineAt(starts, offset)]);
+    const { text, lines, headings } = ctx;
+    let dmy = 0;
+    let mdy = 0;
+    for (const h of headings) {
+      const says = slashOrderIn(h.text);
+      if (says === 'dmy') dmy++;
+      else if (says === 'mdy') mdy++;
+    }
+    const order = dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : slashOrderIn(text, 0, text.length, (offset) => ownWords(text, lines, offset));
     dates.slashOrder = order ?? null;
   }
   return dates.slashOrder ?? undefined;
+}
+
+/** Whether the text at `offset` is the log's own words: not code, not a quote, not inside an inline code span. */
+function ownWords(text: string, lines: IndexContext['lines'], offset: number): boolean {
+  const li = lineAt(lines.starts, offset);
+  if (lines.skip[li]) return false;
+  let p = lines.starts[li];
+  while (text.charCodeAt(p) === 32) p++;
+  if (text.charCodeAt(p) === 62 /* > */) return false;
+  // An odd number of backticks before it, on its line, within a span's reach: inside code.
+  let ticks = 0;
+  for (let i = Math.max(lines.starts[li], offset - 200); i < offset; i++) if (text.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 0;
 }
 
 /** The line holding `offset`: the last line start at or before it (a binary search). */

@@ -90,6 +90,8 @@ export function runIndex(text: string, options: IndexOptions): LogIndex {
     ...(inferred ? { inferredPolicy: inferred } : {}),
     ...(ctx.groupedByStatus ? { groupedByStatus: true as const } : {}),
     ...(ctx.readsBeside ? { readsBeside: true as const } : {}),
+    ...(ctx.dates.slashOrder !== undefined ? { slashOrderLooked: true as const } : {}),
+    ...(ctx.repeatsSection ? { repeatsSection: true as const } : {}),
   };
 }
 

@@ -136,19 +136,21 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   // An edited line that names an id of the target's family may open an incident written without
   // `#` (see sections.ts idLines): the log is read whole.
   if (namesIdOfFamily(text.slice(from, newTo), target.id)) return indexLog(text, options);
-  // A slashed date whose numbers say the order (`4/13/2022`) is how the log's headings dated
-  // `4/12/2022` are read (see headingFacts): an edited line holding a slashed date, or a section
-  // whose own heading's date needs the order, has the log read whole.
-  if (SLASHED_DATE.test(old.slice(from, oldTo)) || SLASHED_DATE.test(text.slice(from, newTo)) || headingNeedsOrder(text, target.start, prev.inferredPolicy?.policy ?? options.policy ?? defaultPolicy())) return indexLog(text, options);
+  // A slashed date whose numbers say the order (`4/13/2022`) is how the log's dates written
+  // `4/12/2022` are read (see logSlashOrder): in a log that asked, an edited line holding a
+  // slashed date, or a section whose own heading's date needs the order, has the log read whole.
+  if (prev.slashOrderLooked && (SLASHED_DATE.test(old.slice(from, oldTo)) || SLASHED_DATE.test(text.slice(from, newTo)) || headingNeedsOrder(text, target.start, prev.inferredPolicy?.policy ?? options.policy ?? defaultPolicy()))) return indexLog(text, options);
   const sectionText = text.slice(target.start, target.end + delta);
   const sectionIndex = runIndex(sectionText, { ...options, policy: prev.inferredPolicy?.policy ?? options.policy, singleIncident: true });
   const fresh = sectionIndex.incidents[0];
-  if (!fresh || fresh.id !== target.id || fresh.level !== target.level) return indexLog(text, options);
+  // A section that now asks the order of its dates asks the whole log's (see logSlashOrder).
+  if (!fresh || fresh.id !== target.id || fresh.level !== target.level || sectionIndex.slashOrderLooked) return indexLog(text, options);
   // What the section alone cannot tell: a sub-heading with an id may now be a sibling incident
   // (its fields changed), a section of placeholders only is no incident at all, and in a log
   // grouped by status (`## Resolved` over sections) a section's status may come from outside it;
   // a section beside the incidents may become one by the labels an edit gives them.
-  if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields) || prev.groupedByStatus || prev.readsBeside) return indexLog(text, options);
+  // A section pasted twice and read once becomes two incidents once either copy is edited.
+  if (hasIdSubheading(sectionText, options) || isPlaceholderSection(fresh.title, null, null, fresh.fields) || prev.groupedByStatus || prev.readsBeside || prev.repeatsSection) return indexLog(text, options);
   const headingLine = target.line - 1;
   const targetStart = target.start;
   const lineDelta = countLines(text, from, newTo) - countLines(old, from, oldTo);
@@ -186,6 +188,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
     // A final line break ends the last line rather than starting one, as in scanLines.
     lineCount: prev.lineCount + lineDelta + (old.endsWith('\n') ? 1 : 0) - (text.endsWith('\n') ? 1 : 0),
     ...(prev.inferredPolicy ? { inferredPolicy: prev.inferredPolicy } : {}),
+    ...(prev.slashOrderLooked ? { slashOrderLooked: true as const } : {}),
   };
   rememberOptions(index, options);
   return index;

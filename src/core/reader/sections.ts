@@ -89,6 +89,7 @@ export function findIncidents(ctx: IndexContext, bodyLine: number): Incident[] {
     const idKey = facts.id ? facts.id.toLowerCase() : undefined;
     const earlier = idKey !== undefined ? sections.get(idKey) : undefined;
     if (earlier && earlier !== DAY_TAKEN && sameSectionText(ctx, earlier.section, section)) {
+      ctx.repeatsSection = true;
       ctx.problems.push({
         code: 'repeated-section',
         message: `Lines ${section.headingLine + 1}–${section.endLine} repeat the section of ${facts.id} at line ${earlier.section.headingLine + 1} word for word, so they are read as that one incident. Delete one copy.`,

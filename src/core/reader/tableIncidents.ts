@@ -4,7 +4,7 @@ import { opensSayingNoIncident } from './proseWords';
 import { MORE_END_COLUMNS, MORE_NOTE_COLUMNS, MORE_WENT_WRONG_COLUMNS } from '../playbook/moreLanguages';
 import type { CanonicalField, Field, Incident, IncidentReading, LogIndex } from '../model';
 import { isDurationKey, isFilledValue, meaningEndsIt, readStatus } from '../playbook/statusWords';
-import { canonicalField } from '../playbook/policy';
+import { canonicalField, matchSeverity } from '../playbook/policy';
 import { looksLikeTableRow, splitTableRow, stripInline } from './text';
 import { type IndexContext, type LinkedFileRead, lineStart, lineText } from './context';
 import { fieldValues, newIncident } from './fields';
@@ -540,6 +540,11 @@ function tableRowIncident(ctx: IndexContext, r: number, table: TableInfo, column
   return mergeLinked(incident, ctx.indexFile(fileText, ctx.policy), href, titleFromColumn);
 }
 
+/** A quarter, a half or a week of a year (`Q1`, `H2`, `W12`, `KW12`): a period, no id. */
+const PERIOD_WORD = /^(?:Q[1-4]|H[12]|C?W\d{1,2}|KW\d{1,2})$/i;
+/** The rows each problem list has been told of (see reportIdRange). */
+const rangesSaid = new WeakMap<object, Set<number>>();
+
 /**
  * A row whose id cell names a range of ids (`B01~B07`, `P16-01–P16-05`): one row, read as one
  * incident, for what a person may count one by one; `check` says so.
@@ -549,13 +554,17 @@ function reportIdRange(ctx: IndexContext, r: number, idText: string): void {
   for (const join of ['~', '〜', '～', '–', '..']) if ((at = idText.indexOf(join)) > 0) break;
   if (at <= 0) return;
   const join = idText[at] === '.' ? 2 : 1;
-  // Each end an id as a row's id cell holds one: read as a heading's, or a word with a digit
-  // (`B01`) that is no date (`2024-01-01–2024-01-05` is a span of days).
-  const idOf = (t: string) => headingFacts(ctx, t).id ?? (/^[\w#-]{1,40}$/.test(t) && /\d/.test(t) && !parseTimeValue(t) ? t : null);
+  // Each end an id as a row's id cell holds one: read as a heading's, or a word with two digits
+  // (`B01`) that is no date (`2024-01-01–2024-01-05` is a span of days), no quarter, half or
+  // week (`Q1–Q2`, `W12–W13`) and no severity (`SEV1~SEV2`).
+  const idOf = (t: string) => headingFacts(ctx, t).id ?? (/^[\w#-]{1,40}$/.test(t) && /\d\d/.test(t) && !PERIOD_WORD.test(t) && !parseTimeValue(t) && !matchSeverity(ctx.policy, t) ? t : null);
   const first = idOf(idText.slice(0, at).trim());
   const last = idOf(idText.slice(at + join).trim());
   // A table a playbook names may be read twice over (see proseIncidents): said once.
-  if (!first || !last || first === last || ctx.problems.some((p) => p.code === 'row-holds-id-range' && p.line === r + 1)) return;
+  let said = rangesSaid.get(ctx.problems);
+  if (!said) rangesSaid.set(ctx.problems, (said = new Set()));
+  if (!first || !last || first === last || said.has(r)) return;
+  said.add(r);
   ctx.problems.push({
     code: 'row-holds-id-range',
     message: `Row ${r + 1} stands for ${first} to ${last}, a range of ids, and is read as one incident. Give each its own row to count them one by one.`,
