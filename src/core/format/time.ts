@@ -264,6 +264,7 @@ export function parseSlashedDate(text: string, order: SlashOrder, zone = 'UTC'):
 export function slashOrderIn(text: string, from = 0, to = text.length, accept?: (offset: number) => boolean): SlashOrder | undefined {
   let dmy = 0;
   let mdy = 0;
+  let looked = 0;
   const digit = (i: number) => i >= from && i < to && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
   for (let at = text.indexOf('/', from); at !== -1 && at < to; at = text.indexOf('/', at + 1)) {
     // Two numbers of one or two digits around the first slash, four digits after the second.
@@ -278,7 +279,10 @@ export function slashOrderIn(text: string, from = 0, to = text.length, accept?: 
     const b = Number(text.slice(at + 1, b1));
     const y = Number(text.slice(b1 + 1, b1 + 5));
     const says: SlashOrder | undefined = a > 12 && b >= 1 && b <= 12 && a <= daysInMonth(y, b) ? 'dmy' : b > 12 && a >= 1 && a <= 12 && b <= daysInMonth(y, a) ? 'mdy' : undefined;
-    if (!says || (accept && !accept(a0))) continue;
+    if (!says) continue;
+    // `accept` may look around the date: at most SLASH_LOOKS times, whatever the text holds.
+    if (++looked > SLASH_LOOKS) break;
+    if (accept && !accept(a0)) continue;
     if (says === 'dmy') dmy++;
     else mdy++;
     if (dmy + mdy >= SLASH_VOTES) break;
@@ -286,8 +290,9 @@ export function slashOrderIn(text: string, from = 0, to = text.length, accept?: 
   return dmy > mdy ? 'dmy' : mdy > dmy ? 'mdy' : undefined;
 }
 
-/** How many dates that say their order slashOrderIn weighs at most. */
+/** How many dates that say their order slashOrderIn weighs at most, and looks at at most. */
 const SLASH_VOTES = 25;
+const SLASH_LOOKS = 1000;
 
 /**
  * A month or a year alone, the whole of `text`: `2026-07`, `July 2026`, `июль 2026`, `2025`.
