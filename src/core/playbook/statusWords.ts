@@ -120,6 +120,11 @@ export function meaningEndsIt(meaning: StatusMeaning): boolean {
   return meaning === 'Resolved' || meaning === 'Closed' || meaning === 'Deferred';
 }
 
+/** The status a word read as `status` of `meaning` is kept as: the vocabulary's resolved status for one that means resolved, else as read. */
+export function statusKept(v: StatusVocabulary, status: string, meaning: StatusMeaning): string {
+  return meaning === 'Resolved' ? v.resolvedStatus : status;
+}
+
 /** Accents folded, lower-cased: `Résolu` and `resolu` are the same word. */
 export function foldWord(text: string): string {
   const lower = text.toLowerCase();

@@ -10,8 +10,8 @@
 // no pattern runs on the user's text.
 import type { Field, Incident, IncidentReading } from '../model';
 import { canonicalField } from '../playbook/policy';
-import { meaningEndsIt, readStatus } from '../playbook/statusWords';
-import { parseLeadingTime } from '../format/time';
+import { meaningEndsIt, readStatus, statusKept } from '../playbook/statusWords';
+import { type SlashOrder, parseLeadingTime, slashOrderIn } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { fieldValues, readFields } from './fields';
 import { anatomyKeyCount, namesCause } from './anatomy';
@@ -19,7 +19,6 @@ import { isEntriesPartTitle, isIncidentLogTitle, isMetaTitle, isPeriodTitle } fr
 import { arrowSaysPending, statusInWords } from './statusInProse';
 import { headingGroupStatus, isGroupedProblemsTitle, isKnownProblemsTitle } from './statusGroups';
 import { boldLineText, cutToTitle, stripInline } from './text';
-import { type SlashOrder, slashOrderIn } from '../format/time';
 import { headingFacts, logSlashOrder, readHeading } from './headings';
 import { findProblemTables, lineIncident } from './tableIncidents';
 import { type MarkMeaning, leadingMark, statusLegend } from './statusMarks';
@@ -161,7 +160,6 @@ function opensWithAction(title: string): boolean {
   while (end < title.length && end < 20 && title[end] !== ' ') end++;
   return ACTION_VERBS.has(title.slice(0, end).toLowerCase());
 }
-
 
 /** A task item read as the item it would be without its box (`[x] 2024-04-02 — …` → `2024-04-02 — …`). */
 function untasked(item: ListItem): ListItem {
@@ -738,7 +736,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
     const meant = mark !== undefined ? legend?.get(mark) : undefined;
     if (meant && !fields.some((f) => f.canonical === 'status')) {
       const open = !meaningEndsIt(meant.meaning);
-      incident.status = open ? meant.status : meant.meaning === 'Resolved' ? ctx.policy.resolvedStatus : meant.status;
+      incident.status = statusKept(ctx.policy, meant.status, meant.meaning);
       incident.reading = { ...incident.reading, statusText: { words: `${mark} (${meant.words}, as the legend says)`, line: line + 1, open } };
     }
     out.push(incident);

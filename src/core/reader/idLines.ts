@@ -59,12 +59,13 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
     const start = lines.starts[li];
     const end = lines.ends[li];
     const c = text.charCodeAt(start);
-    if (c >= 48 && c <= 57 && end - start <= 300) {
-      reportLineNumberedHeading(ctx, li, families, headingIds);
+    // A line number before it (`51: ### INC-006`) is told of, not read.
+    if (c >= 48 && c <= 57) {
+      if (end - start <= 300) reportLineNumberedHeading(ctx, li, families, headingIds);
       continue;
     }
     // Indented, a list item, a table row, a quote, a link definition: none is a lost heading.
-    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || (c >= 48 && c <= 57) || end - start > 300) continue;
+    if (c === 32 || c === 9 || c === 45 || c === 42 || c === 43 || c === 124 || c === 62 || c === 91 || end - start > 300) continue;
     if (li > 0 && !lines.level[li - 1] && !blankOrBreak(text, lines.starts[li - 1], lines.ends[li - 1])) continue;
     const line = text.slice(start, end);
     const facts = headingFacts(ctx, line);
@@ -72,9 +73,7 @@ export function findIdLines(ctx: IndexContext, bodyLine: number, families: Reado
     // A sentence that names an incident read already (`INC-003 で … を導入し`) refers to it; a lost
     // heading's id is its own, followed by a separator as a heading's is (`IR-12: …`, `IR-12 — …`).
     if (headingIds.has(facts.id.toLowerCase()) || !separatorAfter(line, facts.id)) continue;
-    let family = false;
-    for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
-    if (family) out.push({ line: li, facts });
+    if (ofFamily(facts.id, families)) out.push({ line: li, facts });
   }
   return out;
 }
@@ -95,10 +94,7 @@ function reportLineNumberedHeading(ctx: IndexContext, li: number, families: Read
   while (line[j + level] === '#') level++;
   if (j === i + 1 || level === 0 || level > 6 || line[j + level] !== ' ') return;
   const facts = headingFacts(ctx, line.slice(j + level + 1).trim());
-  if (!facts.id || headingIds.has(facts.id.toLowerCase())) return;
-  let family = false;
-  for (const f of families) if (facts.id.startsWith(f) && facts.id.length > f.length) family = true;
-  if (!family) return;
+  if (!facts.id || headingIds.has(facts.id.toLowerCase()) || !ofFamily(facts.id, families)) return;
   const prefix = line.slice(0, j);
   ctx.problems.push({
     code: 'heading-after-line-number',
@@ -106,6 +102,12 @@ function reportLineNumberedHeading(ctx: IndexContext, li: number, families: Read
     line: li + 1,
     severity: 'warning',
   });
+}
+
+/** Whether `id` is of one of `families`: their prefix and more after it. */
+function ofFamily(id: string, families: ReadonlySet<string>): boolean {
+  for (const f of families) if (id.startsWith(f) && id.length > f.length) return true;
+  return false;
 }
 
 /** Whether `id` in `line` is followed, past spaces, by a separator (`:`, `：`, a dash, a bar, a closing bracket). */

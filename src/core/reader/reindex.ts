@@ -7,10 +7,9 @@ import { lineStartAt, nextLineStart } from './text';
 import type { IndexOptions } from './context';
 import { indexLog, optionsOf, rememberOptions, runIndex } from './indexLog';
 import { ShiftedIncident } from './lazy';
-import { readHeading } from './headings';
+import { headingTitle, readHeading } from './headings';
 import { hadMerges } from './merge';
 import { isPlaceholderSection } from './placeholders';
-import { headingTitle } from './headings';
 import { idFamilyPrefix } from './idLines';
 
 /** Whether a heading after the section's first line names an id (see headingIds.ts). */

@@ -3,7 +3,7 @@
 // UTC`), newest first as the page lists them or oldest first. Two such lines make the section an
 // incident whose status is its latest update's; updates of a planned maintenance (`Scheduled`,
 // `Completed`) make it none. Scans over characters: no pattern runs on the user's text.
-import { meaningEndsIt, readStatus } from '../playbook/statusWords';
+import { meaningEndsIt, readStatus, statusKept } from '../playbook/statusWords';
 import { combineDayAndTime, parseLeadingTime } from '../format/time';
 import { type IndexContext, lineText } from './context';
 import { stripInline } from './text';
@@ -68,7 +68,7 @@ function updateLine(ctx: IndexContext, line: string, li: number): StatusUpdate |
   const read = readStatus(ctx.policy, word);
   if (!read?.meaning || read.note) return undefined;
   const open = !meaningEndsIt(read.meaning);
-  return { status: open ? read.status : read.meaning === 'Resolved' ? ctx.policy.resolvedStatus : read.status, open, at, line: li, maintenance: false };
+  return { status: statusKept(ctx.policy, read.status, read.meaning), open, at, line: li, maintenance: false };
 }
 
 /** The status updates of lines [from, to): the lines that open one (see updateLine). */
