@@ -124,7 +124,7 @@ export interface IncidentReading {
    * id; `problem-table`: a row of a table of problems and their fixes; `like-siblings`: a section
    * labelling its lines as the incident beside it does (see siblingSections.ts); `bold-heading`: a
    * paragraph opened by a bold line with an id or a date; `id-line`: a paragraph opened by a line
-   * written as the incidents' headings beside it are, with no `#` (see sections.ts).
+   * written as the incidents' headings beside it are, with no `#` (see idLines.ts).
    */
   shape?: 'prose-section' | 'occurrence-table' | 'list-entry' | 'key-block' | 'problem-table' | 'like-siblings' | 'bold-heading' | 'id-line';
   /** Found because the playbook says where incidents are (`reading:`), not by a guess. */

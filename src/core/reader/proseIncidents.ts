@@ -557,7 +557,6 @@ export function isSubsectionName(title: string, ctx: IndexContext): boolean {
   return [...timeline, ...actionItems, ...checklist].some((k) => t.startsWith(k));
 }
 
-/** Whether a heading one level below headings[pi] (and before line `to`) is titled like an incident log. */
 /**
  * Whether a log's word makes up half a title's words or more (`Journal des incidents`, `Incident
  * history — 2024`), not one word of an incident's own title (`*arr stack integration bugs`).
@@ -587,6 +586,7 @@ function isAsciiDigits(w: string): boolean {
 /** Words that only join others in a title (`Historial de incidentes`, `Journal des pannes`): not counted. */
 const LINK_WORDS = new Set(['of', 'the', 'a', 'and', 'de', 'des', 'du', 'del', 'la', 'le', 'les', 'el', 'los', 'las', 'do', 'da', 'dos', 'das', 'der', 'die', 'den', 'di', 'della', 'dei', 'delle', 'e', 'y', 'et', 'und']);
 
+/** Whether a heading one level below headings[pi] (and before line `to`) is titled like an incident log. */
 function holdsLogPart(headings: ReadonlyArray<{ line: number; level: number; text: string }>, pi: number, to: number): boolean {
   const level = headings[pi].level + 1;
   for (let hi = pi + 1; hi < headings.length && headings[hi].line < to; hi++) {
