@@ -747,7 +747,7 @@ function boldHeadingEntries(ctx: IndexContext, bodyLine: number): Incident[] {
 /**
  * A paragraph opened by a line written as the incidents' headings beside it are, without `#`
  * (`🔴 [CRITICAL] IR-2026-03-03: The Identity Paradox` among `## 🔴 [CRITICAL] IR-2026-02-22: …`):
- * the lines [line, end), its id and title read from that line (see sections.ts idLines).
+ * the lines [line, end), its id and title read from that line (see idLines.ts).
  */
 export function idLineIncident(ctx: IndexContext, line: number, end: number, facts: ReturnType<typeof readHeading>): Incident {
   const fields = readFields(ctx, line + 1, end);

@@ -133,7 +133,7 @@ export function reindexLog(prev: LogIndex, text: string, options: IndexOptions =
   if (prevScan.some((p) => p.code === 'fence-hides-incidents' || p.code === 'unterminated-fence')) return indexLog(text, options);
 
   // An edited line that names an id of the target's family may open an incident written without
-  // `#` (see sections.ts idLines): the log is read whole.
+  // `#` (see idLines.ts): the log is read whole.
   if (namesIdOfFamily(text.slice(from, newTo), target.id)) return indexLog(text, options);
   // A slashed date whose numbers say the order (`4/13/2022`) is how the log's dates written
   // `4/12/2022` are read (see logSlashOrder): in a log that asked, an edited line holding a
