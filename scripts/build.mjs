@@ -3,7 +3,8 @@
 // `--watch` rebuilds on change; `--production` empties the output folder first (so no source map
 // or other leftover of a development build reaches the .vsix) and minifies.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -39,24 +40,22 @@ const builds = [
     logLevel: 'warning',
   },
   {
-    // The CLI is split ESM: commands load what they need (the markdown parser, YAML, git) on first use, so
-    // a process that only lists incidents parses a fraction of the code. dist/cli.js is the
-    // small CommonJS entry that `bin` points at.
+    // The CLI is one CommonJS bundle: a command's own modules (the markdown parser, YAML, git)
+    // are evaluated on first use, and dist/cli.js (src/cli/entry.ts, built below) runs it with
+    // its compiled code kept between runs, which one file makes possible on every Node.
     entryPoints: { main: 'src/cli/main.ts' },
     bundle: true,
-    splitting: true,
     platform: 'node',
-    format: 'esm',
+    format: 'cjs',
     target: 'node18',
     outdir: `${outRoot}/cli`,
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     define: { __INCIDENT_VERSION__: JSON.stringify(version) },
-    banner: {
-      js: "import { createRequire as __incidentCreateRequire } from 'node:module'; const require = __incidentCreateRequire(import.meta.url);",
-    },
+    charset: 'utf8',
     sourcemap: !production,
     minify: true,
     logLevel: 'warning',
+    plugins: [{ name: 'cli-entry', setup: (build) => build.onEnd((result) => (result.errors.length ? undefined : buildCliEntry())) }],
   },
 ];
 // The panels' browser code: one bundle for every panel (the page names its app), built into
@@ -136,33 +135,34 @@ async function reportWebviewSize(result) {
   console.log(`webview bundle: ${out[0]} ${(bytes / 1024).toFixed(1)} KB${note} (aim < 200 KB minified)`);
 }
 
-// \`incident --version\` alone is answered here, before the bundle (and the reader, the zone data, the
-// lock library) is loaded: it then costs little more than starting node. Anything else, the
-// same flag among others included, goes to main.mjs, which parses every option.
-const cliShim = `#!/usr/bin/env node
-// Entry point of the \`incident\` command; the implementation is the ESM bundle beside it.
-if (process.argv.length === 3 && process.argv[2] === '--version') {
-  console.log(${JSON.stringify(version)});
-} else {
-  // Node 22.1 and later keep the bundle compiled in a cache of the user's own, about a tenth of a
-  // small command's time; NODE_DISABLE_COMPILE_CACHE=1 turns it off, as for any Node program.
-  try {
-    const { enableCompileCache } = require('node:module');
-    const { join } = require('node:path');
-    if (enableCompileCache) enableCompileCache(join(process.env.XDG_CACHE_HOME || join(require('node:os').homedir(), '.cache'), 'incident-playbook', 'compile-cache'));
-  } catch {
-    // No cache: the command runs the same, compiled afresh.
-  }
-  import('./cli/main.mjs').catch((e) => {
-    console.error('incident: could not start: ' + (e && e.message ? e.message : e));
-    process.exitCode = 2;
+/**
+ * dist/cli.js, the command's entry (src/cli/entry.ts), after each build of the bundle: it names
+ * the bundle by its content's hash, so that compiled code cached for another bundle is never used.
+ */
+async function buildCliEntry() {
+  const bundle = readFileSync(`${outRoot}/cli/main.cjs`, 'utf8');
+  // The entry compiles the bundle as a script, where import() has no loader: a module the
+  // bundle does not hold (a node: builtin) must be imported statically or required.
+  const dynamic = /(?<![\w$.])import\(/.exec(bundle);
+  if (dynamic) throw new Error(`src/cli: an import() esbuild left in the bundle (${bundle.slice(dynamic.index, dynamic.index + 40)}…): import it statically`);
+  const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+  await esbuild.build({
+    entryPoints: ['src/cli/entry.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    outfile: `${outRoot}/cli.js`,
+    banner: { js: '#!/usr/bin/env node' },
+    define: { __INCIDENT_VERSION__: JSON.stringify(version), __INCIDENT_BUNDLE_HASH__: JSON.stringify(hash) },
+    logLevel: 'warning',
   });
+  chmodSync(`${outRoot}/cli.js`, 0o755);
 }
-`;
+
 // (Not with --only: the other half of the build stays.)
 if (production && !watch && !only) rmSync(outRoot, { recursive: true, force: true });
 mkdirSync(outRoot, { recursive: true });
-if (only !== 'extension') writeFileSync(`${outRoot}/cli.js`, cliShim, { mode: 0o755 });
 
 if (watch) {
   await copyWebviewAssets();

@@ -3,6 +3,7 @@
 // repository (default site/status/) and rebuilt whole; --dry-run prints what would be published.
 // Several logs (`--log` repeated or a glob) make one page: every log's incidents, each read under
 // its own playbook, and every playbook's components; the site goes in the first log's repository.
+import { relative, resolve } from 'node:path';
 import { type CliContext, defineCommand } from '../command';
 import { NOW } from '../options';
 
@@ -28,7 +29,6 @@ async function run(ctx: CliContext): Promise<number> {
   const { dryRunText, renderSite } = await import('../../core/statuspage/site');
   const { SiteError, publishSite, siteFolder } = await import('../../core/statuspage/publish');
   const { CommandError, guarded, note, nowOf, print, readIndex } = await import('./shared');
-  const { relative, resolve } = await import('node:path');
   return guarded(async () => {
     const days = daysOf(ctx.values.days, CommandError);
     const baseUrl = baseUrlOf(ctx.values['base-url'], CommandError);
