@@ -3,7 +3,6 @@
 // `--watch` rebuilds on change; `--production` empties the output folder first (so no source map
 // or other leftover of a development build reaches the .vsix) and minifies.
 import * as esbuild from 'esbuild';
-import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
@@ -55,7 +54,8 @@ const builds = [
     sourcemap: !production,
     minify: true,
     logLevel: 'warning',
-    plugins: [{ name: 'cli-entry', setup: (build) => build.onEnd((result) => (result.errors.length ? undefined : buildCliEntry())) }],
+    metafile: true,
+    plugins: [{ name: 'cli-entry', setup: (build) => build.onEnd(afterCliBuild) }],
   },
 ];
 // The panels' browser code: one bundle for every panel (the page names its app), built into
@@ -136,16 +136,20 @@ async function reportWebviewSize(result) {
 }
 
 /**
- * dist/cli.js, the command's entry (src/cli/entry.ts), after each build of the bundle: it names
- * the bundle by its content's hash, so that compiled code cached for another bundle is never used.
+ * After each build of the CLI's bundle: refuses one that holds an import() (the entry compiles
+ * the bundle as a script, where import() has no loader: a module the bundle does not hold, a
+ * node: builtin, must be imported statically), keeps its import graph for the tests
+ * (dist/cli-meta.json, not shipped) and builds the entry, dist/cli.js (src/cli/entry.ts).
  */
-async function buildCliEntry() {
+async function afterCliBuild(result) {
+  if (result.errors.length) return;
   const bundle = readFileSync(`${outRoot}/cli/main.cjs`, 'utf8');
-  // The entry compiles the bundle as a script, where import() has no loader: a module the
-  // bundle does not hold (a node: builtin) must be imported statically or required.
   const dynamic = /(?<![\w$.])import\(/.exec(bundle);
-  if (dynamic) throw new Error(`src/cli: an import() esbuild left in the bundle (${bundle.slice(dynamic.index, dynamic.index + 40)}…): import it statically`);
-  const hash = createHash('sha256').update(bundle).digest('hex').slice(0, 16);
+  if (dynamic) {
+    rmSync(`${outRoot}/cli/main.cjs`, { force: true });
+    return { errors: [{ text: `src/cli: an import() esbuild left in the bundle (${bundle.slice(dynamic.index, dynamic.index + 40)}…): import it statically` }] };
+  }
+  writeFileSync(`${outRoot}/cli-meta.json`, JSON.stringify(result.metafile));
   await esbuild.build({
     entryPoints: ['src/cli/entry.ts'],
     bundle: true,
@@ -154,7 +158,7 @@ async function buildCliEntry() {
     target: 'node18',
     outfile: `${outRoot}/cli.js`,
     banner: { js: '#!/usr/bin/env node' },
-    define: { __INCIDENT_VERSION__: JSON.stringify(version), __INCIDENT_BUNDLE_HASH__: JSON.stringify(hash) },
+    define: { __INCIDENT_VERSION__: JSON.stringify(version) },
     logLevel: 'warning',
   });
   chmodSync(`${outRoot}/cli.js`, 0o755);

@@ -1,56 +1,88 @@
 // The `incident` bundle's compiled code, kept between runs in the user's cache folder.
 //
-// Starting a command compiles the bundle's functions as they are first called: a tenth of a small
+// Starting a command compiles the bundle's functions as they are first called: a fifth of a small
 // command's time, and more of a big log's listing, whose reader runs hundreds of functions. V8
 // can hand that work over as "code cache" data: the bytecode of every function compiled so far,
 // which a later run reads instead of compiling. Node 22 keeps such a cache itself
 // (module.enableCompileCache); this does the same on every Node the command runs on, through
 // vm.Script's cachedData, the API Node's own cache is built on.
 //
-// What is cached is the bundle's code, never anything read from a log: the cache is named after
-// the bundle's content, the Node version and the architecture, and V8 checks the rest (its own
-// version and flags) and rejects data that does not fit, which is then written afresh. V8 does
-// not check that the data is whole, and damaged data stops the process with a fatal error: each
-// file starts with the SHA-256 of the rest, and a file whose hash differs is not used.
+// What is cached is the bundle's code, never anything read from a log. V8 runs cached code
+// without comparing it with the source (it checks the source's length, its own version and its
+// flags) and stops the process with a fatal error on damaged data, so each file is sealed: it
+// starts with the SHA-256 of the bundle's own hash, the file's name and the data, and is used
+// only when that seal holds, so data that is damaged, made for another bundle (even one of the
+// same length) or moved from another file is never run. A file or folder that another user owns
+// or could write is not read either: its code would run as this user.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, futimesSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join } from 'node:path';
 import type { Script } from 'node:vm';
 
-/** The SHA-256 of the data, before it in the file. */
-const HASH_BYTES = 32;
+/** The seal (a SHA-256) before the data in a file. */
+const SEAL_BYTES = 32;
 /** Cache files bigger than this are not read (the bundle's whole code is about a megabyte). */
 const MAX_CACHE_BYTES = 32 * 1024 * 1024;
-/** A cache file of another bundle (an older version) unused this long is removed when a new one is written. */
+/** A cache file unused this long is removed when another is written (an older version's, a command not run since). */
 const STALE_MS = 14 * 24 * 60 * 60 * 1000;
+/** How old a file's time may grow before a use renews it (so that a file in use is never stale). */
+const RENEW_MS = 24 * 60 * 60 * 1000;
+
+/** Where one run's compiled code is kept: the file, and the seal's key (what the data must be for). */
+export interface CodeCache {
+  folder: string;
+  file: string;
+  key: string;
+}
 
 /**
- * The folder of the cache: `$XDG_CACHE_HOME/incident-playbook/code-cache`, else under
- * `~/.cache`; none when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its cache).
+ * The folder of the cache: `$XDG_CACHE_HOME/incident-playbook/code-cache` (an absolute one), else
+ * under `~/.cache`; none when NODE_DISABLE_COMPILE_CACHE is set (Node's own switch for its
+ * cache), or when there is no home folder to put it in (a user without one, as some jobs run).
  */
-export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env): string | null {
+export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, home: () => string = homedir): string | null {
   if (env.NODE_DISABLE_COMPILE_CACHE) return null;
-  const base = env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  return join(base, 'incident-playbook', 'code-cache');
-}
-
-/** The cache file of a bundle (named by its content's hash) on this Node. */
-export function codeCacheFile(folder: string, bundleHash: string): string {
-  return join(folder, `${bundleHash}-${process.version}-${process.arch}.bin`);
+  try {
+    const xdg = env.XDG_CACHE_HOME;
+    const base = xdg && isAbsolute(xdg) ? xdg : join(home(), '.cache');
+    return join(base, 'incident-playbook', 'code-cache');
+  } catch {
+    return null;
+  }
 }
 
 /**
- * The cached data in `file`, or undefined when there is none to use: none there, not a regular
- * file (a FIFO or a device in its place is not read, so nothing waits; a link is not followed),
- * or not the data its hash names. Any error means no cache.
+ * The cache of a run of `bundle` (its bytes) for `command` (the first word given): each command
+ * has its own, so that one whose first run was `--help` or a mistake does not leave `list`
+ * compiling most of what it runs. Named after the bundle's content, the command, the Node
+ * version, the architecture and the options Node was started with (V8 refuses data made under
+ * other flags, and one file for both would be written again at every run).
  */
-export function readCodeCache(file: string): Buffer | undefined {
+export function codeCacheFor(folder: string, bundle: Buffer, command: string | undefined): CodeCache {
+  const bundleHash = createHash('sha256').update(bundle).digest('hex');
+  const word = command && /^[a-z][a-z-]{0,23}$/.test(command) ? command : 'other';
+  const options = createHash('sha256')
+    .update(process.execArgv.join('\0') + '\0' + (process.env.NODE_OPTIONS ?? ''))
+    .digest('hex')
+    .slice(0, 8);
+  const name = `${bundleHash.slice(0, 16)}-${word}-${process.version}-${process.arch}-${options}.bin`;
+  return { folder, file: join(folder, name), key: `${bundleHash}\0${name}` };
+}
+
+/**
+ * The cached data of `cache`, or undefined when there is none to use: none there; not a regular
+ * file (a FIFO or a device in its place is opened without waiting and never read; a link is not
+ * followed); owned by another user or writable by others, or in such a folder; or not sealed for
+ * this bundle and name. Any error means no cache.
+ */
+export function readCodeCache(cache: CodeCache): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+    if (!ownedAlone(statSync(cache.folder))) return undefined;
+    fd = openSync(cache.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
     const stat = fstatSync(fd);
-    if (!stat.isFile() || stat.size <= HASH_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
+    if (!stat.isFile() || !ownedAlone(stat) || stat.size <= SEAL_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
     const bytes = Buffer.allocUnsafe(stat.size);
     let read = 0;
     while (read < bytes.length) {
@@ -58,8 +90,12 @@ export function readCodeCache(file: string): Buffer | undefined {
       if (n === 0) return undefined;
       read += n;
     }
-    const data = bytes.subarray(HASH_BYTES);
-    return sha256(data).equals(bytes.subarray(0, HASH_BYTES)) ? data : undefined;
+    const data = bytes.subarray(SEAL_BYTES);
+    if (!seal(cache.key, data).equals(bytes.subarray(0, SEAL_BYTES))) return undefined;
+    // A file in use is renewed now and then, so that cleaning up never takes it for a stale one.
+    const now = Date.now();
+    if (now - stat.mtimeMs > RENEW_MS) futimesSync(fd, now / 1000, now / 1000);
+    return data;
   } catch {
     return undefined;
   } finally {
@@ -68,19 +104,19 @@ export function readCodeCache(file: string): Buffer | undefined {
 }
 
 /**
- * Writes the code `script` holds now (every function compiled so far) to `file`: into a file of
- * this process's own beside it, then renamed over, so a reader sees a whole file or none. Other
- * bundles' files (and a crashed write's leftovers) two weeks old are removed. Any error leaves things as they were: the
- * cache only saves time.
+ * Writes the code `script` holds now (every function compiled so far), sealed, to the cache's
+ * file: into a file of this process's own beside it, then renamed over, so a reader sees a whole
+ * file or none. Other files two weeks unused (an older version's, a crashed write's leftovers)
+ * are removed. Any error leaves things as they were: the cache only saves time.
  */
-export function writeCodeCache(file: string, script: Script): void {
-  const folder = join(file, '..');
-  const temp = `${file}.${process.pid}.tmp`;
+export function writeCodeCache(cache: CodeCache, script: Script): void {
+  const temp = `${cache.file}.${process.pid}.tmp`;
   try {
-    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    mkdirSync(cache.folder, { recursive: true, mode: 0o700 });
+    if (!ownedAlone(statSync(cache.folder))) return;
     const data = script.createCachedData();
-    writeFileSync(temp, Buffer.concat([sha256(data), data]), { flag: 'wx', mode: 0o600 });
-    renameSync(temp, file);
+    writeFileSync(temp, Buffer.concat([seal(cache.key, data), data]), { flag: 'wx', mode: 0o600 });
+    renameSync(temp, cache.file);
   } catch {
     try {
       unlinkSync(temp);
@@ -91,9 +127,9 @@ export function writeCodeCache(file: string, script: Script): void {
   }
   try {
     const now = Date.now();
-    for (const name of readdirSync(folder)) {
-      const other = join(folder, name);
-      if (other === file || !(name.endsWith('.bin') || name.endsWith('.tmp'))) continue;
+    for (const name of readdirSync(cache.folder)) {
+      const other = join(cache.folder, name);
+      if (other === cache.file || !(name.endsWith('.bin') || name.endsWith('.tmp'))) continue;
       if (now - statSync(other).mtimeMs > STALE_MS) unlinkSync(other);
     }
   } catch {
@@ -101,6 +137,12 @@ export function writeCodeCache(file: string, script: Script): void {
   }
 }
 
-function sha256(data: Buffer): Buffer {
-  return createHash('sha256').update(data).digest();
+function seal(key: string, data: Buffer): Buffer {
+  return createHash('sha256').update(key).update(data).digest();
+}
+
+/** Owned by this user and writable by no one else (where Node says who the user is: not on Windows). */
+function ownedAlone(stat: { uid: number; mode: number }): boolean {
+  const uid = process.getuid?.();
+  return uid === undefined || (stat.uid === uid && (stat.mode & 0o022) === 0);
 }

@@ -5,31 +5,56 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { codeCacheFile, codeCacheFolder, readCodeCache, writeCodeCache } from './codeCache';
+import { type CodeCache, codeCacheFolder, codeCacheFor, readCodeCache, writeCodeCache } from './codeCache';
 
 declare const __INCIDENT_VERSION__: string;
-/** The hash of cli/main.cjs, put here by the build: the cache of another bundle is never read. */
-declare const __INCIDENT_BUNDLE_HASH__: string;
+
+/** The exit codes after which a run's compiled code is kept: a command that ran (1 is `check`'s problems found). */
+const KEPT_AFTER = new Set([0, 1]);
+
+function couldNotStart(e: unknown): void {
+  console.error(`incident: could not start: ${e instanceof Error ? e.message : String(e)}`);
+  process.exitCode = 2;
+}
 
 function run(): void {
   const file = join(__dirname, 'cli', 'main.cjs');
-  let source: string;
-  try {
-    source = readFileSync(file, 'utf8');
-  } catch (e) {
-    console.error(`incident: could not start: ${e instanceof Error ? e.message : String(e)}`);
-    process.exitCode = 2;
+  const requireHere = createRequire(file);
+  // With source maps on (--enable-source-maps), a stack names the TypeScript sources only for a
+  // module loaded by require: then the bundle is, and nothing is cached.
+  if (process.sourceMapsEnabled) {
+    requireHere(file);
     return;
   }
-  const folder = codeCacheFolder();
-  const cacheFile = folder && codeCacheFile(folder, __INCIDENT_BUNDLE_HASH__);
-  const cachedData = cacheFile ? readCodeCache(cacheFile) : undefined;
-  // The bundle is a CommonJS module: compiled in the wrapper require puts around one.
-  const script = new Script(`(function (exports, require, module, __filename, __dirname) { ${source}\n});`, { filename: file, cachedData });
+  let bundle: Buffer;
+  let script: Script;
+  let cache: CodeCache | null = null;
+  let cachedData: Buffer | undefined;
+  try {
+    bundle = readFileSync(file);
+    const folder = codeCacheFolder();
+    cache = folder ? codeCacheFor(folder, bundle, process.argv[2]) : null;
+    cachedData = cache ? readCodeCache(cache) : undefined;
+    // The bundle is a CommonJS module: compiled in the wrapper require puts around one, on a line
+    // of its own so that the bundle's lines and columns are the file's.
+    script = new Script(`(function (exports, require, module, __filename, __dirname) {\n${bundle.toString('utf8')}\n})`, { filename: file, lineOffset: -1, cachedData });
+  } catch (e) {
+    couldNotStart(e);
+    return;
+  }
   // Written as the process ends, when every function the command ran has been compiled.
-  if (cacheFile && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCodeCache(cacheFile, script));
-  const bundle = { exports: {} };
-  script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, join(__dirname, 'cli'));
+  const keep = cache;
+  if (keep && (!cachedData || script.cachedDataRejected)) {
+    process.once('exit', (code) => {
+      if (KEPT_AFTER.has(code)) writeCodeCache(keep, script);
+    });
+  }
+  const bundleModule = { exports: {} };
+  try {
+    script.runInThisContext()(bundleModule.exports, requireHere, bundleModule, file, join(__dirname, 'cli'));
+  } catch (e) {
+    couldNotStart(e);
+  }
 }
 
 if (process.argv.length === 3 && process.argv[2] === '--version') {

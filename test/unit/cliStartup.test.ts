@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 import { useBuiltCli } from './cliProcess';
-import { readCodeCache } from '../../src/cli/codeCache';
+import { codeCacheFolder, codeCacheFor, readCodeCache } from '../../src/cli/codeCache';
 
 const ROOT = resolve(__dirname, '../..');
 const cli = useBuiltCli('startup');
@@ -34,12 +34,16 @@ test('--version with other options is parsed by the bundle, as before', () => {
   assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 });
 
-/** Runs `incident list --json` in a repository with an empty log, its code cache under `cache`. */
-function listWithCache(cache: string, env: Record<string, string> = {}): void {
+/** Runs the built command (default `list --json`) in a repository with a one-incident log, its code cache under `cache`. */
+function runWithCache(cache: string, env: Record<string, string> = {}, args = ['list', '--json'], build = cli.build) {
   const repo = cli.tempDir('incident-startup-cache-repo-');
   mkdirSync(join(repo, 'docs'));
   writeFileSync(join(repo, 'docs', 'INCIDENT_LOG.md'), '# Incident Log\n\n## INC-1: Checkout down\n- **Status:** Resolved\n');
-  const r = spawnSync(process.execPath, [join(cli.build, 'cli.js'), 'list', '--json'], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, timeout: 30_000 });
+  return spawnSync(process.execPath, [join(build, 'cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, timeout: 30_000 });
+}
+
+function listWithCache(cache: string, env: Record<string, string> = {}): void {
+  const r = runWithCache(cache, env);
   assert.equal(r.status, 0, r.stderr);
   assert.deepEqual(JSON.parse(r.stdout).map((i: { id: string }) => i.id), ['INC-1']);
 }
@@ -54,8 +58,9 @@ test("the command keeps its compiled code under the user's cache folder, runs fr
   listWithCache(cache);
   const [file, ...more] = cacheFiles(cache);
   assert.equal(more.length, 0, 'one file');
-  assert.match(file, new RegExp(`-${process.version.replaceAll('.', '\\.')}-${process.arch}\\.bin$`));
+  assert.match(file, new RegExp(`/[0-9a-f]{16}-list-${process.version.replaceAll('.', '\\.')}-${process.arch}-[0-9a-f]{8}\\.bin$`));
   assert.ok(statSync(file).size > 100_000, `${statSync(file).size} bytes of compiled code`);
+  assert.equal(statSync(file).mode & 0o077, 0, 'readable by its owner alone');
   // Read, accepted by V8 and so not written again: the same file, untouched.
   const before = statSync(file);
   listWithCache(cache);
@@ -68,7 +73,39 @@ test("the command keeps its compiled code under the user's cache folder, runs fr
   assert.deepEqual(cacheFiles(off), []);
 });
 
-test('a damaged cache file is not used but written afresh; a FIFO in its place is never opened', () => {
+test('each command keeps its own compiled code, and a run that fails keeps none', () => {
+  const cache = cli.tempDir('incident-startup-commands-');
+  // A mistake first: exit 2, nothing kept.
+  assert.equal(runWithCache(cache, {}, ['list', '--no-such-option']).status, 2);
+  assert.deepEqual(cacheFiles(cache), []);
+  // --help first does not decide what list runs with.
+  assert.equal(runWithCache(cache, {}, ['--help']).status, 0);
+  listWithCache(cache);
+  const names = cacheFiles(cache).map((f) => basename(f).split('-')[1]);
+  assert.deepEqual(names.sort(), ['list', 'other']);
+});
+
+test('a bundle changed without changing its length runs as changed: the cache of the old one is not used', () => {
+  // A build of our own, so that the one the other tests share stays as built.
+  const build = cli.tempDir('incident-startup-edited-');
+  cpSync(cli.build, build, { recursive: true });
+  const cache = cli.tempDir('incident-startup-edited-cache-');
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version as string;
+  const args = ['--version', '--json'];
+  const first = runWithCache(cache, {}, args, build);
+  assert.equal(first.stdout.trim(), version, first.stderr);
+  assert.equal(cacheFiles(cache).length, 1);
+  const bundleFile = join(build, 'cli', 'main.cjs');
+  const other = version.replace(/\d/g, '9');
+  assert.notEqual(other, version);
+  const edited = readFileSync(bundleFile, 'utf8').split(JSON.stringify(version)).join(JSON.stringify(other));
+  assert.equal(Buffer.byteLength(edited), statSync(bundleFile).size, 'the same length');
+  writeFileSync(bundleFile, edited);
+  const second = runWithCache(cache, {}, args, build);
+  assert.equal(second.stdout.trim(), other, second.stderr);
+});
+
+test('a damaged cache file is not used but written afresh; a FIFO in its place is not read', () => {
   const cache = cli.tempDir('incident-startup-damaged-');
   listWithCache(cache);
   const [file] = cacheFiles(cache);
@@ -88,32 +125,95 @@ test('a damaged cache file is not used but written afresh; a FIFO in its place i
   assert.ok(statSync(file).isFile(), 'the FIFO was replaced by a cache file');
 });
 
-test('a cache file of another bundle two weeks unused is removed when a new one is written; a newer one is kept', () => {
-  const cache = cli.tempDir('incident-startup-stale-');
+test('a cache folder others can write is neither read nor written', { skip: process.getuid === undefined }, () => {
+  const cache = cli.tempDir('incident-startup-shared-');
   const dir = join(cache, 'incident-playbook', 'code-cache');
   mkdirSync(dir, { recursive: true });
-  const old = join(dir, `0000000000000000-${process.version}-${process.arch}.bin`);
-  const recent = join(dir, `1111111111111111-${process.version}-${process.arch}.bin`);
+  chmodSync(dir, 0o777);
+  listWithCache(cache);
+  assert.deepEqual(cacheFiles(cache), []);
+  // Made private, it is used.
+  chmodSync(dir, 0o700);
+  listWithCache(cache);
+  assert.equal(cacheFiles(cache).length, 1);
+});
+
+test('a cache file unused for two weeks is removed when another is written; one in use is renewed and kept', () => {
+  const cache = cli.tempDir('incident-startup-stale-');
+  listWithCache(cache);
+  const [inUse] = cacheFiles(cache);
+  const dir = join(cache, 'incident-playbook', 'code-cache');
+  const old = join(dir, `0000000000000000-list-${process.version}-${process.arch}-00000000.bin`);
+  const recent = join(dir, `1111111111111111-list-${process.version}-${process.arch}-00000000.bin`);
   writeFileSync(old, 'old');
   writeFileSync(recent, 'recent');
   const weeksAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
   utimesSync(old, weeksAgo, weeksAgo);
+  utimesSync(inUse, weeksAgo, weeksAgo);
+  // The file in use is read (and renewed); --help writes a file of its own and cleans up.
   listWithCache(cache);
+  assert.ok(Date.now() - statSync(inUse).mtimeMs < 60_000, 'the file in use was renewed');
+  assert.equal(runWithCache(cache, {}, ['--help']).status, 0);
   assert.ok(!existsSync(old), 'the stale file is gone');
   assert.ok(existsSync(recent), 'the recent file stays');
-  assert.equal(cacheFiles(cache).length, 2);
+  assert.ok(existsSync(inUse), 'the file in use stays');
+  assert.equal(cacheFiles(cache).length, 3);
 });
 
-test('a cache file is read only as a regular file of its own: not through a link, and only when its hash holds', () => {
+test('a cache file is read only as a regular file of its own: not through a link, and only when its seal holds', () => {
   const dir = cli.tempDir('incident-startup-read-');
+  chmodSync(dir, 0o700);
   const data = Buffer.from('compiled code, as V8 would give it');
-  const file = join(dir, 'x.bin');
-  writeFileSync(file, Buffer.concat([createHash('sha256').update(data).digest(), data]));
-  assert.deepEqual(readCodeCache(file), data);
-  symlinkSync(file, join(dir, 'link.bin'));
-  assert.equal(readCodeCache(join(dir, 'link.bin')), undefined);
-  writeFileSync(join(dir, 'short.bin'), 'too short for a hash');
-  assert.equal(readCodeCache(join(dir, 'short.bin')), undefined);
-  assert.equal(readCodeCache(join(dir, 'missing.bin')), undefined);
-  assert.equal(readCodeCache(dir), undefined, 'a folder');
+  const bundle = Buffer.from('the bundle');
+  const cache = codeCacheFor(dir, bundle, 'list');
+  const sealed = (key: string) => Buffer.concat([createHash('sha256').update(key).update(data).digest(), data]);
+  writeFileSync(cache.file, sealed(cache.key), { mode: 0o600 });
+  assert.deepEqual(readCodeCache(cache), data);
+  // The same data under another command's name, or for another bundle: not used.
+  const other = codeCacheFor(dir, bundle, 'show');
+  writeFileSync(other.file, sealed(cache.key), { mode: 0o600 });
+  assert.equal(readCodeCache(other), undefined);
+  assert.equal(readCodeCache({ ...cache, key: codeCacheFor(dir, Buffer.from('another bundle'), 'list').key }), undefined);
+  // Through a link, too short for a seal, missing, a folder: not used.
+  const link = codeCacheFor(dir, Buffer.from('linked'), 'list');
+  symlinkSync(cache.file, link.file);
+  assert.equal(readCodeCache({ ...cache, file: link.file }), undefined);
+  writeFileSync(cache.file, 'too short for a seal', { mode: 0o600 });
+  assert.equal(readCodeCache(cache), undefined);
+  rmSync(cache.file);
+  assert.equal(readCodeCache(cache), undefined);
+  assert.equal(readCodeCache({ ...cache, file: dir }), undefined);
+  if (process.getuid) {
+    writeFileSync(cache.file, sealed(cache.key), { mode: 0o666 });
+    chmodSync(cache.file, 0o666);
+    assert.equal(readCodeCache(cache), undefined, 'writable by others');
+  }
+});
+
+test('the cache folder: XDG_CACHE_HOME when absolute, else ~/.cache; none when turned off or when there is no home', () => {
+  assert.equal(codeCacheFolder({ XDG_CACHE_HOME: '/x/cache' }, () => '/home/dana'), join('/x/cache', 'incident-playbook', 'code-cache'));
+  assert.equal(codeCacheFolder({ XDG_CACHE_HOME: 'relative' }, () => '/home/dana'), join('/home/dana', '.cache', 'incident-playbook', 'code-cache'));
+  assert.equal(codeCacheFolder({}, () => '/home/dana'), join('/home/dana', '.cache', 'incident-playbook', 'code-cache'));
+  assert.equal(codeCacheFolder({ NODE_DISABLE_COMPILE_CACHE: '1' }, () => '/home/dana'), null);
+  const noHome = () => {
+    throw new Error('uv_os_homedir returned ENOENT');
+  };
+  assert.equal(codeCacheFolder({}, noHome), null);
+});
+
+test('a user without a home folder runs the command without a cache', () => {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '' };
+  delete env.HOME;
+  delete env.XDG_CACHE_HOME;
+  // With HOME unset Node asks the system for the user's home; a user the system does not know
+  // has none. Run as such a user when this test runs as root, else with HOME unset only.
+  const asStranger = process.getuid?.() === 0 ? { uid: 54321, gid: 54321 } : {};
+  const repo = cli.tempDir('incident-startup-nohome-');
+  chmodSync(repo, 0o777);
+  mkdirSync(join(repo, 'docs'));
+  writeFileSync(join(repo, 'docs', 'INCIDENT_LOG.md'), '# Incident Log\n\n## INC-1: Checkout down\n- **Status:** Resolved\n');
+  chmodSync(cli.build, 0o755);
+  const r = spawnSync(process.execPath, [join(cli.build, 'cli.js'), 'list', '--json', '--log', join(repo, 'docs', 'INCIDENT_LOG.md')], { cwd: repo, encoding: 'utf8', env, timeout: 30_000, ...asStranger });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout).map((i: { id: string }) => i.id), ['INC-1']);
 });
