@@ -9,11 +9,12 @@
 //
 // What is cached is the bundle's code, never anything read from a log. V8 runs cached code
 // without comparing it with the source (it checks the source's length, its own version and its
-// flags) and stops the process with a fatal error on damaged data, so each file is sealed: it
-// starts with the SHA-256 of the bundle's own hash, the file's name and the data, and is used
-// only when that seal holds, so data that is damaged, made for another bundle (even one of the
-// same length) or moved from another file is never run. A file or folder that another user owns
-// or could write is not read either: its code would run as this user.
+// flags) and stops the process with a fatal error on damaged data, so each file starts with the
+// SHA-256 of the bundle's own hash, the file's name and the data, and is used only when that
+// holds: data that is damaged, made for another bundle (even one of the same length) or moved
+// from another file is not run. That is a checksum, not a signature: whoever can write the
+// folder can write a file that passes it. So a file or folder that another user owns or can
+// write is never read; its code would run as this user.
 import { createHash } from 'node:crypto';
 import { closeSync, constants, fstatSync, futimesSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -53,7 +54,7 @@ export function codeCacheFolder(env: NodeJS.ProcessEnv = process.env, home: () =
 }
 
 /**
- * The cache of a run of `bundle` (its bytes) for `command` (the first word given): each command
+ * The cache of a run of `bundle` (its bytes) for `command` (the command word given): each command
  * has its own, so that one whose first run was `--help` or a mistake does not leave `list`
  * compiling most of what it runs. Named after the bundle's content, the command, the Node
  * version, the architecture and the options Node was started with (V8 refuses data made under
@@ -92,9 +93,16 @@ export function readCodeCache(cache: CodeCache): Buffer | undefined {
     }
     const data = bytes.subarray(SEAL_BYTES);
     if (!seal(cache.key, data).equals(bytes.subarray(0, SEAL_BYTES))) return undefined;
-    // A file in use is renewed now and then, so that cleaning up never takes it for a stale one.
+    // A file in use is renewed now and then, so that cleaning up never takes it for a stale one
+    // (where it cannot be, on a read-only cache, it is used all the same).
     const now = Date.now();
-    if (now - stat.mtimeMs > RENEW_MS) futimesSync(fd, now / 1000, now / 1000);
+    if (now - stat.mtimeMs > RENEW_MS) {
+      try {
+        futimesSync(fd, now / 1000, now / 1000);
+      } catch {
+        // Kept as it is.
+      }
+    }
     return data;
   } catch {
     return undefined;

@@ -179,7 +179,7 @@ test('the bundle runs nothing heavy before a command runs: no YAML, zone data, m
   // What those modules weigh in the minified bundle.
   const [output] = Object.entries(metafile.outputs).filter(([f]) => f.endsWith('main.cjs'));
   const bytes = [...seen].reduce((n, f) => n + (output[1].inputs[f]?.bytesInOutput ?? 0), 0);
-  assert.ok(bytes > 0 && bytes < 100_000, `${bytes} bytes of the bundle run at start`);
+  assert.ok(bytes > 0 && bytes < 50_000, `${bytes} bytes of the bundle run at start`);
   const r = cli.run(cli.tempDir(), '--version', '--help');
   assert.equal(r.code, 0, r.err);
   assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);

@@ -73,16 +73,32 @@ test("the command keeps its compiled code under the user's cache folder, runs fr
   assert.deepEqual(cacheFiles(off), []);
 });
 
-test('each command keeps its own compiled code, and a run that fails keeps none', () => {
+test('each command keeps its own compiled code; a run that fails or only prints help keeps none', () => {
   const cache = cli.tempDir('incident-startup-commands-');
   // A mistake first: exit 2, nothing kept.
   assert.equal(runWithCache(cache, {}, ['list', '--no-such-option']).status, 2);
-  assert.deepEqual(cacheFiles(cache), []);
-  // --help first does not decide what list runs with.
+  // Help, of the command or of all: a fraction of what the command runs, not kept.
+  assert.equal(runWithCache(cache, {}, ['list', '--help']).status, 0);
   assert.equal(runWithCache(cache, {}, ['--help']).status, 0);
-  listWithCache(cache);
+  assert.deepEqual(cacheFiles(cache), []);
+  // The command named after an option's value is the one the file is for.
+  const r = runWithCache(cache, {}, ['--log', 'docs/INCIDENT_LOG.md', 'list', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(runWithCache(cache, {}, ['show', 'INC-1']).status, 0);
   const names = cacheFiles(cache).map((f) => basename(f).split('-')[1]);
-  assert.deepEqual(names.sort(), ['list', 'other']);
+  assert.deepEqual(names.sort(), ['list', 'show']);
+});
+
+test('a bundle that cannot be compiled says the command could not start, exit 2, with source maps on or off', () => {
+  const build = cli.tempDir('incident-startup-broken-');
+  cpSync(cli.build, build, { recursive: true });
+  writeFileSync(join(build, 'cli', 'main.cjs'), readFileSync(join(build, 'cli', 'main.cjs'), 'utf8').slice(0, 5000));
+  for (const env of [{}, { NODE_OPTIONS: '--enable-source-maps' }] as Array<Record<string, string>>) {
+    const r = runWithCache(cli.tempDir('incident-startup-broken-cache-'), env, ['list'], build);
+    assert.equal(r.status, 2, JSON.stringify(env));
+    assert.match(r.stderr, /^incident: could not start: .+\n$/);
+    assert.doesNotMatch(r.stderr, /\n\s+at /, 'no stack');
+  }
 });
 
 test('a bundle changed without changing its length runs as changed: the cache of the old one is not used', () => {
@@ -150,10 +166,10 @@ test('a cache file unused for two weeks is removed when another is written; one 
   const weeksAgo = new Date(Date.now() - 15 * 24 * 60 * 60 * 1000);
   utimesSync(old, weeksAgo, weeksAgo);
   utimesSync(inUse, weeksAgo, weeksAgo);
-  // The file in use is read (and renewed); --help writes a file of its own and cleans up.
+  // The file in use is read (and renewed); show writes a file of its own and cleans up.
   listWithCache(cache);
   assert.ok(Date.now() - statSync(inUse).mtimeMs < 60_000, 'the file in use was renewed');
-  assert.equal(runWithCache(cache, {}, ['--help']).status, 0);
+  assert.equal(runWithCache(cache, {}, ['show', 'INC-1']).status, 0);
   assert.ok(!existsSync(old), 'the stale file is gone');
   assert.ok(existsSync(recent), 'the recent file stays');
   assert.ok(existsSync(inUse), 'the file in use stays');
@@ -201,13 +217,13 @@ test('the cache folder: XDG_CACHE_HOME when absolute, else ~/.cache; none when t
   assert.equal(codeCacheFolder({}, noHome), null);
 });
 
-test('a user without a home folder runs the command without a cache', () => {
+test('a user without a home folder runs the command without a cache', { skip: process.getuid?.() === 0 ? false : 'runs as a user the system does not know, which needs root' }, () => {
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '' };
   delete env.HOME;
   delete env.XDG_CACHE_HOME;
   // With HOME unset Node asks the system for the user's home; a user the system does not know
-  // has none. Run as such a user when this test runs as root, else with HOME unset only.
-  const asStranger = process.getuid?.() === 0 ? { uid: 54321, gid: 54321 } : {};
+  // has none.
+  const asStranger = { uid: 54321, gid: 54321 };
   const repo = cli.tempDir('incident-startup-nohome-');
   chmodSync(repo, 0o777);
   mkdirSync(join(repo, 'docs'));
