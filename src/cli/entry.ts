@@ -23,13 +23,13 @@ function couldNotStart(e: unknown): void {
  * function). A command runs for a fraction of a second: with the default, the compiler is still
  * inlining into the reader's first functions while most of the others wait for it and run
  * unoptimized, and a list of 2,000 incidents spends twice its own time in the compiler. Set on
- * the Node versions it was measured on (a V8 without the flag would say so on every run); the
- * MCP server runs for long and keeps the default. (Node's own modules loaded after it compile
+ * the Node versions it was measured on, 20 and 24 (a V8 without the flag would say so on every
+ * run; others keep the default); the MCP server runs for long and keeps the default. (Node's own modules loaded after it compile
  * afresh, their built-in code being for the default flags: about a millisecond for
  * child_process.)
  */
 const SHORT_RUN_FLAGS = '--max-inlined-bytecode-size-cumulative=100';
-const SHORT_RUN_NODES = /^v(18|20|22|24)\./;
+const SHORT_RUN_NODES = /^v(20|24)\./;
 
 /**
  * The command a run names, as far as the entry can tell without the bundle's option table: the
