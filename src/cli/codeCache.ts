@@ -17,10 +17,11 @@
 // folder can write a file that passes it. So a file or folder that another user owns or can
 // write is never read; its code would run as this user.
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, futimesSync, mkdirSync, openSync, readSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { lutimesSync, mkdirSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Script } from 'node:vm';
+import { readRegularFile } from '../core/log/regularFile';
 
 /** The seal (a SHA-256) before the data in a file. */
 const SEAL_BYTES = 32;
@@ -79,38 +80,41 @@ export function codeCacheFor(folder: string, bundle: Buffer, command: string | u
  * this bundle and name. Any error means no cache.
  */
 export function readCodeCache(cache: CodeCache): Buffer | undefined {
-  let fd: number | undefined;
+  let bytes: Buffer;
+  let mtimeMs = 0;
   try {
     if (!ownedAlone(statSync(cache.folder))) return undefined;
-    fd = openSync(cache.file, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
-    const stat = fstatSync(fd);
-    if (!stat.isFile() || !ownedAlone(stat) || stat.size <= SEAL_BYTES || stat.size > MAX_CACHE_BYTES) return undefined;
-    const bytes = Buffer.allocUnsafe(stat.size);
-    let read = 0;
-    while (read < bytes.length) {
-      const n = readSync(fd, bytes, read, bytes.length - read, read);
-      if (n === 0) return undefined;
-      read += n;
-    }
-    const data = bytes.subarray(SEAL_BYTES);
-    if (!seal(cache.key, data).equals(bytes.subarray(0, SEAL_BYTES))) return undefined;
-    // A file in use is renewed now and then, so that cleaning up never takes it for a stale one
-    // (where it cannot be, on a read-only cache, it is used all the same).
-    const now = Date.now();
-    if (now - stat.mtimeMs > RENEW_MS) {
-      try {
-        futimesSync(fd, now / 1000, now / 1000);
-      } catch {
-        // Kept as it is.
-      }
-    }
-    return data;
+    bytes = readRegularFile(cache.file, {
+      noFollow: true,
+      maxBytes: MAX_CACHE_BYTES,
+      check: (opened) => {
+        if (!opened.isFile() || !ownedAlone(opened) || opened.size <= SEAL_BYTES || opened.size > MAX_CACHE_BYTES) throw new NotUsed();
+        mtimeMs = opened.mtimeMs;
+      },
+      tooBig: () => {
+        throw new NotUsed();
+      },
+    });
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
+  const data = bytes.subarray(SEAL_BYTES);
+  if (bytes.length <= SEAL_BYTES || !seal(cache.key, data).equals(bytes.subarray(0, SEAL_BYTES))) return undefined;
+  // A file in use is renewed now and then, so that cleaning up never takes it for a stale one
+  // (where it cannot be, on a read-only cache, it is used all the same).
+  const now = Date.now();
+  if (now - mtimeMs > RENEW_MS) {
+    try {
+      lutimesSync(cache.file, now / 1000, now / 1000);
+    } catch {
+      // Kept as it is.
+    }
+  }
+  return data;
 }
+
+/** A file that is there but is no cache to use. */
+class NotUsed extends Error {}
 
 /**
  * Writes the code `script` holds now (every function compiled so far), sealed, to the cache's

@@ -4,12 +4,13 @@
 //
 // Only regular files are ever opened, and only up to MAX_FILE_BYTES: a log is untrusted, and a
 // FIFO or a device behind one of its links would hang or exhaust the process.
-import { type Stats, closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
+import { type Stats, lstatSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { dirname, join, resolve } from 'node:path';
 import { type IndexOptions, indexLog } from '../indexer';
 import type { LogIndex } from '../model';
 import { type Policy, PolicyError, defaultPolicy } from '../playbook/policy';
+import { readRegularFile } from './regularFile';
 import { MAX_FILE_BYTES, type RootOptions, findGitRoot, formatMegabytes, isInsideFolder, repositoryRoot, resolveLinkedFile, unreadableReason } from './paths';
 
 /** A problem with the files themselves; the message names the path. */
@@ -29,11 +30,6 @@ export interface ReadOptions {
   /** Refuse a symbolic link as the last component (for paths already resolved by realpath). */
   noFollow?: boolean;
 }
-
-// O_NONBLOCK makes an open of a FIFO return at once instead of waiting for a writer (and a
-// regular file ignores it); O_NOCTTY keeps a terminal swapped in from becoming ours. Neither
-// exists on Windows, where there is nothing of the kind to guard against.
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 function refuse(path: string, reason: string): never {
   throw new LogFileError(`${path} ${reason}; it was not read.`, reason);
@@ -65,24 +61,21 @@ export function readTextFile(path: string, options: ReadOptions = {}): string | 
     return missingOrError(path, e, noFollow);
   }
   checkReadable(path, stats, max);
-  let fd: number;
-  try {
-    fd = openSync(path, OPEN_FLAGS | (noFollow ? (constants.O_NOFOLLOW ?? 0) : 0));
-  } catch (e) {
-    return missingOrError(path, e, noFollow);
-  }
   let bytes: Buffer;
   try {
-    // The path may have been swapped for a FIFO or a device since the look above: what was
-    // opened is what counts, and its size is what the read is sized from.
-    const opened = fstatSync(fd);
-    checkReadable(path, opened, max);
-    bytes = readAll(fd, opened.size, max, path);
+    // Opened without waiting on a FIFO, and looked at again: the path may have been swapped
+    // since the look above.
+    bytes = readRegularFile(path, {
+      noFollow,
+      maxBytes: max,
+      check: (opened) => checkReadable(path, opened, max),
+      tooBig: () => {
+        throw new LogFileError(`${path} is over ${formatMegabytes(max)}; logs over ${formatMegabytes(max)} are not read.`, `is over ${formatMegabytes(max)}`);
+      },
+    });
   } catch (e) {
     if (e instanceof LogFileError) throw e;
     return missingOrError(path, e, noFollow);
-  } finally {
-    closeSync(fd);
   }
   if (bytes.subarray(0, 8192).includes(0)) throw new LogFileError(`${path} is a binary file, not a markdown log.`, 'is a binary file, not a markdown file');
   // A native validity check, then a plain decode (which keeps a BOM in the string, so offsets
@@ -96,24 +89,6 @@ function checkReadable(path: string, stats: Stats, max: number): void {
   if (!reason) return;
   if (!stats.isFile()) refuse(path, reason);
   throw new LogFileError(`${path} is ${formatMegabytes(stats.size)}; logs over ${formatMegabytes(max)} are not read.`, reason);
-}
-
-/** Reads to the end, but never past `max` bytes even if the file grows while it is read. */
-function readAll(fd: number, size: number, max: number, path: string): Buffer {
-  // One byte more than expected, to notice a file that grew since fstat.
-  let buf = Buffer.allocUnsafe(Math.min(size, max) + 1);
-  let length = 0;
-  for (;;) {
-    if (length === buf.length) {
-      if (length > max) throw new LogFileError(`${path} is over ${formatMegabytes(max)}; logs over ${formatMegabytes(max)} are not read.`, `is over ${formatMegabytes(max)}`);
-      const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, max + 1));
-      buf.copy(bigger, 0, 0, length);
-      buf = bigger;
-    }
-    const n = readSync(fd, buf, length, buf.length - length, null);
-    if (n === 0) return buf.subarray(0, length);
-    length += n;
-  }
 }
 
 /**
