@@ -34,11 +34,17 @@ test('--version with other options is parsed by the bundle, as before', () => {
   assert.equal(r.out.trim(), JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version);
 });
 
-/** Runs the built command (default `list --json`) in a repository with a one-incident log, its code cache under `cache`. */
-function runWithCache(cache: string, env: Record<string, string> = {}, args = ['list', '--json'], build = cli.build) {
-  const repo = cli.tempDir('incident-startup-cache-repo-');
+/** A folder holding docs/INCIDENT_LOG.md with one incident, INC-1. */
+function oneIncidentRepo(prefix: string): string {
+  const repo = cli.tempDir(prefix);
   mkdirSync(join(repo, 'docs'));
   writeFileSync(join(repo, 'docs', 'INCIDENT_LOG.md'), '# Incident Log\n\n## INC-1: Checkout down\n- **Status:** Resolved\n');
+  return repo;
+}
+
+/** Runs the built command (default `list --json`) in a repository with a one-incident log, its code cache under `cache`. */
+function runWithCache(cache: string, env: Record<string, string> = {}, args = ['list', '--json'], build = cli.build) {
+  const repo = oneIncidentRepo('incident-startup-cache-repo-');
   return spawnSync(process.execPath, [join(build, 'cli.js'), ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: cache, ...env }, timeout: 30_000 });
 }
 
@@ -224,10 +230,8 @@ test('a user without a home folder runs the command without a cache', { skip: pr
   // With HOME unset Node asks the system for the user's home; a user the system does not know
   // has none.
   const asStranger = { uid: 54321, gid: 54321 };
-  const repo = cli.tempDir('incident-startup-nohome-');
+  const repo = oneIncidentRepo('incident-startup-nohome-');
   chmodSync(repo, 0o777);
-  mkdirSync(join(repo, 'docs'));
-  writeFileSync(join(repo, 'docs', 'INCIDENT_LOG.md'), '# Incident Log\n\n## INC-1: Checkout down\n- **Status:** Resolved\n');
   chmodSync(cli.build, 0o755);
   const r = spawnSync(process.execPath, [join(cli.build, 'cli.js'), 'list', '--json', '--log', join(repo, 'docs', 'INCIDENT_LOG.md')], { cwd: repo, encoding: 'utf8', env, timeout: 30_000, ...asStranger });
   assert.equal(r.status, 0, r.stderr);
